@@ -1,0 +1,26 @@
+import { expect, test } from './fixtures';
+
+// Runs only in the `cpu` project: every URL carries ?backend=cpu (see fixtures.ts).
+test.describe('@cpu', () => {
+  test('forced CPU backend, with the missing WebGPU adapter explained', async ({ app }) => {
+    const { page } = app;
+    await app.open('/train');
+    await app.ready();
+    await expect(page.getByTestId('status-backend')).toContainText('cpu');
+    await expect(page.getByTestId('status-adapter')).toContainText('WebGPU: no adapter');
+  });
+
+  test('device check measures WASM and CPU and reports WebGPU as missing', async ({ app }) => {
+    const { page } = app;
+    await app.open('/train');
+    await app.ready();
+    await page.getByTestId('open-settings').click();
+    await expect(page.getByTestId('backend-choice')).toContainText('WebGPU: no adapter');
+    await page.getByTestId('run-device-check').click();
+    await expect(page.getByTestId('device-check')).toHaveAttribute('data-status', 'done');
+    await expect(page.getByTestId('device-row-wasm')).toHaveAttribute('data-ok', 'true');
+    await expect(page.getByTestId('device-row-cpu')).toHaveAttribute('data-ok', 'true');
+    await expect(page.getByTestId('device-row-webgpu')).toHaveCount(0);
+    await expect(page.getByTestId('status-backend')).toContainText('cpu');
+  });
+});

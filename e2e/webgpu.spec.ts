@@ -1,0 +1,46 @@
+import { expect, test } from './fixtures';
+
+// Runs only in the `webgpu` project (Chromium with --enable-unsafe-webgpu): see playwright.config.ts.
+test.describe('@webgpu', () => {
+  test('shows the SwiftShader adapter and picks WASM over a software WebGPU', async ({ app }) => {
+    const { page } = app;
+    await app.open('/train');
+    await app.ready();
+    await expect(page.getByTestId('status-adapter')).toContainText('swiftshader');
+    await expect(page.getByTestId('status-adapter')).toContainText('software fallback');
+    await expect(page.getByTestId('status-backend')).toContainText('wasm');
+    await expect(page.getByTestId('status-fallbacks')).toContainText('WASM is faster here');
+  });
+
+  test('device check runs a WebGPU matmul and times every backend', async ({ app }) => {
+    const { page } = app;
+    await app.open('/train');
+    await app.ready();
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('run-device-check').click();
+    await expect(page.getByTestId('device-check')).toHaveAttribute('data-status', 'done', {
+      timeout: 80_000,
+    });
+    for (const backend of ['webgpu', 'wasm', 'cpu']) {
+      await expect(page.getByTestId(`device-row-${backend}`)).toHaveAttribute('data-ok', 'true');
+    }
+    const gflops = await page.getByTestId('device-row-webgpu').locator('td').nth(1).textContent();
+    expect(Number(gflops)).toBeGreaterThan(0);
+    await expect(page.getByTestId('device-check-results')).toContainText('fastest');
+  });
+
+  test('a backend chosen in settings is remembered across reloads', async ({ app }) => {
+    const { page } = app;
+    await app.open('/train');
+    await app.ready();
+    await page.getByTestId('open-settings').click();
+    await page.getByRole('radio', { name: /^cpu/ }).check();
+    await expect(page.getByTestId('status-backend')).toContainText('cpu');
+    await page.reload();
+    await app.ready();
+    await expect(page.getByTestId('status-backend')).toContainText('cpu');
+    await app.open('/train', { backend: 'webgpu' });
+    await app.ready();
+    await expect(page.getByTestId('status-backend')).toContainText('webgpu');
+  });
+});

@@ -1,0 +1,51 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Import boundaries (STYLE.md): core stays pure; only bridge talks to workers. */
+const ui = ['react', 'react-dom', 'react-dom/*', 'react-router-dom', 'zustand', 'zustand/*', 'recharts', '@monaco-editor/*', 'monaco-editor'];
+const tfjs = ['@tensorflow/*'];
+const node = ['node:*'];
+const restrict = (groups, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'src/core/corpus/projects/**', 'test-results', 'playwright-report', '.lab-out'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.tsx', 'src/state/**', 'src/features/**', 'src/components/**'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['src/core/**'],
+    rules: restrict([...ui, ...tfjs, ...node, 'comlink', 'dexie', '**/policy/**', '**/rl/**', '**/eval/**', '**/bridge/**', '**/state/**', '**/features/**'], 'src/core is pure: no UI, TensorFlow.js, Comlink, Dexie or Node imports, and nothing above it.'),
+  },
+  {
+    files: ['src/policy/**', 'src/rl/**', 'src/eval/**'],
+    rules: restrict([...ui, ...node, 'comlink', '**/bridge/**', '**/state/**', '**/features/**'], 'policy/rl/eval never import React, the DOM, Comlink or the UI layers.'),
+  },
+  {
+    files: ['src/features/**', 'src/components/**', 'src/state/**'],
+    rules: restrict(['comlink', '**/workers/**', '**/rl/**', '**/policy/**', '@tensorflow/*'], 'Only src/bridge talks to workers; the UI never imports the trainer or TensorFlow.js.'),
+  },
+  {
+    files: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    rules: { '@typescript-eslint/unbound-method': 'off' },
+  },
+);

@@ -1,0 +1,54 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './e2e/chromium';
+
+const PORT = 4173;
+/** PLATFORM.md: without these, Chromium keeps trying to reach outside hosts. */
+const quietFlags = [
+  '--headless=new',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '*.spec.ts',
+  timeout: 90_000,
+  expect: { timeout: 30_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'off',
+    screenshot: 'off',
+  },
+  webServer: {
+    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/train`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+  projects: [
+    {
+      name: 'webgpu',
+      grepInvert: /@cpu/,
+      use: {
+        launchOptions: {
+          executablePath: chromiumPath(),
+          args: [...quietFlags, '--enable-unsafe-webgpu'],
+        },
+      },
+    },
+    {
+      name: 'cpu',
+      grepInvert: /@webgpu/,
+      // Every page in this project is opened with ?backend=cpu by the fixture.
+      use: { launchOptions: { executablePath: chromiumPath(), args: quietFlags } },
+    },
+  ],
+});

@@ -1,0 +1,54 @@
+import type { BackendPreference, DeviceCheckProgress } from '../protocol/backend';
+import type { AppStore } from '../state/store';
+import { effectivePreference, invalidBackendParam } from './backendPreference';
+import { proxy, trainerClient } from './trainerClient';
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+
+/** Starts (or restarts) the compute worker with the preference in force and records the result. */
+export async function startCompute(store: AppStore, search: string): Promise<void> {
+  const { ui, deviceActions } = store.getState();
+  const { preference, source } = effectivePreference(search, ui.backendPreference);
+  deviceActions.starting(source, invalidBackendParam(search));
+  try {
+    const info = await trainerClient().init({ preference, measuredFastest: ui.measuredFastest });
+    deviceActions.ready(info);
+  } catch (error) {
+    deviceActions.failed(messageOf(error));
+  }
+}
+
+/** Remembers a new backend preference and switches to it. */
+export async function changeBackendPreference(
+  store: AppStore,
+  preference: BackendPreference,
+  search: string,
+): Promise<void> {
+  store.getState().uiActions.setBackendPreference(preference);
+  await startCompute(store, search);
+}
+
+/**
+ * Runs the device check in the worker. The fastest backend is remembered and, when the
+ * preference is `auto`, switched to at once.
+ */
+export async function runDeviceCheck(store: AppStore, search: string): Promise<void> {
+  const { deviceActions, uiActions } = store.getState();
+  deviceActions.checkStarted();
+  try {
+    const result = await trainerClient().deviceCheck(
+      {},
+      proxy((progress: DeviceCheckProgress) => deviceActions.checkProgress(progress)),
+    );
+    deviceActions.checkDone(result);
+    uiActions.setMeasuredFastest(result.fastest);
+    const info = store.getState().device.info;
+    const { preference } = effectivePreference(search, store.getState().ui.backendPreference);
+    if (preference === 'auto' && result.fastest && info?.backend !== result.fastest) {
+      await startCompute(store, search);
+    }
+  } catch (error) {
+    deviceActions.checkFailed(messageOf(error));
+  }
+}

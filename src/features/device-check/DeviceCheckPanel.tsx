@@ -1,0 +1,70 @@
+import { useLocation } from 'react-router-dom';
+import { runDeviceCheck } from '../../bridge/compute';
+import { appStore } from '../../state/appStore';
+import { useDevice } from '../../state/hooks';
+
+const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+/** Runs a matmul benchmark and a few training steps on every backend, side by side. */
+export function DeviceCheckPanel() {
+  const device = useDevice();
+  const { search } = useLocation();
+  const { check } = device;
+  const running = check.status === 'running';
+  return (
+    <section className="device-check" data-testid="device-check" data-status={check.status}>
+      <h3>Device check</h3>
+      <p className="hint">
+        Times a 256×256 matmul and three training steps of a small model on each backend, in the
+        compute worker. The fastest becomes the automatic choice.
+      </p>
+      <button
+        type="button"
+        data-testid="run-device-check"
+        disabled={running || device.status !== 'ready'}
+        onClick={() => void runDeviceCheck(appStore, search)}
+      >
+        {running ? 'Checking…' : 'Run device check'}
+      </button>
+      {check.progress && (
+        <p className="hint" aria-live="polite">
+          {check.progress.backend}: {check.progress.stage}…
+        </p>
+      )}
+      {check.error && <p className="error" role="alert">{check.error}</p>}
+      {check.result && (
+        <table className="table" data-testid="device-check-results">
+          <thead>
+            <tr>
+              <th>backend</th>
+              <th>matmul GFLOP/s</th>
+              <th>ms / step</th>
+              <th>loss</th>
+            </tr>
+          </thead>
+          <tbody>
+            {check.result.rows.map((r) => (
+              <tr key={r.backend} data-testid={`device-row-${r.backend}`} data-ok={r.ok}>
+                <td>
+                  {r.backend}
+                  {check.result?.fastest === r.backend && <span className="badge">fastest</span>}
+                </td>
+                {r.ok ? (
+                  <>
+                    <td>{fmt(r.matmulGflops)}</td>
+                    <td>{fmt(r.stepMs, 1)}</td>
+                    <td>
+                      {fmt(r.lossStart, 3)} → {fmt(r.lossEnd, 3)}
+                    </td>
+                  </>
+                ) : (
+                  <td colSpan={3} className="error">{r.error}</td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { useLocation } from 'react-router-dom';
+import { changeBackendPreference } from '../../bridge/compute';
+import { BACKEND_NAMES, type BackendPreference } from '../../protocol/backend';
+import { appStore } from '../../state/appStore';
+import { useDevice, useUi, useUiActions } from '../../state/hooks';
+import type { ThemeSetting } from '../../state/uiSlice';
+import { DeviceCheckPanel } from '../device-check/DeviceCheckPanel';
+
+const THEMES: ThemeSetting[] = ['system', 'light', 'dark'];
+const PREFERENCES: BackendPreference[] = ['auto', ...BACKEND_NAMES];
+
+/** Appearance, compute backend choice (remembered) and the device check. */
+export function SettingsPanel() {
+  const ui = useUi();
+  const { setTheme, setSettingsOpen } = useUiActions();
+  const device = useDevice();
+  const { search } = useLocation();
+  if (!ui.settingsOpen) return null;
+  const availability = device.info?.availability ?? [];
+  const note = (p: BackendPreference): string => {
+    if (p === 'auto') return ui.measuredFastest ? `fastest measured: ${ui.measuredFastest}` : 'best guess until the device check runs';
+    const a = availability.find((x) => x.backend === p);
+    return a ? (a.available ? (a.reason ?? 'available') : (a.reason ?? 'unavailable')) : '';
+  };
+  return (
+    <aside className="settings" aria-label="Settings" data-testid="settings-panel">
+      <div className="settings-head">
+        <h2>Settings</h2>
+        <button type="button" className="icon-button" onClick={() => setSettingsOpen(false)} aria-label="Close settings">
+          ✕
+        </button>
+      </div>
+      <fieldset>
+        <legend>Theme</legend>
+        {THEMES.map((t) => (
+          <label key={t} className="radio">
+            <input type="radio" name="theme" checked={ui.theme === t} onChange={() => setTheme(t)} /> {t}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset data-testid="backend-choice">
+        <legend>Compute backend</legend>
+        {device.preferenceSource === 'url' && (
+          <p className="hint">The page URL sets <code>?backend=</code>; it overrides this setting for this visit.</p>
+        )}
+        {device.invalidUrlBackend && (
+          <p className="error" role="alert">
+            Unknown <code>?backend={device.invalidUrlBackend}</code>: use webgpu, wasm, cpu or auto.
+          </p>
+        )}
+        {PREFERENCES.map((p) => (
+          <label key={p} className="radio">
+            <input
+              type="radio"
+              name="backend"
+              value={p}
+              checked={ui.backendPreference === p}
+              onChange={() => void changeBackendPreference(appStore, p, search)}
+            />{' '}
+            {p} <span className="hint">{note(p)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <DeviceCheckPanel />
+    </aside>
+  );
+}

@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { Outlet, useLocation } from 'react-router-dom';
+import { startCompute } from '../../bridge/compute';
+import { appStore } from '../../state/appStore';
+import { SettingsPanel } from '../settings/SettingsPanel';
+import { Header } from './Header';
+import { StatusBar } from './StatusBar';
+import { useThemeAttribute } from './useThemeAttribute';
+
+/** Header, the current page, the settings panel and the status bar. */
+export function AppShell() {
+  const { search } = useLocation();
+  useThemeAttribute();
+  useEffect(() => {
+    void startCompute(appStore, search);
+    // Started once per visit: later preference changes restart it from the settings panel.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return (
+    <div className="shell">
+      <Header />
+      <main className="page" data-testid="page">
+        <Outlet />
+      </main>
+      <SettingsPanel />
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { NavLink } from 'react-router-dom';
+import { useUiActions } from '../../state/hooks';
+
+const PAGES = [
+  { to: '/train', label: 'Train' },
+  { to: '/evaluate', label: 'Evaluate' },
+  { to: '/episodes', label: 'Episodes' },
+  { to: '/learn', label: 'Learn' },
+] as const;
+
+export function Header() {
+  const { setSettingsOpen } = useUiActions();
+  return (
+    <header className="header">
+      <div className="brand">
+        <img src="/favicon.svg" alt="" width={22} height={22} />
+        <span>Atomic Skills Lab</span>
+      </div>
+      <nav aria-label="Pages" className="nav">
+        {PAGES.map((p) => (
+          <NavLink key={p.to} to={p.to} className={({ isActive }) => (isActive ? 'active' : '')}>
+            {p.label}
+          </NavLink>
+        ))}
+      </nav>
+      <button
+        type="button"
+        className="icon-button"
+        data-testid="open-settings"
+        aria-label="Settings"
+        onClick={() => setSettingsOpen(true)}
+      >
+        ⚙ Settings
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,13 @@
+import { Link, useLocation } from 'react-router-dom';
+
+export function NotFoundPage() {
+  const { pathname } = useLocation();
+  return (
+    <section className="card">
+      <h1>Page not found</h1>
+      <p>
+        There is no page at <code>{pathname}</code>. Go to <Link to="/train">Train</Link>.
+      </p>
+    </section>
+  );
+}

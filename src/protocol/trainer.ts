@@ -1,0 +1,46 @@
+import type {
+  BackendInfo,
+  BackendPreference,
+  BackendName,
+  DeviceCheckProgress,
+  DeviceCheckResult,
+} from './backend';
+
+/** Options for starting the trainer's compute backend. */
+export interface TrainerInitRequest {
+  preference: BackendPreference;
+  /** The fastest backend measured earlier on this device, used when the preference is `auto`. */
+  measuredFastest?: BackendName | null;
+}
+
+export interface DeviceCheckRequest {
+  /** Backends to measure; default: every available one. */
+  backends?: BackendName[];
+  /** Side of the matmul benchmark's square matrices (default 256). */
+  matmulSize?: number;
+  /** Training steps to time on the small model (default 3). */
+  steps?: number;
+}
+
+/**
+ * The compute worker's interface. Implemented by `createTrainerApi()` in `src/rl/`, exposed by
+ * `workers/trainer.worker.ts` through Comlink, and called directly by Node tests.
+ */
+export interface TrainerApi {
+  /** Picks and initialises the backend; safe to call again to switch. */
+  init(request: TrainerInitRequest): Promise<BackendInfo>;
+  /** Current backend info (after `init`). */
+  info(): Promise<BackendInfo>;
+  /** Measures matmul GFLOP/s and training step time on each backend, then restores the current one. */
+  deviceCheck(
+    request: DeviceCheckRequest,
+    onProgress?: (progress: DeviceCheckProgress) => void,
+  ): Promise<DeviceCheckResult>;
+  /** Frees every tensor and backend resource. */
+  dispose(): Promise<void>;
+}
+
+/** Errors crossing the worker boundary keep their name. */
+export class TrainerError extends Error {
+  override name = 'TrainerError';
+}

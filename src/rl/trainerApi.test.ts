@@ -1,0 +1,47 @@
+import '../node/tf';
+import { describe, expect, it } from 'vitest';
+import { createTrainerApi } from './trainerApi';
+
+const now = (): number => performance.now();
+
+describe('createTrainerApi in Node', () => {
+  it('refuses calls before init with a clear error', async () => {
+    const api = createTrainerApi({ now });
+    await expect(api.info()).rejects.toThrow(/call init\(\) first/);
+  });
+
+  it('falls back from WebGPU to WASM in Node and says why', async () => {
+    const api = createTrainerApi({ now });
+    const info = await api.init({ preference: 'auto' });
+    expect(info.backend).toBe('wasm');
+    expect(info.fallbacks[0]?.backend).toBe('webgpu');
+    expect(info.fallbacks[0]?.reason).toMatch(/WebGPU: not supported here/);
+    expect(info.wasm?.simd).toBe(true);
+  });
+
+  it('honours an explicit cpu preference and a measured fastest backend', async () => {
+    const api = createTrainerApi({ now });
+    expect((await api.init({ preference: 'cpu' })).backend).toBe('cpu');
+    const auto = await api.init({ preference: 'auto', measuredFastest: 'cpu' });
+    expect(auto.backend).toBe('cpu');
+    expect(auto.choice).toMatch(/device check/);
+  });
+
+  it('runs the device check on wasm and cpu, trains, and restores the backend', async () => {
+    const api = createTrainerApi({ now });
+    await api.init({ preference: 'wasm' });
+    const stages: string[] = [];
+    const result = await api.deviceCheck({ matmulSize: 64, steps: 3 }, (p) =>
+      stages.push(`${p.backend}:${p.stage}`),
+    );
+    expect(result.rows.map((r) => r.backend)).toEqual(['wasm', 'cpu']);
+    for (const row of result.rows) {
+      expect(row.ok).toBe(true);
+      expect(row.matmulGflops).toBeGreaterThan(0);
+      expect(row.lossEnd).toBeLessThan(row.lossStart);
+    }
+    expect(stages).toContain('cpu:done');
+    expect(result.fastest).not.toBeNull();
+    expect((await api.info()).backend).toBe('wasm');
+  });
+});

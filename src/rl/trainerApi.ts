@@ -1,0 +1,53 @@
+import type { BackendInfo } from '../protocol/backend';
+import type { DeviceCheckRequest, TrainerApi, TrainerInitRequest } from '../protocol/trainer';
+import { TrainerError } from '../protocol/trainer';
+import { initBackend, useBackend, type BackendEnvironment } from '../policy/tf/backends';
+import { checkBackend, fastestBackend } from '../policy/tf/deviceCheck';
+
+export interface TrainerEnvironment extends BackendEnvironment {
+  /** Monotonic clock in ms, for measurements only. */
+  now: () => number;
+}
+
+/** The trainer worker's implementation as a plain object: the worker exposes it, tests call it. */
+export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
+  let current: BackendInfo | null = null;
+
+  const requireInit = (): BackendInfo => {
+    if (!current) throw new TrainerError('The trainer is not initialised: call init() first.');
+    return current;
+  };
+
+  return {
+    async init(request: TrainerInitRequest) {
+      current = await initBackend(request.preference, request.measuredFastest ?? null, env);
+      return current;
+    },
+    info() {
+      return Promise.resolve().then(requireInit);
+    },
+    async deviceCheck(request: DeviceCheckRequest, onProgress) {
+      const info = requireInit();
+      const backends =
+        request.backends ?? info.availability.filter((a) => a.available).map((a) => a.backend);
+      const rows = [];
+      for (const backend of backends) {
+        rows.push(
+          await checkBackend(backend, {
+            matmulSize: request.matmulSize ?? 256,
+            steps: request.steps ?? 3,
+            now: env.now,
+            ...(onProgress ? { onProgress } : {}),
+          }),
+        );
+      }
+      const restored = await useBackend(info.backend);
+      if (restored) throw new TrainerError(`Could not return to ${info.backend}: ${restored}`);
+      return { rows, fastest: fastestBackend(rows) };
+    },
+    dispose() {
+      current = null;
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { createAppStore } from './store';
+
+/** The single store the running app uses. */
+export const appStore = createAppStore();

@@ -1,0 +1,56 @@
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { createDeviceSlice, type DeviceSlice } from './deviceSlice';
+import { createUiSlice, type UiSlice } from './uiSlice';
+
+/** The whole app state: one store built from slices. */
+export type AppState = UiSlice & DeviceSlice;
+
+export type AppStore = UseBoundStore<StoreApi<AppState>>;
+
+const PERSIST_KEY = 'atomic-skills-lab:settings';
+
+/** The app's store; settings (theme, backend choice, measured fastest) persist in localStorage. */
+export function createAppStore(storage?: Storage): AppStore {
+  return create<AppState>()(
+    persist(
+      (...a) => ({ ...createUiSlice(...a), ...createDeviceSlice(...a) }),
+      {
+        name: PERSIST_KEY,
+        version: 1,
+        storage: createJSONStorage(() => storage ?? localStorage),
+        partialize: (s) => ({
+          ui: {
+            theme: s.ui.theme,
+            backendPreference: s.ui.backendPreference,
+            measuredFastest: s.ui.measuredFastest,
+          },
+        }),
+        merge: (persisted, current) => {
+          const saved = (persisted as { ui?: Partial<AppState['ui']> } | undefined)?.ui ?? {};
+          return { ...current, ui: { ...current.ui, ...saved, settingsOpen: false } };
+        },
+      },
+    ),
+  );
+}
+
+/** A `Storage` kept in memory, for tests and for browsers that refuse localStorage. */
+export function memoryStorage(): Storage {
+  const memory = new Map<string, string>();
+  return {
+    get length() {
+      return memory.size;
+    },
+    clear: () => memory.clear(),
+    getItem: (k) => memory.get(k) ?? null,
+    key: (i) => [...memory.keys()][i] ?? null,
+    removeItem: (k) => void memory.delete(k),
+    setItem: (k, v) => void memory.set(k, v),
+  };
+}
+
+/** A store with the real slices and an in-memory storage, for tests. */
+export function createTestStore(storage: Storage = memoryStorage()): AppStore {
+  return createAppStore(storage);
+}
