@@ -4,7 +4,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /** Import boundaries (STYLE.md): core stays pure; only bridge talks to workers. */
-const ui = ['react', 'react-dom', 'react-dom/*', 'react-router-dom', 'zustand', 'zustand/*', 'recharts', '@monaco-editor/*', 'monaco-editor'];
+const ui = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  'react-router-dom',
+  'zustand',
+  'zustand/*',
+  'recharts',
+  '@monaco-editor/*',
+  'monaco-editor',
+];
 const tfjs = ['@tensorflow/*'];
 const node = ['node:*'];
 const restrict = (groups, message) => ({
@@ -12,7 +22,16 @@ const restrict = (groups, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'src/core/corpus/projects/**', 'test-results', 'playwright-report', '.lab-out'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'src/core/corpus/projects/**',
+      'test-results',
+      'playwright-report',
+      '.lab-out',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -34,15 +53,36 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['src/core/**'],
-    rules: restrict([...ui, ...tfjs, ...node, 'comlink', 'dexie', '**/policy/**', '**/rl/**', '**/eval/**', '**/bridge/**', '**/state/**', '**/features/**'], 'src/core is pure: no UI, TensorFlow.js, Comlink, Dexie or Node imports, and nothing above it.'),
+    rules: restrict(
+      [
+        ...ui,
+        ...tfjs,
+        ...node,
+        'comlink',
+        'dexie',
+        '**/policy/**',
+        '**/rl/**',
+        '**/eval/**',
+        '**/bridge/**',
+        '**/state/**',
+        '**/features/**',
+      ],
+      'src/core is pure: no UI, TensorFlow.js, Comlink, Dexie or Node imports, and nothing above it.',
+    ),
   },
   {
     files: ['src/policy/**', 'src/rl/**', 'src/eval/**'],
-    rules: restrict([...ui, ...node, 'comlink', '**/bridge/**', '**/state/**', '**/features/**'], 'policy/rl/eval never import React, the DOM, Comlink or the UI layers.'),
+    rules: restrict(
+      [...ui, ...node, 'comlink', '**/bridge/**', '**/state/**', '**/features/**'],
+      'policy/rl/eval never import React, the DOM, Comlink or the UI layers.',
+    ),
   },
   {
     files: ['src/features/**', 'src/components/**', 'src/state/**'],
-    rules: restrict(['comlink', '**/workers/**', '**/rl/**', '**/policy/**', '@tensorflow/*'], 'Only src/bridge talks to workers; the UI never imports the trainer or TensorFlow.js.'),
+    rules: restrict(
+      ['comlink', '**/workers/**', '**/rl/**', '**/policy/**', '@tensorflow/*'],
+      'Only src/bridge talks to workers; the UI never imports the trainer or TensorFlow.js.',
+    ),
   },
   {
     files: ['src/**/*.test.ts', 'src/**/*.test.tsx'],

@@ -30,7 +30,8 @@ export const test = base.extend<{ app: App }>({
       }
       await route.continue();
     });
-    const forced: Record<string, string> = testInfo.project.name === 'cpu' ? { backend: 'cpu' } : {};
+    const forced: Record<string, string> =
+      testInfo.project.name === 'cpu' ? { backend: 'cpu' } : {};
     const app: App = {
       page,
       async open(path, query = {}) {

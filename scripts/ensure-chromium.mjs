@@ -1,7 +1,11 @@
 // Fails early, with the fix, when the browser the e2e tests drive is missing.
 import { existsSync } from 'node:fs';
 
-const candidates = [process.env.CHROME_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].filter(Boolean);
+const candidates = [
+  process.env.CHROME_PATH,
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/chromium',
+].filter(Boolean);
 if (!candidates.some((p) => existsSync(p))) {
   console.error(
     [

@@ -16,7 +16,10 @@ describe('backend preference from the URL', () => {
   });
 
   it('lets the URL override the remembered setting', () => {
-    expect(effectivePreference('?backend=wasm', 'cpu')).toEqual({ preference: 'wasm', source: 'url' });
+    expect(effectivePreference('?backend=wasm', 'cpu')).toEqual({
+      preference: 'wasm',
+      source: 'url',
+    });
     expect(effectivePreference('', 'cpu')).toEqual({ preference: 'cpu', source: 'settings' });
   });
 });

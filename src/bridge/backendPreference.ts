@@ -20,5 +20,7 @@ export function effectivePreference(
   remembered: BackendPreference,
 ): { preference: BackendPreference; source: 'url' | 'settings' } {
   const fromUrl = backendFromUrl(search);
-  return fromUrl ? { preference: fromUrl, source: 'url' } : { preference: remembered, source: 'settings' };
+  return fromUrl
+    ? { preference: fromUrl, source: 'url' }
+    : { preference: remembered, source: 'settings' };
 }

@@ -45,7 +45,8 @@ function fromState(s: [number, number, number, number]): Rng {
   const rng: Rng = {
     next: () => nextU32() / 4294967296,
     int: (n) => {
-      if (!Number.isInteger(n) || n <= 0) throw new RangeError(`rng.int needs a positive integer, got ${n}`);
+      if (!Number.isInteger(n) || n <= 0)
+        throw new RangeError(`rng.int needs a positive integer, got ${n}`);
       return Math.floor(rng.next() * n);
     },
     pick: (items) => {

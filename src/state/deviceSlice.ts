@@ -1,9 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type {
-  BackendInfo,
-  DeviceCheckProgress,
-  DeviceCheckResult,
-} from '../protocol/backend';
+import type { BackendInfo, DeviceCheckProgress, DeviceCheckResult } from '../protocol/backend';
 import type { AppState } from './store';
 
 export interface DeviceState {

@@ -2,10 +2,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { appStore } from './appStore';
 import type { AppState } from './store';
 
-const useApp = <T,>(selector: (s: AppState) => T): T => appStore(selector);
+const useApp = <T>(selector: (s: AppState) => T): T => appStore(selector);
 
 export const useUi = (): AppState['ui'] => useApp((s) => s.ui);
 export const useUiActions = (): AppState['uiActions'] => useApp((s) => s.uiActions);
 export const useDevice = (): AppState['device'] => useApp((s) => s.device);
 export const useBackendSummary = (): Pick<AppState['device'], 'status' | 'info' | 'error'> =>
-  useApp(useShallow((s) => ({ status: s.device.status, info: s.device.info, error: s.device.error })));
+  useApp(
+    useShallow((s) => ({ status: s.device.status, info: s.device.info, error: s.device.error })),
+  );

@@ -13,25 +13,22 @@ const PERSIST_KEY = 'atomic-skills-lab:settings';
 /** The app's store; settings (theme, backend choice, measured fastest) persist in localStorage. */
 export function createAppStore(storage?: Storage): AppStore {
   return create<AppState>()(
-    persist(
-      (...a) => ({ ...createUiSlice(...a), ...createDeviceSlice(...a) }),
-      {
-        name: PERSIST_KEY,
-        version: 1,
-        storage: createJSONStorage(() => storage ?? localStorage),
-        partialize: (s) => ({
-          ui: {
-            theme: s.ui.theme,
-            backendPreference: s.ui.backendPreference,
-            measuredFastest: s.ui.measuredFastest,
-          },
-        }),
-        merge: (persisted, current) => {
-          const saved = (persisted as { ui?: Partial<AppState['ui']> } | undefined)?.ui ?? {};
-          return { ...current, ui: { ...current.ui, ...saved, settingsOpen: false } };
+    persist((...a) => ({ ...createUiSlice(...a), ...createDeviceSlice(...a) }), {
+      name: PERSIST_KEY,
+      version: 1,
+      storage: createJSONStorage(() => storage ?? localStorage),
+      partialize: (s) => ({
+        ui: {
+          theme: s.ui.theme,
+          backendPreference: s.ui.backendPreference,
+          measuredFastest: s.ui.measuredFastest,
         },
+      }),
+      merge: (persisted, current) => {
+        const saved = (persisted as { ui?: Partial<AppState['ui']> } | undefined)?.ui ?? {};
+        return { ...current, ui: { ...current.ui, ...saved, settingsOpen: false } };
       },
-    ),
+    }),
   );
 }
 

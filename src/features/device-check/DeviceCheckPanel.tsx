@@ -31,7 +31,11 @@ export function DeviceCheckPanel() {
           {check.progress.backend}: {check.progress.stage}…
         </p>
       )}
-      {check.error && <p className="error" role="alert">{check.error}</p>}
+      {check.error && (
+        <p className="error" role="alert">
+          {check.error}
+        </p>
+      )}
       {check.result && (
         <table className="table" data-testid="device-check-results">
           <thead>
@@ -58,7 +62,9 @@ export function DeviceCheckPanel() {
                     </td>
                   </>
                 ) : (
-                  <td colSpan={3} className="error">{r.error}</td>
+                  <td colSpan={3} className="error">
+                    {r.error}
+                  </td>
                 )}
               </tr>
             ))}

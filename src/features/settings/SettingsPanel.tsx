@@ -18,7 +18,10 @@ export function SettingsPanel() {
   if (!ui.settingsOpen) return null;
   const availability = device.info?.availability ?? [];
   const note = (p: BackendPreference): string => {
-    if (p === 'auto') return ui.measuredFastest ? `fastest measured: ${ui.measuredFastest}` : 'best guess until the device check runs';
+    if (p === 'auto')
+      return ui.measuredFastest
+        ? `fastest measured: ${ui.measuredFastest}`
+        : 'best guess until the device check runs';
     const a = availability.find((x) => x.backend === p);
     return a ? (a.available ? (a.reason ?? 'available') : (a.reason ?? 'unavailable')) : '';
   };
@@ -26,7 +29,12 @@ export function SettingsPanel() {
     <aside className="settings" aria-label="Settings" data-testid="settings-panel">
       <div className="settings-head">
         <h2>Settings</h2>
-        <button type="button" className="icon-button" onClick={() => setSettingsOpen(false)} aria-label="Close settings">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => setSettingsOpen(false)}
+          aria-label="Close settings"
+        >
           ✕
         </button>
       </div>
@@ -34,14 +42,22 @@ export function SettingsPanel() {
         <legend>Theme</legend>
         {THEMES.map((t) => (
           <label key={t} className="radio">
-            <input type="radio" name="theme" checked={ui.theme === t} onChange={() => setTheme(t)} /> {t}
+            <input
+              type="radio"
+              name="theme"
+              checked={ui.theme === t}
+              onChange={() => setTheme(t)}
+            />{' '}
+            {t}
           </label>
         ))}
       </fieldset>
       <fieldset data-testid="backend-choice">
         <legend>Compute backend</legend>
         {device.preferenceSource === 'url' && (
-          <p className="hint">The page URL sets <code>?backend=</code>; it overrides this setting for this visit.</p>
+          <p className="hint">
+            The page URL sets <code>?backend=</code>; it overrides this setting for this visit.
+          </p>
         )}
         {device.invalidUrlBackend && (
           <p className="error" role="alert">

@@ -110,7 +110,9 @@ export async function initBackend(
     fallbacks,
     availability,
     adapter,
-    wasm: availability.some((a) => a.backend === 'wasm' && a.available) ? await wasmFeatures() : null,
+    wasm: availability.some((a) => a.backend === 'wasm' && a.available)
+      ? await wasmFeatures()
+      : null,
     crossOriginIsolated: Boolean(scope.crossOriginIsolated),
   };
 }

@@ -7,8 +7,18 @@ const all: BackendAvailability[] = [
   { backend: 'wasm', available: true },
   { backend: 'cpu', available: true },
 ];
-const gpu: AdapterInfo = { vendor: 'nvidia', architecture: 'ampere', description: '', isFallbackAdapter: false };
-const swiftshader: AdapterInfo = { ...gpu, vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: true };
+const gpu: AdapterInfo = {
+  vendor: 'nvidia',
+  architecture: 'ampere',
+  description: '',
+  isFallbackAdapter: false,
+};
+const swiftshader: AdapterInfo = {
+  ...gpu,
+  vendor: 'google',
+  architecture: 'swiftshader',
+  isFallbackAdapter: true,
+};
 
 describe('chooseBackend', () => {
   it('takes WebGPU on a real GPU adapter', () => {

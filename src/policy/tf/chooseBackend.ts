@@ -39,7 +39,8 @@ export function chooseBackend(
   ];
 
   if (preference !== 'auto') {
-    if (available(preference)) return { order: rest(preference), choice: 'chosen by you', fallbacks };
+    if (available(preference))
+      return { order: rest(preference), choice: 'chosen by you', fallbacks };
     fallbacks.push({ backend: preference, reason: reasonOf(preference) });
     const next = DEFAULT_ORDER.filter(available);
     return { order: next, choice: `${preference} unavailable`, fallbacks };

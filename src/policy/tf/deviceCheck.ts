@@ -1,9 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type {
-  BackendName,
-  DeviceCheckProgress,
-  DeviceCheckRow,
-} from '../../protocol/backend';
+import type { BackendName, DeviceCheckProgress, DeviceCheckRow } from '../../protocol/backend';
 import { useBackend } from './backends';
 
 export interface DeviceCheckOptions {
@@ -75,7 +71,15 @@ export async function checkBackend(
   const base = { backend, matmulSize: options.matmulSize, steps: options.steps };
   const failure = await useBackend(backend);
   if (failure) {
-    return { ...base, ok: false, error: failure, matmulGflops: 0, stepMs: 0, lossStart: 0, lossEnd: 0 };
+    return {
+      ...base,
+      ok: false,
+      error: failure,
+      matmulGflops: 0,
+      stepMs: 0,
+      lossStart: 0,
+      lossEnd: 0,
+    };
   }
   try {
     options.onProgress?.({ backend, stage: 'matmul' });
@@ -86,7 +90,15 @@ export async function checkBackend(
     return { ...base, ok: true, matmulGflops, ...training };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ...base, ok: false, error: message, matmulGflops: 0, stepMs: 0, lossStart: 0, lossEnd: 0 };
+    return {
+      ...base,
+      ok: false,
+      error: message,
+      matmulGflops: 0,
+      stepMs: 0,
+      lossStart: 0,
+      lossEnd: 0,
+    };
   }
 }
 

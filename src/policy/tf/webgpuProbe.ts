@@ -2,7 +2,12 @@ import type { AdapterInfo } from '../../protocol/backend';
 
 /** The part of the WebGPU API this probe reads (no dependency on @webgpu/types). */
 interface GpuAdapterLike {
-  info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean };
+  info?: {
+    vendor?: string;
+    architecture?: string;
+    description?: string;
+    isFallbackAdapter?: boolean;
+  };
   isFallbackAdapter?: boolean;
 }
 interface GpuLike {

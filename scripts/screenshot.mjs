@@ -1,0 +1,50 @@
+// Takes the README's screenshots of the production build in headless Chromium (WebGPU on).
+// Usage: npm run build && node scripts/screenshot.mjs [outDir]   (serves dist/ itself on 4174)
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+
+const outDir = process.argv[2] ?? 'docs/screenshots';
+mkdirSync(outDir, { recursive: true });
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--port', '4174', '--strictPort', '--host', '127.0.0.1'],
+  {
+    stdio: 'ignore',
+  },
+);
+const exe = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? exe,
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--enable-unsafe-webgpu',
+  ],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  for (let i = 0; i < 50; i++) {
+    try {
+      await page.goto('http://127.0.0.1:4174/train');
+      break;
+    } catch {
+      await page.waitForTimeout(200);
+    }
+  }
+  await page.getByTestId('status-bar').and(page.locator('[data-status=ready]')).waitFor();
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('run-device-check').click();
+  await page.locator('[data-testid=device-check][data-status=done]').waitFor({ timeout: 120_000 });
+  await page.screenshot({ path: `${outDir}/shell-device-check.png` });
+  console.log(`wrote ${outDir}/shell-device-check.png`);
+} finally {
+  await browser.close();
+  server.kill();
+}
