@@ -28,6 +28,8 @@ export interface TestResult {
   status: 'pass' | 'fail';
   label?: SandboxLabel;
   message?: string;
+  /** Where the failure was raised: `file:line:col` of the first frame in repository code. */
+  at?: string;
   ms: number;
 }
 

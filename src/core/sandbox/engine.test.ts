@@ -1,0 +1,206 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSandboxEngine, runInEngine } from './engine';
+import type { SandboxFiles, TestResult } from './types';
+
+const engine = createSandboxEngine({ now: () => performance.now() });
+afterAll(() => engine.dispose());
+
+const run = (files: SandboxFiles, extra: { deadlineMs?: number; testFiles?: string[] } = {}) =>
+  engine.run({ files, deadlineMs: 2000, ...extra });
+
+const LIB = {
+  'src/math.js': 'export const add = (a, b) => a + b;\nexport const broken = (a, b) => a - b;',
+  'src/util/sum.js':
+    "import { add } from '../math.js';\nexport const sum = (xs) => xs.reduce(add, 0);",
+  'src/util/index.js': "export { sum } from './sum';",
+};
+
+describe('runInEngine: modules and verdicts', () => {
+  it('resolves relative imports (with and without extension, index files) and passes', async () => {
+    const result = await run({
+      ...LIB,
+      'src/math.test.js': [
+        "import { add } from './math.js';",
+        "import { sum } from './util';",
+        "describe('math', () => {",
+        "  it('adds', () => { expect(add(2, 3)).toBe(5); });",
+        "  test('sums', () => { expect(sum([1, 2, 3])).toBe(6); });",
+        '});',
+      ].join('\n'),
+    });
+    expect(result.verdict).toBe('pass');
+    expect(result.tests.map((t) => [t.file, t.name, t.status])).toEqual([
+      ['src/math.test.js', 'math > adds', 'pass'],
+      ['src/math.test.js', 'math > sums', 'pass'],
+    ]);
+    expect(result.label).toBeUndefined();
+  });
+
+  it('reports a failing assertion with a Jest-like message and its location', async () => {
+    const result = await run({
+      ...LIB,
+      'src/math.test.js':
+        "import { broken } from './math.js';\ntest('adds', () => {\n  expect(broken(1, 2)).toBe(3);\n});",
+    });
+    expect(result.verdict).toBe('fail');
+    expect(result.label).toBe('assertion');
+    const [test] = result.tests;
+    expect(test).toMatchObject({
+      status: 'fail',
+      label: 'assertion',
+      message: 'expected -1 to be 3',
+    });
+    expect(test?.at).toBe('src/math.test.js:3:24');
+  });
+
+  it('names a bare or missing module in a runtime error', async () => {
+    const bare = await run({ 'a.test.js': "import _ from 'lodash';\ntest('x', () => {});" });
+    expect(bare).toMatchObject({ verdict: 'error', label: 'runtime' });
+    expect(bare.message).toContain("'lodash'");
+    const missing = await run({
+      'a.test.js': "import { x } from './nope.js';\ntest('x', () => {});",
+    });
+    expect(missing).toMatchObject({ verdict: 'error', label: 'runtime' });
+    expect(missing.message).toContain("'./nope.js'");
+    const above = await run({ 'a.test.js': "import '../../etc/passwd';\ntest('x', () => {});" });
+    expect(above.verdict).toBe('error');
+  });
+
+  it('labels syntax errors in the test file and in imported modules', async () => {
+    const own = await run({ 'a.test.js': "test('x', () => { let = ; });" });
+    expect(own).toMatchObject({ verdict: 'error', label: 'syntax' });
+    const imported = await run({
+      'bad.js': 'export const = 1;',
+      'a.test.js': "import './bad.js';",
+    });
+    expect(imported).toMatchObject({ verdict: 'error', label: 'syntax' });
+    expect(imported.message).toContain('SyntaxError');
+  });
+
+  it('labels an error thrown at import as runtime and runs no test of that file', async () => {
+    const result = await run({
+      'lib.js': "throw new TypeError('boom at load');",
+      'a.test.js': "import './lib.js';\ntest('never', () => {});",
+    });
+    expect(result).toMatchObject({ verdict: 'error', label: 'runtime' });
+    expect(result.message).toContain('TypeError: boom at load');
+    expect(result.tests).toEqual([]);
+  });
+
+  it('is an error when no test ran, and honours testFiles', async () => {
+    expect(await run({ 'a.js': 'export const a = 1;' })).toMatchObject({
+      verdict: 'error',
+      label: 'runtime',
+    });
+    const files = {
+      'a.test.js': "test('a', () => {});",
+      'b.test.js': "test('b', () => { throw new Error('no'); });",
+    };
+    const onlyA = await run(files, { testFiles: ['a.test.js'] });
+    expect(onlyA.verdict).toBe('pass');
+    expect((await run(files)).tests.map((t) => t.name)).toEqual(['a', 'b']);
+    const missing = await run(files, { testFiles: ['zzz.test.js'] });
+    expect(missing).toMatchObject({ verdict: 'error', label: 'runtime' });
+  });
+
+  it('streams each test result as it finishes', async () => {
+    const seen: TestResult[] = [];
+    const result = await engine.run(
+      {
+        files: {
+          'a.test.js': "test('one', () => {});\ntest('two', () => { expect(1).toBe(2); });",
+        },
+      },
+      (test) => seen.push(test),
+    );
+    expect(seen).toEqual(result.tests);
+    expect(seen.every((t) => t.ms >= 0)).toBe(true);
+  });
+});
+
+describe('runInEngine: isolation', () => {
+  it('offers no host capabilities', async () => {
+    const names = [
+      'fetch',
+      'require',
+      'process',
+      'indexedDB',
+      'document',
+      'setTimeout',
+      'XMLHttpRequest',
+    ];
+    const body = names.map((n) => `expect(typeof ${n}).toBe('undefined');`).join('\n');
+    expect((await run({ 'a.test.js': `test('none', () => {\n${body}\n});` })).verdict).toBe('pass');
+    const touched = await run({
+      'a.test.js': "test('fetch', async () => { await fetch('http://x'); });",
+    });
+    expect(touched.tests[0]).toMatchObject({ status: 'fail', label: 'runtime' });
+    expect(touched.tests[0]?.message).toContain('ReferenceError');
+  });
+
+  it('does not leak globals or prototype changes into the next run', async () => {
+    const polluter = await run({
+      'a.test.js': [
+        "globalThis.leaked = 1; Object.prototype.evil = 'yes'; Array.prototype.extra = 1; Math.max = null;",
+        "globalThis.expect = null; test('x', () => {});",
+      ].join('\n'),
+    });
+    expect(polluter.verdict).toBe('pass');
+    const check = await run({
+      'a.test.js':
+        "test('clean', () => { expect(typeof leaked).toBe('undefined'); expect({}.evil).toBeUndefined(); expect([].extra).toBeUndefined(); expect(Math.max(1, 2)).toBe(2); });",
+    });
+    expect(check.verdict).toBe('pass');
+  });
+});
+
+describe('runInEngine: limits', () => {
+  it('stops at the deadline and keeps the results of earlier tests', async () => {
+    const started = performance.now();
+    const result = await run(
+      {
+        'a.test.js':
+          "test('quick', () => {});\ntest('spin', () => { for (;;) {} });\ntest('never', () => {});",
+      },
+      { deadlineMs: 200 },
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(result).toMatchObject({ verdict: 'error', label: 'timeout' });
+    expect(result.tests.map((t) => [t.name, t.status, t.label])).toEqual([
+      ['quick', 'pass', undefined],
+      ['spin', 'fail', 'timeout'],
+    ]);
+  });
+
+  it('labels a never-settling top-level await as a timeout of that file', async () => {
+    const result = await run({ 'a.test.js': "await new Promise(() => {});\ntest('x', () => {});" });
+    expect(result).toMatchObject({ verdict: 'error', label: 'timeout' });
+    expect(result.message).toContain('top-level await never settles');
+  });
+
+  it('caps memory, labels it, and the next run starts clean', async () => {
+    const bomb = await engine.run({
+      files: {
+        'a.test.js':
+          "test('bomb', () => { const a = []; for (let s = 'xy'; ; s = s + s) { s.charCodeAt(1); a.push(s); } });",
+      },
+      memoryMb: 32,
+      deadlineMs: 5000,
+    });
+    expect(bomb).toMatchObject({ verdict: 'error', label: 'memory' });
+    const next = await engine.run({
+      files: {
+        'a.test.js': "test('ok', () => { expect([1, 2].map((x) => x * 2)).toEqual([2, 4]); });",
+      },
+      memoryMb: 32,
+    });
+    expect(next.verdict).toBe('pass');
+  });
+
+  it('shares one engine between calls with the same options', async () => {
+    const options = { now: () => performance.now() };
+    const files = { 'a.test.js': "test('x', () => { expect(1).toBe(1); });" };
+    expect((await runInEngine({ files }, options)).verdict).toBe('pass');
+    expect((await runInEngine({ files }, options)).verdict).toBe('pass');
+  });
+});
