@@ -55,7 +55,9 @@ export function parseLiteralCall(text: string): ParsedCall {
   }
   const args = call.arguments.map((a, i) => {
     if (a.type === 'SpreadElement' || !isDataLiteral(a)) {
-      throw new Error(`argument ${i + 1} is not a literal value (numbers, strings, arrays, objects)`);
+      throw new Error(
+        `argument ${i + 1} is not a literal value (numbers, strings, arrays, objects)`,
+      );
     }
     return text.slice(a.start, a.end);
   });

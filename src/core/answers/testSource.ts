@@ -63,15 +63,20 @@ export function readOutcomes(records: Record<string, unknown>, count: number): (
  * The test file an answer's cases become. A case with `expect` asserts that value; a case
  * without one asserts the outcome recorded from the correct code (a regression oracle).
  */
-export function renderTests(cases: readonly TestCase[], recorded: readonly (Outcome | null)[] = []): string {
+export function renderTests(
+  cases: readonly TestCase[],
+  recorded: readonly (Outcome | null)[] = [],
+): string {
   const tests = cases.map((c, i) => {
     const name = JSON.stringify(`${callText(c)}`);
     if (c.expect !== undefined) {
       return `it(${name}, () => {\n  expect(${callText(c)}).toEqual(${c.expect});\n});`;
     }
     const outcome = recorded[i];
-    if (!outcome) return `it(${name}, () => {\n  throw new Error('no expected value was recorded for this case');\n});`;
-    if ('threw' in outcome) return `it(${name}, () => {\n  expect(() => ${callText(c)}).toThrow();\n});`;
+    if (!outcome)
+      return `it(${name}, () => {\n  throw new Error('no expected value was recorded for this case');\n});`;
+    if ('threw' in outcome)
+      return `it(${name}, () => {\n  expect(() => ${callText(c)}).toThrow();\n});`;
     return `it(${name}, () => {\n  expect(${callText(c)}).toEqual(${outcome.value});\n});`;
   });
   return `${imports(cases)}\n\n${tests.join('\n\n')}\n`;

@@ -17,12 +17,18 @@ const samples: Answer[] = [
     kind: 'tests',
     cases: [
       { module: 'clamp.js', fn: 'clamp', args: ['5', '0', '3'], expect: '3' },
-      { module: 'csv.js', fn: 'parse', args: ["'a,b'", '{ delimiter: \',\' }'] },
+      { module: 'csv.js', fn: 'parse', args: ["'a,b'", "{ delimiter: ',' }"] },
       { module: 'm.js', fn: 'f', args: [] },
     ],
   },
   { kind: 'verdict', verdict: 'NO', comment: 'only handles the example' },
-  { kind: 'steps', steps: [{ kind: 'files', files: ['a.js'] }, { kind: 'edits', edits: [{ op: 'replace', file: 'a.js', token: 2, text: '+' }] }] },
+  {
+    kind: 'steps',
+    steps: [
+      { kind: 'files', files: ['a.js'] },
+      { kind: 'edits', edits: [{ op: 'replace', file: 'a.js', token: 2, text: '+' }] },
+    ],
+  },
 ];
 
 describe('answer text', () => {
@@ -38,13 +44,19 @@ describe('answer text', () => {
       fc.constantFrom('true', 'false', 'null', 'undefined', 'NaN'),
     );
     fc.assert(
-      fc.property(fc.array(literal, { maxLength: 4 }), fc.option(literal, { nil: undefined }), (args, exp) => {
-        const answer: Answer = {
-          kind: 'tests',
-          cases: [{ module: 'm.js', fn: 'f', args, ...(exp === undefined ? {} : { expect: exp }) }],
-        };
-        expect(parseAnswer(renderAnswer(answer))).toEqual(answer);
-      }),
+      fc.property(
+        fc.array(literal, { maxLength: 4 }),
+        fc.option(literal, { nil: undefined }),
+        (args, exp) => {
+          const answer: Answer = {
+            kind: 'tests',
+            cases: [
+              { module: 'm.js', fn: 'f', args, ...(exp === undefined ? {} : { expect: exp }) },
+            ],
+          };
+          expect(parseAnswer(renderAnswer(answer))).toEqual(answer);
+        },
+      ),
     );
   });
 

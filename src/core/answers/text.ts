@@ -24,7 +24,9 @@ export function renderAnswer(answer: Answer): string {
     case 'tests':
       return answer.cases.map(renderCase).join('\n');
     case 'verdict':
-      return answer.comment ? `VERDICT ${answer.verdict} -- ${answer.comment}` : `VERDICT ${answer.verdict}`;
+      return answer.comment
+        ? `VERDICT ${answer.verdict} -- ${answer.comment}`
+        : `VERDICT ${answer.verdict}`;
     case 'steps':
       return answer.steps.map(renderAnswer).join(`\n${STEP_SEPARATOR}\n`);
   }
@@ -40,10 +42,14 @@ function parsePositive(word: string | undefined, what: string, line: number): nu
 
 function parseLine(text: string, line: number): Answer {
   const [head, ...rest] = text.trim().split(/\s+/);
-  const body = text.trim().slice((head ?? '').length).trim();
+  const body = text
+    .trim()
+    .slice((head ?? '').length)
+    .trim();
   switch (head) {
     case 'FILES': {
-      if (rest[rest.length - 1] !== 'END') throw new AnswerSyntaxError('FILES must end with END', line);
+      if (rest[rest.length - 1] !== 'END')
+        throw new AnswerSyntaxError('FILES must end with END', line);
       const files = rest.slice(0, -1);
       if (files.length === 0) throw new AnswerSyntaxError('FILES needs at least one file', line);
       return { kind: 'files', files };
@@ -51,7 +57,10 @@ function parseLine(text: string, line: number): Answer {
     case 'EDIT': {
       const m = /^(\S+)\s+@(\d+)\s+=>\s?(.*)$/.exec(body);
       if (!m) throw new AnswerSyntaxError('expected EDIT <file> @<token> => <text>', line);
-      return { kind: 'edits', edits: [{ op: 'replace', file: m[1]!, token: Number(m[2]), text: m[3]! }] };
+      return {
+        kind: 'edits',
+        edits: [{ op: 'replace', file: m[1]!, token: Number(m[2]), text: m[3]! }],
+      };
     }
     case 'INSERT': {
       const m = /^(\S+)\s+(\S+)\s+\|\s?(.*)$/.exec(body);
@@ -61,7 +70,12 @@ function parseLine(text: string, line: number): Answer {
     }
     case 'DELETE': {
       if (rest.length !== 2) throw new AnswerSyntaxError('expected DELETE <file> <line>', line);
-      return { kind: 'edits', edits: [{ op: 'delete', file: rest[0]!, line: parsePositive(rest[1], 'a line number', line) }] };
+      return {
+        kind: 'edits',
+        edits: [
+          { op: 'delete', file: rest[0]!, line: parsePositive(rest[1], 'a line number', line) },
+        ],
+      };
     }
     case 'TEST':
       return { kind: 'tests', cases: [parseTestLine(body, line)] };
@@ -81,7 +95,8 @@ function parseLine(text: string, line: number): Answer {
 
 function parseTestLine(body: string, line: number): TestCase {
   const space = body.indexOf(' ');
-  if (space < 0) throw new AnswerSyntaxError('expected TEST <module> fn(args) [EXPECT value]', line);
+  if (space < 0)
+    throw new AnswerSyntaxError('expected TEST <module> fn(args) [EXPECT value]', line);
   const module = body.slice(0, space);
   const rest = body.slice(space + 1).trim();
   try {
@@ -102,12 +117,18 @@ function mergeSection(parts: Answer[], firstLine: number): Answer {
   if (!first) throw new AnswerSyntaxError('the answer is empty', firstLine);
   for (const p of parts) {
     if (p.kind !== first.kind) {
-      throw new AnswerSyntaxError(`cannot mix ${first.kind} and ${p.kind} in one step (separate steps with ---)`, firstLine);
+      throw new AnswerSyntaxError(
+        `cannot mix ${first.kind} and ${p.kind} in one step (separate steps with ---)`,
+        firstLine,
+      );
     }
   }
-  if (first.kind === 'edits') return { kind: 'edits', edits: parts.flatMap((p) => (p.kind === 'edits' ? p.edits : [])) };
-  if (first.kind === 'tests') return { kind: 'tests', cases: parts.flatMap((p) => (p.kind === 'tests' ? p.cases : [])) };
-  if (parts.length > 1) throw new AnswerSyntaxError(`only one ${first.kind.toUpperCase()} line is allowed`, firstLine);
+  if (first.kind === 'edits')
+    return { kind: 'edits', edits: parts.flatMap((p) => (p.kind === 'edits' ? p.edits : [])) };
+  if (first.kind === 'tests')
+    return { kind: 'tests', cases: parts.flatMap((p) => (p.kind === 'tests' ? p.cases : [])) };
+  if (parts.length > 1)
+    throw new AnswerSyntaxError(`only one ${first.kind.toUpperCase()} line is allowed`, firstLine);
   return first;
 }
 
@@ -123,7 +144,9 @@ export function parseAnswer(text: string): Answer {
     }
     sections[sections.length - 1]!.parts.push(parseLine(trimmed, i + 1));
   });
-  const steps = sections.filter((s) => s.parts.length > 0).map((s) => mergeSection(s.parts, s.line));
+  const steps = sections
+    .filter((s) => s.parts.length > 0)
+    .map((s) => mergeSection(s.parts, s.line));
   if (steps.length === 0) throw new AnswerSyntaxError('the answer is empty', 1);
   return steps.length === 1 ? steps[0]! : { kind: 'steps', steps };
 }

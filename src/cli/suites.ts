@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { createRng } from '../core/rng';
+import type { SandboxRunner } from '../core/sandbox/types';
+import { buildBuiltinTasks, type ProjectReport } from '../core/tasks/build';
+import { parseHumanEvalPack } from '../core/tasks/humanEval';
+import { importedTasks } from '../core/tasks/importTasks';
+import { parseSuite, type SuiteLineError } from '../core/tasks/suite';
+import { isTaskKind, SPLITS, type Split, type Task } from '../core/tasks/types';
+import { validateTask } from '../core/tasks/validate';
+import { UsageError } from './args';
+
+export interface LoadedSuite {
+  tasks: Task[];
+  errors: SuiteLineError[];
+  reports?: ProjectReport[];
+}
+
+const log = (quiet: boolean, text: string): void => {
+  if (!quiet) process.stderr.write(`${text}\n`);
+};
+
+/** Reads a suite file: our JSONL suite format, or HumanEvalPack-style JSONL (detected by its fields). */
+export async function loadSuiteFile(
+  path: string,
+  sandbox: SandboxRunner,
+  seed: number,
+  quiet: boolean,
+): Promise<LoadedSuite> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  if (/"task_id"\s*:/.test(firstLine) && /"buggy_solution"\s*:/.test(firstLine)) {
+    const { projects, errors } = parseHumanEvalPack(text, path);
+    log(quiet, `${path}: HumanEvalPack format, ${projects.length} records; generating tasks...`);
+    const { tasks } = await importedTasks(projects, sandbox, seed);
+    return { tasks, errors };
+  }
+  return parseSuite(text, path);
+}
+
+/** The built-in suite for a seed (every split), built from the corpus. */
+export async function loadBuiltin(
+  sandbox: SandboxRunner,
+  seed: number,
+  quiet: boolean,
+): Promise<LoadedSuite> {
+  const { tasks, reports } = await buildBuiltinTasks(sandbox, {
+    seed,
+    onProgress: (done, total, project) =>
+      log(quiet, `  building built-in suite: ${done}/${total} ${project}`),
+  });
+  return { tasks, errors: [], reports };
+}
+
+/** `builtin`, `builtin:<split>` or a file path. */
+export async function loadSuite(
+  spec: string,
+  sandbox: SandboxRunner,
+  seed: number,
+  quiet: boolean,
+): Promise<LoadedSuite> {
+  if (spec === 'builtin' || spec.startsWith('builtin:')) {
+    const split = spec.split(':')[1];
+    if (split !== undefined && !(SPLITS as readonly string[]).includes(split)) {
+      throw new UsageError(
+        `unknown split "${split}": use builtin:train, builtin:val or builtin:test`,
+      );
+    }
+    const all = await loadBuiltin(sandbox, seed, quiet);
+    return split ? { ...all, tasks: all.tasks.filter((t) => t.split === (split as Split)) } : all;
+  }
+  return loadSuiteFile(spec, sandbox, seed, quiet);
+}
+
+/** Keeps the tasks of the named kinds (`--skills a,b`). */
+export function filterKinds(tasks: Task[], skills: string | undefined): Task[] {
+  if (!skills) return tasks;
+  const wanted = skills.split(',').map((s) => s.trim());
+  const unknown = wanted.find((s) => !isTaskKind(s));
+  if (unknown)
+    throw new UsageError(
+      `unknown skill "${unknown}": use localization, editing, testgen, reproduction, review, bugfix, bugfix-multi, tdd-fix, refactor or security-fix`,
+    );
+  return tasks.filter((t) => wanted.includes(t.kind));
+}
+
+/** Validates every task; returns the valid ones and the reasons for the others. */
+export async function validateAll(tasks: Task[], sandbox: SandboxRunner, quiet: boolean) {
+  const valid: Task[] = [];
+  const invalid: { id: string; reason: string }[] = [];
+  for (const [i, task] of tasks.entries()) {
+    if (i % 250 === 0) log(quiet, `  validating ${i}/${tasks.length}`);
+    const v = await validateTask(task, sandbox);
+    if (v.ok) valid.push(task);
+    else invalid.push({ id: task.id, reason: v.reason });
+  }
+  return { valid, invalid };
+}
+
+export const seedRng = createRng;

@@ -1,0 +1,87 @@
+import { applyEdits } from '../answers/apply';
+import {
+  GENERATED_TEST_FILE,
+  PROBE_TEST_FILE,
+  readOutcomes,
+  renderProbe,
+  renderTests,
+  type Outcome,
+} from '../answers/testSource';
+import type { Edit, TestCase } from '../answers/types';
+import type { SandboxResult, SandboxRunner } from '../sandbox/types';
+import type { Task } from '../tasks/types';
+
+/** Grading budget per sandbox run. */
+export const GRADE_DEADLINE_MS = 1500;
+
+export const isTestPath = (p: string): boolean => p.endsWith('.test.js');
+
+/** The repository with the hidden tests laid over it (agents cannot weaken hidden tests). */
+export function withHiddenTests(
+  task: Task,
+  files: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return { ...files, ...task.hidden.tests };
+}
+
+/** Runs the hidden tests on a version of the repository. */
+export function runHidden(
+  sandbox: SandboxRunner,
+  task: Task,
+  files: Readonly<Record<string, string>>,
+): Promise<SandboxResult> {
+  return sandbox.run({
+    files: withHiddenTests(task, files),
+    testFiles: Object.keys(task.hidden.tests).sort(),
+    deadlineMs: GRADE_DEADLINE_MS,
+  });
+}
+
+/** Applies edits, turning an EditError into a message. */
+export function tryApply(
+  files: Readonly<Record<string, string>>,
+  edits: readonly Edit[],
+): { files: Record<string, string> } | { error: string } {
+  try {
+    return { files: applyEdits(files, edits) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Records what each case returns on a version of the code (for cases without EXPECT). */
+export async function probeCases(
+  sandbox: SandboxRunner,
+  files: Readonly<Record<string, string>>,
+  cases: readonly TestCase[],
+): Promise<{ outcomes: (Outcome | null)[]; result: SandboxResult }> {
+  const result = await sandbox.run({
+    files: { ...files, [PROBE_TEST_FILE]: renderProbe(cases) },
+    testFiles: [PROBE_TEST_FILE],
+    deadlineMs: GRADE_DEADLINE_MS,
+  });
+  return { outcomes: readOutcomes(result.records, cases.length), result };
+}
+
+/** Runs an answer's test cases (as one generated test file) on a version of the code. */
+export function runCases(
+  sandbox: SandboxRunner,
+  files: Readonly<Record<string, string>>,
+  cases: readonly TestCase[],
+  recorded: readonly (Outcome | null)[] = [],
+): Promise<SandboxResult> {
+  return sandbox.run({
+    files: { ...files, [GENERATED_TEST_FILE]: renderTests(cases, recorded) },
+    testFiles: [GENERATED_TEST_FILE],
+    deadlineMs: GRADE_DEADLINE_MS,
+  });
+}
+
+export const passCount = (r: SandboxResult): number =>
+  r.tests.filter((t) => t.status === 'pass').length;
+
+export function summary(r: SandboxResult): string {
+  if (r.verdict === 'error')
+    return `the run broke (${r.label ?? 'error'}: ${r.message ?? 'no message'})`;
+  return `${passCount(r)} of ${r.tests.length} tests passed`;
+}

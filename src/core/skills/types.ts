@@ -1,0 +1,48 @@
+import type { SandboxLabel, SandboxResult, TestResult } from '../sandbox/types';
+
+/** One sandbox run made while grading, kept for the trace viewer. */
+export interface GradingRun {
+  /** What was run, in words (e.g. "hidden tests on the patched code"). */
+  purpose: string;
+  verdict: SandboxResult['verdict'];
+  label?: SandboxLabel;
+  message?: string;
+  tests: TestResult[];
+  console: string[];
+  ms: number;
+  /** Whether this run came out the way the reward needed. */
+  asRequired: boolean;
+}
+
+/** The verdict on one answer: the paper's binary reward and the facts that decided it. */
+export interface Verification {
+  reward: 0 | 1;
+  /** False when the answer was malformed or outside the task's answer space. */
+  valid: boolean;
+  /** Plain sentences explaining the reward, in order. */
+  facts: string[];
+  runs: GradingRun[];
+  /** Secondary metrics (e.g. mutation score, localization overlap), each in [0, 1]. */
+  secondary: Record<string, number>;
+}
+
+export const invalid = (reason: string): Verification => ({
+  reward: 0,
+  valid: false,
+  facts: [`The answer is not valid for this task: ${reason}`],
+  runs: [],
+  secondary: {},
+});
+
+export function toRun(purpose: string, result: SandboxResult, asRequired: boolean): GradingRun {
+  return {
+    purpose,
+    verdict: result.verdict,
+    ...(result.label ? { label: result.label } : {}),
+    ...(result.message ? { message: result.message } : {}),
+    tests: result.tests,
+    console: result.console,
+    ms: result.ms,
+    asRequired,
+  };
+}

@@ -1,0 +1,198 @@
+import { parseLiteralCall } from '../answers/literals';
+import type { Outcome } from '../answers/testSource';
+import type { ReplaceEdit } from '../answers/types';
+import { sourceFiles, testFiles, type CorpusProject } from '../corpus';
+import { listFunctions } from '../js/functions';
+import { applyMutation, findMutations } from '../js/mutate';
+import type { Rng } from '../rng';
+import type { SandboxRunner } from '../sandbox/types';
+import { probeCases } from '../skills/grading';
+import { findLiteralCalls } from './literalCalls';
+import { distinguishing } from './outcomes';
+import { tokenEditsBetween } from './tokenFix';
+
+/** An exported function of a project: what tests and issues can call. */
+export interface ExportedFn {
+  module: string;
+  fn: string;
+  arity: number;
+  startLine: number;
+  endLine: number;
+  jsdoc?: string;
+}
+
+/** A concrete call used to probe behaviour (from doc examples and reference tests). */
+export interface InputCall {
+  module: string;
+  fn: string;
+  args: string[];
+}
+
+/** A mutant the reference tests catch, with everything task generators need. */
+export interface AnalyzedMutant {
+  id: string;
+  file: string;
+  operator: string;
+  description: string;
+  line: number;
+  functionName?: string;
+  /** The whole mutated file. */
+  content: string;
+  failingTests: string[];
+  /** A test under `describe('security')` fails. */
+  security: boolean;
+  /** Token replacements on the mutant that restore the original; null when not token-sized. */
+  fixEdits: ReplaceEdit[] | null;
+  /** Outcome of each pool input on this mutant. */
+  outcomes: (Outcome | null)[];
+  /** Pool inputs whose outcome differs from the correct code's. */
+  differs: number[];
+}
+
+export interface ProjectAnalysis {
+  project: CorpusProject;
+  sources: string[];
+  tests: string[];
+  /** Why the project cannot be used (reference tests fail...), or null. */
+  problem: string | null;
+  exports: ExportedFn[];
+  pool: InputCall[];
+  correct: (Outcome | null)[];
+  mutants: AnalyzedMutant[];
+  /** How many mutations were tried, and why the others were dropped. */
+  tried: number;
+  dropped: Record<string, number>;
+}
+
+const MAX_INPUTS_PER_FN = 12;
+const SLOW_LABELS = new Set(['timeout', 'memory', 'stack']);
+
+function exportsOf(project: CorpusProject, sources: string[]): ExportedFn[] {
+  return sources.flatMap((module) =>
+    listFunctions(project.files[module]!)
+      .filter((f) => f.exported)
+      .map((f) => ({
+        module,
+        fn: f.name,
+        // Required parameters only: a decoder fills exactly these (defaults stay defaults).
+        arity: f.params.filter((p) => !p.includes('=') && !p.startsWith('...')).length,
+        startLine: f.startLine,
+        endLine: f.endLine,
+        ...(f.jsdoc ? { jsdoc: f.jsdoc } : {}),
+      })),
+  );
+}
+
+/** Inputs from doc examples and literal calls in the reference tests, de-duplicated. */
+function inputPool(project: CorpusProject, exports: ExportedFn[], tests: string[]): InputCall[] {
+  const pool: InputCall[] = [];
+  const seen = new Set<string>();
+  for (const e of exports) {
+    const calls: string[][] = [];
+    for (const f of listFunctions(project.files[e.module]!).filter((x) => x.name === e.fn)) {
+      for (const ex of f.examples) {
+        try {
+          calls.push(parseLiteralCall(ex.call).args);
+        } catch {
+          // An example that is not a literal call is documentation only.
+        }
+      }
+    }
+    for (const t of tests)
+      for (const c of findLiteralCalls(project.files[t]!, new Set([e.fn]))) calls.push(c.args);
+    let kept = 0;
+    for (const args of calls) {
+      const key = `${e.module}|${e.fn}(${args.join(',')})`;
+      if (seen.has(key) || kept >= MAX_INPUTS_PER_FN) continue;
+      seen.add(key);
+      pool.push({ module: e.module, fn: e.fn, args });
+      kept++;
+    }
+  }
+  return pool;
+}
+
+/** Picks mutations round-robin across files, in a seeded order. */
+function sampleMutations(project: CorpusProject, sources: string[], rng: Rng, max: number) {
+  const perFile = sources.map((file) =>
+    rng.shuffle(findMutations(project.files[file]!)).map((m) => ({ file, m })),
+  );
+  const picked: (typeof perFile)[number] = [];
+  for (let i = 0; picked.length < max && perFile.some((l) => i < l.length); i++) {
+    for (const list of perFile) if (list[i] && picked.length < max) picked.push(list[i]!);
+  }
+  return picked;
+}
+
+/**
+ * Runs a project's reference tests, probes its exported functions on an input pool, and keeps
+ * the sampled mutants the reference tests catch (dropping those that hang or blow limits).
+ */
+export async function analyzeProject(
+  project: CorpusProject,
+  sandbox: SandboxRunner,
+  rng: Rng,
+  maxMutants = 90,
+): Promise<ProjectAnalysis> {
+  const sources = sourceFiles(project.files);
+  const tests = testFiles(project.files);
+  const exports = exportsOf(project, sources);
+  const base = {
+    project,
+    sources,
+    tests,
+    exports,
+    tried: 0,
+    dropped: {} as Record<string, number>,
+    mutants: [] as AnalyzedMutant[],
+  };
+  const reference = await sandbox.run({ files: project.files, deadlineMs: 3000 });
+  if (reference.verdict !== 'pass') {
+    const failing = reference.tests.filter((t) => t.status === 'fail').map((t) => t.name);
+    return {
+      ...base,
+      pool: [],
+      correct: [],
+      problem: `reference tests do not pass (${reference.message ?? failing.join('; ')})`,
+    };
+  }
+  const rawPool = inputPool(project, exports, tests);
+  const probe = await probeCases(sandbox, project.files, rawPool);
+  const keep = rawPool.map((_, i) => probe.outcomes[i] !== null);
+  const pool = rawPool.filter((_, i) => keep[i]);
+  const correct = probe.outcomes.filter((o) => o !== null);
+  const drop = (why: string): void => void (base.dropped[why] = (base.dropped[why] ?? 0) + 1);
+  for (const { file, m } of sampleMutations(project, sources, rng, maxMutants)) {
+    base.tried++;
+    const content = applyMutation(project.files[file]!, m);
+    const files = { ...project.files, [file]: content };
+    const run = await sandbox.run({ files, deadlineMs: 1000 });
+    if (run.verdict === 'pass') {
+      drop('survived the reference tests');
+      continue;
+    }
+    if (run.label && SLOW_LABELS.has(run.label)) {
+      drop(`ends in ${run.label}`);
+      continue;
+    }
+    const failingTests = run.tests
+      .filter((t) => t.status === 'fail')
+      .map((t) => `${t.file} > ${t.name}`);
+    const mutantProbe = await probeCases(sandbox, files, pool);
+    base.mutants.push({
+      id: m.id,
+      file,
+      operator: m.operator,
+      description: m.description,
+      line: m.line,
+      ...(m.functionName ? { functionName: m.functionName } : {}),
+      content,
+      failingTests,
+      security: failingTests.some((t) => /(^|> )security >/.test(t)),
+      fixEdits: tokenEditsBetween(file, content, project.files[file]!),
+      outcomes: mutantProbe.outcomes,
+      differs: distinguishing(correct, mutantProbe.outcomes),
+    });
+  }
+  return { ...base, pool, correct, problem: null };
+}

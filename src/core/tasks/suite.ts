@@ -1,0 +1,106 @@
+import { asTask, checkTaskShape } from './taskShape';
+import type { Task } from './types';
+
+/** First line of every suite file: what it is, which version, and what it holds. */
+export interface SuiteHeader {
+  format: typeof SUITE_FORMAT;
+  version: typeof SUITE_VERSION;
+  name: string;
+  tasks: number;
+  /** How it was made (e.g. seed, builder), free-form. */
+  about?: Record<string, string | number>;
+}
+
+export const SUITE_FORMAT = 'atomic-skills-lab/suite';
+export const SUITE_VERSION = 1;
+
+/** A line that could not be read: file, 1-based line, the field and what is wrong. */
+export interface SuiteLineError {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+}
+
+/**
+ * Writes a suite as JSONL: a header line, then one whole task a line (snapshot, gold answer,
+ * hidden tests), so a suite can be exported, shared and imported without anything else.
+ */
+export function serializeSuite(
+  name: string,
+  tasks: readonly Task[],
+  about?: SuiteHeader['about'],
+): string {
+  const header: SuiteHeader = {
+    format: SUITE_FORMAT,
+    version: SUITE_VERSION,
+    name,
+    tasks: tasks.length,
+    ...(about ? { about } : {}),
+  };
+  return [header, ...tasks].map((x) => JSON.stringify(x)).join('\n') + '\n';
+}
+
+const fieldOf = (message: string): string => /^(task[\w.[\]"-]*)/.exec(message)?.[1] ?? 'task';
+
+/**
+ * Reads a suite file. Malformed lines are reported (file, line, field) and skipped; every
+ * other line still loads. A missing header is allowed (a plain JSONL of tasks).
+ */
+export function parseSuite(
+  text: string,
+  file: string,
+): { header: SuiteHeader | null; tasks: Task[]; errors: SuiteLineError[] } {
+  const tasks: Task[] = [];
+  const errors: SuiteLineError[] = [];
+  let header: SuiteHeader | null = null;
+  const seen = new Set<string>();
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      errors.push({
+        file,
+        line,
+        field: '(line)',
+        message: `not valid JSON: ${(error as Error).message}`,
+      });
+      return;
+    }
+    const v = value as { format?: unknown; version?: unknown };
+    if (line === 1 && v && typeof v === 'object' && 'format' in v) {
+      if (v.format !== SUITE_FORMAT)
+        errors.push({
+          file,
+          line,
+          field: 'format',
+          message: `expected "${SUITE_FORMAT}", got ${JSON.stringify(v.format)}`,
+        });
+      else if (v.version !== SUITE_VERSION)
+        errors.push({
+          file,
+          line,
+          field: 'version',
+          message: `version ${String(v.version)} is not supported (this app reads version ${SUITE_VERSION})`,
+        });
+      else header = value as SuiteHeader;
+      return;
+    }
+    const problem = checkTaskShape(value);
+    if (problem) {
+      errors.push({ file, line, field: fieldOf(problem), message: problem });
+      return;
+    }
+    const task = asTask(value);
+    if (seen.has(task.id)) {
+      errors.push({ file, line, field: 'task.id', message: `duplicate task id ${task.id}` });
+      return;
+    }
+    seen.add(task.id);
+    tasks.push(task);
+  });
+  return { header, tasks, errors };
+}

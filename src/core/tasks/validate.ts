@@ -1,0 +1,71 @@
+import { applyPatch, createSnapshot } from '../vfs';
+import type { SandboxRunner } from '../sandbox/types';
+import { runHidden } from '../skills/grading';
+import { checkAnswerShape, checkDecodable } from '../skills/shape';
+import { verifyAnswer } from '../skills/verify';
+import type { Task, TaskKind } from './types';
+
+export type TaskValidity = { ok: true } | { ok: false; reason: string };
+
+const BUG_KINDS: ReadonlySet<TaskKind> = new Set([
+  'localization',
+  'editing',
+  'reproduction',
+  'bugfix',
+  'bugfix-multi',
+  'tdd-fix',
+  'security-fix',
+]);
+
+async function kindChecks(task: Task, sandbox: SandboxRunner): Promise<string | null> {
+  if (BUG_KINDS.has(task.kind)) {
+    const buggy = await runHidden(sandbox, task, task.files);
+    if (buggy.verdict === 'pass')
+      return 'the hidden tests pass on the buggy code (there is no bug to find)';
+  }
+  if (task.kind === 'testgen') {
+    const mutants = task.hidden.mutants ?? [];
+    if (mutants.length === 0) return 'no hidden mutants';
+    for (const m of mutants) {
+      const run = await runHidden(sandbox, task, { ...task.files, [m.file]: m.content });
+      if (run.verdict === 'pass')
+        return `hidden mutant ${m.id} is not caught by the reference tests`;
+    }
+  }
+  if (task.kind === 'review') {
+    if (!task.patch || !task.hidden.fixedFiles || !task.hidden.label)
+      return 'review task without a patch, patched files or label';
+    const applied = applyPatch(createSnapshot(task.files), task.patch);
+    if (!applied.ok) return `the candidate patch does not apply: ${applied.error.message}`;
+    if (!applied.snapshot.equals(createSnapshot(task.hidden.fixedFiles)))
+      return 'the candidate patch does not produce the recorded files';
+    const run = await runHidden(sandbox, task, task.hidden.fixedFiles);
+    const label = run.verdict === 'pass' ? 'YES' : 'NO';
+    if (label !== task.hidden.label)
+      return `the label says ${task.hidden.label} but running the hidden tests says ${label}`;
+  }
+  return null;
+}
+
+/**
+ * Validates a task by execution before anyone trains or evaluates on it: the gold answer fits
+ * the answer format and the answer space and earns reward 1; buggy code fails its hidden tests;
+ * every hidden mutant is caught; review labels hold. Returns the first reason it is invalid.
+ */
+export async function validateTask(task: Task, sandbox: SandboxRunner): Promise<TaskValidity> {
+  try {
+    const shape = checkAnswerShape(task, task.gold) ?? checkDecodable(task, task.gold);
+    if (shape) return { ok: false, reason: `gold answer outside the answer format: ${shape}` };
+    const kind = await kindChecks(task, sandbox);
+    if (kind) return { ok: false, reason: kind };
+    const oracle = await verifyAnswer(task, task.gold, sandbox);
+    if (oracle.reward !== 1)
+      return { ok: false, reason: `the gold answer earns reward 0: ${oracle.facts.join(' ')}` };
+    return { ok: true };
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `validation crashed: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
