@@ -1,0 +1,73 @@
+import { EDIT_VOCABULARY } from '../../core/tasks/space';
+import { TASK_KINDS } from '../../core/tasks/types';
+
+/** Tokens with fixed meaning: padding, unknown, section markers, kind tags and answer actions. */
+export const SPECIAL_TOKENS = [
+  '<pad>',
+  '<unk>',
+  '<sep>',
+  '<file>',
+  '<fn>',
+  '<lit>',
+  '<ins>',
+  '<nl>',
+  '<code>',
+  '<patch>',
+  '<del-line>',
+  '<add-line>',
+  '<END>',
+  '<ENDEDIT>',
+  '<DEL>',
+  'YES',
+  'NO',
+  ...TASK_KINDS.map((k) => `<${k}>`),
+] as const;
+
+export const PAD = 0;
+export const UNK = 1;
+
+/** Answer-language words a decoder may emit as vocabulary actions (besides pointers). */
+export const ACTION_WORDS: readonly string[] = [
+  '<END>',
+  '<ENDEDIT>',
+  '<DEL>',
+  'YES',
+  'NO',
+  ...EDIT_VOCABULARY,
+];
+
+/** A token vocabulary: specials and action words first, then the most frequent training tokens. */
+export interface Vocabulary {
+  words: string[];
+  index: Map<string, number>;
+}
+
+export function vocabularyFromWords(words: readonly string[]): Vocabulary {
+  return { words: [...words], index: new Map(words.map((w, i) => [w, i])) };
+}
+
+/**
+ * Builds the vocabulary from token counts of the training split: fixed words first, then
+ * tokens by descending count (ties by text) until `size`. Unknown identifiers are reached by
+ * copy pointers, so a small vocabulary is enough.
+ */
+export function buildVocabulary(counts: ReadonlyMap<string, number>, size: number): Vocabulary {
+  const words: string[] = [];
+  const seen = new Set<string>();
+  for (const w of [...SPECIAL_TOKENS, ...ACTION_WORDS]) {
+    if (!seen.has(w)) {
+      seen.add(w);
+      words.push(w);
+    }
+  }
+  const ranked = [...counts.entries()]
+    .filter(([w]) => !seen.has(w))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const [w] of ranked) {
+    if (words.length >= size) break;
+    words.push(w);
+  }
+  return vocabularyFromWords(words);
+}
+
+export const idOf = (v: Vocabulary, word: string): number => v.index.get(word) ?? UNK;

@@ -1,0 +1,104 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { batchedAttention, causalMask, sharedAttention } from './attention';
+import { blockMask, decoderQueryUnit, ownUnitSelector, widenPointers } from './chunks';
+import type { Memory } from './encoder';
+import type { DecoderInputs } from './inputs';
+import { feedForward, layerNorm } from './layers';
+import { linear, lookupRows, mm } from './matmul';
+import type { ParamStore } from './params';
+import type { ModelConfig } from './types';
+
+/** Splits [rows * perRow, D] into one block per memory chunk. */
+function splitByChunk(x: tf.Tensor, mem: Memory, perRow: number): tf.Tensor[] {
+  if (mem.chunks.length === 1) return [x];
+  return tf.split(
+    x,
+    mem.chunks.map((m) => m.chunk.rows * perRow),
+    0,
+  );
+}
+
+/** Step inputs [B * S, D]: previous action (vocab embedding or pointed encoder state) + position. */
+function inputEmbedding(p: ParamStore, c: ModelConfig, mem: Memory, inputs: DecoderInputs) {
+  const S = inputs.steps;
+  const T = mem.length;
+  const rows = inputs.prevVocab.length / S;
+  const vocab = lookupRows(p.get('act.emb'), inputs.prevVocab);
+  const pointed = mem.chunks.map(({ chunk, states }) => {
+    const onehot = widenPointers(inputs.prevPointer, chunk, S, T);
+    return mm(tf.tensor2d(onehot, [chunk.rows * S, chunk.units * T]), states);
+  });
+  const positions = tf.tile(tf.slice(p.get('pos.dec'), [0, 0], [S, c.dModel]), [rows, 1]);
+  return tf.add(tf.add(vocab, tf.concat(pointed, 0)), positions);
+}
+
+function selfAttention(p: ParamStore, c: ModelConfig, i: number, x: tf.Tensor, rows: number) {
+  const prefix = `dec.${i}.self`;
+  const S = x.shape[0] / rows;
+  const h = layerNorm(p, `dec.${i}.ln1`, x);
+  const [q, k, v] = ['wq', 'wk', 'wv'].map((w) =>
+    tf.reshape(linear(h, p.get(`${prefix}.${w}`)), [rows, S, c.dModel]),
+  ) as [tf.Tensor, tf.Tensor, tf.Tensor];
+  const mixed = batchedAttention(q, k, v, causalMask(S), c.heads);
+  return linear(tf.reshape(mixed, [rows * S, c.dModel]), p.get(`${prefix}.wo`));
+}
+
+function crossAttention(p: ParamStore, c: ModelConfig, i: number, x: tf.Tensor, mem: Memory) {
+  const prefix = `dec.${i}.cross`;
+  const q = linear(layerNorm(p, `dec.${i}.ln2`, x), p.get(`${prefix}.wq`));
+  const rows = mem.chunks.reduce((n, m) => n + m.chunk.rows, 0);
+  const S = x.shape[0] / rows;
+  const mixed = splitByChunk(q, mem, S).map((block, n) => {
+    const { chunk, cross } = mem.chunks[n]!;
+    const queries = chunk.rows * S;
+    const mask = blockMask(queries, decoderQueryUnit(chunk, S), chunk.lengths, mem.length);
+    const maskTensor = mask ? tf.tensor2d(mask, [queries, chunk.units * mem.length]) : null;
+    return sharedAttention(block, cross[i]!, maskTensor, c.heads);
+  });
+  return linear(tf.concat(mixed, 0), p.get(`${prefix}.wo`));
+}
+
+/** Pointer logits [rows * S, T]: each decoder row scored against its own observation. */
+function pointerLogits(p: ParamStore, c: ModelConfig, x: tf.Tensor, mem: Memory, S: number) {
+  const T = mem.length;
+  const queries = tf.mul(linear(x, p.get('out.ptr.q')), 1 / Math.sqrt(c.dModel));
+  const blocks = splitByChunk(queries, mem, S).map((block, n) => {
+    const { chunk, pointerKeysT } = mem.chunks[n]!;
+    const scores = mm(block, pointerKeysT);
+    if (chunk.units === 1) return scores;
+    const select = tf.tensor3d(ownUnitSelector(chunk, S), [chunk.rows * S, chunk.units, 1]);
+    return tf.sum(tf.mul(tf.reshape(scores, [chunk.rows * S, chunk.units, T]), select), 1);
+  });
+  return tf.concat(blocks, 0);
+}
+
+/**
+ * Unmasked action logits [B, S, V + T] (or [B, 1, V + T] with `lastOnly`): vocabulary logits,
+ * then pointer logits over the T observation positions (padding is left to the step mask).
+ */
+export function decode(
+  p: ParamStore,
+  c: ModelConfig,
+  mem: Memory,
+  inputs: DecoderInputs,
+  lastOnly: boolean,
+): tf.Tensor3D {
+  const S = inputs.steps;
+  if (S > c.maxActLen) throw new RangeError(`More than ${c.maxActLen} steps`);
+  const rows = inputs.prevVocab.length / S;
+  let x = inputEmbedding(p, c, mem, inputs);
+  for (let i = 0; i < c.decoderLayers; i++) {
+    x = tf.add(x, selfAttention(p, c, i, x, rows));
+    x = tf.add(x, crossAttention(p, c, i, x, mem));
+    x = tf.add(x, feedForward(p, `dec.${i}.ff`, layerNorm(p, `dec.${i}.ln3`, x)));
+  }
+  x = layerNorm(p, 'dec.ln', x);
+  const outSteps = lastOnly ? 1 : S;
+  if (lastOnly) {
+    const last = tf.slice(tf.reshape(x, [rows, S, c.dModel]), [0, S - 1, 0], [rows, 1, c.dModel]);
+    x = tf.reshape(last, [rows, c.dModel]);
+  }
+  const vocabLogits = linear(x, p.get('out.vocab.w'), p.get('out.vocab.b'));
+  const logits = tf.concat([vocabLogits, pointerLogits(p, c, x, mem, outSteps)], 1);
+  return tf.reshape(logits, [rows, outSteps, c.vocabSize + mem.length]);
+}

@@ -1,0 +1,90 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { headKeyValues, sharedAttention, type HeadKeyValues } from './attention';
+import { blockMask, encoderQueryUnit, planChunks, type Chunk } from './chunks';
+import { feedForward, layerNorm } from './layers';
+import { linear, lookupRows } from './matmul';
+import type { PackedObservations } from './observations';
+import type { ParamStore } from './params';
+import type { ModelConfig } from './types';
+
+/** Rows [first, first + count) of a 2-D tensor. */
+export function rowBlock(x: tf.Tensor, first: number, count: number): tf.Tensor2D {
+  return tf.slice(x as tf.Tensor2D, [first, 0], [count, x.shape[1]!]);
+}
+
+/**
+ * Encodes the distinct observations: [U * T, D] after the final layer norm. Each observation
+ * attends only to itself; observations are processed a chunk at a time (see chunks.ts).
+ */
+export function encode(p: ParamStore, c: ModelConfig, obs: PackedObservations): tf.Tensor2D {
+  const T = obs.length;
+  const tokens = lookupRows(p.get('tok.emb'), obs.tokens);
+  const segments = lookupRows(p.get('seg.emb'), obs.segments);
+  const positions = tf.tile(tf.slice(p.get('pos.enc'), [0, 0], [T, c.dModel]), [obs.unique, 1]);
+  let x: tf.Tensor = tf.add(tf.add(tokens, segments), positions);
+  const chunks = planChunks(obs.unitLengths, obs.groups, T);
+  const masks = chunks.map((chunk) => {
+    const keys = chunk.units * T;
+    const mask = blockMask(keys, encoderQueryUnit(T), chunk.lengths, T);
+    return mask ? tf.tensor2d(mask, [keys, keys]) : null;
+  });
+  for (let i = 0; i < c.encoderLayers; i++) {
+    const prefix = `enc.${i}.self`;
+    const h = layerNorm(p, `enc.${i}.ln1`, x);
+    const [q, k, v] = ['wq', 'wk', 'wv'].map((w) => linear(h, p.get(`${prefix}.${w}`))) as [
+      tf.Tensor,
+      tf.Tensor,
+      tf.Tensor,
+    ];
+    const outputs = chunks.map((chunk, n) => {
+      const [first, count] = [chunk.firstUnit * T, chunk.units * T];
+      const kv = headKeyValues(rowBlock(k, first, count), rowBlock(v, first, count), c.heads);
+      return sharedAttention(rowBlock(q, first, count), kv, masks[n]!, c.heads);
+    });
+    x = tf.add(x, linear(tf.concat(outputs, 0), p.get(`${prefix}.wo`)));
+    x = tf.add(x, feedForward(p, `enc.${i}.ff`, layerNorm(p, `enc.${i}.ln2`, x)));
+  }
+  return layerNorm(p, 'enc.ln', x) as tf.Tensor2D;
+}
+
+/** One chunk of observations as the decoder reads it. */
+export type MemoryChunk = {
+  chunk: Chunk;
+  /** [units * T, D] encoder states (also the inputs of pointer actions). */
+  states: tf.Tensor2D;
+  /** Per decoder layer: cross-attention keys and values by head. */
+  cross: HeadKeyValues[];
+  /** [D, units * T] projections that pointer queries are scored against. */
+  pointerKeysT: tf.Tensor2D;
+};
+
+/** The encoder side of a batch: T and its chunks, in row order. */
+export type Memory = { length: number; chunks: MemoryChunk[] };
+
+/** Projects encoder states once, so each decoding step only runs the decoder. */
+export function buildMemory(
+  p: ParamStore,
+  c: ModelConfig,
+  states: tf.Tensor2D,
+  obs: PackedObservations,
+  rowsPerUnit: readonly number[],
+): Memory {
+  const T = obs.length;
+  const layers = Array.from({ length: c.decoderLayers }, (_, i) => ({
+    k: linear(states, p.get(`dec.${i}.cross.wk`)),
+    v: linear(states, p.get(`dec.${i}.cross.wv`)),
+  }));
+  const pointerKeys = linear(states, p.get('out.ptr.k'));
+  const chunks = planChunks(obs.unitLengths, rowsPerUnit, T).map((chunk): MemoryChunk => {
+    const [first, count] = [chunk.firstUnit * T, chunk.units * T];
+    return {
+      chunk,
+      states: rowBlock(states, first, count),
+      cross: layers.map((l) =>
+        headKeyValues(rowBlock(l.k, first, count), rowBlock(l.v, first, count), c.heads),
+      ),
+      pointerKeysT: tf.transpose(rowBlock(pointerKeys, first, count)),
+    };
+  });
+  return { length: T, chunks };
+}

@@ -1,0 +1,133 @@
+import { NEG_INF, type PackedObservations } from './observations';
+import type { ModelConfig, ScoredBatch } from './types';
+
+/** What the decoder reads at each step: the previous action, as a vocab id or a pointer. */
+export interface DecoderInputs {
+  /** S: decoded steps per row. */
+  steps: number;
+  /** [B * S]: previous vocab action, V for START, -1 when the previous action is a pointer. */
+  prevVocab: Int32Array;
+  /** [B * S * T]: one-hot of the previously pointed position (all zero otherwise). */
+  prevPointer: Float32Array;
+}
+
+/** Decoder inputs for prefixes; rows shorter than `steps - 1` are padded with empty inputs. */
+export function decoderInputs(
+  prefixes: readonly (readonly number[])[],
+  steps: number,
+  vocabSize: number,
+  obsLength: number,
+): DecoderInputs {
+  const rows = prefixes.length;
+  const prevVocab = new Int32Array(rows * steps).fill(-1);
+  const prevPointer = new Float32Array(rows * steps * obsLength);
+  prefixes.forEach((prefix, b) => {
+    prevVocab[b * steps] = vocabSize;
+    for (let t = 1; t < steps && t - 1 < prefix.length; t++) {
+      const action = prefix[t - 1]!;
+      if (action < vocabSize) prevVocab[b * steps + t] = action;
+      else prevPointer[(b * steps + t) * obsLength + action - vocabSize] = 1;
+    }
+  });
+  return { steps, prevVocab, prevPointer };
+}
+
+/**
+ * Writes one step's additive mask at `offset`: NEG_INF everywhere but the allowed ids.
+ * `allowed === undefined` marks a padded step: everything 0, so its (ignored) loss stays finite.
+ */
+export function writeStepMask(
+  allowed: readonly number[] | undefined,
+  out: Float32Array,
+  offset: number,
+  vocabSize: number,
+  width: number,
+  obsLength: number,
+): void {
+  if (allowed === undefined) return void out.fill(0, offset, offset + width);
+  if (allowed.length === 0) throw new RangeError('An allowed set is empty: nothing can be chosen');
+  out.fill(NEG_INF, offset, offset + width);
+  for (const id of allowed) {
+    if (!Number.isInteger(id) || id < 0 || id >= vocabSize + obsLength) {
+      throw new RangeError(`Allowed action ${id} is outside 0..${vocabSize + obsLength - 1}`);
+    }
+    out[offset + id] = 0;
+  }
+}
+
+/** Everything a teacher-forced pass over a batch needs, padded to S steps and width V + T. */
+export interface TrainingInputs extends DecoderInputs {
+  /** [B * S * (V + T)] additive masks. */
+  mask: Float32Array;
+  /** [B * S] chosen action per step (0 on padding). */
+  chosen: Int32Array;
+  /** [B * S] 1 on real steps, 0 on padding. */
+  weights: Float32Array;
+  /** Number of real steps. */
+  realSteps: number;
+}
+
+/** Validates a scored batch against packed observations and builds the padded inputs. */
+export function packTraining(
+  batch: ScoredBatch,
+  obs: PackedObservations,
+  config: ModelConfig,
+): TrainingInputs {
+  const { actions, allowed } = batch;
+  const rows = batch.observations.length;
+  if (actions.length !== rows || allowed.length !== rows) {
+    throw new RangeError(`Batch has ${rows} observations, ${actions.length} action rows`);
+  }
+  const steps = Math.max(1, ...actions.map((a) => a.length));
+  if (steps > config.maxActLen) {
+    throw new RangeError(`An answer has ${steps} actions; maxActLen is ${config.maxActLen}`);
+  }
+  const V = config.vocabSize;
+  const width = V + obs.length;
+  const mask = new Float32Array(rows * steps * width);
+  const chosen = new Int32Array(rows * steps);
+  const weights = new Float32Array(rows * steps);
+  for (let b = 0; b < rows; b++) {
+    const seq = actions[b]!;
+    if (allowed[b]!.length < seq.length) {
+      throw new RangeError(`Row ${b} has ${seq.length} actions but ${allowed[b]!.length} sets`);
+    }
+    for (let t = 0; t < steps; t++) {
+      const i = b * steps + t;
+      const real = t < seq.length;
+      writeStepMask(real ? allowed[b]![t] : undefined, mask, i * width, V, width, obs.lengths[b]!);
+      if (!real) continue;
+      const action = seq[t]!;
+      if (!Number.isInteger(action) || action < 0 || mask[i * width + action] !== 0) {
+        throw new RangeError(`Row ${b} step ${t}: action ${action} is not in its allowed set`);
+      }
+      chosen[i] = action;
+      weights[i] = 1;
+    }
+  }
+  const inputs = decoderInputs(actions, steps, V, obs.length);
+  const realSteps = actions.reduce((n, a) => n + a.length, 0);
+  return { ...inputs, mask, chosen, weights, realSteps };
+}
+
+/** Per-step numbers (old or reference log-probs) padded to [B * S] with zeros. */
+export function padPerStep(
+  values: readonly (readonly number[])[],
+  inputs: TrainingInputs,
+): Float32Array {
+  const out = new Float32Array(inputs.weights.length);
+  const rows = inputs.weights.length / inputs.steps;
+  if (values.length !== rows) throw new RangeError(`Expected ${rows} rows of log-probs`);
+  for (let b = 0; b < rows; b++) {
+    for (let t = 0; t < inputs.steps; t++) {
+      const i = b * inputs.steps + t;
+      if (inputs.weights[i] === 0) continue;
+      const v = values[b]![t];
+      if (v === undefined || !Number.isFinite(v)) {
+        throw new RangeError(`Row ${b} step ${t}: log-prob ${v} is missing or not finite`);
+      }
+      out[i] = v;
+    }
+  }
+  return out;
+}

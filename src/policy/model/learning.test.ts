@@ -1,0 +1,107 @@
+import '../../node/tf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRng, type Rng } from '../../core/rng';
+import { PolicyModel } from './policyModel';
+import { PolicyTrainer } from './policyTrainer';
+import type { AllowedFn, Observation } from './types';
+import { observation, tinyConfig, useBackend } from './testUtils';
+
+// Training runs on wasm, the backend the app trains on (PLATFORM.md: ~30x faster than cpu).
+beforeAll(() => useBackend('wasm'));
+
+describe('copy task (supervised): point at the position holding token X, then END', () => {
+  const V = 12;
+  const END = 0;
+  const X = 1;
+  const LEN = 8;
+  const config = tinyConfig({ vocabSize: V, maxObsLen: LEN, maxActLen: 3, dModel: 32, ffDim: 64 });
+  const grammar: AllowedFn = (step) => {
+    if (step === 0) return Array.from({ length: LEN }, (_, p) => V + p);
+    if (step === 1) return Array.from({ length: V }, (_, id) => id);
+    return null;
+  };
+
+  function example(rng: Rng): { obs: Observation; answer: number[] } {
+    const tokens = Array.from({ length: LEN }, () => 2 + rng.int(V - 2));
+    const at = rng.int(LEN);
+    tokens[at] = X;
+    return { obs: observation(tokens), answer: [V + at, END] };
+  }
+
+  async function accuracy(model: PolicyModel, tests: ReturnType<typeof example>[]) {
+    let right = 0;
+    for (const t of tests) {
+      const { actions } = await model.greedy(t.obs, grammar);
+      if (actions.join() === t.answer.join()) right++;
+    }
+    return right / tests.length;
+  }
+
+  it('goes from chance to > 0.9 accuracy', async () => {
+    const rng = createRng(2024);
+    const model = PolicyModel.create(config);
+    const trainer = new PolicyTrainer(model, { learningRate: 3e-3, maxGradNorm: 1 });
+    const held = Array.from({ length: 60 }, () => example(rng));
+    const before = await accuracy(model, held);
+    for (let step = 0; step < 300; step++) {
+      const batch = Array.from({ length: 16 }, () => example(rng));
+      await trainer.supervisedStep({
+        observations: batch.map((e) => e.obs),
+        actions: batch.map((e) => e.answer),
+        allowed: batch.map((e) => e.answer.map((_, t) => grammar(t, e.answer.slice(0, t))!)),
+      });
+    }
+    const after = await accuracy(model, held);
+    expect(before).toBeLessThan(0.3);
+    expect(after).toBeGreaterThan(0.9);
+    trainer.dispose();
+    model.dispose();
+  });
+});
+
+describe('bandit (GRPO): reward 1 when the sampled action is the target', () => {
+  it('raises the mean reward clearly', async () => {
+    const TARGET = 7;
+    const obs = observation([2, 3, 4]);
+    const choices = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const grammar: AllowedFn = (step) => (step === 0 ? choices : null);
+    const model = PolicyModel.create(tinyConfig());
+    const trainer = new PolicyTrainer(model, { learningRate: 3e-3, maxGradNorm: 1 });
+    const targetProb = async (): Promise<number> => {
+      const scored = await model.logProbs({
+        observations: [obs],
+        actions: [[TARGET]],
+        allowed: [[choices]],
+      });
+      return Math.exp(scored[0]![0]!);
+    };
+    const initial = await targetProb();
+    const rng = createRng(77);
+    const meanRewards: number[] = [];
+    for (let iteration = 0; iteration < 60; iteration++) {
+      const group = await model.sampleGroup(obs, grammar, 8, 1, rng);
+      const rewards = group.map((r) => (r.actions[0] === TARGET ? 1 : 0));
+      const mean = rewards.reduce((a: number, b: number) => a + b, 0) / rewards.length;
+      meanRewards.push(mean);
+      await trainer.grpoStep(
+        {
+          observations: group.map(() => obs),
+          actions: group.map((r) => r.actions),
+          allowed: group.map(() => [choices]),
+          advantages: Float32Array.from(rewards.map((r) => r - mean)),
+          oldLogProbs: group.map((r) => r.logProbs),
+        },
+        { clipEps: 0.2, entropyCoef: 0, klCoef: 0 },
+      );
+    }
+    const average = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const early = average(meanRewards.slice(0, 5));
+    const late = average(meanRewards.slice(-10));
+    expect(initial).toBeLessThan(0.3);
+    expect(early).toBeLessThan(0.4);
+    expect(late).toBeGreaterThan(0.8);
+    expect(await targetProb()).toBeGreaterThan(0.8);
+    trainer.dispose();
+    model.dispose();
+  });
+});

@@ -1,0 +1,202 @@
+import '../../node/tf';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../core/rng';
+import { PolicyModel } from './policyModel';
+import { defaultModelConfig, type AllowedFn } from './types';
+import { observation, tinyConfig, useBackend } from './testUtils';
+
+beforeAll(() => useBackend('cpu'));
+
+const V = tinyConfig().vocabSize;
+
+describe('PolicyModel shapes and size', () => {
+  it('stays well under 5M parameters with the defaults at V = 2000', () => {
+    const model = PolicyModel.create(defaultModelConfig(2000));
+    const count = model.parameterCount();
+    expect(count).toBeGreaterThan(300_000);
+    expect(count).toBeLessThan(1_000_000);
+    model.dispose();
+  });
+
+  it('names every weight with its shape, e.g. the vocab head is [D, V]', async () => {
+    const model = PolicyModel.create(tinyConfig());
+    const weights = await model.getWeights();
+    const byName = new Map(weights.map((w) => [w.name, w.shape]));
+    expect(byName.get('tok.emb')).toEqual([V, 16]);
+    expect(byName.get('act.emb')).toEqual([V + 1, 16]);
+    expect(byName.get('out.vocab.w')).toEqual([16, V]);
+    expect(weights.reduce((n, w) => n + w.values.length, 0)).toBe(model.parameterCount());
+    model.dispose();
+  });
+
+  it('decodes an observation of 640 positions (maxObsLen > 512) and points at its last position', async () => {
+    const model = PolicyModel.create(tinyConfig({ maxObsLen: 640 }));
+    const tokens = Array.from({ length: 640 }, (_, i) => i % V);
+    const last = V + 639;
+    const allowed: AllowedFn = (step) => (step === 0 ? [last, 3] : null);
+    const [result] = await model.sampleGroup(observation(tokens), allowed, 1, 1, createRng(1));
+    expect(result!.actions.length).toBe(1);
+    expect([last, 3]).toContain(result!.actions[0]);
+    model.dispose();
+  });
+
+  it('rejects invalid configs and observations', async () => {
+    expect(() => PolicyModel.create(tinyConfig({ heads: 3 }))).toThrow(/heads/);
+    expect(() => PolicyModel.create(tinyConfig({ dModel: 0 }))).toThrow(/dModel/);
+    const model = PolicyModel.create(tinyConfig());
+    const tooLong = observation(new Array<number>(33).fill(1));
+    await expect(model.greedy(tooLong, () => null)).rejects.toThrow(/outside 1\.\.32/);
+    await expect(model.greedy(observation([1]), () => [])).rejects.toThrow(/empty/);
+    await expect(model.greedy(observation([1]), () => [V + 1])).rejects.toThrow(/outside/);
+    model.dispose();
+    await expect(model.greedy(observation([1]), () => null)).rejects.toThrow(/disposed/);
+  });
+});
+
+/** A random grammar: at each step a random non-empty subset of vocab ids and pointers. */
+function randomGrammar(seed: number, obsLen: number, maxSteps: number): AllowedFn {
+  return (step, previous) => {
+    const rng = createRng(seed * 1000 + step * 31 + previous.reduce((a, b) => a + b, 0));
+    if (step >= maxSteps) return null;
+    const all = Array.from({ length: V + obsLen }, (_, i) => i);
+    return rng.shuffle(all).slice(0, 1 + rng.int(5));
+  };
+}
+
+describe('PolicyModel masking', () => {
+  it('only ever samples allowed actions', async () => {
+    const model = PolicyModel.create(tinyConfig());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.nat(V - 1), { minLength: 1, maxLength: 12 }),
+        fc.nat(1000),
+        fc.integer({ min: 1, max: 6 }),
+        async (tokens, seed, steps) => {
+          const grammar = randomGrammar(seed, tokens.length, steps);
+          const results = await model.sampleGroup(
+            observation(tokens),
+            grammar,
+            3,
+            1.5,
+            createRng(seed),
+          );
+          for (const r of results) {
+            expect(r.actions.length).toBe(steps);
+            r.actions.forEach((a, t) => expect(grammar(t, r.actions.slice(0, t))).toContain(a));
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+    model.dispose();
+  });
+
+  it('gives log-prob 0 and entropy 0 to a step with one allowed action', async () => {
+    const model = PolicyModel.create(tinyConfig());
+    const allowed: AllowedFn = (step) => [[V + 1], [0, 1, 2], [5]][step] ?? null;
+    const [r] = await model.sampleGroup(observation([4, 5, 6]), allowed, 1, 1, createRng(2));
+    expect(r!.actions[0]).toBe(V + 1);
+    expect(r!.actions[2]).toBe(5);
+    expect(Math.abs(r!.logProbs[0]!)).toBeLessThan(1e-6);
+    expect(Math.abs(r!.logProbs[2]!)).toBeLessThan(1e-6);
+    expect(r!.logProbs[1]!).toBeLessThan(0);
+    expect(r!.entropies[0]).toBe(0);
+    expect(r!.top[1]!.length).toBe(3);
+    model.dispose();
+  });
+
+  it('stops a sequence at null and at maxActLen', async () => {
+    const model = PolicyModel.create(tinyConfig());
+    const stopEarly: AllowedFn = (step, prev) => (step > 0 && prev[0] === 0 ? null : [0, 1]);
+    const results = await model.sampleGroup(observation([1, 2]), stopEarly, 8, 1, createRng(5));
+    for (const r of results) expect(r.actions.length).toBe(r.actions[0] === 0 ? 1 : 8);
+    model.dispose();
+  });
+});
+
+describe('PolicyModel determinism and consistency', () => {
+  const obs = observation([3, 1, 4, 1, 5, 9, 2, 6]);
+  const grammar = randomGrammar(11, 8, 5);
+
+  it('gives identical samples for the same seed and rng, different ones otherwise', async () => {
+    const a = PolicyModel.create(tinyConfig());
+    const b = PolicyModel.create(tinyConfig());
+    const c = PolicyModel.create(tinyConfig({ seed: 8 }));
+    const sa = await a.sampleGroup(obs, grammar, 6, 1, createRng(4));
+    expect(await b.sampleGroup(obs, grammar, 6, 1, createRng(4))).toEqual(sa);
+    const sc = await c.sampleGroup(obs, grammar, 6, 1, createRng(4));
+    expect(sc.map((r) => r.logProbs)).not.toEqual(sa.map((r) => r.logProbs));
+    [a, b, c].forEach((m) => m.dispose());
+  });
+
+  it('scores sampled answers with the same log-probs that sampling reported', async () => {
+    const model = PolicyModel.create(tinyConfig());
+    const samples = await model.sampleGroup(obs, grammar, 4, 1, createRng(6));
+    const greedy = await model.greedy(obs, grammar);
+    const all = [...samples, greedy];
+    const scored = await model.logProbs({
+      observations: all.map(() => obs),
+      actions: all.map((r) => r.actions),
+      allowed: all.map((r) => r.actions.map((_, t) => grammar(t, r.actions.slice(0, t))!)),
+    });
+    all.forEach((r, i) => {
+      expect(scored[i]!.length).toBe(r.actions.length);
+      scored[i]!.forEach((lp, t) => expect(lp).toBeCloseTo(r.logProbs[t]!, 5));
+    });
+    // Greedy takes the top alternative at every step.
+    greedy.actions.forEach((a, t) => expect(greedy.top[t]![0]!.action).toBe(a));
+    model.dispose();
+  });
+
+  it('scores a row the same alone or batched with other observations (chunks, padding)', async () => {
+    const model = PolicyModel.create(tinyConfig());
+    const observations = [[1, 2, 3], [4, 5, 6, 7, 8, 9], [1, 2, 3], [2], [7, 7, 7, 7]].map((t) =>
+      observation(t),
+    );
+    const rows = observations.map((o, i) => {
+      const grammar = randomGrammar(i, o.tokens.length, 3);
+      return { o, grammar };
+    });
+    const samples = await Promise.all(
+      rows.map(
+        async ({ o, grammar }, i) => (await model.sampleGroup(o, grammar, 1, 1, createRng(i)))[0]!,
+      ),
+    );
+    const batch = {
+      observations,
+      actions: samples.map((s) => s.actions),
+      allowed: samples.map((s, i) =>
+        s.actions.map((_, t) => rows[i]!.grammar(t, s.actions.slice(0, t))!),
+      ),
+    };
+    const together = await model.logProbs(batch);
+    for (let i = 0; i < rows.length; i++) {
+      const alone = await model.logProbs({
+        observations: [batch.observations[i]!],
+        actions: [batch.actions[i]!],
+        allowed: [batch.allowed[i]!],
+      });
+      alone[0]!.forEach((lp, t) => expect(together[i]![t]).toBeCloseTo(lp, 5));
+      samples[i]!.logProbs.forEach((lp, t) => expect(together[i]![t]).toBeCloseTo(lp, 5));
+    }
+    model.dispose();
+  });
+
+  it('round-trips weights exactly and refuses mismatched ones', async () => {
+    const a = PolicyModel.create(tinyConfig({ seed: 1 }));
+    const b = PolicyModel.create(tinyConfig({ seed: 2 }));
+    const weights = await a.getWeights();
+    b.setWeights(weights);
+    const back = await b.getWeights();
+    expect(back.map((w) => [w.name, w.shape, Array.from(w.values)])).toEqual(
+      weights.map((w) => [w.name, w.shape, Array.from(w.values)]),
+    );
+    expect(await b.greedy(obs, grammar)).toEqual(await a.greedy(obs, grammar));
+    expect(() => b.setWeights(weights.slice(1))).toThrow(/Expected/);
+    const wrong = weights.map((w, i) => (i === 0 ? { ...w, shape: [1, w.values.length] } : w));
+    expect(() => b.setWeights(wrong)).toThrow(/shape/);
+    a.dispose();
+    b.dispose();
+  });
+});

@@ -1,0 +1,123 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { Adam } from './adam';
+import { packBatch, permute, teacherForced, type PackedBatch, type TeacherForced } from './forward';
+import { padPerStep } from './inputs';
+import { grpoLoss, supervisedLoss, validateLossConfig, type LossTerms } from './losses';
+import type { PolicyModel } from './policyModel';
+import type { LossConfig, NamedArray, ScoredBatch, StepStats, TrainBatch } from './types';
+
+export interface PolicyTrainerOptions {
+  learningRate: number;
+  /** Gradients are rescaled so their global norm is at most this (Infinity: no clipping). */
+  maxGradNorm: number;
+  beta1?: number;
+  beta2?: number;
+}
+
+type LossFn = (f: TeacherForced) => LossTerms;
+
+/** Trains a PolicyModel with its own Adam optimizer and hand-made global-norm clipping. */
+export class PolicyTrainer {
+  private readonly adam: Adam;
+  private readonly maxGradNorm: number;
+
+  constructor(
+    private readonly model: PolicyModel,
+    opts: PolicyTrainerOptions,
+  ) {
+    if (!(opts.maxGradNorm > 0)) throw new RangeError('maxGradNorm must be > 0');
+    this.maxGradNorm = opts.maxGradNorm;
+    this.adam = new Adam(model.params.entries(), {
+      learningRate: opts.learningRate,
+      beta1: opts.beta1 ?? 0.9,
+      beta2: opts.beta2 ?? 0.999,
+      epsilon: 1e-8,
+    });
+  }
+
+  setLearningRate(lr: number): void {
+    this.adam.setLearningRate(lr);
+  }
+
+  /**
+   * One PPO-clipped GRPO step: -mean_t[min(r A, clip(r, 1-eps, 1+eps) A)] - entropyCoef H
+   * + klCoef KL (k3, against `refLogProbs` when given), averaged over all real steps.
+   */
+  async grpoStep(batch: TrainBatch, loss: LossConfig): Promise<StepStats> {
+    validateLossConfig(loss);
+    const packed = packBatch(batch, this.model.config);
+    const rows = batch.observations.length;
+    if (batch.advantages.length !== rows || !batch.advantages.every(Number.isFinite)) {
+      throw new RangeError(`Expected ${rows} finite advantages, got ${batch.advantages.length}`);
+    }
+    const { order, inputs } = packed;
+    const old = padPerStep(permute(batch.oldLogProbs, order), inputs);
+    const ref = batch.refLogProbs ? padPerStep(permute(batch.refLogProbs, order), inputs) : null;
+    const advantages = Float32Array.from(order, (i) => batch.advantages[i]!);
+    const shape: [number, number] = [rows, inputs.steps];
+    return this.step(packed, (f) =>
+      grpoLoss(
+        f,
+        inputs.realSteps,
+        tf.tensor2d(old, shape),
+        ref ? tf.tensor2d(ref, shape) : null,
+        tf.tensor2d(advantages, [rows, 1]),
+        loss,
+      ),
+    );
+  }
+
+  /** One behaviour-cloning step on the mean negative log-likelihood of the given actions. */
+  async supervisedStep(batch: ScoredBatch): Promise<StepStats> {
+    const packed = packBatch(batch, this.model.config);
+    return this.step(packed, (f) => supervisedLoss(f, packed.inputs.realSteps));
+  }
+
+  /** Adam moments and step count, for checkpoints. */
+  async getState(): Promise<NamedArray[]> {
+    return this.adam.getState();
+  }
+
+  setState(state: readonly NamedArray[]): void {
+    this.adam.setState(state);
+  }
+
+  dispose(): void {
+    this.adam.dispose();
+  }
+
+  private async step(packed: PackedBatch, lossFn: LossFn): Promise<StepStats> {
+    this.model.assertAlive();
+    const entries = this.model.params.entries();
+    const byVariable = new Map(entries.map(([name, v]) => [v.name, name]));
+    const held: { terms?: LossTerms } = {};
+    const { value, grads } = tf.variableGrads(
+      () => {
+        const terms = lossFn(teacherForced(this.model.params, this.model.config, packed));
+        // The other figures outlive the tape's tidy so they can be read with the loss.
+        held.terms = terms;
+        tf.keep(terms.policyLoss);
+        tf.keep(terms.entropy);
+        tf.keep(terms.kl);
+        tf.keep(terms.clipFraction);
+        return terms.loss;
+      },
+      entries.map(([, v]) => v),
+    );
+    const named = new Map(Object.entries(grads).map(([k, g]) => [byVariable.get(k) ?? k, g]));
+    const norm = tf.tidy(() =>
+      tf.sqrt(tf.addN([...named.values()].map((g) => tf.sum(tf.square(g))))),
+    );
+    const scale = tf.tidy(() =>
+      tf.minimum(tf.scalar(1), tf.div(tf.scalar(this.maxGradNorm), tf.add(norm, 1e-6))),
+    );
+    this.adam.apply(named, scale as tf.Scalar);
+    const t = held.terms!;
+    const parts = [value, t.policyLoss, t.entropy, t.kl, t.clipFraction, norm];
+    const packedStats = tf.stack(parts);
+    const data = await packedStats.data();
+    tf.dispose([...parts, packedStats, scale, ...named.values()]);
+    const [loss = NaN, policyLoss = NaN, entropy = NaN, kl = NaN, clipFraction = NaN] = data;
+    return { loss, policyLoss, entropy, kl, clipFraction, gradNorm: data[5] ?? NaN };
+  }
+}

@@ -1,0 +1,95 @@
+import type { Answer } from '../core/answers/types';
+import type { Rng } from '../core/rng';
+import type { Task } from '../core/tasks/types';
+import { createGrammar, type Grammar } from '../policy/encode/grammar';
+import { encodeTask, type EncodedTask } from '../policy/encode/observation';
+import type { Vocabulary } from '../policy/encode/vocab';
+import type { PolicyModel } from '../policy/model';
+import type { Observation, SampleResult } from '../policy/model';
+
+/** A task prepared for the model: its observation and the grammar of its answer. */
+export interface PreparedTask {
+  encoded: EncodedTask;
+  observation: Observation;
+  grammar: Grammar;
+}
+
+/** One decoded answer with everything training and the trace viewer need. */
+export interface SampledAnswer extends SampleResult {
+  answer: Answer;
+  /** Allowed action sets at each step (for re-scoring during training). */
+  allowed: number[][];
+}
+
+const CACHE_LIMIT = 4096;
+
+/** Connects the model to tasks: encodes observations, constrains decoding to the answer grammar. */
+export class PolicyAgent {
+  private readonly cache = new Map<string, PreparedTask>();
+
+  constructor(
+    readonly model: PolicyModel,
+    readonly vocab: Vocabulary,
+  ) {}
+
+  prepare(task: Task): PreparedTask {
+    const hit = this.cache.get(task.id);
+    if (hit) return hit;
+    const encoded = encodeTask(task, this.vocab, this.model.config.maxObsLen);
+    const prepared = {
+      encoded,
+      observation: { tokens: encoded.tokens, segments: encoded.segments },
+      grammar: createGrammar(task, encoded, this.vocab),
+    };
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(task.id, prepared);
+    return prepared;
+  }
+
+  /** The allowed sets a sequence went through (the grammar is deterministic). */
+  allowedTrace(prepared: PreparedTask, actions: readonly number[]): number[][] {
+    return actions.map((_, i) => prepared.grammar.allowed(actions.slice(0, i)) ?? []);
+  }
+
+  private finish(prepared: PreparedTask, s: SampleResult): SampledAnswer {
+    return {
+      ...s,
+      answer: prepared.grammar.toAnswer(s.actions),
+      allowed: this.allowedTrace(prepared, s.actions),
+    };
+  }
+
+  /** A GRPO group: `count` answers to one task, sampled in parallel at a temperature. */
+  async sampleGroup(
+    task: Task,
+    count: number,
+    temperature: number,
+    rng: Rng,
+  ): Promise<SampledAnswer[]> {
+    const prepared = this.prepare(task);
+    const samples = await this.model.sampleGroup(
+      prepared.observation,
+      (_s, prev) => prepared.grammar.allowed(prev),
+      count,
+      temperature,
+      rng,
+    );
+    return samples.map((s) => this.finish(prepared, s));
+  }
+
+  async greedy(task: Task): Promise<SampledAnswer> {
+    const prepared = this.prepare(task);
+    return this.finish(
+      prepared,
+      await this.model.greedy(prepared.observation, (_s, prev) => prepared.grammar.allowed(prev)),
+    );
+  }
+
+  /** The gold answer as actions, when this observation can express it (for the warm start). */
+  goldActions(task: Task): { prepared: PreparedTask; actions: number[] } | null {
+    const prepared = this.prepare(task);
+    const actions = prepared.grammar.fromAnswer(task.gold);
+    if (!actions || actions.length > this.model.config.maxActLen) return null;
+    return { prepared, actions };
+  }
+}

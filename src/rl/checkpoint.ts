@@ -1,0 +1,31 @@
+import type { NamedArray } from '../policy/model';
+import type { TrainConfig } from './config';
+import type { StepMetrics } from './grpo';
+
+/** Everything needed to resume a run exactly: weights, optimiser, RNG streams, config, step. */
+export interface Checkpoint {
+  format: 'atomic-skills-lab/checkpoint';
+  version: 1;
+  config: TrainConfig;
+  step: number;
+  vocabulary: string[];
+  weights: NamedArray[];
+  optimizer: NamedArray[];
+  reference: NamedArray[] | null;
+  rng: { tasks: number[]; decode: number[] };
+  /** Metrics so far, so a resumed run continues the same curves. */
+  metrics: StepMetrics[];
+}
+
+/** Why a value is not a checkpoint this app can load, or null. */
+export function checkCheckpoint(value: unknown): string | null {
+  const c = value as Partial<Checkpoint> | null;
+  if (!c || typeof c !== 'object') return 'not an object';
+  if (c.format !== 'atomic-skills-lab/checkpoint')
+    return 'format is not atomic-skills-lab/checkpoint';
+  if (c.version !== 1) return `version ${String(c.version)} is not supported`;
+  if (!Array.isArray(c.weights) || !Array.isArray(c.vocabulary))
+    return 'weights or vocabulary missing';
+  if (typeof c.step !== 'number') return 'step missing';
+  return null;
+}

@@ -1,0 +1,145 @@
+import { ATOMIC_SKILLS, isTaskKind, type AtomicSkill, type TaskKind } from '../core/tasks/types';
+
+/** Everything that defines a training run; saved with every checkpoint. */
+export interface TrainConfig {
+  name: string;
+  seed: number;
+  /** Tasks that may enter the training buffer (atomic skills; composite only for the composite-only baseline). */
+  trainKinds: TaskKind[];
+  /** Mixing weights of the unified buffer, per kind (missing: 1). */
+  mix: Partial<Record<TaskKind, number>>;
+  /** Supervised warm start: verified oracle answers cloned per kind (0 skips it). */
+  warmStartPerKind: number;
+  warmStartEpochs: number;
+  /** GRPO steps (0: no RL, e.g. the untrained and warm-start-only baselines). */
+  steps: number;
+  tasksPerStep: number;
+  groupSize: number;
+  temperature: number;
+  innerEpochs: number;
+  clipEps: number;
+  klCoef: number;
+  entropyCoef: number;
+  /** Divide advantages by the group's standard deviation. */
+  advantageStd: boolean;
+  learningRate: number;
+  warmupSteps: number;
+  /** Final learning rate as a fraction of the peak (cosine decay). */
+  minLrRatio: number;
+  maxGradNorm: number;
+  /** Validation Avg@k every `evalEvery` steps (0: only at the end). */
+  evalEvery: number;
+  evalSamples: number;
+  /** Validation tasks per kind used by periodic evals (keeps them quick). */
+  evalTasksPerKind: number;
+  /** Test-split tasks per kind in the final evaluation (0: all). */
+  testTasksPerKind: number;
+  /** Cap on training-split tasks per kind loaded into the buffer (0: all). */
+  bufferTasksPerKind: number;
+  model: {
+    dModel: number;
+    heads: number;
+    encoderLayers: number;
+    decoderLayers: number;
+    ffDim: number;
+    maxObsLen: number;
+    maxActLen: number;
+    vocabSize: number;
+  };
+}
+
+export const DEFAULT_CONFIG: TrainConfig = {
+  name: 'joint-rl',
+  seed: 1,
+  trainKinds: [...ATOMIC_SKILLS],
+  mix: {},
+  warmStartPerKind: 300,
+  warmStartEpochs: 3,
+  steps: 60,
+  tasksPerStep: 10,
+  groupSize: 8,
+  temperature: 1,
+  innerEpochs: 1,
+  clipEps: 0.2,
+  klCoef: 0.02,
+  entropyCoef: 0.001,
+  advantageStd: false,
+  learningRate: 1e-3,
+  warmupSteps: 5,
+  minLrRatio: 0.1,
+  maxGradNorm: 1,
+  evalEvery: 20,
+  evalSamples: 3,
+  evalTasksPerKind: 20,
+  testTasksPerKind: 60,
+  bufferTasksPerKind: 0,
+  model: {
+    dModel: 64,
+    heads: 4,
+    encoderLayers: 2,
+    decoderLayers: 2,
+    ffDim: 128,
+    maxObsLen: 512,
+    maxActLen: 48,
+    vocabSize: 2000,
+  },
+};
+
+/** Learning rate at a step: linear warm-up, then cosine decay to `minLrRatio` of the peak. */
+export function learningRateAt(config: TrainConfig, step: number): number {
+  const peak = config.learningRate;
+  if (step < config.warmupSteps) return (peak * (step + 1)) / config.warmupSteps;
+  const span = Math.max(1, config.steps - config.warmupSteps);
+  const t = Math.min(1, (step - config.warmupSteps) / span);
+  return peak * (config.minLrRatio + (1 - config.minLrRatio) * 0.5 * (1 + Math.cos(Math.PI * t)));
+}
+
+/** Why a config cannot be used (naming the field and the allowed range), or null. */
+export function checkConfig(c: TrainConfig): string | null {
+  const positive: [keyof TrainConfig, number][] = [
+    ['tasksPerStep', 1],
+    ['groupSize', 2],
+    ['innerEpochs', 1],
+    ['evalSamples', 1],
+  ];
+  for (const [k, min] of positive) {
+    const v = c[k];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
+      return `${k} must be a whole number >= ${min}`;
+  }
+  for (const k of [
+    'steps',
+    'warmStartPerKind',
+    'warmStartEpochs',
+    'evalEvery',
+    'warmupSteps',
+    'bufferTasksPerKind',
+    'evalTasksPerKind',
+    'testTasksPerKind',
+  ] as const) {
+    if (!Number.isInteger(c[k]) || c[k] < 0) return `${k} must be a whole number >= 0`;
+  }
+  if (!(c.temperature > 0 && c.temperature <= 5)) return 'temperature must be in (0, 5]';
+  if (!(c.learningRate > 0 && c.learningRate < 1)) return 'learningRate must be in (0, 1)';
+  if (!(c.clipEps > 0 && c.clipEps < 1)) return 'clipEps must be in (0, 1)';
+  if (c.klCoef < 0 || c.entropyCoef < 0) return 'klCoef and entropyCoef must be >= 0';
+  if (!(c.maxGradNorm > 0)) return 'maxGradNorm must be > 0';
+  if (c.trainKinds.length === 0 && c.steps > 0)
+    return 'trainKinds must name at least one task kind when steps > 0';
+  const bad = c.trainKinds.find((k) => !isTaskKind(k));
+  if (bad) return `trainKinds: unknown task kind "${String(bad)}"`;
+  for (const [k, w] of Object.entries(c.mix))
+    if (!isTaskKind(k) || !(w >= 0)) return `mix.${k} must be a known kind with a weight >= 0`;
+  if (c.model.maxObsLen < 512) return 'model.maxObsLen must be at least 512';
+  return null;
+}
+
+/** Kinds the buffer draws from, with weights (uniform by default). */
+export function mixWeights(c: TrainConfig): { kind: TaskKind; weight: number }[] {
+  return c.trainKinds
+    .map((kind) => ({ kind, weight: c.mix[kind] ?? 1 }))
+    .filter((x) => x.weight > 0);
+}
+
+export const isAtomic = (k: TaskKind): k is AtomicSkill =>
+  (ATOMIC_SKILLS as readonly string[]).includes(k);

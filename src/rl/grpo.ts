@@ -1,0 +1,176 @@
+import type { Rng } from '../core/rng';
+import type { SandboxRunner } from '../core/sandbox/types';
+import type { Verification } from '../core/skills/types';
+import { verifyAnswer } from '../core/skills/verify';
+import type { Task, TaskKind } from '../core/tasks/types';
+import type { PolicyModel, PolicyTrainer, StepStats, TrainBatch } from '../policy/model';
+import type { PolicyAgent, SampledAnswer } from './agent';
+import type { TaskBuffer } from './buffer';
+import { learningRateAt, mixWeights, type TrainConfig } from './config';
+
+/** What one GRPO step logs (the Train page charts these). */
+export interface StepMetrics {
+  step: number;
+  /** Mean reward per task kind drawn this step. */
+  reward: Partial<Record<TaskKind, number>>;
+  rewardMean: number;
+  advantageMean: number;
+  advantageStd: number;
+  /** Share of groups whose rewards all agreed (no learning signal). */
+  flatGroups: number;
+  kl: number;
+  entropy: number;
+  clipFraction: number;
+  gradNorm: number;
+  loss: number;
+  learningRate: number;
+  episodes: number;
+  episodesPerSecond: number;
+  modelMs: number;
+  sandboxMs: number;
+  wallMs: number;
+}
+
+/** One graded episode of a step, as the trace viewer stores it. */
+export interface StepEpisode {
+  task: Task;
+  sample: SampledAnswer;
+  verification: Verification;
+  groupIndex: number;
+  advantage: number;
+}
+
+export interface GrpoContext {
+  agent: PolicyAgent;
+  trainer: PolicyTrainer;
+  reference: PolicyModel | null;
+  sandbox: SandboxRunner;
+  buffer: TaskBuffer;
+  config: TrainConfig;
+  streams: { tasks: Rng; decode: Rng };
+  now: () => number;
+}
+
+function groupAdvantages(rewards: number[], useStd: boolean): number[] {
+  const mean = rewards.reduce((s, r) => s + r, 0) / rewards.length;
+  const std = Math.sqrt(rewards.reduce((s, r) => s + (r - mean) ** 2, 0) / rewards.length);
+  return rewards.map((r) => (useStd ? (r - mean) / (std + 1e-6) : r - mean));
+}
+
+const avg = (xs: number[]): number => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
+
+/**
+ * One GRPO step: draw tasks from the unified buffer, sample a group of answers per task, grade
+ * each in the sandbox, advantage = reward minus the group mean (optionally over its std), then
+ * PPO-clipped updates over `innerEpochs`. Groups whose rewards all agree carry no signal and are
+ * left out of the batch.
+ */
+export async function grpoStep(
+  ctx: GrpoContext,
+  step: number,
+): Promise<{ metrics: StepMetrics; episodes: StepEpisode[] }> {
+  const { config, agent, now } = ctx;
+  const start = now();
+  let modelMs = 0;
+  let sandboxMs = 0;
+  const lr = learningRateAt(config, step);
+  ctx.trainer.setLearningRate(lr);
+  const tasks = ctx.buffer.draw(config.tasksPerStep, mixWeights(config), ctx.streams.tasks);
+  const episodes: StepEpisode[] = [];
+  const batch: TrainBatch = {
+    observations: [],
+    actions: [],
+    allowed: [],
+    advantages: new Float32Array(0),
+    oldLogProbs: [],
+  };
+  const advantages: number[] = [];
+  const byKind = new Map<TaskKind, number[]>();
+  let flat = 0;
+  for (const [g, task] of tasks.entries()) {
+    let t0 = now();
+    const group = await agent.sampleGroup(
+      task,
+      config.groupSize,
+      config.temperature,
+      ctx.streams.decode,
+    );
+    modelMs += now() - t0;
+    t0 = now();
+    const verdicts = await Promise.all(group.map((s) => verifyAnswer(task, s.answer, ctx.sandbox)));
+    sandboxMs += now() - t0;
+    const rewards = verdicts.map((v) => v.reward as number);
+    byKind.set(task.kind, [...(byKind.get(task.kind) ?? []), ...rewards]);
+    const adv = groupAdvantages(rewards, config.advantageStd);
+    group.forEach((sample, i) =>
+      episodes.push({
+        task,
+        sample,
+        verification: verdicts[i]!,
+        groupIndex: g,
+        advantage: adv[i]!,
+      }),
+    );
+    if (rewards.every((r) => r === rewards[0])) {
+      flat++;
+      continue;
+    }
+    const observation = agent.prepare(task).observation;
+    group.forEach((s, i) => {
+      batch.observations.push(observation);
+      batch.actions.push(s.actions);
+      batch.allowed.push(s.allowed);
+      batch.oldLogProbs.push(s.logProbs);
+      advantages.push(adv[i]!);
+    });
+  }
+  batch.advantages = Float32Array.from(advantages);
+  let stats: StepStats = {
+    loss: 0,
+    policyLoss: 0,
+    entropy: avg(episodes.flatMap((e) => e.sample.entropies)),
+    kl: 0,
+    clipFraction: 0,
+    gradNorm: 0,
+  };
+  if (batch.actions.length > 0) {
+    const t0 = now();
+    if (ctx.reference && config.klCoef > 0) batch.refLogProbs = await ctx.reference.logProbs(batch);
+    for (let e = 0; e < config.innerEpochs; e++) {
+      stats = await ctx.trainer.grpoStep(batch, {
+        clipEps: config.clipEps,
+        entropyCoef: config.entropyCoef,
+        klCoef: config.klCoef,
+      });
+    }
+    modelMs += now() - t0;
+  }
+  const all = episodes.map((e) => e.verification.reward as number);
+  const wallMs = now() - start;
+  const reward: StepMetrics['reward'] = {};
+  for (const [k, rs] of byKind) reward[k] = avg(rs);
+  const advAll = episodes.map((e) => e.advantage);
+  const advMean = avg(advAll);
+  return {
+    metrics: {
+      step,
+      reward,
+      rewardMean: avg(all),
+      advantageMean: advMean,
+      advantageStd: Math.sqrt(avg(advAll.map((a) => (a - advMean) ** 2))),
+      flatGroups: tasks.length ? flat / tasks.length : 0,
+      kl: stats.kl,
+      entropy: stats.entropy,
+      clipFraction: stats.clipFraction,
+      gradNorm: stats.gradNorm,
+      loss: stats.loss,
+      learningRate: lr,
+      episodes: episodes.length,
+      episodesPerSecond: wallMs > 0 ? (episodes.length * 1000) / wallMs : 0,
+      modelMs,
+      sandboxMs,
+      wallMs,
+    },
+    episodes,
+  };
+}

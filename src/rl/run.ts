@@ -1,0 +1,197 @@
+import { createRng, restoreRng, type Rng } from '../core/rng';
+import type { SandboxRunner } from '../core/sandbox/types';
+import type { Task, TaskKind } from '../core/tasks/types';
+import { evaluatePolicy, type EvalResult } from '../eval/evaluate';
+import { agentPolicy } from '../eval/agentPolicy';
+import { vocabularyFromWords } from '../policy/encode/vocab';
+import { SEGMENTS } from '../policy/encode/observation';
+import { PolicyModel, PolicyTrainer } from '../policy/model';
+import { PolicyAgent } from './agent';
+import { TaskBuffer } from './buffer';
+import type { Checkpoint } from './checkpoint';
+import { checkConfig, type TrainConfig } from './config';
+import { grpoStep, type StepEpisode, type StepMetrics } from './grpo';
+import { vocabularyForTasks } from './vocabulary';
+import { warmStart, type WarmStartReport } from './warmStart';
+
+export interface EvalPoint {
+  step: number;
+  split: 'val' | 'test';
+  result: EvalResult;
+}
+
+export interface RunInputs {
+  config: TrainConfig;
+  train: readonly Task[];
+  val: readonly Task[];
+  test: readonly Task[];
+  sandbox: SandboxRunner;
+  now: () => number;
+  resume?: Checkpoint;
+}
+
+export interface RunHooks {
+  onPhase?: (phase: 'warm-start' | 'rl' | 'eval' | 'done', detail?: string) => void;
+  onStep?: (metrics: StepMetrics, episodes: StepEpisode[]) => void;
+  onEval?: (point: EvalPoint) => void;
+  onCheckpoint?: (checkpoint: Checkpoint) => Promise<void> | void;
+  /** Checked between steps: `stop` ends the run early (it still checkpoints). */
+  shouldStop?: () => boolean;
+  /** Awaited between steps (pause). */
+  waitIfPaused?: () => Promise<void>;
+  checkpointEvery?: number;
+}
+
+export interface RunOutput {
+  metrics: StepMetrics[];
+  evals: EvalPoint[];
+  warmStart: WarmStartReport | null;
+  checkpoint: Checkpoint;
+  parameters: number;
+}
+
+/** A fixed, seeded subset of up to `perKind` tasks of each kind (0: all). */
+export function sampleByKind(tasks: readonly Task[], perKind: number, rng: Rng): Task[] {
+  const byKind = new Map<TaskKind, Task[]>();
+  for (const t of tasks) byKind.set(t.kind, [...(byKind.get(t.kind) ?? []), t]);
+  return [...byKind.values()].flatMap((list) =>
+    perKind > 0 ? rng.shuffle(list).slice(0, perKind) : list,
+  );
+}
+
+async function snapshot(
+  config: TrainConfig,
+  step: number,
+  agent: PolicyAgent,
+  trainer: PolicyTrainer,
+  reference: PolicyModel | null,
+  streams: { tasks: Rng; decode: Rng },
+  metrics: StepMetrics[],
+): Promise<Checkpoint> {
+  return {
+    format: 'atomic-skills-lab/checkpoint',
+    version: 1,
+    config,
+    step,
+    vocabulary: agent.vocab.words,
+    weights: await agent.model.getWeights(),
+    optimizer: await trainer.getState(),
+    reference: reference ? await reference.getWeights() : null,
+    rng: { tasks: streams.tasks.state(), decode: streams.decode.state() },
+    metrics: [...metrics],
+  };
+}
+
+/**
+ * A whole run: vocabulary and model from the seed, the supervised warm start, GRPO steps on
+ * the unified buffer with periodic validation Avg@k, and a final test evaluation. Resuming from
+ * a checkpoint continues the same curves.
+ */
+export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Promise<RunOutput> {
+  const { config, sandbox, now, resume } = inputs;
+  const problem = checkConfig(config);
+  if (problem) throw new Error(`Invalid training config: ${problem}`);
+  const root = createRng(config.seed);
+  const trainPool = inputs.train.filter((t) => config.trainKinds.includes(t.kind));
+  const bufferTasks = sampleByKind(trainPool, config.bufferTasksPerKind, root.fork('buffer'));
+  const vocab = resume
+    ? vocabularyFromWords(resume.vocabulary)
+    : vocabularyForTasks(bufferTasks, config.model.vocabSize, config.model.maxObsLen);
+  const model = PolicyModel.create({
+    ...config.model,
+    vocabSize: vocab.words.length,
+    segmentTypes: Object.keys(SEGMENTS).length + 2,
+    seed: config.seed,
+  });
+  const trainer = new PolicyTrainer(model, {
+    learningRate: config.learningRate,
+    maxGradNorm: config.maxGradNorm,
+  });
+  const agent = new PolicyAgent(model, vocab);
+  const streams = resume
+    ? { tasks: restoreRng(resume.rng.tasks), decode: restoreRng(resume.rng.decode) }
+    : { tasks: root.fork('tasks'), decode: root.fork('decode') };
+  let reference: PolicyModel | null = null;
+  let warm: WarmStartReport | null = null;
+  const metrics: StepMetrics[] = resume ? [...resume.metrics] : [];
+  const evals: EvalPoint[] = [];
+  const valTasks = sampleByKind(inputs.val, config.evalTasksPerKind, root.fork('val'));
+  const evaluate = async (
+    step: number,
+    split: 'val' | 'test',
+    tasks: readonly Task[],
+  ): Promise<void> => {
+    hooks.onPhase?.('eval', `${split} at step ${step}`);
+    const result = await evaluatePolicy(
+      agentPolicy(agent, config.temperature),
+      tasks,
+      sandbox,
+      createRng(config.seed).fork(`eval:${split}:${step}`),
+      { samples: config.evalSamples },
+    );
+    const point = { step, split, result };
+    evals.push(point);
+    hooks.onEval?.(point);
+  };
+  try {
+    if (resume) {
+      model.setWeights(resume.weights);
+      trainer.setState(resume.optimizer);
+      if (resume.reference) {
+        reference = PolicyModel.create(model.config);
+        reference.setWeights(resume.reference);
+      }
+    } else if (config.warmStartPerKind > 0) {
+      hooks.onPhase?.('warm-start');
+      warm = await warmStart(
+        agent,
+        trainer,
+        bufferTasks,
+        config.trainKinds,
+        config.warmStartPerKind,
+        config.warmStartEpochs,
+        root.fork('warm'),
+      );
+    }
+    if (!reference && config.klCoef > 0 && config.steps > 0) {
+      reference = PolicyModel.create(model.config);
+      reference.setWeights(await model.getWeights());
+    }
+    const buffer = new TaskBuffer(bufferTasks);
+    let step = resume?.step ?? 0;
+    if (step === 0 && config.steps > 0) await evaluate(0, 'val', valTasks);
+    hooks.onPhase?.('rl');
+    for (; step < config.steps; step++) {
+      await hooks.waitIfPaused?.();
+      if (hooks.shouldStop?.()) break;
+      const { metrics: m, episodes } = await grpoStep(
+        { agent, trainer, reference, sandbox, buffer, config, streams, now },
+        step,
+      );
+      metrics.push(m);
+      hooks.onStep?.(m, episodes);
+      const done = step + 1;
+      if (config.evalEvery > 0 && done % config.evalEvery === 0 && done < config.steps)
+        await evaluate(done, 'val', valTasks);
+      if (hooks.onCheckpoint && hooks.checkpointEvery && done % hooks.checkpointEvery === 0) {
+        await hooks.onCheckpoint(
+          await snapshot(config, done, agent, trainer, reference, streams, metrics),
+        );
+      }
+    }
+    await evaluate(step, 'val', valTasks);
+    await evaluate(
+      step,
+      'test',
+      sampleByKind(inputs.test, config.testTasksPerKind, root.fork('test')),
+    );
+    const checkpoint = await snapshot(config, step, agent, trainer, reference, streams, metrics);
+    await hooks.onCheckpoint?.(checkpoint);
+    hooks.onPhase?.('done');
+    return { metrics, evals, warmStart: warm, checkpoint, parameters: model.parameterCount() };
+  } finally {
+    trainer.dispose();
+    model.dispose();
+    reference?.dispose();
+  }
+}
