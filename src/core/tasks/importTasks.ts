@@ -49,16 +49,37 @@ export async function importedTasks(
   const tasks: Task[] = [];
   const problems: { project: string; reason: string }[] = [];
   for (const p of projects) {
+    try {
+      tasks.push(...(await tasksForProject(p, sandbox, seed, problems)));
+    } catch (error) {
+      // One record's odd code (e.g. a buggy solution that does not parse) must not stop the rest.
+      problems.push({
+        project: p.name,
+        reason: `could not generate tasks: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
+  return { tasks, problems };
+}
+
+async function tasksForProject(
+  p: ImportedProject,
+  sandbox: SandboxRunner,
+  seed: number,
+  problems: { project: string; reason: string }[],
+): Promise<Task[]> {
+  const tasks: Task[] = [];
+  {
     const rng = createRng(seed).fork(p.name);
     const analysis = await analyzeProject(p, sandbox, rng.fork('analysis'), 40);
     if (analysis.problem) {
       problems.push({ project: p.name, reason: analysis.problem });
-      continue;
+      return [];
     }
     const bug = await knownBug(analysis, p, sandbox);
     if (typeof bug === 'string') {
       problems.push({ project: p.name, reason: bug });
-      continue;
+      return [];
     }
     const ctx: GenContext = { analysis, split: 'test', rng: rng.fork('tasks') };
     const made = [
@@ -76,5 +97,5 @@ export async function importedTasks(
       })),
     );
   }
-  return { tasks, problems };
+  return tasks;
 }

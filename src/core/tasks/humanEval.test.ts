@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseHumanEvalPack } from './humanEval';
+
+const DATA = new URL('../../../../shared/data/humanevalfix-js.dev.jsonl', import.meta.url);
+
+describe('HumanEvalPack importer', () => {
+  it('reads every record of the shared dev file into a project with a test file and the known bug', () => {
+    const { projects, errors } = parseHumanEvalPack(readFileSync(DATA, 'utf8'), 'dev.jsonl');
+    expect(errors).toEqual([]);
+    expect(projects).toHaveLength(41);
+    const first = projects[0]!;
+    expect(Object.keys(first.files).sort()).toEqual([
+      'hasCloseElements.js',
+      'hasCloseElements.test.js',
+    ]);
+    expect(first.files['hasCloseElements.js']).toMatch(/export const hasCloseElements/);
+    expect(first.buggy).not.toBe(first.files['hasCloseElements.js']);
+  });
+
+  it('reports malformed lines with file, line and field, and keeps the others', () => {
+    const good = readFileSync(DATA, 'utf8').split('\n')[0]!;
+    const text = [
+      good,
+      '{not json',
+      JSON.stringify({ task_id: 'X/1', entry_point: 'f' }),
+      JSON.stringify({ ...JSON.parse(good), entry_point: 'no good' }),
+    ].join('\n');
+    const { projects, errors } = parseHumanEvalPack(text, 'mixed.jsonl');
+    expect(projects).toHaveLength(1);
+    expect(errors.map((e) => [e.line, e.field])).toEqual([
+      [2, '(line)'],
+      [3, 'prompt'],
+      [4, 'entry_point'],
+    ]);
+    expect(errors[0]!.file).toBe('mixed.jsonl');
+  });
+});
