@@ -1,5 +1,6 @@
 import type { CorpusProject } from '../corpus';
 import type { SuiteLineError } from './suite';
+import { readJsonLines } from './jsonLines';
 
 /** One HumanEvalPack (HumanEvalFix) line, with its own field names. */
 export interface HumanEvalRecord {
@@ -72,21 +73,7 @@ export function parseHumanEvalPack(
 ): { projects: ImportedProject[]; errors: SuiteLineError[] } {
   const projects: ImportedProject[] = [];
   const errors: SuiteLineError[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      errors.push({
-        file,
-        line,
-        field: '(line)',
-        message: `not valid JSON: ${(error as Error).message}`,
-      });
-      return;
-    }
+  readJsonLines(text, file, errors, (value, line) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       errors.push({ file, line, field: '(line)', message: 'expected a JSON object' });
       return;

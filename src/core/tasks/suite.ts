@@ -1,5 +1,6 @@
 import { asTask, checkTaskShape } from './taskShape';
 import type { Task } from './types';
+import { readJsonLines } from './jsonLines';
 
 /** First line of every suite file: what it is, which version, and what it holds. */
 export interface SuiteHeader {
@@ -55,21 +56,7 @@ export function parseSuite(
   const errors: SuiteLineError[] = [];
   let header: SuiteHeader | null = null;
   const seen = new Set<string>();
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      errors.push({
-        file,
-        line,
-        field: '(line)',
-        message: `not valid JSON: ${(error as Error).message}`,
-      });
-      return;
-    }
+  readJsonLines(text, file, errors, (value, line) => {
     const v = value as { format?: unknown; version?: unknown };
     if (line === 1 && v && typeof v === 'object' && 'format' in v) {
       if (v.format !== SUITE_FORMAT)
