@@ -1,17 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './e2e/chromium';
+import { CHROMIUM_QUIET_FLAGS, CHROMIUM_WEBGPU_FLAG, chromiumPath } from './e2e/chromium';
 
 const PORT = 4173;
-/** PLATFORM.md: without these, Chromium keeps trying to reach outside hosts. */
-const quietFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+const quietFlags = CHROMIUM_QUIET_FLAGS;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -40,7 +31,7 @@ export default defineConfig({
       use: {
         launchOptions: {
           executablePath: chromiumPath(),
-          args: [...quietFlags, '--enable-unsafe-webgpu'],
+          args: [...quietFlags, CHROMIUM_WEBGPU_FLAG],
         },
       },
     },

@@ -1,129 +1,204 @@
 /**
- * Sandbox benchmark: episodes per second in process and through a Node worker pool of size 1,
- * and how long each adversarial case takes to reach its verdict against its deadline.
- * Run with `npx tsx bench/sandbox.ts` (about 30-60 s).
+ * Sandbox benchmark (`npm run bench`, about a minute): episodes per second in Node (in process
+ * and through a worker_threads pool of size 1) and in headless Chromium (through the app's Web
+ * Worker pool of size 1), and how long each adversarial case takes to reach its verdict against
+ * its deadline, through both pools. Prints one table; exits non-zero only when a verdict or
+ * label is wrong (never for speed: on a shared machine the timings are noisy).
+ *
+ * The Chromium half: bench/browser/ (built, served and opened by bench/browser/serve.ts).
+ *
+ * Options: `--measure-ms=N` (time spent timing episodes per runner, default 4000).
  */
-import { loadavg } from 'node:os';
-import type { SandboxRunner, SandboxRunRequest } from '../src/core/sandbox/types';
-import { ADVERSARIAL_CASES, HEALTHY_RUN } from '../src/node/sandbox/adversarial';
+import { arch, cpus, loadavg, platform } from 'node:os';
+import { HEALTHY_RUN } from '../src/core/sandbox/adversarial';
+import { DEFAULT_GRACE_MS } from '../src/core/sandbox/pool';
 import { createInProcessSandbox, createNodeSandbox } from '../src/node/sandbox/index';
+import { openBenchPage } from './browser/serve';
+import {
+  measureThroughput,
+  runAdversarial,
+  TARGET_EPISODES_PER_SECOND,
+  VERDICT_BOUND_MS,
+  type BrowserBenchOptions,
+  type BrowserBenchResult,
+  type CaseTiming,
+  type Throughput,
+} from './measure';
 
-const DEADLINE_MS = 500;
-const GRACE_MS = 300;
-const MEASURE_MS = 4000;
+const BROWSER_TIMEOUT_MS = 300_000;
+const now = () => performance.now();
 
-/** An episode: 10 small tests over 4 modules (3 library modules and a test file). */
-const EPISODE: SandboxRunRequest = {
-  files: {
-    'src/math.js': 'export const add = (a, b) => a + b;\nexport const mul = (a, b) => a * b;',
-    'src/sum.js': "import { add } from './math.js';\nexport const sum = (xs) => xs.reduce(add, 0);",
-    'src/stack.js': [
-      'export class Stack {',
-      '  constructor() { this.items = []; }',
-      '  push(x) { this.items.push(x); return this; }',
-      '  pop() { return this.items.pop(); }',
-      '  get size() { return this.items.length; }',
-      '}',
-    ].join('\n'),
-    'src/lib.test.js': [
-      "import { add, mul } from './math.js';",
-      "import { sum } from './sum.js';",
-      "import { Stack } from './stack.js';",
-      "describe('lib', () => {",
-      ...Array.from({ length: 10 }, (_, i) =>
-        [
-          `  it('case ${i}', () => {`,
-          `    expect(add(${i}, 1)).toBe(${i + 1});`,
-          `    expect(sum([1, 2, ${i}])).toEqual(${3 + i});`,
-          `    expect(mul(${i}, 2)).toBeGreaterThanOrEqual(0);`,
-          `    expect(new Stack().push(${i}).size).toBe(1);`,
-          '  });',
-        ].join('\n'),
-      ),
-      '});',
-    ].join('\n'),
-  },
-  deadlineMs: 2000,
-};
-
-interface Throughput {
-  rate: number;
-  meanMs: number;
-  medianMs: number;
+function option(name: string, fallback: number): number {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  const value = arg === undefined ? NaN : Number(arg.slice(name.length + 3));
+  return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-async function episodesPerSecond(sandbox: SandboxRunner): Promise<Throughput> {
-  for (let i = 0; i < 20; i++) await sandbox.run(EPISODE);
-  const first = await sandbox.run(EPISODE);
-  if (first.verdict !== 'pass' || first.tests.length !== 10) {
-    throw new Error(`episode did not pass: ${JSON.stringify(first)}`);
-  }
-  const times: number[] = [];
-  const started = performance.now();
-  while (performance.now() - started < MEASURE_MS) {
-    const t = performance.now();
-    await sandbox.run(EPISODE);
-    times.push(performance.now() - t);
-  }
-  const meanMs = (performance.now() - started) / times.length;
-  times.sort((a, b) => a - b);
-  return { rate: 1000 / meanMs, meanMs, medianMs: times[times.length >> 1] ?? 0 };
-}
-
-function describe(t: Throughput): string {
-  return `${t.rate.toFixed(0)} episodes/s (mean ${t.meanMs.toFixed(2)} ms, median ${t.medianMs.toFixed(2)} ms)`;
-}
-
-async function adversarial(pool: SandboxRunner): Promise<void> {
-  console.log(`\nadversarial cases through the pool (grace ${GRACE_MS} ms):`);
-  console.log(
-    'case'.padEnd(40) +
-      'verdict/label'.padEnd(20) +
-      'took'.padStart(9) +
-      'deadline'.padStart(10) +
-      '  next run',
-  );
-  for (const c of ADVERSARIAL_CASES) {
-    const deadlineMs = c.deadlineMs ?? DEADLINE_MS;
-    const started = performance.now();
-    const result = await pool.run({ files: c.files, deadlineMs, memoryMb: c.memoryMb });
-    const took = performance.now() - started;
-    const next = await pool.run(HEALTHY_RUN);
-    const got = `${result.verdict}/${result.label ?? '-'}`;
-    const ok =
-      result.verdict === c.verdict && result.label === c.label
-        ? ''
-        : `  (expected ${c.verdict}/${c.label})`;
-    console.log(
-      c.name.padEnd(40) +
-        got.padEnd(20) +
-        `${took.toFixed(0)} ms`.padStart(9) +
-        `${deadlineMs} ms`.padStart(10) +
-        `  ${next.verdict}${ok}`,
-    );
-  }
-}
-
-async function main(): Promise<void> {
-  const load = loadavg()
+const load = () =>
+  loadavg()
     .map((x) => x.toFixed(1))
     .join(' ');
-  console.log(`load average ${load} (figures scale with it on this 2-core machine)`);
-  const inProcess = createInProcessSandbox();
-  const local = await episodesPerSecond(inProcess);
-  console.log(`in process:      ${describe(local)}`);
-  await inProcess.dispose();
 
-  const pool = createNodeSandbox({ size: 1, graceMs: GRACE_MS });
-  const startup = performance.now();
-  await pool.run(HEALTHY_RUN);
-  console.log(
-    `node pool start: ${(performance.now() - startup).toFixed(0)} ms (worker + tsx + wasm)`,
-  );
-  const pooled = await episodesPerSecond(pool);
-  console.log(`node pool (1):   ${describe(pooled)}`);
-  await adversarial(pool);
-  await pool.dispose();
+interface NodeFigures {
+  inProcess: Throughput;
+  pool: Throughput;
+  poolStartupMs: number;
+  cases: CaseTiming[];
 }
 
-await main();
+async function runNode(measureMs: number): Promise<NodeFigures> {
+  const inProcessSandbox = createInProcessSandbox();
+  const inProcess = await measureThroughput(inProcessSandbox, now, measureMs);
+  await inProcessSandbox.dispose();
+
+  // The pool's default grace, as the lab CLI uses it.
+  const pool = createNodeSandbox({ size: 1 });
+  try {
+    const started = now();
+    await pool.run(HEALTHY_RUN);
+    const poolStartupMs = now() - started;
+    const throughput = await measureThroughput(pool, now, measureMs);
+    const cases = await runAdversarial(pool, now);
+    return { inProcess, pool: throughput, poolStartupMs, cases };
+  } finally {
+    await pool.dispose();
+  }
+}
+
+interface BrowserFigures extends BrowserBenchResult {
+  version: string;
+  /** Requests that tried to leave 127.0.0.1 (aborted). */
+  foreign: string[];
+}
+
+async function runBrowser(measureMs: number): Promise<BrowserFigures> {
+  const bench = await openBenchPage();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Chromium bench took over ${BROWSER_TIMEOUT_MS} ms`)),
+      BROWSER_TIMEOUT_MS,
+    );
+  });
+  try {
+    const options: BrowserBenchOptions = { measureMs };
+    const result = await Promise.race([
+      bench.page.evaluate((o) => window.runBench(o), options),
+      timeout,
+    ]);
+    return { ...result, version: bench.version, foreign: bench.foreign };
+  } catch (error) {
+    if (bench.errors.length > 0) console.error(bench.errors.join('\n'));
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    await bench.close();
+  }
+}
+
+/** Left-aligns the first column, right-aligns the rest (unless told otherwise). */
+function table(rows: string[][], leftColumns = 1): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) =>
+          i < leftColumns ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0),
+        )
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+function throughputRow(name: string, t: Throughput): string[] {
+  return [
+    name,
+    t.rate.toFixed(0),
+    t.meanMs.toFixed(2),
+    t.medianMs.toFixed(2),
+    String(t.episodes),
+    `${(t.rate / TARGET_EPISODES_PER_SECOND).toFixed(2)}x`,
+  ];
+}
+
+/** `ms`, overshoot past the deadline, and whether it is within the bound. */
+function timingCells(c: CaseTiming | undefined): string[] {
+  if (!c) return ['-', '-', '-', '-'];
+  const over = c.ms - c.deadlineMs;
+  return [
+    c.got,
+    c.ms.toFixed(0),
+    over > 0 ? `+${over.toFixed(0)}` : '-',
+    over <= VERDICT_BOUND_MS ? 'OK' : 'over',
+  ];
+}
+
+function report(nodeFigures: NodeFigures, browserFigures: BrowserFigures, measureMs: number) {
+  const cpu = cpus();
+  console.log(
+    [
+      'Sandbox benchmark',
+      `  Node ${process.version} on ${platform()}/${arch()}, ${cpu.length} CPU(s) (${cpu[0]?.model.trim() ?? '?'})`,
+      `  Chromium ${browserFigures.version} headless: hardwareConcurrency ${browserFigures.hardwareConcurrency}, crossOriginIsolated ${browserFigures.crossOriginIsolated}, ${browserFigures.foreign.length} request(s) beyond 127.0.0.1`,
+      `  pool start-up (first run): Node ${nodeFigures.poolStartupMs.toFixed(0)} ms (worker + tsx + wasm), Chromium ${browserFigures.startupMs.toFixed(0)} ms (worker + wasm)`,
+      `  watchdog grace (pool default): ${DEFAULT_GRACE_MS} ms; load average now ${load()}`,
+      `  episode: 10 small tests over 4 modules; ${measureMs} ms of back-to-back runs after a warm-up`,
+      '',
+    ].join('\n'),
+  );
+  console.log(
+    table([
+      ['episodes', '/s', 'mean ms', 'median ms', 'runs', `vs ${TARGET_EPISODES_PER_SECOND}/s`],
+      throughputRow('Node, in process', nodeFigures.inProcess),
+      throughputRow('Node, worker pool (1)', nodeFigures.pool),
+      throughputRow('Chromium, Web Worker pool (1)', browserFigures.throughput),
+    ]),
+  );
+  console.log(
+    `\nadversarial cases through the pools: ms from run() to verdict; OK = within deadline + ${VERDICT_BOUND_MS} ms`,
+  );
+  const rows = [
+    [
+      'case',
+      'expected',
+      'deadline',
+      'Node got',
+      'ms',
+      'over',
+      '',
+      'Chromium got',
+      'ms',
+      'over',
+      '',
+    ],
+  ];
+  for (const c of nodeFigures.cases) {
+    const b = browserFigures.cases.find((x) => x.name === c.name);
+    rows.push([c.name, c.expected, `${c.deadlineMs}`, ...timingCells(c), ...timingCells(b)]);
+  }
+  console.log(table(rows, 2));
+  const wrong = [
+    ...nodeFigures.cases.filter((c) => !c.correct).map((c) => ({ where: 'Node', c })),
+    ...browserFigures.cases.filter((c) => !c.correct).map((c) => ({ where: 'Chromium', c })),
+  ];
+  for (const { where, c } of wrong) {
+    console.log(
+      `WRONG (${where}): ${c.name}: expected ${c.expected}, got ${c.got}; next healthy run: ${c.next}`,
+    );
+  }
+  return wrong.length;
+}
+
+async function main(): Promise<number> {
+  const measureMs = option('measure-ms', 4000);
+  console.log(`load average at start ${load()} (2-core machine shared with other work: noisy)`);
+  const nodeFigures = await runNode(measureMs);
+  const browserFigures = await runBrowser(measureMs);
+  console.log('');
+  const wrong = report(nodeFigures, browserFigures, measureMs);
+  if (wrong > 0) console.log(`\n${wrong} wrong verdict(s)`);
+  return wrong > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -10,3 +10,17 @@ export function chromiumPath(): string {
   }
   return '/usr/bin/chromium';
 }
+
+/** PLATFORM.md: without these, Chromium keeps trying to reach outside hosts. */
+export const CHROMIUM_QUIET_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** What the e2e `webgpu` project adds: a SwiftShader WebGPU adapter in headless Chromium. */
+export const CHROMIUM_WEBGPU_FLAG = '--enable-unsafe-webgpu';

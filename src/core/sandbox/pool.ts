@@ -9,6 +9,9 @@ import { hostFailure } from './outcome';
 import type { SandboxWorkerMessage, WorkerLike } from './protocol';
 import type { SandboxResult, SandboxRunner, SandboxRunRequest, TestResult } from './types';
 
+/** Default time allowed past a run's deadline before the watchdog terminates its worker. */
+export const DEFAULT_GRACE_MS = 500;
+
 export interface SandboxPoolOptions {
   /** Number of workers (at least 1). */
   size: number;
@@ -16,7 +19,7 @@ export interface SandboxPoolOptions {
   spawn: () => WorkerLike;
   /** Clock in ms, for the `ms` of results the watchdog makes. */
   now: () => number;
-  /** Time allowed past a run's deadline before its worker is terminated (default 500 ms). */
+  /** Time allowed past a run's deadline before its worker is terminated ({@link DEFAULT_GRACE_MS}). */
   graceMs?: number;
   /** Workers in a row that may fail to start before the pool gives up (default 3). */
   maxStartFailures?: number;
@@ -74,7 +77,7 @@ class SandboxPool implements SandboxRunner {
   private broken: SandboxPoolError | null = null;
 
   constructor(private readonly options: SandboxPoolOptions) {
-    this.graceMs = options.graceMs ?? 500;
+    this.graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
     this.maxStartFailures = options.maxStartFailures ?? 3;
     for (let i = 0; i < Math.max(1, Math.floor(options.size)); i++) {
       const slot: Slot = { worker: NO_WORKER, ready: false, job: null, timer: null };

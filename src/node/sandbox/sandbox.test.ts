@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADVERSARIAL_CASES, HEALTHY_RUN, inTest } from './adversarial';
+import { ADVERSARIAL_CASES, HEALTHY_RUN, inTest } from '../../core/sandbox/adversarial';
 import { createInProcessSandbox, createNodeSandbox } from './index';
 
 const DEADLINE_MS = 500;

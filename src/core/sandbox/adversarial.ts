@@ -1,9 +1,10 @@
 /**
- * Hostile snapshots the sandbox must survive, shared by the pool's tests and the bench: each
- * must end as its labelled result within its deadline plus the pool's grace, and leave the
- * next run unaffected. `deadlineMs`/`memoryMb` are set where a case needs other limits.
+ * Hostile snapshots the sandbox must survive, shared by the Node pool's tests and the bench
+ * (in Node and in Chromium), so plain data only: each must end as its labelled result within
+ * its deadline plus the pool's grace, and leave the next run unaffected. `deadlineMs`/`memoryMb`
+ * are set where a case needs other limits.
  */
-import type { SandboxLabel, SandboxResult, SandboxRunRequest } from '../../core/sandbox/types';
+import type { SandboxLabel, SandboxResult, SandboxRunRequest } from './types';
 
 /** A snapshot whose single test has `body` as its (async) body. */
 export const inTest = (body: string): Record<string, string> => ({
