@@ -29,7 +29,7 @@ function spawnBrowserSandboxWorker(): WorkerLike {
 export interface BrowserSandboxOptions {
   /** Number of Web Workers (default 1). */
   size?: number;
-  /** Time past a run's deadline before its worker is terminated (default 500 ms). */
+  /** Time past a run's deadline before its worker is terminated (default 50 ms). */
   graceMs?: number;
 }
 

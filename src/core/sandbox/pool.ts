@@ -9,8 +9,13 @@ import { hostFailure } from './outcome';
 import type { SandboxWorkerMessage, WorkerLike } from './protocol';
 import type { SandboxResult, SandboxRunner, SandboxRunRequest, TestResult } from './types';
 
-/** Default time allowed past a run's deadline before the watchdog terminates its worker. */
-export const DEFAULT_GRACE_MS = 500;
+/**
+ * Default time allowed past a run's deadline before the watchdog terminates its worker. The
+ * interrupt ends ordinary runaway code at the deadline + ~1 ms and its result arrives a few ms
+ * later, so the grace only needs to cover that; a short one keeps every verdict, the watchdog's
+ * included, within the deadline + 100 ms (a run killed early is still a timeout).
+ */
+export const DEFAULT_GRACE_MS = 50;
 
 export interface SandboxPoolOptions {
   /** Number of workers (at least 1). */

@@ -56,7 +56,7 @@ export function spawnNodeSandboxWorker(): WorkerLike {
 export interface NodeSandboxOptions {
   /** Number of worker threads (default 1). */
   size?: number;
-  /** Time past a run's deadline before its worker is terminated (default 500 ms). */
+  /** Time past a run's deadline before its worker is terminated (default 50 ms). */
   graceMs?: number;
 }
 
