@@ -106,6 +106,12 @@ export function openSession(quickjs: QuickJSWASMModule, options: SessionOptions)
   const context = runtime.newContext();
   const nearLimit = memoryGauge(quickjs, options);
   const runner = installPrelude(context, options.capture, nearLimit);
+  // Looked up once: a call by name would make a string handle and a property lookup each time.
+  const methods = {
+    beginFile: context.getProp(runner, 'beginFile'),
+    collect: context.getProp(runner, 'collect'),
+    runTest: context.getProp(runner, 'runTest'),
+  };
   const pastDeadline = (): boolean => interrupted || options.now() > options.deadlineAt;
   const settleResult = createSettler(runtime, context, pastDeadline, nearLimit);
 
@@ -116,18 +122,19 @@ export function openSession(quickjs: QuickJSWASMModule, options: SessionOptions)
       return settleResult(context.evalCode(source, path, { type: 'module' }));
     },
     callRunner(method) {
-      return settleResult(context.callMethod(runner, method, []));
+      return settleResult(context.callFunction(methods[method], runner));
     },
     runTest(index) {
       const arg = context.newNumber(index);
       try {
-        return settleResult(context.callMethod(runner, 'runTest', [arg]));
+        return settleResult(context.callFunction(methods.runTest, runner, arg));
       } finally {
         arg.dispose();
       }
     },
     dispose() {
       try {
+        for (const handle of Object.values(methods)) handle.dispose();
         runner.dispose();
         context.dispose();
         runtime.dispose();

@@ -10,7 +10,7 @@
  * on first use.
  */
 import { CHUNK_EQUAL } from './equal';
-import { PRELUDE_EXPECT } from './expect';
+import { CHUNK_MATCHERS, PRELUDE_EXPECT } from './expect';
 import { CHUNK_INSPECT } from './inspect';
 import { PRELUDE_RUNNER } from './runner';
 
@@ -44,7 +44,10 @@ const LAZY = String.raw`
     if (equalImpl === null) equalImpl = evalChunk(host.chunk('equal'))();
     return equalImpl;
   }
-  const deepEqual = (a, b, strict) => equal().deepEqual(a, b, strict);
+  // Equal primitives (the common toEqual) need no chunk: the same answer as equalAt's first lines.
+  const deepEqual = (a, b, strict) =>
+    Object.is(a, b) ||
+    (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && equal().deepEqual(a, b, strict));
   const matchesObject = (a, b) => equal().matchesObject(a, b);
 `;
 
@@ -111,4 +114,5 @@ export const PRELUDE_SOURCE = compact(
 export const PRELUDE_CHUNKS: Readonly<Record<string, string>> = {
   inspect: compact(CHUNK_INSPECT),
   equal: compact(CHUNK_EQUAL),
+  matchers: compact(CHUNK_MATCHERS),
 };

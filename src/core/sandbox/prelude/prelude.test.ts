@@ -26,6 +26,8 @@ describe('expect matchers', () => {
     'expect(new Map([[1, { x: 1 }]])).toEqual(new Map([[1, { x: 1 }]]))',
     'expect(new Set([1, [2]])).toEqual(new Set([[2], 1]))',
     'expect([1, 2]).toStrictEqual([1, 2])',
+    "expect(2).toEqual(2); expect('a').toEqual('a'); expect(NaN).toEqual(NaN); expect(null).toEqual(null)",
+    'expect(undefined).toEqual(undefined); expect(2).not.toEqual(-2); expect([]).not.toEqual(0)',
     "expect(() => { throw new TypeError('bad input'); }).toThrow()",
     "expect(() => { throw new TypeError('bad input'); }).toThrow('bad')",
     "expect(() => { throw new TypeError('bad input'); }).toThrow(/in.ut/)",
@@ -55,6 +57,9 @@ describe('expect matchers', () => {
     ["expect('a').toBe('b')", 'expected "a" to be "b"'],
     ['expect({ a: 1 }).toEqual({ a: 2 })', 'expected { a: 1 } to equal { a: 2 }'],
     ['expect([1, [2]]).toEqual([1, [3]])', 'expected [1, [2]] to equal [1, [3]]'],
+    ["expect(1).toEqual('1')", 'expected 1 to equal "1"'],
+    ['expect(0).toEqual(-0)', 'expected 0 to equal -0'],
+    ['expect(null).toEqual({})', 'expected null to equal {}'],
     [
       'expect({ a: undefined }).toStrictEqual({})',
       'expected { a: undefined } to strictly equal {}',
