@@ -3,11 +3,16 @@ import { join, relative } from 'node:path';
 import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { serializeSuite } from '../core/tasks/suite';
-import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
+import { TASK_KINDS, type TaskKind } from '../core/tasks/types';
 import { evaluatePolicy } from '../eval/evaluate';
 import { oraclePolicy, randomPolicy } from '../eval/policies';
 import { flagInt, flagString, UsageError, type CliArgs } from './args';
 import { filterKinds, loadSuite, validateAll } from './suites';
+import { builtinSuite } from '../node/suiteCache';
+import type { SuiteLineError } from '../core/tasks/suite';
+import type { AnswerPolicy } from '../eval/evaluate';
+import { checkpointPolicy, readCheckpoint, useNodeBackend } from './train';
+import { existsSync } from 'node:fs';
 
 export interface CommandContext {
   args: CliArgs;
@@ -18,24 +23,40 @@ export interface CommandContext {
 
 type Result = Record<string, unknown>;
 
-function countByKind(tasks: Task[], invalidIds: Set<string>) {
-  const bySkill: Partial<Record<TaskKind, { valid: number; invalid: number }>> = {};
-  for (const t of tasks) {
-    const e = (bySkill[t.kind] ??= { valid: 0, invalid: 0 });
-    if (invalidIds.has(t.id)) e.invalid++;
-    else e.valid++;
-  }
-  return bySkill;
-}
-
 export async function validateCommand(ctx: CommandContext): Promise<Result> {
   const spec = ctx.args.positional[1];
   if (!spec) throw new UsageError('validate <file.jsonl | builtin>');
   const seed = flagInt(ctx.args, 'seed', 1);
-  const loaded = await loadSuite(spec, ctx.sandbox, seed, ctx.quiet);
-  for (const e of loaded.errors) ctx.print(`${e.file}:${e.line}: ${e.field}: ${e.message}`);
-  const { valid, invalid } = await validateAll(loaded.tasks, ctx.sandbox, ctx.quiet);
-  const bySkill = countByKind(loaded.tasks, new Set(invalid.map((i) => i.id)));
+  let checked: { kind: TaskKind; id: string; reason: string | null }[];
+  let errors: SuiteLineError[] = [];
+  if (spec === 'builtin') {
+    // Always built and validated afresh; the result refreshes the cache train and eval read.
+    const suite = await builtinSuite(ctx.sandbox, seed, { quiet: ctx.quiet, refresh: true });
+    checked = [
+      ...suite.tasks.map((t) => ({ kind: t.kind, id: t.id, reason: null })),
+      ...suite.invalid,
+    ];
+  } else {
+    const loaded = await loadSuite(spec, ctx.sandbox, seed, ctx.quiet);
+    errors = loaded.errors;
+    const { invalid } = await validateAll(loaded.tasks, ctx.sandbox, ctx.quiet);
+    const reasons = new Map(invalid.map((i) => [i.id, i.reason]));
+    checked = loaded.tasks.map((t) => ({
+      kind: t.kind,
+      id: t.id,
+      reason: reasons.get(t.id) ?? null,
+    }));
+  }
+  for (const e of errors) ctx.print(`${e.file}:${e.line}: ${e.field}: ${e.message}`);
+  const bySkill: Partial<Record<TaskKind, { valid: number; invalid: number }>> = {};
+  for (const c of checked) {
+    const e = (bySkill[c.kind] ??= { valid: 0, invalid: 0 });
+    if (c.reason === null) e.valid++;
+    else e.invalid++;
+  }
+  const invalid = checked.flatMap((c) =>
+    c.reason === null ? [] : [{ id: c.id, reason: c.reason }],
+  );
   for (const kind of TASK_KINDS) {
     const e = bySkill[kind];
     if (e)
@@ -47,33 +68,45 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
   if (invalid.length > 20)
     ctx.print(`... and ${invalid.length - 20} more invalid tasks (see --json)`);
   return {
-    tasks: loaded.tasks.length,
-    valid: valid.length,
+    tasks: checked.length,
+    valid: checked.length - invalid.length,
     invalid,
     bySkill,
-    ...(loaded.errors.length ? { errors: loaded.errors } : {}),
+    ...(errors.length ? { errors } : {}),
   };
 }
 
 export async function evalCommand(ctx: CommandContext): Promise<Result> {
   const policyName = flagString(ctx.args, 'policy');
-  const policy =
-    policyName === 'oracle' ? oraclePolicy : policyName === 'random' ? randomPolicy : null;
-  if (!policy)
+  let policy: AnswerPolicy;
+  let dispose = (): void => {};
+  if (policyName === 'oracle') policy = oraclePolicy;
+  else if (policyName === 'random') policy = randomPolicy;
+  else if (existsSync(policyName)) {
+    await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
+    ({ policy, dispose } = checkpointPolicy(readCheckpoint(policyName)));
+  } else
     throw new UsageError(
-      `--policy must be oracle or random (trained checkpoints arrive with the trainer), got "${policyName}"`,
+      `--policy must be oracle, random or a checkpoint (a run directory or its checkpoint file), got "${policyName}"`,
     );
   const seed = flagInt(ctx.args, 'seed', 1);
   const samples = Math.max(1, flagInt(ctx.args, 'samples', 1));
   const loaded = await loadSuite(flagString(ctx.args, 'suite'), ctx.sandbox, seed, ctx.quiet);
   const skills = ctx.args.flags.get('skills');
   const tasks = filterKinds(loaded.tasks, typeof skills === 'string' ? skills : undefined);
-  const { valid, invalid } = await validateAll(tasks, ctx.sandbox, ctx.quiet);
+  const { valid, invalid } = loaded.validated
+    ? { valid: tasks, invalid: [] }
+    : await validateAll(tasks, ctx.sandbox, ctx.quiet);
   if (invalid.length)
     ctx.print(`${invalid.length} invalid tasks excluded (run \`validate\` for the reasons)`);
-  const result = await evaluatePolicy(policy, valid, ctx.sandbox, createRng(seed).fork('eval'), {
-    samples,
-  });
+  let result;
+  try {
+    result = await evaluatePolicy(policy, valid, ctx.sandbox, createRng(seed).fork('eval'), {
+      samples,
+    });
+  } finally {
+    dispose();
+  }
   for (const [kind, s] of Object.entries(result.bySkill))
     ctx.print(
       `${kind.padEnd(14)} tasks ${String(s.tasks).padStart(5)}  mean reward ${s.meanReward.toFixed(3)}`,

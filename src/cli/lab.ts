@@ -1,7 +1,10 @@
 // `npm run lab -- <command>`: the app's core, headless in Node. With --json the last line
 // printed is one JSON object.
 import { createNodeSandbox } from '../node/sandbox';
+import { PRESETS } from '../rl/presets';
 import { parseArgs, UsageError } from './args';
+import { experimentCommand } from './experiment';
+import { trainCommand } from './train';
 import {
   evalCommand,
   sandboxCommand,
@@ -14,13 +17,19 @@ const USAGE = `usage: npm run lab -- <command> [--json]
   validate <file.jsonl | builtin> [--seed N]
   eval --policy oracle|random --suite <builtin:train|builtin:val|builtin:test|file.jsonl> [--skills a,b] [--samples k]
   sandbox <folder>
-  suite export --split <train|val|test|all> --out <file.jsonl>`;
+  suite export --split <train|val|test|all> --out <file.jsonl>
+  train --config <preset | file.json> --out <dir> [--resume] [--seed N] [--steps N] [--backend wasm|cpu]
+  eval --policy <run dir | checkpoint.json> --suite ... [--samples k]
+  experiment --grid paper [--config <preset | file.json>] [--out <dir>] [--only a,b]
+presets: ${PRESETS.map((p) => p.id).join(', ')}`;
 
 const COMMANDS: Record<string, (ctx: CommandContext) => Promise<Record<string, unknown>>> = {
   validate: validateCommand,
   eval: evalCommand,
   sandbox: sandboxCommand,
   suite: suiteCommand,
+  train: trainCommand,
+  experiment: experimentCommand,
 };
 
 async function main(): Promise<number> {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
-import { buildBuiltinTasks, type ProjectReport } from '../core/tasks/build';
+import type { ProjectReport } from '../core/tasks/build';
+import { builtinSuite } from '../node/suiteCache';
 import { parseHumanEvalPack } from '../core/tasks/humanEval';
 import { importedTasks } from '../core/tasks/importTasks';
 import { parseSuite, type SuiteLineError } from '../core/tasks/suite';
@@ -13,6 +14,8 @@ export interface LoadedSuite {
   tasks: Task[];
   errors: SuiteLineError[];
   reports?: ProjectReport[];
+  /** Set when every task was already validated (the cached built-in suite). */
+  validated?: boolean;
 }
 
 const log = (quiet: boolean, text: string): void => {
@@ -42,18 +45,14 @@ export async function loadSuiteFile(
   return parseSuite(text, path);
 }
 
-/** The built-in suite for a seed (every split), built from the corpus. */
+/** The built-in suite for a seed (every split): its valid tasks, from the cache when built before. */
 export async function loadBuiltin(
   sandbox: SandboxRunner,
   seed: number,
   quiet: boolean,
 ): Promise<LoadedSuite> {
-  const { tasks, reports } = await buildBuiltinTasks(sandbox, {
-    seed,
-    onProgress: (done, total, project) =>
-      log(quiet, `  building built-in suite: ${done}/${total} ${project}`),
-  });
-  return { tasks, errors: [], reports };
+  const { tasks } = await builtinSuite(sandbox, seed, { quiet });
+  return { tasks, errors: [], validated: true };
 }
 
 /** `builtin`, `builtin:<split>` or a file path. */

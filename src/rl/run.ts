@@ -27,11 +27,18 @@ export interface RunInputs {
   test: readonly Task[];
   sandbox: SandboxRunner;
   now: () => number;
+  /** Continue a run exactly where this checkpoint left it (same config). */
   resume?: Checkpoint;
+  /**
+   * Start from these weights instead of training a warm start (e.g. the grid's RL baselines
+   * all fork from one warm-start checkpoint); they are also the KL reference.
+   */
+  initFrom?: Pick<Checkpoint, 'vocabulary' | 'weights'>;
 }
 
 export interface RunHooks {
   onPhase?: (phase: 'warm-start' | 'rl' | 'eval' | 'done', detail?: string) => void;
+  onWarmEpoch?: (epoch: number, loss: number) => void;
   onStep?: (metrics: StepMetrics, episodes: StepEpisode[]) => void;
   onEval?: (point: EvalPoint) => void;
   onCheckpoint?: (checkpoint: Checkpoint) => Promise<void> | void;
@@ -88,14 +95,15 @@ async function snapshot(
  * a checkpoint continues the same curves.
  */
 export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Promise<RunOutput> {
-  const { config, sandbox, now, resume } = inputs;
+  const { config, sandbox, now, resume, initFrom } = inputs;
   const problem = checkConfig(config);
   if (problem) throw new Error(`Invalid training config: ${problem}`);
   const root = createRng(config.seed);
   const trainPool = inputs.train.filter((t) => config.trainKinds.includes(t.kind));
   const bufferTasks = sampleByKind(trainPool, config.bufferTasksPerKind, root.fork('buffer'));
-  const vocab = resume
-    ? vocabularyFromWords(resume.vocabulary)
+  const inherited = resume ?? initFrom;
+  const vocab = inherited
+    ? vocabularyFromWords(inherited.vocabulary)
     : vocabularyForTasks(bufferTasks, config.model.vocabSize, config.model.maxObsLen);
   const model = PolicyModel.create({
     ...config.model,
@@ -141,6 +149,8 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
         reference = PolicyModel.create(model.config);
         reference.setWeights(resume.reference);
       }
+    } else if (initFrom) {
+      model.setWeights(initFrom.weights);
     } else if (config.warmStartPerKind > 0) {
       hooks.onPhase?.('warm-start');
       warm = await warmStart(
@@ -151,6 +161,7 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
         config.warmStartPerKind,
         config.warmStartEpochs,
         root.fork('warm'),
+        hooks.onWarmEpoch,
       );
     }
     if (!reference && config.klCoef > 0 && config.steps > 0) {

@@ -11,6 +11,27 @@ export interface WarmStartReport {
 }
 
 const BATCH = 16;
+/** Examples sorted by length together (observations are padded to the longest of a batch). */
+const WINDOW = BATCH * 8;
+
+/**
+ * Batches of similar observation length, in seeded order: a shuffled list is cut into windows,
+ * each window sorted by length and cut into batches, and the batches shuffled. Padding a batch
+ * of short observations to one long one would otherwise cost most of the warm start's time.
+ */
+export function lengthBatches<T extends { observation: { tokens: ArrayLike<number> } }>(
+  shuffled: readonly T[],
+  rng: Rng,
+): T[][] {
+  const batches: T[][] = [];
+  for (let w = 0; w < shuffled.length; w += WINDOW) {
+    const window = shuffled
+      .slice(w, w + WINDOW)
+      .sort((a, b) => a.observation.tokens.length - b.observation.tokens.length);
+    for (let i = 0; i < window.length; i += BATCH) batches.push(window.slice(i, i + BATCH));
+  }
+  return rng.shuffle(batches);
+}
 
 /**
  * The paper's light supervised warm start: behaviour cloning of verified gold answers, up to
@@ -49,11 +70,9 @@ export async function warmStart(
   }
   const losses: number[] = [];
   for (let epoch = 0; epoch < epochs && examples.length > 0; epoch++) {
-    const order = rng.shuffle(examples);
     let total = 0;
     let batches = 0;
-    for (let i = 0; i < order.length; i += BATCH) {
-      const chunk = order.slice(i, i + BATCH);
+    for (const chunk of lengthBatches(rng.shuffle(examples), rng)) {
       const stats = await trainer.supervisedStep({
         observations: chunk.map((e) => e.observation),
         actions: chunk.map((e) => e.actions),

@@ -23,6 +23,14 @@ function namesIn(source: string): string[] {
   }
 }
 
+function namesAndNumbers(source: string): { type: string; value: string }[] {
+  try {
+    return tokenize(source);
+  } catch {
+    return [];
+  }
+}
+
 /** Why the files break a refactoring's structural property, or null when it holds. */
 export function checkStructure(
   check: StructuralCheck,
@@ -43,12 +51,20 @@ export function checkStructure(
   );
   if (!declared.test(module))
     return `${check.module} does not declare export const ${check.name} = ${check.value};`;
-  const fn = listFunctions(module).find((f) => f.name === check.fn);
+  let fns: ReturnType<typeof listFunctions>;
+  try {
+    fns = listFunctions(module);
+  } catch (error) {
+    return `${check.module} does not parse: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const fn = fns.find((f) => f.name === check.fn);
   if (!fn) return `${check.module} no longer defines ${check.fn}`;
   const body = module.slice(fn.start, fn.end);
   const tokens = namesIn(body);
   if (!tokens.includes(check.name)) return `${check.fn} does not use ${check.name}`;
-  const literalLeft = tokenize(body).some((t) => t.type === 'num' && t.value === check.value);
+  const literalLeft = namesAndNumbers(body).some(
+    (t) => t.type === 'num' && t.value === check.value,
+  );
   if (literalLeft) return `${check.fn} still contains the literal ${check.value}`;
   return null;
 }

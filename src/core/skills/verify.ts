@@ -76,6 +76,22 @@ export async function verifyAnswer(
 ): Promise<Verification> {
   const problem = checkAnswerShape(task, answer);
   if (problem) return invalid(problem);
+  try {
+    return await grade(task, answer, sandbox);
+  } catch (error) {
+    // Whatever an answer contains, grading ends in a reward, never in a crash of the caller.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      reward: 0,
+      valid: true,
+      facts: [`The answer could not be graded: ${message}`, 'Reward 0.'],
+      runs: [],
+      secondary: {},
+    };
+  }
+}
+
+async function grade(task: Task, answer: Answer, sandbox: SandboxRunner): Promise<Verification> {
   const steps = stepsOf(answer);
   const [first, second] = steps;
   switch (task.kind) {

@@ -1,0 +1,105 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ATOMIC_SKILLS, TASK_KINDS, type TaskKind } from '../core/tasks/types';
+import type { KindScore } from '../eval/evaluate';
+import { baselineConfig, PAPER_GRID, type Baseline } from '../rl/presets';
+import { flagInt, flagString, UsageError } from './args';
+import type { CommandContext } from './commands';
+import { builtinSplits, loadConfig, trainToDir, useNodeBackend } from './train';
+
+type Scores = Partial<Record<TaskKind, KindScore>>;
+
+export interface GridResult {
+  base: string;
+  seed: number;
+  backend: string;
+  /** Test-split scores per baseline name. */
+  runs: Record<string, { scores: Scores; seconds: number; steps: number }>;
+}
+
+const cell = (s: KindScore | undefined): string => (s ? s.meanReward.toFixed(3) : '—');
+
+/**
+ * The paper-style table: rows are the five skills and five composite tasks; columns untrained,
+ * warm start, joint RL, single-skill RL on the row's own skill, composite-only, and the
+ * relative gain of joint RL over warm start.
+ */
+export function gridTable(result: GridResult): string {
+  const runs = result.runs;
+  const header =
+    '| Task | Untrained | Warm start | Joint RL | Single-skill RL (own skill) | Composite-only RL | Joint vs warm start |';
+  const lines = [header, '|---|---:|---:|---:|---:|---:|---:|'];
+  const mean = (name: string): number | null => {
+    const s = runs[name]?.scores;
+    if (!s) return null;
+    const xs = ATOMIC_SKILLS.map((k) => s[k]?.meanReward).filter((x) => x !== undefined);
+    return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+  };
+  for (const kind of TASK_KINDS) {
+    const warm = runs['warm-start']?.scores[kind];
+    const joint = runs['joint-rl']?.scores[kind];
+    const single = (ATOMIC_SKILLS as readonly string[]).includes(kind)
+      ? cell(runs[`single-${kind}`]?.scores[kind])
+      : '—';
+    const gain =
+      warm && joint
+        ? warm.meanReward > 0
+          ? `${(((joint.meanReward - warm.meanReward) / warm.meanReward) * 100).toFixed(0)}%`
+          : `${(joint.meanReward - warm.meanReward >= 0 ? '+' : '') + (joint.meanReward - warm.meanReward).toFixed(3)} (abs)`
+        : '—';
+    lines.push(
+      `| ${kind} | ${cell(runs.untrained?.scores[kind])} | ${cell(warm)} | ${cell(joint)} | ${single} | ${cell(runs['composite-only']?.scores[kind])} | ${gain} |`,
+    );
+  }
+  const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+  lines.push(
+    `| **mean of 5 skills** | ${fmt(mean('untrained'))} | ${fmt(mean('warm-start'))} | ${fmt(mean('joint-rl'))} | | ${fmt(mean('composite-only'))} | |`,
+  );
+  return lines.join('\n');
+}
+
+export async function experimentCommand(ctx: CommandContext): Promise<Record<string, unknown>> {
+  const grid = flagString(ctx.args, 'grid', 'paper');
+  if (grid !== 'paper') throw new UsageError(`--grid must be "paper", got "${grid}"`);
+  const out = flagString(ctx.args, 'out', 'runs/paper-grid');
+  let base = loadConfig(flagString(ctx.args, 'config', 'joint-rl'));
+  if (ctx.args.flags.has('seed')) base = { ...base, seed: flagInt(ctx.args, 'seed', 1) };
+  if (ctx.args.flags.has('steps')) base = { ...base, steps: flagInt(ctx.args, 'steps', 0) };
+  const only = ctx.args.flags.get('only');
+  const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
+  const splits = await builtinSplits(ctx.sandbox, flagInt(ctx.args, 'suite-seed', 1), ctx.quiet);
+  ctx.print(
+    `paper grid on "${base.name}" (seed ${base.seed}, ${base.steps} RL steps, ${backend}): train ${splits.train.length}, val ${splits.val.length}, test ${splits.test.length} tasks`,
+  );
+  const result: GridResult = { base: base.name, seed: base.seed, backend, runs: {} };
+  const wanted = (b: Baseline): boolean =>
+    typeof only !== 'string' || only.split(',').includes(baselineConfig(base, b).name);
+  let warm = null;
+  for (const baseline of PAPER_GRID) {
+    const config = baselineConfig(base, baseline);
+    const rl = baseline.kind !== 'untrained' && baseline.kind !== 'warm-start';
+    if (!wanted(baseline) && !(baseline.kind === 'warm-start')) continue;
+    const started = performance.now();
+    // Every RL baseline forks from the one warm-start checkpoint, as in the paper.
+    const output = await trainToDir({
+      config,
+      splits,
+      sandbox: ctx.sandbox,
+      out: join(out, config.name),
+      print: ctx.print,
+      ...(rl && warm ? { initFrom: warm } : {}),
+    });
+    if (baseline.kind === 'warm-start') warm = output.checkpoint;
+    const test = output.evals.filter((e) => e.split === 'test').at(-1);
+    result.runs[config.name] = {
+      scores: test?.result.bySkill ?? {},
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+      steps: output.checkpoint.step,
+    };
+    writeFileSync(join(out, 'results.json'), JSON.stringify(result, null, 2));
+  }
+  const table = gridTable(result);
+  writeFileSync(join(out, 'table.md'), `${table}\n`);
+  ctx.print(table);
+  return result as unknown as Record<string, unknown>;
+}

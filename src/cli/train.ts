@@ -1,0 +1,243 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import '../node/tf';
+import { createRng } from '../core/rng';
+import type { SandboxRunner } from '../core/sandbox/types';
+import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
+import type { EvalResult } from '../eval/evaluate';
+import { builtinSuite } from '../node/suiteCache';
+import { SEGMENTS } from '../policy/encode/observation';
+import { vocabularyFromWords } from '../policy/encode/vocab';
+import { PolicyModel } from '../policy/model';
+import { PolicyAgent } from '../rl/agent';
+import type { Checkpoint } from '../rl/checkpoint';
+import { decodeCheckpoint, encodeCheckpoint } from '../rl/checkpointCodec';
+import type { TrainConfig } from '../rl/config';
+import { resolveConfig } from '../rl/configFile';
+import { findPreset, PRESETS } from '../rl/presets';
+import { runTraining, type EvalPoint, type RunOutput } from '../rl/run';
+import type { StepMetrics } from '../rl/grpo';
+import { agentPolicy } from '../eval/agentPolicy';
+import { flagInt, flagString, UsageError } from './args';
+import type { CommandContext } from './commands';
+
+const BACKENDS = ['wasm', 'cpu'] as const;
+
+/** Sets the TensorFlow.js backend for Node runs (--backend wasm|cpu; wasm by default). */
+export async function useNodeBackend(name: string): Promise<string> {
+  if (!(BACKENDS as readonly string[]).includes(name))
+    throw new UsageError(`--backend must be wasm or cpu in Node, got "${name}"`);
+  if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend failed to initialise`);
+  await tf.ready();
+  return tf.getBackend();
+}
+
+/** `--config <preset id | file.json>` (a file holds TrainConfig fields over `extends`). */
+export function loadConfig(spec: string): TrainConfig {
+  const preset = findPreset(spec);
+  if (preset) return preset.config;
+  let text: string;
+  try {
+    text = readFileSync(spec, 'utf8');
+  } catch {
+    throw new UsageError(
+      `--config: "${spec}" is neither a preset (${PRESETS.map((p) => p.id).join(', ')}) nor a readable file`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${spec}: not valid JSON (${(error as Error).message})`);
+  }
+  try {
+    return resolveConfig(value, spec);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export interface Splits {
+  train: Task[];
+  val: Task[];
+  test: Task[];
+}
+
+/** The cached, validated built-in suite by split. */
+export async function builtinSplits(
+  sandbox: SandboxRunner,
+  seed: number,
+  quiet: boolean,
+): Promise<Splits> {
+  const { tasks } = await builtinSuite(sandbox, seed, { quiet });
+  return {
+    train: tasks.filter((t) => t.split === 'train'),
+    val: tasks.filter((t) => t.split === 'val'),
+    test: tasks.filter((t) => t.split === 'test'),
+  };
+}
+
+const short: Partial<Record<TaskKind, string>> = {
+  localization: 'loc',
+  editing: 'edit',
+  testgen: 'test',
+  reproduction: 'repro',
+  review: 'rev',
+  bugfix: 'fix',
+};
+
+export function formatStep(m: StepMetrics, total: number): string {
+  const parts = TASK_KINDS.filter((k) => m.reward[k] !== undefined).map(
+    (k) => `${short[k] ?? k} ${m.reward[k]!.toFixed(2)}`,
+  );
+  return `step ${m.step + 1}/${total}  reward ${m.rewardMean.toFixed(3)} [${parts.join(' ')}]  kl ${m.kl.toFixed(4)}  H ${m.entropy.toFixed(2)}  ${m.episodesPerSecond.toFixed(1)} ep/s (model ${Math.round(m.modelMs)} ms, sandbox ${Math.round(m.sandboxMs)} ms)`;
+}
+
+export function formatEval(point: EvalPoint): string {
+  const parts = Object.entries(point.result.bySkill).map(
+    ([k, s]) => `${short[k as TaskKind] ?? k} ${s.meanReward.toFixed(3)}`,
+  );
+  return `eval ${point.split} @${point.step}: ${parts.join('  ')}`;
+}
+
+const summary = (r: EvalResult) => r.bySkill;
+
+/** Writes a checkpoint as JSON (float arrays as base64); returns the path. */
+export function writeCheckpoint(dir: string, checkpoint: Checkpoint): string {
+  mkdirSync(join(dir, 'checkpoints'), { recursive: true });
+  const text = JSON.stringify(encodeCheckpoint(checkpoint));
+  const path = join(dir, 'checkpoints', `step-${checkpoint.step}.json`);
+  writeFileSync(path, text);
+  writeFileSync(join(dir, 'checkpoint.json'), text);
+  return path;
+}
+
+/** A checkpoint from a run directory (its latest) or a checkpoint file. */
+export function readCheckpoint(path: string): Checkpoint {
+  const file = existsSync(join(path, 'checkpoint.json')) ? join(path, 'checkpoint.json') : path;
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read a checkpoint from ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return decodeCheckpoint(value);
+  } catch (error) {
+    throw new UsageError(`${file}: ${(error as Error).message}`);
+  }
+}
+
+export interface TrainJob {
+  config: TrainConfig;
+  splits: Splits;
+  sandbox: SandboxRunner;
+  out: string;
+  print: (text: string) => void;
+  resume?: Checkpoint;
+  initFrom?: Checkpoint;
+  checkpointEvery?: number;
+}
+
+/** One run to a directory: config.json, metrics.jsonl, checkpoints and eval.json. */
+export async function trainToDir(job: TrainJob): Promise<RunOutput> {
+  const { config, out, print } = job;
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'config.json'), JSON.stringify(config, null, 2));
+  const metricsFile = join(out, 'metrics.jsonl');
+  if (!job.resume) writeFileSync(metricsFile, '');
+  const line = (value: unknown): void => appendFileSync(metricsFile, `${JSON.stringify(value)}\n`);
+  const started = performance.now();
+  const output = await runTraining(
+    {
+      config,
+      ...job.splits,
+      sandbox: job.sandbox,
+      now: () => performance.now(),
+      ...(job.resume ? { resume: job.resume } : {}),
+      ...(job.initFrom ? { initFrom: job.initFrom } : {}),
+    },
+    {
+      onPhase: (phase, detail) => print(`[${config.name}] ${phase}${detail ? ` ${detail}` : ''}`),
+      onWarmEpoch: (epoch, loss) =>
+        print(`[${config.name}] warm start epoch ${epoch + 1}: loss ${loss.toFixed(4)}`),
+      onStep: (m) => {
+        line({ type: 'step', ...m });
+        print(`[${config.name}] ${formatStep(m, config.steps)}`);
+      },
+      onEval: (point) => {
+        line({
+          type: 'eval',
+          step: point.step,
+          split: point.split,
+          bySkill: summary(point.result),
+        });
+        print(`[${config.name}] ${formatEval(point)}`);
+      },
+      onCheckpoint: (c) => void writeCheckpoint(out, c),
+      checkpointEvery: job.checkpointEvery ?? 10,
+    },
+  );
+  const last = (split: 'val' | 'test') =>
+    output.evals.filter((e) => e.split === split).at(-1)?.result.bySkill ?? {};
+  const evalJson = {
+    config: config.name,
+    seed: config.seed,
+    backend: tf.getBackend(),
+    steps: output.checkpoint.step,
+    parameters: output.parameters,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    warmStart: output.warmStart,
+    test: last('test'),
+    val: last('val'),
+    bySkill: last('test'),
+  };
+  writeFileSync(join(out, 'eval.json'), JSON.stringify(evalJson, null, 2));
+  return output;
+}
+
+export async function trainCommand(ctx: CommandContext): Promise<Record<string, unknown>> {
+  const out = flagString(ctx.args, 'out');
+  const resumeFlag = ctx.args.flags.has('resume');
+  const resume = resumeFlag ? readCheckpoint(out) : undefined;
+  let config = resume ? resume.config : loadConfig(flagString(ctx.args, 'config', 'joint-rl'));
+  if (ctx.args.flags.has('seed')) config = { ...config, seed: flagInt(ctx.args, 'seed', 1) };
+  if (ctx.args.flags.has('steps')) config = { ...config, steps: flagInt(ctx.args, 'steps', 0) };
+  const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
+  ctx.print(`training "${config.name}" (seed ${config.seed}) on ${backend}; writing to ${out}`);
+  const splits = await builtinSplits(ctx.sandbox, flagInt(ctx.args, 'suite-seed', 1), ctx.quiet);
+  await trainToDir({
+    config,
+    splits,
+    sandbox: ctx.sandbox,
+    out,
+    print: ctx.print,
+    ...(resume ? { resume } : {}),
+    checkpointEvery: flagInt(ctx.args, 'checkpoint-every', 10),
+  });
+  return JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as Record<string, unknown>;
+}
+
+/** A trained policy from a checkpoint, as an answer policy for `eval`. */
+export function checkpointPolicy(checkpoint: Checkpoint) {
+  const vocab = vocabularyFromWords(checkpoint.vocabulary);
+  const model = PolicyModel.create({
+    ...checkpoint.config.model,
+    vocabSize: vocab.words.length,
+    segmentTypes: Object.keys(SEGMENTS).length + 2,
+    seed: checkpoint.config.seed,
+  });
+  model.setWeights(checkpoint.weights);
+  const agent = new PolicyAgent(model, vocab);
+  return {
+    policy: agentPolicy(
+      agent,
+      checkpoint.config.temperature,
+      `${checkpoint.config.name}@${checkpoint.step}`,
+    ),
+    dispose: () => model.dispose(),
+  };
+}
+
+export const evalRng = (seed: number) => createRng(seed).fork('eval');

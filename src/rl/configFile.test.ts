@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { checkConfig, DEFAULT_CONFIG } from './config';
+import { resolveConfig } from './configFile';
+import { baselineConfig, PAPER_GRID, PRESETS, QUICK_CONFIG } from './presets';
+import { decodeCheckpoint, encodeCheckpoint } from './checkpointCodec';
+import type { Checkpoint } from './checkpoint';
+import { lengthBatches } from './warmStart';
+import { createRng } from '../core/rng';
+
+describe('presets', () => {
+  it('are all valid configs, and the grid has the paper’s nine baselines', () => {
+    for (const p of PRESETS) expect(checkConfig(p.config), p.id).toBeNull();
+    expect(PAPER_GRID.map((b) => baselineConfig(DEFAULT_CONFIG, b).name)).toEqual([
+      'untrained',
+      'warm-start',
+      'joint-rl',
+      'single-localization',
+      'single-editing',
+      'single-testgen',
+      'single-reproduction',
+      'single-review',
+      'composite-only',
+    ]);
+    const composite = baselineConfig(DEFAULT_CONFIG, { kind: 'composite-only' });
+    expect(composite.trainKinds).toEqual(['bugfix']);
+    const untrained = baselineConfig(QUICK_CONFIG, { kind: 'untrained' });
+    expect([untrained.steps, untrained.warmStartPerKind, untrained.model]).toEqual([
+      0,
+      0,
+      QUICK_CONFIG.model,
+    ]);
+  });
+});
+
+describe('resolveConfig', () => {
+  it('merges fields over a preset', () => {
+    const c = resolveConfig({ extends: 'quick', steps: 3, model: { dModel: 16 } });
+    expect(c.steps).toBe(3);
+    expect(c.model.dModel).toBe(16);
+    expect(c.model.heads).toBe(QUICK_CONFIG.model.heads);
+    expect(resolveConfig({}).name).toBe(DEFAULT_CONFIG.name);
+  });
+
+  it('refuses unknown fields, wrong types, unknown presets and invalid values, naming them', () => {
+    expect(() => resolveConfig({ stpes: 3 }, 'my.json')).toThrow(/my\.json\.stpes: unknown field/);
+    expect(() => resolveConfig({ model: { depth: 3 } })).toThrow(/model\.depth: unknown field/);
+    expect(() => resolveConfig({ steps: '3' })).toThrow(/steps: expected a number/);
+    expect(() => resolveConfig({ extends: 'nope' })).toThrow(/unknown preset "nope"/);
+    expect(() => resolveConfig({ groupSize: 1 })).toThrow(/groupSize must be a whole number >= 2/);
+    expect(() => resolveConfig([1])).toThrow(/expected a JSON object/);
+  });
+});
+
+describe('checkpoint encoding', () => {
+  const checkpoint: Checkpoint = {
+    format: 'atomic-skills-lab/checkpoint',
+    version: 1,
+    config: QUICK_CONFIG,
+    step: 3,
+    vocabulary: ['a', 'b'],
+    weights: [{ name: 'w', shape: [2, 2], values: Float32Array.from([1.5, -2, Math.PI, 1e-30]) }],
+    optimizer: [],
+    reference: null,
+    rng: { tasks: [1, 2, 3, 4], decode: [5, 6, 7, 8] },
+    metrics: [],
+  };
+
+  it('round-trips float32 values exactly through JSON', () => {
+    const back = decodeCheckpoint(JSON.parse(JSON.stringify(encodeCheckpoint(checkpoint))));
+    expect([...back.weights[0]!.values]).toEqual([...checkpoint.weights[0]!.values]);
+    expect(back.rng).toEqual(checkpoint.rng);
+  });
+
+  it('refuses damaged arrays with the field that is wrong', () => {
+    const encoded = encodeCheckpoint(checkpoint);
+    const short = { ...encoded, weights: [{ ...encoded.weights[0]!, shape: [3, 2] }] };
+    expect(() => decodeCheckpoint(short)).toThrow(/"w" has 16 bytes, expected 24/);
+    expect(() => decodeCheckpoint({ ...encoded, format: 'x' })).toThrow(/format/);
+    expect(() => decodeCheckpoint({ ...encoded, weights: [{ name: 'w' }] })).toThrow(
+      /weights\[0\] needs a name, a shape and base64 values/,
+    );
+  });
+});
+
+describe('lengthBatches', () => {
+  it('keeps every example once and batches similar lengths together', () => {
+    const rng = createRng(4);
+    const items = Array.from({ length: 300 }, (_, i) => ({
+      id: i,
+      observation: { tokens: new Array<number>(1 + ((i * 37) % 500)).fill(0) },
+    }));
+    const batches = lengthBatches(rng.shuffle(items), rng);
+    expect(
+      batches
+        .flat()
+        .map((x) => x.id)
+        .sort((a, b) => a - b),
+    ).toEqual(items.map((x) => x.id));
+    const spread = (b: typeof items) =>
+      Math.max(...b.map((x) => x.observation.tokens.length)) -
+      Math.min(...b.map((x) => x.observation.tokens.length));
+    const mean = batches.reduce((s, b) => s + spread(b), 0) / batches.length;
+    expect(mean).toBeLessThan(150);
+  });
+});

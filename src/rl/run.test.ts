@@ -1,0 +1,92 @@
+import '../node/tf';
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS } from '../core/corpus';
+import { buildBuiltinTasks } from '../core/tasks/build';
+import type { Task } from '../core/tasks/types';
+import { validateTask } from '../core/tasks/validate';
+import { createNodeSandbox } from '../node/sandbox';
+import type { Checkpoint } from './checkpoint';
+import { decodeCheckpoint, encodeCheckpoint } from './checkpointCodec';
+import { QUICK_CONFIG } from './presets';
+import type { StepMetrics } from './grpo';
+import { runTraining } from './run';
+import type { TrainConfig } from './config';
+
+const sandbox = createNodeSandbox({ size: 2 });
+afterAll(() => sandbox.dispose());
+
+let tasks: Task[] = [];
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  const project = CORPUS.find((p) => p.name === 'money')!;
+  const built = await buildBuiltinTasks(sandbox, { seed: 2, projects: [project], maxMutants: 8 });
+  for (const t of built.tasks) if ((await validateTask(t, sandbox)).ok) tasks.push(t);
+  tasks = tasks.slice(0, 120);
+}, 120_000);
+
+const tiny: TrainConfig = {
+  ...QUICK_CONFIG,
+  name: 'tiny',
+  warmStartPerKind: 4,
+  warmStartEpochs: 1,
+  steps: 4,
+  tasksPerStep: 2,
+  groupSize: 4,
+  evalEvery: 0,
+  evalSamples: 1,
+  evalTasksPerKind: 2,
+  testTasksPerKind: 2,
+  bufferTasksPerKind: 10,
+  model: { ...QUICK_CONFIG.model, dModel: 16, ffDim: 32, vocabSize: 300 },
+};
+
+/** The metrics that must repeat exactly (timings are wall-clock and never do). */
+const stable = (ms: StepMetrics[]) =>
+  ms.map(({ modelMs, sandboxMs, wallMs, episodesPerSecond, ...rest }) => {
+    void [modelMs, sandboxMs, wallMs, episodesPerSecond];
+    return rest;
+  });
+
+const run = (config: TrainConfig, resume?: Checkpoint) =>
+  runTraining(
+    {
+      config,
+      train: tasks,
+      val: tasks,
+      test: tasks,
+      sandbox,
+      now: () => 0,
+      ...(resume ? { resume } : {}),
+    },
+    { checkpointEvery: 2, onCheckpoint: (c) => void checkpoints.push(c) },
+  );
+let checkpoints: Checkpoint[] = [];
+
+describe('runTraining on CPU', () => {
+  it('gives identical metrics for the same seed and config, and resuming continues the same curves', async () => {
+    checkpoints = [];
+    const a = await run(tiny);
+    const atTwo = checkpoints.find((c) => c.step === 2)!;
+    expect(a.metrics).toHaveLength(4);
+    expect(a.warmStart?.losses[0]).toBeGreaterThan(0);
+    const b = await run(tiny);
+    expect(stable(b.metrics)).toEqual(stable(a.metrics));
+    // The checkpoint survives its JSON encoding bit for bit.
+    const reloaded = decodeCheckpoint(JSON.parse(JSON.stringify(encodeCheckpoint(atTwo))));
+    expect(reloaded.weights.map((w) => [...w.values])).toEqual(
+      atTwo.weights.map((w) => [...w.values]),
+    );
+    const resumed = await run(tiny, reloaded);
+    expect(stable(resumed.metrics)).toEqual(stable(a.metrics));
+    const finalA = a.evals.filter((e) => e.split === 'test').at(-1)!.result;
+    const finalR = resumed.evals.filter((e) => e.split === 'test').at(-1)!.result;
+    expect(finalR).toEqual(finalA);
+  }, 300_000);
+
+  it('a different seed gives a different run', async () => {
+    const a = await run({ ...tiny, seed: 7, warmStartPerKind: 0 });
+    const b = await run({ ...tiny, seed: 8, warmStartPerKind: 0 });
+    expect(stable(a.metrics)).not.toEqual(stable(b.metrics));
+  }, 300_000);
+});
