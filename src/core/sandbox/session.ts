@@ -37,9 +37,9 @@ export type Settled =
 
 export interface Session {
   readonly files: SandboxFiles;
-  /** Evaluates a file of the snapshot as an ES module (top-level await included). */
+  /** Evaluates a file of the snapshot as an ES module (top-level await included); no value. */
   evalModule(path: string): Settled;
-  /** Calls a runner method; synchronous methods return their string result. */
+  /** Calls a runner method; `collect` returns its string result. */
   callRunner(method: 'beginFile' | 'collect'): Settled;
   /** Runs test `index` of the current file to completion (or stall, or deadline). */
   runTest(index: number): Settled;
@@ -47,13 +47,16 @@ export interface Session {
   dispose(): boolean;
 }
 
-/** Settles promises by running pending jobs in batches, checking the deadline in between. */
+/**
+ * Settles promises by running pending jobs in batches, checking the deadline in between. With
+ * `read` false a fulfilled value is not copied out (e.g. a module namespace nobody reads).
+ */
 function createSettler(
   runtime: QuickJSRuntime,
   context: QuickJSContext,
   pastDeadline: () => boolean,
   nearLimit: () => boolean,
-): (result: ReturnType<QuickJSContext['evalCode']>) => Settled {
+): (result: ReturnType<QuickJSContext['evalCode']>, read: boolean) => Settled {
   const fail = (handle: QuickJSHandle): Settled => {
     const failure = toFailure(context, handle, nearLimit);
     handle.dispose();
@@ -62,11 +65,11 @@ function createSettler(
       : { kind: 'rejected', failure };
   };
 
-  const settle = (handle: QuickJSHandle): Settled => {
+  const settle = (handle: QuickJSHandle, read: boolean): Settled => {
     for (;;) {
       const state = context.getPromiseState(handle);
       if (state.type === 'fulfilled') {
-        const value: unknown = context.dump(state.value);
+        const value: unknown = read ? context.dump(state.value) : undefined;
         if (!state.notAPromise) state.value.dispose();
         return { kind: 'fulfilled', value };
       }
@@ -88,11 +91,11 @@ function createSettler(
     }
   };
 
-  return (result) => {
+  return (result, read) => {
     if (result.error) return fail(result.error);
     const handle = result.value;
     try {
-      return settle(handle);
+      return settle(handle, read);
     } finally {
       handle.dispose();
     }
@@ -119,15 +122,15 @@ export function openSession(quickjs: QuickJSWASMModule, options: SessionOptions)
     files: options.files,
     evalModule(path) {
       const source = options.files[path] ?? '';
-      return settleResult(context.evalCode(source, path, { type: 'module' }));
+      return settleResult(context.evalCode(source, path, { type: 'module' }), false);
     },
     callRunner(method) {
-      return settleResult(context.callFunction(methods[method], runner));
+      return settleResult(context.callFunction(methods[method], runner), method === 'collect');
     },
     runTest(index) {
       const arg = context.newNumber(index);
       try {
-        return settleResult(context.callFunction(methods.runTest, runner, arg));
+        return settleResult(context.callFunction(methods.runTest, runner, arg), true);
       } finally {
         arg.dispose();
       }
