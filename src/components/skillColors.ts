@@ -1,0 +1,43 @@
+import {
+  ATOMIC_SKILLS,
+  COMPOSITE_KINDS,
+  type AtomicSkill,
+  type CompositeKind,
+  type TaskKind,
+} from '../core/tasks/types';
+
+/**
+ * One fixed colour per atomic skill, used everywhere in the app. Okabe–Ito colours: told apart
+ * with the common colour-vision deficiencies, and readable on the light and the dark theme
+ * (the palette's yellow and black are left out for that reason).
+ */
+export const SKILL_COLORS: Record<AtomicSkill, string> = {
+  localization: '#0072B2',
+  editing: '#E69F00',
+  testgen: '#009E73',
+  reproduction: '#D55E00',
+  review: '#CC79A7',
+};
+
+/** Composite kinds: muted colours of their own; charts also draw them dashed. */
+export const COMPOSITE_COLORS: Record<CompositeKind, string> = {
+  bugfix: '#56B4E9',
+  'bugfix-multi': '#8C7A1F',
+  'tdd-fix': '#7F7F7F',
+  refactor: '#8E5EA2',
+  'security-fix': '#A0522D',
+};
+
+const isComposite = (kind: TaskKind): kind is CompositeKind =>
+  (COMPOSITE_KINDS as readonly string[]).includes(kind);
+
+/** The colour of a task kind (atomic skill or composite). */
+export function kindColor(kind: TaskKind): string {
+  return isComposite(kind) ? COMPOSITE_COLORS[kind] : SKILL_COLORS[kind];
+}
+
+/** The atomic skills in their fixed order, with their colours (legends, sliders). */
+export const SKILL_SWATCHES = ATOMIC_SKILLS.map((skill) => ({
+  skill,
+  color: SKILL_COLORS[skill],
+}));
