@@ -51,25 +51,35 @@ export const EPISODE: SandboxRunRequest = {
 
 export interface Throughput {
   episodes: number;
+  /** Episodes per wall-clock second. */
   rate: number;
   meanMs: number;
   medianMs: number;
+  /**
+   * CPU time the runner's process(es) spent per episode, when the caller can read it. On a
+   * machine shared with other work, 1000 / cpuMs is what one dedicated core would sustain.
+   */
+  cpuMs?: number;
 }
 
 /**
- * Runs {@link EPISODE} back to back for `measureMs` after a warm-up. Throws if the episode
- * does not pass with its 10 tests (a wrong verdict, not a slow machine).
+ * Warm-up before timing: loads the wasm instance, warms the interpreter and the JIT. Throws if
+ * the episode does not pass with its 10 tests (a wrong verdict, not a slow machine).
  */
-export async function measureThroughput(
-  sandbox: SandboxRunner,
-  now: () => number,
-  measureMs: number,
-): Promise<Throughput> {
+export async function warmUp(sandbox: SandboxRunner): Promise<void> {
   for (let i = 0; i < WARM_UP_RUNS; i++) await sandbox.run(EPISODE);
   const first = await sandbox.run(EPISODE);
   if (first.verdict !== 'pass' || first.tests.length !== 10) {
     throw new Error(`episode did not pass: ${JSON.stringify(first)}`);
   }
+}
+
+/** Runs {@link EPISODE} back to back for `measureMs` (after {@link warmUp}). */
+export async function timeEpisodes(
+  sandbox: SandboxRunner,
+  now: () => number,
+  measureMs: number,
+): Promise<Throughput> {
   const times: number[] = [];
   const started = now();
   while (now() - started < measureMs) {
@@ -129,17 +139,20 @@ export async function runAdversarial(
   return rows;
 }
 
-/** What the bench page returns to the Node script. */
-export interface BrowserBenchResult {
+/** What the bench page (bench/browser/main.ts) offers the Node script, step by step. */
+export interface BenchPageApi {
+  /** Creates the Web Worker pool (size 1, default grace) and waits for its first result. */
+  benchStart(): Promise<BrowserEnvironment>;
+  benchWarmUp(): Promise<void>;
+  benchTime(measureMs: number): Promise<Throughput>;
+  benchCases(): Promise<CaseTiming[]>;
+  benchStop(): Promise<void>;
+}
+
+export interface BrowserEnvironment {
   userAgent: string;
   hardwareConcurrency: number;
   crossOriginIsolated: boolean;
   /** From creating the pool to the first run's result (worker start, wasm compile, warm-up). */
   startupMs: number;
-  throughput: Throughput;
-  cases: CaseTiming[];
-}
-
-export interface BrowserBenchOptions {
-  measureMs: number;
 }

@@ -12,20 +12,22 @@
 import { arch, cpus, loadavg, platform } from 'node:os';
 import { HEALTHY_RUN } from '../src/core/sandbox/adversarial';
 import { DEFAULT_GRACE_MS } from '../src/core/sandbox/pool';
+import type { SandboxRunner } from '../src/core/sandbox/types';
 import { createInProcessSandbox, createNodeSandbox } from '../src/node/sandbox/index';
 import { openBenchPage } from './browser/serve';
+import { childrenCpuMs, ownCpuMs } from './cpu';
 import {
-  measureThroughput,
   runAdversarial,
   TARGET_EPISODES_PER_SECOND,
+  timeEpisodes,
   VERDICT_BOUND_MS,
-  type BrowserBenchOptions,
-  type BrowserBenchResult,
+  warmUp,
+  type BrowserEnvironment,
   type CaseTiming,
   type Throughput,
 } from './measure';
 
-const BROWSER_TIMEOUT_MS = 300_000;
+const BROWSER_STEP_TIMEOUT_MS = 180_000;
 const now = () => performance.now();
 
 function option(name: string, fallback: number): number {
@@ -46,9 +48,22 @@ interface NodeFigures {
   cases: CaseTiming[];
 }
 
+/** Times the episode on `sandbox`, with the CPU time `cpu` reports over the timed part. */
+async function timeWithCpu(
+  sandbox: SandboxRunner,
+  measureMs: number,
+  cpu: () => number | null,
+): Promise<Throughput> {
+  await warmUp(sandbox);
+  const before = cpu();
+  const t = await timeEpisodes(sandbox, now, measureMs);
+  const after = cpu();
+  return before === null || after === null ? t : { ...t, cpuMs: (after - before) / t.episodes };
+}
+
 async function runNode(measureMs: number): Promise<NodeFigures> {
   const inProcessSandbox = createInProcessSandbox();
-  const inProcess = await measureThroughput(inProcessSandbox, now, measureMs);
+  const inProcess = await timeWithCpu(inProcessSandbox, measureMs, ownCpuMs);
   await inProcessSandbox.dispose();
 
   // The pool's default grace, as the lab CLI uses it.
@@ -57,7 +72,8 @@ async function runNode(measureMs: number): Promise<NodeFigures> {
     const started = now();
     await pool.run(HEALTHY_RUN);
     const poolStartupMs = now() - started;
-    const throughput = await measureThroughput(pool, now, measureMs);
+    // This process's CPU: the main thread's side of the pool and the worker thread.
+    const throughput = await timeWithCpu(pool, measureMs, ownCpuMs);
     const cases = await runAdversarial(pool, now);
     return { inProcess, pool: throughput, poolStartupMs, cases };
   } finally {
@@ -65,33 +81,48 @@ async function runNode(measureMs: number): Promise<NodeFigures> {
   }
 }
 
-interface BrowserFigures extends BrowserBenchResult {
+interface BrowserFigures extends BrowserEnvironment {
   version: string;
   /** Requests that tried to leave 127.0.0.1 (aborted). */
   foreign: string[];
+  throughput: Throughput;
+  cases: CaseTiming[];
+}
+
+/** Rejects after `ms` so a hung page cannot hang the bench. */
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function runBrowser(measureMs: number): Promise<BrowserFigures> {
   const bench = await openBenchPage();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`Chromium bench took over ${BROWSER_TIMEOUT_MS} ms`)),
-      BROWSER_TIMEOUT_MS,
-    );
-  });
+  const { page } = bench;
+  const step = <T>(what: string, fn: () => Promise<T>) =>
+    withTimeout(fn(), BROWSER_STEP_TIMEOUT_MS, `Chromium: ${what}`);
   try {
-    const options: BrowserBenchOptions = { measureMs };
-    const result = await Promise.race([
-      bench.page.evaluate((o) => window.runBench(o), options),
-      timeout,
-    ]);
-    return { ...result, version: bench.version, foreign: bench.foreign };
+    const environment = await step('start', () => page.evaluate(() => window.benchStart()));
+    await step('warm-up', () => page.evaluate(() => window.benchWarmUp()));
+    // Every Chromium process: the page's main thread (the pool) and its sandbox worker.
+    const before = childrenCpuMs();
+    const timed = await step('timing', () =>
+      page.evaluate((ms) => window.benchTime(ms), measureMs),
+    );
+    const after = childrenCpuMs();
+    const throughput =
+      before === null || after === null
+        ? timed
+        : { ...timed, cpuMs: (after - before) / timed.episodes };
+    const cases = await step('adversarial cases', () => page.evaluate(() => window.benchCases()));
+    await page.evaluate(() => window.benchStop());
+    return { ...environment, version: bench.version, foreign: bench.foreign, throughput, cases };
   } catch (error) {
     if (bench.errors.length > 0) console.error(bench.errors.join('\n'));
     throw error;
   } finally {
-    clearTimeout(timer);
     await bench.close();
   }
 }
@@ -112,13 +143,16 @@ function table(rows: string[][], leftColumns = 1): string {
 }
 
 function throughputRow(name: string, t: Throughput): string[] {
+  const perCpuSecond = t.cpuMs === undefined ? undefined : 1000 / t.cpuMs;
   return [
     name,
+    String(t.episodes),
     t.rate.toFixed(0),
     t.meanMs.toFixed(2),
     t.medianMs.toFixed(2),
-    String(t.episodes),
-    `${(t.rate / TARGET_EPISODES_PER_SECOND).toFixed(2)}x`,
+    t.cpuMs === undefined ? '-' : t.cpuMs.toFixed(2),
+    perCpuSecond === undefined ? '-' : perCpuSecond.toFixed(0),
+    perCpuSecond === undefined ? '-' : `${(perCpuSecond / TARGET_EPISODES_PER_SECOND).toFixed(2)}x`,
   ];
 }
 
@@ -144,12 +178,25 @@ function report(nodeFigures: NodeFigures, browserFigures: BrowserFigures, measur
       `  pool start-up (first run): Node ${nodeFigures.poolStartupMs.toFixed(0)} ms (worker + tsx + wasm), Chromium ${browserFigures.startupMs.toFixed(0)} ms (worker + wasm)`,
       `  watchdog grace (pool default): ${DEFAULT_GRACE_MS} ms; load average now ${load()}`,
       `  episode: 10 small tests over 4 modules; ${measureMs} ms of back-to-back runs after a warm-up`,
+      '  wall /s: episodes per wall-clock second (falls with the load of other work on this machine);',
+      '  CPU ms: CPU time per episode of the process(es) running it (Node: main thread + worker;',
+      '  Chromium: all its processes); per CPU-s = 1000 / CPU ms, what one dedicated core would',
+      `  sustain, compared with the ${TARGET_EPISODES_PER_SECOND}/s target`,
       '',
     ].join('\n'),
   );
   console.log(
     table([
-      ['episodes', '/s', 'mean ms', 'median ms', 'runs', `vs ${TARGET_EPISODES_PER_SECOND}/s`],
+      [
+        'episodes',
+        'runs',
+        'wall /s',
+        'mean ms',
+        'median ms',
+        'CPU ms',
+        'per CPU-s',
+        `vs ${TARGET_EPISODES_PER_SECOND}/s`,
+      ],
       throughputRow('Node, in process', nodeFigures.inProcess),
       throughputRow('Node, worker pool (1)', nodeFigures.pool),
       throughputRow('Chromium, Web Worker pool (1)', browserFigures.throughput),

@@ -1,56 +1,55 @@
 /**
  * The Chromium half of `npm run bench`: the same episode and adversarial cases as in Node, run
  * through the app's own browser sandbox pool (QuickJS in a Web Worker, with its watchdog).
- * bench/sandbox.ts builds this page, opens it in headless Chromium and calls `runBench()`.
+ * bench/browser/serve.ts builds and opens this page; bench/sandbox.ts calls the steps below
+ * one at a time, so it can read Chromium's CPU time around the timed part.
  */
 import { createBrowserSandbox } from '../../src/bridge/sandboxPool';
 import { HEALTHY_RUN } from '../../src/core/sandbox/adversarial';
-import type { SandboxResult, SandboxRunRequest } from '../../src/core/sandbox/types';
-import {
-  measureThroughput,
-  runAdversarial,
-  type BrowserBenchOptions,
-  type BrowserBenchResult,
-} from '../measure';
+import type { SandboxResult, SandboxRunner, SandboxRunRequest } from '../../src/core/sandbox/types';
+import { runAdversarial, timeEpisodes, warmUp, type BenchPageApi } from '../measure';
 
 declare global {
-  interface Window {
-    runBench(options: BrowserBenchOptions): Promise<BrowserBenchResult>;
+  interface Window extends BenchPageApi {
     /** One run through a fresh pool of size 1, for looking into a single case. */
     runSandbox(request: SandboxRunRequest): Promise<SandboxResult>;
   }
 }
 
 const now = () => performance.now();
+let pool: SandboxRunner | null = null;
 
-window.runBench = async (options) => {
-  const started = now();
+function started(): SandboxRunner {
+  if (!pool) throw new Error('call benchStart() first');
+  return pool;
+}
+
+window.benchStart = async () => {
+  const t = now();
   // The pool's default grace, as the app uses it.
-  const pool = createBrowserSandbox({ size: 1 });
-  try {
-    const first = await pool.run(HEALTHY_RUN);
-    if (first.verdict !== 'pass') throw new Error(`first run failed: ${JSON.stringify(first)}`);
-    const startupMs = now() - started;
-    const throughput = await measureThroughput(pool, now, options.measureMs);
-    const cases = await runAdversarial(pool, now);
-    return {
-      userAgent: navigator.userAgent,
-      hardwareConcurrency: navigator.hardwareConcurrency,
-      crossOriginIsolated: self.crossOriginIsolated,
-      startupMs,
-      throughput,
-      cases,
-    };
-  } finally {
-    await pool.dispose();
-  }
+  pool = createBrowserSandbox({ size: 1 });
+  const first = await pool.run(HEALTHY_RUN);
+  if (first.verdict !== 'pass') throw new Error(`first run failed: ${JSON.stringify(first)}`);
+  return {
+    userAgent: navigator.userAgent,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    crossOriginIsolated: self.crossOriginIsolated,
+    startupMs: now() - t,
+  };
+};
+window.benchWarmUp = () => warmUp(started());
+window.benchTime = (measureMs) => timeEpisodes(started(), now, measureMs);
+window.benchCases = () => runAdversarial(started(), now);
+window.benchStop = async () => {
+  await pool?.dispose();
+  pool = null;
 };
 
 window.runSandbox = async (request) => {
-  const pool = createBrowserSandbox({ size: 1 });
+  const single = createBrowserSandbox({ size: 1 });
   try {
-    return await pool.run(request);
+    return await single.run(request);
   } finally {
-    await pool.dispose();
+    await single.dispose();
   }
 };

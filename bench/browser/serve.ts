@@ -26,7 +26,7 @@ export interface BenchPage {
   close(): Promise<void>;
 }
 
-/** Builds and serves the bench page and opens it once `window.runBench` is defined. */
+/** Builds and serves the bench page and opens it once its API is defined. */
 export async function openBenchPage(): Promise<BenchPage> {
   const outDir = await mkdtemp(join(tmpdir(), 'sandbox-bench-'));
   const configFile = join(ROOT, 'vite.config.ts');
@@ -79,7 +79,7 @@ export async function openBenchPage(): Promise<BenchPage> {
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
     });
     await page.goto(`${origin}/${PAGE}`);
-    await page.waitForFunction(() => typeof window.runBench === 'function');
+    await page.waitForFunction(() => typeof window.benchStart === 'function');
     return { page, version: browser.version(), foreign, errors, close };
   } catch (error) {
     await close();
