@@ -18,6 +18,23 @@ describe('HumanEvalPack importer', () => {
     expect(first.buggy).not.toBe(first.files['hasCloseElements.js']);
   });
 
+  it('lets the test import the helpers it calls besides the entry point (poly beside findZero)', () => {
+    const { projects } = parseHumanEvalPack(readFileSync(DATA, 'utf8'), 'dev.jsonl');
+    const p = projects.find((x) => x.taskId === 'JavaScript/32')!;
+    expect(p.entry).toBe('findZero');
+    expect(p.files['findZero.test.js']).toMatch(
+      /^import \{ findZero, poly \} from '\.\/findZero\.js';/,
+    );
+    for (const source of [p.files['findZero.js']!, p.buggy]) {
+      expect(source).toMatch(/export const poly = /);
+      expect(source).toMatch(/export const findZero = /);
+    }
+    // Records whose tests call only the entry point import only it.
+    expect(projects[0]!.files['hasCloseElements.test.js']).toMatch(
+      /^import \{ hasCloseElements \} from/,
+    );
+  });
+
   it('reports malformed lines with file, line and field, and keeps the others', () => {
     const good = readFileSync(DATA, 'utf8').split('\n')[0]!;
     const text = [

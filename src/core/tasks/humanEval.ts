@@ -1,3 +1,4 @@
+import { parse, type Program } from 'acorn';
 import type { CorpusProject } from '../corpus';
 import type { SuiteLineError } from './suite';
 import { readJsonLines } from './jsonLines';
@@ -16,6 +17,8 @@ export interface HumanEvalRecord {
 /** A HumanEvalPack task as a project: correct module + test file, and the known buggy module. */
 export interface ImportedProject extends CorpusProject {
   taskId: string;
+  /** The function under test. */
+  entry: string;
   module: string;
   buggy: string;
   instruction: string;
@@ -30,11 +33,59 @@ const REQUIRED: (keyof HumanEvalRecord)[] = [
   'test',
 ];
 
-/** Makes the entry point an ES module export (HumanEvalPack's JS declares a plain const or function). */
-function asModule(code: string, entry: string): string {
-  const declared = new RegExp(`^(\\s*)(const|let|var|function)(\\s+${entry}\\b)`, 'm');
-  if (declared.test(code)) return code.replace(declared, '$1export $2$3');
-  return `${code}\nexport { ${entry} };\n`;
+/** Escapes a name for a regular expression (identifiers may hold `$`). */
+const escaped = (name: string): string => name.replace(/\$/g, '\\$');
+
+const declaration = (name: string): RegExp =>
+  new RegExp(`^(\\s*)(const|let|var|function)(\\s+${escaped(name)}(?![\\w$]))`, 'm');
+
+/**
+ * Makes the entry point (and the helpers the tests call) ES module exports: HumanEvalPack's JS
+ * declares plain consts and functions.
+ */
+function asModule(code: string, names: readonly string[]): string {
+  let out = code;
+  const listed: string[] = [];
+  for (const name of names) {
+    const declared = declaration(name);
+    if (declared.test(out)) out = out.replace(declared, '$1export $2$3');
+    else listed.push(name);
+  }
+  return listed.length > 0 ? `${out}\nexport { ${listed.join(', ')} };\n` : out;
+}
+
+/** Names the program declares at its top level (none when it does not parse). */
+function topLevelNames(code: string): string[] {
+  let program: Program;
+  try {
+    program = parse(code, { ecmaVersion: 'latest', sourceType: 'script' });
+  } catch {
+    return [];
+  }
+  return program.body.flatMap((s) => {
+    if (s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration')
+      return s.id ? [s.id.name] : [];
+    if (s.type === 'VariableDeclaration')
+      return s.declarations.flatMap((d) => (d.id.type === 'Identifier' ? [d.id.name] : []));
+    return [];
+  });
+}
+
+/**
+ * Top-level helpers of the correct program, besides the entry point, that the test code calls
+ * (e.g. `poly` beside `findZero`) and that the buggy program declares too: the test file
+ * imports them.
+ */
+function helpersUsed(record: HumanEvalRecord): string[] {
+  const correct = record.prompt + record.canonical_solution;
+  const buggy = record.prompt + record.buggy_solution;
+  return topLevelNames(correct).filter(
+    (name) =>
+      name !== record.entry_point &&
+      new RegExp(`(^|[^\\w$.])${escaped(name)}(?![\\w$])`).test(record.test) &&
+      declaration(name).test(correct) &&
+      declaration(name).test(buggy),
+  );
 }
 
 const safeName = (taskId: string): string =>
@@ -47,18 +98,20 @@ export function recordToProject(record: HumanEvalRecord): ImportedProject {
     throw new Error(`entry_point: "${entry}" is not a JavaScript identifier`);
   const module = `${entry}.js`;
   const test = `${entry}.test.js`;
-  const testSource = `import { ${entry} } from './${module}';\n\nit(${JSON.stringify(record.task_id)}, () => {\n${record.test}\n});\n`;
+  const names = [entry, ...helpersUsed(record)];
+  const testSource = `import { ${names.join(', ')} } from './${module}';\n\nit(${JSON.stringify(record.task_id)}, () => {\n${record.test}\n});\n`;
   return {
     name: safeName(record.task_id),
     description: record.instruction ?? `HumanEvalPack ${record.task_id}`,
     tags: ['humanevalpack'],
     files: {
-      [module]: asModule(record.prompt + record.canonical_solution, entry),
+      [module]: asModule(record.prompt + record.canonical_solution, names),
       [test]: testSource,
     },
     taskId: record.task_id,
+    entry,
     module,
-    buggy: asModule(record.prompt + record.buggy_solution, entry),
+    buggy: asModule(record.prompt + record.buggy_solution, names),
     instruction: record.instruction ?? `Fix bugs in ${entry}.`,
   };
 }
