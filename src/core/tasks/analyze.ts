@@ -1,6 +1,6 @@
 import { parseLiteralCall } from '../answers/literals';
 import type { Outcome } from '../answers/testSource';
-import type { ReplaceEdit } from '../answers/types';
+import type { Edit } from '../answers/types';
 import { sourceFiles, testFiles, type CorpusProject } from '../corpus';
 import { listFunctions } from '../js/functions';
 import { applyMutation, findMutations } from '../js/mutate';
@@ -41,8 +41,11 @@ export interface AnalyzedMutant {
   failingTests: string[];
   /** A test under `describe('security')` fails. */
   security: boolean;
-  /** Token replacements on the mutant that restore the original; null when not token-sized. */
-  fixEdits: ReplaceEdit[] | null;
+  /**
+   * Edits on the mutant that restore the original (token replacements; an imported bug's fix
+   * may also insert and delete lines); null when the fix is not a few edits.
+   */
+  fixEdits: Edit[] | null;
   /** Outcome of each pool input on this mutant. */
   outcomes: (Outcome | null)[];
   /** Pool inputs whose outcome differs from the correct code's. */
@@ -83,8 +86,13 @@ function exportsOf(project: CorpusProject, sources: string[]): ExportedFn[] {
   );
 }
 
-/** Inputs from doc examples and literal calls in the reference tests, de-duplicated. */
-function inputPool(project: CorpusProject, exports: ExportedFn[], tests: string[]): InputCall[] {
+/** Inputs from doc examples, literal calls in the reference tests and given extra calls, de-duplicated. */
+function inputPool(
+  project: CorpusProject,
+  exports: ExportedFn[],
+  tests: string[],
+  extra: readonly InputCall[],
+): InputCall[] {
   const pool: InputCall[] = [];
   const seen = new Set<string>();
   for (const e of exports) {
@@ -100,6 +108,7 @@ function inputPool(project: CorpusProject, exports: ExportedFn[], tests: string[
     }
     for (const t of tests)
       for (const c of findLiteralCalls(project.files[t]!, new Set([e.fn]))) calls.push(c.args);
+    for (const c of extra) if (c.module === e.module && c.fn === e.fn) calls.push(c.args);
     let kept = 0;
     for (const args of calls) {
       const key = `${e.module}|${e.fn}(${args.join(',')})`;
@@ -127,12 +136,15 @@ function sampleMutations(project: CorpusProject, sources: string[], rng: Rng, ma
 /**
  * Runs a project's reference tests, probes its exported functions on an input pool, and keeps
  * the sampled mutants the reference tests catch (dropping those that hang or blow limits).
+ * `extraInputs` join the pool after the doc examples and test calls (e.g. calls an imported
+ * task's documentation shows in a form that is not a JSDoc example).
  */
 export async function analyzeProject(
   project: CorpusProject,
   sandbox: SandboxRunner,
   rng: Rng,
   maxMutants = 90,
+  extraInputs: readonly InputCall[] = [],
 ): Promise<ProjectAnalysis> {
   const sources = sourceFiles(project.files);
   const tests = testFiles(project.files);
@@ -156,7 +168,7 @@ export async function analyzeProject(
       problem: `reference tests do not pass (${reference.message ?? failing.join('; ')})`,
     };
   }
-  const rawPool = inputPool(project, exports, tests);
+  const rawPool = inputPool(project, exports, tests, extraInputs);
   const probe = await probeCases(sandbox, project.files, rawPool);
   const keep = rawPool.map((_, i) => probe.outcomes[i] !== null);
   const pool = rawPool.filter((_, i) => keep[i]);
