@@ -39,13 +39,22 @@ class Builder {
 
 const FILE_KINDS = new Set(['localization', 'bugfix', 'bugfix-multi']);
 
+/** The file's functions; none when it does not parse (a buggy file may declare a name twice). */
+function functionsOf(source: string): ReturnType<typeof listFunctions> {
+  try {
+    return listFunctions(source);
+  } catch {
+    return [];
+  }
+}
+
 /** Lines of a file worth showing: around the focus, else around functions the prompt names. */
 function window(task: Task, file: string, source: string, maxLines: number): [number, number] {
   const total = source.split('\n').length;
   let center = 1;
   if (task.focus?.file === file && task.focus.startLine) center = task.focus.startLine;
   else {
-    const named = listFunctions(source).find(
+    const named = functionsOf(source).find(
       (f) => task.prompt.body.includes(`${f.name}(`) || task.prompt.title.includes(f.name),
     );
     if (named) center = named.startLine + Math.floor((named.endLine - named.startLine) / 2);
