@@ -5,6 +5,7 @@ import type {
   DeviceCheckProgress,
   DeviceCheckResult,
 } from './backend';
+import type { ConfigEvent, RunSummary, StartRunRequest, TrainConfig, TrainEvent } from './training';
 
 /** Options for starting the trainer's compute backend. */
 export interface TrainerInitRequest {
@@ -36,6 +37,16 @@ export interface TrainerApi {
     request: DeviceCheckRequest,
     onProgress?: (progress: DeviceCheckProgress) => void,
   ): Promise<DeviceCheckResult>;
+  /**
+   * Runs (or resumes) a training run to its end, writing everything to IndexedDB; events arrive
+   * in batches through `onEvents`. Resolves with the run's final summary.
+   */
+  startRun(request: StartRunRequest, onEvents: (events: TrainEvent[]) => void): Promise<RunSummary>;
+  pauseRun(runId: string): Promise<void>;
+  resumeRun(runId: string): Promise<void>;
+  stopRun(runId: string): Promise<void>;
+  /** Changes the skill mix of a going run from its next step; returns the recorded event. */
+  setMix(runId: string, mix: TrainConfig['mix']): Promise<ConfigEvent | null>;
   /** Frees every tensor and backend resource. */
   dispose(): Promise<void>;
 }

@@ -19,6 +19,10 @@ export interface SampledAnswer extends SampleResult {
   answer: Answer;
   /** Allowed action sets at each step (for re-scoring during training). */
   allowed: number[][];
+  /** Each action as text: a vocabulary word, or the observation token it points at. */
+  labels: string[];
+  /** The most likely alternatives at each step, as text. */
+  topLabels: { label: string; prob: number }[][];
 }
 
 const CACHE_LIMIT = 4096;
@@ -51,11 +55,23 @@ export class PolicyAgent {
     return actions.map((_, i) => prepared.grammar.allowed(actions.slice(0, i)) ?? []);
   }
 
+  /** An action as text: a vocabulary word, or `@i:token` for a pointer to position i. */
+  label(prepared: PreparedTask, action: number): string {
+    const V = this.vocab.words.length;
+    if (action < V) return this.vocab.words[action] ?? '?';
+    const i = action - V;
+    return `@${i}:${prepared.encoded.texts[i] ?? ''}`;
+  }
+
   private finish(prepared: PreparedTask, s: SampleResult): SampledAnswer {
     return {
       ...s,
       answer: prepared.grammar.toAnswer(s.actions),
       allowed: this.allowedTrace(prepared, s.actions),
+      labels: s.actions.map((a) => this.label(prepared, a)),
+      topLabels: s.top.map((alts) =>
+        alts.map((t) => ({ label: this.label(prepared, t.action), prob: t.prob })),
+      ),
     };
   }
 

@@ -47,6 +47,10 @@ export interface RunHooks {
   /** Awaited between steps (pause). */
   waitIfPaused?: () => Promise<void>;
   checkpointEvery?: number;
+  /** Checkpoint after this step too (e.g. every few seconds of wall time). */
+  shouldCheckpoint?: (done: number) => boolean;
+  /** The skill mix for the next step (sliders may change it while the run goes). */
+  mix?: () => TrainConfig['mix'];
 }
 
 export interface RunOutput {
@@ -175,8 +179,9 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
     for (; step < config.steps; step++) {
       await hooks.waitIfPaused?.();
       if (hooks.shouldStop?.()) break;
+      const stepConfig = hooks.mix ? { ...config, mix: hooks.mix() } : config;
       const { metrics: m, episodes } = await grpoStep(
-        { agent, trainer, reference, sandbox, buffer, config, streams, now },
+        { agent, trainer, reference, sandbox, buffer, config: stepConfig, streams, now },
         step,
       );
       metrics.push(m);
@@ -184,7 +189,10 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
       const done = step + 1;
       if (config.evalEvery > 0 && done % config.evalEvery === 0 && done < config.steps)
         await evaluate(done, 'val', valTasks);
-      if (hooks.onCheckpoint && hooks.checkpointEvery && done % hooks.checkpointEvery === 0) {
+      const due =
+        (hooks.checkpointEvery && done % hooks.checkpointEvery === 0) ||
+        hooks.shouldCheckpoint?.(done);
+      if (hooks.onCheckpoint && due && done < config.steps) {
         await hooks.onCheckpoint(
           await snapshot(config, done, agent, trainer, reference, streams, metrics),
         );

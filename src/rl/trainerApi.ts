@@ -3,15 +3,28 @@ import type { DeviceCheckRequest, TrainerApi, TrainerInitRequest } from '../prot
 import { TrainerError } from '../protocol/trainer';
 import { initBackend, useBackend, type BackendEnvironment } from '../policy/tf/backends';
 import { checkBackend, fastestBackend } from '../policy/tf/deviceCheck';
+import type { BackendName } from '../protocol/backend';
+import type { TrainingSession } from './session';
 
 export interface TrainerEnvironment extends BackendEnvironment {
   /** Monotonic clock in ms, for measurements only. */
   now: () => number;
+  /** Training runs (the browser worker supplies one backed by IndexedDB and a sandbox pool). */
+  session?: (backend: () => BackendName | null) => TrainingSession;
 }
 
 /** The trainer worker's implementation as a plain object: the worker exposes it, tests call it. */
 export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
   let current: BackendInfo | null = null;
+  let session: TrainingSession | null = null;
+  const runs = (): TrainingSession => {
+    requireInit();
+    if (!env.session)
+      throw new TrainerError(
+        'Training runs need the browser trainer worker (IndexedDB and a sandbox pool).',
+      );
+    return (session ??= env.session(() => current?.backend ?? null));
+  };
 
   const requireInit = (): BackendInfo => {
     if (!current) throw new TrainerError('The trainer is not initialised: call init() first.');
@@ -44,6 +57,21 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
       const restored = await useBackend(info.backend);
       if (restored) throw new TrainerError(`Could not return to ${info.backend}: ${restored}`);
       return { rows, fastest: fastestBackend(rows) };
+    },
+    async startRun(request, onEvents) {
+      return runs().start(request, onEvents);
+    },
+    pauseRun(runId) {
+      return Promise.resolve().then(() => runs().pause(runId));
+    },
+    resumeRun(runId) {
+      return Promise.resolve().then(() => runs().resume(runId));
+    },
+    stopRun(runId) {
+      return Promise.resolve().then(() => runs().stop(runId));
+    },
+    async setMix(runId, mix) {
+      return runs().setMix(runId, mix);
     },
     dispose() {
       current = null;

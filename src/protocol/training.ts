@@ -1,0 +1,87 @@
+/**
+ * Plain data about training runs, shared by the trainer worker, storage and the Train page.
+ * Everything here is structured-cloneable (it crosses the worker boundary and goes to IndexedDB).
+ */
+import type { TaskKind } from '../core/tasks/types';
+import type { BackendName } from './backend';
+import type { TrainConfig } from '../rl/config';
+import type { SuiteSpec } from '../rl/suiteSource';
+
+export type { TrainConfig, SuiteSpec };
+
+/** Start a new run (config given) or continue a stored one from its latest checkpoint. */
+export interface StartRunRequest {
+  runId: string;
+  name?: string;
+  tags?: string[];
+  config?: TrainConfig;
+  suite?: SuiteSpec;
+  resume?: boolean;
+}
+
+/** One GRPO step's logged figures (same shape as src/rl/grpo.ts StepMetrics). */
+export interface StepPoint {
+  step: number;
+  reward: Partial<Record<TaskKind, number>>;
+  rewardMean: number;
+  advantageMean: number;
+  advantageStd: number;
+  flatGroups: number;
+  kl: number;
+  entropy: number;
+  clipFraction: number;
+  gradNorm: number;
+  loss: number;
+  learningRate: number;
+  episodes: number;
+  episodesPerSecond: number;
+  modelMs: number;
+  sandboxMs: number;
+  wallMs: number;
+}
+
+/** A validation (or final test) evaluation: mean reward per task kind (Avg@k). */
+export interface EvalRecord {
+  step: number;
+  split: 'val' | 'test';
+  bySkill: Partial<Record<TaskKind, { tasks: number; meanReward: number }>>;
+}
+
+/** A change made while a run is going (skill-mix sliders), marked on the charts. */
+export interface ConfigEvent {
+  /** The step after which it took effect. */
+  step: number;
+  /** Wall-clock ms since the run started (for the time axis). */
+  elapsedMs: number;
+  mix: Partial<Record<TaskKind, number>>;
+}
+
+export type RunStatus =
+  'preparing' | 'running' | 'paused' | 'done' | 'stopped' | 'interrupted' | 'error';
+
+/** What the worker reports while a run goes; delivered in batches through one callback. */
+export type TrainEvent =
+  | { type: 'status'; runId: string; status: RunStatus; message?: string }
+  | { type: 'phase'; runId: string; phase: string; detail?: string }
+  | { type: 'step'; runId: string; point: StepPoint; elapsedMs: number }
+  | { type: 'eval'; runId: string; record: EvalRecord }
+  | { type: 'config'; runId: string; event: ConfigEvent }
+  | { type: 'checkpoint'; runId: string; step: number }
+  | { type: 'progress'; runId: string; stage: string; done: number; total: number };
+
+export interface RunSummary {
+  id: string;
+  name: string;
+  status: RunStatus;
+  tags: string[];
+  backend: BackendName | null;
+  createdAt: number;
+  /** Steps done so far, and planned. */
+  step: number;
+  steps: number;
+  /** Wall time spent training (ms), summed over sessions. */
+  elapsedMs: number;
+  /** The last validation/test evaluation per kind. */
+  finalRewards: Partial<Record<TaskKind, number>>;
+  message?: string;
+}

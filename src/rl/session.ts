@@ -1,0 +1,325 @@
+import { renderAnswer } from '../core/answers/text';
+import type { SandboxRunner } from '../core/sandbox/types';
+import type { Task, TaskKind } from '../core/tasks/types';
+import type { BackendName } from '../protocol/backend';
+import type {
+  ConfigEvent,
+  RunStatus,
+  RunSummary,
+  StartRunRequest,
+  TrainEvent,
+} from '../protocol/training';
+import {
+  ACTIVE_STATUSES,
+  type EpisodeRecord,
+  type LabDatabase,
+  type RunRecord,
+} from '../storage/db';
+import { checkConfig, type TrainConfig } from './config';
+import type { StepEpisode } from './grpo';
+import { runTraining } from './run';
+import { buildSuite, suiteKey } from './suiteSource';
+
+export interface SessionEnvironment {
+  db: LabDatabase;
+  sandbox: SandboxRunner;
+  now: () => number;
+  backend: () => BackendName | null;
+  /** Identifies the code that builds and grades suites (a new build rebuilds cached suites). */
+  buildId: string;
+  /** Wall time between checkpoints (a closed tab loses at most about this much). */
+  checkpointMs?: number;
+  /** Events are delivered in batches at most this often. */
+  flushMs?: number;
+}
+
+/** Stored episodes: every group of every `EPISODE_EVERY`th step (storage stays bounded). */
+const EPISODE_EVERY = 5;
+const KEEP_CHECKPOINTS = 2;
+
+interface Control {
+  paused: boolean;
+  stop: boolean;
+  wake: (() => void) | null;
+  mix: TrainConfig['mix'];
+  step: number;
+  elapsedBase: number;
+  startedAt: number;
+}
+
+function toEpisode(
+  runId: string,
+  seed: number,
+  step: number,
+  e: StepEpisode,
+  group: StepEpisode[],
+): EpisodeRecord {
+  return {
+    runId,
+    step,
+    source: 'train',
+    groupIndex: e.groupIndex,
+    sampleIndex: group.indexOf(e),
+    taskId: e.task.id,
+    kind: e.task.kind,
+    split: e.task.split,
+    answerText: renderAnswer(e.sample.answer),
+    actions: e.sample.actions,
+    actionLabels: e.sample.labels,
+    logProbs: e.sample.logProbs,
+    entropies: e.sample.entropies,
+    top: e.sample.topLabels,
+    reward: e.verification.reward,
+    valid: e.verification.valid,
+    facts: e.verification.facts,
+    runs: e.verification.runs,
+    secondary: e.verification.secondary,
+    groupRewards: group.map((g) => g.verification.reward),
+    advantage: e.advantage,
+    seed,
+  };
+}
+
+/**
+ * Training runs inside the trainer worker: builds (or reads) the suite, runs GRPO, writes every
+ * step, eval, config event, sampled episode and checkpoint to IndexedDB as it goes, and reports
+ * events in batches. Pause, resume, stop and skill-mix changes act between steps.
+ */
+export class TrainingSession {
+  private readonly controls = new Map<string, Control>();
+
+  constructor(private readonly env: SessionEnvironment) {}
+
+  isActive(runId: string): boolean {
+    return this.controls.has(runId);
+  }
+
+  pause(runId: string): void {
+    const c = this.controls.get(runId);
+    if (c) c.paused = true;
+  }
+
+  resume(runId: string): void {
+    const c = this.controls.get(runId);
+    if (!c) return;
+    c.paused = false;
+    c.wake?.();
+  }
+
+  stop(runId: string): void {
+    const c = this.controls.get(runId);
+    if (!c) return;
+    c.stop = true;
+    c.paused = false;
+    c.wake?.();
+  }
+
+  /** Changes the skill mix from the next step on; recorded as a config event. */
+  async setMix(runId: string, mix: TrainConfig['mix']): Promise<ConfigEvent | null> {
+    const c = this.controls.get(runId);
+    if (!c) return null;
+    c.mix = { ...mix };
+    const event: ConfigEvent = {
+      step: c.step,
+      elapsedMs: c.elapsedBase + (this.env.now() - c.startedAt),
+      mix: c.mix,
+    };
+    await this.env.db.events.add({ runId, ...event });
+    return event;
+  }
+
+  /** Runs (or resumes) a run to its end; resolves with its final summary. */
+  async start(request: StartRunRequest, emit: (events: TrainEvent[]) => void): Promise<RunSummary> {
+    const { db, now } = this.env;
+    const { runId } = request;
+    if (this.controls.has(runId)) throw new Error(`Run ${runId} is already going.`);
+    const queue: TrainEvent[] = [];
+    const push = (e: TrainEvent): void => void queue.push(e);
+    const flush = (): void => {
+      if (queue.length) emit(queue.splice(0, queue.length));
+    };
+    const timer = setInterval(flush, this.env.flushMs ?? 250);
+    const setStatus = async (status: RunStatus, message?: string): Promise<void> => {
+      await db.runs.update(runId, { status, ...(message !== undefined ? { message } : {}) });
+      push({ type: 'status', runId, status, ...(message ? { message } : {}) });
+    };
+    let run: RunRecord | undefined;
+    try {
+      run = request.resume ? await this.loadForResume(runId) : await this.create(request);
+      const checkpoint = request.resume
+        ? (await db.checkpoints.where('runId').equals(runId).sortBy('step')).at(-1)?.checkpoint
+        : undefined;
+      const events = await db.events.where('runId').equals(runId).sortBy('id');
+      const control: Control = {
+        paused: false,
+        stop: false,
+        wake: null,
+        mix: events.at(-1)?.mix ?? run.config.mix,
+        step: checkpoint?.step ?? 0,
+        elapsedBase: run.elapsedMs,
+        startedAt: now(),
+      };
+      this.controls.set(runId, control);
+      await setStatus('preparing');
+      flush();
+      const tasks = await this.suite(run, (stage, done, total) =>
+        push({ type: 'progress', runId, stage, done, total }),
+      );
+      const split = (s: string): Task[] => tasks.filter((t) => t.split === s);
+      // A resumed run continues from its checkpoint: later points were never checkpointed.
+      const from = checkpoint?.step ?? 0;
+      await db.points.where('[runId+step]').between([runId, from], [runId, Infinity]).delete();
+      await db.evals
+        .where('runId')
+        .equals(runId)
+        .filter((e) => e.step > from || (from === 0 && e.step === 0))
+        .delete();
+      await db.runs.update(runId, { step: from, backend: this.env.backend() });
+      await setStatus('running');
+      const elapsed = (): number => control.elapsedBase + (now() - control.startedAt);
+      let lastCheckpoint = now();
+      const output = await runTraining(
+        {
+          config: run.config,
+          train: split('train'),
+          val: split('val'),
+          test: split('test'),
+          sandbox: this.env.sandbox,
+          now,
+          ...(checkpoint ? { resume: checkpoint } : {}),
+        },
+        {
+          onPhase: (phase, detail) =>
+            push({ type: 'phase', runId, phase, ...(detail ? { detail } : {}) }),
+          onStep: (point, episodes) => {
+            control.step = point.step + 1;
+            const at = elapsed();
+            push({ type: 'step', runId, point, elapsedMs: at });
+            void db.points.put({ runId, step: point.step, elapsedMs: at, point });
+            void db.runs.update(runId, { step: point.step + 1, elapsedMs: at });
+            if (point.step % EPISODE_EVERY === 0)
+              void this.saveEpisodes(runId, run!.config.seed, point.step, episodes);
+          },
+          onEval: (point) => {
+            const record = { step: point.step, split: point.split, bySkill: point.result.bySkill };
+            push({ type: 'eval', runId, record });
+            void db.evals.add({ runId, ...record });
+          },
+          onCheckpoint: async (c) => {
+            lastCheckpoint = now();
+            await db.transaction('rw', db.checkpoints, async () => {
+              await db.checkpoints.put({ runId, step: c.step, savedAt: Date.now(), checkpoint: c });
+              const old = await db.checkpoints.where('runId').equals(runId).sortBy('step');
+              for (const row of old.slice(0, Math.max(0, old.length - KEEP_CHECKPOINTS)))
+                await db.checkpoints.delete([runId, row.step]);
+            });
+            push({ type: 'checkpoint', runId, step: c.step });
+          },
+          shouldCheckpoint: () => now() - lastCheckpoint >= (this.env.checkpointMs ?? 5000),
+          shouldStop: () => control.stop,
+          waitIfPaused: async () => {
+            if (!control.paused) return;
+            await db.runs.update(runId, { elapsedMs: elapsed() });
+            await setStatus('paused');
+            const pausedAt = now();
+            await new Promise<void>((resolve) => {
+              control.wake = resolve;
+            });
+            control.wake = null;
+            control.startedAt += now() - pausedAt;
+            if (!control.stop) await setStatus('running');
+          },
+          mix: () => control.mix,
+        },
+      );
+      const finalRewards: RunSummary['finalRewards'] = {};
+      const last = output.evals.filter((e) => e.split === 'test').at(-1) ?? output.evals.at(-1);
+      for (const [k, s] of Object.entries(last?.result.bySkill ?? {}))
+        finalRewards[k as TaskKind] = s.meanReward;
+      await db.runs.update(runId, {
+        finalRewards,
+        elapsedMs: elapsed(),
+        step: output.checkpoint.step,
+      });
+      await setStatus(control.stop ? 'stopped' : 'done');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (run) await setStatus('error', message);
+      else push({ type: 'status', runId, status: 'error', message });
+      flush();
+      throw error;
+    } finally {
+      clearInterval(timer);
+      this.controls.delete(runId);
+      flush();
+    }
+    const summary = await db.runs.get(runId);
+    return summary!;
+  }
+
+  private async create(request: StartRunRequest): Promise<RunRecord> {
+    const { config } = request;
+    if (!config) throw new Error('A new run needs a config.');
+    const problem = checkConfig(config);
+    if (problem) throw new Error(`Invalid training config: ${problem}`);
+    if (await this.env.db.runs.get(request.runId))
+      throw new Error(`A run with id ${request.runId} exists already.`);
+    const suite = request.suite ?? { projects: 'quick', seed: 1 };
+    const record: RunRecord = {
+      id: request.runId,
+      name: request.name ?? config.name,
+      status: 'preparing',
+      tags: request.tags ?? [],
+      backend: this.env.backend(),
+      createdAt: Date.now(),
+      step: 0,
+      steps: config.steps,
+      elapsedMs: 0,
+      finalRewards: {},
+      config,
+      suiteKey: suiteKey(suite, this.env.buildId),
+      suite,
+    };
+    await this.env.db.runs.add(record);
+    return record;
+  }
+
+  private async loadForResume(runId: string): Promise<RunRecord> {
+    const run = await this.env.db.runs.get(runId);
+    if (!run) throw new Error(`No stored run ${runId} to resume.`);
+    if (run.status === 'done') throw new Error(`Run ${run.name} is finished; nothing to resume.`);
+    if (ACTIVE_STATUSES.includes(run.status) && this.controls.has(runId))
+      throw new Error(`Run ${run.name} is already going.`);
+    return run;
+  }
+
+  /** The run's tasks: from the suite cache in IndexedDB, else built and validated now. */
+  private async suite(
+    run: RunRecord,
+    onProgress: (stage: string, done: number, total: number) => void,
+  ): Promise<Task[]> {
+    const key = suiteKey(run.suite, this.env.buildId);
+    const cached = await this.env.db.suites.get(key);
+    if (cached) return cached.tasks;
+    const built = await buildSuite(run.suite, this.env.buildId, this.env.sandbox, onProgress);
+    await this.env.db.suites.put({
+      key,
+      builtAt: Date.now(),
+      tasks: built.tasks,
+      invalid: built.invalid,
+    });
+    return built.tasks;
+  }
+
+  private async saveEpisodes(
+    runId: string,
+    seed: number,
+    step: number,
+    episodes: StepEpisode[],
+  ): Promise<void> {
+    const groups = new Map<number, StepEpisode[]>();
+    for (const e of episodes) groups.set(e.groupIndex, [...(groups.get(e.groupIndex) ?? []), e]);
+    const rows = episodes.map((e) => toEpisode(runId, seed, step, e, groups.get(e.groupIndex)!));
+    await this.env.db.episodes.bulkAdd(rows);
+  }
+}

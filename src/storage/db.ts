@@ -1,0 +1,114 @@
+import Dexie, { type Table } from 'dexie';
+import type { GradingRun } from '../core/skills/types';
+import type { Task, TaskKind } from '../core/tasks/types';
+import type {
+  ConfigEvent,
+  EvalRecord,
+  RunStatus,
+  RunSummary,
+  StepPoint,
+} from '../protocol/training';
+import type { TrainConfig } from '../rl/config';
+import type { Checkpoint } from '../rl/checkpoint';
+import type { SuiteSpec } from '../rl/suiteSource';
+
+/** A run as stored: its summary and its full config. */
+export interface RunRecord extends RunSummary {
+  config: TrainConfig;
+  /** Where the run's tasks came from, and its key in `suites`. */
+  suite: SuiteSpec;
+  suiteKey: string;
+}
+
+export interface PointRecord {
+  runId: string;
+  step: number;
+  elapsedMs: number;
+  point: StepPoint;
+}
+
+export interface EvalRow extends EvalRecord {
+  id?: number;
+  runId: string;
+}
+
+export interface EventRow extends ConfigEvent {
+  id?: number;
+  runId: string;
+}
+
+export interface CheckpointRow {
+  runId: string;
+  step: number;
+  savedAt: number;
+  checkpoint: Checkpoint;
+}
+
+/** One graded episode as the trace viewer reads it (DESIGN.md, "What an episode record keeps"). */
+export interface EpisodeRecord {
+  id?: number;
+  runId: string;
+  step: number;
+  /** 'train' (a GRPO group) or the eval split it was sampled for. */
+  source: 'train' | 'val' | 'test';
+  groupIndex: number;
+  sampleIndex: number;
+  taskId: string;
+  kind: TaskKind;
+  split: string;
+  answerText: string;
+  actions: number[];
+  /** Decoded action labels (vocabulary words or pointed observation tokens). */
+  actionLabels: string[];
+  logProbs: number[];
+  entropies: number[];
+  top: { label: string; prob: number }[][];
+  reward: number;
+  valid: boolean;
+  facts: string[];
+  runs: GradingRun[];
+  secondary: Record<string, number>;
+  groupRewards: number[];
+  advantage: number;
+  seed: number;
+}
+
+export interface SuiteRow {
+  key: string;
+  builtAt: number;
+  tasks: Task[];
+  invalid: { id: string; reason: string }[];
+}
+
+/** The app's IndexedDB: runs, metrics, config events, checkpoints, episodes and built suites. */
+export class LabDatabase extends Dexie {
+  runs!: Table<RunRecord, string>;
+  points!: Table<PointRecord, [string, number]>;
+  evals!: Table<EvalRow, number>;
+  events!: Table<EventRow, number>;
+  checkpoints!: Table<CheckpointRow, [string, number]>;
+  episodes!: Table<EpisodeRecord, number>;
+  suites!: Table<SuiteRow, string>;
+
+  constructor(name = 'atomic-skills-lab') {
+    super(name);
+    this.version(1).stores({
+      runs: 'id, createdAt, status',
+      points: '[runId+step], runId',
+      evals: '++id, runId, [runId+step]',
+      events: '++id, runId',
+      checkpoints: '[runId+step], runId',
+      episodes: '++id, runId, [runId+step], taskId',
+      suites: 'key',
+    });
+  }
+}
+
+let shared: LabDatabase | null = null;
+
+/** One connection per JavaScript realm (the page and the trainer worker each open their own). */
+export function labDb(): LabDatabase {
+  return (shared ??= new LabDatabase());
+}
+
+export const ACTIVE_STATUSES: RunStatus[] = ['preparing', 'running', 'paused'];
