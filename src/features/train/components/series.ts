@@ -113,14 +113,18 @@ export function xAtStep(
   return found < 0 ? 0 : (xs[found] as number);
 }
 
-/** Points that a log scale can draw (x and/or y > 0), and how many were dropped. */
+/**
+ * Points that a log scale can draw (x and/or y > 0), and how many were dropped. `low` gives the
+ * lowest y a point draws (a band's lower edge); by default its y.
+ */
 export function logSafe<T extends XY>(
   points: readonly T[],
   logX: boolean,
   logY: boolean,
+  low: (p: T) => number = (p) => p.y,
 ): { points: T[]; dropped: number } {
   if (!logX && !logY) return { points: points.slice(), dropped: 0 };
-  const kept = points.filter((p) => (!logX || p.x > 0) && (!logY || p.y > 0));
+  const kept = points.filter((p) => (!logX || p.x > 0) && (!logY || low(p) > 0));
   return { points: kept, dropped: points.length - kept.length };
 }
 

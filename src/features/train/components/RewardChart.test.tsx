@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ChartRun } from './chartModel';
+import { RewardChart } from './RewardChart';
+import { evalRecord, stepPoint } from './testFixtures';
+import { stubResizeObserver } from './testDom';
+
+beforeAll(() => stubResizeObserver());
+afterEach(cleanup);
+
+const run: ChartRun = {
+  id: 'r1',
+  name: 'quick',
+  points: [0, 0.25, 0.5, 0.75].map((r, i) =>
+    stepPoint(i + 1, { reward: { localization: r, review: 0.5 } }),
+  ),
+  evals: [evalRecord(2, { bugfix: { tasks: 8, meanReward: 0.4 } })],
+  events: [{ step: 2, elapsedMs: 500, mix: { review: 3 } }],
+};
+
+describe('RewardChart', () => {
+  it('draws one line per kind and smoothing role, with controls', () => {
+    const { container } = render(<RewardChart runs={[run]} />);
+    expect(screen.getByTestId('reward-chart')).toBeTruthy();
+    expect(screen.getByTestId('kind-toggle-localization')).toBeTruthy();
+    expect(screen.getByTestId('kind-toggle-bugfix')).toBeTruthy();
+    expect(screen.queryByTestId('kind-toggle-editing')).toBeNull();
+    // localization and review: raw + smoothed; bugfix: eval.
+    expect(container.querySelectorAll('.recharts-line').length).toBe(5);
+  });
+
+  it('hides a kind when its toggle is cleared, and the raw curve at smoothing 0', () => {
+    const { container } = render(<RewardChart runs={[run]} />);
+    fireEvent.click(screen.getByTestId('kind-toggle-review'));
+    expect(container.querySelectorAll('.recharts-line').length).toBe(3);
+    fireEvent.change(screen.getByTestId('smoothing-slider'), { target: { value: '0' } });
+    expect(container.querySelectorAll('.recharts-line').length).toBe(2);
+  });
+
+  it('notes points a log scale hides', () => {
+    render(<RewardChart runs={[run]} />);
+    expect(screen.queryByTestId('log-dropped')).toBeNull();
+    fireEvent.click(screen.getByTestId('log-y'));
+    expect(screen.getByTestId('log-dropped').textContent).toMatch(/2 points at or below 0/);
+  });
+
+  it('switches the x axis and offers grouping only for several runs', () => {
+    render(<RewardChart runs={[run]} />);
+    const select = screen.getByLabelText<HTMLSelectElement>(/x axis/);
+    fireEvent.change(select, { target: { value: 'time' } });
+    expect(select.value).toBe('time');
+    expect(screen.queryByTestId('group-runs')).toBeNull();
+    cleanup();
+    render(<RewardChart runs={[run, { ...run, id: 'r2', name: 'other' }]} />);
+    expect(screen.getByTestId('group-runs')).toBeTruthy();
+  });
+
+  it('says when there is nothing to draw', () => {
+    render(<RewardChart runs={[]} />);
+    expect(screen.getByTestId('reward-chart-empty')).toBeTruthy();
+  });
+});

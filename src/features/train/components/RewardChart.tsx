@@ -1,0 +1,164 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { TASK_KINDS, type TaskKind } from '../../../core/tasks/types';
+import { kindColor } from '../../../components/skillColors';
+import { ChartControls, type ChartSettings } from './ChartControls';
+import { ChartTooltip } from './ChartTooltip';
+import { buildChartModel, cachedRunLines, type ChartRun, type ChartSeries } from './chartModel';
+import { formatDuration } from './format';
+import type { XAxisKind } from './series';
+
+export interface RewardChartProps {
+  /** Runs to overlay. Keep each run object stable while it does not change: derived series are cached per run. */
+  runs: readonly ChartRun[];
+  /** Kinds that may be drawn (those without data are left out); default: all ten. */
+  kinds?: readonly TaskKind[];
+  /** Most points drawn per series (default 500). */
+  maxPoints?: number;
+  height?: number;
+  defaultSmoothing?: number;
+}
+
+/** Training runs overlay a run dash by index; validation evals are always dashed with dots. */
+const RUN_DASHES = [undefined, '8 3', '2 3', '12 4 2 4', '6 6'];
+const EVAL_DASH = '5 4';
+
+const xFormatter = (axis: XAxisKind) => (x: number) =>
+  axis === 'time'
+    ? formatDuration(x)
+    : axis === 'episodes' && x >= 1000
+      ? `${+(x / 1000).toFixed(1)}k`
+      : String(+x.toFixed(2));
+
+function drawSeries(s: ChartSeries) {
+  const color = kindColor(s.kind);
+  const common = { dataKey: s.key, name: s.label, isAnimationActive: false, connectNulls: true };
+  if (s.role === 'band')
+    return <Area key={s.key} {...common} fill={color} fillOpacity={0.15} stroke="none" />;
+  const dash = s.role === 'eval' ? EVAL_DASH : RUN_DASHES[s.runIndex % RUN_DASHES.length];
+  return (
+    <Line
+      key={s.key}
+      {...common}
+      stroke={color}
+      strokeOpacity={s.role === 'raw' ? 0.25 : 1}
+      strokeWidth={s.role === 'smooth' ? 2 : 1.5}
+      strokeDasharray={dash}
+      dot={s.role === 'eval' ? { r: 3, fill: color } : false}
+      activeDot={s.role === 'raw' ? false : { r: 4 }}
+    />
+  );
+}
+
+/** Per-kind reward curves of one or more runs, with validation evals and config-change markers. */
+export function RewardChart({
+  runs,
+  kinds = TASK_KINDS,
+  maxPoints = 500,
+  height = 320,
+  defaultSmoothing = 0.6,
+}: RewardChartProps) {
+  const [settings, setSettings] = useState<ChartSettings>({
+    xAxis: 'step',
+    smoothing: defaultSmoothing,
+    logX: false,
+    logY: false,
+    groupRuns: false,
+    hidden: [],
+  });
+  // The controls answer at once; the chart catches up when React has time (smoothing drags).
+  const s = useDeferredValue(settings);
+  const lines = useMemo(() => runs.map((r) => cachedRunLines(r, s.xAxis)), [runs, s.xAxis]);
+  const present = useMemo(
+    () => kinds.filter((k) => lines.some((l) => l.train.has(k) || l.evals.has(k))),
+    [kinds, lines],
+  );
+  const model = useMemo(
+    () =>
+      buildChartModel(lines, {
+        xAxis: s.xAxis,
+        smoothing: s.smoothing,
+        logX: s.logX,
+        logY: s.logY,
+        groupRuns: s.groupRuns,
+        kinds: present.filter((k) => !s.hidden.includes(k)),
+        maxPoints,
+      }),
+    [lines, present, s, maxPoints],
+  );
+  const formatX = xFormatter(s.xAxis);
+  return (
+    <section className="reward-chart" data-testid="reward-chart" aria-label="Reward per task kind">
+      <ChartControls
+        settings={settings}
+        onChange={setSettings}
+        kinds={present}
+        canGroup={runs.length > 1}
+      />
+      {model.dropped > 0 && (
+        <p className="hint" role="note" data-testid="log-dropped">
+          {model.dropped} point{model.dropped === 1 ? '' : 's'} at or below 0 hidden by the log
+          scale.
+        </p>
+      )}
+      {model.series.length === 0 ? (
+        <p className="hint" data-testid="reward-chart-empty">
+          No rewards logged yet.
+        </p>
+      ) : (
+        <ComposedChart
+          responsive
+          style={{ width: '100%', height }}
+          data={model.rows}
+          margin={{ top: 16, right: 16, bottom: 4, left: 0 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+          <XAxis
+            dataKey="x"
+            type="number"
+            scale={s.logX ? 'log' : 'linear'}
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={formatX}
+            stroke="var(--muted)"
+          />
+          <YAxis
+            scale={s.logY ? 'log' : 'linear'}
+            domain={s.logY ? ['auto', 'auto'] : [0, 1]}
+            stroke="var(--muted)"
+            width={44}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            content={(p) => (
+              <ChartTooltip
+                active={p.active}
+                label={p.label}
+                series={model.series}
+                formatX={formatX}
+              />
+            )}
+          />
+          {model.series.map(drawSeries)}
+          {model.markers.map((m) => (
+            <ReferenceLine
+              key={`${m.x}|${m.label}`}
+              x={m.x}
+              stroke="var(--muted)"
+              strokeDasharray="2 2"
+              label={{ value: m.label, position: 'insideTopLeft', fontSize: 10 }}
+            />
+          ))}
+        </ComposedChart>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildChartModel,
+  cachedRunLines,
+  runLines,
+  valueNear,
+  type ChartOptions,
+  type ChartRun,
+} from './chartModel';
+import { evalRecord, stepPoint } from './testFixtures';
+
+const options = (over: Partial<ChartOptions> = {}): ChartOptions => ({
+  xAxis: 'step',
+  smoothing: 0,
+  logX: false,
+  logY: false,
+  groupRuns: false,
+  kinds: ['localization', 'review', 'bugfix'],
+  maxPoints: 500,
+  ...over,
+});
+
+const run = (id: string, rewards: number[], over: Partial<ChartRun> = {}): ChartRun => ({
+  id,
+  name: `run ${id}`,
+  points: rewards.map((r, i) => stepPoint(i + 1, { reward: { localization: r, review: 1 - r } })),
+  evals: [evalRecord(2, { bugfix: { tasks: 8, meanReward: 0.5 } })],
+  events: [{ step: 2, elapsedMs: 900, mix: { localization: 2 } }],
+  ...over,
+});
+
+describe('buildChartModel', () => {
+  it('draws a run as training curves and dashed evals, one row per x', () => {
+    const m = buildChartModel([runLines(run('a', [0.1, 0.2, 0.4]), 'step')], options());
+    expect(m.series.map((s) => [s.key, s.kind, s.role])).toEqual([
+      ['s0', 'localization', 'smooth'],
+      ['s1', 'review', 'smooth'],
+      ['s2', 'bugfix', 'eval'],
+    ]);
+    expect(m.series[0]!.label).toBe('run a · code localization');
+    expect(m.rows).toEqual([
+      { x: 1, s0: 0.1, s1: 0.9 },
+      { x: 2, s0: 0.2, s1: 0.8, s2: 0.5 },
+      { x: 3, s0: 0.4, s1: 0.6 },
+    ]);
+    expect(m.markers).toEqual([{ x: 2, label: 'mix loc 2' }]);
+  });
+
+  it('adds the faint raw curve under a smoothed one', () => {
+    const m = buildChartModel([runLines(run('a', [0, 1]), 'step')], options({ smoothing: 0.5 }));
+    const roles = m.series.filter((s) => s.kind === 'localization').map((s) => s.role);
+    expect(roles).toEqual(['raw', 'smooth']);
+    const smooth = m.series.find((s) => s.kind === 'localization' && s.role === 'smooth')!;
+    expect(smooth.points.map((p) => +p.y.toFixed(6))).toEqual([0, +(1 / 1.5).toFixed(6)]);
+  });
+
+  it('averages runs of one group into a mean with a min–max band', () => {
+    const lines = [
+      runLines(run('a', [0.2, 0.4], { group: 'cfg' }), 'step'),
+      runLines(run('b', [0.6, 0.8], { group: 'cfg' }), 'step'),
+    ];
+    const m = buildChartModel(lines, options({ groupRuns: true, kinds: ['localization'] }));
+    expect(m.series.map((s) => s.role)).toEqual(['band', 'smooth']);
+    expect(m.series[1]!.label).toBe('cfg (mean of 2) · code localization');
+    expect(m.rows[0]!.s0).toEqual([0.2, 0.6]);
+    expect(m.rows[0]!.s1).toBeCloseTo(0.4, 12);
+    const ungrouped = buildChartModel(lines, options({ kinds: ['localization'] }));
+    expect(ungrouped.series.map((s) => s.runIndex)).toEqual([0, 1]);
+  });
+
+  it('hides non-positive values on a log axis and counts them', () => {
+    const m = buildChartModel(
+      [runLines(run('a', [0, 0.5, 1]), 'step')],
+      options({ logY: true, kinds: ['localization', 'review'] }),
+    );
+    expect(m.dropped).toBe(2);
+    expect(m.series[0]!.points.map((p) => p.y)).toEqual([0.5, 1]);
+  });
+
+  it('keeps at most maxPoints per series', () => {
+    const rewards = Array.from({ length: 3000 }, (_, i) => (i % 7) / 7);
+    const m = buildChartModel([runLines(run('a', rewards), 'step')], options());
+    for (const s of m.series) expect(s.points.length).toBeLessThanOrEqual(500);
+    expect(m.series[0]!.points.at(-1)!.x).toBe(3000);
+  });
+
+  it('places evals and markers on the episodes and time axes', () => {
+    const r = run('a', [0.1, 0.2, 0.3], { elapsed: [100, 400, 800] });
+    const byEpisodes = buildChartModel([runLines(r, 'episodes')], options());
+    expect(byEpisodes.series.find((s) => s.role === 'eval')!.points[0]!.x).toBe(96);
+    expect(byEpisodes.markers[0]!.x).toBe(96);
+    const byTime = buildChartModel([runLines(r, 'time')], options());
+    expect(byTime.series[0]!.points.map((p) => p.x)).toEqual([100, 400, 800]);
+    expect(byTime.markers[0]!.x).toBe(900);
+  });
+});
+
+describe('valueNear and the cache', () => {
+  it('finds the nearest point inside a series, nothing outside it', () => {
+    const [s] = buildChartModel([runLines(run('a', [0.1, 0.2, 0.4]), 'step')], options()).series;
+    expect(valueNear(s!, 2.4)).toBe(0.2);
+    expect(valueNear(s!, 2.6)).toBe(0.4);
+    expect(valueNear(s!, 0.5)).toBeNull();
+    expect(valueNear(s!, 3.5)).toBeNull();
+  });
+
+  it('derives a run once per axis', () => {
+    const r = run('a', [0.1]);
+    expect(cachedRunLines(r, 'step')).toBe(cachedRunLines(r, 'step'));
+    expect(cachedRunLines(r, 'time')).not.toBe(cachedRunLines(r, 'step'));
+  });
+});

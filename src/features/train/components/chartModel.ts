@@ -1,0 +1,239 @@
+/** What the reward chart draws, derived from runs and the chart's settings (pure, memoisable). */
+import { KIND_LABELS, type TaskKind } from '../../../core/tasks/types';
+import type { ConfigEvent, EvalRecord, StepPoint } from '../../../protocol/training';
+import {
+  bandOverRuns,
+  downsample,
+  emaSmooth,
+  logSafe,
+  xAtStep,
+  xValues,
+  type StepXY,
+  type XAxisKind,
+  type XY,
+} from './series';
+
+/** One run as the chart takes it. */
+export interface ChartRun {
+  id: string;
+  name: string;
+  points: readonly StepPoint[];
+  evals: readonly EvalRecord[];
+  events: readonly ConfigEvent[];
+  /** Wall-clock ms since the run started, one per point (else the summed step times). */
+  elapsed?: readonly number[];
+  /** Runs sharing a group key (e.g. the same config, other seeds) are averaged when grouping. */
+  group?: string;
+}
+
+export interface ChartOptions {
+  xAxis: XAxisKind;
+  smoothing: number;
+  logX: boolean;
+  logY: boolean;
+  groupRuns: boolean;
+  kinds: readonly TaskKind[];
+  maxPoints: number;
+}
+
+/** raw: faint unsmoothed curve; smooth: the training curve; eval: validation; band: min–max. */
+export type SeriesRole = 'raw' | 'smooth' | 'eval' | 'band';
+
+export interface BandXY extends XY {
+  lo: number;
+  hi: number;
+}
+
+export interface ChartSeries {
+  /** Row key (generated: run ids may hold characters Recharts reads as paths). */
+  key: string;
+  label: string;
+  kind: TaskKind;
+  role: SeriesRole;
+  /** Index of the run (or group) in the overlay, for its dash pattern. */
+  runIndex: number;
+  points: BandXY[];
+}
+
+export type ChartRow = { x: number } & Record<string, number | [number, number]>;
+
+export interface ChartMarker {
+  x: number;
+  label: string;
+}
+
+export interface ChartModel {
+  series: ChartSeries[];
+  rows: ChartRow[];
+  markers: ChartMarker[];
+  /** Points a log axis could not draw (non-positive), left out. */
+  dropped: number;
+}
+
+/** A run's per-kind training and validation points on the chosen x axis. */
+export interface RunLines {
+  run: ChartRun;
+  train: Map<TaskKind, StepXY[]>;
+  evals: Map<TaskKind, StepXY[]>;
+  markers: ChartMarker[];
+}
+
+const SHORT: Partial<Record<TaskKind, string>> = {
+  localization: 'loc',
+  editing: 'edit',
+  testgen: 'test',
+  reproduction: 'repro',
+  review: 'review',
+};
+
+const mixLabel = (mix: ConfigEvent['mix']): string =>
+  'mix ' +
+  Object.entries(mix)
+    .map(([k, w]) => `${SHORT[k as TaskKind] ?? k} ${w}`)
+    .join(', ');
+
+/** Step 1 (depends on the runs and the x axis only). */
+export function runLines(run: ChartRun, axis: XAxisKind): RunLines {
+  const xs = xValues(run.points, axis, run.elapsed);
+  const train = new Map<TaskKind, StepXY[]>();
+  run.points.forEach((p, i) => {
+    for (const [kind, y] of Object.entries(p.reward) as [TaskKind, number][]) {
+      const line = train.get(kind) ?? [];
+      line.push({ step: p.step, x: xs[i] as number, y });
+      train.set(kind, line);
+    }
+  });
+  const evals = new Map<TaskKind, StepXY[]>();
+  for (const e of run.evals) {
+    if (e.split !== 'val') continue;
+    const x = xAtStep(run.points, xs, e.step, axis);
+    for (const [kind, r] of Object.entries(e.bySkill) as [TaskKind, { meanReward: number }][]) {
+      const line = evals.get(kind) ?? [];
+      line.push({ step: e.step, x, y: r.meanReward });
+      evals.set(kind, line);
+    }
+  }
+  const markers = run.events.map((ev) => ({
+    x: axis === 'time' ? ev.elapsedMs : xAtStep(run.points, xs, ev.step, axis),
+    label: mixLabel(ev.mix),
+  }));
+  return { run, train, evals, markers };
+}
+
+const linesCache = new WeakMap<ChartRun, Partial<Record<XAxisKind, RunLines>>>();
+
+/** `runLines`, remembered per run object: runs that did not change cost nothing on redraw. */
+export function cachedRunLines(run: ChartRun, axis: XAxisKind): RunLines {
+  const byAxis = linesCache.get(run) ?? {};
+  const lines = byAxis[axis] ?? runLines(run, axis);
+  byAxis[axis] = lines;
+  linesCache.set(run, byAxis);
+  return lines;
+}
+
+const smoothLine = (line: readonly StepXY[], w: number): StepXY[] => {
+  const ys = emaSmooth(
+    line.map((p) => p.y),
+    w,
+  );
+  return line.map((p, i) => ({ step: p.step, x: p.x, y: ys[i] as number }));
+};
+
+// Plain literals, not spreads: spreading 10^5 points is many times slower in V8.
+const asBand = (line: readonly XY[]): BandXY[] =>
+  line.map((p) => ({ x: p.x, y: p.y, lo: p.y, hi: p.y }));
+
+type Draft = Omit<ChartSeries, 'key'>;
+
+function entrySeries(members: RunLines[], label: string, runIndex: number, o: ChartOptions) {
+  const out: Draft[] = [];
+  const add = (kind: TaskKind, role: SeriesRole, points: BandXY[], suffix = '') =>
+    points.length > 0 &&
+    out.push({ label: `${label} · ${KIND_LABELS[kind]}${suffix}`, kind, role, runIndex, points });
+  for (const kind of o.kinds) {
+    const lines = members.map((m) => m.train.get(kind) ?? []);
+    const evals = members.map((m) => m.evals.get(kind) ?? []);
+    if (members.length === 1) {
+      if (o.smoothing > 0) add(kind, 'raw', asBand(lines[0] ?? []), ' (raw)');
+      add(kind, 'smooth', asBand(smoothLine(lines[0] ?? [], o.smoothing)));
+      add(kind, 'eval', asBand(evals[0] ?? []), ' (val)');
+      continue;
+    }
+    const band = bandOverRuns(lines.map((l) => smoothLine(l, o.smoothing)));
+    add(
+      kind,
+      'band',
+      band.map((b) => ({ x: b.x, y: b.mean, lo: b.min, hi: b.max })),
+      ' (range)',
+    );
+    add(
+      kind,
+      'smooth',
+      band.map((b) => ({ x: b.x, y: b.mean, lo: b.mean, hi: b.mean })),
+    );
+    add(kind, 'eval', asBand(bandOverRuns(evals).map((b) => ({ x: b.x, y: b.mean }))), ' (val)');
+  }
+  return out;
+}
+
+/** Overlay entries: each run, or (grouping) each group of runs with its member count. */
+function entries(lines: readonly RunLines[], groupRuns: boolean) {
+  if (!groupRuns) return lines.map((l) => ({ label: l.run.name, members: [l] }));
+  const groups = new Map<string, RunLines[]>();
+  for (const l of lines) {
+    const key = l.run.group ?? l.run.id;
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  return [...groups.entries()].map(([key, members]) => ({
+    label:
+      members.length > 1 ? `${key} (mean of ${members.length})` : (members[0]?.run.name ?? key),
+    members,
+  }));
+}
+
+/** Step 2: smoothing, grouping, log safety, downsampling, and one row per x for Recharts. */
+export function buildChartModel(lines: readonly RunLines[], o: ChartOptions): ChartModel {
+  let dropped = 0;
+  const series: ChartSeries[] = entries(lines, o.groupRuns)
+    .flatMap((e, i) => entrySeries(e.members, e.label, i, o))
+    .map((d, i) => {
+      const safe = logSafe(d.points, o.logX, o.logY, (p) => Math.min(p.y, p.lo));
+      dropped += safe.dropped;
+      const points = downsample(safe.points, o.maxPoints, (p) => p.y);
+      return { ...d, key: `s${i}`, points };
+    });
+  const rows = new Map<number, ChartRow>();
+  for (const s of series)
+    for (const p of s.points) {
+      const row = rows.get(p.x) ?? { x: p.x };
+      row[s.key] = s.role === 'band' ? [p.lo, p.hi] : p.y;
+      rows.set(p.x, row);
+    }
+  const markers = new Map<string, ChartMarker>();
+  for (const l of lines)
+    for (const m of l.markers) if (!(o.logX && m.x <= 0)) markers.set(`${m.x}|${m.label}`, m);
+  return {
+    series,
+    rows: [...rows.values()].sort((a, b) => a.x - b.x),
+    markers: [...markers.values()],
+    dropped,
+  };
+}
+
+/** The value of a series nearest to x, or null outside its range (for the tooltip). */
+export function valueNear(s: ChartSeries, x: number): number | null {
+  const pts = s.points;
+  const first = pts[0];
+  const last = pts.at(-1);
+  if (!first || !last || x < first.x || x > last.x) return null;
+  let lo = 0;
+  let hi = pts.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((pts[mid] as BandXY).x <= x) lo = mid;
+    else hi = mid;
+  }
+  const a = pts[lo] as BandXY;
+  const b = pts[hi] as BandXY;
+  return x - a.x <= b.x - x ? a.y : b.y;
+}
