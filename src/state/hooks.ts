@@ -11,3 +11,5 @@ export const useBackendSummary = (): Pick<AppState['device'], 'status' | 'info' 
   useApp(
     useShallow((s) => ({ status: s.device.status, info: s.device.info, error: s.device.error })),
   );
+export const useTrain = (): AppState['train'] => useApp((s) => s.train);
+export const useTrainActions = (): AppState['trainActions'] => useApp((s) => s.trainActions);

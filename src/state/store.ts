@@ -1,10 +1,11 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { createDeviceSlice, type DeviceSlice } from './deviceSlice';
+import { createTrainSlice, type TrainSlice } from './trainSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
 /** The whole app state: one store built from slices. */
-export type AppState = UiSlice & DeviceSlice;
+export type AppState = UiSlice & DeviceSlice & TrainSlice;
 
 export type AppStore = UseBoundStore<StoreApi<AppState>>;
 
@@ -13,22 +14,25 @@ const PERSIST_KEY = 'atomic-skills-lab:settings';
 /** The app's store; settings (theme, backend choice, measured fastest) persist in localStorage. */
 export function createAppStore(storage?: Storage): AppStore {
   return create<AppState>()(
-    persist((...a) => ({ ...createUiSlice(...a), ...createDeviceSlice(...a) }), {
-      name: PERSIST_KEY,
-      version: 1,
-      storage: createJSONStorage(() => storage ?? localStorage),
-      partialize: (s) => ({
-        ui: {
-          theme: s.ui.theme,
-          backendPreference: s.ui.backendPreference,
-          measuredFastest: s.ui.measuredFastest,
+    persist(
+      (...a) => ({ ...createUiSlice(...a), ...createDeviceSlice(...a), ...createTrainSlice(...a) }),
+      {
+        name: PERSIST_KEY,
+        version: 1,
+        storage: createJSONStorage(() => storage ?? localStorage),
+        partialize: (s) => ({
+          ui: {
+            theme: s.ui.theme,
+            backendPreference: s.ui.backendPreference,
+            measuredFastest: s.ui.measuredFastest,
+          },
+        }),
+        merge: (persisted, current) => {
+          const saved = (persisted as { ui?: Partial<AppState['ui']> } | undefined)?.ui ?? {};
+          return { ...current, ui: { ...current.ui, ...saved, settingsOpen: false } };
         },
-      }),
-      merge: (persisted, current) => {
-        const saved = (persisted as { ui?: Partial<AppState['ui']> } | undefined)?.ui ?? {};
-        return { ...current, ui: { ...current.ui, ...saved, settingsOpen: false } };
       },
-    }),
+    ),
   );
 }
 

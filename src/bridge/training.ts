@@ -1,0 +1,155 @@
+import type { StartRunRequest, TrainConfig, TrainEvent } from '../protocol/training';
+import type { AppStore } from '../state/store';
+import {
+  deleteRun,
+  exportBundle,
+  importBundle,
+  listRuns,
+  loadRunData,
+  markInterrupted,
+  renameRun,
+  setRunTags,
+  type RunBundle,
+} from '../storage/runs';
+import { proxy, trainerClient } from './trainerClient';
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/** Reads the stored runs into the store (after marking runs a closed tab left behind). */
+export async function loadRuns(store: AppStore, opts: { afterReload?: boolean } = {}) {
+  const actions = store.getState().trainActions;
+  try {
+    if (opts.afterReload) {
+      const stale = await markInterrupted();
+      if (stale.length)
+        actions.setNotice(
+          `${stale.length} run${stale.length > 1 ? 's were' : ' was'} interrupted by a reload or a closed tab; resume continues from the last checkpoint.`,
+        );
+    }
+    const runs = await listRuns();
+    actions.setRuns(runs);
+    for (const run of runs.slice(0, 8)) await loadSeries(store, run.id);
+  } catch (error) {
+    actions.setError(`Could not read the stored runs: ${messageOf(error)}`);
+  }
+}
+
+/** Loads one run's full curves from IndexedDB. */
+export async function loadSeries(store: AppStore, runId: string): Promise<void> {
+  const data = await loadRunData(runId);
+  if (!data) return;
+  store.getState().trainActions.setSeries(runId, {
+    points: data.points.map(({ step, elapsedMs, point }) => ({ step, elapsedMs, point })),
+    evals: data.evals.map(({ step, split, bySkill }) => ({ step, split, bySkill })),
+    events: data.events.map(({ step, elapsedMs, mix }) => ({ step, elapsedMs, mix })),
+  });
+}
+
+let sequence = 0;
+
+/** A run id unique in this browser (time-based; ids are not part of any experiment's randomness). */
+export function newRunId(): string {
+  sequence++;
+  return `run-${Date.now().toString(36)}-${sequence}`;
+}
+
+async function drive(store: AppStore, request: StartRunRequest): Promise<void> {
+  const actions = store.getState().trainActions;
+  actions.setError(null);
+  actions.focus(request.runId);
+  const onEvents = proxy((events: TrainEvent[]) => actions.applyEvents(events));
+  const run = trainerClient().startRun(request, onEvents);
+  // The run record exists once the worker has written it: show it in the list at once.
+  setTimeout(() => void refreshRuns(store), 300);
+  try {
+    await run;
+  } catch (error) {
+    actions.setError(`The run stopped with an error: ${messageOf(error)}`);
+  } finally {
+    await refreshRuns(store);
+  }
+}
+
+async function refreshRuns(store: AppStore): Promise<void> {
+  store.getState().trainActions.setRuns(await listRuns());
+}
+
+/** Starts a new run in the trainer worker; resolves when it ends. */
+export function startRun(
+  store: AppStore,
+  config: TrainConfig,
+  opts: { name?: string; suite?: StartRunRequest['suite'] } = {},
+): { runId: string; done: Promise<void> } {
+  const runId = newRunId();
+  const done = drive(store, {
+    runId,
+    config,
+    name: opts.name ?? config.name,
+    ...(opts.suite ? { suite: opts.suite } : {}),
+  });
+  return { runId, done };
+}
+
+/** Continues an interrupted or stopped run from its latest checkpoint. */
+export async function resumeStoredRun(store: AppStore, runId: string): Promise<void> {
+  await loadSeries(store, runId);
+  await drive(store, { runId, resume: true });
+}
+
+export const pauseRun = (runId: string) => trainerClient().pauseRun(runId);
+export const continueRun = (runId: string) => trainerClient().resumeRun(runId);
+export const stopRun = (runId: string) => trainerClient().stopRun(runId);
+
+/** Changes a going run's skill mix; the event is marked on the charts. */
+export async function changeMix(store: AppStore, runId: string, mix: TrainConfig['mix']) {
+  const event = await trainerClient().setMix(runId, mix);
+  if (event) store.getState().trainActions.applyEvents([{ type: 'config', runId, event }]);
+}
+
+export async function rename(store: AppStore, runId: string, name: string): Promise<void> {
+  try {
+    await renameRun(runId, name);
+    await refreshRuns(store);
+  } catch (error) {
+    store.getState().trainActions.setError(messageOf(error));
+  }
+}
+
+export async function retag(store: AppStore, runId: string, tags: string[]): Promise<void> {
+  await setRunTags(runId, tags);
+  await refreshRuns(store);
+}
+
+/** Deletes a run; returns its bundle so "undo" can put it back exactly. */
+export async function removeRun(store: AppStore, runId: string): Promise<RunBundle> {
+  const bundle = await exportBundle(runId);
+  await deleteRun(runId);
+  store.getState().trainActions.forget(runId);
+  await refreshRuns(store);
+  return bundle;
+}
+
+export async function undoRemove(store: AppStore, bundle: RunBundle): Promise<void> {
+  const run = await importBundle(JSON.stringify(bundle));
+  await refreshRuns(store);
+  await loadSeries(store, run.id);
+}
+
+/** Imports a run bundle file; a bad file leaves everything as it was and says why. */
+export async function importRunFile(store: AppStore, text: string): Promise<boolean> {
+  const actions = store.getState().trainActions;
+  try {
+    const run = await importBundle(text);
+    await refreshRuns(store);
+    await loadSeries(store, run.id);
+    actions.setNotice(`Imported run "${run.name}".`);
+    actions.setError(null);
+    return true;
+  } catch (error) {
+    actions.setError(messageOf(error));
+    return false;
+  }
+}
+
+export { exportBundle };

@@ -1,0 +1,156 @@
+import type { StateCreator } from 'zustand';
+import type {
+  ConfigEvent,
+  EvalRecord,
+  RunSummary,
+  StepPoint,
+  TrainEvent,
+} from '../protocol/training';
+import type { AppState } from './store';
+
+/** A run's curves as the charts read them. */
+export interface RunSeries {
+  points: { step: number; elapsedMs: number; point: StepPoint }[];
+  evals: EvalRecord[];
+  events: ConfigEvent[];
+}
+
+export interface LiveInfo {
+  phase: string | null;
+  progress: { stage: string; done: number; total: number } | null;
+  lastCheckpoint: number | null;
+}
+
+export interface TrainState {
+  runs: RunSummary[];
+  series: Record<string, RunSeries>;
+  live: Record<string, LiveInfo>;
+  /** The run shown in the progress panel. */
+  focusId: string | null;
+  /** Runs overlaid on the charts. */
+  compare: string[];
+  error: string | null;
+  notice: string | null;
+}
+
+export interface TrainSlice {
+  train: TrainState;
+  trainActions: {
+    setRuns: (runs: RunSummary[]) => void;
+    setSeries: (runId: string, series: RunSeries) => void;
+    applyEvents: (events: TrainEvent[]) => void;
+    focus: (runId: string | null) => void;
+    toggleCompare: (runId: string) => void;
+    setError: (error: string | null) => void;
+    setNotice: (notice: string | null) => void;
+    forget: (runId: string) => void;
+  };
+}
+
+export const initialTrainState: TrainState = {
+  runs: [],
+  series: {},
+  live: {},
+  focusId: null,
+  compare: [],
+  error: null,
+  notice: null,
+};
+
+const emptySeries = (): RunSeries => ({ points: [], evals: [], events: [] });
+const emptyLive = (): LiveInfo => ({ phase: null, progress: null, lastCheckpoint: null });
+
+/** Folds a batch of worker events into the state in one update (one redraw per batch). */
+export function reduceEvents(state: TrainState, events: readonly TrainEvent[]): TrainState {
+  const series = { ...state.series };
+  const live = { ...state.live };
+  let runs = state.runs;
+  const touch = (id: string): { s: RunSeries; l: LiveInfo } => {
+    const s = (series[id] = { ...(series[id] ?? emptySeries()) });
+    const l = (live[id] = { ...(live[id] ?? emptyLive()) });
+    return { s, l };
+  };
+  const patchRun = (id: string, patch: Partial<RunSummary>): void => {
+    runs = runs.map((r) => (r.id === id ? { ...r, ...patch } : r));
+  };
+  for (const e of events) {
+    const { s, l } = touch(e.runId);
+    switch (e.type) {
+      case 'step':
+        // A resumed run continues from its checkpoint: drop points it is replaying.
+        s.points = [
+          ...s.points.filter((p) => p.step < e.point.step),
+          { step: e.point.step, elapsedMs: e.elapsedMs, point: e.point },
+        ];
+        patchRun(e.runId, { step: e.point.step + 1, elapsedMs: e.elapsedMs });
+        break;
+      case 'eval':
+        s.evals = [...s.evals, e.record];
+        if (e.record.split === 'test') {
+          const finalRewards: RunSummary['finalRewards'] = {};
+          for (const [k, v] of Object.entries(e.record.bySkill))
+            finalRewards[k as keyof typeof finalRewards] = v.meanReward;
+          patchRun(e.runId, { finalRewards });
+        }
+        break;
+      case 'config':
+        s.events = [...s.events, e.event];
+        break;
+      case 'status':
+        patchRun(e.runId, {
+          status: e.status,
+          ...(e.message !== undefined ? { message: e.message } : {}),
+        });
+        if (e.status !== 'preparing') l.progress = null;
+        break;
+      case 'phase':
+        l.phase = e.detail ? `${e.phase}: ${e.detail}` : e.phase;
+        break;
+      case 'progress':
+        l.progress = { stage: e.stage, done: e.done, total: e.total };
+        break;
+      case 'checkpoint':
+        l.lastCheckpoint = e.step;
+        break;
+    }
+  }
+  return { ...state, runs, series, live };
+}
+
+export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set) => {
+  const patch = (p: Partial<TrainState>): void => set((s) => ({ train: { ...s.train, ...p } }));
+  return {
+    train: initialTrainState,
+    trainActions: {
+      setRuns: (runs) => patch({ runs }),
+      setSeries: (runId, value) =>
+        set((s) => ({ train: { ...s.train, series: { ...s.train.series, [runId]: value } } })),
+      applyEvents: (events) => set((s) => ({ train: reduceEvents(s.train, events) })),
+      focus: (focusId) => patch({ focusId }),
+      toggleCompare: (runId) =>
+        set((s) => {
+          const has = s.train.compare.includes(runId);
+          const compare = has
+            ? s.train.compare.filter((id) => id !== runId)
+            : [...s.train.compare, runId];
+          return { train: { ...s.train, compare } };
+        }),
+      setError: (error) => patch({ error }),
+      setNotice: (notice) => patch({ notice }),
+      forget: (runId) =>
+        set((s) => {
+          const series = { ...s.train.series };
+          delete series[runId];
+          return {
+            train: {
+              ...s.train,
+              series,
+              runs: s.train.runs.filter((r) => r.id !== runId),
+              compare: s.train.compare.filter((id) => id !== runId),
+              focusId: s.train.focusId === runId ? null : s.train.focusId,
+            },
+          };
+        }),
+    },
+  };
+};
