@@ -41,3 +41,8 @@ export const SKILL_SWATCHES = ATOMIC_SKILLS.map((skill) => ({
   skill,
   color: SKILL_COLORS[skill],
 }));
+
+/** Colours that tell runs apart where skills are not the subject (signals, tables of runs). */
+const RUN_COLORS = ['var(--accent)', '#44AA99', '#CC6677', '#DDCC77', '#88CCEE', '#AA4499'];
+
+export const runColor = (index: number): string => RUN_COLORS[index % RUN_COLORS.length] as string;
