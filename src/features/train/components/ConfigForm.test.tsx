@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PRESETS, QUICK_CONFIG, type TrainConfig } from '../../../protocol/trainConfig';
+import { ConfigForm } from './ConfigForm';
+import { configProblem, fieldsNamed } from './configFields';
+
+afterEach(cleanup);
+
+function Harness({ onStart }: { onStart: (c: TrainConfig) => void }) {
+  const [config, setConfig] = useState<TrainConfig>(QUICK_CONFIG);
+  return <ConfigForm value={config} onChange={setConfig} onStart={onStart} />;
+}
+
+const start = () => screen.getByTestId<HTMLButtonElement>('start-run');
+
+describe('ConfigForm', () => {
+  it('starts a valid config', () => {
+    const onStart = vi.fn();
+    render(<Harness onStart={onStart} />);
+    expect(screen.getByTestId<HTMLSelectElement>('preset-select').value).toBe('quick');
+    expect(start().disabled).toBe(false);
+    fireEvent.click(start());
+    expect(onStart).toHaveBeenCalledWith(QUICK_CONFIG);
+  });
+
+  it('refuses an invalid value with the reason next to the field and disables Start', () => {
+    const onStart = vi.fn();
+    render(<Harness onStart={onStart} />);
+    const group = screen.getByLabelText<HTMLInputElement>('group size');
+    fireEvent.change(group, { target: { value: '1' } });
+    expect(group.getAttribute('aria-invalid')).toBe('true');
+    const errorId = group.getAttribute('aria-describedby')!.split(' ')[1]!;
+    expect(document.getElementById(errorId)!.textContent).toBe(
+      'groupSize must be a whole number >= 2',
+    );
+    expect(screen.getByTestId('config-problem').textContent).toContain('groupSize');
+    expect(start().disabled).toBe(true);
+    fireEvent.submit(screen.getByTestId('config-form'));
+    expect(onStart).not.toHaveBeenCalled();
+    fireEvent.change(group, { target: { value: '4' } });
+    expect(start().disabled).toBe(false);
+    expect(screen.queryByTestId('config-problem')).toBeNull();
+  });
+
+  it('explains every field in a tooltip and its accessible description', () => {
+    render(<Harness onStart={() => {}} />);
+    const lr = screen.getByLabelText('learning rate');
+    expect(lr.closest('[title]')!.getAttribute('title')).toMatch(/Adam/);
+    const helpId = lr.getAttribute('aria-describedby')!.split(' ')[0]!;
+    expect(document.getElementById(helpId)!.textContent).toMatch(/Adam/);
+  });
+
+  it('keeps text that is not a number local and says so', () => {
+    render(<Harness onStart={() => {}} />);
+    const steps = screen.getByLabelText<HTMLInputElement>('steps');
+    fireEvent.change(steps, { target: { value: '' } });
+    expect(screen.getByRole('alert').textContent).toBe('enter a number');
+  });
+
+  it('loads a preset and edits the skill mix', () => {
+    render(<Harness onStart={() => {}} />);
+    const select = screen.getByTestId<HTMLSelectElement>('preset-select');
+    const single = PRESETS.find((p) => p.id === 'single-review')!;
+    fireEvent.change(select, { target: { value: single.id } });
+    expect(screen.getByTestId<HTMLInputElement>('train-kind-review').checked).toBe(true);
+    expect(screen.getByTestId<HTMLInputElement>('train-kind-editing').checked).toBe(false);
+    fireEvent.change(screen.getByTestId('mix-slider-review'), { target: { value: '2.5' } });
+    expect(select.value).toBe('');
+    expect(select.selectedOptions[0]!.textContent).toBe('custom');
+  });
+
+  it('refuses a model width that the heads do not divide', () => {
+    render(<Harness onStart={() => {}} />);
+    fireEvent.change(screen.getByLabelText('attention heads'), { target: { value: '3' } });
+    expect(screen.getByTestId('config-problem').textContent).toMatch(/multiple of model.heads/);
+    expect(start().disabled).toBe(true);
+  });
+});
+
+describe('configProblem', () => {
+  it('adds the form bounds to checkConfig', () => {
+    expect(configProblem(QUICK_CONFIG)).toBeNull();
+    expect(configProblem({ ...QUICK_CONFIG, minLrRatio: 2 })).toBe('minLrRatio must be <= 1');
+    expect(configProblem({ ...QUICK_CONFIG, klCoef: -1 })).toMatch(/klCoef and entropyCoef/);
+    expect([...fieldsNamed('klCoef and entropyCoef must be >= 0')]).toContain('entropyCoef');
+  });
+});

@@ -1,0 +1,135 @@
+import { useMemo } from 'react';
+import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../../core/tasks/types';
+import { PRESETS, type TrainConfig } from '../../../protocol/trainConfig';
+import { configProblem, fieldsNamed, FIELD_GROUPS, getField, setField } from './configFields';
+import { MixSliders } from './MixSliders';
+import { NumberField } from './NumberField';
+
+export interface ConfigFormProps {
+  /** The configuration being edited (controlled). */
+  value: TrainConfig;
+  onChange: (config: TrainConfig) => void;
+  /** Called with a valid configuration; without it the form has no Start button. */
+  onStart?: (config: TrainConfig) => void;
+  /** Freezes the form (e.g. while a run goes). */
+  disabled?: boolean;
+}
+
+const sameConfig = (a: TrainConfig, b: TrainConfig) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The training configuration: presets, every field explained, invalid values refused with the reason. */
+export function ConfigForm({ value, onChange, onStart, disabled = false }: ConfigFormProps) {
+  const problem = useMemo(() => configProblem(value), [value]);
+  const named = fieldsNamed(problem);
+  const preset = useMemo(() => PRESETS.find((p) => sameConfig(p.config, value)), [value]);
+  const toggleKind = (kind: TaskKind, on: boolean) =>
+    onChange({
+      ...value,
+      trainKinds: on
+        ? TASK_KINDS.filter((k) => k === kind || value.trainKinds.includes(k))
+        : value.trainKinds.filter((k) => k !== kind),
+    });
+  return (
+    <form
+      className="config-form"
+      data-testid="config-form"
+      aria-label="Training configuration"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!problem && !disabled) onStart?.(value);
+      }}
+    >
+      <fieldset disabled={disabled} className="config-body">
+        <div
+          className="field"
+          title="Start from a shipped configuration: the quick demo or a baseline of the paper's grid."
+        >
+          <label htmlFor="config-preset">preset</label>
+          <select
+            id="config-preset"
+            data-testid="preset-select"
+            value={preset?.id ?? ''}
+            onChange={(e) => {
+              const next = PRESETS.find((p) => p.id === e.target.value);
+              if (next) onChange(structuredClone(next.config));
+            }}
+          >
+            {!preset && <option value="">custom</option>}
+            {PRESETS.map((p) => (
+              <option key={p.id} value={p.id} title={p.description}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+          {preset && <span className="hint">{preset.description}</span>}
+        </div>
+        <div className="field" title="A name for the run, shown in the list of runs.">
+          <label htmlFor="config-name">name</label>
+          <input
+            id="config-name"
+            data-testid="field-name"
+            value={value.name}
+            onChange={(e) => onChange({ ...value, name: e.target.value })}
+          />
+        </div>
+        <fieldset
+          className="config-kinds"
+          title="Task kinds that may enter the training buffer; composites only for the composite-only baseline."
+        >
+          <legend>train on</legend>
+          {TASK_KINDS.map((kind) => (
+            <label key={kind} className="radio">
+              <input
+                type="checkbox"
+                data-testid={`train-kind-${kind}`}
+                checked={value.trainKinds.includes(kind)}
+                onChange={(e) => toggleKind(kind, e.target.checked)}
+              />{' '}
+              {KIND_LABELS[kind]}
+            </label>
+          ))}
+          {named.has('trainKinds') && <span className="field-error error">{problem}</span>}
+        </fieldset>
+        <MixSliders mix={value.mix} onChange={(mix) => onChange({ ...value, mix })} />
+        {FIELD_GROUPS.map((group) => (
+          <fieldset key={group.title} className="config-group">
+            <legend>{group.title}</legend>
+            {group.fields.map((spec) => (
+              <NumberField
+                key={spec.key}
+                spec={spec}
+                value={getField(value, spec.key)}
+                error={named.has(spec.key) ? problem : null}
+                onChange={(v) => onChange(setField(value, spec.key, v))}
+              />
+            ))}
+            {group.title === 'GRPO' && (
+              <label
+                className="radio"
+                title="Divide each group's advantages by its standard deviation (the original GRPO); off keeps the raw difference to the group mean."
+              >
+                <input
+                  type="checkbox"
+                  data-testid="field-advantageStd"
+                  checked={value.advantageStd}
+                  onChange={(e) => onChange({ ...value, advantageStd: e.target.checked })}
+                />{' '}
+                normalise advantages by the group's std
+              </label>
+            )}
+          </fieldset>
+        ))}
+      </fieldset>
+      {problem && (
+        <p className="error" role="alert" data-testid="config-problem">
+          Cannot start: {problem}
+        </p>
+      )}
+      {onStart && (
+        <button type="submit" data-testid="start-run" disabled={disabled || problem !== null}>
+          Start
+        </button>
+      )}
+    </form>
+  );
+}

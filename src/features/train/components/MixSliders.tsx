@@ -1,0 +1,54 @@
+import {
+  ATOMIC_SKILLS,
+  KIND_LABELS,
+  type AtomicSkill,
+  type TaskKind,
+} from '../../../core/tasks/types';
+import { SKILL_COLORS } from '../../../components/skillColors';
+
+export interface MixSlidersProps {
+  /** Mixing weights of the unified buffer (a missing kind weighs 1). */
+  mix: Partial<Record<TaskKind, number>>;
+  onChange: (mix: Partial<Record<TaskKind, number>>) => void;
+  /** Skills to show (default: the five atomic skills). */
+  skills?: readonly AtomicSkill[];
+  disabled?: boolean;
+}
+
+export const MIX_MAX = 3;
+export const MIX_STEP = 0.25;
+
+/** One 0–3 slider per atomic skill: how often the buffer draws it. Usable while a run goes. */
+export function MixSliders({ mix, onChange, skills = ATOMIC_SKILLS, disabled }: MixSlidersProps) {
+  return (
+    <fieldset className="mix-sliders" data-testid="mix-sliders" disabled={disabled}>
+      <legend title="How often the unified buffer draws each skill, relative to the others (0: never; default 1).">
+        skill mix
+      </legend>
+      {skills.map((skill) => {
+        const weight = mix[skill] ?? 1;
+        return (
+          <label
+            key={skill}
+            className="mix-slider"
+            title={`Weight of ${KIND_LABELS[skill]} in the buffer (0–${MIX_MAX}).`}
+          >
+            <span className="swatch" style={{ background: SKILL_COLORS[skill] }} aria-hidden />
+            <span className="mix-label">{KIND_LABELS[skill]}</span>
+            <input
+              type="range"
+              data-testid={`mix-slider-${skill}`}
+              aria-label={`${KIND_LABELS[skill]} weight`}
+              min={0}
+              max={MIX_MAX}
+              step={MIX_STEP}
+              value={weight}
+              onChange={(e) => onChange({ ...mix, [skill]: Number(e.target.value) })}
+            />
+            <output className="num">{weight.toFixed(2)}</output>
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}

@@ -1,0 +1,207 @@
+/** The numeric fields of the config form: labels, tooltips, bounds, and reading/writing them. */
+import { checkConfig, type TrainConfig } from '../../../protocol/trainConfig';
+
+type NumericKey = {
+  [K in keyof TrainConfig]: TrainConfig[K] extends number ? K : never;
+}[keyof TrainConfig];
+type ModelKey = keyof TrainConfig['model'];
+
+/** A numeric field: a top-level key or `model.<key>`. */
+export type FieldKey = NumericKey | `model.${ModelKey}`;
+
+export interface FieldSpec {
+  key: FieldKey;
+  label: string;
+  help: string;
+  /** Whole numbers only. */
+  integer?: boolean;
+  min?: number;
+  max?: number;
+  step?: number;
+}
+
+export interface FieldGroup {
+  title: string;
+  fields: FieldSpec[];
+}
+
+const int = (key: FieldKey, label: string, help: string, min = 0): FieldSpec => ({
+  key,
+  label,
+  help,
+  integer: true,
+  min,
+  step: 1,
+});
+const real = (key: FieldKey, label: string, help: string, step: number, min = 0, max?: number) =>
+  ({ key, label, help, step, min, max }) satisfies FieldSpec;
+
+export const FIELD_GROUPS: FieldGroup[] = [
+  {
+    title: 'Run',
+    fields: [
+      int('seed', 'seed', 'Seeds task sampling, decoding and initialisation: same seed, same run.'),
+    ],
+  },
+  {
+    title: 'Warm start',
+    fields: [
+      int(
+        'warmStartPerKind',
+        'oracle answers per kind',
+        'Verified oracle answers cloned per task kind before RL (0 skips the warm start).',
+      ),
+      int('warmStartEpochs', 'warm-start epochs', 'Passes over the warm-start answers.'),
+    ],
+  },
+  {
+    title: 'GRPO',
+    fields: [
+      int(
+        'steps',
+        'steps',
+        'GRPO steps (0: no RL, e.g. the untrained and warm-start-only baselines).',
+      ),
+      int('tasksPerStep', 'tasks per step', 'Tasks drawn from the unified buffer each step.', 1),
+      int(
+        'groupSize',
+        'group size',
+        'Answers sampled per task; advantages are rewards relative to the group mean.',
+        2,
+      ),
+      real(
+        'temperature',
+        'temperature',
+        'Sampling temperature during training, in (0, 5].',
+        0.1,
+        0,
+        5,
+      ),
+      int('innerEpochs', 'inner epochs', 'Gradient passes over each step’s episodes.', 1),
+      real('clipEps', 'clip ε', 'PPO-style ratio clip, in (0, 1).', 0.05, 0, 1),
+      real(
+        'klCoef',
+        'KL coefficient',
+        'Weight of the KL penalty to the warm-start (reference) policy.',
+        0.005,
+      ),
+      real(
+        'entropyCoef',
+        'entropy bonus',
+        'Weight of the entropy bonus that keeps sampling exploratory.',
+        0.0005,
+      ),
+    ],
+  },
+  {
+    title: 'Optimiser',
+    fields: [
+      real('learningRate', 'learning rate', 'Peak Adam learning rate, in (0, 1).', 0.0001, 0, 1),
+      int('warmupSteps', 'warm-up steps', 'Steps of linear learning-rate warm-up.'),
+      real(
+        'minLrRatio',
+        'final LR ratio',
+        'Learning rate at the end of the cosine decay, as a fraction of the peak.',
+        0.05,
+        0,
+        1,
+      ),
+      real(
+        'maxGradNorm',
+        'max gradient norm',
+        'Gradients are scaled down to this global norm.',
+        0.1,
+      ),
+    ],
+  },
+  {
+    title: 'Evaluation and data',
+    fields: [
+      int(
+        'evalEvery',
+        'eval every',
+        'Validation Avg@k every this many steps (0: only at the end).',
+      ),
+      int('evalSamples', 'eval samples (k)', 'Answers sampled per validation task (Avg@k).', 1),
+      int(
+        'evalTasksPerKind',
+        'eval tasks per kind',
+        'Validation tasks per kind in periodic evals.',
+      ),
+      int(
+        'testTasksPerKind',
+        'test tasks per kind',
+        'Test-split tasks per kind in the final evaluation (0: all).',
+      ),
+      int(
+        'bufferTasksPerKind',
+        'buffer tasks per kind',
+        'Cap on training tasks per kind loaded into the buffer (0: all).',
+      ),
+    ],
+  },
+  {
+    title: 'Model',
+    fields: [
+      int(
+        'model.dModel',
+        'width (dModel)',
+        'Hidden size; must be a multiple of the number of heads.',
+        8,
+      ),
+      int('model.heads', 'attention heads', 'Attention heads per layer.', 1),
+      int(
+        'model.encoderLayers',
+        'encoder layers',
+        'Transformer layers reading the observation.',
+        1,
+      ),
+      int('model.decoderLayers', 'decoder layers', 'Transformer layers writing the answer.', 1),
+      int('model.ffDim', 'feed-forward size', 'Hidden size of each feed-forward block.', 1),
+      int(
+        'model.maxObsLen',
+        'observation tokens',
+        'Longest observation the model reads (at least 512).',
+        512,
+      ),
+      int('model.maxActLen', 'answer tokens', 'Longest answer the model writes.', 1),
+      int('model.vocabSize', 'vocabulary', 'Token vocabulary size.', 1),
+    ],
+  },
+];
+
+const modelKey = (key: FieldKey): ModelKey | null =>
+  key.startsWith('model.') ? (key.slice(6) as ModelKey) : null;
+
+export function getField(c: TrainConfig, key: FieldKey): number {
+  const m = modelKey(key);
+  return m ? c.model[m] : c[key as NumericKey];
+}
+
+export function setField(c: TrainConfig, key: FieldKey, value: number): TrainConfig {
+  const m = modelKey(key);
+  return m ? { ...c, model: { ...c.model, [m]: value } } : { ...c, [key]: value };
+}
+
+/**
+ * Why the config cannot start, or null: `checkConfig` first, then what it leaves to the
+ * model (bounds of the form's fields, and heads dividing the width).
+ */
+export function configProblem(c: TrainConfig): string | null {
+  const problem = checkConfig(c);
+  if (problem) return problem;
+  for (const f of FIELD_GROUPS.flatMap((g) => g.fields)) {
+    const v = getField(c, f.key);
+    if (!Number.isFinite(v)) return `${f.key} must be a number`;
+    if (f.integer && !Number.isInteger(v)) return `${f.key} must be a whole number`;
+    if (f.min !== undefined && v < f.min) return `${f.key} must be >= ${f.min}`;
+    if (f.max !== undefined && v > f.max) return `${f.key} must be <= ${f.max}`;
+  }
+  if (c.model.dModel % c.model.heads !== 0) return 'model.dModel must be a multiple of model.heads';
+  return null;
+}
+
+/** The fields a problem message names (it may name two, e.g. klCoef and entropyCoef). */
+export function fieldsNamed(problem: string | null): Set<string> {
+  return new Set(problem?.match(/[a-zA-Z]+(\.[a-zA-Z]+)?/g) ?? []);
+}
