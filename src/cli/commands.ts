@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
-import { serializeSuite } from '../core/tasks/suite';
+import { suiteLines } from '../core/tasks/suite';
+import { writeLines } from '../node/lines';
 import { TASK_KINDS, type TaskKind } from '../core/tasks/types';
 import { evaluatePolicy } from '../eval/evaluate';
 import { oraclePolicy, randomPolicy } from '../eval/policies';
@@ -174,9 +175,9 @@ export async function suiteCommand(ctx: CommandContext): Promise<Result> {
     ctx.quiet,
   );
   const { valid, invalid } = await validateAll(loaded.tasks, ctx.sandbox, ctx.quiet);
-  writeFileSync(
+  writeLines(
     out,
-    serializeSuite(`builtin-${split}-seed${seed}`, valid, {
+    suiteLines(`builtin-${split}-seed${seed}`, valid, {
       seed,
       split,
       builder: 'atomic-skills-lab',

@@ -40,7 +40,8 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const sandbox = createNodeSandbox();
+  // Two sandbox workers: validation and grading run two episodes at a time on two cores.
+  const sandbox = createNodeSandbox({ size: 2 });
   const print = (text: string): void => void process.stdout.write(`${text}\n`);
   try {
     const result = await command({

@@ -3,6 +3,7 @@ import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { ProjectReport } from '../core/tasks/build';
 import { builtinSuite } from '../node/suiteCache';
+import { linesOfFile } from '../node/lines';
 import { parseHumanEvalPack } from '../core/tasks/humanEval';
 import { importedTasks } from '../core/tasks/importTasks';
 import { parseSuite, type SuiteLineError } from '../core/tasks/suite';
@@ -29,20 +30,23 @@ export async function loadSuiteFile(
   seed: number,
   quiet: boolean,
 ): Promise<LoadedSuite> {
-  let text: string;
+  let firstLine: string;
   try {
-    text = readFileSync(path, 'utf8');
+    const lines = linesOfFile(path, 1 << 16);
+    const first = lines.next();
+    lines.return(undefined);
+    firstLine = first.done ? '' : first.value;
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
   }
-  const firstLine = text.split('\n', 1)[0] ?? '';
   if (/"task_id"\s*:/.test(firstLine) && /"buggy_solution"\s*:/.test(firstLine)) {
-    const { projects, errors } = parseHumanEvalPack(text, path);
+    const { projects, errors } = parseHumanEvalPack(readFileSync(path, 'utf8'), path);
     log(quiet, `${path}: HumanEvalPack format, ${projects.length} records; generating tasks...`);
     const { tasks } = await importedTasks(projects, sandbox, seed);
     return { tasks, errors };
   }
-  return parseSuite(text, path);
+  // Read line by line: an exported suite can be larger than one JavaScript string.
+  return parseSuite(linesOfFile(path), path);
 }
 
 /** The built-in suite for a seed (every split): its valid tasks, from the cache when built before. */

@@ -5,9 +5,31 @@ import { fileURLToPath } from 'node:url';
 import { CORPUS } from '../core/corpus';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { buildBuiltinTasks } from '../core/tasks/build';
-import { parseSuite, serializeSuite } from '../core/tasks/suite';
+import { parseSuite, suiteLines } from '../core/tasks/suite';
 import type { Task, TaskKind } from '../core/tasks/types';
-import { validateTask } from '../core/tasks/validate';
+import { validateTask, type TaskValidity } from '../core/tasks/validate';
+import { linesOfFile, writeLines } from './lines';
+
+/** Validates tasks a few at a time (the sandbox pool runs them in parallel), in input order. */
+export async function validateConcurrently(
+  tasks: readonly Task[],
+  sandbox: SandboxRunner,
+  onDone?: (done: number) => void,
+  concurrency = 4,
+): Promise<TaskValidity[]> {
+  const out = new Array<TaskValidity>(tasks.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      out[i] = await validateTask(tasks[i]!, sandbox);
+      onDone?.(++done);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return out;
+}
 
 const CORE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'core');
 export const DEFAULT_CACHE_DIR = join(
@@ -89,7 +111,7 @@ export async function builtinSuite(
   const invalidFile = `${file}.invalid.json`;
   if (!options.refresh) {
     try {
-      const parsed = parseSuite(readFileSync(file, 'utf8'), file);
+      const parsed = parseSuite(linesOfFile(file), file);
       const invalid = JSON.parse(readFileSync(invalidFile, 'utf8')) as InvalidTask[];
       if (parsed.errors.length === 0 && parsed.header?.tasks === parsed.tasks.length) {
         log(quiet, `built-in suite: ${parsed.tasks.length} valid tasks from ${file}`);
@@ -106,20 +128,28 @@ export async function builtinSuite(
     onProgress: (done, total, project) =>
       log(quiet, `  building built-in suite: ${done}/${total} ${project}`),
   });
+  const counts = new Map<string, number>();
+  for (const t of tasks) counts.set(t.kind, (counts.get(t.kind) ?? 0) + 1);
+  log(
+    quiet,
+    `  built ${tasks.length} candidate tasks: ${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')}`,
+  );
+  const checked = await validateConcurrently(tasks, sandbox, (done) => {
+    if (done % 500 === 0) log(quiet, `  validating ${done}/${tasks.length}`);
+  });
   const valid: Task[] = [];
   const invalid: InvalidTask[] = [];
-  for (const [i, task] of tasks.entries()) {
-    if (i % 500 === 0) log(quiet, `  validating ${i}/${tasks.length}`);
-    const v = await validateTask(task, sandbox);
+  tasks.forEach((task, i) => {
+    const v = checked[i]!;
     if (v.ok) valid.push(task);
     else invalid.push({ id: task.id, kind: task.kind, reason: v.reason });
-  }
+  });
   mkdirSync(dir, { recursive: true });
   // Written to a temporary name and renamed, so an interrupted write never looks complete.
   writeFileSync(`${invalidFile}.tmp`, JSON.stringify(invalid));
-  writeFileSync(
+  writeLines(
     `${file}.tmp`,
-    serializeSuite(`builtin-seed${seed}`, valid, { seed, builder: 'atomic-skills-lab' }),
+    suiteLines(`builtin-seed${seed}`, valid, { seed, builder: 'atomic-skills-lab' }),
   );
   renameSync(`${invalidFile}.tmp`, invalidFile);
   renameSync(`${file}.tmp`, file);

@@ -1,18 +1,22 @@
 import type { SuiteLineError } from './suite';
 
 /**
- * Calls `onValue` with each non-blank line of a JSONL text parsed as JSON (1-based line
+ * Calls `onValue` with each non-blank line of a JSONL text (or of its lines, for files too
+ * large to hold as one string) parsed as JSON (1-based line
  * numbers). A line that is not valid JSON is reported as a `(line)` error and skipped.
  */
 export function readJsonLines(
-  text: string,
+  text: string | Iterable<string>,
   file: string,
   errors: SuiteLineError[],
   onValue: (value: unknown, line: number) => void,
 ): void {
-  text.split(/\r?\n/).forEach((raw, i) => {
+  const lines = typeof text === 'string' ? text.split(/\r?\n/) : text;
+  let i = -1;
+  for (const raw of lines) {
+    i++;
     const line = i + 1;
-    if (raw.trim() === '') return;
+    if (raw.trim() === '') continue;
     let value: unknown;
     try {
       value = JSON.parse(raw);
@@ -23,8 +27,8 @@ export function readJsonLines(
         field: '(line)',
         message: `not valid JSON: ${(error as Error).message}`,
       });
-      return;
+      continue;
     }
     onValue(value, line);
-  });
+  }
 }

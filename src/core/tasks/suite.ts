@@ -32,6 +32,15 @@ export function serializeSuite(
   tasks: readonly Task[],
   about?: SuiteHeader['about'],
 ): string {
+  return [...suiteLines(name, tasks, about)].join('\n') + '\n';
+}
+
+/** The suite's lines one at a time (a large suite does not fit in one string). */
+export function* suiteLines(
+  name: string,
+  tasks: readonly Task[],
+  about?: SuiteHeader['about'],
+): Generator<string> {
   const header: SuiteHeader = {
     format: SUITE_FORMAT,
     version: SUITE_VERSION,
@@ -39,7 +48,8 @@ export function serializeSuite(
     tasks: tasks.length,
     ...(about ? { about } : {}),
   };
-  return [header, ...tasks].map((x) => JSON.stringify(x)).join('\n') + '\n';
+  yield JSON.stringify(header);
+  for (const task of tasks) yield JSON.stringify(task);
 }
 
 const fieldOf = (message: string): string => /^(task[\w.[\]"-]*)/.exec(message)?.[1] ?? 'task';
@@ -49,7 +59,7 @@ const fieldOf = (message: string): string => /^(task[\w.[\]"-]*)/.exec(message)?
  * other line still loads. A missing header is allowed (a plain JSONL of tasks).
  */
 export function parseSuite(
-  text: string,
+  text: string | Iterable<string>,
   file: string,
 ): { header: SuiteHeader | null; tasks: Task[]; errors: SuiteLineError[] } {
   const tasks: Task[] = [];
