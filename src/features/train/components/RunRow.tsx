@@ -1,0 +1,104 @@
+import { ATOMIC_SKILLS, COMPOSITE_KINDS } from '../../../core/tasks/types';
+import { SKILL_COLORS } from '../../../components/skillColors';
+import type { RunSummary } from '../../../protocol/training';
+import { formatValue } from './format';
+import { RunName } from './RunName';
+import { TagEditor } from './TagEditor';
+
+export interface RunRowProps {
+  run: RunSummary;
+  selected: boolean;
+  active: boolean;
+  onToggleSelect: (selected: boolean) => void;
+  onOpen?: () => void;
+  onRename: (name: string) => void;
+  onTag: (tags: string[]) => void;
+  onDelete: () => void;
+  onExportBundle: () => void;
+  onExportCsv: () => void;
+}
+
+/** Mean final reward over the composite kinds that were evaluated, or null. */
+export function compositeMean(rewards: RunSummary['finalRewards']): number | null {
+  const vs = COMPOSITE_KINDS.map((k) => rewards[k]).filter((v): v is number => v !== undefined);
+  return vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : null;
+}
+
+/** One run in the list: selection, name, status, tags, sizes, final rewards and actions. */
+export function RunRow({ run, selected, active, ...on }: RunRowProps) {
+  return (
+    <tr data-testid={`run-row-${run.id}`} className={active ? 'run-row active' : 'run-row'}>
+      <td>
+        <input
+          type="checkbox"
+          data-testid={`select-run-${run.id}`}
+          aria-label={`Compare ${run.name}`}
+          checked={selected}
+          onChange={(e) => on.onToggleSelect(e.target.checked)}
+        />
+      </td>
+      <td>
+        <RunName id={run.id} name={run.name} onRename={on.onRename} />
+        {on.onOpen && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={on.onOpen}
+            aria-label={`Open ${run.name}`}
+          >
+            open
+          </button>
+        )}
+      </td>
+      <td>
+        <span className="badge" data-testid={`run-status-${run.id}`} title={run.message}>
+          {run.status}
+        </span>
+      </td>
+      <td>
+        <TagEditor tags={run.tags} onChange={on.onTag} runName={run.name} />
+      </td>
+      <td>{run.backend ?? '–'}</td>
+      <td className="num">
+        {run.step} / {run.steps}
+      </td>
+      {ATOMIC_SKILLS.map((skill) => (
+        <td
+          key={skill}
+          className="num"
+          style={{ color: SKILL_COLORS[skill] }}
+          data-testid={`final-${run.id}-${skill}`}
+        >
+          {formatValue(run.finalRewards[skill] ?? null, 2)}
+        </td>
+      ))}
+      <td className="num">{formatValue(compositeMean(run.finalRewards), 2)}</td>
+      <td className="run-actions">
+        <button
+          type="button"
+          data-testid={`export-bundle-${run.id}`}
+          onClick={on.onExportBundle}
+          title="Download the run (config, metrics, checkpoint) as one file."
+        >
+          bundle
+        </button>
+        <button
+          type="button"
+          data-testid={`export-csv-${run.id}`}
+          onClick={on.onExportCsv}
+          title="Download the metrics as long-format CSV (run,step,metric,value)."
+        >
+          CSV
+        </button>
+        <button
+          type="button"
+          data-testid={`delete-run-${run.id}`}
+          aria-label={`Delete ${run.name}`}
+          onClick={on.onDelete}
+        >
+          delete
+        </button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SKILL_COLORS } from '../../../components/skillColors';
+import { RunsList, type RunsListProps } from './RunsList';
+import { runSummary } from './testFixtures';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+const runs = [
+  runSummary('a', {
+    name: 'alpha',
+    tags: ['seed1'],
+    finalRewards: { localization: 0.5, bugfix: 0.25 },
+  }),
+  runSummary('b', { name: 'beta', status: 'running', backend: null }),
+];
+
+function setup(over: Partial<RunsListProps> = {}) {
+  const props: RunsListProps = {
+    runs,
+    selected: [],
+    onSelect: vi.fn(),
+    onRename: vi.fn(),
+    onTag: vi.fn(),
+    onDelete: vi.fn(),
+    onUndoDelete: vi.fn(),
+    onExportBundle: vi.fn(),
+    onExportCsv: vi.fn(),
+    onImport: vi.fn(),
+    ...over,
+  };
+  render(<RunsList {...props} />);
+  return props;
+}
+
+describe('RunsList', () => {
+  it('deletes, then offers Undo which calls back once and goes away', () => {
+    const p = setup();
+    fireEvent.click(screen.getByLabelText('Delete alpha'));
+    expect(p.onDelete).toHaveBeenCalledWith('a');
+    expect(screen.getByTestId('undo-toast').textContent).toContain('alpha');
+    fireEvent.click(screen.getByTestId('undo-delete'));
+    expect(p.onUndoDelete).toHaveBeenCalledWith('a');
+    expect(screen.queryByTestId('undo-toast')).toBeNull();
+  });
+
+  it('withdraws the Undo offer after a while', () => {
+    vi.useFakeTimers();
+    const p = setup({ undoMs: 5000 });
+    fireEvent.click(screen.getByTestId('delete-run-b'));
+    expect(p.onDelete).toHaveBeenCalledWith('b');
+    act(() => {
+      vi.advanceTimersByTime(5001);
+    });
+    expect(screen.queryByTestId('undo-toast')).toBeNull();
+    expect(p.onUndoDelete).not.toHaveBeenCalled();
+  });
+
+  it('renames inline: Enter saves, Escape cancels', () => {
+    const p = setup();
+    fireEvent.click(screen.getByTestId('rename-a'));
+    const input = screen.getByTestId('rename-input-a');
+    fireEvent.change(input, { target: { value: '  gamma ' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(p.onRename).toHaveBeenCalledWith('a', 'gamma');
+    fireEvent.click(screen.getByTestId('rename-b'));
+    fireEvent.change(screen.getByTestId('rename-input-b'), { target: { value: 'delta' } });
+    fireEvent.keyDown(screen.getByTestId('rename-input-b'), { key: 'Escape' });
+    expect(p.onRename).toHaveBeenCalledOnce();
+    expect(screen.getByTestId('run-row-b').textContent).toContain('beta');
+  });
+
+  it('adds and removes tags', () => {
+    const p = setup();
+    const input = screen.getByLabelText('Add a tag to alpha');
+    fireEvent.change(input, { target: { value: 'best' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(p.onTag).toHaveBeenCalledWith('a', ['seed1', 'best']);
+    fireEvent.click(screen.getByLabelText('Remove tag seed1 from alpha'));
+    expect(p.onTag).toHaveBeenLastCalledWith('a', []);
+  });
+
+  it('selects runs for comparison', () => {
+    const p = setup({ selected: ['b'] });
+    expect(screen.getByTestId<HTMLInputElement>('select-run-b').checked).toBe(true);
+    fireEvent.click(screen.getByTestId('select-run-a'));
+    expect(p.onSelect).toHaveBeenCalledWith(['b', 'a']);
+    fireEvent.click(screen.getByTestId('select-run-b'));
+    expect(p.onSelect).toHaveBeenLastCalledWith([]);
+  });
+
+  it('exports and imports through callbacks', () => {
+    const p = setup();
+    fireEvent.click(screen.getByTestId('export-csv-a'));
+    fireEvent.click(screen.getByTestId('export-bundle-b'));
+    expect(p.onExportCsv).toHaveBeenCalledWith('a');
+    expect(p.onExportBundle).toHaveBeenCalledWith('b');
+    const file = new File(['{}'], 'run.json', { type: 'application/json' });
+    fireEvent.change(screen.getByTestId('import-bundle'), { target: { files: [file] } });
+    expect(p.onImport).toHaveBeenCalledWith(file);
+  });
+
+  it('shows final rewards in the skill colours, status, steps and backend', () => {
+    setup();
+    const cell = screen.getByTestId('final-a-localization');
+    expect(cell.textContent).toBe('0.5');
+    expect(cell.style.color).toBe(hexToRgb(SKILL_COLORS.localization));
+    expect(screen.getByTestId('final-a-editing').textContent).toBe('–');
+    const row = screen.getByTestId('run-row-b');
+    expect(row.textContent).toContain('running');
+    expect(row.textContent).toContain('40 / 40');
+  });
+});
+
+function hexToRgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
+}

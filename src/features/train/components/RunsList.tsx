@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import { ATOMIC_SKILLS, KIND_LABELS } from '../../../core/tasks/types';
+import { SKILL_COLORS } from '../../../components/skillColors';
+import type { RunSummary } from '../../../protocol/training';
+import { RunRow } from './RunRow';
+
+export interface RunsListProps {
+  runs: readonly RunSummary[];
+  /** Ids of the runs ticked for comparison. */
+  selected: readonly string[];
+  onSelect: (ids: string[]) => void;
+  /** The run whose details are shown, if any (highlighted). */
+  activeId?: string | null;
+  onOpen?: (id: string) => void;
+  onRename: (id: string, name: string) => void;
+  /** The run's whole new tag list (one tag added or removed). */
+  onTag: (id: string, tags: string[]) => void;
+  onDelete: (id: string) => void;
+  onUndoDelete: (id: string) => void;
+  onExportBundle: (id: string) => void;
+  onExportCsv: (id: string) => void;
+  onImport: (file: File) => void;
+  /** How long the Undo offer stays (ms, default 10 s). */
+  undoMs?: number;
+}
+
+/** The runs table: compare, rename, tag, delete with undo, export and import. */
+export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: RunsListProps) {
+  const [deleted, setDeleted] = useState<RunSummary | null>(null);
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(null), undoMs);
+    return () => clearTimeout(timer);
+  }, [deleted, undoMs]);
+  const toggle = (id: string, on: boolean) =>
+    onSelect(on ? [...selected.filter((s) => s !== id), id] : selected.filter((s) => s !== id));
+  return (
+    <section className="runs-list" data-testid="runs-list" aria-label="Runs">
+      <div className="runs-toolbar">
+        <label className="button-like" title="Import a run bundle exported from this app.">
+          import bundle
+          <input
+            type="file"
+            className="sr-only"
+            data-testid="import-bundle"
+            accept=".json,application/json"
+            multiple
+            onChange={(e) => {
+              for (const file of Array.from(e.target.files ?? [])) on.onImport(file);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        {selected.length > 0 && (
+          <span className="hint" data-testid="compare-count">
+            {selected.length} selected for comparison
+          </span>
+        )}
+      </div>
+      {deleted && (
+        <div className="toast" role="status" data-testid="undo-toast">
+          Deleted “{deleted.name}”.{' '}
+          <button
+            type="button"
+            data-testid="undo-delete"
+            onClick={() => {
+              on.onUndoDelete(deleted.id);
+              setDeleted(null);
+            }}
+          >
+            Undo
+          </button>
+        </div>
+      )}
+      {runs.length === 0 ? (
+        <p className="hint">No runs yet.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>
+                <span className="sr-only">compare</span>
+              </th>
+              <th>name</th>
+              <th>status</th>
+              <th>tags</th>
+              <th>backend</th>
+              <th>steps</th>
+              {ATOMIC_SKILLS.map((s) => (
+                <th
+                  key={s}
+                  title={`Final ${KIND_LABELS[s]} reward`}
+                  style={{ color: SKILL_COLORS[s] }}
+                >
+                  {s}
+                </th>
+              ))}
+              <th title="Mean final reward over the composite tasks evaluated">composite</th>
+              <th>
+                <span className="sr-only">actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((run) => (
+              <RunRow
+                key={run.id}
+                run={run}
+                selected={selected.includes(run.id)}
+                active={run.id === on.activeId}
+                onToggleSelect={(v) => toggle(run.id, v)}
+                onOpen={on.onOpen && (() => on.onOpen?.(run.id))}
+                onRename={(name) => on.onRename(run.id, name)}
+                onTag={(tags) => on.onTag(run.id, tags)}
+                onDelete={() => {
+                  on.onDelete(run.id);
+                  setDeleted(run);
+                }}
+                onExportBundle={() => on.onExportBundle(run.id)}
+                onExportCsv={() => on.onExportCsv(run.id)}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
