@@ -84,4 +84,6 @@ export interface RunSummary {
   /** The last validation/test evaluation per kind. */
   finalRewards: Partial<Record<TaskKind, number>>;
   message?: string;
+  /** Runs with the same config except the seed share a group (mean and band over seeds). */
+  group?: string;
 }

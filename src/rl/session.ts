@@ -1,4 +1,5 @@
 import { renderAnswer } from '../core/answers/text';
+import { hashString } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { Task, TaskKind } from '../core/tasks/types';
 import type { BackendName } from '../protocol/backend';
@@ -276,6 +277,7 @@ export class TrainingSession {
       steps: config.steps,
       elapsedMs: 0,
       finalRewards: {},
+      group: hashString(JSON.stringify({ ...config, seed: 0, name: '' })).toString(16),
       config,
       suiteKey: suiteKey(suite, this.env.buildId),
       suite,

@@ -41,6 +41,7 @@ export interface TrainSlice {
     applyEvents: (events: TrainEvent[]) => void;
     focus: (runId: string | null) => void;
     toggleCompare: (runId: string) => void;
+    setCompare: (ids: string[]) => void;
     setError: (error: string | null) => void;
     setNotice: (notice: string | null) => void;
     forget: (runId: string) => void;
@@ -135,6 +136,7 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
             : [...s.train.compare, runId];
           return { train: { ...s.train, compare } };
         }),
+      setCompare: (compare) => patch({ compare }),
       setError: (error) => patch({ error }),
       setNotice: (notice) => patch({ notice }),
       forget: (runId) =>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
 import { startCompute } from '../../bridge/compute';
+import { loadRuns } from '../../bridge/training';
 import { appStore } from '../../state/appStore';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { Header } from './Header';
@@ -13,6 +14,8 @@ export function AppShell() {
   useThemeAttribute();
   useEffect(() => {
     void startCompute(appStore, search);
+    // Runs a closed or reloaded tab left "running" are marked interrupted, ready to resume.
+    void loadRuns(appStore, { afterReload: true });
     // Started once per visit: later preference changes restart it from the settings panel.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

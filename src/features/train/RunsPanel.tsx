@@ -1,0 +1,90 @@
+import { useRef } from 'react';
+import {
+  exportBundle,
+  importRunFile,
+  loadSeries,
+  removeRun,
+  rename,
+  retag,
+  undoRemove,
+} from '../../bridge/training';
+import type { RunBundle } from '../../storage/runs';
+import { appStore } from '../../state/appStore';
+import { useTrain, useTrainActions } from '../../state/hooks';
+import { RunsList } from './components/RunsList';
+import { runToCsv } from './components/series';
+
+/** Saves text as a file through a temporary link (no network: a blob URL). */
+export function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const fileSafe = (s: string): string => s.replace(/[^\w.-]+/g, '_');
+
+/** The runs list wired to storage: compare, open, rename, tag, delete with undo, export, import. */
+export function RunsPanel() {
+  const train = useTrain();
+  const actions = useTrainActions();
+  const deleted = useRef(new Map<string, RunBundle>());
+  const open = (id: string): void => {
+    actions.focus(id);
+    if (!train.series[id]) void loadSeries(appStore, id);
+  };
+  return (
+    <section className="card train-runs">
+      <h2>Runs</h2>
+      <RunsList
+        runs={train.runs}
+        selected={train.compare}
+        activeId={train.focusId}
+        onSelect={(ids) => {
+          actions.setCompare(ids);
+          for (const id of ids) if (!train.series[id]) void loadSeries(appStore, id);
+        }}
+        onOpen={open}
+        onRename={(id, name) => void rename(appStore, id, name)}
+        onTag={(id, tags) => void retag(appStore, id, tags)}
+        onDelete={(id) => {
+          const run = train.runs.find((r) => r.id === id);
+          if (run && ['preparing', 'running', 'paused'].includes(run.status)) {
+            actions.setError(`Stop "${run.name}" before deleting it.`);
+            return;
+          }
+          void removeRun(appStore, id).then((bundle) => deleted.current.set(id, bundle));
+        }}
+        onUndoDelete={(id) => {
+          const bundle = deleted.current.get(id);
+          if (bundle) void undoRemove(appStore, bundle).then(() => deleted.current.delete(id));
+        }}
+        onExportBundle={(id) =>
+          void exportBundle(id).then((b) =>
+            download(`${fileSafe(b.run.name)}.run.json`, JSON.stringify(b), 'application/json'),
+          )
+        }
+        onExportCsv={(id) => {
+          const run = train.runs.find((r) => r.id === id);
+          const s = train.series[id];
+          const csv = (series: NonNullable<typeof s>) =>
+            runToCsv(
+              run?.name ?? id,
+              series.points.map((p) => p.point),
+              series.evals,
+            );
+          if (s) download(`${fileSafe(run?.name ?? id)}.metrics.csv`, csv(s), 'text/csv');
+          else
+            void loadSeries(appStore, id).then(() => {
+              const loaded = appStore.getState().train.series[id];
+              if (loaded)
+                download(`${fileSafe(run?.name ?? id)}.metrics.csv`, csv(loaded), 'text/csv');
+            });
+        }}
+        onImport={(file) => void file.text().then((text) => importRunFile(appStore, text))}
+      />
+    </section>
+  );
+}
