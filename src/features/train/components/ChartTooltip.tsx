@@ -1,5 +1,6 @@
+import { KIND_LABELS, type TaskKind } from '../../../core/tasks/types';
 import { kindColor } from '../../../components/skillColors';
-import { valueNear, type ChartSeries } from './chartModel';
+import { valueNear, type ChartSeries, type SeriesRole } from './chartModel';
 import { formatValue } from './format';
 
 interface Props {
@@ -10,6 +11,34 @@ interface Props {
   formatX: (x: number) => string;
 }
 
+type Cell = Exclude<SeriesRole, 'band'>;
+const COLUMNS: { role: Cell; title: string }[] = [
+  { role: 'smooth', title: 'reward' },
+  { role: 'raw', title: 'raw' },
+  { role: 'eval', title: 'val' },
+];
+
+interface Line {
+  entry: string;
+  kind: TaskKind;
+  values: Partial<Record<Cell, number>>;
+}
+
+/** The series' values nearest to x, one line per run (or group) and kind. */
+export function tooltipLines(series: readonly ChartSeries[], x: number): Line[] {
+  const lines = new Map<string, Line>();
+  for (const s of series) {
+    if (s.role === 'band') continue;
+    const v = valueNear(s, x);
+    if (v === null) continue;
+    const id = `${s.runIndex}|${s.kind}`;
+    const line = lines.get(id) ?? { entry: s.entry, kind: s.kind, values: {} };
+    line.values[s.role] = v;
+    lines.set(id, line);
+  }
+  return [...lines.values()];
+}
+
 /**
  * Exact values of every drawn series at the hovered x (each series' nearest logged point, since
  * series are downsampled independently and rows do not hold every series).
@@ -17,23 +46,36 @@ interface Props {
 export function ChartTooltip({ active, label, series, formatX }: Props) {
   const x = Number(label);
   if (!active || !Number.isFinite(x)) return null;
-  const items = series
-    .filter((s) => s.role !== 'band')
-    .map((s) => ({ s, v: valueNear(s, x) }))
-    .filter((it) => it.v !== null);
-  if (items.length === 0) return null;
+  const lines = tooltipLines(series, x);
+  if (lines.length === 0) return null;
+  const columns = COLUMNS.filter((c) => lines.some((l) => l.values[c.role] !== undefined));
+  const several = new Set(lines.map((l) => l.entry)).size > 1;
   return (
     <div className="chart-tooltip" data-testid="chart-tooltip">
-      <div className="chart-tooltip-x">{formatX(x)}</div>
       <table>
+        <thead>
+          <tr>
+            <th className="chart-tooltip-x">{formatX(x)}</th>
+            {columns.map((c) => (
+              <th key={c.role} className="num">
+                {c.title}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
-          {items.map(({ s, v }) => (
-            <tr key={s.key} className={s.role === 'raw' ? 'hint' : undefined}>
+          {lines.map((l) => (
+            <tr key={`${l.entry}|${l.kind}`}>
               <td>
-                <span className="swatch" style={{ background: kindColor(s.kind) }} aria-hidden />
-                {s.label}
+                <span className="swatch" style={{ background: kindColor(l.kind) }} aria-hidden />
+                {several ? `${l.entry} · ` : ''}
+                {KIND_LABELS[l.kind]}
               </td>
-              <td className="num">{formatValue(v, 4)}</td>
+              {columns.map((c) => (
+                <td key={c.role} className={c.role === 'raw' ? 'num hint' : 'num'}>
+                  {formatValue(l.values[c.role] ?? null, 4)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -143,14 +143,16 @@ export function RewardChart({
                 active={p.active}
                 label={p.label}
                 series={model.series}
-                formatX={formatX}
+                formatX={(x) =>
+                  s.xAxis === 'time' ? `time ${formatDuration(x)}` : `${s.xAxis} ${x}`
+                }
               />
             )}
           />
           {model.series.map(drawSeries)}
-          {model.markers.map((m) => (
+          {model.markers.map((m, i) => (
             <ReferenceLine
-              key={`${m.x}|${m.label}`}
+              key={i}
               x={m.x}
               stroke="var(--muted)"
               strokeDasharray="2 2"

@@ -41,7 +41,7 @@ describe('SignalsPanel', () => {
     expect(screen.getByTestId('signal-time-split').querySelectorAll('.recharts-area').length).toBe(
       2,
     );
-    expect(container.textContent).toContain('model vs sandbox (a)');
+    expect(container.textContent).toContain('ms per step: model vs sandbox (a)');
   });
 
   it('draws nothing without runs', () => {

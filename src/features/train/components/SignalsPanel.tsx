@@ -60,7 +60,7 @@ export function SignalsPanel({
             <LineChart responsive style={style} data={c.rows} syncId="signals" syncMethod="value">
               <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
               {xAxisEl}
-              <YAxis tickFormatter={tick} width={48} stroke="var(--muted)" />
+              <YAxis tickFormatter={tick} width={56} stroke="var(--muted)" />
               <Tooltip
                 isAnimationActive={false}
                 formatter={tooltipValue}
@@ -86,12 +86,12 @@ export function SignalsPanel({
           title="Milliseconds per step spent in the model (sampling and the update) and in the sandbox (grading), stacked."
         >
           <figcaption>
-            time per step: model vs sandbox{runs.length > 1 ? ` (${first.name})` : ''}
+            ms per step: model vs sandbox{runs.length > 1 ? ` (${first.name})` : ''}
           </figcaption>
           <AreaChart responsive style={style} data={split} syncId="signals" syncMethod="value">
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
             {xAxisEl}
-            <YAxis tickFormatter={tick} width={48} stroke="var(--muted)" unit=" ms" />
+            <YAxis tickFormatter={tick} width={56} stroke="var(--muted)" />
             <Tooltip
               isAnimationActive={false}
               formatter={tooltipValue}

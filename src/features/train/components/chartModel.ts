@@ -48,6 +48,8 @@ export interface ChartSeries {
   /** Row key (generated: run ids may hold characters Recharts reads as paths). */
   key: string;
   label: string;
+  /** The run's (or group's) name. */
+  entry: string;
   kind: TaskKind;
   role: SeriesRole;
   /** Index of the run (or group) in the overlay, for its dash pattern. */
@@ -149,7 +151,14 @@ function entrySeries(members: RunLines[], label: string, runIndex: number, o: Ch
   const out: Draft[] = [];
   const add = (kind: TaskKind, role: SeriesRole, points: BandXY[], suffix = '') =>
     points.length > 0 &&
-    out.push({ label: `${label} · ${KIND_LABELS[kind]}${suffix}`, kind, role, runIndex, points });
+    out.push({
+      label: `${label} · ${KIND_LABELS[kind]}${suffix}`,
+      entry: label,
+      kind,
+      role,
+      runIndex,
+      points,
+    });
   for (const kind of o.kinds) {
     const lines = members.map((m) => m.train.get(kind) ?? []);
     const evals = members.map((m) => m.evals.get(kind) ?? []);
@@ -212,10 +221,19 @@ export function buildChartModel(lines: readonly RunLines[], o: ChartOptions): Ch
   const markers = new Map<string, ChartMarker>();
   for (const l of lines)
     for (const m of l.markers) if (!(o.logX && m.x <= 0)) markers.set(`${m.x}|${m.label}`, m);
+  // The same change in several runs (seeds of one config) is labelled once.
+  const labelled = new Set<string>();
+  const shown = [...markers.values()]
+    .sort((m, n) => m.x - n.x)
+    .map((m) => {
+      const label = labelled.has(m.label) ? '' : m.label;
+      labelled.add(m.label);
+      return { x: m.x, label };
+    });
   return {
     series,
     rows: [...rows.values()].sort((a, b) => a.x - b.x),
-    markers: [...markers.values()],
+    markers: shown,
     dropped,
   };
 }
