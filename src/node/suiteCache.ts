@@ -139,8 +139,12 @@ export async function builtinSuite(
   });
   const valid: Task[] = [];
   const invalid: InvalidTask[] = [];
+  const seen = new Set<string>();
   tasks.forEach((task, i) => {
     const v = checked[i]!;
+    // Two generators can derive the same task (same id from the same mutation); keep one.
+    if (seen.has(task.id)) return;
+    seen.add(task.id);
     if (v.ok) valid.push(task);
     else invalid.push({ id: task.id, kind: task.kind, reason: v.reason });
   });

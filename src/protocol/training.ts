@@ -86,4 +86,6 @@ export interface RunSummary {
   message?: string;
   /** Runs with the same config except the seed share a group (mean and band over seeds). */
   group?: string;
+  /** The skill mix the run started with (later changes are config events). */
+  mix?: Partial<Record<TaskKind, number>>;
 }

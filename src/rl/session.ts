@@ -139,7 +139,7 @@ export class TrainingSession {
     const flush = (): void => {
       if (queue.length) emit(queue.splice(0, queue.length));
     };
-    const timer = setInterval(flush, this.env.flushMs ?? 250);
+    const timer = setInterval(flush, this.env.flushMs ?? 400);
     const setStatus = async (status: RunStatus, message?: string): Promise<void> => {
       await db.runs.update(runId, { status, ...(message !== undefined ? { message } : {}) });
       push({ type: 'status', runId, status, ...(message ? { message } : {}) });
@@ -277,6 +277,7 @@ export class TrainingSession {
       steps: config.steps,
       elapsedMs: 0,
       finalRewards: {},
+      mix: config.mix,
       group: hashString(JSON.stringify({ ...config, seed: 0, name: '' })).toString(16),
       config,
       suiteKey: suiteKey(suite, this.env.buildId),

@@ -54,8 +54,12 @@ export async function buildSuite(
   });
   const valid: Task[] = [];
   const invalid: BuiltSuite['invalid'] = [];
+  const seen = new Set<string>();
   for (const [i, task] of tasks.entries()) {
     if (i % 20 === 0) onProgress?.('validating tasks', i, tasks.length);
+    // Two generators can derive the same task (same id from the same mutation); keep one.
+    if (seen.has(task.id)) continue;
+    seen.add(task.id);
     const v = await validateTask(task, sandbox);
     if (v.ok) valid.push(task);
     else invalid.push({ id: task.id, reason: v.reason });

@@ -2,7 +2,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { appStore } from './appStore';
 import type { AppState } from './store';
 
-const useApp = <T>(selector: (s: AppState) => T): T => appStore(selector);
+/** Any slice of the app state; combine with `useShallow` for arrays and objects built here. */
+export const useApp = <T>(selector: (s: AppState) => T): T => appStore(selector);
 
 export const useUi = (): AppState['ui'] => useApp((s) => s.ui);
 export const useUiActions = (): AppState['uiActions'] => useApp((s) => s.uiActions);

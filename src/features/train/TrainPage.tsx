@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useState } from 'react';
 import {
   changeMix,
   continueRun,
@@ -10,7 +10,7 @@ import {
 import { QUICK_CONFIG, type TrainConfig } from '../../protocol/trainConfig';
 import type { SuiteSpec } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
-import { useBackendSummary, useTrain, useTrainActions } from '../../state/hooks';
+import { useApp, useTrainActions } from '../../state/hooks';
 import { ConfigForm } from './components/ConfigForm';
 import { MixSliders } from './components/MixSliders';
 import { RewardChart } from './components/RewardChart';
@@ -24,13 +24,114 @@ const SUITES: { id: SuiteSpec['projects']; label: string }[] = [
   { id: 'all', label: 'Whole corpus: 46 projects (builds for several minutes, once)' },
 ];
 
+const ACTIVE = ['preparing', 'running', 'paused'];
+
 /** Configure, run, watch and compare joint-RL runs; every run is kept in IndexedDB. */
 export function TrainPage() {
-  const train = useTrain();
-  const actions = useTrainActions();
-  const backend = useBackendSummary();
+  return (
+    <div className="train-page" data-testid="train-page">
+      <ConfigPanel />
+      <section className="card train-watch">
+        <Messages />
+        <FocusPanel />
+        <Charts />
+      </section>
+      <RunsPanel />
+    </div>
+  );
+}
+
+/** The form: re-renders only when whether a run is going, or the backend, changes. */
+const ConfigPanel = memo(function ConfigPanel() {
+  const going = useApp((s) => s.train.runs.some((r) => ACTIVE.includes(r.status)));
+  const ready = useApp((s) => s.device.status === 'ready');
+  const backendStatus = useApp((s) => s.device.status);
   const [config, setConfig] = useState<TrainConfig>(QUICK_CONFIG);
   const [suite, setSuite] = useState<SuiteSpec['projects']>('quick');
+  const onStart = (c: TrainConfig): void => {
+    startRun(appStore, c, { suite: { projects: suite, seed: 1 } });
+  };
+  return (
+    <section className="card train-config">
+      <h1>Train</h1>
+      <p className="lead">
+        Joint GRPO over the five atomic skills, in a Web Worker on your device. Pick a preset,
+        adjust, and start; every run is kept in this browser.
+      </p>
+      <label className="field">
+        <span>Tasks</span>
+        <select
+          data-testid="suite-select"
+          value={suite}
+          disabled={going}
+          onChange={(e) => setSuite(e.target.value as SuiteSpec['projects'])}
+          title="Which built-in projects the run's tasks come from; each split holds different projects."
+        >
+          {SUITES.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ConfigForm
+        value={config}
+        onChange={setConfig}
+        {...(ready && !going ? { onStart } : {})}
+        disabled={going}
+      />
+      {!ready && (
+        <p className="hint" role="status">
+          Waiting for the compute worker ({backendStatus})…
+        </p>
+      )}
+      {going && (
+        <p className="hint" role="status">
+          One run at a time: pause or stop the current run to start another.
+        </p>
+      )}
+    </section>
+  );
+});
+
+function Messages() {
+  const notice = useApp((s) => s.train.notice);
+  const error = useApp((s) => s.train.error);
+  const actions = useTrainActions();
+  return (
+    <>
+      {notice && (
+        <p className="notice" role="status" data-testid="train-notice">
+          {notice}{' '}
+          <button type="button" onClick={() => actions.setNotice(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert" data-testid="train-error">
+          {error}{' '}
+          <button type="button" onClick={() => actions.setError(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The focused run: progress, controls, and the skill mix while it goes. */
+function FocusPanel() {
+  const focus = useApp((s) => s.train.runs.find((r) => r.id === s.train.focusId) ?? null);
+  const live = useApp((s) => (s.train.focusId ? s.train.live[s.train.focusId] : undefined));
+  const rate = useApp((s) =>
+    s.train.focusId
+      ? s.train.series[s.train.focusId]?.points.at(-1)?.point.episodesPerSecond
+      : null,
+  );
+  const mix = useApp((s) =>
+    s.train.focusId ? s.train.series[s.train.focusId]?.events.at(-1)?.mix : undefined,
+  );
   // Slider moves are sent once they settle: one config event per change, not one per pixel.
   const [draftMix, setDraftMix] = useState<{ runId: string; mix: TrainConfig['mix'] } | null>(null);
   useEffect(() => {
@@ -41,120 +142,68 @@ export function TrainPage() {
     }, 400);
     return () => clearTimeout(timer);
   }, [draftMix]);
-  const focus = train.runs.find((r) => r.id === train.focusId) ?? null;
-  const live = focus ? train.live[focus.id] : undefined;
-  const shown = useMemo(() => {
-    const ids = [...train.compare];
-    if (focus && !ids.includes(focus.id)) ids.unshift(focus.id);
-    return ids;
-  }, [train.compare, focus]);
-  const chartRuns = useChartRuns(shown, train.runs, train.series);
-  const lastPoint = focus ? train.series[focus.id]?.points.at(-1)?.point : undefined;
-  const mix = focus && train.series[focus.id]?.events.at(-1)?.mix;
-  const going = focus && (focus.status === 'running' || focus.status === 'paused');
-  const ready = backend.status === 'ready';
-
-  const onStart = (c: TrainConfig): void => {
-    startRun(appStore, c, { suite: { projects: suite, seed: 1 } });
-  };
+  if (!focus)
+    return (
+      <p className="hint" data-testid="no-run">
+        No run selected: start one, or open one from the list below.
+      </p>
+    );
+  const going = focus.status === 'running' || focus.status === 'paused';
   return (
-    <div className="train-page" data-testid="train-page">
-      <section className="card train-config">
-        <h1>Train</h1>
-        <p className="lead">
-          Joint GRPO over the five atomic skills, in a Web Worker on your device. Pick a preset,
-          adjust, and start; every run is kept in this browser.
-        </p>
-        <label className="field">
-          <span>Tasks</span>
-          <select
-            data-testid="suite-select"
-            value={suite}
-            onChange={(e) => setSuite(e.target.value as SuiteSpec['projects'])}
-            title="Which built-in projects the run's tasks come from; each split holds different projects."
-          >
-            {SUITES.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ConfigForm
-          value={config}
-          onChange={setConfig}
-          {...(ready && !going ? { onStart } : {})}
-          disabled={!!going}
-        />
-        {!ready && (
-          <p className="hint" role="status">
-            Waiting for the compute worker ({backend.status})…
-          </p>
-        )}
-      </section>
-      <section className="card train-watch">
-        {train.notice && (
-          <p className="notice" role="status" data-testid="train-notice">
-            {train.notice}{' '}
-            <button type="button" onClick={() => actions.setNotice(null)}>
-              Dismiss
-            </button>
-          </p>
-        )}
-        {train.error && (
-          <p className="error" role="alert" data-testid="train-error">
-            {train.error}{' '}
-            <button type="button" onClick={() => actions.setError(null)}>
-              Dismiss
-            </button>
-          </p>
-        )}
-        {focus ? (
-          <>
-            <h2 data-testid="focus-name">{focus.name}</h2>
-            <RunProgress
-              status={focus.status}
-              step={focus.step}
-              steps={focus.steps}
-              elapsedMs={focus.elapsedMs}
-              episodesPerSecond={lastPoint?.episodesPerSecond ?? null}
-              backend={focus.backend}
-              phase={
-                live?.progress
-                  ? `${live.progress.stage} ${live.progress.done}/${live.progress.total}`
-                  : (live?.phase ?? null)
-              }
-              message={focus.message ?? null}
-              onPause={() => void pauseRun(focus.id)}
-              onResume={() =>
-                void (focus.status === 'paused'
-                  ? continueRun(focus.id)
-                  : resumeStoredRun(appStore, focus.id))
-              }
-              onStop={() => void stopRun(focus.id)}
-            />
-            {going && (
-              <div className="live-mix">
-                <h3>Skill mix (changes apply from the next step)</h3>
-                <MixSliders
-                  mix={draftMix?.mix ?? mix ?? config.mix}
-                  onChange={(m) => setDraftMix({ runId: focus.id, mix: m })}
-                />
-              </div>
-            )}
-          </>
-        ) : (
-          <p className="hint" data-testid="no-run">
-            No run selected: start one, or pick one from the list below.
-          </p>
-        )}
-        <RewardChart runs={chartRuns} />
-        <details open>
-          <summary>Training signals</summary>
-          <SignalsPanel runs={chartRuns} />
-        </details>
-      </section>
-      <RunsPanel />
-    </div>
+    <>
+      <h2 data-testid="focus-name">{focus.name}</h2>
+      <RunProgress
+        status={focus.status}
+        step={focus.step}
+        steps={focus.steps}
+        elapsedMs={focus.elapsedMs}
+        episodesPerSecond={rate ?? null}
+        backend={focus.backend}
+        phase={
+          live?.progress
+            ? `${live.progress.stage} ${live.progress.done}/${live.progress.total}`
+            : (live?.phase ?? null)
+        }
+        message={focus.message ?? null}
+        onPause={() => void pauseRun(focus.id)}
+        onResume={() =>
+          void (focus.status === 'paused'
+            ? continueRun(focus.id)
+            : resumeStoredRun(appStore, focus.id))
+        }
+        onStop={() => void stopRun(focus.id)}
+      />
+      {going && (
+        <div className="live-mix">
+          <h3>Skill mix (changes apply from the next step)</h3>
+          <MixSliders
+            mix={draftMix?.mix ?? mix ?? focus.mix ?? {}}
+            onChange={(m) => setDraftMix({ runId: focus.id, mix: m })}
+          />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Reward curves and training signals of the focused and compared runs. */
+function Charts() {
+  // Drawn in a transition: React renders the charts in slices between the browser's own work,
+  // so new points never hold the main thread for long.
+  const runs = useDeferredValue(useChartRuns());
+  // The seven signal charts are drawn only while their section is open.
+  const [signals, setSignals] = useState(false);
+  return (
+    <>
+      <RewardChart runs={runs} />
+      <details
+        open={signals}
+        onToggle={(e) => setSignals(e.currentTarget.open)}
+        data-testid="signals-section"
+      >
+        <summary>Training signals: KL, entropy, clipping, gradients, learning rate, time</summary>
+        {signals && <SignalsPanel runs={runs} />}
+      </details>
+    </>
   );
 }

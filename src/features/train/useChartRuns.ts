@@ -1,14 +1,17 @@
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { RunSummary } from '../../protocol/training';
-import type { RunSeries } from '../../state/trainSlice';
+import { useApp } from '../../state/hooks';
+import type { RunSeries, TrainState } from '../../state/trainSlice';
 import type { ChartRun } from './components/chartModel';
 
 /** Chart runs by the series object they were made from (series are replaced, never mutated). */
 const made = new WeakMap<RunSeries, ChartRun>();
 
 function chartRun(summary: RunSummary, s: RunSeries): ChartRun {
+  const group = summary.group ?? summary.id;
   const hit = made.get(s);
-  if (hit && hit.name === summary.name && hit.group === (summary.group ?? summary.id)) return hit;
+  if (hit && hit.name === summary.name && hit.group === group) return hit;
   const run: ChartRun = {
     id: summary.id,
     name: summary.name,
@@ -16,28 +19,40 @@ function chartRun(summary: RunSummary, s: RunSeries): ChartRun {
     evals: s.evals,
     events: s.events,
     elapsed: s.points.map((p) => p.elapsedMs),
-    group: summary.group ?? summary.id,
+    group,
   };
   made.set(s, run);
   return run;
 }
 
+/** The runs on the charts: the focused run and those ticked for comparison. */
+export function shownRunIds(train: TrainState): string[] {
+  const ids = [...train.compare];
+  if (train.focusId && !ids.includes(train.focusId)) ids.unshift(train.focusId);
+  return ids.filter((id) => train.series[id] && train.runs.some((r) => r.id === id));
+}
+
 /**
- * The chart runs for the given ids. Each ChartRun object stays the same while its series does
- * not change, so the charts' per-run caches hold across redraws.
+ * The chart runs, subscribed narrowly: the result only changes when a shown run's series, name
+ * or group changes (not on progress messages or another run's steps), so the charts redraw at
+ * most once per event batch.
  */
-export function useChartRuns(
-  ids: readonly string[],
-  runs: readonly RunSummary[],
-  series: Readonly<Record<string, RunSeries>>,
-): ChartRun[] {
+export function useChartRuns(): ChartRun[] {
+  const series = useApp(useShallow((s) => shownRunIds(s.train).map((id) => s.train.series[id]!)));
+  const labels = useApp(
+    useShallow((s) =>
+      shownRunIds(s.train).map((id) => {
+        const r = s.train.runs.find((x) => x.id === id)!;
+        return `${r.id}\u0000${r.name}\u0000${r.group ?? r.id}`;
+      }),
+    ),
+  );
   return useMemo(
     () =>
-      ids.flatMap((id) => {
-        const s = series[id];
-        const summary = runs.find((r) => r.id === id);
-        return s && summary ? [chartRun(summary, s)] : [];
+      labels.map((label, i) => {
+        const [id = '', name = '', group = ''] = label.split('\u0000');
+        return chartRun({ id, name, group } as RunSummary, series[i]!);
       }),
-    [ids, runs, series],
+    [series, labels],
   );
 }

@@ -44,6 +44,7 @@ export function RunRow({ run, selected, active, ...on }: RunRowProps) {
             type="button"
             className="link-button"
             onClick={on.onOpen}
+            data-testid={`open-run-${run.id}`}
             aria-label={`Open ${run.name}`}
           >
             open
