@@ -106,6 +106,10 @@ export class PolicyAgent {
     const prepared = this.prepare(task);
     const actions = prepared.grammar.fromAnswer(task.gold);
     if (!actions || actions.length > this.model.config.maxActLen) return null;
-    return { prepared, actions };
+    // Only sequences the decoder could itself produce step by step are cloned.
+    const allowedAll = actions.every((a, i) =>
+      (prepared.grammar.allowed(actions.slice(0, i)) ?? []).includes(a),
+    );
+    return allowedAll ? { prepared, actions } : null;
   }
 }
