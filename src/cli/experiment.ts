@@ -5,7 +5,7 @@ import type { KindScore } from '../eval/evaluate';
 import { baselineConfig, PAPER_GRID, type Baseline } from '../rl/presets';
 import { flagInt, flagString, UsageError } from './args';
 import type { CommandContext } from './commands';
-import { builtinSplits, loadConfig, trainToDir, useNodeBackend } from './train';
+import { builtinSplits, loadConfig, suiteFileFlag, trainToDir, useNodeBackend } from './train';
 
 type Scores = Partial<Record<TaskKind, KindScore>>;
 
@@ -67,7 +67,12 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
   if (ctx.args.flags.has('steps')) base = { ...base, steps: flagInt(ctx.args, 'steps', 0) };
   const only = ctx.args.flags.get('only');
   const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
-  const splits = await builtinSplits(ctx.sandbox, flagInt(ctx.args, 'suite-seed', 1), ctx.quiet);
+  const splits = await builtinSplits(
+    ctx.sandbox,
+    flagInt(ctx.args, 'suite-seed', 1),
+    ctx.quiet,
+    suiteFileFlag(ctx),
+  );
   ctx.print(
     `paper grid on "${base.name}" (seed ${base.seed}, ${base.steps} RL steps, ${backend}): train ${splits.train.length}, val ${splits.val.length}, test ${splits.test.length} tasks`,
   );

@@ -18,9 +18,9 @@ const USAGE = `usage: npm run lab -- <command> [--json]
   eval --policy oracle|random --suite <builtin:train|builtin:val|builtin:test|file.jsonl> [--skills a,b] [--samples k]
   sandbox <folder>
   suite export --split <train|val|test|all> --out <file.jsonl>
-  train --config <preset | file.json> --out <dir> [--resume] [--seed N] [--steps N] [--backend wasm|cpu]
+  train --config <preset | file.json> --out <dir> [--resume] [--seed N] [--steps N] [--backend wasm|cpu] [--suite file.jsonl [--validated]]
   eval --policy <run dir | checkpoint.json> --suite ... [--samples k]
-  experiment --grid paper [--config <preset | file.json>] [--out <dir>] [--only a,b]
+  experiment --grid paper [--config <preset | file.json>] [--out <dir>] [--only a,b] [--suite file.jsonl [--validated]]
 presets: ${PRESETS.map((p) => p.id).join(', ')}`;
 
 const COMMANDS: Record<string, (ctx: CommandContext) => Promise<Record<string, unknown>>> = {

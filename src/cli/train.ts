@@ -20,6 +20,7 @@ import { runTraining, type EvalPoint, type RunOutput } from '../rl/run';
 import type { StepMetrics } from '../rl/grpo';
 import { agentPolicy } from '../eval/agentPolicy';
 import { flagInt, flagString, UsageError } from './args';
+import { loadSuiteFile, validateAll } from './suites';
 import type { CommandContext } from './commands';
 
 const BACKENDS = ['wasm', 'cpu'] as const;
@@ -64,13 +65,26 @@ export interface Splits {
   test: Task[];
 }
 
-/** The cached, validated built-in suite by split. */
+/**
+ * The tasks a run trains and evaluates on, by split: the cached, validated built-in suite, or
+ * (`--suite <file.jsonl>`) a suite file. A file is validated first unless `--validated` says it
+ * was written by `lab validate builtin` or `lab suite export`, which keep only valid tasks.
+ */
 export async function builtinSplits(
   sandbox: SandboxRunner,
   seed: number,
   quiet: boolean,
+  file?: { path: string; validated: boolean },
 ): Promise<Splits> {
-  const { tasks } = await builtinSuite(sandbox, seed, { quiet });
+  let tasks: Task[];
+  if (file) {
+    const loaded = await loadSuiteFile(file.path, sandbox, seed, quiet);
+    if (loaded.errors.length)
+      throw new UsageError(
+        `${file.path}: ${loaded.errors.length} malformed lines, e.g. line ${loaded.errors[0]!.line}: ${loaded.errors[0]!.message}`,
+      );
+    tasks = file.validated ? loaded.tasks : (await validateAll(loaded.tasks, sandbox, quiet)).valid;
+  } else tasks = (await builtinSuite(sandbox, seed, { quiet })).tasks;
   return {
     train: tasks.filter((t) => t.split === 'train'),
     val: tasks.filter((t) => t.split === 'val'),
@@ -206,7 +220,12 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
   if (ctx.args.flags.has('steps')) config = { ...config, steps: flagInt(ctx.args, 'steps', 0) };
   const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
   ctx.print(`training "${config.name}" (seed ${config.seed}) on ${backend}; writing to ${out}`);
-  const splits = await builtinSplits(ctx.sandbox, flagInt(ctx.args, 'suite-seed', 1), ctx.quiet);
+  const splits = await builtinSplits(
+    ctx.sandbox,
+    flagInt(ctx.args, 'suite-seed', 1),
+    ctx.quiet,
+    suiteFileFlag(ctx),
+  );
   await trainToDir({
     config,
     splits,
@@ -217,6 +236,16 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
     checkpointEvery: flagInt(ctx.args, 'checkpoint-every', 10),
   });
   return JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as Record<string, unknown>;
+}
+
+/** `--suite <file.jsonl> [--validated]`, when given. */
+export function suiteFileFlag(
+  ctx: CommandContext,
+): { path: string; validated: boolean } | undefined {
+  const path = ctx.args.flags.get('suite');
+  if (path === undefined) return undefined;
+  if (typeof path !== 'string') throw new UsageError('--suite needs a file path');
+  return { path, validated: ctx.args.flags.has('validated') };
 }
 
 /** A trained policy from a checkpoint, as an answer policy for `eval`. */

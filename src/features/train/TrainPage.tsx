@@ -18,6 +18,7 @@ import { RunProgress } from './components/RunProgress';
 import { SignalsPanel } from './components/SignalsPanel';
 import { RunsPanel } from './RunsPanel';
 import { useChartRuns } from './useChartRuns';
+import { useThrottled } from './useThrottled';
 
 const SUITES: { id: SuiteSpec['projects']; label: string }[] = [
   { id: 'quick', label: 'Quick: 8 corpus projects (built in about a minute)' },
@@ -174,7 +175,7 @@ function FocusPanel() {
         onStop={() => void stopRun(focus.id)}
       />
       {going && (
-        <div className="live-mix">
+        <div className="live-mix" data-testid="live-mix">
           <h3>Skill mix (changes apply from the next step)</h3>
           <MixSliders
             mix={draftMix?.mix ?? mix ?? focus.mix ?? {}}
@@ -190,7 +191,7 @@ function FocusPanel() {
 function Charts() {
   // Drawn in a transition: React renders the charts in slices between the browser's own work,
   // so new points never hold the main thread for long.
-  const runs = useDeferredValue(useChartRuns());
+  const runs = useDeferredValue(useThrottled(useChartRuns(), 1000));
   // The seven signal charts are drawn only while their section is open.
   const [signals, setSignals] = useState(false);
   return (

@@ -97,7 +97,12 @@ export function RewardChart({
   );
   const formatX = xFormatter(s.xAxis);
   return (
-    <section className="reward-chart" data-testid="reward-chart" aria-label="Reward per task kind">
+    <section
+      className="reward-chart"
+      data-testid="reward-chart"
+      data-markers={model.markers.length}
+      aria-label="Reward per task kind"
+    >
       <ChartControls
         settings={settings}
         onChange={setSettings}
@@ -154,6 +159,7 @@ export function RewardChart({
             <ReferenceLine
               key={i}
               x={m.x}
+              className="config-marker"
               stroke="var(--muted)"
               strokeDasharray="2 2"
               label={{ value: m.label, position: 'insideTopLeft', fontSize: 10 }}
