@@ -44,6 +44,23 @@ try {
   await page.locator('[data-testid=device-check][data-status=done]').waitFor({ timeout: 120_000 });
   await page.screenshot({ path: `${outDir}/shell-device-check.png` });
   console.log(`wrote ${outDir}/shell-device-check.png`);
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await page.getByTestId('status-bar').and(page.locator('[data-status=ready]')).waitFor();
+
+  // A quick-demo run in progress: the progress panel and the reward curves.
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.getByTestId('start-run').click();
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid=run-step]')?.textContent?.split('/')[0]) >= 24,
+    null,
+    { timeout: 600_000, polling: 1000 },
+  );
+  await page.getByTestId('signals-section').locator('summary').click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `${outDir}/train-run.png`, fullPage: false });
+  console.log(`wrote ${outDir}/train-run.png`);
 } finally {
   await browser.close();
   server.kill();
