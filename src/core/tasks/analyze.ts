@@ -62,7 +62,13 @@ export interface ProjectAnalysis {
   pool: InputCall[];
   correct: (Outcome | null)[];
   mutants: AnalyzedMutant[];
-  /** How many mutations were tried, and why the others were dropped. */
+  /**
+   * More caught mutants, for unit-test generation only: mutations beyond the shared sample, tried
+   * only inside exported functions that have pool inputs (so a test can call them), spread
+   * round-robin across those functions. Disjoint from `mutants`.
+   */
+  testgenMutants: AnalyzedMutant[];
+  /** How many mutations were tried (shared sample and test-generation extra), and why the others were dropped. */
   tried: number;
   dropped: Record<string, number>;
 }
@@ -121,23 +127,51 @@ function inputPool(
   return pool;
 }
 
-/** Picks mutations round-robin across files, in a seeded order. */
-function sampleMutations(project: CorpusProject, sources: string[], rng: Rng, max: number) {
-  const perFile = sources.map((file) =>
-    rng.shuffle(findMutations(project.files[file]!)).map((m) => ({ file, m })),
-  );
-  const picked: (typeof perFile)[number] = [];
-  for (let i = 0; picked.length < max && perFile.some((l) => i < l.length); i++) {
-    for (const list of perFile) if (list[i] && picked.length < max) picked.push(list[i]!);
+type Candidate = { file: string; m: ReturnType<typeof findMutations>[number] };
+
+/** Takes items round-robin across lists (first of each list, then second...), at most `max`. */
+function roundRobin<T>(lists: readonly (readonly T[])[], max: number): T[] {
+  const picked: T[] = [];
+  for (let i = 0; picked.length < max && lists.some((l) => i < l.length); i++) {
+    for (const list of lists) if (i < list.length && picked.length < max) picked.push(list[i]!);
   }
   return picked;
+}
+
+/**
+ * Picks `max` mutations round-robin across files, in a seeded order, and then up to `extra`
+ * more of the rest that lie in a function `extraIn(file, fn)` accepts, round-robin across
+ * those functions (so a function with few mutations still gets some).
+ */
+function sampleMutations(
+  project: CorpusProject,
+  sources: string[],
+  rng: Rng,
+  max: number,
+  extra: number,
+  extraIn: (file: string, fn: string) => boolean,
+): { shared: Candidate[]; extra: Candidate[] } {
+  const perFile = sources.map((file) =>
+    rng.shuffle(findMutations(project.files[file]!)).map((m): Candidate => ({ file, m })),
+  );
+  const shared = roundRobin(perFile, max);
+  const taken = new Set(shared);
+  const perFn = new Map<string, Candidate[]>();
+  for (const c of perFile.flat()) {
+    const fn = c.m.functionName;
+    if (taken.has(c) || fn === undefined || !extraIn(c.file, fn)) continue;
+    const key = `${c.file}|${fn}`;
+    perFn.set(key, [...(perFn.get(key) ?? []), c]);
+  }
+  return { shared, extra: extra > 0 ? roundRobin([...perFn.values()], extra) : [] };
 }
 
 /**
  * Runs a project's reference tests, probes its exported functions on an input pool, and keeps
  * the sampled mutants the reference tests catch (dropping those that hang or blow limits).
  * `extraInputs` join the pool after the doc examples and test calls (e.g. calls an imported
- * task's documentation shows in a form that is not a JSDoc example).
+ * task's documentation shows in a form that is not a JSDoc example). `testgenMutants` more
+ * mutations, in exported functions with pool inputs, are tried for unit-test generation alone.
  */
 export async function analyzeProject(
   project: CorpusProject,
@@ -145,6 +179,7 @@ export async function analyzeProject(
   rng: Rng,
   maxMutants = 90,
   extraInputs: readonly InputCall[] = [],
+  testgenMutants = 0,
 ): Promise<ProjectAnalysis> {
   const sources = sourceFiles(project.files);
   const tests = testFiles(project.files);
@@ -157,6 +192,7 @@ export async function analyzeProject(
     tried: 0,
     dropped: {} as Record<string, number>,
     mutants: [] as AnalyzedMutant[],
+    testgenMutants: [] as AnalyzedMutant[],
   };
   const reference = await sandbox.run({ files: project.files, deadlineMs: 3000 });
   if (reference.verdict !== 'pass') {
@@ -174,24 +210,28 @@ export async function analyzeProject(
   const pool = rawPool.filter((_, i) => keep[i]);
   const correct = probe.outcomes.filter((o) => o !== null);
   const drop = (why: string): void => void (base.dropped[why] = (base.dropped[why] ?? 0) + 1);
-  for (const { file, m } of sampleMutations(project, sources, rng, maxMutants)) {
+  const callable = new Set(pool.map((p) => `${p.module}|${p.fn}`));
+  const sample = sampleMutations(project, sources, rng, maxMutants, testgenMutants, (file, fn) =>
+    callable.has(`${file}|${fn}`),
+  );
+  const analyze = async ({ file, m }: Candidate): Promise<AnalyzedMutant | null> => {
     base.tried++;
     const content = applyMutation(project.files[file]!, m);
     const files = { ...project.files, [file]: content };
     const run = await sandbox.run({ files, deadlineMs: 1000 });
     if (run.verdict === 'pass') {
       drop('survived the reference tests');
-      continue;
+      return null;
     }
     if (run.label && SLOW_LABELS.has(run.label)) {
       drop(`ends in ${run.label}`);
-      continue;
+      return null;
     }
     const failingTests = run.tests
       .filter((t) => t.status === 'fail')
       .map((t) => `${t.file} > ${t.name}`);
     const mutantProbe = await probeCases(sandbox, files, pool);
-    base.mutants.push({
+    return {
       id: m.id,
       file,
       operator: m.operator,
@@ -204,7 +244,15 @@ export async function analyzeProject(
       fixEdits: tokenEditsBetween(file, content, project.files[file]!),
       outcomes: mutantProbe.outcomes,
       differs: distinguishing(correct, mutantProbe.outcomes),
-    });
+    };
+  };
+  for (const c of sample.shared) {
+    const m = await analyze(c);
+    if (m) base.mutants.push(m);
+  }
+  for (const c of sample.extra) {
+    const m = await analyze(c);
+    if (m) base.testgenMutants.push(m);
   }
   return { ...base, pool, correct, problem: null };
 }

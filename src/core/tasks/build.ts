@@ -16,6 +16,12 @@ export interface BuildOptions {
   projects?: readonly CorpusProject[];
   /** Mutations tried per project (default 90). */
   maxMutants?: number;
+  /**
+   * More mutations tried per project for unit-test generation alone, in exported functions a
+   * test can call (default: twice `maxMutants`, 180). They give more disjoint hidden-mutant
+   * sets without multiplying every other kind of task.
+   */
+  testgenMutants?: number;
   onProgress?: (done: number, total: number, project: string) => void;
 }
 
@@ -61,11 +67,14 @@ export async function buildBuiltinTasks(
   for (const [i, project] of projects.entries()) {
     options.onProgress?.(i, projects.length, project.name);
     const rng = createRng(options.seed).fork(`project:${project.name}`);
+    const maxMutants = options.maxMutants ?? 90;
     const analysis = await analyzeProject(
       project,
       sandbox,
       rng.fork('analysis'),
-      options.maxMutants,
+      maxMutants,
+      [],
+      options.testgenMutants ?? maxMutants * 2,
     );
     const split = splits.get(project.name) ?? 'train';
     const made = analysis.problem
@@ -77,7 +86,7 @@ export async function buildBuiltinTasks(
       split,
       problem: analysis.problem,
       tried: analysis.tried,
-      caught: analysis.mutants.length,
+      caught: analysis.mutants.length + analysis.testgenMutants.length,
       dropped: analysis.dropped,
       tasks: made.length,
     });

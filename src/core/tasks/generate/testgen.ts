@@ -5,8 +5,8 @@ import { emptySpace, literalsInText, uniq } from '../space';
 import type { Task } from '../types';
 import { baseTask, referenceTests, type GenContext } from './common';
 
-const MIN_MUTANTS = 3;
-const MAX_MUTANTS = 8;
+const MIN_MUTANTS = 4;
+const MAX_MUTANTS = 12;
 
 /** Greedy set cover: few pool inputs that together tell every mutant apart from the correct code. */
 function coverInputs(inputs: number[], mutants: AnalyzedMutant[]): number[] | null {
@@ -34,7 +34,9 @@ function functionSource(a: ProjectAnalysis, e: ExportedFn): string {
 
 /**
  * Unit-test generation tasks for one exported function: its caught, input-distinguishable
- * mutants are split into disjoint hidden sets of 3-8; the gold answer is a small input set
+ * mutants (the shared sample and the test-generation extra) are split into disjoint hidden sets
+ * of 4-12, so no two tasks hide the same mutant (sets of 3 let a uniformly random answer kill
+ * them all about a quarter of the time); the gold answer is a small input set
  * (expected values recorded from the correct code) that catches every mutant of its set.
  */
 export function testgenTasks(ctx: GenContext, e: ExportedFn): Task[] {
@@ -42,7 +44,7 @@ export function testgenTasks(ctx: GenContext, e: ExportedFn): Task[] {
   const inputs = a.pool
     .map((p, i) => (p.module === e.module && p.fn === e.fn ? i : -1))
     .filter((i) => i >= 0);
-  const killable = a.mutants.filter(
+  const killable = [...a.mutants, ...a.testgenMutants].filter(
     (m) =>
       m.file === e.module && m.functionName === e.fn && m.differs.some((d) => inputs.includes(d)),
   );
