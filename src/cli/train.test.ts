@@ -1,0 +1,82 @@
+import '../node/tf';
+import * as tf from '@tensorflow/tfjs-core';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CORPUS } from '../core/corpus';
+import { createRng } from '../core/rng';
+import { buildBuiltinTasks } from '../core/tasks/build';
+import type { Task } from '../core/tasks/types';
+import { validateTask } from '../core/tasks/validate';
+import { evaluatePolicy } from '../eval/evaluate';
+import { createNodeSandbox } from '../node/sandbox';
+import { QUICK_CONFIG } from '../rl/presets';
+import { checkpointPolicy, loadConfig, readCheckpoint, trainToDir } from './train';
+
+const sandbox = createNodeSandbox({ size: 2 });
+afterAll(() => sandbox.dispose());
+
+describe('lab train / eval --policy <run dir>', () => {
+  it('writes config, metrics, checkpoints and eval.json, and the checkpoint evaluates like the run', async () => {
+    await tf.setBackend('cpu');
+    const project = CORPUS.find((p) => p.name === 'roman-numerals')!;
+    const built = await buildBuiltinTasks(sandbox, { seed: 5, projects: [project], maxMutants: 8 });
+    const tasks: Task[] = [];
+    for (const t of built.tasks) if ((await validateTask(t, sandbox)).ok) tasks.push(t);
+    const out = mkdtempSync(join(tmpdir(), 'lab-train-'));
+    const config = {
+      ...QUICK_CONFIG,
+      name: 'cli-test',
+      warmStartPerKind: 3,
+      warmStartEpochs: 1,
+      steps: 3,
+      tasksPerStep: 2,
+      groupSize: 3,
+      evalEvery: 0,
+      evalTasksPerKind: 2,
+      testTasksPerKind: 3,
+      model: { ...QUICK_CONFIG.model, dModel: 16, ffDim: 32, vocabSize: 300 },
+    };
+    const lines: string[] = [];
+    await trainToDir({
+      config,
+      splits: { train: tasks, val: tasks, test: tasks },
+      sandbox,
+      out,
+      print: (t) => lines.push(t),
+      checkpointEvery: 2,
+    });
+    for (const f of ['config.json', 'metrics.jsonl', 'eval.json', 'checkpoint.json'])
+      expect(existsSync(join(out, f)), f).toBe(true);
+    expect(existsSync(join(out, 'checkpoints', 'step-2.json'))).toBe(true);
+    const metrics = readFileSync(join(out, 'metrics.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string });
+    expect(metrics.filter((m) => m.type === 'step')).toHaveLength(3);
+    expect(metrics.some((m) => m.type === 'eval')).toBe(true);
+    const evalJson = JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as {
+      test: Record<string, { tasks: number; meanReward: number }>;
+      steps: number;
+    };
+    expect(evalJson.steps).toBe(3);
+    expect(Object.keys(evalJson.test).length).toBeGreaterThan(0);
+    expect(lines.some((l) => l.includes('step 3/3'))).toBe(true);
+
+    const checkpoint = readCheckpoint(out);
+    expect(checkpoint.step).toBe(3);
+    const { policy, dispose } = checkpointPolicy(checkpoint);
+    const result = await evaluatePolicy(policy, tasks.slice(0, 6), sandbox, createRng(1));
+    dispose();
+    expect(result.episodes).toBe(6);
+  }, 300_000);
+
+  it('refuses an unknown preset, a missing file and a bad field with what to do', () => {
+    expect(() => loadConfig('nope')).toThrow(/neither a preset \(quick, untrained/);
+    const dir = mkdtempSync(join(tmpdir(), 'lab-config-'));
+    const file = join(dir, 'c.json');
+    writeFileSync(file, '{"extends": "quick", "groupSize": 1}');
+    expect(() => loadConfig(file)).toThrow(/groupSize must be a whole number >= 2/);
+  });
+});
