@@ -13,7 +13,16 @@ import { build, preview } from 'vite';
 import { CHROMIUM_QUIET_FLAGS, chromiumPath } from '../../e2e/chromium';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const PAGE = 'bench/browser/index.html';
+const SANDBOX_PAGE = 'bench/browser/index.html';
+
+export interface BenchPageOptions {
+  /** The page, from the repo root (default: the sandbox bench's). */
+  page?: string;
+  /** A function the page defines on `window` once its API is ready (default `benchStart`). */
+  ready?: string;
+  /** Chromium flags beside the e2e ones (e.g. `--enable-unsafe-webgpu`). */
+  args?: string[];
+}
 
 export interface BenchPage {
   page: Page;
@@ -26,9 +35,11 @@ export interface BenchPage {
   close(): Promise<void>;
 }
 
-/** Builds and serves the bench page and opens it once its API is defined. */
-export async function openBenchPage(): Promise<BenchPage> {
-  const outDir = await mkdtemp(join(tmpdir(), 'sandbox-bench-'));
+/** Builds and serves a bench page and opens it once its API is defined. */
+export async function openBenchPage(options: BenchPageOptions = {}): Promise<BenchPage> {
+  const PAGE = options.page ?? SANDBOX_PAGE;
+  const ready = options.ready ?? 'benchStart';
+  const outDir = await mkdtemp(join(tmpdir(), 'bench-page-'));
   const configFile = join(ROOT, 'vite.config.ts');
   const cleanup: (() => Promise<void>)[] = [() => rm(outDir, { recursive: true, force: true })];
   const close = async () => {
@@ -60,7 +71,7 @@ export async function openBenchPage(): Promise<BenchPage> {
 
     const browser = await chromium.launch({
       executablePath: chromiumPath(),
-      args: CHROMIUM_QUIET_FLAGS,
+      args: [...CHROMIUM_QUIET_FLAGS, ...(options.args ?? [])],
     });
     cleanup.push(() => browser.close());
     const context = await browser.newContext();
@@ -79,7 +90,10 @@ export async function openBenchPage(): Promise<BenchPage> {
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
     });
     await page.goto(`${origin}/${PAGE}`);
-    await page.waitForFunction(() => typeof window.benchStart === 'function');
+    await page.waitForFunction(
+      (name) => typeof (window as unknown as Record<string, unknown>)[name] === 'function',
+      ready,
+    );
     return { page, version: browser.version(), foreign, errors, close };
   } catch (error) {
     await close();
