@@ -58,10 +58,17 @@ async function drive(store: AppStore, request: StartRunRequest): Promise<void> {
   const actions = store.getState().trainActions;
   actions.setError(null);
   actions.focus(request.runId);
-  const onEvents = proxy((events: TrainEvent[]) => actions.applyEvents(events));
+  let listing: Promise<void> | null = null;
+  const onEvents = proxy((events: TrainEvent[]) => {
+    actions.applyEvents(events);
+    // The worker writes the run record before its first event: list it as soon as one arrives.
+    const known = store.getState().train.runs.some((r) => r.id === request.runId);
+    if (!known && !listing)
+      listing = refreshRuns(store).finally(() => {
+        listing = null;
+      });
+  });
   const run = trainerClient().startRun(request, onEvents);
-  // The run record exists once the worker has written it: show it in the list at once.
-  setTimeout(() => void refreshRuns(store), 300);
   try {
     await run;
   } catch (error) {

@@ -31,12 +31,14 @@ const ACTIVE = ['preparing', 'running', 'paused'];
 export function TrainPage() {
   return (
     <div className="train-page" data-testid="train-page">
-      <ConfigPanel />
-      <section className="card train-watch">
-        <Messages />
-        <FocusPanel />
-        <Charts />
-      </section>
+      <div className="train-top">
+        <ConfigPanel />
+        <section className="card train-watch">
+          <Messages />
+          <FocusPanel />
+          <Charts />
+        </section>
+      </div>
       <RunsPanel />
     </div>
   );
