@@ -3,7 +3,7 @@
  * (bench/training.ts), in one go. Exits non-zero when either does (a wrong sandbox verdict or
  * label; a training backend that fails or leaks tensors), never for speed.
  *
- * Options: `--measure-ms=N` (sandbox), `--steps=N`, `--warm-up=N`, `--cpu-steps=N`, `--budget-s=N` (training).
+ * Options: `--measure-ms=N` (sandbox), `--steps=N`, `--warm-up=N`, `--slow-steps=N`, `--budget-s=N` (training).
  */
 await import('./sandbox');
 const sandboxExit = Number(process.exitCode ?? 0);
