@@ -19,7 +19,7 @@ test.describe('@webgpu', () => {
     await page.getByTestId('open-settings').click();
     await page.getByTestId('run-device-check').click();
     await expect(page.getByTestId('device-check')).toHaveAttribute('data-status', 'done', {
-      timeout: 80_000,
+      timeout: 150_000,
     });
     for (const backend of ['webgpu', 'wasm', 'cpu']) {
       await expect(page.getByTestId(`device-row-${backend}`)).toHaveAttribute('data-ok', 'true');
@@ -27,6 +27,14 @@ test.describe('@webgpu', () => {
     const gflops = await page.getByTestId('device-row-webgpu').locator('td').nth(1).textContent();
     expect(Number(gflops)).toBeGreaterThan(0);
     await expect(page.getByTestId('device-check-results')).toContainText('fastest');
+    // The policy agrees on WASM and CPU within the stated tolerance. WebGPU is measured and
+    // shown; on this SwiftShader adapter it disagrees (see the README), so it is not asserted.
+    for (const backend of ['webgpu', 'wasm', 'cpu'])
+      await expect(page.getByTestId(`agreement-${backend}`)).toBeVisible();
+    const cpu = await page.getByTestId('agreement-cpu').getAttribute('data-difference');
+    expect(Number(cpu)).toBeLessThan(1e-3);
+    const webgpu = await page.getByTestId('agreement-webgpu').getAttribute('data-difference');
+    console.log(`policy log-prob difference webgpu vs wasm: ${webgpu}; cpu vs wasm: ${cpu}`);
   });
 
   test('a backend chosen in settings is remembered across reloads', async ({ app }) => {

@@ -41,6 +41,25 @@ export async function runDeviceCheck(store: AppStore, search: string): Promise<v
       {},
       proxy((progress: DeviceCheckProgress) => deviceActions.checkProgress(progress)),
     );
+    // The policy itself on every backend: each one's largest difference from WASM (or the first).
+    const rows = await trainerClient().backendAgreement();
+    const base = rows.find((r) => r.backend === 'wasm') ?? rows[0];
+    const diff = (a: number[], b: number[]) =>
+      Math.max(0, ...a.map((x, i) => Math.abs(x - (b[i] ?? NaN))));
+    if (base)
+      deviceActions.checkAgreement({
+        reference: base.backend,
+        differences: Object.fromEntries(
+          rows.map((r) => [
+            r.backend,
+            Math.max(
+              diff(r.before, base.before),
+              diff(r.after, base.after),
+              Math.abs(r.loss - base.loss),
+            ),
+          ]),
+        ),
+      });
     deviceActions.checkDone(result);
     uiActions.setMeasuredFastest(result.fastest);
     const info = store.getState().device.info;

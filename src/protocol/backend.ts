@@ -75,3 +75,11 @@ export interface DeviceCheckProgress {
   backend: BackendName;
   stage: 'matmul' | 'train' | 'done';
 }
+
+/** Per backend: the policy's log-probs of a fixed batch before and after one supervised step. */
+export interface AgreementRow {
+  backend: BackendName;
+  before: number[];
+  after: number[];
+  loss: number;
+}

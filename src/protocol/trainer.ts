@@ -1,4 +1,5 @@
 import type {
+  AgreementRow,
   BackendInfo,
   BackendPreference,
   BackendName,
@@ -47,6 +48,11 @@ export interface TrainerApi {
   stopRun(runId: string): Promise<void>;
   /** Changes the skill mix of a going run from its next step; returns the recorded event. */
   setMix(runId: string, mix: TrainConfig['mix']): Promise<ConfigEvent | null>;
+  /**
+   * Runs one seeded policy on every available backend (log-probs of a fixed batch, one update,
+   * log-probs again), then restores the current backend.
+   */
+  backendAgreement(): Promise<AgreementRow[]>;
   /** Frees every tensor and backend resource. */
   dispose(): Promise<void>;
 }

@@ -2,7 +2,9 @@ import type { BackendInfo } from '../protocol/backend';
 import type { DeviceCheckRequest, TrainerApi, TrainerInitRequest } from '../protocol/trainer';
 import { TrainerError } from '../protocol/trainer';
 import { initBackend, useBackend, type BackendEnvironment } from '../policy/tf/backends';
+import * as tf from '@tensorflow/tfjs-core';
 import { checkBackend, fastestBackend } from '../policy/tf/deviceCheck';
+import { backendAgreement } from '../policy/tf/agreement';
 import type { BackendName } from '../protocol/backend';
 import type { TrainingSession } from './session';
 
@@ -72,6 +74,14 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     },
     async setMix(runId, mix) {
       return runs().setMix(runId, mix);
+    },
+    async backendAgreement() {
+      const info = requireInit();
+      const backends = info.availability.filter((a) => a.available).map((a) => a.backend);
+      const rows = await backendAgreement(backends).finally(() => useBackend(info.backend));
+      if (tf.getBackend() !== info.backend)
+        throw new TrainerError(`Could not return to ${info.backend} after the agreement check.`);
+      return rows;
     },
     dispose() {
       current = null;

@@ -15,6 +15,8 @@ export interface DeviceState {
     progress: DeviceCheckProgress | null;
     result: DeviceCheckResult | null;
     error: string | null;
+    /** The policy run on every backend: the largest log-prob difference from the current one. */
+    agreement: { reference: string; differences: Record<string, number> } | null;
   };
 }
 
@@ -28,6 +30,7 @@ export interface DeviceSlice {
     checkProgress: (progress: DeviceCheckProgress) => void;
     checkDone: (result: DeviceCheckResult) => void;
     checkFailed: (error: string) => void;
+    checkAgreement: (agreement: DeviceState['check']['agreement']) => void;
   };
 }
 
@@ -37,7 +40,7 @@ export const initialDeviceState: DeviceState = {
   error: null,
   preferenceSource: 'settings',
   invalidUrlBackend: null,
-  check: { status: 'idle', progress: null, result: null, error: null },
+  check: { status: 'idle', progress: null, result: null, error: null, agreement: null },
 };
 
 export const createDeviceSlice: StateCreator<AppState, [], [], DeviceSlice> = (set) => {
@@ -55,6 +58,7 @@ export const createDeviceSlice: StateCreator<AppState, [], [], DeviceSlice> = (s
       checkProgress: (progress) => patchCheck({ progress }),
       checkDone: (result) => patchCheck({ status: 'done', result, progress: null }),
       checkFailed: (error) => patchCheck({ status: 'error', error, progress: null }),
+      checkAgreement: (agreement) => patchCheck({ agreement }),
     },
   };
 };

@@ -71,6 +71,21 @@ export function DeviceCheckPanel() {
           </tbody>
         </table>
       )}
+      {check.agreement && (
+        <div className="hint" data-testid="backend-agreement">
+          <p title="The same seeded policy scores a fixed batch, takes one update and scores it again on each backend.">
+            The policy on each backend vs {check.agreement.reference}: largest difference in
+            log-probs and after one update (tolerance 1e-3).
+          </p>
+          <ul>
+            {Object.entries(check.agreement.differences).map(([b, d]) => (
+              <li key={b} data-testid={`agreement-${b}`} data-difference={d}>
+                {b}: {d.toExponential(1)} {d <= 1e-3 ? '✓ agrees' : '✗ disagrees'}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }
