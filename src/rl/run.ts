@@ -103,8 +103,18 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
   const problem = checkConfig(config);
   if (problem) throw new Error(`Invalid training config: ${problem}`);
   const root = createRng(config.seed);
+  // Every stream is forked up front in one fixed order: a fork advances its parent, so a
+  // resumed run (which skips the warm start) must not fork a different sequence.
+  const forks = {
+    buffer: root.fork('buffer'),
+    tasks: root.fork('tasks'),
+    decode: root.fork('decode'),
+    val: root.fork('val'),
+    warm: root.fork('warm'),
+    test: root.fork('test'),
+  };
   const trainPool = inputs.train.filter((t) => config.trainKinds.includes(t.kind));
-  const bufferTasks = sampleByKind(trainPool, config.bufferTasksPerKind, root.fork('buffer'));
+  const bufferTasks = sampleByKind(trainPool, config.bufferTasksPerKind, forks.buffer);
   const inherited = resume ?? initFrom;
   const vocab = inherited
     ? vocabularyFromWords(inherited.vocabulary)
@@ -122,12 +132,12 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
   const agent = new PolicyAgent(model, vocab);
   const streams = resume
     ? { tasks: restoreRng(resume.rng.tasks), decode: restoreRng(resume.rng.decode) }
-    : { tasks: root.fork('tasks'), decode: root.fork('decode') };
+    : { tasks: forks.tasks, decode: forks.decode };
   let reference: PolicyModel | null = null;
   let warm: WarmStartReport | null = null;
   const metrics: StepMetrics[] = resume ? [...resume.metrics] : [];
   const evals: EvalPoint[] = [];
-  const valTasks = sampleByKind(inputs.val, config.evalTasksPerKind, root.fork('val'));
+  const valTasks = sampleByKind(inputs.val, config.evalTasksPerKind, forks.val);
   const evaluate = async (
     step: number,
     split: 'val' | 'test',
@@ -164,7 +174,7 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
         config.trainKinds,
         config.warmStartPerKind,
         config.warmStartEpochs,
-        root.fork('warm'),
+        forks.warm,
         hooks.onWarmEpoch,
       );
     }
@@ -202,7 +212,7 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
     await evaluate(
       step,
       'test',
-      sampleByKind(inputs.test, config.testTasksPerKind, root.fork('test')),
+      sampleByKind(inputs.test, config.testTasksPerKind, forks.test),
     );
     const checkpoint = await snapshot(config, step, agent, trainer, reference, streams, metrics);
     await hooks.onCheckpoint?.(checkpoint);
