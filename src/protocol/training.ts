@@ -19,7 +19,7 @@ export interface StartRunRequest {
   resume?: boolean;
 }
 
-/** One GRPO step's logged figures (same shape as src/rl/grpo.ts StepMetrics). */
+/** One GRPO step's logged figures (src/rl/grpo.ts logs them as StepMetrics). */
 export interface StepPoint {
   step: number;
   reward: Partial<Record<TaskKind, number>>;

@@ -3,33 +3,14 @@ import type { SandboxRunner } from '../core/sandbox/types';
 import type { Verification } from '../core/skills/types';
 import { verifyAnswer } from '../core/skills/verify';
 import type { Task, TaskKind } from '../core/tasks/types';
+import type { StepPoint } from '../protocol/training';
 import type { PolicyModel, PolicyTrainer, StepStats, TrainBatch } from '../policy/model';
 import type { PolicyAgent, SampledAnswer } from './agent';
 import type { TaskBuffer } from './buffer';
 import { learningRateAt, mixWeights, type TrainConfig } from './config';
 
-/** What one GRPO step logs (the Train page charts these). */
-export interface StepMetrics {
-  step: number;
-  /** Mean reward per task kind drawn this step. */
-  reward: Partial<Record<TaskKind, number>>;
-  rewardMean: number;
-  advantageMean: number;
-  advantageStd: number;
-  /** Share of groups whose rewards all agreed (no learning signal). */
-  flatGroups: number;
-  kl: number;
-  entropy: number;
-  clipFraction: number;
-  gradNorm: number;
-  loss: number;
-  learningRate: number;
-  episodes: number;
-  episodesPerSecond: number;
-  modelMs: number;
-  sandboxMs: number;
-  wallMs: number;
-}
+/** What one GRPO step logs (the Train page charts these; the shape lives in the protocol). */
+export type StepMetrics = StepPoint;
 
 /** One graded episode of a step, as the trace viewer stores it. */
 export interface StepEpisode {
