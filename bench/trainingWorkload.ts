@@ -7,9 +7,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../src/core/rng';
 import type { SandboxRunner } from '../src/core/sandbox/types';
 import type { Task } from '../src/core/tasks/types';
-import { SEGMENTS } from '../src/policy/encode/observation';
 import { PolicyModel, PolicyTrainer } from '../src/policy/model';
-import { PolicyAgent } from '../src/rl/agent';
+import { createPolicyModel, PolicyAgent } from '../src/rl/agent';
 import { TaskBuffer } from '../src/rl/buffer';
 import { DEFAULT_CONFIG, type TrainConfig } from '../src/rl/config';
 import { grpoStep, type StepMetrics } from '../src/rl/grpo';
@@ -62,12 +61,7 @@ export async function timeTraining(o: TrainingRunOptions): Promise<TrainingFigur
   const root = createRng(config.seed);
   const bufferTasks = o.tasks.filter((t) => config.trainKinds.includes(t.kind));
   const vocab = vocabularyForTasks(bufferTasks, config.model.vocabSize, config.model.maxObsLen);
-  const model = PolicyModel.create({
-    ...config.model,
-    vocabSize: vocab.words.length,
-    segmentTypes: Object.keys(SEGMENTS).length + 2,
-    seed: config.seed,
-  });
+  const model = createPolicyModel(config, vocab);
   const trainer = new PolicyTrainer(model, {
     learningRate: config.learningRate,
     maxGradNorm: config.maxGradNorm,

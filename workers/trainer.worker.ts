@@ -27,6 +27,7 @@ expose(
         db: labDb(),
         sandbox: createBrowserSandbox({ size: 2 }),
         now,
+        wallClock: () => Date.now(),
         backend,
         buildId: __BUILD_ID__,
       }),

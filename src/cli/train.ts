@@ -7,10 +7,8 @@ import type { SandboxRunner } from '../core/sandbox/types';
 import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
 import type { EvalResult } from '../eval/evaluate';
 import { builtinSuite } from '../node/suiteCache';
-import { SEGMENTS } from '../policy/encode/observation';
 import { vocabularyFromWords } from '../policy/encode/vocab';
-import { PolicyModel } from '../policy/model';
-import { PolicyAgent } from '../rl/agent';
+import { createPolicyModel, PolicyAgent } from '../rl/agent';
 import type { Checkpoint } from '../rl/checkpoint';
 import { decodeCheckpoint, encodeCheckpoint } from '../rl/checkpointCodec';
 import type { TrainConfig } from '../rl/config';
@@ -251,12 +249,7 @@ export function suiteFileFlag(
 /** A trained policy from a checkpoint, as an answer policy for `eval`. */
 export function checkpointPolicy(checkpoint: Checkpoint) {
   const vocab = vocabularyFromWords(checkpoint.vocabulary);
-  const model = PolicyModel.create({
-    ...checkpoint.config.model,
-    vocabSize: vocab.words.length,
-    segmentTypes: Object.keys(SEGMENTS).length + 2,
-    seed: checkpoint.config.seed,
-  });
+  const model = createPolicyModel(checkpoint.config, vocab);
   model.setWeights(checkpoint.weights);
   const agent = new PolicyAgent(model, vocab);
   return {

@@ -4,6 +4,9 @@ import type { Task } from '../core/tasks/types';
 import { createGrammar, type Grammar } from '../policy/encode/grammar';
 import { encodeTask, type EncodedTask } from '../policy/encode/observation';
 import type { Vocabulary } from '../policy/encode/vocab';
+import { SEGMENTS } from '../policy/encode/observation';
+import { PolicyModel as Model } from '../policy/model';
+import type { TrainConfig } from './config';
 import type { PolicyModel } from '../policy/model';
 import type { Observation, SampleResult } from '../policy/model';
 
@@ -26,6 +29,16 @@ export interface SampledAnswer extends SampleResult {
 }
 
 const CACHE_LIMIT = 4096;
+
+/** The policy network a config and vocabulary call for (seeded by the config's seed). */
+export function createPolicyModel(config: TrainConfig, vocab: Vocabulary): PolicyModel {
+  return Model.create({
+    ...config.model,
+    vocabSize: vocab.words.length,
+    segmentTypes: Object.keys(SEGMENTS).length + 2,
+    seed: config.seed,
+  });
+}
 
 /** Connects the model to tasks: encodes observations, constrains decoding to the answer grammar. */
 export class PolicyAgent {

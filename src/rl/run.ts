@@ -4,9 +4,8 @@ import type { Task, TaskKind } from '../core/tasks/types';
 import { evaluatePolicy, type EvalResult } from '../eval/evaluate';
 import { agentPolicy } from '../eval/agentPolicy';
 import { vocabularyFromWords } from '../policy/encode/vocab';
-import { SEGMENTS } from '../policy/encode/observation';
 import { PolicyModel, PolicyTrainer } from '../policy/model';
-import { PolicyAgent } from './agent';
+import { createPolicyModel, PolicyAgent } from './agent';
 import { TaskBuffer } from './buffer';
 import type { Checkpoint } from './checkpoint';
 import { checkConfig, type TrainConfig } from './config';
@@ -119,12 +118,7 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
   const vocab = inherited
     ? vocabularyFromWords(inherited.vocabulary)
     : vocabularyForTasks(bufferTasks, config.model.vocabSize, config.model.maxObsLen);
-  const model = PolicyModel.create({
-    ...config.model,
-    vocabSize: vocab.words.length,
-    segmentTypes: Object.keys(SEGMENTS).length + 2,
-    seed: config.seed,
-  });
+  const model = createPolicyModel(config, vocab);
   const trainer = new PolicyTrainer(model, {
     learningRate: config.learningRate,
     maxGradNorm: config.maxGradNorm,
@@ -209,11 +203,7 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
       }
     }
     await evaluate(step, 'val', valTasks);
-    await evaluate(
-      step,
-      'test',
-      sampleByKind(inputs.test, config.testTasksPerKind, forks.test),
-    );
+    await evaluate(step, 'test', sampleByKind(inputs.test, config.testTasksPerKind, forks.test));
     const checkpoint = await snapshot(config, step, agent, trainer, reference, streams, metrics);
     await hooks.onCheckpoint?.(checkpoint);
     hooks.onPhase?.('done');

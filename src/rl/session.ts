@@ -25,6 +25,8 @@ export interface SessionEnvironment {
   db: LabDatabase;
   sandbox: SandboxRunner;
   now: () => number;
+  /** Wall-clock time (ms since the epoch) for the dates stored with runs, checkpoints, suites. */
+  wallClock: () => number;
   backend: () => BackendName | null;
   /** Identifies the code that builds and grades suites (a new build rebuilds cached suites). */
   buildId: string;
@@ -209,7 +211,12 @@ export class TrainingSession {
           onCheckpoint: async (c) => {
             lastCheckpoint = now();
             await db.transaction('rw', db.checkpoints, async () => {
-              await db.checkpoints.put({ runId, step: c.step, savedAt: Date.now(), checkpoint: c });
+              await db.checkpoints.put({
+                runId,
+                step: c.step,
+                savedAt: this.env.wallClock(),
+                checkpoint: c,
+              });
               const old = await db.checkpoints.where('runId').equals(runId).sortBy('step');
               for (const row of old.slice(0, Math.max(0, old.length - KEEP_CHECKPOINTS)))
                 await db.checkpoints.delete([runId, row.step]);
@@ -272,7 +279,7 @@ export class TrainingSession {
       status: 'preparing',
       tags: request.tags ?? [],
       backend: this.env.backend(),
-      createdAt: Date.now(),
+      createdAt: this.env.wallClock(),
       step: 0,
       steps: config.steps,
       elapsedMs: 0,
@@ -307,7 +314,7 @@ export class TrainingSession {
     const built = await buildSuite(run.suite, this.env.buildId, this.env.sandbox, onProgress);
     await this.env.db.suites.put({
       key,
-      builtAt: Date.now(),
+      builtAt: this.env.wallClock(),
       tasks: built.tasks,
       invalid: built.invalid,
     });
