@@ -27,14 +27,16 @@ test.describe('@webgpu', () => {
     const gflops = await page.getByTestId('device-row-webgpu').locator('td').nth(1).textContent();
     expect(Number(gflops)).toBeGreaterThan(0);
     await expect(page.getByTestId('device-check-results')).toContainText('fastest');
-    // The policy agrees on WASM and CPU within the stated tolerance. WebGPU is measured and
-    // shown; on this SwiftShader adapter it disagrees (see the README), so it is not asserted.
+    // The policy gives the same log-probs, before and after one update, on every backend within
+    // the panel's tolerance of 1e-3 (largest absolute difference vs WASM; measured on SwiftShader:
+    // WebGPU 8e-7, CPU 5e-7: float32 rounding).
     for (const backend of ['webgpu', 'wasm', 'cpu'])
       await expect(page.getByTestId(`agreement-${backend}`)).toBeVisible();
     const cpu = await page.getByTestId('agreement-cpu').getAttribute('data-difference');
-    expect(Number(cpu)).toBeLessThan(1e-3);
     const webgpu = await page.getByTestId('agreement-webgpu').getAttribute('data-difference');
     console.log(`policy log-prob difference webgpu vs wasm: ${webgpu}; cpu vs wasm: ${cpu}`);
+    expect(Number(cpu)).toBeLessThan(1e-3);
+    expect(Number(webgpu)).toBeLessThan(1e-3);
   });
 
   test('a backend chosen in settings is remembered across reloads', async ({ app }) => {

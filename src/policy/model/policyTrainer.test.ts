@@ -1,8 +1,9 @@
 import '../../node/tf';
-import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng';
 import { PolicyModel } from './policyModel';
-import { PolicyTrainer } from './policyTrainer';
+import { PolicyTrainer, sumInOrder } from './policyTrainer';
 import type { AllowedFn, LossConfig, Observation, SampleResult, TrainBatch } from './types';
 import { observation, tinyConfig, useBackend } from './testUtils';
 
@@ -189,5 +190,25 @@ describe('PolicyTrainer.supervisedStep and checkpoints', () => {
     expect(() => b.trainer.setState(state.slice(0, -1))).toThrow(/Expected/);
     a.dispose();
     b.dispose();
+  });
+});
+
+describe('sumInOrder (the gradient norm without the webgpu AddN kernel)', () => {
+  afterAll(() => useBackend('cpu'));
+
+  it('gives tf.addN exactly, bit for bit, on cpu and wasm', async () => {
+    for (const backend of ['cpu', 'wasm'] as const) {
+      await useBackend(backend);
+      const [viaAddN, viaFold] = tf.tidy(() => {
+        // 44 squared norms spread over eight orders of magnitude, like the policy's gradients.
+        const xs = Array.from({ length: 44 }, (_, i) =>
+          tf.mul(tf.randomUniform([3], 0, 1, 'float32', i), 10 ** ((i % 9) - 4)),
+        );
+        return [tf.addN(xs), sumInOrder(xs)];
+      });
+      expect(Array.from(await viaFold.data())).toEqual(Array.from(await viaAddN.data()));
+      tf.dispose([viaAddN, viaFold]);
+    }
+    expect(() => sumInOrder([])).toThrow(RangeError);
   });
 });

@@ -16,6 +16,22 @@ export interface PolicyTrainerOptions {
 
 type LossFn = (f: TeacherForced) => LossTerms;
 
+/**
+ * The sum of same-shape tensors as a left fold of `tf.add`. Not `tf.addN`: tfjs-backend-webgpu
+ * 4.22.0's AddN kernel binds every input as a storage buffer and, unlike its Concat, never splits
+ * them under the device's maxStorageBuffersPerShaderStage (8 by default, one of them the output).
+ * With 8 or more inputs the pipeline fails validation ("The number of storage buffers (9) in the
+ * Compute stage exceeds the maximum per-stage limit (8)") and the result is whatever the output
+ * buffer held: the global gradient norm over the policy's 44 parameters read 0 on SwiftShader
+ * (36.19 on cpu), so clipping was skipped and one Adam step moved log-probs up to 2.68 away from
+ * wasm and cpu. The fold adds left to right in float32 like the cpu and wasm AddN kernels, so
+ * their results are unchanged (bit for bit).
+ */
+export function sumInOrder<T extends tf.Tensor>(xs: readonly T[]): T {
+  if (xs.length === 0) throw new RangeError('Nothing to sum');
+  return xs.slice(1).reduce<T>((total, x) => tf.add(total, x), xs[0]!);
+}
+
 /** Trains a PolicyModel with its own Adam optimizer and hand-made global-norm clipping. */
 export class PolicyTrainer {
   private readonly adam: Adam;
@@ -106,7 +122,7 @@ export class PolicyTrainer {
     );
     const named = new Map(Object.entries(grads).map(([k, g]) => [byVariable.get(k) ?? k, g]));
     const norm = tf.tidy(() =>
-      tf.sqrt(tf.addN([...named.values()].map((g) => tf.sum(tf.square(g))))),
+      tf.sqrt(sumInOrder([...named.values()].map((g) => tf.sum(tf.square(g))))),
     );
     const scale = tf.tidy(() =>
       tf.minimum(tf.scalar(1), tf.div(tf.scalar(this.maxGradNorm), tf.add(norm, 1e-6))),
