@@ -1,10 +1,12 @@
 import type { Answer, Edit, TestCase } from '../../core/answers/types';
+import { listFunctions } from '../../core/js/functions';
 import { ANSWER_SHAPE } from '../../core/skills/shape';
+import { EDIT_VOCABULARY } from '../../core/tasks/space';
 import type { Task } from '../../core/tasks/types';
 import type { EncodedTask } from './observation';
 import { SEGMENTS } from './observation';
 import { codeTokens } from './textTokens';
-import { ACTION_WORDS, idOf, type Vocabulary } from './vocab';
+import { DELETE_LINE, idOf, UNK, type Vocabulary } from './vocab';
 
 /** The answer language as a state machine over actions (vocabulary ids, or V + position). */
 export interface Grammar {
@@ -16,7 +18,12 @@ export interface Grammar {
   fromAnswer(answer: Answer): number[] | null;
 }
 
-const MAX_REPLACEMENT_TOKENS = 6;
+/** Most tokens one replacement may write (the longest built-in gold fix writes 12). */
+export const MAX_REPLACEMENT_TOKENS = 12;
+/** Most arguments a test may pass beyond a function's arity to a rest parameter. */
+const MAX_REST_ARGS = 3;
+
+type CodeAt = EncodedTask['code'][number];
 
 type Phase =
   | { p: 'files'; files: string[] }
@@ -24,9 +31,33 @@ type Phase =
   | { p: 'repl'; edits: Edit[]; at: { file: string; token: number }; parts: string[] }
   | { p: 'ins-line'; edits: Edit[]; text: string }
   | { p: 'ins-end'; edits: Edit[] }
-  | { p: 'case'; cases: TestCase[] }
-  | { p: 'args'; cases: TestCase[]; current: TestCase; arity: number }
+  | { p: 'del-line'; edits: Edit[] }
+  /** `room`: optional arguments the last case may still take (after its arity and EXPECT). */
+  | { p: 'case'; cases: TestCase[]; room: number }
+  | { p: 'args'; cases: TestCase[]; current: TestCase; arity: number; optional: number }
   | { p: 'verdict' };
+
+/** How many arguments beyond its arity (defaulted or rest parameters) each function takes. */
+function optionalArgs(task: Task): (module: string, fn: string) => number {
+  const cache = new Map<string, Map<string, number>>();
+  return (module, fn) => {
+    let byName = cache.get(module);
+    if (!byName) {
+      byName = new Map();
+      try {
+        for (const f of listFunctions(task.files[module] ?? '')) {
+          const rest = f.params.some((p) => p.startsWith('...'));
+          const required = f.params.filter((p) => !p.includes('=') && !p.startsWith('...'));
+          byName.set(f.name, rest ? MAX_REST_ARGS : f.params.length - required.length);
+        }
+      } catch {
+        // A module that does not parse takes no optional arguments.
+      }
+      cache.set(module, byName);
+    }
+    return byName.get(fn) ?? 0;
+  };
+}
 
 export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): Grammar {
   const V = vocab.words.length;
@@ -38,12 +69,20 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
     number,
     number,
   ];
-  const editWords = ACTION_WORDS.slice(5)
-    .map(id)
-    .filter((x) => x > 1);
+  // A vocabulary without the delete word (none built here lacks it) cannot delete lines.
+  const DELLINE = id(DELETE_LINE) === UNK ? null : id(DELETE_LINE);
+  const editWords = EDIT_VOCABULARY.map(id).filter((x) => x > UNK);
   const wordOf = new Map(editWords.map((x) => [x, vocab.words[x]!]));
   const filePos = new Map(enc.files.map((f) => [V + f.pos, f.path]));
   const codePos = new Map(enc.code.map((c) => [V + c.pos, c]));
+  /** The first shown token of each line: a pointer there names the line (insert, delete). */
+  const linePos = new Map<number, CodeAt>();
+  const seenLines = new Set<string>();
+  for (const c of enc.code) {
+    const key = `${c.file}\n${c.line}`;
+    if (!seenLines.has(key)) linePos.set(V + c.pos, c);
+    seenLines.add(key);
+  }
   const litPos = new Map(enc.literals.map((l) => [V + l.pos, l.text]));
   const fnPos = new Map(enc.functions.map((f) => [V + f.pos, f]));
   const insPos = new Map(enc.inserts.map((i) => [V + i.pos, i.text]));
@@ -53,13 +92,14 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
     if ((seg === SEGMENTS.code || seg === SEGMENTS.prompt) && !t.startsWith('<') && t.length <= 40)
       copyable.set(V + pos, t);
   });
+  const optional = optionalArgs(task);
   const steps = ANSWER_SHAPE[task.kind];
   const { space } = task;
 
   const start = (k: Answer['kind'] | undefined): Phase | null => {
     if (k === 'files') return { p: 'files', files: [] };
     if (k === 'edits') return { p: 'edit', edits: [] };
-    if (k === 'tests') return { p: 'case', cases: [] };
+    if (k === 'tests') return { p: 'case', cases: [], room: 0 };
     if (k === 'verdict') return { p: 'verdict' };
     return null;
   };
@@ -72,6 +112,11 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
       done.push(a);
       phase = start(steps[done.length]);
     };
+    /** A complete case: back to choosing the next one (or more arguments for this one). */
+    const complete = (cases: TestCase[], current: TestCase, room: number): void => {
+      cases.push(current);
+      phase = { p: 'case', cases, room };
+    };
     for (const a of actions) {
       const ph: Phase | null = phase;
       if (!ph) break;
@@ -80,6 +125,7 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
         else ph.files.push(filePos.get(a) ?? '?');
       } else if (ph.p === 'edit') {
         if (a === END) finish({ kind: 'edits', edits: ph.edits });
+        else if (a === DELLINE) phase = { p: 'del-line', edits: ph.edits };
         else if (insPos.has(a)) phase = { p: 'ins-line', edits: ph.edits, text: insPos.get(a)! };
         else {
           const c = codePos.get(a);
@@ -106,34 +152,63 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
         phase = { p: 'ins-end', edits: ph.edits };
       } else if (ph.p === 'ins-end') {
         phase = { p: 'edit', edits: ph.edits };
+      } else if (ph.p === 'del-line') {
+        const c = codePos.get(a);
+        ph.edits.push({ op: 'delete', file: c?.file ?? '?', line: c?.line ?? 1 });
+        phase = { p: 'edit', edits: ph.edits };
       } else if (ph.p === 'case') {
         if (a === END) finish({ kind: 'tests', cases: ph.cases });
-        else {
+        else if (litPos.has(a)) {
+          // An optional argument (default or rest parameter) for the case just completed.
+          ph.cases[ph.cases.length - 1]?.args.push(litPos.get(a)!);
+          ph.room--;
+        } else {
           const f = fnPos.get(a);
           const current: TestCase = { module: f?.module ?? '?', fn: f?.fn ?? '?', args: [] };
-          phase = { p: 'args', cases: ph.cases, current, arity: f?.arity ?? 0 };
-          if (current.args.length === (phase as { arity: number }).arity && !space.expectRequired) {
-            ph.cases.push(current);
-            phase = { p: 'case', cases: ph.cases };
-          }
+          const arity = f?.arity ?? 0;
+          const extra = f ? optional(f.module, f.fn) : 0;
+          if (arity === 0 && !space.expectRequired) complete(ph.cases, current, extra);
+          else phase = { p: 'args', cases: ph.cases, current, arity, optional: extra };
         }
       } else if (ph.p === 'args') {
         const text = litPos.get(a) ?? '?';
         if (ph.current.args.length < ph.arity) ph.current.args.push(text);
         else ph.current.expect = text;
-        const complete =
+        if (
           ph.current.args.length === ph.arity &&
-          (!space.expectRequired || ph.current.expect !== undefined);
-        if (complete) {
-          ph.cases.push(ph.current);
-          phase = { p: 'case', cases: ph.cases };
-        }
+          (!space.expectRequired || ph.current.expect !== undefined)
+        )
+          complete(ph.cases, ph.current, ph.optional);
       } else {
         finish({ kind: 'verdict', verdict: a === YES ? 'YES' : 'NO' });
       }
     }
     return { done, phase };
   }
+
+  /** Lines an edit deletes or replaces a token in, and tokens it replaces: editing them again overlaps. */
+  function touched(edits: readonly Edit[]): {
+    lines: Set<string>;
+    deleted: Set<string>;
+    tokens: Set<string>;
+  } {
+    const deleted = new Set<string>();
+    const tokens = new Set<string>();
+    for (const e of edits) {
+      if (e.op === 'delete') deleted.add(`${e.file}\n${e.line}`);
+      if (e.op === 'replace') tokens.add(`${e.file}\n${e.token}`);
+    }
+    const lines = new Set(deleted);
+    for (const c of codePos.values())
+      if (tokens.has(`${c.file}\n${c.token}`)) lines.add(`${c.file}\n${c.line}`);
+    return { lines, deleted, tokens };
+  }
+
+  /** Lines a delete may still name. */
+  const deletable = (edits: readonly Edit[]): number[] => {
+    const { lines } = touched(edits);
+    return [...linePos].filter(([, c]) => !lines.has(`${c.file}\n${c.line}`)).map(([a]) => a);
+  };
 
   function allowedIn(ph: Phase): number[] {
     switch (ph.p) {
@@ -142,7 +217,16 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
         return ph.files.length > 0 ? [...left, END] : left;
       }
       case 'edit': {
-        const more = ph.edits.length < space.maxEdits ? [...codePos.keys(), ...insPos.keys()] : [];
+        const more: number[] = [];
+        if (ph.edits.length < space.maxEdits) {
+          const { deleted, tokens } = touched(ph.edits);
+          for (const [a, c] of codePos) {
+            if (!deleted.has(`${c.file}\n${c.line}`) && !tokens.has(`${c.file}\n${c.token}`))
+              more.push(a);
+          }
+          more.push(...insPos.keys());
+          if (DELLINE !== null && deletable(ph.edits).length > 0) more.push(DELLINE);
+        }
         return ph.edits.length > 0 ? [...more, END] : more;
       }
       case 'repl': {
@@ -151,13 +235,18 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
           return [ENDEDIT];
         return [...editWords, ...copyable.keys(), ENDEDIT];
       }
-      case 'ins-line':
-        return [...codePos.keys()];
+      case 'ins-line': {
+        const { deleted } = touched(ph.edits);
+        return [...linePos].filter(([, c]) => !deleted.has(`${c.file}\n${c.line}`)).map(([a]) => a);
+      }
       case 'ins-end':
         return [ENDEDIT];
+      case 'del-line':
+        return deletable(ph.edits);
       case 'case': {
         const more = ph.cases.length < space.maxCases ? [...fnPos.keys()] : [];
-        return ph.cases.length > 0 ? [...more, END] : more;
+        const extra = ph.room > 0 ? [...litPos.keys()] : [];
+        return ph.cases.length > 0 ? [...more, ...extra, END] : more;
       }
       case 'args':
         return [...litPos.keys()];
@@ -168,6 +257,58 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
 
   const wrap = (parts: Answer[]): Answer =>
     parts.length === 1 ? parts[0]! : { kind: 'steps', steps: parts };
+
+  const find = <T>(m: Map<number, T>, pred: (v: T) => boolean): number | null => {
+    for (const [a, v] of m) if (pred(v)) return a;
+    return null;
+  };
+
+  /** The actions of one edit, or null when this observation cannot spell it. */
+  function editActions(e: Edit): number[] | null {
+    if (e.op === 'delete') {
+      const line = find(linePos, (c) => c.file === e.file && c.line === e.line);
+      return DELLINE === null || line === null ? null : [DELLINE, line];
+    }
+    if (e.op === 'insert') {
+      const ins = find(insPos, (t) => t === e.text);
+      const line = find(linePos, (c) => c.file === e.file && c.line === e.line);
+      return ins === null || line === null ? null : [ins, line, ENDEDIT];
+    }
+    const at = find(codePos, (c) => c.file === e.file && c.token === e.token);
+    if (at === null) return null;
+    const words = e.text === '' ? [] : codeTokens(e.text).map((t) => t.value);
+    if (words.length > MAX_REPLACEMENT_TOKENS) return null;
+    const out = [at];
+    if (words.length === 0) out.push(DEL);
+    for (const w of words) {
+      const v = editWords.find((x) => wordOf.get(x) === w) ?? find(copyable, (t) => t === w);
+      if (v === null || v === undefined) return null;
+      out.push(v);
+    }
+    out.push(ENDEDIT);
+    return out;
+  }
+
+  /** The actions of one test case, or null. Optional arguments come after EXPECT. */
+  function caseActions(c: TestCase): number[] | null {
+    const f = find(fnPos, (x) => x.fn === c.fn && x.module === c.module);
+    if (f === null) return null;
+    const { arity } = fnPos.get(f)!;
+    const extra = c.args.length - arity;
+    if (extra < 0 || extra > optional(c.module, c.fn)) return null;
+    if (space.expectRequired && c.expect === undefined) return null;
+    const out = [f];
+    for (const v of [
+      ...c.args.slice(0, arity),
+      ...(space.expectRequired ? [c.expect!] : []),
+      ...c.args.slice(arity),
+    ]) {
+      const l = find(litPos, (t) => t === v);
+      if (l === null) return null;
+      out.push(l);
+    }
+    return out;
+  }
 
   return {
     allowed(prev) {
@@ -190,10 +331,6 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
     fromAnswer(answer) {
       const parts = answer.kind === 'steps' ? answer.steps : [answer];
       const out: number[] = [];
-      const find = <T>(m: Map<number, T>, pred: (v: T) => boolean): number | null => {
-        for (const [a, v] of m) if (pred(v)) return a;
-        return null;
-      };
       for (const part of parts) {
         if (part.kind === 'files') {
           for (const f of part.files) {
@@ -203,42 +340,19 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
           }
           out.push(END);
         } else if (part.kind === 'edits') {
+          if (part.edits.length > space.maxEdits) return null;
           for (const e of part.edits) {
-            if (e.op === 'delete') return null;
-            if (e.op === 'insert') {
-              const ins = find(insPos, (t) => t === e.text);
-              const line = find(codePos, (c) => c.file === e.file && c.line === e.line);
-              if (ins === null || line === null) return null;
-              out.push(ins, line, ENDEDIT);
-              continue;
-            }
-            const at = find(codePos, (c) => c.file === e.file && c.token === e.token);
-            if (at === null) return null;
-            out.push(at);
-            const words = e.text === '' ? [] : codeTokens(e.text).map((t) => t.value);
-            if (words.length === 0) out.push(DEL);
-            for (const w of words) {
-              const v =
-                editWords.find((x) => wordOf.get(x) === w) ?? find(copyable, (t) => t === w);
-              if (v === null || v === undefined) return null;
-              out.push(v);
-            }
-            out.push(ENDEDIT);
+            const actions = editActions(e);
+            if (!actions) return null;
+            out.push(...actions);
           }
           out.push(END);
         } else if (part.kind === 'tests') {
+          if (part.cases.length > space.maxCases) return null;
           for (const c of part.cases) {
-            const f = find(fnPos, (x) => x.fn === c.fn && x.module === c.module);
-            if (f === null || fnPos.get(f)!.arity !== c.args.length) return null;
-            out.push(f);
-            for (const v of [
-              ...c.args,
-              ...(space.expectRequired && c.expect !== undefined ? [c.expect] : []),
-            ]) {
-              const l = find(litPos, (t) => t === v);
-              if (l === null) return null;
-              out.push(l);
-            }
+            const actions = caseActions(c);
+            if (!actions) return null;
+            out.push(...actions);
           }
           out.push(END);
         } else if (part.kind === 'verdict') {

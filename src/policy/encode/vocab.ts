@@ -26,11 +26,19 @@ export const SPECIAL_TOKENS = [
 export const PAD = 0;
 export const UNK = 1;
 
+/**
+ * The action that deletes a line (followed by a pointer to the line). It is the patch marker of
+ * a removed line, a special token every vocabulary already holds, so adding the action changed
+ * no vocabulary: checkpoints saved before it keep their word ids.
+ */
+export const DELETE_LINE = '<del-line>';
+
 /** Answer-language words a decoder may emit as vocabulary actions (besides pointers). */
 export const ACTION_WORDS: readonly string[] = [
   '<END>',
   '<ENDEDIT>',
   '<DEL>',
+  DELETE_LINE,
   'YES',
   'NO',
   ...EDIT_VOCABULARY,
