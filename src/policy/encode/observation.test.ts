@@ -1,28 +1,146 @@
 import { describe, expect, it } from 'vitest';
+import { codeTokens } from './textTokens';
 import { emptySpace } from '../../core/tasks/space';
 import type { Task } from '../../core/tasks/types';
-import { encodeTask } from './observation';
+import { encodeTask, type EncodedTask } from './observation';
 import { ACTION_WORDS, SPECIAL_TOKENS, vocabularyFromWords } from './vocab';
+
+const vocab = vocabularyFromWords([...new Set([...SPECIAL_TOKENS, ...ACTION_WORDS])]);
+
+function bugfix(files: Record<string, string>, title: string, body: string): Task {
+  return {
+    id: 'bugfix:t:1',
+    kind: 'bugfix',
+    split: 'test',
+    project: 't',
+    origin: 'import',
+    prompt: { title, body },
+    files,
+    gold: { kind: 'files', files: Object.keys(files) },
+    hidden: { tests: {} },
+    space: { ...emptySpace(), files: Object.keys(files), maxEdits: 6, replacements: ['x'] },
+    meta: {},
+  };
+}
+
+/** `count` small exported functions, each several lines long. */
+function filler(count: number, prefix: string): string {
+  const out: string[] = [];
+  for (let i = 0; i < count; i++)
+    out.push(
+      `export function ${prefix}${i}(a, b) {`,
+      `  const s = a * ${i} + b - ${i + 1};`,
+      `  return s > ${i} ? s : -s;`,
+      '}',
+      '',
+    );
+  return out.join('\n');
+}
+
+/** Whether the observation shows the token of `file` spelling `value` on the line holding `marker`. */
+function shows(enc: EncodedTask, task: Task, file: string, marker: string): boolean {
+  const source = task.files[file]!;
+  const line = source.slice(0, source.indexOf(marker)).split('\n').length;
+  const tokens = codeTokens(source);
+  const i = tokens.findIndex((t) => t.line === line);
+  return i >= 0 && enc.code.some((c) => c.file === file && c.token === i);
+}
 
 describe('encodeTask', () => {
   it('encodes a repository whose buggy file does not parse (a name declared twice)', () => {
     const source = 'export const f = (x) => {\n  let m = x\n  let m = x + 1\n  return m\n}\n';
     const task: Task = {
-      id: 'bugfix:t:1',
-      kind: 'bugfix',
-      split: 'test',
-      project: 't',
-      origin: 'import',
-      prompt: { title: 'f(1) is wrong', body: 'Calling f(1) throws.' },
-      files: { 'f.js': source },
-      gold: { kind: 'files', files: ['f.js'] },
-      hidden: { tests: {} },
+      ...bugfix({ 'f.js': source }, 'f(1) is wrong', 'Calling f(1) throws.'),
       space: { ...emptySpace(), files: ['f.js'], maxEdits: 6, replacements: ['m'] },
-      meta: {},
     };
-    const vocab = vocabularyFromWords([...new Set([...SPECIAL_TOKENS, ...ACTION_WORDS])]);
     const enc = encodeTask(task, vocab);
     expect(enc.code.length).toBeGreaterThan(10);
     expect(enc.code[0]).toMatchObject({ file: 'f.js', line: 1 });
+  });
+
+  it('shows the end of a function the issue names, far down a long file', () => {
+    const body = Array.from({ length: 12 }, (_, i) => `  total = total + values[${i}] * 2;`);
+    const source = [
+      filler(30, 'helper'),
+      'export function sumScaled(values) {',
+      '  let total = 0;',
+      ...body,
+      '  return total; // SITE',
+      '}',
+      '',
+    ].join('\n');
+    const task = bugfix(
+      { 'sum.js': source },
+      'sumScaled returns the wrong result',
+      'Calling `sumScaled([1, 2])` returns 0, but I expected 6.',
+    );
+    const enc = encodeTask(task, vocab);
+    expect(shows(enc, task, 'sum.js', 'return total; // SITE')).toBe(true);
+    expect(shows(enc, task, 'sum.js', 'export function sumScaled')).toBe(true);
+    expect(enc.texts.length).toBeLessThanOrEqual(512);
+  });
+
+  it('shows a helper the named function calls, in another file, before unrelated code', () => {
+    const helper = [
+      filler(12, 'other'),
+      'export function normalise(text) {',
+      '  return text.trim().toLowerCase(); // SITE',
+      '}',
+      '',
+    ].join('\n');
+    const main = [
+      "import { normalise } from './norm.js';",
+      filler(12, 'misc'),
+      'export function slugify(text) {',
+      "  return normalise(text).replace(/ +/g, '-');",
+      '}',
+      '',
+    ].join('\n');
+    const task = bugfix(
+      { 'slug.js': main, 'norm.js': helper },
+      'Unexpected result from slugify',
+      'I use `slugify` from `slug.js`: `slugify(" A b ")` returns "A-b".',
+    );
+    const enc = encodeTask(task, vocab);
+    expect(shows(enc, task, 'norm.js', 'SITE')).toBe(true);
+    expect(shows(enc, task, 'slug.js', 'export function slugify')).toBe(true);
+    // The top of a file (its imports) is shown too.
+    expect(shows(enc, task, 'slug.js', 'import { normalise }')).toBe(true);
+  });
+
+  it('chooses the window from what the agent sees: the same without gold, hidden and meta', () => {
+    const source = [
+      filler(20, 'f'),
+      'export function target(x) {',
+      '  return x + 1;',
+      '}',
+      '',
+    ].join('\n');
+    const task = bugfix({ 'a.js': source }, 'target(1) is wrong', 'Calling `target(1)` gives 3.');
+    const full: Task = {
+      ...task,
+      gold: { kind: 'edits', edits: [{ op: 'replace', file: 'a.js', token: 3, text: 'x' }] },
+      hidden: { tests: { 'a.test.js': 'test' }, fixedFiles: { 'a.js': source } },
+      meta: { mutation: 'arith@10:+', file: 'a.js', line: 3 },
+    };
+    const stripped: Task = { ...task, gold: { kind: 'files', files: [] }, hidden: { tests: {} } };
+    const a = encodeTask(full, vocab);
+    const b = encodeTask(stripped, vocab);
+    expect(a.texts).toEqual(b.texts);
+    expect(a.code).toEqual(b.code);
+    expect(Array.from(a.tokens)).toEqual(Array.from(b.tokens));
+  });
+
+  it('marks a skipped stretch of a file with a new <code> block', () => {
+    const source = [filler(40, 'g'), 'export function picked(x) {', '  return x;', '}', ''].join(
+      '\n',
+    );
+    const task = bugfix({ 'p.js': source }, 'picked is wrong', 'Calling `picked(2)` gives 3.');
+    const enc = encodeTask(task, vocab);
+    const lines = [...new Set(enc.code.map((c) => c.line))];
+    const gaps = lines.filter((l, i) => i > 0 && l > lines[i - 1]! + 2).length;
+    const blocks = enc.texts.filter((t) => t === '<code>').length;
+    expect(gaps).toBeGreaterThan(0);
+    expect(blocks).toBe(gaps + 1);
   });
 });
