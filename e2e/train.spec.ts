@@ -168,6 +168,48 @@ test.describe('Train page @webgpu', () => {
       await expect(page.getByTestId('train-notice')).toContainText('Imported run');
     });
 
+    await test.step('save the reward chart as SVG and PNG', async () => {
+      await page.getByTestId(`open-run-${runId}`).click();
+      await expect(page.locator('.reward-chart .recharts-line').first()).toBeVisible();
+      const [svgFile] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('reward-chart-export-svg').click(),
+      ]);
+      expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
+      const svg = readFileSync(await svgFile.path(), 'utf8');
+      expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+      expect(svg).toContain('<path');
+      expect(svg).toContain(' · code localization</text>'); // the legend
+      expect(svg).not.toContain('var(--'); // styles resolved: the file stands alone
+      const width = Number(/width="(\d+)"/.exec(svg)![1]);
+      const [pngFile] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('reward-chart-export-png').click(),
+      ]);
+      const png = readFileSync(await pngFile.path());
+      expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+      expect(png.readUInt32BE(16)).toBe(2 * width); // IHDR width: drawn at twice the CSS size
+      expect(png.length).toBeGreaterThan(5000); // a drawn chart, not an empty canvas
+    });
+
+    await test.step('the storage panel shows what the run uses and frees space without losing curves', async () => {
+      await page.locator('[data-testid="storage-panel"] > summary').click();
+      const row = page.getByTestId(`storage-row-${runId}`);
+      await expect(row).toBeVisible();
+      expect(Number(await row.getAttribute('data-episodes'))).toBeGreaterThan(0);
+      const checkpoints = Number(await row.getAttribute('data-checkpoints'));
+      expect(checkpoints).toBeGreaterThanOrEqual(1);
+      await page.getByTestId(`prune-episodes-${runId}`).click();
+      await expect(row).toHaveAttribute('data-episodes', '0');
+      await expect(page.getByTestId('train-notice')).toContainText('Dropped the sampled episodes');
+      if (checkpoints > 1) {
+        await page.getByTestId(`prune-checkpoints-${runId}`).click();
+        await expect(row).toHaveAttribute('data-checkpoints', '1');
+        await expect(page.getByTestId('train-notice')).toContainText('Kept only the latest');
+      }
+      expect((await stored(page, runId)).points).toEqual(points);
+    });
+
     await test.step('a corrupt bundle is refused with a message and changes nothing', async () => {
       const runsBefore = (await stored(page, null)).runs.length;
       await page.getByTestId('import-bundle').setInputFiles({

@@ -11,10 +11,60 @@ import {
   setRunTags,
   type RunBundle,
 } from '../storage/runs';
+import { estimateStorage, isQuotaError } from '../storage/usage';
+import type { PruneTarget, StorageReport } from '../protocol/storage';
 import { proxy, trainerClient } from './trainerClient';
 
 const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+  isQuotaError(error)
+    ? "The browser's storage for this app is full, so nothing was saved. Free space under Storage (drop old episodes or checkpoints, or delete runs) and try again."
+    : error instanceof Error
+      ? error.message
+      : String(error);
+
+/** Re-reads the origin's storage estimate (cheap; the banner warns when it is nearly full). */
+export async function checkStorage(store: AppStore): Promise<void> {
+  try {
+    store.getState().trainActions.setStorage(await estimateStorage());
+  } catch {
+    // No estimate: the panel still measures the runs themselves.
+  }
+}
+
+/** Per-run sizes, measured in the trainer worker. */
+export async function storageDetails(store: AppStore): Promise<StorageReport> {
+  const report = await trainerClient().storageReport();
+  store.getState().trainActions.setStorage({ usage: report.usage, quota: report.quota });
+  return report;
+}
+
+/** Drops a run's episodes or older checkpoints; says what happened. */
+export async function pruneStored(store: AppStore, runId: string, what: PruneTarget) {
+  const actions = store.getState().trainActions;
+  try {
+    await trainerClient().pruneRun(runId, what);
+    const name = store.getState().train.runs.find((r) => r.id === runId)?.name ?? runId;
+    actions.setNotice(
+      what === 'episodes'
+        ? `Dropped the sampled episodes of "${name}"; its curves and checkpoints are kept.`
+        : `Kept only the latest checkpoint of "${name}"; it can still be resumed.`,
+    );
+  } catch (error) {
+    actions.setError(`Could not free space: ${messageOf(error)}`);
+  }
+}
+
+/** Drops the cached task suites. */
+export async function clearSuiteCache(store: AppStore): Promise<void> {
+  try {
+    await trainerClient().clearSuites();
+    store
+      .getState()
+      .trainActions.setNotice('Cleared the cached task suites; the next run rebuilds its own.');
+  } catch (error) {
+    store.getState().trainActions.setError(`Could not clear the suites: ${messageOf(error)}`);
+  }
+}
 
 /** Reads the stored runs into the store (after marking runs a closed tab left behind). */
 export async function loadRuns(store: AppStore, opts: { afterReload?: boolean } = {}) {
@@ -29,6 +79,7 @@ export async function loadRuns(store: AppStore, opts: { afterReload?: boolean } 
     }
     const runs = await listRuns();
     actions.setRuns(runs);
+    void checkStorage(store);
     for (const run of runs.slice(0, 8)) await loadSeries(store, run.id);
   } catch (error) {
     actions.setError(`Could not read the stored runs: ${messageOf(error)}`);
@@ -61,6 +112,8 @@ async function drive(store: AppStore, request: StartRunRequest): Promise<void> {
   let listing: Promise<void> | null = null;
   const onEvents = proxy((events: TrainEvent[]) => {
     actions.applyEvents(events);
+    // Each checkpoint grows what is stored: re-read the estimate so the banner can warn in time.
+    if (events.some((e) => e.type === 'checkpoint')) void checkStorage(store);
     // The worker writes the run record before its first event: list it as soon as one arrives.
     const known = store.getState().train.runs.some((r) => r.id === request.runId);
     if (!known && !listing)
@@ -75,6 +128,7 @@ async function drive(store: AppStore, request: StartRunRequest): Promise<void> {
     actions.setError(`The run stopped with an error: ${messageOf(error)}`);
   } finally {
     await refreshRuns(store);
+    await checkStorage(store);
   }
 }
 

@@ -6,6 +6,7 @@ import type {
   DeviceCheckProgress,
   DeviceCheckResult,
 } from './backend';
+import type { PruneTarget, StorageReport } from './storage';
 import type { ConfigEvent, RunSummary, StartRunRequest, TrainConfig, TrainEvent } from './training';
 
 /** Options for starting the trainer's compute backend. */
@@ -48,6 +49,12 @@ export interface TrainerApi {
   stopRun(runId: string): Promise<void>;
   /** Changes the skill mix of a going run from its next step; returns the recorded event. */
   setMix(runId: string, mix: TrainConfig['mix']): Promise<ConfigEvent | null>;
+  /** What this app stores, per run (sizes measured in the worker). */
+  storageReport(): Promise<StorageReport>;
+  /** Drops a run's sampled episodes, or all its checkpoints but the latest. */
+  pruneRun(runId: string, what: PruneTarget): Promise<void>;
+  /** Drops the cached task suites (rebuilt when a run needs them). */
+  clearSuites(): Promise<void>;
   /**
    * Runs one seeded policy on every available backend (log-probs of a fixed batch, one update,
    * log-probs again), then restores the current backend.

@@ -16,6 +16,8 @@ import {
   type LabDatabase,
   type RunRecord,
 } from '../storage/db';
+import type { PruneTarget, StorageReport } from '../protocol/storage';
+import { clearSuites, isQuotaError, pruneRun, storageReport } from '../storage/usage';
 import { checkConfig, type TrainConfig } from './config';
 import type { StepEpisode } from './grpo';
 import { runTraining } from './run';
@@ -39,6 +41,19 @@ export interface SessionEnvironment {
 /** Stored episodes: every group of every `EPISODE_EVERY`th step (storage stays bounded). */
 const EPISODE_EVERY = 5;
 const KEEP_CHECKPOINTS = 2;
+
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
+/** Why a run stopped because the browser would not store it (it stays resumable). */
+export function writeFailureMessage(error: unknown, step: number): string {
+  const cause = isQuotaError(error)
+    ? "the browser's storage for this app is full"
+    : `saving failed (${error instanceof Error ? error.message : String(error)})`;
+  return (
+    `Stopped at step ${step}: ${cause}. Everything up to the last checkpoint is kept. ` +
+    'Free space under Storage (drop old episodes or checkpoints, or delete runs), then resume.'
+  );
+}
 
 interface Control {
   paused: boolean;
@@ -83,6 +98,18 @@ function toEpisode(
   };
 }
 
+/** The sampled episodes of one step as stored rows. */
+function episodeRows(
+  runId: string,
+  seed: number,
+  step: number,
+  episodes: StepEpisode[],
+): EpisodeRecord[] {
+  const groups = new Map<number, StepEpisode[]>();
+  for (const e of episodes) groups.set(e.groupIndex, [...(groups.get(e.groupIndex) ?? []), e]);
+  return episodes.map((e) => toEpisode(runId, seed, step, e, groups.get(e.groupIndex)!));
+}
+
 /**
  * Training runs inside the trainer worker: builds (or reads) the suite, runs GRPO, writes every
  * step, eval, config event, sampled episode and checkpoint to IndexedDB as it goes, and reports
@@ -95,6 +122,19 @@ export class TrainingSession {
 
   isActive(runId: string): boolean {
     return this.controls.has(runId);
+  }
+
+  /** What each run uses, measured here in the worker (reading every row is not the page's job). */
+  storageReport(): Promise<StorageReport> {
+    return storageReport(this.env.db);
+  }
+
+  prune(runId: string, what: PruneTarget): Promise<void> {
+    return pruneRun(runId, what, this.env.db);
+  }
+
+  clearSuites(): Promise<void> {
+    return clearSuites(this.env.db);
   }
 
   pause(runId: string): void {
@@ -147,6 +187,7 @@ export class TrainingSession {
       push({ type: 'status', runId, status, ...(message ? { message } : {}) });
     };
     let run: RunRecord | undefined;
+    let writeError: unknown = null;
     try {
       run = request.resume ? await this.loadForResume(runId) : await this.create(request);
       const checkpoint = request.resume
@@ -163,6 +204,25 @@ export class TrainingSession {
         startedAt: now(),
       };
       this.controls.set(runId, control);
+      // Writes go one after another, each step in one transaction (its point, the run's step,
+      // its episodes): a step is stored whole or not at all. The first failed write stops the
+      // run at the next step boundary; a checkpoint is written only after every earlier write
+      // landed, so resuming never leaves a gap in the curves.
+      let writes: Promise<void> = Promise.resolve();
+      const write = (fn: () => Promise<unknown>): void => {
+        writes = writes.then(async () => {
+          if (writeError !== null) return;
+          try {
+            await fn();
+          } catch (error) {
+            writeError = error;
+          }
+        });
+      };
+      const checkWrites = async (): Promise<void> => {
+        await writes;
+        if (writeError !== null) throw asError(writeError);
+      };
       await setStatus('preparing');
       flush();
       const tasks = await this.suite(run, (stage, done, total) =>
@@ -198,18 +258,26 @@ export class TrainingSession {
             control.step = point.step + 1;
             const at = elapsed();
             push({ type: 'step', runId, point, elapsedMs: at });
-            void db.points.put({ runId, step: point.step, elapsedMs: at, point });
-            void db.runs.update(runId, { step: point.step + 1, elapsedMs: at });
-            if (point.step % EPISODE_EVERY === 0)
-              void this.saveEpisodes(runId, run!.config.seed, point.step, episodes);
+            const rows =
+              point.step % EPISODE_EVERY === 0
+                ? episodeRows(runId, run!.config.seed, point.step, episodes)
+                : [];
+            write(() =>
+              db.transaction('rw', [db.points, db.runs, db.episodes], async () => {
+                await db.points.put({ runId, step: point.step, elapsedMs: at, point });
+                await db.runs.update(runId, { step: point.step + 1, elapsedMs: at });
+                if (rows.length) await db.episodes.bulkAdd(rows);
+              }),
+            );
           },
           onEval: (point) => {
             const record = { step: point.step, split: point.split, bySkill: point.result.bySkill };
             push({ type: 'eval', runId, record });
-            void db.evals.add({ runId, ...record });
+            write(() => db.evals.add({ runId, ...record }));
           },
           onCheckpoint: async (c) => {
             lastCheckpoint = now();
+            await checkWrites();
             await db.transaction('rw', db.checkpoints, async () => {
               await db.checkpoints.put({
                 runId,
@@ -226,6 +294,7 @@ export class TrainingSession {
           shouldCheckpoint: () => now() - lastCheckpoint >= (this.env.checkpointMs ?? 5000),
           shouldStop: () => control.stop,
           waitIfPaused: async () => {
+            if (writeError !== null) throw asError(writeError);
             if (!control.paused) return;
             await db.runs.update(runId, { elapsedMs: elapsed() });
             await setStatus('paused');
@@ -251,6 +320,18 @@ export class TrainingSession {
       });
       await setStatus(control.stop ? 'stopped' : 'done');
     } catch (error) {
+      if (run && (writeError !== null || isQuotaError(error))) {
+        // Not an error of the run: it stays resumable from its last stored checkpoint.
+        const message = writeFailureMessage(
+          writeError ?? error,
+          this.controls.get(runId)?.step ?? 0,
+        );
+        await setStatus('interrupted', message).catch(() =>
+          push({ type: 'status', runId, status: 'interrupted', message }),
+        );
+        flush();
+        return (await db.runs.get(runId).catch(() => undefined)) ?? run;
+      }
       const message = error instanceof Error ? error.message : String(error);
       if (run) await setStatus('error', message);
       else push({ type: 'status', runId, status: 'error', message });
@@ -312,24 +393,17 @@ export class TrainingSession {
     const cached = await this.env.db.suites.get(key);
     if (cached) return cached.tasks;
     const built = await buildSuite(run.suite, this.env.buildId, this.env.sandbox, onProgress);
-    await this.env.db.suites.put({
-      key,
-      builtAt: this.env.wallClock(),
-      tasks: built.tasks,
-      invalid: built.invalid,
-    });
+    try {
+      await this.env.db.suites.put({
+        key,
+        builtAt: this.env.wallClock(),
+        tasks: built.tasks,
+        invalid: built.invalid,
+      });
+    } catch (error) {
+      // The cache is only a shortcut: without space for it the run trains on the built tasks.
+      if (!isQuotaError(error)) throw error;
+    }
     return built.tasks;
-  }
-
-  private async saveEpisodes(
-    runId: string,
-    seed: number,
-    step: number,
-    episodes: StepEpisode[],
-  ): Promise<void> {
-    const groups = new Map<number, StepEpisode[]>();
-    for (const e of episodes) groups.set(e.groupIndex, [...(groups.get(e.groupIndex) ?? []), e]);
-    const rows = episodes.map((e) => toEpisode(runId, seed, step, e, groups.get(e.groupIndex)!));
-    await this.env.db.episodes.bulkAdd(rows);
   }
 }

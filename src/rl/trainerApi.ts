@@ -75,6 +75,15 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     async setMix(runId, mix) {
       return runs().setMix(runId, mix);
     },
+    async storageReport() {
+      return runs().storageReport();
+    },
+    async pruneRun(runId, what) {
+      return runs().prune(runId, what);
+    },
+    async clearSuites() {
+      return runs().clearSuites();
+    },
     async backendAgreement() {
       const info = requireInit();
       const backends = info.availability.filter((a) => a.available).map((a) => a.backend);

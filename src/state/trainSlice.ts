@@ -31,6 +31,10 @@ export interface TrainState {
   compare: string[];
   error: string | null;
   notice: string | null;
+  /** The origin's storage use, as last estimated (null until known). */
+  storage: { usage: number | null; quota: number | null } | null;
+  /** Whether the storage panel is open. */
+  storageOpen: boolean;
 }
 
 export interface TrainSlice {
@@ -45,6 +49,8 @@ export interface TrainSlice {
     setError: (error: string | null) => void;
     setNotice: (notice: string | null) => void;
     forget: (runId: string) => void;
+    setStorage: (storage: TrainState['storage']) => void;
+    showStorage: (open: boolean) => void;
   };
 }
 
@@ -56,6 +62,8 @@ export const initialTrainState: TrainState = {
   compare: [],
   error: null,
   notice: null,
+  storage: null,
+  storageOpen: false,
 };
 
 const emptySeries = (): RunSeries => ({ points: [], evals: [], events: [] });
@@ -139,6 +147,8 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
       setCompare: (compare) => patch({ compare }),
       setError: (error) => patch({ error }),
       setNotice: (notice) => patch({ notice }),
+      setStorage: (storage) => patch({ storage }),
+      showStorage: (storageOpen) => patch({ storageOpen }),
       forget: (runId) =>
         set((s) => {
           const series = { ...s.train.series };

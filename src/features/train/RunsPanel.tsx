@@ -8,23 +8,12 @@ import {
   retag,
   undoRemove,
 } from '../../bridge/training';
+import { download, fileSafe } from '../../components/download';
 import type { RunBundle } from '../../storage/runs';
 import { appStore } from '../../state/appStore';
 import { useTrain, useTrainActions } from '../../state/hooks';
 import { RunsList } from './components/RunsList';
 import { runToCsv } from './components/series';
-
-/** Saves text as a file through a temporary link (no network: a blob URL). */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-const fileSafe = (s: string): string => s.replace(/[^\w.-]+/g, '_');
 
 /** The runs list wired to storage: compare, open, rename, tag, delete with undo, export, import. */
 export function RunsPanel() {

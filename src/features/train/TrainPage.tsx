@@ -17,6 +17,7 @@ import { RewardChart } from './components/RewardChart';
 import { RunProgress } from './components/RunProgress';
 import { SignalsPanel } from './components/SignalsPanel';
 import { RunsPanel } from './RunsPanel';
+import { StoragePanel, StorageWarning } from './StoragePanel';
 import { useChartRuns } from './useChartRuns';
 import { useThrottled } from './useThrottled';
 
@@ -40,6 +41,7 @@ export function TrainPage() {
         </section>
       </div>
       <RunsPanel />
+      <StoragePanel />
     </div>
   );
 }
@@ -103,6 +105,7 @@ function Messages() {
   const actions = useTrainActions();
   return (
     <>
+      <StorageWarning />
       {notice && (
         <p className="notice" role="status" data-testid="train-notice">
           {notice}{' '}

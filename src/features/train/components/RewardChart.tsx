@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import {
   Area,
   CartesianGrid,
@@ -12,6 +12,8 @@ import {
 import { TASK_KINDS, type TaskKind } from '../../../core/tasks/types';
 import { kindColor } from '../../../components/skillColors';
 import { ChartControls, type ChartSettings } from './ChartControls';
+import { ChartExport } from './ChartExport';
+import type { LegendEntry } from './chartExport';
 import { ChartTooltip } from './ChartTooltip';
 import { buildChartModel, cachedRunLines, type ChartRun, type ChartSeries } from './chartModel';
 import { formatDuration } from './format';
@@ -39,12 +41,25 @@ const xFormatter = (axis: XAxisKind) => (x: number) =>
       ? `${+(x / 1000).toFixed(1)}k`
       : String(+x.toFixed(2));
 
+const dashOf = (s: ChartSeries): string | undefined =>
+  s.role === 'eval' ? EVAL_DASH : RUN_DASHES[s.runIndex % RUN_DASHES.length];
+
+/** The exported chart's legend: one entry per drawn line (raw curves and bands go unnamed). */
+export function legendOf(series: readonly ChartSeries[]): LegendEntry[] {
+  return series
+    .filter((s) => s.role === 'smooth' || s.role === 'eval')
+    .map((s) => {
+      const dash = dashOf(s);
+      return { label: s.label, color: kindColor(s.kind), ...(dash ? { dash } : {}) };
+    });
+}
+
 function drawSeries(s: ChartSeries) {
   const color = kindColor(s.kind);
   const common = { dataKey: s.key, name: s.label, isAnimationActive: false, connectNulls: true };
   if (s.role === 'band')
     return <Area key={s.key} {...common} fill={color} fillOpacity={0.15} stroke="none" />;
-  const dash = s.role === 'eval' ? EVAL_DASH : RUN_DASHES[s.runIndex % RUN_DASHES.length];
+  const dash = dashOf(s);
   return (
     <Line
       key={s.key}
@@ -96,8 +111,12 @@ export function RewardChart({
     [lines, present, s, maxPoints],
   );
   const formatX = xFormatter(s.xAxis);
+  const box = useRef<HTMLElement>(null);
+  const legend = useMemo(() => legendOf(model.series), [model.series]);
+  const title = `Reward per task kind: ${runs.map((r) => r.name).join(' vs ')} (by ${s.xAxis})`;
   return (
     <section
+      ref={box}
       className="reward-chart"
       data-testid="reward-chart"
       data-markers={model.markers.length}
@@ -109,6 +128,9 @@ export function RewardChart({
         kinds={present}
         canGroup={runs.length > 1}
       />
+      {model.series.length > 0 && (
+        <ChartExport target={box} title={title} legend={legend} testId="reward-chart-export" />
+      )}
       {model.dropped > 0 && (
         <p className="hint" role="note" data-testid="log-dropped">
           {model.dropped} point{model.dropped === 1 ? '' : 's'} at or below 0 hidden by the log

@@ -1,6 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { runColor } from '../../../components/skillColors';
+import { ChartExport } from './ChartExport';
+import type { LegendEntry } from './chartExport';
 import { formatDuration, formatValue } from './format';
 import type { XAxisKind } from './series';
 import { SIGNALS, signalRows, timeSplitRows, type SignalRun } from './signals';
@@ -16,7 +18,38 @@ export interface SignalsPanelProps {
 }
 
 const tick = (v: number) => formatValue(v, 2);
+
+/** One small chart with its caption and SVG/PNG export. */
+function SignalFigure(props: {
+  testId: string;
+  title: string;
+  help: string;
+  legend: readonly LegendEntry[];
+  children: ReactNode;
+}) {
+  const box = useRef<HTMLElement>(null);
+  return (
+    <figure ref={box} className="signal" data-testid={props.testId} title={props.help}>
+      <figcaption>
+        {props.title}{' '}
+        <ChartExport
+          target={box}
+          title={props.title}
+          legend={props.legend}
+          testId={`${props.testId}-export`}
+        />
+      </figcaption>
+      {props.children}
+    </figure>
+  );
+}
 const tooltipValue = (v: unknown) => (typeof v === 'number' ? formatValue(v, 4) : String(v));
+
+const SANDBOX_GREY = '#999999';
+const TIME_LEGEND: LegendEntry[] = [
+  { label: 'model ms', color: 'var(--accent)' },
+  { label: 'sandbox ms', color: SANDBOX_GREY },
+];
 
 /** Small charts of the training signals (KL, entropy, clipping, gradients, LR, advantages, time). */
 export function SignalsPanel({
@@ -45,18 +78,19 @@ export function SignalsPanel({
     />
   );
   const style = { width: '100%', height };
+  const legend = useMemo(() => runs.map((r, i) => ({ label: r.name, color: runColor(i) })), [runs]);
   if (!first) return null;
   return (
     <section className="signals-panel" data-testid="signals-panel" aria-label="Training signals">
       <div className="signals-grid">
         {charts.map((c) => (
-          <figure
+          <SignalFigure
             key={c.metric}
-            className="signal"
-            data-testid={`signal-${c.metric}`}
-            title={c.help}
+            testId={`signal-${c.metric}`}
+            title={c.title}
+            help={c.help}
+            legend={legend}
           >
-            <figcaption>{c.title}</figcaption>
             <LineChart responsive style={style} data={c.rows} syncId="signals" syncMethod="value">
               <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
               {xAxisEl}
@@ -78,16 +112,14 @@ export function SignalsPanel({
                 />
               ))}
             </LineChart>
-          </figure>
+          </SignalFigure>
         ))}
-        <figure
-          className="signal"
-          data-testid="signal-time-split"
-          title="Milliseconds per step spent in the model (sampling and the update) and in the sandbox (grading), stacked."
+        <SignalFigure
+          testId="signal-time-split"
+          title={`ms per step: model vs sandbox${runs.length > 1 ? ` (${first.name})` : ''}`}
+          help="Milliseconds per step spent in the model (sampling and the update) and in the sandbox (grading), stacked."
+          legend={TIME_LEGEND}
         >
-          <figcaption>
-            ms per step: model vs sandbox{runs.length > 1 ? ` (${first.name})` : ''}
-          </figcaption>
           <AreaChart responsive style={style} data={split} syncId="signals" syncMethod="value">
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
             {xAxisEl}
@@ -110,13 +142,13 @@ export function SignalsPanel({
               dataKey="sandbox"
               name="sandbox ms"
               stackId="t"
-              stroke="#999999"
-              fill="#999999"
+              stroke={SANDBOX_GREY}
+              fill={SANDBOX_GREY}
               fillOpacity={0.35}
               isAnimationActive={false}
             />
           </AreaChart>
-        </figure>
+        </SignalFigure>
       </div>
     </section>
   );

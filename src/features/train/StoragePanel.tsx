@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useState } from 'react';
+import { clearSuiteCache, pruneStored, storageDetails } from '../../bridge/training';
+import { formatBytes, storageLevel, type StorageReport } from '../../protocol/storage';
+import { appStore } from '../../state/appStore';
+import { useApp, useTrainActions } from '../../state/hooks';
+
+const total = (r: StorageReport['runs'][number]): number => r.metrics + r.checkpoints + r.episodes;
+
+/** "x of y used (z %)", or what is known of it. */
+export function usageText(usage: number | null, quota: number | null): string {
+  if (usage === null) return 'usage unknown (this browser does not estimate it)';
+  if (quota === null || quota <= 0) return `${formatBytes(usage)} used`;
+  return `${formatBytes(usage)} of ${formatBytes(quota)} used (${((100 * usage) / quota).toFixed(usage / quota < 0.01 ? 2 : 0)} %)`;
+}
+
+/** A warning above the charts when the browser's storage for the app is nearly full. */
+export function StorageWarning() {
+  const storage = useApp((s) => s.train.storage);
+  const actions = useTrainActions();
+  const level = storageLevel(storage?.usage ?? null, storage?.quota ?? null);
+  if (!storage || level === 'ok') return null;
+  return (
+    <p className="error" role="alert" data-testid="storage-warning" data-level={level}>
+      Storage is {level === 'full' ? 'full' : 'nearly full'}:{' '}
+      {usageText(storage.usage, storage.quota)}. A run that cannot save stops and keeps everything
+      up to its last checkpoint.{' '}
+      <button type="button" onClick={() => actions.showStorage(true)}>
+        See what each run uses
+      </button>
+    </p>
+  );
+}
+
+/** What each run stores, with ways to free space that keep every curve. */
+export function StoragePanel() {
+  const open = useApp((s) => s.train.storageOpen);
+  const actions = useTrainActions();
+  const [report, setReport] = useState<StorageReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const refresh = useCallback(
+    () =>
+      storageDetails(appStore).then(
+        (r) => {
+          setReport(r);
+          setProblem(null);
+        },
+        (error: unknown) => setProblem(`Could not measure storage: ${(error as Error).message}`),
+      ),
+    [],
+  );
+  useEffect(() => {
+    if (open) void refresh();
+  }, [open, refresh]);
+  /** Runs a storage change, then measures again; buttons are disabled meanwhile. */
+  const act = (fn: () => Promise<void>) => () => {
+    setBusy(true);
+    void fn()
+      .then(refresh)
+      .finally(() => setBusy(false));
+  };
+  return (
+    <details
+      className="card storage-panel"
+      open={open}
+      onToggle={(e) => actions.showStorage(e.currentTarget.open)}
+      data-testid="storage-panel"
+    >
+      <summary>
+        <h2>Storage</h2>
+        {report && <span className="hint"> {usageText(report.usage, report.quota)}</span>}
+      </summary>
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+      {!report && !problem && <p className="hint">Measuring…</p>}
+      {report && (
+        <>
+          <p className="hint">
+            Sizes are approximate. Dropping episodes or older checkpoints keeps every curve; the
+            latest checkpoint is always kept so a run can be resumed.{' '}
+            <button type="button" onClick={act(() => Promise.resolve())} disabled={busy}>
+              {busy ? 'Measuring…' : 'Measure again'}
+            </button>
+          </p>
+          <table className="storage-table" data-testid="storage-table">
+            <thead>
+              <tr>
+                <th>Run</th>
+                <th>Metrics</th>
+                <th>Checkpoints</th>
+                <th>Episodes</th>
+                <th>Total</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {report.runs.map((r) => (
+                <tr
+                  key={r.runId}
+                  data-testid={`storage-row-${r.runId}`}
+                  data-episodes={r.episodeCount}
+                  data-checkpoints={r.checkpointCount}
+                >
+                  <td>
+                    {r.name} <span className="hint">({r.status})</span>
+                  </td>
+                  <td>{formatBytes(r.metrics)}</td>
+                  <td>
+                    {formatBytes(r.checkpoints)} <span className="hint">×{r.checkpointCount}</span>
+                  </td>
+                  <td>
+                    {formatBytes(r.episodes)} <span className="hint">×{r.episodeCount}</span>
+                  </td>
+                  <td>{formatBytes(total(r))}</td>
+                  <td className="storage-actions">
+                    <button
+                      type="button"
+                      data-testid={`prune-episodes-${r.runId}`}
+                      disabled={busy || r.episodeCount === 0}
+                      onClick={act(() => pruneStored(appStore, r.runId, 'episodes'))}
+                      title="Delete this run's sampled episodes (the trace viewer's material); curves stay."
+                    >
+                      Drop episodes
+                    </button>
+                    <button
+                      type="button"
+                      data-testid={`prune-checkpoints-${r.runId}`}
+                      disabled={busy || r.checkpointCount <= 1}
+                      onClick={act(() => pruneStored(appStore, r.runId, 'checkpoints'))}
+                      title="Delete all checkpoints but the latest; the run can still be resumed."
+                    >
+                      Keep last checkpoint
+                    </button>
+                  </td>
+                </tr>
+              ))}
+              <tr data-testid="storage-suites">
+                <td>
+                  Cached task suites <span className="hint">×{report.suites.count}</span>
+                </td>
+                <td colSpan={3} className="hint">
+                  Built tasks kept so runs start fast; rebuilt when needed.
+                </td>
+                <td>{formatBytes(report.suites.bytes)}</td>
+                <td className="storage-actions">
+                  <button
+                    type="button"
+                    disabled={busy || report.suites.count === 0}
+                    onClick={act(() => clearSuiteCache(appStore))}
+                  >
+                    Clear
+                  </button>
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </>
+      )}
+    </details>
+  );
+}

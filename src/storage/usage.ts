@@ -1,0 +1,87 @@
+import type { PruneTarget, RunUsage, StorageReport } from '../protocol/storage';
+import { labDb, type LabDatabase } from './db';
+
+const jsonBytes = (rows: readonly unknown[]): number =>
+  rows.reduce<number>((n, r) => n + JSON.stringify(r).length, 0);
+
+/** The origin's usage and quota, or nulls where the browser does not tell. */
+export async function estimateStorage(): Promise<{ usage: number | null; quota: number | null }> {
+  const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+  if (!storage?.estimate) return { usage: null, quota: null };
+  const { usage, quota } = await storage.estimate();
+  return { usage: usage ?? null, quota: quota ?? null };
+}
+
+/** What each run uses (approximate: JSON size of rows, array bytes of checkpoints). */
+export async function storageReport(db: LabDatabase = labDb()): Promise<StorageReport> {
+  const runs: RunUsage[] = [];
+  for (const run of await db.runs.orderBy('createdAt').reverse().toArray()) {
+    const of = { runId: run.id };
+    const [points, evals, events, checkpoints, episodes] = await Promise.all([
+      db.points.where(of).toArray(),
+      db.evals.where(of).toArray(),
+      db.events.where(of).toArray(),
+      db.checkpoints.where(of).toArray(),
+      db.episodes.where(of).toArray(),
+    ]);
+    runs.push({
+      runId: run.id,
+      name: run.name,
+      status: run.status,
+      metrics: jsonBytes(points) + jsonBytes(evals) + jsonBytes(events),
+      checkpoints: checkpoints.reduce(
+        (n, c) =>
+          n +
+          [
+            ...c.checkpoint.weights,
+            ...c.checkpoint.optimizer,
+            ...(c.checkpoint.reference ?? []),
+          ].reduce((m, a) => m + a.values.byteLength, 0),
+        0,
+      ),
+      checkpointCount: checkpoints.length,
+      episodes: jsonBytes(episodes),
+      episodeCount: episodes.length,
+    });
+  }
+  let suiteBytes = 0;
+  let suiteCount = 0;
+  await db.suites.each((row) => {
+    suiteCount++;
+    suiteBytes += jsonBytes(row.tasks);
+  });
+  return { ...(await estimateStorage()), runs, suites: { count: suiteCount, bytes: suiteBytes } };
+}
+
+/**
+ * Frees space without touching a run's curves: drops its sampled episodes, or every checkpoint
+ * but the latest (which resuming needs). One transaction: it happens whole or not at all.
+ */
+export async function pruneRun(
+  runId: string,
+  what: PruneTarget,
+  db: LabDatabase = labDb(),
+): Promise<void> {
+  if (what === 'episodes') {
+    await db.episodes.where({ runId }).delete();
+    return;
+  }
+  await db.transaction('rw', db.checkpoints, async () => {
+    const rows = await db.checkpoints.where({ runId }).sortBy('step');
+    for (const row of rows.slice(0, -1)) await db.checkpoints.delete([runId, row.step]);
+  });
+}
+
+/** Drops the cached task suites (the next run rebuilds what it needs). */
+export async function clearSuites(db: LabDatabase = labDb()): Promise<void> {
+  await db.suites.clear();
+}
+
+/** Whether an error (or the error inside a Dexie/IndexedDB abort) is the browser refusing for space. */
+export function isQuotaError(error: unknown): boolean {
+  for (let e = error as { name?: string; inner?: unknown } | null; e;) {
+    if (e.name === 'QuotaExceededError') return true;
+    e = (e.inner as typeof e) ?? null;
+  }
+  return false;
+}
