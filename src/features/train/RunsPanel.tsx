@@ -11,18 +11,27 @@ import {
 import { download, fileSafe } from '../../components/download';
 import type { RunBundle } from '../../storage/runs';
 import { appStore } from '../../state/appStore';
-import { useTrain, useTrainActions } from '../../state/hooks';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp, useTrainActions } from '../../state/hooks';
 import { RunsList } from './components/RunsList';
 import { runToCsv } from './components/series';
 
 /** The runs list wired to storage: compare, open, rename, tag, delete with undo, export, import. */
 export function RunsPanel() {
-  const train = useTrain();
+  // Narrow subscriptions: progress messages and new points do not re-render the list.
+  const train = useApp(
+    useShallow((s) => ({
+      runs: s.train.runs,
+      compare: s.train.compare,
+      focusId: s.train.focusId,
+    })),
+  );
+  const loaded = (id: string): boolean => Boolean(appStore.getState().train.series[id]);
   const actions = useTrainActions();
   const deleted = useRef(new Map<string, RunBundle>());
   const open = (id: string): void => {
     actions.focus(id);
-    if (!train.series[id]) void loadSeries(appStore, id);
+    if (!loaded(id)) void loadSeries(appStore, id);
   };
   return (
     <section className="card train-runs">
@@ -33,7 +42,7 @@ export function RunsPanel() {
         activeId={train.focusId}
         onSelect={(ids) => {
           actions.setCompare(ids);
-          for (const id of ids) if (!train.series[id]) void loadSeries(appStore, id);
+          for (const id of ids) if (!loaded(id)) void loadSeries(appStore, id);
         }}
         onOpen={open}
         onRename={(id, name) => void rename(appStore, id, name)}
@@ -57,7 +66,7 @@ export function RunsPanel() {
         }
         onExportCsv={(id) => {
           const run = train.runs.find((r) => r.id === id);
-          const s = train.series[id];
+          const s = appStore.getState().train.series[id];
           const csv = (series: NonNullable<typeof s>) =>
             runToCsv(
               run?.name ?? id,
