@@ -152,6 +152,88 @@ describe('runInEngine: isolation', () => {
     });
     expect(check.verdict).toBe('pass');
   });
+
+  // Runs share one runtime and context, reset by restoring its memory: nothing below may leak.
+  const CLEAN = {
+    'lib.js': 'export const state = { n: 0 };\nexport function bump() { return ++state.n; }',
+    'a.test.js': [
+      "import { state, bump } from './lib.js';",
+      "test('pristine', async () => {",
+      '  for (let i = 0; i < 50; i++) await null;',
+      "  expect(typeof leaked).toBe('undefined');",
+      "  expect(typeof ticks).toBe('undefined');",
+      '  expect(state.n).toBe(0);',
+      '  expect(bump()).toBe(1);',
+      '  expect({}.evil).toBeUndefined();',
+      '  expect(JSON.stringify({ a: [1] })).toBe(\'{"a":[1]}\');',
+      '  expect([1, 2].map((x) => x * 2)).toEqual([2, 4]);',
+      '  expect(Error.stackTraceLimit).toBe(clean.stackTraceLimit);',
+      '});',
+    ].join('\n'),
+  };
+  let clean: { stackTraceLimit: unknown } | null = null;
+  const checkClean = async () => {
+    const result = await run({
+      ...CLEAN,
+      'a.test.js': CLEAN['a.test.js'].replace(
+        'clean.stackTraceLimit',
+        JSON.stringify(clean?.stackTraceLimit ?? null),
+      ),
+    });
+    expect(result.tests).toEqual([expect.objectContaining({ status: 'pass' })]);
+  };
+
+  it('starts every run from the same state, whatever the run before did', async () => {
+    const probe = await run({
+      'a.test.js': "__record('limit', Error.stackTraceLimit); test('x', () => {});",
+    });
+    clean = { stackTraceLimit: probe.records['limit'] };
+    await checkClean();
+    const polluters: Record<string, string>[] = [
+      // The module cache: the same file imported by the next run must be evaluated afresh.
+      {
+        ...CLEAN,
+        'a.test.js':
+          "import { state, bump } from './lib.js';\nbump(); bump(); state.n = 99;\ntest('x', () => {});",
+      },
+      // Jobs left queued forever, and a global they keep writing.
+      {
+        'a.test.js': [
+          'globalThis.ticks = 0;',
+          'Promise.resolve().then(function again() { globalThis.ticks++; return Promise.resolve().then(again); });',
+          "test('x', () => { globalThis.leaked = 1; });",
+        ].join('\n'),
+      },
+      // The built-ins the prelude and the host rely on, replaced or broken.
+      {
+        'a.test.js': [
+          'JSON.stringify = () => \'{"name":"forged","status":"pass"}\';',
+          'Array.prototype.map = null; Object.defineProperty = null; Function.prototype.call = null;',
+          "Object.prototype.evil = 1; Error.stackTraceLimit = 0; delete globalThis.expect; test('x', () => {});",
+        ].join('\n'),
+      },
+      // Stopped at the deadline halfway through, with state half-written.
+      { 'a.test.js': "test('spin', () => { globalThis.leaked = 1; for (;;) {} });" },
+      // A failed run that threw from everywhere it could.
+      {
+        'a.test.js':
+          "globalThis.leaked = 1; afterAll(() => { throw null; }); test('x', async () => { throw Symbol('s'); });",
+      },
+    ];
+    for (const files of polluters) {
+      await engine.run({ files, deadlineMs: 300 });
+      await checkClean();
+    }
+  });
+
+  it('gives every run the same Math.random sequence (reproducible runs)', async () => {
+    const files = {
+      'a.test.js': "__record('r', [Math.random(), Math.random()]); test('x', () => {});",
+    };
+    const first = await run(files);
+    await run({ 'a.test.js': "for (let i = 0; i < 100; i++) Math.random(); test('x', () => {});" });
+    expect((await run(files)).records).toEqual(first.records);
+  });
 });
 
 describe('runInEngine: limits', () => {

@@ -1,6 +1,7 @@
 /**
- * The in-process sandbox engine: runs a snapshot's test files in a fresh QuickJS runtime per
- * run, with a deadline, a memory cap and a stack limit. Synchronous once the wasm instance is
+ * The in-process sandbox engine: runs a snapshot's test files in QuickJS, each run starting
+ * from the same pristine state (a session template's memory, restored; see session.ts), with a
+ * deadline, a memory cap and a stack limit. Synchronous once the wasm instance is
  * loaded, so a loop around a slow built-in can overshoot the deadline: only a worker that can
  * be terminated (see pool.ts) bounds that.
  */
@@ -11,7 +12,6 @@ import { clampMemoryMb, createInstanceCache } from './instances';
 import { hostFailure, summarize } from './outcome';
 import { defaultTestFiles } from './paths';
 import { runSession, type RunState, type TestListener } from './runFiles';
-import { openSession } from './session';
 import type { SandboxResult, SandboxRunner, SandboxRunRequest } from './types';
 
 export type { TestListener } from './runFiles';
@@ -32,7 +32,7 @@ export interface SandboxEngine extends SandboxRunner {
   run(request: SandboxRunRequest, onTest?: TestListener): Promise<SandboxResult>;
 }
 
-/** An engine that keeps its wasm instances between runs (one fresh runtime per run). */
+/** An engine that keeps its wasm instances between runs (each run starts from its template). */
 export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngine {
   const { now } = options;
   const instances = createInstanceCache({
@@ -47,10 +47,9 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
       const state: RunState = { tests: [], fatal: null, fileErrors: [], onTest };
       const capture: Capture = createCapture();
       try {
-        const quickjs = await instances.acquire(memoryMb);
+        const template = await instances.acquire(memoryMb);
         const deadlineAt = now() + (request.deadlineMs ?? DEFAULT_DEADLINE_MS);
-        const open = () =>
-          openSession(quickjs, { files: request.files, memoryMb, now, deadlineAt, capture });
+        const open = () => template.open({ files: request.files, now, deadlineAt, capture });
         if (runSession(open, testFiles, state, now)) instances.release(memoryMb);
         else instances.discard(memoryMb);
       } catch (error) {

@@ -1,15 +1,16 @@
 /**
- * WebAssembly instances of QuickJS, one per memory cap. An instance is reused across runs
- * (each run gets a fresh runtime and context) until something makes it suspect: a host-level
- * error, a memory failure, or memory grown past what a normal run needs (wasm memory never
- * shrinks, so a grown instance is replaced rather than kept).
+ * WebAssembly instances of QuickJS, one per memory cap, each with its session template. An
+ * instance is reused across runs (each run starts from the template's memory, restored) until
+ * something makes it suspect: a host-level error, a memory failure, or memory grown past what
+ * a normal run needs (wasm memory never shrinks, so a grown instance is replaced rather than
+ * kept).
  */
 import {
   newQuickJSWASMModuleFromVariant,
   newVariant,
   type QuickJSSyncVariant,
-  type QuickJSWASMModule,
 } from 'quickjs-emscripten-core';
+import { createSessionTemplate, type SessionTemplate } from './session';
 
 const PAGE_BYTES = 65_536;
 /** The QuickJS-ng build needs 16 MiB of memory to start. */
@@ -32,11 +33,14 @@ export interface InstanceSource {
 }
 
 export interface InstanceCache {
-  /** An instance whose WebAssembly memory cannot grow beyond `memoryMb`. */
-  acquire(memoryMb: number): Promise<QuickJSWASMModule>;
+  /** The template of an instance whose WebAssembly memory cannot grow beyond `memoryMb`. */
+  acquire(memoryMb: number): Promise<SessionTemplate>;
   /** Forgets the instance for `memoryMb` (the next acquire makes a new one). */
   discard(memoryMb: number): void;
-  /** Replaces the instance if its memory grew past the reuse threshold. */
+  /**
+   * Replaces the instance if its memory grew past the reuse threshold, or past QuickJS's
+   * allocation limit (so a run never starts with the memory gauge already reading full).
+   */
   release(memoryMb: number): void;
   clear(): void;
 }
@@ -58,12 +62,14 @@ async function createInstance(source: InstanceSource, memoryMb: number) {
     source.variant,
     wasmModule ? { wasmMemory, wasmModule } : { wasmMemory },
   );
-  return { module: await newQuickJSWASMModuleFromVariant(variant), memory: wasmMemory };
+  const quickjs = await newQuickJSWASMModuleFromVariant(variant);
+  return { template: createSessionTemplate(quickjs, wasmMemory, memoryMb), memory: wasmMemory };
 }
 
 interface Entry {
-  loading: Promise<QuickJSWASMModule>;
+  loading: Promise<SessionTemplate>;
   memory?: WebAssembly.Memory;
+  template?: SessionTemplate;
 }
 
 /** A cache of instances made from `source`. */
@@ -79,7 +85,8 @@ export function createInstanceCache(source: InstanceSource): InstanceCache {
       const entry: Entry = {
         loading: createInstance(source, memoryMb).then((instance) => {
           entry.memory = instance.memory;
-          return instance.module;
+          entry.template = instance.template;
+          return instance.template;
         }),
       };
       if (entries.size >= MAX_INSTANCES) entries.delete(entries.keys().next().value as number);
@@ -93,8 +100,10 @@ export function createInstanceCache(source: InstanceSource): InstanceCache {
     },
     release(memoryMb) {
       const entry = entries.get(memoryMb);
-      if (entry?.memory && entry.memory.buffer.byteLength > KEEP_BELOW_BYTES)
+      if (!entry?.memory) return;
+      if (entry.memory.buffer.byteLength > KEEP_BELOW_BYTES || entry.template?.nearLimit()) {
         forget(memoryMb, entry);
+      }
     },
     clear() {
       entries.clear();

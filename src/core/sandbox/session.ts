@@ -1,7 +1,11 @@
 /**
- * One run's QuickJS runtime and context: the module loader over the snapshot's files, the
- * injected console and `__record`, the prelude's runner, the deadline, and settling promises
- * by running pending jobs in small batches with a host-side deadline check between batches.
+ * Runs share one QuickJS runtime and context per wasm instance, made once with the prelude
+ * installed (a session template); the instance's memory is then copied, and every run starts
+ * by writing that copy back (snapshot.ts), so each run begins from the very bytes the template
+ * had before any test code ran: nothing an earlier run did to globals, prototypes, modules,
+ * pending jobs or the allocator survives into the next. A session binds one run's files,
+ * deadline and capture, and settles promises by running pending jobs in small batches with a
+ * host-side deadline check between batches.
  */
 import type {
   QuickJSContext,
@@ -16,14 +20,20 @@ import {
   memoryGauge,
   newRuntime,
   toFailure,
-  type RuntimeOptions,
+  type RunBinding,
 } from './sessionSetup';
+import { restoreSnapshot, takeSnapshot } from './snapshot';
 import type { SandboxFiles } from './types';
 
 /** Pending jobs run between two deadline checks. */
 const JOB_BATCH = 64;
 
-export interface SessionOptions extends RuntimeOptions {
+/** One run's inputs. */
+export interface SessionOptions {
+  files: SandboxFiles;
+  /** Clock in ms (the same one as `deadlineAt`). */
+  now: () => number;
+  deadlineAt: number;
   capture: Capture;
 }
 
@@ -43,8 +53,16 @@ export interface Session {
   callRunner(method: 'beginFile' | 'collect'): Settled;
   /** Runs test `index` of the current file to completion (or stall, or deadline). */
   runTest(index: number): Settled;
-  /** Frees the runtime; false when that failed (the wasm instance is then suspect). */
+  /** Ends the run (unbinds it from the runtime); false when the instance is suspect. */
   dispose(): boolean;
+}
+
+/** Where runs are made: one per wasm instance, used by one run at a time. */
+export interface SessionTemplate {
+  /** Restores the template's state and binds a run to it, until the session's dispose(). */
+  open(options: SessionOptions): Session;
+  /** True once the wasm memory has grown past QuickJS's allocation limit. */
+  nearLimit(): boolean;
 }
 
 /**
@@ -102,49 +120,93 @@ function createSettler(
   };
 }
 
-/** Opens a fresh runtime and context on `quickjs` for one run. */
-export function openSession(quickjs: QuickJSWASMModule, options: SessionOptions): Session {
-  let interrupted = false;
-  const runtime = newRuntime(quickjs, options, () => (interrupted = true));
+const NO_FILES: SandboxFiles = Object.freeze({});
+/** Output of code running outside a run (there should be none) goes nowhere. */
+const DISCARD: Capture = {
+  log: () => {},
+  record: () => {},
+  lines: () => [],
+  records: () => ({}),
+};
+
+function unbind(binding: RunBinding): void {
+  binding.files = NO_FILES;
+  binding.deadlineAt = -Infinity;
+  binding.capture = DISCARD;
+  binding.interrupted = false;
+}
+
+/**
+ * Makes the runtime and context runs share on `quickjs` (whose WebAssembly memory is `memory`),
+ * with the prelude installed, and copies the memory in that state. Throws when QuickJS cannot
+ * even set up (the instance is then useless).
+ */
+export function createSessionTemplate(
+  quickjs: QuickJSWASMModule,
+  memory: WebAssembly.Memory,
+  memoryMb: number,
+): SessionTemplate {
+  const binding: RunBinding = {
+    files: NO_FILES,
+    now: () => 0,
+    deadlineAt: Infinity,
+    capture: DISCARD,
+    interrupted: false,
+  };
+  const runtime = newRuntime(quickjs, memoryMb, binding);
   const context = runtime.newContext();
-  const nearLimit = memoryGauge(quickjs, options);
-  const runner = installPrelude(context, options.capture, nearLimit);
+  const nearLimit = memoryGauge(quickjs, memoryMb);
+  const runner = installPrelude(context, binding, nearLimit);
   // Looked up once: a call by name would make a string handle and a property lookup each time.
+  // These handles point into the template's memory and stay valid across restores; they are
+  // never disposed (the whole instance is dropped instead).
   const methods = {
     beginFile: context.getProp(runner, 'beginFile'),
     collect: context.getProp(runner, 'collect'),
     runTest: context.getProp(runner, 'runTest'),
   };
-  const pastDeadline = (): boolean => interrupted || options.now() > options.deadlineAt;
+  unbind(binding);
+  const snapshot = takeSnapshot(memory);
+  const pastDeadline = (): boolean => binding.interrupted || binding.now() > binding.deadlineAt;
   const settleResult = createSettler(runtime, context, pastDeadline, nearLimit);
+  let open = false;
 
   return {
-    files: options.files,
-    evalModule(path) {
-      const source = options.files[path] ?? '';
-      return settleResult(context.evalCode(source, path, { type: 'module' }), false);
-    },
-    callRunner(method) {
-      return settleResult(context.callFunction(methods[method], runner), method === 'collect');
-    },
-    runTest(index) {
-      const arg = context.newNumber(index);
-      try {
-        return settleResult(context.callFunction(methods.runTest, runner, arg), true);
-      } finally {
-        arg.dispose();
-      }
-    },
-    dispose() {
-      try {
-        for (const handle of Object.values(methods)) handle.dispose();
-        runner.dispose();
-        context.dispose();
-        runtime.dispose();
-        return true;
-      } catch {
-        return false;
-      }
+    nearLimit,
+    open(options) {
+      if (open) throw new Error('sandbox session template is already in use');
+      restoreSnapshot(memory, snapshot);
+      open = true;
+      binding.files = options.files;
+      binding.now = options.now;
+      binding.deadlineAt = options.deadlineAt;
+      binding.capture = options.capture;
+      binding.interrupted = false;
+      // Every handle a session makes is disposed before the call that made it returns: after
+      // the next restore, a handle left over would point at memory that means something else.
+      return {
+        files: options.files,
+        evalModule(path) {
+          const source = options.files[path] ?? '';
+          return settleResult(context.evalCode(source, path, { type: 'module' }), false);
+        },
+        callRunner(method) {
+          return settleResult(context.callFunction(methods[method], runner), method === 'collect');
+        },
+        runTest(index) {
+          const arg = context.newNumber(index);
+          try {
+            return settleResult(context.callFunction(methods.runTest, runner, arg), true);
+          } finally {
+            arg.dispose();
+          }
+        },
+        dispose() {
+          unbind(binding);
+          open = false;
+          return true;
+        },
+      };
     },
   };
 }

@@ -1,6 +1,8 @@
 /**
- * Building one run's QuickJS runtime and context: limits, the module loader over the snapshot's
- * files, the prelude with its host functions, and reading thrown values into failures.
+ * Building the QuickJS runtime and context runs are made in: limits, the module loader over the
+ * run's files, the prelude with its host functions, and reading thrown values into failures.
+ * The runtime and context outlive one run (see session.ts), so everything that differs between
+ * runs is read at call time from a {@link RunBinding}.
  */
 import type { QuickJSContext, QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import type { Capture } from './capture';
@@ -14,13 +16,19 @@ export const STACK_BYTES = 128 * 1024;
 /** Room kept between QuickJS's own allocation limit and the wasm memory's maximum. */
 const HEADROOM_MB = 6;
 
-/** What a runtime needs to know about its run. */
-export interface RuntimeOptions {
+/**
+ * The run a runtime currently serves: the module loader, the interrupt handler and the
+ * prelude's host functions read it at call time. Between runs it is unbound (no files, a
+ * deadline in the past, output discarded).
+ */
+export interface RunBinding {
   files: SandboxFiles;
-  memoryMb: number;
   /** Clock in ms (the same one as `deadlineAt`). */
   now: () => number;
   deadlineAt: number;
+  capture: Capture;
+  /** Set when the interrupt handler stopped the run at its deadline. */
+  interrupted: boolean;
 }
 
 function frameOf(stack: unknown): string | undefined {
@@ -60,22 +68,17 @@ export function toFailure(
   return { label: 'runtime', message: `Uncaught ${JSON.stringify(value) ?? String(value)}` };
 }
 
-/** A runtime with the run's limits, deadline and module loader. */
-export function newRuntime(
-  quickjs: QuickJSWASMModule,
-  options: RuntimeOptions,
-  onInterrupt: () => void,
-) {
+/** A runtime with the memory cap's limits, and the deadline and module loader of `binding`. */
+export function newRuntime(quickjs: QuickJSWASMModule, memoryMb: number, binding: RunBinding) {
   const runtime = quickjs.newRuntime({
     maxStackSizeBytes: STACK_BYTES,
-    memoryLimitBytes: runtimeLimitBytes(options.memoryMb),
+    memoryLimitBytes: runtimeLimitBytes(memoryMb),
   });
   runtime.setInterruptHandler(() => {
-    if (options.now() <= options.deadlineAt) return false;
-    onInterrupt();
+    if (binding.now() <= binding.deadlineAt) return false;
+    binding.interrupted = true;
     return true;
   });
-  const { files } = options;
   runtime.setModuleLoader(
     (name) => {
       if (name.startsWith(UNRESOLVED_PREFIX)) {
@@ -85,12 +88,13 @@ export function newRuntime(
         ];
         return { error: new Error(unresolvedMessage(specifier, base)) };
       }
+      const { files } = binding;
       const source = Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined;
       return source ?? { error: new Error(`Cannot find module '${name}'`) };
     },
     // A normalizer error is lost by QuickJS; an impossible name makes the loader report it.
     (base, specifier) =>
-      resolveSpecifier(files, base, specifier) ??
+      resolveSpecifier(binding.files, base, specifier) ??
       UNRESOLVED_PREFIX + JSON.stringify([specifier, base]),
   );
   return runtime;
@@ -101,19 +105,23 @@ export function newRuntime(
  * memory, sometimes throws `null` (it cannot allocate the error), and this tells that apart
  * from test code throwing null.
  */
-export function memoryGauge(quickjs: QuickJSWASMModule, options: RuntimeOptions): () => boolean {
-  const limit = runtimeLimitBytes(options.memoryMb);
+export function memoryGauge(quickjs: QuickJSWASMModule, memoryMb: number): () => boolean {
+  const limit = runtimeLimitBytes(memoryMb);
   return () => quickjs.getWasmMemory().buffer.byteLength >= limit;
 }
 
-function runtimeLimitBytes(memoryMb: number): number {
+/** QuickJS's own allocation limit for a memory cap of `memoryMb`. */
+export function runtimeLimitBytes(memoryMb: number): number {
   return Math.max(8, memoryMb - HEADROOM_MB) * 1024 * 1024;
 }
 
-/** Evaluates the prelude with the host's console and record functions; returns the runner. */
+/**
+ * Evaluates the prelude with host console and record functions that write to the capture of
+ * the run bound at the time; returns the runner.
+ */
 export function installPrelude(
   context: QuickJSContext,
-  capture: Capture,
+  binding: RunBinding,
   nearLimit: () => boolean,
 ): QuickJSHandle {
   const factory = context.unwrapResult(
@@ -121,10 +129,10 @@ export function installPrelude(
   );
   const host = context.newObject();
   const log = context.newFunction('log', (text) => {
-    capture.log(context.getString(text));
+    binding.capture.log(context.getString(text));
   });
   const record = context.newFunction('record', (key, json) => {
-    capture.record(context.getString(key), context.getString(json));
+    binding.capture.record(context.getString(key), context.getString(json));
   });
   const chunk = context.newFunction('chunk', (name) => {
     const source = PRELUDE_CHUNKS[context.getString(name)];
