@@ -214,3 +214,51 @@ describe('answer grammar: replacements and test cases', () => {
     expect(grammar.allowed([])).not.toContain(lit('1'));
   });
 });
+
+describe('answer grammar: inserting at a line without a token', () => {
+  it('appends after the last line (the <nl> after it names the end of the file)', () => {
+    const text = 'export const LIMIT = 3;';
+    const task = editTask([{ op: 'insert', file: 'f.js', line: 6, text }], 4, [text]);
+    const actions = expectRoundTrip(task);
+    const { enc, grammar } = setup(task);
+    const end = enc.gaps.find((g) => g.line === 6)!;
+    expect(enc.texts[end.pos]).toBe('<nl>');
+    expect(actions[1]).toBe(V + end.pos);
+    // It names a line to insert at, never a token to replace nor a line to delete.
+    expect(grammar.allowed([])).not.toContain(V + end.pos);
+    expect(grammar.allowed([DELLINE])).not.toContain(V + end.pos);
+  });
+
+  it('extracts a constant after the imports (a blank line), writing the name from backticks', () => {
+    const source = [
+      "import { clamp } from './f.js';",
+      '',
+      '/** Twice, clamped. */',
+      'export function twice(x) {',
+      '  return clamp(x * 2, 0, 10);',
+      '}',
+      '',
+    ].join('\n');
+    const line = 'export const TWICE_2 = 2;';
+    const task: Task = {
+      ...makeTask(
+        'refactor',
+        {
+          kind: 'edits',
+          edits: [
+            { op: 'insert', file: 'g.js', line: 2, text: line },
+            { op: 'replace', file: 'g.js', token: 19, text: 'TWICE_2' }, // the 2 of `x * 2`
+          ],
+        },
+        { files: ['g.js'], maxEdits: 4, replacements: [...EDIT_VOCABULARY], insertLines: [line] },
+      ),
+      prompt: {
+        title: 'Extract 2 in twice into a constant',
+        body: 'In g.js, add `export const TWICE_2 = 2;` after the imports and use `TWICE_2` instead of every literal 2 inside `twice`.',
+      },
+      files: { 'g.js': source, 'f.js': SOURCE },
+      focus: { file: 'g.js', fn: 'twice', startLine: 4, endLine: 6 },
+    };
+    expectRoundTrip(task);
+  });
+});

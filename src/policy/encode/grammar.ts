@@ -83,6 +83,8 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
     if (!seenLines.has(key)) linePos.set(V + c.pos, c);
     seenLines.add(key);
   }
+  /** Separators naming a line without a token (blank, comment, end of file): insert targets only. */
+  const gapPos = new Map(enc.gaps.map((g) => [V + g.pos, g]));
   const litPos = new Map(enc.literals.map((l) => [V + l.pos, l.text]));
   const fnPos = new Map(enc.functions.map((f) => [V + f.pos, f]));
   const insPos = new Map(enc.inserts.map((i) => [V + i.pos, i.text]));
@@ -147,7 +149,7 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
           phase = { p: 'edit', edits: ph.edits };
         } else ph.parts.push(a === DEL ? '' : (wordOf.get(a) ?? copyable.get(a) ?? '?'));
       } else if (ph.p === 'ins-line') {
-        const c = codePos.get(a);
+        const c = codePos.get(a) ?? gapPos.get(a);
         ph.edits.push({ op: 'insert', file: c?.file ?? '?', line: c?.line ?? 1, text: ph.text });
         phase = { p: 'ins-end', edits: ph.edits };
       } else if (ph.p === 'ins-end') {
@@ -237,7 +239,8 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
       }
       case 'ins-line': {
         const { deleted } = touched(ph.edits);
-        return [...linePos].filter(([, c]) => !deleted.has(`${c.file}\n${c.line}`)).map(([a]) => a);
+        const lines = [...linePos].filter(([, c]) => !deleted.has(`${c.file}\n${c.line}`));
+        return [...lines.map(([a]) => a), ...gapPos.keys()];
       }
       case 'ins-end':
         return [ENDEDIT];
@@ -271,7 +274,9 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
     }
     if (e.op === 'insert') {
       const ins = find(insPos, (t) => t === e.text);
-      const line = find(linePos, (c) => c.file === e.file && c.line === e.line);
+      const at = (c: { file: string; line: number }): boolean =>
+        c.file === e.file && c.line === e.line;
+      const line = find(linePos, at) ?? find(gapPos, at);
       return ins === null || line === null ? null : [ins, line, ENDEDIT];
     }
     const at = find(codePos, (c) => c.file === e.file && c.token === e.token);

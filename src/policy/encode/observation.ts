@@ -17,6 +17,12 @@ export interface EncodedTask {
   literals: { text: string; pos: number }[];
   functions: { module: string; fn: string; arity: number; pos: number }[];
   inserts: { text: string; pos: number }[];
+  /**
+   * Lines without a token that an insert may still name: the separator right after shown line
+   * P (or a file's opening `<code>`, P = 0) names line P + 1 when that line holds no token (a
+   * blank or comment line, or the end of the file: one `<nl>` follows a file's last line).
+   */
+  gaps: { file: string; line: number; pos: number }[];
 }
 
 class Builder {
@@ -77,19 +83,28 @@ interface SourceView {
   tokens: ReturnType<typeof codeTokens>;
   /** Token values of each line that holds a token. */
   lines: Map<number, string[]>;
+  /** The line where each line's last token ends (a template literal may span lines). */
+  ends: Map<number, number>;
   fns: ReturnType<typeof listFunctions>;
+  /** The first and last lines that hold a token (0 when none does). */
+  first: number;
+  last: number;
 }
 
 function viewOf(task: Task, file: string): SourceView {
   const source = task.files[file] ?? '';
   const tokens = codeTokens(source);
   const lines = new Map<number, string[]>();
+  const ends = new Map<number, number>();
   for (const t of tokens) {
     const row = lines.get(t.line) ?? [];
     row.push(t.value);
     lines.set(t.line, row);
+    ends.set(t.line, t.line + (t.value.match(/\n/g)?.length ?? 0));
   }
-  return { file, tokens, lines, fns: functionsOf(source) };
+  const first = tokens[0]?.line ?? 0;
+  const last = tokens[tokens.length - 1]?.line ?? 0;
+  return { file, tokens, lines, ends, fns: functionsOf(source), first, last };
 }
 
 /** Names a function's body mentions (candidate callees, found by name). */
@@ -161,6 +176,8 @@ function lineScores(task: Task, views: readonly SourceView[]): Map<number, numbe
       const fn = v.fns.find((f) => line >= f.startLine && line <= f.endLine);
       const related = fn ? unit.get(fn.name) : undefined;
       let score = related ?? weight * (fn ? 1 : line < firstFn && head++ < 3 ? 3 : 1.5);
+      // The file's first line ranks with its imports: inserts "after the imports" land there.
+      if (line === v.first) score = Math.max(score, 3);
       for (const w of new Set(row)) {
         if (named.has(w)) score += 3;
         else if (strong.has(w)) score += Math.min(4, 8 / (spread.get(w) ?? 1));
@@ -193,7 +210,10 @@ function chooseLines(task: Task, views: readonly SourceView[], budget: number): 
     const fn = v.fns.find((f) => line >= f.startLine && line <= f.endLine);
     const unit = `${k}:${fn?.startLine ?? 0}`;
     if (cut.has(unit)) continue;
-    const cost = v.lines.get(line)!.length + 1 + (chosen[k]!.size === 0 ? 1 : 0);
+    // A line costs its tokens and a separator; a file's first shown line its path, its last
+    // line the `<nl>` that names the end of the file.
+    const cost =
+      v.lines.get(line)!.length + 1 + (chosen[k]!.size === 0 ? 1 : 0) + (line === v.last ? 1 : 0);
     if (cost > left) {
       cut.add(unit);
       continue;
@@ -215,7 +235,7 @@ function codeFiles(task: Task): string[] {
  * Code of each file in blocks of shown lines: `<code>`, the file's path, its lines joined by
  * `<nl>`; a block after skipped lines starts with `<code>` again.
  */
-function pushCode(b: Builder, task: Task, out: EncodedTask['code'], budget: number): void {
+function pushCode(b: Builder, task: Task, out: EncodedTask, budget: number): void {
   const views = codeFiles(task).map((file) => viewOf(task, file));
   const chosen = chooseLines(task, views, budget);
   for (const [k, v] of views.entries()) {
@@ -228,19 +248,27 @@ function pushCode(b: Builder, task: Task, out: EncodedTask['code'], budget: numb
       if (lines.has(last) && lines.has(line)) follows.add(line);
       last = line;
     }
+    /** A separator after line `after` (0: the file's top) names the token-less line below it. */
+    const gap = (pos: number, after: number, next: number): void => {
+      const end = v.ends.get(after) ?? after;
+      if (pos >= 0 && end + 1 < next) out.gaps.push({ file: v.file, line: end + 1, pos });
+    };
     let prev = -1;
     for (const [i, t] of v.tokens.entries()) {
       if (!lines.has(t.line)) continue;
       if (t.line !== prev) {
         if (prev === -1) {
-          b.push('<code>', SEGMENTS.code);
+          const pos = b.push('<code>', SEGMENTS.code);
+          if (t.line === v.first) gap(pos, 0, t.line);
           b.push(v.file, SEGMENTS.files);
-        } else b.push(follows.has(t.line) ? '<nl>' : '<code>', SEGMENTS.code);
+        } else if (follows.has(t.line)) gap(b.push('<nl>', SEGMENTS.code), prev, t.line);
+        else b.push('<code>', SEGMENTS.code);
         prev = t.line;
       }
       const pos = b.push(t.value, SEGMENTS.code);
-      if (pos >= 0) out.push({ file: v.file, token: i, line: t.line, pos });
+      if (pos >= 0) out.code.push({ file: v.file, token: i, line: t.line, pos });
     }
+    if (prev === v.last) gap(b.push('<nl>', SEGMENTS.code), prev, Infinity);
   }
 }
 
@@ -275,6 +303,7 @@ export function encodeTask(task: Task, vocab: Vocabulary, maxLen = 512): Encoded
     literals: [],
     functions: [],
     inserts: [],
+    gaps: [],
   };
   b.push(`<${task.kind}>`, SEGMENTS.tag);
   const promptLimit = task.kind === 'testgen' ? 200 : task.kind === 'review' ? 110 : 140;
@@ -321,7 +350,7 @@ export function encodeTask(task: Task, vocab: Vocabulary, maxLen = 512): Encoded
     if (pos >= 0) out.inserts.push({ text, pos });
   }
   if (task.patch) pushPatch(b, task.patch, Math.min(b.room, 160));
-  pushCode(b, task, out.code, b.room);
+  pushCode(b, task, out, b.room);
   out.tokens = Int32Array.from(b.texts, (t) => idOf(vocab, t));
   out.segments = Int32Array.from(b.segs);
   return out;

@@ -1,12 +1,21 @@
 import { tokenize } from '../../core/js/tokens';
 
-/** Tokens of prose (issue text, instructions): identifiers, numbers, quoted strings, punctuation. */
-export function proseTokens(text: string): string[] {
+/** Identifiers, numbers, quoted strings, code in backticks (one token) and punctuation. */
+function rawTokens(text: string): string[] {
   return (
     text.match(
       /[A-Za-z_$][\w$]*|\d+(?:\.\d+)?|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`[^`\n]*`|\S/g,
     ) ?? []
   );
+}
+
+/**
+ * Tokens of prose (issue text, instructions): identifiers, numbers, quoted strings, punctuation,
+ * and code in backticks as one token. A name in backticks is the bare name, so a copy pointer can
+ * take it (`CLASS_SCORES_2` to write in place of a literal).
+ */
+export function proseTokens(text: string): string[] {
+  return rawTokens(text).map((t) => (/^`[A-Za-z_$][\w$]*`$/.test(t) ? t.slice(1, -1) : t));
 }
 
 /** Tokens of code with their source offsets; falls back to prose tokens when code does not parse. */
@@ -23,7 +32,7 @@ export function codeTokens(
   } catch {
     let offset = 0;
     let line = 1;
-    return proseTokens(source).map((value) => {
+    return rawTokens(source).map((value) => {
       const start = source.indexOf(value, offset);
       for (let i = offset; i < start; i++) if (source[i] === '\n') line++;
       offset = start + value.length;
