@@ -101,7 +101,7 @@ export function createInstanceCache(source: InstanceSource): InstanceCache {
     release(memoryMb) {
       const entry = entries.get(memoryMb);
       if (!entry?.memory) return;
-      if (entry.memory.buffer.byteLength > KEEP_BELOW_BYTES || entry.template?.nearLimit()) {
+      if (entry.memory.buffer.byteLength > KEEP_BELOW_BYTES || entry.template?.outgrown()) {
         forget(memoryMb, entry);
       }
     },

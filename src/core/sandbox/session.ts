@@ -61,8 +61,11 @@ export interface Session {
 export interface SessionTemplate {
   /** Restores the template's state and binds a run to it, until the session's dispose(). */
   open(options: SessionOptions): Session;
-  /** True once the wasm memory has grown past QuickJS's allocation limit. */
-  nearLimit(): boolean;
+  /**
+   * True when runs have grown the wasm memory past QuickJS's allocation limit (the memory
+   * gauge would then read full from the start of the next run): replace the instance.
+   */
+  outgrown(): boolean;
 }
 
 /**
@@ -167,12 +170,13 @@ export function createSessionTemplate(
   };
   unbind(binding);
   const snapshot = takeSnapshot(memory);
+  const startBytes = memory.buffer.byteLength;
   const pastDeadline = (): boolean => binding.interrupted || binding.now() > binding.deadlineAt;
   const settleResult = createSettler(runtime, context, pastDeadline, nearLimit);
   let open = false;
 
   return {
-    nearLimit,
+    outgrown: () => memory.buffer.byteLength > startBytes && nearLimit(),
     open(options) {
       if (open) throw new Error('sandbox session template is already in use');
       restoreSnapshot(memory, snapshot);
