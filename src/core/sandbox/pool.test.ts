@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSandboxEngine } from './engine';
 import { createSandboxPool, SandboxPoolError } from './pool';
+import { writeProgress } from './progress';
 import type { SandboxRunMessage, SandboxWorkerMessage, WorkerLike } from './protocol';
 import { serveSandbox } from './workerHost';
 
@@ -29,19 +30,23 @@ function engineWorker(): WorkerLike & { terminated: boolean } {
   return worker;
 }
 
-/** A worker whose thread is stuck: it streams one test result for a run, then nothing. */
-function stuckWorker(): WorkerLike & { terminated: boolean } {
+/**
+ * A worker whose thread is stuck: it streams one test result for a run (as a message, or with
+ * `viaProgress` in the run's progress buffer and a second one as a message), then nothing.
+ */
+function stuckWorker(viaProgress = false): WorkerLike & { terminated: boolean } {
   let toPool: ((m: SandboxWorkerMessage) => void) | undefined;
+  const test = (name: string) => ({ file: 'a', name, status: 'pass' as const, ms: 1 });
   const worker = {
     terminated: false,
     postMessage: (m: SandboxRunMessage) =>
-      queueMicrotask(() =>
-        toPool?.({
-          type: 'test',
-          id: m.id,
-          test: { file: 'a', name: 'first', status: 'pass', ms: 1 },
-        }),
-      ),
+      queueMicrotask(() => {
+        if (!viaProgress) return toPool?.({ type: 'test', id: m.id, test: test('first') });
+        if (!m.progress || !writeProgress(m.progress, m.id, test('first'))) {
+          throw new Error('no progress buffer');
+        }
+        toPool?.({ type: 'test', id: m.id, test: test('second') });
+      }),
     terminate: () => {
       worker.terminated = true;
     },
@@ -94,6 +99,21 @@ describe('createSandboxPool', () => {
     expect(elapsed).toBeLessThan(1000);
     expect(workers[0]?.terminated).toBe(true);
     expect((await pool.run(passing)).verdict).toBe('pass');
+    await pool.dispose();
+  });
+
+  it('keeps the tests a killed worker wrote to its progress buffer, then those it sent', async () => {
+    let spawns = 0;
+    const pool = createSandboxPool({
+      size: 1,
+      now,
+      graceMs: 20,
+      spawn: () => (spawns++ === 0 ? stuckWorker(true) : engineWorker()),
+    });
+    const result = await pool.run({ ...passing, deadlineMs: 50 });
+    expect(result).toMatchObject({ verdict: 'error', label: 'timeout' });
+    expect(result.tests.map((t) => t.name)).toEqual(['first', 'second']);
+    expect((await pool.run(passing)).tests.map((t) => t.name)).toEqual(['a']);
     await pool.dispose();
   });
 

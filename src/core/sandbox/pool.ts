@@ -6,6 +6,7 @@
  */
 import { DEFAULT_DEADLINE_MS } from './engine';
 import { hostFailure } from './outcome';
+import { createProgressBuffer, readProgress, resetProgress } from './progress';
 import type { SandboxWorkerMessage, WorkerLike } from './protocol';
 import type { SandboxResult, SandboxRunner, SandboxRunRequest, TestResult } from './types';
 
@@ -46,18 +47,24 @@ interface Job {
 
 interface Slot {
   worker: WorkerLike;
+  /** Where the worker writes finished tests (one buffer per worker), if memory can be shared. */
+  progress: SharedArrayBuffer | null;
   ready: boolean;
   job: Job | null;
   timer: ReturnType<typeof setTimeout> | null;
 }
 
+/** A run ended without the worker's result: the tests it streamed, and why. */
 function brokenRun(
+  slot: Slot,
   job: Job,
   label: SandboxResult['label'],
   message: string,
   ms: number,
 ): SandboxResult {
-  return { verdict: 'error', label, message, tests: job.tests, console: [], records: {}, ms };
+  // Tests are written to the progress buffer until one does not fit, then sent as messages.
+  const tests = slot.progress ? [...readProgress(slot.progress, job.id), ...job.tests] : job.tests;
+  return { verdict: 'error', label, message, tests, console: [], records: {}, ms };
 }
 
 /** Placeholder until a slot's first worker is spawned (its listeners need the slot). */
@@ -85,7 +92,13 @@ class SandboxPool implements SandboxRunner {
     this.graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
     this.maxStartFailures = options.maxStartFailures ?? 3;
     for (let i = 0; i < Math.max(1, Math.floor(options.size)); i++) {
-      const slot: Slot = { worker: NO_WORKER, ready: false, job: null, timer: null };
+      const slot: Slot = {
+        worker: NO_WORKER,
+        progress: null,
+        ready: false,
+        job: null,
+        timer: null,
+      };
       this.slots.push(slot);
       slot.worker = this.start(slot);
     }
@@ -107,6 +120,8 @@ class SandboxPool implements SandboxRunner {
   // Listeners check the slot still holds this worker: a terminated one may still report.
   private start(slot: Slot): WorkerLike {
     const worker = this.options.spawn();
+    // A new buffer per worker: a terminated one may still be writing to its old buffer.
+    slot.progress = createProgressBuffer();
     worker.onMessage((message) => slot.worker === worker && this.onMessage(slot, message));
     worker.onExit((reason) => slot.worker === worker && this.onExit(slot, reason));
     return worker;
@@ -126,7 +141,15 @@ class SandboxPool implements SandboxRunner {
       slot.job = job;
       job.started = this.options.now();
       slot.timer = setTimeout(() => this.watchdog(slot, job), limitOf(job.request, this.graceMs));
-      slot.worker.postMessage({ type: 'run', id: job.id, request: job.request });
+      if (slot.progress) {
+        resetProgress(slot.progress, job.id);
+        slot.worker.postMessage({
+          type: 'run',
+          id: job.id,
+          request: job.request,
+          progress: slot.progress,
+        });
+      } else slot.worker.postMessage({ type: 'run', id: job.id, request: job.request });
     }
   }
 
@@ -164,7 +187,7 @@ class SandboxPool implements SandboxRunner {
     if (job) {
       const failure = hostFailure(new Error(`sandbox worker died: ${reason}`));
       const ms = this.options.now() - job.started;
-      this.finish(slot, brokenRun(job, failure.label, failure.message, ms));
+      this.finish(slot, brokenRun(slot, job, failure.label, failure.message, ms));
     }
     this.replace(slot);
     this.dispatch();
@@ -174,7 +197,7 @@ class SandboxPool implements SandboxRunner {
     if (slot.job !== job) return;
     const limit = limitOf(job.request, this.graceMs);
     const message = `no result within the deadline + ${this.graceMs} ms grace (${limit} ms): worker terminated`;
-    this.finish(slot, brokenRun(job, 'timeout', message, this.options.now() - job.started));
+    this.finish(slot, brokenRun(slot, job, 'timeout', message, this.options.now() - job.started));
     this.replace(slot);
     this.dispatch();
   }

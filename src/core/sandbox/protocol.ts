@@ -9,13 +9,21 @@ export interface SandboxRunMessage {
   type: 'run';
   id: number;
   request: SandboxRunRequest;
+  /**
+   * Where the worker writes each finished test (see progress.ts), when the host can share
+   * memory; tests that do not fit, or all of them without it, come as `test` messages.
+   */
+  progress?: SharedArrayBuffer;
 }
 
 /** Worker -> pool. */
 export type SandboxWorkerMessage =
   /** The worker has loaded QuickJS and can take runs. */
   | { type: 'ready' }
-  /** One test finished (sent as it happens, so a worker killed later still leaves it). */
+  /**
+   * One test finished (sent as it happens, so a worker killed later still leaves it), when it
+   * could not be written to the run's progress buffer.
+   */
   | { type: 'test'; id: number; test: TestResult }
   | { type: 'result'; id: number; result: SandboxResult }
   /** The worker could not start (e.g. the wasm failed to load). */

@@ -3,7 +3,9 @@
  * engine up, says `ready`, then runs requests one at a time, streaming each test's result.
  */
 import type { SandboxEngine } from './engine';
+import { writeProgress } from './progress';
 import type { SandboxRunMessage, WorkerPort } from './protocol';
+import type { TestResult } from './types';
 
 /** A tiny run used to load the wasm instance and warm the interpreter before `ready`. */
 const WARM_UP = {
@@ -19,10 +21,16 @@ const WARM_UP = {
  */
 export async function serveSandbox(engine: SandboxEngine, port: WorkerPort): Promise<void> {
   const handle = async (message: SandboxRunMessage): Promise<void> => {
-    const result = await engine.run(message.request, (test) =>
-      port.post({ type: 'test', id: message.id, test }),
-    );
-    port.post({ type: 'result', id: message.id, result });
+    const { id, progress } = message;
+    // Once a test did not fit in the progress buffer, the rest go as messages too (in order).
+    let spilled = !progress;
+    const onTest = (test: TestResult): void => {
+      if (!spilled && progress && writeProgress(progress, id, test)) return;
+      spilled = true;
+      port.post({ type: 'test', id, test });
+    };
+    const result = await engine.run(message.request, onTest);
+    port.post({ type: 'result', id, result });
   };
   const warmUp = async (): Promise<void> => {
     try {
