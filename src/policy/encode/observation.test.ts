@@ -131,6 +131,44 @@ describe('encodeTask', () => {
     expect(Array.from(a.tokens)).toEqual(Array.from(b.tokens));
   });
 
+  it('shows every line a rename must change, tests included, before what the function calls', () => {
+    const helpers = filler(25, 'step');
+    const calls = Array.from({ length: 25 }, (_, i) => `step${i}(x, ${i})`).join(' + ');
+    const source = [helpers, 'export function total(x) {', `  return ${calls};`, '}', ''].join(
+      '\n',
+    );
+    const tests = [
+      "import { total } from './t.js';",
+      "import { step0 } from './t.js';",
+      ...Array.from(
+        { length: 30 },
+        (_, i) => `test('step ${i}', () => expect(step0(${i}, 1)).toBe(${i}));`,
+      ),
+      ...Array.from(
+        { length: 6 },
+        (_, i) => `test('total ${i}', () => expect(total(${i})).toBe(0));`,
+      ),
+      '',
+    ].join('\n');
+    const task: Task = {
+      ...bugfix(
+        { 't.js': source, 't.test.js': tests },
+        'Rename total to sumAll',
+        'Rename the function `total` (exported from t.js) to `sumAll` everywhere: its definition, every import and every call, tests included.',
+      ),
+      kind: 'refactor',
+      focus: { file: 't.js', fn: 'total', startLine: 126, endLine: 128 },
+    };
+    const enc = encodeTask(task, vocab);
+    const spelled = (file: string): number[] =>
+      codeTokens(task.files[file]!)
+        .map((t, i) => (t.value === 'total' ? i : -1))
+        .filter((i) => i >= 0);
+    for (const file of ['t.js', 't.test.js'])
+      for (const i of spelled(file))
+        expect(enc.code.some((c) => c.file === file && c.token === i)).toBe(true);
+  });
+
   it('marks a skipped stretch of a file with a new <code> block', () => {
     const source = [filler(40, 'g'), 'export function picked(x) {', '  return x;', '}', ''].join(
       '\n',

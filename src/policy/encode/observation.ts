@@ -119,7 +119,8 @@ function bodyNames(v: SourceView, fn: SourceView['fns'][number]): Set<string> {
  * How much each shown line matters, from what the agent may see: the prompt's wording, the
  * task's focus and the repository. Functions the prompt names rank first, then the functions
  * they call and those calling them, then the top of each file (imports, constants); lines that
- * spell a name the prompt writes as code, and the focus lines, rank higher still. Other code
+ * spell a name the prompt writes as code, and the focus lines, rank higher still (for a
+ * refactoring, every line spelling the named function ranks first). Other code
  * counts double in files the prompt names (or that define a named function). Never reads the
  * gold, the hidden material or the task's meta, so the window is the same without them.
  */
@@ -166,6 +167,9 @@ function lineScores(task: Task, views: readonly SourceView[]): Map<number, numbe
       v.fns.some((fn) => named.has(fn.name)),
   );
   const anyRelevant = relevant.some(Boolean);
+  // A refactoring changes every place that spells the named function (a rename: each import
+  // and call); other skills look at what it does first, then where it is used.
+  const uses = task.kind === 'refactor' ? 10 : 3;
   return views.map((v, k) => {
     const weight = relevant[k] || !anyRelevant ? 1 : 0.5;
     const firstFn = Math.min(...v.fns.map((fn) => fn.startLine));
@@ -179,7 +183,7 @@ function lineScores(task: Task, views: readonly SourceView[]): Map<number, numbe
       // The file's first line ranks with its imports: inserts "after the imports" land there.
       if (line === v.first) score = Math.max(score, 3);
       for (const w of new Set(row)) {
-        if (named.has(w)) score += 3;
+        if (named.has(w)) score += uses;
         else if (strong.has(w)) score += Math.min(4, 8 / (spread.get(w) ?? 1));
       }
       if (focus && line >= focus.startLine! && line <= (focus.endLine ?? focus.startLine!))
