@@ -87,6 +87,12 @@ describe('runInEngine: modules and verdicts', () => {
     expect(result.tests).toEqual([]);
   });
 
+  it('reads a thrown promise as a runtime error, not an engine failure', async () => {
+    const result = await run({ 'a.test.js': 'throw Promise.resolve(1);' });
+    expect(result).toMatchObject({ verdict: 'error', label: 'runtime' });
+    expect(result.message).not.toContain('engine failure');
+  });
+
   it('is an error when no test ran, and honours testFiles', async () => {
     expect(await run({ 'a.js': 'export const a = 1;' })).toMatchObject({
       verdict: 'error',

@@ -80,7 +80,8 @@ function createSettler(
 ): (result: ReturnType<QuickJSContext['evalCode']>, read: boolean) => Settled {
   const fail = (handle: QuickJSHandle): Settled => {
     const failure = toFailure(context, handle, nearLimit);
-    handle.dispose();
+    // context.dump disposes a promise it reads (test code can throw one).
+    if (handle.alive) handle.dispose();
     return pastDeadline() || failure.label === 'timeout'
       ? { kind: 'deadline' }
       : { kind: 'rejected', failure };
