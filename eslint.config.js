@@ -25,6 +25,9 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      // Local, git-ignored working folders (experiments, probes).
+      'scratch',
+      'runs',
       'node_modules',
       'src/core/corpus/projects/**',
       'test-results',
