@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
 import {
   Area,
   CartesianGrid,
@@ -15,7 +15,13 @@ import { ChartControls, type ChartSettings } from './ChartControls';
 import { ChartExport } from './ChartExport';
 import type { LegendEntry } from './chartExport';
 import { ChartTooltip } from './ChartTooltip';
-import { buildChartModel, cachedRunLines, type ChartRun, type ChartSeries } from './chartModel';
+import {
+  buildChartModel,
+  cachedRunLines,
+  type ChartModel,
+  type ChartRun,
+  type ChartSeries,
+} from './chartModel';
 import { formatDuration } from './format';
 import type { XAxisKind } from './series';
 
@@ -110,7 +116,6 @@ export function RewardChart({
       }),
     [lines, present, s, maxPoints],
   );
-  const formatX = xFormatter(s.xAxis);
   const box = useRef<HTMLElement>(null);
   const legend = useMemo(() => legendOf(model.series), [model.series]);
   const title = `Reward per task kind: ${runs.map((r) => r.name).join(' vs ')} (by ${s.xAxis})`;
@@ -142,53 +147,70 @@ export function RewardChart({
           No rewards logged yet.
         </p>
       ) : (
-        <ComposedChart
-          responsive
-          style={{ width: '100%', height }}
-          data={model.rows}
-          margin={{ top: 16, right: 16, bottom: 4, left: 0 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis
-            dataKey="x"
-            type="number"
-            scale={s.logX ? 'log' : 'linear'}
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={formatX}
-            stroke="var(--muted)"
-          />
-          <YAxis
-            scale={s.logY ? 'log' : 'linear'}
-            domain={s.logY ? ['auto', 'auto'] : [0, 1]}
-            stroke="var(--muted)"
-            width={44}
-          />
-          <Tooltip
-            isAnimationActive={false}
-            content={(p) => (
-              <ChartTooltip
-                active={p.active}
-                label={p.label}
-                series={model.series}
-                formatX={(x) =>
-                  s.xAxis === 'time' ? `time ${formatDuration(x)}` : `${s.xAxis} ${x}`
-                }
-              />
-            )}
-          />
-          {model.series.map(drawSeries)}
-          {model.markers.map((m, i) => (
-            <ReferenceLine
-              key={i}
-              x={m.x}
-              className="config-marker"
-              stroke="var(--muted)"
-              strokeDasharray="2 2"
-              label={{ value: m.label, position: 'insideTopLeft', fontSize: 10 }}
-            />
-          ))}
-        </ComposedChart>
+        <ChartPlot model={model} settings={s} height={height} />
       )}
     </section>
   );
 }
+
+/**
+ * The drawn chart. Memoised on the derived model and the deferred settings, so urgent renders
+ * (a control moving, a run's progress) never re-render recharts: only the deferred pass does.
+ */
+const ChartPlot = memo(function ChartPlot({
+  model,
+  settings: s,
+  height,
+}: {
+  model: ChartModel;
+  settings: ChartSettings;
+  height: number;
+}) {
+  const formatX = xFormatter(s.xAxis);
+  return (
+    <ComposedChart
+      responsive
+      style={{ width: '100%', height }}
+      data={model.rows}
+      margin={{ top: 16, right: 16, bottom: 4, left: 0 }}
+    >
+      <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+      <XAxis
+        dataKey="x"
+        type="number"
+        scale={s.logX ? 'log' : 'linear'}
+        domain={['dataMin', 'dataMax']}
+        tickFormatter={formatX}
+        stroke="var(--muted)"
+      />
+      <YAxis
+        scale={s.logY ? 'log' : 'linear'}
+        domain={s.logY ? ['auto', 'auto'] : [0, 1]}
+        stroke="var(--muted)"
+        width={44}
+      />
+      <Tooltip
+        isAnimationActive={false}
+        content={(p) => (
+          <ChartTooltip
+            active={p.active}
+            label={p.label}
+            series={model.series}
+            formatX={(x) => (s.xAxis === 'time' ? `time ${formatDuration(x)}` : `${s.xAxis} ${x}`)}
+          />
+        )}
+      />
+      {model.series.map(drawSeries)}
+      {model.markers.map((m, i) => (
+        <ReferenceLine
+          key={i}
+          x={m.x}
+          className="config-marker"
+          stroke="var(--muted)"
+          strokeDasharray="2 2"
+          label={{ value: m.label, position: 'insideTopLeft', fontSize: 10 }}
+        />
+      ))}
+    </ComposedChart>
+  );
+});
