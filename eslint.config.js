@@ -46,6 +46,15 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'tf',
+          property: 'addN',
+          message:
+            'tfjs-backend-webgpu 4.22 returns garbage for addN of 8+ tensors (storage-buffer limit); use sumInOrder in src/policy/model/policyTrainer.ts.',
+        },
+      ],
     },
   },
   {

@@ -204,6 +204,7 @@ describe('sumInOrder (the gradient norm without the webgpu AddN kernel)', () => 
         const xs = Array.from({ length: 44 }, (_, i) =>
           tf.mul(tf.randomUniform([3], 0, 1, 'float32', i), 10 ** ((i % 9) - 4)),
         );
+        // eslint-disable-next-line no-restricted-properties -- the reference it must equal on cpu/wasm
         return [tf.addN(xs), sumInOrder(xs)];
       });
       expect(Array.from(await viaFold.data())).toEqual(Array.from(await viaAddN.data()));
