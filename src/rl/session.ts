@@ -1,4 +1,3 @@
-import { renderAnswer } from '../core/answers/text';
 import { hashString } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { Task, TaskKind } from '../core/tasks/types';
@@ -10,18 +9,14 @@ import type {
   StartRunRequest,
   TrainEvent,
 } from '../protocol/training';
-import {
-  ACTIVE_STATUSES,
-  type EpisodeRecord,
-  type LabDatabase,
-  type RunRecord,
-} from '../storage/db';
+import { ACTIVE_STATUSES, type LabDatabase, type RunRecord } from '../storage/db';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
 import { clearSuites, isQuotaError, pruneRun, storageReport } from '../storage/usage';
 import { checkConfig, type TrainConfig } from './config';
-import type { StepEpisode } from './grpo';
+import { episodeRows } from './episodeRows';
 import { runTraining } from './run';
 import { buildSuite, suiteKey } from './suiteSource';
+import { WriteQueue, writeFailureMessage } from './writeQueue';
 
 export interface SessionEnvironment {
   db: LabDatabase;
@@ -42,19 +37,6 @@ export interface SessionEnvironment {
 const EPISODE_EVERY = 5;
 const KEEP_CHECKPOINTS = 2;
 
-const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
-
-/** Why a run stopped because the browser would not store it (it stays resumable). */
-export function writeFailureMessage(error: unknown, step: number): string {
-  const cause = isQuotaError(error)
-    ? "the browser's storage for this app is full"
-    : `saving failed (${error instanceof Error ? error.message : String(error)})`;
-  return (
-    `Stopped at step ${step}: ${cause}. Everything up to the last checkpoint is kept. ` +
-    'Free space under Storage (drop old episodes or checkpoints, or delete runs), then resume.'
-  );
-}
-
 interface Control {
   paused: boolean;
   stop: boolean;
@@ -63,51 +45,6 @@ interface Control {
   step: number;
   elapsedBase: number;
   startedAt: number;
-}
-
-function toEpisode(
-  runId: string,
-  seed: number,
-  step: number,
-  e: StepEpisode,
-  group: StepEpisode[],
-): EpisodeRecord {
-  return {
-    runId,
-    step,
-    source: 'train',
-    groupIndex: e.groupIndex,
-    sampleIndex: group.indexOf(e),
-    taskId: e.task.id,
-    kind: e.task.kind,
-    split: e.task.split,
-    answerText: renderAnswer(e.sample.answer),
-    actions: e.sample.actions,
-    actionLabels: e.sample.labels,
-    logProbs: e.sample.logProbs,
-    entropies: e.sample.entropies,
-    top: e.sample.topLabels,
-    reward: e.verification.reward,
-    valid: e.verification.valid,
-    facts: e.verification.facts,
-    runs: e.verification.runs,
-    secondary: e.verification.secondary,
-    groupRewards: group.map((g) => g.verification.reward),
-    advantage: e.advantage,
-    seed,
-  };
-}
-
-/** The sampled episodes of one step as stored rows. */
-function episodeRows(
-  runId: string,
-  seed: number,
-  step: number,
-  episodes: StepEpisode[],
-): EpisodeRecord[] {
-  const groups = new Map<number, StepEpisode[]>();
-  for (const e of episodes) groups.set(e.groupIndex, [...(groups.get(e.groupIndex) ?? []), e]);
-  return episodes.map((e) => toEpisode(runId, seed, step, e, groups.get(e.groupIndex)!));
 }
 
 /**
@@ -187,7 +124,11 @@ export class TrainingSession {
       push({ type: 'status', runId, status, ...(message ? { message } : {}) });
     };
     let run: RunRecord | undefined;
-    let writeError: unknown = null;
+    // Writes go one after another, each step in one transaction (its point, the run's step,
+    // its episodes): a step is stored whole or not at all. The first failed write stops the run
+    // at the next step boundary; a checkpoint is written only after every earlier write landed,
+    // so resuming never leaves a gap in the curves.
+    const writes = new WriteQueue();
     try {
       run = request.resume ? await this.loadForResume(runId) : await this.create(request);
       const checkpoint = request.resume
@@ -204,25 +145,6 @@ export class TrainingSession {
         startedAt: now(),
       };
       this.controls.set(runId, control);
-      // Writes go one after another, each step in one transaction (its point, the run's step,
-      // its episodes): a step is stored whole or not at all. The first failed write stops the
-      // run at the next step boundary; a checkpoint is written only after every earlier write
-      // landed, so resuming never leaves a gap in the curves.
-      let writes: Promise<void> = Promise.resolve();
-      const write = (fn: () => Promise<unknown>): void => {
-        writes = writes.then(async () => {
-          if (writeError !== null) return;
-          try {
-            await fn();
-          } catch (error) {
-            writeError = error;
-          }
-        });
-      };
-      const checkWrites = async (): Promise<void> => {
-        await writes;
-        if (writeError !== null) throw asError(writeError);
-      };
       await setStatus('preparing');
       flush();
       const tasks = await this.suite(run, (stage, done, total) =>
@@ -262,7 +184,7 @@ export class TrainingSession {
               point.step % EPISODE_EVERY === 0
                 ? episodeRows(runId, run!.config.seed, point.step, episodes)
                 : [];
-            write(() =>
+            writes.push(() =>
               db.transaction('rw', [db.points, db.runs, db.episodes], async () => {
                 await db.points.put({ runId, step: point.step, elapsedMs: at, point });
                 await db.runs.update(runId, { step: point.step + 1, elapsedMs: at });
@@ -273,11 +195,11 @@ export class TrainingSession {
           onEval: (point) => {
             const record = { step: point.step, split: point.split, bySkill: point.result.bySkill };
             push({ type: 'eval', runId, record });
-            write(() => db.evals.add({ runId, ...record }));
+            writes.push(() => db.evals.add({ runId, ...record }));
           },
           onCheckpoint: async (c) => {
             lastCheckpoint = now();
-            await checkWrites();
+            await writes.settled();
             await db.transaction('rw', db.checkpoints, async () => {
               await db.checkpoints.put({
                 runId,
@@ -294,7 +216,7 @@ export class TrainingSession {
           shouldCheckpoint: () => now() - lastCheckpoint >= (this.env.checkpointMs ?? 5000),
           shouldStop: () => control.stop,
           waitIfPaused: async () => {
-            if (writeError !== null) throw asError(writeError);
+            if (writes.error) throw writes.error;
             if (!control.paused) return;
             await db.runs.update(runId, { elapsedMs: elapsed() });
             await setStatus('paused');
@@ -320,10 +242,10 @@ export class TrainingSession {
       });
       await setStatus(control.stop ? 'stopped' : 'done');
     } catch (error) {
-      if (run && (writeError !== null || isQuotaError(error))) {
+      if (run && (writes.error || isQuotaError(error))) {
         // Not an error of the run: it stays resumable from its last stored checkpoint.
         const message = writeFailureMessage(
-          writeError ?? error,
+          writes.cause ?? error,
           this.controls.get(runId)?.step ?? 0,
         );
         await setStatus('interrupted', message).catch(() =>

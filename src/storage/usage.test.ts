@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, storageLevel } from '../protocol/storage';
-import { writeFailureMessage } from '../rl/session';
+import { writeFailureMessage } from '../rl/writeQueue';
 import { isQuotaError } from './usage';
 
 describe('storage figures', () => {
