@@ -66,7 +66,17 @@ test.describe('Train page @webgpu', () => {
       const kinds = new Set(points.flatMap((p) => Object.keys(p.point.reward)));
       for (const skill of ['localization', 'editing', 'testgen', 'reproduction', 'review'])
         expect(kinds, `a point for ${skill}`).toContain(skill);
-      await expect(page.locator('.reward-chart .recharts-line').first()).toBeVisible();
+      await expect(page.locator('.reward-chart .series-smooth').first()).toBeVisible();
+      // Hovering shows the exact values at the nearest logged step.
+      const pad = page.locator('.reward-chart [data-testid="chart-hover-pad"]');
+      const box = (await pad.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const tip = page.locator('.reward-chart [data-testid="chart-tooltip"]');
+      await expect(tip).toContainText(/step \d+/);
+      await expect(tip).toContainText('code localization');
+      await expect(page.locator('.reward-chart .series-active-dots circle').first()).toBeAttached();
+      await page.mouse.move(0, 0);
+      await expect(tip).toHaveCount(0);
     });
 
     await test.step('changing the skill mix mid-run is recorded and marked', async () => {
@@ -89,6 +99,12 @@ test.describe('Train page @webgpu', () => {
       await page.getByTestId(`open-run-${runId}`).click();
       await page.getByTestId('resume-run').click();
       await expect(page.getByTestId('run-status')).toHaveText('running', { timeout: 60_000 });
+      // The seven signal charts redraw with every point too: watched open from here on.
+      await page.locator('[data-testid="signals-section"] > summary').click();
+      await expect(page.getByTestId('signal-kl').locator('.series-smooth path')).toHaveAttribute(
+        'd',
+        /^M/,
+      );
       await page.evaluate(() => {
         (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
       });
@@ -170,7 +186,7 @@ test.describe('Train page @webgpu', () => {
 
     await test.step('save the reward chart as SVG and PNG', async () => {
       await page.getByTestId(`open-run-${runId}`).click();
-      await expect(page.locator('.reward-chart .recharts-line').first()).toBeVisible();
+      await expect(page.locator('.reward-chart .series-smooth').first()).toBeVisible();
       const [svgFile] = await Promise.all([
         page.waitForEvent('download'),
         page.getByTestId('reward-chart-export-svg').click(),

@@ -1,14 +1,5 @@
-import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { ReferenceLine } from 'recharts';
 import { TASK_KINDS, type TaskKind } from '../../../core/tasks/types';
 import { kindColor } from '../../../components/skillColors';
 import { ChartControls, type ChartSettings } from './ChartControls';
@@ -23,6 +14,9 @@ import {
   type ChartSeries,
 } from './chartModel';
 import { formatDuration } from './format';
+import { SeriesChart } from './SeriesChart';
+import type { LayerSeries } from './SeriesLayer';
+import { extent, stableDomain } from './seriesPaths';
 import type { XAxisKind } from './series';
 
 export interface RewardChartProps {
@@ -60,24 +54,49 @@ export function legendOf(series: readonly ChartSeries[]): LegendEntry[] {
     });
 }
 
-function drawSeries(s: ChartSeries) {
-  const color = kindColor(s.kind);
-  const common = { dataKey: s.key, name: s.label, isAnimationActive: false, connectNulls: true };
-  if (s.role === 'band')
-    return <Area key={s.key} {...common} fill={color} fillOpacity={0.15} stroke="none" />;
-  const dash = dashOf(s);
-  return (
-    <Line
-      key={s.key}
-      {...common}
-      stroke={color}
-      strokeOpacity={s.role === 'raw' ? 0.25 : 1}
-      strokeWidth={s.role === 'smooth' ? 2 : 1.5}
-      strokeDasharray={dash}
-      dot={s.role === 'eval' ? { r: 3, fill: color } : false}
-      activeDot={s.role === 'raw' ? false : { r: 4 }}
-    />
+/** How each series is drawn: faint raw curves, bold smoothed ones, dashed evals with dots. */
+export function layerSeries(series: readonly ChartSeries[]): LayerSeries[] {
+  return series.map((s) => {
+    const color = kindColor(s.kind);
+    const className = `series-${s.role}`;
+    if (s.role === 'band')
+      return { key: s.key, color, points: s.points, band: s.points, className };
+    return {
+      key: s.key,
+      color,
+      points: s.points,
+      className,
+      opacity: s.role === 'raw' ? 0.25 : 1,
+      width: s.role === 'smooth' ? 2 : 1.5,
+      ...(dashOf(s) ? { dash: dashOf(s) } : {}),
+      dot: s.role === 'eval' ? 3 : 0,
+      activeDot: s.role === 'raw' ? 0 : 4,
+    };
+  });
+}
+
+/**
+ * The axes' ranges: x from 0 (log: the first point) to a round number past the last point; y is
+ * [0, 1] unless log (then whole decades around the drawn extent). Both change rarely while a
+ * run grows, so Recharts redraws its axes only then, not at every new point.
+ */
+export function chartDomains(
+  series: readonly ChartSeries[],
+  logX: boolean,
+  logY: boolean,
+): { x: [number, number]; y: [number, number] } {
+  const xs = extent(
+    series.flatMap((s) => s.points.map((p) => p.x)),
+    logX,
   );
+  const ys = extent(
+    series.flatMap((s) => s.points.flatMap((p) => [p.lo, p.hi])),
+    true,
+  );
+  return {
+    x: xs ? stableDomain(xs[0], xs[1], logX) : [logX ? 1 : 0, logX ? 10 : 1],
+    y: logY ? (ys ? stableDomain(ys[0], ys[1], true) : [0.01, 1]) : [0, 1],
+  };
 }
 
 /** Per-kind reward curves of one or more runs, with validation evals and config-change markers. */
@@ -157,6 +176,18 @@ export function RewardChart({
  * The drawn chart. Memoised on the derived model and the deferred settings, so urgent renders
  * (a control moving, a run's progress) never re-render recharts: only the deferred pass does.
  */
+const markerLines = (markers: ChartModel['markers']) =>
+  markers.map((m, i) => (
+    <ReferenceLine
+      key={i}
+      x={m.x}
+      className="config-marker"
+      stroke="var(--muted)"
+      strokeDasharray="2 2"
+      label={{ value: m.label, position: 'insideTopLeft', fontSize: 10 }}
+    />
+  ));
+
 const ChartPlot = memo(function ChartPlot({
   model,
   settings: s,
@@ -166,51 +197,39 @@ const ChartPlot = memo(function ChartPlot({
   settings: ChartSettings;
   height: number;
 }) {
-  const formatX = xFormatter(s.xAxis);
+  const drawn = useMemo(() => layerSeries(model.series), [model.series]);
+  const domain = useMemo(
+    () => chartDomains(model.series, s.logX, s.logY),
+    [model.series, s.logX, s.logY],
+  );
+  const formatX = useMemo(() => xFormatter(s.xAxis), [s.xAxis]);
+  const tooltip = useCallback(
+    (x: number) => (
+      <ChartTooltip
+        active
+        label={x}
+        series={model.series}
+        formatX={(v) => (s.xAxis === 'time' ? `time ${formatDuration(v)}` : `${s.xAxis} ${v}`)}
+      />
+    ),
+    [model.series, s.xAxis],
+  );
+  const markerKey = model.markers.map((m) => `${m.x}|${m.label}`).join('\n');
+  // Rebuilt only when a marker changes, so the chart around the curves stays as it was.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const markers = useMemo(() => markerLines(model.markers), [markerKey]);
   return (
-    <ComposedChart
-      responsive
-      style={{ width: '100%', height }}
-      data={model.rows}
-      margin={{ top: 16, right: 16, bottom: 4, left: 0 }}
+    <SeriesChart
+      series={drawn}
+      xDomain={domain.x}
+      yDomain={domain.y}
+      logX={s.logX}
+      logY={s.logY}
+      height={height}
+      formatX={formatX}
+      tooltip={tooltip}
     >
-      <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-      <XAxis
-        dataKey="x"
-        type="number"
-        scale={s.logX ? 'log' : 'linear'}
-        domain={['dataMin', 'dataMax']}
-        tickFormatter={formatX}
-        stroke="var(--muted)"
-      />
-      <YAxis
-        scale={s.logY ? 'log' : 'linear'}
-        domain={s.logY ? ['auto', 'auto'] : [0, 1]}
-        stroke="var(--muted)"
-        width={44}
-      />
-      <Tooltip
-        isAnimationActive={false}
-        content={(p) => (
-          <ChartTooltip
-            active={p.active}
-            label={p.label}
-            series={model.series}
-            formatX={(x) => (s.xAxis === 'time' ? `time ${formatDuration(x)}` : `${s.xAxis} ${x}`)}
-          />
-        )}
-      />
-      {model.series.map(drawSeries)}
-      {model.markers.map((m, i) => (
-        <ReferenceLine
-          key={i}
-          x={m.x}
-          className="config-marker"
-          stroke="var(--muted)"
-          strokeDasharray="2 2"
-          label={{ value: m.label, position: 'insideTopLeft', fontSize: 10 }}
-        />
-      ))}
-    </ComposedChart>
+      {markers}
+    </SeriesChart>
   );
 });

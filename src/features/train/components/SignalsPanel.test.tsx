@@ -2,12 +2,19 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SignalsPanel } from './SignalsPanel';
-import { signalRows, timeSplitRows } from './signals';
+import { signalLine, timeSplit } from './signals';
 import { stepPoint } from './testFixtures';
 import { stubResizeObserver } from './testDom';
 
 beforeAll(() => stubResizeObserver());
 afterEach(cleanup);
+
+/** Drawn paths matching `selector` under `root`, each checked to have path data. */
+const drawn = (root: HTMLElement, selector: string): number => {
+  const paths = [...root.querySelectorAll(selector)];
+  for (const p of paths) expect(p.getAttribute('d')).toMatch(/^M[\d.]+ [\d.]+/);
+  return paths.length;
+};
 
 const points = [1, 2, 3].map((s) => stepPoint(s, { kl: s / 100, modelMs: 10 * s, sandboxMs: 5 }));
 const runs = [
@@ -16,19 +23,31 @@ const runs = [
 ];
 
 describe('signal series', () => {
-  it('puts each run in its own column, one row per x', () => {
-    expect(signalRows(runs, 'kl', 'step', 100)).toEqual([
-      { x: 1, r0: 0.01, r1: 1 },
-      { x: 2, r0: 0.02, r1: 1 },
-      { x: 3, r0: 0.03 },
+  it('gives each run its own line of the metric', () => {
+    expect(runs.map((r) => signalLine(r, 'kl', 'step', 100))).toEqual([
+      [
+        { x: 1, y: 0.01 },
+        { x: 2, y: 0.02 },
+        { x: 3, y: 0.03 },
+      ],
+      [
+        { x: 1, y: 1 },
+        { x: 2, y: 1 },
+      ],
     ]);
   });
 
-  it('splits step time into model and sandbox', () => {
-    expect(timeSplitRows(runs[0]!, 'episodes', 100)).toEqual([
-      { x: 48, model: 10, sandbox: 5 },
-      { x: 96, model: 20, sandbox: 5 },
-      { x: 144, model: 30, sandbox: 5 },
+  it('stacks step time: model from 0, sandbox on top', () => {
+    const { model, sandbox } = timeSplit(runs[0]!, 'episodes', 100);
+    expect(model).toEqual([
+      { x: 48, lo: 0, hi: 10 },
+      { x: 96, lo: 0, hi: 20 },
+      { x: 144, lo: 0, hi: 30 },
+    ]);
+    expect(sandbox.map((p) => [p.lo, p.hi])).toEqual([
+      [10, 15],
+      [20, 25],
+      [30, 35],
     ]);
   });
 });
@@ -37,10 +56,8 @@ describe('SignalsPanel', () => {
   it('draws one small chart per signal with a line per run, and the time split', () => {
     const { container } = render(<SignalsPanel runs={runs} />);
     for (const id of ['kl', 'entropy', 'clipFraction', 'gradNorm', 'learningRate', 'advantageStd'])
-      expect(screen.getByTestId(`signal-${id}`).querySelectorAll('.recharts-line').length).toBe(2);
-    expect(screen.getByTestId('signal-time-split').querySelectorAll('.recharts-area').length).toBe(
-      2,
-    );
+      expect(drawn(screen.getByTestId(`signal-${id}`), '.series-smooth path')).toBe(2);
+    expect(drawn(screen.getByTestId('signal-time-split'), 'path.series-band')).toBe(2);
     expect(container.textContent).toContain('ms per step: model vs sandbox (a)');
   });
 

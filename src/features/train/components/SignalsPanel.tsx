@@ -1,11 +1,13 @@
-import { useMemo, useRef, type ReactNode } from 'react';
-import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { runColor } from '../../../components/skillColors';
 import { ChartExport } from './ChartExport';
 import type { LegendEntry } from './chartExport';
 import { formatDuration, formatValue } from './format';
 import type { XAxisKind } from './series';
-import { SIGNALS, signalRows, timeSplitRows, type SignalRun } from './signals';
+import { SeriesChart } from './SeriesChart';
+import { createHoverStore, type LayerSeries } from './SeriesLayer';
+import { extent, nearestPoint, stableDomain } from './seriesPaths';
+import { SIGNALS, signalLine, timeSplit, type SignalRun } from './signals';
 
 export interface SignalsPanelProps {
   /** The runs to compare (a ChartRun fits). Keep the array stable between updates. */
@@ -43,15 +45,55 @@ function SignalFigure(props: {
     </figure>
   );
 }
-const tooltipValue = (v: unknown) => (typeof v === 'number' ? formatValue(v, 4) : String(v));
-
 const SANDBOX_GREY = '#999999';
 const TIME_LEGEND: LegendEntry[] = [
   { label: 'model ms', color: 'var(--accent)' },
   { label: 'sandbox ms', color: SANDBOX_GREY },
 ];
 
-/** Small charts of the training signals (KL, entropy, clipping, gradients, LR, advantages, time). */
+/** The tooltip of a signal chart: the hovered x and one value per named line. */
+function SignalTooltip({
+  x,
+  rows,
+}: {
+  x: string;
+  rows: { name: string; color: string; value: number | undefined }[];
+}) {
+  return (
+    <div className="chart-tooltip" data-testid="chart-tooltip">
+      <table>
+        <thead>
+          <tr>
+            <th className="chart-tooltip-x" colSpan={2}>
+              {x}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.name}>
+              <td>
+                <span className="swatch" style={{ background: r.color }} aria-hidden />
+                {r.name}
+              </td>
+              <td className="num">{formatValue(r.value ?? null, 4)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const yDomainOf = (values: Iterable<number>): [number, number] => {
+  const e = extent(values);
+  return e ? stableDomain(e[0], e[1], false) : [0, 1];
+};
+
+/**
+ * Small charts of the training signals (KL, entropy, clipping, gradients, LR, advantages, time).
+ * They share the x range and the hover: the cursor shows on all, the tooltip on the hovered one.
+ */
 export function SignalsPanel({
   runs,
   xAxis = 'step',
@@ -59,27 +101,49 @@ export function SignalsPanel({
   height = 140,
 }: SignalsPanelProps) {
   const charts = useMemo(
-    () => SIGNALS.map((s) => ({ ...s, rows: signalRows(runs, s.metric, xAxis, maxPoints) })),
+    () =>
+      SIGNALS.map((s) => {
+        const lines = runs.map((r) => signalLine(r, s.metric, xAxis, maxPoints));
+        return {
+          ...s,
+          lines,
+          series: lines.map((points, i): LayerSeries => ({
+            key: `r${i}`,
+            color: runColor(i),
+            points,
+            className: 'series-smooth',
+            activeDot: 3,
+          })),
+          y: yDomainOf(lines.flatMap((l) => l.map((p) => p.y))),
+        };
+      }),
     [runs, xAxis, maxPoints],
   );
   const first = runs[0];
-  const split = useMemo(
-    () => (first ? timeSplitRows(first, xAxis, maxPoints) : []),
-    [first, xAxis, maxPoints],
+  const split = useMemo(() => {
+    if (!first) return null;
+    const { model, sandbox } = timeSplit(first, xAxis, maxPoints);
+    const series: LayerSeries[] = [
+      { key: 'model', color: 'var(--accent)', points: [], band: model, className: 'series-band' },
+      { key: 'sandbox', color: SANDBOX_GREY, points: [], band: sandbox, className: 'series-band' },
+      // Invisible lines along the tops, so the hover snaps to logged steps.
+      { key: 'model-top', color: 'none', points: model.map((p) => ({ x: p.x, y: p.hi })) },
+      { key: 'total', color: 'none', points: sandbox.map((p) => ({ x: p.x, y: p.hi })) },
+    ];
+    return { model, sandbox, series, y: yDomainOf(sandbox.map((p) => p.hi)) };
+  }, [first, xAxis, maxPoints]);
+  const x = useMemo(() => {
+    const e = extent(charts.flatMap((c) => c.lines.flatMap((l) => l.map((p) => p.x))));
+    return e ? stableDomain(e[0], e[1], false) : ([0, 1] as [number, number]);
+  }, [charts]);
+  const [hover] = useState(createHoverStore);
+  const formatX = useCallback(
+    (v: number) => (xAxis === 'time' ? formatDuration(v) : String(+v.toFixed(2))),
+    [xAxis],
   );
-  const formatX = (x: number) => (xAxis === 'time' ? formatDuration(x) : String(+x.toFixed(2)));
-  const xAxisEl = (
-    <XAxis
-      dataKey="x"
-      type="number"
-      domain={['dataMin', 'dataMax']}
-      tickFormatter={formatX}
-      stroke="var(--muted)"
-    />
-  );
-  const style = { width: '100%', height };
   const legend = useMemo(() => runs.map((r, i) => ({ label: r.name, color: runColor(i) })), [runs]);
-  if (!first) return null;
+  if (!first || !split) return null;
+  const label = (v: number) => (xAxis === 'time' ? formatDuration(v) : `${xAxis} ${v}`);
   return (
     <section className="signals-panel" data-testid="signals-panel" aria-label="Training signals">
       <div className="signals-grid">
@@ -91,27 +155,27 @@ export function SignalsPanel({
             help={c.help}
             legend={legend}
           >
-            <LineChart responsive style={style} data={c.rows} syncId="signals" syncMethod="value">
-              <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-              {xAxisEl}
-              <YAxis tickFormatter={tick} width={56} stroke="var(--muted)" />
-              <Tooltip
-                isAnimationActive={false}
-                formatter={tooltipValue}
-                labelFormatter={(x) => formatX(Number(x))}
-              />
-              {runs.map((r, i) => (
-                <Line
-                  key={r.id}
-                  dataKey={`r${i}`}
-                  name={r.name}
-                  stroke={runColor(i)}
-                  dot={false}
-                  connectNulls
-                  isAnimationActive={false}
+            <SeriesChart
+              id={c.metric}
+              hover={hover}
+              series={c.series}
+              xDomain={x}
+              yDomain={c.y}
+              height={height}
+              formatX={formatX}
+              formatY={tick}
+              yWidth={56}
+              tooltip={(at) => (
+                <SignalTooltip
+                  x={label(at)}
+                  rows={runs.map((r, i) => ({
+                    name: r.name,
+                    color: runColor(i),
+                    value: nearestPoint(c.lines[i] ?? [], at)?.y,
+                  }))}
                 />
-              ))}
-            </LineChart>
+              )}
+            />
           </SignalFigure>
         ))}
         <SignalFigure
@@ -120,34 +184,34 @@ export function SignalsPanel({
           help="Milliseconds per step spent in the model (sampling and the update) and in the sandbox (grading), stacked."
           legend={TIME_LEGEND}
         >
-          <AreaChart responsive style={style} data={split} syncId="signals" syncMethod="value">
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-            {xAxisEl}
-            <YAxis tickFormatter={tick} width={56} stroke="var(--muted)" />
-            <Tooltip
-              isAnimationActive={false}
-              formatter={tooltipValue}
-              labelFormatter={(x) => formatX(Number(x))}
-            />
-            <Area
-              dataKey="model"
-              name="model ms"
-              stackId="t"
-              stroke="var(--accent)"
-              fill="var(--accent)"
-              fillOpacity={0.35}
-              isAnimationActive={false}
-            />
-            <Area
-              dataKey="sandbox"
-              name="sandbox ms"
-              stackId="t"
-              stroke={SANDBOX_GREY}
-              fill={SANDBOX_GREY}
-              fillOpacity={0.35}
-              isAnimationActive={false}
-            />
-          </AreaChart>
+          <SeriesChart
+            id="time-split"
+            hover={hover}
+            series={split.series}
+            xDomain={x}
+            yDomain={split.y}
+            height={height}
+            formatX={formatX}
+            formatY={tick}
+            yWidth={56}
+            tooltip={(at) => {
+              const m = nearestPoint(split.model, at);
+              const sb = nearestPoint(split.sandbox, at);
+              return (
+                <SignalTooltip
+                  x={label(at)}
+                  rows={[
+                    { name: 'model ms', color: 'var(--accent)', value: m?.hi },
+                    {
+                      name: 'sandbox ms',
+                      color: SANDBOX_GREY,
+                      value: sb ? sb.hi - sb.lo : undefined,
+                    },
+                  ]}
+                />
+              );
+            }}
+          />
         </SignalFigure>
       </div>
     </section>

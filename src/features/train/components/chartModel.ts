@@ -12,6 +12,7 @@ import {
   type XAxisKind,
   type XY,
 } from './series';
+import { nearestPoint } from './seriesPaths';
 
 /** One run as the chart takes it. */
 export interface ChartRun {
@@ -240,18 +241,5 @@ export function buildChartModel(lines: readonly RunLines[], o: ChartOptions): Ch
 
 /** The value of a series nearest to x, or null outside its range (for the tooltip). */
 export function valueNear(s: ChartSeries, x: number): number | null {
-  const pts = s.points;
-  const first = pts[0];
-  const last = pts.at(-1);
-  if (!first || !last || x < first.x || x > last.x) return null;
-  let lo = 0;
-  let hi = pts.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if ((pts[mid] as BandXY).x <= x) lo = mid;
-    else hi = mid;
-  }
-  const a = pts[lo] as BandXY;
-  const b = pts[hi] as BandXY;
-  return x - a.x <= b.x - x ? a.y : b.y;
+  return nearestPoint(s.points, x)?.y ?? null;
 }

@@ -1,6 +1,7 @@
 /** Series for the training-signal charts (pure). */
 import type { StepPoint } from '../../../protocol/training';
-import { downsample, xValues, type XAxisKind } from './series';
+import { downsample, xValues, type XAxisKind, type XY } from './series';
+import type { BandPoint } from './seriesPaths';
 
 /** A run as the signal charts take it. */
 export interface SignalRun {
@@ -43,43 +44,33 @@ export const SIGNALS: { metric: SignalMetric; title: string; help: string }[] = 
   },
 ];
 
-export type SignalRow = { x: number } & Record<string, number>;
-
-/**
- * One row per x holding `r<i>` = the metric of run i there (each run downsampled to
- * `maxPoints`, keeping extremes).
- */
-export function signalRows(
-  runs: readonly SignalRun[],
+/** One run's values of a metric, downsampled to `maxPoints` (keeping extremes), finite only. */
+export function signalLine(
+  run: SignalRun,
   metric: SignalMetric,
   axis: XAxisKind,
   maxPoints: number,
-): SignalRow[] {
-  const rows = new Map<number, SignalRow>();
-  runs.forEach((run, i) => {
-    const xs = xValues(run.points, axis, run.elapsed);
-    const pts = run.points.map((p, j) => ({ x: xs[j] as number, y: p[metric] }));
-    for (const p of downsample(pts, maxPoints, (q) => q.y)) {
-      if (!Number.isFinite(p.y)) continue;
-      const row = rows.get(p.x) ?? { x: p.x };
-      row[`r${i}`] = p.y;
-      rows.set(p.x, row);
-    }
-  });
-  return [...rows.values()].sort((a, b) => a.x - b.x);
+): XY[] {
+  const xs = xValues(run.points, axis, run.elapsed);
+  const pts = run.points.map((p, j) => ({ x: xs[j] as number, y: p[metric] }));
+  return downsample(pts, maxPoints, (q) => q.y).filter((p) => Number.isFinite(p.y));
 }
 
-/** Model and sandbox ms per step of one run, for a stacked chart. */
-export function timeSplitRows(
+/** Model and sandbox ms per step of one run, stacked: model from 0, sandbox on top of it. */
+export function timeSplit(
   run: SignalRun,
   axis: XAxisKind,
   maxPoints: number,
-): { x: number; model: number; sandbox: number }[] {
+): { model: BandPoint[]; sandbox: BandPoint[] } {
   const xs = xValues(run.points, axis, run.elapsed);
   const pts = run.points.map((p, j) => ({
     x: xs[j] as number,
     model: p.modelMs,
     sandbox: p.sandboxMs,
   }));
-  return downsample(pts, maxPoints, (p) => p.model + p.sandbox);
+  const kept = downsample(pts, maxPoints, (p) => p.model + p.sandbox);
+  return {
+    model: kept.map((p) => ({ x: p.x, lo: 0, hi: p.model })),
+    sandbox: kept.map((p) => ({ x: p.x, lo: p.model, hi: p.model + p.sandbox })),
+  };
 }

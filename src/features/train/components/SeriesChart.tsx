@@ -1,0 +1,93 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
+import { HoverTooltip } from './HoverTooltip';
+import {
+  createHoverStore,
+  SeriesContext,
+  SeriesLayer,
+  type HoverStore,
+  type LayerSeries,
+} from './SeriesLayer';
+import { niceTicks } from './seriesPaths';
+import { useStablePair } from './useStablePair';
+
+export interface SeriesChartProps {
+  series: readonly LayerSeries[];
+  /** Axis ranges: keep them round (stableDomain) so they change rarely while a run grows. */
+  xDomain: readonly [number, number];
+  yDomain: readonly [number, number];
+  logX?: boolean;
+  logY?: boolean;
+  height: number;
+  formatX: (x: number) => string;
+  formatY?: (y: number) => string;
+  yWidth?: number;
+  /** The tooltip for a hovered x (the nearest logged point over all series). */
+  tooltip: (x: number) => ReactNode;
+  /** Charts sharing a store show the hovered x together; the tooltip shows in the hovered one. */
+  hover?: HoverStore;
+  id?: string;
+  /** More Recharts elements (reference lines...); keep the node stable (useMemo) between points. */
+  children?: ReactNode;
+}
+
+const MARGIN = { top: 16, right: 16, bottom: 4, left: 0 };
+
+/**
+ * A Recharts chart (grid, axes, reference elements) whose curves, hover and tooltip are drawn by
+ * SeriesLayer. Recharts gets only the two ends of each axis as data, so new points re-render our
+ * paths alone: its own store and axes redraw only when a range, the size or a setting changes.
+ */
+export function SeriesChart(props: SeriesChartProps) {
+  const x = useStablePair(props.xDomain);
+  const y = useStablePair(props.yDomain);
+  const [own] = useState(createHoverStore);
+  const hover = props.hover ?? own;
+  const { logX = false, logY = false, height, formatX, formatY, yWidth = 44, id, children } = props;
+  // The Recharts part is one memoised element: new points reach only SeriesLayer (through the
+  // context), so the chart's store, axes and grid are not re-rendered for them.
+  const frame = useMemo(
+    () => (
+      <ComposedChart
+        responsive
+        style={{ width: '100%', height }}
+        // Recharts builds no x scale without data: the two ends of the range stand in for it.
+        data={x.map((v) => ({ x: v }))}
+        margin={MARGIN}
+      >
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+        <XAxis
+          dataKey="x"
+          type="number"
+          scale={logX ? 'log' : 'linear'}
+          domain={x}
+          ticks={logX ? undefined : niceTicks(x[0], x[1])}
+          allowDataOverflow
+          tickFormatter={formatX}
+          stroke="var(--muted)"
+        />
+        <YAxis
+          type="number"
+          scale={logY ? 'log' : 'linear'}
+          domain={y}
+          ticks={logY ? undefined : niceTicks(y[0], y[1])}
+          allowDataOverflow
+          tickFormatter={formatY}
+          stroke="var(--muted)"
+          width={yWidth}
+        />
+        <SeriesLayer store={hover} id={id} />
+        {children}
+      </ComposedChart>
+    ),
+    [x, y, logX, logY, height, formatX, formatY, yWidth, hover, id, children],
+  );
+  return (
+    <div className="chart-plot">
+      <SeriesContext.Provider value={props.series}>{frame}</SeriesContext.Provider>
+      <HoverTooltip store={hover} id={id}>
+        {props.tooltip}
+      </HoverTooltip>
+    </div>
+  );
+}

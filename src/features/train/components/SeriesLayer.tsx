@@ -1,0 +1,206 @@
+import { createContext, memo, useContext, useMemo } from 'react';
+import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
+import { createStore, useStore, type StoreApi } from 'zustand';
+import {
+  bandPath,
+  linePath,
+  nearestPoint,
+  type BandPoint,
+  type PathPoint,
+  type Scale,
+} from './seriesPaths';
+
+/** One drawn series: a line (with optional dots) or, given `band`, a filled range. */
+export interface LayerSeries {
+  key: string;
+  color: string;
+  points: readonly PathPoint[];
+  band?: readonly BandPoint[];
+  width?: number;
+  opacity?: number;
+  dash?: string;
+  /** Radius of a dot on every point (validation evals); 0 or absent: none. */
+  dot?: number;
+  /** Radius of the dot marking the hovered x (0 or absent: none). */
+  activeDot?: number;
+  /** Class of the drawn element, for styling and tests. */
+  className?: string;
+}
+
+/** The series SeriesLayer draws (a context, so the chart around it need not re-render). */
+export const SeriesContext = createContext<readonly LayerSeries[]>([]);
+
+function useScales(): { sx: Scale; sy: Scale } | null {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  return useMemo(
+    () => (x && y ? { sx: (v: number) => x(v), sy: (v: number) => y(v) } : null),
+    [x, y],
+  );
+}
+
+/**
+ * Every series of a chart drawn as one SVG path each, inside a Recharts chart (which keeps the
+ * axes, grid and tooltip). A Recharts <Line> per series registers itself in the chart's store
+ * and re-derives its points on every redraw; with twenty curves of 500 points that held the
+ * main thread for 50-100 ms per update. Here all paths are built in one pass.
+ */
+export const SeriesLayer = memo(function SeriesLayer({
+  store,
+  id,
+}: {
+  /** Where the hovered point goes (none: no hover). */
+  store?: HoverStore;
+  /** This chart's name in a shared store. */
+  id?: string;
+}) {
+  const series = useContext(SeriesContext);
+  const scales = useScales();
+  const drawn = useMemo(() => {
+    if (!scales) return [];
+    const { sx, sy } = scales;
+    return series.map((s) => ({
+      s,
+      d: s.band ? bandPath(s.band, sx, sy) : linePath(s.points, sx, sy),
+      dots: s.dot
+        ? s.points.flatMap((p) => {
+            const x = sx(p.x);
+            const y = sy(p.y);
+            return x !== undefined && y !== undefined && Number.isFinite(x + y) ? [{ x, y }] : [];
+          })
+        : [],
+    }));
+  }, [series, scales]);
+  return (
+    <g className="series-layer">
+      {drawn.map(({ s, d, dots }) =>
+        s.band ? (
+          <path key={s.key} className={s.className} d={d} fill={s.color} fillOpacity={0.15} />
+        ) : (
+          <g key={s.key} className={s.className}>
+            <path
+              d={d}
+              fill="none"
+              stroke={s.color}
+              strokeOpacity={s.opacity ?? 1}
+              strokeWidth={s.width ?? 1.5}
+              strokeDasharray={s.dash}
+              strokeLinejoin="round"
+            />
+            {dots.map((p, i) => (
+              <circle key={i} cx={p.x} cy={p.y} r={s.dot} fill={s.color} />
+            ))}
+          </g>
+        ),
+      )}
+      {store && <HoverLayer series={series} store={store} id={id} />}
+    </g>
+  );
+});
+
+/** The hovered point of a chart: its x in data units and the pointer's pixel position. */
+export interface Hover {
+  x: number;
+  left: number;
+  top: number;
+  /** The chart's width in px (the tooltip flips to the pointer's left on the right half). */
+  width: number;
+  /** The chart under the pointer, when several share a store. */
+  source?: string;
+}
+
+/** Hover state kept outside React's tree, so moving the pointer re-renders only what shows it. */
+export type HoverStore = StoreApi<{ hover: Hover | null }>;
+export const createHoverStore = (): HoverStore =>
+  createStore<{ hover: Hover | null }>(() => ({ hover: null }));
+
+/** The logged x nearest to `x` over every series (the hover snaps to real points). */
+export function snapX(series: readonly LayerSeries[], x: number): number | null {
+  let best: number | null = null;
+  for (const s of series) {
+    if (s.band) continue;
+    const p =
+      nearestPoint(s.points, x) ?? (x < (s.points[0]?.x ?? 0) ? s.points[0] : s.points.at(-1));
+    if (p && (best === null || Math.abs(p.x - x) < Math.abs(best - x))) best = p.x;
+  }
+  return best;
+}
+
+/**
+ * A transparent pad over the plot area that tracks the pointer, a cursor line at the hovered x,
+ * and a dot where it meets each series that asks for one.
+ */
+function HoverLayer({
+  series,
+  store,
+  id,
+}: {
+  series: readonly LayerSeries[];
+  store: HoverStore;
+  id?: string;
+}) {
+  const area = usePlotArea();
+  const scales = useScales();
+  const invert = useXAxisInverseScale();
+  const hover = useStore(store, (st) => st.hover);
+  if (!area || !scales || !invert) return null;
+  const move = (e: React.MouseEvent<SVGRectElement>) => {
+    const svg = e.currentTarget.ownerSVGElement?.getBoundingClientRect();
+    if (!svg) return;
+    const left = e.clientX - svg.left;
+    const x = snapX(series, Number(invert(left)));
+    store.setState({
+      hover:
+        x === null ? null : { x, left, top: e.clientY - svg.top, width: svg.width, source: id },
+    });
+  };
+  const cx = hover ? scales.sx(hover.x) : undefined;
+  return (
+    <g className="series-hover">
+      {cx !== undefined && Number.isFinite(cx) && hover && (
+        <>
+          <line
+            className="series-cursor"
+            x1={cx}
+            x2={cx}
+            y1={area.y}
+            y2={area.y + area.height}
+            stroke="var(--muted)"
+            strokeDasharray="3 3"
+          />
+          <g className="series-active-dots">
+            {series.map((s) => {
+              if (!s.activeDot) return null;
+              const p = nearestPoint(s.points, hover.x);
+              const px = p && scales.sx(p.x);
+              const py = p && scales.sy(p.y);
+              if (px == null || py == null || !Number.isFinite(px + py)) return null;
+              return (
+                <circle
+                  key={s.key}
+                  cx={px}
+                  cy={py}
+                  r={s.activeDot}
+                  fill={s.color}
+                  stroke="var(--panel, #fff)"
+                  strokeWidth={1.5}
+                />
+              );
+            })}
+          </g>
+        </>
+      )}
+      <rect
+        className="series-hover-pad"
+        data-testid="chart-hover-pad"
+        x={area.x}
+        y={area.y}
+        width={Math.max(0, area.width)}
+        height={Math.max(0, area.height)}
+        fill="transparent"
+        onMouseMove={move}
+        onMouseLeave={() => store.setState({ hover: null })}
+      />
+    </g>
+  );
+}
