@@ -69,8 +69,7 @@ test.describe('Train page @webgpu', () => {
       await expect(page.locator('.reward-chart .series-smooth').first()).toBeVisible();
       // Hovering shows the exact values at the nearest logged step.
       const pad = page.locator('.reward-chart [data-testid="chart-hover-pad"]');
-      const box = (await pad.boundingBox())!;
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await pad.hover();
       const tip = page.locator('.reward-chart [data-testid="chart-tooltip"]');
       await expect(tip).toContainText(/step \d+/);
       await expect(tip).toContainText('code localization');

@@ -11,6 +11,8 @@ export interface TrainConfig {
   /** Supervised warm start: verified oracle answers cloned per kind (0 skips it). */
   warmStartPerKind: number;
   warmStartEpochs: number;
+  /** Adam's learning rate while cloning (constant); RL then follows `learningRate`'s schedule. */
+  warmStartLearningRate: number;
   /** GRPO steps (0: no RL, e.g. the untrained and warm-start-only baselines). */
   steps: number;
   tasksPerStep: number;
@@ -55,6 +57,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   mix: {},
   warmStartPerKind: 300,
   warmStartEpochs: 3,
+  warmStartLearningRate: 1e-3,
   steps: 60,
   tasksPerStep: 10,
   groupSize: 8,
@@ -85,7 +88,16 @@ export const DEFAULT_CONFIG: TrainConfig = {
   },
 };
 
-/** Learning rate at a step: linear warm-up, then cosine decay to `minLrRatio` of the peak. */
+/**
+ * The warm start's learning rate. Runs saved before the field existed cloned at `learningRate`,
+ * and still do when resumed or imported.
+ */
+export function warmStartLearningRate(c: TrainConfig): number {
+  const lr = (c as Partial<TrainConfig>).warmStartLearningRate;
+  return lr === undefined ? c.learningRate : lr;
+}
+
+/** Learning rate of a GRPO step: linear warm-up, then cosine decay to `minLrRatio` of the peak. */
 export function learningRateAt(config: TrainConfig, step: number): number {
   const peak = config.learningRate;
   if (step < config.warmupSteps) return (peak * (step + 1)) / config.warmupSteps;
@@ -121,6 +133,8 @@ export function checkConfig(c: TrainConfig): string | null {
   }
   if (!(c.temperature > 0 && c.temperature <= 5)) return 'temperature must be in (0, 5]';
   if (!(c.learningRate > 0 && c.learningRate < 1)) return 'learningRate must be in (0, 1)';
+  if (!(warmStartLearningRate(c) > 0 && warmStartLearningRate(c) < 1))
+    return 'warmStartLearningRate must be in (0, 1)';
   if (!(c.clipEps > 0 && c.clipEps < 1)) return 'clipEps must be in (0, 1)';
   if (c.klCoef < 0 || c.entropyCoef < 0) return 'klCoef and entropyCoef must be >= 0';
   if (!(c.maxGradNorm > 0)) return 'maxGradNorm must be > 0';

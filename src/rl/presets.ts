@@ -18,6 +18,7 @@ export const QUICK_CONFIG: TrainConfig = {
   steps: 40,
   tasksPerStep: 6,
   groupSize: 8,
+  warmStartLearningRate: 2e-3,
   learningRate: 2e-3,
   warmupSteps: 3,
   evalEvery: 10,

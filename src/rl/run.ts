@@ -8,7 +8,7 @@ import { PolicyModel, PolicyTrainer } from '../policy/model';
 import { createPolicyModel, PolicyAgent } from './agent';
 import { TaskBuffer } from './buffer';
 import type { Checkpoint } from './checkpoint';
-import { checkConfig, type TrainConfig } from './config';
+import { checkConfig, warmStartLearningRate, type TrainConfig } from './config';
 import { grpoStep, type StepEpisode, type StepMetrics } from './grpo';
 import { vocabularyForTasks } from './vocabulary';
 import { warmStart, type WarmStartReport } from './warmStart';
@@ -119,8 +119,9 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
     ? vocabularyFromWords(inherited.vocabulary)
     : vocabularyForTasks(bufferTasks, config.model.vocabSize, config.model.maxObsLen);
   const model = createPolicyModel(config, vocab);
+  // Constant while cloning; every GRPO step sets its own from the schedule.
   const trainer = new PolicyTrainer(model, {
-    learningRate: config.learningRate,
+    learningRate: warmStartLearningRate(config),
     maxGradNorm: config.maxGradNorm,
   });
   const agent = new PolicyAgent(model, vocab);

@@ -46,7 +46,7 @@ describe('ConfigForm', () => {
 
   it('explains every field in a tooltip and its accessible description', () => {
     render(<Harness onStart={() => {}} />);
-    const lr = screen.getByLabelText('learning rate');
+    const lr = screen.getByLabelText('RL learning rate');
     expect(lr.closest('[title]')!.getAttribute('title')).toMatch(/Adam/);
     const helpId = lr.getAttribute('aria-describedby')!.split(' ')[0]!;
     expect(document.getElementById(helpId)!.textContent).toMatch(/Adam/);

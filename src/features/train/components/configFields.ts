@@ -96,7 +96,22 @@ export const FIELD_GROUPS: FieldGroup[] = [
   {
     title: 'Optimiser',
     fields: [
-      real('learningRate', 'learning rate', 'Peak Adam learning rate, in (0, 1).', 0.0001, 0, 1),
+      real(
+        'learningRate',
+        'RL learning rate',
+        'Peak Adam learning rate of the GRPO steps (after warm-up, before cosine decay), in (0, 1).',
+        0.0001,
+        0,
+        1,
+      ),
+      real(
+        'warmStartLearningRate',
+        'warm-start learning rate',
+        'Constant Adam learning rate while cloning oracle answers, in (0, 1).',
+        0.0001,
+        0,
+        1,
+      ),
       int('warmupSteps', 'warm-up steps', 'Steps of linear learning-rate warm-up.'),
       real(
         'minLrRatio',
