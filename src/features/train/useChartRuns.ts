@@ -11,7 +11,8 @@ const made = new WeakMap<RunSeries, ChartRun>();
 function chartRun(summary: RunSummary, s: RunSeries): ChartRun {
   const group = summary.group ?? summary.id;
   const hit = made.get(s);
-  if (hit && hit.name === summary.name && hit.group === group) return hit;
+  if (hit && hit.name === summary.name && hit.group === group && hit.plannedSteps === summary.steps)
+    return hit;
   const run: ChartRun = {
     id: summary.id,
     name: summary.name,
@@ -20,6 +21,7 @@ function chartRun(summary: RunSummary, s: RunSeries): ChartRun {
     events: s.events,
     elapsed: s.points.map((p) => p.elapsedMs),
     group,
+    plannedSteps: summary.steps,
   };
   made.set(s, run);
   return run;
@@ -43,15 +45,15 @@ export function useChartRuns(): ChartRun[] {
     useShallow((s) =>
       shownRunIds(s.train).map((id) => {
         const r = s.train.runs.find((x) => x.id === id)!;
-        return `${r.id}\u0000${r.name}\u0000${r.group ?? r.id}`;
+        return `${r.id}\u0000${r.name}\u0000${r.group ?? r.id}\u0000${r.steps}`;
       }),
     ),
   );
   return useMemo(
     () =>
       labels.map((label, i) => {
-        const [id = '', name = '', group = ''] = label.split('\u0000');
-        return chartRun({ id, name, group } as RunSummary, series[i]!);
+        const [id = '', name = '', group = '', steps = '0'] = label.split('\u0000');
+        return chartRun({ id, name, group, steps: Number(steps) } as RunSummary, series[i]!);
       }),
     [series, labels],
   );

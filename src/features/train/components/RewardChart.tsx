@@ -84,9 +84,10 @@ export function chartDomains(
   series: readonly ChartSeries[],
   logX: boolean,
   logY: boolean,
+  xEnd: number | null = null,
 ): { x: [number, number]; y: [number, number] } {
   const xs = extent(
-    series.flatMap((s) => s.points.map((p) => p.x)),
+    [...series.flatMap((s) => s.points.map((p) => p.x)), ...(xEnd === null ? [] : [xEnd])],
     logX,
   );
   const ys = extent(
@@ -199,8 +200,8 @@ const ChartPlot = memo(function ChartPlot({
 }) {
   const drawn = useMemo(() => layerSeries(model.series), [model.series]);
   const domain = useMemo(
-    () => chartDomains(model.series, s.logX, s.logY),
-    [model.series, s.logX, s.logY],
+    () => chartDomains(model.series, s.logX, s.logY, model.xEnd),
+    [model.series, s.logX, s.logY, model.xEnd],
   );
   const formatX = useMemo(() => xFormatter(s.xAxis), [s.xAxis]);
   const tooltip = useCallback(

@@ -7,7 +7,7 @@ import type { XAxisKind } from './series';
 import { SeriesChart } from './SeriesChart';
 import { createHoverStore, type LayerSeries } from './SeriesLayer';
 import { extent, nearestPoint, stableDomain } from './seriesPaths';
-import { SIGNALS, signalLine, timeSplit, type SignalRun } from './signals';
+import { SIGNALS, signalLine, signalXDomain, timeSplit, type SignalRun } from './signals';
 
 export interface SignalsPanelProps {
   /** The runs to compare (a ChartRun fits). Keep the array stable between updates. */
@@ -132,10 +132,7 @@ export function SignalsPanel({
     ];
     return { model, sandbox, series, y: yDomainOf(sandbox.map((p) => p.hi)) };
   }, [first, xAxis, maxPoints]);
-  const x = useMemo(() => {
-    const e = extent(charts.flatMap((c) => c.lines.flatMap((l) => l.map((p) => p.x))));
-    return e ? stableDomain(e[0], e[1], false) : ([0, 1] as [number, number]);
-  }, [charts]);
+  const x = useMemo(() => signalXDomain(runs, xAxis), [runs, xAxis]);
   const [hover] = useState(createHoverStore);
   const formatX = useCallback(
     (v: number) => (xAxis === 'time' ? formatDuration(v) : String(+v.toFixed(2))),

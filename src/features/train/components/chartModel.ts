@@ -6,6 +6,7 @@ import {
   downsample,
   emaSmooth,
   logSafe,
+  projectedEnd,
   xAtStep,
   xValues,
   type StepXY,
@@ -25,6 +26,8 @@ export interface ChartRun {
   elapsed?: readonly number[];
   /** Runs sharing a group key (e.g. the same config, other seeds) are averaged when grouping. */
   group?: string;
+  /** Steps the run will have when done (a live run's x axis is sized to it). */
+  plannedSteps?: number;
 }
 
 export interface ChartOptions {
@@ -71,6 +74,8 @@ export interface ChartModel {
   markers: ChartMarker[];
   /** Points a log axis could not draw (non-positive), left out. */
   dropped: number;
+  /** The furthest projected end of a run still going (the x axis reaches it), or null. */
+  xEnd: number | null;
 }
 
 /** A run's per-kind training and validation points on the chosen x axis. */
@@ -79,6 +84,8 @@ export interface RunLines {
   train: Map<TaskKind, StepXY[]>;
   evals: Map<TaskKind, StepXY[]>;
   markers: ChartMarker[];
+  /** Where the run will end on this axis if it is still going (see projectedEnd). */
+  end: number | null;
 }
 
 const SHORT: Partial<Record<TaskKind, string>> = {
@@ -120,7 +127,7 @@ export function runLines(run: ChartRun, axis: XAxisKind): RunLines {
     x: axis === 'time' ? ev.elapsedMs : xAtStep(run.points, xs, ev.step, axis),
     label: mixLabel(ev.mix),
   }));
-  return { run, train, evals, markers };
+  return { run, train, evals, markers, end: projectedEnd(run.points, xs, run.plannedSteps, axis) };
 }
 
 const linesCache = new WeakMap<ChartRun, Partial<Record<XAxisKind, RunLines>>>();
@@ -236,6 +243,10 @@ export function buildChartModel(lines: readonly RunLines[], o: ChartOptions): Ch
     rows: [...rows.values()].sort((a, b) => a.x - b.x),
     markers: shown,
     dropped,
+    xEnd: lines.reduce<number | null>(
+      (m, l) => (l.end === null ? m : Math.max(m ?? 0, l.end)),
+      null,
+    ),
   };
 }
 

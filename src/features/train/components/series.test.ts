@@ -6,6 +6,7 @@ import {
   downsample,
   emaSmooth,
   logSafe,
+  projectedEnd,
   runToCsv,
   xAtStep,
   xValues,
@@ -222,5 +223,18 @@ describe('runToCsv', () => {
     ]);
     expect(csv.endsWith('r1,0,wallMs,200\n')).toBe(true);
     expect(runToCsv('r1', [], [])).toBe('run,step,metric,value\n');
+  });
+});
+
+describe('projectedEnd', () => {
+  const pts = [0, 1, 2, 3].map((s) => stepPoint(s, { episodes: 10 }));
+  it('is the planned step, or the pace so far carried to it, while a run goes on', () => {
+    expect(projectedEnd(pts, xValues(pts, 'step'), 40, 'step')).toBe(40);
+    expect(projectedEnd(pts, xValues(pts, 'episodes'), 40, 'episodes')).toBe(400);
+  });
+  it('is null for a finished run, no plan or no points', () => {
+    expect(projectedEnd(pts, xValues(pts, 'step'), 4, 'step')).toBeNull();
+    expect(projectedEnd(pts, xValues(pts, 'step'), undefined, 'step')).toBeNull();
+    expect(projectedEnd([], [], 40, 'step')).toBeNull();
   });
 });

@@ -92,6 +92,23 @@ export function xValues(
   });
 }
 
+/**
+ * Where a run that is still going will end on the x axis: its planned last step, or for
+ * episodes and time the pace so far carried to the planned steps. Charts size their x axis to it
+ * so the axis stays put while points arrive. Null when the run has no plan or is done.
+ */
+export function projectedEnd(
+  points: readonly StepPoint[],
+  xs: readonly number[],
+  plannedSteps: number | undefined,
+  axis: XAxisKind,
+): number | null {
+  const done = points.length;
+  const last = xs.at(-1);
+  if (!plannedSteps || done === 0 || done >= plannedSteps || last === undefined) return null;
+  return axis === 'step' ? plannedSteps : (last * plannedSteps) / done;
+}
+
 /** The x of a step that may have no point of its own (an eval, a config change): the last point at or before it. */
 export function xAtStep(
   points: readonly StepPoint[],

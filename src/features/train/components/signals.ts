@@ -1,7 +1,7 @@
 /** Series for the training-signal charts (pure). */
 import type { StepPoint } from '../../../protocol/training';
-import { downsample, xValues, type XAxisKind, type XY } from './series';
-import type { BandPoint } from './seriesPaths';
+import { downsample, projectedEnd, xValues, type XAxisKind, type XY } from './series';
+import { extent, stableDomain, type BandPoint } from './seriesPaths';
 
 /** A run as the signal charts take it. */
 export interface SignalRun {
@@ -10,6 +10,21 @@ export interface SignalRun {
   points: readonly StepPoint[];
   /** Wall-clock ms since the run started, one per point. */
   elapsed?: readonly number[];
+  /** Steps the run will have when done (a live run's x axis is sized to it). */
+  plannedSteps?: number;
+}
+
+/** The x range of the signal charts: every run's points and where a live run will end. */
+export function signalXDomain(runs: readonly SignalRun[], axis: XAxisKind): [number, number] {
+  const ends: number[] = [];
+  for (const run of runs) {
+    const xs = xValues(run.points, axis, run.elapsed);
+    ends.push(...xs.slice(0, 1), ...xs.slice(-1));
+    const end = projectedEnd(run.points, xs, run.plannedSteps, axis);
+    if (end !== null) ends.push(end);
+  }
+  const e = extent(ends);
+  return e ? stableDomain(e[0], e[1], false) : [0, 1];
 }
 
 export type SignalMetric =
