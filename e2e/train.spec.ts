@@ -249,10 +249,12 @@ test.describe('Train page @webgpu', () => {
         description: `while training after the resume: ${trainingLongTasks.length} main-thread tasks over 50 ms; longest ${Math.round(worst)} ms`,
       });
       console.log(testInfo.annotations.at(-1)?.description);
-      // The issue's target is 50 ms; on this shared two-core machine, with the trainer and two
-      // sandbox workers busy, chart redraws take 50-200 ms and a few reach ~600 ms (see the
-      // README). This bound catches a page that freezes; the figures are reported above.
-      expect(worst).toBeLessThan(1000);
+      // The issue's target: no task over 50 ms. Curves are drawn outside Recharts' store
+      // (SeriesLayer) and axes stay put during a run, so a new point costs a few ms; the
+      // bound leaves room for a shared two-core machine preempting the page now and then
+      // (measured: 0-1 tasks over 50 ms, longest 76 ms, with two trainings beside it).
+      expect(trainingLongTasks.length).toBeLessThanOrEqual(3);
+      expect(worst).toBeLessThan(250);
     });
   });
 });
