@@ -10,9 +10,8 @@ mkdirSync(outDir, { recursive: true });
 const server = spawn(
   'npx',
   ['vite', 'preview', '--port', '4174', '--strictPort', '--host', '127.0.0.1'],
-  {
-    stdio: 'ignore',
-  },
+  // Its own process group: killing npx alone would leave vite serving the port.
+  { stdio: 'ignore', detached: true },
 );
 const exe = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 const browser = await chromium.launch({
@@ -63,5 +62,5 @@ try {
   console.log(`wrote ${outDir}/train-run.png`);
 } finally {
   await browser.close();
-  server.kill();
+  process.kill(-server.pid);
 }
