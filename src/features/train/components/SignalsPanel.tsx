@@ -140,6 +140,8 @@ export function SignalsPanel({
   );
   const legend = useMemo(() => runs.map((r, i) => ({ label: r.name, color: runColor(i) })), [runs]);
   if (!first || !split) return null;
+  // What every small chart shares: the hover, the x range and the axes' look.
+  const shared = { hover, xDomain: x, height, formatX, formatY: tick, yWidth: 56 };
   const label = (v: number) => (xAxis === 'time' ? formatDuration(v) : `${xAxis} ${v}`);
   return (
     <section className="signals-panel" data-testid="signals-panel" aria-label="Training signals">
@@ -154,14 +156,9 @@ export function SignalsPanel({
           >
             <SeriesChart
               id={c.metric}
-              hover={hover}
+              {...shared}
               series={c.series}
-              xDomain={x}
               yDomain={c.y}
-              height={height}
-              formatX={formatX}
-              formatY={tick}
-              yWidth={56}
               tooltip={(at) => (
                 <SignalTooltip
                   x={label(at)}
@@ -183,14 +180,9 @@ export function SignalsPanel({
         >
           <SeriesChart
             id="time-split"
-            hover={hover}
+            {...shared}
             series={split.series}
-            xDomain={x}
             yDomain={split.y}
-            height={height}
-            formatX={formatX}
-            formatY={tick}
-            yWidth={56}
             tooltip={(at) => {
               const m = nearestPoint(split.model, at);
               const sb = nearestPoint(split.sandbox, at);
