@@ -64,6 +64,30 @@ describe('RewardChart', () => {
     expect(screen.getByTestId('group-runs')).toBeTruthy();
   });
 
+  it('draws the mean with a band over the runs of a group', () => {
+    const other: ChartRun = {
+      ...run,
+      id: 'r2',
+      name: 'quick seed 2',
+      points: run.points.map((p) => ({
+        ...p,
+        reward: { localization: 1 - p.reward.localization! },
+      })),
+    };
+    const { container } = render(
+      <RewardChart
+        runs={[
+          { ...run, group: 'quick' },
+          { ...other, group: 'quick' },
+        ]}
+      />,
+    );
+    fireEvent.click(screen.getByTestId('group-runs'));
+    const bands = [...container.querySelectorAll('path.series-band')];
+    expect(bands.length).toBeGreaterThanOrEqual(1);
+    for (const b of bands) expect(b.getAttribute('d')).toMatch(/^M.*Z$/);
+  });
+
   it('says when there is nothing to draw', () => {
     render(<RewardChart runs={[]} />);
     expect(screen.getByTestId('reward-chart-empty')).toBeTruthy();
