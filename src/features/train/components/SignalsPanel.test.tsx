@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SignalsPanel } from './SignalsPanel';
 import { signalLine, timeSplit } from './signals';
@@ -53,8 +53,10 @@ describe('signal series', () => {
 });
 
 describe('SignalsPanel', () => {
-  it('draws one small chart per signal with a line per run, and the time split', () => {
+  it('draws one small chart per signal with a line per run, and the time split', async () => {
     const { container } = render(<SignalsPanel runs={runs} />);
+    // Mounted one chart per task: the last one arrives after the others.
+    await waitFor(() => expect(drawn(container, 'path.series-band')).toBe(2));
     for (const id of ['kl', 'entropy', 'clipFraction', 'gradNorm', 'learningRate', 'advantageStd'])
       expect(drawn(screen.getByTestId(`signal-${id}`), '.series-smooth path')).toBe(2);
     expect(drawn(screen.getByTestId('signal-time-split'), 'path.series-band')).toBe(2);

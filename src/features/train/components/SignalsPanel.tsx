@@ -7,6 +7,7 @@ import type { XAxisKind } from './series';
 import { SeriesChart } from './SeriesChart';
 import { createHoverStore, type LayerSeries } from './SeriesLayer';
 import { extent, nearestPoint, stableDomain } from './seriesPaths';
+import { useStaggered } from '../useStaggered';
 import { SIGNALS, signalLine, signalXDomain, timeSplit, type SignalRun } from './signals';
 
 export interface SignalsPanelProps {
@@ -139,6 +140,8 @@ export function SignalsPanel({
     [xAxis],
   );
   const legend = useMemo(() => runs.map((r, i) => ({ label: r.name, color: runColor(i) })), [runs]);
+  // Seven charts mounted at once held the main thread for ~0.25-1 s: one per task instead.
+  const shown = useStaggered(charts.length + 1);
   if (!first || !split) return null;
   // What every small chart shares: the hover, the x range and the axes' look.
   const shared = { hover, xDomain: x, height, formatX, formatY: tick, yWidth: 56 };
@@ -146,7 +149,7 @@ export function SignalsPanel({
   return (
     <section className="signals-panel" data-testid="signals-panel" aria-label="Training signals">
       <div className="signals-grid">
-        {charts.map((c) => (
+        {charts.map((c, i) => (
           <SignalFigure
             key={c.metric}
             testId={`signal-${c.metric}`}
@@ -154,22 +157,26 @@ export function SignalsPanel({
             help={c.help}
             legend={legend}
           >
-            <SeriesChart
-              id={c.metric}
-              {...shared}
-              series={c.series}
-              yDomain={c.y}
-              tooltip={(at) => (
-                <SignalTooltip
-                  x={label(at)}
-                  rows={runs.map((r, i) => ({
-                    name: r.name,
-                    color: runColor(i),
-                    value: nearestPoint(c.lines[i] ?? [], at)?.y,
-                  }))}
-                />
-              )}
-            />
+            {i < shown ? (
+              <SeriesChart
+                id={c.metric}
+                {...shared}
+                series={c.series}
+                yDomain={c.y}
+                tooltip={(at) => (
+                  <SignalTooltip
+                    x={label(at)}
+                    rows={runs.map((r, j) => ({
+                      name: r.name,
+                      color: runColor(j),
+                      value: nearestPoint(c.lines[j] ?? [], at)?.y,
+                    }))}
+                  />
+                )}
+              />
+            ) : (
+              <div style={{ height }} />
+            )}
           </SignalFigure>
         ))}
         <SignalFigure
@@ -178,29 +185,33 @@ export function SignalsPanel({
           help="Milliseconds per step spent in the model (sampling and the update) and in the sandbox (grading), stacked."
           legend={TIME_LEGEND}
         >
-          <SeriesChart
-            id="time-split"
-            {...shared}
-            series={split.series}
-            yDomain={split.y}
-            tooltip={(at) => {
-              const m = nearestPoint(split.model, at);
-              const sb = nearestPoint(split.sandbox, at);
-              return (
-                <SignalTooltip
-                  x={label(at)}
-                  rows={[
-                    { name: 'model ms', color: 'var(--accent)', value: m?.hi },
-                    {
-                      name: 'sandbox ms',
-                      color: SANDBOX_GREY,
-                      value: sb ? sb.hi - sb.lo : undefined,
-                    },
-                  ]}
-                />
-              );
-            }}
-          />
+          {charts.length < shown ? (
+            <SeriesChart
+              id="time-split"
+              {...shared}
+              series={split.series}
+              yDomain={split.y}
+              tooltip={(at) => {
+                const m = nearestPoint(split.model, at);
+                const sb = nearestPoint(split.sandbox, at);
+                return (
+                  <SignalTooltip
+                    x={label(at)}
+                    rows={[
+                      { name: 'model ms', color: 'var(--accent)', value: m?.hi },
+                      {
+                        name: 'sandbox ms',
+                        color: SANDBOX_GREY,
+                        value: sb ? sb.hi - sb.lo : undefined,
+                      },
+                    ]}
+                  />
+                );
+              }}
+            />
+          ) : (
+            <div style={{ height }} />
+          )}
         </SignalFigure>
       </div>
     </section>
