@@ -16,7 +16,7 @@ import {
 import { formatDuration } from './format';
 import { SeriesChart } from './SeriesChart';
 import type { LayerSeries } from './SeriesLayer';
-import { extent, stableDomain } from './seriesPaths';
+import { roundDomain } from './seriesPaths';
 import type { XAxisKind } from './series';
 
 export interface RewardChartProps {
@@ -86,18 +86,18 @@ export function chartDomains(
   logY: boolean,
   xEnd: number | null = null,
 ): { x: [number, number]; y: [number, number] } {
-  const xs = extent(
+  const x = roundDomain(
     [...series.flatMap((s) => s.points.map((p) => p.x)), ...(xEnd === null ? [] : [xEnd])],
     logX,
+    logX ? [1, 10] : [0, 1],
   );
-  const ys = extent(
+  if (!logY) return { x, y: [0, 1] };
+  const y = roundDomain(
     series.flatMap((s) => s.points.flatMap((p) => [p.lo, p.hi])),
     true,
+    [0.01, 1],
   );
-  return {
-    x: xs ? stableDomain(xs[0], xs[1], logX) : [logX ? 1 : 0, logX ? 10 : 1],
-    y: logY ? (ys ? stableDomain(ys[0], ys[1], true) : [0.01, 1]) : [0, 1],
-  };
+  return { x, y };
 }
 
 /** Per-kind reward curves of one or more runs, with validation evals and config-change markers. */

@@ -4,6 +4,7 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import {
   bandPath,
   linePath,
+  pixels,
   nearestPoint,
   type BandPoint,
   type PathPoint,
@@ -62,13 +63,7 @@ export const SeriesLayer = memo(function SeriesLayer({
     return series.map((s) => ({
       s,
       d: s.band ? bandPath(s.band, sx, sy) : linePath(s.points, sx, sy),
-      dots: s.dot
-        ? s.points.flatMap((p) => {
-            const x = sx(p.x);
-            const y = sy(p.y);
-            return x !== undefined && y !== undefined && Number.isFinite(x + y) ? [{ x, y }] : [];
-          })
-        : [],
+      dots: s.dot ? pixels(s.points, sx, sy) : [],
     }));
   }, [series, scales]);
   return (

@@ -6,7 +6,7 @@ import { formatDuration, formatValue } from './format';
 import type { XAxisKind } from './series';
 import { SeriesChart } from './SeriesChart';
 import { createHoverStore, type LayerSeries } from './SeriesLayer';
-import { extent, nearestPoint, stableDomain } from './seriesPaths';
+import { nearestPoint, roundDomain } from './seriesPaths';
 import { useStaggered } from '../useStaggered';
 import { SIGNALS, signalLine, signalXDomain, timeSplit, type SignalRun } from './signals';
 
@@ -86,10 +86,8 @@ function SignalTooltip({
   );
 }
 
-const yDomainOf = (values: Iterable<number>): [number, number] => {
-  const e = extent(values);
-  return e ? stableDomain(e[0], e[1], false) : [0, 1];
-};
+const yDomainOf = (values: Iterable<number>): [number, number] =>
+  roundDomain(values, false, [0, 1]);
 
 /**
  * Small charts of the training signals (KL, entropy, clipping, gradients, LR, advantages, time).

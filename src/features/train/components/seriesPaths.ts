@@ -124,3 +124,13 @@ export function niceTicks(lo: number, hi: number): number[] {
     ticks.push(+t.toPrecision(12));
   return ticks;
 }
+
+/** `stableDomain` over the finite values (positive only on a log axis), or `empty` if none. */
+export function roundDomain(
+  values: Iterable<number>,
+  log: boolean,
+  empty: [number, number],
+): [number, number] {
+  const e = extent(values, log);
+  return e ? stableDomain(e[0], e[1], log) : empty;
+}

@@ -1,7 +1,7 @@
 /** Series for the training-signal charts (pure). */
 import type { StepPoint } from '../../../protocol/training';
 import { downsample, projectedEnd, xValues, type XAxisKind, type XY } from './series';
-import { extent, stableDomain, type BandPoint } from './seriesPaths';
+import { roundDomain, type BandPoint } from './seriesPaths';
 
 /** A run as the signal charts take it. */
 export interface SignalRun {
@@ -23,8 +23,7 @@ export function signalXDomain(runs: readonly SignalRun[], axis: XAxisKind): [num
     const end = projectedEnd(run.points, xs, run.plannedSteps, axis);
     if (end !== null) ends.push(end);
   }
-  const e = extent(ends);
-  return e ? stableDomain(e[0], e[1], false) : [0, 1];
+  return roundDomain(ends, false, [0, 1]);
 }
 
 export type SignalMetric =
