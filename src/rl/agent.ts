@@ -4,7 +4,7 @@ import type { Task } from '../core/tasks/types';
 import { createGrammar, type Grammar } from '../policy/encode/grammar';
 import { encodeTask, type EncodedTask } from '../policy/encode/observation';
 import type { Vocabulary } from '../policy/encode/vocab';
-import { SEGMENTS } from '../policy/encode/observation';
+import { SEGMENT_TYPES } from '../policy/encode/observation';
 import { PolicyModel as Model } from '../policy/model';
 import type { TrainConfig } from './config';
 import type { PolicyModel } from '../policy/model';
@@ -35,7 +35,7 @@ export function createPolicyModel(config: TrainConfig, vocab: Vocabulary): Polic
   return Model.create({
     ...config.model,
     vocabSize: vocab.words.length,
-    segmentTypes: Object.keys(SEGMENTS).length + 2,
+    segmentTypes: SEGMENT_TYPES,
     seed: config.seed,
   });
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { codeTokens } from './textTokens';
 import { emptySpace } from '../../core/tasks/space';
 import type { Task } from '../../core/tasks/types';
-import { encodeTask, type EncodedTask } from './observation';
+import { encodeTask, SEGMENTS, type EncodedTask } from './observation';
+import { createGrammar } from './grammar';
 import { ACTION_WORDS, SPECIAL_TOKENS, vocabularyFromWords } from './vocab';
 
 const vocab = vocabularyFromWords([...new Set([...SPECIAL_TOKENS, ...ACTION_WORDS])]);
@@ -56,6 +57,35 @@ describe('encodeTask', () => {
     const enc = encodeTask(task, vocab);
     expect(enc.code.length).toBeGreaterThan(10);
     expect(enc.code[0]).toMatchObject({ file: 'f.js', line: 1 });
+  });
+
+  it('opens every shown line with its number, a marker no answer can copy', () => {
+    const source = 'export function f(x) {\n\n  const y = x + 1;\n  return y;\n}\n';
+    const task: Task = {
+      ...bugfix({ 'f.js': source }, 'Edit f, line 3', 'Line 3 of `f` adds the wrong amount.'),
+      kind: 'editing',
+      gold: { kind: 'edits', edits: [] },
+    };
+    const enc = encodeTask(task, vocab);
+    const markers = enc.texts.filter((_, i) => enc.segments[i] === SEGMENTS.line);
+    expect(markers).toEqual(['1', '3', '4', '5']);
+    // Each marker sits right before the first token of its line.
+    for (const c of enc.code.filter((c, i, all) => i === 0 || all[i - 1]!.line !== c.line)) {
+      expect(enc.segments[c.pos - 1]).toBe(SEGMENTS.line);
+      expect(enc.texts[c.pos - 1]).toBe(String(c.line));
+    }
+    // The prompt's "3" and the marker "3" are the same token, so attention can match them.
+    const prompt3 = enc.texts.findIndex((t, i) => t === '3' && enc.segments[i] === SEGMENTS.prompt);
+    const marker3 = enc.texts.findIndex((t, i) => t === '3' && enc.segments[i] === SEGMENTS.line);
+    expect(prompt3).toBeGreaterThan(0);
+    expect(marker3).toBeGreaterThan(prompt3);
+    // An edit's replacement may copy code or prompt tokens, never a line number.
+    const grammar = createGrammar(task, enc, vocab);
+    const V = vocab.words.length;
+    const first = enc.code.find((c) => c.line === 3)!;
+    const next = grammar.allowed([V + first.pos]) ?? [];
+    expect(next).toContain(V + prompt3);
+    expect(next).not.toContain(V + marker3);
   });
 
   it('shows the end of a function the issue names, far down a long file', () => {

@@ -3,8 +3,25 @@ import type { Task } from '../../core/tasks/types';
 import { codeTokens, proseTokens } from './textTokens';
 import { idOf, type Vocabulary } from './vocab';
 
-/** Segment ids the encoder embeds, so it knows what kind of text each position holds. */
-export const SEGMENTS = { tag: 0, prompt: 1, files: 2, code: 3, candidates: 4, patch: 5 } as const;
+/**
+ * Segment ids the encoder embeds, so it knows what kind of text each position holds. `line`: the
+ * number of the code line that follows (a prompt saying "line 12" is matched to the marker `12`).
+ */
+export const SEGMENTS = {
+  tag: 0,
+  prompt: 1,
+  files: 2,
+  code: 3,
+  candidates: 4,
+  patch: 5,
+  line: 6,
+} as const;
+
+/**
+ * Rows of the model's segment embedding: the segments above plus spare rows, fixed so that
+ * checkpoints saved before a segment was added still load.
+ */
+export const SEGMENT_TYPES = 8;
 
 /** A task as the model sees it, plus where every pointer target sits. */
 export interface EncodedTask {
@@ -214,10 +231,10 @@ function chooseLines(task: Task, views: readonly SourceView[], budget: number): 
     const fn = v.fns.find((f) => line >= f.startLine && line <= f.endLine);
     const unit = `${k}:${fn?.startLine ?? 0}`;
     if (cut.has(unit)) continue;
-    // A line costs its tokens and a separator; a file's first shown line its path, its last
-    // line the `<nl>` that names the end of the file.
+    // A line costs its tokens, a separator and its number; a file's first shown line its path,
+    // its last line the `<nl>` that names the end of the file.
     const cost =
-      v.lines.get(line)!.length + 1 + (chosen[k]!.size === 0 ? 1 : 0) + (line === v.last ? 1 : 0);
+      v.lines.get(line)!.length + 2 + (chosen[k]!.size === 0 ? 1 : 0) + (line === v.last ? 1 : 0);
     if (cost > left) {
       cut.add(unit);
       continue;
@@ -237,7 +254,8 @@ function codeFiles(task: Task): string[] {
 
 /**
  * Code of each file in blocks of shown lines: `<code>`, the file's path, its lines joined by
- * `<nl>`; a block after skipped lines starts with `<code>` again.
+ * `<nl>`, each line opening with its number; a block after skipped lines starts with `<code>`
+ * again.
  */
 function pushCode(b: Builder, task: Task, out: EncodedTask, budget: number): void {
   const views = codeFiles(task).map((file) => viewOf(task, file));
@@ -267,6 +285,7 @@ function pushCode(b: Builder, task: Task, out: EncodedTask, budget: number): voi
           b.push(v.file, SEGMENTS.files);
         } else if (follows.has(t.line)) gap(b.push('<nl>', SEGMENTS.code), prev, t.line);
         else b.push('<code>', SEGMENTS.code);
+        b.push(String(t.line), SEGMENTS.line);
         prev = t.line;
       }
       const pos = b.push(t.value, SEGMENTS.code);
