@@ -1,7 +1,7 @@
 import { listFunctions } from '../../core/js/functions';
 import type { Task } from '../../core/tasks/types';
 import { codeTokens, proseTokens } from './textTokens';
-import { idOf, type Vocabulary } from './vocab';
+import { observationIds, type Vocabulary } from './vocab';
 
 /**
  * Segment ids the encoder embeds, so it knows what kind of text each position holds. `line`: the
@@ -374,7 +374,7 @@ export function encodeTask(task: Task, vocab: Vocabulary, maxLen = 512): Encoded
   }
   if (task.patch) pushPatch(b, task.patch, Math.min(b.room, 160));
   pushCode(b, task, out, b.room);
-  out.tokens = Int32Array.from(b.texts, (t) => idOf(vocab, t));
+  out.tokens = observationIds(vocab, b.texts);
   out.segments = Int32Array.from(b.segs);
   return out;
 }

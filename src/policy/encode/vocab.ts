@@ -1,8 +1,15 @@
 import { EDIT_VOCABULARY } from '../../core/tasks/space';
 import { TASK_KINDS } from '../../core/tasks/types';
 
-/** Tokens with fixed meaning: padding, unknown, section markers, kind tags and answer actions. */
-export const SPECIAL_TOKENS = [
+/** Anonymous ids one observation gives the words its vocabulary lacks (see `observationIds`). */
+export const ANONYMOUS_SLOTS = 64;
+export const anonymousWord = (slot: number): string => `<unk${slot}>`;
+
+/**
+ * Tokens with fixed meaning: padding, unknown, section markers, kind tags, answer actions and
+ * the anonymous slots.
+ */
+export const SPECIAL_TOKENS: readonly string[] = [
   '<pad>',
   '<unk>',
   '<sep>',
@@ -21,7 +28,8 @@ export const SPECIAL_TOKENS = [
   'YES',
   'NO',
   ...TASK_KINDS.map((k) => `<${k}>`),
-] as const;
+  ...Array.from({ length: ANONYMOUS_SLOTS }, (_, i) => anonymousWord(i)),
+];
 
 export const PAD = 0;
 export const UNK = 1;
@@ -79,3 +87,26 @@ export function buildVocabulary(counts: ReadonlyMap<string, number>, size: numbe
 }
 
 export const idOf = (v: Vocabulary, word: string): number => v.index.get(word) ?? UNK;
+
+/**
+ * Token ids of one observation. A word outside the vocabulary (a project's own function name, a
+ * large line number) gets an anonymous slot, the same at each of its occurrences: the first such
+ * word `<unk0>`, the next `<unk1>`, and so on, wrapping after the last slot. So the model can
+ * still tell that the issue's `setByPath` and the candidate `setByPath` are one name, which a
+ * shared `<unk>` would hide. A vocabulary saved before the slots existed maps them all to `<unk>`.
+ */
+export function observationIds(vocab: Vocabulary, texts: readonly string[]): Int32Array {
+  const slots = new Map<string, number>();
+  const hasSlots = vocab.index.has(anonymousWord(0));
+  return Int32Array.from(texts, (t) => {
+    const known = vocab.index.get(t);
+    if (known !== undefined) return known;
+    if (!hasSlots) return UNK;
+    let slot = slots.get(t);
+    if (slot === undefined) {
+      slot = slots.size % ANONYMOUS_SLOTS;
+      slots.set(t, slot);
+    }
+    return idOf(vocab, anonymousWord(slot));
+  });
+}
