@@ -10,12 +10,15 @@ function rawTokens(text: string): string[] {
 }
 
 /**
- * Tokens of prose (issue text, instructions): identifiers, numbers, quoted strings, punctuation,
- * and code in backticks as one token. A name in backticks is the bare name, so a copy pointer can
- * take it (`CLASS_SCORES_2` to write in place of a literal).
+ * Tokens of prose (issue text, instructions): identifiers, numbers, quoted strings, punctuation.
+ * Code in backticks is split into the same tokens without its backticks, so the call in
+ * "`chunk([1, 2, 3], 1)` fails" shows its name and each argument as the candidates spell them,
+ * and a name in backticks is the bare name a copy pointer can take (`CLASS_SCORES_2`).
  */
 export function proseTokens(text: string): string[] {
-  return rawTokens(text).map((t) => (/^`[A-Za-z_$][\w$]*`$/.test(t) ? t.slice(1, -1) : t));
+  return rawTokens(text).flatMap((t) =>
+    t.length >= 2 && t.startsWith('`') && t.endsWith('`') ? rawTokens(t.slice(1, -1)) : [t],
+  );
 }
 
 /** Tokens of code with their source offsets; falls back to prose tokens when code does not parse. */
