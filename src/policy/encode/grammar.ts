@@ -91,8 +91,8 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
   const copyable = new Map<number, string>();
   enc.texts.forEach((t, pos) => {
     const seg = enc.segments[pos];
-    if ((seg === SEGMENTS.code || seg === SEGMENTS.prompt) && !t.startsWith('<') && t.length <= 40)
-      copyable.set(V + pos, t);
+    const text = seg === SEGMENTS.code || seg === SEGMENTS.focus || seg === SEGMENTS.prompt;
+    if (text && !t.startsWith('<') && t.length <= 40) copyable.set(V + pos, t);
   });
   const optional = optionalArgs(task);
   const steps = ANSWER_SHAPE[task.kind];

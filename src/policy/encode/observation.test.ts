@@ -59,11 +59,12 @@ describe('encodeTask', () => {
     expect(enc.code[0]).toMatchObject({ file: 'f.js', line: 1 });
   });
 
-  it('opens every shown line with its number, a marker no answer can copy', () => {
+  it('opens every shown line with its number (never copied) and marks the focus line', () => {
     const source = 'export function f(x) {\n\n  const y = x + 1;\n  return y;\n}\n';
     const task: Task = {
       ...bugfix({ 'f.js': source }, 'Edit f, line 3', 'Line 3 of `f` adds the wrong amount.'),
       kind: 'editing',
+      focus: { file: 'f.js', fn: 'f', startLine: 3, endLine: 3 },
       gold: { kind: 'edits', edits: [] },
     };
     const enc = encodeTask(task, vocab);
@@ -86,6 +87,10 @@ describe('encodeTask', () => {
     const next = grammar.allowed([V + first.pos]) ?? [];
     expect(next).toContain(V + prompt3);
     expect(next).not.toContain(V + marker3);
+    // The line the instruction names is the focus segment, and its tokens can still be copied.
+    for (const c of enc.code)
+      expect(enc.segments[c.pos]).toBe(c.line === 3 ? SEGMENTS.focus : SEGMENTS.code);
+    expect(next).toContain(V + first.pos);
   });
 
   it('shows the end of a function the issue names, far down a long file', () => {

@@ -6,6 +6,8 @@ import { observationIds, type Vocabulary } from './vocab';
 /**
  * Segment ids the encoder embeds, so it knows what kind of text each position holds. `line`: the
  * number of the code line that follows (a prompt saying "line 12" is matched to the marker `12`).
+ * `focus`: code on the lines the task is about (`task.focus`: the line an edit instruction names,
+ * the function a test or refactoring is for), which the instruction states in words.
  */
 export const SEGMENTS = {
   tag: 0,
@@ -15,6 +17,7 @@ export const SEGMENTS = {
   candidates: 4,
   patch: 5,
   line: 6,
+  focus: 7,
 } as const;
 
 /**
@@ -275,6 +278,9 @@ function pushCode(b: Builder, task: Task, out: EncodedTask, budget: number): voi
       const end = v.ends.get(after) ?? after;
       if (pos >= 0 && end + 1 < next) out.gaps.push({ file: v.file, line: end + 1, pos });
     };
+    const focus = task.focus?.file === v.file && task.focus.startLine ? task.focus : null;
+    const inFocus = (line: number): boolean =>
+      !!focus && line >= focus.startLine! && line <= (focus.endLine ?? focus.startLine!);
     let prev = -1;
     for (const [i, t] of v.tokens.entries()) {
       if (!lines.has(t.line)) continue;
@@ -288,7 +294,7 @@ function pushCode(b: Builder, task: Task, out: EncodedTask, budget: number): voi
         b.push(String(t.line), SEGMENTS.line);
         prev = t.line;
       }
-      const pos = b.push(t.value, SEGMENTS.code);
+      const pos = b.push(t.value, inFocus(t.line) ? SEGMENTS.focus : SEGMENTS.code);
       if (pos >= 0) out.code.push({ file: v.file, token: i, line: t.line, pos });
     }
     if (prev === v.last) gap(b.push('<nl>', SEGMENTS.code), prev, Infinity);
