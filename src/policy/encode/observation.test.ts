@@ -93,6 +93,20 @@ describe('encodeTask', () => {
     expect(next).toContain(V + first.pos);
   });
 
+  it('offers literal candidates in the order the prompt writes them', () => {
+    const task: Task = {
+      ...bugfix({ 'a.js': 'export const chunk = (xs, n) => xs;\n' }, 'chunk is wrong', ''),
+      kind: 'reproduction',
+      prompt: {
+        title: 'chunk is wrong',
+        body: 'Calling `chunk([1, 2], 7)` returns the input; I expected `[[1], [2]]`.',
+      },
+      space: { ...emptySpace(), literals: ['7', "'unused'", '[1, 2]', '[[1], [2]]'] },
+    };
+    const enc = encodeTask(task, vocab);
+    expect(enc.literals.map((l) => l.text)).toEqual(['[1, 2]', '7', '[[1], [2]]', "'unused'"]);
+  });
+
   it('shows the end of a function the issue names, far down a long file', () => {
     const body = Array.from({ length: 12 }, (_, i) => `  total = total + values[${i}] * 2;`);
     const source = [

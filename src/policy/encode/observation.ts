@@ -301,6 +301,22 @@ function pushCode(b: Builder, task: Task, out: EncodedTask, budget: number): voi
   }
 }
 
+/**
+ * The literal candidates in the order the prompt first writes them (the rest after, as listed):
+ * an issue's call `f(a, b)` then offers `a` before `b`, and the expected value after them.
+ */
+function literalsInPromptOrder(task: Task): string[] {
+  const text = `${task.prompt.title}\n${task.prompt.body}`;
+  const at = (lit: string): number => {
+    const i = text.indexOf(lit);
+    return i < 0 ? Infinity : i;
+  };
+  return task.space.literals
+    .map((lit, i) => ({ lit, i, at: at(lit) }))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+    .map((x) => x.lit);
+}
+
 function pushPatch(b: Builder, patch: string, limit: number): void {
   b.push('<patch>', SEGMENTS.patch);
   for (const line of patch.split('\n')) {
@@ -360,7 +376,7 @@ export function encodeTask(task: Task, vocab: Vocabulary, maxLen = 512): Encoded
     const pos = b.push(f.fn, SEGMENTS.candidates);
     if (pos >= 0) out.functions.push({ ...f, pos });
   }
-  for (const text of task.space.literals.slice(0, 40)) {
+  for (const text of literalsInPromptOrder(task).slice(0, 40)) {
     const pos = b.push('<lit>', SEGMENTS.candidates);
     b.pushAll(
       codeTokens(text).map((t) => t.value),
