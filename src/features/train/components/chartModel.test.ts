@@ -30,7 +30,7 @@ const run = (id: string, rewards: number[], over: Partial<ChartRun> = {}): Chart
 });
 
 describe('buildChartModel', () => {
-  it('draws a run as training curves and dashed evals, one row per x', () => {
+  it('draws a run as training curves and dashed evals', () => {
     const m = buildChartModel([runLines(run('a', [0.1, 0.2, 0.4]), 'step')], options());
     expect(m.series.map((s) => [s.key, s.kind, s.role])).toEqual([
       ['s0', 'localization', 'smooth'],
@@ -38,11 +38,18 @@ describe('buildChartModel', () => {
       ['s2', 'bugfix', 'eval'],
     ]);
     expect(m.series[0]!.label).toBe('run a · code localization');
-    expect(m.rows).toEqual([
-      { x: 1, s0: 0.1, s1: 0.9 },
-      { x: 2, s0: 0.2, s1: 0.8, s2: 0.5 },
-      { x: 3, s0: 0.4, s1: 0.6 },
+    const xy = (i: number) => m.series[i]!.points.map((p) => [p.x, +p.y.toFixed(12)]);
+    expect(xy(0)).toEqual([
+      [1, 0.1],
+      [2, 0.2],
+      [3, 0.4],
     ]);
+    expect(xy(1)).toEqual([
+      [1, 0.9],
+      [2, 0.8],
+      [3, 0.6],
+    ]);
+    expect(xy(2)).toEqual([[2, 0.5]]);
     expect(m.markers).toEqual([{ x: 2, label: 'mix loc 2' }]);
   });
 
@@ -62,8 +69,8 @@ describe('buildChartModel', () => {
     const m = buildChartModel(lines, options({ groupRuns: true, kinds: ['localization'] }));
     expect(m.series.map((s) => s.role)).toEqual(['band', 'smooth']);
     expect(m.series[1]!.label).toBe('cfg (mean of 2) · code localization');
-    expect(m.rows[0]!.s0).toEqual([0.2, 0.6]);
-    expect(m.rows[0]!.s1).toBeCloseTo(0.4, 12);
+    expect(m.series[0]!.points[0]).toMatchObject({ x: 1, lo: 0.2, hi: 0.6 });
+    expect(m.series[1]!.points[0]!.y).toBeCloseTo(0.4, 12);
     const ungrouped = buildChartModel(lines, options({ kinds: ['localization'] }));
     expect(ungrouped.series.map((s) => s.runIndex)).toEqual([0, 1]);
   });

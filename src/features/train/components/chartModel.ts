@@ -49,7 +49,7 @@ export interface BandXY extends XY {
 }
 
 export interface ChartSeries {
-  /** Row key (generated: run ids may hold characters Recharts reads as paths). */
+  /** Series key (generated: run ids may hold any characters). */
   key: string;
   label: string;
   /** The run's (or group's) name. */
@@ -61,8 +61,6 @@ export interface ChartSeries {
   points: BandXY[];
 }
 
-export type ChartRow = { x: number } & Record<string, number | [number, number]>;
-
 export interface ChartMarker {
   x: number;
   label: string;
@@ -70,7 +68,6 @@ export interface ChartMarker {
 
 export interface ChartModel {
   series: ChartSeries[];
-  rows: ChartRow[];
   markers: ChartMarker[];
   /** Points a log axis could not draw (non-positive), left out. */
   dropped: number;
@@ -208,7 +205,7 @@ function entries(lines: readonly RunLines[], groupRuns: boolean) {
   }));
 }
 
-/** Step 2: smoothing, grouping, log safety, downsampling, and one row per x for Recharts. */
+/** Step 2: smoothing, grouping, log safety and downsampling of every drawn series. */
 export function buildChartModel(lines: readonly RunLines[], o: ChartOptions): ChartModel {
   let dropped = 0;
   const series: ChartSeries[] = entries(lines, o.groupRuns)
@@ -219,13 +216,6 @@ export function buildChartModel(lines: readonly RunLines[], o: ChartOptions): Ch
       const points = downsample(safe.points, o.maxPoints, (p) => p.y);
       return { ...d, key: `s${i}`, points };
     });
-  const rows = new Map<number, ChartRow>();
-  for (const s of series)
-    for (const p of s.points) {
-      const row = rows.get(p.x) ?? { x: p.x };
-      row[s.key] = s.role === 'band' ? [p.lo, p.hi] : p.y;
-      rows.set(p.x, row);
-    }
   const markers = new Map<string, ChartMarker>();
   for (const l of lines)
     for (const m of l.markers) if (!(o.logX && m.x <= 0)) markers.set(`${m.x}|${m.label}`, m);
@@ -240,7 +230,6 @@ export function buildChartModel(lines: readonly RunLines[], o: ChartOptions): Ch
     });
   return {
     series,
-    rows: [...rows.values()].sort((a, b) => a.x - b.x),
     markers: shown,
     dropped,
     xEnd: lines.reduce<number | null>(
