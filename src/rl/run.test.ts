@@ -82,11 +82,11 @@ describe('runTraining on CPU', () => {
     const finalA = a.evals.filter((e) => e.split === 'test').at(-1)!.result;
     const finalR = resumed.evals.filter((e) => e.split === 'test').at(-1)!.result;
     expect(finalR).toEqual(finalA);
-  }, 300_000);
+  }, 600_000);
 
   it('a different seed gives a different run', async () => {
     const a = await run({ ...tiny, seed: 7, warmStartPerKind: 0 });
     const b = await run({ ...tiny, seed: 8, warmStartPerKind: 0 });
     expect(stable(a.metrics)).not.toEqual(stable(b.metrics));
-  }, 300_000);
+  }, 600_000);
 });

@@ -55,8 +55,8 @@ describe('signal series', () => {
 describe('SignalsPanel', () => {
   it('draws one small chart per signal with a line per run, and the time split', async () => {
     const { container } = render(<SignalsPanel runs={runs} />);
-    // Mounted one chart per task: the last one arrives after the others.
-    await waitFor(() => expect(drawn(container, 'path.series-band')).toBe(2));
+    // Mounted one chart per task: the last one arrives after the others (slowly on a busy machine).
+    await waitFor(() => expect(drawn(container, 'path.series-band')).toBe(2), { timeout: 15_000 });
     for (const id of ['kl', 'entropy', 'clipFraction', 'gradNorm', 'learningRate', 'advantageStd'])
       expect(drawn(screen.getByTestId(`signal-${id}`), '.series-smooth path')).toBe(2);
     expect(drawn(screen.getByTestId('signal-time-split'), 'path.series-band')).toBe(2);
