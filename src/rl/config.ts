@@ -24,6 +24,12 @@ export interface TrainConfig {
   entropyCoef: number;
   /** Divide advantages by the group's standard deviation. */
   advantageStd: boolean;
+  /**
+   * Keep groups whose rewards all agree in the update, with advantage 0: they carry no reward
+   * signal, but the KL to the warm start and the entropy bonus still hold them (a skill that
+   * rarely succeeds is otherwise never anchored and drifts with the others' updates).
+   */
+  keepFlatGroups: boolean;
   learningRate: number;
   warmupSteps: number;
   /** Final learning rate as a fraction of the peak (cosine decay). */
@@ -67,6 +73,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   klCoef: 0.02,
   entropyCoef: 0.001,
   advantageStd: false,
+  keepFlatGroups: false,
   learningRate: 1e-3,
   warmupSteps: 5,
   minLrRatio: 0.1,

@@ -32,10 +32,16 @@ export interface GrpoContext {
   now: () => number;
 }
 
-function groupAdvantages(rewards: number[], useStd: boolean): number[] {
+/** Each answer's advantage: its reward minus the group mean (over the group's std with `useStd`). */
+export function groupAdvantages(rewards: readonly number[], useStd: boolean): number[] {
   const mean = rewards.reduce((s, r) => s + r, 0) / rewards.length;
   const std = Math.sqrt(rewards.reduce((s, r) => s + (r - mean) ** 2, 0) / rewards.length);
   return rewards.map((r) => (useStd ? (r - mean) / (std + 1e-6) : r - mean));
+}
+
+/** Whether a group enters the update: it must disagree, unless flat groups are kept. */
+export function groupTrains(rewards: readonly number[], keepFlatGroups: boolean): boolean {
+  return keepFlatGroups || rewards.some((r) => r !== rewards[0]);
 }
 
 const avg = (xs: number[]): number => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
@@ -43,8 +49,9 @@ const avg = (xs: number[]): number => (xs.length ? xs.reduce((s, x) => s + x, 0)
 /**
  * One GRPO step: draw tasks from the unified buffer, sample a group of answers per task, grade
  * each in the sandbox, advantage = reward minus the group mean (optionally over its std), then
- * PPO-clipped updates over `innerEpochs`. Groups whose rewards all agree carry no signal and are
- * left out of the batch.
+ * PPO-clipped updates over `innerEpochs`. Groups whose rewards all agree carry no reward signal:
+ * they are left out of the batch, or with `keepFlatGroups` kept at advantage 0, where only the
+ * KL and entropy terms act on them.
  */
 export async function grpoStep(
   ctx: GrpoContext,
@@ -92,10 +99,8 @@ export async function grpoStep(
         advantage: adv[i]!,
       }),
     );
-    if (rewards.every((r) => r === rewards[0])) {
-      flat++;
-      continue;
-    }
+    if (rewards.every((r) => r === rewards[0])) flat++;
+    if (!groupTrains(rewards, config.keepFlatGroups === true)) continue;
     const observation = agent.prepare(task).observation;
     group.forEach((s, i) => {
       batch.observations.push(observation);

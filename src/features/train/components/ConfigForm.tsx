@@ -117,6 +117,20 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
                 normalise advantages by the group's std
               </label>
             )}
+            {group.title === 'GRPO' && (
+              <label
+                className="radio"
+                title="Keep groups whose rewards all agree in the update with advantage 0, so the KL to the warm start and the entropy bonus still act on them; off leaves them out."
+              >
+                <input
+                  type="checkbox"
+                  data-testid="field-keepFlatGroups"
+                  checked={value.keepFlatGroups === true}
+                  onChange={(e) => onChange({ ...value, keepFlatGroups: e.target.checked })}
+                />{' '}
+                keep flat groups (KL and entropy only)
+              </label>
+            )}
           </fieldset>
         ))}
       </fieldset>
