@@ -120,7 +120,7 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
             {group.title === 'GRPO' && (
               <label
                 className="radio"
-                title="Keep groups whose rewards all agree in the update with advantage 0, so the KL to the warm start and the entropy bonus still act on them; off leaves them out."
+                title="Keep groups whose rewards all agree in the update with advantage 0, so the KL to the warm start and the entropy bonus still act on them (default); off leaves them out."
               >
                 <input
                   type="checkbox"
