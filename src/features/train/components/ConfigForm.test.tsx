@@ -25,6 +25,23 @@ describe('ConfigForm', () => {
     expect(onStart).toHaveBeenCalledWith(QUICK_CONFIG);
   });
 
+  it('switches the GRPO options on and starts with them', () => {
+    const onStart = vi.fn();
+    render(<Harness onStart={onStart} />);
+    const keep = screen.getByTestId<HTMLInputElement>('field-keepFlatGroups');
+    const std = screen.getByTestId<HTMLInputElement>('field-advantageStd');
+    expect([keep.checked, std.checked]).toEqual([false, false]);
+    fireEvent.click(keep);
+    fireEvent.click(std);
+    expect([keep.checked, std.checked]).toEqual([true, true]);
+    fireEvent.click(start());
+    expect(onStart).toHaveBeenCalledWith({
+      ...QUICK_CONFIG,
+      keepFlatGroups: true,
+      advantageStd: true,
+    });
+  });
+
   it('refuses an invalid value with the reason next to the field and disables Start', () => {
     const onStart = vi.fn();
     render(<Harness onStart={onStart} />);

@@ -17,6 +17,22 @@ export interface ConfigFormProps {
 
 const sameConfig = (a: TrainConfig, b: TrainConfig) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The GRPO options that are on or off (runs saved before an option existed read as off). */
+const GRPO_SWITCHES: { key: 'advantageStd' | 'keepFlatGroups'; label: string; title: string }[] = [
+  {
+    key: 'advantageStd',
+    label: "normalise advantages by the group's std",
+    title:
+      "Divide each group's advantages by its standard deviation (the original GRPO; default); off keeps the raw difference to the group mean.",
+  },
+  {
+    key: 'keepFlatGroups',
+    label: 'keep flat groups (KL and entropy only)',
+    title:
+      'Keep groups whose rewards all agree in the update with advantage 0, so the KL to the warm start and the entropy bonus still act on them (default); off leaves them out.',
+  },
+];
+
 /** The training configuration: presets, every field explained, invalid values refused with the reason. */
 export function ConfigForm({ value, onChange, onStart, disabled = false }: ConfigFormProps) {
   const problem = useMemo(() => configProblem(value), [value]);
@@ -103,34 +119,18 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
                 onChange={(v) => onChange(setField(value, spec.key, v))}
               />
             ))}
-            {group.title === 'GRPO' && (
-              <label
-                className="radio"
-                title="Divide each group's advantages by its standard deviation (the original GRPO); off keeps the raw difference to the group mean."
-              >
-                <input
-                  type="checkbox"
-                  data-testid="field-advantageStd"
-                  checked={value.advantageStd}
-                  onChange={(e) => onChange({ ...value, advantageStd: e.target.checked })}
-                />{' '}
-                normalise advantages by the group's std
-              </label>
-            )}
-            {group.title === 'GRPO' && (
-              <label
-                className="radio"
-                title="Keep groups whose rewards all agree in the update with advantage 0, so the KL to the warm start and the entropy bonus still act on them (default); off leaves them out."
-              >
-                <input
-                  type="checkbox"
-                  data-testid="field-keepFlatGroups"
-                  checked={value.keepFlatGroups === true}
-                  onChange={(e) => onChange({ ...value, keepFlatGroups: e.target.checked })}
-                />{' '}
-                keep flat groups (KL and entropy only)
-              </label>
-            )}
+            {group.title === 'GRPO' &&
+              GRPO_SWITCHES.map((sw) => (
+                <label key={sw.key} className="radio" title={sw.title}>
+                  <input
+                    type="checkbox"
+                    data-testid={`field-${sw.key}`}
+                    checked={value[sw.key] === true}
+                    onChange={(e) => onChange({ ...value, [sw.key]: e.target.checked })}
+                  />{' '}
+                  {sw.label}
+                </label>
+              ))}
           </fieldset>
         ))}
       </fieldset>
