@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { batchedAttention, causalMask, sharedAttention } from './attention';
 import { blockMask, decoderQueryUnit, ownUnitSelector, widenPointers } from './chunks';
 import type { Memory } from './encoder';
-import type { DecoderInputs } from './inputs';
+import { POINTER_FEATURES, type DecoderInputs } from './inputs';
 import { feedForward, layerNorm } from './layers';
 import { linear, lookupRows, mm } from './matmul';
 import type { ParamStore } from './params';
@@ -73,6 +73,24 @@ function pointerLogits(p: ParamStore, c: ModelConfig, x: tf.Tensor, mem: Memory,
 }
 
 /**
+ * Pointer bias [N, T]: each position's pointer features (see POINTER_FEATURES) weighted by gates
+ * the decoder state sets at every step, so it can favour "the next one" for a call's arguments
+ * and not for the value it expects.
+ */
+function pointerBias(p: ParamStore, x: tf.Tensor, inputs: DecoderInputs, T: number) {
+  const F = POINTER_FEATURES;
+  const n = x.shape[0]!;
+  if (inputs.pointerFeatures.length !== n * T * F) {
+    throw new RangeError(
+      `Pointer features hold ${inputs.pointerFeatures.length} values, expected ${n} x ${T} x ${F}`,
+    );
+  }
+  const gates = linear(x, p.get('out.ptr.gate.w'), p.get('out.ptr.gate.b'));
+  const features = tf.tensor3d(inputs.pointerFeatures, [n, T, F]);
+  return tf.sum(tf.mul(features, tf.reshape(gates, [n, 1, F])), -1);
+}
+
+/**
  * Unmasked action logits [B, S, V + T] (or [B, 1, V + T] with `lastOnly`): vocabulary logits,
  * then pointer logits over the T observation positions (padding is left to the step mask).
  */
@@ -99,6 +117,10 @@ export function decode(
     x = tf.reshape(last, [rows, c.dModel]);
   }
   const vocabLogits = linear(x, p.get('out.vocab.w'), p.get('out.vocab.b'));
-  const logits = tf.concat([vocabLogits, pointerLogits(p, c, x, mem, outSteps)], 1);
+  const pointers = tf.add(
+    pointerLogits(p, c, x, mem, outSteps),
+    pointerBias(p, x, inputs, mem.length),
+  );
+  const logits = tf.concat([vocabLogits, pointers], 1);
   return tf.reshape(logits, [rows, outSteps, c.vocabSize + mem.length]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decoderInputs, packTraining, padPerStep, writeStepMask } from './inputs';
+import { decoderInputs, packTraining, padPerStep, POINTER_FEATURES, writeStepMask } from './inputs';
 import { NEG_INF, packObservations } from './observations';
 import { observation, tinyConfig } from './testUtils';
 
@@ -15,6 +15,44 @@ describe('decoderInputs', () => {
     const ones = [...inputs.prevPointer.keys()].filter((i) => inputs.prevPointer[i] === 1);
     // Row 0: step 2 points at 4, step 3 points at 0.
     expect(ones).toEqual([2 * T + 4, 3 * T + 0]);
+  });
+});
+
+describe('pointer features', () => {
+  const T = 6;
+  const F = POINTER_FEATURES;
+  /** Feature f of position p at step t (row 0), from inputs with all steps. */
+  const at = (x: Float32Array, t: number, p: number, f: number) => x[(t * T + p) * F + f]!;
+
+  it('mark positions already pointed at, positions after the last pointer, and how close', () => {
+    // Step 1 follows a vocabulary action, which moves nothing.
+    const { pointerFeatures: x } = decoderInputs([[3, V + 4, V + 1]], 4, V, T);
+    for (let p = 0; p < T; p++)
+      for (let f = 0; f < F; f++) {
+        expect(at(x, 0, p, f)).toBe(0); // nothing decoded yet
+        expect(at(x, 1, p, f)).toBe(0); // a vocabulary action is no pointer
+      }
+    // Step 2 follows the pointer at 4.
+    expect([0, 1, 2, 3, 4, 5].map((p) => at(x, 2, p, 0))).toEqual([0, 0, 0, 0, 1, 0]);
+    expect([0, 1, 2, 3, 4, 5].map((p) => at(x, 2, p, 1))).toEqual([0, 0, 0, 0, 0, 1]);
+    expect(at(x, 2, 5, 2)).toBeCloseTo(1, 6);
+    // Step 3 follows pointers at 4 then 1: both covered; after and closeness count from 1.
+    expect([0, 1, 2, 3, 4, 5].map((p) => at(x, 3, p, 0))).toEqual([0, 1, 0, 0, 1, 0]);
+    expect([0, 1, 2, 3, 4, 5].map((p) => at(x, 3, p, 1))).toEqual([0, 0, 1, 1, 1, 1]);
+    expect(at(x, 3, 2, 2)).toBeCloseTo(1, 6);
+    expect(at(x, 3, 3, 2)).toBeCloseTo(Math.exp(-1 / 4), 6);
+    expect(at(x, 3, 3, 2)).toBeGreaterThan(at(x, 3, 5, 2));
+  });
+
+  it('for the last step only, match that step of the full layout', () => {
+    const prefixes = [[V + 2, 5, V + 3], [1]];
+    const full = decoderInputs(prefixes, 4, V, T).pointerFeatures;
+    const last = decoderInputs(prefixes, 4, V, T, true).pointerFeatures;
+    expect(last.length).toBe(2 * T * F);
+    for (let b = 0; b < 2; b++) {
+      const want = full.subarray((b * 4 + 3) * T * F, (b * 4 + 4) * T * F);
+      expect(Array.from(last.subarray(b * T * F, (b + 1) * T * F))).toEqual(Array.from(want));
+    }
   });
 });
 

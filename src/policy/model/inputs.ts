@@ -9,14 +9,64 @@ export interface DecoderInputs {
   prevVocab: Int32Array;
   /** [B * S * T]: one-hot of the previously pointed position (all zero otherwise). */
   prevPointer: Float32Array;
+  /**
+   * [B * S' * T * POINTER_FEATURES] (S' = S, or 1 when only the last step is decoded): where each
+   * observation position stands relative to the pointers the row already chose.
+   */
+  pointerFeatures: Float32Array;
 }
 
-/** Decoder inputs for prefixes; rows shorter than `steps - 1` are padded with empty inputs. */
+/**
+ * Features of a position p against the pointers decoded so far in the same answer: p was
+ * already pointed at; p comes after the last pointer; p is close after it (exp(-(gap - 1) / 4)).
+ * Before the first pointer, "the last pointer" is position -1 (so the first positions are next).
+ * A pointer network with only content attention struggles to say "the next literal" or "not
+ * this one again" (answers repeated one literal for every argument); these let it learn both.
+ */
+export const POINTER_FEATURES = 3;
+const NEAR_SCALE = 4;
+
+function pointerFeatures(
+  prefixes: readonly (readonly number[])[],
+  steps: number,
+  vocabSize: number,
+  obsLength: number,
+  lastOnly: boolean,
+): Float32Array {
+  const F = POINTER_FEATURES;
+  const outSteps = lastOnly ? 1 : steps;
+  const out = new Float32Array(prefixes.length * outSteps * obsLength * F);
+  prefixes.forEach((prefix, b) => {
+    const covered: number[] = [];
+    let last = -1;
+    for (let t = 0; t < steps; t++) {
+      const previous = t > 0 ? prefix[t - 1] : undefined;
+      if (previous !== undefined && previous >= vocabSize) {
+        last = previous - vocabSize;
+        covered.push(last);
+      }
+      if (lastOnly && t !== steps - 1) continue;
+      const base = (b * outSteps + (lastOnly ? 0 : t)) * obsLength;
+      for (const p of covered) out[(base + p) * F] = 1;
+      for (let p = last + 1; p < obsLength; p++) {
+        out[(base + p) * F + 1] = 1;
+        out[(base + p) * F + 2] = Math.exp(-(p - last - 1) / NEAR_SCALE);
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Decoder inputs for prefixes; rows shorter than `steps - 1` are padded with empty inputs.
+ * `lastOnly`: pointer features for the last step only (sampling decodes one step at a time).
+ */
 export function decoderInputs(
   prefixes: readonly (readonly number[])[],
   steps: number,
   vocabSize: number,
   obsLength: number,
+  lastOnly = false,
 ): DecoderInputs {
   const rows = prefixes.length;
   const prevVocab = new Int32Array(rows * steps).fill(-1);
@@ -29,7 +79,8 @@ export function decoderInputs(
       else prevPointer[(b * steps + t) * obsLength + action - vocabSize] = 1;
     }
   });
-  return { steps, prevVocab, prevPointer };
+  const features = pointerFeatures(prefixes, steps, vocabSize, obsLength, lastOnly);
+  return { steps, prevVocab, prevPointer, pointerFeatures: features };
 }
 
 /**

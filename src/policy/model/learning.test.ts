@@ -59,6 +59,55 @@ describe('copy task (supervised): point at the position holding token X, then EN
   });
 });
 
+describe('ordered copy (supervised): point at every candidate marker in order, then END', () => {
+  // Markers are one token id, so their content cannot tell them apart: only where they stand
+  // relative to the previous pointer can (the pointer features). Like copying a call's arguments.
+  const V = 12;
+  const END = 0;
+  const MARK = 1;
+  const LEN = 64;
+  const config = tinyConfig({ vocabSize: V, maxObsLen: LEN, maxActLen: 6, dModel: 32, ffDim: 64 });
+
+  function example(rng: Rng) {
+    const tokens = Array.from({ length: LEN }, () => 2 + rng.int(V - 2));
+    const marks = [...new Set(Array.from({ length: 4 }, () => rng.int(LEN)))].sort((a, b) => a - b);
+    for (const m of marks) tokens[m] = MARK;
+    const allowed = [...marks.map((m) => V + m), END];
+    const answer = [...marks.map((m) => V + m), END];
+    return {
+      obs: observation(tokens),
+      answer,
+      grammar: ((step) => (step < answer.length ? allowed : null)) as AllowedFn,
+    };
+  }
+
+  it('learns the order (> 0.75 of held-out answers point at every marker in order)', async () => {
+    const rng = createRng(11);
+    const model = PolicyModel.create(config);
+    const trainer = new PolicyTrainer(model, { learningRate: 3e-3, maxGradNorm: 1 });
+    const held = Array.from({ length: 40 }, () => example(rng));
+    for (let step = 0; step < 120; step++) {
+      const batch = Array.from({ length: 16 }, () => example(rng));
+      await trainer.supervisedStep({
+        observations: batch.map((e) => e.obs),
+        actions: batch.map((e) => e.answer),
+        allowed: batch.map((e) => e.answer.map((_, t) => e.grammar(t, e.answer.slice(0, t))!)),
+      });
+    }
+    let right = 0;
+    for (const t of held) {
+      const { actions } = await model.greedy(t.obs, t.grammar);
+      // The markers in order (ending the answer is a separate decision, left out here).
+      const n = t.answer.length - 1;
+      if (actions.slice(0, n).join() === t.answer.slice(0, n).join()) right++;
+    }
+    // Measured: 0.875 with the pointer features, 0.325 with them zeroed.
+    expect(right / held.length).toBeGreaterThan(0.75);
+    trainer.dispose();
+    model.dispose();
+  });
+});
+
 describe('bandit (GRPO): reward 1 when the sampled action is the target', () => {
   it('raises the mean reward clearly', async () => {
     const TARGET = 7;

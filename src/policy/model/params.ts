@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng, hashString, type Rng } from '../../core/rng';
+import { POINTER_FEATURES } from './inputs';
 import type { ModelConfig, NamedArray } from './types';
 
 type Init = 'zeros' | 'ones' | 'embedding' | 'xavier';
@@ -35,6 +36,13 @@ function ffSpecs(prefix: string, d: number, f: number): ParamSpec[] {
   ];
 }
 
+/**
+ * Parameters added after checkpoints were already being saved. They start at zero, where the
+ * network computes what it did without them, so a checkpoint without them loads with zeros.
+ */
+const ADDED_LATER: ReadonlySet<string> = new Set(['out.ptr.gate.w', 'out.ptr.gate.b']);
+const addedLater = (name: string) => ADDED_LATER.has(name.replace(/^[mv]\//, ''));
+
 /** Every parameter of the network, in a fixed order (the order of getWeights). */
 export function parameterSpecs(c: ModelConfig): ParamSpec[] {
   const d = c.dModel;
@@ -63,6 +71,8 @@ export function parameterSpecs(c: ModelConfig): ParamSpec[] {
   specs.push({ name: 'out.vocab.b', shape: [c.vocabSize], init: 'zeros' });
   specs.push({ name: 'out.ptr.q', shape: [d, d], init: 'xavier' });
   specs.push({ name: 'out.ptr.k', shape: [d, d], init: 'xavier' });
+  specs.push({ name: 'out.ptr.gate.w', shape: [d, POINTER_FEATURES], init: 'zeros' });
+  specs.push({ name: 'out.ptr.gate.b', shape: [POINTER_FEATURES], init: 'zeros' });
   return specs;
 }
 
@@ -139,19 +149,26 @@ export class ParamStore {
   }
 }
 
-/** Checks a full set of named arrays against variables, then assigns them all. */
+/**
+ * Checks a full set of named arrays against variables, then assigns them all. Entries for
+ * parameters added later (ADDED_LATER, also their optimizer moments) may be missing: those
+ * variables are reset to zero.
+ */
 export function assignNamed(
   vars: ReadonlyMap<string, tf.Variable>,
   arrays: readonly NamedArray[],
   what: string,
 ): void {
   const byName = new Map(arrays.map((a) => [a.name, a]));
-  if (byName.size !== vars.size || arrays.length !== vars.size) {
-    throw new RangeError(`Expected ${vars.size} ${what}, got ${arrays.length}`);
-  }
+  const unknown = arrays.find((a) => !vars.has(a.name));
+  if (unknown) throw new RangeError(`Unexpected ${what} entry "${unknown.name}"`);
+  if (byName.size !== arrays.length) throw new RangeError(`Repeated ${what} entries`);
   for (const [name, v] of vars) {
     const a = byName.get(name);
-    if (!a) throw new RangeError(`Missing ${what} entry "${name}"`);
+    if (!a && addedLater(name)) continue;
+    if (!a) {
+      throw new RangeError(`Expected ${vars.size} ${what}, got ${arrays.length}: no "${name}"`);
+    }
     const sameShape =
       a.shape.length === v.shape.length && a.shape.every((n, i) => n === v.shape[i]);
     if (!sameShape || a.values.length !== v.size) {
@@ -161,7 +178,7 @@ export function assignNamed(
     }
   }
   for (const [name, v] of vars) {
-    const a = byName.get(name)!;
-    tf.tidy(() => v.assign(tf.tensor(a.values, v.shape)));
+    const a = byName.get(name);
+    tf.tidy(() => v.assign(a ? tf.tensor(a.values, v.shape) : tf.zerosLike(v)));
   }
 }

@@ -193,7 +193,13 @@ describe('PolicyModel determinism and consistency', () => {
       weights.map((w) => [w.name, w.shape, Array.from(w.values)]),
     );
     expect(await b.greedy(obs, grammar)).toEqual(await a.greedy(obs, grammar));
-    expect(() => b.setWeights(weights.slice(1))).toThrow(/Expected/);
+    expect(() => b.setWeights(weights.slice(1))).toThrow(/Expected .*"tok.emb"/);
+    expect(() => b.setWeights([...weights, { ...weights[0]!, name: 'extra' }])).toThrow(/extra/);
+    // Weights saved before the pointer bias existed load; the bias is zero, where it adds nothing.
+    b.setWeights(weights.filter((w) => !w.name.startsWith('out.ptr.gate')));
+    const gates = (await b.getWeights()).filter((w) => w.name.startsWith('out.ptr.gate'));
+    expect(gates.length).toBe(2);
+    expect(gates.every((w) => w.values.every((v) => v === 0))).toBe(true);
     const wrong = weights.map((w, i) => (i === 0 ? { ...w, shape: [1, w.values.length] } : w));
     expect(() => b.setWeights(wrong)).toThrow(/shape/);
     a.dispose();

@@ -138,6 +138,7 @@ export class PolicyModel {
           step + 1,
           c.vocabSize,
           obsLength,
+          true,
         );
         const logp = tf.tidy(() => {
           const logits = decode(this.params, c, memory, inputs, true);
