@@ -79,7 +79,7 @@ function pointerLogits(p: ParamStore, c: ModelConfig, x: tf.Tensor, mem: Memory,
  */
 function pointerBias(p: ParamStore, x: tf.Tensor, inputs: DecoderInputs, T: number) {
   const F = POINTER_FEATURES;
-  const n = x.shape[0]!;
+  const n = x.shape[0];
   if (inputs.pointerFeatures.length !== n * T * F) {
     throw new RangeError(
       `Pointer features hold ${inputs.pointerFeatures.length} values, expected ${n} x ${T} x ${F}`,
