@@ -30,6 +30,11 @@ export interface TrainConfig {
    * rarely succeeds is otherwise never anchored and drifts with the others' updates).
    */
   keepFlatGroups: boolean;
+  /**
+   * Dynamic sampling: while fewer than this many of a step's groups disagree, draw one more
+   * task (at most 2 x tasksPerStep extra); extra groups enter only when they disagree. 0: off.
+   */
+  minSignalGroups: number;
   learningRate: number;
   warmupSteps: number;
   /** Final learning rate as a fraction of the peak (cosine decay). */
@@ -74,6 +79,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   entropyCoef: 0.001,
   advantageStd: true,
   keepFlatGroups: true,
+  minSignalGroups: 0,
   learningRate: 1e-3,
   warmupSteps: 5,
   minLrRatio: 0.1,
@@ -103,6 +109,15 @@ export function warmStartLearningRate(c: TrainConfig): number {
   const lr = (c as Partial<TrainConfig>).warmStartLearningRate;
   return lr === undefined ? c.learningRate : lr;
 }
+
+/** `minSignalGroups`, 0 for configs saved before it existed. */
+export function minSignalGroups(c: TrainConfig): number {
+  return (c as Partial<TrainConfig>).minSignalGroups ?? 0;
+}
+
+/** Most extra tasks dynamic sampling draws in one step. */
+export const extraDrawLimit = (c: TrainConfig): number =>
+  minSignalGroups(c) > 0 ? 2 * c.tasksPerStep : 0;
 
 /** Learning rate of a GRPO step: linear warm-up, then cosine decay to `minLrRatio` of the peak. */
 export function learningRateAt(config: TrainConfig, step: number): number {
@@ -138,6 +153,9 @@ export function checkConfig(c: TrainConfig): string | null {
   ] as const) {
     if (!Number.isInteger(c[k]) || c[k] < 0) return `${k} must be a whole number >= 0`;
   }
+  const signal = minSignalGroups(c);
+  if (!Number.isInteger(signal) || signal < 0 || signal > c.tasksPerStep)
+    return `minSignalGroups must be a whole number from 0 to tasksPerStep (${c.tasksPerStep})`;
   if (!(c.temperature > 0 && c.temperature <= 5)) return 'temperature must be in (0, 5]';
   if (!(c.learningRate > 0 && c.learningRate < 1)) return 'learningRate must be in (0, 1)';
   if (!(warmStartLearningRate(c) > 0 && warmStartLearningRate(c) < 1))

@@ -7,7 +7,13 @@ import type { StepPoint } from '../protocol/training';
 import type { PolicyModel, PolicyTrainer, StepStats, TrainBatch } from '../policy/model';
 import type { PolicyAgent, SampledAnswer } from './agent';
 import type { TaskBuffer } from './buffer';
-import { learningRateAt, mixWeights, type TrainConfig } from './config';
+import {
+  extraDrawLimit,
+  learningRateAt,
+  minSignalGroups,
+  mixWeights,
+  type TrainConfig,
+} from './config';
 
 /** What one GRPO step logs (the Train page charts these; the shape lives in the protocol). */
 export type StepMetrics = StepPoint;
@@ -51,7 +57,9 @@ const avg = (xs: number[]): number => (xs.length ? xs.reduce((s, x) => s + x, 0)
  * each in the sandbox, advantage = reward minus the group mean (optionally over its std), then
  * PPO-clipped updates over `innerEpochs`. Groups whose rewards all agree carry no reward signal:
  * they are left out of the batch, or with `keepFlatGroups` kept at advantage 0, where only the
- * KL and entropy terms act on them.
+ * KL and entropy terms act on them. With `minSignalGroups`, more tasks are drawn one at a time
+ * (up to `extraDrawLimit`) until that many groups disagree (the paper's dynamic sampling); an
+ * extra group enters the batch only when it disagrees.
  */
 export async function grpoStep(
   ctx: GrpoContext,
@@ -64,6 +72,10 @@ export async function grpoStep(
   const lr = learningRateAt(config, step);
   ctx.trainer.setLearningRate(lr);
   const tasks = ctx.buffer.draw(config.tasksPerStep, mixWeights(config), ctx.streams.tasks);
+  const planned = tasks.length;
+  const wantSignal = minSignalGroups(config);
+  const extraLimit = extraDrawLimit(config);
+  let signal = 0;
   const episodes: StepEpisode[] = [];
   const batch: TrainBatch = {
     observations: [],
@@ -75,7 +87,9 @@ export async function grpoStep(
   const advantages: number[] = [];
   const byKind = new Map<TaskKind, number[]>();
   let flat = 0;
-  for (const [g, task] of tasks.entries()) {
+  for (let g = 0; g < tasks.length || (signal < wantSignal && g < planned + extraLimit); g++) {
+    if (g >= tasks.length) tasks.push(...ctx.buffer.draw(1, mixWeights(config), ctx.streams.tasks));
+    const task = tasks[g]!;
     let t0 = now();
     const group = await agent.sampleGroup(
       task,
@@ -99,8 +113,10 @@ export async function grpoStep(
         advantage: adv[i]!,
       }),
     );
-    if (rewards.every((r) => r === rewards[0])) flat++;
-    if (!groupTrains(rewards, config.keepFlatGroups === true)) continue;
+    const disagrees = rewards.some((r) => r !== rewards[0]);
+    if (disagrees) signal++;
+    else flat++;
+    if (!groupTrains(rewards, config.keepFlatGroups === true && g < planned)) continue;
     const observation = agent.prepare(task).observation;
     group.forEach((s, i) => {
       batch.observations.push(observation);

@@ -89,4 +89,21 @@ describe('runTraining on CPU', () => {
     const b = await run({ ...tiny, seed: 8, warmStartPerKind: 0 });
     expect(stable(a.metrics)).not.toEqual(stable(b.metrics));
   }, 600_000);
+
+  it('dynamic sampling draws more tasks until enough groups disagree, within its limit', async () => {
+    const config = { ...tiny, seed: 3, warmStartPerKind: 0, steps: 3, minSignalGroups: 2 };
+    const { metrics } = await run(config);
+    const drawn = metrics.map((m) => m.episodes / config.groupSize);
+    for (const [i, m] of metrics.entries()) {
+      const n = drawn[i]!;
+      const signal = Math.round(n * (1 - m.flatGroups));
+      expect(n).toBeGreaterThanOrEqual(config.tasksPerStep);
+      expect(n).toBeLessThanOrEqual(3 * config.tasksPerStep);
+      // It stops as soon as two groups disagree, or at the limit.
+      expect(signal >= 2 || n === 3 * config.tasksPerStep).toBe(true);
+      if (n > config.tasksPerStep) expect(signal).toBeLessThanOrEqual(2);
+    }
+    // An untrained policy agrees with itself on most tasks: some step had to draw more.
+    expect(drawn.some((n) => n > config.tasksPerStep)).toBe(true);
+  }, 600_000);
 });

@@ -77,6 +77,11 @@ export const FIELD_GROUPS: FieldGroup[] = [
         0,
         5,
       ),
+      int(
+        'minSignalGroups',
+        'min. groups with signal',
+        'Dynamic sampling: draw more tasks (up to twice tasks per step) until this many groups disagree; 0 turns it off.',
+      ),
       int('innerEpochs', 'inner epochs', 'Gradient passes over each step’s episodes.', 1),
       real('clipEps', 'clip ε', 'PPO-style ratio clip, in (0, 1).', 0.05, 0, 1),
       real(
