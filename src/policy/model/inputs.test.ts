@@ -25,13 +25,15 @@ describe('pointer features', () => {
   const at = (x: Float32Array, t: number, p: number, f: number) => x[(t * T + p) * F + f]!;
 
   it('mark positions already pointed at, positions after the last pointer, and how close', () => {
-    // Step 1 follows a vocabulary action, which moves nothing.
     const { pointerFeatures: x } = decoderInputs([[3, V + 4, V + 1]], 4, V, T);
-    for (let p = 0; p < T; p++)
-      for (let f = 0; f < F; f++) {
-        expect(at(x, 0, p, f)).toBe(0); // nothing decoded yet
-        expect(at(x, 1, p, f)).toBe(0); // a vocabulary action is no pointer
-      }
+    // Before any pointer (and after a vocabulary action, which moves nothing), every position
+    // is "after" position -1, the first one the closest.
+    for (const t of [0, 1]) {
+      expect([0, 1, 2, 3, 4, 5].map((p) => at(x, t, p, 0))).toEqual([0, 0, 0, 0, 0, 0]);
+      expect([0, 1, 2, 3, 4, 5].map((p) => at(x, t, p, 1))).toEqual([1, 1, 1, 1, 1, 1]);
+      expect(at(x, t, 0, 2)).toBeCloseTo(1, 6);
+      expect(at(x, t, 1, 2)).toBeCloseTo(Math.exp(-1 / 4), 6);
+    }
     // Step 2 follows the pointer at 4.
     expect([0, 1, 2, 3, 4, 5].map((p) => at(x, 2, p, 0))).toEqual([0, 0, 0, 0, 1, 0]);
     expect([0, 1, 2, 3, 4, 5].map((p) => at(x, 2, p, 1))).toEqual([0, 0, 0, 0, 0, 1]);
