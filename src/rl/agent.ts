@@ -30,13 +30,17 @@ export interface SampledAnswer extends SampleResult {
 
 const CACHE_LIMIT = 4096;
 
-/** The policy network a config and vocabulary call for (seeded by the config's seed). */
+/**
+ * The policy network a config and vocabulary call for (seeded by the config's seed). `<END>`
+ * closes each part of a composite answer, so the decoder starts each part afresh.
+ */
 export function createPolicyModel(config: TrainConfig, vocab: Vocabulary): PolicyModel {
   return Model.create({
     ...config.model,
     vocabSize: vocab.words.length,
     segmentTypes: SEGMENT_TYPES,
     seed: config.seed,
+    ...(vocab.index.has('<END>') ? { partEnd: vocab.index.get('<END>')! } : {}),
   });
 }
 

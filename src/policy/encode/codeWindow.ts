@@ -8,15 +8,6 @@ import { codeTokens } from './textTokens';
  * token budget.
  */
 
-/** Whether a line of `file` is on the task's focus (the lines its instruction names). */
-export function focusLines(task: Task, file: string): (line: number) => boolean {
-  const f = task.focus;
-  if (f?.file !== file || !f.startLine) return () => false;
-  const first = f.startLine;
-  const last = f.endLine ?? first;
-  return (line) => line >= first && line <= last;
-}
-
 /** The file's functions; none when it does not parse (a buggy file may declare a name twice). */
 function functionsOf(source: string): ReturnType<typeof listFunctions> {
   try {
@@ -77,6 +68,26 @@ export function viewOf(task: Task, file: string): SourceView {
   const first = tokens[0]?.line ?? 0;
   const last = tokens[tokens.length - 1]?.line ?? 0;
   return { file, tokens, lines, ends, fns: functionsOf(source), first, last };
+}
+
+/**
+ * Whether a line of the view's file is on the task's focus: the lines its instruction names
+ * (`task.focus`). A task that asks for an edit without naming a place (an issue to fix) focuses
+ * on the functions the prompt writes as code (`countInRange` in "We call `countInRange`..."),
+ * where the agent would start reading. Never reads the gold, the hidden material or the meta.
+ */
+export function focusLines(task: Task, v: SourceView): (line: number) => boolean {
+  const f = task.focus;
+  if (f) {
+    if (f.file !== v.file || !f.startLine) return () => false;
+    const first = f.startLine;
+    const last = f.endLine ?? first;
+    return (line) => line >= first && line <= last;
+  }
+  if (task.space.replacements.length === 0) return () => false;
+  const { strong } = mentions(task);
+  const spans = v.fns.filter((fn) => strong.has(fn.name));
+  return (line) => spans.some((fn) => line >= fn.startLine && line <= fn.endLine);
 }
 
 /** Names a function's body mentions (candidate callees, found by name). */
@@ -145,7 +156,7 @@ function lineScores(task: Task, views: readonly SourceView[]): Map<number, numbe
   return views.map((v, k) => {
     const weight = relevant[k] || !anyRelevant ? 1 : 0.5;
     const firstFn = Math.min(...v.fns.map((fn) => fn.startLine));
-    const focus = focusLines(task, v.file);
+    const focus = focusLines(task, v);
     const scores = new Map<number, number>();
     let head = 0;
     for (const [line, row] of v.lines) {

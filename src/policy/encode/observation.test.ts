@@ -230,4 +230,31 @@ describe('encodeTask', () => {
     expect(gaps).toBeGreaterThan(0);
     expect(blocks).toBe(gaps + 1);
   });
+
+  it('focuses an issue to fix on the functions it names as code, and nothing else', () => {
+    const source = [filler(3, 'g'), 'export function picked(x) {', '  return x + 1;', '}', ''].join(
+      '\n',
+    );
+    const lineOf = (marker: string) => source.slice(0, source.indexOf(marker)).split('\n').length;
+    const from = lineOf('function picked');
+    const task = bugfix(
+      { 'p.js': source },
+      'picked is wrong',
+      'Calling `picked(2)` gives 3; g0 is fine.',
+    );
+    const focused = (enc: EncodedTask) =>
+      enc.code.filter((c) => enc.segments[c.pos] === SEGMENTS.focus).map((c) => c.line);
+    const lines = focused(encodeTask(task, vocab));
+    expect(lines.length).toBeGreaterThan(0);
+    expect([...new Set(lines)]).toEqual([from, from + 1, from + 2]);
+    // A task with no edits to make (localization) has no focus; a named focus wins.
+    const located = {
+      ...task,
+      kind: 'localization' as const,
+      space: { ...emptySpace(), files: ['p.js'] },
+    };
+    expect(focused(encodeTask(located, vocab))).toEqual([]);
+    const named = { ...task, focus: { file: 'p.js', startLine: 2, endLine: 2 } };
+    expect([...new Set(focused(encodeTask(named, vocab)))]).toEqual([2]);
+  });
 });

@@ -7,7 +7,8 @@ import { observationIds, type Vocabulary } from './vocab';
  * Segment ids the encoder embeds, so it knows what kind of text each position holds. `line`: the
  * number of the code line that follows (a prompt saying "line 12" is matched to the marker `12`).
  * `focus`: code on the lines the task is about (`task.focus`: the line an edit instruction names,
- * the function a test or refactoring is for), which the instruction states in words.
+ * the function a test or refactoring is for), which the instruction states in words; for an
+ * issue to fix, the functions the issue names as code (see `focusLines`).
  */
 export const SEGMENTS = {
   tag: 0,
@@ -95,7 +96,7 @@ function pushCode(b: Builder, task: Task, out: EncodedTask, budget: number): voi
       const end = v.ends.get(after) ?? after;
       if (pos >= 0 && end + 1 < next) out.gaps.push({ file: v.file, line: end + 1, pos });
     };
-    const inFocus = focusLines(task, v.file);
+    const inFocus = focusLines(task, v);
     let prev = -1;
     for (const [i, t] of v.tokens.entries()) {
       if (!lines.has(t.line)) continue;

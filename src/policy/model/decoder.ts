@@ -18,17 +18,19 @@ function splitByChunk(x: tf.Tensor, mem: Memory, perRow: number): tf.Tensor[] {
   );
 }
 
-/** Step inputs [B * S, D]: previous action (vocab embedding or pointed encoder state) + position. */
-function inputEmbedding(p: ParamStore, c: ModelConfig, mem: Memory, inputs: DecoderInputs) {
+/**
+ * Step inputs [B * S, D]: previous action (vocab embedding or pointed encoder state) + the step's
+ * position within its answer part.
+ */
+function inputEmbedding(p: ParamStore, mem: Memory, inputs: DecoderInputs) {
   const S = inputs.steps;
   const T = mem.length;
-  const rows = inputs.prevVocab.length / S;
   const vocab = lookupRows(p.get('act.emb'), inputs.prevVocab);
   const pointed = mem.chunks.map(({ chunk, states }) => {
     const onehot = widenPointers(inputs.prevPointer, chunk, S, T);
     return mm(tf.tensor2d(onehot, [chunk.rows * S, chunk.units * T]), states);
   });
-  const positions = tf.tile(tf.slice(p.get('pos.dec'), [0, 0], [S, c.dModel]), [rows, 1]);
+  const positions = lookupRows(p.get('pos.dec'), inputs.positions);
   return tf.add(tf.add(vocab, tf.concat(pointed, 0)), positions);
 }
 
@@ -104,7 +106,7 @@ export function decode(
   const S = inputs.steps;
   if (S > c.maxActLen) throw new RangeError(`More than ${c.maxActLen} steps`);
   const rows = inputs.prevVocab.length / S;
-  let x = inputEmbedding(p, c, mem, inputs);
+  let x = inputEmbedding(p, mem, inputs);
   for (let i = 0; i < c.decoderLayers; i++) {
     x = tf.add(x, selfAttention(p, c, i, x, rows));
     x = tf.add(x, crossAttention(p, c, i, x, mem));

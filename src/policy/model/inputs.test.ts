@@ -16,6 +16,19 @@ describe('decoderInputs', () => {
     // Row 0: step 2 points at 4, step 3 points at 0.
     expect(ones).toEqual([2 * T + 4, 3 * T + 0]);
   });
+
+  it('numbers steps within each answer part: after partEnd the position starts at 0 again', () => {
+    const END = 2;
+    const prefixes = [
+      [V + 1, END, V + 3, 5, END],
+      [V + 1, V + 2],
+    ];
+    const parts = decoderInputs(prefixes, 6, V, 5, false, END).positions;
+    expect(Array.from(parts)).toEqual([0, 1, 0, 1, 2, 0, 0, 1, 2, 3, 4, 5]);
+    // Without partEnd (or on a one-part answer) positions are the step numbers.
+    const whole = decoderInputs(prefixes, 6, V, 5).positions;
+    expect(Array.from(whole)).toEqual([0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5]);
+  });
 });
 
 describe('pointer features', () => {
@@ -44,6 +57,18 @@ describe('pointer features', () => {
     expect(at(x, 3, 2, 2)).toBeCloseTo(1, 6);
     expect(at(x, 3, 3, 2)).toBeCloseTo(Math.exp(-1 / 4), 6);
     expect(at(x, 3, 3, 2)).toBeGreaterThan(at(x, 3, 5, 2));
+  });
+
+  it('start afresh in a new answer part: nothing covered, every position after -1', () => {
+    const END = 2;
+    const prefix = [V + 3, END];
+    const { pointerFeatures: parted } = decoderInputs([prefix], 3, V, T, false, END);
+    const { pointerFeatures: fresh } = decoderInputs([[]], 1, V, T);
+    const step2 = Array.from(parted.subarray(2 * T * F, 3 * T * F));
+    expect(step2).toEqual(Array.from(fresh));
+    // Without partEnd the pointer at 3 still counts.
+    const { pointerFeatures: joined } = decoderInputs([prefix], 3, V, T);
+    expect(at(joined, 2, 3, 0)).toBe(1);
   });
 
   it('for the last step only, match that step of the full layout', () => {

@@ -5,6 +5,8 @@ import type { ModelConfig, ScoredBatch } from './types';
 export interface DecoderInputs {
   /** S: decoded steps per row. */
   steps: number;
+  /** [B * S]: each step's position within its answer part (the decoder's position embedding). */
+  positions: Int32Array;
   /** [B * S]: previous vocab action, V for START, -1 when the previous action is a pointer. */
   prevVocab: Int32Array;
   /** [B * S * T]: one-hot of the previously pointed position (all zero otherwise). */
@@ -20,6 +22,7 @@ export interface DecoderInputs {
  * Features of a position p against the pointers decoded so far in the same answer: p was
  * already pointed at; p comes after the last pointer; p is close after it (exp(-(gap - 1) / 4)).
  * Before the first pointer, "the last pointer" is position -1 (so the first positions are next).
+ * A new answer part (after `partEnd`) starts afresh: no pointer covered, the last one at -1.
  * A pointer network with only content attention struggles to say "the next literal" or "not
  * this one again" (answers repeated one literal for every argument); these let it learn both.
  */
@@ -32,6 +35,7 @@ function pointerFeatures(
   vocabSize: number,
   obsLength: number,
   lastOnly: boolean,
+  partEnd: number,
 ): Float32Array {
   const F = POINTER_FEATURES;
   const outSteps = lastOnly ? 1 : steps;
@@ -41,7 +45,10 @@ function pointerFeatures(
     let last = -1;
     for (let t = 0; t < steps; t++) {
       const previous = t > 0 ? prefix[t - 1] : undefined;
-      if (previous !== undefined && previous >= vocabSize) {
+      if (previous === partEnd) {
+        covered.length = 0;
+        last = -1;
+      } else if (previous !== undefined && previous >= vocabSize) {
         last = previous - vocabSize;
         covered.push(last);
       }
@@ -58,8 +65,30 @@ function pointerFeatures(
 }
 
 /**
+ * Each step's position within its answer part: steps count from 0 again after `partEnd`, so the
+ * edit part of a composite answer (files, then edits) is decoded at the positions the editing
+ * skill trained on. Padding steps go on counting.
+ */
+function partPositions(
+  prefixes: readonly (readonly number[])[],
+  steps: number,
+  partEnd: number,
+): Int32Array {
+  const out = new Int32Array(prefixes.length * steps);
+  prefixes.forEach((prefix, b) => {
+    let start = 0;
+    for (let t = 0; t < steps; t++) {
+      if (t > 0 && prefix[t - 1] === partEnd) start = t;
+      out[b * steps + t] = t - start;
+    }
+  });
+  return out;
+}
+
+/**
  * Decoder inputs for prefixes; rows shorter than `steps - 1` are padded with empty inputs.
  * `lastOnly`: pointer features for the last step only (sampling decodes one step at a time).
+ * `partEnd`: the action that closes an answer part (`<END>`); -1 treats the answer as one part.
  */
 export function decoderInputs(
   prefixes: readonly (readonly number[])[],
@@ -67,6 +96,7 @@ export function decoderInputs(
   vocabSize: number,
   obsLength: number,
   lastOnly = false,
+  partEnd = -1,
 ): DecoderInputs {
   const rows = prefixes.length;
   const prevVocab = new Int32Array(rows * steps).fill(-1);
@@ -79,8 +109,9 @@ export function decoderInputs(
       else prevPointer[(b * steps + t) * obsLength + action - vocabSize] = 1;
     }
   });
-  const features = pointerFeatures(prefixes, steps, vocabSize, obsLength, lastOnly);
-  return { steps, prevVocab, prevPointer, pointerFeatures: features };
+  const features = pointerFeatures(prefixes, steps, vocabSize, obsLength, lastOnly, partEnd);
+  const positions = partPositions(prefixes, steps, partEnd);
+  return { steps, positions, prevVocab, prevPointer, pointerFeatures: features };
 }
 
 /**
@@ -156,7 +187,7 @@ export function packTraining(
       weights[i] = 1;
     }
   }
-  const inputs = decoderInputs(actions, steps, V, obs.length);
+  const inputs = decoderInputs(actions, steps, V, obs.length, false, config.partEnd ?? -1);
   const realSteps = actions.reduce((n, a) => n + a.length, 0);
   return { ...inputs, mask, chosen, weights, realSteps };
 }

@@ -149,6 +149,36 @@ describe('PolicyModel determinism and consistency', () => {
     model.dispose();
   });
 
+  it('starts each answer part afresh after partEnd, in sampling and scoring alike', async () => {
+    const END = 2;
+    const parted = PolicyModel.create(tinyConfig({ partEnd: END }));
+    const whole = PolicyModel.create(tinyConfig());
+    const actions = [V + 1, END, V + 3, 4];
+    const allowed = actions.map(() => [END, 4, 5, V + 1, V + 3]);
+    const score = (m: PolicyModel) =>
+      m.logProbs({ observations: [obs], actions: [actions], allowed: [allowed] });
+    const [a] = await score(parted);
+    const [b] = await score(whole);
+    // Same weights: the first part scores the same; after <END> the positions start again.
+    expect(a!.slice(0, 2)).toEqual(b!.slice(0, 2));
+    expect(a![2]).not.toBeCloseTo(b![2]!, 4);
+    // Sampling decodes with the same restart as teacher forcing.
+    const prefixFree: AllowedFn = (step, prev) =>
+      step < 6 ? (prev.at(-1) === END ? [V + 2, 5] : [END, 4, V + 1, V + 3]) : null;
+    const samples = await parted.sampleGroup(obs, prefixFree, 4, 1, createRng(2));
+    expect(samples.some((r) => r.actions.includes(END))).toBe(true);
+    const scored = await parted.logProbs({
+      observations: samples.map(() => obs),
+      actions: samples.map((r) => r.actions),
+      allowed: samples.map((r) => r.actions.map((_, t) => prefixFree(t, r.actions.slice(0, t))!)),
+    });
+    samples.forEach((r, i) =>
+      r.logProbs.forEach((lp, t) => expect(scored[i]![t]).toBeCloseTo(lp, 5)),
+    );
+    expect(() => PolicyModel.create(tinyConfig({ partEnd: V }))).toThrow(/partEnd/);
+    [parted, whole].forEach((m) => m.dispose());
+  });
+
   it('scores a row the same alone or batched with other observations (chunks, padding)', async () => {
     const model = PolicyModel.create(tinyConfig());
     const observations = [[1, 2, 3], [4, 5, 6, 7, 8, 9], [1, 2, 3], [2], [7, 7, 7, 7]].map((t) =>

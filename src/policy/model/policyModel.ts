@@ -139,6 +139,7 @@ export class PolicyModel {
           c.vocabSize,
           obsLength,
           true,
+          c.partEnd ?? -1,
         );
         const logp = tf.tidy(() => {
           const logits = decode(this.params, c, memory, inputs, true);

@@ -15,6 +15,11 @@ export interface ModelConfig {
   segmentTypes: number;
   /** Weight-initialisation seed. */
   seed: number;
+  /**
+   * The vocabulary action that closes one part of a multi-part answer (`<END>`): after it, decoder
+   * positions and pointer features start again. Absent: every answer is one part.
+   */
+  partEnd?: number;
 }
 
 /** One observation: token ids (< vocabSize) and segment ids (< segmentTypes), same length. */
@@ -111,7 +116,7 @@ export function defaultModelConfig(vocabSize: number, seed = 1): ModelConfig {
 
 /** Throws a RangeError naming the first field that cannot build a model. */
 export function validateConfig(config: ModelConfig): void {
-  const positive: (keyof ModelConfig)[] = [
+  const positive = [
     'vocabSize',
     'maxObsLen',
     'maxActLen',
@@ -119,7 +124,7 @@ export function validateConfig(config: ModelConfig): void {
     'heads',
     'ffDim',
     'segmentTypes',
-  ];
+  ] as const;
   for (const key of positive) {
     const value = config[key];
     if (!Number.isInteger(value) || value < 1) {
@@ -135,4 +140,8 @@ export function validateConfig(config: ModelConfig): void {
     throw new RangeError(`ModelConfig.dModel (${config.dModel}) must divide by heads`);
   }
   if (!Number.isFinite(config.seed)) throw new RangeError('ModelConfig.seed must be a number');
+  const end = config.partEnd;
+  if (end !== undefined && !(Number.isInteger(end) && end >= 0 && end < config.vocabSize)) {
+    throw new RangeError(`ModelConfig.partEnd must be a vocabulary id below vocabSize, got ${end}`);
+  }
 }
