@@ -2,6 +2,7 @@ import type { Answer } from '../core/answers/types';
 import type { Rng } from '../core/rng';
 import type { Task } from '../core/tasks/types';
 import { createGrammar, type Grammar } from '../policy/encode/grammar';
+import { familyIds } from '../policy/encode/families';
 import { encodeTask, type EncodedTask } from '../policy/encode/observation';
 import type { Vocabulary } from '../policy/encode/vocab';
 import { SEGMENT_TYPES } from '../policy/encode/observation';
@@ -32,7 +33,8 @@ const CACHE_LIMIT = 4096;
 
 /**
  * The policy network a config and vocabulary call for (seeded by the config's seed). `<END>`
- * closes each part of a composite answer, so the decoder starts each part afresh.
+ * closes each part of a composite answer, so the decoder starts each part afresh; the word
+ * families give edits their prior (see families.ts).
  */
 export function createPolicyModel(config: TrainConfig, vocab: Vocabulary): PolicyModel {
   return Model.create({
@@ -41,6 +43,7 @@ export function createPolicyModel(config: TrainConfig, vocab: Vocabulary): Polic
     segmentTypes: SEGMENT_TYPES,
     seed: config.seed,
     ...(vocab.index.has('<END>') ? { partEnd: vocab.index.get('<END>')! } : {}),
+    families: familyIds(vocab),
   });
 }
 

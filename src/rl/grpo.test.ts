@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupAdvantages, groupTrains } from './grpo';
+import { groupAdvantages, groupDisagrees } from './grpo';
 
 describe('group advantages', () => {
   it('is the reward minus the group mean, optionally over the std', () => {
@@ -9,10 +9,10 @@ describe('group advantages', () => {
     expect(groupAdvantages([0, 0, 0], true)).toEqual([0, 0, 0]);
   });
 
-  it('leaves flat groups out of the update unless they are kept (advantage 0)', () => {
-    expect(groupTrains([0, 1, 0], false)).toBe(true);
-    expect(groupTrains([0, 0, 0], false)).toBe(false);
-    expect(groupTrains([1, 1], false)).toBe(false);
-    expect(groupTrains([0, 0, 0], true)).toBe(true);
+  it('tells a group with a reward signal from a flat one', () => {
+    expect(groupDisagrees([0, 1, 0])).toBe(true);
+    expect(groupDisagrees([0.5, 0.25])).toBe(true);
+    expect(groupDisagrees([0, 0, 0])).toBe(false);
+    expect(groupDisagrees([1, 1])).toBe(false);
   });
 });

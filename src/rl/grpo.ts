@@ -45,10 +45,9 @@ export function groupAdvantages(rewards: readonly number[], useStd: boolean): nu
   return rewards.map((r) => (useStd ? (r - mean) / (std + 1e-6) : r - mean));
 }
 
-/** Whether a group enters the update: it must disagree, unless flat groups are kept. */
-export function groupTrains(rewards: readonly number[], keepFlatGroups: boolean): boolean {
-  return keepFlatGroups || rewards.some((r) => r !== rewards[0]);
-}
+/** Whether a group's rewards disagree, i.e. carry a reward signal. */
+export const groupDisagrees = (rewards: readonly number[]): boolean =>
+  rewards.some((r) => r !== rewards[0]);
 
 const avg = (xs: number[]): number => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
 
@@ -113,10 +112,11 @@ export async function grpoStep(
         advantage: adv[i]!,
       }),
     );
-    const disagrees = rewards.some((r) => r !== rewards[0]);
+    // A flat group enters the update only when kept (not for the extra draws).
+    const disagrees = groupDisagrees(rewards);
     if (disagrees) signal++;
     else flat++;
-    if (!groupTrains(rewards, config.keepFlatGroups === true && g < planned)) continue;
+    if (!disagrees && !(config.keepFlatGroups === true && g < planned)) continue;
     const observation = agent.prepare(task).observation;
     group.forEach((s, i) => {
       batch.observations.push(observation);

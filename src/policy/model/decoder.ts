@@ -93,6 +93,49 @@ function pointerBias(p: ParamStore, x: tf.Tensor, inputs: DecoderInputs, T: numb
 }
 
 /**
+ * Vocabulary bias [N, V] after a pointer to a word of one of `c.families` (`===`, `true`...):
+ * gate 0 times "v is another word of that family" plus gate 1 times "v is that same word", the
+ * gates set by the decoder state (zero-initialised). Null when no step follows such a pointer.
+ * As one matmul: per step a row over the families and the family words, gated, times a fixed
+ * [families + words, V] table.
+ */
+function replacementBias(p: ParamStore, c: ModelConfig, x: tf.Tensor, inputs: DecoderInputs) {
+  const families = c.families ?? [];
+  const words = families.flat();
+  const where = new Map<number, { family: number; word: number }>();
+  let k = 0;
+  families.forEach((ids, family) => ids.forEach((id) => where.set(id, { family, word: k++ })));
+  const F = families.length;
+  const K = F + words.length;
+  const n = x.shape[0];
+  if (inputs.pointedWord.length !== n) {
+    throw new RangeError(`${inputs.pointedWord.length} pointed words for ${n} decoder rows`);
+  }
+  const select = new Float32Array(n * K);
+  let any = false;
+  inputs.pointedWord.forEach((id, i) => {
+    const at = where.get(id);
+    if (!at) return;
+    select[i * K + at.family] = 1;
+    select[i * K + F + at.word] = 1;
+    any = true;
+  });
+  if (!any) return null;
+  const table = new Float32Array(K * c.vocabSize);
+  families.forEach((ids, family) => ids.forEach((id) => (table[family * c.vocabSize + id] = 1)));
+  words.forEach((id, w) => (table[(F + w) * c.vocabSize + id] = 1));
+  const gates = linear(x, p.get('out.swap.gate.w'), p.get('out.swap.gate.b'));
+  const [others, same] = tf.split(gates, 2, 1) as [tf.Tensor, tf.Tensor];
+  // Family column: "another word of the family" (the word column takes its own word back out).
+  const weights = tf.concat(
+    [tf.tile(others, [1, F]), tf.tile(tf.sub(same, others), [1, words.length])],
+    1,
+  );
+  const rows = tf.mul(tf.tensor2d(select, [n, K]), weights);
+  return mm(rows, tf.tensor2d(table, [K, c.vocabSize]));
+}
+
+/**
  * Unmasked action logits [B, S, V + T] (or [B, 1, V + T] with `lastOnly`): vocabulary logits,
  * then pointer logits over the T observation positions (padding is left to the step mask).
  */
@@ -118,7 +161,9 @@ export function decode(
     const last = tf.slice(tf.reshape(x, [rows, S, c.dModel]), [0, S - 1, 0], [rows, 1, c.dModel]);
     x = tf.reshape(last, [rows, c.dModel]);
   }
-  const vocabLogits = linear(x, p.get('out.vocab.w'), p.get('out.vocab.b'));
+  const plain = linear(x, p.get('out.vocab.w'), p.get('out.vocab.b'));
+  const bias = replacementBias(p, c, x, inputs);
+  const vocabLogits = bias ? tf.add(plain, bias) : plain;
   const pointers = tf.add(
     pointerLogits(p, c, x, mem, outSteps),
     pointerBias(p, x, inputs, mem.length),

@@ -17,13 +17,23 @@ describe('decoderInputs', () => {
     expect(ones).toEqual([2 * T + 4, 3 * T + 0]);
   });
 
+  it("names the word each step's previous pointer pointed at (-1 after a vocabulary action)", () => {
+    const wordAt = (row: number, pos: number) => 100 * row + pos;
+    const prefixes = [[V + 4, 3, V + 2], [V + 1]];
+    const full = decoderInputs(prefixes, 4, V, 6, { wordAt }).pointedWord;
+    expect(Array.from(full)).toEqual([-1, 4, -1, 2, -1, 101, -1, -1]);
+    const last = decoderInputs(prefixes, 4, V, 6, { wordAt, lastOnly: true }).pointedWord;
+    expect(Array.from(last)).toEqual([2, -1]);
+    expect(Array.from(decoderInputs(prefixes, 4, V, 6).pointedWord)).toEqual(new Array(8).fill(-1));
+  });
+
   it('numbers steps within each answer part: after partEnd the position starts at 0 again', () => {
     const END = 2;
     const prefixes = [
       [V + 1, END, V + 3, 5, END],
       [V + 1, V + 2],
     ];
-    const parts = decoderInputs(prefixes, 6, V, 5, false, END).positions;
+    const parts = decoderInputs(prefixes, 6, V, 5, { partEnd: END }).positions;
     expect(Array.from(parts)).toEqual([0, 1, 0, 1, 2, 0, 0, 1, 2, 3, 4, 5]);
     // Without partEnd (or on a one-part answer) positions are the step numbers.
     const whole = decoderInputs(prefixes, 6, V, 5).positions;
@@ -62,7 +72,7 @@ describe('pointer features', () => {
   it('start afresh in a new answer part: nothing covered, every position after -1', () => {
     const END = 2;
     const prefix = [V + 3, END];
-    const { pointerFeatures: parted } = decoderInputs([prefix], 3, V, T, false, END);
+    const { pointerFeatures: parted } = decoderInputs([prefix], 3, V, T, { partEnd: END });
     const { pointerFeatures: fresh } = decoderInputs([[]], 1, V, T);
     const step2 = Array.from(parted.subarray(2 * T * F, 3 * T * F));
     expect(step2).toEqual(Array.from(fresh));
@@ -74,7 +84,7 @@ describe('pointer features', () => {
   it('for the last step only, match that step of the full layout', () => {
     const prefixes = [[V + 2, 5, V + 3], [1]];
     const full = decoderInputs(prefixes, 4, V, T).pointerFeatures;
-    const last = decoderInputs(prefixes, 4, V, T, true).pointerFeatures;
+    const last = decoderInputs(prefixes, 4, V, T, { lastOnly: true }).pointerFeatures;
     expect(last.length).toBe(2 * T * F);
     for (let b = 0; b < 2; b++) {
       const want = full.subarray((b * 4 + 3) * T * F, (b * 4 + 4) * T * F);

@@ -16,6 +16,21 @@ export interface DecoderInputs {
    * observation position stands relative to the pointers the row already chose.
    */
   pointerFeatures: Float32Array;
+  /**
+   * [B * S'] (S' as above): the observation token the previous action pointed at, -1 after a
+   * vocabulary action, at the first step, or when no `wordAt` was given.
+   */
+  pointedWord: Int32Array;
+}
+
+/** How decoderInputs reads its prefixes. */
+export interface DecoderInputOptions {
+  /** Features for the last step only (sampling decodes one step at a time). */
+  lastOnly?: boolean;
+  /** The action that closes an answer part (`<END>`); absent: the answer is one part. */
+  partEnd?: number;
+  /** The token id at observation position `pos` of row `row` (for `pointedWord`). */
+  wordAt?: (row: number, pos: number) => number;
 }
 
 /**
@@ -40,6 +55,7 @@ function pointerFeatures(
   const F = POINTER_FEATURES;
   const outSteps = lastOnly ? 1 : steps;
   const out = new Float32Array(prefixes.length * outSteps * obsLength * F);
+  const near = Float32Array.from({ length: obsLength }, (_, gap) => Math.exp(-gap / NEAR_SCALE));
   prefixes.forEach((prefix, b) => {
     const covered: number[] = [];
     let last = -1;
@@ -57,7 +73,7 @@ function pointerFeatures(
       for (const p of covered) out[(base + p) * F] = 1;
       for (let p = last + 1; p < obsLength; p++) {
         out[(base + p) * F + 1] = 1;
-        out[(base + p) * F + 2] = Math.exp(-(p - last - 1) / NEAR_SCALE);
+        out[(base + p) * F + 2] = near[p - last - 1]!;
       }
     }
   });
@@ -85,19 +101,36 @@ function partPositions(
   return out;
 }
 
-/**
- * Decoder inputs for prefixes; rows shorter than `steps - 1` are padded with empty inputs.
- * `lastOnly`: pointer features for the last step only (sampling decodes one step at a time).
- * `partEnd`: the action that closes an answer part (`<END>`); -1 treats the answer as one part.
- */
+/** The token each step's previous action pointed at (-1 when it was no pointer). */
+function pointedWords(
+  prefixes: readonly (readonly number[])[],
+  steps: number,
+  vocabSize: number,
+  lastOnly: boolean,
+  wordAt: ((row: number, pos: number) => number) | undefined,
+): Int32Array {
+  const outSteps = lastOnly ? 1 : steps;
+  const out = new Int32Array(prefixes.length * outSteps).fill(-1);
+  if (!wordAt) return out;
+  prefixes.forEach((prefix, b) => {
+    for (let t = lastOnly ? steps - 1 : 1; t < steps; t++) {
+      const previous = prefix[t - 1];
+      if (previous === undefined || previous < vocabSize) continue;
+      out[b * outSteps + (lastOnly ? 0 : t)] = wordAt(b, previous - vocabSize);
+    }
+  });
+  return out;
+}
+
+/** Decoder inputs for prefixes; rows shorter than `steps - 1` are padded with empty inputs. */
 export function decoderInputs(
   prefixes: readonly (readonly number[])[],
   steps: number,
   vocabSize: number,
   obsLength: number,
-  lastOnly = false,
-  partEnd = -1,
+  options: DecoderInputOptions = {},
 ): DecoderInputs {
+  const { lastOnly = false, partEnd = -1, wordAt } = options;
   const rows = prefixes.length;
   const prevVocab = new Int32Array(rows * steps).fill(-1);
   const prevPointer = new Float32Array(rows * steps * obsLength);
@@ -109,9 +142,14 @@ export function decoderInputs(
       else prevPointer[(b * steps + t) * obsLength + action - vocabSize] = 1;
     }
   });
-  const features = pointerFeatures(prefixes, steps, vocabSize, obsLength, lastOnly, partEnd);
-  const positions = partPositions(prefixes, steps, partEnd);
-  return { steps, positions, prevVocab, prevPointer, pointerFeatures: features };
+  return {
+    steps,
+    positions: partPositions(prefixes, steps, partEnd),
+    prevVocab,
+    prevPointer,
+    pointerFeatures: pointerFeatures(prefixes, steps, vocabSize, obsLength, lastOnly, partEnd),
+    pointedWord: pointedWords(prefixes, steps, vocabSize, lastOnly, wordAt),
+  };
 }
 
 /**
@@ -187,7 +225,10 @@ export function packTraining(
       weights[i] = 1;
     }
   }
-  const inputs = decoderInputs(actions, steps, V, obs.length, false, config.partEnd ?? -1);
+  const inputs = decoderInputs(actions, steps, V, obs.length, {
+    ...(config.partEnd === undefined ? {} : { partEnd: config.partEnd }),
+    wordAt: (b, pos) => obs.tokens[obs.rowOf[b]! * obs.length + pos]!,
+  });
   const realSteps = actions.reduce((n, a) => n + a.length, 0);
   return { ...inputs, mask, chosen, weights, realSteps };
 }

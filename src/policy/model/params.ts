@@ -40,7 +40,12 @@ function ffSpecs(prefix: string, d: number, f: number): ParamSpec[] {
  * Parameters added after checkpoints were already being saved. They start at zero, where the
  * network computes what it did without them, so a checkpoint without them loads with zeros.
  */
-const ADDED_LATER: ReadonlySet<string> = new Set(['out.ptr.gate.w', 'out.ptr.gate.b']);
+const ADDED_LATER: ReadonlySet<string> = new Set([
+  'out.ptr.gate.w',
+  'out.ptr.gate.b',
+  'out.swap.gate.w',
+  'out.swap.gate.b',
+]);
 const addedLater = (name: string) => ADDED_LATER.has(name.replace(/^[mv]\//, ''));
 
 /** Every parameter of the network, in a fixed order (the order of getWeights). */
@@ -73,6 +78,9 @@ export function parameterSpecs(c: ModelConfig): ParamSpec[] {
   specs.push({ name: 'out.ptr.k', shape: [d, d], init: 'xavier' });
   specs.push({ name: 'out.ptr.gate.w', shape: [d, POINTER_FEATURES], init: 'zeros' });
   specs.push({ name: 'out.ptr.gate.b', shape: [POINTER_FEATURES], init: 'zeros' });
+  // Gates of the two family biases (see replacementBias in decoder.ts).
+  specs.push({ name: 'out.swap.gate.w', shape: [d, 2], init: 'zeros' });
+  specs.push({ name: 'out.swap.gate.b', shape: [2], init: 'zeros' });
   return specs;
 }
 

@@ -179,6 +179,44 @@ describe('PolicyModel determinism and consistency', () => {
     [parted, whole].forEach((m) => m.dispose());
   });
 
+  it('after a pointer to a family word, biases the family and the word itself by their gates', async () => {
+    // Observation position 0 holds word 3, of the family {3, 4, 5}; word 6 is in no family.
+    const fam = PolicyModel.create(tinyConfig({ families: [[3, 4, 5]] }));
+    const plain = PolicyModel.create(tinyConfig());
+    const allowed = [[V + 0], [3, 4, 5, 6]];
+    const score = (m: PolicyModel, second: number) =>
+      m.logProbs({ observations: [obs], actions: [[V + 0, second]], allowed: [allowed] });
+    // Zero gates (as created): exactly the network without families.
+    for (const w of [3, 4, 6]) expect(await score(fam, w)).toEqual(await score(plain, w));
+    const weights = await fam.getWeights();
+    fam.setWeights(
+      weights.map((w) =>
+        w.name === 'out.swap.gate.b' ? { ...w, values: Float32Array.from([3, -3]) } : w,
+      ),
+    );
+    const lp = async (m: PolicyModel, w: number) => (await score(m, w))[0]![1]!;
+    const gain = async (w: number) => (await lp(fam, w)) - (await lp(plain, w));
+    // Family words gain 3 against the unbiased word 6; the pointed word itself loses 3.
+    expect((await gain(4)) - (await gain(6))).toBeCloseTo(3, 4);
+    expect((await gain(5)) - (await gain(6))).toBeCloseTo(3, 4);
+    expect((await gain(3)) - (await gain(6))).toBeCloseTo(-3, 4);
+    // Sampling sees the same bias as scoring.
+    const grammar2: AllowedFn = (step) => (step < 2 ? allowed[step]! : null);
+    const [sample] = await fam.sampleGroup(obs, grammar2, 1, 1, createRng(3));
+    expect(sample!.logProbs[1]).toBeCloseTo(await lp(fam, sample!.actions[1]!), 5);
+    expect(() =>
+      PolicyModel.create(
+        tinyConfig({
+          families: [
+            [3, 4],
+            [4, 5],
+          ],
+        }),
+      ),
+    ).toThrow(/families/);
+    [fam, plain].forEach((m) => m.dispose());
+  });
+
   it('scores a row the same alone or batched with other observations (chunks, padding)', async () => {
     const model = PolicyModel.create(tinyConfig());
     const observations = [[1, 2, 3], [4, 5, 6, 7, 8, 9], [1, 2, 3], [2], [7, 7, 7, 7]].map((t) =>
@@ -226,9 +264,10 @@ describe('PolicyModel determinism and consistency', () => {
     expect(() => b.setWeights(weights.slice(1))).toThrow(/Expected .*"tok.emb"/);
     expect(() => b.setWeights([...weights, { ...weights[0]!, name: 'extra' }])).toThrow(/extra/);
     // Weights saved before the pointer bias existed load; the bias is zero, where it adds nothing.
-    b.setWeights(weights.filter((w) => !w.name.startsWith('out.ptr.gate')));
-    const gates = (await b.getWeights()).filter((w) => w.name.startsWith('out.ptr.gate'));
-    expect(gates.length).toBe(2);
+    const later = (name: string) => name.startsWith('out.ptr.gate') || name.startsWith('out.swap');
+    b.setWeights(weights.filter((w) => !later(w.name)));
+    const gates = (await b.getWeights()).filter((w) => later(w.name));
+    expect(gates.length).toBe(4);
     expect(gates.every((w) => w.values.every((v) => v === 0))).toBe(true);
     const wrong = weights.map((w, i) => (i === 0 ? { ...w, shape: [1, w.values.length] } : w));
     expect(() => b.setWeights(wrong)).toThrow(/shape/);

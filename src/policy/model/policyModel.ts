@@ -138,8 +138,11 @@ export class PolicyModel {
           step + 1,
           c.vocabSize,
           obsLength,
-          true,
-          c.partEnd ?? -1,
+          {
+            lastOnly: true,
+            ...(c.partEnd === undefined ? {} : { partEnd: c.partEnd }),
+            wordAt: (_, pos) => obs.tokens[pos]!,
+          },
         );
         const logp = tf.tidy(() => {
           const logits = decode(this.params, c, memory, inputs, true);

@@ -20,6 +20,12 @@ export interface ModelConfig {
    * positions and pointer features start again. Absent: every answer is one part.
    */
   partEnd?: number;
+  /**
+   * Families of vocabulary ids that stand in for one another in an edit (`===` and `!==`...).
+   * After a pointer to a family's word, the vocabulary logits get two learned biases: toward
+   * the family's other words, and toward the same word. Absent: no such bias.
+   */
+  families?: readonly (readonly number[])[];
 }
 
 /** One observation: token ids (< vocabSize) and segment ids (< segmentTypes), same length. */
@@ -143,5 +149,14 @@ export function validateConfig(config: ModelConfig): void {
   const end = config.partEnd;
   if (end !== undefined && !(Number.isInteger(end) && end >= 0 && end < config.vocabSize)) {
     throw new RangeError(`ModelConfig.partEnd must be a vocabulary id below vocabSize, got ${end}`);
+  }
+  const seen = new Set<number>();
+  for (const id of (config.families ?? []).flat()) {
+    if (!Number.isInteger(id) || id < 0 || id >= config.vocabSize || seen.has(id)) {
+      throw new RangeError(
+        `ModelConfig.families must hold distinct vocabulary ids below vocabSize, got ${id}`,
+      );
+    }
+    seen.add(id);
   }
 }
