@@ -97,7 +97,7 @@ function pointerBias(p: ParamStore, x: tf.Tensor, inputs: DecoderInputs, T: numb
  * of 1 x gate would take thousands of steps to outweigh what the vocabulary head learns word by
  * word. Measured on the family-swap toy (learning.test.ts).
  */
-const FAMILY_SCALE = 8;
+export const FAMILY_SCALE = 8;
 
 /**
  * Vocabulary bias [N, V] after a pointer to a word of one of `c.families` (`===`, `true`...):

@@ -2,6 +2,7 @@ import '../../node/tf';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng';
+import { FAMILY_SCALE } from './decoder';
 import { PolicyModel } from './policyModel';
 import { defaultModelConfig, type AllowedFn } from './types';
 import { observation, tinyConfig, useBackend } from './testUtils';
@@ -191,7 +192,9 @@ describe('PolicyModel determinism and consistency', () => {
     const weights = await fam.getWeights();
     fam.setWeights(
       weights.map((w) =>
-        w.name === 'out.swap.gate.b' ? { ...w, values: Float32Array.from([3, -3]) } : w,
+        w.name === 'out.swap.gate.b'
+          ? { ...w, values: Float32Array.from([3 / FAMILY_SCALE, -3 / FAMILY_SCALE]) }
+          : w,
       ),
     );
     const lp = async (m: PolicyModel, w: number) => (await score(m, w))[0]![1]!;
