@@ -1,11 +1,20 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ATOMIC_SKILLS, TASK_KINDS, type TaskKind } from '../core/tasks/types';
 import type { KindScore } from '../eval/evaluate';
+import type { Checkpoint } from '../rl/checkpoint';
+import { warmStartLearningRate, type TrainConfig } from '../rl/config';
 import { baselineConfig, PAPER_GRID, type Baseline } from '../rl/presets';
 import { flagInt, flagString, UsageError } from './args';
 import type { CommandContext } from './commands';
-import { builtinSplits, loadConfig, suiteFileFlag, trainToDir, useNodeBackend } from './train';
+import {
+  builtinSplits,
+  loadConfig,
+  readCheckpoint,
+  suiteFileFlag,
+  trainToDir,
+  useNodeBackend,
+} from './train';
 
 type Scores = Partial<Record<TaskKind, KindScore>>;
 
@@ -14,7 +23,63 @@ export interface GridResult {
   seed: number;
   backend: string;
   /** Test-split scores per baseline name. */
-  runs: Record<string, { scores: Scores; seconds: number; steps: number }>;
+  runs: Record<string, { scores: Scores; seconds: number; steps: number; reusedFrom?: string }>;
+}
+
+/** The fields that decide what a warm start learns (besides the suite). */
+function warmStartFields(c: TrainConfig): Record<string, unknown> {
+  return {
+    seed: c.seed,
+    trainKinds: c.trainKinds,
+    warmStartPerKind: c.warmStartPerKind,
+    warmStartEpochs: c.warmStartEpochs,
+    warmStartLearningRate: warmStartLearningRate(c),
+    maxGradNorm: c.maxGradNorm,
+    bufferTasksPerKind: c.bufferTasksPerKind,
+    model: c.model,
+  };
+}
+
+/**
+ * A warm start saved by an earlier `experiment` (its directory, or the run's own `warm-start`
+ * directory), checked to have been trained with the same warm-start fields as `config`, with
+ * its test scores from that run's eval.json.
+ */
+export function reuseWarmStart(
+  path: string,
+  config: TrainConfig,
+): { checkpoint: Checkpoint; scores: Scores; seconds: number; dir: string } {
+  const dir = existsSync(join(path, 'warm-start')) ? join(path, 'warm-start') : path;
+  const checkpoint = readCheckpoint(dir);
+  if (checkpoint.step !== 0 || checkpoint.config.steps !== 0) {
+    throw new UsageError(
+      `--warm-from ${path}: the checkpoint in ${dir} has RL steps (${checkpoint.step}); give the warm-start run of an earlier experiment`,
+    );
+  }
+  const want = warmStartFields(config);
+  const have = warmStartFields(checkpoint.config);
+  for (const key of Object.keys(want)) {
+    if (JSON.stringify(want[key]) !== JSON.stringify(have[key])) {
+      throw new UsageError(
+        `--warm-from ${path}: its warm start used ${key} ${JSON.stringify(have[key])}, this grid ${JSON.stringify(want[key])}; train a new warm start (leave out --warm-from)`,
+      );
+    }
+  }
+  let scores: Scores = {};
+  let seconds = 0;
+  try {
+    const evalJson = JSON.parse(readFileSync(join(dir, 'eval.json'), 'utf8')) as {
+      test?: Scores;
+      seconds?: number;
+    };
+    scores = evalJson.test ?? {};
+    seconds = evalJson.seconds ?? 0;
+  } catch (error) {
+    throw new UsageError(
+      `--warm-from ${path}: cannot read ${join(dir, 'eval.json')} (${(error as Error).message}); the warm-start run must have finished`,
+    );
+  }
+  return { checkpoint, scores, seconds, dir };
 }
 
 const cell = (s: KindScore | undefined): string => (s ? s.meanReward.toFixed(3) : '—');
@@ -79,10 +144,24 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
   const result: GridResult = { base: base.name, seed: base.seed, backend, runs: {} };
   const wanted = (b: Baseline): boolean =>
     typeof only !== 'string' || only.split(',').includes(baselineConfig(base, b).name);
-  let warm = null;
+  let warm: Checkpoint | null = null;
+  const warmFrom = ctx.args.flags.get('warm-from');
+  if (warmFrom !== undefined) {
+    if (typeof warmFrom !== 'string') throw new UsageError('--warm-from needs a directory');
+    const reused = reuseWarmStart(warmFrom, baselineConfig(base, { kind: 'warm-start' }));
+    warm = reused.checkpoint;
+    result.runs['warm-start'] = {
+      scores: reused.scores,
+      seconds: reused.seconds,
+      steps: 0,
+      reusedFrom: reused.dir,
+    };
+    ctx.print(`reusing the warm start in ${reused.dir}`);
+  }
   for (const baseline of PAPER_GRID) {
     const config = baselineConfig(base, baseline);
     const rl = baseline.kind !== 'untrained' && baseline.kind !== 'warm-start';
+    if (baseline.kind === 'warm-start' && warm) continue;
     if (!wanted(baseline) && !(baseline.kind === 'warm-start')) continue;
     const started = performance.now();
     // Every RL baseline forks from the one warm-start checkpoint, as in the paper.

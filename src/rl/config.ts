@@ -31,6 +31,12 @@ export interface TrainConfig {
    */
   keepFlatGroups: boolean;
   /**
+   * Average the loss per answer, then over the answers (the original GRPO): every answer weighs
+   * the same whatever its length. Off: every decoded token weighs the same (the token-level mean
+   * of DAPO), so long answers (tests, reproductions) outweigh short ones (verdicts, file names).
+   */
+  episodeMean: boolean;
+  /**
    * Dynamic sampling: while fewer than this many of a step's groups disagree, draw one more
    * task (at most 2 x tasksPerStep extra); extra groups enter only when they disagree. 0: off.
    */
@@ -79,6 +85,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   entropyCoef: 0.001,
   advantageStd: true,
   keepFlatGroups: true,
+  episodeMean: false,
   minSignalGroups: 0,
   learningRate: 1e-3,
   warmupSteps: 5,

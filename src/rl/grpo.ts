@@ -143,6 +143,7 @@ export async function grpoStep(
         clipEps: config.clipEps,
         entropyCoef: config.entropyCoef,
         klCoef: config.klCoef,
+        episodeMean: config.episodeMean === true,
       });
     }
     modelMs += now() - t0;

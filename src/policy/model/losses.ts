@@ -20,7 +20,18 @@ function stepMean(x: tf.Tensor, f: TeacherForced, realSteps: number): tf.Scalar 
 }
 
 /**
- * PPO-clipped GRPO loss, averaged over every real step of the batch (token-level mean):
+ * Per-step weights of a mean taken per row (answer), then over rows: each real step of row i
+ * weighs 1 / (len_i * rows). Constants of the batch, so no gradient flows through them.
+ */
+function episodeWeights(f: TeacherForced): tf.Tensor2D {
+  const rows = f.weights.shape[0];
+  const lengths = tf.maximum(tf.sum(f.weights, 1, true), 1);
+  return tf.div(f.weights, tf.mul(lengths, Math.max(rows, 1)));
+}
+
+/**
+ * PPO-clipped GRPO loss, averaged over every real step of the batch (token-level mean), or
+ * per answer and then over answers with `episodeMean`:
  * -mean[min(r A, clip(r, 1-eps, 1+eps) A)] - entropyCoef H + klCoef KL, where r is the ratio to
  * the sampling-time policy and KL the k3 estimate exp(ref - new) - (ref - new) - 1.
  */
@@ -32,16 +43,19 @@ export function grpoLoss(
   advantages: tf.Tensor2D,
   config: LossConfig,
 ): LossTerms {
+  const perAnswer = config.episodeMean === true ? episodeWeights(f) : null;
+  const mean = (x: tf.Tensor): tf.Scalar =>
+    perAnswer ? tf.sum(tf.mul(x, perAnswer)) : stepMean(x, f, realSteps);
   const logRatio = tf.clipByValue(tf.sub(f.chosen, oldLogProbs), -MAX_LOG_RATIO, MAX_LOG_RATIO);
   const ratio = tf.exp(logRatio);
   const unclipped = tf.mul(ratio, advantages);
   const clipped = tf.mul(tf.clipByValue(ratio, 1 - config.clipEps, 1 + config.clipEps), advantages);
-  const policyLoss = tf.neg(stepMean(tf.minimum(unclipped, clipped), f, realSteps));
-  const entropy = stepMean(f.entropy, f, realSteps);
+  const policyLoss = tf.neg(mean(tf.minimum(unclipped, clipped)));
+  const entropy = mean(f.entropy);
   let kl: tf.Scalar = tf.scalar(0);
   if (refLogProbs) {
     const diff = tf.clipByValue(tf.sub(refLogProbs, f.chosen), -MAX_LOG_RATIO, MAX_LOG_RATIO);
-    kl = stepMean(tf.sub(tf.sub(tf.exp(diff), diff), 1), f, realSteps);
+    kl = mean(tf.sub(tf.sub(tf.exp(diff), diff), 1));
   }
   const outside = tf.cast(tf.greater(tf.abs(tf.sub(ratio, 1)), config.clipEps), 'float32');
   const loss: tf.Scalar = tf.add(
@@ -53,7 +67,7 @@ export function grpoLoss(
     policyLoss,
     entropy,
     kl,
-    clipFraction: stepMean(outside, f, realSteps),
+    clipFraction: mean(outside),
   };
 }
 

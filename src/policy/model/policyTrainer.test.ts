@@ -74,6 +74,30 @@ describe('PolicyTrainer.grpoStep', () => {
     dispose();
   });
 
+  it('with episodeMean, averages per answer: each answer weighs the same whatever its length', async () => {
+    const { model, trainer, dispose } = pair();
+    const full = await sampledBatch(model, 4);
+    // Answers of 1 to 4 steps (prefixes of the sampled ones keep the ratio at 1).
+    const len = (b: number) => Math.min(full.actions[b]!.length, 1 + (b % 4));
+    const batch: TrainBatch = {
+      ...full,
+      actions: full.actions.map((a, b) => a.slice(0, len(b))),
+      allowed: full.allowed.map((a, b) => a.slice(0, len(b))),
+      oldLogProbs: full.oldLogProbs.map((a, b) => a.slice(0, len(b))),
+    };
+    const lengths = batch.actions.map((a) => a.length);
+    expect(new Set(lengths).size).toBeGreaterThan(1);
+    const adv = [...batch.advantages];
+    const perAnswer = adv.reduce((s, a) => s + a, 0) / adv.length;
+    const perToken =
+      adv.reduce((s, a, b) => s + a * lengths[b]!, 0) / lengths.reduce((s, n) => s + n, 0);
+    expect(Math.abs(perAnswer - perToken)).toBeGreaterThan(0.01);
+    const stats = await trainer.grpoStep(batch, { ...plain, episodeMean: true });
+    expect(stats.policyLoss).toBeCloseTo(-perAnswer, 5);
+    expect(stats.clipFraction).toBe(0);
+    dispose();
+  });
+
   it('clips: a ratio far above 1+eps gives no gradient for positive advantages', async () => {
     const { model, trainer, dispose } = pair();
     const batch = await sampledBatch(model, 5);

@@ -84,6 +84,8 @@ export interface LossConfig {
   entropyCoef: number;
   /** Weight of the k3 KL estimate against the reference log-probs (0 to 0.1). */
   klCoef: number;
+  /** Mean per answer, then over answers (each answer weighs the same); default: per token. */
+  episodeMean?: boolean;
 }
 
 /** Figures from one optimisation step, averaged over the batch's real (unpadded) steps. */

@@ -18,7 +18,11 @@ export interface ConfigFormProps {
 const sameConfig = (a: TrainConfig, b: TrainConfig) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The GRPO options that are on or off (runs saved before an option existed read as off). */
-const GRPO_SWITCHES: { key: 'advantageStd' | 'keepFlatGroups'; label: string; title: string }[] = [
+const GRPO_SWITCHES: {
+  key: 'advantageStd' | 'keepFlatGroups' | 'episodeMean';
+  label: string;
+  title: string;
+}[] = [
   {
     key: 'advantageStd',
     label: "normalise advantages by the group's std",
@@ -30,6 +34,12 @@ const GRPO_SWITCHES: { key: 'advantageStd' | 'keepFlatGroups'; label: string; ti
     label: 'keep flat groups (KL and entropy only)',
     title:
       'Keep groups whose rewards all agree in the update with advantage 0, so the KL to the warm start and the entropy bonus still act on them (default); off leaves them out.',
+  },
+  {
+    key: 'episodeMean',
+    label: 'average the loss per answer',
+    title:
+      'Average the loss over each answer, then over the answers (the original GRPO): a one-token verdict weighs as much as a 40-token test. Off averages over all tokens, so long answers weigh more.',
   },
 ];
 
