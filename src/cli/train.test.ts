@@ -11,33 +11,46 @@ import type { Task } from '../core/tasks/types';
 import { validateTask } from '../core/tasks/validate';
 import { evaluatePolicy } from '../eval/evaluate';
 import { createNodeSandbox } from '../node/sandbox';
-import { QUICK_CONFIG } from '../rl/presets';
+import { baselineConfig, QUICK_CONFIG } from '../rl/presets';
+import { reuseWarmStart } from './experiment';
 import { checkpointPolicy, loadConfig, readCheckpoint, trainToDir } from './train';
 
 const sandbox = createNodeSandbox({ size: 2 });
 afterAll(() => sandbox.dispose());
 
-describe('lab train / eval --policy <run dir>', () => {
-  it('writes config, metrics, checkpoints and eval.json, and the checkpoint evaluates like the run', async () => {
-    await tf.setBackend('cpu');
+let validTasks: Promise<Task[]> | null = null;
+/** The valid built-in tasks of one small corpus project (built once per file). */
+function projectTasks(): Promise<Task[]> {
+  validTasks ??= (async () => {
     const project = CORPUS.find((p) => p.name === 'roman-numerals')!;
     const built = await buildBuiltinTasks(sandbox, { seed: 5, projects: [project], maxMutants: 8 });
     const tasks: Task[] = [];
     for (const t of built.tasks) if ((await validateTask(t, sandbox)).ok) tasks.push(t);
+    return tasks;
+  })();
+  return validTasks;
+}
+
+const tinyRun = {
+  ...QUICK_CONFIG,
+  name: 'cli-test',
+  warmStartPerKind: 3,
+  warmStartEpochs: 1,
+  steps: 3,
+  tasksPerStep: 2,
+  groupSize: 3,
+  evalEvery: 0,
+  evalTasksPerKind: 2,
+  testTasksPerKind: 3,
+  model: { ...QUICK_CONFIG.model, dModel: 16, ffDim: 32, vocabSize: 300 },
+};
+
+describe('lab train / eval --policy <run dir>', () => {
+  it('writes config, metrics, checkpoints and eval.json, and the checkpoint evaluates like the run', async () => {
+    await tf.setBackend('cpu');
+    const tasks = await projectTasks();
     const out = mkdtempSync(join(tmpdir(), 'lab-train-'));
-    const config = {
-      ...QUICK_CONFIG,
-      name: 'cli-test',
-      warmStartPerKind: 3,
-      warmStartEpochs: 1,
-      steps: 3,
-      tasksPerStep: 2,
-      groupSize: 3,
-      evalEvery: 0,
-      evalTasksPerKind: 2,
-      testTasksPerKind: 3,
-      model: { ...QUICK_CONFIG.model, dModel: 16, ffDim: 32, vocabSize: 300 },
-    };
+    const config = tinyRun;
     const lines: string[] = [];
     await trainToDir({
       config,
@@ -79,4 +92,44 @@ describe('lab train / eval --policy <run dir>', () => {
     writeFileSync(file, '{"extends": "quick", "groupSize": 1}');
     expect(() => loadConfig(file)).toThrow(/groupSize must be a whole number >= 2/);
   });
+});
+
+describe('lab experiment --warm-from', () => {
+  it('reuses a finished warm start with its test scores, and refuses one trained otherwise', async () => {
+    await tf.setBackend('cpu');
+    const tasks = await projectTasks();
+    const grid = mkdtempSync(join(tmpdir(), 'lab-grid-'));
+    const warmConfig = baselineConfig(tinyRun, { kind: 'warm-start' });
+    await trainToDir({
+      config: warmConfig,
+      splits: { train: tasks, val: tasks, test: tasks },
+      sandbox,
+      out: join(grid, 'warm-start'),
+      print: () => {},
+    });
+    const reused = reuseWarmStart(grid, baselineConfig(tinyRun, { kind: 'warm-start' }));
+    expect(reused.dir).toBe(join(grid, 'warm-start'));
+    expect(reused.checkpoint.step).toBe(0);
+    const evalJson = JSON.parse(readFileSync(join(grid, 'warm-start', 'eval.json'), 'utf8')) as {
+      test: unknown;
+    };
+    expect(reused.scores).toEqual(evalJson.test);
+    expect(Object.keys(reused.scores).length).toBeGreaterThan(0);
+    // RL settings may differ (that is what a reused warm start is for); its own may not.
+    const rlChanged = { ...tinyRun, episodeMean: true, learningRate: 5e-4 };
+    expect(reuseWarmStart(grid, baselineConfig(rlChanged, { kind: 'warm-start' })).dir).toBe(
+      reused.dir,
+    );
+    const otherWarm = { ...tinyRun, warmStartPerKind: 4 };
+    expect(() => reuseWarmStart(grid, baselineConfig(otherWarm, { kind: 'warm-start' }))).toThrow(
+      /warm start used warmStartPerKind 3, this grid 4; train a new warm start/,
+    );
+    const otherSeed = { ...tinyRun, seed: 2 };
+    expect(() => reuseWarmStart(grid, baselineConfig(otherSeed, { kind: 'warm-start' }))).toThrow(
+      /seed 1, this grid 2/,
+    );
+    expect(() => reuseWarmStart(join(grid, 'nothing-here'), warmConfig)).toThrow(
+      /cannot read a checkpoint/,
+    );
+  }, 300_000);
 });

@@ -75,8 +75,13 @@ export function viewOf(task: Task, file: string): SourceView {
  * (`task.focus`). A task that asks for an edit without naming a place (an issue to fix) focuses
  * on the functions the prompt writes as code (`countInRange` in "We call `countInRange`..."),
  * where the agent would start reading. Never reads the gold, the hidden material or the meta.
+ * `strong`: the prompt's code mentions, when the caller has them already.
  */
-export function focusLines(task: Task, v: SourceView): (line: number) => boolean {
+export function focusLines(
+  task: Task,
+  v: SourceView,
+  strong?: ReadonlySet<string>,
+): (line: number) => boolean {
   const f = task.focus;
   if (f) {
     if (f.file !== v.file || !f.startLine) return () => false;
@@ -85,8 +90,8 @@ export function focusLines(task: Task, v: SourceView): (line: number) => boolean
     return (line) => line >= first && line <= last;
   }
   if (task.space.replacements.length === 0) return () => false;
-  const { strong } = mentions(task);
-  const spans = v.fns.filter((fn) => strong.has(fn.name));
+  const named = strong ?? mentions(task).strong;
+  const spans = v.fns.filter((fn) => named.has(fn.name));
   return (line) => spans.some((fn) => line >= fn.startLine && line <= fn.endLine);
 }
 
@@ -156,7 +161,7 @@ function lineScores(task: Task, views: readonly SourceView[]): Map<number, numbe
   return views.map((v, k) => {
     const weight = relevant[k] || !anyRelevant ? 1 : 0.5;
     const firstFn = Math.min(...v.fns.map((fn) => fn.startLine));
-    const focus = focusLines(task, v);
+    const focus = focusLines(task, v, strong);
     const scores = new Map<number, number>();
     let head = 0;
     for (const [line, row] of v.lines) {

@@ -99,6 +99,34 @@ function pointerBias(p: ParamStore, x: tf.Tensor, inputs: DecoderInputs, T: numb
  */
 export const FAMILY_SCALE = 8;
 
+/** The constant parts of the family biases, built once per model's families. */
+interface FamilyTable {
+  /** Vocabulary id -> its family's row and its own row in `table`. */
+  where: Map<number, { family: number; word: number }>;
+  families: number;
+  words: number;
+  /** [families + words, V]: a family's row marks its words, a word's row marks itself. */
+  table: Float32Array;
+}
+
+const familyTables = new WeakMap<readonly (readonly number[])[], FamilyTable>();
+
+function familyTable(families: readonly (readonly number[])[], vocabSize: number): FamilyTable {
+  const cached = familyTables.get(families);
+  if (cached && cached.table.length === (cached.families + cached.words) * vocabSize) return cached;
+  const words = families.flat();
+  const where = new Map<number, { family: number; word: number }>();
+  let k = 0;
+  families.forEach((ids, family) => ids.forEach((id) => where.set(id, { family, word: k++ })));
+  const F = families.length;
+  const table = new Float32Array((F + words.length) * vocabSize);
+  families.forEach((ids, family) => ids.forEach((id) => (table[family * vocabSize + id] = 1)));
+  words.forEach((id, w) => (table[(F + w) * vocabSize + id] = 1));
+  const built = { where, families: F, words: words.length, table };
+  familyTables.set(families, built);
+  return built;
+}
+
 /**
  * Vocabulary bias [N, V] after a pointer to a word of one of `c.families` (`===`, `true`...):
  * gate 0 times "v is another word of that family" plus gate 1 times "v is that same word", the
@@ -107,13 +135,9 @@ export const FAMILY_SCALE = 8;
  * [families + words, V] table.
  */
 function replacementBias(p: ParamStore, c: ModelConfig, x: tf.Tensor, inputs: DecoderInputs) {
-  const families = c.families ?? [];
-  const words = families.flat();
-  const where = new Map<number, { family: number; word: number }>();
-  let k = 0;
-  families.forEach((ids, family) => ids.forEach((id) => where.set(id, { family, word: k++ })));
-  const F = families.length;
-  const K = F + words.length;
+  if (!c.families || c.families.length === 0) return null;
+  const { where, families: F, words, table } = familyTable(c.families, c.vocabSize);
+  const K = F + words;
   const n = x.shape[0];
   if (inputs.pointedWord.length !== n) {
     throw new RangeError(`${inputs.pointedWord.length} pointed words for ${n} decoder rows`);
@@ -128,14 +152,11 @@ function replacementBias(p: ParamStore, c: ModelConfig, x: tf.Tensor, inputs: De
     any = true;
   });
   if (!any) return null;
-  const table = new Float32Array(K * c.vocabSize);
-  families.forEach((ids, family) => ids.forEach((id) => (table[family * c.vocabSize + id] = 1)));
-  words.forEach((id, w) => (table[(F + w) * c.vocabSize + id] = 1));
   const gates = linear(x, p.get('out.swap.gate.w'), p.get('out.swap.gate.b'));
   const [others, same] = tf.split(gates, 2, 1) as [tf.Tensor, tf.Tensor];
   // Family column: "another word of the family" (the word column takes its own word back out).
   const weights = tf.concat(
-    [tf.tile(others, [1, F]), tf.tile(tf.sub(same, others), [1, words.length])],
+    [tf.tile(others, [1, F]), tf.tile(tf.sub(same, others), [1, words])],
     1,
   );
   const rows = tf.mul(tf.tensor2d(select, [n, K]), tf.mul(weights, FAMILY_SCALE));

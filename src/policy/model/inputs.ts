@@ -28,7 +28,7 @@ export interface DecoderInputOptions {
   /** Features for the last step only (sampling decodes one step at a time). */
   lastOnly?: boolean;
   /** The action that closes an answer part (`<END>`); absent: the answer is one part. */
-  partEnd?: number;
+  partEnd?: number | undefined;
   /** The token id at observation position `pos` of row `row` (for `pointedWord`). */
   wordAt?: (row: number, pos: number) => number;
 }
@@ -226,7 +226,7 @@ export function packTraining(
     }
   }
   const inputs = decoderInputs(actions, steps, V, obs.length, {
-    ...(config.partEnd === undefined ? {} : { partEnd: config.partEnd }),
+    partEnd: config.partEnd,
     wordAt: (b, pos) => obs.tokens[obs.rowOf[b]! * obs.length + pos]!,
   });
   const realSteps = actions.reduce((n, a) => n + a.length, 0);

@@ -140,7 +140,7 @@ export class PolicyModel {
           obsLength,
           {
             lastOnly: true,
-            ...(c.partEnd === undefined ? {} : { partEnd: c.partEnd }),
+            partEnd: c.partEnd,
             wordAt: (_, pos) => obs.tokens[pos]!,
           },
         );
