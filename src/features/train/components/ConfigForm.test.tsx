@@ -30,15 +30,18 @@ describe('ConfigForm', () => {
     render(<Harness onStart={onStart} />);
     const keep = screen.getByTestId<HTMLInputElement>('field-keepFlatGroups');
     const std = screen.getByTestId<HTMLInputElement>('field-advantageStd');
-    expect([keep.checked, std.checked]).toEqual([false, false]);
+    const perAnswer = screen.getByTestId<HTMLInputElement>('field-episodeMean');
+    expect([keep.checked, std.checked, perAnswer.checked]).toEqual([false, false, false]);
     fireEvent.click(keep);
     fireEvent.click(std);
-    expect([keep.checked, std.checked]).toEqual([true, true]);
+    fireEvent.click(perAnswer);
+    expect([keep.checked, std.checked, perAnswer.checked]).toEqual([true, true, true]);
     fireEvent.click(start());
     expect(onStart).toHaveBeenCalledWith({
       ...QUICK_CONFIG,
       keepFlatGroups: true,
       advantageStd: true,
+      episodeMean: true,
     });
   });
 
