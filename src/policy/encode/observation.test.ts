@@ -107,6 +107,35 @@ describe('encodeTask', () => {
     expect(enc.literals.map((l) => l.text)).toEqual(['[1, 2]', '7', '[[1], [2]]', "'unused'"]);
   });
 
+  it('orders a literal where it stands alone, not where it is an element of another', () => {
+    const task: Task = {
+      ...bugfix({ 'a.js': 'export const count = (xs, lo, hi) => 0;\n' }, 'count', ''),
+      kind: 'reproduction',
+      prompt: {
+        title: 'count([1, 2, 2, 4, 6, 9], 2, 6) is off',
+        body: 'For `count([1, 2, 2, 4, 6, 9], 2, 6)` it returns `5` where `4` is expected (v1.25 x9).',
+      },
+      space: {
+        ...emptySpace(),
+        literals: ['1', '2', '4', '5', '6', '9', '25', "'x'", '[1, 2, 2, 4, 6, 9]'],
+      },
+    };
+    const enc = encodeTask(task, vocab);
+    // The call's arguments in order, the returned and the expected value; then the literals
+    // written only inside the array ("v1.25" and "x9" hold no whole 1, 25 or 9); then the rest.
+    expect(enc.literals.map((l) => l.text)).toEqual([
+      '[1, 2, 2, 4, 6, 9]',
+      '2',
+      '6',
+      '5',
+      '4',
+      '1',
+      '9',
+      '25',
+      "'x'",
+    ]);
+  });
+
   it('shows the end of a function the issue names, far down a long file', () => {
     const body = Array.from({ length: 12 }, (_, i) => `  total = total + values[${i}] * 2;`);
     const source = [

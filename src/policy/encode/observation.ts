@@ -117,20 +117,46 @@ function pushCode(b: Builder, task: Task, out: EncodedTask, budget: number): voi
   }
 }
 
+/** Where `lit` occurs in `text` as a whole value (not part of a longer word or number). */
+function wholeOccurrences(text: string, lit: string): number[] {
+  const out: number[] = [];
+  if (lit.length === 0) return out;
+  const word = /[\w$]/;
+  for (let i = text.indexOf(lit); i >= 0; i = text.indexOf(lit, i + 1)) {
+    const before = text[i - 1] ?? ' ';
+    const after = text[i + lit.length] ?? ' ';
+    const decimal =
+      (after === '.' && /\d/.test(text[i + lit.length + 1] ?? '')) ||
+      (before === '.' && /\d/.test(text[i - 2] ?? ''));
+    const glued = (c: string, edge: string | undefined) => word.test(c) && word.test(edge ?? '');
+    if (glued(before, lit[0]) || glued(after, lit[lit.length - 1]) || decimal) continue;
+    out.push(i);
+  }
+  return out;
+}
+
 /**
- * The literal candidates in the order the prompt first writes them (the rest after, as listed):
- * an issue's call `f(a, b)` then offers `a` before `b`, and the expected value after them.
+ * The literal candidates in the order the prompt writes them as values of their own: a literal
+ * counts where it stands alone, not where it is an element of a longer candidate (the `2` of
+ * `f([1, 2], 2)` is the call's second argument, not the array's element). An issue's call
+ * `f(a, b)` then offers `a` before `b`, and the returned and expected values after them.
+ * Literals the prompt writes only inside other literals follow, then those it never writes.
  */
 function literalsInPromptOrder(task: Task): string[] {
   const text = `${task.prompt.title}\n${task.prompt.body}`;
-  const at = (lit: string): number => {
-    const i = text.indexOf(lit);
-    return i < 0 ? Infinity : i;
+  const found = task.space.literals.map((lit, i) => ({ lit, i, at: wholeOccurrences(text, lit) }));
+  const spans = found.flatMap((f) => f.at.map((start) => ({ start, end: start + f.lit.length })));
+  const inside = (start: number, end: number) =>
+    spans.some((s) => s.start <= start && end <= s.end && s.end - s.start > end - start);
+  const rank = (f: (typeof found)[number]): [number, number] => {
+    const alone = f.at.find((start) => !inside(start, start + f.lit.length));
+    if (alone !== undefined) return [0, alone];
+    return f.at.length > 0 ? [1, f.at[0]!] : [2, f.i];
   };
-  return task.space.literals
-    .map((lit, i) => ({ lit, i, at: at(lit) }))
-    .sort((a, b) => a.at - b.at || a.i - b.i)
-    .map((x) => x.lit);
+  return found
+    .map((f) => ({ f, r: rank(f) }))
+    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.f.i - b.f.i)
+    .map((x) => x.f.lit);
 }
 
 function pushPatch(b: Builder, patch: string, limit: number): void {
