@@ -213,6 +213,40 @@ describe('answer grammar: replacements and test cases', () => {
     // No case yet: no literal may start one.
     expect(grammar.allowed([])).not.toContain(lit('1'));
   });
+
+  it('copies literals from where the prompt writes them: the call’s arguments in order', () => {
+    const task: Task = {
+      ...testTask('reproduction', [{ fn: 'sum', args: ['2', '1'], expect: '3' }]),
+      prompt: {
+        title: 'sum is off',
+        body: 'Calling `sum(2, 1)` gives 1, but 1 + 2 is `3`.',
+      },
+      space: {
+        ...testTask('reproduction', []).space,
+        functions: [{ module: 'f.js', fn: 'sum', arity: 2 }],
+      },
+    };
+    const { grammar, enc } = setup(task);
+    const at = (text: string) => enc.literalUses.filter((u) => u.text === text).map((u) => u.pos);
+    const [two, three] = [at('2')[0]!, at('3')[0]!];
+    const ones = at('1');
+    expect(ones).toHaveLength(3);
+    expect(enc.texts.slice(two - 2, two + 3)).toEqual(['sum', '(', '2', ',', '1']);
+    const actions = grammar.fromAnswer(task.gold)!;
+    // sum, then the call's 2 and the 1 right after it (not a later 1), the expected 3, END.
+    const END = vocab.index.get('<END>')!;
+    expect(actions.slice(1)).toEqual([V + two, V + ones[0]!, V + three, END]);
+    expect(ones[0]).toBe(two + 2);
+    expect(grammar.toAnswer(actions)).toEqual(task.gold);
+    // Every prompt use and every candidate slot is a way to write the literal.
+    const allowed = grammar.allowed(actions.slice(0, 1))!;
+    for (const pos of [two, three, ...ones, ...enc.literals.map((l) => l.pos)])
+      expect(allowed).toContain(V + pos);
+    const fromSlot = V + enc.literals.find((l) => l.text === '2')!.pos;
+    expect(grammar.toAnswer([actions[0]!, fromSlot, V + ones[2]!, V + three, END])).toEqual(
+      task.gold,
+    );
+  });
 });
 
 describe('answer grammar: inserting at a line without a token', () => {

@@ -85,7 +85,8 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
   }
   /** Separators naming a line without a token (blank, comment, end of file): insert targets only. */
   const gapPos = new Map(enc.gaps.map((g) => [V + g.pos, g]));
-  const litPos = new Map(enc.literals.map((l) => [V + l.pos, l.text]));
+  // A literal is copied from its candidate slot or from where the prompt writes it.
+  const litPos = new Map([...enc.literalUses, ...enc.literals].map((l) => [V + l.pos, l.text]));
   const fnPos = new Map(enc.functions.map((f) => [V + f.pos, f]));
   const insPos = new Map(enc.inserts.map((i) => [V + i.pos, i.text]));
   const copyable = new Map<number, string>();
@@ -294,8 +295,13 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
     return out;
   }
 
-  /** The actions of one test case, or null. Optional arguments come after EXPECT. */
-  function caseActions(c: TestCase): number[] | null {
+  /**
+   * The actions of one test case, or null. Optional arguments come after EXPECT. A literal is
+   * copied from where the prompt next writes it after the last one copied from the prompt
+   * (`copied.last`: a call's arguments in order, then its expected value), else where the prompt
+   * first writes it, else from its candidate slot.
+   */
+  function caseActions(c: TestCase, copied: { last: number }): number[] | null {
     const f = find(fnPos, (x) => x.fn === c.fn && x.module === c.module);
     if (f === null) return null;
     const { arity } = fnPos.get(f)!;
@@ -308,9 +314,11 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
       ...(space.expectRequired ? [c.expect!] : []),
       ...c.args.slice(arity),
     ]) {
-      const l = find(litPos, (t) => t === v);
+      const uses = enc.literalUses.filter((u) => u.text === v).map((u) => V + u.pos);
+      const l = uses.find((p) => p > copied.last) ?? uses[0] ?? find(litPos, (t) => t === v);
       if (l === null) return null;
       out.push(l);
+      if (uses.includes(l)) copied.last = l;
     }
     return out;
   }
@@ -354,8 +362,9 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
           out.push(END);
         } else if (part.kind === 'tests') {
           if (part.cases.length > space.maxCases) return null;
+          const copied = { last: -1 };
           for (const c of part.cases) {
-            const actions = caseActions(c);
+            const actions = caseActions(c, copied);
             if (!actions) return null;
             out.push(...actions);
           }

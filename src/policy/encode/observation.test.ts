@@ -134,6 +134,10 @@ describe('encodeTask', () => {
       '25',
       "'x'",
     ]);
+    // Where the prompt writes them alone, a copy pointer may take them (title, then body).
+    const call = ['[1, 2, 2, 4, 6, 9]', '2', '6'];
+    expect(enc.literalUses.slice(0, 8).map((u) => u.text)).toEqual([...call, ...call, '5', '4']);
+    for (const u of enc.literalUses.slice(0, 8)) expect(enc.segments[u.pos]).toBe(SEGMENTS.prompt);
   });
 
   it('shows the end of a function the issue names, far down a long file', () => {

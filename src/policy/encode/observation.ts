@@ -36,6 +36,12 @@ export interface EncodedTask {
   files: { path: string; pos: number }[];
   code: { file: string; token: number; line: number; pos: number }[];
   literals: { text: string; pos: number }[];
+  /**
+   * Prompt positions where a literal candidate is written as a value of its own (not inside a
+   * longer candidate): a copy pointer there copies that literal, so an issue's call
+   * `f([1, 2], 2)` can be copied argument by argument where it is written.
+   */
+  literalUses: { text: string; pos: number }[];
   functions: { module: string; fn: string; arity: number; pos: number }[];
   inserts: { text: string; pos: number }[];
   /**
@@ -117,6 +123,14 @@ function pushCode(b: Builder, task: Task, out: EncodedTask, budget: number): voi
   }
 }
 
+/** Spans not strictly inside a longer span of the list (a value of its own, not an element). */
+function alone<T extends { start: number; end: number }>(spans: readonly T[]): T[] {
+  return spans.filter(
+    (f) =>
+      !spans.some((g) => g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start),
+  );
+}
+
 /** Where `lit` occurs in `text` as a whole value (not part of a longer word or number). */
 function wholeOccurrences(text: string, lit: string): number[] {
   const out: number[] = [];
@@ -144,19 +158,39 @@ function wholeOccurrences(text: string, lit: string): number[] {
  */
 function literalsInPromptOrder(task: Task): string[] {
   const text = `${task.prompt.title}\n${task.prompt.body}`;
-  const found = task.space.literals.map((lit, i) => ({ lit, i, at: wholeOccurrences(text, lit) }));
-  const spans = found.flatMap((f) => f.at.map((start) => ({ start, end: start + f.lit.length })));
-  const inside = (start: number, end: number) =>
-    spans.some((s) => s.start <= start && end <= s.end && s.end - s.start > end - start);
-  const rank = (f: (typeof found)[number]): [number, number] => {
-    const alone = f.at.find((start) => !inside(start, start + f.lit.length));
-    if (alone !== undefined) return [0, alone];
-    return f.at.length > 0 ? [1, f.at[0]!] : [2, f.i];
-  };
-  return found
-    .map((f) => ({ f, r: rank(f) }))
-    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.f.i - b.f.i)
-    .map((x) => x.f.lit);
+  const spans = task.space.literals.flatMap((lit, i) =>
+    wholeOccurrences(text, lit).map((start) => ({ i, start, end: start + lit.length })),
+  );
+  const first = new Map<number, [number, number]>();
+  for (const s of spans) if (!first.has(s.i)) first.set(s.i, [1, s.start]);
+  for (const s of alone(spans)) if (first.get(s.i)![0] === 1) first.set(s.i, [0, s.start]);
+  return task.space.literals
+    .map((lit, i) => ({ lit, i, r: first.get(i) ?? [2, i] }))
+    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.i - b.i)
+    .map((x) => x.lit);
+}
+
+/**
+ * Where the prompt (positions `from` to `to` of `texts`) writes each literal candidate as a
+ * value of its own, token for token, in position order.
+ */
+function literalUses(
+  texts: readonly string[],
+  from: number,
+  to: number,
+  literals: readonly string[],
+): { text: string; pos: number }[] {
+  const spans: { text: string; start: number; end: number }[] = [];
+  for (const text of literals) {
+    const toks = codeTokens(text).map((t) => t.value);
+    if (toks.length === 0) continue;
+    for (let p = from; p + toks.length <= to; p++)
+      if (toks.every((t, k) => texts[p + k] === t))
+        spans.push({ text, start: p, end: p + toks.length });
+  }
+  return alone(spans)
+    .sort((a, b) => a.start - b.start)
+    .map((s) => ({ text: s.text, pos: s.start }));
 }
 
 function pushPatch(b: Builder, patch: string, limit: number): void {
@@ -188,6 +222,7 @@ export function encodeTask(task: Task, vocab: Vocabulary, maxLen = 512): Encoded
     files: [],
     code: [],
     literals: [],
+    literalUses: [],
     functions: [],
     inserts: [],
     gaps: [],
@@ -199,6 +234,7 @@ export function encodeTask(task: Task, vocab: Vocabulary, maxLen = 512): Encoded
     SEGMENTS.prompt,
     promptLimit,
   );
+  out.literalUses = literalUses(b.texts, 1, b.texts.length, task.space.literals);
   b.push('<sep>', SEGMENTS.prompt);
   if (FILE_KINDS.has(task.kind)) {
     for (const path of task.space.files) {
