@@ -158,12 +158,12 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     };
     ctx.print(`reusing the warm start in ${reused.dir}`);
   }
+  // The warm start runs when wanted or when an RL baseline forks from it.
+  const forked = PAPER_GRID.some((b) => wanted(b) && b.kind !== 'untrained');
   for (const baseline of PAPER_GRID) {
     const config = baselineConfig(base, baseline);
     const rl = baseline.kind !== 'untrained' && baseline.kind !== 'warm-start';
     if (baseline.kind === 'warm-start' && warm) continue;
-    // The warm start runs when wanted or when an RL baseline forks from it.
-    const forked = PAPER_GRID.some((b) => wanted(b) && b.kind !== 'untrained');
     if (!wanted(baseline) && !(baseline.kind === 'warm-start' && forked)) continue;
     const started = performance.now();
     // Every RL baseline forks from the one warm-start checkpoint, as in the paper.

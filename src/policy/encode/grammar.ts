@@ -87,6 +87,9 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
   const gapPos = new Map(enc.gaps.map((g) => [V + g.pos, g]));
   // A literal is copied from its candidate slot or from where the prompt writes it.
   const litPos = new Map([...enc.literalUses, ...enc.literals].map((l) => [V + l.pos, l.text]));
+  /** Each literal's prompt positions as actions, in prompt order. */
+  const usesOf = new Map<string, number[]>();
+  for (const u of enc.literalUses) usesOf.set(u.text, [...(usesOf.get(u.text) ?? []), V + u.pos]);
   const fnPos = new Map(enc.functions.map((f) => [V + f.pos, f]));
   const insPos = new Map(enc.inserts.map((i) => [V + i.pos, i.text]));
   const copyable = new Map<number, string>();
@@ -314,7 +317,7 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
       ...(space.expectRequired ? [c.expect!] : []),
       ...c.args.slice(arity),
     ]) {
-      const uses = enc.literalUses.filter((u) => u.text === v).map((u) => V + u.pos);
+      const uses = usesOf.get(v) ?? [];
       const l = uses.find((p) => p > copied.last) ?? uses[0] ?? find(litPos, (t) => t === v);
       if (l === null) return null;
       out.push(l);
