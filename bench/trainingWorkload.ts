@@ -21,14 +21,20 @@ export interface TrainingFigures {
   backend: string;
   warmUpSteps: number;
   /** Per timed step, in order. */
-  steps: Pick<StepMetrics, 'wallMs' | 'modelMs' | 'sandboxMs' | 'episodes' | 'rewardMean'>[];
+  steps: Pick<
+    StepMetrics,
+    'wallMs' | 'modelMs' | 'sandboxMs' | 'gradingMs' | 'episodes' | 'rewardMean'
+  >[];
   meanMs: number;
   medianMs: number;
   /** Episodes over the timed steps' total wall time. */
   episodesPerSecond: number;
   /** Mean per step. */
   modelMs: number;
+  /** Waiting on grading that sampling did not hide. */
   sandboxMs: number;
+  /** Grading in flight, hidden or not. */
+  gradingMs: number;
   /** Wall time of the warm-up steps (first compiles, shader builds, wasm start). */
   warmUpMs: number;
   /** tf.memory().numTensors before the first timed step and after each. */
@@ -46,6 +52,8 @@ export interface TrainingRunOptions {
   /** ...and no more once the timed steps took this long (at least one step is timed). */
   budgetMs: number;
   now: () => number;
+  /** Grade a group while the next is sampled (default true; see GrpoContext). */
+  overlapGrading?: boolean;
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
@@ -80,6 +88,7 @@ export async function timeTraining(o: TrainingRunOptions): Promise<TrainingFigur
     config,
     streams,
     now: o.now,
+    overlapGrading: o.overlapGrading !== false,
   };
   try {
     const warmStart = o.now();
@@ -91,8 +100,8 @@ export async function timeTraining(o: TrainingRunOptions): Promise<TrainingFigur
     let timedMs = 0;
     for (let s = 0; s < o.steps && (s === 0 || timedMs < o.budgetMs); s++) {
       const { metrics } = await grpoStep(ctx, o.warmUpSteps + s);
-      const { wallMs, modelMs, sandboxMs, episodes, rewardMean } = metrics;
-      steps.push({ wallMs, modelMs, sandboxMs, episodes, rewardMean });
+      const { wallMs, modelMs, sandboxMs, gradingMs, episodes, rewardMean } = metrics;
+      steps.push({ wallMs, modelMs, sandboxMs, gradingMs, episodes, rewardMean });
       timedMs += wallMs;
       tensorsAfter.push(tf.memory().numTensors);
     }
@@ -110,6 +119,7 @@ export async function timeTraining(o: TrainingRunOptions): Promise<TrainingFigur
         totalMs > 0 ? (steps.reduce((s, x) => s + x.episodes, 0) * 1000) / totalMs : 0,
       modelMs: mean(steps.map((s) => s.modelMs)),
       sandboxMs: mean(steps.map((s) => s.sandboxMs)),
+      gradingMs: mean(steps.map((s) => s.gradingMs ?? s.sandboxMs)),
       warmUpMs,
       tensorsBefore,
       tensorsAfter,

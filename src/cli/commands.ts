@@ -12,7 +12,7 @@ import { filterKinds, loadSuite, validateAll } from './suites';
 import { builtinSuite } from '../node/suiteCache';
 import type { SuiteLineError } from '../core/tasks/suite';
 import type { AnswerPolicy } from '../eval/evaluate';
-import { checkpointPolicy, readCheckpoint, useNodeBackend } from './train';
+import { checkpointPolicy, formatScore, readCheckpoint, useNodeBackend } from './train';
 import { existsSync } from 'node:fs';
 
 export interface CommandContext {
@@ -110,7 +110,7 @@ export async function evalCommand(ctx: CommandContext): Promise<Result> {
   }
   for (const [kind, s] of Object.entries(result.bySkill))
     ctx.print(
-      `${kind.padEnd(14)} tasks ${String(s.tasks).padStart(5)}  mean reward ${s.meanReward.toFixed(3)}`,
+      `${kind.padEnd(14)} tasks ${String(s.tasks).padStart(5)}  mean reward ${formatScore(s)}`,
     );
   return { policy: policy.name, samples, bySkill: result.bySkill };
 }

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ATOMIC_SKILLS, TASK_KINDS, type TaskKind } from '../core/tasks/types';
-import type { KindScore } from '../eval/evaluate';
+import {
+  meanOfEstimates,
+  pairedDifference,
+  unpairedDifference,
+  type Difference,
+} from '../eval/compare';
+import type { KindScore, PerTaskScores } from '../eval/evaluate';
 import type { Checkpoint } from '../rl/checkpoint';
 import { warmStartLearningRate, type TrainConfig } from '../rl/config';
 import { baselineConfig, PAPER_GRID, type Baseline } from '../rl/presets';
@@ -23,7 +29,17 @@ export interface GridResult {
   seed: number;
   backend: string;
   /** Test-split scores per baseline name. */
-  runs: Record<string, { scores: Scores; seconds: number; steps: number; reusedFrom?: string }>;
+  runs: Record<
+    string,
+    {
+      scores: Scores;
+      /** Each test task's score (absent for runs that did not keep them). */
+      perTask?: PerTaskScores | undefined;
+      seconds: number;
+      steps: number;
+      reusedFrom?: string;
+    }
+  >;
 }
 
 /** The fields that decide what a warm start learns (besides the suite). */
@@ -48,7 +64,13 @@ function warmStartFields(c: TrainConfig): Record<string, unknown> {
 export function reuseWarmStart(
   path: string,
   config: TrainConfig,
-): { checkpoint: Checkpoint; scores: Scores; seconds: number; dir: string } {
+): {
+  checkpoint: Checkpoint;
+  scores: Scores;
+  perTask: PerTaskScores | undefined;
+  seconds: number;
+  dir: string;
+} {
   const dir = existsSync(join(path, 'warm-start')) ? join(path, 'warm-start') : path;
   const checkpoint = readCheckpoint(dir);
   if (checkpoint.step !== 0 || checkpoint.config.steps !== 0) {
@@ -66,59 +88,102 @@ export function reuseWarmStart(
     }
   }
   let scores: Scores = {};
+  let perTask: PerTaskScores | undefined;
   let seconds = 0;
   try {
     const evalJson = JSON.parse(readFileSync(join(dir, 'eval.json'), 'utf8')) as {
       test?: Scores;
+      testPerTask?: PerTaskScores;
       seconds?: number;
     };
     scores = evalJson.test ?? {};
+    perTask = evalJson.testPerTask;
     seconds = evalJson.seconds ?? 0;
   } catch (error) {
     throw new UsageError(
       `--warm-from ${path}: cannot read ${join(dir, 'eval.json')} (${(error as Error).message}); the warm-start run must have finished`,
     );
   }
-  return { checkpoint, scores, seconds, dir };
+  return { checkpoint, scores, perTask, seconds, dir };
 }
 
-const cell = (s: KindScore | undefined): string => (s ? s.meanReward.toFixed(3) : '—');
+const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+const plusMinus = (stdErr: number | undefined): string =>
+  stdErr === undefined ? '' : ` ± ${stdErr.toFixed(3)}`;
+const cell = (s: KindScore | undefined): string =>
+  s ? `${s.meanReward.toFixed(3)}${plusMinus(s.stdErr)}` : '—';
+
+/** Run `a`'s score on `kind` minus run `b`'s: paired over tasks when both kept them. */
+function difference(result: GridResult, a: string, b: string, kind: TaskKind): Difference | null {
+  const [ra, rb] = [result.runs[a], result.runs[b]];
+  const [sa, sb] = [ra?.scores[kind], rb?.scores[kind]];
+  if (!sa || !sb) return null;
+  const [pa, pb] = [ra?.perTask?.[kind], rb?.perTask?.[kind]];
+  return (
+    (pa && pb ? pairedDifference(pa, pb) : null) ??
+    unpairedDifference(sa, sb) ?? {
+      diff: sa.meanReward - sb.meanReward,
+      stdErr: Number.NaN,
+      tasks: Math.min(sa.tasks, sb.tasks),
+      paired: false,
+    }
+  );
+}
+
+const diffCell = (d: Difference | null): string =>
+  d ? `${signed(d.diff)}${Number.isNaN(d.stdErr) ? '' : plusMinus(d.stdErr)}` : '';
 
 /**
  * The paper-style table: rows are the five skills and five composite tasks; columns untrained,
- * warm start, joint RL, single-skill RL on the row's own skill, composite-only, and the
- * relative gain of joint RL over warm start.
+ * warm start, joint RL, single-skill RL on the row's own skill, composite-only, joint RL minus
+ * that single-skill run, and the gain of joint RL over warm start. Scores carry their standard
+ * error over the test tasks where the runs recorded it; differences are paired over the same
+ * tasks where the runs kept every task's score.
  */
 export function gridTable(result: GridResult): string {
   const runs = result.runs;
   const header =
-    '| Task | Untrained | Warm start | Joint RL | Single-skill RL (own skill) | Composite-only RL | Joint vs warm start |';
-  const lines = [header, '|---|---:|---:|---:|---:|---:|---:|'];
-  const mean = (name: string): number | null => {
-    const s = runs[name]?.scores;
-    if (!s) return null;
-    const xs = ATOMIC_SKILLS.map((k) => s[k]?.meanReward).filter((x) => x !== undefined);
-    return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
-  };
+    '| Task | Untrained | Warm start | Joint RL | Single-skill RL (own skill) | Composite-only RL | Joint - single | Joint vs warm start |';
+  const lines = [header, '|---|---:|---:|---:|---:|---:|---:|---:|'];
   for (const kind of TASK_KINDS) {
     const warm = runs['warm-start']?.scores[kind];
     const joint = runs['joint-rl']?.scores[kind];
-    const single = (ATOMIC_SKILLS as readonly string[]).includes(kind)
-      ? cell(runs[`single-${kind}`]?.scores[kind])
-      : '—';
+    const atomic = (ATOMIC_SKILLS as readonly string[]).includes(kind);
+    const single = atomic ? cell(runs[`single-${kind}`]?.scores[kind]) : '—';
+    const vsSingle = atomic ? diffCell(difference(result, 'joint-rl', `single-${kind}`, kind)) : '';
     const gain =
       warm && joint
         ? warm.meanReward > 0
           ? `${(((joint.meanReward - warm.meanReward) / warm.meanReward) * 100).toFixed(0)}%`
-          : `${(joint.meanReward - warm.meanReward >= 0 ? '+' : '') + (joint.meanReward - warm.meanReward).toFixed(3)} (abs)`
+          : `${signed(joint.meanReward - warm.meanReward)} (abs)`
         : '—';
     lines.push(
-      `| ${kind} | ${cell(runs.untrained?.scores[kind])} | ${cell(warm)} | ${cell(joint)} | ${single} | ${cell(runs['composite-only']?.scores[kind])} | ${gain} |`,
+      `| ${kind} | ${cell(runs.untrained?.scores[kind])} | ${cell(warm)} | ${cell(joint)} | ${single} | ${cell(runs['composite-only']?.scores[kind])} | ${vsSingle} | ${gain} |`,
     );
   }
-  const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+  const mean = (name: string): string => {
+    const s = runs[name]?.scores;
+    const parts = ATOMIC_SKILLS.flatMap((k) => {
+      const score = s?.[k];
+      return score ? [{ value: score.meanReward, stdErr: score.stdErr ?? Number.NaN }] : [];
+    });
+    const m = parts.length === ATOMIC_SKILLS.length ? meanOfEstimates(parts) : null;
+    if (!m) return '—';
+    return `${m.value.toFixed(3)}${Number.isNaN(m.stdErr) ? '' : plusMinus(m.stdErr)}`;
+  };
+  const gains = ATOMIC_SKILLS.map((k) => difference(result, 'joint-rl', 'warm-start', k));
+  const meanGain = gains.every((d) => d !== null)
+    ? meanOfEstimates(gains.map((d) => ({ value: d.diff, stdErr: d.stdErr })))
+    : null;
+  const gainCell = meanGain
+    ? `${signed(meanGain.value)}${Number.isNaN(meanGain.stdErr) ? '' : plusMinus(meanGain.stdErr)}`
+    : '';
   lines.push(
-    `| **mean of 5 skills** | ${fmt(mean('untrained'))} | ${fmt(mean('warm-start'))} | ${fmt(mean('joint-rl'))} | | ${fmt(mean('composite-only'))} | |`,
+    `| **mean of 5 skills** | ${mean('untrained')} | ${mean('warm-start')} | ${mean('joint-rl')} | | ${mean('composite-only')} | | ${gainCell} |`,
+  );
+  lines.push(
+    '',
+    '± is a standard error over the test tasks (each task scored by its mean reward over the samples); the mean of 5 skills combines the five as independent; "Joint - single" and the mean gain over the warm start are paired over the same tasks where the runs kept every task\'s score.',
   );
   return lines.join('\n');
 }
@@ -152,6 +217,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     warm = reused.checkpoint;
     result.runs['warm-start'] = {
       scores: reused.scores,
+      perTask: reused.perTask,
       seconds: reused.seconds,
       steps: 0,
       reusedFrom: reused.dir,
@@ -179,6 +245,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     const test = output.evals.filter((e) => e.split === 'test').at(-1);
     result.runs[config.name] = {
       scores: test?.result.bySkill ?? {},
+      perTask: test?.result.perTask,
       seconds: Math.round((performance.now() - started) / 100) / 10,
       steps: output.checkpoint.step,
     };

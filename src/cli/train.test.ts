@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CORPUS } from '../core/corpus';
 import { createRng } from '../core/rng';
 import { buildBuiltinTasks } from '../core/tasks/build';
-import type { Task } from '../core/tasks/types';
+import type { Task, TaskKind } from '../core/tasks/types';
 import { validateTask } from '../core/tasks/validate';
 import { evaluatePolicy } from '../eval/evaluate';
 import { createNodeSandbox } from '../node/sandbox';
@@ -80,9 +80,23 @@ describe('lab train / eval --policy <run dir>', () => {
     const checkpoint = readCheckpoint(out);
     expect(checkpoint.step).toBe(3);
     const { policy, dispose } = checkpointPolicy(checkpoint);
-    const result = await evaluatePolicy(policy, tasks.slice(0, 6), sandbox, createRng(1));
+    const some = tasks.slice(0, 6);
+    const result = await evaluatePolicy(policy, some, sandbox, createRng(1), { samples: 2 });
+    const again = await evaluatePolicy(policy, some, sandbox, createRng(1), { samples: 2 });
     dispose();
-    expect(result.episodes).toBe(6);
+    expect(result.episodes).toBe(12);
+    // Answers are drawn in task order from the one stream: a seed repeats the evaluation.
+    expect(again).toEqual(result);
+    // Every task's own score, and each kind's mean and standard error over them.
+    for (const [kind, score] of Object.entries(result.bySkill)) {
+      const perTask = Object.values(result.perTask?.[kind as TaskKind] ?? {});
+      expect(perTask).toHaveLength(score.tasks);
+      expect(perTask.every((x) => [0, 0.5, 1].includes(x))).toBe(true);
+      const mean = perTask.reduce((a, b) => a + b, 0) / perTask.length;
+      expect(score.meanReward).toBeCloseTo(mean, 12);
+      const sd = Math.sqrt(perTask.reduce((a, x) => a + (x - mean) ** 2, 0) / (perTask.length - 1));
+      expect(score.stdErr).toBeCloseTo(perTask.length > 1 ? sd / Math.sqrt(perTask.length) : 0, 12);
+    }
   }, 300_000);
 
   it('refuses an unknown preset, a missing file and a bad field with what to do', () => {
@@ -112,8 +126,12 @@ describe('lab experiment --warm-from', () => {
     expect(reused.checkpoint.step).toBe(0);
     const evalJson = JSON.parse(readFileSync(join(grid, 'warm-start', 'eval.json'), 'utf8')) as {
       test: unknown;
+      testPerTask: unknown;
     };
     expect(reused.scores).toEqual(evalJson.test);
+    // The warm start's task scores come along, for differences paired over the same tasks.
+    expect(reused.perTask).toEqual(evalJson.testPerTask);
+    expect(Object.keys(reused.perTask ?? {}).sort()).toEqual(Object.keys(reused.scores).sort());
     expect(Object.keys(reused.scores).length).toBeGreaterThan(0);
     // RL settings may differ (that is what a reused warm start is for); its own may not.
     const rlChanged = { ...tinyRun, episodeMean: true, learningRate: 5e-4 };

@@ -5,7 +5,7 @@ import '../node/tf';
 import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
-import type { EvalResult } from '../eval/evaluate';
+import type { EvalResult, KindScore } from '../eval/evaluate';
 import { builtinSuite } from '../node/suiteCache';
 import { vocabularyFromWords } from '../policy/encode/vocab';
 import { createPolicyModel, PolicyAgent } from '../rl/agent';
@@ -103,12 +103,18 @@ export function formatStep(m: StepMetrics, total: number): string {
   const parts = TASK_KINDS.filter((k) => m.reward[k] !== undefined).map(
     (k) => `${short[k] ?? k} ${m.reward[k]!.toFixed(2)}`,
   );
-  return `step ${m.step + 1}/${total}  reward ${m.rewardMean.toFixed(3)} [${parts.join(' ')}]  kl ${m.kl.toFixed(4)}  H ${m.entropy.toFixed(2)}  ${m.episodesPerSecond.toFixed(1)} ep/s (model ${Math.round(m.modelMs)} ms, sandbox ${Math.round(m.sandboxMs)} ms)`;
+  const hidden =
+    m.gradingMs === undefined ? '' : `, ${Math.round(m.gradingMs)} ms grading in all`;
+  return `step ${m.step + 1}/${total}  reward ${m.rewardMean.toFixed(3)} [${parts.join(' ')}]  kl ${m.kl.toFixed(4)}  H ${m.entropy.toFixed(2)}  ${m.episodesPerSecond.toFixed(1)} ep/s (model ${Math.round(m.modelMs)} ms, sandbox wait ${Math.round(m.sandboxMs)} ms${hidden})`;
 }
+
+/** A score as `0.750` or, with its standard error, `0.750±0.048`. */
+export const formatScore = (s: KindScore): string =>
+  `${s.meanReward.toFixed(3)}${s.stdErr === undefined ? '' : `±${s.stdErr.toFixed(3)}`}`;
 
 export function formatEval(point: EvalPoint): string {
   const parts = Object.entries(point.result.bySkill).map(
-    ([k, s]) => `${short[k as TaskKind] ?? k} ${s.meanReward.toFixed(3)}`,
+    ([k, s]) => `${short[k as TaskKind] ?? k} ${formatScore(s)}`,
   );
   return `eval ${point.split} @${point.step}: ${parts.join('  ')}`;
 }
@@ -191,8 +197,9 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
       checkpointEvery: job.checkpointEvery ?? 10,
     },
   );
-  const last = (split: 'val' | 'test') =>
-    output.evals.filter((e) => e.split === split).at(-1)?.result.bySkill ?? {};
+  const lastResult = (split: 'val' | 'test') =>
+    output.evals.filter((e) => e.split === split).at(-1)?.result;
+  const last = (split: 'val' | 'test') => lastResult(split)?.bySkill ?? {};
   const evalJson = {
     config: config.name,
     seed: config.seed,
@@ -204,6 +211,8 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
     test: last('test'),
     val: last('val'),
     bySkill: last('test'),
+    // Each test task's score, so that runs on the same test tasks compare task by task.
+    testPerTask: lastResult('test')?.perTask ?? {},
   };
   writeFileSync(join(out, 'eval.json'), JSON.stringify(evalJson, null, 2));
   return output;

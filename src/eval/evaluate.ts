@@ -4,6 +4,7 @@ import type { SandboxRunner } from '../core/sandbox/types';
 import { verifyAnswer } from '../core/skills/verify';
 import type { Verification } from '../core/skills/types';
 import type { Task, TaskKind } from '../core/tasks/types';
+import { overlapped } from '../rl/overlap';
 
 /** Anything that answers tasks: the oracle, random, a trained model, a person, an LLM. */
 export interface AnswerPolicy {
@@ -14,11 +15,26 @@ export interface AnswerPolicy {
 export interface KindScore {
   tasks: number;
   meanReward: number;
+  /**
+   * Standard error of `meanReward` over the tasks (the sample std of the per-task scores over
+   * the square root of their number): how far another draw of tasks could move it. Absent in
+   * results saved before it was recorded.
+   */
+  stdErr?: number;
 }
+
+/** Task scores by kind, then by task id. */
+export type PerTaskScores = Partial<Record<TaskKind, Record<string, number>>>;
 
 export interface EvalResult {
   bySkill: Partial<Record<TaskKind, KindScore>>;
   episodes: number;
+  /**
+   * Each task's score (mean reward over its samples), by kind and task id: lets two policies
+   * scored on the same tasks be compared task by task (a paired difference has a smaller error
+   * than two separate means). Absent in results saved before it was recorded.
+   */
+  perTask?: PerTaskScores;
 }
 
 export interface EvalOptions {
@@ -27,7 +43,21 @@ export interface EvalOptions {
   onEpisode?: (task: Task, verification: Verification) => void;
 }
 
-/** Scores a policy on tasks: mean binary reward per task kind, averaged over `samples` answers a task. */
+/** The sample standard deviation of `xs` over the square root of their number (0 below two). */
+export function standardError(xs: readonly number[]): number {
+  const n = xs.length;
+  if (n < 2) return 0;
+  const mean = xs.reduce((a, b) => a + b, 0) / n;
+  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
+  return Math.sqrt(variance / n);
+}
+
+/**
+ * Scores a policy on tasks: mean binary reward per task kind, averaged over `samples` answers a
+ * task (Avg@k), with its standard error and every task's own score. Answers are drawn in task
+ * order (one random stream, so a seed repeats the evaluation); each is graded in the sandbox
+ * while the next one is drawn.
+ */
 export async function evaluatePolicy(
   policy: AnswerPolicy,
   tasks: readonly Task[],
@@ -36,24 +66,37 @@ export async function evaluatePolicy(
   options: EvalOptions = {},
 ): Promise<EvalResult> {
   const samples = options.samples ?? 1;
-  const sums = new Map<TaskKind, { tasks: number; reward: number }>();
-  let episodes = 0;
-  for (const task of tasks) {
-    let total = 0;
-    for (let s = 0; s < samples; s++) {
-      const answer = await policy.answer(task, rng);
+  const draws = tasks.flatMap((task) => Array.from({ length: samples }, () => task));
+  const { results } = await overlapped(
+    draws,
+    (task) => Promise.resolve(policy.answer(task, rng)),
+    async (answer, task): Promise<number> => {
       const verification = await verifyAnswer(task, answer, sandbox);
       options.onEpisode?.(task, verification);
-      total += verification.reward;
-      episodes++;
-    }
-    const entry = sums.get(task.kind) ?? { tasks: 0, reward: 0 };
-    entry.tasks++;
-    entry.reward += total / samples;
-    sums.set(task.kind, entry);
-  }
+      return verification.reward;
+    },
+    // A few answers ahead of the sandbox at most: an instant policy (the oracle) must not queue
+    // a whole suite's runs at once.
+    { now: () => 0, maxAhead: 16 },
+  );
+  const byKind = new Map<TaskKind, number[]>();
+  const perTask: PerTaskScores = {};
+  tasks.forEach((task, i) => {
+    const rewards = results.slice(i * samples, (i + 1) * samples).map((r) => r.consumed);
+    const score = rewards.reduce((a, b) => a + b, 0) / samples;
+    (perTask[task.kind] ??= {})[task.id] = score;
+    const scores = byKind.get(task.kind) ?? [];
+    if (scores.length === 0) byKind.set(task.kind, scores);
+    scores.push(score);
+  });
   const bySkill: EvalResult['bySkill'] = {};
-  for (const [kind, { tasks: n, reward }] of sums)
-    bySkill[kind] = { tasks: n, meanReward: n ? reward / n : 0 };
-  return { bySkill, episodes };
+  for (const [kind, scores] of byKind) {
+    const n = scores.length;
+    bySkill[kind] = {
+      tasks: n,
+      meanReward: scores.reduce((a, b) => a + b, 0) / n,
+      stdErr: standardError(scores),
+    };
+  }
+  return { bySkill, episodes: draws.length, perTask };
 }

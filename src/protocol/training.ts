@@ -35,8 +35,19 @@ export interface StepPoint {
   learningRate: number;
   episodes: number;
   episodesPerSecond: number;
+  /** Time in the model: sampling and the update. */
   modelMs: number;
+  /**
+   * Time the step waited on the sandbox alone. Groups are graded while the next group is
+   * sampled, so this is the grading that sampling did not hide; modelMs + sandboxMs is about
+   * wallMs.
+   */
   sandboxMs: number;
+  /**
+   * Wall time during which grading was in flight, hidden behind sampling or not (absent in runs
+   * recorded before grading overlapped sampling, where it equalled sandboxMs).
+   */
+  gradingMs?: number;
   wallMs: number;
 }
 

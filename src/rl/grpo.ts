@@ -6,6 +6,7 @@ import type { Task, TaskKind } from '../core/tasks/types';
 import type { StepPoint } from '../protocol/training';
 import type { PolicyModel, PolicyTrainer, StepStats, TrainBatch } from '../policy/model';
 import type { PolicyAgent, SampledAnswer } from './agent';
+import { overlapped } from './overlap';
 import type { TaskBuffer } from './buffer';
 import {
   extraDrawLimit,
@@ -36,6 +37,11 @@ export interface GrpoContext {
   config: TrainConfig;
   streams: { tasks: Rng; decode: Rng };
   now: () => number;
+  /**
+   * Grade each group while the next one is sampled (default). Off, each group is graded before
+   * the next is sampled; the results are the same (the training benchmark times both).
+   */
+  overlapGrading?: boolean;
 }
 
 /** Each answer's advantage: its reward minus the group mean (over the group's std with `useStd`). */
@@ -53,10 +59,11 @@ const avg = (xs: number[]): number => (xs.length ? xs.reduce((s, x) => s + x, 0)
 
 /**
  * One GRPO step: draw tasks from the unified buffer, sample a group of answers per task, grade
- * each in the sandbox, advantage = reward minus the group mean (optionally over its std), then
- * PPO-clipped updates over `innerEpochs`. Groups whose rewards all agree carry no reward signal:
- * they are left out of the batch, or with `keepFlatGroups` kept at advantage 0, where only the
- * KL and entropy terms act on them. With `minSignalGroups`, more tasks are drawn one at a time
+ * each in the sandbox (the sandbox workers grade a group while the model samples the next one,
+ * as the paper's asynchronous rollouts overlap the two), advantage = reward minus the group
+ * mean (optionally over its std), then PPO-clipped updates over `innerEpochs`. Groups whose
+ * rewards all agree carry no reward signal: they are left out of the batch, or with
+ * `keepFlatGroups` kept at advantage 0, where only the KL and entropy terms act on them. With `minSignalGroups`, more tasks are drawn one at a time
  * (up to `extraDrawLimit`) until that many groups disagree (the paper's dynamic sampling); an
  * extra group enters the batch only when it disagrees.
  */
@@ -86,20 +93,11 @@ export async function grpoStep(
   const advantages: number[] = [];
   const byKind = new Map<TaskKind, number[]>();
   let flat = 0;
-  for (let g = 0; g < tasks.length || (signal < wantSignal && g < planned + extraLimit); g++) {
-    if (g >= tasks.length) tasks.push(...ctx.buffer.draw(1, mixWeights(config), ctx.streams.tasks));
-    const task = tasks[g]!;
-    let t0 = now();
-    const group = await agent.sampleGroup(
-      task,
-      config.groupSize,
-      config.temperature,
-      ctx.streams.decode,
-    );
-    modelMs += now() - t0;
-    t0 = now();
-    const verdicts = await Promise.all(group.map((s) => verifyAnswer(task, s.answer, ctx.sandbox)));
-    sandboxMs += now() - t0;
+  const sample = (task: Task) =>
+    agent.sampleGroup(task, config.groupSize, config.temperature, ctx.streams.decode);
+  const grade = (group: SampledAnswer[], task: Task) =>
+    Promise.all(group.map((s) => verifyAnswer(task, s.answer, ctx.sandbox)));
+  const add = (g: number, task: Task, group: SampledAnswer[], verdicts: Verification[]) => {
     const rewards = verdicts.map((v) => v.reward as number);
     byKind.set(task.kind, [...(byKind.get(task.kind) ?? []), ...rewards]);
     const adv = groupAdvantages(rewards, config.advantageStd);
@@ -116,7 +114,7 @@ export async function grpoStep(
     const disagrees = groupDisagrees(rewards);
     if (disagrees) signal++;
     else flat++;
-    if (!disagrees && !(config.keepFlatGroups === true && g < planned)) continue;
+    if (!disagrees && !(config.keepFlatGroups === true && g < planned)) return;
     const observation = agent.prepare(task).observation;
     group.forEach((s, i) => {
       batch.observations.push(observation);
@@ -125,6 +123,30 @@ export async function grpoStep(
       batch.oldLogProbs.push(s.logProbs);
       advantages.push(adv[i]!);
     });
+  };
+  // The planned groups: each is graded in the sandbox workers while the next one is sampled.
+  const { results, times } = await overlapped(tasks, sample, grade, {
+    now,
+    maxAhead: ctx.overlapGrading === false ? 0 : Infinity,
+  });
+  modelMs += times.produceMs;
+  sandboxMs += times.waitMs;
+  let gradingMs = times.busyMs;
+  results.forEach((r, g) => add(g, tasks[g]!, r.product, r.consumed));
+  // Dynamic sampling: one more task at a time while too few groups disagree (each extra draw
+  // depends on the verdicts before it, so nothing overlaps here).
+  for (let g = planned; signal < wantSignal && g < planned + extraLimit; g++) {
+    const [task] = ctx.buffer.draw(1, mixWeights(config), ctx.streams.tasks);
+    if (!task) break;
+    tasks.push(task);
+    let t0 = now();
+    const group = await sample(task);
+    modelMs += now() - t0;
+    t0 = now();
+    const verdicts = await grade(group, task);
+    sandboxMs += now() - t0;
+    gradingMs += now() - t0;
+    add(g, task, group, verdicts);
   }
   batch.advantages = Float32Array.from(advantages);
   let stats: StepStats = {
@@ -172,6 +194,7 @@ export async function grpoStep(
       episodesPerSecond: wallMs > 0 ? (episodes.length * 1000) / wallMs : 0,
       modelMs,
       sandboxMs,
+      gradingMs,
       wallMs,
     },
     episodes,

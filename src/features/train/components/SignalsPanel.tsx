@@ -49,7 +49,7 @@ function SignalFigure(props: {
 const SANDBOX_GREY = '#999999';
 const TIME_LEGEND: LegendEntry[] = [
   { label: 'model ms', color: 'var(--accent)' },
-  { label: 'sandbox ms', color: SANDBOX_GREY },
+  { label: 'sandbox wait ms (grading not hidden behind sampling)', color: SANDBOX_GREY },
 ];
 
 /** The tooltip of a signal chart: the hovered x and one value per named line. */

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ATOMIC_SKILLS } from '../core/tasks/types';
+import type { PerTaskScores } from '../eval/evaluate';
+import { gridTable, type GridResult } from './experiment';
+
+/** A run whose every atomic skill scored `tasks` on tasks t0, t1... */
+function run(tasks: number[], withPerTask = true): GridResult['runs'][string] {
+  const perTask: PerTaskScores = {};
+  const scores: GridResult['runs'][string]['scores'] = {};
+  for (const skill of ATOMIC_SKILLS) {
+    perTask[skill] = Object.fromEntries(tasks.map((x, i) => [`${skill}-t${i}`, x]));
+    const mean = tasks.reduce((s, x) => s + x, 0) / tasks.length;
+    const sd = Math.sqrt(tasks.reduce((s, x) => s + (x - mean) ** 2, 0) / (tasks.length - 1));
+    scores[skill] = { tasks: tasks.length, meanReward: mean, stdErr: sd / Math.sqrt(tasks.length) };
+  }
+  return { scores, ...(withPerTask ? { perTask } : {}), seconds: 1, steps: 0 };
+}
+
+const rowOf = (table: string, name: string) =>
+  table
+    .split('\n')
+    .find((l) => l.startsWith(`| ${name} |`))!
+    .split('|')
+    .map((c) => c.trim());
+
+describe('the paper grid table', () => {
+  it('prints scores with standard errors and paired differences', () => {
+    const result: GridResult = {
+      base: 'joint-rl',
+      seed: 1,
+      backend: 'wasm',
+      runs: {
+        untrained: run([0, 0, 0, 1]),
+        'warm-start': run([0, 1, 0, 1]),
+        'joint-rl': run([1, 1, 0, 1]),
+        'single-editing': run([1, 1, 1, 1]),
+      },
+    };
+    const table = gridTable(result);
+    const editing = rowOf(table, 'editing');
+    // Task | Untrained | Warm start | Joint RL | Single | Composite-only | Joint - single | gain
+    expect(editing[2]).toBe('0.250 ± 0.250');
+    expect(editing[3]).toBe('0.500 ± 0.289');
+    expect(editing[4]).toBe('0.750 ± 0.250');
+    expect(editing[5]).toBe('1.000 ± 0.000');
+    expect(editing[6]).toBe('—');
+    // Joint - single: differences 0, 0, -1, 0 over the same four tasks.
+    expect(editing[7]).toBe('-0.250 ± 0.250');
+    expect(editing[8]).toBe('50%');
+    // No single-skill run for localization: no difference either.
+    expect(rowOf(table, 'localization')[7]).toBe('');
+    const mean = rowOf(table, '**mean of 5 skills**');
+    // Five independent skills, each 0.750 ± 0.250: the mean's error is 0.25 * sqrt(5) / 5.
+    expect(mean[4]).toBe(`0.750 ± ${((0.25 * Math.sqrt(5)) / 5).toFixed(3)}`);
+    // Joint minus warm start, paired per skill: differences 1, 0, 0, 0 (+0.25 ± 0.25 a skill).
+    expect(mean[8]).toBe(`+0.250 ± ${((0.25 * Math.sqrt(5)) / 5).toFixed(3)}`);
+    expect(table).toContain('± is a standard error over the test tasks');
+  });
+
+  it('falls back to unpaired errors, or none, for runs saved without them', () => {
+    const old = run([1, 1, 0, 1], false);
+    const bare = run([1, 1, 1, 1], false);
+    for (const s of Object.values(bare.scores)) delete s.stdErr;
+    const table = gridTable({
+      base: 'joint-rl',
+      seed: 1,
+      backend: 'wasm',
+      runs: { 'joint-rl': old, 'single-review': run([0, 1, 0, 1], false), 'warm-start': bare },
+    });
+    const review = rowOf(table, 'review');
+    // 0.75 - 0.5, the errors combined as independent: hypot(0.25, 0.289).
+    expect(review[7]).toBe(`+0.250 ± ${Math.hypot(0.25, Math.sqrt(1 / 3) / 2).toFixed(3)}`);
+    expect(review[3]).toBe('1.000');
+    expect(rowOf(table, '**mean of 5 skills**')[8]).toBe('-0.250');
+  });
+});
