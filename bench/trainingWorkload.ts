@@ -21,10 +21,10 @@ export interface TrainingFigures {
   backend: string;
   warmUpSteps: number;
   /** Per timed step, in order. */
-  steps: Pick<
+  steps: (Pick<
     StepMetrics,
     'wallMs' | 'modelMs' | 'sandboxMs' | 'gradingMs' | 'episodes' | 'rewardMean'
-  >[];
+  > & { overlap: boolean })[];
   meanMs: number;
   medianMs: number;
   /** Episodes over the timed steps' total wall time. */
@@ -52,11 +52,59 @@ export interface TrainingRunOptions {
   /** ...and no more once the timed steps took this long (at least one step is timed). */
   budgetMs: number;
   now: () => number;
-  /** Grade a group while the next is sampled (default true; see GrpoContext). */
-  overlapGrading?: boolean;
+  /**
+   * Grade a group while the next is sampled (default true; see GrpoContext). 'alternate'
+   * switches it off on every other timed step (odd ones), so that `splitByOverlap` compares the
+   * two under the same load.
+   */
+  overlapGrading?: boolean | 'alternate';
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
+
+/** Figures over some timed steps (means, median, episodes/s). */
+function summarize(
+  base: Pick<TrainingFigures, 'backend' | 'warmUpSteps' | 'warmUpMs' | 'tensorsBefore'>,
+  steps: TrainingFigures['steps'],
+  tensorsAfter: number[],
+  parameters: number,
+): TrainingFigures {
+  const walls = steps.map((s) => s.wallMs).sort((a, b) => a - b);
+  const totalMs = walls.reduce((s, x) => s + x, 0);
+  const mid = walls.length >> 1;
+  return {
+    ...base,
+    steps,
+    meanMs: mean(walls),
+    medianMs:
+      walls.length % 2 ? (walls[mid] ?? 0) : ((walls[mid - 1] ?? 0) + (walls[mid] ?? 0)) / 2,
+    episodesPerSecond:
+      totalMs > 0 ? (steps.reduce((s, x) => s + x.episodes, 0) * 1000) / totalMs : 0,
+    modelMs: mean(steps.map((s) => s.modelMs)),
+    sandboxMs: mean(steps.map((s) => s.sandboxMs)),
+    gradingMs: mean(steps.map((s) => s.gradingMs ?? s.sandboxMs)),
+    tensorsAfter,
+    parameters,
+  };
+}
+
+/**
+ * The figures of an 'alternate' run split in two: the steps graded while sampling, and those
+ * graded group by group (tensor counts stay with the whole run).
+ */
+export function splitByOverlap(f: TrainingFigures): {
+  overlapped: TrainingFigures;
+  sequential: TrainingFigures;
+} {
+  const part = (overlap: boolean) =>
+    summarize(
+      f,
+      f.steps.filter((s) => s.overlap === overlap),
+      f.tensorsAfter,
+      f.parameters,
+    );
+  return { overlapped: part(true), sequential: part(false) };
+}
 
 /**
  * On the active TensorFlow.js backend: a fresh model of the default config (no warm start: the
@@ -90,6 +138,8 @@ export async function timeTraining(o: TrainingRunOptions): Promise<TrainingFigur
     now: o.now,
     overlapGrading: o.overlapGrading !== false,
   };
+  const overlapAt = (timed: number) =>
+    o.overlapGrading === 'alternate' ? timed % 2 === 0 : o.overlapGrading !== false;
   try {
     const warmStart = o.now();
     for (let s = 0; s < o.warmUpSteps; s++) await grpoStep(ctx, s);
@@ -99,32 +149,19 @@ export async function timeTraining(o: TrainingRunOptions): Promise<TrainingFigur
     const tensorsAfter: number[] = [];
     let timedMs = 0;
     for (let s = 0; s < o.steps && (s === 0 || timedMs < o.budgetMs); s++) {
-      const { metrics } = await grpoStep(ctx, o.warmUpSteps + s);
+      const overlap = overlapAt(s);
+      const { metrics } = await grpoStep({ ...ctx, overlapGrading: overlap }, o.warmUpSteps + s);
       const { wallMs, modelMs, sandboxMs, gradingMs, episodes, rewardMean } = metrics;
-      steps.push({ wallMs, modelMs, sandboxMs, gradingMs, episodes, rewardMean });
+      steps.push({ wallMs, modelMs, sandboxMs, gradingMs, episodes, rewardMean, overlap });
       timedMs += wallMs;
       tensorsAfter.push(tf.memory().numTensors);
     }
-    const walls = steps.map((s) => s.wallMs).sort((a, b) => a - b);
-    const totalMs = walls.reduce((s, x) => s + x, 0);
-    const mid = walls.length >> 1;
-    return {
-      backend: tf.getBackend(),
-      warmUpSteps: o.warmUpSteps,
+    return summarize(
+      { backend: tf.getBackend(), warmUpSteps: o.warmUpSteps, warmUpMs, tensorsBefore },
       steps,
-      meanMs: mean(walls),
-      medianMs:
-        walls.length % 2 ? (walls[mid] ?? 0) : ((walls[mid - 1] ?? 0) + (walls[mid] ?? 0)) / 2,
-      episodesPerSecond:
-        totalMs > 0 ? (steps.reduce((s, x) => s + x.episodes, 0) * 1000) / totalMs : 0,
-      modelMs: mean(steps.map((s) => s.modelMs)),
-      sandboxMs: mean(steps.map((s) => s.sandboxMs)),
-      gradingMs: mean(steps.map((s) => s.gradingMs ?? s.sandboxMs)),
-      warmUpMs,
-      tensorsBefore,
       tensorsAfter,
-      parameters: model.parameterCount(),
-    };
+      model.parameterCount(),
+    );
   } finally {
     trainer.dispose();
     reference.dispose();

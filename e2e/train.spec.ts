@@ -127,6 +127,11 @@ test.describe('Train page @webgpu', () => {
       trainingLongTasks = await page.evaluate(
         () => (window as unknown as { __longTasks: number[] }).__longTasks,
       );
+      // The final test scores carry their standard error (on hover).
+      await expect(page.getByTestId(`final-${runId}-localization`)).toHaveAttribute(
+        'title',
+        /^\d\.\d{3} ± \d\.\d{3}: the standard error over \d+ tasks/,
+      );
       const { points } = await stored(page, runId);
       expect(points).toHaveLength(40);
       // Per skill (the mix changed mid-run, so the overall mean mixes different skills):

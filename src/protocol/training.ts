@@ -55,7 +55,21 @@ export interface StepPoint {
 export interface EvalRecord {
   step: number;
   split: 'val' | 'test';
-  bySkill: Partial<Record<TaskKind, { tasks: number; meanReward: number }>>;
+  bySkill: Partial<Record<TaskKind, { tasks: number; meanReward: number; stdErr?: number }>>;
+}
+
+/** A run's final scores as RunSummary keeps them, from its last evaluation's `bySkill`. */
+export function finalScores(
+  bySkill: EvalRecord['bySkill'],
+): Pick<RunSummary, 'finalRewards' | 'finalStdErr'> {
+  const finalRewards: RunSummary['finalRewards'] = {};
+  const finalStdErr: NonNullable<RunSummary['finalStdErr']> = {};
+  for (const [k, s] of Object.entries(bySkill) as [TaskKind, EvalRecord['bySkill'][TaskKind]][]) {
+    if (!s) continue;
+    finalRewards[k] = s.meanReward;
+    if (s.stdErr !== undefined) finalStdErr[k] = { stdErr: s.stdErr, tasks: s.tasks };
+  }
+  return { finalRewards, finalStdErr };
 }
 
 /** A change made while a run is going (skill-mix sliders), marked on the charts. */
@@ -94,6 +108,8 @@ export interface RunSummary {
   elapsedMs: number;
   /** The last validation/test evaluation per kind. */
   finalRewards: Partial<Record<TaskKind, number>>;
+  /** Standard error of each final reward over its tasks (absent for runs saved before it). */
+  finalStdErr?: Partial<Record<TaskKind, { stdErr: number; tasks: number }>>;
   message?: string;
   /** Runs with the same config except the seed share a group (mean and band over seeds). */
   group?: string;

@@ -1,6 +1,6 @@
 import { hashString } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
-import type { Task, TaskKind } from '../core/tasks/types';
+import type { Task } from '../core/tasks/types';
 import type { BackendName } from '../protocol/backend';
 import type {
   ConfigEvent,
@@ -9,6 +9,7 @@ import type {
   StartRunRequest,
   TrainEvent,
 } from '../protocol/training';
+import { finalScores } from '../protocol/training';
 import { ACTIVE_STATUSES, type LabDatabase, type RunRecord } from '../storage/db';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
 import { clearSuites, isQuotaError, pruneRun, storageReport } from '../storage/usage';
@@ -231,12 +232,9 @@ export class TrainingSession {
           mix: () => control.mix,
         },
       );
-      const finalRewards: RunSummary['finalRewards'] = {};
       const last = output.evals.filter((e) => e.split === 'test').at(-1) ?? output.evals.at(-1);
-      for (const [k, s] of Object.entries(last?.result.bySkill ?? {}))
-        finalRewards[k as TaskKind] = s.meanReward;
       await db.runs.update(runId, {
-        finalRewards,
+        ...finalScores(last?.result.bySkill ?? {}),
         elapsedMs: elapsed(),
         step: output.checkpoint.step,
       });

@@ -6,6 +6,7 @@ import type {
   StepPoint,
   TrainEvent,
 } from '../protocol/training';
+import { finalScores } from '../protocol/training';
 import type { AppState } from './store';
 
 /** A run's curves as the charts read them. */
@@ -95,12 +96,7 @@ export function reduceEvents(state: TrainState, events: readonly TrainEvent[]): 
         break;
       case 'eval':
         s.evals = [...s.evals, e.record];
-        if (e.record.split === 'test') {
-          const finalRewards: RunSummary['finalRewards'] = {};
-          for (const [k, v] of Object.entries(e.record.bySkill))
-            finalRewards[k as keyof typeof finalRewards] = v.meanReward;
-          patchRun(e.runId, { finalRewards });
-        }
+        if (e.record.split === 'test') patchRun(e.runId, finalScores(e.record.bySkill));
         break;
       case 'config':
         s.events = [...s.events, e.event];

@@ -1,4 +1,4 @@
-import { ATOMIC_SKILLS, COMPOSITE_KINDS } from '../../../core/tasks/types';
+import { ATOMIC_SKILLS, COMPOSITE_KINDS, type TaskKind } from '../../../core/tasks/types';
 import { SKILL_COLORS } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
 import { formatValue } from './format';
@@ -19,6 +19,14 @@ export interface RunRowProps {
 }
 
 /** Mean final reward over the composite kinds that were evaluated, or null. */
+/** The hover text of a final reward: its standard error over the test tasks, when recorded. */
+export function finalTitle(run: RunSummary, skill: TaskKind): string | undefined {
+  const reward = run.finalRewards[skill];
+  const se = run.finalStdErr?.[skill];
+  if (reward === undefined || !se) return undefined;
+  return `${reward.toFixed(3)} ± ${se.stdErr.toFixed(3)}: the standard error over ${se.tasks} tasks (another draw of tasks could move the score this much)`;
+}
+
 export function compositeMean(rewards: RunSummary['finalRewards']): number | null {
   const vs = COMPOSITE_KINDS.map((k) => rewards[k]).filter((v): v is number => v !== undefined);
   return vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : null;
@@ -69,6 +77,7 @@ export function RunRow({ run, selected, active, ...on }: RunRowProps) {
           className="num"
           style={{ color: SKILL_COLORS[skill] }}
           data-testid={`final-${run.id}-${skill}`}
+          title={finalTitle(run, skill)}
         >
           {formatValue(run.finalRewards[skill] ?? null, 2)}
         </td>

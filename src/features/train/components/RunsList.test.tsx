@@ -15,6 +15,7 @@ const runs = [
     name: 'alpha',
     tags: ['seed1'],
     finalRewards: { localization: 0.5, bugfix: 0.25 },
+    finalStdErr: { localization: { stdErr: 0.0645, tasks: 60 } },
   }),
   runSummary('b', { name: 'beta', status: 'running', backend: null }),
 ];
@@ -38,6 +39,14 @@ function setup(over: Partial<RunsListProps> = {}) {
 }
 
 describe('RunsList', () => {
+  it('shows a final reward with its standard error on hover, when the run recorded it', () => {
+    setup();
+    expect(screen.getByTestId('final-a-localization').getAttribute('title')).toBe(
+      '0.500 ± 0.065: the standard error over 60 tasks (another draw of tasks could move the score this much)',
+    );
+    expect(screen.getByTestId('final-b-localization').getAttribute('title')).toBeNull();
+  });
+
   it('deletes, then offers Undo which calls back once and goes away', () => {
     const p = setup();
     fireEvent.click(screen.getByLabelText('Delete alpha'));
