@@ -48,12 +48,12 @@ describe('the paper grid table', () => {
     expect(editing[7]).toBe('-0.250 ± 0.250');
     expect(editing[8]).toBe('50%');
     // No single-skill run for localization: no difference either.
-    expect(rowOf(table, 'localization')[7]).toBe('');
+    expect(rowOf(table, 'localization')[7]).toBe('—');
     const mean = rowOf(table, '**mean of 5 skills**');
     // Five independent skills, each 0.750 ± 0.250: the mean's error is 0.25 * sqrt(5) / 5.
     expect(mean[4]).toBe(`0.750 ± ${((0.25 * Math.sqrt(5)) / 5).toFixed(3)}`);
     // Joint minus warm start, paired per skill: differences 1, 0, 0, 0 (+0.25 ± 0.25 a skill).
-    expect(mean[8]).toBe(`+0.250 ± ${((0.25 * Math.sqrt(5)) / 5).toFixed(3)}`);
+    expect(mean[8]).toBe(`+0.250 ± ${((0.25 * Math.sqrt(5)) / 5).toFixed(3)} (abs)`);
     expect(table).toContain('± is a standard error over the test tasks');
   });
 
@@ -71,6 +71,6 @@ describe('the paper grid table', () => {
     // 0.75 - 0.5, the errors combined as independent: hypot(0.25, 0.289).
     expect(review[7]).toBe(`+0.250 ± ${Math.hypot(0.25, Math.sqrt(1 / 3) / 2).toFixed(3)}`);
     expect(review[3]).toBe('1.000');
-    expect(rowOf(table, '**mean of 5 skills**')[8]).toBe('-0.250');
+    expect(rowOf(table, '**mean of 5 skills**')[8]).toBe('-0.250 (abs)');
   });
 });

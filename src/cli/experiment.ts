@@ -108,8 +108,9 @@ export function reuseWarmStart(
 }
 
 const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+/** ` ± 0.045`, or nothing when the error is unknown (absent, or NaN from a single task). */
 const plusMinus = (stdErr: number | undefined): string =>
-  stdErr === undefined ? '' : ` ± ${stdErr.toFixed(3)}`;
+  stdErr === undefined || Number.isNaN(stdErr) ? '' : ` ± ${stdErr.toFixed(3)}`;
 const cell = (s: KindScore | undefined): string =>
   s ? `${s.meanReward.toFixed(3)}${plusMinus(s.stdErr)}` : '—';
 
@@ -131,7 +132,7 @@ function difference(result: GridResult, a: string, b: string, kind: TaskKind): D
 }
 
 const diffCell = (d: Difference | null): string =>
-  d ? `${signed(d.diff)}${Number.isNaN(d.stdErr) ? '' : plusMinus(d.stdErr)}` : '';
+  d ? `${signed(d.diff)}${plusMinus(d.stdErr)}` : '—';
 
 /**
  * The paper-style table: rows are the five skills and five composite tasks; columns untrained,
@@ -169,15 +170,13 @@ export function gridTable(result: GridResult): string {
     });
     const m = parts.length === ATOMIC_SKILLS.length ? meanOfEstimates(parts) : null;
     if (!m) return '—';
-    return `${m.value.toFixed(3)}${Number.isNaN(m.stdErr) ? '' : plusMinus(m.stdErr)}`;
+    return `${m.value.toFixed(3)}${plusMinus(m.stdErr)}`;
   };
   const gains = ATOMIC_SKILLS.map((k) => difference(result, 'joint-rl', 'warm-start', k));
   const meanGain = gains.every((d) => d !== null)
     ? meanOfEstimates(gains.map((d) => ({ value: d.diff, stdErr: d.stdErr })))
     : null;
-  const gainCell = meanGain
-    ? `${signed(meanGain.value)}${Number.isNaN(meanGain.stdErr) ? '' : plusMinus(meanGain.stdErr)}`
-    : '';
+  const gainCell = meanGain ? `${signed(meanGain.value)}${plusMinus(meanGain.stdErr)} (abs)` : '';
   lines.push(
     `| **mean of 5 skills** | ${mean('untrained')} | ${mean('warm-start')} | ${mean('joint-rl')} | | ${mean('composite-only')} | | ${gainCell} |`,
   );

@@ -45,7 +45,7 @@ describe('differences between two evaluations', () => {
 
   it('standard error: sample std over the square root of the count', () => {
     expect(standardError([1, 0, 1, 0])).toBeCloseTo(Math.sqrt(1 / 3) / 2, 12);
-    expect(standardError([0.5])).toBe(0);
-    expect(standardError([])).toBe(0);
+    expect(standardError([0.5])).toBeNaN();
+    expect(standardError([])).toBeNaN();
   });
 });

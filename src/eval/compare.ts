@@ -3,6 +3,7 @@ import { standardError, type KindScore } from './evaluate';
 /** A difference of two mean rewards and its standard error. */
 export interface Difference {
   diff: number;
+  /** NaN when unknown (a single task, or summaries without errors). */
   stdErr: number;
   /** Tasks the difference is taken over (both scored them, when paired). */
   tasks: number;

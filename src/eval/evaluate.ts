@@ -43,10 +43,13 @@ export interface EvalOptions {
   onEpisode?: (task: Task, verification: Verification) => void;
 }
 
-/** The sample standard deviation of `xs` over the square root of their number (0 below two). */
+/**
+ * The sample standard deviation of `xs` over the square root of their number; NaN below two
+ * values, where it is unknown (not zero).
+ */
 export function standardError(xs: readonly number[]): number {
   const n = xs.length;
-  if (n < 2) return 0;
+  if (n < 2) return Number.NaN;
   const mean = xs.reduce((a, b) => a + b, 0) / n;
   const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
   return Math.sqrt(variance / n);
@@ -92,10 +95,12 @@ export async function evaluatePolicy(
   const bySkill: EvalResult['bySkill'] = {};
   for (const [kind, scores] of byKind) {
     const n = scores.length;
+    const stdErr = standardError(scores);
     bySkill[kind] = {
       tasks: n,
       meanReward: scores.reduce((a, b) => a + b, 0) / n,
-      stdErr: standardError(scores),
+      // Unknown from one task: left out rather than stored as NaN (JSON has no NaN).
+      ...(Number.isNaN(stdErr) ? {} : { stdErr }),
     };
   }
   return { bySkill, episodes: draws.length, perTask };

@@ -132,6 +132,23 @@ describe('overlapped', () => {
     ).rejects.toThrow('grading failed');
     expect(settled.sort()).toEqual([0, 1, 2]);
 
+    // Once a consumer failed, nothing more is produced.
+    const produced: number[] = [];
+    await expect(
+      overlapped(
+        [0, 1, 2, 3, 4, 5],
+        async (i) => {
+          produced.push(i);
+          await tick();
+          await tick();
+          return i;
+        },
+        (i) => (i === 0 ? Promise.reject(new Error('pool is gone')) : Promise.resolve(i)),
+        { now: () => 0 },
+      ),
+    ).rejects.toThrow('pool is gone');
+    expect(produced.length).toBeLessThan(6);
+
     const consumed: number[] = [];
     await expect(
       overlapped(

@@ -8,7 +8,7 @@ export interface Overlapped<P, C> {
 export interface OverlapTimes {
   /** Sum of the `produce` calls' durations. */
   produceMs: number;
-  /** Time spent waiting on consumers once everything was produced (what overlap did not hide). */
+  /** Time spent waiting on consumers (over `maxAhead`, then for the last ones): what overlap did not hide. */
   waitMs: number;
   /** Wall time during which at least one `consume` was in flight (hidden or not). */
   busyMs: number;
@@ -22,7 +22,8 @@ export interface OverlapTimes {
  * of any random draws they make) is the same as a plain sequential loop's.
  *
  * When a `produce` throws, the consumers already started are waited for (settled) before the
- * error is rethrown, so no sandbox run is left in flight behind a failed step.
+ * error is rethrown, so no sandbox run is left in flight behind a failed step. When a `consume`
+ * fails, nothing more is produced and the first failure in item order is rethrown.
  *
  * `maxAhead` caps the consumers still running when the next item is produced (the oldest are
  * waited for first): 0 is a plain sequential loop (what the training benchmark compares
@@ -39,6 +40,8 @@ export async function overlapped<I, P, C>(
   const times: OverlapTimes = { produceMs: 0, waitMs: 0, busyMs: 0 };
   let inFlight = 0;
   let busySince = 0;
+  // After a consumer fails nothing more is produced: the error surfaces below, in item order.
+  let failed = false;
   const track = <T>(work: Promise<T>): Promise<T> => {
     if (inFlight++ === 0) busySince = now();
     const done = () => {
@@ -48,6 +51,7 @@ export async function overlapped<I, P, C>(
       (value) => (done(), value),
       (error: unknown) => {
         done();
+        failed = true;
         throw error;
       },
     );
@@ -57,6 +61,7 @@ export async function overlapped<I, P, C>(
   let oldest = 0;
   try {
     for (const [index, item] of items.entries()) {
+      if (failed) break;
       const t0 = now();
       const product = await produce(item, index);
       times.produceMs += now() - t0;

@@ -18,7 +18,6 @@ export interface RunRowProps {
   onExportCsv: () => void;
 }
 
-/** Mean final reward over the composite kinds that were evaluated, or null. */
 /** The hover text of a final reward: its standard error over the test tasks, when recorded. */
 export function finalTitle(run: RunSummary, skill: TaskKind): string | undefined {
   const reward = run.finalRewards[skill];
@@ -27,6 +26,7 @@ export function finalTitle(run: RunSummary, skill: TaskKind): string | undefined
   return `${reward.toFixed(3)} ± ${se.stdErr.toFixed(3)}: the standard error over ${se.tasks} tasks (another draw of tasks could move the score this much)`;
 }
 
+/** Mean final reward over the composite kinds that were evaluated, or null. */
 export function compositeMean(rewards: RunSummary['finalRewards']): number | null {
   const vs = COMPOSITE_KINDS.map((k) => rewards[k]).filter((v): v is number => v !== undefined);
   return vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : null;
