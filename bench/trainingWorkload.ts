@@ -14,7 +14,7 @@ import { DEFAULT_CONFIG, type TrainConfig } from '../src/rl/config';
 import { grpoStep, type StepMetrics } from '../src/rl/grpo';
 import { vocabularyForTasks } from '../src/rl/vocabulary';
 
-/** The default recipe's GRPO step (10 tasks × 8 samples, model dModel 64, 2+2 layers). */
+/** The default recipe's GRPO step (10 tasks × 8 samples, model dModel 64, 2+2 layers, KL on). */
 export const BENCH_CONFIG: TrainConfig = DEFAULT_CONFIG;
 
 export interface TrainingFigures {
@@ -108,9 +108,9 @@ export function splitByOverlap(f: TrainingFigures): {
 
 /**
  * On the active TensorFlow.js backend: a fresh model of the default config (no warm start: the
- * bench times the GRPO step, not what it learns), its trainer, KL reference (used when klCoef >
- * 0) and agent, then `warmUpSteps` untimed and up to `steps` timed GRPO steps (within
- * `budgetMs`) with the default config.
+ * bench times the GRPO step, not what it learns), its trainer, KL reference and agent, then
+ * `warmUpSteps` untimed and up to `steps` timed GRPO steps (within `budgetMs`) with the default
+ * config.
  */
 export async function timeTraining(o: TrainingRunOptions): Promise<TrainingFigures> {
   const config = BENCH_CONFIG;

@@ -20,19 +20,14 @@ export interface TrainConfig {
   temperature: number;
   innerEpochs: number;
   clipEps: number;
-  /**
-   * Weight of the KL to the warm-start reference (k3 estimator). 0 (the default since the fifth
-   * session of 2026-12-02: it measured no worse, see the README) keeps no reference model.
-   */
   klCoef: number;
   entropyCoef: number;
   /** Divide advantages by the group's standard deviation. */
   advantageStd: boolean;
   /**
    * Keep groups whose rewards all agree in the update, with advantage 0: they carry no reward
-   * signal, but the entropy bonus (and the KL to the warm start, when `klCoef` > 0) still acts
-   * on them (a skill that rarely succeeds is otherwise never anchored and drifts with the
-   * others' updates).
+   * signal, but the KL to the warm start and the entropy bonus still hold them (a skill that
+   * rarely succeeds is otherwise never anchored and drifts with the others' updates).
    */
   keepFlatGroups: boolean;
   /**
@@ -86,7 +81,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   temperature: 1,
   innerEpochs: 1,
   clipEps: 0.2,
-  klCoef: 0,
+  klCoef: 0.02,
   entropyCoef: 0.001,
   advantageStd: true,
   keepFlatGroups: true,
