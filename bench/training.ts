@@ -128,15 +128,15 @@ async function runNode(tasks: Task[], plan: Plan): Promise<Row[]> {
         tasks,
         sandbox,
         now,
-        overlapGrading: alternate ? 'alternate' : true,
+        overlapGrading: alternate ? 'alternate' : false,
         ...stepsFor(backend === 'cpu', plan),
         ...(alternate ? { steps: 2 * plan.steps, budgetMs: 2 * plan.budgetMs } : {}),
       });
       if (alternate) {
         const { overlapped, sequential } = splitByOverlap(figures);
         const parts = [
-          { name, figures: overlapped },
-          { name: `${name} (graded group by group)`, figures: sequential },
+          { name, figures: sequential },
+          { name: `${name} (grading overlapped)`, figures: overlapped },
         ];
         for (const p of parts) {
           if (p.figures.steps.length === 0) continue;
@@ -280,8 +280,8 @@ function report(rows: Row[], browser: BrowserEnvironment | null, tasks: Task[], 
       '  no warm-up (WebGPU: its timed step includes compiling shaders); sandbox pool of 2',
       '  ms/step: wall time of a GRPO step (mean / median); model: sampling + reference log-probs +',
       '  update; sandbox wait: grading that sampling did not hide; grading: time any grading was in',
-      '  flight (each group is graded while the next is sampled; Node/wasm alternates that with grading',
-      '  each group before sampling the next, step by step on one model: the "graded group by group" row);',
+      '  flight (training grades each group before sampling the next; Node/wasm alternates that with',
+      '  grading while the next group is sampled, step by step on one model: the "grading overlapped" row);',
       '  the rest is encoding and bookkeeping; tensors: tf.memory().numTensors',
       '  before the first timed step / after each',
       '',

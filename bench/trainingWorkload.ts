@@ -53,7 +53,7 @@ export interface TrainingRunOptions {
   budgetMs: number;
   now: () => number;
   /**
-   * Grade a group while the next is sampled (default true; see GrpoContext). 'alternate'
+   * Grade a group while the next is sampled (default false, as training; see GrpoContext). 'alternate'
    * switches it off on every other timed step (odd ones), so that `splitByOverlap` compares the
    * two under the same load.
    */
@@ -136,10 +136,10 @@ export async function timeTraining(o: TrainingRunOptions): Promise<TrainingFigur
     config,
     streams,
     now: o.now,
-    overlapGrading: o.overlapGrading !== false,
+    overlapGrading: o.overlapGrading === true,
   };
   const overlapAt = (timed: number) =>
-    o.overlapGrading === 'alternate' ? timed % 2 === 0 : o.overlapGrading !== false;
+    o.overlapGrading === 'alternate' ? timed % 2 === 0 : o.overlapGrading === true;
   try {
     const warmStart = o.now();
     for (let s = 0; s < o.warmUpSteps; s++) await grpoStep(ctx, s);

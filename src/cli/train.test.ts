@@ -82,10 +82,14 @@ describe('lab train / eval --policy <run dir>', () => {
     const { policy, dispose } = checkpointPolicy(checkpoint);
     const some = tasks.slice(0, 6);
     const result = await evaluatePolicy(policy, some, sandbox, createRng(1), { samples: 2 });
-    const again = await evaluatePolicy(policy, some, sandbox, createRng(1), { samples: 2 });
+    const again = await evaluatePolicy(policy, some, sandbox, createRng(1), {
+      samples: 2,
+      gradeAhead: 4,
+    });
     dispose();
     expect(result.episodes).toBe(12);
-    // Answers are drawn in task order from the one stream: a seed repeats the evaluation.
+    // Answers are drawn in task order from the one stream: a seed repeats the evaluation, also
+    // when answers are graded while the next ones are drawn.
     expect(again).toEqual(result);
     // Every task's own score, and each kind's mean and standard error over them.
     for (const [kind, score] of Object.entries(result.bySkill)) {

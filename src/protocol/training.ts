@@ -38,9 +38,9 @@ export interface StepPoint {
   /** Time in the model: sampling and the update. */
   modelMs: number;
   /**
-   * Time the step waited on the sandbox alone. Groups are graded while the next group is
-   * sampled, so this is the grading that sampling did not hide; modelMs + sandboxMs is about
-   * wallMs.
+   * Time the step waited on the sandbox alone. When groups are graded while the next group is
+   * sampled (`overlapGrading`), this is the grading that sampling did not hide; modelMs +
+   * sandboxMs is about wallMs.
    */
   sandboxMs: number;
   /**

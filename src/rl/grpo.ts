@@ -38,8 +38,10 @@ export interface GrpoContext {
   streams: { tasks: Rng; decode: Rng };
   now: () => number;
   /**
-   * Grade each group while the next one is sampled (default). Off, each group is graded before
-   * the next is sampled; the results are the same (the training benchmark times both).
+   * Grade each group in the sandbox workers while the model samples the next one. Off by
+   * default: on the 2-core machine it was measured on, the workers took CPU from sampling and
+   * steps got slower (1.4x, README "Training benchmark"); it helps where spare cores are. The
+   * results are the same either way (the training benchmark times both).
    */
   overlapGrading?: boolean;
 }
@@ -59,8 +61,8 @@ const avg = (xs: number[]): number => (xs.length ? xs.reduce((s, x) => s + x, 0)
 
 /**
  * One GRPO step: draw tasks from the unified buffer, sample a group of answers per task, grade
- * each in the sandbox (the sandbox workers grade a group while the model samples the next one,
- * as the paper's asynchronous rollouts overlap the two), advantage = reward minus the group
+ * each in the sandbox (with `overlapGrading`, the workers grade a group while the model samples
+ * the next one, as the paper's asynchronous rollouts overlap the two), advantage = reward minus the group
  * mean (optionally over its std), then PPO-clipped updates over `innerEpochs`. Groups whose
  * rewards all agree carry no reward signal: they are left out of the batch, or with
  * `keepFlatGroups` kept at advantage 0, where only the KL and entropy terms act on them. With `minSignalGroups`, more tasks are drawn one at a time
@@ -127,7 +129,7 @@ export async function grpoStep(
   // The planned groups: each is graded in the sandbox workers while the next one is sampled.
   const { results, times } = await overlapped(tasks, sample, grade, {
     now,
-    maxAhead: ctx.overlapGrading === false ? 0 : Infinity,
+    maxAhead: ctx.overlapGrading === true ? Infinity : 0,
   });
   modelMs += times.produceMs;
   sandboxMs += times.waitMs;
