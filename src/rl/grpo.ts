@@ -62,10 +62,11 @@ const avg = (xs: number[]): number => (xs.length ? xs.reduce((s, x) => s + x, 0)
 /**
  * One GRPO step: draw tasks from the unified buffer, sample a group of answers per task, grade
  * each in the sandbox (with `overlapGrading`, the workers grade a group while the model samples
- * the next one, as the paper's asynchronous rollouts overlap the two), advantage = reward minus the group
- * mean (optionally over its std), then PPO-clipped updates over `innerEpochs`. Groups whose
- * rewards all agree carry no reward signal: they are left out of the batch, or with
- * `keepFlatGroups` kept at advantage 0, where only the KL and entropy terms act on them. With `minSignalGroups`, more tasks are drawn one at a time
+ * the next one, as the paper's asynchronous rollouts overlap the two), advantage = reward minus
+ * the group mean (optionally over its std), then PPO-clipped updates over `innerEpochs`. Groups
+ * whose rewards all agree carry no reward signal: they are left out of the batch, or with
+ * `keepFlatGroups` kept at advantage 0, where only the KL and entropy terms act on them. With
+ * `minSignalGroups`, more tasks are drawn one at a time
  * (up to `extraDrawLimit`) until that many groups disagree (the paper's dynamic sampling); an
  * extra group enters the batch only when it disagrees.
  */
@@ -126,7 +127,7 @@ export async function grpoStep(
       advantages.push(adv[i]!);
     });
   };
-  // The planned groups: each is graded in the sandbox workers while the next one is sampled.
+  // The planned groups (with overlapGrading, each graded while the next one is sampled).
   const { results, times } = await overlapped(tasks, sample, grade, {
     now,
     maxAhead: ctx.overlapGrading === true ? Infinity : 0,
