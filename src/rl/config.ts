@@ -37,6 +37,12 @@ export interface TrainConfig {
    */
   episodeMean: boolean;
   /**
+   * Average the loss within each task kind, then over the kinds in the batch: every skill's
+   * tokens weigh the same in a joint step, as they would in its own single-skill run, however
+   * long its answers (a joint batch is otherwise dominated by the long tests and reproductions).
+   */
+  kindMean: boolean;
+  /**
    * Dynamic sampling: while fewer than this many of a step's groups disagree, draw one more
    * task (at most 2 x tasksPerStep extra); extra groups enter only when they disagree. 0: off.
    */
@@ -86,6 +92,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   advantageStd: true,
   keepFlatGroups: true,
   episodeMean: false,
+  kindMean: false,
   minSignalGroups: 0,
   learningRate: 1e-3,
   warmupSteps: 5,

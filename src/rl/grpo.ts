@@ -2,7 +2,7 @@ import type { Rng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { Verification } from '../core/skills/types';
 import { verifyAnswer } from '../core/skills/verify';
-import type { Task, TaskKind } from '../core/tasks/types';
+import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
 import type { StepPoint } from '../protocol/training';
 import type { PolicyModel, PolicyTrainer, StepStats, TrainBatch } from '../policy/model';
 import type { PolicyAgent, SampledAnswer } from './agent';
@@ -92,6 +92,7 @@ export async function grpoStep(
     allowed: [],
     advantages: new Float32Array(0),
     oldLogProbs: [],
+    ...(config.kindMean === true ? { groups: [] } : {}),
   };
   const advantages: number[] = [];
   const byKind = new Map<TaskKind, number[]>();
@@ -124,6 +125,7 @@ export async function grpoStep(
       batch.actions.push(s.actions);
       batch.allowed.push(s.allowed);
       batch.oldLogProbs.push(s.logProbs);
+      batch.groups?.push(TASK_KINDS.indexOf(task.kind));
       advantages.push(adv[i]!);
     });
   };

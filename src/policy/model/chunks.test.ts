@@ -101,6 +101,11 @@ describe('pointer helpers', () => {
   });
 
   it('selects each decoder row s own observation', () => {
-    expect(Array.from(ownUnitSelector(chunk!, 2))).toEqual([1, 0, 1, 0, 0, 1, 0, 1, 0, 1, 0, 1]);
+    const all = [0, 1, 2, 3, 4, 5];
+    expect(Array.from(ownUnitSelector(chunk!, 2, all))).toEqual([
+      1, 0, 1, 0, 0, 1, 0, 1, 0, 1, 0, 1,
+    ]);
+    // Only some output steps: the first row's second step and the last row's first.
+    expect(Array.from(ownUnitSelector(chunk!, 2, [1, 4]))).toEqual([1, 0, 0, 1]);
   });
 });

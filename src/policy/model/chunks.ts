@@ -96,11 +96,12 @@ export function widenPointers(prevPointer: Float32Array, chunk: Chunk, S: number
   return out;
 }
 
-/** One-hot [rows * S, units, 1] of each decoder row's observation, to pick its pointer block. */
-export function ownUnitSelector(chunk: Chunk, S: number): Float32Array {
-  const out = new Float32Array(chunk.rows * S * chunk.units);
-  for (let i = 0; i < chunk.rows * S; i++) {
-    out[i * chunk.units + chunk.unitOfRow[Math.floor(i / S)]!] = 1;
-  }
+/**
+ * One-hot [n, units, 1] of each output step's observation, to pick its pointer block; `local`
+ * are the steps' indices into the chunk's rows * S decoder rows.
+ */
+export function ownUnitSelector(chunk: Chunk, S: number, local: readonly number[]): Float32Array {
+  const out = new Float32Array(local.length * chunk.units);
+  local.forEach((at, i) => (out[i * chunk.units + chunk.unitOfRow[Math.floor(at / S)]!] = 1));
   return out;
 }

@@ -60,16 +60,49 @@ function crossAttention(p: ParamStore, c: ModelConfig, i: number, x: tf.Tensor, 
   return linear(tf.concat(mixed, 0), p.get(`${prefix}.wo`));
 }
 
-/** Pointer logits [rows * S, T]: each decoder row scored against its own observation. */
-function pointerLogits(p: ParamStore, c: ModelConfig, x: tf.Tensor, mem: Memory, S: number) {
+/** One memory chunk's output steps: their decoder states [n, D], and local indices into its rows * S. */
+type ChunkOutputs = { x: tf.Tensor2D; local: number[] };
+
+/**
+ * Picks the output steps (`inputs.outputs`) out of the decoder states [B * S, D], chunk by chunk
+ * (a chunk's rows are contiguous). A one-hot matmul per chunk rather than `gather`, whose
+ * gradient the wasm backend lacks; it copies the rows exactly.
+ */
+function outputStates(x: tf.Tensor, mem: Memory, inputs: DecoderInputs): ChunkOutputs[] {
+  const S = inputs.steps;
+  const blocks = splitByChunk(x, mem, S);
+  let k = 0;
+  return mem.chunks.map(({ chunk }, n) => {
+    const [first, size] = [chunk.firstRow * S, chunk.rows * S];
+    const local: number[] = [];
+    while (k < inputs.outputs.length && inputs.outputs[k]! < first + size)
+      local.push(inputs.outputs[k++]! - first);
+    const block = blocks[n]! as tf.Tensor2D;
+    if (local.length === size) return { x: block, local };
+    const pick = new Float32Array(local.length * size);
+    local.forEach((at, i) => (pick[i * size + at] = 1));
+    return { x: mm(tf.tensor2d(pick, [local.length, size]), block), local };
+  });
+}
+
+/** Pointer logits [N, T]: each output step scored against its own observation. */
+function pointerLogits(
+  p: ParamStore,
+  c: ModelConfig,
+  outs: ChunkOutputs[],
+  mem: Memory,
+  S: number,
+) {
   const T = mem.length;
-  const queries = tf.mul(linear(x, p.get('out.ptr.q')), 1 / Math.sqrt(c.dModel));
-  const blocks = splitByChunk(queries, mem, S).map((block, n) => {
+  const blocks = outs.flatMap(({ x, local }, n) => {
+    if (local.length === 0) return [];
     const { chunk, pointerKeysT } = mem.chunks[n]!;
-    const scores = mm(block, pointerKeysT);
-    if (chunk.units === 1) return scores;
-    const select = tf.tensor3d(ownUnitSelector(chunk, S), [chunk.rows * S, chunk.units, 1]);
-    return tf.sum(tf.mul(tf.reshape(scores, [chunk.rows * S, chunk.units, T]), select), 1);
+    const queries = tf.mul(linear(x, p.get('out.ptr.q')), 1 / Math.sqrt(c.dModel));
+    const scores = mm(queries, pointerKeysT);
+    if (chunk.units === 1) return [scores];
+    const selector = ownUnitSelector(chunk, S, local);
+    const select = tf.tensor3d(selector, [local.length, chunk.units, 1]);
+    return [tf.sum(tf.mul(tf.reshape(scores, [local.length, chunk.units, T]), select), 1)];
   });
   return tf.concat(blocks, 0);
 }
@@ -164,7 +197,7 @@ function replacementBias(p: ParamStore, c: ModelConfig, x: tf.Tensor, inputs: De
 }
 
 /**
- * Unmasked action logits [B, S, V + T] (or [B, 1, V + T] with `lastOnly`): vocabulary logits,
+ * Unmasked action logits [N, V + T] of the N output steps (`inputs.outputs`): vocabulary logits,
  * then pointer logits over the T observation positions (padding is left to the step mask).
  */
 export function decode(
@@ -172,10 +205,10 @@ export function decode(
   c: ModelConfig,
   mem: Memory,
   inputs: DecoderInputs,
-  lastOnly: boolean,
-): tf.Tensor3D {
+): tf.Tensor2D {
   const S = inputs.steps;
   if (S > c.maxActLen) throw new RangeError(`More than ${c.maxActLen} steps`);
+  if (inputs.outputs.length === 0) throw new RangeError('No decoder step to score');
   const rows = inputs.prevVocab.length / S;
   let x = inputEmbedding(p, mem, inputs);
   for (let i = 0; i < c.decoderLayers; i++) {
@@ -183,19 +216,20 @@ export function decode(
     x = tf.add(x, crossAttention(p, c, i, x, mem));
     x = tf.add(x, feedForward(p, `dec.${i}.ff`, layerNorm(p, `dec.${i}.ln3`, x)));
   }
-  x = layerNorm(p, 'dec.ln', x);
-  const outSteps = lastOnly ? 1 : S;
-  if (lastOnly) {
-    const last = tf.slice(tf.reshape(x, [rows, S, c.dModel]), [0, S - 1, 0], [rows, 1, c.dModel]);
-    x = tf.reshape(last, [rows, c.dModel]);
-  }
-  const plain = linear(x, p.get('out.vocab.w'), p.get('out.vocab.b'));
-  const bias = replacementBias(p, c, x, inputs);
+  const outs = outputStates(layerNorm(p, 'dec.ln', x), mem, inputs);
+  const out =
+    outs.length === 1
+      ? outs[0]!.x
+      : tf.concat(
+          outs.map((o) => o.x),
+          0,
+        );
+  const plain = linear(out, p.get('out.vocab.w'), p.get('out.vocab.b'));
+  const bias = replacementBias(p, c, out, inputs);
   const vocabLogits = bias ? tf.add(plain, bias) : plain;
   const pointers = tf.add(
-    pointerLogits(p, c, x, mem, outSteps),
-    pointerBias(p, x, inputs, mem.length),
+    pointerLogits(p, c, outs, mem, S),
+    pointerBias(p, out, inputs, mem.length),
   );
-  const logits = tf.concat([vocabLogits, pointers], 1);
-  return tf.reshape(logits, [rows, outSteps, c.vocabSize + mem.length]);
+  return tf.concat([vocabLogits, pointers], 1) as tf.Tensor2D;
 }

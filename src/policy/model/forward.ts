@@ -31,42 +31,39 @@ export function packBatch(batch: ScoredBatch, config: ModelConfig): PackedBatch 
   return { obs, inputs: packTraining(grouped, obs, config), order };
 }
 
-/** Per-step tensors of a teacher-forced pass, all [B, S] in packed row order. */
+/** Per-step tensors of a teacher-forced pass, all [N] over the real steps, row by row (packed order). */
 export interface TeacherForced {
-  /** Log-prob of the chosen action under the masked distribution (0 on padding). */
-  chosen: tf.Tensor2D;
+  /** Log-prob of the chosen action under the masked distribution. */
+  chosen: tf.Tensor1D;
   /** Entropy of the masked distribution. */
-  entropy: tf.Tensor2D;
-  /** 1 on real steps, 0 on padding. */
-  weights: tf.Tensor2D;
+  entropy: tf.Tensor1D;
 }
 
 /**
  * Runs encoder and decoder over whole answers at once (call inside a tidy or a gradient tape).
  * Each distinct observation is encoded once and attended to once for all the rows that share
- * it, which in GRPO is every row of a group.
+ * it, which in GRPO is every row of a group. Only real steps reach the output layer.
  */
 export function teacherForced(p: ParamStore, c: ModelConfig, packed: PackedBatch): TeacherForced {
   const { obs, inputs } = packed;
-  const rows = obs.rowOf.length;
+  const real = inputs.chosen.length;
   const width = c.vocabSize + obs.length;
   const memory = buildMemory(p, c, encode(p, c, obs), obs, obs.groups);
-  const logits = decode(p, c, memory, inputs, false);
-  const mask = tf.tensor3d(inputs.mask, [rows, inputs.steps, width]);
-  const logp = tf.logSoftmax(tf.add(logits, mask));
-  const picked = tf.reshape(oneHotFloat(inputs.chosen, width), [rows, inputs.steps, width]);
-  const weights = tf.tensor2d(inputs.weights, [rows, inputs.steps]);
-  const chosen = tf.mul<tf.Tensor2D>(tf.sum(tf.mul(picked, logp), -1), weights);
-  const entropy = tf.neg(tf.sum(tf.mul(tf.exp(logp), logp), -1)) as tf.Tensor2D;
-  return { chosen, entropy, weights };
+  const logits = decode(p, c, memory, inputs);
+  const logp = tf.logSoftmax(tf.add(logits, tf.tensor2d(inputs.mask, [real, width])));
+  const picked = oneHotFloat(inputs.chosen, width);
+  const chosen = tf.sum<tf.Tensor1D>(tf.mul(picked, logp), -1);
+  const entropy = tf.neg(tf.sum(tf.mul(tf.exp(logp), logp), -1)) as tf.Tensor1D;
+  return { chosen, entropy };
 }
 
-/** Per-row values of a padded [B * S] array, back in the caller's row order. */
-export function unpack(values: Float32Array, packed: PackedBatch, lengths: readonly number[]) {
-  const steps = packed.inputs.steps;
+/** Per-row values of an [N] array over real steps (packed order), back in the caller's row order. */
+export function unpack(values: Float32Array, packed: PackedBatch): number[][] {
+  const lengths = packed.inputs.answerLengths;
   const out: number[][] = new Array<number[]>(lengths.length);
+  let at = 0;
   packed.order.forEach((original, i) => {
-    out[original] = Array.from(values.subarray(i * steps, i * steps + lengths[original]!));
+    out[original] = Array.from(values.subarray(at, (at += lengths[i]!)));
   });
   return out;
 }

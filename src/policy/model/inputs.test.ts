@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decoderInputs, packTraining, padPerStep, POINTER_FEATURES, writeStepMask } from './inputs';
+import {
+  decoderInputs,
+  flattenSteps,
+  outputSteps,
+  packTraining,
+  POINTER_FEATURES,
+  repeatPerStep,
+  writeStepMask,
+} from './inputs';
 import { NEG_INF, packObservations } from './observations';
 import { observation, tinyConfig } from './testUtils';
 
@@ -22,8 +30,10 @@ describe('decoderInputs', () => {
     const prefixes = [[V + 4, 3, V + 2], [V + 1]];
     const full = decoderInputs(prefixes, 4, V, 6, { wordAt }).pointedWord;
     expect(Array.from(full)).toEqual([-1, 4, -1, 2, -1, 101, -1, -1]);
-    const last = decoderInputs(prefixes, 4, V, 6, { wordAt, lastOnly: true }).pointedWord;
+    const last = decoderInputs(prefixes, 4, V, 6, { wordAt, outputs: 'last' }).pointedWord;
     expect(Array.from(last)).toEqual([2, -1]);
+    const real = decoderInputs(prefixes, 4, V, 6, { wordAt, outputs: 'real' }).pointedWord;
+    expect(Array.from(real)).toEqual([-1, 4, -1, -1]);
     expect(Array.from(decoderInputs(prefixes, 4, V, 6).pointedWord)).toEqual(new Array(8).fill(-1));
   });
 
@@ -84,12 +94,35 @@ describe('pointer features', () => {
   it('for the last step only, match that step of the full layout', () => {
     const prefixes = [[V + 2, 5, V + 3], [1]];
     const full = decoderInputs(prefixes, 4, V, T).pointerFeatures;
-    const last = decoderInputs(prefixes, 4, V, T, { lastOnly: true }).pointerFeatures;
+    const last = decoderInputs(prefixes, 4, V, T, { outputs: 'last' }).pointerFeatures;
     expect(last.length).toBe(2 * T * F);
     for (let b = 0; b < 2; b++) {
       const want = full.subarray((b * 4 + 3) * T * F, (b * 4 + 4) * T * F);
       expect(Array.from(last.subarray(b * T * F, (b + 1) * T * F))).toEqual(Array.from(want));
     }
+  });
+
+  it('for the real steps only, match those steps of the full layout, row by row', () => {
+    const prefixes = [[V + 2, 5, V + 3], [1]];
+    const full = decoderInputs(prefixes, 4, V, T).pointerFeatures;
+    const real = decoderInputs(prefixes, 4, V, T, { outputs: 'real' });
+    const steps = [0, 1, 2, 4]; // row 0's three steps, row 1's one (of 4 per row)
+    expect(Array.from(real.outputs)).toEqual(steps);
+    expect(real.pointerFeatures.length).toBe(steps.length * T * F);
+    steps.forEach((at, k) => {
+      const want = full.subarray(at * T * F, (at + 1) * T * F);
+      const got = real.pointerFeatures.subarray(k * T * F, (k + 1) * T * F);
+      expect(Array.from(got)).toEqual(Array.from(want));
+    });
+  });
+});
+
+describe('outputSteps', () => {
+  it('lists every step, each row s last, or each row s real steps as indices into rows x steps', () => {
+    const prefixes = [[1, 2], [], [3, 4, 5]];
+    expect(Array.from(outputSteps(prefixes, 3, 'all'))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(Array.from(outputSteps(prefixes, 3, 'last'))).toEqual([2, 5, 8]);
+    expect(Array.from(outputSteps(prefixes, 3, 'real'))).toEqual([0, 1, 6, 7, 8]);
   });
 });
 
@@ -115,7 +148,7 @@ describe('packTraining', () => {
   const obs = [observation([1, 2, 3]), observation([4, 5])];
   const packed = packObservations(obs, config);
 
-  it('pads steps, weights real ones and keeps the chosen actions', () => {
+  it('keeps the real steps only: their masks and chosen actions, row by row', () => {
     const batch = {
       observations: obs,
       actions: [[V + 2, 0], [5]],
@@ -123,14 +156,17 @@ describe('packTraining', () => {
     };
     const t = packTraining(batch, packed, config);
     expect(t.steps).toBe(2);
-    expect(Array.from(t.weights)).toEqual([1, 1, 1, 0]);
-    expect(Array.from(t.chosen)).toEqual([V + 2, 0, 5, 0]);
-    expect(t.realSteps).toBe(3);
+    expect(Array.from(t.outputs)).toEqual([0, 1, 2]);
+    expect(Array.from(t.chosen)).toEqual([V + 2, 0, 5]);
+    expect(t.answerLengths).toEqual([2, 1]);
     const width = V + 3;
-    expect(t.mask.subarray(3 * width, 4 * width).every((x) => x === 0)).toBe(true);
+    expect(t.mask.length).toBe(3 * width);
+    // Row 1 (observation of 2 tokens) step 0: only id 5 is open.
+    const row1 = Array.from(t.mask.subarray(2 * width, 3 * width));
+    expect(row1.map((x, i) => (x === 0 ? i : -1)).filter((i) => i >= 0)).toEqual([5]);
     expect(
       Array.from(
-        padPerStep(
+        flattenSteps(
           [
             [-1, -2],
             [-3, 99],
@@ -138,7 +174,8 @@ describe('packTraining', () => {
           t,
         ),
       ),
-    ).toEqual([-1, -2, -3, 0]);
+    ).toEqual([-1, -2, -3]);
+    expect(Array.from(repeatPerStep([0.5, -1], t))).toEqual([0.5, 0.5, -1]);
   });
 
   it('refuses actions outside their allowed set, pointers past the observation and long answers', () => {
@@ -159,7 +196,10 @@ describe('packTraining', () => {
       ),
     ).toThrow(/maxActLen/);
     expect(() =>
-      padPerStep(
+      packTraining({ observations: one, actions: [[]], allowed: [[]] }, pack1, config),
+    ).toThrow(/no actions/);
+    expect(() =>
+      flattenSteps(
         [[NaN]],
         packTraining({ observations: one, actions: [[1]], allowed: [[[1]]] }, pack1, config),
       ),

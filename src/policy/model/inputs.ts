@@ -12,21 +12,48 @@ export interface DecoderInputs {
   /** [B * S * T]: one-hot of the previously pointed position (all zero otherwise). */
   prevPointer: Float32Array;
   /**
-   * [B * S' * T * POINTER_FEATURES] (S' = S, or 1 when only the last step is decoded): where each
-   * observation position stands relative to the pointers the row already chose.
+   * The steps the decoder scores (its output rows), as ascending indices into [B * S]: every
+   * step, each row's last (sampling), or each row's real steps (training: padding is never
+   * scored, so the output layer costs real steps only).
+   */
+  outputs: Int32Array;
+  /**
+   * [N * T * POINTER_FEATURES] over the N output steps: where each observation position stands
+   * relative to the pointers the row already chose.
    */
   pointerFeatures: Float32Array;
   /**
-   * [B * S'] (S' as above): the observation token the previous action pointed at, -1 after a
+   * [N] over the output steps: the observation token the previous action pointed at, -1 after a
    * vocabulary action, at the first step, or when no `wordAt` was given.
    */
   pointedWord: Int32Array;
 }
 
+/**
+ * Which steps decoderInputs lays out as outputs: all of them, each row's last, or each row's
+ * real steps (t < its prefix's length, the prefix being the whole answer when training).
+ */
+export type OutputSteps = 'all' | 'last' | 'real';
+
+/** The output steps as ascending indices into [B * S]. */
+export function outputSteps(
+  prefixes: readonly (readonly number[])[],
+  steps: number,
+  which: OutputSteps,
+): Int32Array {
+  const out: number[] = [];
+  prefixes.forEach((prefix, b) => {
+    if (which === 'last') return void out.push(b * steps + steps - 1);
+    const count = which === 'all' ? steps : Math.min(prefix.length, steps);
+    for (let t = 0; t < count; t++) out.push(b * steps + t);
+  });
+  return Int32Array.from(out);
+}
+
 /** How decoderInputs reads its prefixes. */
 export interface DecoderInputOptions {
-  /** Features for the last step only (sampling decodes one step at a time). */
-  lastOnly?: boolean;
+  /** The steps to score (default all). */
+  outputs?: OutputSteps;
   /** The action that closes an answer part (`<END>`); absent: the answer is one part. */
   partEnd?: number | undefined;
   /** The token id at observation position `pos` of row `row` (for `pointedWord`). */
@@ -49,17 +76,17 @@ function pointerFeatures(
   steps: number,
   vocabSize: number,
   obsLength: number,
-  lastOnly: boolean,
+  outputs: Int32Array,
   partEnd: number,
 ): Float32Array {
   const F = POINTER_FEATURES;
-  const outSteps = lastOnly ? 1 : steps;
-  const out = new Float32Array(prefixes.length * outSteps * obsLength * F);
+  const out = new Float32Array(outputs.length * obsLength * F);
   const near = Float32Array.from({ length: obsLength }, (_, gap) => Math.exp(-gap / NEAR_SCALE));
+  let k = 0;
   prefixes.forEach((prefix, b) => {
     const covered: number[] = [];
     let last = -1;
-    for (let t = 0; t < steps; t++) {
+    for (let t = 0; t < steps && k < outputs.length; t++) {
       const previous = t > 0 ? prefix[t - 1] : undefined;
       if (previous === partEnd) {
         covered.length = 0;
@@ -68,8 +95,8 @@ function pointerFeatures(
         last = previous - vocabSize;
         covered.push(last);
       }
-      if (lastOnly && t !== steps - 1) continue;
-      const base = (b * outSteps + (lastOnly ? 0 : t)) * obsLength;
+      if (outputs[k] !== b * steps + t) continue;
+      const base = k++ * obsLength;
       for (const p of covered) out[(base + p) * F] = 1;
       for (let p = last + 1; p < obsLength; p++) {
         out[(base + p) * F + 1] = 1;
@@ -101,23 +128,20 @@ function partPositions(
   return out;
 }
 
-/** The token each step's previous action pointed at (-1 when it was no pointer). */
+/** The token each output step's previous action pointed at (-1 when it was no pointer). */
 function pointedWords(
   prefixes: readonly (readonly number[])[],
   steps: number,
   vocabSize: number,
-  lastOnly: boolean,
+  outputs: Int32Array,
   wordAt: ((row: number, pos: number) => number) | undefined,
 ): Int32Array {
-  const outSteps = lastOnly ? 1 : steps;
-  const out = new Int32Array(prefixes.length * outSteps).fill(-1);
+  const out = new Int32Array(outputs.length).fill(-1);
   if (!wordAt) return out;
-  prefixes.forEach((prefix, b) => {
-    for (let t = lastOnly ? steps - 1 : 1; t < steps; t++) {
-      const previous = prefix[t - 1];
-      if (previous === undefined || previous < vocabSize) continue;
-      out[b * outSteps + (lastOnly ? 0 : t)] = wordAt(b, previous - vocabSize);
-    }
+  outputs.forEach((at, k) => {
+    const [b, t] = [Math.floor(at / steps), at % steps];
+    const previous = t > 0 ? prefixes[b]![t - 1] : undefined;
+    if (previous !== undefined && previous >= vocabSize) out[k] = wordAt(b, previous - vocabSize);
   });
   return out;
 }
@@ -130,7 +154,8 @@ export function decoderInputs(
   obsLength: number,
   options: DecoderInputOptions = {},
 ): DecoderInputs {
-  const { lastOnly = false, partEnd = -1, wordAt } = options;
+  const { partEnd = -1, wordAt } = options;
+  const outputs = outputSteps(prefixes, steps, options.outputs ?? 'all');
   const rows = prefixes.length;
   const prevVocab = new Int32Array(rows * steps).fill(-1);
   const prevPointer = new Float32Array(rows * steps * obsLength);
@@ -147,8 +172,9 @@ export function decoderInputs(
     positions: partPositions(prefixes, steps, partEnd),
     prevVocab,
     prevPointer,
-    pointerFeatures: pointerFeatures(prefixes, steps, vocabSize, obsLength, lastOnly, partEnd),
-    pointedWord: pointedWords(prefixes, steps, vocabSize, lastOnly, wordAt),
+    outputs,
+    pointerFeatures: pointerFeatures(prefixes, steps, vocabSize, obsLength, outputs, partEnd),
+    pointedWord: pointedWords(prefixes, steps, vocabSize, outputs, wordAt),
   };
 }
 
@@ -175,19 +201,20 @@ export function writeStepMask(
   }
 }
 
-/** Everything a teacher-forced pass over a batch needs, padded to S steps and width V + T. */
+/**
+ * Everything a teacher-forced pass over a batch needs: decoder inputs padded to S steps, and per
+ * real step (the N output steps, row by row) its mask over V + T ids and the action chosen.
+ */
 export interface TrainingInputs extends DecoderInputs {
-  /** [B * S * (V + T)] additive masks. */
+  /** [N * (V + T)] additive masks. */
   mask: Float32Array;
-  /** [B * S] chosen action per step (0 on padding). */
+  /** [N] the action chosen at each real step. */
   chosen: Int32Array;
-  /** [B * S] 1 on real steps, 0 on padding. */
-  weights: Float32Array;
-  /** Number of real steps. */
-  realSteps: number;
+  /** Real steps per row (the answers' lengths), in row order. */
+  answerLengths: number[];
 }
 
-/** Validates a scored batch against packed observations and builds the padded inputs. */
+/** Validates a scored batch against packed observations and builds the inputs. */
 export function packTraining(
   batch: ScoredBatch,
   obs: PackedObservations,
@@ -202,55 +229,61 @@ export function packTraining(
   if (steps > config.maxActLen) {
     throw new RangeError(`An answer has ${steps} actions; maxActLen is ${config.maxActLen}`);
   }
+  const answerLengths = actions.map((a) => a.length);
+  const real = answerLengths.reduce((n, l) => n + l, 0);
+  if (real === 0) throw new RangeError('The batch has no actions to score');
   const V = config.vocabSize;
   const width = V + obs.length;
-  const mask = new Float32Array(rows * steps * width);
-  const chosen = new Int32Array(rows * steps);
-  const weights = new Float32Array(rows * steps);
+  const mask = new Float32Array(real * width);
+  const chosen = new Int32Array(real);
+  let i = 0;
   for (let b = 0; b < rows; b++) {
     const seq = actions[b]!;
     if (allowed[b]!.length < seq.length) {
       throw new RangeError(`Row ${b} has ${seq.length} actions but ${allowed[b]!.length} sets`);
     }
-    for (let t = 0; t < steps; t++) {
-      const i = b * steps + t;
-      const real = t < seq.length;
-      writeStepMask(real ? allowed[b]![t] : undefined, mask, i * width, V, width, obs.lengths[b]!);
-      if (!real) continue;
-      const action = seq[t]!;
+    seq.forEach((action, t) => {
+      writeStepMask(allowed[b]![t], mask, i * width, V, width, obs.lengths[b]!);
       if (!Number.isInteger(action) || action < 0 || mask[i * width + action] !== 0) {
         throw new RangeError(`Row ${b} step ${t}: action ${action} is not in its allowed set`);
       }
-      chosen[i] = action;
-      weights[i] = 1;
-    }
+      chosen[i++] = action;
+    });
   }
   const inputs = decoderInputs(actions, steps, V, obs.length, {
+    outputs: 'real',
     partEnd: config.partEnd,
     wordAt: (b, pos) => obs.tokens[obs.rowOf[b]! * obs.length + pos]!,
   });
-  const realSteps = actions.reduce((n, a) => n + a.length, 0);
-  return { ...inputs, mask, chosen, weights, realSteps };
+  return { ...inputs, mask, chosen, answerLengths };
 }
 
-/** Per-step numbers (old or reference log-probs) padded to [B * S] with zeros. */
-export function padPerStep(
+/** Per-step numbers (old or reference log-probs), each row's real steps in turn: [N]. */
+export function flattenSteps(
   values: readonly (readonly number[])[],
   inputs: TrainingInputs,
 ): Float32Array {
-  const out = new Float32Array(inputs.weights.length);
-  const rows = inputs.weights.length / inputs.steps;
-  if (values.length !== rows) throw new RangeError(`Expected ${rows} rows of log-probs`);
-  for (let b = 0; b < rows; b++) {
-    for (let t = 0; t < inputs.steps; t++) {
-      const i = b * inputs.steps + t;
-      if (inputs.weights[i] === 0) continue;
+  const out = new Float32Array(inputs.outputs.length);
+  if (values.length !== inputs.answerLengths.length) {
+    throw new RangeError(`Expected ${inputs.answerLengths.length} rows of log-probs`);
+  }
+  let i = 0;
+  inputs.answerLengths.forEach((length, b) => {
+    for (let t = 0; t < length; t++) {
       const v = values[b]![t];
       if (v === undefined || !Number.isFinite(v)) {
         throw new RangeError(`Row ${b} step ${t}: log-prob ${v} is missing or not finite`);
       }
-      out[i] = v;
+      out[i++] = v;
     }
-  }
+  });
+  return out;
+}
+
+/** One number per row repeated over the row's real steps: [N]. */
+export function repeatPerStep(perRow: ArrayLike<number>, inputs: TrainingInputs): Float32Array {
+  const out = new Float32Array(inputs.outputs.length);
+  let i = 0;
+  inputs.answerLengths.forEach((length, b) => out.fill(perRow[b]!, i, (i += length)));
   return out;
 }

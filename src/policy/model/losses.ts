@@ -14,38 +14,64 @@ export type LossTerms = {
 /** Log-ratios beyond this are clamped so exp() cannot overflow float32 into inf * 0 = NaN. */
 const MAX_LOG_RATIO = 20;
 
-/** Mean of a [B, S] tensor over the real steps (padded steps weigh 0). */
-function stepMean(x: tf.Tensor, f: TeacherForced, realSteps: number): tf.Scalar {
-  return tf.div(tf.sum(tf.mul(x, f.weights)), Math.max(realSteps, 1));
+/** Mean of an [N] tensor over the real steps. */
+function stepMean(x: tf.Tensor): tf.Scalar {
+  return tf.div(tf.sum(x), Math.max(x.shape[0] ?? 1, 1));
 }
 
 /**
- * Per-step weights of a mean taken per row (answer), then over rows: each real step of row i
- * weighs 1 / (len_i * rows). Constants of the batch, so no gradient flows through them.
+ * Per-step weights [N] (summing to 1) of the loss's mean over the real steps, or null for the
+ * plain token-level mean. `perAnswer`: a mean per answer, then over answers (an answer of length
+ * l among A answers: 1 / (l * A) per step). `groups` (one id per answer): the same within each
+ * group, then a mean over the groups (a group of n steps among G groups: 1 / (n * G) per step;
+ * with `perAnswer`, 1 / (l * A_g * G)).
  */
-function episodeWeights(f: TeacherForced): tf.Tensor2D {
-  const rows = f.weights.shape[0];
-  const lengths = tf.maximum(tf.sum(f.weights, 1, true), 1);
-  return tf.div(f.weights, tf.mul(lengths, Math.max(rows, 1)));
+export function stepWeights(
+  answerLengths: readonly number[],
+  perAnswer: boolean,
+  groups?: readonly number[],
+): Float32Array | null {
+  if (!perAnswer && !groups) return null;
+  if (groups && groups.length !== answerLengths.length) {
+    throw new RangeError(`${groups.length} loss groups for ${answerLengths.length} answers`);
+  }
+  const groupOf = (b: number) => groups?.[b] ?? 0;
+  // Per group: its answers (that have steps) and its steps.
+  const answers = new Map<number, number>();
+  const steps = new Map<number, number>();
+  answerLengths.forEach((length, b) => {
+    if (length === 0) return;
+    answers.set(groupOf(b), (answers.get(groupOf(b)) ?? 0) + 1);
+    steps.set(groupOf(b), (steps.get(groupOf(b)) ?? 0) + length);
+  });
+  const G = answers.size;
+  const out = new Float32Array(answerLengths.reduce((n, l) => n + l, 0));
+  let i = 0;
+  answerLengths.forEach((length, b) => {
+    const g = groupOf(b);
+    const w = perAnswer ? 1 / (length * answers.get(g)! * G) : 1 / (steps.get(g)! * G);
+    out.fill(w, i, (i += length));
+  });
+  return out;
 }
 
 /**
  * PPO-clipped GRPO loss, averaged over every real step of the batch (token-level mean), or
- * per answer and then over answers with `episodeMean`:
+ * weighted by `weights` (see stepWeights: per answer, per loss group):
  * -mean[min(r A, clip(r, 1-eps, 1+eps) A)] - entropyCoef H + klCoef KL, where r is the ratio to
- * the sampling-time policy and KL the k3 estimate exp(ref - new) - (ref - new) - 1.
+ * the sampling-time policy and KL the k3 estimate exp(ref - new) - (ref - new) - 1. Every
+ * tensor is [N] over the real steps; `advantages` repeats each answer's advantage per step.
  */
 export function grpoLoss(
   f: TeacherForced,
-  realSteps: number,
-  oldLogProbs: tf.Tensor2D,
-  refLogProbs: tf.Tensor2D | null,
-  advantages: tf.Tensor2D,
+  oldLogProbs: tf.Tensor1D,
+  refLogProbs: tf.Tensor1D | null,
+  advantages: tf.Tensor1D,
   config: LossConfig,
+  perAnswer: tf.Tensor1D | null,
 ): LossTerms {
-  const perAnswer = config.episodeMean === true ? episodeWeights(f) : null;
   const mean = (x: tf.Tensor): tf.Scalar =>
-    perAnswer ? tf.sum(tf.mul(x, perAnswer)) : stepMean(x, f, realSteps);
+    perAnswer ? tf.sum(tf.mul(x, perAnswer)) : stepMean(x);
   const logRatio = tf.clipByValue(tf.sub(f.chosen, oldLogProbs), -MAX_LOG_RATIO, MAX_LOG_RATIO);
   const ratio = tf.exp(logRatio);
   const unclipped = tf.mul(ratio, advantages);
@@ -72,12 +98,12 @@ export function grpoLoss(
 }
 
 /** Behaviour cloning: mean negative log-likelihood of the given actions over real steps. */
-export function supervisedLoss(f: TeacherForced, realSteps: number): LossTerms {
-  const nll = tf.neg(stepMean(f.chosen, f, realSteps));
+export function supervisedLoss(f: TeacherForced): LossTerms {
+  const nll = tf.neg(stepMean(f.chosen));
   return {
     loss: nll,
     policyLoss: nll,
-    entropy: stepMean(f.entropy, f, realSteps),
+    entropy: stepMean(f.entropy),
     kl: tf.scalar(0),
     clipFraction: tf.scalar(0),
   };

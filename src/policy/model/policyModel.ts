@@ -73,11 +73,7 @@ export class PolicyModel {
     const chosen = tf.tidy(() => teacherForced(this.params, this.config, packed).chosen);
     const values = (await chosen.data()) as Float32Array;
     chosen.dispose();
-    return unpack(
-      values,
-      packed,
-      batch.actions.map((a) => a.length),
-    );
+    return unpack(values, packed);
   }
 
   async getWeights(): Promise<NamedArray[]> {
@@ -139,14 +135,14 @@ export class PolicyModel {
           c.vocabSize,
           obsLength,
           {
-            lastOnly: true,
+            outputs: 'last',
             partEnd: c.partEnd,
             wordAt: (_, pos) => obs.tokens[pos]!,
           },
         );
         const logp = tf.tidy(() => {
-          const logits = decode(this.params, c, memory, inputs, true);
-          return tf.logSoftmax(tf.add(logits, tf.tensor3d(mask, [count, 1, width])));
+          const logits = decode(this.params, c, memory, inputs);
+          return tf.logSoftmax(tf.add(logits, tf.tensor2d(mask, [count, width])));
         });
         let values: Float32Array;
         try {

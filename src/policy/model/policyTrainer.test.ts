@@ -98,6 +98,34 @@ describe('PolicyTrainer.grpoStep', () => {
     dispose();
   });
 
+  it('with loss groups, averages within each group, then over the groups', async () => {
+    const { model, trainer, dispose } = pair();
+    const full = await sampledBatch(model, 4);
+    // Group 0: the first observation's answers cut to 1 step; group 1: the other's, whole.
+    const groups = full.actions.map((_, b) => b % 2);
+    const len = (b: number) => (groups[b] === 0 ? 1 : full.actions[b]!.length);
+    const batch: TrainBatch = {
+      ...full,
+      actions: full.actions.map((a, b) => a.slice(0, len(b))),
+      allowed: full.allowed.map((a, b) => a.slice(0, len(b))),
+      oldLogProbs: full.oldLogProbs.map((a, b) => a.slice(0, len(b))),
+      groups,
+    };
+    const adv = [...batch.advantages];
+    const tokenMeanOf = (g: number) => {
+      const rows = adv.map((a, b) => ({ a, n: len(b), g: groups[b] })).filter((r) => r.g === g);
+      return rows.reduce((s, r) => s + r.a * r.n, 0) / rows.reduce((s, r) => s + r.n, 0);
+    };
+    const byGroup = (tokenMeanOf(0) + tokenMeanOf(1)) / 2;
+    const steps = adv.map((_, b) => len(b));
+    const perToken = adv.reduce((s, a, b) => s + a * steps[b]!, 0) / steps.reduce((s, n) => s + n);
+    expect(Math.abs(byGroup - perToken)).toBeGreaterThan(0.01);
+    const stats = await trainer.grpoStep(batch, plain);
+    expect(stats.policyLoss).toBeCloseTo(-byGroup, 5);
+    await expect(trainer.grpoStep({ ...batch, groups: [0] }, plain)).rejects.toThrow(/loss groups/);
+    dispose();
+  });
+
   it('clips: a ratio far above 1+eps gives no gradient for positive advantages', async () => {
     const { model, trainer, dispose } = pair();
     const batch = await sampledBatch(model, 5);

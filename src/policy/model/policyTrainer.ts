@@ -1,8 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Adam } from './adam';
 import { packBatch, permute, teacherForced, type PackedBatch, type TeacherForced } from './forward';
-import { padPerStep } from './inputs';
-import { grpoLoss, supervisedLoss, validateLossConfig, type LossTerms } from './losses';
+import { flattenSteps, repeatPerStep } from './inputs';
+import {
+  grpoLoss,
+  stepWeights,
+  supervisedLoss,
+  validateLossConfig,
+  type LossTerms,
+} from './losses';
 import type { PolicyModel } from './policyModel';
 import type { LossConfig, NamedArray, ScoredBatch, StepStats, TrainBatch } from './types';
 
@@ -66,19 +72,29 @@ export class PolicyTrainer {
     if (batch.advantages.length !== rows || !batch.advantages.every(Number.isFinite)) {
       throw new RangeError(`Expected ${rows} finite advantages, got ${batch.advantages.length}`);
     }
+    if (batch.groups && batch.groups.length !== rows) {
+      throw new RangeError(`Expected ${rows} loss groups, got ${batch.groups.length}`);
+    }
     const { order, inputs } = packed;
-    const old = padPerStep(permute(batch.oldLogProbs, order), inputs);
-    const ref = batch.refLogProbs ? padPerStep(permute(batch.refLogProbs, order), inputs) : null;
-    const advantages = Float32Array.from(order, (i) => batch.advantages[i]!);
-    const shape: [number, number] = [rows, inputs.steps];
+    const old = flattenSteps(permute(batch.oldLogProbs, order), inputs);
+    const ref = batch.refLogProbs ? flattenSteps(permute(batch.refLogProbs, order), inputs) : null;
+    const advantages = repeatPerStep(
+      order.map((i) => batch.advantages[i]!),
+      inputs,
+    );
+    const weights = stepWeights(
+      inputs.answerLengths,
+      loss.episodeMean === true,
+      batch.groups && permute(batch.groups, order),
+    );
     return this.step(packed, (f) =>
       grpoLoss(
         f,
-        inputs.realSteps,
-        tf.tensor2d(old, shape),
-        ref ? tf.tensor2d(ref, shape) : null,
-        tf.tensor2d(advantages, [rows, 1]),
+        tf.tensor1d(old),
+        ref ? tf.tensor1d(ref) : null,
+        tf.tensor1d(advantages),
         loss,
+        weights ? tf.tensor1d(weights) : null,
       ),
     );
   }
@@ -86,7 +102,7 @@ export class PolicyTrainer {
   /** One behaviour-cloning step on the mean negative log-likelihood of the given actions. */
   async supervisedStep(batch: ScoredBatch): Promise<StepStats> {
     const packed = packBatch(batch, this.model.config);
-    return this.step(packed, (f) => supervisedLoss(f, packed.inputs.realSteps));
+    return this.step(packed, (f) => supervisedLoss(f));
   }
 
   /** Adam moments and step count, for checkpoints. */

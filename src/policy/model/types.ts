@@ -72,6 +72,11 @@ export interface TrainBatch {
   oldLogProbs: number[][];
   /** Log-probs under the reference (warm-start) model, for the KL penalty. */
   refLogProbs?: number[][];
+  /**
+   * Loss groups, one id per sequence (GRPO: its task kind): with them the loss is a mean within
+   * each group, then over the groups, so each group weighs the same however many steps it has.
+   */
+  groups?: number[];
 }
 
 /** The part of a batch needed to evaluate log-likelihoods. */

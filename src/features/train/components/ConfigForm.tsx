@@ -19,7 +19,7 @@ const sameConfig = (a: TrainConfig, b: TrainConfig) => JSON.stringify(a) === JSO
 
 /** The GRPO options that are on or off (runs saved before an option existed read as off). */
 const GRPO_SWITCHES: {
-  key: 'advantageStd' | 'keepFlatGroups' | 'episodeMean';
+  key: 'advantageStd' | 'keepFlatGroups' | 'episodeMean' | 'kindMean';
   label: string;
   title: string;
 }[] = [
@@ -40,6 +40,12 @@ const GRPO_SWITCHES: {
     label: 'average the loss per answer',
     title:
       'Average the loss over each answer, then over the answers (the original GRPO): a one-token verdict weighs as much as a 40-token test. Off averages over all tokens, so long answers weigh more.',
+  },
+  {
+    key: 'kindMean',
+    label: 'average the loss per skill',
+    title:
+      'Average the loss within each task kind, then over the kinds of the step: each skill weighs the same in a joint update, as in its own single-skill run. Off, skills with long answers (tests, reproductions) outweigh those with short ones (files, verdicts).',
   },
 ];
 
