@@ -142,6 +142,7 @@ export async function sandboxCommand(ctx: CommandContext): Promise<Result> {
   const result = await ctx.sandbox.run({
     files: readFolder(folder),
     deadlineMs: flagInt(ctx.args, 'deadline', 2000),
+    ...(ctx.args.flags.has('steps') ? { stepBudget: flagInt(ctx.args, 'steps', 0) } : {}),
   });
   for (const t of result.tests)
     ctx.print(

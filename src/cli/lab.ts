@@ -16,7 +16,7 @@ import {
 const USAGE = `usage: npm run lab -- <command> [--json]
   validate <file.jsonl | builtin> [--seed N]
   eval --policy oracle|random --suite <builtin:train|builtin:val|builtin:test|file.jsonl> [--skills a,b] [--samples k]
-  sandbox <folder>
+  sandbox <folder> [--deadline ms] [--steps checks]
   suite export --split <train|val|test|all> --out <file.jsonl>
   train --config <preset | file.json> --out <dir> [--resume] [--seed N] [--steps N] [--backend wasm|cpu] [--suite file.jsonl [--validated]]
   eval --policy <run dir | checkpoint.json> --suite ... [--samples k]

@@ -1,4 +1,4 @@
-import { createRng, restoreRng, type Rng } from '../core/rng';
+import { createRng, hashString, restoreRng, type Rng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { Task, TaskKind } from '../core/tasks/types';
 import { evaluatePolicy, type EvalResult } from '../eval/evaluate';
@@ -60,12 +60,27 @@ export interface RunOutput {
   parameters: number;
 }
 
-/** A fixed, seeded subset of up to `perKind` tasks of each kind (0: all). */
+/**
+ * A fixed, seeded subset of up to `perKind` tasks of each kind (0: all), in input order of
+ * kinds. Each task's place in the draw comes from a seeded hash of its id, not from its index,
+ * so a suite with one task more or less (a rebuilt suite that kept one more mutant) changes at
+ * most one task of a kind's sample, not all of them.
+ */
 export function sampleByKind(tasks: readonly Task[], perKind: number, rng: Rng): Task[] {
+  const salt = rng.int(0x100000000);
   const byKind = new Map<TaskKind, Task[]>();
-  for (const t of tasks) byKind.set(t.kind, [...(byKind.get(t.kind) ?? []), t]);
+  for (const t of tasks) {
+    const list = byKind.get(t.kind);
+    if (list) list.push(t);
+    else byKind.set(t.kind, [t]);
+  }
+  if (perKind <= 0) return [...byKind.values()].flat();
   return [...byKind.values()].flatMap((list) =>
-    perKind > 0 ? rng.shuffle(list).slice(0, perKind) : list,
+    list
+      .map((task) => ({ task, rank: createRng(salt ^ hashString(task.id)).next() }))
+      .sort((a, b) => a.rank - b.rank || (a.task.id < b.task.id ? -1 : 1))
+      .slice(0, perKind)
+      .map(({ task }) => task),
   );
 }
 
@@ -92,11 +107,6 @@ async function snapshot(
   };
 }
 
-/**
- * A whole run: vocabulary and model from the seed, the supervised warm start, GRPO steps on
- * the unified buffer with periodic validation Avg@k, and a final test evaluation. Resuming from
- * a checkpoint continues the same curves.
- */
 export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Promise<RunOutput> {
   const { config, sandbox, now, resume, initFrom } = inputs;
   const problem = checkConfig(config);

@@ -242,6 +242,10 @@ describe('runInEngine: isolation', () => {
   });
 });
 
+/** A test that runs a counting loop of `n` iterations. */
+const LOOP = (n: number): string =>
+  `test('loop', () => { let s = 0; for (let i = 0; i < ${n}; i++) s += i; expect(s > 0).toBe(true); });`;
+
 describe('runInEngine: limits', () => {
   it('stops at the deadline and keeps the results of earlier tests', async () => {
     const started = performance.now();
@@ -283,6 +287,51 @@ describe('runInEngine: limits', () => {
       memoryMb: 32,
     });
     expect(next.verdict).toBe('pass');
+  });
+
+  it('stops at its step budget whatever the clock says, and the next run has its own', async () => {
+    // A frozen clock: the deadline can never pass, so only the budget ends the loop.
+    const frozen = createSandboxEngine({ now: () => 0 });
+    try {
+      const spin = await frozen.run({
+        files: { 'a.test.js': "test('quick', () => {});\ntest('spin', () => { for (;;) {} });" },
+        stepBudget: 300,
+      });
+      expect(spin).toMatchObject({ verdict: 'error', label: 'timeout', checks: 301 });
+      expect(spin.tests.map((t) => [t.name, t.status, t.message])).toEqual([
+        ['quick', 'pass', undefined],
+        ['spin', 'fail', 'step budget exceeded'],
+      ]);
+      const asyncSpin = await frozen.run({
+        files: { 'a.test.js': "test('spin', async () => { for (;;) await null; });" },
+        stepBudget: 50,
+      });
+      expect(asyncSpin).toMatchObject({ verdict: 'error', label: 'timeout' });
+      expect(asyncSpin.tests[0]?.message).toBe('step budget exceeded');
+      const next = await frozen.run({
+        files: { 'a.test.js': LOOP(200_000) },
+        stepBudget: 300,
+      });
+      expect(next.verdict).toBe('pass');
+    } finally {
+      await frozen.dispose();
+    }
+  });
+
+  it('counts the same checks for the same work, in proportion to it', async () => {
+    const counts = [];
+    for (const n of [100_000, 100_000, 1_000_000]) {
+      const result = await run({ 'a.test.js': LOOP(n) });
+      expect(result.verdict).toBe('pass');
+      counts.push(result.checks!);
+    }
+    const [a, b, c] = counts as [number, number, number];
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBe(a);
+    expect(c).toBeGreaterThanOrEqual(9 * a);
+    expect(c).toBeLessThanOrEqual(11 * a);
+    const idle = await run({ 'a.test.js': "test('x', () => { expect(1).toBe(1); });" });
+    expect(idle.checks).toBeLessThan(a);
   });
 
   it('shares one engine between calls with the same options', async () => {

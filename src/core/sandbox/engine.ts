@@ -44,12 +44,14 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
       const started = now();
       const memoryMb = clampMemoryMb(request.memoryMb);
       const testFiles = request.testFiles ?? defaultTestFiles(request.files);
-      const state: RunState = { tests: [], fatal: null, fileErrors: [], onTest };
+      const state: RunState = { tests: [], fatal: null, fileErrors: [], onTest, checks: 0 };
       const capture: Capture = createCapture();
       try {
         const template = await instances.acquire(memoryMb);
         const deadlineAt = now() + (request.deadlineMs ?? DEFAULT_DEADLINE_MS);
-        const open = () => template.open({ files: request.files, now, deadlineAt, capture });
+        const budget = request.stepBudget ?? Infinity;
+        const open = () =>
+          template.open({ files: request.files, now, deadlineAt, budget, capture });
         if (runSession(open, testFiles, state, now)) instances.release(memoryMb);
         else instances.discard(memoryMb);
       } catch (error) {

@@ -10,6 +10,7 @@ const facts = (over: Partial<RunFacts>): RunFacts => ({
   fileErrors: [],
   testFiles: ['a.test.js'],
   ms: 1,
+  checks: 0,
   ...over,
 });
 const pass: TestResult = { file: 'a.test.js', name: 'p', status: 'pass', ms: 0 };

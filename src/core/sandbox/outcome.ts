@@ -65,6 +65,7 @@ export interface RunFacts {
   fileErrors: Failure[];
   testFiles: readonly string[];
   ms: number;
+  checks: number;
 }
 
 function verdictOf(facts: RunFacts): Pick<SandboxResult, 'verdict' | 'label' | 'message'> {
@@ -89,6 +90,7 @@ export function summarize(facts: RunFacts): SandboxResult {
     console: facts.console,
     records: facts.records,
     ms: facts.ms,
+    checks: facts.checks,
   };
   if (verdict.label !== undefined) result.label = verdict.label;
   if (verdict.message !== undefined) result.message = verdict.message;

@@ -15,6 +15,8 @@ export interface RunState {
   fatal: Failure | null;
   fileErrors: Failure[];
   onTest: TestListener | undefined;
+  /** Interrupt checks the run took (see SandboxRunRequest.stepBudget). */
+  checks: number;
 }
 
 function addTest(state: RunState, test: TestResult): void {
@@ -36,6 +38,11 @@ function failTest(file: string, name: string, failure: Failure, ms: number): Tes
 }
 
 const DEADLINE: Failure = { label: 'timeout', message: 'deadline exceeded' };
+const OVER_BUDGET: Failure = { label: 'timeout', message: 'step budget exceeded' };
+
+/** Why a run stopped at its limit: out of steps, or out of time. */
+const stopped = (session: Session): Failure =>
+  session.checks().overBudget ? OVER_BUDGET : DEADLINE;
 const STALLED: Failure = {
   label: 'timeout',
   message: 'test never finished: it awaits a promise that nothing can settle',
@@ -51,7 +58,7 @@ interface Collected {
 function loadFile(session: Session, file: string, state: RunState): Collected | null {
   session.callRunner('beginFile');
   const loaded = session.evalModule(file);
-  if (loaded.kind === 'deadline') state.fatal = DEADLINE;
+  if (loaded.kind === 'deadline') state.fatal = stopped(session);
   else if (loaded.kind === 'stalled')
     state.fileErrors.push({ ...STALLED, message: `${file}: top-level await never settles` });
   else if (loaded.kind === 'rejected') {
@@ -61,7 +68,7 @@ function loadFile(session: Session, file: string, state: RunState): Collected | 
   if (loaded.kind !== 'fulfilled') return null;
   const collected = session.callRunner('collect');
   if (collected.kind !== 'fulfilled') {
-    state.fatal = collected.kind === 'rejected' ? collected.failure : DEADLINE;
+    state.fatal = collected.kind === 'rejected' ? collected.failure : stopped(session);
     return null;
   }
   return JSON.parse(String(collected.value)) as Collected;
@@ -95,7 +102,7 @@ function runFile(session: Session, file: string, state: RunState, now: () => num
       }
     } else if (outcome.kind === 'stalled') addTest(state, failTest(file, name, STALLED, ms));
     else {
-      const failure = outcome.kind === 'deadline' ? DEADLINE : outcome.failure;
+      const failure = outcome.kind === 'deadline' ? stopped(session) : outcome.failure;
       addTest(state, failTest(file, name, failure, ms));
       state.fatal = failure;
     }
@@ -125,6 +132,9 @@ export function runSession(
     state.fatal = hostFailure(error);
     healthy = false;
   }
-  if (session && !session.dispose()) healthy = false;
+  if (session) {
+    state.checks = session.checks().taken;
+    if (!session.dispose()) healthy = false;
+  }
   return healthy && state.fatal?.label !== 'memory';
 }

@@ -34,6 +34,8 @@ export interface SessionOptions {
   /** Clock in ms (the same one as `deadlineAt`). */
   now: () => number;
   deadlineAt: number;
+  /** Interrupt checks the run may take (see {@link SandboxRunRequest.stepBudget}). */
+  budget: number;
   capture: Capture;
 }
 
@@ -53,6 +55,8 @@ export interface Session {
   callRunner(method: 'beginFile' | 'collect'): Settled;
   /** Runs test `index` of the current file to completion (or stall, or deadline). */
   runTest(index: number): Settled;
+  /** Interrupt checks taken so far, and whether the run ran out of its budget of them. */
+  checks(): { taken: number; overBudget: boolean };
   /** Ends the run (unbinds it from the runtime); false when the instance is suspect. */
   dispose(): boolean;
 }
@@ -137,7 +141,10 @@ function unbind(binding: RunBinding): void {
   binding.files = NO_FILES;
   binding.deadlineAt = -Infinity;
   binding.capture = DISCARD;
+  binding.budget = Infinity;
+  binding.checks = 0;
   binding.interrupted = false;
+  binding.overBudget = false;
 }
 
 /**
@@ -155,7 +162,10 @@ export function createSessionTemplate(
     now: () => 0,
     deadlineAt: Infinity,
     capture: DISCARD,
+    budget: Infinity,
+    checks: 0,
     interrupted: false,
+    overBudget: false,
   };
   const runtime = newRuntime(quickjs, memoryMb, binding);
   const context = runtime.newContext();
@@ -186,7 +196,10 @@ export function createSessionTemplate(
       binding.now = options.now;
       binding.deadlineAt = options.deadlineAt;
       binding.capture = options.capture;
+      binding.budget = options.budget;
+      binding.checks = 0;
       binding.interrupted = false;
+      binding.overBudget = false;
       // Every handle a session makes is disposed before the call that made it returns: after
       // the next restore, a handle left over would point at memory that means something else.
       return {
@@ -206,6 +219,7 @@ export function createSessionTemplate(
             arg.dispose();
           }
         },
+        checks: () => ({ taken: binding.checks, overBudget: binding.overBudget }),
         dispose() {
           unbind(binding);
           open = false;

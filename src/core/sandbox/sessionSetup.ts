@@ -13,6 +13,11 @@ import type { SandboxFiles } from './types';
 
 /** 128 KiB: deep recursion becomes a catchable RangeError before the host stack overflows. */
 export const STACK_BYTES = 128 * 1024;
+/**
+ * QuickJS-ng's interrupt counter: the handler runs once per this many branches and calls of
+ * bytecode (JS_INTERRUPT_COUNTER_INIT). Measured by sandbox tests, not read from the build.
+ */
+export const INTERRUPT_PERIOD = 10_000;
 /** Room kept between QuickJS's own allocation limit and the wasm memory's maximum. */
 const HEADROOM_MB = 6;
 
@@ -27,8 +32,14 @@ export interface RunBinding {
   now: () => number;
   deadlineAt: number;
   capture: Capture;
-  /** Set when the interrupt handler stopped the run at its deadline. */
+  /** Interrupt checks the run may take (Infinity: no budget, only the deadline). */
+  budget: number;
+  /** Interrupt checks taken so far. */
+  checks: number;
+  /** Set when the interrupt handler stopped the run (deadline or budget). */
   interrupted: boolean;
+  /** Set when the run ran out of its budget of checks. */
+  overBudget: boolean;
 }
 
 function frameOf(stack: unknown): string | undefined {
@@ -74,8 +85,11 @@ export function newRuntime(quickjs: QuickJSWASMModule, memoryMb: number, binding
     maxStackSizeBytes: STACK_BYTES,
     memoryLimitBytes: runtimeLimitBytes(memoryMb),
   });
+  // QuickJS calls this every INTERRUPT_PERIOD branches and calls of bytecode: counting the
+  // calls measures work the same way on any machine, the clock bounds it in real time.
   runtime.setInterruptHandler(() => {
-    if (binding.now() <= binding.deadlineAt) return false;
+    if (++binding.checks > binding.budget) binding.overBudget = true;
+    else if (binding.now() <= binding.deadlineAt) return false;
     binding.interrupted = true;
     return true;
   });

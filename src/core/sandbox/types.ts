@@ -16,6 +16,14 @@ export interface SandboxRunRequest {
   testFiles?: readonly string[];
   /** Wall-clock budget for the whole run in ms (default 1000). */
   deadlineMs?: number;
+  /**
+   * Work budget for the whole run, in interrupt checks (QuickJS checks once per ~10,000
+   * branches and calls of bytecode): past it the run ends in `timeout` ("step budget
+   * exceeded") whatever the machine's speed or load, so a verdict that must be reproducible
+   * (building a suite, grading) does not depend on the clock. Default: none. A long deadline
+   * beside it still bounds real time.
+   */
+  stepBudget?: number;
   /** Cap on the interpreter's WebAssembly memory in MiB (default 64). */
   memoryMb?: number;
 }
@@ -48,6 +56,8 @@ export interface SandboxResult {
   /** Values recorded by test code through the global `__record(key, value)` (JSON-cloned). */
   records: Record<string, unknown>;
   ms: number;
+  /** Interrupt checks the run took (the unit of `stepBudget`); absent when its worker was cut off. */
+  checks?: number;
 }
 
 export interface SandboxRunner {

@@ -11,8 +11,21 @@ import type { Edit, TestCase } from '../answers/types';
 import type { SandboxResult, SandboxRunner } from '../sandbox/types';
 import type { Task } from '../tasks/types';
 
-/** Grading budget per sandbox run. */
-export const GRADE_DEADLINE_MS = 1500;
+/**
+ * Work budget of every run that grades an answer or builds a task, in interrupt checks: the
+ * verdict that code is "too slow" must not depend on the machine or its load, or rewards and
+ * the suite built from the corpus change with them. The corpus's reference tests take at most
+ * 13 checks and the slowest valid run seen in a suite 428; a tight loop takes ~40 checks per ms.
+ */
+export const GRADE_STEP_BUDGET = 10_000;
+/**
+ * Wall-clock backstop per run, for work that takes time without taking checks (a slow
+ * built-in called rarely): far above what the step budget costs, so it decides only
+ * pathological runs.
+ */
+export const GRADE_DEADLINE_MS = 5000;
+/** The limits of a grading or task-building run. */
+export const GRADE_LIMITS = { deadlineMs: GRADE_DEADLINE_MS, stepBudget: GRADE_STEP_BUDGET };
 
 export const isTestPath = (p: string): boolean => p.endsWith('.test.js');
 
@@ -33,7 +46,7 @@ export function runHidden(
   return sandbox.run({
     files: withHiddenTests(task, files),
     testFiles: Object.keys(task.hidden.tests).sort(),
-    deadlineMs: GRADE_DEADLINE_MS,
+    ...GRADE_LIMITS,
   });
 }
 
@@ -58,7 +71,7 @@ export async function probeCases(
   const result = await sandbox.run({
     files: { ...files, [PROBE_TEST_FILE]: renderProbe(cases) },
     testFiles: [PROBE_TEST_FILE],
-    deadlineMs: GRADE_DEADLINE_MS,
+    ...GRADE_LIMITS,
   });
   return { outcomes: readOutcomes(result.records, cases.length), result };
 }
@@ -73,7 +86,7 @@ export function runCases(
   return sandbox.run({
     files: { ...files, [GENERATED_TEST_FILE]: renderTests(cases, recorded) },
     testFiles: [GENERATED_TEST_FILE],
-    deadlineMs: GRADE_DEADLINE_MS,
+    ...GRADE_LIMITS,
   });
 }
 

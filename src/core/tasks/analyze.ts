@@ -6,7 +6,7 @@ import { listFunctions } from '../js/functions';
 import { applyMutation, findMutations } from '../js/mutate';
 import type { Rng } from '../rng';
 import type { SandboxRunner } from '../sandbox/types';
-import { probeCases } from '../skills/grading';
+import { GRADE_LIMITS, probeCases } from '../skills/grading';
 import { findLiteralCalls } from './literalCalls';
 import { distinguishing } from './outcomes';
 import { tokenEditsBetween } from './tokenFix';
@@ -194,7 +194,7 @@ export async function analyzeProject(
     mutants: [] as AnalyzedMutant[],
     testgenMutants: [] as AnalyzedMutant[],
   };
-  const reference = await sandbox.run({ files: project.files, deadlineMs: 3000 });
+  const reference = await sandbox.run({ files: project.files, ...GRADE_LIMITS });
   if (reference.verdict !== 'pass') {
     const failing = reference.tests.filter((t) => t.status === 'fail').map((t) => t.name);
     return {
@@ -218,7 +218,7 @@ export async function analyzeProject(
     base.tried++;
     const content = applyMutation(project.files[file]!, m);
     const files = { ...project.files, [file]: content };
-    const run = await sandbox.run({ files, deadlineMs: 1000 });
+    const run = await sandbox.run({ files, ...GRADE_LIMITS });
     if (run.verdict === 'pass') {
       drop('survived the reference tests');
       return null;

@@ -3,7 +3,7 @@ import type { Edit } from '../answers/types';
 import { tokenize } from '../js/tokens';
 import { createRng } from '../rng';
 import type { SandboxRunner } from '../sandbox/types';
-import { probeCases } from '../skills/grading';
+import { GRADE_LIMITS, probeCases } from '../skills/grading';
 import { analyzeProject, type AnalyzedMutant, type ProjectAnalysis } from './analyze';
 import { singleMutantTasks } from './generate/bugTasks';
 import type { GenContext } from './generate/common';
@@ -73,7 +73,7 @@ async function knownBug(
   sandbox: SandboxRunner,
 ): Promise<AnalyzedMutant | string> {
   const files = { ...p.files, [p.module]: p.buggy };
-  const run = await sandbox.run({ files, deadlineMs: 2000 });
+  const run = await sandbox.run({ files, ...GRADE_LIMITS });
   if (run.verdict === 'pass') return 'the buggy solution passes the tests';
   const probe = await probeCases(sandbox, files, a.pool);
   const fixEdits = fixEditsBetween(p.module, p.buggy, p.files[p.module]!, {

@@ -43,6 +43,16 @@ describe('createNodeSandbox: adversarial code through the worker_threads pool', 
     expect(next.verdict).toBe('pass');
   });
 
+  it('passes the step budget to the worker: a loop ends at it, long before the deadline', async () => {
+    const result = await pool.run({
+      files: inTest('for (;;) {}'),
+      deadlineMs: 60_000,
+      stepBudget: 100,
+    });
+    expect(result).toMatchObject({ verdict: 'error', label: 'timeout', checks: 101 });
+    expect(result.tests[0]?.message).toBe('step budget exceeded');
+  });
+
   it('keeps the results streamed before the watchdog killed the worker', async () => {
     const result = await pool.run({
       files: {
