@@ -45,7 +45,8 @@ describe('the paper grid table', () => {
     expect(editing[5]).toBe('1.000 ± 0.000');
     expect(editing[6]).toBe('—');
     // Joint - single: differences 0, 0, -1, 0 over the same four tasks.
-    expect(editing[7]).toBe('-0.250 ± 0.250');
+    // Every task its own cluster (these ids name no project): the by-project error is the same.
+    expect(editing[7]).toBe('-0.250 ± 0.250 (± 0.250 by project)');
     expect(editing[8]).toBe('50%');
     // No single-skill run for localization: no difference either.
     expect(rowOf(table, 'localization')[7]).toBe('—');
@@ -53,7 +54,12 @@ describe('the paper grid table', () => {
     // Five independent skills, each 0.750 ± 0.250: the mean's error is 0.25 * sqrt(5) / 5.
     expect(mean[4]).toBe(`0.750 ± ${((0.25 * Math.sqrt(5)) / 5).toFixed(3)}`);
     // Joint minus warm start, paired per skill: differences 1, 0, 0, 0 (+0.25 ± 0.25 a skill).
-    expect(mean[8]).toBe(`+0.250 ± ${((0.25 * Math.sqrt(5)) / 5).toFixed(3)} (abs)`);
+    // By project (each of the 20 tasks its own cluster): influences (1 - 0.25) / 20 for each
+    // skill's t0 and -0.25 / 20 for the others, summed in squares, times 20 / 19.
+    const byProject = Math.sqrt((20 / 19) * 5 * ((0.75 / 20) ** 2 + 3 * (0.25 / 20) ** 2));
+    expect(mean[8]).toBe(
+      `+0.250 ± ${((0.25 * Math.sqrt(5)) / 5).toFixed(3)} (± ${byProject.toFixed(3)} by project) (abs)`,
+    );
     expect(table).toContain('± is a standard error over the test tasks');
   });
 

@@ -2,8 +2,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ATOMIC_SKILLS, TASK_KINDS, type TaskKind } from '../core/tasks/types';
 import {
+  clusteredStdErr,
   meanOfEstimates,
   pairedDifference,
+  projectCluster,
+  taskDifferences,
   unpairedDifference,
   type Difference,
 } from '../eval/compare';
@@ -114,6 +117,19 @@ const plusMinus = (stdErr: number | undefined): string =>
 const cell = (s: KindScore | undefined): string =>
   s ? `${s.meanReward.toFixed(3)}${plusMinus(s.stdErr)}` : '—';
 
+/**
+ * The by-project error of joint RL's mean gain over the warm start on the five skills, from
+ * every task's paired difference (the skills share the test split's projects, so they are not
+ * independent either). NaN unless both runs kept every skill's task scores.
+ */
+function meanGainByProject(result: GridResult): number {
+  const [joint, warm] = [result.runs['joint-rl']?.perTask, result.runs['warm-start']?.perTask];
+  const groups = ATOMIC_SKILLS.map((k) =>
+    joint?.[k] && warm?.[k] ? taskDifferences(joint[k], warm[k]) : [],
+  );
+  return groups.some((g) => g.length === 0) ? Number.NaN : clusteredStdErr(groups, projectCluster);
+}
+
 /** Run `a`'s score on `kind` minus run `b`'s: paired over tasks when both kept them. */
 function difference(result: GridResult, a: string, b: string, kind: TaskKind): Difference | null {
   const [ra, rb] = [result.runs[a], result.runs[b]];
@@ -125,14 +141,18 @@ function difference(result: GridResult, a: string, b: string, kind: TaskKind): D
     unpairedDifference(sa, sb) ?? {
       diff: sa.meanReward - sb.meanReward,
       stdErr: Number.NaN,
+      byProject: Number.NaN,
       tasks: Math.min(sa.tasks, sb.tasks),
       paired: false,
     }
   );
 }
 
+/** ` (± 0.080 by project)`, or nothing when that error is unknown. */
+const byProject = (stdErr: number): string =>
+  Number.isNaN(stdErr) ? '' : ` (± ${stdErr.toFixed(3)} by project)`;
 const diffCell = (d: Difference | null): string =>
-  d ? `${signed(d.diff)}${plusMinus(d.stdErr)}` : '—';
+  d ? `${signed(d.diff)}${plusMinus(d.stdErr)}${byProject(d.byProject)}` : '—';
 
 /**
  * The paper-style table: rows are the five skills and five composite tasks; columns untrained,
@@ -176,13 +196,15 @@ export function gridTable(result: GridResult): string {
   const meanGain = gains.every((d) => d !== null)
     ? meanOfEstimates(gains.map((d) => ({ value: d.diff, stdErr: d.stdErr })))
     : null;
-  const gainCell = meanGain ? `${signed(meanGain.value)}${plusMinus(meanGain.stdErr)} (abs)` : '';
+  const gainCell = meanGain
+    ? `${signed(meanGain.value)}${plusMinus(meanGain.stdErr)}${byProject(meanGainByProject(result))} (abs)`
+    : '';
   lines.push(
     `| **mean of 5 skills** | ${mean('untrained')} | ${mean('warm-start')} | ${mean('joint-rl')} | | ${mean('composite-only')} | | ${gainCell} |`,
   );
   lines.push(
     '',
-    '± is a standard error over the test tasks (each task scored by its mean reward over the samples); the mean of 5 skills combines the five as independent; "Joint - single" and the mean gain over the warm start are paired over the same tasks where the runs kept every task\'s score.',
+    '± is a standard error over the test tasks (each task scored by its mean reward over the samples); the mean of 5 skills combines the five as independent; "Joint - single" and the mean gain over the warm start are paired over the same tasks where the runs kept every task\'s score. "By project" is the paired error with each project\'s tasks taken together (cluster-robust: tasks made from one project need not be independent; with the few projects of a test split, this estimate is rough itself).',
   );
   return lines.join('\n');
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { meanOfEstimates, pairedDifference, unpairedDifference } from './compare';
+import {
+  clusteredStdErr,
+  meanOfEstimates,
+  pairedDifference,
+  projectCluster,
+  unpairedDifference,
+} from './compare';
 import { standardError } from './evaluate';
 
 describe('differences between two evaluations', () => {
@@ -31,6 +37,40 @@ describe('differences between two evaluations', () => {
     expect(u.diff).toBeCloseTo(0.25, 12);
     expect(u.stdErr).toBeGreaterThan(0.2);
     expect(unpairedDifference({ tasks: 3, meanReward: 0.5 }, score([1, 0]))).toBeNull();
+  });
+
+  it('takes the tasks of one project together: a by-project error', () => {
+    // Two projects; within each, the tasks moved together.
+    const a = { 'editing:p1:a': 1, 'editing:p1:b': 1, 'editing:p2:c': 0, 'editing:p2:d': 0 };
+    const b = { 'editing:p1:a': 0, 'editing:p1:b': 0, 'editing:p2:c': 0, 'editing:p2:d': 0 };
+    const d = pairedDifference(a, b)!;
+    expect(d.diff).toBeCloseTo(0.5, 12);
+    expect(d.stdErr).toBeCloseTo(Math.sqrt(1 / 3) / 2, 12);
+    // Cluster sums +0.25 and -0.25, times 2 / (2 - 1): sqrt(2 * 0.125) = 0.5.
+    expect(d.byProject).toBeCloseTo(0.5, 12);
+    // Every task its own cluster: the usual standard error.
+    const own = (id: string) => id;
+    const values = [1, 0, 0, 1, 1].map((value, i) => ({ id: `t${i}`, value }));
+    expect(clusteredStdErr([values], own)).toBeCloseTo(standardError([1, 0, 0, 1, 1]), 12);
+    // One cluster only: unknown.
+    expect(clusteredStdErr([values], () => 'one')).toBeNaN();
+    expect(projectCluster('review:semver:1x2')).toBe('semver');
+    expect(projectCluster('humanevalfix')).toBe('task:humanevalfix');
+  });
+
+  it('by project, the mean of several groups: the groups share the projects', () => {
+    // Two skills whose differences move together by project: counted as independent they
+    // would average out; by project they do not.
+    const skill = (k: string) => [
+      { id: `${k}:p1:a`, value: 1 },
+      { id: `${k}:p2:b`, value: 0 },
+      { id: `${k}:p3:c`, value: 0.5 },
+    ];
+    const together = clusteredStdErr([skill('editing'), skill('review')], projectCluster);
+    const alone = clusteredStdErr([skill('editing')], projectCluster);
+    // Identical groups: the mean of the two is the one group's mean, with the same error.
+    expect(together).toBeCloseTo(alone, 12);
+    expect(alone).toBeCloseTo(standardError([1, 0, 0.5]), 12);
   });
 
   it('averages independent estimates with their combined error', () => {

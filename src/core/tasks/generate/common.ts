@@ -66,6 +66,15 @@ export function taskId(kind: TaskKind, project: string, key: string): string {
   return `${kind}:${project}:${hashString(`${kind}|${project}|${key}`).toString(36)}`;
 }
 
+/**
+ * The project a built-in task's id names (see {@link taskId}), or null for an id of another
+ * form (imported tasks, hand-written ones).
+ */
+export function projectOfTaskId(id: string): string | null {
+  const parts = id.split(':');
+  return parts.length === 3 && parts[1] ? parts[1] : null;
+}
+
 /** Fields every built-in task shares. */
 export function baseTask(
   ctx: GenContext,
