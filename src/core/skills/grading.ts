@@ -20,11 +20,12 @@ import type { Task } from '../tasks/types';
  */
 export const GRADE_STEP_BUDGET = 2000;
 /**
- * Wall-clock backstop per run, for work that takes time without taking checks (a slow
- * built-in called rarely): far above what the step budget costs, so it decides only
- * pathological runs.
+ * Wall-clock backstop per run, for work that takes time without taking checks: checks come
+ * from bytecode, so a loop whose every turn spends long in built-ins (growing an array and
+ * searching it) takes few. Well above the slowest valid run (~0.55 s), so it decides only
+ * such runs, which never finish anyway.
  */
-export const GRADE_DEADLINE_MS = 5000;
+export const GRADE_DEADLINE_MS = 2000;
 /** The limits of a grading or task-building run. */
 export const GRADE_LIMITS = { deadlineMs: GRADE_DEADLINE_MS, stepBudget: GRADE_STEP_BUDGET };
 
