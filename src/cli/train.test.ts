@@ -82,15 +82,28 @@ describe('lab train / eval --policy <run dir>', () => {
     const { policy, dispose } = checkpointPolicy(checkpoint);
     const some = tasks.slice(0, 6);
     const result = await evaluatePolicy(policy, some, sandbox, createRng(1), { samples: 2 });
+    const noTimes = (key: string, value: unknown) => (key === 'ms' ? undefined : value);
+    const episodes = new Map<string, string[]>();
     const again = await evaluatePolicy(policy, some, sandbox, createRng(1), {
       samples: 2,
       gradeAhead: 4,
+      onEpisode: (task, v) =>
+        episodes.set(task.id, [...(episodes.get(task.id) ?? []), JSON.stringify(v, noTimes)]),
+    });
+    // Fewer tasks: the ones left get the same answers (each task has its own stream).
+    const fewer = new Map<string, string[]>();
+    await evaluatePolicy(policy, some.slice(2), sandbox, createRng(1), {
+      samples: 2,
+      onEpisode: (task, v) =>
+        fewer.set(task.id, [...(fewer.get(task.id) ?? []), JSON.stringify(v, noTimes)]),
     });
     dispose();
     expect(result.episodes).toBe(12);
-    // Answers are drawn in task order from the one stream: a seed repeats the evaluation, also
-    // when answers are graded while the next ones are drawn.
+    // A seed repeats the evaluation, also when answers are graded while the next are drawn.
     expect(again).toEqual(result);
+    expect([...fewer.keys()]).toEqual(some.slice(2).map((t) => t.id));
+    // (Graded ahead, a task's two episodes may finish in either order.)
+    for (const [id, answers] of fewer) expect(answers.sort(), id).toEqual(episodes.get(id)!.sort());
     // Every task's own score, and each kind's mean and standard error over them.
     for (const [kind, score] of Object.entries(result.bySkill)) {
       const perTask = Object.values(result.perTask?.[kind as TaskKind] ?? {});

@@ -74,6 +74,15 @@ export function createRng(seed: number): Rng {
   return rng;
 }
 
+/**
+ * A generator for one keyed item (a task id...) under a salt drawn from a run's stream: what
+ * it gives one item does not depend on which other items there are, or in what order.
+ */
+export const keyedRng = (salt: number, key: string): Rng => createRng(salt ^ hashString(key));
+
+/** A salt for {@link keyedRng}, drawn from `rng`. */
+export const drawSalt = (rng: Rng): number => rng.int(0x100000000);
+
 /** Restores a generator saved with `state()`. */
 export function restoreRng(state: readonly number[]): Rng {
   if (state.length !== 4 || state.some((x) => !Number.isInteger(x) || x < 0 || x > 0xffffffff)) {

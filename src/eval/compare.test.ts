@@ -73,6 +73,23 @@ describe('differences between two evaluations', () => {
     expect(alone).toBeCloseTo(standardError([1, 0, 0.5]), 12);
   });
 
+  it('by project, weighs each group by its own size', () => {
+    // Groups of 2 and 4 tasks over projects p1, p2: group means 0.5 and 0.25, K = 2.
+    const small = [
+      { id: 'editing:p1:a', value: 1 },
+      { id: 'editing:p2:b', value: 0 },
+    ];
+    const large = [
+      { id: 'review:p1:c', value: 1 },
+      { id: 'review:p1:d', value: 0 },
+      { id: 'review:p2:e', value: 0 },
+      { id: 'review:p2:f', value: 0 },
+    ];
+    // p1: (1 - 0.5) / 4 + (1 - 0.25) / 8 + (0 - 0.25) / 8 = 0.1875; p2: -0.1875 (sums to 0).
+    const expected = Math.sqrt(2 * (0.1875 ** 2 + 0.1875 ** 2));
+    expect(clusteredStdErr([small, large], projectCluster)).toBeCloseTo(expected, 12);
+  });
+
   it('averages independent estimates with their combined error', () => {
     const m = meanOfEstimates([
       { value: 0.2, stdErr: 0.03 },

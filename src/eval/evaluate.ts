@@ -1,5 +1,5 @@
 import type { Answer } from '../core/answers/types';
-import type { Rng } from '../core/rng';
+import { drawSalt, keyedRng, type Rng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { verifyAnswer } from '../core/skills/verify';
 import type { Verification } from '../core/skills/types';
@@ -63,9 +63,10 @@ export function standardError(xs: readonly number[]): number {
 
 /**
  * Scores a policy on tasks: mean binary reward per task kind, averaged over `samples` answers a
- * task (Avg@k), with its standard error and every task's own score. Answers are drawn in task
- * order (one random stream, so a seed repeats the evaluation); with `gradeAhead`, graded in the
- * sandbox while the next ones are drawn.
+ * task (Avg@k), with its standard error and every task's own score. Each task's answers come
+ * from a random stream of its own, keyed by its id under a salt drawn from `rng`: a seed
+ * repeats the evaluation, and a task's answers do not change when other tasks join or leave
+ * the list. With `gradeAhead`, answers are graded in the sandbox while the next are drawn.
  */
 export async function evaluatePolicy(
   policy: AnswerPolicy,
@@ -76,9 +77,16 @@ export async function evaluatePolicy(
 ): Promise<EvalResult> {
   const samples = options.samples ?? 1;
   const draws = tasks.flatMap((task) => Array.from({ length: samples }, () => task));
+  const salt = drawSalt(rng);
+  const streams = new Map<string, Rng>();
+  const streamOf = (task: Task): Rng => {
+    let stream = streams.get(task.id);
+    if (!stream) streams.set(task.id, (stream = keyedRng(salt, task.id)));
+    return stream;
+  };
   const { results } = await overlapped(
     draws,
-    (task) => Promise.resolve(policy.answer(task, rng)),
+    (task) => Promise.resolve(policy.answer(task, streamOf(task))),
     async (answer, task): Promise<number> => {
       const verification = await verifyAnswer(task, answer, sandbox);
       options.onEpisode?.(task, verification);

@@ -1,4 +1,4 @@
-import { createRng, hashString, restoreRng, type Rng } from '../core/rng';
+import { createRng, drawSalt, keyedRng, restoreRng, type Rng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { Task, TaskKind } from '../core/tasks/types';
 import { evaluatePolicy, type EvalResult } from '../eval/evaluate';
@@ -67,7 +67,7 @@ export interface RunOutput {
  * most one task of a kind's sample, not all of them.
  */
 export function sampleByKind(tasks: readonly Task[], perKind: number, rng: Rng): Task[] {
-  const salt = rng.int(0x100000000);
+  const salt = drawSalt(rng);
   const byKind = new Map<TaskKind, Task[]>();
   for (const t of tasks) {
     const list = byKind.get(t.kind);
@@ -77,7 +77,7 @@ export function sampleByKind(tasks: readonly Task[], perKind: number, rng: Rng):
   if (perKind <= 0) return [...byKind.values()].flat();
   return [...byKind.values()].flatMap((list) =>
     list
-      .map((task) => ({ task, rank: createRng(salt ^ hashString(task.id)).next() }))
+      .map((task) => ({ task, rank: keyedRng(salt, task.id).next() }))
       .sort((a, b) => a.rank - b.rank || (a.task.id < b.task.id ? -1 : 1))
       .slice(0, perKind)
       .map(({ task }) => task),
@@ -107,6 +107,11 @@ async function snapshot(
   };
 }
 
+/**
+ * A whole run: vocabulary and model from the seed, the supervised warm start, GRPO steps on
+ * the unified buffer with periodic validation Avg@k, and a final test evaluation. Resuming from
+ * a checkpoint continues the same curves.
+ */
 export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Promise<RunOutput> {
   const { config, sandbox, now, resume, initFrom } = inputs;
   const problem = checkConfig(config);

@@ -318,6 +318,39 @@ describe('runInEngine: limits', () => {
     }
   });
 
+  it('never passes a run that went over its budget, wherever the budget ran out', async () => {
+    // Code runs on for up to one check after the interrupt. A top-level loop of n turns in the
+    // first file moves the check that ends the run: from the end of the run, as n grows, back
+    // through the second file's set-up (where the runner would still hold the first file's
+    // tests) into the first file. Find the shortest loop that goes over, then try every n after.
+    const frozen = createSandboxEngine({ now: () => 0 });
+    const run = (n: number) =>
+      frozen.run({
+        files: {
+          'a.test.js': `let s = 0;\nfor (let i = 0; i < ${n}; i++) s += i;\ntest('a', () => {});`,
+          'b.test.js': "test('b', () => {});",
+        },
+        stepBudget: 3,
+      });
+    try {
+      let [lo, hi] = [1000, 200_000];
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if ((await run(mid)).checks! > 3) hi = mid;
+        else lo = mid;
+      }
+      expect((await run(lo)).verdict).toBe('pass');
+      for (let n = hi; n < hi + 400; n++) {
+        const result = await run(n);
+        expect(result, `loop of ${n}`).toMatchObject({ verdict: 'error', label: 'timeout' });
+        const names = result.tests.map((t) => `${t.file}:${t.name}`);
+        expect(names, `loop of ${n}`).not.toContain('b.test.js:a');
+      }
+    } finally {
+      await frozen.dispose();
+    }
+  });
+
   it('counts the same checks for the same work, in proportion to it', async () => {
     const counts = [];
     for (const n of [100_000, 100_000, 1_000_000]) {

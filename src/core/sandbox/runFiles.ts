@@ -56,7 +56,12 @@ interface Collected {
 
 /** Evaluates one test file and collects what it declares; null when it could not load. */
 function loadFile(session: Session, file: string, state: RunState): Collected | null {
-  session.callRunner('beginFile');
+  // Stopped here, the runner would still hold the previous file's tests.
+  const begun = session.callRunner('beginFile');
+  if (begun.kind !== 'fulfilled') {
+    state.fatal = begun.kind === 'rejected' ? begun.failure : stopped(session);
+    return null;
+  }
   const loaded = session.evalModule(file);
   if (loaded.kind === 'deadline') state.fatal = stopped(session);
   else if (loaded.kind === 'stalled')
@@ -133,7 +138,10 @@ export function runSession(
     healthy = false;
   }
   if (session) {
-    state.checks = session.checks().taken;
+    const { taken, overBudget } = session.checks();
+    state.checks = taken;
+    // The interrupt fires once per check: code that ran on after it must not make a pass.
+    if (overBudget && !state.fatal) state.fatal = OVER_BUDGET;
     if (!session.dispose()) healthy = false;
   }
   return healthy && state.fatal?.label !== 'memory';

@@ -13,11 +13,6 @@ import type { SandboxFiles } from './types';
 
 /** 128 KiB: deep recursion becomes a catchable RangeError before the host stack overflows. */
 export const STACK_BYTES = 128 * 1024;
-/**
- * QuickJS-ng's interrupt counter: the handler runs once per this many branches and calls of
- * bytecode (JS_INTERRUPT_COUNTER_INIT). Measured by sandbox tests, not read from the build.
- */
-export const INTERRUPT_PERIOD = 10_000;
 /** Room kept between QuickJS's own allocation limit and the wasm memory's maximum. */
 const HEADROOM_MB = 6;
 
@@ -85,8 +80,9 @@ export function newRuntime(quickjs: QuickJSWASMModule, memoryMb: number, binding
     maxStackSizeBytes: STACK_BYTES,
     memoryLimitBytes: runtimeLimitBytes(memoryMb),
   });
-  // QuickJS calls this every INTERRUPT_PERIOD branches and calls of bytecode: counting the
-  // calls measures work the same way on any machine, the clock bounds it in real time.
+  // QuickJS calls this once per ~10,000 branches and calls of bytecode (engine.test.ts counts
+  // them): counting the calls measures work the same way on any machine; the clock bounds it
+  // in real time.
   runtime.setInterruptHandler(() => {
     if (++binding.checks > binding.budget) binding.overBudget = true;
     else if (binding.now() <= binding.deadlineAt) return false;

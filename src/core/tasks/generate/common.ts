@@ -67,8 +67,8 @@ export function taskId(kind: TaskKind, project: string, key: string): string {
 }
 
 /**
- * The project a built-in task's id names (see {@link taskId}), or null for an id of another
- * form (imported tasks, hand-written ones).
+ * The project a task id made by {@link taskId} names (built-in tasks, and imported ones, whose
+ * project is their record), or null for an id of another form.
  */
 export function projectOfTaskId(id: string): string | null {
   const parts = id.split(':');
