@@ -97,13 +97,17 @@ export function grpoLoss(
   };
 }
 
-/** Behaviour cloning: mean negative log-likelihood of the given actions over real steps. */
-export function supervisedLoss(f: TeacherForced): LossTerms {
-  const nll = tf.neg(stepMean(f.chosen));
+/**
+ * Behaviour cloning: mean negative log-likelihood of the given actions over real steps (or
+ * weighted by `weights`, a pass's share of a bigger batch's mean).
+ */
+export function supervisedLoss(f: TeacherForced, weights: tf.Tensor1D | null = null): LossTerms {
+  const mean = (x: tf.Tensor): tf.Scalar => (weights ? tf.sum(tf.mul(x, weights)) : stepMean(x));
+  const nll = tf.neg(mean(f.chosen));
   return {
     loss: nll,
     policyLoss: nll,
-    entropy: stepMean(f.entropy),
+    entropy: mean(f.entropy),
     kl: tf.scalar(0),
     clipFraction: tf.scalar(0),
   };

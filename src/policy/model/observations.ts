@@ -42,7 +42,8 @@ export function validateObservation(obs: Observation, config: ModelConfig): void
   }
 }
 
-function contentKey(obs: Observation): string {
+/** Identical observations (tokens and segments) share a key. */
+export function contentKey(obs: Observation): string {
   return `${obs.tokens.join(',')}|${obs.segments.join(',')}`;
 }
 

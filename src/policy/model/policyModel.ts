@@ -4,6 +4,7 @@ import { buildMemory, encode, type Memory } from './encoder';
 import { packBatch, teacherForced, unpack } from './forward';
 import { decoderInputs, writeStepMask } from './inputs';
 import { packObservations } from './observations';
+import { pickRows, planPasses, ROWS_PER_PASS } from './passes';
 import { ParamStore } from './params';
 import { chooseAction, type UniformSource } from './sampling';
 import {
@@ -66,9 +67,25 @@ export class PolicyModel {
     return result!;
   }
 
-  /** Log-probs of the given actions under the current weights, per step (no gradient). */
-  async logProbs(batch: ScoredBatch): Promise<number[][]> {
+  /**
+   * Log-probs of the given actions under the current weights, per step (no gradient), in
+   * passes of at most `rowsPerPass` rows (see planPasses).
+   */
+  async logProbs(batch: ScoredBatch, rowsPerPass = ROWS_PER_PASS): Promise<number[][]> {
     this.assertAlive();
+    const plan = planPasses(batch.observations, rowsPerPass);
+    if (plan.length === 1) return this.scorePass(batch);
+    const out: number[][] = batch.actions.map(() => []);
+    for (const rows of plan) {
+      // A pass of empty answers has nothing to score (and packing it would fail).
+      if (rows.every((r) => batch.actions[r]!.length === 0)) continue;
+      const scored = await this.scorePass(pickRows(batch, rows));
+      rows.forEach((r, i) => (out[r] = scored[i]!));
+    }
+    return out;
+  }
+
+  private async scorePass(batch: ScoredBatch): Promise<number[][]> {
     const packed = packBatch(batch, this.config);
     const chosen = tf.tidy(() => teacherForced(this.params, this.config, packed).chosen);
     const values = (await chosen.data()) as Float32Array;

@@ -9,6 +9,7 @@ import {
   validateLossConfig,
   type LossTerms,
 } from './losses';
+import { pickRows, planPasses, ROWS_PER_PASS } from './passes';
 import type { PolicyModel } from './policyModel';
 import type { LossConfig, NamedArray, ScoredBatch, StepStats, TrainBatch } from './types';
 
@@ -18,6 +19,8 @@ export interface PolicyTrainerOptions {
   maxGradNorm: number;
   beta1?: number;
   beta2?: number;
+  /** Most answers per teacher-forced pass (default ROWS_PER_PASS); more run in several passes. */
+  rowsPerPass?: number;
 }
 
 type LossFn = (f: TeacherForced) => LossTerms;
@@ -42,6 +45,7 @@ export function sumInOrder<T extends tf.Tensor>(xs: readonly T[]): T {
 export class PolicyTrainer {
   private readonly adam: Adam;
   private readonly maxGradNorm: number;
+  private readonly rowsPerPass: number;
 
   constructor(
     private readonly model: PolicyModel,
@@ -49,6 +53,7 @@ export class PolicyTrainer {
   ) {
     if (!(opts.maxGradNorm > 0)) throw new RangeError('maxGradNorm must be > 0');
     this.maxGradNorm = opts.maxGradNorm;
+    this.rowsPerPass = opts.rowsPerPass ?? ROWS_PER_PASS;
     this.adam = new Adam(model.params.entries(), {
       learningRate: opts.learningRate,
       beta1: opts.beta1 ?? 0.9,
@@ -63,11 +68,12 @@ export class PolicyTrainer {
 
   /**
    * One PPO-clipped GRPO step: -mean_t[min(r A, clip(r, 1-eps, 1+eps) A)] - entropyCoef H
-   * + klCoef KL (k3, against `refLogProbs` when given), averaged over all real steps.
+   * + klCoef KL (k3, against `refLogProbs` when given), averaged over all real steps. A batch of
+   * more than `rowsPerPass` answers runs in several passes (see planPasses) whose losses are
+   * weighted by the whole batch's step weights, so their gradients sum to the one-pass gradient.
    */
   async grpoStep(batch: TrainBatch, loss: LossConfig): Promise<StepStats> {
     validateLossConfig(loss);
-    const packed = packBatch(batch, this.model.config);
     const rows = batch.observations.length;
     if (batch.advantages.length !== rows || !batch.advantages.every(Number.isFinite)) {
       throw new RangeError(`Expected ${rows} finite advantages, got ${batch.advantages.length}`);
@@ -75,34 +81,58 @@ export class PolicyTrainer {
     if (batch.groups && batch.groups.length !== rows) {
       throw new RangeError(`Expected ${rows} loss groups, got ${batch.groups.length}`);
     }
-    const { order, inputs } = packed;
-    const old = flattenSteps(permute(batch.oldLogProbs, order), inputs);
-    const ref = batch.refLogProbs ? flattenSteps(permute(batch.refLogProbs, order), inputs) : null;
-    const advantages = repeatPerStep(
-      order.map((i) => batch.advantages[i]!),
-      inputs,
+    const parts = this.passes(batch).map((part) => {
+      const packed = packBatch(part, this.model.config);
+      const { order, inputs } = packed;
+      return {
+        packed,
+        old: flattenSteps(permute(part.oldLogProbs, order), inputs),
+        ref: part.refLogProbs ? flattenSteps(permute(part.refLogProbs, order), inputs) : null,
+        advantages: repeatPerStep(
+          order.map((i) => part.advantages[i]!),
+          inputs,
+        ),
+        groups: part.groups && permute(part.groups, order),
+      };
+    });
+    const weights = passWeights(
+      parts.map((p) => p.packed.inputs.answerLengths),
+      (lengths) =>
+        stepWeights(
+          lengths,
+          loss.episodeMean === true,
+          batch.groups && parts.flatMap((p) => p.groups!),
+        ),
     );
-    const weights = stepWeights(
-      inputs.answerLengths,
-      loss.episodeMean === true,
-      batch.groups && permute(batch.groups, order),
-    );
-    return this.step(packed, (f) =>
-      grpoLoss(
-        f,
-        tf.tensor1d(old),
-        ref ? tf.tensor1d(ref) : null,
-        tf.tensor1d(advantages),
-        loss,
-        weights ? tf.tensor1d(weights) : null,
-      ),
+    return this.step(
+      parts.map((p, k) => ({
+        packed: p.packed,
+        lossFn: (f) =>
+          grpoLoss(
+            f,
+            tf.tensor1d(p.old),
+            p.ref ? tf.tensor1d(p.ref) : null,
+            tf.tensor1d(p.advantages),
+            loss,
+            weights[k] ? tf.tensor1d(weights[k]) : null,
+          ),
+      })),
     );
   }
 
   /** One behaviour-cloning step on the mean negative log-likelihood of the given actions. */
   async supervisedStep(batch: ScoredBatch): Promise<StepStats> {
-    const packed = packBatch(batch, this.model.config);
-    return this.step(packed, (f) => supervisedLoss(f));
+    const packs = this.passes(batch).map((part) => packBatch(part, this.model.config));
+    const weights = passWeights(
+      packs.map((p) => p.inputs.answerLengths),
+      () => null,
+    );
+    return this.step(
+      packs.map((packed, k) => ({
+        packed,
+        lossFn: (f) => supervisedLoss(f, weights[k] ? tf.tensor1d(weights[k]) : null),
+      })),
+    );
   }
 
   /** Adam moments and step count, for checkpoints. */
@@ -118,38 +148,94 @@ export class PolicyTrainer {
     this.adam.dispose();
   }
 
-  private async step(packed: PackedBatch, lossFn: LossFn): Promise<StepStats> {
+  /** The batch's passes (one when it fits), each a batch of its own. */
+  private passes<B extends ScoredBatch>(batch: B): B[] {
+    const plan = planPasses(batch.observations, this.rowsPerPass);
+    if (plan.length === 1) return [batch];
+    // A pass of empty answers adds nothing to the loss (and packing it would fail).
+    return plan
+      .filter((rows) => rows.some((r) => batch.actions[r]!.length > 0))
+      .map((rows) => pickRows(batch, rows));
+  }
+
+  /**
+   * Gradients of every pass's loss, summed, then clipped to the global norm and applied: one
+   * optimiser step. A single pass runs exactly as an unsplit batch always has.
+   */
+  private async step(passes: { packed: PackedBatch; lossFn: LossFn }[]): Promise<StepStats> {
     this.model.assertAlive();
     const entries = this.model.params.entries();
     const byVariable = new Map(entries.map(([name, v]) => [v.name, name]));
-    const held: { terms?: LossTerms } = {};
-    const { value, grads } = tf.variableGrads(
-      () => {
-        const terms = lossFn(teacherForced(this.model.params, this.model.config, packed));
-        // The other figures outlive the tape's tidy so they can be read with the loss.
-        held.terms = terms;
-        tf.keep(terms.policyLoss);
-        tf.keep(terms.entropy);
-        tf.keep(terms.kl);
-        tf.keep(terms.clipFraction);
-        return terms.loss;
-      },
-      entries.map(([, v]) => v),
-    );
-    const named = new Map(Object.entries(grads).map(([k, g]) => [byVariable.get(k) ?? k, g]));
+    let named: Map<string, tf.Tensor> | null = null;
+    let figures: tf.Scalar[] | null = null;
+    for (const { packed, lossFn } of passes) {
+      const held: { terms?: LossTerms } = {};
+      const { value, grads } = tf.variableGrads(
+        () => {
+          const terms = lossFn(teacherForced(this.model.params, this.model.config, packed));
+          // The other figures outlive the tape's tidy so they can be read with the loss.
+          held.terms = terms;
+          tf.keep(terms.policyLoss);
+          tf.keep(terms.entropy);
+          tf.keep(terms.kl);
+          tf.keep(terms.clipFraction);
+          return terms.loss;
+        },
+        entries.map(([, v]) => v),
+      );
+      const t = held.terms!;
+      const parts = [value, t.policyLoss, t.entropy, t.kl, t.clipFraction];
+      const mine = new Map(Object.entries(grads).map(([k, g]) => [byVariable.get(k) ?? k, g]));
+      if (!named || !figures) {
+        named = mine;
+        figures = parts;
+        continue;
+      }
+      for (const [name, g] of mine) {
+        const before = named.get(name);
+        named.set(name, before ? tf.add(before, g) : g);
+        if (before) tf.dispose([before, g]);
+      }
+      const sum: tf.Scalar[] = figures.map((f, i) => tf.add(f, parts[i]!));
+      tf.dispose([...figures, ...parts]);
+      figures = sum;
+    }
+    if (!named || !figures) throw new RangeError('A batch needs at least one pass');
+    const sums = named;
     const norm = tf.tidy(() =>
-      tf.sqrt(sumInOrder([...named.values()].map((g) => tf.sum(tf.square(g))))),
+      tf.sqrt(sumInOrder([...sums.values()].map((g) => tf.sum(tf.square(g))))),
     );
     const scale = tf.tidy(() =>
       tf.minimum(tf.scalar(1), tf.div(tf.scalar(this.maxGradNorm), tf.add(norm, 1e-6))),
     );
-    this.adam.apply(named, scale as tf.Scalar);
-    const t = held.terms!;
-    const parts = [value, t.policyLoss, t.entropy, t.kl, t.clipFraction, norm];
-    const packedStats = tf.stack(parts);
+    this.adam.apply(sums, scale as tf.Scalar);
+    const shown = [...figures, norm];
+    const packedStats = tf.stack(shown);
     const data = await packedStats.data();
-    tf.dispose([...parts, packedStats, scale, ...named.values()]);
+    tf.dispose([...shown, packedStats, scale, ...sums.values()]);
     const [loss = NaN, policyLoss = NaN, entropy = NaN, kl = NaN, clipFraction = NaN] = data;
     return { loss, policyLoss, entropy, kl, clipFraction, gradNorm: data[5] ?? NaN };
   }
+}
+
+/**
+ * Per pass, the step weights of its loss, or null for the plain mean over its own steps. One
+ * pass keeps `weigh`'s weights (null: the token mean, as an unsplit batch). Several passes take
+ * their slices of the whole batch's weights (the token mean: 1 / all real steps), so the passes'
+ * losses and gradients add up to the whole batch's.
+ */
+export function passWeights(
+  lengths: readonly (readonly number[])[],
+  weigh: (all: number[]) => Float32Array | null,
+): (Float32Array | null)[] {
+  const all = lengths.flat();
+  const whole = weigh(all);
+  if (lengths.length === 1) return [whole];
+  const steps = all.reduce((n, l) => n + l, 0);
+  const full = whole ?? new Float32Array(steps).fill(1 / steps);
+  let at = 0;
+  return lengths.map((ls) => {
+    const n = ls.reduce((s, l) => s + l, 0);
+    return full.slice(at, (at += n));
+  });
 }

@@ -1,0 +1,59 @@
+import { contentKey, groupedOrder } from './observations';
+import type { Observation, ScoredBatch, TrainBatch } from './types';
+
+/**
+ * Most answers (batch rows) one teacher-forced pass holds. A pass keeps every activation of its
+ * rows until its gradients are taken, and tfjs-backend-wasm's heap cannot pass 2 GB in
+ * practice (4 GB by its limit; pointers past 2 GB read out of bounds), so a GRPO step of 50
+ * tasks x 8 answers in one pass aborted. Bigger batches are split into passes whose gradients
+ * are summed. The default recipe's 80 answers fit in one pass, which keeps its results exactly
+ * as they were before batches were split.
+ */
+export const ROWS_PER_PASS = 128;
+
+/**
+ * The caller's rows in passes of at most `maxRows` rows: rows with identical observations stay
+ * in one pass (encoded once for all of them; a GRPO group is never split), so a pass exceeds
+ * `maxRows` only when one observation alone has more rows. Rows come grouped by observation in
+ * order of first appearance (see groupedOrder); one pass when the batch fits.
+ */
+export function planPasses(observations: readonly Observation[], maxRows: number): number[][] {
+  if (!(maxRows >= 1)) throw new RangeError('maxRows must be at least 1');
+  const order = groupedOrder(observations);
+  const passes: number[][] = [];
+  let current: number[] = [];
+  let i = 0;
+  while (i < order.length) {
+    const key = contentKey(observations[order[i]!]!);
+    let end = i + 1;
+    while (end < order.length && contentKey(observations[order[end]!]!) === key) end++;
+    const block = order.slice(i, end);
+    if (current.length > 0 && current.length + block.length > maxRows) {
+      passes.push(current);
+      current = [];
+    }
+    current.push(...block);
+    i = end;
+  }
+  if (current.length > 0) passes.push(current);
+  return passes;
+}
+
+/** The given rows of a batch (every per-row field picked, in `rows` order). */
+export function pickRows<B extends ScoredBatch | TrainBatch>(batch: B, rows: readonly number[]): B {
+  const pick = <T>(items: readonly T[]): T[] => rows.map((r) => items[r]!);
+  const out: ScoredBatch = {
+    observations: pick(batch.observations),
+    actions: pick(batch.actions),
+    allowed: pick(batch.allowed),
+  };
+  if (!('advantages' in batch)) return out as B;
+  const train: TrainBatch = {
+    ...out,
+    advantages: Float32Array.from(rows, (r) => batch.advantages[r]!),
+    oldLogProbs: pick(batch.oldLogProbs),
+    ...(batch.refLogProbs ? { refLogProbs: pick(batch.refLogProbs) } : {}),
+    ...(batch.groups ? { groups: pick(batch.groups) } : {}),
+  };
+  return train as B;
+}
