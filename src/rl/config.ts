@@ -43,6 +43,12 @@ export interface TrainConfig {
    */
   kindMean: boolean;
   /**
+   * Gradient surgery (PCGrad): each task kind's gradient is taken on its own, and where it
+   * points against another kind's, that component is removed before they are summed, so one
+   * skill's update cannot undo another's. Single-skill runs are unchanged by it.
+   */
+  projectConflicts: boolean;
+  /**
    * Dynamic sampling: while fewer than this many of a step's groups disagree, draw one more
    * task (at most 2 x tasksPerStep extra); extra groups enter only when they disagree. 0: off.
    */
@@ -93,6 +99,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   keepFlatGroups: true,
   episodeMean: false,
   kindMean: false,
+  projectConflicts: false,
   minSignalGroups: 0,
   learningRate: 1e-3,
   warmupSteps: 5,

@@ -93,6 +93,7 @@ export async function grpoStep(
     advantages: new Float32Array(0),
     oldLogProbs: [],
     ...(config.kindMean === true ? { groups: [] } : {}),
+    ...(config.projectConflicts === true ? { tasks: [] } : {}),
   };
   const advantages: number[] = [];
   const byKind = new Map<TaskKind, number[]>();
@@ -126,6 +127,7 @@ export async function grpoStep(
       batch.allowed.push(s.allowed);
       batch.oldLogProbs.push(s.logProbs);
       batch.groups?.push(TASK_KINDS.indexOf(task.kind));
+      batch.tasks?.push(TASK_KINDS.indexOf(task.kind));
       advantages.push(adv[i]!);
     });
   };
@@ -171,6 +173,7 @@ export async function grpoStep(
         entropyCoef: config.entropyCoef,
         klCoef: config.klCoef,
         episodeMean: config.episodeMean === true,
+        projectConflicts: config.projectConflicts === true,
       });
     }
     modelMs += now() - t0;

@@ -5,7 +5,7 @@ import { createRng } from '../../core/rng';
 import { contentKey } from './observations';
 import { planPasses } from './passes';
 import { PolicyModel } from './policyModel';
-import { PolicyTrainer } from './policyTrainer';
+import { PolicyTrainer, projectConflicts } from './policyTrainer';
 import { observation, tinyConfig, useBackend } from './testUtils';
 import type { AllowedFn, LossConfig, Observation, SampleResult, TrainBatch } from './types';
 
@@ -137,13 +137,87 @@ describe('a batch in several passes', () => {
     await trainer.grpoStep(batch, loss);
     await model.logProbs(batch, 4);
     const before = tf.memory().numTensors;
+    batch.tasks = batch.observations.map((_, i) => i % 3);
+    await trainer.grpoStep(batch, { ...loss, projectConflicts: true });
     for (let s = 0; s < 3; s++) {
       await trainer.grpoStep(batch, loss);
+      await trainer.grpoStep(batch, { ...loss, projectConflicts: true });
       await trainer.supervisedStep(batch);
       await model.logProbs(batch, 4);
     }
     expect(tf.memory().numTensors).toBe(before);
     trainer.dispose();
     model.dispose();
+  });
+});
+
+describe('projectConflicts (PCGrad)', () => {
+  const grads = (...xs: number[][]) => new Map(xs.map((x, i) => [`p${i}`, tf.tensor1d(x)]));
+  const read = async (m: Map<string, tf.Tensor>) => {
+    const out: Record<string, number[]> = {};
+    for (const [k, t] of m) out[k] = Array.from(await t.data());
+    tf.dispose([...m.values()]);
+    return out;
+  };
+
+  it('removes from each gradient its component against the other, then sums', async () => {
+    const before = tf.memory().numTensors;
+    // g1 = (1, 0), g2 = (-1, 1) across two parameters: g1.g2 = -1 < 0.
+    const out = await read(projectConflicts([grads([1], [0]), grads([-1], [1])]));
+    // g1' = g1 + (1/2) g2 = (0.5, 0.5); g2' = g2 + (1/1) g1 = (0, 1); sum (0.5, 1.5).
+    expect(out.p0![0]).toBeCloseTo(0.5, 6);
+    expect(out.p1![0]).toBeCloseTo(1.5, 6);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('is the plain sum when no gradients conflict, and fills a missing one with zeros', async () => {
+    const agree = await read(projectConflicts([grads([1, 2]), grads([3, 0.5])]));
+    expect(agree.p0).toEqual([4, 2.5]);
+    const missing = new Map([['p0', tf.tensor1d([1, 0])]]);
+    const out = await read(projectConflicts([grads([1, 0], [2]), missing]));
+    expect(out).toEqual({ p0: [2, 0], p1: [2] });
+  });
+});
+
+describe('grpoStep with projectConflicts', () => {
+  const loss: LossConfig = { clipEps: 0.2, entropyCoef: 0.01, klCoef: 0.05 };
+  const withTasks = (ids: (k: number) => number) => async (m: PolicyModel) => {
+    const batch = await batchOf(m);
+    // Rows are interleaved: row i belongs to observation i % 6.
+    batch.tasks = batch.observations.map((_, i) => ids(i % 6));
+    delete batch.groups;
+    return batch;
+  };
+
+  it('changes nothing with one kind, changes the step with several', async () => {
+    const plain = await train(
+      1000,
+      withTasks(() => 0),
+      loss,
+    );
+    const oneKind = await train(
+      1000,
+      withTasks(() => 0),
+      { ...loss, projectConflicts: true },
+    );
+    expect(oneKind).toEqual(plain);
+    const kinds = await train(
+      1000,
+      withTasks((k) => k % 3),
+      { ...loss, projectConflicts: true },
+    );
+    const unprojected = await train(
+      1000,
+      withTasks((k) => k % 3),
+      loss,
+    );
+    expect(unprojected).toEqual(plain);
+    // The first step's loss is taken before any update; the weights then differ.
+    expect(kinds.stats[0]!.loss).toBeCloseTo(plain.stats[0]!.loss, 5);
+    const moved = kinds.weights
+      .flat()
+      .some((x, i) => Math.abs(x - plain.weights.flat()[i]!) > 1e-4);
+    expect(moved).toBe(true);
+    kinds.stats.forEach((s) => expect(Number.isFinite(s.gradNorm)).toBe(true));
   });
 });

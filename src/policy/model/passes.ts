@@ -57,6 +57,7 @@ export function pickRows<B extends ScoredBatch | TrainBatch>(batch: B, rows: rea
     oldLogProbs: pick(batch.oldLogProbs),
     ...(batch.refLogProbs ? { refLogProbs: pick(batch.refLogProbs) } : {}),
     ...(batch.groups ? { groups: pick(batch.groups) } : {}),
+    ...(batch.tasks ? { tasks: pick(batch.tasks) } : {}),
   };
   return train as B;
 }

@@ -81,10 +81,25 @@ export class PolicyTrainer {
     if (batch.groups && batch.groups.length !== rows) {
       throw new RangeError(`Expected ${rows} loss groups, got ${batch.groups.length}`);
     }
-    const parts = this.passes(batch).map((part) => {
+    if (batch.tasks && batch.tasks.length !== rows) {
+      throw new RangeError(`Expected ${rows} gradient groups, got ${batch.tasks.length}`);
+    }
+    const tasks = batch.tasks;
+    const ids =
+      loss.projectConflicts === true && tasks ? [...new Set(tasks)].sort((a, b) => a - b) : [];
+    // With conflicts projected, each gradient group trains in passes of its own.
+    const split =
+      ids.length > 1
+        ? ids.flatMap((id) => {
+            const rowsOf = tasks!.flatMap((t, r) => (t === id ? [r] : []));
+            return this.passes(pickRows(batch, rowsOf)).map((part) => ({ part, bucket: id }));
+          })
+        : this.passes(batch).map((part) => ({ part, bucket: 0 }));
+    const parts = split.map(({ part, bucket }) => {
       const packed = packBatch(part, this.model.config);
       const { order, inputs } = packed;
       return {
+        bucket,
         packed,
         old: flattenSteps(permute(part.oldLogProbs, order), inputs),
         ref: part.refLogProbs ? flattenSteps(permute(part.refLogProbs, order), inputs) : null,
@@ -106,6 +121,7 @@ export class PolicyTrainer {
     );
     return this.step(
       parts.map((p, k) => ({
+        bucket: p.bucket,
         packed: p.packed,
         lossFn: (f) =>
           grpoLoss(
@@ -129,6 +145,7 @@ export class PolicyTrainer {
     );
     return this.step(
       packs.map((packed, k) => ({
+        bucket: 0,
         packed,
         lossFn: (f) => supervisedLoss(f, weights[k] ? tf.tensor1d(weights[k]) : null),
       })),
@@ -159,16 +176,20 @@ export class PolicyTrainer {
   }
 
   /**
-   * Gradients of every pass's loss, summed, then clipped to the global norm and applied: one
-   * optimiser step. A single pass runs exactly as an unsplit batch always has.
+   * Gradients of every pass's loss, summed per bucket; several buckets' gradients are summed
+   * after their conflicts are projected out (see projectConflicts). Then clipped to the global
+   * norm and applied: one optimiser step. A single pass runs exactly as an unsplit batch always
+   * has.
    */
-  private async step(passes: { packed: PackedBatch; lossFn: LossFn }[]): Promise<StepStats> {
+  private async step(
+    passes: { packed: PackedBatch; lossFn: LossFn; bucket: number }[],
+  ): Promise<StepStats> {
     this.model.assertAlive();
     const entries = this.model.params.entries();
     const byVariable = new Map(entries.map(([name, v]) => [v.name, name]));
-    let named: Map<string, tf.Tensor> | null = null;
+    const buckets = new Map<number, Map<string, tf.Tensor>>();
     let figures: tf.Scalar[] | null = null;
-    for (const { packed, lossFn } of passes) {
+    for (const { packed, lossFn, bucket } of passes) {
       const held: { terms?: LossTerms } = {};
       const { value, grads } = tf.variableGrads(
         () => {
@@ -186,22 +207,25 @@ export class PolicyTrainer {
       const t = held.terms!;
       const parts = [value, t.policyLoss, t.entropy, t.kl, t.clipFraction];
       const mine = new Map(Object.entries(grads).map(([k, g]) => [byVariable.get(k) ?? k, g]));
-      if (!named || !figures) {
-        named = mine;
-        figures = parts;
-        continue;
+      const named = buckets.get(bucket);
+      if (!named) buckets.set(bucket, mine);
+      else {
+        for (const [name, g] of mine) {
+          const before = named.get(name);
+          named.set(name, before ? tf.add(before, g) : g);
+          if (before) tf.dispose([before, g]);
+        }
       }
-      for (const [name, g] of mine) {
-        const before = named.get(name);
-        named.set(name, before ? tf.add(before, g) : g);
-        if (before) tf.dispose([before, g]);
+      if (!figures) figures = parts;
+      else {
+        const sum: tf.Scalar[] = figures.map((f, i) => tf.add(f, parts[i]!));
+        tf.dispose([...figures, ...parts]);
+        figures = sum;
       }
-      const sum: tf.Scalar[] = figures.map((f, i) => tf.add(f, parts[i]!));
-      tf.dispose([...figures, ...parts]);
-      figures = sum;
     }
-    if (!named || !figures) throw new RangeError('A batch needs at least one pass');
-    const sums = named;
+    if (buckets.size === 0 || !figures) throw new RangeError('A batch needs at least one pass');
+    const grouped = [...buckets.values()];
+    const sums = grouped.length === 1 ? grouped[0]! : projectConflicts(grouped);
     const norm = tf.tidy(() =>
       tf.sqrt(sumInOrder([...sums.values()].map((g) => tf.sum(tf.square(g))))),
     );
@@ -238,4 +262,38 @@ export function passWeights(
     const n = ls.reduce((s, l) => s + l, 0);
     return full.slice(at, (at += n));
   });
+}
+
+/**
+ * PCGrad (Yu et al., 2020, "Gradient surgery for multi-task learning"): each group's gradient,
+ * wherever it points against another group's (negative dot product), loses its component along
+ * that gradient, against the others' original gradients in a fixed order; the results are summed.
+ * Without conflicts this is the plain sum. All on the backend, nothing read back; the inputs are
+ * disposed.
+ */
+export function projectConflicts(groups: Map<string, tf.Tensor>[]): Map<string, tf.Tensor> {
+  const names = [...new Set(groups.flatMap((g) => [...g.keys()]))];
+  // A parameter one group's passes left without a gradient has a zero gradient there.
+  for (const n of names) {
+    const some = groups.find((g) => g.has(n))!.get(n)!;
+    for (const g of groups) if (!g.has(n)) g.set(n, tf.zerosLike(some));
+  }
+  const dot = (a: Map<string, tf.Tensor>, b: Map<string, tf.Tensor>): tf.Scalar =>
+    sumInOrder<tf.Scalar>(names.map((n) => tf.sum(tf.mul(a.get(n)!, b.get(n)!))));
+  const out = tf.tidy(() => {
+    const norms = groups.map((g) => dot(g, g));
+    const projected = groups.map((g, i) => {
+      let mine = names.map((n) => g.get(n)!);
+      groups.forEach((other, j) => {
+        if (j === i) return;
+        const current = new Map(names.map((n, k) => [n, mine[k]!]));
+        const coef = tf.div(tf.minimum(dot(current, other), 0), tf.add(norms[j]!, 1e-20));
+        mine = mine.map((x, k) => tf.sub(x, tf.mul(coef, other.get(names[k]!)!)));
+      });
+      return mine;
+    });
+    return names.map((_, k) => sumInOrder(projected.map((p) => p[k]!)));
+  });
+  groups.forEach((g) => tf.dispose([...g.values()]));
+  return new Map(names.map((n, k) => [n, out[k]!]));
 }

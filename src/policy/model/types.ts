@@ -77,6 +77,12 @@ export interface TrainBatch {
    * each group, then over the groups, so each group weighs the same however many steps it has.
    */
   groups?: number[];
+  /**
+   * Gradient groups, one id per sequence (GRPO: its task kind). With LossConfig's
+   * `projectConflicts`, each group's gradient is taken on its own and, where it points against
+   * another group's, that component is removed (PCGrad) before the gradients are summed.
+   */
+  tasks?: number[];
 }
 
 /** The part of a batch needed to evaluate log-likelihoods. */
@@ -91,6 +97,8 @@ export interface LossConfig {
   klCoef: number;
   /** Mean per answer, then over answers (each answer weighs the same); default: per token. */
   episodeMean?: boolean;
+  /** Project out the conflicting parts of the `tasks` groups' gradients (PCGrad); default off. */
+  projectConflicts?: boolean;
 }
 
 /** Figures from one optimisation step, averaged over the batch's real (unpadded) steps. */

@@ -31,17 +31,18 @@ describe('ConfigForm', () => {
     const keep = screen.getByTestId<HTMLInputElement>('field-keepFlatGroups');
     const std = screen.getByTestId<HTMLInputElement>('field-advantageStd');
     const perAnswer = screen.getByTestId<HTMLInputElement>('field-episodeMean');
-    expect([keep.checked, std.checked, perAnswer.checked]).toEqual([false, false, false]);
-    fireEvent.click(keep);
-    fireEvent.click(std);
-    fireEvent.click(perAnswer);
-    expect([keep.checked, std.checked, perAnswer.checked]).toEqual([true, true, true]);
+    const surgery = screen.getByTestId<HTMLInputElement>('field-projectConflicts');
+    const all = [keep, std, perAnswer, surgery];
+    expect(all.map((s) => s.checked)).toEqual([false, false, false, false]);
+    all.forEach((s) => fireEvent.click(s));
+    expect(all.map((s) => s.checked)).toEqual([true, true, true, true]);
     fireEvent.click(start());
     expect(onStart).toHaveBeenCalledWith({
       ...QUICK_CONFIG,
       keepFlatGroups: true,
       advantageStd: true,
       episodeMean: true,
+      projectConflicts: true,
     });
   });
 

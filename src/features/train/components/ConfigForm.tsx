@@ -19,7 +19,7 @@ const sameConfig = (a: TrainConfig, b: TrainConfig) => JSON.stringify(a) === JSO
 
 /** The GRPO options that are on or off (runs saved before an option existed read as off). */
 const GRPO_SWITCHES: {
-  key: 'advantageStd' | 'keepFlatGroups' | 'episodeMean' | 'kindMean';
+  key: 'advantageStd' | 'keepFlatGroups' | 'episodeMean' | 'kindMean' | 'projectConflicts';
   label: string;
   title: string;
 }[] = [
@@ -46,6 +46,12 @@ const GRPO_SWITCHES: {
     label: 'average the loss per skill',
     title:
       'Average the loss within each task kind, then over the kinds of the step: each skill weighs the same in a joint update, as in its own single-skill run. Off, skills with long answers (tests, reproductions) outweigh those with short ones (files, verdicts).',
+  },
+  {
+    key: 'projectConflicts',
+    label: 'project out conflicting skill gradients (PCGrad)',
+    title:
+      "Take each task kind's gradient on its own and, where it points against another kind's, remove that component before summing them (gradient surgery), so one skill's update cannot undo another's. Costs a pass per kind; single-skill runs are unchanged.",
   },
 ];
 
