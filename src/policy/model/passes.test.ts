@@ -6,17 +6,10 @@ import { contentKey } from './observations';
 import { planPasses } from './passes';
 import { PolicyModel } from './policyModel';
 import { PolicyTrainer, projectConflicts } from './policyTrainer';
-import { observation, tinyConfig, useBackend } from './testUtils';
-import type { AllowedFn, LossConfig, Observation, SampleResult, TrainBatch } from './types';
+import { observation, pointerGrammar as grammar, tinyConfig, useBackend } from './testUtils';
+import type { LossConfig, Observation, SampleResult, TrainBatch } from './types';
 
 beforeAll(() => useBackend('cpu'));
-
-const V = tinyConfig().vocabSize;
-const grammar: AllowedFn = (step, prev) => {
-  if (step >= 4) return null;
-  if (step === 0) return [V + 0, V + 1, V + 2, V + 3, 4, 5];
-  return prev[0]! >= V ? [0, 1, 2, 3] : [V + 1, V + 2, 6];
-};
 
 describe('planPasses', () => {
   const obs = (n: number) => observation([n, n + 1, n + 2]);

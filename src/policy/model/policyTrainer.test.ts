@@ -4,17 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng';
 import { PolicyModel } from './policyModel';
 import { PolicyTrainer, sumInOrder } from './policyTrainer';
-import type { AllowedFn, LossConfig, Observation, SampleResult, TrainBatch } from './types';
-import { observation, tinyConfig, useBackend } from './testUtils';
+import type { LossConfig, Observation, SampleResult, TrainBatch } from './types';
+import { observation, pointerGrammar as grammar, tinyConfig, useBackend } from './testUtils';
 
 beforeAll(() => useBackend('cpu'));
 
-const V = tinyConfig().vocabSize;
-const grammar: AllowedFn = (step, prev) => {
-  if (step >= 4) return null;
-  if (step === 0) return [V + 0, V + 1, V + 2, V + 3, 4, 5];
-  return prev[0]! >= V ? [0, 1, 2, 3] : [V + 1, V + 2, 6];
-};
 const plain: LossConfig = { clipEps: 0.2, entropyCoef: 0, klCoef: 0 };
 
 /** Two groups of sampled answers (different observations, interleaved rows), as a batch. */

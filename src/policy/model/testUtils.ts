@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelConfig, Observation } from './types';
+import type { AllowedFn, ModelConfig, Observation } from './types';
 
 /** A small config for fast tests. */
 export function tinyConfig(overrides: Partial<ModelConfig> = {}): ModelConfig {
@@ -32,3 +32,14 @@ export async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
   await tf.ready();
   if (tf.getBackend() !== name) throw new Error(`Backend ${name} did not start`);
 }
+
+/**
+ * A 4-step answer grammar over tinyConfig's vocabulary: first a pointer or a word; after a
+ * pointer, words; after a word, pointers or word 6.
+ */
+export const pointerGrammar: AllowedFn = (step, prev) => {
+  const V = tinyConfig().vocabSize;
+  if (step >= 4) return null;
+  if (step === 0) return [V + 0, V + 1, V + 2, V + 3, 4, 5];
+  return prev[0]! >= V ? [0, 1, 2, 3] : [V + 1, V + 2, 6];
+};
