@@ -71,6 +71,8 @@ export class PolicyTrainer {
    * + klCoef KL (k3, against `refLogProbs` when given), averaged over all real steps. A batch of
    * more than `rowsPerPass` answers runs in several passes (see planPasses) whose losses are
    * weighted by the whole batch's step weights, so their gradients sum to the one-pass gradient.
+   * With `loss.projectConflicts` and `batch.tasks`, each task group runs in passes of its own and
+   * the groups' gradients meet in projectConflicts instead of a plain sum.
    */
   async grpoStep(batch: TrainBatch, loss: LossConfig): Promise<StepStats> {
     validateLossConfig(loss);
