@@ -23,13 +23,14 @@ export const ROWS_PER_PASS = 80;
 export function planPasses(observations: readonly Observation[], maxRows: number): number[][] {
   if (!(maxRows >= 1)) throw new RangeError('maxRows must be at least 1');
   const order = groupedOrder(observations);
+  const keys = observations.map(contentKey);
   const passes: number[][] = [];
   let current: number[] = [];
   let i = 0;
   while (i < order.length) {
-    const key = contentKey(observations[order[i]!]!);
+    const key = keys[order[i]!];
     let end = i + 1;
-    while (end < order.length && contentKey(observations[order[end]!]!) === key) end++;
+    while (end < order.length && keys[order[end]!] === key) end++;
     const block = order.slice(i, end);
     if (current.length > 0 && current.length + block.length > maxRows) {
       passes.push(current);
@@ -60,4 +61,20 @@ export function pickRows<B extends ScoredBatch | TrainBatch>(batch: B, rows: rea
     ...(batch.tasks ? { tasks: pick(batch.tasks) } : {}),
   };
   return train as B;
+}
+
+/**
+ * A batch as its passes: the batch itself when it fits in one, else each pass's rows picked
+ * (`rows`: their indices in the batch). A pass whose answers are all empty has nothing to score
+ * (and packing it would fail), so it is left out.
+ */
+export function batchPasses<B extends ScoredBatch | TrainBatch>(
+  batch: B,
+  maxRows: number,
+): { rows: number[]; part: B }[] {
+  const plan = planPasses(batch.observations, maxRows);
+  if (plan.length === 1) return [{ rows: plan[0]!, part: batch }];
+  return plan
+    .filter((rows) => rows.some((r) => batch.actions[r]!.length > 0))
+    .map((rows) => ({ rows, part: pickRows(batch, rows) }));
 }

@@ -4,7 +4,7 @@ import { buildMemory, encode, type Memory } from './encoder';
 import { packBatch, teacherForced, unpack } from './forward';
 import { decoderInputs, writeStepMask } from './inputs';
 import { packObservations } from './observations';
-import { pickRows, planPasses, ROWS_PER_PASS } from './passes';
+import { batchPasses, ROWS_PER_PASS } from './passes';
 import { ParamStore } from './params';
 import { chooseAction, type UniformSource } from './sampling';
 import {
@@ -73,13 +73,11 @@ export class PolicyModel {
    */
   async logProbs(batch: ScoredBatch, rowsPerPass = ROWS_PER_PASS): Promise<number[][]> {
     this.assertAlive();
-    const plan = planPasses(batch.observations, rowsPerPass);
-    if (plan.length === 1) return this.scorePass(batch);
+    const passes = batchPasses(batch, rowsPerPass);
+    if (passes.length === 1 && passes[0]!.part === batch) return this.scorePass(batch);
     const out: number[][] = batch.actions.map(() => []);
-    for (const rows of plan) {
-      // A pass of empty answers has nothing to score (and packing it would fail).
-      if (rows.every((r) => batch.actions[r]!.length === 0)) continue;
-      const scored = await this.scorePass(pickRows(batch, rows));
+    for (const { rows, part } of passes) {
+      const scored = await this.scorePass(part);
       rows.forEach((r, i) => (out[r] = scored[i]!));
     }
     return out;

@@ -9,7 +9,7 @@ import {
   validateLossConfig,
   type LossTerms,
 } from './losses';
-import { pickRows, planPasses, ROWS_PER_PASS } from './passes';
+import { batchPasses, pickRows, ROWS_PER_PASS } from './passes';
 import type { PolicyModel } from './policyModel';
 import type { LossConfig, NamedArray, ScoredBatch, StepStats, TrainBatch } from './types';
 
@@ -169,12 +169,7 @@ export class PolicyTrainer {
 
   /** The batch's passes (one when it fits), each a batch of its own. */
   private passes<B extends ScoredBatch>(batch: B): B[] {
-    const plan = planPasses(batch.observations, this.rowsPerPass);
-    if (plan.length === 1) return [batch];
-    // A pass of empty answers adds nothing to the loss (and packing it would fail).
-    return plan
-      .filter((rows) => rows.some((r) => batch.actions[r]!.length > 0))
-      .map((rows) => pickRows(batch, rows));
+    return batchPasses(batch, this.rowsPerPass).map((p) => p.part);
   }
 
   /**
