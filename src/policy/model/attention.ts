@@ -35,19 +35,24 @@ export function causalMask(steps: number): tf.Tensor4D {
   return tf.tensor4d(values, [1, 1, steps, steps]);
 }
 
+/**
+ * [T, D] as its heads' column blocks [T, D/H]: the tensor itself for one head. One split rather
+ * than a slice per head, whose gradients would each be padded back to [T, D].
+ */
+function splitHeadColumns(x: tf.Tensor, heads: number): tf.Tensor2D[] {
+  if (heads === 1) return [x as tf.Tensor2D];
+  return tf.split(x as tf.Tensor2D, heads, 1);
+}
+
 /** Keys (transposed, [D/H, T]) and values ([T, D/H]) of one key sequence, per head. */
 export type HeadKeyValues = { keysT: tf.Tensor2D[]; values: tf.Tensor2D[] };
 
 /** Splits projected keys and values [T, D] into heads, keys pre-transposed for `mm`. */
 export function headKeyValues(keys: tf.Tensor, values: tf.Tensor, heads: number): HeadKeyValues {
-  const [t, d] = keys.shape as [number, number];
-  const dh = d / heads;
-  const out: HeadKeyValues = { keysT: [], values: [] };
-  for (let h = 0; h < heads; h++) {
-    out.keysT.push(tf.transpose(tf.slice(keys as tf.Tensor2D, [0, h * dh], [t, dh])));
-    out.values.push(tf.slice(values as tf.Tensor2D, [0, h * dh], [t, dh]));
-  }
-  return out;
+  return {
+    keysT: splitHeadColumns(keys, heads).map((k) => tf.transpose(k)),
+    values: splitHeadColumns(values, heads),
+  };
 }
 
 /**
@@ -61,12 +66,11 @@ export function sharedAttention(
   mask: tf.Tensor | null,
   heads: number,
 ): tf.Tensor2D {
-  const [m, d] = q.shape as [number, number];
-  const dh = d / heads;
-  const scaled = tf.mul(q, 1 / Math.sqrt(dh));
+  const dh = q.shape[1]! / heads;
+  const queries = splitHeadColumns(tf.mul(q, 1 / Math.sqrt(dh)), heads);
   const outputs: tf.Tensor2D[] = [];
   for (let h = 0; h < heads; h++) {
-    const scores = mm(tf.slice(scaled, [0, h * dh], [m, dh]), kv.keysT[h]!);
+    const scores = mm(queries[h]!, kv.keysT[h]!);
     const weights = tf.softmax(mask ? tf.add(scores, mask) : scores);
     outputs.push(mm(weights, kv.values[h]!));
   }

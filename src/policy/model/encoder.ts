@@ -7,9 +7,14 @@ import type { PackedObservations } from './observations';
 import type { ParamStore } from './params';
 import type { ModelConfig } from './types';
 
-/** Rows [first, first + count) of a 2-D tensor. */
-export function rowBlock(x: tf.Tensor, first: number, count: number): tf.Tensor2D {
-  return tf.slice(x as tf.Tensor2D, [first, 0], [count, x.shape[1]!]);
+/**
+ * The rows of a 2-D tensor in consecutive blocks of `counts` rows: the tensor itself when one
+ * block covers it. One split rather than a slice per block: a slice's gradient is padded back to
+ * the whole tensor, so n slices would hold n whole-size gradients where the split holds one.
+ */
+export function splitRows(x: tf.Tensor, counts: readonly number[]): tf.Tensor2D[] {
+  if (counts.length === 1 && counts[0] === x.shape[0]) return [x as tf.Tensor2D];
+  return tf.split(x as tf.Tensor2D, [...counts], 0);
 }
 
 /**
@@ -23,6 +28,7 @@ export function encode(p: ParamStore, c: ModelConfig, obs: PackedObservations): 
   const positions = tf.tile(tf.slice(p.get('pos.enc'), [0, 0], [T, c.dModel]), [obs.unique, 1]);
   let x: tf.Tensor = tf.add(tf.add(tokens, segments), positions);
   const chunks = planChunks(obs.unitLengths, obs.groups, T);
+  const blocks = chunks.map((chunk) => chunk.units * T);
   const masks = chunks.map((chunk) => {
     const keys = chunk.units * T;
     const mask = blockMask(keys, encoderQueryUnit(T), chunk.lengths, T);
@@ -36,11 +42,14 @@ export function encode(p: ParamStore, c: ModelConfig, obs: PackedObservations): 
       tf.Tensor,
       tf.Tensor,
     ];
-    const outputs = chunks.map((chunk, n) => {
-      const [first, count] = [chunk.firstUnit * T, chunk.units * T];
-      const kv = headKeyValues(rowBlock(k, first, count), rowBlock(v, first, count), c.heads);
-      return sharedAttention(rowBlock(q, first, count), kv, masks[n]!, c.heads);
-    });
+    const [qs, ks, vs] = [q, k, v].map((t) => splitRows(t, blocks)) as [
+      tf.Tensor2D[],
+      tf.Tensor2D[],
+      tf.Tensor2D[],
+    ];
+    const outputs = chunks.map((_, n) =>
+      sharedAttention(qs[n]!, headKeyValues(ks[n]!, vs[n]!, c.heads), masks[n]!, c.heads),
+    );
     x = tf.add(x, linear(tf.concat(outputs, 0), p.get(`${prefix}.wo`)));
     x = tf.add(x, feedForward(p, `enc.${i}.ff`, layerNorm(p, `enc.${i}.ln2`, x)));
   }
@@ -75,16 +84,17 @@ export function buildMemory(
     v: linear(states, p.get(`dec.${i}.cross.wv`)),
   }));
   const pointerKeys = linear(states, p.get('out.ptr.k'));
-  const chunks = planChunks(obs.unitLengths, rowsPerUnit, T).map((chunk): MemoryChunk => {
-    const [first, count] = [chunk.firstUnit * T, chunk.units * T];
-    return {
+  const planned = planChunks(obs.unitLengths, rowsPerUnit, T);
+  const split = (x: tf.Tensor) => splitRows(x, planned.map((chunk) => chunk.units * T));
+  const [stateBlocks, keyBlocks] = [split(states), split(pointerKeys)];
+  const crossBlocks = layers.map((l) => ({ k: split(l.k), v: split(l.v) }));
+  const chunks = planned.map(
+    (chunk, n): MemoryChunk => ({
       chunk,
-      states: rowBlock(states, first, count),
-      cross: layers.map((l) =>
-        headKeyValues(rowBlock(l.k, first, count), rowBlock(l.v, first, count), c.heads),
-      ),
-      pointerKeysT: tf.transpose(rowBlock(pointerKeys, first, count)),
-    };
-  });
+      states: stateBlocks[n]!,
+      cross: crossBlocks.map((l) => headKeyValues(l.k[n]!, l.v[n]!, c.heads)),
+      pointerKeysT: tf.transpose(keyBlocks[n]!),
+    }),
+  );
   return { length: T, chunks };
 }
