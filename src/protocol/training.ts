@@ -31,6 +31,11 @@ export interface StepPoint {
   entropy: number;
   clipFraction: number;
   gradNorm: number;
+  /**
+   * Teacher-forced passes the update took: 1 unless the batch outgrew one pass's rows or memory
+   * and was split (absent in runs recorded before batches could be split).
+   */
+  passes?: number;
   loss: number;
   learningRate: number;
   episodes: number;

@@ -1,4 +1,8 @@
 import { ATOMIC_SKILLS, isTaskKind, type AtomicSkill, type TaskKind } from '../core/tasks/types';
+import { SEGMENT_TYPES } from '../policy/encode/observation';
+import { parameterCount } from '../policy/model/paramSpecs';
+import { PASS_BYTES, passBytes } from '../policy/model/passBytes';
+import type { ModelConfig } from '../policy/model/types';
 
 /** Everything that defines a training run; saved with every checkpoint. */
 export interface TrainConfig {
@@ -191,6 +195,27 @@ export function checkConfig(c: TrainConfig): string | null {
   for (const [k, w] of Object.entries(c.mix))
     if (!isTaskKind(k) || !(w >= 0)) return `mix.${k} must be a known kind with a weight >= 0`;
   if (c.model.maxObsLen < 512) return 'model.maxObsLen must be at least 512';
+  return sizeProblem(c);
+}
+
+/** Most parameters the policy may have: the design's bound for a network a browser trains. */
+export const MAX_PARAMETERS = 5_000_000;
+
+const gb = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
+
+/**
+ * Why the network a config describes is too big to train here, or null: over MAX_PARAMETERS, or
+ * one GRPO group (groupSize answers of maxActLen steps over one observation of maxObsLen tokens,
+ * which a pass never splits) over the memory one training pass may use (see passBytes).
+ */
+function sizeProblem(c: TrainConfig): string | null {
+  const model: ModelConfig = { ...c.model, segmentTypes: SEGMENT_TYPES, seed: c.seed };
+  const params = parameterCount(model);
+  if (params > MAX_PARAMETERS)
+    return `model: ${(params / 1e6).toFixed(1)}M parameters, over the ${MAX_PARAMETERS / 1e6}M the policy may have; lower model.dModel, model.ffDim, model.vocabSize or the layers`;
+  const group = passBytes(model, 1, c.model.maxObsLen, c.groupSize * c.model.maxActLen);
+  if (group > PASS_BYTES)
+    return `model.maxObsLen: a group of groupSize answers over one observation of ${c.model.maxObsLen} tokens needs about ${gb(group)} in a training pass, over the ${gb(PASS_BYTES)} a pass may use; lower model.maxObsLen, model.heads, model.encoderLayers or model.dModel`;
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkConfig, DEFAULT_CONFIG } from './config';
+import { checkConfig, DEFAULT_CONFIG, MAX_PARAMETERS } from './config';
 import { resolveConfig } from './configFile';
 import { baselineConfig, PAPER_GRID, PRESETS, QUICK_CONFIG } from './presets';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpointCodec';
@@ -29,6 +29,27 @@ describe('presets', () => {
       0,
       QUICK_CONFIG.model,
     ]);
+  });
+});
+
+describe('checkConfig on the network size', () => {
+  const model = (m: Partial<typeof DEFAULT_CONFIG.model>) => ({
+    ...DEFAULT_CONFIG,
+    model: { ...DEFAULT_CONFIG.model, ...m },
+  });
+  it('refuses more than MAX_PARAMETERS parameters, naming what to lower', () => {
+    expect(checkConfig(model({ dModel: 192, ffDim: 768, encoderLayers: 4 }))).toBeNull();
+    const problem = checkConfig(model({ dModel: 512, ffDim: 2048, encoderLayers: 4 }));
+    expect(problem).toMatch(/M parameters, over the 5M the policy may have; lower model.dModel/);
+    expect(MAX_PARAMETERS).toBe(5_000_000);
+  });
+  it('refuses a group that one training pass cannot hold, and accepts it in smaller groups', () => {
+    expect(checkConfig(model({ maxObsLen: 2048 }))).toBeNull();
+    const long = model({ maxObsLen: 4096 });
+    expect(checkConfig(long)).toMatch(
+      /model.maxObsLen: a group of groupSize answers over one observation of 4096 tokens needs about \d+\.\d GB in a training pass, over the 2\.7 GB a pass may use; lower model.maxObsLen/,
+    );
+    expect(checkConfig(model({ maxObsLen: 4096, heads: 1, encoderLayers: 1 }))).toBeNull();
   });
 });
 

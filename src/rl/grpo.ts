@@ -163,6 +163,7 @@ export async function grpoStep(
     kl: 0,
     clipFraction: 0,
     gradNorm: 0,
+    passes: 0,
   };
   if (batch.actions.length > 0) {
     const t0 = now();
@@ -196,6 +197,7 @@ export async function grpoStep(
       entropy: stats.entropy,
       clipFraction: stats.clipFraction,
       gradNorm: stats.gradNorm,
+      passes: stats.passes,
       loss: stats.loss,
       learningRate: lr,
       episodes: episodes.length,

@@ -41,7 +41,7 @@ export function causalMask(steps: number): tf.Tensor4D {
  */
 function splitHeadColumns(x: tf.Tensor, heads: number): tf.Tensor2D[] {
   if (heads === 1) return [x as tf.Tensor2D];
-  return tf.split(x as tf.Tensor2D, heads, 1);
+  return tf.split(x, heads, 1);
 }
 
 /** Keys (transposed, [D/H, T]) and values ([T, D/H]) of one key sequence, per head. */

@@ -14,7 +14,7 @@ import type { ModelConfig } from './types';
  */
 export function splitRows(x: tf.Tensor, counts: readonly number[]): tf.Tensor2D[] {
   if (counts.length === 1 && counts[0] === x.shape[0]) return [x as tf.Tensor2D];
-  return tf.split(x as tf.Tensor2D, [...counts], 0);
+  return tf.split(x, [...counts], 0);
 }
 
 /**
@@ -85,16 +85,18 @@ export function buildMemory(
   }));
   const pointerKeys = linear(states, p.get('out.ptr.k'));
   const planned = planChunks(obs.unitLengths, rowsPerUnit, T);
-  const split = (x: tf.Tensor) => splitRows(x, planned.map((chunk) => chunk.units * T));
+  const split = (x: tf.Tensor) =>
+    splitRows(
+      x,
+      planned.map((chunk) => chunk.units * T),
+    );
   const [stateBlocks, keyBlocks] = [split(states), split(pointerKeys)];
   const crossBlocks = layers.map((l) => ({ k: split(l.k), v: split(l.v) }));
-  const chunks = planned.map(
-    (chunk, n): MemoryChunk => ({
-      chunk,
-      states: stateBlocks[n]!,
-      cross: crossBlocks.map((l) => headKeyValues(l.k[n]!, l.v[n]!, c.heads)),
-      pointerKeysT: tf.transpose(keyBlocks[n]!),
-    }),
-  );
+  const chunks = planned.map((chunk, n): MemoryChunk => ({
+    chunk,
+    states: stateBlocks[n]!,
+    cross: crossBlocks.map((l) => headKeyValues(l.k[n]!, l.v[n]!, c.heads)),
+    pointerKeysT: tf.transpose(keyBlocks[n]!),
+  }));
   return { length: T, chunks };
 }

@@ -1,40 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng, hashString, type Rng } from '../../core/rng';
-import { POINTER_FEATURES } from './inputs';
+import { parameterSpecs, type ParamSpec } from './paramSpecs';
 import type { ModelConfig, NamedArray } from './types';
 
-type Init = 'zeros' | 'ones' | 'embedding' | 'xavier';
-interface ParamSpec {
-  name: string;
-  shape: number[];
-  init: Init;
-}
+export { parameterSpecs };
 
 const EMBEDDING_STD = 0.02;
-
-function attentionSpecs(prefix: string, d: number): ParamSpec[] {
-  return ['wq', 'wk', 'wv', 'wo'].map((w) => ({
-    name: `${prefix}.${w}`,
-    shape: [d, d],
-    init: 'xavier' as const,
-  }));
-}
-
-function normSpecs(prefix: string, d: number): ParamSpec[] {
-  return [
-    { name: `${prefix}.g`, shape: [d], init: 'ones' },
-    { name: `${prefix}.b`, shape: [d], init: 'zeros' },
-  ];
-}
-
-function ffSpecs(prefix: string, d: number, f: number): ParamSpec[] {
-  return [
-    { name: `${prefix}.w1`, shape: [d, f], init: 'xavier' },
-    { name: `${prefix}.b1`, shape: [f], init: 'zeros' },
-    { name: `${prefix}.w2`, shape: [f, d], init: 'xavier' },
-    { name: `${prefix}.b2`, shape: [d], init: 'zeros' },
-  ];
-}
 
 /**
  * Parameters added after checkpoints were already being saved. They start at zero, where the
@@ -47,42 +18,6 @@ const ADDED_LATER: ReadonlySet<string> = new Set([
   'out.swap.gate.b',
 ]);
 const addedLater = (name: string) => ADDED_LATER.has(name.replace(/^[mv]\//, ''));
-
-/** Every parameter of the network, in a fixed order (the order of getWeights). */
-export function parameterSpecs(c: ModelConfig): ParamSpec[] {
-  const d = c.dModel;
-  const specs: ParamSpec[] = [
-    { name: 'tok.emb', shape: [c.vocabSize, d], init: 'embedding' },
-    { name: 'pos.enc', shape: [c.maxObsLen, d], init: 'embedding' },
-    { name: 'seg.emb', shape: [c.segmentTypes, d], init: 'embedding' },
-  ];
-  for (let i = 0; i < c.encoderLayers; i++) {
-    const p = `enc.${i}`;
-    specs.push(...normSpecs(`${p}.ln1`, d), ...attentionSpecs(`${p}.self`, d));
-    specs.push(...normSpecs(`${p}.ln2`, d), ...ffSpecs(`${p}.ff`, d, c.ffDim));
-  }
-  specs.push(...normSpecs('enc.ln', d));
-  // Row V of the action table is the START input of step 0.
-  specs.push({ name: 'act.emb', shape: [c.vocabSize + 1, d], init: 'embedding' });
-  specs.push({ name: 'pos.dec', shape: [c.maxActLen, d], init: 'embedding' });
-  for (let i = 0; i < c.decoderLayers; i++) {
-    const p = `dec.${i}`;
-    specs.push(...normSpecs(`${p}.ln1`, d), ...attentionSpecs(`${p}.self`, d));
-    specs.push(...normSpecs(`${p}.ln2`, d), ...attentionSpecs(`${p}.cross`, d));
-    specs.push(...normSpecs(`${p}.ln3`, d), ...ffSpecs(`${p}.ff`, d, c.ffDim));
-  }
-  specs.push(...normSpecs('dec.ln', d));
-  specs.push({ name: 'out.vocab.w', shape: [d, c.vocabSize], init: 'xavier' });
-  specs.push({ name: 'out.vocab.b', shape: [c.vocabSize], init: 'zeros' });
-  specs.push({ name: 'out.ptr.q', shape: [d, d], init: 'xavier' });
-  specs.push({ name: 'out.ptr.k', shape: [d, d], init: 'xavier' });
-  specs.push({ name: 'out.ptr.gate.w', shape: [d, POINTER_FEATURES], init: 'zeros' });
-  specs.push({ name: 'out.ptr.gate.b', shape: [POINTER_FEATURES], init: 'zeros' });
-  // Gates of the two family biases (see replacementBias in decoder.ts).
-  specs.push({ name: 'out.swap.gate.w', shape: [d, 2], init: 'zeros' });
-  specs.push({ name: 'out.swap.gate.b', shape: [2], init: 'zeros' });
-  return specs;
-}
 
 function gaussian(rng: Rng): number {
   // Box-Muller; 1 - next() keeps the log argument in (0, 1].

@@ -1,42 +1,71 @@
 import { contentKey, groupedOrder } from './observations';
-import type { Observation, ScoredBatch, TrainBatch } from './types';
+import { PASS_BYTES, passBytes } from './passBytes';
+import type { ModelConfig, Observation, ScoredBatch, TrainBatch } from './types';
 
 /**
- * Most answers (batch rows) one teacher-forced pass holds. A pass keeps every activation of its
- * rows until its gradients are taken, and tfjs-backend-wasm's heap never shrinks and cannot pass
- * 4 GB (past 2 GB some kernels read out of bounds). Measured on the default model (wasm, GRPO
- * groups of 8 answers of 12 steps over 512-token observations): one GRPO pass of 80 answers
- * grows the heap to 2.1 GB (40: 1.0 GB; the encoder's attention over each distinct observation
- * dominates), and a step of 50 tasks x 8 answers in one pass aborted. Bigger batches are split
- * into passes whose gradients are summed. The default recipe's 80 answers (and the warm start's
- * batches of 16) fit in one pass, so their results are exactly what they were before batches
- * were split.
+ * Most answers (batch rows) one teacher-forced pass holds. The default recipe's GRPO batch of
+ * 80 answers (and the warm start's batches of 16) fit in one pass, so their results are exactly
+ * what they were before batches were split.
  */
 export const ROWS_PER_PASS = 80;
 
+/** How big one pass may be: answers, and estimated peak bytes (see passBytes). */
+export interface PassLimits {
+  rows: number;
+  bytes: number;
+}
+
+export const DEFAULT_PASS_LIMITS: PassLimits = { rows: ROWS_PER_PASS, bytes: PASS_BYTES };
+
+/** What planPasses weighs a pass's bytes by: the model, and each row's answer steps. */
+export interface ByteBudget {
+  config: ModelConfig;
+  bytes: number;
+  steps: readonly number[];
+}
+
 /**
- * The caller's rows in passes of at most `maxRows` rows: rows with identical observations stay
- * in one pass (encoded once for all of them; a GRPO group is never split), so a pass exceeds
- * `maxRows` only when one observation alone has more rows. Rows come grouped by observation in
- * order of first appearance (see groupedOrder); one pass when the batch fits.
+ * The caller's rows in passes of at most `maxRows` rows and, with a byte budget, at most its
+ * estimated bytes (passBytes): rows with identical observations stay in one pass (encoded once
+ * for all of them; a GRPO group is never split), so a pass exceeds a limit only when one
+ * observation's rows alone do. Rows come grouped by observation in order of first appearance
+ * (see groupedOrder); one pass when the batch fits.
  */
-export function planPasses(observations: readonly Observation[], maxRows: number): number[][] {
+export function planPasses(
+  observations: readonly Observation[],
+  maxRows: number,
+  budget?: ByteBudget,
+): number[][] {
   if (!(maxRows >= 1)) throw new RangeError('maxRows must be at least 1');
   const order = groupedOrder(observations);
   const keys = observations.map(contentKey);
   const passes: number[][] = [];
   let current: number[] = [];
+  let pass = { units: 0, length: 0, steps: 0 };
   let i = 0;
   while (i < order.length) {
     const key = keys[order[i]!];
     let end = i + 1;
     while (end < order.length && keys[order[end]!] === key) end++;
     const block = order.slice(i, end);
-    if (current.length > 0 && current.length + block.length > maxRows) {
+    const steps = budget ? block.reduce((n, r) => n + budget.steps[r]!, 0) : 0;
+    const grown = {
+      units: pass.units + 1,
+      length: Math.max(pass.length, observations[block[0]!]!.tokens.length),
+      steps: pass.steps + steps,
+    };
+    const over =
+      current.length + block.length > maxRows ||
+      (budget !== undefined &&
+        passBytes(budget.config, grown.units, grown.length, grown.steps) > budget.bytes);
+    if (current.length > 0 && over) {
       passes.push(current);
       current = [];
+      pass = { units: 0, length: 0, steps: 0 };
+      continue;
     }
     current.push(...block);
+    pass = grown;
     i = end;
   }
   if (current.length > 0) passes.push(current);
@@ -64,15 +93,17 @@ export function pickRows<B extends ScoredBatch | TrainBatch>(batch: B, rows: rea
 }
 
 /**
- * A batch as its passes: the batch itself when it fits in one, else each pass's rows picked
- * (`rows`: their indices in the batch). A pass whose answers are all empty has nothing to score
- * (and packing it would fail), so it is left out.
+ * A batch as its passes within `limits` for a model of `config`: the batch itself when it fits in
+ * one, else each pass's rows picked (`rows`: their indices in the batch). A pass whose answers
+ * are all empty has nothing to score (and packing it would fail), so it is left out.
  */
 export function batchPasses<B extends ScoredBatch | TrainBatch>(
   batch: B,
-  maxRows: number,
+  config: ModelConfig,
+  limits: PassLimits,
 ): { rows: number[]; part: B }[] {
-  const plan = planPasses(batch.observations, maxRows);
+  const steps = batch.actions.map((a) => a.length);
+  const plan = planPasses(batch.observations, limits.rows, { config, bytes: limits.bytes, steps });
   if (plan.length === 1) return [{ rows: plan[0]!, part: batch }];
   return plan
     .filter((rows) => rows.some((r) => batch.actions[r]!.length > 0))

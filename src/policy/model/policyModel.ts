@@ -4,7 +4,7 @@ import { buildMemory, encode, type Memory } from './encoder';
 import { packBatch, teacherForced, unpack } from './forward';
 import { decoderInputs, writeStepMask } from './inputs';
 import { packObservations } from './observations';
-import { batchPasses, ROWS_PER_PASS } from './passes';
+import { batchPasses, DEFAULT_PASS_LIMITS, type PassLimits } from './passes';
 import { ParamStore } from './params';
 import { chooseAction, type UniformSource } from './sampling';
 import {
@@ -69,11 +69,11 @@ export class PolicyModel {
 
   /**
    * Log-probs of the given actions under the current weights, per step (no gradient), in
-   * passes of at most `rowsPerPass` rows (see planPasses).
+   * passes within `limits` (see planPasses; a training pass's limits, so a safe margin here).
    */
-  async logProbs(batch: ScoredBatch, rowsPerPass = ROWS_PER_PASS): Promise<number[][]> {
+  async logProbs(batch: ScoredBatch, limits: Partial<PassLimits> = {}): Promise<number[][]> {
     this.assertAlive();
-    const passes = batchPasses(batch, rowsPerPass);
+    const passes = batchPasses(batch, this.config, { ...DEFAULT_PASS_LIMITS, ...limits });
     if (passes.length === 1 && passes[0]!.part === batch) return this.scorePass(batch);
     const out: number[][] = batch.actions.map(() => []);
     for (const { rows, part } of passes) {

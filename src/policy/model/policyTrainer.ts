@@ -9,7 +9,7 @@ import {
   validateLossConfig,
   type LossTerms,
 } from './losses';
-import { batchPasses, pickRows, ROWS_PER_PASS } from './passes';
+import { batchPasses, DEFAULT_PASS_LIMITS, pickRows, type PassLimits } from './passes';
 import type { PolicyModel } from './policyModel';
 import type { LossConfig, NamedArray, ScoredBatch, StepStats, TrainBatch } from './types';
 
@@ -21,6 +21,8 @@ export interface PolicyTrainerOptions {
   beta2?: number;
   /** Most answers per teacher-forced pass (default ROWS_PER_PASS); more run in several passes. */
   rowsPerPass?: number;
+  /** Most estimated bytes per pass (default PASS_BYTES; see passBytes). */
+  bytesPerPass?: number;
 }
 
 type LossFn = (f: TeacherForced) => LossTerms;
@@ -45,7 +47,7 @@ export function sumInOrder<T extends tf.Tensor>(xs: readonly T[]): T {
 export class PolicyTrainer {
   private readonly adam: Adam;
   private readonly maxGradNorm: number;
-  private readonly rowsPerPass: number;
+  private readonly limits: PassLimits;
 
   constructor(
     private readonly model: PolicyModel,
@@ -53,7 +55,10 @@ export class PolicyTrainer {
   ) {
     if (!(opts.maxGradNorm > 0)) throw new RangeError('maxGradNorm must be > 0');
     this.maxGradNorm = opts.maxGradNorm;
-    this.rowsPerPass = opts.rowsPerPass ?? ROWS_PER_PASS;
+    this.limits = {
+      rows: opts.rowsPerPass ?? DEFAULT_PASS_LIMITS.rows,
+      bytes: opts.bytesPerPass ?? DEFAULT_PASS_LIMITS.bytes,
+    };
     this.adam = new Adam(model.params.entries(), {
       learningRate: opts.learningRate,
       beta1: opts.beta1 ?? 0.9,
@@ -69,7 +74,7 @@ export class PolicyTrainer {
   /**
    * One PPO-clipped GRPO step: -mean_t[min(r A, clip(r, 1-eps, 1+eps) A)] - entropyCoef H
    * + klCoef KL (k3, against `refLogProbs` when given), averaged over all real steps. A batch of
-   * more than `rowsPerPass` answers runs in several passes (see planPasses) whose losses are
+   * more than `rowsPerPass` answers (or `bytesPerPass`) runs in several passes (see planPasses) whose losses are
    * weighted by the whole batch's step weights, so their gradients sum to the one-pass gradient.
    * With `loss.projectConflicts` and `batch.tasks`, each task group runs in passes of its own and
    * the groups' gradients meet in projectConflicts instead of a plain sum.
@@ -169,7 +174,7 @@ export class PolicyTrainer {
 
   /** The batch's passes (one when it fits), each a batch of its own. */
   private passes<B extends ScoredBatch>(batch: B): B[] {
-    return batchPasses(batch, this.rowsPerPass).map((p) => p.part);
+    return batchPasses(batch, this.model.config, this.limits).map((p) => p.part);
   }
 
   /**
@@ -235,7 +240,8 @@ export class PolicyTrainer {
     const data = await packedStats.data();
     tf.dispose([...shown, packedStats, scale, ...sums.values()]);
     const [loss = NaN, policyLoss = NaN, entropy = NaN, kl = NaN, clipFraction = NaN] = data;
-    return { loss, policyLoss, entropy, kl, clipFraction, gradNorm: data[5] ?? NaN };
+    const gradNorm = data[5] ?? NaN;
+    return { loss, policyLoss, entropy, kl, clipFraction, gradNorm, passes: passes.length };
   }
 }
 

@@ -110,6 +110,8 @@ export interface StepStats {
   clipFraction: number;
   /** Global gradient norm before clipping. */
   gradNorm: number;
+  /** Teacher-forced passes the batch took (more than one when it was split; see planPasses). */
+  passes: number;
 }
 
 /** A named array of float32 values: weights and optimizer state as they cross to storage. */
