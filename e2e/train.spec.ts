@@ -282,6 +282,33 @@ test.describe('Train page @webgpu', () => {
     });
   });
 
+  test('a network too big to train is refused, saying what to lower; within bounds it starts', async ({
+    app,
+    page,
+  }) => {
+    await app.open('/train');
+    await app.ready();
+    const problem = page.getByTestId('config-problem');
+    const start = page.getByTestId('start-run');
+    const tokens = page.getByLabel('observation tokens');
+    await tokens.fill('8192');
+    await expect(problem).toContainText(
+      /model\.maxObsLen: a group of groupSize answers over one observation of 8192 tokens needs about \d+\.\d GB in a training pass, over the 2\.7 GB a pass may use; lower model\.maxObsLen/,
+    );
+    await expect(tokens).toHaveAttribute('aria-invalid', 'true');
+    await expect(start).toBeDisabled();
+    await tokens.fill('1024');
+    await expect(problem).toHaveCount(0);
+    await expect(start).toBeEnabled();
+    const width = page.getByLabel('width (dModel)');
+    await width.fill('1024');
+    await expect(problem).toContainText(/M parameters, over the 5M the policy may have/);
+    await expect(width).toHaveAttribute('aria-invalid', 'true');
+    await expect(start).toBeDisabled();
+    await width.fill('64');
+    await expect(start).toBeEnabled();
+  });
+
   test('gradient surgery: the switch reaches the trainer and changes the updates of a joint run', async ({
     app,
     page,
