@@ -24,7 +24,14 @@ interface Shape {
 }
 
 const SHAPES: Shape[] = [
-  { label: 'default, 2 obs x 1 answer', model: {}, units: 2, length: 512, perUnit: 1, steps: 12 },
+  {
+    label: 'default, 2 observations x 1 answer',
+    model: {},
+    units: 2,
+    length: 512,
+    perUnit: 1,
+    steps: 12,
+  },
   { label: 'default, 2 groups of 8', model: {}, units: 2, length: 512, perUnit: 8, steps: 12 },
   {
     label: 'default, 2 groups of 8, 36 steps',
@@ -35,7 +42,14 @@ const SHAPES: Shape[] = [
     steps: 36,
   },
   { label: 'default, 8 groups of 8', model: {}, units: 8, length: 512, perUnit: 8, steps: 12 },
-  { label: 'default, 256 tokens', model: {}, units: 4, length: 256, perUnit: 8, steps: 12 },
+  {
+    label: 'default, 4 groups of 8, 256 tokens',
+    model: {},
+    units: 4,
+    length: 256,
+    perUnit: 8,
+    steps: 12,
+  },
   {
     label: 'maxObsLen 1024',
     model: { maxObsLen: 1024 },
