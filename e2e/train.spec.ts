@@ -291,7 +291,14 @@ test.describe('Train page @webgpu', () => {
     const problem = page.getByTestId('config-problem');
     const start = page.getByTestId('start-run');
     const tokens = page.getByLabel('observation tokens');
+    const size = page.getByTestId('model-size');
+    await expect(size).toContainText(
+      /M parameters \(at most 5M\) · one group needs about 0\.\d GB/,
+    );
     await tokens.fill('8192');
+    await expect(size).toContainText(
+      /one group needs about \d+\.\d GB in a training pass \(at most 2\.7 GB\)/,
+    );
     await expect(problem).toContainText(
       /model\.maxObsLen: a group of groupSize answers over one observation of 8192 tokens needs about \d+\.\d GB in a training pass, over the 2\.7 GB a pass may use; lower model\.maxObsLen/,
     );

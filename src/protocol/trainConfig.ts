@@ -2,5 +2,13 @@
  * The training configuration and its presets, for the UI: src/features may not import src/rl,
  * so the Train page reads these pure, dependency-free modules through here.
  */
-export { type TrainConfig, checkConfig, DEFAULT_CONFIG } from '../rl/config';
+export {
+  type ModelSize,
+  type TrainConfig,
+  checkConfig,
+  DEFAULT_CONFIG,
+  formatGB,
+  MAX_PARAMETERS,
+  modelSize,
+} from '../rl/config';
 export { type Preset, PRESETS, QUICK_CONFIG } from '../rl/presets';

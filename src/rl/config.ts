@@ -1,5 +1,5 @@
 import { ATOMIC_SKILLS, isTaskKind, type AtomicSkill, type TaskKind } from '../core/tasks/types';
-import { SEGMENT_TYPES } from '../policy/encode/observation';
+import { SEGMENT_TYPES } from '../policy/encode/segments';
 import { parameterCount } from '../policy/model/paramSpecs';
 import { PASS_BYTES, passBytes } from '../policy/model/passBytes';
 import type { ModelConfig } from '../policy/model/types';
@@ -201,21 +201,38 @@ export function checkConfig(c: TrainConfig): string | null {
 /** Most parameters the policy may have: the design's bound for a network a browser trains. */
 export const MAX_PARAMETERS = 5_000_000;
 
-const gb = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
+/** Bytes as `1.9 GB`. */
+export const formatGB = (bytes: number): string => `${(bytes / 1e9).toFixed(1)} GB`;
 
-/**
- * Why the network a config describes is too big to train here, or null: over MAX_PARAMETERS, or
- * one GRPO group (groupSize answers of maxActLen steps over one observation of maxObsLen tokens,
- * which a pass never splits) over the memory one training pass may use (see passBytes).
- */
-function sizeProblem(c: TrainConfig): string | null {
+/** How big the network a config describes is, against what one browser can train. */
+export interface ModelSize {
+  parameters: number;
+  /**
+   * Estimated bytes of one training pass over one GRPO group (groupSize answers of maxActLen
+   * steps over one observation of maxObsLen tokens): the least a pass holds, as a group is never
+   * split (see passBytes). Larger batches train in several passes of at most PASS_BYTES.
+   */
+  groupBytes: number;
+  /** Most estimated bytes one pass may hold (PASS_BYTES). */
+  passLimit: number;
+}
+
+export function modelSize(c: TrainConfig): ModelSize {
   const model: ModelConfig = { ...c.model, segmentTypes: SEGMENT_TYPES, seed: c.seed };
-  const params = parameterCount(model);
-  if (params > MAX_PARAMETERS)
-    return `model: ${(params / 1e6).toFixed(1)}M parameters, over the ${MAX_PARAMETERS / 1e6}M the policy may have; lower model.dModel, model.ffDim, model.vocabSize or the layers`;
-  const group = passBytes(model, 1, c.model.maxObsLen, c.groupSize * c.model.maxActLen);
-  if (group > PASS_BYTES)
-    return `model.maxObsLen: a group of groupSize answers over one observation of ${c.model.maxObsLen} tokens needs about ${gb(group)} in a training pass, over the ${gb(PASS_BYTES)} a pass may use; lower model.maxObsLen, model.heads, model.encoderLayers or model.dModel`;
+  return {
+    parameters: parameterCount(model),
+    groupBytes: passBytes(model, 1, c.model.maxObsLen, c.groupSize * c.model.maxActLen),
+    passLimit: PASS_BYTES,
+  };
+}
+
+/** Why the network a config describes is too big to train here (see ModelSize), or null. */
+function sizeProblem(c: TrainConfig): string | null {
+  const { parameters, groupBytes } = modelSize(c);
+  if (parameters > MAX_PARAMETERS)
+    return `model: ${(parameters / 1e6).toFixed(1)}M parameters, over the ${MAX_PARAMETERS / 1e6}M the policy may have; lower model.dModel, model.ffDim, model.vocabSize or the layers`;
+  if (groupBytes > PASS_BYTES)
+    return `model.maxObsLen: a group of groupSize answers over one observation of ${c.model.maxObsLen} tokens needs about ${formatGB(groupBytes)} in a training pass, over the ${formatGB(PASS_BYTES)} a pass may use; lower model.maxObsLen, model.heads, model.encoderLayers or model.dModel`;
   return null;
 }
 

@@ -92,6 +92,32 @@ describe('ConfigForm', () => {
     expect(select.selectedOptions[0]!.textContent).toBe('custom');
   });
 
+  it('shows the network size against its bounds as the model fields change', () => {
+    render(<Harness onStart={() => {}} />);
+    const size = () => screen.getByTestId('model-size').textContent ?? '';
+    expect(size()).toMatch(
+      /^0\.\d\dM parameters \(at most 5M\) · one group needs about 0\.\d GB in a training pass \(at most 2\.7 GB\)$/,
+    );
+    const before = size();
+    fireEvent.change(screen.getByLabelText('width (dModel)'), { target: { value: '256' } });
+    expect(size()).not.toBe(before);
+    expect(size()).toMatch(/^[1-4]\.\d\dM parameters/);
+  });
+
+  it('gives a reason naming several fields once, by the first, and marks the others', () => {
+    render(<Harness onStart={() => {}} />);
+    const tokens = screen.getByLabelText('observation tokens');
+    fireEvent.change(tokens, { target: { value: '8192' } });
+    const errors = document.querySelectorAll('.field-error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.textContent).toMatch(/^model.maxObsLen: a group of groupSize answers/);
+    expect(tokens.getAttribute('aria-describedby')).toContain(errors[0]!.id);
+    for (const label of ['attention heads', 'encoder layers', 'width (dModel)', 'group size'])
+      expect(screen.getByLabelText(label).getAttribute('aria-invalid'), label).toBe('true');
+    expect(screen.getByLabelText('decoder layers').getAttribute('aria-invalid')).toBeNull();
+    expect(start().disabled).toBe(true);
+  });
+
   it('refuses a model width that the heads do not divide', () => {
     render(<Harness onStart={() => {}} />);
     fireEvent.change(screen.getByLabelText('attention heads'), { target: { value: '3' } });

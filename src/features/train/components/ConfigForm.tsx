@@ -1,6 +1,12 @@
 import { useMemo } from 'react';
 import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../../core/tasks/types';
-import { PRESETS, type TrainConfig } from '../../../protocol/trainConfig';
+import {
+  formatGB,
+  MAX_PARAMETERS,
+  modelSize,
+  PRESETS,
+  type TrainConfig,
+} from '../../../protocol/trainConfig';
 import { configProblem, fieldsNamed, FIELD_GROUPS, getField, setField } from './configFields';
 import { MixSliders } from './MixSliders';
 import { NumberField } from './NumberField';
@@ -55,10 +61,16 @@ const GRPO_SWITCHES: {
   },
 ];
 
+const FIELD_KEYS: ReadonlySet<string> = new Set(
+  FIELD_GROUPS.flatMap((g) => g.fields.map((f) => f.key)),
+);
+
 /** The training configuration: presets, every field explained, invalid values refused with the reason. */
 export function ConfigForm({ value, onChange, onStart, disabled = false }: ConfigFormProps) {
   const problem = useMemo(() => configProblem(value), [value]);
   const named = fieldsNamed(problem);
+  // The reason shows once, by the first field it names; the other fields it names are marked.
+  const primary = [...named].find((name) => FIELD_KEYS.has(name));
   const preset = useMemo(() => PRESETS.find((p) => sameConfig(p.config, value)), [value]);
   const toggleKind = (kind: TaskKind, on: boolean) =>
     onChange({
@@ -137,7 +149,8 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
                 key={spec.key}
                 spec={spec}
                 value={getField(value, spec.key)}
-                error={named.has(spec.key) ? problem : null}
+                error={spec.key === primary ? problem : null}
+                flagged={named.has(spec.key)}
                 onChange={(v) => onChange(setField(value, spec.key, v))}
               />
             ))}
@@ -153,6 +166,7 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
                   {sw.label}
                 </label>
               ))}
+            {group.title === 'Model' && <ModelSizeNote config={value} />}
           </fieldset>
         ))}
       </fieldset>
@@ -167,5 +181,20 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
         </button>
       )}
     </form>
+  );
+}
+
+/** The network's size against its bounds, updated as the fields change. */
+function ModelSizeNote({ config }: { config: TrainConfig }) {
+  const { parameters, groupBytes, passLimit } = useMemo(() => modelSize(config), [config]);
+  return (
+    <p
+      className="hint"
+      data-testid="model-size"
+      title="One group (groupSize answers over one observation of maxObsLen tokens) is the least a training pass holds; bigger batches train in several passes."
+    >
+      {(parameters / 1e6).toFixed(2)}M parameters (at most {MAX_PARAMETERS / 1e6}M) · one group
+      needs about {formatGB(groupBytes)} in a training pass (at most {formatGB(passLimit)})
+    </p>
   );
 }

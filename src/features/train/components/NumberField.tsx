@@ -7,6 +7,8 @@ interface Props {
   onChange: (value: number) => void;
   /** Why the current value is refused (shown next to the field). */
   error?: string | null;
+  /** Refused by a problem whose reason is shown next to another field it names. */
+  flagged?: boolean;
   disabled?: boolean;
 }
 
@@ -14,7 +16,7 @@ interface Props {
  * A labelled number input with its explanation as a tooltip and as the accessible description.
  * Text that is not a number yet (mid-typing, empty) stays local and is refused here.
  */
-export function NumberField({ spec, value, onChange, error, disabled }: Props) {
+export function NumberField({ spec, value, onChange, error, flagged, disabled }: Props) {
   const id = useId();
   const [text, setText] = useState<string | null>(null);
   const typedError = text !== null ? 'enter a number' : null;
@@ -31,7 +33,7 @@ export function NumberField({ spec, value, onChange, error, disabled }: Props) {
         max={spec.max}
         step={spec.step ?? 'any'}
         disabled={disabled}
-        aria-invalid={shown ? true : undefined}
+        aria-invalid={shown || flagged ? true : undefined}
         aria-describedby={`${id}-help${shown ? ` ${id}-error` : ''}`}
         onChange={(e) => {
           const raw = e.target.value;
