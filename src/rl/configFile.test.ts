@@ -50,6 +50,9 @@ describe('checkConfig on the network size', () => {
       /model.maxObsLen: a group of groupSize answers over one observation of 4096 tokens needs about \d+\.\d GB in a training pass, over the 2\.7 GB a pass may use; lower model.maxObsLen/,
     );
     expect(checkConfig(model({ maxObsLen: 4096, heads: 1, encoderLayers: 1 }))).toBeNull();
+    const wide = model({ maxObsLen: 3072 });
+    expect(checkConfig(wide)).toMatch(/, groupSize or model.maxActLen$/);
+    expect(checkConfig({ ...wide, groupSize: 2 })).toBeNull();
   });
 });
 

@@ -72,14 +72,20 @@ describe('planPasses with a byte budget', () => {
     // The warm start's batch of 16 distinct observations, answers at full length.
     const warm = observations(config, 16, config.maxObsLen);
     expect(planPasses(warm, 80, { config, bytes: PASS_BYTES, steps: longest(16) })).toHaveLength(1);
-    // A GRPO step of 10 groups of 8: one pass up to an average of 39 steps per answer.
+    // A GRPO step of 10 groups of 8: one pass while answers average up to 35 steps, even with
+    // the longest at the full 48 (every row's decoder runs to the longest answer).
     const grpo = observations(config, 10, config.maxObsLen).flatMap((o) =>
       new Array<Observation>(8).fill(o),
     );
-    const plan = (steps: number) =>
-      planPasses(grpo, 80, { config, bytes: PASS_BYTES, steps: new Array<number>(80).fill(steps) });
-    expect(plan(39)).toHaveLength(1);
-    expect(plan(config.maxActLen)).toHaveLength(2);
+    const plan = (steps: number[]) => planPasses(grpo, 80, { config, bytes: PASS_BYTES, steps });
+    const mostly = (n: number) => [config.maxActLen, ...new Array<number>(79).fill(n)];
+    expect(plan(mostly(35))).toHaveLength(1);
+    expect(plan(mostly(39))).toHaveLength(2);
+    expect(plan(new Array<number>(80).fill(config.maxActLen))).toHaveLength(2);
+    // Padding counts: the same real steps cost more when one answer is long.
+    expect(passBytes(config, 10, 512, 960, 80 * 48)).toBeGreaterThan(
+      passBytes(config, 10, 512, 960),
+    );
   });
 
   it('splits what would not fit into passes that do, each row once, groups whole', () => {
@@ -95,7 +101,8 @@ describe('planPasses with a byte budget', () => {
       const keys = new Set(pass.map((r) => contentKey(rows[r]!)));
       expect(pass).toHaveLength(3 * keys.size);
       const used = pass.reduce((n, r) => n + steps[r]!, 0);
-      expect(passBytes(wide, keys.size, 1024, used)).toBeLessThanOrEqual(PASS_BYTES);
+      const padded = pass.length * Math.max(...pass.map((r) => steps[r]!));
+      expect(passBytes(wide, keys.size, 1024, used, padded)).toBeLessThanOrEqual(PASS_BYTES);
     }
   });
 });

@@ -41,27 +41,30 @@ export function planPasses(
   const keys = observations.map(contentKey);
   const passes: number[][] = [];
   let current: number[] = [];
-  let pass = { units: 0, length: 0, steps: 0 };
+  let pass = { units: 0, length: 0, steps: 0, longest: 0 };
   let i = 0;
   while (i < order.length) {
     const key = keys[order[i]!];
     let end = i + 1;
     while (end < order.length && keys[order[end]!] === key) end++;
     const block = order.slice(i, end);
-    const steps = budget ? block.reduce((n, r) => n + budget.steps[r]!, 0) : 0;
+    const lengths = budget ? block.map((r) => budget.steps[r]!) : [];
     const grown = {
       units: pass.units + 1,
       length: Math.max(pass.length, observations[block[0]!]!.tokens.length),
-      steps: pass.steps + steps,
+      steps: pass.steps + lengths.reduce((n, l) => n + l, 0),
+      longest: Math.max(pass.longest, ...lengths),
     };
+    // The decoder runs every row to the pass's longest answer.
+    const padded = (current.length + block.length) * grown.longest;
     const over =
       current.length + block.length > maxRows ||
       (budget !== undefined &&
-        passBytes(budget.config, grown.units, grown.length, grown.steps) > budget.bytes);
+        passBytes(budget.config, grown.units, grown.length, grown.steps, padded) > budget.bytes);
     if (current.length > 0 && over) {
       passes.push(current);
       current = [];
-      pass = { units: 0, length: 0, steps: 0 };
+      pass = { units: 0, length: 0, steps: 0, longest: 0 };
       continue;
     }
     current.push(...block);

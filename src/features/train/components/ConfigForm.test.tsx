@@ -112,8 +112,13 @@ describe('ConfigForm', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]!.textContent).toMatch(/^model.maxObsLen: a group of groupSize answers/);
     expect(tokens.getAttribute('aria-describedby')).toContain(errors[0]!.id);
-    for (const label of ['attention heads', 'encoder layers', 'width (dModel)', 'group size'])
-      expect(screen.getByLabelText(label).getAttribute('aria-invalid'), label).toBe('true');
+    const problemId = screen.getByTestId('config-problem').id;
+    for (const label of ['attention heads', 'encoder layers', 'width (dModel)', 'group size']) {
+      const field = screen.getByLabelText(label);
+      expect(field.getAttribute('aria-invalid'), label).toBe('true');
+      // Marked fields point at the reason, for a screen reader that lands on them.
+      expect(field.getAttribute('aria-describedby'), label).toContain(problemId);
+    }
     expect(screen.getByLabelText('decoder layers').getAttribute('aria-invalid')).toBeNull();
     expect(start().disabled).toBe(true);
   });

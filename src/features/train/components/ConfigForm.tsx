@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../../core/tasks/types';
 import {
   formatGB,
@@ -71,6 +71,7 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
   const named = fieldsNamed(problem);
   // The reason shows once, by the first field it names; the other fields it names are marked.
   const primary = [...named].find((name) => FIELD_KEYS.has(name));
+  const problemId = useId();
   const preset = useMemo(() => PRESETS.find((p) => sameConfig(p.config, value)), [value]);
   const toggleKind = (kind: TaskKind, on: boolean) =>
     onChange({
@@ -150,7 +151,7 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
                 spec={spec}
                 value={getField(value, spec.key)}
                 error={spec.key === primary ? problem : null}
-                flagged={named.has(spec.key)}
+                flaggedBy={named.has(spec.key) ? problemId : null}
                 onChange={(v) => onChange(setField(value, spec.key, v))}
               />
             ))}
@@ -171,7 +172,7 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
         ))}
       </fieldset>
       {problem && (
-        <p className="error" role="alert" data-testid="config-problem">
+        <p id={problemId} className="error" role="alert" data-testid="config-problem">
           Cannot start: {problem}
         </p>
       )}

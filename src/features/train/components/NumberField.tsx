@@ -7,8 +7,8 @@ interface Props {
   onChange: (value: number) => void;
   /** Why the current value is refused (shown next to the field). */
   error?: string | null;
-  /** Refused by a problem whose reason is shown next to another field it names. */
-  flagged?: boolean;
+  /** Refused by a problem whose reason shows elsewhere: the id of the element that says why. */
+  flaggedBy?: string | null;
   disabled?: boolean;
 }
 
@@ -16,7 +16,7 @@ interface Props {
  * A labelled number input with its explanation as a tooltip and as the accessible description.
  * Text that is not a number yet (mid-typing, empty) stays local and is refused here.
  */
-export function NumberField({ spec, value, onChange, error, flagged, disabled }: Props) {
+export function NumberField({ spec, value, onChange, error, flaggedBy, disabled }: Props) {
   const id = useId();
   const [text, setText] = useState<string | null>(null);
   const typedError = text !== null ? 'enter a number' : null;
@@ -33,8 +33,10 @@ export function NumberField({ spec, value, onChange, error, flagged, disabled }:
         max={spec.max}
         step={spec.step ?? 'any'}
         disabled={disabled}
-        aria-invalid={shown || flagged ? true : undefined}
-        aria-describedby={`${id}-help${shown ? ` ${id}-error` : ''}`}
+        aria-invalid={shown || flaggedBy ? true : undefined}
+        aria-describedby={[`${id}-help`, shown ? `${id}-error` : flaggedBy]
+          .filter(Boolean)
+          .join(' ')}
         onChange={(e) => {
           const raw = e.target.value;
           const n = Number(raw);
