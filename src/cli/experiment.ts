@@ -56,6 +56,7 @@ function warmStartFields(c: TrainConfig): Record<string, unknown> {
     maxGradNorm: c.maxGradNorm,
     bufferTasksPerKind: c.bufferTasksPerKind,
     model: c.model,
+    tagToDecoder: c.tagToDecoder === true,
   };
 }
 

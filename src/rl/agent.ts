@@ -44,6 +44,7 @@ export function createPolicyModel(config: TrainConfig, vocab: Vocabulary): Polic
     seed: config.seed,
     ...(vocab.index.has('<END>') ? { partEnd: vocab.index.get('<END>')! } : {}),
     families: familyIds(vocab),
+    ...(config.tagToDecoder === true ? { tagToDecoder: true } : {}),
   });
 }
 

@@ -53,6 +53,11 @@ export interface TrainConfig {
    */
   projectConflicts: boolean;
   /**
+   * Feed the skill tag's encoder state to every decoder step (ModelConfig.tagToDecoder): a
+   * model change, so it takes its own warm start. Absent in configs saved before it: off.
+   */
+  tagToDecoder: boolean;
+  /**
    * Dynamic sampling: while fewer than this many of a step's groups disagree, draw one more
    * task (at most 2 x tasksPerStep extra); extra groups enter only when they disagree. 0: off.
    */
@@ -104,6 +109,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   episodeMean: false,
   kindMean: false,
   projectConflicts: false,
+  tagToDecoder: false,
   minSignalGroups: 0,
   learningRate: 1e-3,
   warmupSteps: 5,
@@ -218,7 +224,12 @@ export interface ModelSize {
 }
 
 export function modelSize(c: TrainConfig): ModelSize {
-  const model: ModelConfig = { ...c.model, segmentTypes: SEGMENT_TYPES, seed: c.seed };
+  const model: ModelConfig = {
+    ...c.model,
+    segmentTypes: SEGMENT_TYPES,
+    seed: c.seed,
+    tagToDecoder: c.tagToDecoder === true,
+  };
   return {
     parameters: parameterCount(model),
     groupBytes: passBytes(model, 1, c.model.maxObsLen, c.groupSize * c.model.maxActLen),

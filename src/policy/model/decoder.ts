@@ -19,10 +19,29 @@ function splitByChunk(x: tf.Tensor, mem: Memory, perRow: number): tf.Tensor[] {
 }
 
 /**
- * Step inputs [B * S, D]: previous action (vocab embedding or pointed encoder state) + the step's
- * position within its answer part.
+ * [B * S, D]: for every decoder step, the encoder state at position 0 of its row's observation
+ * (the skill tag), picked with one-hot matmuls (see lookupRows on why not `gather`).
  */
-function inputEmbedding(p: ParamStore, mem: Memory, inputs: DecoderInputs) {
+function tagStates(mem: Memory, S: number): tf.Tensor {
+  const T = mem.length;
+  const parts = mem.chunks.map(({ chunk, states }) => {
+    const width = chunk.units * T;
+    const first = new Float32Array(chunk.units * width);
+    for (let u = 0; u < chunk.units; u++) first[u * width + u * T] = 1;
+    const tags = mm(tf.tensor2d(first, [chunk.units, width]), states);
+    const own = new Float32Array(chunk.rows * S * chunk.units);
+    for (let i = 0; i < chunk.rows * S; i++)
+      own[i * chunk.units + chunk.unitOfRow[Math.floor(i / S)]!] = 1;
+    return mm(tf.tensor2d(own, [chunk.rows * S, chunk.units]), tags);
+  });
+  return parts.length === 1 ? parts[0]! : tf.concat(parts, 0);
+}
+
+/**
+ * Step inputs [B * S, D]: previous action (vocab embedding or pointed encoder state) + the step's
+ * position within its answer part (+ the skill tag's state, with ModelConfig.tagToDecoder).
+ */
+function inputEmbedding(p: ParamStore, c: ModelConfig, mem: Memory, inputs: DecoderInputs) {
   const S = inputs.steps;
   const T = mem.length;
   const vocab = lookupRows(p.get('act.emb'), inputs.prevVocab);
@@ -31,7 +50,9 @@ function inputEmbedding(p: ParamStore, mem: Memory, inputs: DecoderInputs) {
     return mm(tf.tensor2d(onehot, [chunk.rows * S, chunk.units * T]), states);
   });
   const positions = lookupRows(p.get('pos.dec'), inputs.positions);
-  return tf.add(tf.add(vocab, tf.concat(pointed, 0)), positions);
+  const x = tf.add(tf.add(vocab, tf.concat(pointed, 0)), positions);
+  if (c.tagToDecoder !== true) return x;
+  return tf.add(x, linear(tagStates(mem, S), p.get('dec.tag.w')));
 }
 
 function selfAttention(p: ParamStore, c: ModelConfig, i: number, x: tf.Tensor, rows: number) {
@@ -210,7 +231,7 @@ export function decode(
   if (S > c.maxActLen) throw new RangeError(`More than ${c.maxActLen} steps`);
   if (inputs.outputs.length === 0) throw new RangeError('No decoder step to score');
   const rows = inputs.prevVocab.length / S;
-  let x = inputEmbedding(p, mem, inputs);
+  let x = inputEmbedding(p, c, mem, inputs);
   for (let i = 0; i < c.decoderLayers; i++) {
     x = tf.add(x, selfAttention(p, c, i, x, rows));
     x = tf.add(x, crossAttention(p, c, i, x, mem));

@@ -50,6 +50,7 @@ export function parameterSpecs(c: ModelConfig): ParamSpec[] {
   // Row V of the action table is the START input of step 0.
   specs.push({ name: 'act.emb', shape: [c.vocabSize + 1, d], init: 'embedding' });
   specs.push({ name: 'pos.dec', shape: [c.maxActLen, d], init: 'embedding' });
+  if (c.tagToDecoder === true) specs.push({ name: 'dec.tag.w', shape: [d, d], init: 'zeros' });
   for (let i = 0; i < c.decoderLayers; i++) {
     const p = `dec.${i}`;
     specs.push(...normSpecs(`${p}.ln1`, d), ...attentionSpecs(`${p}.self`, d));

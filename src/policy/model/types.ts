@@ -26,6 +26,12 @@ export interface ModelConfig {
    * the family's other words, and toward the same word. Absent: no such bias.
    */
   families?: readonly (readonly number[])[];
+  /**
+   * Adds the encoder's state at position 0 (the skill tag every observation starts with),
+   * through a learned matrix that starts at zero, to every decoder step's input, so the answer
+   * is conditioned on the skill at each step and not only through cross-attention. Absent: off.
+   */
+  tagToDecoder?: boolean;
 }
 
 /** One observation: token ids (< vocabSize) and segment ids (< segmentTypes), same length. */

@@ -24,8 +24,16 @@ export interface ConfigFormProps {
 const sameConfig = (a: TrainConfig, b: TrainConfig) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The GRPO options that are on or off (runs saved before an option existed read as off). */
-const GRPO_SWITCHES: {
-  key: 'advantageStd' | 'keepFlatGroups' | 'episodeMean' | 'kindMean' | 'projectConflicts';
+/** On/off fields, shown in the GRPO group unless another group is named. */
+const SWITCHES: {
+  group?: 'Model';
+  key:
+    | 'advantageStd'
+    | 'keepFlatGroups'
+    | 'episodeMean'
+    | 'kindMean'
+    | 'projectConflicts'
+    | 'tagToDecoder';
   label: string;
   title: string;
 }[] = [
@@ -58,6 +66,13 @@ const GRPO_SWITCHES: {
     label: 'project out conflicting skill gradients (PCGrad)',
     title:
       "Take each task kind's gradient on its own and, where it points against another kind's, remove that component before summing them (gradient surgery), so one skill's update cannot undo another's. Costs a pass per kind; single-skill runs are unchanged.",
+  },
+  {
+    key: 'tagToDecoder',
+    group: 'Model',
+    label: 'feed the skill tag to every decoder step',
+    title:
+      "Add the encoder's state of the skill tag (the observation's first token), through a learned matrix that starts at zero, to every step of the answer, so skills whose answers look alike (unit tests and reproductions both write TEST ... EXPECT ...) are told apart at each step. A model change: the warm start trains it too.",
   },
 ];
 
@@ -155,18 +170,17 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
                 onChange={(v) => onChange(setField(value, spec.key, v))}
               />
             ))}
-            {group.title === 'GRPO' &&
-              GRPO_SWITCHES.map((sw) => (
-                <label key={sw.key} className="radio" title={sw.title}>
-                  <input
-                    type="checkbox"
-                    data-testid={`field-${sw.key}`}
-                    checked={value[sw.key] === true}
-                    onChange={(e) => onChange({ ...value, [sw.key]: e.target.checked })}
-                  />{' '}
-                  {sw.label}
-                </label>
-              ))}
+            {SWITCHES.filter((sw) => (sw.group ?? 'GRPO') === group.title).map((sw) => (
+              <label key={sw.key} className="radio" title={sw.title}>
+                <input
+                  type="checkbox"
+                  data-testid={`field-${sw.key}`}
+                  checked={value[sw.key] === true}
+                  onChange={(e) => onChange({ ...value, [sw.key]: e.target.checked })}
+                />{' '}
+                {sw.label}
+              </label>
+            ))}
             {group.title === 'Model' && <ModelSizeNote config={value} />}
           </fieldset>
         ))}
