@@ -19,7 +19,7 @@ interface Stored {
     name: string;
     status: string;
     step: number;
-    config: { projectConflicts?: boolean; trainKinds: string[] };
+    config: { projectConflicts?: boolean; tagToDecoder?: boolean; trainKinds: string[] };
   }[];
 }
 
@@ -50,6 +50,37 @@ async function stored(page: Page, runId: string | null): Promise<Stored> {
 }
 
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
+
+/**
+ * Starts a run from the form as it stands, waits until `n` steps are stored, stops it; the new
+ * run's id (found among the listed runs by `isNew` on its stored config).
+ */
+async function runSteps(
+  page: Page,
+  n: number,
+  isNew: (run: Stored['runs'][number]) => boolean,
+): Promise<string> {
+  const rows = page.locator('[data-testid^="run-row-"]');
+  const before = await rows.count();
+  await page.getByTestId('start-run').click();
+  await expect(rows).toHaveCount(before + 1);
+  const ids = await rows.evaluateAll((els) =>
+    els.map((e) => e.getAttribute('data-testid')!.replace('run-row-', '')),
+  );
+  const runId = (await stored(page, null)).runs.find((r) => isNew(r) && ids.includes(r.id))?.id;
+  expect(runId, 'the new run is stored with the form as set').toBeTruthy();
+  await expect
+    .poll(async () => (await stored(page, runId!)).points.length, {
+      timeout: 240_000,
+      intervals: [2000],
+    })
+    .toBeGreaterThanOrEqual(n);
+  await page.getByTestId('stop-run').click();
+  await expect(page.getByTestId(`run-status-${runId!}`)).not.toHaveText('running', {
+    timeout: 60_000,
+  });
+  return runId!;
+}
 
 test.describe('Train page @webgpu', () => {
   test.setTimeout(12 * 60_000);
@@ -293,7 +324,7 @@ test.describe('Train page @webgpu', () => {
     const tokens = page.getByLabel('observation tokens');
     const size = page.getByTestId('model-size');
     await expect(size).toContainText(
-      /M parameters \(at most 5M\) · one group needs about 0\.\d GB/,
+      /\d[\d,]+ parameters \(at most 5M\) · one group needs about 0\.\d GB/,
     );
     await tokens.fill('8192');
     await expect(size).toContainText(
@@ -316,6 +347,25 @@ test.describe('Train page @webgpu', () => {
     await expect(start).toBeEnabled();
   });
 
+  test('the skill-tag switch builds a model with the tag path, which trains', async ({
+    app,
+    page,
+  }) => {
+    await app.open('/train');
+    await app.ready();
+    const tag = page.getByTestId('field-tagToDecoder');
+    await expect(tag).not.toBeChecked();
+    const size = page.getByTestId('model-size');
+    const plain = await size.textContent();
+    await tag.check();
+    // One more d x d matrix: the parameter count shown grows.
+    await expect(size).not.toHaveText(plain!);
+    const runId = await runSteps(page, 2, (r) => r.config.tagToDecoder === true);
+    const points = (await stored(page, runId)).points;
+    for (const p of points) expect(Number.isFinite(p.point.gradNorm)).toBe(true);
+    expect(points.some((p) => p.point.gradNorm > 0)).toBe(true);
+  });
+
   test('gradient surgery: the switch reaches the trainer and changes the updates of a joint run', async ({
     app,
     page,
@@ -323,31 +373,9 @@ test.describe('Train page @webgpu', () => {
     await app.open('/train');
     await app.ready();
     const surgery = page.getByTestId('field-projectConflicts');
-    const rows = page.locator('[data-testid^="run-row-"]');
-    /** Starts a run (quick preset, same seed), waits for `n` steps, stops it; its id. */
     const run = async (project: boolean, n: number): Promise<string> => {
       await surgery.setChecked(project);
-      const before = await rows.count();
-      await page.getByTestId('start-run').click();
-      await expect(rows).toHaveCount(before + 1);
-      const ids = await rows.evaluateAll((els) =>
-        els.map((e) => e.getAttribute('data-testid')!.replace('run-row-', '')),
-      );
-      const runId = (await stored(page, null)).runs.find(
-        (r) => r.config.projectConflicts === project && ids.includes(r.id),
-      )?.id;
-      expect(runId, 'the new run is stored with the switch as set').toBeTruthy();
-      await expect
-        .poll(async () => (await stored(page, runId!)).points.length, {
-          timeout: 240_000,
-          intervals: [2000],
-        })
-        .toBeGreaterThanOrEqual(n);
-      await page.getByTestId('stop-run').click();
-      await expect(page.getByTestId(`run-status-${runId!}`)).not.toHaveText('running', {
-        timeout: 60_000,
-      });
-      return runId!;
+      return runSteps(page, n, (r) => r.config.projectConflicts === project);
     };
     const projected = await run(true, 4);
     const plain = await run(false, 4);

@@ -96,12 +96,12 @@ describe('ConfigForm', () => {
     render(<Harness onStart={() => {}} />);
     const size = () => screen.getByTestId('model-size').textContent ?? '';
     expect(size()).toMatch(
-      /^0\.\d\dM parameters \(at most 5M\) · one group needs about 0\.\d GB in a training pass \(at most 2\.7 GB\)$/,
+      /^\d{2,3},\d{3} parameters \(at most 5M\) · one group needs about 0\.\d GB in a training pass \(at most 2\.7 GB\)$/,
     );
     const before = size();
     fireEvent.change(screen.getByLabelText('width (dModel)'), { target: { value: '256' } });
     expect(size()).not.toBe(before);
-    expect(size()).toMatch(/^[1-4]\.\d\dM parameters/);
+    expect(size()).toMatch(/^[1-4],\d{3},\d{3} parameters/);
   });
 
   it('gives a reason naming several fields once, by the first, and marks the others', () => {

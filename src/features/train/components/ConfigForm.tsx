@@ -208,7 +208,7 @@ function ModelSizeNote({ config }: { config: TrainConfig }) {
       data-testid="model-size"
       title="One group (groupSize answers over one observation of maxObsLen tokens) is the least a training pass holds; bigger batches train in several passes."
     >
-      {(parameters / 1e6).toFixed(2)}M parameters (at most {MAX_PARAMETERS / 1e6}M) · one group
+      {parameters.toLocaleString('en-US')} parameters (at most {MAX_PARAMETERS / 1e6}M) · one group
       needs about {formatGB(groupBytes)} in a training pass (at most {formatGB(passLimit)})
     </p>
   );
