@@ -7,20 +7,13 @@
  */
 import '../src/node/tf';
 import * as tf from '@tensorflow/tfjs-core';
-import { createRng } from '../src/core/rng';
-import { PASS_BYTES, passBytes } from '../src/policy/model/passBytes';
-import { PolicyModel } from '../src/policy/model/policyModel';
-import { PolicyTrainer } from '../src/policy/model/policyTrainer';
-import { defaultModelConfig, type ModelConfig, type ScoredBatch } from '../src/policy/model/types';
+import { PASS_BYTES } from '../src/policy/model/passBytes';
+import { profilePass, type PassShape } from '../src/policy/model/passProfile';
+import { defaultModelConfig, type ModelConfig } from '../src/policy/model/types';
 
-interface Shape {
+interface Shape extends PassShape {
   label: string;
   model: Partial<ModelConfig>;
-  /** Distinct observations, their length, answers per observation, steps per answer. */
-  units: number;
-  length: number;
-  perUnit: number;
-  steps: number;
 }
 
 const SHAPES: Shape[] = [
@@ -102,42 +95,6 @@ const SHAPES: Shape[] = [
 ];
 const TOLERANCE = 0.2;
 
-/** Peak tensor bytes of one supervised step over random tokens, less any bytes not the model's. */
-async function measure(shape: Shape): Promise<{ config: ModelConfig; peak: number; ms: number }> {
-  const config: ModelConfig = { ...defaultModelConfig(2000), ...shape.model };
-  const model = PolicyModel.create(config);
-  const trainer = new PolicyTrainer(model, {
-    learningRate: 1e-3,
-    maxGradNorm: 1,
-    bytesPerPass: Infinity,
-    rowsPerPass: 1e9,
-  });
-  const foreign = tf.memory().numBytes - 4 * model.parameterCount();
-  const rng = createRng(1);
-  const V = config.vocabSize;
-  const allowed = Array.from({ length: 60 }, (_, i) => (i < 30 ? i : V + i));
-  const rows = Array.from({ length: shape.units }, () => ({
-    tokens: Int32Array.from({ length: shape.length }, () => 1 + Math.floor(rng.next() * (V - 1))),
-    segments: new Int32Array(shape.length),
-  })).flatMap((o) => Array.from({ length: shape.perUnit }, () => o));
-  const actions = rows.map(() =>
-    Array.from({ length: shape.steps }, () => allowed[Math.floor(rng.next() * allowed.length)]!),
-  );
-  const batch: ScoredBatch = {
-    observations: rows,
-    actions,
-    allowed: actions.map((a) => a.map(() => allowed)),
-  };
-  const t0 = performance.now();
-  const info = await tf.profile(async () => {
-    await trainer.supervisedStep(batch);
-  });
-  const ms = performance.now() - t0;
-  trainer.dispose();
-  model.dispose();
-  return { config, peak: info.peakBytes - foreign, ms };
-}
-
 await tf.setBackend('cpu');
 await tf.ready();
 const mb = (b: number) => (b / 2 ** 20).toFixed(1).padStart(8);
@@ -149,13 +106,8 @@ console.log(
 );
 let worst = 0;
 for (const shape of SHAPES) {
-  const { config, peak } = await measure(shape);
-  const estimate = passBytes(
-    config,
-    shape.units,
-    shape.length,
-    shape.units * shape.perUnit * shape.steps,
-  );
+  const config: ModelConfig = { ...defaultModelConfig(2000), ...shape.model };
+  const { peak, estimate } = await profilePass(config, shape);
   const ratio = estimate / peak;
   worst = Math.max(worst, Math.abs(ratio - 1));
   console.log(

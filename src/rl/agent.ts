@@ -5,9 +5,8 @@ import { createGrammar, type Grammar } from '../policy/encode/grammar';
 import { familyIds } from '../policy/encode/families';
 import { encodeTask, type EncodedTask } from '../policy/encode/observation';
 import type { Vocabulary } from '../policy/encode/vocab';
-import { SEGMENT_TYPES } from '../policy/encode/observation';
 import { PolicyModel as Model } from '../policy/model';
-import type { TrainConfig } from './config';
+import { networkConfig, type TrainConfig } from './config';
 import type { PolicyModel } from '../policy/model';
 import type { Observation, SampleResult } from '../policy/model';
 
@@ -38,13 +37,10 @@ const CACHE_LIMIT = 4096;
  */
 export function createPolicyModel(config: TrainConfig, vocab: Vocabulary): PolicyModel {
   return Model.create({
-    ...config.model,
+    ...networkConfig(config),
     vocabSize: vocab.words.length,
-    segmentTypes: SEGMENT_TYPES,
-    seed: config.seed,
     ...(vocab.index.has('<END>') ? { partEnd: vocab.index.get('<END>')! } : {}),
     families: familyIds(vocab),
-    ...(config.tagToDecoder === true ? { tagToDecoder: true } : {}),
   });
 }
 

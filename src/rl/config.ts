@@ -223,13 +223,21 @@ export interface ModelSize {
   passLimit: number;
 }
 
-export function modelSize(c: TrainConfig): ModelSize {
-  const model: ModelConfig = {
+/**
+ * The network a config asks for, before a vocabulary exists (`model.vocabSize` is its upper
+ * bound; createPolicyModel adds the vocabulary's own size, `<END>` and word families).
+ */
+export function networkConfig(c: TrainConfig): ModelConfig {
+  return {
     ...c.model,
     segmentTypes: SEGMENT_TYPES,
     seed: c.seed,
-    tagToDecoder: c.tagToDecoder === true,
+    ...(c.tagToDecoder === true ? { tagToDecoder: true } : {}),
   };
+}
+
+export function modelSize(c: TrainConfig): ModelSize {
+  const model = networkConfig(c);
   return {
     parameters: parameterCount(model),
     groupBytes: passBytes(model, 1, c.model.maxObsLen, c.groupSize * c.model.maxActLen),

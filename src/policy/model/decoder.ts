@@ -29,10 +29,9 @@ function tagStates(mem: Memory, S: number): tf.Tensor {
     const first = new Float32Array(chunk.units * width);
     for (let u = 0; u < chunk.units; u++) first[u * width + u * T] = 1;
     const tags = mm(tf.tensor2d(first, [chunk.units, width]), states);
-    const own = new Float32Array(chunk.rows * S * chunk.units);
-    for (let i = 0; i < chunk.rows * S; i++)
-      own[i * chunk.units + chunk.unitOfRow[Math.floor(i / S)]!] = 1;
-    return mm(tf.tensor2d(own, [chunk.rows * S, chunk.units]), tags);
+    const steps = Array.from({ length: chunk.rows * S }, (_, i) => i);
+    const own = ownUnitSelector(chunk, S, steps);
+    return mm(tf.tensor2d(own, [steps.length, chunk.units]), tags);
   });
   return parts.length === 1 ? parts[0]! : tf.concat(parts, 0);
 }

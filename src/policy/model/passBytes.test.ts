@@ -1,10 +1,10 @@
 import '../../node/tf';
-import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng';
 import { contentKey } from './observations';
 import { PASS_BYTES, passBytes } from './passBytes';
 import { planPasses } from './passes';
+import { profilePass } from './passProfile';
 import { PolicyModel } from './policyModel';
 import { PolicyTrainer } from './policyTrainer';
 import { defaultModelConfig, type ModelConfig, type Observation } from './types';
@@ -35,32 +35,15 @@ describe('passBytes', () => {
       decoderLayers: 1,
       ffDim: 2 * s.d,
     };
-    const model = PolicyModel.create(config);
-    const trainer = new PolicyTrainer(model, { learningRate: 1e-3, maxGradNorm: 1 });
-    // Bytes other than the model's weights (none in a fresh worker) are not the pass's.
-    const foreign = tf.memory().numBytes - 4 * model.parameterCount();
-    const rng = createRng(2);
-    const allowed = Array.from({ length: 40 }, (_, i) => (i < 20 ? i : config.vocabSize + i));
-    const rows = observations(config, s.units, s.T).flatMap((o) =>
-      Array.from({ length: s.perUnit }, () => o),
-    );
-    const actions = rows.map(() =>
-      Array.from({ length: s.steps }, () => allowed[Math.floor(rng.next() * allowed.length)]!),
-    );
-    const batch = {
-      observations: rows,
-      actions,
-      allowed: actions.map((a) => a.map(() => allowed)),
-    };
-    const info = await tf.profile(async () => {
-      await trainer.supervisedStep(batch);
+    const { peak, estimate } = await profilePass(config, {
+      units: s.units,
+      length: s.T,
+      perUnit: s.perUnit,
+      steps: s.steps,
     });
-    const estimate = passBytes(config, s.units, s.T, rows.length * s.steps);
-    const ratio = estimate / (info.peakBytes - foreign);
+    const ratio = estimate / peak;
     expect(ratio).toBeGreaterThan(0.85);
     expect(ratio).toBeLessThan(1.15);
-    trainer.dispose();
-    model.dispose();
   });
 });
 
