@@ -5,18 +5,19 @@
  * does (a wrong sandbox verdict or label; a training backend that fails or leaks tensors; a
  * memory estimate off by more than 20%), never for speed.
  *
- * Options: `--measure-ms=N` (sandbox), `--steps=N`, `--warm-up=N`, `--slow-steps=N`, `--budget-s=N` (training).
+ * Options (`--name=N` or `--name N`, see args.ts): `--measure-ms` (sandbox), `--steps`, `--warm-up`,
+ * `--slow-steps`, `--budget-s`, `--only` (training).
  */
-const PARTS = ['sandbox', 'training', 'memory'] as const;
-const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const unknown = named.filter((a) => !(PARTS as readonly string[]).includes(a));
-if (unknown.length > 0) {
-  console.error(`npm run bench: unknown part ${unknown.join(', ')}; parts are ${PARTS.join(', ')}`);
+import { parseBenchArgs } from './args';
+
+const parsed = parseBenchArgs(process.argv.slice(2));
+if ('errors' in parsed) {
+  for (const error of parsed.errors) console.error(`npm run bench: ${error}`);
+  console.error('usage: npm run bench [-- [sandbox] [training] [memory] [--steps=N ...]] (see README)');
   process.exit(2);
 }
 let exit = 0;
-for (const part of PARTS) {
-  if (named.length > 0 && !named.includes(part)) continue;
+for (const part of parsed.parts) {
   process.exitCode = 0;
   if (part === 'sandbox') await import('./sandbox');
   if (part === 'training') await import('./training');

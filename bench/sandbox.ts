@@ -14,6 +14,7 @@ import { HEALTHY_RUN } from '../src/core/sandbox/adversarial';
 import { DEFAULT_GRACE_MS } from '../src/core/sandbox/pool';
 import type { SandboxRunner } from '../src/core/sandbox/types';
 import { createInProcessSandbox, createNodeSandbox } from '../src/node/sandbox/index';
+import { intOption } from './args';
 import { openBenchPage } from './browser/serve';
 import { childrenCpuMs, ownCpuMs } from './cpu';
 import {
@@ -29,12 +30,6 @@ import {
 
 const BROWSER_STEP_TIMEOUT_MS = 180_000;
 const now = () => performance.now();
-
-function option(name: string, fallback: number): number {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  const value = arg === undefined ? NaN : Number(arg.slice(name.length + 3));
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 const load = () =>
   loadavg()
@@ -238,7 +233,7 @@ function report(nodeFigures: NodeFigures, browserFigures: BrowserFigures, measur
 }
 
 async function main(): Promise<number> {
-  const measureMs = option('measure-ms', 4000);
+  const measureMs = intOption('measure-ms', 4000);
   console.log(`load average at start ${load()} (2-core machine shared with other work: noisy)`);
   const nodeFigures = await runNode(measureMs);
   const browserFigures = await runBrowser(measureMs);

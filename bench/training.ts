@@ -26,6 +26,7 @@ import type { Task, TaskKind } from '../src/core/tasks/types';
 import { validateTask } from '../src/core/tasks/validate';
 import { createNodeSandbox } from '../src/node/sandbox/index';
 import type { AdapterInfo } from '../src/protocol/backend';
+import { intOption, listOption } from './args';
 import { openBenchPage } from './browser/serve';
 import {
   BENCH_CONFIG,
@@ -51,17 +52,9 @@ const BROWSER_STEP_TIMEOUT_MS = 15 * 60_000;
 const now = () => performance.now();
 
 /** `--only=Node/wasm,Chromium/webgpu`: time only these rows (all by default). */
-const ONLY = process.argv
-  .find((a) => a.startsWith('--only='))
-  ?.slice('--only='.length)
-  .split(',');
+const ONLY = listOption('only');
+const ROWS = ['Node/wasm', 'Node/cpu', 'Chromium/webgpu', 'Chromium/wasm', 'Chromium/cpu'];
 const wanted = (name: string) => !ONLY || ONLY.includes(name);
-
-function option(name: string, fallback: number): number {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  const value = arg === undefined ? NaN : Number(arg.slice(name.length + 3));
-  return Number.isInteger(value) && value >= 0 ? value : fallback;
-}
 
 const load = () =>
   loadavg()
@@ -333,11 +326,16 @@ function report(rows: Row[], browser: BrowserEnvironment | null, tasks: Task[], 
 }
 
 async function main(): Promise<number> {
+  const unknownRows = (ONLY ?? []).filter((name) => !ROWS.includes(name));
+  if (unknownRows.length > 0) {
+    console.error(`--only: unknown ${unknownRows.join(', ')}; rows are ${ROWS.join(', ')}`);
+    return 2;
+  }
   const plan: Plan = {
-    steps: Math.max(1, option('steps', 3)),
-    warmUpSteps: option('warm-up', 1),
-    slowSteps: Math.max(1, option('slow-steps', SLOW_STEPS)),
-    budgetMs: option('budget-s', BUDGET_S) * 1000,
+    steps: intOption('steps', 3),
+    warmUpSteps: intOption('warm-up', 1),
+    slowSteps: intOption('slow-steps', SLOW_STEPS),
+    budgetMs: intOption('budget-s', BUDGET_S) * 1000,
   };
   console.log(`\nTraining benchmark: load average at start ${load()}`);
   const { tasks, ms, built } = await buildTasks();
