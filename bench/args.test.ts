@@ -4,11 +4,21 @@ import { parseBenchArgs } from './args';
 describe('parseBenchArgs', () => {
   it('runs every part when none is named, and the named ones in their order otherwise', () => {
     expect(parseBenchArgs([])).toEqual({ parts: ['sandbox', 'training', 'memory'], options: {} });
-    expect(parseBenchArgs(['memory', 'sandbox'])).toEqual({ parts: ['sandbox', 'memory'], options: {} });
+    expect(parseBenchArgs(['memory', 'sandbox'])).toEqual({
+      parts: ['sandbox', 'memory'],
+      options: {},
+    });
   });
 
   it('takes option values after = or as the next word, which is then not a part', () => {
-    const parsed = parseBenchArgs(['training', '--steps', '5', '--warm-up=0', '--only', 'Node/wasm,Node/cpu']);
+    const parsed = parseBenchArgs([
+      'training',
+      '--steps',
+      '5',
+      '--warm-up=0',
+      '--only',
+      'Node/wasm,Node/cpu',
+    ]);
     expect(parsed).toEqual({
       parts: ['training'],
       options: { steps: '5', 'warm-up': '0', only: 'Node/wasm,Node/cpu' },
@@ -16,7 +26,14 @@ describe('parseBenchArgs', () => {
   });
 
   it('names every unknown part or option and every bad value', () => {
-    const parsed = parseBenchArgs(['trainig', '--step=5', '--steps=abc', '--budget-s=0', '--warm-up=-1', '--steps']);
+    const parsed = parseBenchArgs([
+      'trainig',
+      '--step=5',
+      '--steps=abc',
+      '--budget-s=0',
+      '--warm-up=-1',
+      '--steps',
+    ]);
     expect('errors' in parsed && parsed.errors).toEqual([
       'unknown part "trainig"; parts are sandbox, training, memory',
       expect.stringContaining('unknown option --step;'),

@@ -52,7 +52,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | { errors: s
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
     if (!isOption(name)) {
-      errors.push(`unknown option --${name}; options are ${Object.keys(OPTIONS).map((o) => `--${o}`).join(', ')}`);
+      errors.push(
+        `unknown option --${name}; options are ${Object.keys(OPTIONS)
+          .map((o) => `--${o}`)
+          .join(', ')}`,
+      );
       continue;
     }
     let value: string | undefined = eq < 0 ? argv[i + 1] : arg.slice(eq + 1);

@@ -13,7 +13,9 @@ import { parseBenchArgs } from './args';
 const parsed = parseBenchArgs(process.argv.slice(2));
 if ('errors' in parsed) {
   for (const error of parsed.errors) console.error(`npm run bench: ${error}`);
-  console.error('usage: npm run bench [-- [sandbox] [training] [memory] [--steps=N ...]] (see README)');
+  console.error(
+    'usage: npm run bench [-- [sandbox] [training] [memory] [--steps=N ...]] (see README)',
+  );
   process.exit(2);
 }
 let exit = 0;
