@@ -13,7 +13,7 @@ interface Stored {
       flatGroups: number;
     };
   }[];
-  events: { step: number }[];
+  events: { step: number; mix: Record<string, number> }[];
   runs: {
     id: string;
     name: string;
@@ -130,6 +130,23 @@ test.describe('Train page @webgpu', () => {
         .toBe(1);
       await expect(page.getByTestId('reward-chart')).toHaveAttribute('data-markers', '1');
       await expect(page.locator('.config-marker').first()).toBeAttached();
+      // The last skill with a weight cannot be taken to 0: no task could be drawn.
+      const live = page.getByTestId('live-mix');
+      for (const skill of ['localization', 'editing', 'testgen'])
+        await live.getByTestId(`mix-slider-${skill}`).fill('0');
+      await live.getByTestId('mix-slider-reproduction').fill('0');
+      await expect(live.getByTestId('mix-refused')).toContainText('must keep a weight above 0');
+      await expect(live.getByTestId('mix-slider-reproduction')).toHaveValue('1');
+      await expect
+        .poll(async () => (await stored(page, runId)).events.at(-1)?.mix, { timeout: 30_000 })
+        .toEqual({ localization: 0, editing: 0, testgen: 0, review: 0 });
+      // Back to four skills (review stays off), as the rest of the test expects.
+      for (const skill of ['localization', 'editing', 'testgen'])
+        await live.getByTestId(`mix-slider-${skill}`).fill('1');
+      await expect(live.getByTestId('mix-refused')).toHaveCount(0);
+      await expect
+        .poll(async () => (await stored(page, runId)).events.at(-1)?.mix, { timeout: 30_000 })
+        .toEqual({ localization: 1, editing: 1, testgen: 1, review: 0 });
     });
 
     let before = 0;
@@ -162,7 +179,9 @@ test.describe('Train page @webgpu', () => {
       const { points, events } = await stored(page, runId);
       // The curve continues: every step once, no gap, none lost beyond the last checkpoint.
       expect(points.map((p) => p.step)).toEqual(points.map((_, i) => i));
-      expect(events).toHaveLength(1);
+      // Every mix change kept (the first, the three skills off, them back on: at least three).
+      expect(events.length).toBeGreaterThanOrEqual(3);
+      expect(events.at(-1)?.mix).toEqual({ localization: 1, editing: 1, testgen: 1, review: 0 });
     });
 
     await test.step('the run finishes and its rewards rise', async () => {

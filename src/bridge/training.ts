@@ -164,8 +164,12 @@ export const stopRun = (runId: string) => trainerClient().stopRun(runId);
 
 /** Changes a going run's skill mix; the event is marked on the charts. */
 export async function changeMix(store: AppStore, runId: string, mix: TrainConfig['mix']) {
-  const event = await trainerClient().setMix(runId, mix);
-  if (event) store.getState().trainActions.applyEvents([{ type: 'config', runId, event }]);
+  try {
+    const event = await trainerClient().setMix(runId, mix);
+    if (event) store.getState().trainActions.applyEvents([{ type: 'config', runId, event }]);
+  } catch (error) {
+    store.getState().trainActions.setError(messageOf(error));
+  }
 }
 
 export async function rename(store: AppStore, runId: string, name: string): Promise<void> {

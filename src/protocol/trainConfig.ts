@@ -9,6 +9,7 @@ export {
   DEFAULT_CONFIG,
   formatGB,
   MAX_PARAMETERS,
+  mixProblem,
   modelSize,
 } from '../rl/config';
 export { type Preset, PRESETS, QUICK_CONFIG } from '../rl/presets';

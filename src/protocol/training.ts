@@ -120,4 +120,6 @@ export interface RunSummary {
   group?: string;
   /** The skill mix the run started with (later changes are config events). */
   mix?: Partial<Record<TaskKind, number>>;
+  /** The kinds the run trains on (absent for runs saved before it was recorded). */
+  trainKinds?: TaskKind[];
 }

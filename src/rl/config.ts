@@ -161,6 +161,8 @@ export function learningRateAt(config: TrainConfig, step: number): number {
 
 /** Why a config cannot be used (naming the field and the allowed range), or null. */
 export function checkConfig(c: TrainConfig): string | null {
+  if (typeof c.name !== 'string' || c.name.trim() === '')
+    return 'name is empty: give the run a name (the list of runs and exports show it)';
   const positive: [keyof TrainConfig, number][] = [
     ['tasksPerStep', 1],
     ['groupSize', 2],
@@ -200,8 +202,24 @@ export function checkConfig(c: TrainConfig): string | null {
   if (bad) return `trainKinds: unknown task kind "${String(bad)}"`;
   for (const [k, w] of Object.entries(c.mix))
     if (!isTaskKind(k) || !(w >= 0)) return `mix.${k} must be a known kind with a weight >= 0`;
+  if (c.steps > 0) {
+    const problem = mixProblem(c.trainKinds, c.mix);
+    if (problem) return problem;
+  }
   if (c.model.maxObsLen < 512) return 'model.maxObsLen must be at least 512';
   return sizeProblem(c);
+}
+
+/**
+ * Why a skill mix cannot drive training on these kinds, or null: the buffer draws only kinds of
+ * weight above 0, so at least one trained kind must keep one.
+ */
+export function mixProblem(
+  trainKinds: readonly TaskKind[],
+  mix: TrainConfig['mix'],
+): string | null {
+  if (trainKinds.length === 0 || trainKinds.some((k) => (mix[k] ?? 1) > 0)) return null;
+  return 'skill mix: every skill trained on has weight 0, so no task could be drawn; give at least one a weight above 0';
 }
 
 /** Most parameters the policy may have: the design's bound for a network a browser trains. */

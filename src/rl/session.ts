@@ -13,7 +13,7 @@ import { finalScores } from '../protocol/training';
 import { ACTIVE_STATUSES, type LabDatabase, type RunRecord } from '../storage/db';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
 import { clearSuites, isQuotaError, pruneRun, storageReport } from '../storage/usage';
-import { checkConfig, type TrainConfig } from './config';
+import { checkConfig, mixProblem, type TrainConfig } from './config';
 import { episodeRows } from './episodeRows';
 import { runTraining } from './run';
 import { buildSuite, suiteKey } from './suiteSource';
@@ -43,6 +43,7 @@ interface Control {
   stop: boolean;
   wake: (() => void) | null;
   mix: TrainConfig['mix'];
+  trainKinds: TrainConfig['trainKinds'];
   step: number;
   elapsedBase: number;
   startedAt: number;
@@ -95,10 +96,15 @@ export class TrainingSession {
     c.wake?.();
   }
 
-  /** Changes the skill mix from the next step on; recorded as a config event. */
+  /**
+   * Changes the skill mix from the next step on; recorded as a config event. A mix that leaves
+   * every trained skill at weight 0 is refused (mixProblem) and the run keeps its mix.
+   */
   async setMix(runId: string, mix: TrainConfig['mix']): Promise<ConfigEvent | null> {
     const c = this.controls.get(runId);
     if (!c) return null;
+    const problem = mixProblem(c.trainKinds, mix);
+    if (problem) throw new Error(`${problem}. The run keeps its current mix.`);
     c.mix = { ...mix };
     const event: ConfigEvent = {
       step: c.step,
@@ -141,6 +147,7 @@ export class TrainingSession {
         stop: false,
         wake: null,
         mix: events.at(-1)?.mix ?? run.config.mix,
+        trainKinds: run.config.trainKinds,
         step: checkpoint?.step ?? 0,
         elapsedBase: run.elapsedMs,
         startedAt: now(),
@@ -286,6 +293,7 @@ export class TrainingSession {
       elapsedMs: 0,
       finalRewards: {},
       mix: config.mix,
+      trainKinds: config.trainKinds,
       group: hashString(JSON.stringify({ ...config, seed: 0, name: '' })).toString(16),
       config,
       suiteKey: suiteKey(suite, this.env.buildId),

@@ -139,12 +139,21 @@ function FocusPanel() {
     s.train.focusId ? s.train.series[s.train.focusId]?.events.at(-1)?.mix : undefined,
   );
   // Slider moves are sent once they settle: one config event per change, not one per pixel.
-  const [draftMix, setDraftMix] = useState<{ runId: string; mix: TrainConfig['mix'] } | null>(null);
+  // The draft stays on the sliders until the run has answered, so a move made meanwhile builds
+  // on it rather than on the mix before it.
+  const [draftMix, setDraftMix] = useState<{
+    runId: string;
+    mix: TrainConfig['mix'];
+    sent?: boolean;
+  } | null>(null);
   useEffect(() => {
-    if (!draftMix) return;
+    if (!draftMix || draftMix.sent) return;
     const timer = setTimeout(() => {
-      void changeMix(appStore, draftMix.runId, draftMix.mix);
-      setDraftMix(null);
+      const sent = { ...draftMix, sent: true };
+      setDraftMix(sent);
+      void changeMix(appStore, sent.runId, sent.mix).finally(() =>
+        setDraftMix((d) => (d === sent ? null : d)),
+      );
     }, 400);
     return () => clearTimeout(timer);
   }, [draftMix]);
@@ -185,6 +194,7 @@ function FocusPanel() {
           <MixSliders
             mix={draftMix?.mix ?? mix ?? focus.mix ?? {}}
             onChange={(m) => setDraftMix({ runId: focus.id, mix: m })}
+            trainKinds={focus.trainKinds}
           />
         </div>
       )}

@@ -73,11 +73,46 @@ describe('ConfigForm', () => {
     expect(document.getElementById(helpId)!.textContent).toMatch(/Adam/);
   });
 
-  it('keeps text that is not a number local and says so', () => {
-    render(<Harness onStart={() => {}} />);
+  it('refuses to start while a field holds text that is not a number, until a preset replaces it', () => {
+    const onStart = vi.fn();
+    render(<Harness onStart={onStart} />);
     const steps = screen.getByLabelText<HTMLInputElement>('steps');
     fireEvent.change(steps, { target: { value: '' } });
-    expect(screen.getByRole('alert').textContent).toBe('enter a number');
+    expect(steps.value).toBe('');
+    expect(steps.getAttribute('aria-invalid')).toBe('true');
+    const errorId = steps.getAttribute('aria-describedby')!.split(' ')[1]!;
+    expect(document.getElementById(errorId)!.textContent).toBe('enter a number');
+    expect(screen.getByTestId('config-problem').textContent).toBe(
+      `Cannot start: steps: "" is not a number; enter one (the run would otherwise start with ${QUICK_CONFIG.steps})`,
+    );
+    expect(start().disabled).toBe(true);
+    fireEvent.submit(screen.getByTestId('config-form'));
+    expect(onStart).not.toHaveBeenCalled();
+    // A preset fills every field again.
+    const joint = PRESETS.find((p) => p.id === 'joint-rl')!;
+    fireEvent.change(screen.getByTestId('preset-select'), { target: { value: joint.id } });
+    expect(steps.value).toBe(String(joint.config.steps));
+    expect(steps.getAttribute('aria-invalid')).toBeNull();
+    expect(start().disabled).toBe(false);
+  });
+
+  it('refuses an empty name and a skill mix that leaves every trained skill at 0', () => {
+    render(<Harness onStart={() => {}} />);
+    const name = screen.getByTestId<HTMLInputElement>('field-name');
+    fireEvent.change(name, { target: { value: '  ' } });
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('config-problem').textContent).toMatch(
+      /^Cannot start: name is empty/,
+    );
+    expect(start().disabled).toBe(true);
+    fireEvent.change(name, { target: { value: 'mine' } });
+    expect(start().disabled).toBe(false);
+    for (const skill of QUICK_CONFIG.trainKinds)
+      fireEvent.change(screen.getByTestId(`mix-slider-${skill}`), { target: { value: '0' } });
+    expect(screen.getByTestId('config-problem').textContent).toMatch(
+      /skill mix: every skill trained on has weight 0/,
+    );
+    expect(start().disabled).toBe(true);
   });
 
   it('loads a preset and edits the skill mix', () => {

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../../core/tasks/types';
 import {
   formatGB,
@@ -7,7 +7,14 @@ import {
   PRESETS,
   type TrainConfig,
 } from '../../../protocol/trainConfig';
-import { configProblem, fieldsNamed, FIELD_GROUPS, getField, setField } from './configFields';
+import {
+  configProblem,
+  fieldsNamed,
+  FIELD_GROUPS,
+  getField,
+  setField,
+  type FieldKey,
+} from './configFields';
 import { MixSliders } from './MixSliders';
 import { NumberField } from './NumberField';
 
@@ -76,13 +83,23 @@ const SWITCHES: {
   },
 ];
 
-const FIELD_KEYS: ReadonlySet<string> = new Set(
-  FIELD_GROUPS.flatMap((g) => g.fields.map((f) => f.key)),
-);
+const FIELD_LIST = FIELD_GROUPS.flatMap((g) => g.fields);
+const FIELD_KEYS: ReadonlySet<string> = new Set(FIELD_LIST.map((f) => f.key));
 
 /** The training configuration: presets, every field explained, invalid values refused with the reason. */
 export function ConfigForm({ value, onChange, onStart, disabled = false }: ConfigFormProps) {
-  const problem = useMemo(() => configProblem(value), [value]);
+  // Text typed into a field that is not a number yet, with the value it was typed over: it
+  // holds only while the config still has that value (a preset or an outside change drops it).
+  const [typed, setTyped] = useState<Partial<Record<FieldKey, { raw: string; over: number }>>>({});
+  const textOf = (key: FieldKey): string | null => {
+    const t = typed[key];
+    return t && t.over === getField(value, key) ? t.raw : null;
+  };
+  const unparsed = FIELD_LIST.find((f) => textOf(f.key) !== null);
+  const checked = useMemo(() => configProblem(value), [value]);
+  const problem = unparsed
+    ? `${unparsed.key}: "${textOf(unparsed.key)}" is not a number; enter one (the run would otherwise start with ${getField(value, unparsed.key)})`
+    : checked;
   const named = fieldsNamed(problem);
   // The reason shows once, by the first field it names; the other fields it names are marked.
   const primary = [...named].find((name) => FIELD_KEYS.has(name));
@@ -117,7 +134,9 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
             value={preset?.id ?? ''}
             onChange={(e) => {
               const next = PRESETS.find((p) => p.id === e.target.value);
-              if (next) onChange(structuredClone(next.config));
+              if (!next) return;
+              setTyped({});
+              onChange(structuredClone(next.config));
             }}
           >
             {!preset && <option value="">custom</option>}
@@ -136,6 +155,8 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
             data-testid="field-name"
             value={value.name}
             onChange={(e) => onChange({ ...value, name: e.target.value })}
+            aria-invalid={problem?.startsWith('name ') ? true : undefined}
+            aria-describedby={problem?.startsWith('name ') ? problemId : undefined}
           />
         </div>
         <fieldset
@@ -165,8 +186,17 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
                 key={spec.key}
                 spec={spec}
                 value={getField(value, spec.key)}
-                error={spec.key === primary ? problem : null}
-                flaggedBy={named.has(spec.key) ? problemId : null}
+                error={spec.key === primary && !unparsed ? problem : null}
+                flaggedBy={named.has(spec.key) && !unparsed ? problemId : null}
+                text={textOf(spec.key)}
+                onText={(raw) =>
+                  setTyped((t) => {
+                    const next = { ...t };
+                    if (raw === null) delete next[spec.key];
+                    else next[spec.key] = { raw, over: getField(value, spec.key) };
+                    return next;
+                  })
+                }
                 onChange={(v) => onChange(setField(value, spec.key, v))}
               />
             ))}

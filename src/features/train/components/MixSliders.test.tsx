@@ -16,6 +16,26 @@ describe('MixSliders', () => {
     expect(onChange).toHaveBeenCalledWith({ editing: 0, review: 3 });
   });
 
+  it("does not let a going run's last trained skill drop to 0, and says why", () => {
+    const onChange = vi.fn();
+    render(
+      <MixSliders
+        mix={{ localization: 0, editing: 0 }}
+        onChange={onChange}
+        trainKinds={['localization', 'editing', 'review']}
+      />,
+    );
+    const review = screen.getByTestId<HTMLInputElement>('mix-slider-review');
+    fireEvent.change(review, { target: { value: '0' } });
+    expect(onChange).not.toHaveBeenCalled();
+    expect(review.value).toBe('1');
+    expect(screen.getByTestId('mix-refused').textContent).toMatch(/must keep a weight above 0/);
+    // A skill the run does not train on may go to 0; the message goes once a move is made.
+    fireEvent.change(screen.getByTestId('mix-slider-testgen'), { target: { value: '0' } });
+    expect(onChange).toHaveBeenCalledWith({ localization: 0, editing: 0, testgen: 0 });
+    expect(screen.queryByTestId('mix-refused')).toBeNull();
+  });
+
   it('can be disabled', () => {
     render(<MixSliders mix={{}} onChange={() => {}} disabled />);
     expect(screen.getByTestId<HTMLFieldSetElement>('mix-sliders').disabled).toBe(true);

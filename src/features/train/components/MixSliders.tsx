@@ -4,7 +4,9 @@ import {
   type AtomicSkill,
   type TaskKind,
 } from '../../../core/tasks/types';
+import { useState } from 'react';
 import { SKILL_COLORS } from '../../../components/skillColors';
+import { mixProblem } from '../../../protocol/trainConfig';
 
 export interface MixSlidersProps {
   /** Mixing weights of the unified buffer (a missing kind weighs 1). */
@@ -13,13 +15,25 @@ export interface MixSlidersProps {
   /** Skills to show (default: the five atomic skills). */
   skills?: readonly AtomicSkill[];
   disabled?: boolean;
+  /**
+   * The kinds a going run trains on: a move that would leave all of them at weight 0 is not
+   * made (no task could be drawn), and the sliders say why.
+   */
+  trainKinds?: readonly TaskKind[];
 }
 
 export const MIX_MAX = 3;
 export const MIX_STEP = 0.25;
 
 /** One 0–3 slider per atomic skill: how often the buffer draws it. Usable while a run goes. */
-export function MixSliders({ mix, onChange, skills = ATOMIC_SKILLS, disabled }: MixSlidersProps) {
+export function MixSliders(props: MixSlidersProps) {
+  const { mix, onChange, skills = ATOMIC_SKILLS, disabled, trainKinds } = props;
+  const [refused, setRefused] = useState(false);
+  const change = (next: MixSlidersProps['mix']) => {
+    const blocked = trainKinds !== undefined && mixProblem(trainKinds, next) !== null;
+    setRefused(blocked);
+    if (!blocked) onChange(next);
+  };
   return (
     <fieldset className="mix-sliders" data-testid="mix-sliders" disabled={disabled}>
       <legend title="How often the unified buffer draws each skill, relative to the others (0: never; default 1).">
@@ -43,12 +57,18 @@ export function MixSliders({ mix, onChange, skills = ATOMIC_SKILLS, disabled }: 
               max={MIX_MAX}
               step={MIX_STEP}
               value={weight}
-              onChange={(e) => onChange({ ...mix, [skill]: Number(e.target.value) })}
+              onChange={(e) => change({ ...mix, [skill]: Number(e.target.value) })}
             />
             <output className="num">{weight.toFixed(2)}</output>
           </label>
         );
       })}
+      {refused && (
+        <p className="field-error error" role="alert" data-testid="mix-refused">
+          At least one skill this run trains on must keep a weight above 0: with none, no task could
+          be drawn.
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -1,10 +1,16 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { FieldSpec } from './configFields';
 
 interface Props {
   spec: FieldSpec;
   value: number;
   onChange: (value: number) => void;
+  /**
+   * Text typed that is not a number (mid-typing, empty), kept by the form so it can refuse to
+   * start while any field holds one; null when the field shows `value`.
+   */
+  text: string | null;
+  onText: (text: string | null) => void;
   /** Why the current value is refused (shown next to the field). */
   error?: string | null;
   /** Refused by a problem whose reason shows elsewhere: the id of the element that says why. */
@@ -12,13 +18,10 @@ interface Props {
   disabled?: boolean;
 }
 
-/**
- * A labelled number input with its explanation as a tooltip and as the accessible description.
- * Text that is not a number yet (mid-typing, empty) stays local and is refused here.
- */
-export function NumberField({ spec, value, onChange, error, flaggedBy, disabled }: Props) {
+/** A labelled number input with its explanation as a tooltip and as the accessible description. */
+export function NumberField(props: Props) {
+  const { spec, value, onChange, text, onText, error, flaggedBy, disabled } = props;
   const id = useId();
-  const [text, setText] = useState<string | null>(null);
   const typedError = text !== null ? 'enter a number' : null;
   const shown = typedError ?? error ?? null;
   return (
@@ -40,8 +43,8 @@ export function NumberField({ spec, value, onChange, error, flaggedBy, disabled 
         onChange={(e) => {
           const raw = e.target.value;
           const n = Number(raw);
-          if (raw.trim() === '' || !Number.isFinite(n)) return setText(raw);
-          setText(null);
+          if (raw.trim() === '' || !Number.isFinite(n)) return onText(raw);
+          onText(null);
           onChange(n);
         }}
       />

@@ -34,6 +34,7 @@ export function compositeMean(rewards: RunSummary['finalRewards']): number | nul
 
 /** One run in the list: selection, name, status, tags, sizes, final rewards and actions. */
 export function RunRow({ run, selected, active, ...on }: RunRowProps) {
+  const going = run.status === 'preparing' || run.status === 'running' || run.status === 'paused';
   return (
     <tr data-testid={`run-row-${run.id}`} className={active ? 'run-row active' : 'run-row'}>
       <td>
@@ -104,6 +105,12 @@ export function RunRow({ run, selected, active, ...on }: RunRowProps) {
           type="button"
           data-testid={`delete-run-${run.id}`}
           aria-label={`Delete ${run.name}`}
+          disabled={going}
+          title={
+            going
+              ? 'Stop the run before deleting it.'
+              : 'Delete the run and everything stored with it (Undo for a few seconds).'
+          }
           onClick={on.onDelete}
         >
           delete

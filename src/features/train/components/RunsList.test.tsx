@@ -51,22 +51,40 @@ describe('RunsList', () => {
     const p = setup();
     fireEvent.click(screen.getByLabelText('Delete alpha'));
     expect(p.onDelete).toHaveBeenCalledWith('a');
-    expect(screen.getByTestId('undo-toast').textContent).toContain('alpha');
-    fireEvent.click(screen.getByTestId('undo-delete'));
+    expect(screen.getByTestId('undo-toast-a').textContent).toContain('alpha');
+    fireEvent.click(screen.getByTestId('undo-delete-a'));
     expect(p.onUndoDelete).toHaveBeenCalledWith('a');
-    expect(screen.queryByTestId('undo-toast')).toBeNull();
+    expect(screen.queryByTestId('undo-toast-a')).toBeNull();
   });
 
-  it('withdraws the Undo offer after a while', () => {
+  it('keeps an Undo for each run deleted, each withdrawn after a while', () => {
     vi.useFakeTimers();
-    const p = setup({ undoMs: 5000 });
+    const p = setup({ undoMs: 5000, runs: [runs[0]!, { ...runs[1]!, status: 'stopped' }] });
     fireEvent.click(screen.getByTestId('delete-run-b'));
-    expect(p.onDelete).toHaveBeenCalledWith('b');
     act(() => {
-      vi.advanceTimersByTime(5001);
+      vi.advanceTimersByTime(3000);
     });
-    expect(screen.queryByTestId('undo-toast')).toBeNull();
-    expect(p.onUndoDelete).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('delete-run-a'));
+    expect(vi.mocked(p.onDelete).mock.calls).toEqual([['b'], ['a']]);
+    expect(screen.getByTestId('undo-toast-b')).toBeTruthy();
+    expect(screen.getByTestId('undo-toast-a')).toBeTruthy();
+    act(() => {
+      vi.advanceTimersByTime(2001);
+    });
+    expect(screen.queryByTestId('undo-toast-b')).toBeNull();
+    fireEvent.click(screen.getByTestId('undo-delete-a'));
+    expect(vi.mocked(p.onUndoDelete).mock.calls).toEqual([['a']]);
+    act(() => {
+      vi.advanceTimersByTime(5000);
+    });
+    expect(screen.queryByTestId('undo-toast-a')).toBeNull();
+  });
+
+  it('does not offer to delete a run that is still going', () => {
+    setup({ runs: [{ ...runs[0]!, status: 'paused' }] });
+    const button = screen.getByTestId<HTMLButtonElement>('delete-run-a');
+    expect(button.disabled).toBe(true);
+    expect(button.title).toBe('Stop the run before deleting it.');
   });
 
   it('renames inline: Enter saves, Escape cancels', () => {

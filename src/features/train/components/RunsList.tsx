@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ATOMIC_SKILLS, KIND_LABELS } from '../../../core/tasks/types';
 import { SKILL_COLORS } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
@@ -26,12 +26,10 @@ export interface RunsListProps {
 
 /** The runs table: compare, rename, tag, delete with undo, export and import. */
 export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: RunsListProps) {
-  const [deleted, setDeleted] = useState<RunSummary | null>(null);
-  useEffect(() => {
-    if (!deleted) return;
-    const timer = setTimeout(() => setDeleted(null), undoMs);
-    return () => clearTimeout(timer);
-  }, [deleted, undoMs]);
+  // Every run deleted in the last undoMs keeps its own Undo (a second delete does not take the
+  // first one's away).
+  const [deleted, setDeleted] = useState<RunSummary[]>([]);
+  const forget = (id: string) => setDeleted((d) => d.filter((r) => r.id !== id));
   const toggle = (id: string, on: boolean) =>
     onSelect(on ? [...selected.filter((s) => s !== id), id] : selected.filter((s) => s !== id));
   return (
@@ -57,21 +55,18 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
           </span>
         )}
       </div>
-      {deleted && (
-        <div className="toast" role="status" data-testid="undo-toast">
-          Deleted “{deleted.name}”.{' '}
-          <button
-            type="button"
-            data-testid="undo-delete"
-            onClick={() => {
-              on.onUndoDelete(deleted.id);
-              setDeleted(null);
-            }}
-          >
-            Undo
-          </button>
-        </div>
-      )}
+      {deleted.map((run) => (
+        <UndoToast
+          key={run.id}
+          run={run}
+          undoMs={undoMs}
+          onUndo={() => {
+            on.onUndoDelete(run.id);
+            forget(run.id);
+          }}
+          onExpire={() => forget(run.id)}
+        />
+      ))}
       {runs.length === 0 ? (
         <p className="hint">No runs yet.</p>
       ) : (
@@ -114,7 +109,7 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
                 onTag={(tags) => on.onTag(run.id, tags)}
                 onDelete={() => {
                   on.onDelete(run.id);
-                  setDeleted(run);
+                  setDeleted((d) => [...d.filter((r) => r.id !== run.id), run]);
                 }}
                 onExportBundle={() => on.onExportBundle(run.id)}
                 onExportCsv={() => on.onExportCsv(run.id)}
@@ -124,5 +119,36 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
         </table>
       )}
     </section>
+  );
+}
+
+/** "Deleted X. Undo" for one run, withdrawn after `undoMs`. */
+function UndoToast(props: {
+  run: RunSummary;
+  undoMs: number;
+  onUndo: () => void;
+  onExpire: () => void;
+}) {
+  const { run, undoMs, onUndo, onExpire } = props;
+  const expire = useRef(onExpire);
+  useEffect(() => {
+    expire.current = onExpire;
+  });
+  useEffect(() => {
+    const timer = setTimeout(() => expire.current(), undoMs);
+    return () => clearTimeout(timer);
+  }, [undoMs]);
+  return (
+    <div className="toast" role="status" data-testid={`undo-toast-${run.id}`}>
+      Deleted “{run.name}”.{' '}
+      <button
+        type="button"
+        data-testid={`undo-delete-${run.id}`}
+        aria-label={`Undo deleting ${run.name}`}
+        onClick={onUndo}
+      >
+        Undo
+      </button>
+    </div>
   );
 }
