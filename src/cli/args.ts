@@ -35,11 +35,29 @@ export function flagString(args: CliArgs, name: string, fallback?: string): stri
   throw new UsageError(`--${name} <value> is required`);
 }
 
-export function flagInt(args: CliArgs, name: string, fallback: number): number {
+export function flagInt(args: CliArgs, name: string, fallback: number, least = 0): number {
   const v = args.flags.get(name);
   if (v === undefined) return fallback;
+  if (v === true) throw new UsageError(`--${name} needs a value (--${name} N or --${name}=N)`);
   const n = Number(v);
-  if (typeof v !== 'string' || !Number.isInteger(n) || n < 0)
-    throw new UsageError(`--${name} must be a whole number, got ${String(v)}`);
+  if (v.trim() === '' || !Number.isInteger(n) || n < least)
+    throw new UsageError(`--${name} must be a whole number of at least ${least}, got "${v}"`);
   return n;
+}
+
+/** Whether the words ask for help (`--help`, `-h` or `help`) rather than for work. */
+export const wantsHelp = (argv: readonly string[]): boolean =>
+  argv.some((w) => w === '--help' || w === '-h' || w === 'help');
+
+/**
+ * Refuses options a command does not take (a typo such as `--step=1` would otherwise be
+ * ignored and the run go ahead with the default), naming the ones it does.
+ */
+export function checkFlags(args: CliArgs, command: string, known: readonly string[]): void {
+  const unknown = [...args.flags.keys()].filter((f) => f !== 'json' && !known.includes(f));
+  if (unknown.length === 0) return;
+  const takes = known.length ? known.map((f) => `--${f}`).join(', ') : 'none';
+  throw new UsageError(
+    `${command}: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => `--${f}`).join(', ')}; it takes ${takes} (and --json)`,
+  );
 }

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { suiteLines } from '../core/tasks/suite';
@@ -68,12 +68,18 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
   for (const i of invalid.slice(0, 20)) ctx.print(`invalid ${i.id}: ${i.reason}`);
   if (invalid.length > 20)
     ctx.print(`... and ${invalid.length - 20} more invalid tasks (see --json)`);
+  const valid = checked.length - invalid.length;
+  // Invalid tasks are what validation reports; a file with unreadable lines or no valid task
+  // at all is a failure (exit 1), so a script does not take it for a suite.
+  const failed = errors.length > 0 || valid === 0;
+  if (checked.length === 0) ctx.print(`${spec}: no tasks`);
   return {
     tasks: checked.length,
-    valid: checked.length - invalid.length,
+    valid,
     invalid,
     bySkill,
     ...(errors.length ? { errors } : {}),
+    ...(failed ? { exitCode: 1 } : {}),
   };
 }
 
@@ -91,10 +97,21 @@ export async function evalCommand(ctx: CommandContext): Promise<Result> {
       `--policy must be oracle, random or a checkpoint (a run directory or its checkpoint file), got "${policyName}"`,
     );
   const seed = flagInt(ctx.args, 'seed', 1);
-  const samples = Math.max(1, flagInt(ctx.args, 'samples', 1));
-  const loaded = await loadSuite(flagString(ctx.args, 'suite'), ctx.sandbox, seed, ctx.quiet);
+  const samples = flagInt(ctx.args, 'samples', 1, 1);
+  const suiteSpec = flagString(ctx.args, 'suite');
+  const loaded = await loadSuite(suiteSpec, ctx.sandbox, seed, ctx.quiet);
+  if (loaded.errors.length > 0) {
+    const e = loaded.errors[0]!;
+    throw new UsageError(
+      `${suiteSpec}: ${loaded.errors.length} unreadable line(s), e.g. line ${e.line}: ${e.field}: ${e.message} (\`validate ${suiteSpec}\` lists them all); nothing was evaluated`,
+    );
+  }
   const skills = ctx.args.flags.get('skills');
   const tasks = filterKinds(loaded.tasks, typeof skills === 'string' ? skills : undefined);
+  if (tasks.length === 0)
+    throw new UsageError(
+      `${suiteSpec} has no tasks${skills ? ` of ${String(skills)}` : ''} to evaluate`,
+    );
   const { valid, invalid } = loaded.validated
     ? { valid: tasks, invalid: [] }
     : await validateAll(tasks, ctx.sandbox, ctx.quiet);
@@ -142,7 +159,7 @@ export async function sandboxCommand(ctx: CommandContext): Promise<Result> {
   const result = await ctx.sandbox.run({
     files: readFolder(folder),
     deadlineMs: flagInt(ctx.args, 'deadline', 2000),
-    ...(ctx.args.flags.has('steps') ? { stepBudget: flagInt(ctx.args, 'steps', 0) } : {}),
+    ...(ctx.args.flags.has('steps') ? { stepBudget: flagInt(ctx.args, 'steps', 0, 1) } : {}),
   });
   for (const t of result.tests)
     ctx.print(
@@ -150,6 +167,7 @@ export async function sandboxCommand(ctx: CommandContext): Promise<Result> {
     );
   if (result.message) ctx.print(`${result.verdict}: ${result.label ?? ''} ${result.message}`);
   return {
+    ...(result.verdict === 'pass' ? {} : { exitCode: 1 }),
     verdict: result.verdict,
     ...(result.label ? { label: result.label } : {}),
     ...(result.message ? { message: result.message } : {}),
@@ -163,11 +181,26 @@ export async function sandboxCommand(ctx: CommandContext): Promise<Result> {
   };
 }
 
+/** Refuses, before any work, a path that cannot be written as a file (a directory, no folder). */
+export function checkWritableFile(path: string, flag: string): void {
+  if (path.trim() === '') throw new UsageError(`${flag} needs a file path`);
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new UsageError(
+      `${flag} ${path} is a directory; give a file path such as ${join(path, 'suite.jsonl')}`,
+    );
+  const folder = dirname(path);
+  if (!existsSync(folder))
+    throw new UsageError(`${flag} ${path}: the folder ${folder} does not exist`);
+}
+
 export async function suiteCommand(ctx: CommandContext): Promise<Result> {
   if (ctx.args.positional[1] !== 'export')
     throw new UsageError('suite export --split <train|val|test|all> --out <file.jsonl>');
   const split = flagString(ctx.args, 'split', 'all');
+  if (!['train', 'val', 'test', 'all'].includes(split))
+    throw new UsageError(`--split must be train, val, test or all, got "${split}"`);
   const out = flagString(ctx.args, 'out');
+  checkWritableFile(out, '--out');
   const seed = flagInt(ctx.args, 'seed', 1);
   const loaded = await loadSuite(
     split === 'all' ? 'builtin' : `builtin:${split}`,

@@ -19,6 +19,7 @@ import type { CommandContext } from './commands';
 import {
   builtinSplits,
   loadConfig,
+  clearRunDir,
   readCheckpoint,
   suiteFileFlag,
   trainToDir,
@@ -210,6 +211,31 @@ export function gridTable(result: GridResult): string {
   return lines.join('\n');
 }
 
+/**
+ * The experiment already in `out` (its results.json), or null when there is none. Refused
+ * unless `force`, and refused anyway when it was run on another config or seed (one table
+ * must not mix them).
+ */
+function earlierExperiment(out: string, base: TrainConfig, force: boolean): GridResult | null {
+  const file = join(out, 'results.json');
+  if (!existsSync(file)) return null;
+  if (!force)
+    throw new UsageError(
+      `${out} holds an experiment already (results.json): choose another --out, or add --force to train these baselines into it (the others keep their results)`,
+    );
+  let earlier: GridResult;
+  try {
+    earlier = JSON.parse(readFileSync(file, 'utf8')) as GridResult;
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read it (${(error as Error).message})`);
+  }
+  if (earlier.base !== base.name || earlier.seed !== base.seed)
+    throw new UsageError(
+      `${out} holds the experiment of "${earlier.base}" seed ${earlier.seed}, not "${base.name}" seed ${base.seed}; choose another --out`,
+    );
+  return earlier;
+}
+
 export async function experimentCommand(ctx: CommandContext): Promise<Record<string, unknown>> {
   const grid = flagString(ctx.args, 'grid', 'paper');
   if (grid !== 'paper') throw new UsageError(`--grid must be "paper", got "${grid}"`);
@@ -218,6 +244,15 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
   if (ctx.args.flags.has('seed')) base = { ...base, seed: flagInt(ctx.args, 'seed', 1) };
   if (ctx.args.flags.has('steps')) base = { ...base, steps: flagInt(ctx.args, 'steps', 0) };
   const only = ctx.args.flags.get('only');
+  if (only === true)
+    throw new UsageError('--only needs baseline names, e.g. --only joint-rl,single-editing');
+  const names = PAPER_GRID.map((b) => baselineConfig(base, b).name);
+  const unknown = typeof only === 'string' ? only.split(',').filter((n) => !names.includes(n)) : [];
+  if (unknown.length > 0)
+    throw new UsageError(
+      `--only: unknown baseline ${unknown.join(', ')}; baselines are ${names.join(', ')}`,
+    );
+  const previous = earlierExperiment(out, base, ctx.args.flags.has('force'));
   const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
   const splits = await builtinSplits(
     ctx.sandbox,
@@ -228,7 +263,13 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
   ctx.print(
     `paper grid on "${base.name}" (seed ${base.seed}, ${base.steps} RL steps, ${backend}): train ${splits.train.length}, val ${splits.val.length}, test ${splits.test.length} tasks`,
   );
-  const result: GridResult = { base: base.name, seed: base.seed, backend, runs: {} };
+  // With --force, the baselines this run does not train keep their earlier results.
+  const result: GridResult = {
+    base: base.name,
+    seed: base.seed,
+    backend,
+    runs: { ...(previous?.runs ?? {}) },
+  };
   const wanted = (b: Baseline): boolean =>
     typeof only !== 'string' || only.split(',').includes(baselineConfig(base, b).name);
   let warm: Checkpoint | null = null;
@@ -254,6 +295,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     if (baseline.kind === 'warm-start' && warm) continue;
     if (!wanted(baseline) && !(baseline.kind === 'warm-start' && forked)) continue;
     const started = performance.now();
+    clearRunDir(join(out, config.name));
     // Every RL baseline forks from the one warm-start checkpoint, as in the paper.
     const output = await trainToDir({
       config,

@@ -2,7 +2,7 @@
 // printed is one JSON object.
 import { createNodeSandbox } from '../node/sandbox';
 import { PRESETS } from '../rl/presets';
-import { parseArgs, UsageError } from './args';
+import { checkFlags, parseArgs, UsageError, wantsHelp } from './args';
 import { experimentCommand } from './experiment';
 import { trainCommand } from './train';
 import {
@@ -13,48 +13,135 @@ import {
   type CommandContext,
 } from './commands';
 
-const USAGE = `usage: npm run lab -- <command> [--json]
-  validate <file.jsonl | builtin> [--seed N]
-  eval --policy oracle|random --suite <builtin:train|builtin:val|builtin:test|file.jsonl> [--skills a,b] [--samples k]
-  sandbox <folder> [--deadline ms] [--steps checks]
-  suite export --split <train|val|test|all> --out <file.jsonl>
-  train --config <preset | file.json> --out <dir> [--resume] [--seed N] [--steps N] [--backend wasm|cpu] [--suite file.jsonl [--validated]]
-  eval --policy <run dir | checkpoint.json> --suite ... [--samples k]
-  experiment --grid paper [--config <preset | file.json>] [--out <dir>] [--only a,b] [--suite file.jsonl [--validated]]
-presets: ${PRESETS.map((p) => p.id).join(', ')}`;
-
-const COMMANDS: Record<string, (ctx: CommandContext) => Promise<Record<string, unknown>>> = {
-  validate: validateCommand,
-  eval: evalCommand,
-  sandbox: sandboxCommand,
-  suite: suiteCommand,
-  train: trainCommand,
-  experiment: experimentCommand,
+/** Each command: its usage lines and the options it takes (anything else is refused). */
+const SPECS: Record<
+  string,
+  {
+    run: (ctx: CommandContext) => Promise<Record<string, unknown>>;
+    usage: string[];
+    flags: string[];
+  }
+> = {
+  validate: {
+    run: validateCommand,
+    usage: ['validate <file.jsonl | builtin> [--seed N]'],
+    flags: ['seed'],
+  },
+  eval: {
+    run: evalCommand,
+    usage: [
+      'eval --policy oracle|random --suite <builtin:train|builtin:val|builtin:test|file.jsonl> [--skills a,b] [--samples k] [--seed N]',
+      'eval --policy <run dir | checkpoint.json> --suite ... [--samples k] [--backend wasm|cpu]',
+    ],
+    flags: ['policy', 'suite', 'skills', 'samples', 'seed', 'backend'],
+  },
+  sandbox: {
+    run: sandboxCommand,
+    usage: [
+      'sandbox <folder> [--deadline ms] [--steps checks]   (exits 1 unless every test passes)',
+    ],
+    flags: ['deadline', 'steps'],
+  },
+  suite: {
+    run: suiteCommand,
+    usage: ['suite export --split <train|val|test|all> --out <file.jsonl> [--seed N]'],
+    flags: ['split', 'out', 'seed'],
+  },
+  train: {
+    run: trainCommand,
+    usage: [
+      'train --config <preset | file.json> --out <new dir> [--seed N] [--steps N] [--backend wasm|cpu]',
+      '      [--suite file.jsonl [--validated]] [--suite-seed N] [--checkpoint-every N] [--force: replace a run already in --out]',
+      'train --out <run dir> --resume [--steps N]   (continue from its checkpoint; --steps N trains further)',
+    ],
+    flags: [
+      'config',
+      'out',
+      'resume',
+      'force',
+      'seed',
+      'steps',
+      'backend',
+      'suite',
+      'validated',
+      'suite-seed',
+      'checkpoint-every',
+    ],
+  },
+  experiment: {
+    run: experimentCommand,
+    usage: [
+      'experiment --grid paper [--config <preset | file.json>] [--out <dir>] [--only a,b] [--seed N] [--steps N]',
+      '      [--warm-from <experiment dir>] [--suite file.jsonl [--validated]] [--suite-seed N] [--backend wasm|cpu]',
+      '      [--force: add to or replace baselines of an experiment already in --out]',
+    ],
+    flags: [
+      'grid',
+      'config',
+      'out',
+      'only',
+      'seed',
+      'steps',
+      'warm-from',
+      'suite',
+      'validated',
+      'suite-seed',
+      'backend',
+      'force',
+    ],
+  },
 };
 
+const USAGE = `usage: npm run -s lab -- <command> [--json]   (-s: with --json, stdout is that one JSON line)
+${Object.values(SPECS)
+  .flatMap((c) => c.usage.map((u) => `  ${u}`))
+  .join('\n')}
+  <command> --help: that command's usage
+presets: ${PRESETS.map((p) => p.id).join(', ')}
+baselines (experiment --only): ${PRESETS.filter((p) => p.id !== 'quick')
+  .map((p) => p.id)
+  .join(', ')}`;
+
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = parseArgs(argv);
   const json = args.flags.has('json');
-  const command = COMMANDS[args.positional[0] ?? ''];
-  if (!command) {
-    process.stderr.write(`${USAGE}\n`);
+  const name = args.positional[0] ?? '';
+  const spec = SPECS[name];
+  if (wantsHelp(argv)) {
+    process.stdout.write(
+      spec ? `usage: npm run -s lab -- ${spec.usage.join('\n')}\n` : `${USAGE}\n`,
+    );
+    return 0;
+  }
+  if (!spec) {
+    process.stderr.write(`${name ? `error: unknown command "${name}"\n` : ''}${USAGE}\n`);
+    return 2;
+  }
+  try {
+    checkFlags(args, name, spec.flags);
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
     return 2;
   }
   // Two sandbox workers: validation and grading run two episodes at a time on two cores.
   const sandbox = createNodeSandbox({ size: 2 });
   const print = (text: string): void => void process.stdout.write(`${text}\n`);
   try {
-    const result = await command({
+    const result = await spec.run({
       args,
       sandbox,
       quiet: json,
       print: json ? (t) => process.stderr.write(`${t}\n`) : print,
     });
-    if (json) print(JSON.stringify(result));
-    return 0;
+    const { exitCode, ...rest } = result;
+    if (json) print(JSON.stringify(rest));
+    return typeof exitCode === 'number' ? exitCode : 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n${USAGE}\n`);
+      process.stderr.write(
+        `error: ${error.message}\nusage: npm run -s lab -- ${spec.usage.join('\n')}\n`,
+      );
       return 2;
     }
     throw error;

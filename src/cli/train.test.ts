@@ -166,7 +166,7 @@ describe('lab experiment --warm-from', () => {
       /seed 1, this grid 2/,
     );
     expect(() => reuseWarmStart(join(grid, 'nothing-here'), warmConfig)).toThrow(
-      /cannot read a checkpoint/,
+      /nothing-here does not exist/,
     );
   }, 300_000);
 });

@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import '../node/tf';
 import { createRng } from '../core/rng';
@@ -133,6 +141,11 @@ export function writeCheckpoint(dir: string, checkpoint: Checkpoint): string {
 
 /** A checkpoint from a run directory (its latest) or a checkpoint file. */
 export function readCheckpoint(path: string): Checkpoint {
+  if (!existsSync(path)) throw new UsageError(`${path} does not exist`);
+  if (statSync(path).isDirectory() && !existsSync(join(path, 'checkpoint.json')))
+    throw new UsageError(
+      `${path} holds no checkpoint.json: it is not a run directory (train into it first, or give a checkpoint file)`,
+    );
   const file = existsSync(join(path, 'checkpoint.json')) ? join(path, 'checkpoint.json') : path;
   let value: unknown;
   try {
@@ -218,21 +231,58 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
   return output;
 }
 
+/** The files a run writes into its directory (see trainToDir). */
+const RUN_FILES = ['config.json', 'metrics.jsonl', 'eval.json', 'checkpoint.json', 'checkpoints'];
+
+/** The run files already in a directory (none when it does not exist). */
+export const runFilesIn = (dir: string): string[] =>
+  existsSync(dir) ? RUN_FILES.filter((f) => existsSync(join(dir, f))) : [];
+
+/** Removes a run's files from its directory, so a new run there never mixes with the old. */
+export function clearRunDir(dir: string): void {
+  for (const f of runFilesIn(dir)) rmSync(join(dir, f), { recursive: true });
+}
+
 export async function trainCommand(ctx: CommandContext): Promise<Record<string, unknown>> {
+  const { flags } = ctx.args;
   const out = flagString(ctx.args, 'out');
-  const resumeFlag = ctx.args.flags.has('resume');
+  const resumeFlag = flags.has('resume');
+  if (resumeFlag && flags.has('config'))
+    throw new UsageError(
+      '--config cannot be given with --resume: a run resumes with its own config (--steps N trains it further)',
+    );
+  if (!resumeFlag && !flags.has('config'))
+    throw new UsageError(
+      `--config is required: a preset (${PRESETS.map((p) => p.id).join(', ')}) or a config file`,
+    );
+  const existing = runFilesIn(out);
+  if (!resumeFlag && existing.length > 0 && !flags.has('force'))
+    throw new UsageError(
+      `${out} holds a run already (${existing.join(', ')}): continue it with --resume, choose another --out, or add --force to replace it`,
+    );
   const resume = resumeFlag ? readCheckpoint(out) : undefined;
-  let config = resume ? resume.config : loadConfig(flagString(ctx.args, 'config', 'joint-rl'));
-  if (ctx.args.flags.has('seed')) config = { ...config, seed: flagInt(ctx.args, 'seed', 1) };
-  if (ctx.args.flags.has('steps')) config = { ...config, steps: flagInt(ctx.args, 'steps', 0) };
+  let config = resume ? resume.config : loadConfig(flagString(ctx.args, 'config'));
+  if (flags.has('seed')) config = { ...config, seed: flagInt(ctx.args, 'seed', 1) };
+  if (flags.has('steps')) config = { ...config, steps: flagInt(ctx.args, 'steps', 0) };
+  const checkpointEvery = flagInt(ctx.args, 'checkpoint-every', 10, 1);
+  const suiteSeed = flagInt(ctx.args, 'suite-seed', 1);
+  const suiteFile = suiteFileFlag(ctx);
+  if (resume && resume.step >= config.steps && existsSync(join(out, 'eval.json'))) {
+    ctx.print(
+      `${out} finished at step ${resume.step} of ${config.steps} already; --steps N (more than ${resume.step}) trains it further`,
+    );
+    return JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as Record<string, unknown>;
+  }
   const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
+  // --force: the old run's files go first, so the directory never mixes two runs.
+  if (!resumeFlag) clearRunDir(out);
   ctx.print(`training "${config.name}" (seed ${config.seed}) on ${backend}; writing to ${out}`);
-  const splits = await builtinSplits(
-    ctx.sandbox,
-    flagInt(ctx.args, 'suite-seed', 1),
-    ctx.quiet,
-    suiteFileFlag(ctx),
-  );
+  const splits = await builtinSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteFile);
+  const kinds = new Set(splits.train.map((t) => t.kind));
+  if (config.steps > 0 && !config.trainKinds.some((k) => kinds.has(k)))
+    throw new UsageError(
+      `the suite has no training tasks of ${config.trainKinds.join(', ')} (it has ${[...kinds].join(', ') || 'none'}); nothing was trained`,
+    );
   await trainToDir({
     config,
     splits,
@@ -240,7 +290,7 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
     out,
     print: ctx.print,
     ...(resume ? { resume } : {}),
-    checkpointEvery: flagInt(ctx.args, 'checkpoint-every', 10),
+    checkpointEvery,
   });
   return JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as Record<string, unknown>;
 }

@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** `npm run lab -- ...args` as a user runs it (through tsx), from the repository root. */
+function lab(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/lab.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'lab-cli-'));
+
+describe('npm run lab: refusals before any work', () => {
+  it('prints help (exit 0) for --help, alone or after a command, and never runs the command', () => {
+    const all = lab('--help');
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/^usage: npm run -s lab -- <command>/);
+    const out = join(scratch(), 'grid');
+    const one = lab('experiment', '--help', '--out', out);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/^usage: npm run -s lab -- experiment --grid paper/);
+    expect(() => readFileSync(join(out, 'results.json'))).toThrow();
+    expect(lab('nonsense').code).toBe(2);
+  });
+
+  it('refuses an option the command does not take, naming the ones it does', () => {
+    const r = lab('train', '--config', 'quick', '--out', join(scratch(), 'run'), '--step=1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/train: unknown option --step; it takes --config, --out/);
+  });
+
+  it('train: needs --config, keeps an existing run unless told, never mixes --config with --resume', () => {
+    const dir = scratch();
+    expect(lab('train', '--out', join(dir, 'a')).stderr).toMatch(/--config is required/);
+    const run = join(dir, 'run');
+    mkdirSync(run);
+    writeFileSync(join(run, 'metrics.jsonl'), 'earlier\n');
+    const again = lab('train', '--config', 'quick', '--out', run);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(
+      /holds a run already \(metrics\.jsonl\): continue it with --resume/,
+    );
+    expect(readFileSync(join(run, 'metrics.jsonl'), 'utf8')).toBe('earlier\n');
+    const mixed = lab('train', '--out', run, '--resume', '--config', 'joint-rl');
+    expect(mixed.stderr).toMatch(/--config cannot be given with --resume/);
+    expect(lab('train', '--out', join(dir, 'empty'), '--resume').stderr).toMatch(
+      /empty does not exist/,
+    );
+    mkdirSync(join(dir, 'plain'));
+    expect(lab('eval', '--policy', join(dir, 'plain'), '--suite', 'x.jsonl').stderr).toMatch(
+      /holds no checkpoint\.json: it is not a run directory/,
+    );
+  });
+
+  it('experiment: unknown baselines and an existing experiment are refused', () => {
+    const dir = scratch();
+    const bogus = lab('experiment', '--only', 'joint-rl,bogus', '--out', dir);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toMatch(/--only: unknown baseline bogus; baselines are untrained,/);
+    writeFileSync(join(dir, 'results.json'), '{}');
+    const again = lab('experiment', '--only', 'untrained', '--out', dir);
+    expect(again.stderr).toMatch(/holds an experiment already \(results\.json\)/);
+  });
+
+  it('suite export refuses a directory as --out and an unknown split at once', () => {
+    const dir = scratch();
+    expect(lab('suite', 'export', '--split', 'test', '--out', dir).stderr).toMatch(
+      /is a directory; give a file path/,
+    );
+    expect(lab('suite', 'export', '--split', 'dev', '--out', join(dir, 'a.jsonl')).stderr).toMatch(
+      /--split must be train, val, test or all, got "dev"/,
+    );
+  });
+});
+
+describe('npm run lab: exit codes say whether it worked', () => {
+  it('sandbox exits 1 when a test fails, 0 when all pass', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'ok.test.js'), "test('adds', () => expect(1 + 1).toBe(2));\n");
+    expect(lab('sandbox', dir).code).toBe(0);
+    writeFileSync(join(dir, 'bad.test.js'), "test('wrong', () => expect(1 + 1).toBe(3));\n");
+    const failed = lab('sandbox', dir, '--json');
+    expect(failed.code).toBe(1);
+    const last = JSON.parse(failed.stdout.trim().split('\n').at(-1)!) as { verdict: string };
+    expect(last.verdict).toBe('fail');
+  });
+
+  it('eval refuses a suite file with unreadable lines; validate fails on a file without tasks', () => {
+    const dir = scratch();
+    const garbage = join(dir, 'garbage.jsonl');
+    writeFileSync(garbage, 'not json\n{"also": "not a task"}\n');
+    const r = lab('eval', '--policy', 'oracle', '--suite', garbage);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/2 unreadable line\(s\), e\.g\. line 1.*nothing was evaluated/);
+    const empty = join(dir, 'empty.jsonl');
+    writeFileSync(empty, '');
+    const v = lab('validate', empty);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toMatch(/no tasks/);
+    expect(lab('eval', '--policy', 'oracle', '--suite', garbage, '--samples', '0').stderr).toMatch(
+      /--samples must be a whole number of at least 1, got "0"/,
+    );
+  });
+});
