@@ -10,12 +10,16 @@
  */
 import { parseBenchArgs } from './args';
 
+const USAGE =
+  'usage: npm run bench [-- [sandbox] [training] [memory] [--measure-ms=N] [--steps=N] [--warm-up=N] [--slow-steps=N] [--budget-s=N] [--only=Node/wasm,...]] (see README)';
+if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const parsed = parseBenchArgs(process.argv.slice(2));
 if ('errors' in parsed) {
   for (const error of parsed.errors) console.error(`npm run bench: ${error}`);
-  console.error(
-    'usage: npm run bench [-- [sandbox] [training] [memory] [--steps=N ...]] (see README)',
-  );
+  console.error(USAGE);
   process.exit(2);
 }
 let exit = 0;
