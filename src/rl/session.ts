@@ -128,7 +128,7 @@ export class TrainingSession {
     const timer = setInterval(flush, this.env.flushMs ?? 400);
     const setStatus = async (status: RunStatus, message?: string): Promise<void> => {
       await db.runs.update(runId, { status, ...(message !== undefined ? { message } : {}) });
-      push({ type: 'status', runId, status, ...(message ? { message } : {}) });
+      push({ type: 'status', runId, status, ...(message !== undefined ? { message } : {}) });
     };
     let run: RunRecord | undefined;
     // Writes go one after another, each step in one transaction (its point, the run's step,
@@ -153,7 +153,8 @@ export class TrainingSession {
         startedAt: now(),
       };
       this.controls.set(runId, control);
-      await setStatus('preparing');
+      // A new session starts without the last one's message (e.g. "the tab closed...").
+      await setStatus('preparing', '');
       flush();
       const tasks = await this.suite(run, (stage, done, total) =>
         push({ type: 'progress', runId, stage, done, total }),

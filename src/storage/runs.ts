@@ -1,5 +1,6 @@
 import type { RunSummary } from '../protocol/training';
 import { decodeCheckpoint, encodeCheckpoint, type EncodedCheckpoint } from '../rl/checkpointCodec';
+import { checkConfig, DEFAULT_CONFIG, type TrainConfig } from '../rl/config';
 import {
   ACTIVE_STATUSES,
   labDb,
@@ -108,6 +109,30 @@ export async function deleteRun(runId: string, db: LabDatabase = labDb()): Promi
 
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
+const STATUSES = ['preparing', 'running', 'paused', 'done', 'stopped', 'interrupted', 'error'];
+const count = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** Why a bundle's run record would not show or resume as stored, or null. */
+function checkRunFields(run: Partial<RunRecord>): string | null {
+  if (run.name!.trim() === '') return 'its name is empty';
+  for (const field of ['step', 'steps', 'elapsedMs', 'createdAt'] as const)
+    if (!count(run[field]))
+      return `${field} must be a number >= 0, not ${JSON.stringify(run[field])}`;
+  if (!STATUSES.includes(run.status as string))
+    return `status ${JSON.stringify(run.status)} is not one of ${STATUSES.join(', ')}`;
+  if (!isArray(run.tags) || run.tags.some((t) => typeof t !== 'string'))
+    return 'tags must be a list of strings';
+  // Configs saved before a field existed read it as its default, as the trainer does.
+  const saved = run.config as Partial<TrainConfig>;
+  const config = {
+    ...DEFAULT_CONFIG,
+    ...saved,
+    model: { ...DEFAULT_CONFIG.model, ...saved.model },
+  };
+  const problem = checkConfig(config);
+  return problem ? `its config is not valid (${problem})` : null;
+}
+
 /** Why a parsed file is not a run bundle this app can import, or null. */
 export function checkBundle(value: unknown): string | null {
   const b = value as Partial<RunBundle> | null;
@@ -119,6 +144,8 @@ export function checkBundle(value: unknown): string | null {
   const run = b.run as Partial<RunRecord> | undefined;
   if (!run || typeof run.id !== 'string' || typeof run.name !== 'string' || !run.config)
     return 'run: needs an id, a name and a config';
+  const runProblem = checkRunFields(run);
+  if (runProblem) return `run: ${runProblem}`;
   for (const field of ['points', 'evals', 'events', 'checkpoints', 'episodes'] as const)
     if (!isArray(b[field])) return `${field}: expected an array`;
   for (const [i, p] of b.points!.entries()) {

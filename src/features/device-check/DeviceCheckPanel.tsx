@@ -37,39 +37,41 @@ export function DeviceCheckPanel() {
         </p>
       )}
       {check.result && (
-        <table className="table" data-testid="device-check-results">
-          <thead>
-            <tr>
-              <th>backend</th>
-              <th>matmul GFLOP/s</th>
-              <th>ms / step</th>
-              <th>loss</th>
-            </tr>
-          </thead>
-          <tbody>
-            {check.result.rows.map((r) => (
-              <tr key={r.backend} data-testid={`device-row-${r.backend}`} data-ok={r.ok}>
-                <td>
-                  {r.backend}
-                  {check.result?.fastest === r.backend && <span className="badge">fastest</span>}
-                </td>
-                {r.ok ? (
-                  <>
-                    <td>{fmt(r.matmulGflops)}</td>
-                    <td>{fmt(r.stepMs, 1)}</td>
-                    <td>
-                      {fmt(r.lossStart, 3)} → {fmt(r.lossEnd, 3)}
-                    </td>
-                  </>
-                ) : (
-                  <td colSpan={3} className="error">
-                    {r.error}
-                  </td>
-                )}
+        <div className="table-scroll">
+          <table className="table" data-testid="device-check-results">
+            <thead>
+              <tr>
+                <th>backend</th>
+                <th>matmul GFLOP/s</th>
+                <th>ms / step</th>
+                <th>loss</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {check.result.rows.map((r) => (
+                <tr key={r.backend} data-testid={`device-row-${r.backend}`} data-ok={r.ok}>
+                  <td>
+                    {r.backend}
+                    {check.result?.fastest === r.backend && <span className="badge">fastest</span>}
+                  </td>
+                  {r.ok ? (
+                    <>
+                      <td>{fmt(r.matmulGflops)}</td>
+                      <td>{fmt(r.stepMs, 1)}</td>
+                      <td>
+                        {fmt(r.lossStart, 3)} → {fmt(r.lossEnd, 3)}
+                      </td>
+                    </>
+                  ) : (
+                    <td colSpan={3} className="error">
+                      {r.error}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {check.agreement && (
         <div className="hint" data-testid="backend-agreement">

@@ -85,78 +85,81 @@ export function StoragePanel() {
               {busy ? 'Measuring…' : 'Measure again'}
             </button>
           </p>
-          <table className="storage-table" data-testid="storage-table">
-            <thead>
-              <tr>
-                <th>Run</th>
-                <th>Metrics</th>
-                <th>Checkpoints</th>
-                <th>Episodes</th>
-                <th>Total</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {report.runs.map((r) => (
-                <tr
-                  key={r.runId}
-                  data-testid={`storage-row-${r.runId}`}
-                  data-episodes={r.episodeCount}
-                  data-checkpoints={r.checkpointCount}
-                >
+          <div className="table-scroll">
+            <table className="storage-table" data-testid="storage-table">
+              <thead>
+                <tr>
+                  <th>Run</th>
+                  <th>Metrics</th>
+                  <th>Checkpoints</th>
+                  <th>Episodes</th>
+                  <th>Total</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {report.runs.map((r) => (
+                  <tr
+                    key={r.runId}
+                    data-testid={`storage-row-${r.runId}`}
+                    data-episodes={r.episodeCount}
+                    data-checkpoints={r.checkpointCount}
+                  >
+                    <td>
+                      {r.name} <span className="hint">({r.status})</span>
+                    </td>
+                    <td>{formatBytes(r.metrics)}</td>
+                    <td>
+                      {formatBytes(r.checkpoints)}{' '}
+                      <span className="hint">×{r.checkpointCount}</span>
+                    </td>
+                    <td>
+                      {formatBytes(r.episodes)} <span className="hint">×{r.episodeCount}</span>
+                    </td>
+                    <td>{formatBytes(total(r))}</td>
+                    <td className="storage-actions">
+                      <button
+                        type="button"
+                        data-testid={`prune-episodes-${r.runId}`}
+                        disabled={busy || r.episodeCount === 0}
+                        onClick={act(() => pruneStored(appStore, r.runId, 'episodes'))}
+                        title="Delete this run's sampled episodes (the trace viewer's material); curves stay."
+                      >
+                        Drop episodes
+                      </button>
+                      <button
+                        type="button"
+                        data-testid={`prune-checkpoints-${r.runId}`}
+                        disabled={busy || r.checkpointCount <= 1}
+                        onClick={act(() => pruneStored(appStore, r.runId, 'checkpoints'))}
+                        title="Delete all checkpoints but the latest; the run can still be resumed."
+                      >
+                        Keep last checkpoint
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+                <tr data-testid="storage-suites">
                   <td>
-                    {r.name} <span className="hint">({r.status})</span>
+                    Cached task suites <span className="hint">×{report.suites.count}</span>
                   </td>
-                  <td>{formatBytes(r.metrics)}</td>
-                  <td>
-                    {formatBytes(r.checkpoints)} <span className="hint">×{r.checkpointCount}</span>
+                  <td colSpan={3} className="hint">
+                    Built tasks kept so runs start fast; rebuilt when needed.
                   </td>
-                  <td>
-                    {formatBytes(r.episodes)} <span className="hint">×{r.episodeCount}</span>
-                  </td>
-                  <td>{formatBytes(total(r))}</td>
+                  <td>{formatBytes(report.suites.bytes)}</td>
                   <td className="storage-actions">
                     <button
                       type="button"
-                      data-testid={`prune-episodes-${r.runId}`}
-                      disabled={busy || r.episodeCount === 0}
-                      onClick={act(() => pruneStored(appStore, r.runId, 'episodes'))}
-                      title="Delete this run's sampled episodes (the trace viewer's material); curves stay."
+                      disabled={busy || report.suites.count === 0}
+                      onClick={act(() => clearSuiteCache(appStore))}
                     >
-                      Drop episodes
-                    </button>
-                    <button
-                      type="button"
-                      data-testid={`prune-checkpoints-${r.runId}`}
-                      disabled={busy || r.checkpointCount <= 1}
-                      onClick={act(() => pruneStored(appStore, r.runId, 'checkpoints'))}
-                      title="Delete all checkpoints but the latest; the run can still be resumed."
-                    >
-                      Keep last checkpoint
+                      Clear
                     </button>
                   </td>
                 </tr>
-              ))}
-              <tr data-testid="storage-suites">
-                <td>
-                  Cached task suites <span className="hint">×{report.suites.count}</span>
-                </td>
-                <td colSpan={3} className="hint">
-                  Built tasks kept so runs start fast; rebuilt when needed.
-                </td>
-                <td>{formatBytes(report.suites.bytes)}</td>
-                <td className="storage-actions">
-                  <button
-                    type="button"
-                    disabled={busy || report.suites.count === 0}
-                    onClick={act(() => clearSuiteCache(appStore))}
-                  >
-                    Clear
-                  </button>
-                </td>
-              </tr>
-            </tbody>
-          </table>
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </details>

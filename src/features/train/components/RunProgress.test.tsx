@@ -86,4 +86,27 @@ describe('RunProgress', () => {
     expect(start.title).toMatch(/groupSize/);
     expect(screen.getByTestId('run-eta').textContent).toBe('–');
   });
+
+  it('moves the focus from Pause to Resume and back as the run pauses and resumes', () => {
+    const props = {
+      step: 3,
+      steps: 10,
+      elapsedMs: 3000,
+      onPause: noop,
+      onResume: noop,
+      onStop: noop,
+    };
+    const { rerender } = render(<RunProgress status="running" {...props} />);
+    const pause = screen.getByTestId<HTMLButtonElement>('pause-run');
+    const resume = screen.getByTestId<HTMLButtonElement>('resume-run');
+    pause.focus();
+    fireEvent.click(pause);
+    rerender(<RunProgress status="paused" {...props} />);
+    expect(document.activeElement).toBe(resume);
+    fireEvent.click(resume);
+    // Resuming an interrupted run prepares first; Pause is enabled once it runs.
+    rerender(<RunProgress status="preparing" {...props} />);
+    rerender(<RunProgress status="running" {...props} />);
+    expect(document.activeElement).toBe(pause);
+  });
 });

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { BackendName } from '../../../protocol/backend';
 import type { RunStatus } from '../../../protocol/training';
 import { formatDuration, formatValue } from './format';
@@ -47,6 +48,28 @@ function defaultEta(status: ProgressStatus, step: number, steps: number, elapsed
 /** Progress of the current run (step, time, ETA, throughput, backend) and its controls. */
 export function RunProgress(p: RunProgressProps) {
   const can = allowedActions(p.status);
+  // Pause disables itself (and Resume too): the keyboard's focus moves on to the button that
+  // undoes it once that is enabled, rather than falling back to the page.
+  const pauseRef = useRef<HTMLButtonElement>(null);
+  const resumeRef = useRef<HTMLButtonElement>(null);
+  const pressed = useRef<'pause' | 'resume' | null>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    // Lost: back on the page, or still on the button that is now disabled.
+    const lost =
+      active === null ||
+      active === document.body ||
+      (active instanceof HTMLButtonElement && active.disabled);
+    const target =
+      pressed.current === 'pause' && can.resume
+        ? resumeRef.current
+        : pressed.current === 'resume' && can.pause
+          ? pauseRef.current
+          : null;
+    if (!target) return;
+    pressed.current = null;
+    if (lost) target.focus();
+  }, [can.pause, can.resume]);
   const eta = p.etaMs !== undefined ? p.etaMs : defaultEta(p.status, p.step, p.steps, p.elapsedMs);
   const stats: [id: string, label: string, value: string][] = [
     ['step', 'step', `${p.step} / ${p.steps}`],
@@ -97,8 +120,12 @@ export function RunProgress(p: RunProgressProps) {
         <button
           type="button"
           data-testid="pause-run"
+          ref={pauseRef}
           disabled={!can.pause}
-          onClick={p.onPause}
+          onClick={() => {
+            pressed.current = 'pause';
+            p.onPause();
+          }}
           title="Pause after the current step (a checkpoint is kept)."
         >
           Pause
@@ -106,8 +133,12 @@ export function RunProgress(p: RunProgressProps) {
         <button
           type="button"
           data-testid="resume-run"
+          ref={resumeRef}
           disabled={!can.resume}
-          onClick={p.onResume}
+          onClick={() => {
+            pressed.current = 'resume';
+            p.onResume();
+          }}
           title="Continue from the last checkpoint."
         >
           Resume

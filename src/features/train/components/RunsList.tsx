@@ -70,53 +70,55 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
       {runs.length === 0 ? (
         <p className="hint">No runs yet.</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>
-                <span className="sr-only">compare</span>
-              </th>
-              <th>name</th>
-              <th>status</th>
-              <th>tags</th>
-              <th>backend</th>
-              <th>steps</th>
-              {ATOMIC_SKILLS.map((s) => (
-                <th
-                  key={s}
-                  title={`Final ${KIND_LABELS[s]} reward`}
-                  style={{ color: SKILL_COLORS[s] }}
-                >
-                  {s}
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>
+                  <span className="sr-only">compare</span>
                 </th>
+                <th>name</th>
+                <th>status</th>
+                <th>tags</th>
+                <th>backend</th>
+                <th>steps</th>
+                {ATOMIC_SKILLS.map((s) => (
+                  <th
+                    key={s}
+                    title={`Final ${KIND_LABELS[s]} reward`}
+                    style={{ color: SKILL_COLORS[s] }}
+                  >
+                    {s}
+                  </th>
+                ))}
+                <th title="Mean final reward over the composite tasks evaluated">composite</th>
+                <th>
+                  <span className="sr-only">actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((run) => (
+                <RunRow
+                  key={run.id}
+                  run={run}
+                  selected={selected.includes(run.id)}
+                  active={run.id === on.activeId}
+                  onToggleSelect={(v) => toggle(run.id, v)}
+                  onOpen={on.onOpen && (() => on.onOpen?.(run.id))}
+                  onRename={(name) => on.onRename(run.id, name)}
+                  onTag={(tags) => on.onTag(run.id, tags)}
+                  onDelete={() => {
+                    on.onDelete(run.id);
+                    setDeleted((d) => [...d.filter((r) => r.id !== run.id), run]);
+                  }}
+                  onExportBundle={() => on.onExportBundle(run.id)}
+                  onExportCsv={() => on.onExportCsv(run.id)}
+                />
               ))}
-              <th title="Mean final reward over the composite tasks evaluated">composite</th>
-              <th>
-                <span className="sr-only">actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((run) => (
-              <RunRow
-                key={run.id}
-                run={run}
-                selected={selected.includes(run.id)}
-                active={run.id === on.activeId}
-                onToggleSelect={(v) => toggle(run.id, v)}
-                onOpen={on.onOpen && (() => on.onOpen?.(run.id))}
-                onRename={(name) => on.onRename(run.id, name)}
-                onTag={(tags) => on.onTag(run.id, tags)}
-                onDelete={() => {
-                  on.onDelete(run.id);
-                  setDeleted((d) => [...d.filter((r) => r.id !== run.id), run]);
-                }}
-                onExportBundle={() => on.onExportBundle(run.id)}
-                onExportCsv={() => on.onExportCsv(run.id)}
-              />
-            ))}
-          </tbody>
-        </table>
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
