@@ -267,7 +267,7 @@ export function modelSize(c: TrainConfig): ModelSize {
 function sizeProblem(c: TrainConfig): string | null {
   const { parameters, groupBytes } = modelSize(c);
   if (parameters > MAX_PARAMETERS)
-    return `model: ${(parameters / 1e6).toFixed(1)}M parameters, over the ${MAX_PARAMETERS / 1e6}M the policy may have; lower model.dModel, model.ffDim, model.vocabSize or the layers`;
+    return `model: ${(parameters / 1e6).toFixed(1)}M parameters, over the ${MAX_PARAMETERS / 1e6}M the policy may have; lower model.dModel, model.ffDim, model.vocabSize, model.maxObsLen, model.maxActLen or the layers`;
   if (groupBytes > PASS_BYTES)
     return `model.maxObsLen: a group of groupSize answers over one observation of ${c.model.maxObsLen} tokens needs about ${formatGB(groupBytes)} in a training pass, over the ${formatGB(PASS_BYTES)} a pass may use; lower model.maxObsLen, model.heads, model.encoderLayers, model.dModel, groupSize or model.maxActLen`;
   return null;

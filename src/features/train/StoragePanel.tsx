@@ -80,7 +80,8 @@ export function StoragePanel() {
         <>
           <p className="hint">
             Sizes are approximate. Dropping episodes or older checkpoints keeps every curve; the
-            latest checkpoint is always kept so a run can be resumed.{' '}
+            latest checkpoint is always kept (an unfinished run resumes from it, a finished one
+            keeps its final weights).{' '}
             <button type="button" onClick={act(() => Promise.resolve())} disabled={busy}>
               {busy ? 'Measuring…' : 'Measure again'}
             </button>
@@ -132,7 +133,7 @@ export function StoragePanel() {
                         data-testid={`prune-checkpoints-${r.runId}`}
                         disabled={busy || r.checkpointCount <= 1}
                         onClick={act(() => pruneStored(appStore, r.runId, 'checkpoints'))}
-                        title="Delete all checkpoints but the latest; the run can still be resumed."
+                        title="Delete all checkpoints but the latest (an unfinished run still resumes from it)."
                       >
                         Keep last checkpoint
                       </button>

@@ -175,9 +175,12 @@ function FocusPanel() {
         episodesPerSecond={rate ?? null}
         backend={focus.backend}
         phase={
-          live?.progress
-            ? `${live.progress.stage} ${live.progress.done}/${live.progress.total}`
-            : (live?.phase ?? null)
+          // What the run is doing: nothing once it has ended (its status says how).
+          !going && focus.status !== 'preparing'
+            ? null
+            : live?.progress
+              ? `${live.progress.stage} ${live.progress.done}/${live.progress.total}`
+              : (live?.phase ?? null)
         }
         message={focus.message ?? null}
         onPause={() => void pauseRun(focus.id)}

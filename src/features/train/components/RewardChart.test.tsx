@@ -64,6 +64,24 @@ describe('RewardChart', () => {
     expect(screen.getByTestId('group-runs')).toBeTruthy();
   });
 
+  it('names the overlaid runs with their line styles, and none for one run', () => {
+    render(<RewardChart runs={[run]} />);
+    expect(screen.queryByTestId('run-legend')).toBeNull();
+    cleanup();
+    render(<RewardChart runs={[run, { ...run, id: 'r2', name: 'other' }]} />);
+    const items = [...screen.getByTestId('run-legend').querySelectorAll('li')];
+    expect(items.map((li) => li.textContent?.trim())).toEqual([
+      'quick',
+      'other',
+      'dashed with dots: validation',
+    ]);
+    const dashes = items
+      .slice(0, 2)
+      .map((li) => li.querySelector('line')!.getAttribute('stroke-dasharray'));
+    expect(dashes[0]).toBeNull();
+    expect(dashes[1]).toBe('8 3');
+  });
+
   it('draws the mean with a band over the runs of a group', () => {
     const other: ChartRun = {
       ...run,

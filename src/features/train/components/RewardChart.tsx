@@ -54,6 +54,44 @@ export function legendOf(series: readonly ChartSeries[]): LegendEntry[] {
     });
 }
 
+/** The runs (or groups) overlaid, each with the dash its training curves are drawn in. */
+export function runLegendOf(series: readonly ChartSeries[]): { label: string; dash?: string }[] {
+  const byIndex = new Map<number, { label: string; dash?: string }>();
+  for (const s of series) {
+    if (s.role === 'eval' || byIndex.has(s.runIndex)) continue;
+    const dash = RUN_DASHES[s.runIndex % RUN_DASHES.length];
+    byIndex.set(s.runIndex, { label: s.entry, ...(dash ? { dash } : {}) });
+  }
+  return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
+}
+
+/** Which line is which run when several are overlaid (colours say the skill). */
+function RunLegend({ series }: { series: readonly ChartSeries[] }) {
+  const entries = useMemo(() => runLegendOf(series), [series]);
+  if (entries.length < 2) return null;
+  return (
+    <ul className="run-legend" data-testid="run-legend" aria-label="Runs on the chart">
+      {entries.map((e) => (
+        <li key={e.label}>
+          <svg width="28" height="8" aria-hidden>
+            <line
+              x1="0"
+              y1="4"
+              x2="28"
+              y2="4"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeDasharray={e.dash}
+            />
+          </svg>{' '}
+          {e.label}
+        </li>
+      ))}
+      <li className="hint">dashed with dots: validation</li>
+    </ul>
+  );
+}
+
 /** How each series is drawn: faint raw curves, bold smoothed ones, dashed evals with dots. */
 export function layerSeries(series: readonly ChartSeries[]): LayerSeries[] {
   return series.map((s) => {
@@ -162,6 +200,7 @@ export function RewardChart({
           scale.
         </p>
       )}
+      <RunLegend series={model.series} />
       {model.series.length === 0 ? (
         <p className="hint" data-testid="reward-chart-empty">
           No rewards logged yet.
