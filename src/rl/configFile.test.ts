@@ -66,7 +66,7 @@ describe('resolveConfig', () => {
   });
 
   it('refuses unknown fields, wrong types, unknown presets and invalid values, naming them', () => {
-    expect(() => resolveConfig({ stpes: 3 }, 'my.json')).toThrow(/my\.json\.stpes: unknown field/);
+    expect(() => resolveConfig({ stpes: 3 }, 'my.json')).toThrow(/my\.json: stpes: unknown field/);
     expect(() => resolveConfig({ model: { depth: 3 } })).toThrow(/model\.depth: unknown field/);
     expect(() => resolveConfig({ steps: '3' })).toThrow(/steps: expected a number/);
     expect(() => resolveConfig({ extends: 'nope' })).toThrow(/unknown preset "nope"/);

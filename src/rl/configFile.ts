@@ -15,21 +15,21 @@ export function resolveConfig(value: unknown, where = 'config'): TrainConfig {
     const preset = typeof base === 'string' ? findPreset(base) : undefined;
     if (!preset)
       throw new Error(
-        `${where}.extends: unknown preset ${JSON.stringify(base)}; use one of ${PRESETS.map((p) => p.id).join(', ')}`,
+        `${where}: extends: unknown preset ${JSON.stringify(base)}; use one of ${PRESETS.map((p) => p.id).join(', ')}`,
       );
     start = preset.config;
   }
   for (const key of Object.keys(rest))
     if (!(key in DEFAULT_CONFIG))
       throw new Error(
-        `${where}.${key}: unknown field (known: ${Object.keys(DEFAULT_CONFIG).join(', ')})`,
+        `${where}: ${key}: unknown field (known: ${Object.keys(DEFAULT_CONFIG).join(', ')})`,
       );
   if (model !== undefined && (typeof model !== 'object' || model === null))
-    throw new Error(`${where}.model: expected an object`);
+    throw new Error(`${where}: model: expected an object`);
   for (const key of Object.keys(model ?? {}))
     if (!(key in DEFAULT_CONFIG.model))
       throw new Error(
-        `${where}.model.${key}: unknown field (known: ${Object.keys(DEFAULT_CONFIG.model).join(', ')})`,
+        `${where}: model.${key}: unknown field (known: ${Object.keys(DEFAULT_CONFIG.model).join(', ')})`,
       );
   for (const [key, v] of Object.entries({ ...rest, ...(model ?? {}) })) {
     const expected = typeof (
@@ -38,7 +38,7 @@ export function resolveConfig(value: unknown, where = 'config'): TrainConfig {
     );
     const actual = Array.isArray(v) ? 'object' : typeof v;
     if (expected !== actual)
-      throw new Error(`${where}.${key}: expected a ${expected}, got ${JSON.stringify(v)}`);
+      throw new Error(`${where}: ${key}: expected a ${expected}, got ${JSON.stringify(v)}`);
   }
   const config: TrainConfig = {
     ...start,
