@@ -364,6 +364,14 @@ test.describe('Train page @webgpu', () => {
     await expect(start).toBeDisabled();
     await width.fill('64');
     await expect(start).toBeEnabled();
+    // The form's edits outlive a reload (kept in localStorage), bad ones included.
+    await tokens.fill('8192');
+    await page.reload();
+    await app.ready();
+    await expect(page.getByLabel('observation tokens')).toHaveValue('8192');
+    await expect(page.getByTestId('config-problem')).toContainText('model.maxObsLen');
+    await page.getByTestId('preset-select').selectOption('quick');
+    await expect(page.getByLabel('observation tokens')).toHaveValue('512');
   });
 
   test('the skill-tag switch builds a model with the tag path, which trains', async ({

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { QUICK_CONFIG } from '../protocol/trainConfig';
 import { createTestStore, memoryStorage } from './store';
+import { restoreDraft } from './uiSlice';
 
 describe('app store', () => {
   it('updates ui settings and keeps device state separate', () => {
@@ -22,5 +24,21 @@ describe('app store', () => {
     expect(second.getState().ui.backendPreference).toBe('wasm');
     expect(second.getState().ui.settingsOpen).toBe(false);
     expect(second.getState().device.status).toBe('idle');
+  });
+
+  it("keeps the Train form's draft across a reload, in today's fields", () => {
+    const storage = memoryStorage();
+    const first = createTestStore(storage);
+    expect(first.getState().ui.draftConfig).toBeNull();
+    first.getState().uiActions.setDraftConfig({ ...QUICK_CONFIG, steps: 7, name: 'mine' });
+    const second = createTestStore(storage);
+    expect(second.getState().ui.draftConfig).toEqual({ ...QUICK_CONFIG, steps: 7, name: 'mine' });
+    // A draft saved by another version: unknown fields dropped, wrong types and missing ones
+    // taken from the quick preset.
+    expect(
+      restoreDraft({ steps: 9, retired: 1, groupSize: 'x', model: { dModel: 16, old: 2 } }),
+    ).toEqual({ ...QUICK_CONFIG, steps: 9, model: { ...QUICK_CONFIG.model, dModel: 16 } });
+    expect(restoreDraft('nonsense')).toBeNull();
+    expect(restoreDraft([1])).toBeNull();
   });
 });

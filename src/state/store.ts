@@ -2,7 +2,7 @@ import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { createDeviceSlice, type DeviceSlice } from './deviceSlice';
 import { createTrainSlice, type TrainSlice } from './trainSlice';
-import { createUiSlice, type UiSlice } from './uiSlice';
+import { createUiSlice, restoreDraft, type UiSlice } from './uiSlice';
 
 /** The whole app state: one store built from slices. */
 export type AppState = UiSlice & DeviceSlice & TrainSlice;
@@ -11,7 +11,10 @@ export type AppStore = UseBoundStore<StoreApi<AppState>>;
 
 const PERSIST_KEY = 'atomic-skills-lab:settings';
 
-/** The app's store; settings (theme, backend choice, measured fastest) persist in localStorage. */
+/**
+ * The app's store; settings (theme, backend choice, measured fastest) and the Train form's draft
+ * persist in localStorage.
+ */
 export function createAppStore(storage?: Storage): AppStore {
   return create<AppState>()(
     persist(
@@ -25,11 +28,13 @@ export function createAppStore(storage?: Storage): AppStore {
             theme: s.ui.theme,
             backendPreference: s.ui.backendPreference,
             measuredFastest: s.ui.measuredFastest,
+            draftConfig: s.ui.draftConfig,
           },
         }),
         merge: (persisted, current) => {
           const saved = (persisted as { ui?: Partial<AppState['ui']> } | undefined)?.ui ?? {};
-          return { ...current, ui: { ...current.ui, ...saved, settingsOpen: false } };
+          const draftConfig = restoreDraft(saved.draftConfig);
+          return { ...current, ui: { ...current.ui, ...saved, draftConfig, settingsOpen: false } };
         },
       },
     ),

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BackendName, BackendPreference } from '../protocol/backend';
+import { QUICK_CONFIG, type TrainConfig } from '../protocol/trainConfig';
 import type { AppState } from './store';
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
@@ -11,6 +12,26 @@ export interface UiState {
   backendPreference: BackendPreference;
   /** Fastest backend from the last device check on this device, used by `auto`. */
   measuredFastest: BackendName | null;
+  /** The Train page's form as last edited (kept over reloads); null: the quick preset. */
+  draftConfig: TrainConfig | null;
+}
+
+/**
+ * A saved form draft as a config of today's fields (those it lacks from the quick preset, those
+ * no longer known dropped), or null when it is not a config at all.
+ */
+export function restoreDraft(saved: unknown): TrainConfig | null {
+  if (!saved || typeof saved !== 'object' || Array.isArray(saved)) return null;
+  const known = <T extends object>(base: T, value: object): T => {
+    const out = { ...base };
+    for (const [k, v] of Object.entries(value))
+      if (k in base && typeof v === typeof (base as Record<string, unknown>)[k])
+        (out as Record<string, unknown>)[k] = v;
+    return out;
+  };
+  const draft = saved as Partial<TrainConfig>;
+  const model = draft.model && typeof draft.model === 'object' ? draft.model : {};
+  return { ...known(QUICK_CONFIG, draft), model: known(QUICK_CONFIG.model, model) };
 }
 
 export interface UiSlice {
@@ -20,6 +41,7 @@ export interface UiSlice {
     setSettingsOpen: (open: boolean) => void;
     setBackendPreference: (preference: BackendPreference) => void;
     setMeasuredFastest: (backend: BackendName | null) => void;
+    setDraftConfig: (config: TrainConfig | null) => void;
   };
 }
 
@@ -28,6 +50,7 @@ export const initialUiState: UiState = {
   settingsOpen: false,
   backendPreference: 'auto',
   measuredFastest: null,
+  draftConfig: null,
 };
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => {
@@ -39,6 +62,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => {
       setSettingsOpen: (settingsOpen) => patch({ settingsOpen }),
       setBackendPreference: (backendPreference) => patch({ backendPreference }),
       setMeasuredFastest: (measuredFastest) => patch({ measuredFastest }),
+      setDraftConfig: (draftConfig) => patch({ draftConfig }),
     },
   };
 };

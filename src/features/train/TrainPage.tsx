@@ -10,7 +10,7 @@ import {
 import { QUICK_CONFIG, type TrainConfig } from '../../protocol/trainConfig';
 import type { SuiteSpec } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
-import { useApp, useTrainActions } from '../../state/hooks';
+import { useApp, useTrainActions, useUiActions } from '../../state/hooks';
 import { ConfigForm } from './components/ConfigForm';
 import { MixSliders } from './components/MixSliders';
 import { RewardChart } from './components/RewardChart';
@@ -51,7 +51,8 @@ const ConfigPanel = memo(function ConfigPanel() {
   const going = useApp((s) => s.train.runs.some((r) => ACTIVE.includes(r.status)));
   const ready = useApp((s) => s.device.status === 'ready');
   const backendStatus = useApp((s) => s.device.status);
-  const [config, setConfig] = useState<TrainConfig>(QUICK_CONFIG);
+  const config = useApp((s) => s.ui.draftConfig) ?? QUICK_CONFIG;
+  const { setDraftConfig: setConfig } = useUiActions();
   const [suite, setSuite] = useState<SuiteSpec['projects']>('quick');
   const onStart = (c: TrainConfig): void => {
     startRun(appStore, c, { suite: { projects: suite, seed: 1 } });

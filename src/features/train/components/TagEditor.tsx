@@ -7,7 +7,7 @@ interface Props {
   runName: string;
 }
 
-/** Tags as removable chips, and a small input that adds one on Enter. */
+/** Tags as removable chips, and a small input that adds one on Enter (or on leaving it). */
 export function TagEditor({ tags, onChange, runName }: Props) {
   const [draft, setDraft] = useState('');
   const add = () => {
@@ -36,6 +36,8 @@ export function TagEditor({ tags, onChange, runName }: Props) {
         aria-label={`Add a tag to ${runName}`}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
+        // A tag typed and left is kept, as if confirmed with Enter.
+        onBlur={add}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
