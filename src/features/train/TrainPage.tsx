@@ -136,6 +136,13 @@ function FocusPanel() {
       ? s.train.series[s.train.focusId]?.points.at(-1)?.point.episodesPerSecond
       : null,
   );
+  // Time per GRPO step over the last ten steps: the ETA leaves out the suite build and the
+  // warm start, which extrapolating the whole elapsed time would count again.
+  const stepMs = useApp((s) => {
+    const points = s.train.focusId ? s.train.series[s.train.focusId]?.points : undefined;
+    const last = points?.slice(-10) ?? [];
+    return last.length ? last.reduce((t, p) => t + p.point.wallMs, 0) / last.length : null;
+  });
   const mix = useApp((s) =>
     s.train.focusId ? s.train.series[s.train.focusId]?.events.at(-1)?.mix : undefined,
   );
@@ -174,6 +181,11 @@ function FocusPanel() {
         steps={focus.steps}
         elapsedMs={focus.elapsedMs}
         episodesPerSecond={rate ?? null}
+        etaMs={
+          focus.status === 'running' && stepMs !== null && focus.step < focus.steps
+            ? stepMs * (focus.steps - focus.step)
+            : null
+        }
         backend={focus.backend}
         phase={
           // What the run is doing: nothing once it has ended (its status says how).
