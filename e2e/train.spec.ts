@@ -350,7 +350,7 @@ test.describe('Train page @webgpu', () => {
       /one group needs about \d+\.\d GB in a training pass \(at most 2\.7 GB\)/,
     );
     await expect(problem).toContainText(
-      /model\.maxObsLen: a group of groupSize answers over one observation of 8192 tokens needs about \d+\.\d GB in a training pass, over the 2\.7 GB a pass may use; lower model\.maxObsLen/,
+      /model\.maxObsLen \("observation tokens"\): a group of groupSize \("group size"\) answers over one observation of 8192 tokens needs about \d+\.\d GB in a training pass, over the 2\.7 GB a pass may use; lower model\.maxObsLen/,
     );
     await expect(tokens).toHaveAttribute('aria-invalid', 'true');
     await expect(start).toBeDisabled();

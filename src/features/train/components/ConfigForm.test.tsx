@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PRESETS, QUICK_CONFIG, type TrainConfig } from '../../../protocol/trainConfig';
 import { ConfigForm } from './ConfigForm';
-import { configProblem, fieldsNamed } from './configFields';
+import { configProblem, fieldsNamed, withLabels } from './configFields';
 
 afterEach(cleanup);
 
@@ -54,7 +54,7 @@ describe('ConfigForm', () => {
     expect(group.getAttribute('aria-invalid')).toBe('true');
     const errorId = group.getAttribute('aria-describedby')!.split(' ')[1]!;
     expect(document.getElementById(errorId)!.textContent).toBe(
-      'groupSize must be a whole number >= 2',
+      'groupSize ("group size") must be a whole number >= 2',
     );
     expect(screen.getByTestId('config-problem').textContent).toContain('groupSize');
     expect(start().disabled).toBe(true);
@@ -145,7 +145,9 @@ describe('ConfigForm', () => {
     fireEvent.change(tokens, { target: { value: '8192' } });
     const errors = document.querySelectorAll('.field-error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.textContent).toMatch(/^model.maxObsLen: a group of groupSize answers/);
+    expect(errors[0]!.textContent).toMatch(
+      /^model.maxObsLen \("observation tokens"\): a group of groupSize \("group size"\) answers/,
+    );
     expect(tokens.getAttribute('aria-describedby')).toContain(errors[0]!.id);
     const problemId = screen.getByTestId('config-problem').id;
     for (const label of ['attention heads', 'encoder layers', 'width (dModel)', 'group size']) {
@@ -172,5 +174,17 @@ describe('configProblem', () => {
     expect(configProblem({ ...QUICK_CONFIG, minLrRatio: 2 })).toBe('minLrRatio must be <= 1');
     expect(configProblem({ ...QUICK_CONFIG, klCoef: -1 })).toMatch(/klCoef and entropyCoef/);
     expect([...fieldsNamed('klCoef and entropyCoef must be >= 0')]).toContain('entropyCoef');
+  });
+
+  it('names each key once with the label the form shows, unless the label holds it', () => {
+    expect(withLabels('klCoef and entropyCoef must be >= 0')).toBe(
+      'klCoef ("KL coefficient") and entropyCoef ("entropy bonus") must be >= 0',
+    );
+    expect(withLabels('groupSize, then groupSize again')).toBe(
+      'groupSize ("group size"), then groupSize again',
+    );
+    expect(withLabels('model.dModel must be a multiple of model.heads')).toBe(
+      'model.dModel must be a multiple of model.heads',
+    );
   });
 });

@@ -13,6 +13,7 @@ import {
   FIELD_GROUPS,
   getField,
   setField,
+  withLabels,
   type FieldKey,
 } from './configFields';
 import { MixSliders } from './MixSliders';
@@ -101,6 +102,7 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
     ? `${unparsed.key}: "${textOf(unparsed.key)}" is not a number; enter one (the run would otherwise start with ${getField(value, unparsed.key)})`
     : checked;
   const named = fieldsNamed(problem);
+  const shown = problem === null ? null : withLabels(problem);
   // The reason shows once, by the first field it names; the other fields it names are marked.
   const primary = [...named].find((name) => FIELD_KEYS.has(name));
   const problemId = useId();
@@ -186,7 +188,7 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
                 key={spec.key}
                 spec={spec}
                 value={getField(value, spec.key)}
-                error={spec.key === primary && !unparsed ? problem : null}
+                error={spec.key === primary && !unparsed ? shown : null}
                 flaggedBy={named.has(spec.key) && !unparsed ? problemId : null}
                 text={textOf(spec.key)}
                 onText={(raw) =>
@@ -217,7 +219,7 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
       </fieldset>
       {problem && (
         <p id={problemId} className="error" role="alert" data-testid="config-problem">
-          Cannot start: {problem}
+          Cannot start: {shown}
         </p>
       )}
       {onStart && (

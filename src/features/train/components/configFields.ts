@@ -225,3 +225,20 @@ export function configProblem(c: TrainConfig): string | null {
 export function fieldsNamed(problem: string | null): Set<string> {
   return new Set(problem?.match(/[a-zA-Z]+(\.[a-zA-Z]+)?/g) ?? []);
 }
+
+const LABELS = new Map(FIELD_GROUPS.flatMap((g) => g.fields).map((f) => [f.key, f.label]));
+
+/**
+ * A problem message for the form: each config key it names is followed, once, by the label the
+ * form shows for it (`model.dModel (width (dModel))` reads oddly, so keys whose label already
+ * holds them are left as they are).
+ */
+export function withLabels(problem: string): string {
+  const seen = new Set<string>();
+  return problem.replace(/[a-zA-Z]+(\.[a-zA-Z]+)?/g, (word) => {
+    const label = LABELS.get(word as FieldKey);
+    if (!label || seen.has(word) || label.includes(word.replace(/^model\./, ''))) return word;
+    seen.add(word);
+    return `${word} ("${label}")`;
+  });
+}
