@@ -112,6 +112,7 @@ describe('ConfigForm', () => {
     expect(screen.getByTestId('config-problem').textContent).toMatch(
       /skill mix: every skill trained on has weight 0/,
     );
+    expect(screen.getByTestId('mix-problem').textContent).toMatch(/^skill mix: every skill/);
     expect(start().disabled).toBe(true);
   });
 
