@@ -1,86 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** What the page's own IndexedDB holds for a run (read with the real IndexedDB API). */
-interface Stored {
-  points: {
-    step: number;
-    point: {
-      rewardMean: number;
-      reward: Record<string, number>;
-      gradNorm: number;
-      flatGroups: number;
-    };
-  }[];
-  events: { step: number; mix: Record<string, number> }[];
-  runs: {
-    id: string;
-    name: string;
-    status: string;
-    step: number;
-    config: { projectConflicts?: boolean; tagToDecoder?: boolean; trainKinds: string[] };
-  }[];
-}
-
-async function stored(page: Page, runId: string | null): Promise<Stored> {
-  return page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('atomic-skills-lab');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(new Error(String(r.error)));
-    });
-    const all = <T>(store: string): Promise<T[]> =>
-      new Promise((resolve, reject) => {
-        const r = db.transaction(store).objectStore(store).getAll();
-        r.onsuccess = () => resolve(r.result as T[]);
-        r.onerror = () => reject(new Error(String(r.error)));
-      });
-    const mine = <T extends { runId: string }>(rows: T[]) => rows.filter((x) => x.runId === id);
-    const out = {
-      points: mine(await all<Stored['points'][number] & { runId: string }>('points')).sort(
-        (a, b) => a.step - b.step,
-      ),
-      events: mine(await all<Stored['events'][number] & { runId: string }>('events')),
-      runs: await all<Stored['runs'][number]>('runs'),
-    };
-    db.close();
-    return out;
-  }, runId);
-}
-
-const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
-
-/**
- * Starts a run from the form as it stands, waits until `n` steps are stored, stops it; the new
- * run's id (found among the listed runs by `isNew` on its stored config).
- */
-async function runSteps(
-  page: Page,
-  n: number,
-  isNew: (run: Stored['runs'][number]) => boolean,
-): Promise<string> {
-  const rows = page.locator('[data-testid^="run-row-"]');
-  const before = await rows.count();
-  await page.getByTestId('start-run').click();
-  await expect(rows).toHaveCount(before + 1);
-  const ids = await rows.evaluateAll((els) =>
-    els.map((e) => e.getAttribute('data-testid')!.replace('run-row-', '')),
-  );
-  const runId = (await stored(page, null)).runs.find((r) => isNew(r) && ids.includes(r.id))?.id;
-  expect(runId, 'the new run is stored with the form as set').toBeTruthy();
-  await expect
-    .poll(async () => (await stored(page, runId!)).points.length, {
-      timeout: 240_000,
-      intervals: [2000],
-    })
-    .toBeGreaterThanOrEqual(n);
-  await page.getByTestId('stop-run').click();
-  await expect(page.getByTestId(`run-status-${runId!}`)).not.toHaveText('running', {
-    timeout: 60_000,
-  });
-  return runId!;
-}
+import { mean, openTrain, stored } from './trainStore';
 
 test.describe('Train page @webgpu', () => {
   test.setTimeout(12 * 60_000);
@@ -96,8 +16,7 @@ test.describe('Train page @webgpu', () => {
         for (const e of list.getEntries()) w.__longTasks.push(e.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
-    await app.open('/train');
-    await app.ready();
+    await openTrain(app);
     await expect(page.getByTestId('preset-select')).toHaveValue('quick');
     await page.getByTestId('start-run').click();
     const row = page.locator('[data-testid^="run-row-"]').first();
@@ -330,89 +249,5 @@ test.describe('Train page @webgpu', () => {
       expect(trainingLongTasks.length).toBeLessThanOrEqual(8);
       expect(worst).toBeLessThan(300);
     });
-  });
-
-  test('a network too big to train is refused, saying what to lower; within bounds it starts', async ({
-    app,
-    page,
-  }) => {
-    await app.open('/train');
-    await app.ready();
-    const problem = page.getByTestId('config-problem');
-    const start = page.getByTestId('start-run');
-    const tokens = page.getByLabel('observation tokens');
-    const size = page.getByTestId('model-size');
-    await expect(size).toContainText(
-      /\d[\d,]+ parameters \(at most 5M\) · one group needs about 0\.\d GB/,
-    );
-    await tokens.fill('8192');
-    await expect(size).toContainText(
-      /one group needs about \d+\.\d GB in a training pass \(at most 2\.7 GB\)/,
-    );
-    await expect(problem).toContainText(
-      /model\.maxObsLen \("observation tokens"\): a group of groupSize \("group size"\) answers over one observation of 8192 tokens needs about \d+\.\d GB in a training pass, over the 2\.7 GB a pass may use; lower model\.maxObsLen/,
-    );
-    await expect(tokens).toHaveAttribute('aria-invalid', 'true');
-    await expect(start).toBeDisabled();
-    await tokens.fill('1024');
-    await expect(problem).toHaveCount(0);
-    await expect(start).toBeEnabled();
-    const width = page.getByLabel('width (dModel)');
-    await width.fill('1024');
-    await expect(problem).toContainText(/M parameters, over the 5M the policy may have/);
-    await expect(width).toHaveAttribute('aria-invalid', 'true');
-    await expect(start).toBeDisabled();
-    await width.fill('64');
-    await expect(start).toBeEnabled();
-    // The form's edits outlive a reload (kept in localStorage), bad ones included.
-    await tokens.fill('8192');
-    await page.reload();
-    await app.ready();
-    await expect(page.getByLabel('observation tokens')).toHaveValue('8192');
-    await expect(page.getByTestId('config-problem')).toContainText('model.maxObsLen');
-    await page.getByTestId('preset-select').selectOption('quick');
-    await expect(page.getByLabel('observation tokens')).toHaveValue('512');
-  });
-
-  test('the skill-tag switch builds a model with the tag path, which trains', async ({
-    app,
-    page,
-  }) => {
-    await app.open('/train');
-    await app.ready();
-    const tag = page.getByTestId('field-tagToDecoder');
-    await expect(tag).not.toBeChecked();
-    const size = page.getByTestId('model-size');
-    const plain = await size.textContent();
-    await tag.check();
-    // One more d x d matrix: the parameter count shown grows.
-    await expect(size).not.toHaveText(plain!);
-    const runId = await runSteps(page, 2, (r) => r.config.tagToDecoder === true);
-    const points = (await stored(page, runId)).points;
-    for (const p of points) expect(Number.isFinite(p.point.gradNorm)).toBe(true);
-    expect(points.some((p) => p.point.gradNorm > 0)).toBe(true);
-  });
-
-  test('gradient surgery: the switch reaches the trainer and changes the updates of a joint run', async ({
-    app,
-    page,
-  }) => {
-    await app.open('/train');
-    await app.ready();
-    const surgery = page.getByTestId('field-projectConflicts');
-    const run = async (project: boolean, n: number): Promise<string> => {
-      await surgery.setChecked(project);
-      return runSteps(page, n, (r) => r.config.projectConflicts === project);
-    };
-    const projected = await run(true, 4);
-    const plain = await run(false, 4);
-    const [a, b] = [(await stored(page, projected)).points, (await stored(page, plain)).points];
-    // Same seed: the first step samples the same answers either way...
-    expect(a[0]!.point.reward).toEqual(b[0]!.point.reward);
-    expect(Object.keys(a[0]!.point.reward).length).toBeGreaterThan(1);
-    // ...and its update differs, so every later step does.
-    expect(a[0]!.point.gradNorm).not.toBe(b[0]!.point.gradNorm);
-    const signal = a.filter((p) => p.point.flatGroups < 1);
-    for (const p of signal) expect(p.point.gradNorm).toBeGreaterThan(0);
   });
 });
