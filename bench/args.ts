@@ -77,10 +77,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | { errors: s
   return { parts, options };
 }
 
-/** The options of this process's arguments (index.ts has refused bad ones before any part runs). */
+let parsedOptions: BenchArgs['options'] | null = null;
+
+/** The options of this process's arguments, parsed once (index.ts has refused bad ones). */
 function current(): BenchArgs['options'] {
+  if (parsedOptions) return parsedOptions;
   const parsed = parseBenchArgs(process.argv.slice(2));
-  return 'errors' in parsed ? {} : parsed.options;
+  return (parsedOptions = 'errors' in parsed ? {} : parsed.options);
 }
 
 /** A whole-number option of this run, or `fallback` when it is not given. */

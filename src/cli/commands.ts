@@ -4,7 +4,7 @@ import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { suiteLines } from '../core/tasks/suite';
 import { writeLines } from '../node/lines';
-import { TASK_KINDS, type TaskKind } from '../core/tasks/types';
+import { SPLITS, TASK_KINDS, type TaskKind } from '../core/tasks/types';
 import { evaluatePolicy } from '../eval/evaluate';
 import { oraclePolicy, randomPolicy } from '../eval/policies';
 import { flagInt, flagString, UsageError, type CliArgs } from './args';
@@ -197,8 +197,8 @@ export async function suiteCommand(ctx: CommandContext): Promise<Result> {
   if (ctx.args.positional[1] !== 'export')
     throw new UsageError('suite export --split <train|val|test|all> --out <file.jsonl>');
   const split = flagString(ctx.args, 'split', 'all');
-  if (!['train', 'val', 'test', 'all'].includes(split))
-    throw new UsageError(`--split must be train, val, test or all, got "${split}"`);
+  if (split !== 'all' && !(SPLITS as readonly string[]).includes(split))
+    throw new UsageError(`--split must be ${SPLITS.join(', ')} or all, got "${split}"`);
   const out = flagString(ctx.args, 'out');
   checkWritableFile(out, '--out');
   const seed = flagInt(ctx.args, 'seed', 1);

@@ -86,8 +86,23 @@ export interface ConfigEvent {
   mix: Partial<Record<TaskKind, number>>;
 }
 
-export type RunStatus =
-  'preparing' | 'running' | 'paused' | 'done' | 'stopped' | 'interrupted' | 'error';
+export const RUN_STATUSES = [
+  'preparing',
+  'running',
+  'paused',
+  'done',
+  'stopped',
+  'interrupted',
+  'error',
+] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** The statuses of a run that is going (one at a time; not to be deleted or started over). */
+export const ACTIVE_STATUSES: readonly RunStatus[] = ['preparing', 'running', 'paused'];
+
+/** Whether a run with this status (or none: `idle`) is going. */
+export const isGoing = (status: string): boolean =>
+  (ACTIVE_STATUSES as readonly string[]).includes(status);
 
 /** What the worker reports while a run goes; delivered in batches through one callback. */
 export type TrainEvent =

@@ -1,13 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { GradingRun } from '../core/skills/types';
 import type { Task, TaskKind } from '../core/tasks/types';
-import type {
-  ConfigEvent,
-  EvalRecord,
-  RunStatus,
-  RunSummary,
-  StepPoint,
-} from '../protocol/training';
+import type { ConfigEvent, EvalRecord, RunSummary, StepPoint } from '../protocol/training';
 import type { TrainConfig } from '../rl/config';
 import type { Checkpoint } from '../rl/checkpoint';
 import type { SuiteSpec } from '../rl/suiteSource';
@@ -111,4 +105,4 @@ export function labDb(): LabDatabase {
   return (shared ??= new LabDatabase());
 }
 
-export const ACTIVE_STATUSES: RunStatus[] = ['preparing', 'running', 'paused'];
+export { ACTIVE_STATUSES } from '../protocol/training';

@@ -1,4 +1,4 @@
-import type { RunSummary } from '../protocol/training';
+import { RUN_STATUSES, type RunSummary } from '../protocol/training';
 import { decodeCheckpoint, encodeCheckpoint, type EncodedCheckpoint } from '../rl/checkpointCodec';
 import { checkConfig, DEFAULT_CONFIG, type TrainConfig } from '../rl/config';
 import {
@@ -109,7 +109,6 @@ export async function deleteRun(runId: string, db: LabDatabase = labDb()): Promi
 
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
-const STATUSES = ['preparing', 'running', 'paused', 'done', 'stopped', 'interrupted', 'error'];
 const count = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 /** Why a bundle's run record would not show or resume as stored, or null. */
@@ -118,8 +117,8 @@ function checkRunFields(run: Partial<RunRecord>): string | null {
   for (const field of ['step', 'steps', 'elapsedMs', 'createdAt'] as const)
     if (!count(run[field]))
       return `${field} must be a number >= 0, not ${JSON.stringify(run[field])}`;
-  if (!STATUSES.includes(run.status as string))
-    return `status ${JSON.stringify(run.status)} is not one of ${STATUSES.join(', ')}`;
+  if (!(RUN_STATUSES as readonly string[]).includes(run.status as string))
+    return `status ${JSON.stringify(run.status)} is not one of ${RUN_STATUSES.join(', ')}`;
   if (!isArray(run.tags) || run.tags.some((t) => typeof t !== 'string'))
     return 'tags must be a list of strings';
   // Configs saved before a field existed read it as its default, as the trainer does.

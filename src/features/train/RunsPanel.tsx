@@ -11,6 +11,7 @@ import {
 import { download, fileSafe } from '../../components/download';
 import type { RunBundle } from '../../storage/runs';
 import { appStore } from '../../state/appStore';
+import { isGoing } from '../../protocol/training';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useTrainActions } from '../../state/hooks';
 import { RunsList } from './components/RunsList';
@@ -49,7 +50,7 @@ export function RunsPanel() {
         onTag={(id, tags) => void retag(appStore, id, tags)}
         onDelete={(id) => {
           const run = train.runs.find((r) => r.id === id);
-          if (run && ['preparing', 'running', 'paused'].includes(run.status)) {
+          if (run && isGoing(run.status)) {
             actions.setError(`Stop "${run.name}" before deleting it.`);
             return;
           }

@@ -8,7 +8,7 @@ import {
   stopRun,
 } from '../../bridge/training';
 import { QUICK_CONFIG, type TrainConfig } from '../../protocol/trainConfig';
-import type { SuiteSpec } from '../../protocol/training';
+import { isGoing, type SuiteSpec } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
 import { useApp, useTrainActions, useUiActions } from '../../state/hooks';
 import { ConfigForm } from './components/ConfigForm';
@@ -25,8 +25,6 @@ const SUITES: { id: SuiteSpec['projects']; label: string }[] = [
   { id: 'quick', label: 'Quick: 8 corpus projects (built in about a minute)' },
   { id: 'all', label: 'Whole corpus: 46 projects (builds for several minutes, once)' },
 ];
-
-const ACTIVE = ['preparing', 'running', 'paused'];
 
 /** Configure, run, watch and compare joint-RL runs; every run is kept in IndexedDB. */
 export function TrainPage() {
@@ -48,7 +46,7 @@ export function TrainPage() {
 
 /** The form: re-renders only when whether a run is going, or the backend, changes. */
 const ConfigPanel = memo(function ConfigPanel() {
-  const going = useApp((s) => s.train.runs.some((r) => ACTIVE.includes(r.status)));
+  const going = useApp((s) => s.train.runs.some((r) => isGoing(r.status)));
   const ready = useApp((s) => s.device.status === 'ready');
   const backendStatus = useApp((s) => s.device.status);
   const config = useApp((s) => s.ui.draftConfig) ?? QUICK_CONFIG;

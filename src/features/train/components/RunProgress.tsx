@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { BackendName } from '../../../protocol/backend';
-import type { RunStatus } from '../../../protocol/training';
+import { isGoing, type RunStatus } from '../../../protocol/training';
 import { formatDuration, formatValue } from './format';
 
 /** A run's status, or `idle` when there is none. */
@@ -28,15 +28,13 @@ export interface RunProgressProps {
   onStop: () => void;
 }
 
-const ACTIVE: ProgressStatus[] = ['preparing', 'running', 'paused'];
-
 /** Which controls a status allows. */
 export function allowedActions(status: ProgressStatus) {
   return {
-    start: !ACTIVE.includes(status),
+    start: !isGoing(status),
     pause: status === 'running',
     resume: status === 'paused' || status === 'interrupted',
-    stop: ACTIVE.includes(status),
+    stop: isGoing(status),
   };
 }
 

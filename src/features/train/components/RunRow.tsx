@@ -1,6 +1,6 @@
 import { ATOMIC_SKILLS, COMPOSITE_KINDS, type TaskKind } from '../../../core/tasks/types';
 import { SKILL_COLORS } from '../../../components/skillColors';
-import type { RunSummary } from '../../../protocol/training';
+import { isGoing, type RunSummary } from '../../../protocol/training';
 import { formatValue } from './format';
 import { RunName } from './RunName';
 import { TagEditor } from './TagEditor';
@@ -34,7 +34,7 @@ export function compositeMean(rewards: RunSummary['finalRewards']): number | nul
 
 /** One run in the list: selection, name, status, tags, sizes, final rewards and actions. */
 export function RunRow({ run, selected, active, ...on }: RunRowProps) {
-  const going = run.status === 'preparing' || run.status === 'running' || run.status === 'paused';
+  const going = isGoing(run.status);
   return (
     <tr data-testid={`run-row-${run.id}`} className={active ? 'run-row active' : 'run-row'}>
       <td>
