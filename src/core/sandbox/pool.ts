@@ -6,7 +6,7 @@
  */
 import { DEFAULT_DEADLINE_MS } from './engine';
 import { hostFailure } from './outcome';
-import { createProgressBuffer, readProgress, resetProgress } from './progress';
+import { createProgressBuffer, isPosted, readProgress, resetProgress } from './progress';
 import type { SandboxWorkerMessage, WorkerLike } from './protocol';
 import type { SandboxResult, SandboxRunner, SandboxRunRequest, TestResult } from './types';
 
@@ -43,6 +43,8 @@ interface Job {
   reject: (error: Error) => void;
   tests: TestResult[];
   started: number;
+  /** The watchdog already gave this run one more grace for a late timer (no shared memory). */
+  deferred: boolean;
 }
 
 interface Slot {
@@ -107,7 +109,7 @@ class SandboxPool implements SandboxRunner {
   run(request: SandboxRunRequest): Promise<SandboxResult> {
     if (this.broken) return Promise.reject(this.broken);
     return new Promise<SandboxResult>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, request, resolve, reject, tests: [], started: 0 });
+      this.queue.push({ id: this.nextId++, request, resolve, reject, tests: [], started: 0, deferred: false });
       this.dispatch();
     });
   }
@@ -193,9 +195,24 @@ class SandboxPool implements SandboxRunner {
     this.dispatch();
   }
 
+  /**
+   * The watchdog's timer runs on this thread, so a long synchronous stretch here (a model step
+   * beside the sandbox) can fire it after the worker's result arrived but before its message
+   * was handled. A run is only killed when the worker has not posted its result: the progress
+   * buffer says whether it has; without one, a timer that fired late gives the queued message
+   * one more grace. So a verdict does not depend on how busy the pool's own thread was.
+   */
   private watchdog(slot: Slot, job: Job): void {
     if (slot.job !== job) return;
     const limit = limitOf(job.request, this.graceMs);
+    const late = this.options.now() - job.started - limit;
+    const posted = slot.progress !== null && isPosted(slot.progress, job.id);
+    const mayBeQueued = slot.progress === null && !job.deferred && late > this.graceMs;
+    if (posted || mayBeQueued) {
+      job.deferred = true;
+      slot.timer = setTimeout(() => this.watchdog(slot, job), this.graceMs);
+      return;
+    }
     const message = `no result within the deadline + ${this.graceMs} ms grace (${limit} ms): worker terminated`;
     this.finish(slot, brokenRun(slot, job, 'timeout', message, this.options.now() - job.started));
     this.replace(slot);

@@ -3,7 +3,7 @@
  * engine up, says `ready`, then runs requests one at a time, streaming each test's result.
  */
 import type { SandboxEngine } from './engine';
-import { writeProgress } from './progress';
+import { markPosted, writeProgress } from './progress';
 import type { SandboxRunMessage, WorkerPort } from './protocol';
 import type { TestResult } from './types';
 
@@ -30,6 +30,7 @@ export async function serveSandbox(engine: SandboxEngine, port: WorkerPort): Pro
       port.post({ type: 'test', id, test });
     };
     const result = await engine.run(message.request, onTest);
+    if (progress) markPosted(progress, id);
     port.post({ type: 'result', id, result });
   };
   const warmUp = async (): Promise<void> => {

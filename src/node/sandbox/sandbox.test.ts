@@ -66,6 +66,57 @@ describe('createNodeSandbox: adversarial code through the worker_threads pool', 
   });
 });
 
+/**
+ * Keeps this thread busy for `ms`, as a model step beside the sandbox does, from the event
+ * loop's check phase: the next turn runs the timers due meanwhile (the watchdog's) before it
+ * reads the worker's message (blocking elsewhere in the turn happened not to show it).
+ */
+function blockThread(ms: number): Promise<void> {
+  return new Promise((resolve) =>
+    setImmediate(() => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+      resolve();
+    }),
+  );
+}
+
+describe("the watchdog when the pool's own thread is busy", () => {
+  const quick = { files: inTest('expect(1 + 1).toBe(2);'), deadlineMs: 100 };
+
+  it('keeps a result that arrived while this thread was blocked past deadline + grace', async () => {
+    const busy = createNodeSandbox({ size: 1, graceMs: 50 });
+    await busy.run(HEALTHY_RUN);
+    for (let i = 0; i < 3; i++) {
+      const result = busy.run(quick);
+      await blockThread(600);
+      expect((await result).verdict).toBe('pass');
+    }
+    await busy.dispose();
+  }, 60_000);
+
+  it('does so without shared memory too (a page that is not cross-origin isolated)', async () => {
+    const global = globalThis as { crossOriginIsolated?: boolean };
+    global.crossOriginIsolated = false;
+    const busy = createNodeSandbox({ size: 1, graceMs: 50 });
+    try {
+      await busy.run(HEALTHY_RUN);
+      const result = busy.run(quick);
+      await blockThread(600);
+      expect((await result).verdict).toBe('pass');
+      // A run that really overruns is still ended by the watchdog.
+      const stuck = await busy.run({
+        files: inTest('for (;;) Array(1e5).fill(0);'),
+        deadlineMs: 100,
+      });
+      expect(stuck).toMatchObject({ verdict: 'error', label: 'timeout' });
+    } finally {
+      delete global.crossOriginIsolated;
+      await busy.dispose();
+    }
+  }, 60_000);
+});
+
 describe('createInProcessSandbox', () => {
   it('runs on the calling thread with the same verdicts', async () => {
     const sandbox = createInProcessSandbox();
