@@ -35,6 +35,15 @@ test.describe('Train page: the configuration form @webgpu', () => {
     await expect(start).toBeDisabled();
     await width.fill('64');
     await expect(start).toBeEnabled();
+    // A slip of the keyboard (steps 99999999 for 200) is refused with the range, not started.
+    const steps = page.getByLabel('steps', { exact: true });
+    await expect(steps).toHaveAttribute('max', '100000');
+    await steps.fill('99999999');
+    await expect(problem).toContainText('steps must be a whole number from 0 to 100,000');
+    await expect(steps).toHaveAttribute('aria-invalid', 'true');
+    await expect(start).toBeDisabled();
+    await steps.fill('200');
+    await expect(start).toBeEnabled();
     // The form's edits outlive a reload (kept in localStorage), bad ones included.
     await tokens.fill('8192');
     await page.reload();

@@ -123,7 +123,7 @@ describe('lab train / eval --policy <run dir>', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lab-config-'));
     const file = join(dir, 'c.json');
     writeFileSync(file, '{"extends": "quick", "groupSize": 1}');
-    expect(() => loadConfig(file)).toThrow(/groupSize must be a whole number >= 2/);
+    expect(() => loadConfig(file)).toThrow(/groupSize must be a whole number from 2 to 256/);
   });
 });
 

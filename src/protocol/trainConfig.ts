@@ -11,5 +11,6 @@ export {
   MAX_PARAMETERS,
   mixProblem,
   modelSize,
+  WHOLE_NUMBER_RANGES,
 } from '../rl/config';
 export { type Preset, PRESETS, QUICK_CONFIG } from '../rl/presets';

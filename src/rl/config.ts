@@ -159,32 +159,53 @@ export function learningRateAt(config: TrainConfig, step: number): number {
   return peak * (config.minLrRatio + (1 - config.minLrRatio) * 0.5 * (1 + Math.cos(Math.PI * t)));
 }
 
+type WholeKey =
+  | 'seed'
+  | 'steps'
+  | 'tasksPerStep'
+  | 'groupSize'
+  | 'innerEpochs'
+  | 'evalSamples'
+  | 'warmStartPerKind'
+  | 'warmStartEpochs'
+  | 'evalEvery'
+  | 'warmupSteps'
+  | 'bufferTasksPerKind'
+  | 'evalTasksPerKind'
+  | 'testTasksPerKind';
+type Range = readonly [min: number, max: number];
+
+/**
+ * The whole-number settings and the values they may take. The upper bounds catch a slip of the
+ * keyboard (steps 2000000 for 200) before it starts a run that would never end or never fit,
+ * far above anything this tool trains: the seed is 32 bits because the generator takes 32 bits
+ * (a larger one would silently repeat a smaller one's run); a "0: all" cap may be as large as
+ * any split.
+ */
+export const WHOLE_NUMBER_RANGES: Readonly<Record<WholeKey, Range>> = {
+  seed: [0, 0xffffffff],
+  steps: [0, 100_000],
+  tasksPerStep: [1, 1_000],
+  groupSize: [2, 256],
+  innerEpochs: [1, 10],
+  evalSamples: [1, 32],
+  warmStartPerKind: [0, 1_000_000],
+  warmStartEpochs: [0, 100],
+  evalEvery: [0, 100_000],
+  warmupSteps: [0, 100_000],
+  bufferTasksPerKind: [0, 1_000_000],
+  evalTasksPerKind: [0, 1_000_000],
+  testTasksPerKind: [0, 1_000_000],
+};
+
 /** Why a config cannot be used (naming the field and the allowed range), or null. */
 export function checkConfig(c: TrainConfig): string | null {
   if (typeof c.name !== 'string' || c.name.trim() === '')
     return 'name is empty: give the run a name (the list of runs and exports show it)';
-  const positive: [keyof TrainConfig, number][] = [
-    ['tasksPerStep', 1],
-    ['groupSize', 2],
-    ['innerEpochs', 1],
-    ['evalSamples', 1],
-  ];
-  for (const [k, min] of positive) {
+  for (const [k, [min, max]] of Object.entries(WHOLE_NUMBER_RANGES) as [WholeKey, Range][]) {
     const v = c[k];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
-      return `${k} must be a whole number >= ${min}`;
-  }
-  for (const k of [
-    'steps',
-    'warmStartPerKind',
-    'warmStartEpochs',
-    'evalEvery',
-    'warmupSteps',
-    'bufferTasksPerKind',
-    'evalTasksPerKind',
-    'testTasksPerKind',
-  ] as const) {
-    if (!Number.isInteger(c[k]) || c[k] < 0) return `${k} must be a whole number >= 0`;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+      return `${k} must be a whole number from ${min} to ${max.toLocaleString('en-US')}`;
   }
   const signal = minSignalGroups(c);
   if (!Number.isInteger(signal) || signal < 0 || signal > c.tasksPerStep)

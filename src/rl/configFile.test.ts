@@ -32,6 +32,26 @@ describe('presets', () => {
   });
 });
 
+describe('checkConfig on whole-number settings', () => {
+  it('refuses values outside their range, naming it, and takes both ends', () => {
+    const at = (patch: Partial<typeof DEFAULT_CONFIG>) =>
+      checkConfig({ ...DEFAULT_CONFIG, ...patch });
+    expect(at({ steps: 99_999_999 })).toBe('steps must be a whole number from 0 to 100,000');
+    expect(at({ steps: 100_000 })).toBeNull();
+    expect(at({ steps: 0 })).toBeNull();
+    expect(at({ groupSize: 80_000 })).toMatch(/^groupSize must be a whole number from 2 to 256$/);
+    expect(at({ innerEpochs: 0 })).toMatch(/^innerEpochs must be a whole number from 1 to 10$/);
+    // The generator takes 32 bits: seeds beyond, negative or fractional ones would alias others.
+    expect(at({ seed: 2 ** 32 + 1 })).toMatch(
+      /^seed must be a whole number from 0 to 4,294,967,295$/,
+    );
+    expect(at({ seed: -1 })).toMatch(/^seed /);
+    expect(at({ seed: 1.5 })).toMatch(/^seed /);
+    expect(at({ seed: 2 ** 32 - 1 })).toBeNull();
+    expect(at({ evalSamples: Number.NaN })).toMatch(/^evalSamples /);
+  });
+});
+
 describe('checkConfig on the network size', () => {
   const model = (m: Partial<typeof DEFAULT_CONFIG.model>) => ({
     ...DEFAULT_CONFIG,
@@ -70,7 +90,9 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ model: { depth: 3 } })).toThrow(/model\.depth: unknown field/);
     expect(() => resolveConfig({ steps: '3' })).toThrow(/steps: expected a number/);
     expect(() => resolveConfig({ extends: 'nope' })).toThrow(/unknown preset "nope"/);
-    expect(() => resolveConfig({ groupSize: 1 })).toThrow(/groupSize must be a whole number >= 2/);
+    expect(() => resolveConfig({ groupSize: 1 })).toThrow(
+      /groupSize must be a whole number from 2 to 256/,
+    );
     expect(() => resolveConfig([1])).toThrow(/expected a JSON object/);
   });
 });

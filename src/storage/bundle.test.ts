@@ -45,7 +45,7 @@ describe('checkBundle', () => {
     expect(checkBundle(bundle({ name: ' ' }))).toBe('run: its name is empty');
     expect(checkBundle(bundle({ tags: [1] }))).toBe('run: tags must be a list of strings');
     expect(checkBundle(bundle({ config: { ...DEFAULT_CONFIG, groupSize: -5 } }))).toBe(
-      'run: its config is not valid (groupSize must be a whole number >= 2)',
+      'run: its config is not valid (groupSize must be a whole number from 2 to 256)',
     );
   });
 });

@@ -109,7 +109,15 @@ class SandboxPool implements SandboxRunner {
   run(request: SandboxRunRequest): Promise<SandboxResult> {
     if (this.broken) return Promise.reject(this.broken);
     return new Promise<SandboxResult>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, request, resolve, reject, tests: [], started: 0, deferred: false });
+      this.queue.push({
+        id: this.nextId++,
+        request,
+        resolve,
+        reject,
+        tests: [],
+        started: 0,
+        deferred: false,
+      });
       this.dispatch();
     });
   }

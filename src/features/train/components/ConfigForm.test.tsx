@@ -54,7 +54,7 @@ describe('ConfigForm', () => {
     expect(group.getAttribute('aria-invalid')).toBe('true');
     const errorId = group.getAttribute('aria-describedby')!.split(' ')[1]!;
     expect(document.getElementById(errorId)!.textContent).toBe(
-      'groupSize ("group size") must be a whole number >= 2',
+      'groupSize ("group size") must be a whole number from 2 to 256',
     );
     expect(screen.getByTestId('config-problem').textContent).toContain('groupSize');
     expect(start().disabled).toBe(true);

@@ -75,7 +75,7 @@ describe('RunProgress', () => {
         steps={40}
         elapsedMs={0}
         onStart={noop}
-        startBlocked="groupSize must be a whole number >= 2"
+        startBlocked="groupSize must be a whole number from 2 to 256"
         onPause={noop}
         onResume={noop}
         onStop={noop}

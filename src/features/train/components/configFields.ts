@@ -1,5 +1,5 @@
 /** The numeric fields of the config form: labels, tooltips, bounds, and reading/writing them. */
-import { checkConfig, type TrainConfig } from '../../../protocol/trainConfig';
+import { checkConfig, type TrainConfig, WHOLE_NUMBER_RANGES } from '../../../protocol/trainConfig';
 
 type NumericKey = {
   [K in keyof TrainConfig]: TrainConfig[K] extends number ? K : never;
@@ -25,14 +25,11 @@ export interface FieldGroup {
   fields: FieldSpec[];
 }
 
-const int = (key: FieldKey, label: string, help: string, min = 0): FieldSpec => ({
-  key,
-  label,
-  help,
-  integer: true,
-  min,
-  step: 1,
-});
+/** A whole-number field; its range is checkConfig's where it has one (the input's min and max). */
+const int = (key: FieldKey, label: string, help: string, min = 0): FieldSpec => {
+  const range = (WHOLE_NUMBER_RANGES as Partial<Record<FieldKey, readonly [number, number]>>)[key];
+  return { key, label, help, integer: true, min: range?.[0] ?? min, max: range?.[1], step: 1 };
+};
 const real = (key: FieldKey, label: string, help: string, step: number, min = 0, max?: number) =>
   ({ key, label, help, step, min, max }) satisfies FieldSpec;
 
