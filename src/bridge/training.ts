@@ -12,6 +12,7 @@ import {
   type RunBundle,
 } from '../storage/runs';
 import { estimateStorage, isQuotaError } from '../storage/usage';
+import type { EpisodeRecord, EpisodeSummary } from '../protocol/episodes';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
 import { proxy, trainerClient } from './trainerClient';
 
@@ -218,3 +219,18 @@ export async function importRunFile(store: AppStore, text: string): Promise<bool
 }
 
 export { exportBundle };
+
+/** The steps of a run with stored episodes (read in the trainer worker, which writes them). */
+export function episodeSteps(runId: string): Promise<number[]> {
+  return trainerClient().episodeSteps(runId);
+}
+
+/** The episodes stored for one step of a run, without their traces. */
+export function listEpisodes(runId: string, step: number): Promise<EpisodeSummary[]> {
+  return trainerClient().listEpisodes(runId, step);
+}
+
+/** One stored episode, whole, or null when it is gone. */
+export function getEpisode(id: number): Promise<EpisodeRecord | null> {
+  return trainerClient().getEpisode(id);
+}

@@ -6,6 +6,7 @@ import type {
   DeviceCheckProgress,
   DeviceCheckResult,
 } from './backend';
+import type { EpisodeRecord, EpisodeSummary } from './episodes';
 import type { PruneTarget, StorageReport } from './storage';
 import type { ConfigEvent, RunSummary, StartRunRequest, TrainConfig, TrainEvent } from './training';
 
@@ -53,6 +54,16 @@ export interface TrainerApi {
   storageReport(): Promise<StorageReport>;
   /** Drops a run's sampled episodes, or all its checkpoints but the latest. */
   pruneRun(runId: string, what: PruneTarget): Promise<void>;
+  /** The steps of a run with stored episodes (every group of every fifth step), ascending. */
+  episodeSteps(runId: string): Promise<number[]>;
+  /** The episodes stored for one step of a run, by group then sample, without their traces. */
+  listEpisodes(runId: string, step: number): Promise<EpisodeSummary[]>;
+  /**
+   * One stored episode, whole: its decoded tokens with log-probabilities, entropies and top
+   * alternatives, the answer, the sandbox runs and the facts that decided its reward; null when
+   * it is gone (pruned, or its run deleted).
+   */
+  getEpisode(id: number): Promise<EpisodeRecord | null>;
   /** Drops the cached task suites (rebuilt when a run needs them). */
   clearSuites(): Promise<void>;
   /**

@@ -12,6 +12,8 @@ import type {
 import { finalScores } from '../protocol/training';
 import { ACTIVE_STATUSES, type LabDatabase, type RunRecord } from '../storage/db';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
+import type { EpisodeRecord, EpisodeSummary } from '../protocol/episodes';
+import { episodeSteps, getEpisode, listEpisodes } from '../storage/episodes';
 import { clearSuites, isQuotaError, pruneRun, storageReport } from '../storage/usage';
 import { checkConfig, mixProblem, type TrainConfig } from './config';
 import { episodeRows } from './episodeRows';
@@ -74,6 +76,18 @@ export class TrainingSession {
 
   clearSuites(): Promise<void> {
     return clearSuites(this.env.db);
+  }
+
+  episodeSteps(runId: string): Promise<number[]> {
+    return episodeSteps(runId, this.env.db);
+  }
+
+  listEpisodes(runId: string, step: number): Promise<EpisodeSummary[]> {
+    return listEpisodes(runId, step, this.env.db);
+  }
+
+  getEpisode(id: number): Promise<EpisodeRecord | null> {
+    return getEpisode(id, this.env.db);
   }
 
   pause(runId: string): void {

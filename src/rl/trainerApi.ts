@@ -84,6 +84,15 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     async clearSuites() {
       return runs().clearSuites();
     },
+    async episodeSteps(runId) {
+      return runs().episodeSteps(runId);
+    },
+    async listEpisodes(runId, step) {
+      return runs().listEpisodes(runId, step);
+    },
+    async getEpisode(id) {
+      return runs().getEpisode(id);
+    },
     async backendAgreement() {
       const info = requireInit();
       const backends = info.availability.filter((a) => a.available).map((a) => a.backend);

@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
-import type { GradingRun } from '../core/skills/types';
-import type { Task, TaskKind } from '../core/tasks/types';
+import type { Task } from '../core/tasks/types';
+import type { EpisodeRecord } from '../protocol/episodes';
 import type { ConfigEvent, EvalRecord, RunSummary, StepPoint } from '../protocol/training';
 import type { TrainConfig } from '../rl/config';
 import type { Checkpoint } from '../rl/checkpoint';
@@ -38,34 +38,7 @@ export interface CheckpointRow {
   checkpoint: Checkpoint;
 }
 
-/** One graded episode as the trace viewer reads it (DESIGN.md, "What an episode record keeps"). */
-export interface EpisodeRecord {
-  id?: number;
-  runId: string;
-  step: number;
-  /** 'train' (a GRPO group) or the eval split it was sampled for. */
-  source: 'train' | 'val' | 'test';
-  groupIndex: number;
-  sampleIndex: number;
-  taskId: string;
-  kind: TaskKind;
-  split: string;
-  answerText: string;
-  actions: number[];
-  /** Decoded action labels (vocabulary words or pointed observation tokens). */
-  actionLabels: string[];
-  logProbs: number[];
-  entropies: number[];
-  top: { label: string; prob: number }[][];
-  reward: number;
-  valid: boolean;
-  facts: string[];
-  runs: GradingRun[];
-  secondary: Record<string, number>;
-  groupRewards: number[];
-  advantage: number;
-  seed: number;
-}
+export type { EpisodeRecord } from '../protocol/episodes';
 
 export interface SuiteRow {
   key: string;

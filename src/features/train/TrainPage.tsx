@@ -16,6 +16,7 @@ import { MixSliders } from './components/MixSliders';
 import { RewardChart } from './components/RewardChart';
 import { RunProgress } from './components/RunProgress';
 import { SignalsPanel } from './components/SignalsPanel';
+import { RunEpisodes } from './RunEpisodes';
 import { RunsPanel } from './RunsPanel';
 import { StoragePanel, StorageWarning } from './StoragePanel';
 import { useChartRuns } from './useChartRuns';
@@ -223,6 +224,7 @@ function Charts() {
   const runs = useDeferredValue(useThrottled(useChartRuns(), 1000));
   // The seven signal charts are drawn only while their section is open.
   const [signals, setSignals] = useState(false);
+  const [episodes, setEpisodes] = useState(false);
   return (
     <>
       <RewardChart runs={runs} />
@@ -233,6 +235,14 @@ function Charts() {
       >
         <summary>Training signals: KL, entropy, clipping, gradients, learning rate, time</summary>
         {signals && <SignalsPanel runs={runs} />}
+      </details>
+      <details
+        open={episodes}
+        onToggle={(e) => setEpisodes(e.currentTarget.open)}
+        data-testid="episodes-section"
+      >
+        <summary>Episodes of this run: the answers sampled, and why each got its reward</summary>
+        {episodes && <RunEpisodes />}
       </details>
     </>
   );

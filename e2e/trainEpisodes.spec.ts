@@ -1,0 +1,73 @@
+import { expect, test } from './fixtures';
+import { openTrain, runSteps } from './trainStore';
+
+/** The episodes IndexedDB holds for a run's step, in group then sample order. */
+interface StoredEpisode {
+  id: number;
+  runId: string;
+  step: number;
+  kind: string;
+  groupIndex: number;
+  sampleIndex: number;
+  reward: number;
+  facts: string[];
+  answerText: string;
+  actionLabels: string[];
+}
+
+test.describe('Train page: a run’s stored episodes @webgpu', () => {
+  test.setTimeout(8 * 60_000);
+
+  test('lists a step’s sampled answers and opens one: its tokens, answer and why it got its reward', async ({
+    app,
+    page,
+  }) => {
+    await openTrain(app);
+    const name = `episodes-${Date.now()}`;
+    await page.getByTestId('field-name').fill(name);
+    const runId = await runSteps(page, 1, (r) => r.name === name);
+    const episodes = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('atomic-skills-lab');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(new Error(String(r.error)));
+      });
+      const rows = await new Promise<unknown[]>((resolve, reject) => {
+        const r = db.transaction('episodes').objectStore('episodes').getAll();
+        r.onsuccess = () => resolve(r.result as unknown[]);
+        r.onerror = () => reject(new Error(String(r.error)));
+      });
+      db.close();
+      return rows;
+    });
+    const mine = (episodes as StoredEpisode[])
+      .filter((e) => e.runId === runId && e.step === 0)
+      .sort((a, b) => a.groupIndex - b.groupIndex || a.sampleIndex - b.sampleIndex);
+    expect(mine.length, 'step 0 keeps every group').toBeGreaterThan(0);
+
+    await page.getByTestId('episodes-section').locator('summary').click();
+    const section = page.getByTestId('run-episodes');
+    await expect(section.getByTestId('episode-step')).toHaveValue('0');
+    const rows = section.getByTestId('episode-row');
+    await expect(rows).toHaveCount(mine.length);
+
+    // The first answer's trace: every decoded token, the answer, the verifier's facts.
+    const first = mine[0]!;
+    await rows.first().getByRole('button').click();
+    const trace = section.getByTestId('episode-trace');
+    await expect(trace).toBeVisible();
+    await expect(trace.getByTestId('episode-token')).toHaveCount(first.actionLabels.length);
+    await expect(trace.getByTestId('episode-token').first()).toContainText(first.actionLabels[0]!);
+    await expect(trace.getByTestId('episode-answer')).toHaveText(first.answerText);
+    await expect(trace.getByTestId('episode-reward')).toContainText(`Reward ${first.reward}`);
+    await expect(trace.getByTestId('episode-facts').locator('li')).toHaveText(first.facts);
+    // Clicking it again closes it.
+    await rows.first().getByRole('button').click();
+    await expect(trace).toHaveCount(0);
+
+    // The skill filter keeps that skill's answers only.
+    const kind = mine.at(-1)!.kind;
+    await section.getByTestId('episode-kind').selectOption(kind);
+    await expect(rows).toHaveCount(mine.filter((e) => e.kind === kind).length);
+  });
+});

@@ -1,0 +1,176 @@
+import { useEffect, useState } from 'react';
+import { episodeSteps, getEpisode, listEpisodes } from '../../bridge/training';
+import { KIND_LABELS, type TaskKind } from '../../core/tasks/types';
+import type { EpisodeRecord, EpisodeSummary } from '../../protocol/episodes';
+import { useApp } from '../../state/hooks';
+import { EpisodeTrace } from './components/EpisodeTrace';
+import { formatValue } from './components/format';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The focused run's stored episodes (every group of every fifth step): pick a step, then an
+ * answer, to see its decoded tokens and why it got its reward. Follows the newest stored step
+ * until another is picked. Reads through the trainer worker, which writes them.
+ */
+export function RunEpisodes() {
+  const runId = useApp((s) => s.train.focusId);
+  const step = useApp((s) => s.train.runs.find((r) => r.id === s.train.focusId)?.step ?? 0);
+  // Episodes are stored every fifth step: look again only when that can have changed.
+  const stored = Math.floor(step / 5);
+  const [steps, setSteps] = useState<number[] | null>(null);
+  const [picked, setPicked] = useState<{ runId: string; step: number } | null>(null);
+  const [kind, setKind] = useState<TaskKind | 'all'>('all');
+  // Each answer is kept with what it answers, so a stale one is never shown for a new question.
+  const [loaded, setLoaded] = useState<{ key: string; list: EpisodeSummary[] } | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [opened, setOpened] = useState<EpisodeRecord | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!runId) return;
+    let live = true;
+    episodeSteps(runId).then(
+      (s) => live && (setSteps(s), setError(null)),
+      (e: unknown) => live && setError(`Could not read the run's episodes: ${messageOf(e)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [runId, stored]);
+
+  const shown = picked?.runId === runId ? picked.step : (steps?.at(-1) ?? null);
+  const key = `${runId}:${shown}`;
+  useEffect(() => {
+    if (!runId || shown === null) return;
+    let live = true;
+    listEpisodes(runId, shown).then(
+      (list) => live && setLoaded({ key: `${runId}:${shown}`, list }),
+      (e: unknown) => live && setError(`Could not read step ${shown}'s episodes: ${messageOf(e)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [runId, shown]);
+
+  useEffect(() => {
+    if (openId === null) return;
+    let live = true;
+    getEpisode(openId).then(
+      (e) => {
+        if (!live) return;
+        if (e) setOpened(e);
+        else setError('That episode is gone (pruned, or its run deleted).');
+      },
+      (e: unknown) => live && setError(`Could not read the episode: ${messageOf(e)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [openId]);
+
+  if (!runId) return null;
+  const list = loaded?.key === key ? loaded.list : null;
+  const episode = opened && opened.id === openId ? opened : null;
+  const kinds = [...new Set(list?.map((e) => e.kind) ?? [])];
+  const rows = list?.filter((e) => kind === 'all' || e.kind === kind) ?? [];
+  return (
+    <div className="run-episodes" data-testid="run-episodes">
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {steps !== null && steps.length === 0 && (
+        <p className="hint" data-testid="episodes-none">
+          No episodes stored for this run yet: every group of every fifth step (0, 5, 10...) is kept
+          once that step ends.
+        </p>
+      )}
+      {steps !== null && steps.length > 0 && (
+        <div className="episode-controls">
+          <label>
+            Step{' '}
+            <select
+              data-testid="episode-step"
+              value={shown ?? ''}
+              onChange={(e) => {
+                setPicked({ runId, step: Number(e.target.value) });
+                setOpenId(null);
+              }}
+            >
+              {steps.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Skill{' '}
+            <select
+              data-testid="episode-kind"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as TaskKind | 'all')}
+            >
+              <option value="all">all</option>
+              {kinds.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {picked?.runId === runId && (
+            <button type="button" className="link-button" onClick={() => setPicked(null)}>
+              follow the newest step
+            </button>
+          )}
+        </div>
+      )}
+      {list !== null && rows.length > 0 && (
+        <div className="episode-list-box">
+          <table className="table episode-list" data-testid="episode-list">
+            <thead>
+              <tr>
+                <th scope="col">group</th>
+                <th scope="col">skill</th>
+                <th scope="col">answer</th>
+                <th scope="col">reward</th>
+                <th scope="col">advantage</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => (
+                <tr
+                  key={e.id}
+                  data-testid="episode-row"
+                  aria-selected={openId === e.id}
+                  className={openId === e.id ? 'selected' : undefined}
+                >
+                  <td className="num">
+                    {e.groupIndex + 1}.{e.sampleIndex + 1}
+                  </td>
+                  <td>{KIND_LABELS[e.kind]}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button episode-open"
+                      title={`${e.taskId}: open its trace`}
+                      onClick={() => setOpenId(openId === e.id ? null : e.id)}
+                    >
+                      <code>{e.answerText.split('\n')[0]}</code>
+                    </button>
+                  </td>
+                  <td className="num">{e.reward}</td>
+                  <td className="num">{formatValue(e.advantage, 2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {episode && <EpisodeTrace episode={episode} />}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { KIND_LABELS } from '../../../core/tasks/types';
+import type { EpisodeRecord } from '../../../protocol/episodes';
+import { formatValue } from './format';
+
+const percent = (p: number) => `${(p * 100).toFixed(p >= 0.995 || p < 0.01 ? 1 : 0)}%`;
+
+/**
+ * One stored episode, whole: why it got its reward (the verifier's facts and sandbox runs), the
+ * answer, and every decoded token with its probability, the entropy of the step and the
+ * alternatives the policy weighed.
+ */
+export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
+  const e = episode;
+  return (
+    <div className="episode-trace" data-testid="episode-trace">
+      <h3>
+        {KIND_LABELS[e.kind]} · <code>{e.taskId}</code>
+      </h3>
+      <p className="hint">
+        Step {e.step}, group {e.groupIndex + 1}, answer {e.sampleIndex + 1} of{' '}
+        {e.groupRewards.length} · {e.split} split · seed {e.seed}
+      </p>
+      <p data-testid="episode-reward">
+        Reward <strong>{e.reward}</strong>
+        {e.valid ? '' : ' (invalid answer)'} · advantage {formatValue(e.advantage, 3)} · group
+        rewards [{e.groupRewards.join(', ')}]
+      </p>
+      <h4>Why</h4>
+      <ol className="episode-facts" data-testid="episode-facts">
+        {e.facts.map((f, i) => (
+          <li key={i}>{f}</li>
+        ))}
+      </ol>
+      <h4>Answer</h4>
+      <pre className="episode-answer" data-testid="episode-answer">
+        {e.answerText}
+      </pre>
+      <h4>Decoded tokens</h4>
+      <div className="table-scroll">
+        <table className="table episode-tokens" data-testid="episode-tokens">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">token</th>
+              <th scope="col" title="Probability the policy gave the token it sampled">
+                p
+              </th>
+              <th scope="col" title="Entropy of the step's distribution (nats)">
+                entropy
+              </th>
+              <th scope="col">most likely</th>
+            </tr>
+          </thead>
+          <tbody>
+            {e.actionLabels.map((label, i) => (
+              <tr key={i} data-testid="episode-token">
+                <td className="num">{i + 1}</td>
+                <td>
+                  <code>{label}</code>
+                </td>
+                <td className="num">{percent(Math.exp(e.logProbs[i] ?? Number.NaN))}</td>
+                <td className="num">{formatValue(e.entropies[i], 2)}</td>
+                <td>
+                  {(e.top[i] ?? []).map((t, j) => (
+                    <span key={j} className="episode-alt">
+                      <code>{t.label}</code> {percent(t.prob)}
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {e.runs.length > 0 && (
+        <>
+          <h4>Sandbox runs</h4>
+          <ul className="episode-runs" data-testid="episode-runs">
+            {e.runs.map((r, i) => {
+              const passed = r.tests.filter((t) => t.status === 'pass').length;
+              return (
+                <li key={i}>
+                  {r.purpose}: <strong>{r.verdict}</strong>
+                  {r.label ? ` (${r.label})` : ''}, {passed} of {r.tests.length} tests passed
+                  {r.asRequired ? ', as the reward needed' : ', not as the reward needed'}
+                  {r.message ? (
+                    <>
+                      {' '}
+                      · <code>{r.message}</code>
+                    </>
+                  ) : null}
+                  {r.tests.some((t) => t.status === 'fail') && (
+                    <ul>
+                      {r.tests
+                        .filter((t) => t.status === 'fail')
+                        .map((t, j) => (
+                          <li key={j}>
+                            {t.name}: {t.message ?? 'failed'}
+                          </li>
+                        ))}
+                    </ul>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

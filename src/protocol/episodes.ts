@@ -1,0 +1,68 @@
+/**
+ * Stored episodes as the pages read them: the whole record (DESIGN.md, "What an episode record
+ * keeps") and the one-line summary a list shows. Structured-cloneable: it crosses the worker
+ * boundary and goes to IndexedDB.
+ */
+import type { GradingRun } from '../core/skills/types';
+import type { TaskKind } from '../core/tasks/types';
+
+/** One graded episode as the trace viewer reads it. */
+export interface EpisodeRecord {
+  id?: number;
+  runId: string;
+  step: number;
+  /** 'train' (a GRPO group) or the eval split it was sampled for. */
+  source: 'train' | 'val' | 'test';
+  groupIndex: number;
+  sampleIndex: number;
+  taskId: string;
+  kind: TaskKind;
+  split: string;
+  answerText: string;
+  actions: number[];
+  /** Decoded action labels (vocabulary words or pointed observation tokens). */
+  actionLabels: string[];
+  logProbs: number[];
+  entropies: number[];
+  top: { label: string; prob: number }[][];
+  reward: number;
+  valid: boolean;
+  facts: string[];
+  runs: GradingRun[];
+  secondary: Record<string, number>;
+  groupRewards: number[];
+  advantage: number;
+  seed: number;
+}
+
+/** A stored episode without its trace: what a list of a step's episodes shows. */
+export interface EpisodeSummary {
+  id: number;
+  step: number;
+  kind: TaskKind;
+  taskId: string;
+  groupIndex: number;
+  sampleIndex: number;
+  reward: number;
+  advantage: number;
+  answerText: string;
+  /** Decoded tokens, and the sum of their log-probabilities (the answer's log-likelihood). */
+  tokens: number;
+  logProb: number;
+}
+
+export function summarizeEpisode(e: EpisodeRecord & { id: number }): EpisodeSummary {
+  return {
+    id: e.id,
+    step: e.step,
+    kind: e.kind,
+    taskId: e.taskId,
+    groupIndex: e.groupIndex,
+    sampleIndex: e.sampleIndex,
+    reward: e.reward,
+    advantage: e.advantage,
+    answerText: e.answerText,
+    tokens: e.actions.length,
+    logProb: e.logProbs.reduce((a, b) => a + b, 0),
+  };
+}
