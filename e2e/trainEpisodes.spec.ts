@@ -1,19 +1,5 @@
 import { expect, test } from './fixtures';
-import { openTrain, runSteps } from './trainStore';
-
-/** The episodes IndexedDB holds for a run's step, in group then sample order. */
-interface StoredEpisode {
-  id: number;
-  runId: string;
-  step: number;
-  kind: string;
-  groupIndex: number;
-  sampleIndex: number;
-  reward: number;
-  facts: string[];
-  answerText: string;
-  actionLabels: string[];
-}
+import { openTrain, runSteps, stored } from './trainStore';
 
 test.describe('Train page: a run’s stored episodes @webgpu', () => {
   test.setTimeout(8 * 60_000);
@@ -26,23 +12,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     const name = `episodes-${Date.now()}`;
     await page.getByTestId('field-name').fill(name);
     const runId = await runSteps(page, 1, (r) => r.name === name);
-    const episodes = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('atomic-skills-lab');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(new Error(String(r.error)));
-      });
-      const rows = await new Promise<unknown[]>((resolve, reject) => {
-        const r = db.transaction('episodes').objectStore('episodes').getAll();
-        r.onsuccess = () => resolve(r.result as unknown[]);
-        r.onerror = () => reject(new Error(String(r.error)));
-      });
-      db.close();
-      return rows;
-    });
-    const mine = (episodes as StoredEpisode[])
-      .filter((e) => e.runId === runId && e.step === 0)
-      .sort((a, b) => a.groupIndex - b.groupIndex || a.sampleIndex - b.sampleIndex);
+    const mine = (await stored(page, runId)).episodes.filter((e) => e.step === 0);
     expect(mine.length, 'step 0 keeps every group').toBeGreaterThan(0);
 
     await page.getByTestId('episodes-section').locator('summary').click();

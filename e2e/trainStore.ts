@@ -13,6 +13,18 @@ export interface Stored {
     };
   }[];
   events: { step: number; mix: Record<string, number> }[];
+  /** The run's stored episodes, by step, group and sample. */
+  episodes: {
+    id: number;
+    step: number;
+    kind: string;
+    groupIndex: number;
+    sampleIndex: number;
+    reward: number;
+    facts: string[];
+    answerText: string;
+    actionLabels: string[];
+  }[];
   runs: {
     id: string;
     name: string;
@@ -41,6 +53,9 @@ export async function stored(page: Page, runId: string | null): Promise<Stored> 
         (a, b) => a.step - b.step,
       ),
       events: mine(await all<Stored['events'][number] & { runId: string }>('events')),
+      episodes: mine(await all<Stored['episodes'][number] & { runId: string }>('episodes')).sort(
+        (a, b) => a.step - b.step || a.groupIndex - b.groupIndex || a.sampleIndex - b.sampleIndex,
+      ),
       runs: await all<Stored['runs'][number]>('runs'),
     };
     db.close();
