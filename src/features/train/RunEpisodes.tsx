@@ -45,7 +45,7 @@ export function RunEpisodes() {
     if (!runId || shown === null) return;
     let live = true;
     listEpisodes(runId, shown).then(
-      (list) => live && setLoaded({ key: `${runId}:${shown}`, list }),
+      (list) => live && (setLoaded({ key: `${runId}:${shown}`, list }), setError(null)),
       (e: unknown) => live && setError(`Could not read step ${shown}'s episodes: ${messageOf(e)}`),
     );
     return () => {
@@ -59,8 +59,10 @@ export function RunEpisodes() {
     getEpisode(openId).then(
       (e) => {
         if (!live) return;
-        if (e) setOpened(e);
-        else setError('That episode is gone (pruned, or its run deleted).');
+        if (e) {
+          setOpened(e);
+          setError(null);
+        } else setError('That episode is gone (pruned, or its run deleted).');
       },
       (e: unknown) => live && setError(`Could not read the episode: ${messageOf(e)}`),
     );
@@ -72,7 +74,10 @@ export function RunEpisodes() {
   if (!runId) return null;
   const list = loaded?.key === key ? loaded.list : null;
   const episode = opened && opened.id === openId ? opened : null;
-  const kinds = [...new Set(list?.map((e) => e.kind) ?? [])];
+  // The chosen skill stays listed on a step without it (the list then says so).
+  const kinds = [
+    ...new Set([...(kind === 'all' ? [] : [kind]), ...(list?.map((e) => e.kind) ?? [])]),
+  ];
   const rows = list?.filter((e) => kind === 'all' || e.kind === kind) ?? [];
   return (
     <div className="run-episodes" data-testid="run-episodes">
@@ -169,6 +174,11 @@ export function RunEpisodes() {
             </tbody>
           </table>
         </div>
+      )}
+      {list !== null && list.length > 0 && rows.length === 0 && kind !== 'all' && (
+        <p className="hint" data-testid="episodes-filtered">
+          No {KIND_LABELS[kind]} answers at step {shown}: pick another skill or step.
+        </p>
       )}
       {episode && <EpisodeTrace episode={episode} />}
     </div>
