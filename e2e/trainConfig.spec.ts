@@ -44,6 +44,13 @@ test.describe('Train page: the configuration form @webgpu', () => {
     await expect(start).toBeDisabled();
     await steps.fill('200');
     await expect(start).toBeEnabled();
+    // Typed key by key, 1e999 stays what it is (it used to become 100000000099): not a number.
+    await steps.fill('');
+    await steps.pressSequentially('1e999');
+    await expect(page.getByText('enter a number')).toBeVisible();
+    await expect(start).toBeDisabled();
+    await steps.fill('200');
+    await expect(start).toBeEnabled();
     // The form's edits outlive a reload (kept in localStorage), bad ones included.
     await tokens.fill('8192');
     await page.reload();

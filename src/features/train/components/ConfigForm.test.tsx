@@ -128,6 +128,24 @@ describe('ConfigForm', () => {
     expect(select.selectedOptions[0]!.textContent).toBe('custom');
   });
 
+  it('keeps a number as typed until the field loses focus (typing 1e999 is not 100000000099)', () => {
+    render(<Harness onStart={vi.fn()} />);
+    const steps = screen.getByLabelText<HTMLInputElement>('steps');
+    // (jsdom, like the spec, reads an input holding "1e" or "1e999" as "": both are refused.)
+    for (const typed of ['1', '1e9', '1e99']) {
+      fireEvent.change(steps, { target: { value: typed } });
+      expect(steps.value).toBe(typed);
+    }
+    fireEvent.change(steps, { target: { value: '1e999' } });
+    expect(screen.getByText('enter a number')).toBeTruthy();
+    expect(start().disabled).toBe(true);
+    fireEvent.change(steps, { target: { value: '1e3' } });
+    expect(steps.value).toBe('1e3');
+    expect(start().disabled).toBe(false);
+    fireEvent.blur(steps);
+    expect(steps.value).toBe('1000');
+  });
+
   it('shows the network size against its bounds as the model fields change', () => {
     render(<Harness onStart={() => {}} />);
     const size = () => screen.getByTestId('model-size').textContent ?? '';

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { FieldSpec } from './configFields';
 
 interface Props {
@@ -22,6 +22,10 @@ interface Props {
 export function NumberField(props: Props) {
   const { spec, value, onChange, text, onText, error, flaggedBy, disabled } = props;
   const id = useId();
+  // A number as typed ("1e3", "0.50"), shown as typed until the field loses focus: rewriting it
+  // as its value mid-typing ("1e9" -> "1000000000") would turn the next keys into other numbers.
+  const [draft, setDraft] = useState<string | null>(null);
+  const shownText = text ?? (draft !== null && Number(draft) === value ? draft : String(value));
   const typedError = text !== null ? 'enter a number' : null;
   const shown = typedError ?? error ?? null;
   return (
@@ -31,7 +35,7 @@ export function NumberField(props: Props) {
         id={id}
         type="number"
         data-testid={`field-${spec.key}`}
-        value={text ?? String(value)}
+        value={shownText}
         min={spec.min}
         max={spec.max}
         step={spec.step ?? 'any'}
@@ -44,9 +48,11 @@ export function NumberField(props: Props) {
           const raw = e.target.value;
           const n = Number(raw);
           if (raw.trim() === '' || !Number.isFinite(n)) return onText(raw);
+          setDraft(raw);
           onText(null);
           onChange(n);
         }}
+        onBlur={() => setDraft(null)}
       />
       <span id={`${id}-help`} className="sr-only">
         {spec.help}
