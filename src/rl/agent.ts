@@ -72,12 +72,17 @@ export class PolicyAgent {
     return actions.map((_, i) => prepared.grammar.allowed(actions.slice(0, i)) ?? []);
   }
 
-  /** An action as text: a vocabulary word, or `@i:token` for a pointer to position i. */
+  /**
+   * An action as text: a vocabulary word, or `@i:token` for a pointer to position i; a pointer
+   * to a literal candidate's slot shows the literal it stands for (`@240:<lit '1e3'>`).
+   */
   label(prepared: PreparedTask, action: number): string {
     const V = this.vocab.words.length;
     if (action < V) return this.vocab.words[action] ?? '?';
     const i = action - V;
-    return `@${i}:${prepared.encoded.texts[i] ?? ''}`;
+    const text = prepared.encoded.texts[i] ?? '';
+    const literal = text === '<lit>' ? prepared.encoded.literals.find((l) => l.pos === i) : null;
+    return literal ? `@${i}:<lit ${literal.text}>` : `@${i}:${text}`;
   }
 
   private finish(prepared: PreparedTask, s: SampleResult): SampledAnswer {
