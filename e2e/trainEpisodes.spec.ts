@@ -28,6 +28,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(trace).toBeVisible();
     await expect(trace.getByTestId('episode-token')).toHaveCount(first.actionLabels.length);
     await expect(trace.getByTestId('episode-token').first()).toContainText(first.actionLabels[0]!);
+    await expect(trace.getByTestId('episode-prompt')).toContainText(first.prompt.title);
     await expect(trace.getByTestId('episode-answer')).toHaveText(first.answerText);
     await expect(trace.getByTestId('episode-reward')).toContainText(`Reward ${first.reward}`);
     await expect(trace.getByTestId('episode-facts').locator('li')).toHaveText(first.facts);

@@ -22,6 +22,7 @@ export interface Stored {
     sampleIndex: number;
     reward: number;
     facts: string[];
+    prompt: { title: string; body: string };
     answerText: string;
     actionLabels: string[];
   }[];

@@ -18,6 +18,8 @@ export interface EpisodeRecord {
   taskId: string;
   kind: TaskKind;
   split: string;
+  /** The task's instruction or issue text (absent in episodes stored before it was kept). */
+  prompt?: { title: string; body: string };
   answerText: string;
   actions: number[];
   /** Decoded action labels (vocabulary words or pointed observation tokens). */

@@ -18,6 +18,7 @@ function toEpisode(
     taskId: e.task.id,
     kind: e.task.kind,
     split: e.task.split,
+    prompt: { title: e.task.prompt.title, body: e.task.prompt.body },
     answerText: renderAnswer(e.sample.answer),
     actions: e.sample.actions,
     actionLabels: e.sample.labels,

@@ -25,6 +25,12 @@ export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
         {e.valid ? '' : ' (invalid answer)'} · advantage {formatValue(e.advantage, 3)} · group
         rewards [{e.groupRewards.join(', ')}]
       </p>
+      {e.prompt && (
+        <div className="episode-prompt" data-testid="episode-prompt">
+          <h4>Task: {e.prompt.title}</h4>
+          <p>{e.prompt.body}</p>
+        </div>
+      )}
       <h4>Why</h4>
       <ol className="episode-facts" data-testid="episode-facts">
         {e.facts.map((f, i) => (
