@@ -11,11 +11,12 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await openTrain(app);
     const name = `episodes-${Date.now()}`;
     await page.getByTestId('field-name').fill(name);
+    // Opened before the run starts: step 0's episodes appear once step 0 ends, not at step 5.
+    await page.getByTestId('episodes-section').locator('summary').click();
     const runId = await runSteps(page, 1, (r) => r.name === name);
     const mine = (await stored(page, runId)).episodes.filter((e) => e.step === 0);
     expect(mine.length, 'step 0 keeps every group').toBeGreaterThan(0);
 
-    await page.getByTestId('episodes-section').locator('summary').click();
     const section = page.getByTestId('run-episodes');
     await expect(section.getByTestId('episode-step')).toHaveValue('0');
     const rows = section.getByTestId('episode-row');
@@ -40,5 +41,14 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     const kind = mine.at(-1)!.kind;
     await section.getByTestId('episode-kind').selectOption(kind);
     await expect(rows).toHaveCount(mine.filter((e) => e.kind === kind).length);
+
+    // Dropping the run's episodes under Storage empties the section, open trace included.
+    await rows.first().getByRole('button').click();
+    await expect(trace).toBeVisible();
+    await page.locator('[data-testid="storage-panel"] > summary').click();
+    await page.getByTestId(`prune-episodes-${runId}`).click();
+    await expect(section.getByTestId('episodes-none')).toBeVisible();
+    await expect(trace).toHaveCount(0);
+    await expect(rows).toHaveCount(0);
   });
 });

@@ -44,6 +44,7 @@ export async function pruneStored(store: AppStore, runId: string, what: PruneTar
   const actions = store.getState().trainActions;
   try {
     await trainerClient().pruneRun(runId, what);
+    if (what === 'episodes') actions.episodesChanged();
     const name = store.getState().train.runs.find((r) => r.id === runId)?.name ?? runId;
     actions.setNotice(
       what === 'episodes'

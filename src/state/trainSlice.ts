@@ -36,6 +36,8 @@ export interface TrainState {
   storage: { usage: number | null; quota: number | null } | null;
   /** Whether the storage panel is open. */
   storageOpen: boolean;
+  /** Counts removals of stored episodes (pruning): readers of episodes read again when it moves. */
+  episodesRevision: number;
 }
 
 export interface TrainSlice {
@@ -52,6 +54,7 @@ export interface TrainSlice {
     forget: (runId: string) => void;
     setStorage: (storage: TrainState['storage']) => void;
     showStorage: (open: boolean) => void;
+    episodesChanged: () => void;
   };
 }
 
@@ -65,6 +68,7 @@ export const initialTrainState: TrainState = {
   notice: null,
   storage: null,
   storageOpen: false,
+  episodesRevision: 0,
 };
 
 const emptySeries = (): RunSeries => ({ points: [], evals: [], events: [] });
@@ -145,6 +149,8 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
       setNotice: (notice) => patch({ notice }),
       setStorage: (storage) => patch({ storage }),
       showStorage: (storageOpen) => patch({ storageOpen }),
+      episodesChanged: () =>
+        set((s) => ({ train: { ...s.train, episodesRevision: s.train.episodesRevision + 1 } })),
       forget: (runId) =>
         set((s) => {
           const series = { ...s.train.series };

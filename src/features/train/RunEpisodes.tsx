@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { episodeSteps, getEpisode, listEpisodes } from '../../bridge/training';
-import { KIND_LABELS, type TaskKind } from '../../core/tasks/types';
+import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
 import type { EpisodeRecord, EpisodeSummary } from '../../protocol/episodes';
 import { useApp } from '../../state/hooks';
 import { EpisodeTrace } from './components/EpisodeTrace';
@@ -11,15 +11,23 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /**
  * The focused run's stored episodes (every group of every fifth step): pick a step, then an
  * answer, to see its decoded tokens and why it got its reward. Follows the newest stored step
- * until another is picked. Reads through the trainer worker, which writes them.
+ * until another is picked. Reads through the trainer worker, which writes them. Everything
+ * picked or opened belongs to one run: another run starts afresh.
  */
 export function RunEpisodes() {
   const runId = useApp((s) => s.train.focusId);
-  const step = useApp((s) => s.train.runs.find((r) => r.id === s.train.focusId)?.step ?? 0);
-  // Episodes are stored every fifth step: look again only when that can have changed.
-  const stored = Math.floor(step / 5);
+  return runId ? <EpisodesOf key={runId} runId={runId} /> : null;
+}
+
+function EpisodesOf({ runId }: { runId: string }) {
+  const run = useApp((s) => s.train.runs.find((r) => r.id === runId));
+  const step = run?.step ?? 0;
+  const status = run?.status;
+  // Read again after each step (a stored step shows as soon as it ends), when the run stops,
+  // and when episodes were dropped.
+  const revision = useApp((s) => s.train.episodesRevision);
   const [steps, setSteps] = useState<number[] | null>(null);
-  const [picked, setPicked] = useState<{ runId: string; step: number } | null>(null);
+  const [picked, setPicked] = useState<number | null>(null);
   const [kind, setKind] = useState<TaskKind | 'all'>('all');
   // Each answer is kept with what it answers, so a stale one is never shown for a new question.
   const [loaded, setLoaded] = useState<{ key: string; list: EpisodeSummary[] } | null>(null);
@@ -28,7 +36,6 @@ export function RunEpisodes() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!runId) return;
     let live = true;
     episodeSteps(runId).then(
       (s) => live && (setSteps(s), setError(null)),
@@ -37,21 +44,22 @@ export function RunEpisodes() {
     return () => {
       live = false;
     };
-  }, [runId, stored]);
+  }, [runId, step, status, revision]);
 
-  const shown = picked?.runId === runId ? picked.step : (steps?.at(-1) ?? null);
-  const key = `${runId}:${shown}`;
+  // A picked step that is gone (dropped) gives way to the newest.
+  const shown = picked !== null && steps?.includes(picked) ? picked : (steps?.at(-1) ?? null);
+  const key = `${shown}:${revision}`;
   useEffect(() => {
-    if (!runId || shown === null) return;
+    if (shown === null) return;
     let live = true;
     listEpisodes(runId, shown).then(
-      (list) => live && (setLoaded({ key: `${runId}:${shown}`, list }), setError(null)),
+      (list) => live && (setLoaded({ key: `${shown}:${revision}`, list }), setError(null)),
       (e: unknown) => live && setError(`Could not read step ${shown}'s episodes: ${messageOf(e)}`),
     );
     return () => {
       live = false;
     };
-  }, [runId, shown]);
+  }, [runId, shown, revision]);
 
   useEffect(() => {
     if (openId === null) return;
@@ -71,14 +79,14 @@ export function RunEpisodes() {
     };
   }, [openId]);
 
-  if (!runId) return null;
   const list = loaded?.key === key ? loaded.list : null;
-  const episode = opened && opened.id === openId ? opened : null;
   // The chosen skill stays listed on a step without it (the list then says so).
-  const kinds = [
-    ...new Set([...(kind === 'all' ? [] : [kind]), ...(list?.map((e) => e.kind) ?? [])]),
-  ];
+  const present = new Set<TaskKind>(list?.map((e) => e.kind) ?? []);
+  const kinds = TASK_KINDS.filter((k) => k === kind || present.has(k));
   const rows = list?.filter((e) => kind === 'all' || e.kind === kind) ?? [];
+  // A trace shows only while its row does (not under another step, filter or a dropped list).
+  const episode =
+    opened && opened.id === openId && rows.some((r) => r.id === openId) ? opened : null;
   return (
     <div className="run-episodes" data-testid="run-episodes">
       {error && (
@@ -88,8 +96,8 @@ export function RunEpisodes() {
       )}
       {steps !== null && steps.length === 0 && (
         <p className="hint" data-testid="episodes-none">
-          No episodes stored for this run yet: every group of every fifth step (0, 5, 10...) is kept
-          once that step ends.
+          No episodes stored for this run: every group of every fifth step (0, 5, 10...) is kept
+          once that step ends, unless dropped under Storage.
         </p>
       )}
       {steps !== null && steps.length > 0 && (
@@ -100,7 +108,7 @@ export function RunEpisodes() {
               data-testid="episode-step"
               value={shown ?? ''}
               onChange={(e) => {
-                setPicked({ runId, step: Number(e.target.value) });
+                setPicked(Number(e.target.value));
                 setOpenId(null);
               }}
             >
@@ -126,12 +134,24 @@ export function RunEpisodes() {
               ))}
             </select>
           </label>
-          {picked?.runId === runId && (
-            <button type="button" className="link-button" onClick={() => setPicked(null)}>
+          {picked !== null && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setPicked(null);
+                setOpenId(null);
+              }}
+            >
               follow the newest step
             </button>
           )}
         </div>
+      )}
+      {list === null && shown !== null && (
+        <p className="hint" data-testid="episodes-loading">
+          Reading step {shown}&apos;s episodes…
+        </p>
       )}
       {list !== null && rows.length > 0 && (
         <div className="episode-list-box">
@@ -139,7 +159,9 @@ export function RunEpisodes() {
             <thead>
               <tr>
                 <th scope="col">group</th>
-                <th scope="col">skill</th>
+                <th scope="col" className="col-skill">
+                  skill
+                </th>
                 <th scope="col">answer</th>
                 <th scope="col">reward</th>
                 <th scope="col">advantage</th>
@@ -156,7 +178,7 @@ export function RunEpisodes() {
                   <td className="num">
                     {e.groupIndex + 1}.{e.sampleIndex + 1}
                   </td>
-                  <td>{KIND_LABELS[e.kind]}</td>
+                  <td className="col-skill">{KIND_LABELS[e.kind]}</td>
                   <td>
                     <button
                       type="button"
