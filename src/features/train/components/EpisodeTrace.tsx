@@ -87,7 +87,10 @@ export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
               return (
                 <li key={i}>
                   {r.purpose}: <strong>{r.verdict}</strong>
-                  {r.label ? ` (${r.label})` : ''}, {passed} of {r.tests.length} tests passed
+                  {r.label ? ` (${r.label})` : ''}
+                  {r.verdict === 'error'
+                    ? `: the run broke${r.tests.length ? ` after ${r.tests.length} tests (${passed} passed)` : ''}`
+                    : `, ${passed} of ${r.tests.length} tests passed`}
                   {r.asRequired ? ', as the reward needed' : ', not as the reward needed'}
                   {r.message ? (
                     <>

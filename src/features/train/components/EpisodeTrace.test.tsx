@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EpisodeRecord } from '../../../protocol/episodes';
+import { EpisodeTrace } from './EpisodeTrace';
+
+afterEach(cleanup);
+
+const test = (name: string, status: 'pass' | 'fail', message?: string) => ({
+  file: 'a.test.js',
+  name,
+  status,
+  ms: 1,
+  ...(message ? { message } : {}),
+});
+
+const episode: EpisodeRecord = {
+  id: 7,
+  runId: 'r',
+  step: 5,
+  source: 'train',
+  groupIndex: 1,
+  sampleIndex: 2,
+  taskId: 'editing:p:1',
+  kind: 'editing',
+  split: 'train',
+  prompt: { title: 'Edit f, line 3', body: 'Line 3 of `f` in a.js uses the wrong variable.' },
+  answerText: 'EDIT a.js @12 y',
+  actions: [4, 9, 2],
+  actionLabels: ['@12:x', '@40:y', '<ENDEDIT>'],
+  logProbs: [Math.log(0.5), Math.log(0.25), 0],
+  entropies: [1.2, 0.7, 0],
+  top: [
+    [
+      { label: '@12:x', prob: 0.5 },
+      { label: '@13:z', prob: 0.3 },
+    ],
+    [],
+    [],
+  ],
+  reward: 0,
+  valid: true,
+  facts: ['Hidden tests on the edited code: 1 failed.', 'Reward 0.'],
+  runs: [
+    {
+      purpose: 'hidden tests on the edited code',
+      verdict: 'fail',
+      tests: [test('adds', 'pass'), test('subtracts', 'fail', 'expected 1 to be 2')],
+      console: [],
+      ms: 3,
+      asRequired: false,
+    },
+    {
+      purpose: 'hidden tests on the other module',
+      verdict: 'error',
+      label: 'syntax',
+      message: "SyntaxError: expecting ';'",
+      tests: [test('a', 'pass'), test('b', 'pass')],
+      console: [],
+      ms: 2,
+      asRequired: false,
+    },
+  ],
+  secondary: {},
+  groupRewards: [0, 1, 0, 0],
+  advantage: -0.5,
+  seed: 3,
+};
+
+describe('EpisodeTrace', () => {
+  it('shows the task, the reward and its facts, the answer, each token and each sandbox run', () => {
+    render(<EpisodeTrace episode={episode} />);
+    expect(screen.getByTestId('episode-prompt').textContent).toContain('Edit f, line 3');
+    expect(screen.getByText(/Step 5, group 2, answer 3 of 4/)).toBeTruthy();
+    expect(screen.getByTestId('episode-reward').textContent).toMatch(
+      /Reward 0 · advantage -0\.5.* group rewards \[0, 1, 0, 0\]/,
+    );
+    expect(
+      within(screen.getByTestId('episode-facts'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(episode.facts);
+    expect(screen.getByTestId('episode-answer').textContent).toBe('EDIT a.js @12 y');
+    const tokens = screen.getAllByTestId('episode-token').map((r) => r.textContent);
+    expect(tokens).toHaveLength(3);
+    expect(tokens[0]).toContain('@12:x');
+    expect(tokens[0]).toContain('50%');
+    expect(tokens[0]).toContain('@13:z 30%');
+    expect(tokens[1]).toContain('25%');
+    const runs = within(screen.getByTestId('episode-runs')).getAllByRole('listitem');
+    expect(runs[0]!.textContent).toContain('fail, 1 of 2 tests passed, not as the reward needed');
+    expect(runs[1]!.textContent).toBe('subtracts: expected 1 to be 2');
+    // A run that broke says so instead of counting its tests as a verdict.
+    expect(runs[2]!.textContent).toContain(
+      "error (syntax): the run broke after 2 tests (2 passed), not as the reward needed · SyntaxError: expecting ';'",
+    );
+  });
+});
