@@ -28,7 +28,7 @@ export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
       {e.prompt && (
         <div className="episode-prompt" data-testid="episode-prompt">
           <h4>Task: {e.prompt.title}</h4>
-          <p>{e.prompt.body}</p>
+          <pre className="episode-prompt-body">{e.prompt.body}</pre>
         </div>
       )}
       <h4>Why</h4>
