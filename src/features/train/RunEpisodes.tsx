@@ -9,6 +9,26 @@ import { formatValue } from './components/format';
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
+ * Starts `read` and hands its value to `onValue`, or a failure (`what` went wrong) to `onError`,
+ * unless the effect was cleaned up first; returns that cleanup.
+ */
+function readInto<T>(
+  read: Promise<T>,
+  onValue: (value: T) => void,
+  onError: (message: string) => void,
+  what: string,
+): () => void {
+  let live = true;
+  read.then(
+    (value) => live && onValue(value),
+    (e: unknown) => live && onError(`Could not read ${what}: ${messageOf(e)}`),
+  );
+  return () => {
+    live = false;
+  };
+}
+
+/**
  * The focused run's stored episodes (every group of every fifth step): pick a step, then an
  * answer, to see its decoded tokens and why it got its reward. Follows the newest stored step
  * until another is picked. Reads through the trainer worker, which writes them. Everything
@@ -35,48 +55,43 @@ function EpisodesOf({ runId }: { runId: string }) {
   const [opened, setOpened] = useState<EpisodeRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    episodeSteps(runId).then(
-      (s) => live && (setSteps(s), setError(null)),
-      (e: unknown) => live && setError(`Could not read the run's episodes: ${messageOf(e)}`),
-    );
-    return () => {
-      live = false;
-    };
-  }, [runId, step, status, revision]);
+  useEffect(
+    () =>
+      readInto(
+        episodeSteps(runId),
+        (s) => (setSteps(s), setError(null)),
+        setError,
+        "the run's episodes",
+      ),
+    [runId, step, status, revision],
+  );
 
   // A picked step that is gone (dropped) gives way to the newest.
   const shown = picked !== null && steps?.includes(picked) ? picked : (steps?.at(-1) ?? null);
   const key = `${shown}:${revision}`;
   useEffect(() => {
     if (shown === null) return;
-    let live = true;
-    listEpisodes(runId, shown).then(
-      (list) => live && (setLoaded({ key: `${shown}:${revision}`, list }), setError(null)),
-      (e: unknown) => live && setError(`Could not read step ${shown}'s episodes: ${messageOf(e)}`),
+    return readInto(
+      listEpisodes(runId, shown),
+      (list) => (setLoaded({ key: `${shown}:${revision}`, list }), setError(null)),
+      setError,
+      `step ${shown}'s episodes`,
     );
-    return () => {
-      live = false;
-    };
   }, [runId, shown, revision]);
 
   useEffect(() => {
     if (openId === null) return;
-    let live = true;
-    getEpisode(openId).then(
+    return readInto(
+      getEpisode(openId),
       (e) => {
-        if (!live) return;
         if (e) {
           setOpened(e);
           setError(null);
         } else setError('That episode is gone (pruned, or its run deleted).');
       },
-      (e: unknown) => live && setError(`Could not read the episode: ${messageOf(e)}`),
+      setError,
+      'the episode',
     );
-    return () => {
-      live = false;
-    };
   }, [openId]);
 
   const list = loaded?.key === key ? loaded.list : null;
