@@ -245,15 +245,11 @@ test.describe('Train page @webgpu', () => {
       // (SeriesLayer) and axes stay put during a run, so a new point costs a few ms; the
       // bound leaves room for a shared two-core machine preempting the page now and then
       // (measured with two Node trainings beside it: 1-4 tasks over 50 ms, longest 76-93 ms;
-      // before, 16-105 tasks and up to 457 ms). The count is what catches a regression; one
-      // task reached 404 ms in a fresh-clone CI run on the shared machine (the same code passed
-      // just before), so the longest only guards against a page that froze outright. Speed
-      // figures belong to the README and benchmarks, not to this bound.
-      // Two fresh-clone CI runs of the same code on the shared machine then saw 9 tasks and a
-      // 404 ms one: the figures are printed above for the record, and the test fails only on a
-      // page that froze (a task of seconds) or a regression of the old size (dozens of tasks).
-      expect(trainingLongTasks.length).toBeLessThanOrEqual(15);
-      expect(worst).toBeLessThan(2000);
+      // before, 16-105 tasks and up to 457 ms). A test that reads the stored episodes in the
+      // page while it measures measures itself: its polls read them only when asked
+      // (reading them every second gave 6-10 tasks of up to 576 ms).
+      expect(trainingLongTasks.length).toBeLessThanOrEqual(8);
+      expect(worst).toBeLessThan(300);
     });
   });
 });

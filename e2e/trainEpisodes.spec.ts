@@ -14,7 +14,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     // Opened before the run starts: step 0's episodes appear once step 0 ends, not at step 5.
     await page.getByTestId('episodes-section').locator('summary').click();
     const runId = await runSteps(page, 1, (r) => r.name === name);
-    const all = (await stored(page, runId)).episodes;
+    const all = (await stored(page, runId, { episodes: true })).episodes;
     const mine = all.filter((e) => e.step === 0);
     expect(mine.length, 'step 0 keeps every group').toBeGreaterThan(0);
 

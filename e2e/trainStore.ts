@@ -13,7 +13,7 @@ export interface Stored {
     };
   }[];
   events: { step: number; mix: Record<string, number> }[];
-  /** The run's stored episodes, by step, group and sample. */
+  /** The run's stored episodes, by step, group and sample (read only when asked). */
   episodes: {
     id: number;
     step: number;
@@ -35,33 +35,49 @@ export interface Stored {
   }[];
 }
 
-export async function stored(page: Page, runId: string | null): Promise<Stored> {
-  return page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('atomic-skills-lab');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(new Error(String(r.error)));
-    });
-    const all = <T>(store: string): Promise<T[]> =>
-      new Promise((resolve, reject) => {
-        const r = db.transaction(store).objectStore(store).getAll();
-        r.onsuccess = () => resolve(r.result as T[]);
+/**
+ * Reads the run's rows in the page. Episodes are big (prompt, tokens, sandbox runs) and every
+ * run's are read to find this one's, so they are read only when asked: a poll that reads them
+ * each second makes the page's main thread busy for hundreds of ms at a time (it made the Train
+ * test's long-task figures measure the test, not the page).
+ */
+export async function stored(
+  page: Page,
+  runId: string | null,
+  { episodes = false }: { episodes?: boolean } = {},
+): Promise<Stored> {
+  return page.evaluate(
+    async ({ id, withEpisodes }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('atomic-skills-lab');
+        r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(new Error(String(r.error)));
       });
-    const mine = <T extends { runId: string }>(rows: T[]) => rows.filter((x) => x.runId === id);
-    const out = {
-      points: mine(await all<Stored['points'][number] & { runId: string }>('points')).sort(
-        (a, b) => a.step - b.step,
-      ),
-      events: mine(await all<Stored['events'][number] & { runId: string }>('events')),
-      episodes: mine(await all<Stored['episodes'][number] & { runId: string }>('episodes')).sort(
-        (a, b) => a.step - b.step || a.groupIndex - b.groupIndex || a.sampleIndex - b.sampleIndex,
-      ),
-      runs: await all<Stored['runs'][number]>('runs'),
-    };
-    db.close();
-    return out;
-  }, runId);
+      const all = <T>(store: string): Promise<T[]> =>
+        new Promise((resolve, reject) => {
+          const r = db.transaction(store).objectStore(store).getAll();
+          r.onsuccess = () => resolve(r.result as T[]);
+          r.onerror = () => reject(new Error(String(r.error)));
+        });
+      const mine = <T extends { runId: string }>(rows: T[]) => rows.filter((x) => x.runId === id);
+      const out = {
+        points: mine(await all<Stored['points'][number] & { runId: string }>('points')).sort(
+          (a, b) => a.step - b.step,
+        ),
+        events: mine(await all<Stored['events'][number] & { runId: string }>('events')),
+        episodes: withEpisodes
+          ? mine(await all<Stored['episodes'][number] & { runId: string }>('episodes')).sort(
+              (a, b) =>
+                a.step - b.step || a.groupIndex - b.groupIndex || a.sampleIndex - b.sampleIndex,
+            )
+          : [],
+        runs: await all<Stored['runs'][number]>('runs'),
+      };
+      db.close();
+      return out;
+    },
+    { id: runId, withEpisodes: episodes },
+  );
 }
 
 export const mean = (xs: number[]): number =>
