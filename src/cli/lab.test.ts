@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../node/scratchDir';
 
 /** `npm run lab -- ...args` as a user runs it (through tsx), from the repository root. */
 function lab(...args: string[]) {
@@ -13,7 +13,7 @@ function lab(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'lab-cli-'));
+const scratch = () => scratchDir('lab-cli');
 
 describe('npm run lab: refusals before any work', () => {
   it('prints help (exit 0) for --help, alone or after a command, and never runs the command', () => {

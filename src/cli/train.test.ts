@@ -1,7 +1,6 @@
 import '../node/tf';
 import * as tf from '@tensorflow/tfjs-core';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CORPUS } from '../core/corpus';
@@ -11,6 +10,7 @@ import type { Task, TaskKind } from '../core/tasks/types';
 import { validateTask } from '../core/tasks/validate';
 import { evaluatePolicy } from '../eval/evaluate';
 import { createNodeSandbox } from '../node/sandbox';
+import { scratchDir } from '../node/scratchDir';
 import { baselineConfig, QUICK_CONFIG } from '../rl/presets';
 import { reuseWarmStart } from './experiment';
 import { checkpointPolicy, loadConfig, readCheckpoint, trainToDir } from './train';
@@ -49,7 +49,7 @@ describe('lab train / eval --policy <run dir>', () => {
   it('writes config, metrics, checkpoints and eval.json, and the checkpoint evaluates like the run', async () => {
     await tf.setBackend('cpu');
     const tasks = await projectTasks();
-    const out = mkdtempSync(join(tmpdir(), 'lab-train-'));
+    const out = scratchDir('lab-train');
     const config = tinyRun;
     const lines: string[] = [];
     await trainToDir({
@@ -120,7 +120,7 @@ describe('lab train / eval --policy <run dir>', () => {
 
   it('refuses an unknown preset, a missing file and a bad field with what to do', () => {
     expect(() => loadConfig('nope')).toThrow(/neither a preset \(quick, untrained/);
-    const dir = mkdtempSync(join(tmpdir(), 'lab-config-'));
+    const dir = scratchDir('lab-config');
     const file = join(dir, 'c.json');
     writeFileSync(file, '{"extends": "quick", "groupSize": 1}');
     expect(() => loadConfig(file)).toThrow(/groupSize must be a whole number from 2 to 256/);
@@ -131,7 +131,7 @@ describe('lab experiment --warm-from', () => {
   it('reuses a finished warm start with its test scores, and refuses one trained otherwise', async () => {
     await tf.setBackend('cpu');
     const tasks = await projectTasks();
-    const grid = mkdtempSync(join(tmpdir(), 'lab-grid-'));
+    const grid = scratchDir('lab-grid');
     const warmConfig = baselineConfig(tinyRun, { kind: 'warm-start' });
     await trainToDir({
       config: warmConfig,

@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linesOfFile, writeLines } from './lines';
+import { scratchDir } from './scratchDir';
 
 describe('linesOfFile / writeLines', () => {
   it('round-trips lines across chunk boundaries, multi-byte characters and CRLF', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lines-'));
+    const dir = scratchDir('lines');
     const path = join(dir, 'a.jsonl');
     const lines = Array.from({ length: 200 }, (_, i) => `{"i":${i},"s":"${'é→'.repeat(i % 7)}"}`);
     writeLines(path, lines);
