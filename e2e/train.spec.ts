@@ -115,8 +115,17 @@ test.describe('Train page @webgpu', () => {
         'title',
         /^\d\.\d{3} ± \d\.\d{3}: the standard error over \d+ tasks/,
       );
-      const { points } = await stored(page, runId);
+      const { points, episodes } = await stored(page, runId, { episodes: true });
       expect(points).toHaveLength(40);
+      // The steps sampled again after the resume replaced their stored episodes (none doubled),
+      // and the final test evaluation's answers are there once.
+      const train = episodes.filter((e) => e.source === 'train');
+      const places = train.map((e) => `${e.step}.${e.groupIndex}.${e.sampleIndex}`);
+      expect(places.length - new Set(places).size, 'episodes stored twice').toBe(0);
+      expect(new Set(train.map((e) => e.step))).toEqual(new Set([0, 5, 10, 15, 20, 25, 30, 35]));
+      const tested = episodes.filter((e) => e.source === 'test');
+      expect(tested.length).toBeGreaterThan(0);
+      expect(new Set(tested.map((e) => e.step))).toEqual(new Set([40]));
       // Per skill (the mix changed mid-run, so the overall mean mixes different skills):
       // the mean over skills of each skill's reward in the last 10 steps vs the first 10.
       const window = (from: number, to: number) => {

@@ -4,7 +4,7 @@ import { openTrain, runSteps, stored } from './trainStore';
 test.describe('Train page: a run’s stored episodes @webgpu', () => {
   test.setTimeout(8 * 60_000);
 
-  test('lists a step’s sampled answers and opens one: its tokens, answer and why it got its reward', async ({
+  test('lists a step’s sampled answers and the final test evaluation’s, and opens one: its tokens, answer and why it got its reward', async ({
     app,
     page,
   }) => {
@@ -14,20 +14,45 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     // Opened before the run starts: step 0's episodes appear once step 0 ends, not at step 5.
     await page.getByTestId('episodes-section').locator('summary').click();
     const runId = await runSteps(page, 1, (r) => r.name === name);
-    const all = (await stored(page, runId, { episodes: true })).episodes;
-    const mine = all.filter((e) => e.step === 0);
+    const { episodes: all, runs } = await stored(page, runId, { episodes: true });
+    const run = runs.find((r) => r.id === runId)!;
+    const training = all.filter((e) => e.source === 'train');
+    const tested = all.filter((e) => e.source === 'test');
+    const mine = training.filter((e) => e.step === 0);
     expect(mine.length, 'step 0 keeps every group').toBeGreaterThan(0);
 
-    // The section follows the newest stored step (the run may have passed step 5 before the
-    // stop landed), and lists every stored one.
+    // The final test evaluation's answers are what the run's test scores were made of.
+    expect(tested.length, 'the final test evaluation keeps its answers').toBeGreaterThan(0);
+    expect(new Set(tested.map((e) => e.step))).toEqual(new Set([run.step]));
+    for (const [kind, score] of Object.entries(run.finalRewards)) {
+      const rewards = tested.filter((e) => e.kind === kind).map((e) => e.reward);
+      expect(rewards.reduce((a, b) => a + b, 0) / rewards.length, kind).toBeCloseTo(score, 9);
+    }
+
+    // Steps ascending, then the evaluation; the section follows the newest (the evaluation).
     const section = page.getByTestId('run-episodes');
-    const steps = [...new Set(all.map((e) => e.step))];
-    await expect(section.getByTestId('episode-step')).toHaveValue(String(steps.at(-1)));
-    await expect(section.getByTestId('episode-step').locator('option')).toHaveText(
-      steps.map(String),
-    );
-    if (steps.length > 1) await section.getByTestId('episode-step').selectOption('0');
+    const steps = [...new Set(training.map((e) => e.step))].sort((a, b) => a - b);
+    const picker = section.getByTestId('episode-step');
+    await expect(picker).toHaveValue(`test:${run.step}`);
+    await expect(picker.locator('option')).toHaveText([
+      ...steps.map((s) => `step ${s}`),
+      `test evaluation after ${run.step} steps`,
+    ]);
     const rows = section.getByTestId('episode-row');
+    await expect(rows).toHaveCount(tested.length);
+    await expect(section.getByRole('columnheader', { name: 'advantage' })).toHaveCount(0);
+    // Its first answer: the task's Avg@k score and the rewards it averaged.
+    await rows.first().getByRole('button').click();
+    const evalTrace = section.getByTestId('episode-trace');
+    await expect(evalTrace).toContainText(`test evaluation after ${run.step} steps, task 1`);
+    await expect(evalTrace.getByTestId('episode-reward')).toContainText(
+      `Reward ${tested[0]!.reward}`,
+    );
+    await expect(evalTrace.getByTestId('episode-reward')).toContainText("the task's score");
+    await expect(evalTrace.getByTestId('episode-answer')).toHaveText(tested[0]!.answerText);
+
+    await picker.selectOption('train:0');
+    await expect(evalTrace).toHaveCount(0);
     await expect(rows).toHaveCount(mine.length);
 
     // The first answer's trace: every decoded token, the answer, the verifier's facts.

@@ -17,6 +17,7 @@ export interface Stored {
   episodes: {
     id: number;
     step: number;
+    source: 'train' | 'val' | 'test';
     kind: string;
     groupIndex: number;
     sampleIndex: number;
@@ -31,6 +32,7 @@ export interface Stored {
     name: string;
     status: string;
     step: number;
+    finalRewards: Record<string, number>;
     config: { projectConflicts?: boolean; tagToDecoder?: boolean; trainKinds: string[] };
   }[];
 }

@@ -12,7 +12,7 @@ import {
   type RunBundle,
 } from '../storage/runs';
 import { estimateStorage, isQuotaError } from '../storage/usage';
-import type { EpisodeRecord, EpisodeSummary } from '../protocol/episodes';
+import type { EpisodeBatch, EpisodeRecord, EpisodeSummary } from '../protocol/episodes';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
 import { proxy, trainerClient } from './trainerClient';
 
@@ -221,14 +221,14 @@ export async function importRunFile(store: AppStore, text: string): Promise<bool
 
 export { exportBundle };
 
-/** The steps of a run with stored episodes (read in the trainer worker, which writes them). */
-export function episodeSteps(runId: string): Promise<number[]> {
-  return trainerClient().episodeSteps(runId);
+/** A run's batches of stored episodes (read in the trainer worker, which writes them). */
+export function episodeBatches(runId: string): Promise<EpisodeBatch[]> {
+  return trainerClient().episodeBatches(runId);
 }
 
-/** The episodes stored for one step of a run, without their traces. */
-export function listEpisodes(runId: string, step: number): Promise<EpisodeSummary[]> {
-  return trainerClient().listEpisodes(runId, step);
+/** The episodes of one batch of a run, without their traces. */
+export function listEpisodes(runId: string, batch: EpisodeBatch): Promise<EpisodeSummary[]> {
+  return trainerClient().listEpisodes(runId, batch);
 }
 
 /** One stored episode, whole, or null when it is gone. */

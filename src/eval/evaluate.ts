@@ -40,7 +40,8 @@ export interface EvalResult {
 export interface EvalOptions {
   /** Samples per task; the score is the mean over samples (Avg@k). */
   samples?: number;
-  onEpisode?: (task: Task, verification: Verification) => void;
+  /** Each graded answer: its task, verdict, the answer itself and which of the task's samples. */
+  onEpisode?: (task: Task, verification: Verification, answer: Answer, sampleIndex: number) => void;
   /**
    * Answers drawn ahead of the sandbox: each graded while up to this many more are drawn.
    * Default 0 (grade each before drawing the next): grading beside sampling slowed training on
@@ -76,7 +77,9 @@ export async function evaluatePolicy(
   options: EvalOptions = {},
 ): Promise<EvalResult> {
   const samples = options.samples ?? 1;
-  const draws = tasks.flatMap((task) => Array.from({ length: samples }, () => task));
+  const draws = tasks.flatMap((task) =>
+    Array.from({ length: samples }, (_, sampleIndex) => ({ task, sampleIndex })),
+  );
   const salt = drawSalt(rng);
   const streams = new Map<string, Rng>();
   const streamOf = (task: Task): Rng => {
@@ -86,10 +89,10 @@ export async function evaluatePolicy(
   };
   const { results } = await overlapped(
     draws,
-    (task) => Promise.resolve(policy.answer(task, streamOf(task))),
-    async (answer, task): Promise<number> => {
+    ({ task }) => Promise.resolve(policy.answer(task, streamOf(task))),
+    async (answer, { task, sampleIndex }): Promise<number> => {
       const verification = await verifyAnswer(task, answer, sandbox);
-      options.onEpisode?.(task, verification);
+      options.onEpisode?.(task, verification, answer, sampleIndex);
       return verification.reward;
     },
     { now: () => 0, maxAhead: options.gradeAhead ?? 0 },

@@ -37,10 +37,20 @@ export interface EpisodeRecord {
   seed: number;
 }
 
+/**
+ * One batch of a run's stored episodes: the groups of a training step, or the answers of the
+ * final test evaluation after `step` steps (Avg@k: a group is one task's k answers).
+ */
+export interface EpisodeBatch {
+  source: EpisodeRecord['source'];
+  step: number;
+}
+
 /** A stored episode without its trace: what a list of a step's episodes shows. */
 export interface EpisodeSummary {
   id: number;
   step: number;
+  source: EpisodeRecord['source'];
   kind: TaskKind;
   taskId: string;
   groupIndex: number;
@@ -57,6 +67,7 @@ export function summarizeEpisode(e: EpisodeRecord & { id: number }): EpisodeSumm
   return {
     id: e.id,
     step: e.step,
+    source: e.source,
     kind: e.kind,
     taskId: e.taskId,
     groupIndex: e.groupIndex,

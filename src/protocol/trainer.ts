@@ -6,7 +6,7 @@ import type {
   DeviceCheckProgress,
   DeviceCheckResult,
 } from './backend';
-import type { EpisodeRecord, EpisodeSummary } from './episodes';
+import type { EpisodeBatch, EpisodeRecord, EpisodeSummary } from './episodes';
 import type { PruneTarget, StorageReport } from './storage';
 import type { ConfigEvent, RunSummary, StartRunRequest, TrainConfig, TrainEvent } from './training';
 
@@ -54,10 +54,13 @@ export interface TrainerApi {
   storageReport(): Promise<StorageReport>;
   /** Drops a run's sampled episodes, or all its checkpoints but the latest. */
   pruneRun(runId: string, what: PruneTarget): Promise<void>;
-  /** The steps of a run with stored episodes (every group of every fifth step), ascending. */
-  episodeSteps(runId: string): Promise<number[]>;
-  /** The episodes stored for one step of a run, by group then sample, without their traces. */
-  listEpisodes(runId: string, step: number): Promise<EpisodeSummary[]>;
+  /**
+   * A run's batches of stored episodes: every group of every fifth training step, ascending,
+   * then the final test evaluation's answers.
+   */
+  episodeBatches(runId: string): Promise<EpisodeBatch[]>;
+  /** The episodes of one batch of a run, by group then sample, without their traces. */
+  listEpisodes(runId: string, batch: EpisodeBatch): Promise<EpisodeSummary[]>;
   /**
    * One stored episode, whole: its decoded tokens with log-probabilities, entropies and top
    * alternatives, the answer, the sandbox runs and the facts that decided its reward; null when

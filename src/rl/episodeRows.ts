@@ -1,20 +1,39 @@
 import { renderAnswer } from '../core/answers/text';
+import type { Verification } from '../core/skills/types';
+import type { Task } from '../core/tasks/types';
 import type { EpisodeRecord } from '../storage/db';
+import type { SampledAnswer } from './agent';
 import type { StepEpisode } from './grpo';
+import type { EvalEpisode } from './run';
 
-function toEpisode(
-  runId: string,
-  seed: number,
-  step: number,
-  e: StepEpisode,
-  group: StepEpisode[],
+interface Graded {
+  task: Task;
+  sample: SampledAnswer;
+  verification: Verification;
+}
+
+/** Groups `items` by `key`, keeping their order within each group. */
+function groupBy<T>(items: readonly T[], key: (item: T) => number | string): Map<unknown, T[]> {
+  const groups = new Map<unknown, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function toRecord(
+  e: Graded,
+  where: Pick<
+    EpisodeRecord,
+    'runId' | 'seed' | 'step' | 'source' | 'groupIndex' | 'sampleIndex' | 'advantage'
+  >,
+  group: readonly Graded[],
 ): EpisodeRecord {
   return {
-    runId,
-    step,
-    source: 'train',
-    groupIndex: e.groupIndex,
-    sampleIndex: group.indexOf(e),
+    ...where,
     taskId: e.task.id,
     kind: e.task.kind,
     split: e.task.split,
@@ -31,8 +50,6 @@ function toEpisode(
     runs: e.verification.runs,
     secondary: e.verification.secondary,
     groupRewards: group.map((g) => g.verification.reward),
-    advantage: e.advantage,
-    seed,
   };
 }
 
@@ -43,7 +60,45 @@ export function episodeRows(
   step: number,
   episodes: StepEpisode[],
 ): EpisodeRecord[] {
-  const groups = new Map<number, StepEpisode[]>();
-  for (const e of episodes) groups.set(e.groupIndex, [...(groups.get(e.groupIndex) ?? []), e]);
-  return episodes.map((e) => toEpisode(runId, seed, step, e, groups.get(e.groupIndex)!));
+  const groups = groupBy(episodes, (e) => e.groupIndex);
+  return episodes.map((e) => {
+    const group = groups.get(e.groupIndex)!;
+    const where = { runId, seed, step, source: 'train' as const, advantage: e.advantage };
+    return toRecord(
+      e,
+      { ...where, groupIndex: e.groupIndex, sampleIndex: group.indexOf(e) },
+      group,
+    );
+  });
+}
+
+/**
+ * The final test evaluation's answers as stored rows: a group is one task's Avg@k answers
+ * (its `groupRewards` are what its score averaged), numbered in evaluation order; no update
+ * followed, so the advantage is 0.
+ */
+export function testEpisodeRows(
+  runId: string,
+  seed: number,
+  step: number,
+  episodes: EvalEpisode[],
+): EpisodeRecord[] {
+  const groups = groupBy(episodes, (e) => e.task.id);
+  for (const group of groups.values()) group.sort((a, b) => a.sampleIndex - b.sampleIndex);
+  const index = new Map([...groups.keys()].map((id, i) => [id, i]));
+  return episodes.map((e) =>
+    toRecord(
+      e,
+      {
+        runId,
+        seed,
+        step,
+        source: 'test',
+        advantage: 0,
+        groupIndex: index.get(e.task.id)!,
+        sampleIndex: e.sampleIndex,
+      },
+      groups.get(e.task.id)!,
+    ),
+  );
 }

@@ -10,7 +10,8 @@ import type { Checkpoint } from './checkpoint';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpointCodec';
 import { QUICK_CONFIG } from './presets';
 import type { StepMetrics } from './grpo';
-import { runTraining } from './run';
+import { testEpisodeRows } from './episodeRows';
+import { runTraining, type EvalEpisode, type EvalPoint } from './run';
 import type { TrainConfig } from './config';
 
 const sandbox = createNodeSandbox({ size: 2 });
@@ -82,6 +83,34 @@ describe('runTraining on CPU', () => {
     const finalA = a.evals.filter((e) => e.split === 'test').at(-1)!.result;
     const finalR = resumed.evals.filter((e) => e.split === 'test').at(-1)!.result;
     expect(finalR).toEqual(finalA);
+  }, 600_000);
+
+  it('hands over the final test evaluation’s answers with their traces: what its scores average', async () => {
+    const config = { ...tiny, seed: 5, warmStartPerKind: 0, steps: 1, evalSamples: 2 };
+    const handed: { point: EvalPoint; episodes: EvalEpisode[] }[] = [];
+    const out = await runTraining(
+      { config, train: tasks, val: tasks, test: tasks, sandbox, now: () => 0 },
+      { onTestEpisodes: (point, episodes) => void handed.push({ point, episodes }) },
+    );
+    expect(handed).toHaveLength(1);
+    const { point, episodes } = handed[0]!;
+    expect(point).toBe(out.evals.find((e) => e.split === 'test'));
+    expect(episodes).toHaveLength(point.result.episodes);
+    for (const [kind, score] of Object.entries(point.result.bySkill)) {
+      const mine = episodes.filter((e) => e.task.kind === kind);
+      const mean = mine.reduce((a, e) => a + e.verification.reward, 0) / mine.length;
+      expect(mean, kind).toBeCloseTo(score.meanReward, 12);
+    }
+    for (const e of episodes) expect(e.sample.labels).toHaveLength(e.sample.actions.length);
+    // As stored: a group is one task's Avg@k answers, and its rewards are that task's score.
+    const rows = testEpisodeRows('r', config.seed, point.step, episodes);
+    expect(rows.every((r) => r.source === 'test' && r.step === 1 && r.advantage === 0)).toBe(true);
+    for (const r of rows) {
+      const score = r.groupRewards.reduce((a, b) => a + b, 0) / r.groupRewards.length;
+      expect(r.groupRewards).toHaveLength(2);
+      expect(score).toBe(point.result.perTask![r.kind]![r.taskId]);
+    }
+    expect(new Set(rows.map((r) => `${r.groupIndex}.${r.sampleIndex}`)).size).toBe(rows.length);
   }, 600_000);
 
   it('a different seed gives a different run', async () => {

@@ -1,11 +1,13 @@
+import type { Answer } from '../core/answers/types';
 import { createRng, drawSalt, keyedRng, restoreRng, type Rng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
+import type { Verification } from '../core/skills/types';
 import type { Task, TaskKind } from '../core/tasks/types';
 import { evaluatePolicy, type EvalResult } from '../eval/evaluate';
 import { agentPolicy } from '../eval/agentPolicy';
 import { vocabularyFromWords } from '../policy/encode/vocab';
 import { PolicyModel, PolicyTrainer } from '../policy/model';
-import { createPolicyModel, PolicyAgent } from './agent';
+import { createPolicyModel, PolicyAgent, type SampledAnswer } from './agent';
 import { TaskBuffer } from './buffer';
 import type { Checkpoint } from './checkpoint';
 import { checkConfig, warmStartLearningRate, type TrainConfig } from './config';
@@ -17,6 +19,15 @@ export interface EvalPoint {
   step: number;
   split: 'val' | 'test';
   result: EvalResult;
+}
+
+/** One answer of an evaluation, with how it was decoded and graded. */
+export interface EvalEpisode {
+  task: Task;
+  /** Which of the task's `evalSamples` answers (Avg@k) this is. */
+  sampleIndex: number;
+  sample: SampledAnswer;
+  verification: Verification;
 }
 
 export interface RunInputs {
@@ -40,6 +51,11 @@ export interface RunHooks {
   onWarmEpoch?: (epoch: number, loss: number) => void;
   onStep?: (metrics: StepMetrics, episodes: StepEpisode[]) => void;
   onEval?: (point: EvalPoint) => void;
+  /**
+   * The final test evaluation's answers, each with its decoding and verdict (what the run's
+   * test scores were made of), in task order; called just before `onEval` for that point.
+   */
+  onTestEpisodes?: (point: EvalPoint, episodes: EvalEpisode[]) => void;
   onCheckpoint?: (checkpoint: Checkpoint) => Promise<void> | void;
   /** Checked between steps: `stop` ends the run early (it still checkpoints). */
   shouldStop?: () => boolean;
@@ -154,15 +170,27 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
     tasks: readonly Task[],
   ): Promise<void> => {
     hooks.onPhase?.('eval', `${split} at step ${step}`);
+    const keep = split === 'test' && hooks.onTestEpisodes !== undefined;
+    const traces = new WeakMap<Answer, SampledAnswer>();
+    const episodes: EvalEpisode[] = [];
     const result = await evaluatePolicy(
-      agentPolicy(agent, config.temperature),
+      agentPolicy(agent, config.temperature, 'policy', keep ? traces : undefined),
       tasks,
       sandbox,
       createRng(config.seed).fork(`eval:${split}:${step}`),
-      { samples: config.evalSamples },
+      {
+        samples: config.evalSamples,
+        ...(keep && {
+          onEpisode: (task, verification, answer, sampleIndex) => {
+            const sample = traces.get(answer);
+            if (sample) episodes.push({ task, sampleIndex, sample, verification });
+          },
+        }),
+      },
     );
     const point = { step, split, result };
     evals.push(point);
+    if (keep) hooks.onTestEpisodes?.(point, episodes);
     hooks.onEval?.(point);
   };
   try {

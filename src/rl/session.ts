@@ -12,11 +12,11 @@ import type {
 import { finalScores } from '../protocol/training';
 import { ACTIVE_STATUSES, type LabDatabase, type RunRecord } from '../storage/db';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
-import type { EpisodeRecord, EpisodeSummary } from '../protocol/episodes';
-import { episodeSteps, getEpisode, listEpisodes } from '../storage/episodes';
+import type { EpisodeBatch, EpisodeRecord, EpisodeSummary } from '../protocol/episodes';
+import { episodeBatches, getEpisode, listEpisodes } from '../storage/episodes';
 import { clearSuites, isQuotaError, pruneRun, storageReport } from '../storage/usage';
 import { checkConfig, mixProblem, type TrainConfig } from './config';
-import { episodeRows } from './episodeRows';
+import { episodeRows, testEpisodeRows } from './episodeRows';
 import { runTraining } from './run';
 import { buildSuite, suiteKey } from './suiteSource';
 import { WriteQueue, writeFailureMessage } from './writeQueue';
@@ -78,12 +78,12 @@ export class TrainingSession {
     return clearSuites(this.env.db);
   }
 
-  episodeSteps(runId: string): Promise<number[]> {
-    return episodeSteps(runId, this.env.db);
+  episodeBatches(runId: string): Promise<EpisodeBatch[]> {
+    return episodeBatches(runId, this.env.db);
   }
 
-  listEpisodes(runId: string, step: number): Promise<EpisodeSummary[]> {
-    return listEpisodes(runId, step, this.env.db);
+  listEpisodes(runId: string, batch: EpisodeBatch): Promise<EpisodeSummary[]> {
+    return listEpisodes(runId, batch, this.env.db);
   }
 
   getEpisode(id: number): Promise<EpisodeRecord | null> {
@@ -177,11 +177,19 @@ export class TrainingSession {
       // A resumed run continues from its checkpoint: later points were never checkpointed.
       const from = checkpoint?.step ?? 0;
       await db.points.where('[runId+step]').between([runId, from], [runId, Infinity]).delete();
-      await db.evals
-        .where('runId')
-        .equals(runId)
-        .filter((e) => e.step > from || (from === 0 && e.step === 0))
+      // Evaluations (and the test evaluations' answers) are kept up to the checkpoint; training
+      // episodes of steps after it are sampled again.
+      const beyond = (e: { step: number }): boolean =>
+        e.step > from || (from === 0 && e.step === 0);
+      await db.evals.where('runId').equals(runId).filter(beyond).delete();
+      const bySource = db.episodes.where('[runId+source+step]');
+      await bySource
+        .between([runId, 'train', from], [runId, 'train', Infinity], true, true)
         .delete();
+      for (const source of ['val', 'test'])
+        await bySource
+          .between([runId, source, from], [runId, source, Infinity], from === 0, true)
+          .delete();
       await db.runs.update(runId, { step: from, backend: this.env.backend() });
       await setStatus('running');
       const elapsed = (): number => control.elapsedBase + (now() - control.startedAt);
@@ -214,6 +222,10 @@ export class TrainingSession {
                 if (rows.length) await db.episodes.bulkAdd(rows);
               }),
             );
+          },
+          onTestEpisodes: (point, episodes) => {
+            const rows = testEpisodeRows(runId, run!.config.seed, point.step, episodes);
+            writes.push(() => db.episodes.bulkAdd(rows));
           },
           onEval: (point) => {
             const record = { step: point.step, split: point.split, bySkill: point.result.bySkill };

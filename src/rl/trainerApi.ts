@@ -84,11 +84,11 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     async clearSuites() {
       return runs().clearSuites();
     },
-    async episodeSteps(runId) {
-      return runs().episodeSteps(runId);
+    async episodeBatches(runId) {
+      return runs().episodeBatches(runId);
     },
-    async listEpisodes(runId, step) {
-      return runs().listEpisodes(runId, step);
+    async listEpisodes(runId, batch) {
+      return runs().listEpisodes(runId, batch);
     },
     async getEpisode(id) {
       return runs().getEpisode(id);

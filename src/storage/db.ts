@@ -68,6 +68,10 @@ export class LabDatabase extends Dexie {
       episodes: '++id, runId, [runId+step], taskId',
       suites: 'key',
     });
+    // Episodes by source too: a run's final test-evaluation answers beside its training steps'.
+    this.version(2).stores({
+      episodes: '++id, runId, [runId+step], [runId+source+step], taskId',
+    });
   }
 }
 

@@ -1,24 +1,45 @@
-/** Reading a run's stored episodes: which steps have some, a step's list, one whole record. */
+/** Reading a run's stored episodes: which batches it has, a batch's list, one whole record. */
 import Dexie from 'dexie';
-import { summarizeEpisode, type EpisodeRecord, type EpisodeSummary } from '../protocol/episodes';
+import {
+  summarizeEpisode,
+  type EpisodeBatch,
+  type EpisodeRecord,
+  type EpisodeSummary,
+} from '../protocol/episodes';
 import { labDb, type LabDatabase } from './db';
 
-/** The steps of `runId` with stored episodes, ascending. */
-export async function episodeSteps(runId: string, db: LabDatabase = labDb()): Promise<number[]> {
+const SOURCE_ORDER: Record<EpisodeBatch['source'], number> = { train: 0, val: 1, test: 2 };
+
+/**
+ * The batches of `runId` with stored episodes: training steps ascending, then evaluations (the
+ * final test evaluation's answers) by step.
+ */
+export async function episodeBatches(
+  runId: string,
+  db: LabDatabase = labDb(),
+): Promise<EpisodeBatch[]> {
   const keys = await db.episodes
-    .where('[runId+step]')
-    .between([runId, Dexie.minKey], [runId, Dexie.maxKey])
+    .where('[runId+source+step]')
+    .between([runId, Dexie.minKey, Dexie.minKey], [runId, Dexie.maxKey, Dexie.maxKey])
     .uniqueKeys();
-  return keys.map((k) => (k as unknown as [string, number])[1]);
+  return keys
+    .map((k) => {
+      const [, source, step] = k as unknown as [string, EpisodeBatch['source'], number];
+      return { source, step };
+    })
+    .sort((a, b) => SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || a.step - b.step);
 }
 
-/** The episodes stored for one step of `runId`, by group then sample. */
+/** The episodes of one batch of `runId`, by group then sample. */
 export async function listEpisodes(
   runId: string,
-  step: number,
+  batch: EpisodeBatch,
   db: LabDatabase = labDb(),
 ): Promise<EpisodeSummary[]> {
-  const rows = await db.episodes.where('[runId+step]').equals([runId, step]).toArray();
+  const rows = await db.episodes
+    .where('[runId+source+step]')
+    .equals([runId, batch.source, batch.step])
+    .toArray();
   return rows
     .filter((r): r is EpisodeRecord & { id: number } => r.id !== undefined)
     .sort((a, b) => a.groupIndex - b.groupIndex || a.sampleIndex - b.sampleIndex)

@@ -1,12 +1,21 @@
 import { useEffect, useState } from 'react';
-import { episodeSteps, getEpisode, listEpisodes } from '../../bridge/training';
+import { episodeBatches, getEpisode, listEpisodes } from '../../bridge/training';
 import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
-import type { EpisodeRecord, EpisodeSummary } from '../../protocol/episodes';
+import type { EpisodeBatch, EpisodeRecord, EpisodeSummary } from '../../protocol/episodes';
 import { useApp } from '../../state/hooks';
 import { EpisodeTrace } from './components/EpisodeTrace';
 import { formatValue } from './components/format';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A batch as a string (a select's value, an effect's dependency) and back. */
+const batchKey = (b: EpisodeBatch): string => `${b.source}:${b.step}`;
+const batchOf = (key: string): EpisodeBatch => {
+  const [source, step] = key.split(':');
+  return { source: source as EpisodeBatch['source'], step: Number(step) };
+};
+const batchLabel = (b: EpisodeBatch): string =>
+  b.source === 'train' ? `step ${b.step}` : `${b.source} evaluation after ${b.step} steps`;
 
 /**
  * Starts `read` and hands its value to `onValue`, or a failure (`what` went wrong) to `onError`,
@@ -29,10 +38,11 @@ function readInto<T>(
 }
 
 /**
- * The focused run's stored episodes (every group of every fifth step): pick a step, then an
- * answer, to see its decoded tokens and why it got its reward. Follows the newest stored step
- * until another is picked. Reads through the trainer worker, which writes them. Everything
- * picked or opened belongs to one run: another run starts afresh.
+ * The focused run's stored episodes (every group of every fifth step, and the final test
+ * evaluation's answers): pick a step or the evaluation, then an answer, to see its decoded
+ * tokens and why it got its reward. Follows the newest stored batch until another is picked.
+ * Reads through the trainer worker, which writes them. Everything picked or opened belongs to
+ * one run: another run starts afresh.
  */
 export function RunEpisodes() {
   const runId = useApp((s) => s.train.focusId);
@@ -46,8 +56,8 @@ function EpisodesOf({ runId }: { runId: string }) {
   // Read again after each step (a stored step shows as soon as it ends), when the run stops,
   // and when episodes were dropped.
   const revision = useApp((s) => s.train.episodesRevision);
-  const [steps, setSteps] = useState<number[] | null>(null);
-  const [picked, setPicked] = useState<number | null>(null);
+  const [batches, setBatches] = useState<EpisodeBatch[] | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
   const [kind, setKind] = useState<TaskKind | 'all'>('all');
   // Each answer is kept with what it answers, so a stale one is never shown for a new question.
   const [loaded, setLoaded] = useState<{ key: string; list: EpisodeSummary[] } | null>(null);
@@ -58,26 +68,30 @@ function EpisodesOf({ runId }: { runId: string }) {
   useEffect(
     () =>
       readInto(
-        episodeSteps(runId),
-        (s) => (setSteps(s), setError(null)),
+        episodeBatches(runId),
+        (b) => (setBatches(b), setError(null)),
         setError,
         "the run's episodes",
       ),
     [runId, step, status, revision],
   );
 
-  // A picked step that is gone (dropped) gives way to the newest.
-  const shown = picked !== null && steps?.includes(picked) ? picked : (steps?.at(-1) ?? null);
-  const key = `${shown}:${revision}`;
+  // A picked batch that is gone (dropped) gives way to the newest.
+  const shown =
+    batches?.find((b) => batchKey(b) === picked) ??
+    (batches?.length ? batches[batches.length - 1]! : null);
+  const shownKey = shown ? batchKey(shown) : null;
+  const key = `${shownKey}:${revision}`;
   useEffect(() => {
-    if (shown === null) return;
+    if (shownKey === null) return;
+    const batch = batchOf(shownKey);
     return readInto(
-      listEpisodes(runId, shown),
-      (list) => (setLoaded({ key: `${shown}:${revision}`, list }), setError(null)),
+      listEpisodes(runId, batch),
+      (list) => (setLoaded({ key: `${shownKey}:${revision}`, list }), setError(null)),
       setError,
-      `step ${shown}'s episodes`,
+      `${batchLabel(batch)}'s episodes`,
     );
-  }, [runId, shown, revision]);
+  }, [runId, shownKey, revision]);
 
   useEffect(() => {
     if (openId === null) return;
@@ -95,6 +109,8 @@ function EpisodesOf({ runId }: { runId: string }) {
   }, [openId]);
 
   const list = loaded?.key === key ? loaded.list : null;
+  // An evaluation's answers: a row is one of a task's Avg@k answers, and no update followed.
+  const evaluation = shown !== null && shown.source !== 'train';
   // The chosen skill stays listed on a step without it (the list then says so).
   const present = new Set<TaskKind>(list?.map((e) => e.kind) ?? []);
   const kinds = TASK_KINDS.filter((k) => k === kind || present.has(k));
@@ -109,27 +125,28 @@ function EpisodesOf({ runId }: { runId: string }) {
           {error}
         </p>
       )}
-      {steps !== null && steps.length === 0 && (
+      {batches !== null && batches.length === 0 && (
         <p className="hint" data-testid="episodes-none">
           No episodes stored for this run: every group of every fifth step (0, 5, 10...) is kept
-          once that step ends, unless dropped under Storage.
+          once that step ends, and every answer of the final test evaluation once it ends, unless
+          dropped under Storage.
         </p>
       )}
-      {steps !== null && steps.length > 0 && (
+      {batches !== null && batches.length > 0 && (
         <div className="episode-controls">
           <label>
-            Step{' '}
+            Episodes of{' '}
             <select
               data-testid="episode-step"
-              value={shown ?? ''}
+              value={shownKey ?? ''}
               onChange={(e) => {
-                setPicked(Number(e.target.value));
+                setPicked(e.target.value);
                 setOpenId(null);
               }}
             >
-              {steps.map((s) => (
-                <option key={s} value={s}>
-                  {s}
+              {batches.map((b) => (
+                <option key={batchKey(b)} value={batchKey(b)}>
+                  {batchLabel(b)}
                 </option>
               ))}
             </select>
@@ -158,14 +175,14 @@ function EpisodesOf({ runId }: { runId: string }) {
                 setOpenId(null);
               }}
             >
-              follow the newest step
+              follow the newest
             </button>
           )}
         </div>
       )}
       {list === null && shown !== null && (
         <p className="hint" data-testid="episodes-loading">
-          Reading step {shown}&apos;s episodes…
+          Reading the episodes of {batchLabel(shown)}…
         </p>
       )}
       {list !== null && rows.length > 0 && (
@@ -173,13 +190,13 @@ function EpisodesOf({ runId }: { runId: string }) {
           <table className="table episode-list" data-testid="episode-list">
             <thead>
               <tr>
-                <th scope="col">group</th>
+                <th scope="col">{evaluation ? 'task' : 'group'}</th>
                 <th scope="col" className="col-skill">
                   skill
                 </th>
                 <th scope="col">answer</th>
                 <th scope="col">reward</th>
-                <th scope="col">advantage</th>
+                {!evaluation && <th scope="col">advantage</th>}
               </tr>
             </thead>
             <tbody>
@@ -205,7 +222,7 @@ function EpisodesOf({ runId }: { runId: string }) {
                     </button>
                   </td>
                   <td className="num">{e.reward}</td>
-                  <td className="num">{formatValue(e.advantage, 2)}</td>
+                  {!evaluation && <td className="num">{formatValue(e.advantage, 2)}</td>}
                 </tr>
               ))}
             </tbody>
@@ -214,7 +231,8 @@ function EpisodesOf({ runId }: { runId: string }) {
       )}
       {list !== null && list.length > 0 && rows.length === 0 && kind !== 'all' && (
         <p className="hint" data-testid="episodes-filtered">
-          No {KIND_LABELS[kind]} answers at step {shown}: pick another skill or step.
+          No {KIND_LABELS[kind]} answers in {shown ? batchLabel(shown) : 'this batch'}: pick another
+          skill or step.
         </p>
       )}
       {episode && <EpisodeTrace episode={episode} />}

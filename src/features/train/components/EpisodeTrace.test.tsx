@@ -95,4 +95,16 @@ describe('EpisodeTrace', () => {
       "error (syntax): the run broke after 2 tests (2 passed), not as the reward needed · SyntaxError: expecting ';'",
     );
   });
+
+  it('shows a test-evaluation answer with its task’s Avg@k score, without an advantage', () => {
+    render(
+      <EpisodeTrace
+        episode={{ ...episode, source: 'test', step: 40, split: 'test', groupRewards: [0, 1, 1] }}
+      />,
+    );
+    expect(screen.getByText(/test evaluation after 40 steps, task 2, answer 3 of 3/)).toBeTruthy();
+    const reward = screen.getByTestId('episode-reward').textContent;
+    expect(reward).toMatch(/Reward 0 · the task's score \(Avg@3\) 0\.667 from rewards \[0, 1, 1\]/);
+    expect(reward).not.toContain('advantage');
+  });
 });

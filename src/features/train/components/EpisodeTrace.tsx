@@ -16,15 +16,33 @@ export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
       <h3>
         {KIND_LABELS[e.kind]} · <code>{e.taskId}</code>
       </h3>
-      <p className="hint">
-        Step {e.step}, group {e.groupIndex + 1}, answer {e.sampleIndex + 1} of{' '}
-        {e.groupRewards.length} · {e.split} split · seed {e.seed}
-      </p>
-      <p data-testid="episode-reward">
-        Reward <strong>{e.reward}</strong>
-        {e.valid ? '' : ' (invalid answer)'} · advantage {formatValue(e.advantage, 3)} · group
-        rewards [{e.groupRewards.join(', ')}]
-      </p>
+      {e.source === 'train' ? (
+        <>
+          <p className="hint">
+            Step {e.step}, group {e.groupIndex + 1}, answer {e.sampleIndex + 1} of{' '}
+            {e.groupRewards.length} · {e.split} split · seed {e.seed}
+          </p>
+          <p data-testid="episode-reward">
+            Reward <strong>{e.reward}</strong>
+            {e.valid ? '' : ' (invalid answer)'} · advantage {formatValue(e.advantage, 3)} · group
+            rewards [{e.groupRewards.join(', ')}]
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="hint">
+            {e.source} evaluation after {e.step} steps, task {e.groupIndex + 1}, answer{' '}
+            {e.sampleIndex + 1} of {e.groupRewards.length} · {e.split} split · seed {e.seed}
+          </p>
+          <p data-testid="episode-reward">
+            Reward <strong>{e.reward}</strong>
+            {e.valid ? '' : ' (invalid answer)'} · the task&apos;s score (Avg@
+            {e.groupRewards.length}){' '}
+            {formatValue(e.groupRewards.reduce((a, b) => a + b, 0) / e.groupRewards.length, 3)} from
+            rewards [{e.groupRewards.join(', ')}]
+          </p>
+        </>
+      )}
       {e.prompt && (
         <div className="episode-prompt" data-testid="episode-prompt">
           <h4>Task: {e.prompt.title}</h4>
