@@ -41,6 +41,15 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     const rows = section.getByTestId('episode-row');
     await expect(rows).toHaveCount(tested.length);
     await expect(section.getByRole('columnheader', { name: 'advantage' })).toHaveCount(0);
+    const rewarded = tested.filter((e) => e.reward > 0).length;
+    await expect(section.getByTestId('episodes-summary')).toContainText(
+      `${tested.length} answers · ${rewarded} rewarded`,
+    );
+    // The reward filter: the unrewarded answers, then all again.
+    await section.getByTestId('episode-reward-filter').selectOption('unrewarded');
+    await expect(rows).toHaveCount(tested.length - rewarded);
+    await section.getByTestId('episode-reward-filter').selectOption('all');
+    await expect(rows).toHaveCount(tested.length);
     // Its first answer: the task's Avg@k score and the rewards it averaged.
     await rows.first().getByRole('button').click();
     const evalTrace = section.getByTestId('episode-trace');

@@ -6,6 +6,14 @@ import { useApp } from '../../state/hooks';
 import { EpisodeTrace } from './components/EpisodeTrace';
 import { formatValue } from './components/format';
 
+/** Which answers a list shows by reward (rewards are 0 or 1). */
+const REWARD_FILTERS = {
+  all: () => true,
+  rewarded: (e: EpisodeSummary) => e.reward > 0,
+  unrewarded: (e: EpisodeSummary) => e.reward <= 0,
+} as const;
+type RewardFilter = keyof typeof REWARD_FILTERS;
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A batch as a string (a select's value, an effect's dependency) and back. */
@@ -59,6 +67,7 @@ function EpisodesOf({ runId }: { runId: string }) {
   const [batches, setBatches] = useState<EpisodeBatch[] | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const [kind, setKind] = useState<TaskKind | 'all'>('all');
+  const [rewardFilter, setRewardFilter] = useState<RewardFilter>('all');
   // Each answer is kept with what it answers, so a stale one is never shown for a new question.
   const [loaded, setLoaded] = useState<{ key: string; list: EpisodeSummary[] } | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -114,7 +123,10 @@ function EpisodesOf({ runId }: { runId: string }) {
   // The chosen skill stays listed on a step without it (the list then says so).
   const present = new Set<TaskKind>(list?.map((e) => e.kind) ?? []);
   const kinds = TASK_KINDS.filter((k) => k === kind || present.has(k));
-  const rows = list?.filter((e) => kind === 'all' || e.kind === kind) ?? [];
+  const rows =
+    list?.filter((e) => (kind === 'all' || e.kind === kind) && REWARD_FILTERS[rewardFilter](e)) ??
+    [];
+  const rewarded = rows.filter((e) => e.reward > 0).length;
   // A trace shows only while its row does (not under another step, filter or a dropped list).
   const episode =
     opened && opened.id === openId && rows.some((r) => r.id === openId) ? opened : null;
@@ -166,6 +178,20 @@ function EpisodesOf({ runId }: { runId: string }) {
               ))}
             </select>
           </label>
+          <label>
+            Reward{' '}
+            <select
+              data-testid="episode-reward-filter"
+              value={rewardFilter}
+              onChange={(e) => setRewardFilter(e.target.value as RewardFilter)}
+            >
+              {Object.keys(REWARD_FILTERS).map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </select>
+          </label>
           {picked !== null && (
             <button
               type="button"
@@ -183,6 +209,12 @@ function EpisodesOf({ runId }: { runId: string }) {
       {list === null && shown !== null && (
         <p className="hint" data-testid="episodes-loading">
           Reading the episodes of {batchLabel(shown)}…
+        </p>
+      )}
+      {list !== null && rows.length > 0 && (
+        <p className="hint" data-testid="episodes-summary">
+          {rows.length} answer{rows.length === 1 ? '' : 's'} · {rewarded} rewarded · mean reward{' '}
+          {formatValue(rows.reduce((a, e) => a + e.reward, 0) / rows.length, 3)}
         </p>
       )}
       {list !== null && rows.length > 0 && (
@@ -229,10 +261,11 @@ function EpisodesOf({ runId }: { runId: string }) {
           </table>
         </div>
       )}
-      {list !== null && list.length > 0 && rows.length === 0 && kind !== 'all' && (
+      {list !== null && list.length > 0 && rows.length === 0 && (
         <p className="hint" data-testid="episodes-filtered">
-          No {KIND_LABELS[kind]} answers in {shown ? batchLabel(shown) : 'this batch'}: pick another
-          skill or step.
+          No {rewardFilter === 'all' ? '' : `${rewardFilter} `}
+          {kind === 'all' ? '' : `${KIND_LABELS[kind]} `}answers in{' '}
+          {shown ? batchLabel(shown) : 'this batch'}: pick another skill, reward or step.
         </p>
       )}
       {episode && <EpisodeTrace episode={episode} />}
