@@ -10,10 +10,18 @@ import type { Task, TaskKind } from '../core/tasks/types';
 import { validateTask } from '../core/tasks/validate';
 import { evaluatePolicy } from '../eval/evaluate';
 import { createNodeSandbox } from '../node/sandbox';
+import { linesOfFile } from '../node/lines';
 import { scratchDir } from '../node/scratchDir';
+import type { EpisodeRecord } from '../protocol/episodes';
 import { baselineConfig, QUICK_CONFIG } from '../rl/presets';
 import { reuseWarmStart } from './experiment';
-import { checkpointPolicy, loadConfig, readCheckpoint, trainToDir } from './train';
+import {
+  checkpointPolicy,
+  loadConfig,
+  readCheckpoint,
+  TEST_EPISODES_FILE,
+  trainToDir,
+} from './train';
 
 const sandbox = createNodeSandbox({ size: 2 });
 afterAll(() => sandbox.dispose());
@@ -75,6 +83,20 @@ describe('lab train / eval --policy <run dir>', () => {
     };
     expect(evalJson.steps).toBe(3);
     expect(Object.keys(evalJson.test).length).toBeGreaterThan(0);
+    // The final test evaluation's answers, each with its trace: what eval.json's scores average.
+    const answers = [...linesOfFile(join(out, TEST_EPISODES_FILE))].map(
+      (l) => JSON.parse(l) as EpisodeRecord,
+    );
+    for (const [kind, score] of Object.entries(evalJson.test)) {
+      const mine = answers.filter((a) => a.kind === kind);
+      expect(mine.length, kind).toBe(score.tasks * config.evalSamples);
+      expect(mine.reduce((s, a) => s + a.reward, 0) / mine.length, kind).toBeCloseTo(
+        score.meanReward,
+        12,
+      );
+    }
+    expect(answers.every((a) => a.source === 'test' && a.step === 3)).toBe(true);
+    expect(answers.every((a) => a.actionLabels.length === a.actions.length)).toBe(true);
     expect(lines.some((l) => l.includes('step 3/3'))).toBe(true);
 
     const checkpoint = readCheckpoint(out);

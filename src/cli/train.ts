@@ -14,6 +14,7 @@ import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
 import type { EvalResult, KindScore } from '../eval/evaluate';
+import { writeLines } from '../node/lines';
 import { builtinSuite } from '../node/suiteCache';
 import { vocabularyFromWords } from '../policy/encode/vocab';
 import { createPolicyModel, PolicyAgent } from '../rl/agent';
@@ -22,6 +23,7 @@ import { decodeCheckpoint, encodeCheckpoint } from '../rl/checkpointCodec';
 import type { TrainConfig } from '../rl/config';
 import { resolveConfig } from '../rl/configFile';
 import { findPreset, PRESETS } from '../rl/presets';
+import { testEpisodeRows } from '../rl/episodeRows';
 import { runTraining, type EvalPoint, type RunOutput } from '../rl/run';
 import type { StepMetrics } from '../rl/grpo';
 import { agentPolicy } from '../eval/agentPolicy';
@@ -171,7 +173,14 @@ export interface TrainJob {
   checkpointEvery?: number;
 }
 
-/** One run to a directory: config.json, metrics.jsonl, checkpoints and eval.json. */
+/** The final test evaluation's answers, in a run directory. */
+export const TEST_EPISODES_FILE = 'test-episodes.jsonl';
+
+/**
+ * One run to a directory: config.json, metrics.jsonl, checkpoints, eval.json, and
+ * test-episodes.jsonl (every answer of the final test evaluation with its decoded tokens and
+ * verdict, one JSON record a line, as the app stores them).
+ */
 export async function trainToDir(job: TrainJob): Promise<RunOutput> {
   const { config, out, print } = job;
   mkdirSync(out, { recursive: true });
@@ -206,6 +215,13 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
         });
         print(`[${config.name}] ${formatEval(point)}`);
       },
+      onTestEpisodes: (point, episodes) =>
+        writeLines(
+          join(out, TEST_EPISODES_FILE),
+          testEpisodeRows(config.name, config.seed, point.step, episodes).map((r) =>
+            JSON.stringify(r),
+          ),
+        ),
       onCheckpoint: (c) => void writeCheckpoint(out, c),
       checkpointEvery: job.checkpointEvery ?? 10,
     },
@@ -232,7 +248,14 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
 }
 
 /** The files a run writes into its directory (see trainToDir). */
-const RUN_FILES = ['config.json', 'metrics.jsonl', 'eval.json', 'checkpoint.json', 'checkpoints'];
+const RUN_FILES = [
+  'config.json',
+  'metrics.jsonl',
+  'eval.json',
+  TEST_EPISODES_FILE,
+  'checkpoint.json',
+  'checkpoints',
+];
 
 /** The run files already in a directory (none when it does not exist). */
 export const runFilesIn = (dir: string): string[] =>
