@@ -1,4 +1,5 @@
 import { KIND_LABELS } from '../../../core/tasks/types';
+import type { GradingRun } from '../../../core/skills/types';
 import type { EpisodeRecord } from '../../../protocol/episodes';
 import { formatValue } from './format';
 
@@ -9,6 +10,18 @@ const percent = (p: number) => `${(p * 100).toFixed(p >= 0.995 || p < 0.01 ? 1 :
  * answer, and every decoded token with its probability, the entropy of the step and the
  * alternatives the policy weighed.
  */
+/**
+ * What a sandbox run's tests came to: a count of those that passed, or, for a run that broke
+ * (a syntax error, a timeout...), how far it got, so its tests do not read as a verdict.
+ */
+function runOutcome(r: GradingRun): string {
+  const passed = r.tests.filter((t) => t.status === 'pass').length;
+  if (r.verdict !== 'error') return `, ${passed} of ${r.tests.length} tests passed`;
+  return r.tests.length
+    ? `: the run broke after ${r.tests.length} tests (${passed} passed)`
+    : ': the run broke';
+}
+
 export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
   const e = episode;
   return (
@@ -101,14 +114,11 @@ export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
           <h4>Sandbox runs</h4>
           <ul className="episode-runs" data-testid="episode-runs">
             {e.runs.map((r, i) => {
-              const passed = r.tests.filter((t) => t.status === 'pass').length;
               return (
                 <li key={i}>
                   {r.purpose}: <strong>{r.verdict}</strong>
                   {r.label ? ` (${r.label})` : ''}
-                  {r.verdict === 'error'
-                    ? `: the run broke${r.tests.length ? ` after ${r.tests.length} tests (${passed} passed)` : ''}`
-                    : `, ${passed} of ${r.tests.length} tests passed`}
+                  {runOutcome(r)}
                   {r.asRequired ? ', as the reward needed' : ', not as the reward needed'}
                   {r.message ? (
                     <>
