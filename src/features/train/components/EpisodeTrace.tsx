@@ -113,33 +113,31 @@ export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
         <>
           <h4>Sandbox runs</h4>
           <ul className="episode-runs" data-testid="episode-runs">
-            {e.runs.map((r, i) => {
-              return (
-                <li key={i}>
-                  {r.purpose}: <strong>{r.verdict}</strong>
-                  {r.label ? ` (${r.label})` : ''}
-                  {runOutcome(r)}
-                  {r.asRequired ? ', as the reward needed' : ', not as the reward needed'}
-                  {r.message ? (
-                    <>
-                      {' '}
-                      · <code>{r.message}</code>
-                    </>
-                  ) : null}
-                  {r.tests.some((t) => t.status === 'fail') && (
-                    <ul>
-                      {r.tests
-                        .filter((t) => t.status === 'fail')
-                        .map((t, j) => (
-                          <li key={j}>
-                            {t.name}: {t.message ?? 'failed'}
-                          </li>
-                        ))}
-                    </ul>
-                  )}
-                </li>
-              );
-            })}
+            {e.runs.map((r, i) => (
+              <li key={i}>
+                {r.purpose}: <strong>{r.verdict}</strong>
+                {r.label ? ` (${r.label})` : ''}
+                {runOutcome(r)}
+                {r.asRequired ? ', as the reward needed' : ', not as the reward needed'}
+                {r.message ? (
+                  <>
+                    {' '}
+                    · <code>{r.message}</code>
+                  </>
+                ) : null}
+                {r.tests.some((t) => t.status === 'fail') && (
+                  <ul>
+                    {r.tests
+                      .filter((t) => t.status === 'fail')
+                      .map((t, j) => (
+                        <li key={j}>
+                          {t.name}: {t.message ?? 'failed'}
+                        </li>
+                      ))}
+                  </ul>
+                )}
+              </li>
+            ))}
           </ul>
         </>
       )}
