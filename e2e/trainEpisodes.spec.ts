@@ -43,7 +43,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(section.getByRole('columnheader', { name: 'advantage' })).toHaveCount(0);
     const rewarded = tested.filter((e) => e.reward > 0).length;
     await expect(section.getByTestId('episodes-summary')).toContainText(
-      `${tested.length} answers · ${rewarded} rewarded`,
+      `${tested.length} answers shown · ${rewarded} rewarded`,
     );
     // The reward filter: the unrewarded answers, then all again.
     await section.getByTestId('episode-reward-filter').selectOption('unrewarded');

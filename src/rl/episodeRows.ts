@@ -2,13 +2,12 @@ import { renderAnswer } from '../core/answers/text';
 import type { Verification } from '../core/skills/types';
 import type { Task } from '../core/tasks/types';
 import type { EpisodeRecord } from '../storage/db';
-import type { SampledAnswer } from './agent';
 import type { StepEpisode } from './grpo';
-import type { EvalEpisode } from './run';
+import type { AnswerTrace, EvalEpisode } from './run';
 
 interface Graded {
   task: Task;
-  sample: SampledAnswer;
+  sample: AnswerTrace;
   verification: Verification;
 }
 
@@ -74,8 +73,8 @@ export function episodeRows(
 
 /**
  * The final test evaluation's answers as stored rows: a group is one task's Avg@k answers
- * (its `groupRewards` are what its score averaged), numbered in evaluation order; no update
- * followed, so the advantage is 0.
+ * (its `groupRewards` are what its score averaged, in sample order), numbered by the task's
+ * place in the evaluation; no update followed, so the advantage is 0.
  */
 export function testEpisodeRows(
   runId: string,
@@ -83,9 +82,8 @@ export function testEpisodeRows(
   step: number,
   episodes: EvalEpisode[],
 ): EpisodeRecord[] {
-  const groups = groupBy(episodes, (e) => e.task.id);
+  const groups = groupBy(episodes, (e) => e.taskIndex);
   for (const group of groups.values()) group.sort((a, b) => a.sampleIndex - b.sampleIndex);
-  const index = new Map([...groups.keys()].map((id, i) => [id, i]));
   return episodes.map((e) =>
     toRecord(
       e,
@@ -95,10 +93,10 @@ export function testEpisodeRows(
         step,
         source: 'test',
         advantage: 0,
-        groupIndex: index.get(e.task.id)!,
+        groupIndex: e.taskIndex,
         sampleIndex: e.sampleIndex,
       },
-      groups.get(e.task.id)!,
+      groups.get(e.taskIndex)!,
     ),
   );
 }

@@ -9,8 +9,8 @@ import { createNodeSandbox } from '../node/sandbox';
 import type { Checkpoint } from './checkpoint';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpointCodec';
 import { QUICK_CONFIG } from './presets';
-import type { StepMetrics } from './grpo';
-import { testEpisodeRows } from './episodeRows';
+import type { StepEpisode, StepMetrics } from './grpo';
+import { episodeRows, testEpisodeRows } from './episodeRows';
 import { runTraining, type EvalEpisode, type EvalPoint } from './run';
 import type { TrainConfig } from './config';
 
@@ -88,9 +88,13 @@ describe('runTraining on CPU', () => {
   it('hands over the final test evaluation’s answers with their traces: what its scores average', async () => {
     const config = { ...tiny, seed: 5, warmStartPerKind: 0, steps: 1, evalSamples: 2 };
     const handed: { point: EvalPoint; episodes: EvalEpisode[] }[] = [];
+    const stepped: StepEpisode[][] = [];
     const out = await runTraining(
       { config, train: tasks, val: tasks, test: tasks, sandbox, now: () => 0 },
-      { onTestEpisodes: (point, episodes) => void handed.push({ point, episodes }) },
+      {
+        onTestEpisodes: (point, episodes) => void handed.push({ point, episodes }),
+        onStep: (_m, episodes) => void stepped.push(episodes),
+      },
     );
     expect(handed).toHaveLength(1);
     const { point, episodes } = handed[0]!;
@@ -108,9 +112,18 @@ describe('runTraining on CPU', () => {
     for (const r of rows) {
       const score = r.groupRewards.reduce((a, b) => a + b, 0) / r.groupRewards.length;
       expect(r.groupRewards).toHaveLength(2);
+      expect(r.groupRewards[r.sampleIndex]).toBe(r.reward);
       expect(score).toBe(point.result.perTask![r.kind]![r.taskId]);
     }
     expect(new Set(rows.map((r) => `${r.groupIndex}.${r.sampleIndex}`)).size).toBe(rows.length);
+    // A training step's rows: a group is one task's GRPO group, each answer in its place.
+    const trained = episodeRows('r', config.seed, 0, stepped[0]!);
+    expect(trained).toHaveLength(config.tasksPerStep * config.groupSize);
+    for (const r of trained) {
+      expect(r.source).toBe('train');
+      expect(r.groupRewards).toHaveLength(config.groupSize);
+      expect(r.groupRewards[r.sampleIndex]).toBe(r.reward);
+    }
   }, 600_000);
 
   it('a different seed gives a different run', async () => {

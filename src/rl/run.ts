@@ -21,12 +21,29 @@ export interface EvalPoint {
   result: EvalResult;
 }
 
+/** What a stored episode keeps of a decoded answer (not the allowed sets or raw alternatives). */
+export type AnswerTrace = Pick<
+  SampledAnswer,
+  'answer' | 'actions' | 'labels' | 'logProbs' | 'entropies' | 'topLabels'
+>;
+
+const traceOf = (s: SampledAnswer): AnswerTrace => ({
+  answer: s.answer,
+  actions: s.actions,
+  labels: s.labels,
+  logProbs: s.logProbs,
+  entropies: s.entropies,
+  topLabels: s.topLabels,
+});
+
 /** One answer of an evaluation, with how it was decoded and graded. */
 export interface EvalEpisode {
   task: Task;
+  /** The task's place in the evaluation's list. */
+  taskIndex: number;
   /** Which of the task's `evalSamples` answers (Avg@k) this is. */
   sampleIndex: number;
-  sample: SampledAnswer;
+  sample: AnswerTrace;
   verification: Verification;
 }
 
@@ -171,19 +188,27 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
   ): Promise<void> => {
     hooks.onPhase?.('eval', `${split} at step ${step}`);
     const keep = split === 'test' && hooks.onTestEpisodes !== undefined;
-    const traces = new WeakMap<Answer, SampledAnswer>();
+    const traces = keep ? new WeakMap<Answer, SampledAnswer>() : undefined;
+    const taskIndex = new Map(keep ? tasks.map((t, i) => [t, i]) : []);
     const episodes: EvalEpisode[] = [];
     const result = await evaluatePolicy(
-      agentPolicy(agent, config.temperature, 'policy', keep ? traces : undefined),
+      agentPolicy(agent, config.temperature, 'policy', traces),
       tasks,
       sandbox,
       createRng(config.seed).fork(`eval:${split}:${step}`),
       {
         samples: config.evalSamples,
-        ...(keep && {
+        ...(traces && {
           onEpisode: (task, verification, answer, sampleIndex) => {
             const sample = traces.get(answer);
-            if (sample) episodes.push({ task, sampleIndex, sample, verification });
+            if (!sample) return;
+            episodes.push({
+              task,
+              taskIndex: taskIndex.get(task)!,
+              sampleIndex,
+              sample: traceOf(sample),
+              verification,
+            });
           },
         }),
       },

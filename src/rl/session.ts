@@ -150,6 +150,7 @@ export class TrainingSession {
     // at the next step boundary; a checkpoint is written only after every earlier write landed,
     // so resuming never leaves a gap in the curves.
     const writes = new WriteQueue();
+    let unstoredNote: string | undefined;
     try {
       run = request.resume ? await this.loadForResume(runId) : await this.create(request);
       const checkpoint = request.resume
@@ -225,7 +226,28 @@ export class TrainingSession {
           },
           onTestEpisodes: (point, episodes) => {
             const rows = testEpisodeRows(runId, run!.config.seed, point.step, episodes);
-            writes.push(() => db.episodes.bulkAdd(rows));
+            // They replace any kept from an earlier evaluation at this step (a run resumed
+            // from its final checkpoint evaluates again). Extra to the run, not part of it: a
+            // failure to store them (storage full) is reported, and the run still ends.
+            writes.push(() =>
+              db
+                .transaction('rw', db.episodes, async () => {
+                  await db.episodes
+                    .where('[runId+source+step]')
+                    .equals([runId, 'test', point.step])
+                    .delete();
+                  await db.episodes.bulkAdd(rows);
+                })
+                .catch((error: unknown) => {
+                  unstoredNote = `The test evaluation's ${rows.length} answers were not stored (${
+                    isQuotaError(error)
+                      ? "the browser's storage for this app is full"
+                      : error instanceof Error
+                        ? error.message
+                        : String(error)
+                  }); its scores were.`;
+                }),
+            );
           },
           onEval: (point) => {
             const record = { step: point.step, split: point.split, bySkill: point.result.bySkill };
@@ -272,7 +294,7 @@ export class TrainingSession {
         elapsedMs: elapsed(),
         step: output.checkpoint.step,
       });
-      await setStatus(control.stop ? 'stopped' : 'done');
+      await setStatus(control.stop ? 'stopped' : 'done', unstoredNote);
     } catch (error) {
       if (run && (writes.error || isQuotaError(error))) {
         // Not an error of the run: it stays resumable from its last stored checkpoint.

@@ -68,9 +68,10 @@ export class LabDatabase extends Dexie {
       episodes: '++id, runId, [runId+step], taskId',
       suites: 'key',
     });
-    // Episodes by source too: a run's final test-evaluation answers beside its training steps'.
+    // Episodes by source and step: a run's final test-evaluation answers beside its training
+    // steps' (which the by-step index alone could not tell apart).
     this.version(2).stores({
-      episodes: '++id, runId, [runId+step], [runId+source+step], taskId',
+      episodes: '++id, runId, [runId+source+step], taskId',
     });
   }
 }

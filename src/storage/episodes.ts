@@ -8,11 +8,13 @@ import {
 } from '../protocol/episodes';
 import { labDb, type LabDatabase } from './db';
 
-const SOURCE_ORDER: Record<EpisodeBatch['source'], number> = { train: 0, val: 1, test: 2 };
+/** At one step, an evaluation (after that many steps) came before the training step. */
+const SOURCE_ORDER: Record<EpisodeBatch['source'], number> = { val: 0, test: 1, train: 2 };
 
 /**
- * The batches of `runId` with stored episodes: training steps ascending, then evaluations (the
- * final test evaluation's answers) by step.
+ * The batches of `runId` with stored episodes in the order they happened: by step, an
+ * evaluation after N steps before training step N (a stopped run's final test evaluation, then
+ * the steps it trained once resumed).
  */
 export async function episodeBatches(
   runId: string,
@@ -27,7 +29,7 @@ export async function episodeBatches(
       const [, source, step] = k as unknown as [string, EpisodeBatch['source'], number];
       return { source, step };
     })
-    .sort((a, b) => SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || a.step - b.step);
+    .sort((a, b) => a.step - b.step || SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source]);
 }
 
 /** The episodes of one batch of `runId`, by group then sample. */

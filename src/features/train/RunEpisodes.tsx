@@ -23,7 +23,9 @@ const batchOf = (key: string): EpisodeBatch => {
   return { source: source as EpisodeBatch['source'], step: Number(step) };
 };
 const batchLabel = (b: EpisodeBatch): string =>
-  b.source === 'train' ? `step ${b.step}` : `${b.source} evaluation after ${b.step} steps`;
+  b.source === 'train'
+    ? `step ${b.step}`
+    : `${b.source} evaluation after ${b.step} step${b.step === 1 ? '' : 's'}`;
 
 /**
  * Starts `read` and hands its value to `onValue`, or a failure (`what` went wrong) to `onError`,
@@ -213,8 +215,7 @@ function EpisodesOf({ runId }: { runId: string }) {
       )}
       {list !== null && rows.length > 0 && (
         <p className="hint" data-testid="episodes-summary">
-          {rows.length} answer{rows.length === 1 ? '' : 's'} · {rewarded} rewarded · mean reward{' '}
-          {formatValue(rows.reduce((a, e) => a + e.reward, 0) / rows.length, 3)}
+          {rows.length} answer{rows.length === 1 ? '' : 's'} shown · {rewarded} rewarded
         </p>
       )}
       {list !== null && rows.length > 0 && (

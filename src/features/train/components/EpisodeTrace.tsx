@@ -3,13 +3,9 @@ import type { GradingRun } from '../../../core/skills/types';
 import type { EpisodeRecord } from '../../../protocol/episodes';
 import { formatValue } from './format';
 
+const steps = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
 const percent = (p: number) => `${(p * 100).toFixed(p >= 0.995 || p < 0.01 ? 1 : 0)}%`;
 
-/**
- * One stored episode, whole: why it got its reward (the verifier's facts and sandbox runs), the
- * answer, and every decoded token with its probability, the entropy of the step and the
- * alternatives the policy weighed.
- */
 /**
  * What a sandbox run's tests came to: a count of those that passed, or, for a run that broke
  * (a syntax error, a timeout...), how far it got, so its tests do not read as a verdict.
@@ -22,6 +18,11 @@ function runOutcome(r: GradingRun): string {
     : ': the run broke';
 }
 
+/**
+ * One stored episode, whole: why it got its reward (the verifier's facts and sandbox runs), the
+ * answer, and every decoded token with its probability, the entropy of the step and the
+ * alternatives the policy weighed.
+ */
 export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
   const e = episode;
   return (
@@ -44,7 +45,7 @@ export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
       ) : (
         <>
           <p className="hint">
-            {e.source} evaluation after {e.step} steps, task {e.groupIndex + 1}, answer{' '}
+            {e.source} evaluation after {steps(e.step)}, task {e.groupIndex + 1}, answer{' '}
             {e.sampleIndex + 1} of {e.groupRewards.length} · {e.split} split · seed {e.seed}
           </p>
           <p data-testid="episode-reward">
