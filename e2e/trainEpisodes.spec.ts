@@ -38,18 +38,23 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       ...steps.map((s) => `step ${s}`),
       `test evaluation after ${run.step} steps`,
     ]);
+    // A page of rows at a time: "show more" adds the next.
+    const PAGE = 100;
+    expect(tested.length, 'enough test answers to page').toBeGreaterThan(PAGE);
     const rows = section.getByTestId('episode-row');
-    await expect(rows).toHaveCount(tested.length);
+    await expect(rows).toHaveCount(PAGE);
+    await section.getByTestId('episodes-more').click();
+    await expect(rows).toHaveCount(Math.min(tested.length, 2 * PAGE));
     await expect(section.getByRole('columnheader', { name: 'advantage' })).toHaveCount(0);
     const rewarded = tested.filter((e) => e.reward > 0).length;
     await expect(section.getByTestId('episodes-summary')).toContainText(
-      `${tested.length} answers shown · ${rewarded} rewarded`,
+      `${tested.length} answers · ${rewarded} rewarded`,
     );
-    // The reward filter: the unrewarded answers, then all again.
+    // The reward filter: the unrewarded answers (from their first page), then all again.
     await section.getByTestId('episode-reward-filter').selectOption('unrewarded');
-    await expect(rows).toHaveCount(tested.length - rewarded);
+    await expect(rows).toHaveCount(Math.min(tested.length - rewarded, PAGE));
     await section.getByTestId('episode-reward-filter').selectOption('all');
-    await expect(rows).toHaveCount(tested.length);
+    await expect(rows).toHaveCount(Math.min(tested.length, 2 * PAGE));
     // Its first answer: the task's Avg@k score and the rewards it averaged.
     await rows.first().getByRole('button').click();
     const evalTrace = section.getByTestId('episode-trace');

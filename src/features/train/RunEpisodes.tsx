@@ -6,6 +6,9 @@ import { useApp } from '../../state/hooks';
 import { EpisodeTrace } from './components/EpisodeTrace';
 import { formatValue } from './components/format';
 
+/** Rows a list shows at first, and adds at each "show more". */
+const PAGE_ROWS = 100;
+
 /** Which answers a list shows by reward (rewards are 0 or 1). */
 const REWARD_FILTERS = {
   all: () => true,
@@ -70,6 +73,7 @@ function EpisodesOf({ runId }: { runId: string }) {
   const [picked, setPicked] = useState<string | null>(null);
   const [kind, setKind] = useState<TaskKind | 'all'>('all');
   const [rewardFilter, setRewardFilter] = useState<RewardFilter>('all');
+  const [more, setMore] = useState({ key: '', rows: PAGE_ROWS });
   // Each answer is kept with what it answers, so a stale one is never shown for a new question.
   const [loaded, setLoaded] = useState<{ key: string; list: EpisodeSummary[] } | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -129,9 +133,15 @@ function EpisodesOf({ runId }: { runId: string }) {
     list?.filter((e) => (kind === 'all' || e.kind === kind) && REWARD_FILTERS[rewardFilter](e)) ??
     [];
   const rewarded = rows.filter((e) => e.reward > 0).length;
+  // A long list (a test evaluation's answers run to thousands) shows a page at a time; "show
+  // more" adds a page to the list it was pressed on, and any other batch or filter shows its
+  // first page.
+  const listKey = `${key}:${kind}:${rewardFilter}`;
+  const limit = more.key === listKey ? more.rows : PAGE_ROWS;
+  const visible = rows.slice(0, limit);
   // A trace shows only while its row does (not under another step, filter or a dropped list).
   const episode =
-    opened && opened.id === openId && rows.some((r) => r.id === openId) ? opened : null;
+    opened && opened.id === openId && visible.some((r) => r.id === openId) ? opened : null;
   return (
     <div className="run-episodes" data-testid="run-episodes">
       {error && (
@@ -215,7 +225,7 @@ function EpisodesOf({ runId }: { runId: string }) {
       )}
       {list !== null && rows.length > 0 && (
         <p className="hint" data-testid="episodes-summary">
-          {rows.length} answer{rows.length === 1 ? '' : 's'} shown · {rewarded} rewarded
+          {rows.length} answer{rows.length === 1 ? '' : 's'} · {rewarded} rewarded
         </p>
       )}
       {list !== null && rows.length > 0 && (
@@ -233,7 +243,7 @@ function EpisodesOf({ runId }: { runId: string }) {
               </tr>
             </thead>
             <tbody>
-              {rows.map((e) => (
+              {visible.map((e) => (
                 <tr
                   key={e.id}
                   data-testid="episode-row"
@@ -260,6 +270,17 @@ function EpisodesOf({ runId }: { runId: string }) {
               ))}
             </tbody>
           </table>
+          {visible.length < rows.length && (
+            <button
+              type="button"
+              className="link-button"
+              data-testid="episodes-more"
+              onClick={() => setMore({ key: listKey, rows: limit + PAGE_ROWS })}
+            >
+              show {Math.min(PAGE_ROWS, rows.length - visible.length)} more ({visible.length} of{' '}
+              {rows.length} shown)
+            </button>
+          )}
         </div>
       )}
       {list !== null && list.length > 0 && rows.length === 0 && (
