@@ -9,9 +9,10 @@ export function EpisodesPage() {
         probability, the patch or tests it wrote, the sandbox runs, and why it got its reward.
       </p>
       <p>
-        Until then, a run&apos;s stored episodes (every group of every fifth step) open from the{' '}
-        <Link to="/train">Train page</Link>, under its charts: each answer&apos;s tokens with their
-        probabilities, its sandbox runs and the facts behind its reward.
+        Until then, a run&apos;s stored episodes (every group of every fifth step, and every answer
+        of its final test evaluation) open from the <Link to="/train">Train page</Link>, under its
+        charts: each answer&apos;s tokens with their probabilities, its sandbox runs and the facts
+        behind its reward.
       </p>
     </ComingSoon>
   );
