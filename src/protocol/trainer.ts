@@ -55,8 +55,8 @@ export interface TrainerApi {
   /** Drops a run's sampled episodes, or all its checkpoints but the latest. */
   pruneRun(runId: string, what: PruneTarget): Promise<void>;
   /**
-   * A run's batches of stored episodes: every group of every fifth training step, ascending,
-   * then the final test evaluation's answers.
+   * A run's batches of stored episodes (every group of every fifth training step, and the final
+   * test evaluation's answers) in the order they happened.
    */
   episodeBatches(runId: string): Promise<EpisodeBatch[]>;
   /** The episodes of one batch of a run, by group then sample, without their traces. */

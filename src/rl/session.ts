@@ -19,7 +19,7 @@ import { checkConfig, mixProblem, type TrainConfig } from './config';
 import { episodeRows, testEpisodeRows } from './episodeRows';
 import { runTraining } from './run';
 import { buildSuite, suiteKey } from './suiteSource';
-import { WriteQueue, writeFailureMessage } from './writeQueue';
+import { WriteQueue, writeFailureCause, writeFailureMessage } from './writeQueue';
 
 export interface SessionEnvironment {
   db: LabDatabase;
@@ -187,10 +187,9 @@ export class TrainingSession {
       await bySource
         .between([runId, 'train', from], [runId, 'train', Infinity], true, true)
         .delete();
-      for (const source of ['val', 'test'])
-        await bySource
-          .between([runId, source, from], [runId, source, Infinity], from === 0, true)
-          .delete();
+      await bySource
+        .between([runId, 'test', from], [runId, 'test', Infinity], from === 0, true)
+        .delete();
       await db.runs.update(runId, { step: from, backend: this.env.backend() });
       await setStatus('running');
       const elapsed = (): number => control.elapsedBase + (now() - control.startedAt);
@@ -239,13 +238,7 @@ export class TrainingSession {
                   await db.episodes.bulkAdd(rows);
                 })
                 .catch((error: unknown) => {
-                  unstoredNote = `The test evaluation's ${rows.length} answers were not stored (${
-                    isQuotaError(error)
-                      ? "the browser's storage for this app is full"
-                      : error instanceof Error
-                        ? error.message
-                        : String(error)
-                  }); its scores were.`;
+                  unstoredNote = `The test evaluation's ${rows.length} answers were not stored (${writeFailureCause(error)}); its scores were.`;
                 }),
             );
           },

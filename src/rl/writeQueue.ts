@@ -2,11 +2,16 @@ import { isQuotaError } from '../storage/usage';
 
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
-/** Why a run stopped because the browser would not store it (it stays resumable). */
-export function writeFailureMessage(error: unknown, step: number): string {
-  const cause = isQuotaError(error)
+/** Why the browser would not store something, in words. */
+export function writeFailureCause(error: unknown): string {
+  return isQuotaError(error)
     ? "the browser's storage for this app is full"
     : `saving failed (${error instanceof Error ? error.message : String(error)})`;
+}
+
+/** Why a run stopped because the browser would not store it (it stays resumable). */
+export function writeFailureMessage(error: unknown, step: number): string {
+  const cause = writeFailureCause(error);
   return (
     `Stopped at step ${step}: ${cause}. Everything up to the last checkpoint is kept. ` +
     'Free space under Storage (drop old episodes or checkpoints, or delete runs), then resume.'

@@ -4,6 +4,13 @@ import type { EpisodeRecord } from '../../../protocol/episodes';
 import { formatValue } from './format';
 
 const steps = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Where an episode came from: its step and group, or its evaluation and task. */
+const place = (e: EpisodeRecord): string =>
+  e.source === 'train'
+    ? `Step ${e.step}, group ${e.groupIndex + 1}`
+    : `${e.source} evaluation after ${steps(e.step)}, task ${e.groupIndex + 1}`;
 const percent = (p: number) => `${(p * 100).toFixed(p >= 0.995 || p < 0.01 ? 1 : 0)}%`;
 
 /**
@@ -25,38 +32,25 @@ function runOutcome(r: GradingRun): string {
  */
 export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
   const e = episode;
+  // A training answer is one of a GRPO group; an evaluation answer one of a task's Avg@k.
+  const training = e.source === 'train';
+  const n = e.groupRewards.length;
   return (
     <div className="episode-trace" data-testid="episode-trace">
       <h3>
         {KIND_LABELS[e.kind]} · <code>{e.taskId}</code>
       </h3>
-      {e.source === 'train' ? (
-        <>
-          <p className="hint">
-            Step {e.step}, group {e.groupIndex + 1}, answer {e.sampleIndex + 1} of{' '}
-            {e.groupRewards.length} · {e.split} split · seed {e.seed}
-          </p>
-          <p data-testid="episode-reward">
-            Reward <strong>{e.reward}</strong>
-            {e.valid ? '' : ' (invalid answer)'} · advantage {formatValue(e.advantage, 3)} · group
-            rewards [{e.groupRewards.join(', ')}]
-          </p>
-        </>
-      ) : (
-        <>
-          <p className="hint">
-            {e.source} evaluation after {steps(e.step)}, task {e.groupIndex + 1}, answer{' '}
-            {e.sampleIndex + 1} of {e.groupRewards.length} · {e.split} split · seed {e.seed}
-          </p>
-          <p data-testid="episode-reward">
-            Reward <strong>{e.reward}</strong>
-            {e.valid ? '' : ' (invalid answer)'} · the task&apos;s score (Avg@
-            {e.groupRewards.length}){' '}
-            {formatValue(e.groupRewards.reduce((a, b) => a + b, 0) / e.groupRewards.length, 3)} from
-            rewards [{e.groupRewards.join(', ')}]
-          </p>
-        </>
-      )}
+      <p className="hint">
+        {place(e)}, answer {e.sampleIndex + 1} of {n} · {e.split} split · seed {e.seed}
+      </p>
+      <p data-testid="episode-reward">
+        Reward <strong>{e.reward}</strong>
+        {e.valid ? '' : ' (invalid answer)'} ·{' '}
+        {training
+          ? `advantage ${formatValue(e.advantage, 3)} · group rewards`
+          : `the task's score (Avg@${n}) ${formatValue(mean(e.groupRewards), 3)} from rewards`}{' '}
+        [{e.groupRewards.join(', ')}]
+      </p>
       {e.prompt && (
         <div className="episode-prompt" data-testid="episode-prompt">
           <h4>Task: {e.prompt.title}</h4>
