@@ -13,6 +13,11 @@ export interface Stored {
     };
   }[];
   events: { step: number; mix: Record<string, number> }[];
+  evals: {
+    step: number;
+    split: 'val' | 'test';
+    bySkill: Record<string, { tasks: number; meanReward: number }>;
+  }[];
   /** The run's stored episodes, by step, group and sample (read only when asked). */
   episodes: {
     id: number;
@@ -67,6 +72,7 @@ export async function stored(
           (a, b) => a.step - b.step,
         ),
         events: mine(await all<Stored['events'][number] & { runId: string }>('events')),
+        evals: mine(await all<Stored['evals'][number] & { runId: string }>('evals')),
         episodes: withEpisodes
           ? mine(await all<Stored['episodes'][number] & { runId: string }>('episodes')).sort(
               (a, b) =>

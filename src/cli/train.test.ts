@@ -101,6 +101,35 @@ describe('lab train / eval --policy <run dir>', () => {
 
     const checkpoint = readCheckpoint(out);
     expect(checkpoint.step).toBe(3);
+
+    // Resumed from a checkpoint (interrupted mid-run, or between the final checkpoint and
+    // eval.json), the log still holds each step and evaluation once, as the whole run logged it.
+    const logged = () =>
+      [...linesOfFile(join(out, 'metrics.jsonl'))].map((l) => {
+        const { type, step, split, bySkill } = JSON.parse(l) as {
+          type: string;
+          step: number;
+          split?: string;
+          bySkill?: unknown;
+        };
+        return type === 'eval' ? { type, step, split, bySkill } : { type, step };
+      });
+    const whole = logged();
+    expect(
+      whole.map((m) => `${m.type}${'split' in m ? `:${m.split ?? ''}` : ''}@${m.step}`),
+    ).toEqual(['eval:val@0', 'step@0', 'step@1', 'step@2', 'eval:val@3', 'eval:test@3']);
+    for (const from of [join(out, 'checkpoints', 'step-2.json'), out]) {
+      await trainToDir({
+        config,
+        splits: { train: tasks, val: tasks, test: tasks },
+        sandbox,
+        out,
+        print: () => {},
+        resume: readCheckpoint(from),
+        checkpointEvery: 2,
+      });
+      expect(logged(), from).toEqual(whole);
+    }
     const { policy, dispose } = checkpointPolicy(checkpoint);
     const some = tasks.slice(0, 6);
     const result = await evaluatePolicy(policy, some, sandbox, createRng(1), { samples: 2 });

@@ -14,7 +14,7 @@ import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
 import type { EvalResult, KindScore } from '../eval/evaluate';
-import { writeLines } from '../node/lines';
+import { linesOfFile, writeLines } from '../node/lines';
 import { builtinSuite } from '../node/suiteCache';
 import { vocabularyFromWords } from '../policy/encode/vocab';
 import { createPolicyModel, PolicyAgent } from '../rl/agent';
@@ -24,7 +24,7 @@ import type { TrainConfig } from '../rl/config';
 import { resolveConfig } from '../rl/configFile';
 import { findPreset, PRESETS } from '../rl/presets';
 import { testEpisodeRows } from '../rl/episodeRows';
-import { runTraining, type EvalPoint, type RunOutput } from '../rl/run';
+import { evalsKeptThrough, runTraining, type EvalPoint, type RunOutput } from '../rl/run';
 import type { StepMetrics } from '../rl/grpo';
 import { agentPolicy } from '../eval/agentPolicy';
 import { flagInt, flagString, UsageError } from './args';
@@ -173,6 +173,23 @@ export interface TrainJob {
   checkpointEvery?: number;
 }
 
+/**
+ * A run resuming from its checkpoint at step `from` logs its later steps, and the evaluations
+ * after evalsKeptThrough, again: what the file held of them (logged before an interruption)
+ * goes, so that each is there once.
+ */
+export function keepResumedMetrics(file: string, from: number, steps: number): void {
+  if (!existsSync(file)) return;
+  const through = evalsKeptThrough(from, steps);
+  const kept = [...linesOfFile(file)].filter((text) => {
+    if (!text.trim()) return false;
+    const line = JSON.parse(text) as { type?: string; step?: number };
+    if (typeof line.step !== 'number') return true;
+    return line.type === 'eval' ? line.step <= through : line.step < from;
+  });
+  writeLines(file, kept);
+}
+
 /** The final test evaluation's answers, in a run directory. */
 export const TEST_EPISODES_FILE = 'test-episodes.jsonl';
 
@@ -186,7 +203,8 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'config.json'), JSON.stringify(config, null, 2));
   const metricsFile = join(out, 'metrics.jsonl');
-  if (!job.resume) writeFileSync(metricsFile, '');
+  if (job.resume) keepResumedMetrics(metricsFile, job.resume.step, config.steps);
+  else writeFileSync(metricsFile, '');
   const line = (value: unknown): void => appendFileSync(metricsFile, `${JSON.stringify(value)}\n`);
   const started = performance.now();
   const output = await runTraining(

@@ -112,6 +112,9 @@ export type TrainEvent =
   | { type: 'eval'; runId: string; record: EvalRecord }
   | { type: 'config'; runId: string; event: ConfigEvent }
   | { type: 'checkpoint'; runId: string; step: number }
+  /** A run resumes from its checkpoint at `step`: later points and evaluations after
+   * `evalsThrough` were dropped (they come again). */
+  | { type: 'resumed'; runId: string; step: number; evalsThrough: number }
   | { type: 'progress'; runId: string; stage: string; done: number; total: number };
 
 export interface RunSummary {

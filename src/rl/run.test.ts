@@ -11,7 +11,7 @@ import { decodeCheckpoint, encodeCheckpoint } from './checkpointCodec';
 import { QUICK_CONFIG } from './presets';
 import type { StepEpisode, StepMetrics } from './grpo';
 import { episodeRows, testEpisodeRows } from './episodeRows';
-import { runTraining, type EvalEpisode, type EvalPoint } from './run';
+import { evalsKeptThrough, runTraining, type EvalEpisode, type EvalPoint } from './run';
 import type { TrainConfig } from './config';
 
 const sandbox = createNodeSandbox({ size: 2 });
@@ -83,6 +83,23 @@ describe('runTraining on CPU', () => {
     const finalA = a.evals.filter((e) => e.split === 'test').at(-1)!.result;
     const finalR = resumed.evals.filter((e) => e.split === 'test').at(-1)!.result;
     expect(finalR).toEqual(finalA);
+    // Evaluations: what a resumed run keeps (through evalsKeptThrough) and what it evaluates
+    // again make the whole run's, each once; from the final checkpoint too (taken after the
+    // final evaluations, so a run interrupted between them evaluates again).
+    const shape = (evals: EvalPoint[]) =>
+      evals.map((e) => ({ step: e.step, split: e.split, bySkill: e.result.bySkill }));
+    expect(shape(a.evals).map((e) => `${e.split}@${e.step}`)).toEqual(['val@0', 'val@4', 'test@4']);
+    const final = checkpoints.find((c) => c.step === 4);
+    expect(final, 'the final checkpoint').toBeDefined();
+    const fromEnd = await run(tiny, final);
+    for (const [from, again] of [
+      [2, resumed],
+      [4, fromEnd],
+    ] as const) {
+      const kept = a.evals.filter((e) => e.step <= evalsKeptThrough(from, tiny.steps));
+      expect(shape([...kept, ...again.evals]), `from ${from}`).toEqual(shape(a.evals));
+    }
+    expect(evalsKeptThrough(0, 4)).toBe(-1);
   }, 600_000);
 
   it('hands over the final test evaluation’s answers with their traces: what its scores average', async () => {

@@ -117,6 +117,17 @@ export function sampleByKind(tasks: readonly Task[], perKind: number, rng: Rng):
   );
 }
 
+/**
+ * The last step whose evaluations a run resumed from a checkpoint at step `from` keeps: it
+ * evaluates again at every later step on its schedule, and at `from` itself when that is step 0
+ * (a run with no checkpoint starts over) or the end (the final checkpoint is taken after the
+ * final evaluations, so a run interrupted between them evaluates again). What was stored of
+ * evaluations after this step is to be dropped when the run resumes, or they come twice.
+ */
+export function evalsKeptThrough(from: number, steps: number): number {
+  return from === 0 || from >= steps ? from - 1 : from;
+}
+
 async function snapshot(
   config: TrainConfig,
   step: number,

@@ -17,7 +17,7 @@ import { episodeBatches, getEpisode, listEpisodes } from '../storage/episodes';
 import { clearSuites, isQuotaError, pruneRun, storageReport } from '../storage/usage';
 import { checkConfig, mixProblem, type TrainConfig } from './config';
 import { episodeRows, testEpisodeRows } from './episodeRows';
-import { runTraining } from './run';
+import { evalsKeptThrough, runTraining } from './run';
 import { buildSuite, suiteKey } from './suiteSource';
 import { WriteQueue, writeFailureCause, writeFailureMessage } from './writeQueue';
 
@@ -175,21 +175,25 @@ export class TrainingSession {
         push({ type: 'progress', runId, stage, done, total }),
       );
       const split = (s: string): Task[] => tasks.filter((t) => t.split === s);
-      // A resumed run continues from its checkpoint: later points were never checkpointed.
+      // A resumed run continues from its checkpoint: the steps after it are sampled again (their
+      // points and training episodes go), and the evaluations it will make again go too (with
+      // the test evaluations' answers), so that nothing is stored twice.
       const from = checkpoint?.step ?? 0;
+      const evalsThrough = evalsKeptThrough(from, run.config.steps);
       await db.points.where('[runId+step]').between([runId, from], [runId, Infinity]).delete();
-      // Evaluations (and the test evaluations' answers) are kept up to the checkpoint; training
-      // episodes of steps after it are sampled again.
-      const beyond = (e: { step: number }): boolean =>
-        e.step > from || (from === 0 && e.step === 0);
-      await db.evals.where('runId').equals(runId).filter(beyond).delete();
+      await db.evals
+        .where('runId')
+        .equals(runId)
+        .filter((e) => e.step > evalsThrough)
+        .delete();
       const bySource = db.episodes.where('[runId+source+step]');
       await bySource
         .between([runId, 'train', from], [runId, 'train', Infinity], true, true)
         .delete();
       await bySource
-        .between([runId, 'test', from], [runId, 'test', Infinity], from === 0, true)
+        .between([runId, 'test', evalsThrough], [runId, 'test', Infinity], false, true)
         .delete();
+      if (request.resume) push({ type: 'resumed', runId, step: from, evalsThrough });
       await db.runs.update(runId, { step: from, backend: this.env.backend() });
       await setStatus('running');
       const elapsed = (): number => control.elapsedBase + (now() - control.startedAt);

@@ -118,6 +118,10 @@ export function reduceEvents(state: TrainState, events: readonly TrainEvent[]): 
       case 'progress':
         l.progress = { stage: e.stage, done: e.done, total: e.total };
         break;
+      case 'resumed':
+        s.points = s.points.filter((p) => p.step < e.step);
+        s.evals = s.evals.filter((x) => x.step <= e.evalsThrough);
+        break;
       case 'checkpoint':
         l.lastCheckpoint = e.step;
         break;

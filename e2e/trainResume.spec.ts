@@ -1,0 +1,68 @@
+import { expect, test } from './fixtures';
+import { openTrain, stored } from './trainStore';
+
+test.describe('Train page: resuming a run @webgpu', () => {
+  test.setTimeout(6 * 60_000);
+
+  test('a run interrupted after its final checkpoint evaluates again on resume and stores nothing twice', async ({
+    app,
+    page,
+  }) => {
+    await openTrain(app);
+    const name = `resume-end-${Date.now()}`;
+    await page.getByTestId('field-name').fill(name);
+    await page.getByTestId('field-steps').fill('2');
+    await page.getByTestId('start-run').click();
+    await expect
+      .poll(async () => (await stored(page, null)).runs.find((r) => r.name === name)?.status, {
+        timeout: 240_000,
+        intervals: [2000],
+      })
+      .toBe('done');
+    const runId = (await stored(page, null)).runs.find((r) => r.name === name)!.id;
+    const before = await stored(page, runId, { episodes: true });
+    const evalsOf = (s: typeof before) => s.evals.map((e) => `${e.split}@${e.step}`).sort();
+    expect(evalsOf(before)).toEqual(['test@2', 'val@0', 'val@2']);
+    const answers = (s: typeof before) =>
+      s.episodes.filter((e) => e.source === 'test').map((e) => `${e.groupIndex}.${e.sampleIndex}`);
+    expect(answers(before).length).toBeGreaterThan(0);
+
+    // The tab closed after the final checkpoint was stored and before the run was marked done:
+    // what IndexedDB then holds is this run with status "running". The reload marks it
+    // interrupted; resuming starts from the final checkpoint, so it evaluates at step 2 again.
+    await page.evaluate(async (id) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('atomic-skills-lab');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(new Error(String(r.error)));
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('runs', 'readwrite');
+        const runs = tx.objectStore('runs');
+        const get = runs.get(id);
+        get.onsuccess = () => runs.put({ ...get.result, status: 'running' });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(new Error(String(tx.error)));
+      });
+      db.close();
+    }, runId);
+    await page.reload();
+    await app.ready();
+    await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('interrupted');
+    await page.getByTestId(`open-run-${runId}`).click();
+    await page.getByTestId('resume-run').click();
+    await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('done', {
+      timeout: 240_000,
+    });
+
+    const after = await stored(page, runId, { episodes: true });
+    expect(evalsOf(after), 'each evaluation once').toEqual(evalsOf(before));
+    expect(answers(after).sort(), 'each test answer once').toEqual(answers(before).sort());
+    // The same weights and evaluation stream: the same scores.
+    const run = (s: typeof before) => s.runs.find((r) => r.id === runId)!;
+    expect(run(after).finalRewards).toEqual(run(before).finalRewards);
+    expect(after.evals.find((e) => e.split === 'test')!.bySkill).toEqual(
+      before.evals.find((e) => e.split === 'test')!.bySkill,
+    );
+  });
+});

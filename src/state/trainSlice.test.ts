@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { EvalRecord, StepPoint, TrainEvent } from '../protocol/training';
+import { initialTrainState, reduceEvents, type TrainState } from './trainSlice';
+
+const point = (step: number) => ({ step, elapsedMs: step, point: { step } as StepPoint });
+const evalAt = (step: number, split: EvalRecord['split']): EvalRecord => ({
+  step,
+  split,
+  bySkill: { review: { tasks: 1, meanReward: step / 10 } },
+});
+const seen = (s: TrainState) => ({
+  points: s.series.r!.points.map((p) => p.step),
+  evals: s.series.r!.evals.map((e) => `${e.split}@${e.step}`),
+});
+
+/** Run "r" as loaded from storage: `points` steps logged, and these evaluations. */
+const loaded = (points: number, evals: EvalRecord[]): TrainState => ({
+  ...initialTrainState,
+  series: { r: { points: [...Array(points).keys()].map(point), evals, events: [] } },
+});
+
+describe('reduceEvents: a resumed run', () => {
+  it('drops the points and evaluations it makes again, so each is shown once', () => {
+    // Interrupted at step 6 of 10 with a checkpoint at 4: steps 4-5 and the eval at 5 come again.
+    const mid = reduceEvents(loaded(6, [evalAt(0, 'val'), evalAt(4, 'val'), evalAt(5, 'val')]), [
+      { type: 'resumed', runId: 'r', step: 4, evalsThrough: 4 },
+      { type: 'step', runId: 'r', point: point(4).point, elapsedMs: 4 },
+      { type: 'step', runId: 'r', point: point(5).point, elapsedMs: 5 },
+      { type: 'eval', runId: 'r', record: evalAt(5, 'val') },
+    ] satisfies TrainEvent[]);
+    expect(seen(mid)).toEqual({
+      points: [0, 1, 2, 3, 4, 5],
+      evals: ['val@0', 'val@4', 'val@5'],
+    });
+    // Interrupted after its final checkpoint (step 10): it evaluates at step 10 again.
+    const end = reduceEvents(
+      loaded(10, [evalAt(0, 'val'), evalAt(10, 'val'), evalAt(10, 'test')]),
+      [
+        { type: 'resumed', runId: 'r', step: 10, evalsThrough: 9 },
+        { type: 'eval', runId: 'r', record: evalAt(10, 'val') },
+        { type: 'eval', runId: 'r', record: evalAt(10, 'test') },
+      ],
+    );
+    expect(seen(end).evals).toEqual(['val@0', 'val@10', 'test@10']);
+    expect(seen(end).points).toHaveLength(10);
+  });
+});
