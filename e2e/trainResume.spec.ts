@@ -12,6 +12,13 @@ test.describe('Train page: resuming a run @webgpu', () => {
     const name = `resume-end-${Date.now()}`;
     await page.getByTestId('field-name').fill(name);
     await page.getByTestId('field-steps').fill('2');
+    // Small: the run is what the test needs stored, not a trained policy.
+    for (const [field, value] of [
+      ['warmStartPerKind', '8'],
+      ['evalTasksPerKind', '4'],
+      ['testTasksPerKind', '6'],
+    ])
+      await page.getByTestId(`field-${field}`).fill(value);
     await page.getByTestId('start-run').click();
     await expect
       .poll(async () => (await stored(page, null)).runs.find((r) => r.name === name)?.status, {

@@ -1,0 +1,133 @@
+import { createRequire } from 'node:module';
+import { expect, test } from './fixtures';
+import { openTrain, runSteps, stored } from './trainStore';
+
+/** The stores whose rows a run writes, compared before and after the upgrade. */
+const STORES = ['runs', 'points', 'evals', 'events', 'episodes'] as const;
+
+/** The schema of the app's IndexedDB before version 2 (episodes indexed by run and step only). */
+const SCHEMA_V1 = {
+  runs: 'id, createdAt, status',
+  points: '[runId+step], runId',
+  evals: '++id, runId, [runId+step]',
+  events: '++id, runId',
+  checkpoints: '[runId+step], runId',
+  episodes: '++id, runId, [runId+step], taskId',
+  suites: 'key',
+};
+
+const dexieScript = createRequire(import.meta.url).resolve('dexie/dist/dexie.js');
+
+test.describe('Stored runs across an upgrade of the database @webgpu', () => {
+  test.setTimeout(6 * 60_000);
+
+  test('a database of the previous schema (version 1) opens in this build: runs, curves and episodes kept and listed', async ({
+    app,
+    page,
+  }) => {
+    // A real run's rows, written by this build...
+    await openTrain(app);
+    const name = `upgrade-${Date.now()}`;
+    await page.getByTestId('field-name').fill(name);
+    // Small: the run is what the test needs stored, not a trained policy.
+    for (const [field, value] of [
+      ['warmStartPerKind', '8'],
+      ['evalTasksPerKind', '4'],
+      ['testTasksPerKind', '6'],
+    ])
+      await page.getByTestId(`field-${field}`).fill(value);
+    const runId = await runSteps(page, 1, (r) => r.name === name);
+    const rows = await page.evaluate(async (stores) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('atomic-skills-lab');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(new Error(String(r.error)));
+      });
+      const out: Record<string, unknown[]> = {};
+      for (const store of stores)
+        out[store] = await new Promise<unknown[]>((resolve, reject) => {
+          const r = db.transaction(store).objectStore(store).getAll();
+          r.onsuccess = () => resolve(r.result as unknown[]);
+          r.onerror = () => reject(new Error(String(r.error)));
+        });
+      db.close();
+      return out;
+    }, STORES);
+    const episodes = rows.episodes as { runId: string; source: string; step: number }[];
+    const mine = episodes.filter((e) => e.runId === runId);
+    expect(mine.filter((e) => e.source === 'train').length).toBeGreaterThan(0);
+    expect(mine.filter((e) => e.source === 'test').length).toBeGreaterThan(0);
+
+    // ...stored again, by Dexie itself, in a database of the version-1 schema, on a blank page
+    // of the same origin (the app and its worker gone, so no connection holds the database).
+    await page.route('**/upgrade-blank', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
+    );
+    await page.goto('/upgrade-blank');
+    await page.addScriptTag({ path: dexieScript });
+    const version = await page.evaluate(
+      async ({ schema, rows }) => {
+        type Db = {
+          version(n: number): { stores(s: Record<string, string>): void };
+          open(): Promise<void>;
+          close(): void;
+          verno: number;
+          table(name: string): { bulkPut(rows: unknown[]): Promise<unknown> };
+        };
+        const Dexie = (
+          window as unknown as {
+            Dexie: { new (name: string): Db; delete(name: string): Promise<void> };
+          }
+        ).Dexie;
+        await Dexie.delete('atomic-skills-lab');
+        const db = new Dexie('atomic-skills-lab');
+        db.version(1).stores(schema);
+        await db.open();
+        for (const [store, list] of Object.entries(rows)) await db.table(store).bulkPut(list);
+        const verno = db.verno;
+        db.close();
+        return verno;
+      },
+      { schema: SCHEMA_V1, rows },
+    );
+    expect(version).toBe(1);
+
+    // This build opens it: the schema is upgraded, every row kept, the run's episodes listed.
+    await openTrain(app);
+    await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('stopped');
+    const after = await stored(page, runId, { episodes: true });
+    const before = (store: (typeof STORES)[number]) =>
+      (rows[store] as { runId?: string; id?: string }[]).filter((r) => (r.runId ?? r.id) === runId)
+        .length;
+    expect(after.points).toHaveLength(before('points'));
+    expect(after.evals).toHaveLength(before('evals'));
+    expect(after.events).toHaveLength(before('events'));
+    expect(after.episodes).toHaveLength(mine.length);
+    const upgraded = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('atomic-skills-lab');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(new Error(String(r.error)));
+      });
+      const indexes = [...db.transaction('episodes').objectStore('episodes').indexNames];
+      db.close();
+      return indexes;
+    });
+    expect(upgraded).toContain('[runId+source+step]');
+    expect(upgraded).not.toContain('[runId+step]');
+
+    await page.getByTestId(`open-run-${runId}`).click();
+    await page.getByTestId('episodes-section').locator('summary').click();
+    const section = page.getByTestId('run-episodes');
+    const run = after.runs.find((r) => r.id === runId)!;
+    const steps = [...new Set(mine.filter((e) => e.source === 'train').map((e) => e.step))];
+    await expect(section.getByTestId('episode-step').locator('option')).toHaveText([
+      ...steps.sort((a, b) => a - b).map((s) => `step ${s}`),
+      `test evaluation after ${run.step} steps`,
+    ]);
+    await section.getByTestId('episode-step').selectOption('train:0');
+    await expect(section.getByTestId('episode-row')).toHaveCount(
+      mine.filter((e) => e.source === 'train' && e.step === 0).length,
+    );
+  });
+});
