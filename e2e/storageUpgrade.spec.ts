@@ -34,7 +34,7 @@ test.describe('Stored runs across an upgrade of the database @webgpu', () => {
       ['warmStartPerKind', '8'],
       ['evalTasksPerKind', '4'],
       ['testTasksPerKind', '6'],
-    ])
+    ] as const)
       await page.getByTestId(`field-${field}`).fill(value);
     const runId = await runSteps(page, 1, (r) => r.name === name);
     const rows = await page.evaluate(async (stores) => {

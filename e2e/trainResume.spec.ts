@@ -17,7 +17,7 @@ test.describe('Train page: resuming a run @webgpu', () => {
       ['warmStartPerKind', '8'],
       ['evalTasksPerKind', '4'],
       ['testTasksPerKind', '6'],
-    ])
+    ] as const)
       await page.getByTestId(`field-${field}`).fill(value);
     await page.getByTestId('start-run').click();
     await expect
