@@ -48,4 +48,47 @@ describe('checkBundle', () => {
       'run: its config is not valid (groupSize must be a whole number from 2 to 256)',
     );
   });
+
+  it('refuses an episode the trace could not show, naming it and what it lacks', () => {
+    const episode = {
+      runId: 'r1',
+      step: 0,
+      source: 'train',
+      groupIndex: 0,
+      sampleIndex: 0,
+      taskId: 'editing:p:1',
+      kind: 'editing',
+      split: 'train',
+      answerText: 'EDIT a.js @3 y',
+      rendering: { patch: 'diff --git a/a.js b/a.js\n' },
+      actions: [1],
+      actionLabels: ['@3:y'],
+      logProbs: [0],
+      entropies: [0],
+      top: [[]],
+      reward: 1,
+      valid: true,
+      facts: ['Reward 1.'],
+      runs: [],
+      secondary: {},
+      groupRewards: [1],
+      advantage: 0,
+      seed: 1,
+    };
+    const withEpisode = (e: unknown) => ({ ...bundle(), episodes: [episode, e] });
+    expect(checkBundle(withEpisode(episode))).toBeNull();
+    const { rendering, ...older } = episode;
+    void rendering;
+    expect(checkBundle(withEpisode(older)), 'stored before renderings were kept').toBeNull();
+    expect(checkBundle(withEpisode({ ...episode, facts: 'Reward 1.' }))).toBe(
+      'episodes[1]: facts: expected an array',
+    );
+    expect(checkBundle(withEpisode({ ...episode, source: 'dev' }))).toBe(
+      'episodes[1]: needs a step and a source (train, val or test)',
+    );
+    expect(checkBundle(withEpisode({ ...episode, rendering: { patch: 3 } }))).toBe(
+      'episodes[1]: rendering: expected an object with a patch and tests as text',
+    );
+    expect(checkBundle(withEpisode(null))).toBe('episodes[1]: expected an object');
+  });
 });

@@ -152,6 +152,47 @@ export function checkBundle(value: unknown): string | null {
     if (typeof q.step !== 'number' || !q.point || typeof q.point.rewardMean !== 'number')
       return `points[${i}]: needs a step and a point with rewardMean`;
   }
+  for (const [i, e] of b.episodes!.entries()) {
+    const problem = episodeProblem(e);
+    if (problem) return `episodes[${i}]: ${problem}`;
+  }
+  return null;
+}
+
+const EPISODE_ARRAYS = [
+  'actions',
+  'actionLabels',
+  'logProbs',
+  'entropies',
+  'top',
+  'facts',
+  'runs',
+  'groupRewards',
+] as const;
+
+/** What an episode record lacks that the trace needs to show it, or null. */
+function episodeProblem(value: unknown): string | null {
+  const e = value as Partial<EpisodeRecord> | null;
+  if (!e || typeof e !== 'object') return 'expected an object';
+  if (typeof e.step !== 'number' || !['train', 'val', 'test'].includes(e.source as string))
+    return 'needs a step and a source (train, val or test)';
+  if (
+    typeof e.taskId !== 'string' ||
+    typeof e.kind !== 'string' ||
+    typeof e.answerText !== 'string'
+  )
+    return 'needs a taskId, a kind and an answerText';
+  if (typeof e.reward !== 'number') return 'needs a reward';
+  const missing = EPISODE_ARRAYS.find((f) => !isArray(e[f]));
+  if (missing) return `${missing}: expected an array`;
+  const r = e.rendering as Record<string, unknown> | undefined;
+  if (
+    r !== undefined &&
+    (typeof r !== 'object' ||
+      r === null ||
+      ['patch', 'tests'].some((f) => r[f] !== undefined && typeof r[f] !== 'string'))
+  )
+    return 'rendering: expected an object with a patch and tests as text';
   return null;
 }
 
