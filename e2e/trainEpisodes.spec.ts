@@ -84,6 +84,26 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await rows.first().getByRole('button').click();
     await expect(trace).toHaveCount(0);
 
+    // What an edit answer and a test answer became, as the sandbox ran them: the patch, line by
+    // line, and the test file.
+    const edited = mine.findIndex((e) => e.rendering?.patch);
+    const tester = mine.findIndex((e) => e.rendering?.tests);
+    expect(edited, 'an edit answer that applied').toBeGreaterThanOrEqual(0);
+    expect(tester, 'a test answer').toBeGreaterThanOrEqual(0);
+    await rows.nth(edited).getByRole('button').click();
+    await expect(trace.getByTestId('episode-patch').locator('span')).toHaveText(
+      mine[edited]!.rendering!.patch!.trimEnd().split('\n'),
+    );
+    await expect(
+      trace.getByTestId('episode-patch').locator('.diff-add, .diff-del').first(),
+    ).toBeVisible();
+    await rows.nth(tester).getByRole('button').click();
+    await expect(trace.getByTestId('episode-tests')).toHaveText(
+      mine[tester]!.rendering!.tests!.trimEnd(),
+    );
+    await rows.nth(tester).getByRole('button').click();
+    await expect(trace).toHaveCount(0);
+
     // The skill filter keeps that skill's answers only.
     const kind = mine.at(-1)!.kind;
     await section.getByTestId('episode-kind').selectOption(kind);

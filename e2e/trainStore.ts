@@ -30,6 +30,7 @@ export interface Stored {
     facts: string[];
     prompt: { title: string; body: string };
     answerText: string;
+    rendering?: { patch?: string; tests?: string };
     actionLabels: string[];
   }[];
   runs: {

@@ -3,7 +3,7 @@
  * keeps") and the one-line summary a list shows. Structured-cloneable: it crosses the worker
  * boundary and goes to IndexedDB.
  */
-import type { GradingRun } from '../core/skills/types';
+import type { AnswerRendering, GradingRun } from '../core/skills/types';
 import type { TaskKind } from '../core/tasks/types';
 
 /** One graded episode as the trace viewer reads it. */
@@ -21,6 +21,9 @@ export interface EpisodeRecord {
   /** The task's instruction or issue text (absent in episodes stored before it was kept). */
   prompt?: { title: string; body: string };
   answerText: string;
+  /** The answer as the sandbox ran it: its edits as a unified diff, its test file (absent in
+   * episodes stored before it was kept, and for answers that ran nothing). */
+  rendering?: AnswerRendering;
   actions: number[];
   /** Decoded action labels (vocabulary words or pointed observation tokens). */
   actionLabels: string[];

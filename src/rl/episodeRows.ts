@@ -38,6 +38,7 @@ function toRecord(
     split: e.task.split,
     prompt: { title: e.task.prompt.title, body: e.task.prompt.body },
     answerText: renderAnswer(e.sample.answer),
+    ...(e.verification.rendering ? { rendering: e.verification.rendering } : {}),
     actions: e.sample.actions,
     actionLabels: e.sample.labels,
     logProbs: e.sample.logProbs,

@@ -3,7 +3,11 @@ import { createNodeSandbox } from '../node/sandbox';
 import { CORPUS } from '../core/corpus';
 import { createRng } from '../core/rng';
 import { randomAnswer } from '../core/skills/randomAnswer';
+import { applyEdits } from '../core/answers/apply';
+import { stepsOf } from '../core/skills/shape';
 import { verifyAnswer } from '../core/skills/verify';
+import { applyPatch } from '../core/vfs/patch';
+import { createSnapshot } from '../core/vfs/snapshot';
 import { createGrammar } from '../policy/encode/grammar';
 import { encodeTask } from '../policy/encode/observation';
 import { vocabularyFromWords, SPECIAL_TOKENS, ACTION_WORDS } from '../policy/encode/vocab';
@@ -43,5 +47,29 @@ describe('built-in tasks from one real corpus project', () => {
       }
     }
     expect(decodable).toBeGreaterThan(10);
+
+    // The gold answer's rendering, as the sandbox ran it: its edits as a unified diff that a
+    // patch tool applies to the task's files to give the edited files; its cases as a test file.
+    const kinds = new Set(valid.map((t) => t.kind));
+    for (const kind of kinds) {
+      const t = valid.find((x) => x.kind === kind)!;
+      const verdict = await verifyAnswer(t, t.gold, sandbox);
+      expect(verdict.reward, kind).toBe(1);
+      const edits = stepsOf(t.gold).flatMap((a) => (a.kind === 'edits' ? a.edits : []));
+      const cases = stepsOf(t.gold).flatMap((a) => (a.kind === 'tests' ? a.cases : []));
+      const { patch, tests } = verdict.rendering ?? {};
+      if (edits.length) {
+        const patched = applyPatch(createSnapshot(t.files), patch ?? '');
+        expect(patched.ok, kind).toBe(true);
+        if (patched.ok)
+          expect(patched.snapshot.toRecord(), kind).toEqual(applyEdits(t.files, edits));
+        expect(patch, kind).toMatch(/^diff --git a\/\S+ b\/\S+\n--- a\/.*\n\+\+\+ b\//);
+      } else expect(patch, kind).toBeUndefined();
+      if (cases.length) {
+        expect(tests, kind).toContain(`import { ${cases[0]!.fn}`);
+        expect(tests!.match(/^it\(/gm), kind).toHaveLength(cases.length);
+      } else expect(tests, kind).toBeUndefined();
+    }
+    expect(kinds.size).toBeGreaterThanOrEqual(ATOMIC_SKILLS.length);
   }, 120_000);
 });

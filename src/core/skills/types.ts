@@ -24,6 +24,16 @@ export interface Verification {
   runs: GradingRun[];
   /** Secondary metrics (e.g. mutation score, localization overlap), each in [0, 1]. */
   secondary: Record<string, number>;
+  /** The answer as the sandbox ran it, for the trace viewer (absent when nothing ran). */
+  rendering?: AnswerRendering;
+}
+
+/** An answer's rendering: its edits as a unified diff, its test cases as the test file. */
+export interface AnswerRendering {
+  /** The edits applied to the task's files, as a git-style unified diff. */
+  patch?: string;
+  /** The test file the answer's cases became (expected values recorded from the correct code). */
+  tests?: string;
 }
 
 export const invalid = (reason: string): Verification => ({

@@ -2,7 +2,7 @@ import type { Answer } from '../answers/types';
 import type { SandboxRunner } from '../sandbox/types';
 import type { Task } from '../tasks/types';
 import { checkAnswerShape, stepsOf } from './shape';
-import { invalid, type Verification } from './types';
+import { invalid, type AnswerRendering, type Verification } from './types';
 import { verifyEditStep } from './verifyEdits';
 import { verifyReproOnFix, verifyReproduction, verifyTestgen } from './verifyTests';
 
@@ -62,7 +62,14 @@ function combine(parts: Verification[], extra: string[] = []): Verification {
     ],
     runs: parts.flatMap((p) => p.runs),
     secondary: Object.assign({}, ...parts.map((p) => p.secondary)) as Record<string, number>,
+    ...renderingOf(parts),
   };
+}
+
+/** The parts' renderings in one (a composite's test file from one step, its patch from another). */
+function renderingOf(parts: readonly Verification[]): Pick<Verification, 'rendering'> {
+  const rendering = Object.assign({}, ...parts.map((p) => p.rendering)) as AnswerRendering;
+  return Object.keys(rendering).length ? { rendering } : {};
 }
 
 /**

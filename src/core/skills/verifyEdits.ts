@@ -1,6 +1,8 @@
 import type { Edit } from '../answers/types';
 import type { SandboxRunner } from '../sandbox/types';
 import type { Task } from '../tasks/types';
+import { diffSnapshots } from '../vfs/diff';
+import { createSnapshot } from '../vfs/snapshot';
 import { passCount, runHidden, summary, tryApply } from './grading';
 import { checkStructure } from './structure';
 import { toRun, type Verification } from './types';
@@ -39,6 +41,9 @@ export async function verifyEditStep(
       secondary: {},
     };
   }
+  const rendering = {
+    patch: diffSnapshots(createSnapshot(task.files), createSnapshot(applied.files)),
+  };
   const result = await runHidden(sandbox, task, applied.files);
   const passed = result.verdict === 'pass';
   facts.push(`Hidden tests on the edited code: ${summary(result)}.`);
@@ -58,5 +63,6 @@ export async function verifyEditStep(
     facts,
     runs: [toRun('hidden tests on the edited code', result, passed)],
     secondary: { testsPassed: result.tests.length ? passCount(result) / result.tests.length : 0 },
+    rendering,
   };
 }

@@ -1,3 +1,4 @@
+import { renderTests } from '../answers/testSource';
 import type { Edit, TestCase } from '../answers/types';
 import type { SandboxRunner } from '../sandbox/types';
 import type { Task } from '../tasks/types';
@@ -42,6 +43,7 @@ export async function verifyTestgen(
     facts,
     runs,
     secondary: { mutationScore: mutants.length ? killed / mutants.length : 0 },
+    rendering: { tests: renderTests(cases, outcomes) },
   };
 }
 
@@ -70,6 +72,7 @@ export async function verifyReproduction(
       toRun('your test with the gold fix', onFixed, passesOnFixed),
     ],
     secondary: { failsOnBuggy: failsOnBuggy ? 1 : 0, passesOnFixed: passesOnFixed ? 1 : 0 },
+    rendering: { tests: renderTests(cases) },
   };
 }
 

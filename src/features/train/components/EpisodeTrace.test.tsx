@@ -96,6 +96,41 @@ describe('EpisodeTrace', () => {
     );
   });
 
+  it('shows the patch an edit answer became, its changes marked, and a test answer’s test file', () => {
+    const patch = [
+      'diff --git a/a.js b/a.js',
+      '--- a/a.js',
+      '+++ b/a.js',
+      '@@ -2,3 +2,3 @@',
+      ' function f(x) {',
+      '-  return x;',
+      '+  return y;',
+      ' }',
+    ];
+    const { unmount } = render(
+      <EpisodeTrace episode={{ ...episode, rendering: { patch: `${patch.join('\n')}\n` } }} />,
+    );
+    const lines = [...screen.getByTestId('episode-patch').children];
+    expect(lines.map((l) => l.textContent)).toEqual(patch);
+    expect(lines.map((l) => l.className)).toEqual([
+      'diff-file',
+      'diff-file',
+      'diff-file',
+      'diff-hunk',
+      '',
+      'diff-del',
+      'diff-add',
+      '',
+    ]);
+    expect(screen.queryByTestId('episode-tests')).toBeNull();
+    unmount();
+    const tests =
+      "import { f } from './a';\n\nit('f(1)', () => {\n  expect(f(1)).toEqual(2);\n});\n";
+    render(<EpisodeTrace episode={{ ...episode, kind: 'testgen', rendering: { tests } }} />);
+    expect(screen.getByTestId('episode-tests').textContent).toBe(tests);
+    expect(screen.queryByTestId('episode-patch')).toBeNull();
+  });
+
   it('shows a test-evaluation answer with its task’s Avg@k score, without an advantage', () => {
     render(
       <EpisodeTrace

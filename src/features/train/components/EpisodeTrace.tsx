@@ -25,9 +25,32 @@ function runOutcome(r: GradingRun): string {
     : ': the run broke';
 }
 
+/** How a unified diff's line reads: a file header, a hunk header, an added or a removed line. */
+function diffLineClass(line: string): string | undefined {
+  if (/^(diff --git|--- |\+\+\+ |new file|deleted file)/.test(line)) return 'diff-file';
+  if (line.startsWith('@@')) return 'diff-hunk';
+  if (line.startsWith('+')) return 'diff-add';
+  if (line.startsWith('-')) return 'diff-del';
+  return undefined;
+}
+
+/** A unified diff, a block per line (every line has its +, - or space), changes marked. */
+function Diff({ text }: { text: string }) {
+  const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+  return (
+    <pre className="episode-code episode-diff" data-testid="episode-patch">
+      {lines.map((line, i) => (
+        <span key={i} className={diffLineClass(line)}>
+          {line}
+        </span>
+      ))}
+    </pre>
+  );
+}
+
 /**
  * One stored episode, whole: why it got its reward (the verifier's facts and sandbox runs), the
- * answer, and every decoded token with its probability, the entropy of the step and the
+ * answer (with the patch or test file it became), and every decoded token with its probability, the entropy of the step and the
  * alternatives the policy weighed.
  */
 export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
@@ -67,6 +90,20 @@ export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
       <pre className="episode-answer" data-testid="episode-answer">
         {e.answerText}
       </pre>
+      {e.rendering?.patch && (
+        <>
+          <h4>The edits as a patch</h4>
+          <Diff text={e.rendering.patch} />
+        </>
+      )}
+      {e.rendering?.tests && (
+        <>
+          <h4>The test file it became</h4>
+          <pre className="episode-code" data-testid="episode-tests">
+            {e.rendering.tests}
+          </pre>
+        </>
+      )}
       <h4>Decoded tokens</h4>
       <div className="table-scroll">
         <table className="table episode-tokens" data-testid="episode-tokens">
