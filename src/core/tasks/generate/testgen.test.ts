@@ -36,6 +36,11 @@ describe('unit-test generation tasks with the extra mutation budget', () => {
       expect(t.hidden.mutants!.length).toBeGreaterThanOrEqual(4);
       expect(t.hidden.mutants!.length).toBeLessThanOrEqual(12);
     }
+    // The prompt shows the function's doc comment as the source has it (once, not re-wrapped).
+    const documented = analysis.exports.find((e) => e.jsdoc)!;
+    const prompt = tasks.find((t) => t.focus?.fn === documented.fn)!.prompt.body;
+    expect(prompt).toContain(`${documented.jsdoc!}\nexport function ${documented.fn}`);
+    expect(prompt).not.toMatch(/\/\*\*\/\*\*|\*\/\*\//);
     for (const t of tasks.slice(0, 4)) expect(await validateTask(t, sandbox)).toEqual({ ok: true });
   }, 120_000);
 });

@@ -50,7 +50,7 @@ export function testgenTasks(ctx: GenContext, e: ExportedFn): Task[] {
   );
   const shuffled = ctx.rng.shuffle(killable);
   const tasks: Task[] = [];
-  const doc = `${e.jsdoc ? `/**${e.jsdoc}*/\n` : ''}${functionSource(a, e)}`;
+  const doc = `${e.jsdoc ? `${e.jsdoc}\n` : ''}${functionSource(a, e)}`;
   for (let at = 0; shuffled.length - at >= MIN_MUTANTS;) {
     const size = Math.min(
       MAX_MUTANTS,
