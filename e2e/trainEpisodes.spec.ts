@@ -101,7 +101,14 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(trace.getByTestId('episode-tests')).toHaveText(
       mine[tester]!.rendering!.tests!.trimEnd(),
     );
-    await rows.nth(tester).getByRole('button').click();
+    // A review answer's task: the issue and the candidate patch it asks about.
+    const reviewed = mine.findIndex((e) => e.prompt.patch);
+    expect(reviewed, 'a review answer').toBeGreaterThanOrEqual(0);
+    await rows.nth(reviewed).getByRole('button').click();
+    await expect(trace.getByTestId('episode-review-patch').locator('span')).toHaveText(
+      mine[reviewed]!.prompt.patch!.trimEnd().split('\n'),
+    );
+    await rows.nth(reviewed).getByRole('button').click();
     await expect(trace).toHaveCount(0);
 
     // The skill filter keeps that skill's answers only.

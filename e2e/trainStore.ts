@@ -28,7 +28,7 @@ export interface Stored {
     sampleIndex: number;
     reward: number;
     facts: string[];
-    prompt: { title: string; body: string };
+    prompt: { title: string; body: string; patch?: string };
     answerText: string;
     rendering?: { patch?: string; tests?: string };
     actionLabels: string[];

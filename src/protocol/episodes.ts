@@ -18,8 +18,9 @@ export interface EpisodeRecord {
   taskId: string;
   kind: TaskKind;
   split: string;
-  /** The task's instruction or issue text (absent in episodes stored before it was kept). */
-  prompt?: { title: string; body: string };
+  /** The task's instruction or issue text (absent in episodes stored before it was kept), and
+   * for code review the candidate patch it asks about. */
+  prompt?: { title: string; body: string; patch?: string };
   answerText: string;
   /** The answer as the sandbox ran it: its edits as a unified diff, its test file (absent in
    * episodes stored before it was kept, and for answers that ran nothing). */

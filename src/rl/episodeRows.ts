@@ -36,7 +36,11 @@ function toRecord(
     taskId: e.task.id,
     kind: e.task.kind,
     split: e.task.split,
-    prompt: { title: e.task.prompt.title, body: e.task.prompt.body },
+    prompt: {
+      title: e.task.prompt.title,
+      body: e.task.prompt.body,
+      ...(e.task.patch !== undefined ? { patch: e.task.patch } : {}),
+    },
     answerText: renderAnswer(e.sample.answer),
     ...(e.verification.rendering ? { rendering: e.verification.rendering } : {}),
     actions: e.sample.actions,

@@ -90,5 +90,11 @@ describe('checkBundle', () => {
       'episodes[1]: rendering: expected an object with a patch and tests as text',
     );
     expect(checkBundle(withEpisode(null))).toBe('episodes[1]: expected an object');
+    expect(
+      checkBundle(withEpisode({ ...episode, prompt: { title: 't', body: 'b', patch: 'd' } })),
+    ).toBeNull();
+    expect(
+      checkBundle(withEpisode({ ...episode, prompt: { title: 't', body: 'b', patch: [] } })),
+    ).toBe('episodes[1]: prompt: expected a title and a body (and a patch) as text');
   });
 });

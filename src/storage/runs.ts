@@ -185,6 +185,16 @@ function episodeProblem(value: unknown): string | null {
   if (typeof e.reward !== 'number') return 'needs a reward';
   const missing = EPISODE_ARRAYS.find((f) => !isArray(e[f]));
   if (missing) return `${missing}: expected an array`;
+  const p = e.prompt as Record<string, unknown> | undefined;
+  if (
+    p !== undefined &&
+    (typeof p !== 'object' ||
+      p === null ||
+      typeof p.title !== 'string' ||
+      typeof p.body !== 'string' ||
+      (p.patch !== undefined && typeof p.patch !== 'string'))
+  )
+    return 'prompt: expected a title and a body (and a patch) as text';
   const r = e.rendering as Record<string, unknown> | undefined;
   if (
     r !== undefined &&

@@ -131,6 +131,23 @@ describe('EpisodeTrace', () => {
     expect(screen.queryByTestId('episode-patch')).toBeNull();
   });
 
+  it('shows a review task’s candidate patch with the task', () => {
+    const patch = 'diff --git a/a.js b/a.js\n--- a/a.js\n+++ b/a.js\n@@ -1 +1 @@\n-a\n+b\n';
+    render(
+      <EpisodeTrace
+        episode={{
+          ...episode,
+          kind: 'review',
+          answerText: 'VERDICT YES',
+          prompt: { title: 'Bug', body: 'It breaks.', patch },
+        }}
+      />,
+    );
+    const shown = within(screen.getByTestId('episode-prompt')).getByTestId('episode-review-patch');
+    expect([...shown.children].map((l) => l.textContent)).toEqual(patch.trimEnd().split('\n'));
+    expect(screen.queryByTestId('episode-patch')).toBeNull();
+  });
+
   it('shows a test-evaluation answer with its task’s Avg@k score, without an advantage', () => {
     render(
       <EpisodeTrace

@@ -35,10 +35,10 @@ function diffLineClass(line: string): string | undefined {
 }
 
 /** A unified diff, a block per line (every line has its +, - or space), changes marked. */
-function Diff({ text }: { text: string }) {
+function Diff({ text, testId = 'episode-patch' }: { text: string; testId?: string }) {
   const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
   return (
-    <pre className="episode-code episode-diff" data-testid="episode-patch">
+    <pre className="episode-code episode-diff" data-testid={testId}>
       {lines.map((line, i) => (
         <span key={i} className={diffLineClass(line)}>
           {line}
@@ -78,6 +78,12 @@ export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
         <div className="episode-prompt" data-testid="episode-prompt">
           <h4>Task: {e.prompt.title}</h4>
           <pre className="episode-prompt-body">{e.prompt.body}</pre>
+          {e.prompt.patch !== undefined && (
+            <>
+              <h4>The patch under review</h4>
+              <Diff text={e.prompt.patch} testId="episode-review-patch" />
+            </>
+          )}
         </div>
       )}
       <h4>Why</h4>
