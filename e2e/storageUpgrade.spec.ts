@@ -119,12 +119,23 @@ test.describe('Stored runs across an upgrade of the database @webgpu', () => {
     await page.getByTestId(`open-run-${runId}`).click();
     await page.getByTestId('episodes-section').locator('summary').click();
     const section = page.getByTestId('run-episodes');
-    const run = after.runs.find((r) => r.id === runId)!;
-    const steps = [...new Set(mine.filter((e) => e.source === 'train').map((e) => e.step))];
-    await expect(section.getByTestId('episode-step').locator('option')).toHaveText([
-      ...steps.sort((a, b) => a - b).map((s) => `step ${s}`),
-      `test evaluation after ${run.step} steps`,
-    ]);
+    // Every batch the run stored, in the order it happened (an evaluation after N steps before
+    // training step N).
+    const order = { val: 0, test: 1, train: 2 } as Record<string, number>;
+    const batches = [...new Set(mine.map((e) => `${e.source}:${e.step}`))]
+      .map((k) => ({ source: k.split(':')[0]!, step: Number(k.split(':')[1]) }))
+      .sort((a, b) => a.step - b.step || order[a.source]! - order[b.source]!);
+    const afterSteps = (n: number) => `after ${n} step${n === 1 ? '' : 's'}`;
+    await expect(section.getByTestId('episode-step').locator('option')).toHaveText(
+      batches.map((b) =>
+        b.source === 'train'
+          ? `step ${b.step}`
+          : b.source === 'val'
+            ? `validation ${afterSteps(b.step)}`
+            : `test evaluation ${afterSteps(b.step)}`,
+      ),
+    );
+    expect(batches.map((b) => b.source)).toContain('val');
     await section.getByTestId('episode-step').selectOption('train:0');
     await expect(section.getByTestId('episode-row')).toHaveCount(
       mine.filter((e) => e.source === 'train' && e.step === 0).length,

@@ -126,6 +126,19 @@ test.describe('Train page @webgpu', () => {
       const tested = episodes.filter((e) => e.source === 'test');
       expect(tested.length).toBeGreaterThan(0);
       expect(new Set(tested.map((e) => e.step))).toEqual(new Set([40]));
+      // Each validation (every 10 steps and at the end) stored its answers once, across the
+      // resume as well, and so did its scores.
+      const { evals } = await stored(page, runId);
+      const validated = episodes.filter((e) => e.source === 'val');
+      const answered = validated.map((e) => `${e.step}.${e.groupIndex}.${e.sampleIndex}`);
+      expect(answered.length - new Set(answered).size, 'validation answers stored twice').toBe(0);
+      expect(
+        evals
+          .filter((e) => e.split === 'val')
+          .map((e) => e.step)
+          .sort((a, b) => a - b),
+      ).toEqual([0, 10, 20, 30, 40]);
+      expect(new Set(validated.map((e) => e.step))).toEqual(new Set([0, 10, 20, 30, 40]));
       // Per skill (the mix changed mid-run, so the overall mean mixes different skills):
       // the mean over skills of each skill's reward in the last 10 steps vs the first 10.
       const window = (from: number, to: number) => {

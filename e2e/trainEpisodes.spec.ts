@@ -14,7 +14,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     // Opened before the run starts: step 0's episodes appear once step 0 ends, not at step 5.
     await page.getByTestId('episodes-section').locator('summary').click();
     const runId = await runSteps(page, 1, (r) => r.name === name);
-    const { episodes: all, runs } = await stored(page, runId, { episodes: true });
+    const { episodes: all, runs, evals } = await stored(page, runId, { episodes: true });
     const run = runs.find((r) => r.id === runId)!;
     const training = all.filter((e) => e.source === 'train');
     const tested = all.filter((e) => e.source === 'test');
@@ -29,13 +29,33 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       expect(rewards.reduce((a, b) => a + b, 0) / rewards.length, kind).toBeCloseTo(score, 9);
     }
 
-    // Steps ascending, then the evaluation; the section follows the newest (the evaluation).
+    // Each validation's answers are what its scores were made of, too.
+    const validations = evals.filter((e) => e.split === 'val');
+    expect(validations.map((e) => e.step)).toEqual([0, run.step]);
+    for (const v of validations) {
+      const answers = all.filter((e) => e.source === 'val' && e.step === v.step);
+      expect(answers.length, `validation after ${v.step} steps keeps its answers`).toBeGreaterThan(
+        0,
+      );
+      for (const [kind, score] of Object.entries(v.bySkill)) {
+        const rewards = answers.filter((e) => e.kind === kind).map((e) => e.reward);
+        expect(rewards.reduce((a, b) => a + b, 0) / rewards.length, kind).toBeCloseTo(
+          score.meanReward,
+          9,
+        );
+      }
+    }
+
+    // In the order they happened: the validation before step 0, the steps, the final
+    // validation and test; the section follows the newest (the test evaluation).
     const section = page.getByTestId('run-episodes');
     const steps = [...new Set(training.map((e) => e.step))].sort((a, b) => a - b);
     const picker = section.getByTestId('episode-step');
     await expect(picker).toHaveValue(`test:${run.step}`);
     await expect(picker.locator('option')).toHaveText([
+      'validation after 0 steps',
       ...steps.map((s) => `step ${s}`),
+      `validation after ${run.step} steps`,
       `test evaluation after ${run.step} steps`,
     ]);
     // A page of rows at a time: "show more" adds the next.

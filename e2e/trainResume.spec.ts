@@ -31,7 +31,9 @@ test.describe('Train page: resuming a run @webgpu', () => {
     const evalsOf = (s: typeof before) => s.evals.map((e) => `${e.split}@${e.step}`).sort();
     expect(evalsOf(before)).toEqual(['test@2', 'val@0', 'val@2']);
     const answers = (s: typeof before) =>
-      s.episodes.filter((e) => e.source === 'test').map((e) => `${e.groupIndex}.${e.sampleIndex}`);
+      s.episodes
+        .filter((e) => e.source !== 'train')
+        .map((e) => `${e.source}@${e.step}.${e.groupIndex}.${e.sampleIndex}`);
     expect(answers(before).length).toBeGreaterThan(0);
 
     // The tab closed after the final checkpoint was stored and before the run was marked done:
@@ -64,7 +66,7 @@ test.describe('Train page: resuming a run @webgpu', () => {
 
     const after = await stored(page, runId, { episodes: true });
     expect(evalsOf(after), 'each evaluation once').toEqual(evalsOf(before));
-    expect(answers(after).sort(), 'each test answer once').toEqual(answers(before).sort());
+    expect(answers(after).sort(), 'each evaluation answer once').toEqual(answers(before).sort());
     // The same weights and evaluation stream: the same scores.
     const run = (s: typeof before) => s.runs.find((r) => r.id === runId)!;
     expect(run(after).finalRewards).toEqual(run(before).finalRewards);

@@ -23,7 +23,7 @@ import { decodeCheckpoint, encodeCheckpoint } from '../rl/checkpointCodec';
 import type { TrainConfig } from '../rl/config';
 import { resolveConfig } from '../rl/configFile';
 import { findPreset, PRESETS } from '../rl/presets';
-import { testEpisodeRows } from '../rl/episodeRows';
+import { evalEpisodeRows } from '../rl/episodeRows';
 import { evalsKeptThrough, runTraining, type EvalPoint, type RunOutput } from '../rl/run';
 import type { StepMetrics } from '../rl/grpo';
 import { agentPolicy } from '../eval/agentPolicy';
@@ -233,13 +233,13 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
         });
         print(`[${config.name}] ${formatEval(point)}`);
       },
-      onTestEpisodes: (point, episodes) =>
+      onEvalEpisodes: (point, episodes) => {
+        if (point.split !== 'test') return;
         writeLines(
           join(out, TEST_EPISODES_FILE),
-          testEpisodeRows(config.name, config.seed, point.step, episodes).map((r) =>
-            JSON.stringify(r),
-          ),
-        ),
+          evalEpisodeRows(config.name, config.seed, point, episodes).map((r) => JSON.stringify(r)),
+        );
+      },
       onCheckpoint: (c) => void writeCheckpoint(out, c),
       checkpointEvery: job.checkpointEvery ?? 10,
     },

@@ -50,6 +50,13 @@ export interface EpisodeBatch {
   step: number;
 }
 
+/** A batch in words: "step 5", "validation after 50 steps", "test evaluation after 200 steps". */
+export function batchName(b: EpisodeBatch): string {
+  if (b.source === 'train') return `step ${b.step}`;
+  const after = `after ${b.step} step${b.step === 1 ? '' : 's'}`;
+  return b.source === 'val' ? `validation ${after}` : `test evaluation ${after}`;
+}
+
 /** A stored episode without its trace: what a list of a step's episodes shows. */
 export interface EpisodeSummary {
   id: number;

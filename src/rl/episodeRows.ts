@@ -3,7 +3,7 @@ import type { Verification } from '../core/skills/types';
 import type { Task } from '../core/tasks/types';
 import type { EpisodeRecord } from '../storage/db';
 import type { StepEpisode } from './grpo';
-import type { AnswerTrace, EvalEpisode } from './run';
+import type { AnswerTrace, EvalEpisode, EvalPoint } from './run';
 
 interface Graded {
   task: Task;
@@ -77,14 +77,14 @@ export function episodeRows(
 }
 
 /**
- * The final test evaluation's answers as stored rows: a group is one task's Avg@k answers
- * (its `groupRewards` are what its score averaged, in sample order), numbered by the task's
- * place in the evaluation; no update followed, so the advantage is 0.
+ * An evaluation's answers (a validation's or the final test's) as stored rows: a group is one
+ * task's Avg@k answers (its `groupRewards` are what its score averaged, in sample order),
+ * numbered by the task's place in the evaluation; no update followed, so the advantage is 0.
  */
-export function testEpisodeRows(
+export function evalEpisodeRows(
   runId: string,
   seed: number,
-  step: number,
+  point: Pick<EvalPoint, 'step' | 'split'>,
   episodes: EvalEpisode[],
 ): EpisodeRecord[] {
   const groups = groupBy(episodes, (e) => e.taskIndex);
@@ -95,8 +95,8 @@ export function testEpisodeRows(
       {
         runId,
         seed,
-        step,
-        source: 'test',
+        step: point.step,
+        source: point.split,
         advantage: 0,
         groupIndex: e.taskIndex,
         sampleIndex: e.sampleIndex,

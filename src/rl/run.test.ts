@@ -10,7 +10,7 @@ import type { Checkpoint } from './checkpoint';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpointCodec';
 import { QUICK_CONFIG } from './presets';
 import type { StepEpisode, StepMetrics } from './grpo';
-import { episodeRows, testEpisodeRows } from './episodeRows';
+import { episodeRows, evalEpisodeRows } from './episodeRows';
 import { evalsKeptThrough, runTraining, type EvalEpisode, type EvalPoint } from './run';
 import type { TrainConfig } from './config';
 
@@ -102,37 +102,45 @@ describe('runTraining on CPU', () => {
     expect(evalsKeptThrough(0, 4)).toBe(-1);
   }, 600_000);
 
-  it('hands over the final test evaluation’s answers with their traces: what its scores average', async () => {
+  it('hands over every evaluation’s answers with their traces: what its scores average', async () => {
     const config = { ...tiny, seed: 5, warmStartPerKind: 0, steps: 1, evalSamples: 2 };
     const handed: { point: EvalPoint; episodes: EvalEpisode[] }[] = [];
     const stepped: StepEpisode[][] = [];
     const out = await runTraining(
       { config, train: tasks, val: tasks, test: tasks, sandbox, now: () => 0 },
       {
-        onTestEpisodes: (point, episodes) => void handed.push({ point, episodes }),
+        onEvalEpisodes: (point, episodes) => void handed.push({ point, episodes }),
         onStep: (_m, episodes) => void stepped.push(episodes),
       },
     );
-    expect(handed).toHaveLength(1);
-    const { point, episodes } = handed[0]!;
-    expect(point).toBe(out.evals.find((e) => e.split === 'test'));
-    expect(episodes).toHaveLength(point.result.episodes);
-    for (const [kind, score] of Object.entries(point.result.bySkill)) {
-      const mine = episodes.filter((e) => e.task.kind === kind);
-      const mean = mine.reduce((a, e) => a + e.verification.reward, 0) / mine.length;
-      expect(mean, kind).toBeCloseTo(score.meanReward, 12);
+    // Validation before the first step and at the end, then the test evaluation.
+    expect(handed.map((h) => h.point)).toEqual(out.evals);
+    expect(handed.map((h) => `${h.point.split}@${h.point.step}`)).toEqual([
+      'val@0',
+      'val@1',
+      'test@1',
+    ]);
+    for (const { point, episodes } of handed) {
+      expect(episodes).toHaveLength(point.result.episodes);
+      for (const [kind, score] of Object.entries(point.result.bySkill)) {
+        const mine = episodes.filter((e) => e.task.kind === kind);
+        const mean = mine.reduce((a, e) => a + e.verification.reward, 0) / mine.length;
+        expect(mean, `${point.split}@${point.step} ${kind}`).toBeCloseTo(score.meanReward, 12);
+      }
+      for (const e of episodes) expect(e.sample.labels).toHaveLength(e.sample.actions.length);
+      // As stored: a group is one task's Avg@k answers, and its rewards are that task's score.
+      const rows = evalEpisodeRows('r', config.seed, point, episodes);
+      expect(
+        rows.every((r) => r.source === point.split && r.step === point.step && r.advantage === 0),
+      ).toBe(true);
+      for (const r of rows) {
+        const score = r.groupRewards.reduce((a, b) => a + b, 0) / r.groupRewards.length;
+        expect(r.groupRewards).toHaveLength(2);
+        expect(r.groupRewards[r.sampleIndex]).toBe(r.reward);
+        expect(score).toBe(point.result.perTask![r.kind]![r.taskId]);
+      }
+      expect(new Set(rows.map((r) => `${r.groupIndex}.${r.sampleIndex}`)).size).toBe(rows.length);
     }
-    for (const e of episodes) expect(e.sample.labels).toHaveLength(e.sample.actions.length);
-    // As stored: a group is one task's Avg@k answers, and its rewards are that task's score.
-    const rows = testEpisodeRows('r', config.seed, point.step, episodes);
-    expect(rows.every((r) => r.source === 'test' && r.step === 1 && r.advantage === 0)).toBe(true);
-    for (const r of rows) {
-      const score = r.groupRewards.reduce((a, b) => a + b, 0) / r.groupRewards.length;
-      expect(r.groupRewards).toHaveLength(2);
-      expect(r.groupRewards[r.sampleIndex]).toBe(r.reward);
-      expect(score).toBe(point.result.perTask![r.kind]![r.taskId]);
-    }
-    expect(new Set(rows.map((r) => `${r.groupIndex}.${r.sampleIndex}`)).size).toBe(rows.length);
     // A training step's rows: a group is one task's GRPO group, each answer in its place.
     const trained = episodeRows('r', config.seed, 0, stepped[0]!);
     expect(trained).toHaveLength(config.tasksPerStep * config.groupSize);

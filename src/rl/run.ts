@@ -69,10 +69,11 @@ export interface RunHooks {
   onStep?: (metrics: StepMetrics, episodes: StepEpisode[]) => void;
   onEval?: (point: EvalPoint) => void;
   /**
-   * The final test evaluation's answers, each with its decoding and verdict (what the run's
-   * test scores were made of), in task order; called just before `onEval` for that point.
+   * An evaluation's answers (each validation's and the final test's), each with its decoding
+   * and verdict (what that evaluation's scores were made of), in task order; called just
+   * before `onEval` for that point.
    */
-  onTestEpisodes?: (point: EvalPoint, episodes: EvalEpisode[]) => void;
+  onEvalEpisodes?: (point: EvalPoint, episodes: EvalEpisode[]) => void;
   onCheckpoint?: (checkpoint: Checkpoint) => Promise<void> | void;
   /** Checked between steps: `stop` ends the run early (it still checkpoints). */
   shouldStop?: () => boolean;
@@ -198,7 +199,7 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
     tasks: readonly Task[],
   ): Promise<void> => {
     hooks.onPhase?.('eval', `${split} at step ${step}`);
-    const keep = split === 'test' && hooks.onTestEpisodes !== undefined;
+    const keep = hooks.onEvalEpisodes !== undefined;
     const traces = keep ? new WeakMap<Answer, SampledAnswer>() : undefined;
     const taskIndex = new Map(keep ? tasks.map((t, i) => [t, i]) : []);
     const episodes: EvalEpisode[] = [];
@@ -226,7 +227,7 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
     );
     const point = { step, split, result };
     evals.push(point);
-    if (keep) hooks.onTestEpisodes?.(point, episodes);
+    if (keep) hooks.onEvalEpisodes?.(point, episodes);
     hooks.onEval?.(point);
   };
   try {

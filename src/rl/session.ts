@@ -16,7 +16,7 @@ import type { EpisodeBatch, EpisodeRecord, EpisodeSummary } from '../protocol/ep
 import { episodeBatches, getEpisode, listEpisodes } from '../storage/episodes';
 import { clearSuites, isQuotaError, pruneRun, storageReport } from '../storage/usage';
 import { checkConfig, mixProblem, type TrainConfig } from './config';
-import { episodeRows, testEpisodeRows } from './episodeRows';
+import { episodeRows, evalEpisodeRows } from './episodeRows';
 import { evalsKeptThrough, runTraining } from './run';
 import { buildSuite, suiteKey } from './suiteSource';
 import { WriteQueue, writeFailureCause, writeFailureMessage } from './writeQueue';
@@ -177,7 +177,7 @@ export class TrainingSession {
       const split = (s: string): Task[] => tasks.filter((t) => t.split === s);
       // A resumed run continues from its checkpoint: the steps after it are sampled again (their
       // points and training episodes go), and the evaluations it will make again go too (with
-      // the test evaluations' answers), so that nothing is stored twice.
+      // their answers), so that nothing is stored twice.
       const from = checkpoint?.step ?? 0;
       const evalsThrough = evalsKeptThrough(from, run.config.steps);
       await db.points.where('[runId+step]').between([runId, from], [runId, Infinity]).delete();
@@ -190,9 +190,10 @@ export class TrainingSession {
       await bySource
         .between([runId, 'train', from], [runId, 'train', Infinity], true, true)
         .delete();
-      await bySource
-        .between([runId, 'test', evalsThrough], [runId, 'test', Infinity], false, true)
-        .delete();
+      for (const split of ['val', 'test'])
+        await bySource
+          .between([runId, split, evalsThrough], [runId, split, Infinity], false, true)
+          .delete();
       if (request.resume) push({ type: 'resumed', runId, step: from, evalsThrough });
       await db.runs.update(runId, { step: from, backend: this.env.backend() });
       await setStatus('running');
@@ -227,22 +228,23 @@ export class TrainingSession {
               }),
             );
           },
-          onTestEpisodes: (point, episodes) => {
-            const rows = testEpisodeRows(runId, run!.config.seed, point.step, episodes);
-            // They replace any kept from an earlier evaluation at this step (a run resumed
-            // from its final checkpoint evaluates again). Extra to the run, not part of it: a
-            // failure to store them (storage full) is reported, and the run still ends.
+          onEvalEpisodes: (point, episodes) => {
+            const rows = evalEpisodeRows(runId, run!.config.seed, point, episodes);
+            // They replace any kept from an earlier evaluation at this step and split. Extra to
+            // the run, not part of it: a failure to store them (storage full) is reported, and
+            // the run goes on.
             writes.push(() =>
               db
                 .transaction('rw', db.episodes, async () => {
                   await db.episodes
                     .where('[runId+source+step]')
-                    .equals([runId, 'test', point.step])
+                    .equals([runId, point.split, point.step])
                     .delete();
                   await db.episodes.bulkAdd(rows);
                 })
                 .catch((error: unknown) => {
-                  unstoredNote = `The test evaluation's ${rows.length} answers were not stored (${writeFailureCause(error)}); its scores were.`;
+                  const which = point.split === 'test' ? 'test evaluation' : 'validation';
+                  unstoredNote = `The ${which}'s ${rows.length} answers after ${point.step} step${point.step === 1 ? '' : 's'} were not stored (${writeFailureCause(error)}); its scores were.`;
                 }),
             );
           },

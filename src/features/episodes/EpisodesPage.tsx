@@ -10,9 +10,9 @@ export function EpisodesPage() {
       </p>
       <p>
         Until then, a run&apos;s stored episodes (every group of every fifth step, and every answer
-        of its final test evaluation) open from the <Link to="/train">Train page</Link>, under its
-        charts: each answer&apos;s tokens with their probabilities, its sandbox runs and the facts
-        behind its reward.
+        of its evaluations) open from the <Link to="/train">Train page</Link>, under its charts:
+        each answer&apos;s tokens with their probabilities, the patch or test file it became, its
+        sandbox runs and the facts behind its reward.
       </p>
     </ComingSoon>
   );

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
 import { episodeBatches, getEpisode, listEpisodes } from '../../bridge/training';
 import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
-import type { EpisodeBatch, EpisodeRecord, EpisodeSummary } from '../../protocol/episodes';
+import {
+  batchName,
+  type EpisodeBatch,
+  type EpisodeRecord,
+  type EpisodeSummary,
+} from '../../protocol/episodes';
 import { useApp } from '../../state/hooks';
 import { EpisodeTrace } from './components/EpisodeTrace';
 import { formatValue } from './components/format';
@@ -25,10 +30,6 @@ const batchOf = (key: string): EpisodeBatch => {
   const [source, step] = key.split(':');
   return { source: source as EpisodeBatch['source'], step: Number(step) };
 };
-const batchLabel = (b: EpisodeBatch): string =>
-  b.source === 'train'
-    ? `step ${b.step}`
-    : `${b.source} evaluation after ${b.step} step${b.step === 1 ? '' : 's'}`;
 
 /**
  * Starts `read` and hands its value to `onValue`, or a failure (`what` went wrong) to `onError`,
@@ -51,8 +52,8 @@ function readInto<T>(
 }
 
 /**
- * The focused run's stored episodes (every group of every fifth step, and the final test
- * evaluation's answers): pick a step or the evaluation, then an answer, to see its decoded
+ * The focused run's stored episodes (every group of every fifth step, and every answer of each
+ * evaluation): pick a step or an evaluation, then an answer, to see its decoded
  * tokens and why it got its reward. Follows the newest stored batch until another is picked.
  * Reads through the trainer worker, which writes them. Everything picked or opened belongs to
  * one run: another run starts afresh.
@@ -104,7 +105,7 @@ function EpisodesOf({ runId }: { runId: string }) {
       listEpisodes(runId, batch),
       (list) => (setLoaded({ key: `${shownKey}:${revision}`, list }), setError(null)),
       setError,
-      `${batchLabel(batch)}'s episodes`,
+      `${batchName(batch)}'s episodes`,
     );
   }, [runId, shownKey, revision]);
 
@@ -152,8 +153,8 @@ function EpisodesOf({ runId }: { runId: string }) {
       {batches !== null && batches.length === 0 && (
         <p className="hint" data-testid="episodes-none">
           No episodes stored for this run: every group of every fifth step (0, 5, 10...) is kept
-          once that step ends, and every answer of the final test evaluation once it ends, unless
-          dropped under Storage.
+          once that step ends, and every answer of each evaluation (validation and the final test)
+          once it ends, unless dropped under Storage.
         </p>
       )}
       {batches !== null && batches.length > 0 && (
@@ -170,7 +171,7 @@ function EpisodesOf({ runId }: { runId: string }) {
             >
               {batches.map((b) => (
                 <option key={batchKey(b)} value={batchKey(b)}>
-                  {batchLabel(b)}
+                  {batchName(b)}
                 </option>
               ))}
             </select>
@@ -220,7 +221,7 @@ function EpisodesOf({ runId }: { runId: string }) {
       )}
       {list === null && shown !== null && (
         <p className="hint" data-testid="episodes-loading">
-          Reading the episodes of {batchLabel(shown)}…
+          Reading the episodes of {batchName(shown)}…
         </p>
       )}
       {list !== null && rows.length > 0 && (
@@ -287,7 +288,7 @@ function EpisodesOf({ runId }: { runId: string }) {
         <p className="hint" data-testid="episodes-filtered">
           No {rewardFilter === 'all' ? '' : `${rewardFilter} `}
           {kind === 'all' ? '' : `${KIND_LABELS[kind]} `}answers in{' '}
-          {shown ? batchLabel(shown) : 'this batch'}: pick another skill, reward or step.
+          {shown ? batchName(shown) : 'this batch'}: pick another skill, reward or step.
         </p>
       )}
       {episode && <EpisodeTrace episode={episode} />}

@@ -124,7 +124,7 @@ export function StoragePanel() {
                         data-testid={`prune-episodes-${r.runId}`}
                         disabled={busy || r.episodeCount === 0}
                         onClick={act(() => pruneStored(appStore, r.runId, 'episodes'))}
-                        title="Delete this run's stored episodes (training steps' and the test evaluation's answers, the trace viewer's material); curves and scores stay."
+                        title="Delete this run's stored episodes (training steps' and the evaluations' answers, the trace viewer's material); curves and scores stay."
                       >
                         Drop episodes
                       </button>

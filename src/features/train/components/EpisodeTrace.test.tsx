@@ -158,5 +158,8 @@ describe('EpisodeTrace', () => {
     const reward = screen.getByTestId('episode-reward').textContent;
     expect(reward).toMatch(/Reward 0 · the task's score \(Avg@3\) 0\.667 from rewards \[0, 1, 1\]/);
     expect(reward).not.toContain('advantage');
+    cleanup();
+    render(<EpisodeTrace episode={{ ...episode, source: 'val', step: 1, split: 'val' }} />);
+    expect(screen.getByText(/validation after 1 step, task 2, answer 3 of 4/)).toBeTruthy();
   });
 });

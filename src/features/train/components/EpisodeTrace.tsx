@@ -1,16 +1,15 @@
 import { KIND_LABELS } from '../../../core/tasks/types';
 import type { GradingRun } from '../../../core/skills/types';
-import type { EpisodeRecord } from '../../../protocol/episodes';
+import { batchName, type EpisodeRecord } from '../../../protocol/episodes';
 import { formatValue } from './format';
 
-const steps = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** Where an episode came from: its step and group, or its evaluation and task. */
 const place = (e: EpisodeRecord): string =>
   e.source === 'train'
     ? `Step ${e.step}, group ${e.groupIndex + 1}`
-    : `${e.source} evaluation after ${steps(e.step)}, task ${e.groupIndex + 1}`;
+    : `${batchName(e)}, task ${e.groupIndex + 1}`;
 const percent = (p: number) => `${(p * 100).toFixed(p >= 0.995 || p < 0.01 ? 1 : 0)}%`;
 
 /**
