@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { expect, test } from './fixtures';
-import { openTrain, runSteps, stored } from './trainStore';
+import { fillSmallRun, openTrain, runSteps, stored, storedIndexes, storedRows } from './trainStore';
 
 /** The stores whose rows a run writes, compared before and after the upgrade. */
 const STORES = ['runs', 'points', 'evals', 'events', 'episodes'] as const;
@@ -28,31 +28,9 @@ test.describe('Stored runs across an upgrade of the database @webgpu', () => {
     // A real run's rows, written by this build...
     await openTrain(app);
     const name = `upgrade-${Date.now()}`;
-    await page.getByTestId('field-name').fill(name);
-    // Small: the run is what the test needs stored, not a trained policy.
-    for (const [field, value] of [
-      ['warmStartPerKind', '8'],
-      ['evalTasksPerKind', '4'],
-      ['testTasksPerKind', '6'],
-    ] as const)
-      await page.getByTestId(`field-${field}`).fill(value);
+    await fillSmallRun(page, name);
     const runId = await runSteps(page, 1, (r) => r.name === name);
-    const rows = await page.evaluate(async (stores) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('atomic-skills-lab');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(new Error(String(r.error)));
-      });
-      const out: Record<string, unknown[]> = {};
-      for (const store of stores)
-        out[store] = await new Promise<unknown[]>((resolve, reject) => {
-          const r = db.transaction(store).objectStore(store).getAll();
-          r.onsuccess = () => resolve(r.result as unknown[]);
-          r.onerror = () => reject(new Error(String(r.error)));
-        });
-      db.close();
-      return out;
-    }, STORES);
+    const rows = await storedRows(page, [...STORES]);
     const episodes = rows.episodes as { runId: string; source: string; step: number }[];
     const mine = episodes.filter((e) => e.runId === runId);
     expect(mine.filter((e) => e.source === 'train').length).toBeGreaterThan(0);
@@ -103,16 +81,7 @@ test.describe('Stored runs across an upgrade of the database @webgpu', () => {
     expect(after.evals).toHaveLength(before('evals'));
     expect(after.events).toHaveLength(before('events'));
     expect(after.episodes).toHaveLength(mine.length);
-    const upgraded = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('atomic-skills-lab');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(new Error(String(r.error)));
-      });
-      const indexes = [...db.transaction('episodes').objectStore('episodes').indexNames];
-      db.close();
-      return indexes;
-    });
+    const upgraded = await storedIndexes(page, 'episodes');
     expect(upgraded).toContain('[runId+source+step]');
     expect(upgraded).not.toContain('[runId+step]');
 

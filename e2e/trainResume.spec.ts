@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { openTrain, stored } from './trainStore';
+import { fillSmallRun, openTrain, patchStoredRun, stored } from './trainStore';
 
 test.describe('Train page: resuming a run @webgpu', () => {
   test.setTimeout(6 * 60_000);
@@ -10,15 +10,8 @@ test.describe('Train page: resuming a run @webgpu', () => {
   }) => {
     await openTrain(app);
     const name = `resume-end-${Date.now()}`;
-    await page.getByTestId('field-name').fill(name);
+    await fillSmallRun(page, name);
     await page.getByTestId('field-steps').fill('2');
-    // Small: the run is what the test needs stored, not a trained policy.
-    for (const [field, value] of [
-      ['warmStartPerKind', '8'],
-      ['evalTasksPerKind', '4'],
-      ['testTasksPerKind', '6'],
-    ] as const)
-      await page.getByTestId(`field-${field}`).fill(value);
     await page.getByTestId('start-run').click();
     await expect
       .poll(async () => (await stored(page, null)).runs.find((r) => r.name === name)?.status, {
@@ -39,22 +32,7 @@ test.describe('Train page: resuming a run @webgpu', () => {
     // The tab closed after the final checkpoint was stored and before the run was marked done:
     // what IndexedDB then holds is this run with status "running". The reload marks it
     // interrupted; resuming starts from the final checkpoint, so it evaluates at step 2 again.
-    await page.evaluate(async (id) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('atomic-skills-lab');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(new Error(String(r.error)));
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('runs', 'readwrite');
-        const runs = tx.objectStore('runs');
-        const get = runs.get(id);
-        get.onsuccess = () => runs.put({ ...get.result, status: 'running' });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(new Error(String(tx.error)));
-      });
-      db.close();
-    }, runId);
+    await patchStoredRun(page, runId, { status: 'running' });
     await page.reload();
     await app.ready();
     await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('interrupted');

@@ -43,6 +43,57 @@ export interface Stored {
   }[];
 }
 
+/** One operation on the page's own IndexedDB, through the real API, opened and closed around it. */
+type DbOp =
+  | { op: 'getAll'; stores: string[] }
+  | { op: 'patch'; store: string; key: string; patch: Record<string, unknown> }
+  | { op: 'indexes'; store: string };
+
+function inDb(page: Page, op: DbOp): Promise<unknown> {
+  return page.evaluate(async (o) => {
+    const request = <T>(r: IDBRequest<T> | IDBOpenDBRequest): Promise<T> =>
+      new Promise((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result as T);
+        r.onerror = () => reject(new Error(String(r.error)));
+      });
+    const db = await request<IDBDatabase>(indexedDB.open('atomic-skills-lab'));
+    try {
+      switch (o.op) {
+        case 'getAll': {
+          const out: Record<string, unknown[]> = {};
+          for (const store of o.stores)
+            out[store] = await request<unknown[]>(
+              db.transaction(store).objectStore(store).getAll(),
+            );
+          return out;
+        }
+        case 'patch': {
+          const rows = db.transaction(o.store, 'readwrite').objectStore(o.store);
+          const row = await request<Record<string, unknown>>(rows.get(o.key));
+          await request(rows.put({ ...row, ...o.patch }));
+          return null;
+        }
+        case 'indexes':
+          return [...db.transaction(o.store).objectStore(o.store).indexNames];
+      }
+    } finally {
+      db.close();
+    }
+  }, op);
+}
+
+/** Every row of these stores (all runs'). */
+export const storedRows = (page: Page, stores: string[]) =>
+  inDb(page, { op: 'getAll', stores }) as Promise<Record<string, unknown[]>>;
+
+/** Changes fields of a stored run record behind the app's back (as a crash would leave it). */
+export const patchStoredRun = (page: Page, runId: string, patch: Record<string, unknown>) =>
+  inDb(page, { op: 'patch', store: 'runs', key: runId, patch });
+
+/** The names of a store's indexes, as the database has them. */
+export const storedIndexes = (page: Page, store: string) =>
+  inDb(page, { op: 'indexes', store }) as Promise<string[]>;
+
 /**
  * Reads the run's rows in the page. Episodes are big (prompt, tokens, sandbox runs) and every
  * run's are read to find this one's, so they are read only when asked: a poll that reads them
@@ -54,39 +105,30 @@ export async function stored(
   runId: string | null,
   { episodes = false }: { episodes?: boolean } = {},
 ): Promise<Stored> {
-  return page.evaluate(
-    async ({ id, withEpisodes }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('atomic-skills-lab');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(new Error(String(r.error)));
-      });
-      const all = <T>(store: string): Promise<T[]> =>
-        new Promise((resolve, reject) => {
-          const r = db.transaction(store).objectStore(store).getAll();
-          r.onsuccess = () => resolve(r.result as T[]);
-          r.onerror = () => reject(new Error(String(r.error)));
-        });
-      const mine = <T extends { runId: string }>(rows: T[]) => rows.filter((x) => x.runId === id);
-      const out = {
-        points: mine(await all<Stored['points'][number] & { runId: string }>('points')).sort(
-          (a, b) => a.step - b.step,
-        ),
-        events: mine(await all<Stored['events'][number] & { runId: string }>('events')),
-        evals: mine(await all<Stored['evals'][number] & { runId: string }>('evals')),
-        episodes: withEpisodes
-          ? mine(await all<Stored['episodes'][number] & { runId: string }>('episodes')).sort(
-              (a, b) =>
-                a.step - b.step || a.groupIndex - b.groupIndex || a.sampleIndex - b.sampleIndex,
-            )
-          : [],
-        runs: await all<Stored['runs'][number]>('runs'),
-      };
-      db.close();
-      return out;
-    },
-    { id: runId, withEpisodes: episodes },
-  );
+  const stores = ['points', 'events', 'evals', 'runs', ...(episodes ? ['episodes'] : [])];
+  const rows = await storedRows(page, stores);
+  const mine = <T>(store: string) =>
+    ((rows[store] ?? []) as (T & { runId: string })[]).filter((x) => x.runId === runId);
+  return {
+    points: mine<Stored['points'][number]>('points').sort((a, b) => a.step - b.step),
+    events: mine<Stored['events'][number]>('events'),
+    evals: mine<Stored['evals'][number]>('evals'),
+    episodes: mine<Stored['episodes'][number]>('episodes').sort(
+      (a, b) => a.step - b.step || a.groupIndex - b.groupIndex || a.sampleIndex - b.sampleIndex,
+    ),
+    runs: rows.runs as Stored['runs'],
+  };
+}
+
+/** Sets the form for a small run: what a test needs stored, not a trained policy. */
+export async function fillSmallRun(page: Page, name: string): Promise<void> {
+  await page.getByTestId('field-name').fill(name);
+  for (const [field, value] of [
+    ['warmStartPerKind', '8'],
+    ['evalTasksPerKind', '4'],
+    ['testTasksPerKind', '6'],
+  ] as const)
+    await page.getByTestId(`field-${field}`).fill(value);
 }
 
 export const mean = (xs: number[]): number =>
