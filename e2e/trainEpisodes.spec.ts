@@ -136,6 +136,16 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await section.getByTestId('episode-kind').selectOption(kind);
     await expect(rows).toHaveCount(mine.filter((e) => e.kind === kind).length);
 
+    // A click on the reward chart where a validation is drawn (step 0, its left edge) opens
+    // that validation's answers here.
+    const pad = page.locator('.reward-chart [data-testid="chart-hover-pad"]');
+    await pad.hover({ position: { x: 1, y: 20 } });
+    await expect(page.getByTestId('chart-pick-hint')).toContainText('after 0 steps');
+    await pad.click({ position: { x: 1, y: 20 } });
+    await expect(picker).toHaveValue('val:0');
+    await section.getByTestId('episode-kind').selectOption('all');
+    await expect(rows).toHaveCount(all.filter((e) => e.source === 'val' && e.step === 0).length);
+
     // Dropping the run's episodes under Storage empties the section, open trace included.
     await rows.first().getByRole('button').click();
     await expect(trace).toBeVisible();

@@ -7,6 +7,7 @@ import type {
   TrainEvent,
 } from '../protocol/training';
 import { finalScores } from '../protocol/training';
+import type { EpisodeBatch } from '../protocol/episodes';
 import type { AppState } from './store';
 
 /** A run's curves as the charts read them. */
@@ -38,6 +39,8 @@ export interface TrainState {
   storageOpen: boolean;
   /** Counts removals of stored episodes (pruning): readers of episodes read again when it moves. */
   episodesRevision: number;
+  /** A batch of stored episodes asked for from elsewhere (a click on a validation point). */
+  episodeRequest: { runId: string; batch: EpisodeBatch } | null;
 }
 
 export interface TrainSlice {
@@ -55,6 +58,7 @@ export interface TrainSlice {
     setStorage: (storage: TrainState['storage']) => void;
     showStorage: (open: boolean) => void;
     episodesChanged: () => void;
+    requestEpisodes: (request: TrainState['episodeRequest']) => void;
   };
 }
 
@@ -69,6 +73,7 @@ export const initialTrainState: TrainState = {
   storage: null,
   storageOpen: false,
   episodesRevision: 0,
+  episodeRequest: null,
 };
 
 const emptySeries = (): RunSeries => ({ points: [], evals: [], events: [] });
@@ -155,6 +160,7 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
       showStorage: (storageOpen) => patch({ storageOpen }),
       episodesChanged: () =>
         set((s) => ({ train: { ...s.train, episodesRevision: s.train.episodesRevision + 1 } })),
+      requestEpisodes: (episodeRequest) => patch({ episodeRequest }),
       forget: (runId) =>
         set((s) => {
           const series = { ...s.train.series };

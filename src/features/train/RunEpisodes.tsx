@@ -80,6 +80,21 @@ function EpisodesOf({ runId }: { runId: string }) {
   const [openId, setOpenId] = useState<number | null>(null);
   const [opened, setOpened] = useState<EpisodeRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A batch asked for from the chart (a click on a validation point): picked, then forgotten.
+  const request = useApp((s) => s.train.episodeRequest);
+  const requestEpisodes = useApp((s) => s.trainActions.requestEpisodes);
+  const [wanted, setWanted] = useState<string | null>(null);
+  const [taken, setTaken] = useState<typeof request>(null);
+  if (request && request !== taken && request.runId === runId) {
+    // Adjusted while rendering (React's pattern for state that follows a changed input).
+    setTaken(request);
+    setPicked(batchKey(request.batch));
+    setWanted(batchKey(request.batch));
+    setOpenId(null);
+  }
+  useEffect(() => {
+    if (request && request === taken) requestEpisodes(null);
+  }, [request, taken, requestEpisodes]);
 
   useEffect(
     () =>
@@ -219,6 +234,15 @@ function EpisodesOf({ runId }: { runId: string }) {
           )}
         </div>
       )}
+      {wanted !== null &&
+        wanted === picked &&
+        batches !== null &&
+        !batches.some((b) => batchKey(b) === wanted) && (
+          <p className="hint" data-testid="episodes-not-stored">
+            No answers stored for {batchName(batchOf(wanted))} (dropped under Storage, or kept by an
+            older version only for the final test); showing {shown ? batchName(shown) : 'nothing'}.
+          </p>
+        )}
       {list === null && shown !== null && (
         <p className="hint" data-testid="episodes-loading">
           Reading the episodes of {batchName(shown)}…

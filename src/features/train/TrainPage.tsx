@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useEffect, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import {
   changeMix,
   continueRun,
@@ -225,9 +225,21 @@ function Charts() {
   // The seven signal charts are drawn only while their section is open.
   const [signals, setSignals] = useState(false);
   const [episodes, setEpisodes] = useState(false);
+  const section = useRef<HTMLDetailsElement>(null);
+  const actions = useTrainActions();
+  // A click on a validation point opens its answers below (that run focused).
+  const openValidation = useCallback(
+    ({ runId, step }: { runId: string; step: number }) => {
+      actions.focus(runId);
+      actions.requestEpisodes({ runId, batch: { source: 'val', step } });
+      setEpisodes(true);
+      requestAnimationFrame(() => section.current?.scrollIntoView({ block: 'start' }));
+    },
+    [actions],
+  );
   return (
     <>
-      <RewardChart runs={runs} />
+      <RewardChart runs={runs} onPickValidation={openValidation} />
       <details
         open={signals}
         onToggle={(e) => setSignals(e.currentTarget.open)}
@@ -237,6 +249,7 @@ function Charts() {
         {signals && <SignalsPanel runs={runs} />}
       </details>
       <details
+        ref={section}
         open={episodes}
         onToggle={(e) => setEpisodes(e.currentTarget.open)}
         data-testid="episodes-section"

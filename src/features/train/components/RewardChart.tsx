@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ReferenceLine } from 'recharts';
 import { TASK_KINDS, type TaskKind } from '../../../core/tasks/types';
 import { kindColor } from '../../../components/skillColors';
@@ -12,6 +12,7 @@ import {
   type ChartModel,
   type ChartRun,
   type ChartSeries,
+  validationAt,
 } from './chartModel';
 import { formatDuration } from './format';
 import { SeriesChart } from './SeriesChart';
@@ -28,6 +29,8 @@ export interface RewardChartProps {
   maxPoints?: number;
   height?: number;
   defaultSmoothing?: number;
+  /** A click on a validation's x: its run and step (the first overlaid run's). */
+  onPickValidation?: (pick: { runId: string; step: number }) => void;
 }
 
 /** Training runs overlay a run dash by index; validation evals are always dashed with dots. */
@@ -145,6 +148,7 @@ export function RewardChart({
   maxPoints = 500,
   height = 320,
   defaultSmoothing = 0.6,
+  onPickValidation,
 }: RewardChartProps) {
   const [settings, setSettings] = useState<ChartSettings>({
     xAxis: 'step',
@@ -157,6 +161,23 @@ export function RewardChart({
   // The controls answer at once; the chart catches up when React has time (smoothing drags).
   const s = useDeferredValue(settings);
   const lines = useMemo(() => runs.map((r) => cachedRunLines(r, s.xAxis)), [runs, s.xAxis]);
+  // Read through refs, so the drawn chart (memoised) need not change when a point arrives.
+  const picking = useRef({ lines, onPickValidation });
+  useEffect(() => {
+    picking.current = { lines, onPickValidation };
+  }, [lines, onPickValidation]);
+  const validation = useCallback(
+    (x: number) =>
+      picking.current.onPickValidation ? validationAt(picking.current.lines, x) : null,
+    [],
+  );
+  const pick = useCallback(
+    (x: number) => {
+      const hit = validation(x);
+      if (hit) picking.current.onPickValidation?.(hit);
+    },
+    [validation],
+  );
   const present = useMemo(
     () => kinds.filter((k) => lines.some((l) => l.train.has(k) || l.evals.has(k))),
     [kinds, lines],
@@ -206,7 +227,12 @@ export function RewardChart({
           No rewards logged yet.
         </p>
       ) : (
-        <ChartPlot model={model} settings={s} height={height} />
+        <ChartPlot
+          model={model}
+          settings={s}
+          height={height}
+          {...(onPickValidation ? { validation, onPick: pick } : {})}
+        />
       )}
     </section>
   );
@@ -232,10 +258,15 @@ const ChartPlot = memo(function ChartPlot({
   model,
   settings: s,
   height,
+  validation,
+  onPick,
 }: {
   model: ChartModel;
   settings: ChartSettings;
   height: number;
+  /** The validation a click at x would open, if any. */
+  validation?: (x: number) => { step: number } | null;
+  onPick?: (x: number) => void;
 }) {
   const drawn = useMemo(() => layerSeries(model.series), [model.series]);
   const domain = useMemo(
@@ -244,15 +275,25 @@ const ChartPlot = memo(function ChartPlot({
   );
   const formatX = useMemo(() => xFormatter(s.xAxis), [s.xAxis]);
   const tooltip = useCallback(
-    (x: number) => (
-      <ChartTooltip
-        active
-        label={x}
-        series={model.series}
-        formatX={(v) => (s.xAxis === 'time' ? `time ${formatDuration(v)}` : `${s.xAxis} ${v}`)}
-      />
-    ),
-    [model.series, s.xAxis],
+    (x: number) => {
+      const at = validation?.(x);
+      return (
+        <>
+          <ChartTooltip
+            active
+            label={x}
+            series={model.series}
+            formatX={(v) => (s.xAxis === 'time' ? `time ${formatDuration(v)}` : `${s.xAxis} ${v}`)}
+          />
+          {at && (
+            <p className="chart-tooltip-pick" data-testid="chart-pick-hint">
+              Click: this validation&apos;s answers (after {at.step} step{at.step === 1 ? '' : 's'})
+            </p>
+          )}
+        </>
+      );
+    },
+    [model.series, s.xAxis, validation],
   );
   const markerKey = model.markers.map((m) => `${m.x}|${m.label}`).join('\n');
   // Rebuilt only when a marker changes, so the chart around the curves stays as it was.
@@ -268,6 +309,7 @@ const ChartPlot = memo(function ChartPlot({
       height={height}
       formatX={formatX}
       tooltip={tooltip}
+      {...(onPick ? { onPick } : {})}
     >
       {markers}
     </SeriesChart>

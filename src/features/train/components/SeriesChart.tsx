@@ -27,6 +27,8 @@ export interface SeriesChartProps {
   /** Charts sharing a store show the hovered x together; the tooltip shows in the hovered one. */
   hover?: HoverStore;
   id?: string;
+  /** A click on the plot: the logged x nearest to it (keep the function stable). */
+  onPick?: (x: number) => void;
   /** More Recharts elements (reference lines...); keep the node stable (useMemo) between points. */
   children?: ReactNode;
 }
@@ -44,6 +46,7 @@ export function SeriesChart(props: SeriesChartProps) {
   const [own] = useState(createHoverStore);
   const hover = props.hover ?? own;
   const { logX = false, logY = false, height, formatX, formatY, yWidth = 44, id, children } = props;
+  const { onPick } = props;
   // The Recharts part is one memoised element: new points reach only SeriesLayer (through the
   // context), so the chart's store, axes and grid are not re-rendered for them.
   const frame = useMemo(
@@ -76,11 +79,11 @@ export function SeriesChart(props: SeriesChartProps) {
           stroke="var(--muted)"
           width={yWidth}
         />
-        <SeriesLayer store={hover} id={id} />
+        <SeriesLayer store={hover} id={id} onPick={onPick} />
         {children}
       </ComposedChart>
     ),
-    [x, y, logX, logY, height, formatX, formatY, yWidth, hover, id, children],
+    [x, y, logX, logY, height, formatX, formatY, yWidth, hover, id, onPick, children],
   );
   return (
     <div className="chart-plot">

@@ -49,11 +49,14 @@ function useScales(): { sx: Scale; sy: Scale } | null {
 export const SeriesLayer = memo(function SeriesLayer({
   store,
   id,
+  onPick,
 }: {
   /** Where the hovered point goes (none: no hover). */
   store?: HoverStore;
   /** This chart's name in a shared store. */
   id?: string;
+  /** A click on the plot picks the logged x nearest to it. */
+  onPick?: (x: number) => void;
 }) {
   const series = useContext(SeriesContext);
   const scales = useScales();
@@ -88,7 +91,7 @@ export const SeriesLayer = memo(function SeriesLayer({
           </g>
         ),
       )}
-      {store && <HoverLayer series={series} store={store} id={id} />}
+      {store && <HoverLayer series={series} store={store} id={id} onPick={onPick} />}
     </g>
   );
 });
@@ -129,21 +132,28 @@ function HoverLayer({
   series,
   store,
   id,
+  onPick,
 }: {
   series: readonly LayerSeries[];
   store: HoverStore;
   id?: string;
+  onPick?: ((x: number) => void) | undefined;
 }) {
   const area = usePlotArea();
   const scales = useScales();
   const invert = useXAxisInverseScale();
   const hover = useStore(store, (st) => st.hover);
   if (!area || !scales || !invert) return null;
-  const move = (e: React.MouseEvent<SVGRectElement>) => {
+  const at = (e: React.MouseEvent<SVGRectElement>) => {
     const svg = e.currentTarget.ownerSVGElement?.getBoundingClientRect();
-    if (!svg) return;
+    if (!svg) return null;
     const left = e.clientX - svg.left;
-    const x = snapX(series, Number(invert(left)));
+    return { svg, left, x: snapX(series, Number(invert(left))) };
+  };
+  const move = (e: React.MouseEvent<SVGRectElement>) => {
+    const where = at(e);
+    if (!where) return;
+    const { svg, left, x } = where;
     store.setState({
       hover:
         x === null ? null : { x, left, top: e.clientY - svg.top, width: svg.width, source: id },
@@ -195,6 +205,10 @@ function HoverLayer({
         fill="transparent"
         onMouseMove={move}
         onMouseLeave={() => store.setState({ hover: null })}
+        onClick={(e) => {
+          const x = at(e)?.x;
+          if (onPick && x != null) onPick(x);
+        }}
       />
     </g>
   );

@@ -3,6 +3,7 @@ import {
   buildChartModel,
   cachedRunLines,
   runLines,
+  validationAt,
   valueNear,
   type ChartOptions,
   type ChartRun,
@@ -115,5 +116,21 @@ describe('valueNear and the cache', () => {
     const r = run('a', [0.1]);
     expect(cachedRunLines(r, 'step')).toBe(cachedRunLines(r, 'step'));
     expect(cachedRunLines(r, 'time')).not.toBe(cachedRunLines(r, 'step'));
+  });
+});
+
+describe('validationAt', () => {
+  it('names the run and step of the validation drawn at x, the first run’s, on any axis', () => {
+    const a = run('a', [0.1, 0.2, 0.3], { elapsed: [100, 400, 800] });
+    const b = run('b', [0.5, 0.6, 0.7]);
+    const byStep = [runLines(a, 'step'), runLines(b, 'step')];
+    expect(validationAt(byStep, 2)).toEqual({ runId: 'a', step: 2 });
+    expect(validationAt(byStep.slice(1), 2)).toEqual({ runId: 'b', step: 2 });
+    // Only where a validation is: not at a training point's x.
+    expect(validationAt(byStep, 3)).toBeNull();
+    const byTime = [runLines(a, 'time')];
+    const x = buildChartModel(byTime, options()).series.find((s) => s.role === 'eval')!.points[0]!
+      .x;
+    expect(validationAt(byTime, x)).toEqual({ runId: 'a', step: 2 });
   });
 });

@@ -99,6 +99,19 @@ const mixLabel = (mix: ConfigEvent['mix']): string =>
     .map(([k, w]) => `${SHORT[k as TaskKind] ?? k} ${w}`)
     .join(', ');
 
+/** The validation at x (a drawn eval point's exact x), as its run and step; the first run's. */
+export function validationAt(
+  lines: readonly RunLines[],
+  x: number,
+): { runId: string; step: number } | null {
+  for (const l of lines)
+    for (const points of l.evals.values()) {
+      const hit = points.find((p) => p.x === x);
+      if (hit) return { runId: l.run.id, step: hit.step };
+    }
+  return null;
+}
+
 /** Step 1 (depends on the runs and the x axis only). */
 export function runLines(run: ChartRun, axis: XAxisKind): RunLines {
   const xs = xValues(run.points, axis, run.elapsed);
