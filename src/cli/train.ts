@@ -4,6 +4,7 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -176,18 +177,24 @@ export interface TrainJob {
 /**
  * A run resuming from its checkpoint at step `from` logs its later steps, and the evaluations
  * after evalsKeptThrough, again: what the file held of them (logged before an interruption)
- * goes, so that each is there once.
+ * goes, so that each is there once. A line cut short by the interruption goes too. The file is
+ * replaced whole (written beside it, then renamed), so a second interruption loses nothing.
  */
 export function keepResumedMetrics(file: string, from: number, steps: number): void {
   if (!existsSync(file)) return;
   const through = evalsKeptThrough(from, steps);
   const kept = [...linesOfFile(file)].filter((text) => {
-    if (!text.trim()) return false;
-    const line = JSON.parse(text) as { type?: string; step?: number };
+    let line: { type?: string; step?: number };
+    try {
+      line = JSON.parse(text) as typeof line;
+    } catch {
+      return false;
+    }
     if (typeof line.step !== 'number') return true;
     return line.type === 'eval' ? line.step <= through : line.step < from;
   });
-  writeLines(file, kept);
+  writeLines(`${file}.resuming`, kept);
+  renameSync(`${file}.resuming`, file);
 }
 
 /** The final test evaluation's answers, in a run directory. */
@@ -233,8 +240,9 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
         });
         print(`[${config.name}] ${formatEval(point)}`);
       },
+      // The test evaluation's answers only (a default run's validations would add some 15-20 MB).
+      evalEpisodeSplits: ['test'],
       onEvalEpisodes: (point, episodes) => {
-        if (point.split !== 'test') return;
         writeLines(
           join(out, TEST_EPISODES_FILE),
           evalEpisodeRows(config.name, config.seed, point, episodes).map((r) => JSON.stringify(r)),

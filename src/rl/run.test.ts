@@ -66,19 +66,21 @@ let checkpoints: Checkpoint[] = [];
 
 describe('runTraining on CPU', () => {
   it('gives identical metrics for the same seed and config, and resuming continues the same curves', async () => {
+    // Validating every 2 steps: the checkpoint at step 2 comes right after a validation.
+    const config = { ...tiny, evalEvery: 2 };
     checkpoints = [];
-    const a = await run(tiny);
+    const a = await run(config);
     const atTwo = checkpoints.find((c) => c.step === 2)!;
     expect(a.metrics).toHaveLength(4);
     expect(a.warmStart?.losses[0]).toBeGreaterThan(0);
-    const b = await run(tiny);
+    const b = await run(config);
     expect(stable(b.metrics)).toEqual(stable(a.metrics));
     // The checkpoint survives its JSON encoding bit for bit.
     const reloaded = decodeCheckpoint(JSON.parse(JSON.stringify(encodeCheckpoint(atTwo))));
     expect(reloaded.weights.map((w) => [...w.values])).toEqual(
       atTwo.weights.map((w) => [...w.values]),
     );
-    const resumed = await run(tiny, reloaded);
+    const resumed = await run(config, reloaded);
     expect(stable(resumed.metrics)).toEqual(stable(a.metrics));
     const finalA = a.evals.filter((e) => e.split === 'test').at(-1)!.result;
     const finalR = resumed.evals.filter((e) => e.split === 'test').at(-1)!.result;
@@ -88,18 +90,33 @@ describe('runTraining on CPU', () => {
     // final evaluations, so a run interrupted between them evaluates again).
     const shape = (evals: EvalPoint[]) =>
       evals.map((e) => ({ step: e.step, split: e.split, bySkill: e.result.bySkill }));
-    expect(shape(a.evals).map((e) => `${e.split}@${e.step}`)).toEqual(['val@0', 'val@4', 'test@4']);
+    expect(shape(a.evals).map((e) => `${e.split}@${e.step}`)).toEqual([
+      'val@0',
+      'val@2',
+      'val@4',
+      'test@4',
+    ]);
     const final = checkpoints.find((c) => c.step === 4);
     expect(final, 'the final checkpoint').toBeDefined();
-    const fromEnd = await run(tiny, final);
+    const fromEnd = await run(config, final);
     for (const [from, again] of [
       [2, resumed],
       [4, fromEnd],
     ] as const) {
-      const kept = a.evals.filter((e) => e.step <= evalsKeptThrough(from, tiny.steps));
+      const kept = a.evals.filter((e) => e.step <= evalsKeptThrough(from, config.steps));
       expect(shape([...kept, ...again.evals]), `from ${from}`).toEqual(shape(a.evals));
     }
     expect(evalsKeptThrough(0, 4)).toBe(-1);
+  }, 600_000);
+
+  it('a run stopped right after a validation does not validate again at the end', async () => {
+    const config = { ...tiny, seed: 6, warmStartPerKind: 0, evalEvery: 2 };
+    let stepped = 0;
+    const out = await runTraining(
+      { config, train: tasks, val: tasks, test: tasks, sandbox, now: () => 0 },
+      { onStep: () => void stepped++, shouldStop: () => stepped >= 2 },
+    );
+    expect(out.evals.map((e) => `${e.split}@${e.step}`)).toEqual(['val@0', 'val@2', 'test@2']);
   }, 600_000);
 
   it('hands over every evaluation’s answers with their traces: what its scores average', async () => {

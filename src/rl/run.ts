@@ -74,6 +74,8 @@ export interface RunHooks {
    * before `onEval` for that point.
    */
   onEvalEpisodes?: (point: EvalPoint, episodes: EvalEpisode[]) => void;
+  /** Which evaluations' answers `onEvalEpisodes` gets (default: every one's). */
+  evalEpisodeSplits?: readonly EvalPoint['split'][];
   onCheckpoint?: (checkpoint: Checkpoint) => Promise<void> | void;
   /** Checked between steps: `stop` ends the run early (it still checkpoints). */
   shouldStop?: () => boolean;
@@ -116,6 +118,15 @@ export function sampleByKind(tasks: readonly Task[], perKind: number, rng: Rng):
       .slice(0, perKind)
       .map(({ task }) => task),
   );
+}
+
+/**
+ * Whether a run validates after `step` steps on its schedule (before step 0, and every
+ * `evalEvery` steps before the end), as opposed to its final validation.
+ */
+function validatedOnSchedule(step: number, config: TrainConfig): boolean {
+  if (step === 0) return config.steps > 0;
+  return config.evalEvery > 0 && step % config.evalEvery === 0 && step < config.steps;
 }
 
 /**
@@ -199,7 +210,8 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
     tasks: readonly Task[],
   ): Promise<void> => {
     hooks.onPhase?.('eval', `${split} at step ${step}`);
-    const keep = hooks.onEvalEpisodes !== undefined;
+    const keep =
+      hooks.onEvalEpisodes !== undefined && (hooks.evalEpisodeSplits ?? [split]).includes(split);
     const traces = keep ? new WeakMap<Answer, SampledAnswer>() : undefined;
     const taskIndex = new Map(keep ? tasks.map((t, i) => [t, i]) : []);
     const episodes: EvalEpisode[] = [];
@@ -259,7 +271,7 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
     }
     const buffer = new TaskBuffer(bufferTasks);
     let step = resume?.step ?? 0;
-    if (step === 0 && config.steps > 0) await evaluate(0, 'val', valTasks);
+    if (step === 0 && validatedOnSchedule(0, config)) await evaluate(0, 'val', valTasks);
     hooks.onPhase?.('rl');
     for (; step < config.steps; step++) {
       await hooks.waitIfPaused?.();
@@ -272,8 +284,7 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
       metrics.push(m);
       hooks.onStep?.(m, episodes);
       const done = step + 1;
-      if (config.evalEvery > 0 && done % config.evalEvery === 0 && done < config.steps)
-        await evaluate(done, 'val', valTasks);
+      if (validatedOnSchedule(done, config)) await evaluate(done, 'val', valTasks);
       const due =
         (hooks.checkpointEvery && done % hooks.checkpointEvery === 0) ||
         hooks.shouldCheckpoint?.(done);
@@ -283,7 +294,9 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
         );
       }
     }
-    await evaluate(step, 'val', valTasks);
+    // The final validation, unless the schedule made it at this step already (a run stopped,
+    // or resumed, right after a validation).
+    if (!validatedOnSchedule(step, config)) await evaluate(step, 'val', valTasks);
     await evaluate(step, 'test', sampleByKind(inputs.test, config.testTasksPerKind, forks.test));
     const checkpoint = await snapshot(config, step, agent, trainer, reference, streams, metrics);
     await hooks.onCheckpoint?.(checkpoint);

@@ -150,7 +150,8 @@ export class TrainingSession {
     // at the next step boundary; a checkpoint is written only after every earlier write landed,
     // so resuming never leaves a gap in the curves.
     const writes = new WriteQueue();
-    let unstoredNote: string | undefined;
+    // The evaluations whose answers could not be stored, and why (said when the run ends).
+    const unstored: string[] = [];
     try {
       run = request.resume ? await this.loadForResume(runId) : await this.create(request);
       const checkpoint = request.resume
@@ -243,8 +244,10 @@ export class TrainingSession {
                   await db.episodes.bulkAdd(rows);
                 })
                 .catch((error: unknown) => {
-                  const which = point.split === 'test' ? 'test evaluation' : 'validation';
-                  unstoredNote = `The ${which}'s ${rows.length} answers after ${point.step} step${point.step === 1 ? '' : 's'} were not stored (${writeFailureCause(error)}); its scores were.`;
+                  const which = point.split === 'test' ? 'the test evaluation' : 'the validation';
+                  unstored.push(
+                    `${which}'s ${rows.length} answers after ${point.step} step${point.step === 1 ? '' : 's'} (${writeFailureCause(error)})`,
+                  );
                 }),
             );
           },
@@ -293,7 +296,10 @@ export class TrainingSession {
         elapsedMs: elapsed(),
         step: output.checkpoint.step,
       });
-      await setStatus(control.stop ? 'stopped' : 'done', unstoredNote);
+      await setStatus(
+        control.stop ? 'stopped' : 'done',
+        unstored.length ? `Not stored: ${unstored.join('; ')}. The scores were.` : undefined,
+      );
     } catch (error) {
       if (run && (writes.error || isQuotaError(error))) {
         // Not an error of the run: it stays resumable from its last stored checkpoint.

@@ -90,6 +90,18 @@ describe('checkBundle', () => {
       'episodes[1]: rendering: expected an object with a patch and tests as text',
     );
     expect(checkBundle(withEpisode(null))).toBe('episodes[1]: expected an object');
+    expect(checkBundle(withEpisode({ ...episode, groupIndex: '2' }))).toBe(
+      'episodes[1]: groupIndex: expected a number',
+    );
+    expect(checkBundle(withEpisode({ ...episode, top: [1] }))).toBe(
+      'episodes[1]: top: expected a list of alternatives per token',
+    );
+    expect(checkBundle(withEpisode({ ...episode, runs: [{}] }))).toBe(
+      'episodes[1]: runs: each needs a purpose and its tests',
+    );
+    expect(
+      checkBundle(withEpisode({ ...episode, runs: [{ purpose: 'hidden tests', tests: [] }] })),
+    ).toBeNull();
     expect(
       checkBundle(withEpisode({ ...episode, prompt: { title: 't', body: 'b', patch: 'd' } })),
     ).toBeNull();

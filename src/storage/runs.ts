@@ -182,9 +182,18 @@ function episodeProblem(value: unknown): string | null {
     typeof e.answerText !== 'string'
   )
     return 'needs a taskId, a kind and an answerText';
-  if (typeof e.reward !== 'number') return 'needs a reward';
+  const number = (['reward', 'groupIndex', 'sampleIndex', 'advantage'] as const).find(
+    (f) => typeof e[f] !== 'number',
+  );
+  if (number) return `${number}: expected a number`;
   const missing = EPISODE_ARRAYS.find((f) => !isArray(e[f]));
   if (missing) return `${missing}: expected an array`;
+  if (!e.top!.every(isArray)) return 'top: expected a list of alternatives per token';
+  const run = (r: unknown) => {
+    const x = r as Record<string, unknown> | null;
+    return !!x && typeof x.purpose === 'string' && isArray(x.tests);
+  };
+  if (!e.runs!.every(run)) return 'runs: each needs a purpose and its tests';
   const p = e.prompt as Record<string, unknown> | undefined;
   if (
     p !== undefined &&

@@ -101,10 +101,12 @@ describe('EpisodeTrace', () => {
       'diff --git a/a.js b/a.js',
       '--- a/a.js',
       '+++ b/a.js',
-      '@@ -2,3 +2,3 @@',
+      '@@ -2,4 +2,4 @@',
       ' function f(x) {',
       '-  return x;',
       '+  return y;',
+      '--- x;',
+      '+++ y;',
       ' }',
     ];
     const { unmount } = render(
@@ -118,6 +120,8 @@ describe('EpisodeTrace', () => {
       'diff-file',
       'diff-hunk',
       '',
+      'diff-del',
+      'diff-add',
       'diff-del',
       'diff-add',
       '',

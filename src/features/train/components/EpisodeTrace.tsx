@@ -24,22 +24,32 @@ function runOutcome(r: GradingRun): string {
     : ': the run broke';
 }
 
-/** How a unified diff's line reads: a file header, a hunk header, an added or a removed line. */
-function diffLineClass(line: string): string | undefined {
-  if (/^(diff --git|--- |\+\+\+ |new file|deleted file)/.test(line)) return 'diff-file';
-  if (line.startsWith('@@')) return 'diff-hunk';
-  if (line.startsWith('+')) return 'diff-add';
-  if (line.startsWith('-')) return 'diff-del';
-  return undefined;
+/**
+ * How each line of a unified diff reads: a file's header (from `diff --git` to its first hunk),
+ * a hunk header, an added or a removed line, or context. Within a hunk a removed line that
+ * reads "--- x" is a removed line, not a header.
+ */
+function diffLineClasses(lines: readonly string[]): (string | undefined)[] {
+  let header = false;
+  return lines.map((line) => {
+    if (line.startsWith('diff --git')) header = true;
+    else if (line.startsWith('@@')) header = false;
+    if (header) return 'diff-file';
+    if (line.startsWith('@@')) return 'diff-hunk';
+    if (line.startsWith('+')) return 'diff-add';
+    if (line.startsWith('-')) return 'diff-del';
+    return undefined;
+  });
 }
 
 /** A unified diff, a block per line (every line has its +, - or space), changes marked. */
 function Diff({ text, testId = 'episode-patch' }: { text: string; testId?: string }) {
   const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+  const classes = diffLineClasses(lines);
   return (
     <pre className="episode-code episode-diff" data-testid={testId}>
       {lines.map((line, i) => (
-        <span key={i} className={diffLineClass(line)}>
+        <span key={i} className={classes[i]}>
           {line}
         </span>
       ))}
