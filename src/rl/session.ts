@@ -51,6 +51,10 @@ interface Control {
   startedAt: number;
 }
 
+/** What a run says of the evaluations whose answers could not be stored (none: nothing). */
+const unstoredNote = (unstored: readonly string[]): string | undefined =>
+  unstored.length ? `Not stored: ${unstored.join('; ')}. The scores were.` : undefined;
+
 /**
  * Training runs inside the trainer worker: builds (or reads) the suite, runs GRPO, writes every
  * step, eval, config event, sampled episode and checkpoint to IndexedDB as it goes, and reports
@@ -191,9 +195,9 @@ export class TrainingSession {
       await bySource
         .between([runId, 'train', from], [runId, 'train', Infinity], true, true)
         .delete();
-      for (const split of ['val', 'test'])
+      for (const source of ['val', 'test'])
         await bySource
-          .between([runId, split, evalsThrough], [runId, split, Infinity], false, true)
+          .between([runId, source, evalsThrough], [runId, source, Infinity], false, true)
           .delete();
       if (request.resume) push({ type: 'resumed', runId, step: from, evalsThrough });
       await db.runs.update(runId, { step: from, backend: this.env.backend() });
@@ -296,17 +300,16 @@ export class TrainingSession {
         elapsedMs: elapsed(),
         step: output.checkpoint.step,
       });
-      await setStatus(
-        control.stop ? 'stopped' : 'done',
-        unstored.length ? `Not stored: ${unstored.join('; ')}. The scores were.` : undefined,
-      );
+      await setStatus(control.stop ? 'stopped' : 'done', unstoredNote(unstored));
     } catch (error) {
       if (run && (writes.error || isQuotaError(error))) {
         // Not an error of the run: it stays resumable from its last stored checkpoint.
-        const message = writeFailureMessage(
-          writes.cause ?? error,
-          this.controls.get(runId)?.step ?? 0,
-        );
+        const message = [
+          writeFailureMessage(writes.cause ?? error, this.controls.get(runId)?.step ?? 0),
+          unstoredNote(unstored),
+        ]
+          .filter(Boolean)
+          .join(' ');
         await setStatus('interrupted', message).catch(() =>
           push({ type: 'status', runId, status: 'interrupted', message }),
         );
