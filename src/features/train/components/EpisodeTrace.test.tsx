@@ -56,12 +56,12 @@ const episode: EpisodeRecord = {
       label: 'syntax',
       message: "SyntaxError: expecting ';'",
       tests: [test('a', 'pass'), test('b', 'pass')],
-      console: [],
+      console: ['log: starting', 'warn: slow'],
       ms: 2,
       asRequired: false,
     },
   ],
-  secondary: {},
+  secondary: { testsPassed: 0.5 },
   groupRewards: [0, 1, 0, 0],
   advantage: -0.5,
   seed: 3,
@@ -90,6 +90,13 @@ describe('EpisodeTrace', () => {
     const runs = within(screen.getByTestId('episode-runs')).getAllByRole('listitem');
     expect(runs[0]!.textContent).toContain('fail, 1 of 2 tests passed, not as the reward needed');
     expect(runs[1]!.textContent).toBe('subtracts: expected 1 to be 2');
+    // Its console, folded; the secondary metrics in words.
+    const consoles = screen.getAllByTestId('episode-console');
+    expect(consoles).toHaveLength(1);
+    expect(consoles[0]!.textContent).toBe('console (2 lines)log: starting\nwarn: slow');
+    expect(screen.getByTestId('episode-secondary').textContent).toBe(
+      'Beside the reward: share of hidden tests passed 0.5',
+    );
     // A run that broke says so instead of counting its tests as a verdict.
     expect(runs[2]!.textContent).toContain(
       "error (syntax): the run broke after 2 tests (2 passed), not as the reward needed · SyntaxError: expecting ';'",

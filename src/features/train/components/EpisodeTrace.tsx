@@ -12,6 +12,17 @@ const place = (e: EpisodeRecord): string =>
     : `${batchName(e)}, task ${e.groupIndex + 1}`;
 const percent = (p: number) => `${(p * 100).toFixed(p >= 0.995 || p < 0.01 ? 1 : 0)}%`;
 
+/** The verifiers' secondary metrics (each in [0, 1]) in words. */
+const SECONDARY_LABELS: Record<string, string> = {
+  precision: 'precision',
+  recall: 'recall',
+  testsPassed: 'share of hidden tests passed',
+  mutationScore: 'share of mutants caught',
+  failsOnBuggy: 'fails on the buggy code',
+  passesOnFixed: 'passes with the gold fix',
+  localized: 'localization exact',
+};
+
 /**
  * What a sandbox run's tests came to: a count of those that passed, or, for a run that broke
  * (a syntax error, a timeout...), how far it got, so its tests do not read as a verdict.
@@ -101,6 +112,14 @@ export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
           <li key={i}>{f}</li>
         ))}
       </ol>
+      {Object.keys(e.secondary).length > 0 && (
+        <p className="hint" data-testid="episode-secondary">
+          Beside the reward:{' '}
+          {Object.entries(e.secondary)
+            .map(([name, v]) => `${SECONDARY_LABELS[name] ?? name} ${formatValue(v, 2)}`)
+            .join(' · ')}
+        </p>
+      )}
       <h4>Answer</h4>
       <pre className="episode-answer" data-testid="episode-answer">
         {e.answerText}
@@ -182,6 +201,14 @@ export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
                         </li>
                       ))}
                   </ul>
+                )}
+                {r.console.length > 0 && (
+                  <details className="episode-console" data-testid="episode-console">
+                    <summary>
+                      console ({r.console.length} line{r.console.length === 1 ? '' : 's'})
+                    </summary>
+                    <pre className="episode-code">{r.console.join('\n')}</pre>
+                  </details>
                 )}
               </li>
             ))}
