@@ -100,6 +100,19 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(trace.getByTestId('episode-answer')).toHaveText(first.answerText);
     await expect(trace.getByTestId('episode-reward')).toContainText(`Reward ${first.reward}`);
     await expect(trace.getByTestId('episode-facts').locator('li')).toHaveText(first.facts);
+    // What the policy saw, rebuilt from the task and the run's vocabulary: the tokens its
+    // pointers chose are marked.
+    await trace.getByTestId('episode-observation').locator('summary').click();
+    const seen = trace.getByTestId('observation-tokens');
+    await expect(seen).toBeVisible();
+    const pointers = first.actionLabels
+      .map((l) => /^@(\d+):/.exec(l)?.[1])
+      .filter((p): p is string => p !== undefined);
+    expect(pointers.length, 'the first answer points into its observation').toBeGreaterThan(0);
+    for (const pos of pointers)
+      await expect(seen.locator(`[data-pos="${pos}"]`)).toHaveClass(/obs-pointed/);
+    await expect(seen.locator('.obs-tok').first()).toHaveText(`<${first.kind}>`);
+
     // Clicking it again closes it.
     await rows.first().getByRole('button').click();
     await expect(trace).toHaveCount(0);

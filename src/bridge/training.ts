@@ -12,7 +12,12 @@ import {
   type RunBundle,
 } from '../storage/runs';
 import { estimateStorage, isQuotaError } from '../storage/usage';
-import type { EpisodeBatch, EpisodeRecord, EpisodeSummary } from '../protocol/episodes';
+import type {
+  EpisodeBatch,
+  EpisodeRecord,
+  EpisodeSummary,
+  ObservationView,
+} from '../protocol/episodes';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
 import { proxy, trainerClient } from './trainerClient';
 
@@ -234,4 +239,9 @@ export function listEpisodes(runId: string, batch: EpisodeBatch): Promise<Episod
 /** One stored episode, whole, or null when it is gone. */
 export function getEpisode(id: number): Promise<EpisodeRecord | null> {
   return trainerClient().getEpisode(id);
+}
+
+/** What a run's policy saw of one of its tasks, or why it cannot be rebuilt. */
+export function observation(runId: string, taskId: string): Promise<ObservationView> {
+  return trainerClient().observation(runId, taskId);
 }

@@ -90,3 +90,15 @@ export function summarizeEpisode(e: EpisodeRecord & { id: number }): EpisodeSumm
     logProb: e.logProbs.reduce((a, b) => a + b, 0),
   };
 }
+
+/** One token of a policy's observation: its text, the vocabulary word it became, its segment. */
+export interface ObservationToken {
+  text: string;
+  /** The model's word for it (`<unk3>`: an identifier outside the vocabulary, slot 3). */
+  word: string;
+  segment: string;
+}
+
+/** What a run's policy saw of a task, rebuilt from the task and the run's vocabulary, or why not. */
+export type ObservationView =
+  { ok: true; tokens: ObservationToken[] } | { ok: false; reason: string };

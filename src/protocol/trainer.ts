@@ -6,7 +6,7 @@ import type {
   DeviceCheckProgress,
   DeviceCheckResult,
 } from './backend';
-import type { EpisodeBatch, EpisodeRecord, EpisodeSummary } from './episodes';
+import type { EpisodeBatch, EpisodeRecord, EpisodeSummary, ObservationView } from './episodes';
 import type { PruneTarget, StorageReport } from './storage';
 import type { ConfigEvent, RunSummary, StartRunRequest, TrainConfig, TrainEvent } from './training';
 
@@ -67,6 +67,11 @@ export interface TrainerApi {
    * it is gone (pruned, or its run deleted).
    */
   getEpisode(id: number): Promise<EpisodeRecord | null>;
+  /**
+   * What a run's policy saw of one of its tasks: the observation rebuilt from the task (as this
+   * build made it, only when the run's tasks were made by this build) and the run's vocabulary.
+   */
+  observation(runId: string, taskId: string): Promise<ObservationView>;
   /** Drops the cached task suites (rebuilt when a run needs them). */
   clearSuites(): Promise<void>;
   /**

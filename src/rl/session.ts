@@ -12,7 +12,14 @@ import type {
 import { finalScores } from '../protocol/training';
 import { ACTIVE_STATUSES, type LabDatabase, type RunRecord } from '../storage/db';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
-import type { EpisodeBatch, EpisodeRecord, EpisodeSummary } from '../protocol/episodes';
+import type {
+  EpisodeBatch,
+  EpisodeRecord,
+  EpisodeSummary,
+  ObservationView,
+} from '../protocol/episodes';
+import { encodeTask, SEGMENTS } from '../policy/encode/observation';
+import { vocabularyFromWords } from '../policy/encode/vocab';
 import { episodeBatches, getEpisode, listEpisodes } from '../storage/episodes';
 import { clearSuites, isQuotaError, pruneRun, storageReport } from '../storage/usage';
 import { checkConfig, mixProblem, type TrainConfig } from './config';
@@ -50,6 +57,11 @@ interface Control {
   elapsedBase: number;
   startedAt: number;
 }
+
+/** Segment names by number (the observation's segment ids). */
+const SEGMENT_NAMES: Record<number, string> = Object.fromEntries(
+  Object.entries(SEGMENTS).map(([name, id]) => [id, name]),
+);
 
 /** What a run says of the evaluations whose answers could not be stored (none: nothing). */
 const unstoredNote = (unstored: readonly string[]): string | undefined =>
@@ -92,6 +104,49 @@ export class TrainingSession {
 
   getEpisode(id: number): Promise<EpisodeRecord | null> {
     return getEpisode(id, this.env.db);
+  }
+
+  /** The last suite read for an observation, by id (a suite is thousands of tasks). */
+  private observed: { key: string; tasks: Map<string, Task> } | null = null;
+
+  async observation(runId: string, taskId: string): Promise<ObservationView> {
+    const db = this.env.db;
+    const run = await db.runs.get(runId);
+    if (!run) return { ok: false, reason: 'The run is gone (deleted).' };
+    const key = suiteKey(run.suite, this.env.buildId);
+    if (key !== run.suiteKey)
+      return {
+        ok: false,
+        reason:
+          "This run's tasks were built by an earlier version of the app, so this one cannot rebuild exactly what its policy saw.",
+      };
+    let tasks = this.observed?.key === key ? this.observed.tasks : null;
+    if (!tasks) {
+      const cached = await db.suites.get(key);
+      if (!cached)
+        return {
+          ok: false,
+          reason:
+            "This run's tasks are not cached (cleared under Storage); resuming it, or starting a run on the same tasks, builds them again.",
+        };
+      tasks = new Map(cached.tasks.map((t) => [t.id, t]));
+      this.observed = { key, tasks };
+    }
+    const task = tasks.get(taskId);
+    if (!task) return { ok: false, reason: `Task ${taskId} is not among this run's tasks.` };
+    const latest = (await db.checkpoints.where('runId').equals(runId).sortBy('step')).at(-1);
+    if (!latest)
+      return { ok: false, reason: 'The run has no checkpoint, so no vocabulary to read it with.' };
+    const vocab = vocabularyFromWords(latest.checkpoint.vocabulary);
+    const encoded = encodeTask(task, vocab, run.config.model.maxObsLen);
+    return {
+      ok: true,
+      tokens: encoded.texts.map((text, i) => ({
+        text,
+        word: vocab.words[encoded.tokens[i] ?? -1] ?? '?',
+        segment: SEGMENT_NAMES[encoded.segments[i] ?? -1] ?? '?',
+      })),
+    };
   }
 
   pause(runId: string): void {

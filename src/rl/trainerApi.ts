@@ -93,6 +93,9 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     async getEpisode(id) {
       return runs().getEpisode(id);
     },
+    async observation(runId, taskId) {
+      return runs().observation(runId, taskId);
+    },
     async backendAgreement() {
       const info = requireInit();
       const backends = info.availability.filter((a) => a.available).map((a) => a.backend);

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { episodeBatches, getEpisode, listEpisodes } from '../../bridge/training';
+import { useCallback, useEffect, useState } from 'react';
+import { episodeBatches, getEpisode, listEpisodes, observation } from '../../bridge/training';
 import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
 import {
   batchName,
@@ -158,6 +158,9 @@ function EpisodesOf({ runId }: { runId: string }) {
   // A trace shows only while its row does (not under another step, filter or a dropped list).
   const episode =
     opened && opened.id === openId && visible.some((r) => r.id === openId) ? opened : null;
+  // One function per task, so the trace's observation is read once, not at every redraw.
+  const taskId = episode?.taskId;
+  const observe = useCallback(() => observation(runId, taskId ?? ''), [runId, taskId]);
   return (
     <div className="run-episodes" data-testid="run-episodes">
       {error && (
@@ -315,7 +318,7 @@ function EpisodesOf({ runId }: { runId: string }) {
           {shown ? batchName(shown) : 'this batch'}: pick another skill, reward or step.
         </p>
       )}
-      {episode && <EpisodeTrace episode={episode} />}
+      {episode && <EpisodeTrace key={episode.id} episode={episode} observe={observe} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { KIND_LABELS } from '../../../core/tasks/types';
 import type { GradingRun } from '../../../core/skills/types';
-import { batchName, type EpisodeRecord } from '../../../protocol/episodes';
+import { batchName, type EpisodeRecord, type ObservationView } from '../../../protocol/episodes';
+import { ObservationPanel } from './ObservationPanel';
 import { formatValue } from './format';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -73,7 +74,14 @@ function Diff({ text, testId = 'episode-patch' }: { text: string; testId?: strin
  * answer (with the patch or test file it became), and every decoded token with its probability, the entropy of the step and the
  * alternatives the policy weighed.
  */
-export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
+export function EpisodeTrace({
+  episode,
+  observe,
+}: {
+  episode: EpisodeRecord;
+  /** Rebuilds what the policy saw of the task (absent: not offered). */
+  observe?: () => Promise<ObservationView>;
+}) {
   const e = episode;
   // A training answer is one of a GRPO group; an evaluation answer one of a task's Avg@k.
   const training = e.source === 'train';
@@ -138,6 +146,7 @@ export function EpisodeTrace({ episode }: { episode: EpisodeRecord }) {
           </pre>
         </>
       )}
+      {observe && <ObservationPanel read={observe} actionLabels={e.actionLabels} />}
       <h4>Decoded tokens</h4>
       <div className="table-scroll">
         <table className="table episode-tokens" data-testid="episode-tokens">
