@@ -1,20 +1,10 @@
 import { createRequire } from 'node:module';
+import { SCHEMA_V1 } from '../src/storage/db';
 import { expect, test } from './fixtures';
 import { fillSmallRun, openTrain, runSteps, stored, storedIndexes, storedRows } from './trainStore';
 
 /** The stores whose rows a run writes, compared before and after the upgrade. */
 const STORES = ['runs', 'points', 'evals', 'events', 'episodes'] as const;
-
-/** The schema of the app's IndexedDB before version 2 (episodes indexed by run and step only). */
-const SCHEMA_V1 = {
-  runs: 'id, createdAt, status',
-  points: '[runId+step], runId',
-  evals: '++id, runId, [runId+step]',
-  events: '++id, runId',
-  checkpoints: '[runId+step], runId',
-  episodes: '++id, runId, [runId+step], taskId',
-  suites: 'key',
-};
 
 const dexieScript = createRequire(import.meta.url).resolve('dexie/dist/dexie.js');
 

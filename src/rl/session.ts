@@ -18,9 +18,9 @@ import type {
   EpisodeSummary,
   ObservationView,
 } from '../protocol/episodes';
-import { encodeTask, SEGMENTS } from '../policy/encode/observation';
-import { vocabularyFromWords } from '../policy/encode/vocab';
+import { ObservationReader } from './observationReader';
 import { episodeBatches, getEpisode, listEpisodes } from '../storage/episodes';
+import { dropAfter } from '../storage/runs';
 import { clearSuites, isQuotaError, pruneRun, storageReport } from '../storage/usage';
 import { checkConfig, mixProblem, type TrainConfig } from './config';
 import { episodeRows, evalEpisodeRows } from './episodeRows';
@@ -57,11 +57,6 @@ interface Control {
   elapsedBase: number;
   startedAt: number;
 }
-
-/** Segment names by number (the observation's segment ids). */
-const SEGMENT_NAMES: Record<number, string> = Object.fromEntries(
-  Object.entries(SEGMENTS).map(([name, id]) => [id, name]),
-);
 
 /** What a run says of the evaluations whose answers could not be stored (none: nothing). */
 const unstoredNote = (unstored: readonly string[]): string | undefined =>
@@ -106,47 +101,10 @@ export class TrainingSession {
     return getEpisode(id, this.env.db);
   }
 
-  /** The last suite read for an observation, by id (a suite is thousands of tasks). */
-  private observed: { key: string; tasks: Map<string, Task> } | null = null;
+  private readonly observations = new ObservationReader(() => this.env);
 
-  async observation(runId: string, taskId: string): Promise<ObservationView> {
-    const db = this.env.db;
-    const run = await db.runs.get(runId);
-    if (!run) return { ok: false, reason: 'The run is gone (deleted).' };
-    const key = suiteKey(run.suite, this.env.buildId);
-    if (key !== run.suiteKey)
-      return {
-        ok: false,
-        reason:
-          "This run's tasks were built by an earlier version of the app, so this one cannot rebuild exactly what its policy saw.",
-      };
-    let tasks = this.observed?.key === key ? this.observed.tasks : null;
-    if (!tasks) {
-      const cached = await db.suites.get(key);
-      if (!cached)
-        return {
-          ok: false,
-          reason:
-            "This run's tasks are not cached (cleared under Storage); resuming it, or starting a run on the same tasks, builds them again.",
-        };
-      tasks = new Map(cached.tasks.map((t) => [t.id, t]));
-      this.observed = { key, tasks };
-    }
-    const task = tasks.get(taskId);
-    if (!task) return { ok: false, reason: `Task ${taskId} is not among this run's tasks.` };
-    const latest = (await db.checkpoints.where('runId').equals(runId).sortBy('step')).at(-1);
-    if (!latest)
-      return { ok: false, reason: 'The run has no checkpoint, so no vocabulary to read it with.' };
-    const vocab = vocabularyFromWords(latest.checkpoint.vocabulary);
-    const encoded = encodeTask(task, vocab, run.config.model.maxObsLen);
-    return {
-      ok: true,
-      tokens: encoded.texts.map((text, i) => ({
-        text,
-        word: vocab.words[encoded.tokens[i] ?? -1] ?? '?',
-        segment: SEGMENT_NAMES[encoded.segments[i] ?? -1] ?? '?',
-      })),
-    };
+  observation(runId: string, taskId: string): Promise<ObservationView> {
+    return this.observations.read(runId, taskId);
   }
 
   pause(runId: string): void {
@@ -235,25 +193,10 @@ export class TrainingSession {
         push({ type: 'progress', runId, stage, done, total }),
       );
       const split = (s: string): Task[] => tasks.filter((t) => t.split === s);
-      // A resumed run continues from its checkpoint: the steps after it are sampled again (their
-      // points and training episodes go), and the evaluations it will make again go too (with
-      // their answers), so that nothing is stored twice.
+      // A resumed run continues from its checkpoint: what it makes again goes first.
       const from = checkpoint?.step ?? 0;
       const evalsThrough = evalsKeptThrough(from, run.config.steps);
-      await db.points.where('[runId+step]').between([runId, from], [runId, Infinity]).delete();
-      await db.evals
-        .where('runId')
-        .equals(runId)
-        .filter((e) => e.step > evalsThrough)
-        .delete();
-      const bySource = db.episodes.where('[runId+source+step]');
-      await bySource
-        .between([runId, 'train', from], [runId, 'train', Infinity], true, true)
-        .delete();
-      for (const source of ['val', 'test'])
-        await bySource
-          .between([runId, source, evalsThrough], [runId, source, Infinity], false, true)
-          .delete();
+      await dropAfter(runId, from, evalsThrough, db);
       if (request.resume) push({ type: 'resumed', runId, step: from, evalsThrough });
       await db.runs.update(runId, { step: from, backend: this.env.backend() });
       await setStatus('running');

@@ -47,6 +47,17 @@ export interface SuiteRow {
   invalid: { id: string; reason: string }[];
 }
 
+/** The first schema (version 1; a version, once shipped, never changes: later ones add to it). */
+export const SCHEMA_V1: Readonly<Record<string, string>> = {
+  runs: 'id, createdAt, status',
+  points: '[runId+step], runId',
+  evals: '++id, runId, [runId+step]',
+  events: '++id, runId',
+  checkpoints: '[runId+step], runId',
+  episodes: '++id, runId, [runId+step], taskId',
+  suites: 'key',
+};
+
 /** The app's IndexedDB: runs, metrics, config events, checkpoints, episodes and built suites. */
 export class LabDatabase extends Dexie {
   runs!: Table<RunRecord, string>;
@@ -59,15 +70,7 @@ export class LabDatabase extends Dexie {
 
   constructor(name = 'atomic-skills-lab') {
     super(name);
-    this.version(1).stores({
-      runs: 'id, createdAt, status',
-      points: '[runId+step], runId',
-      evals: '++id, runId, [runId+step]',
-      events: '++id, runId',
-      checkpoints: '[runId+step], runId',
-      episodes: '++id, runId, [runId+step], taskId',
-      suites: 'key',
-    });
+    this.version(1).stores(SCHEMA_V1);
     // Episodes by source and step: a run's final test-evaluation answers beside its training
     // steps' (which the by-step index alone could not tell apart).
     this.version(2).stores({

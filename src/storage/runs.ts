@@ -266,3 +266,28 @@ export async function importBundle(text: string, db: LabDatabase = labDb()): Pro
   );
   return run;
 }
+
+/**
+ * Drops what a run resumed from its checkpoint at step `from` makes again, so nothing is stored
+ * twice: points and training episodes from `from` on (those steps are sampled again), and
+ * evaluations with their answers after `evalsThrough` (see evalsKeptThrough).
+ */
+export async function dropAfter(
+  runId: string,
+  from: number,
+  evalsThrough: number,
+  db: LabDatabase = labDb(),
+): Promise<void> {
+  await db.points.where('[runId+step]').between([runId, from], [runId, Infinity]).delete();
+  await db.evals
+    .where('runId')
+    .equals(runId)
+    .filter((e) => e.step > evalsThrough)
+    .delete();
+  const bySource = db.episodes.where('[runId+source+step]');
+  await bySource.between([runId, 'train', from], [runId, 'train', Infinity], true, true).delete();
+  for (const source of ['val', 'test'])
+    await bySource
+      .between([runId, source, evalsThrough], [runId, source, Infinity], false, true)
+      .delete();
+}

@@ -1,8 +1,7 @@
 import type { Edit } from '../answers/types';
 import type { SandboxRunner } from '../sandbox/types';
 import type { Task } from '../tasks/types';
-import { diffSnapshots } from '../vfs/diff';
-import { createSnapshot } from '../vfs/snapshot';
+import { diffFiles } from '../vfs/diff';
 import { passCount, runHidden, summary, tryApply } from './grading';
 import { checkStructure } from './structure';
 import { toRun, type Verification } from './types';
@@ -42,7 +41,7 @@ export async function verifyEditStep(
     };
   }
   const rendering = {
-    patch: diffSnapshots(createSnapshot(task.files), createSnapshot(applied.files)),
+    patch: diffFiles(task.files, applied.files),
   };
   const result = await runHidden(sandbox, task, applied.files);
   const passed = result.verdict === 'pass';

@@ -5,7 +5,7 @@
  */
 import { structuredPatch } from 'diff';
 import { comparePaths } from './paths';
-import type { Snapshot } from './snapshot';
+import { createSnapshot, type Snapshot } from './snapshot';
 import { NO_NEWLINE_MARKER, splitText } from './textLines';
 
 /** Options of {@link diffSnapshots}. */
@@ -107,3 +107,9 @@ export function diffSnapshots(a: Snapshot, b: Snapshot, options: DiffOptions = {
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
+
+/** {@link diffSnapshots} between two sets of files given as path-to-text records. */
+export const diffFiles = (
+  before: Readonly<Record<string, string>>,
+  after: Readonly<Record<string, string>>,
+): string => diffSnapshots(createSnapshot(before), createSnapshot(after));

@@ -8,7 +8,7 @@ export { Snapshot, createSnapshot } from './snapshot';
 export { SNAPSHOT_JSON_VERSION, snapshotFromJSON, snapshotToJSON } from './snapshotJson';
 export type { SnapshotJSON } from './snapshotJson';
 export { assertValidPath, pathProblem } from './paths';
-export { changedFiles, diffSnapshots } from './diff';
+export { changedFiles, diffFiles, diffSnapshots } from './diff';
 export type { DiffOptions } from './diff';
 export { parsePatch } from './patchParse';
 export type { FilePatch, HunkLine, HunkLineOp, ParseResult, ParsedHunk } from './patchParse';

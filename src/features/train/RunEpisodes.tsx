@@ -83,15 +83,14 @@ function EpisodesOf({ runId }: { runId: string }) {
   // A batch asked for from the chart (a click on a validation point): picked, then forgotten.
   const request = useApp((s) => s.train.episodeRequest);
   const requestEpisodes = useApp((s) => s.trainActions.requestEpisodes);
-  const [wanted, setWanted] = useState<string | null>(null);
   const [taken, setTaken] = useState<typeof request>(null);
   if (request && request !== taken && request.runId === runId) {
     // Adjusted while rendering (React's pattern for state that follows a changed input).
     setTaken(request);
     setPicked(batchKey(request.batch));
-    setWanted(batchKey(request.batch));
     setOpenId(null);
   }
+  const wanted = taken ? batchKey(taken.batch) : null;
   useEffect(() => {
     if (request && request === taken) requestEpisodes(null);
   }, [request, taken, requestEpisodes]);

@@ -6,7 +6,7 @@ import { distinguishing } from '../outcomes';
 import { emptySpace, EDIT_VOCABULARY, tokenTexts, uniq } from '../space';
 import type { Task } from '../types';
 import { baseTask, buggyFiles, issueFrom, referenceTests, type GenContext } from './common';
-import { patchOf } from './review';
+import { diffFiles } from '../../vfs';
 
 /** Pairs of token-fixable mutants in two different files, sampled with the seeded stream. */
 function pairs(ctx: GenContext, max: number): [AnalyzedMutant, AnalyzedMutant][] {
@@ -96,7 +96,7 @@ export async function multiFileTasks(
         ...baseTask(ctx, 'review', `${key}|${type}`),
         prompt,
         files: buggy,
-        patch: patchOf(buggy, after),
+        patch: diffFiles(buggy, after),
         gold: { kind: 'verdict', verdict: label },
         hidden: { ...hidden, fixedFiles: after, label },
         space: { ...emptySpace(), files: allFiles },

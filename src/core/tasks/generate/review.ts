@@ -1,4 +1,4 @@
-import { diffSnapshots, createSnapshot } from '../../vfs';
+import { diffFiles } from '../../vfs';
 import type { SandboxRunner } from '../../sandbox/types';
 import { runHidden } from '../../skills/grading';
 import type { AnalyzedMutant } from '../analyze';
@@ -6,10 +6,6 @@ import { emptySpace } from '../space';
 import type { Task } from '../types';
 import { baseTask, buggyFiles, mutantIssue, referenceTests, type GenContext } from './common';
 import { specialCase, weakenedTest, wrongPlace, type Candidate } from './reviewCandidates';
-
-/** The candidate's unified diff against the buggy repository. */
-export const patchOf = (buggy: Record<string, string>, after: Record<string, string>): string =>
-  diffSnapshots(createSnapshot(buggy), createSnapshot(after));
 
 /**
  * Code review tasks for one mutant: the gold fix and one flawed candidate (wrong place, special
@@ -44,7 +40,7 @@ export async function reviewTasks(
       ...baseTask(ctx, 'review', `${m.id}|${c.type}`),
       prompt: { title: issue.title, body: issue.body },
       files: buggy,
-      patch: patchOf(buggy, c.files),
+      patch: diffFiles(buggy, c.files),
       gold: { kind: 'verdict', verdict: label },
       hidden: { ...hidden, label },
       space: { ...emptySpace(), files: Object.keys(buggy).sort() },

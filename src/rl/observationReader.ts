@@ -1,0 +1,63 @@
+/** What a run's policy saw of a task, rebuilt for the trace viewer (not stored with episodes). */
+import type { Task } from '../core/tasks/types';
+import { encodeTask, SEGMENTS } from '../policy/encode/observation';
+import { vocabularyFromWords } from '../policy/encode/vocab';
+import type { ObservationView } from '../protocol/episodes';
+import type { LabDatabase } from '../storage/db';
+import { suiteKey } from './suiteSource';
+
+/** Segment names by number (the observation's segment ids). */
+const SEGMENT_NAMES: Record<number, string> = Object.fromEntries(
+  Object.entries(SEGMENTS).map(([name, id]) => [id, name]),
+);
+
+/**
+ * Rebuilds an observation from the run's cached task (only when this build made the run's tasks,
+ * so it is exactly what the policy saw) and its latest checkpoint's vocabulary. Keeps the last
+ * suite it read by id: a suite is thousands of tasks.
+ */
+export class ObservationReader {
+  private observed: { key: string; tasks: Map<string, Task> } | null = null;
+
+  constructor(private readonly env: () => { db: LabDatabase; buildId: string }) {}
+
+  async read(runId: string, taskId: string): Promise<ObservationView> {
+    const { db, buildId } = this.env();
+    const run = await db.runs.get(runId);
+    if (!run) return { ok: false, reason: 'The run is gone (deleted).' };
+    const key = suiteKey(run.suite, buildId);
+    if (key !== run.suiteKey)
+      return {
+        ok: false,
+        reason:
+          "This run's tasks were built by an earlier version of the app, so this one cannot rebuild exactly what its policy saw.",
+      };
+    let tasks = this.observed?.key === key ? this.observed.tasks : null;
+    if (!tasks) {
+      const cached = await db.suites.get(key);
+      if (!cached)
+        return {
+          ok: false,
+          reason:
+            "This run's tasks are not cached (cleared under Storage); resuming it, or starting a run on the same tasks, builds them again.",
+        };
+      tasks = new Map(cached.tasks.map((t) => [t.id, t]));
+      this.observed = { key, tasks };
+    }
+    const task = tasks.get(taskId);
+    if (!task) return { ok: false, reason: `Task ${taskId} is not among this run's tasks.` };
+    const latest = (await db.checkpoints.where('runId').equals(runId).sortBy('step')).at(-1);
+    if (!latest)
+      return { ok: false, reason: 'The run has no checkpoint, so no vocabulary to read it with.' };
+    const vocab = vocabularyFromWords(latest.checkpoint.vocabulary);
+    const encoded = encodeTask(task, vocab, run.config.model.maxObsLen);
+    return {
+      ok: true,
+      tokens: encoded.texts.map((text, i) => ({
+        text,
+        word: vocab.words[encoded.tokens[i] ?? -1] ?? '?',
+        segment: SEGMENT_NAMES[encoded.segments[i] ?? -1] ?? '?',
+      })),
+    };
+  }
+}
