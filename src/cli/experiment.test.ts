@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ATOMIC_SKILLS } from '../core/tasks/types';
 import type { PerTaskScores } from '../eval/evaluate';
-import { gridTable, type GridResult } from './experiment';
+import { gridTable, interferenceTable, type GridResult } from './experiment';
 
 /** A run whose every atomic skill scored `tasks` on tasks t0, t1... */
 function run(tasks: number[], withPerTask = true): GridResult['runs'][string] {
@@ -78,5 +78,35 @@ describe('the paper grid table', () => {
     expect(review[7]).toBe(`+0.250 ± ${Math.hypot(0.25, Math.sqrt(1 / 3) / 2).toFixed(3)}`);
     expect(review[3]).toBe('1.000');
     expect(rowOf(table, '**mean of 5 skills**')[8]).toBe('-0.250 (abs)');
+  });
+
+  it('splits a joint - single gap into interference and share in the interference table', () => {
+    const table = interferenceTable({
+      base: 'joint-rl',
+      seed: 1,
+      backend: 'wasm',
+      runs: {
+        'warm-start': run([0, 0, 0, 1]),
+        'joint-rl': run([1, 0, 0, 1]),
+        'single-reproduction': run([1, 1, 1, 1]),
+        'matched-reproduction': run([1, 1, 0, 1]),
+      },
+    });
+    const repro = rowOf(table, 'reproduction');
+    // Skill | Warm start | Joint | Single | Matched | Joint - single | Joint - matched | Matched - single
+    expect(repro.slice(2, 6)).toEqual([
+      '0.250 ± 0.250',
+      '0.500 ± 0.289',
+      '1.000 ± 0.000',
+      '0.750 ± 0.250',
+    ]);
+    expect(repro[6]).toMatch(/^-0\.500 ± 0\.289/);
+    // Joint - matched: differences 0, -1, 0, 0.
+    expect(repro[7]).toMatch(/^-0\.250 ± 0\.250/);
+    // Matched - single: 0, 0, -1, 0.
+    expect(repro[8]).toMatch(/^-0\.250 ± 0\.250/);
+    // A skill without its runs shows dashes, not zeros.
+    expect(rowOf(table, 'editing').slice(4, 9)).toEqual(['—', '—', '—', '—', '—']);
+    expect(table).toContain('Joint - matched below zero is interference');
   });
 });

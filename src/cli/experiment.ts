@@ -13,7 +13,7 @@ import {
 import type { KindScore, PerTaskScores } from '../eval/evaluate';
 import type { Checkpoint } from '../rl/checkpoint';
 import { warmStartLearningRate, type TrainConfig } from '../rl/config';
-import { baselineConfig, PAPER_GRID, type Baseline } from '../rl/presets';
+import { baselineConfig, INTERFERENCE_GRID, PAPER_GRID, type Baseline } from '../rl/presets';
 import { flagInt, flagString, UsageError } from './args';
 import type { CommandContext } from './commands';
 import {
@@ -212,6 +212,37 @@ export function gridTable(result: GridResult): string {
 }
 
 /**
+ * The interference table: for each skill, joint RL beside its single-skill run of as many steps
+ * and its single-skill run of as many tasks of that skill (`matched-<skill>`), and the paired
+ * differences that split a gap: joint - matched is what the other skills' updates cost (the
+ * same data of this skill either way), matched - single what a smaller share of each batch
+ * costs (the same skill alone, fewer tasks).
+ */
+export function interferenceTable(result: GridResult): string {
+  const runs = result.runs;
+  const lines = [
+    "| Skill | Warm start | Joint RL | Single-skill RL (same steps) | Single-skill RL (joint's share) | Joint - single | Joint - matched (interference) | Matched - single (share) |",
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const skill of ATOMIC_SKILLS) {
+    const [single, matched] = [`single-${skill}`, `matched-${skill}`];
+    lines.push(
+      `| ${skill} | ${cell(runs['warm-start']?.scores[skill])} | ${cell(runs['joint-rl']?.scores[skill])} | ${cell(runs[single]?.scores[skill])} | ${cell(runs[matched]?.scores[skill])} | ${diffCell(difference(result, 'joint-rl', single, skill))} | ${diffCell(difference(result, 'joint-rl', matched, skill))} | ${diffCell(difference(result, matched, single, skill))} |`,
+    );
+  }
+  lines.push(
+    '',
+    "Every RL run forks from the same warm start and trains as many steps. A single-skill run of the same steps draws all of a step's tasks from its skill; the matched one draws as many as a joint step draws of that skill (its share of the mix), so it sees the same amount of its skill's data as joint RL. Joint - matched below zero is interference (the other skills' updates cost this skill); matched - single below zero is the cost of the smaller share. ± as in the paper table: standard errors over the test tasks, differences paired over the same tasks.",
+  );
+  return lines.join('\n');
+}
+
+const GRIDS: Record<string, { baselines: Baseline[]; table: (r: GridResult) => string }> = {
+  paper: { baselines: PAPER_GRID, table: gridTable },
+  interference: { baselines: INTERFERENCE_GRID, table: interferenceTable },
+};
+
+/**
  * The experiment already in `out` (its results.json), or null when there is none. Refused
  * unless `force`, and refused anyway when it was run on another config or seed (one table
  * must not mix them).
@@ -237,8 +268,14 @@ function earlierExperiment(out: string, base: TrainConfig, force: boolean): Grid
 }
 
 export async function experimentCommand(ctx: CommandContext): Promise<Record<string, unknown>> {
-  const grid = flagString(ctx.args, 'grid', 'paper');
-  if (grid !== 'paper') throw new UsageError(`--grid must be "paper", got "${grid}"`);
+  const gridName = flagString(ctx.args, 'grid', 'paper');
+  const grid = GRIDS[gridName];
+  if (!grid)
+    throw new UsageError(
+      `--grid must be ${Object.keys(GRIDS)
+        .map((g) => `"${g}"`)
+        .join(' or ')}, got "${gridName}"`,
+    );
   const out = flagString(ctx.args, 'out', 'runs/paper-grid');
   let base = loadConfig(flagString(ctx.args, 'config', 'joint-rl'));
   if (ctx.args.flags.has('seed')) base = { ...base, seed: flagInt(ctx.args, 'seed', 1) };
@@ -246,11 +283,11 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
   const only = ctx.args.flags.get('only');
   if (only === true)
     throw new UsageError('--only needs baseline names, e.g. --only joint-rl,single-editing');
-  const names = PAPER_GRID.map((b) => baselineConfig(base, b).name);
+  const names = grid.baselines.map((b) => baselineConfig(base, b).name);
   const unknown = typeof only === 'string' ? only.split(',').filter((n) => !names.includes(n)) : [];
   if (unknown.length > 0)
     throw new UsageError(
-      `--only: unknown baseline ${unknown.join(', ')}; baselines are ${names.join(', ')}`,
+      `--only: unknown baseline ${unknown.join(', ')}; the ${gridName} grid's baselines are ${names.join(', ')}`,
     );
   const previous = earlierExperiment(out, base, ctx.args.flags.has('force'));
   const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
@@ -261,7 +298,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     suiteFileFlag(ctx),
   );
   ctx.print(
-    `paper grid on "${base.name}" (seed ${base.seed}, ${base.steps} RL steps, ${backend}): train ${splits.train.length}, val ${splits.val.length}, test ${splits.test.length} tasks`,
+    `${gridName} grid on "${base.name}" (seed ${base.seed}, ${base.steps} RL steps, ${backend}): train ${splits.train.length}, val ${splits.val.length}, test ${splits.test.length} tasks`,
   );
   // With --force, the baselines this run does not train keep their earlier results.
   const result: GridResult = {
@@ -288,8 +325,8 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     ctx.print(`reusing the warm start in ${reused.dir}`);
   }
   // The warm start runs when wanted or when an RL baseline forks from it.
-  const forked = PAPER_GRID.some((b) => wanted(b) && b.kind !== 'untrained');
-  for (const baseline of PAPER_GRID) {
+  const forked = grid.baselines.some((b) => wanted(b) && b.kind !== 'untrained');
+  for (const baseline of grid.baselines) {
     const config = baselineConfig(base, baseline);
     const rl = baseline.kind !== 'untrained' && baseline.kind !== 'warm-start';
     if (baseline.kind === 'warm-start' && warm) continue;
@@ -315,7 +352,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     };
     writeFileSync(join(out, 'results.json'), JSON.stringify(result, null, 2));
   }
-  const table = gridTable(result);
+  const table = grid.table(result);
   writeFileSync(join(out, 'table.md'), `${table}\n`);
   ctx.print(table);
   return result as unknown as Record<string, unknown>;

@@ -23,7 +23,7 @@ describe('npm run lab: refusals before any work', () => {
     const out = join(scratch(), 'grid');
     const one = lab('experiment', '--help', '--out', out);
     expect(one.code).toBe(0);
-    expect(one.stdout).toMatch(/^usage: npm run -s lab -- experiment --grid paper/);
+    expect(one.stdout).toMatch(/^usage: npm run -s lab -- experiment --grid paper\|interference/);
     expect(() => readFileSync(join(out, 'results.json'))).toThrow();
     expect(lab('nonsense').code).toBe(2);
   });
@@ -61,7 +61,25 @@ describe('npm run lab: refusals before any work', () => {
     const dir = scratch();
     const bogus = lab('experiment', '--only', 'joint-rl,bogus', '--out', dir);
     expect(bogus.code).toBe(2);
-    expect(bogus.stderr).toMatch(/--only: unknown baseline bogus; baselines are untrained,/);
+    expect(bogus.stderr).toMatch(
+      /--only: unknown baseline bogus; the paper grid's baselines are untrained,/,
+    );
+    // The interference grid has no untrained or composite-only run, and matched runs instead.
+    const notThere = lab(
+      'experiment',
+      '--grid',
+      'interference',
+      '--only',
+      'untrained',
+      '--out',
+      dir,
+    );
+    expect(notThere.stderr).toMatch(
+      /unknown baseline untrained; the interference grid's baselines are warm-start, joint-rl, .*matched-review$/m,
+    );
+    expect(lab('experiment', '--grid', 'skills', '--out', dir).stderr).toMatch(
+      /--grid must be "paper" or "interference", got "skills"/,
+    );
     writeFileSync(join(dir, 'results.json'), '{}');
     const again = lab('experiment', '--only', 'untrained', '--out', dir);
     expect(again.stderr).toMatch(/holds an experiment already \(results\.json\)/);

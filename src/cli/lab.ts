@@ -71,7 +71,7 @@ const SPECS: Record<
   experiment: {
     run: experimentCommand,
     usage: [
-      'experiment --grid paper [--config <preset | file.json>] [--out <dir>] [--only a,b] [--seed N] [--steps N]',
+      'experiment --grid paper|interference [--config <preset | file.json>] [--out <dir>] [--only a,b] [--seed N] [--steps N]',
       '      [--warm-from <experiment dir>] [--suite file.jsonl [--validated]] [--suite-seed N] [--backend wasm|cpu]',
       '      [--force: add to or replace baselines of an experiment already in --out]',
     ],

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkConfig, DEFAULT_CONFIG, MAX_PARAMETERS } from './config';
 import { resolveConfig } from './configFile';
-import { baselineConfig, PAPER_GRID, PRESETS, QUICK_CONFIG } from './presets';
+import {
+  baselineConfig,
+  INTERFERENCE_GRID,
+  jointShare,
+  PAPER_GRID,
+  PRESETS,
+  QUICK_CONFIG,
+} from './presets';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpointCodec';
 import type { Checkpoint } from './checkpoint';
 import { lengthBatches } from './warmStart';
@@ -29,6 +36,39 @@ describe('presets', () => {
       0,
       QUICK_CONFIG.model,
     ]);
+  });
+
+  it('match a single-skill run to the tasks of its skill a joint step draws', () => {
+    const matched = baselineConfig(DEFAULT_CONFIG, { kind: 'matched', skill: 'reproduction' });
+    // 10 tasks a step over five equally weighted skills: 2 of each.
+    expect([matched.name, matched.trainKinds, matched.tasksPerStep]).toEqual([
+      'matched-reproduction',
+      ['reproduction'],
+      2,
+    ]);
+    expect(matched.steps).toBe(DEFAULT_CONFIG.steps);
+    // Weights 1.5 and 0.5 of a total 5: 3 and 1 of 10; a share never rounds to nothing.
+    const mixed = { ...DEFAULT_CONFIG, mix: { reproduction: 1.5, review: 0.5 } };
+    expect(jointShare(mixed, 'reproduction')).toBe(3);
+    expect(jointShare(mixed, 'review')).toBe(1);
+    expect(jointShare({ ...DEFAULT_CONFIG, tasksPerStep: 2 }, 'editing')).toBe(1);
+    expect(jointShare({ ...DEFAULT_CONFIG, mix: { editing: 0 } }, 'editing')).toBe(1);
+    expect(INTERFERENCE_GRID.map((b) => baselineConfig(DEFAULT_CONFIG, b).name)).toEqual([
+      'warm-start',
+      'joint-rl',
+      'single-localization',
+      'single-editing',
+      'single-testgen',
+      'single-reproduction',
+      'single-review',
+      'matched-localization',
+      'matched-editing',
+      'matched-testgen',
+      'matched-reproduction',
+      'matched-review',
+    ]);
+    for (const b of INTERFERENCE_GRID)
+      expect(checkConfig(baselineConfig(DEFAULT_CONFIG, b)), JSON.stringify(b)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { ATOMIC_SKILLS, type AtomicSkill, type TaskKind } from '../core/tasks/types';
-import { DEFAULT_CONFIG, type TrainConfig } from './config';
+import { DEFAULT_CONFIG, mixWeights, type TrainConfig } from './config';
 
 /** A named configuration shipped with the app (the Train page's presets, the CLI's --config). */
 export interface Preset {
@@ -46,7 +46,25 @@ export type Baseline =
   | { kind: 'warm-start' }
   | { kind: 'joint' }
   | { kind: 'single'; skill: AtomicSkill }
+  /**
+   * Single-skill RL on as many tasks of its skill per step as a joint step draws (its share of
+   * the joint mix): the same data of that skill as joint RL, without the other skills. Joint RL
+   * below it is interference; this below the single-skill run of full steps is the joint run's
+   * smaller share of each batch.
+   */
+  | { kind: 'matched'; skill: AtomicSkill }
   | { kind: 'composite-only' };
+
+/**
+ * How many tasks of `skill` a joint step of `base` draws on average (its mixing weight's share
+ * of `tasksPerStep`), rounded, at least 1.
+ */
+export function jointShare(base: TrainConfig, skill: AtomicSkill): number {
+  const weights = mixWeights({ ...base, trainKinds: [...ATOMIC_SKILLS] });
+  const total = weights.reduce((s, w) => s + w.weight, 0);
+  const own = weights.find((w) => w.kind === skill)?.weight ?? 0;
+  return Math.max(1, Math.round((base.tasksPerStep * own) / (total || 1)));
+}
 
 /** The configuration of one baseline, derived from a base config (its model, sizes and seed). */
 export function baselineConfig(base: TrainConfig, baseline: Baseline): TrainConfig {
@@ -64,10 +82,27 @@ export function baselineConfig(base: TrainConfig, baseline: Baseline): TrainConf
       return rl('joint-rl', [...ATOMIC_SKILLS]);
     case 'single':
       return rl(`single-${baseline.skill}`, [baseline.skill]);
+    case 'matched':
+      return {
+        ...rl(`matched-${baseline.skill}`, [baseline.skill]),
+        tasksPerStep: jointShare(base, baseline.skill),
+      };
     case 'composite-only':
       return rl('composite-only', ['bugfix']);
   }
 }
+
+/**
+ * The interference grid: joint RL beside each skill's single-skill run of as many steps (the
+ * paper's comparison) and of as many tasks of its skill (`matched`), both forked from one warm
+ * start, which tells a gap's two causes apart.
+ */
+export const INTERFERENCE_GRID: Baseline[] = [
+  { kind: 'warm-start' },
+  { kind: 'joint' },
+  ...ATOMIC_SKILLS.map((skill): Baseline => ({ kind: 'single', skill })),
+  ...ATOMIC_SKILLS.map((skill): Baseline => ({ kind: 'matched', skill })),
+];
 
 /** Every baseline of the paper's grid, in the order of the table's columns. */
 export const PAPER_GRID: Baseline[] = [
@@ -95,6 +130,8 @@ export const PRESETS: Preset[] = [
       'warm-start': 'Only the supervised warm start on verified oracle answers.',
       joint: 'Warm start, then joint GRPO on all five atomic skills (the paper’s recipe).',
       single: 'Warm start, then GRPO on one atomic skill only.',
+      matched:
+        'Warm start, then GRPO on one atomic skill, with as many of its tasks a step as joint RL draws.',
       'composite-only': 'Warm start, then GRPO on bug fixing only (the composite-only baseline).',
     };
     return { id: config.name, label: config.name, description: what[b.kind], config };
