@@ -129,7 +129,12 @@ export async function evalCommand(ctx: CommandContext): Promise<Result> {
     ctx.print(
       `${kind.padEnd(14)} tasks ${String(s.tasks).padStart(5)}  mean reward ${formatScore(s)}`,
     );
-  return { policy: policy.name, samples, bySkill: result.bySkill };
+  return {
+    policy: policy.name,
+    samples,
+    bySkill: result.bySkill,
+    ...(ctx.args.flags.has('per-task') ? { perTask: result.perTask } : {}),
+  };
 }
 
 function readFolder(folder: string): Record<string, string> {

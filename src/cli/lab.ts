@@ -3,6 +3,7 @@
 import { createNodeSandbox } from '../node/sandbox';
 import { PRESETS } from '../rl/presets';
 import { checkFlags, parseArgs, UsageError, wantsHelp } from './args';
+import { compareCommand } from './compare';
 import { experimentCommand } from './experiment';
 import { trainCommand } from './train';
 import {
@@ -32,8 +33,16 @@ const SPECS: Record<
     usage: [
       'eval --policy oracle|random --suite <builtin:train|builtin:val|builtin:test|file.jsonl> [--skills a,b] [--samples k] [--seed N]',
       'eval --policy <run dir | checkpoint.json> --suite ... [--samples k] [--backend wasm|cpu]',
+      "      [--per-task: the JSON holds every task's score, to pair with another policy's over the same tasks]",
     ],
-    flags: ['policy', 'suite', 'skills', 'samples', 'seed', 'backend'],
+    flags: ['policy', 'suite', 'skills', 'samples', 'seed', 'backend', 'per-task'],
+  },
+  compare: {
+    run: compareCommand,
+    usage: [
+      'compare <a.json> <b.json>   (two `eval --per-task --json` outputs: a - b per kind, paired over the same tasks)',
+    ],
+    flags: [],
   },
   sandbox: {
     run: sandboxCommand,

@@ -14,6 +14,10 @@ import { linesOfFile } from '../node/lines';
 import { scratchDir } from '../node/scratchDir';
 import type { EpisodeRecord } from '../protocol/episodes';
 import { baselineConfig, QUICK_CONFIG } from '../rl/presets';
+import { suiteLines } from '../core/tasks/suite';
+import { parseArgs } from './args';
+import { evalCommand } from './commands';
+import { compareCommand } from './compare';
 import { reuseWarmStart } from './experiment';
 import {
   checkpointPolicy,
@@ -230,5 +234,75 @@ describe('lab experiment --warm-from', () => {
     expect(() => reuseWarmStart(join(grid, 'nothing-here'), warmConfig)).toThrow(
       /nothing-here does not exist/,
     );
+  }, 300_000);
+});
+
+describe('lab eval --per-task, lab compare', () => {
+  it("keeps every task's score in the JSON, under its kind, only when asked", async () => {
+    const tasks = await projectTasks();
+    const file = join(scratchDir('lab-eval'), 'suite.jsonl');
+    writeFileSync(file, [...suiteLines('one-project', tasks, { seed: 5 })].join('\n') + '\n');
+    const evalOf = (...extra: string[]) =>
+      evalCommand({
+        args: parseArgs(['eval', '--policy', 'oracle', '--suite', file, ...extra]),
+        sandbox,
+        quiet: true,
+        print: () => {},
+      });
+    const withTasks = (await evalOf('--per-task')) as {
+      bySkill: Record<string, { tasks: number; meanReward: number }>;
+      perTask: Record<string, Record<string, number>>;
+    };
+    const kinds = [...new Set(tasks.map((t) => t.kind))].sort();
+    expect(Object.keys(withTasks.perTask).sort()).toEqual(kinds);
+    for (const kind of kinds) {
+      const ids = tasks.filter((t) => t.kind === kind).map((t) => t.id);
+      expect(Object.keys(withTasks.perTask[kind]!).sort()).toEqual(ids.sort());
+      // Every valid task's oracle answer is rewarded; the kind's mean is its tasks' mean.
+      expect(Object.values(withTasks.perTask[kind]!).every((s) => s === 1)).toBe(true);
+      expect(withTasks.bySkill[kind]!.meanReward).toBe(1);
+    }
+    expect(await evalOf()).not.toHaveProperty('perTask');
+
+    // compare pairs two such evaluations task by task: oracle - random.
+    const dir = scratchDir('lab-compare');
+    const save = (name: string, result: unknown) => {
+      const path = join(dir, name);
+      writeFileSync(path, `progress line\n${JSON.stringify(result)}\n`);
+      return path;
+    };
+    const random = (await evalCommand({
+      args: parseArgs(['eval', '--policy', 'random', '--suite', file, '--per-task']),
+      sandbox,
+      quiet: true,
+      print: () => {},
+    })) as typeof withTasks;
+    const [oracleFile, randomFile] = [save('oracle.json', withTasks), save('random.json', random)];
+    const lines: string[] = [];
+    const compared = (await compareCommand({
+      args: parseArgs(['compare', oracleFile, randomFile]),
+      sandbox,
+      quiet: true,
+      print: (t) => lines.push(t),
+    })) as { byKind: Record<string, { diff: number; tasks: number; a: number; b: number }> };
+    expect(Object.keys(compared.byKind).sort()).toEqual(kinds);
+    for (const kind of kinds) {
+      const d = compared.byKind[kind]!;
+      expect(d.tasks).toBe(tasks.filter((t) => t.kind === kind).length);
+      expect(d.a).toBe(1);
+      expect(d.b).toBeCloseTo(random.bySkill[kind]!.meanReward, 12);
+      expect(d.diff).toBeCloseTo(1 - random.bySkill[kind]!.meanReward, 12);
+    }
+    expect(lines.some((l) => /^localization +tasks +\d+ +1\.000 - /.test(l))).toBe(true);
+    // An evaluation saved without --per-task is refused with what to do.
+    const bare = save('bare.json', await evalOf());
+    await expect(
+      compareCommand({
+        args: parseArgs(['compare', oracleFile, bare]),
+        sandbox,
+        quiet: true,
+        print: () => {},
+      }),
+    ).rejects.toThrow(/bare\.json has no task scores \(perTask\): evaluate again with --per-task/);
   }, 300_000);
 });
