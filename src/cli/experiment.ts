@@ -13,7 +13,13 @@ import {
 import type { KindScore, PerTaskScores } from '../eval/evaluate';
 import type { Checkpoint } from '../rl/checkpoint';
 import { warmStartLearningRate, type TrainConfig } from '../rl/config';
-import { baselineConfig, INTERFERENCE_GRID, PAPER_GRID, type Baseline } from '../rl/presets';
+import {
+  baselineConfig,
+  baselineName,
+  INTERFERENCE_GRID,
+  PAPER_GRID,
+  type Baseline,
+} from '../rl/presets';
 import { flagInt, flagString, UsageError } from './args';
 import type { CommandContext } from './commands';
 import {
@@ -241,6 +247,11 @@ const GRIDS: Record<string, { baselines: Baseline[]; table: (r: GridResult) => s
   paper: { baselines: PAPER_GRID, table: gridTable },
   interference: { baselines: INTERFERENCE_GRID, table: interferenceTable },
 };
+
+/** Each grid's baseline names (of the default recipe), for the usage text. */
+export const GRID_BASELINES: Record<string, string[]> = Object.fromEntries(
+  Object.entries(GRIDS).map(([name, g]) => [name, g.baselines.map(baselineName)]),
+);
 
 /**
  * The experiment already in `out` (its results.json), or null when there is none. Refused

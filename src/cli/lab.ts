@@ -4,7 +4,7 @@ import { createNodeSandbox } from '../node/sandbox';
 import { PRESETS } from '../rl/presets';
 import { checkFlags, parseArgs, UsageError, wantsHelp } from './args';
 import { compareCommand } from './compare';
-import { experimentCommand } from './experiment';
+import { experimentCommand, GRID_BASELINES } from './experiment';
 import { trainCommand } from './train';
 import {
   evalCommand,
@@ -107,9 +107,9 @@ ${Object.values(SPECS)
   .join('\n')}
   <command> --help: that command's usage
 presets: ${PRESETS.map((p) => p.id).join(', ')}
-baselines (experiment --only): ${PRESETS.filter((p) => p.id !== 'quick')
-  .map((p) => p.id)
-  .join(', ')}`;
+baselines (experiment --only): ${Object.entries(GRID_BASELINES)
+  .map(([grid, names]) => `--grid ${grid}: ${names.join(', ')}`)
+  .join('; ')}`;
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);

@@ -115,7 +115,7 @@ export const PAPER_GRID: Baseline[] = [
 
 export const baselineName = (b: Baseline): string => baselineConfig(DEFAULT_CONFIG, b).name;
 
-/** The presets: the quick demo and the paper's grid on the default recipe. */
+/** The presets: the quick demo, the paper's grid on the default recipe and the matched runs. */
 export const PRESETS: Preset[] = [
   {
     id: 'quick',
@@ -123,7 +123,7 @@ export const PRESETS: Preset[] = [
     description: 'A small model on a small buffer: rewards rise within about two minutes.',
     config: QUICK_CONFIG,
   },
-  ...PAPER_GRID.map((b): Preset => {
+  ...[...PAPER_GRID, ...INTERFERENCE_GRID.filter((b) => b.kind === 'matched')].map((b): Preset => {
     const config = baselineConfig(DEFAULT_CONFIG, b);
     const what: Record<Baseline['kind'], string> = {
       untrained: 'No training at all: the randomly initialised policy.',
