@@ -5,10 +5,12 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * Identifies the code that builds and grades tasks: suites the app cached in IndexedDB are
- * rebuilt when it changes.
+ * Identifies the code that builds and grades tasks, and the code that lays a task out as the
+ * policy's observation: suites the app cached in IndexedDB are rebuilt when it changes, and the
+ * trace viewer rebuilds a run's observations only under the id its run was made with (with
+ * another layout, the rebuilt observation would not be what its policy saw).
  */
-function buildId(dir = 'src/core'): string {
+function buildId(dirs = ['src/core', 'src/policy/encode']): string {
   const hash = createHash('sha256');
   const visit = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
@@ -17,7 +19,7 @@ function buildId(dir = 'src/core'): string {
       else hash.update(path).update(readFileSync(path));
     }
   };
-  visit(dir);
+  dirs.forEach(visit);
   return hash.digest('hex').slice(0, 12);
 }
 

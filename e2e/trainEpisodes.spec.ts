@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { openTrain, runSteps, stored } from './trainStore';
+import { openTrain, patchStoredRun, runSteps, stored } from './trainStore';
 
 test.describe('Train page: a run’s stored episodes @webgpu', () => {
   test.setTimeout(8 * 60_000);
@@ -114,6 +114,19 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(seen.locator('.obs-tok').first()).toHaveText(`<${first.kind}>`);
 
     // Clicking it again closes it.
+    await rows.first().getByRole('button').click();
+    await expect(trace).toHaveCount(0);
+
+    // A run whose tasks another build made or laid out (another id in its suite key): its
+    // observation is not rebuilt, and the trace says why.
+    await patchStoredRun(page, runId, { suiteKey: `${run.suiteKey}-another-build` });
+    await rows.first().getByRole('button').click();
+    await trace.getByTestId('episode-observation').locator('summary').click();
+    await expect(trace.getByTestId('observation-unavailable')).toContainText(
+      'An earlier version of the app built this run',
+    );
+    await expect(trace.getByTestId('observation-tokens')).toHaveCount(0);
+    await patchStoredRun(page, runId, { suiteKey: run.suiteKey });
     await rows.first().getByRole('button').click();
     await expect(trace).toHaveCount(0);
 

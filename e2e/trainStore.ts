@@ -38,6 +38,7 @@ export interface Stored {
     name: string;
     status: string;
     step: number;
+    suiteKey: string;
     finalRewards: Record<string, number>;
     config: { projectConflicts?: boolean; tagToDecoder?: boolean; trainKinds: string[] };
   }[];

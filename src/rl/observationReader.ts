@@ -12,8 +12,9 @@ const SEGMENT_NAMES: Record<number, string> = Object.fromEntries(
 );
 
 /**
- * Rebuilds an observation from the run's cached task (only when this build made the run's tasks,
- * so it is exactly what the policy saw) and its latest checkpoint's vocabulary. Keeps the last
+ * Rebuilds an observation from the run's cached task (only when this build's task and
+ * observation code is the run's, the build id in its suite key, so it is exactly what the policy
+ * saw) and its latest checkpoint's vocabulary. Keeps the last
  * suite it read by id: a suite is thousands of tasks.
  */
 export class ObservationReader {
@@ -30,7 +31,7 @@ export class ObservationReader {
       return {
         ok: false,
         reason:
-          "This run's tasks were built by an earlier version of the app, so this one cannot rebuild exactly what its policy saw.",
+          "An earlier version of the app built this run's tasks or laid them out for the policy differently, so this one cannot rebuild exactly what its policy saw.",
       };
     let tasks = this.observed?.key === key ? this.observed.tasks : null;
     if (!tasks) {
