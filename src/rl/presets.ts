@@ -6,6 +6,8 @@ export interface Preset {
   id: string;
   label: string;
   description: string;
+  /** Where the Train page lists it. */
+  group: 'Demo' | "The paper's grid" | 'Matched single-skill runs';
   config: TrainConfig;
 }
 
@@ -121,6 +123,7 @@ export const PRESETS: Preset[] = [
     id: 'quick',
     label: 'Quick demo',
     description: 'A small model on a small buffer: rewards rise within about two minutes.',
+    group: 'Demo',
     config: QUICK_CONFIG,
   },
   ...[...PAPER_GRID, ...INTERFERENCE_GRID.filter((b) => b.kind === 'matched')].map((b): Preset => {
@@ -134,7 +137,13 @@ export const PRESETS: Preset[] = [
         'Warm start, then GRPO on one atomic skill, with as many of its tasks a step as joint RL draws.',
       'composite-only': 'Warm start, then GRPO on bug fixing only (the composite-only baseline).',
     };
-    return { id: config.name, label: config.name, description: what[b.kind], config };
+    return {
+      id: config.name,
+      label: config.name,
+      description: what[b.kind],
+      group: b.kind === 'matched' ? 'Matched single-skill runs' : "The paper's grid",
+      config,
+    };
   }),
 ];
 

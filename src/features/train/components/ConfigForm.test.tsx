@@ -128,6 +128,29 @@ describe('ConfigForm', () => {
     expect(select.selectedOptions[0]!.textContent).toBe('custom');
   });
 
+  it('lists the presets in groups, the matched single-skill runs among them', () => {
+    render(<Harness onStart={() => {}} />);
+    const select = screen.getByTestId<HTMLSelectElement>('preset-select');
+    const groups = [...select.querySelectorAll('optgroup')].map((g) => [
+      g.label,
+      [...g.querySelectorAll('option')].map((o) => o.value),
+    ]);
+    expect(groups.map(([label]) => label)).toEqual([
+      'Demo',
+      "The paper's grid",
+      'Matched single-skill runs',
+    ]);
+    expect(groups[2]![1]).toEqual(
+      ['localization', 'editing', 'testgen', 'reproduction', 'review'].map((k) => `matched-${k}`),
+    );
+    // A matched run: one skill, with the tasks a joint step draws of it (2 of 10).
+    fireEvent.change(select, { target: { value: 'matched-reproduction' } });
+    expect(select.value).toBe('matched-reproduction');
+    expect(screen.getByTestId<HTMLInputElement>('train-kind-reproduction').checked).toBe(true);
+    expect(screen.getByTestId<HTMLInputElement>('train-kind-editing').checked).toBe(false);
+    expect(screen.getByLabelText<HTMLInputElement>('tasks per step').value).toBe('2');
+  });
+
   it('keeps a number as typed until the field loses focus (typing 1e999 is not 100000000099)', () => {
     render(<Harness onStart={vi.fn()} />);
     const steps = screen.getByLabelText<HTMLInputElement>('steps');

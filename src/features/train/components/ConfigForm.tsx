@@ -30,6 +30,8 @@ export interface ConfigFormProps {
 }
 
 const sameConfig = (a: TrainConfig, b: TrainConfig) => JSON.stringify(a) === JSON.stringify(b);
+/** The preset list's groups, in the order they were shipped. */
+const PRESET_GROUPS = [...new Set(PRESETS.map((p) => p.group))];
 
 /** The GRPO options that are on or off (runs saved before an option existed read as off). */
 /** On/off fields, shown in the GRPO group unless another group is named. */
@@ -142,10 +144,14 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
             }}
           >
             {!preset && <option value="">custom</option>}
-            {PRESETS.map((p) => (
-              <option key={p.id} value={p.id} title={p.description}>
-                {p.label}
-              </option>
+            {PRESET_GROUPS.map((group) => (
+              <optgroup key={group} label={group}>
+                {PRESETS.filter((p) => p.group === group).map((p) => (
+                  <option key={p.id} value={p.id} title={p.description}>
+                    {p.label}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
           {preset && <span className="hint">{preset.description}</span>}
