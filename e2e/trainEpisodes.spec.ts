@@ -123,7 +123,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await rows.first().getByRole('button').click();
     await trace.getByTestId('episode-observation').locator('summary').click();
     await expect(trace.getByTestId('observation-unavailable')).toContainText(
-      'An earlier version of the app built this run',
+      'Another version of the app built this run',
     );
     await expect(trace.getByTestId('observation-tokens')).toHaveCount(0);
     await patchStoredRun(page, runId, { suiteKey: run.suiteKey });

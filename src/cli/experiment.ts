@@ -12,11 +12,12 @@ import {
 } from '../eval/compare';
 import type { KindScore, PerTaskScores } from '../eval/evaluate';
 import type { Checkpoint } from '../rl/checkpoint';
-import { warmStartLearningRate, type TrainConfig } from '../rl/config';
+import { checkConfig, warmStartLearningRate, type TrainConfig } from '../rl/config';
 import {
   baselineConfig,
   baselineName,
   INTERFERENCE_GRID,
+  jointShareExact,
   PAPER_GRID,
   type Baseline,
 } from '../rl/presets';
@@ -222,7 +223,8 @@ export function gridTable(result: GridResult): string {
  * and its single-skill run of as many tasks of that skill (`matched-<skill>`), and the paired
  * differences that split a gap: joint - matched is what the other skills' updates cost (the
  * same data of this skill either way), matched - single what a smaller share of each batch
- * costs (the same skill alone, fewer tasks).
+ * costs (the same skill alone, fewer tasks). Differences are paired over the same tasks where
+ * both runs kept every task's score.
  */
 export function interferenceTable(result: GridResult): string {
   const runs = result.runs;
@@ -238,7 +240,7 @@ export function interferenceTable(result: GridResult): string {
   }
   lines.push(
     '',
-    "Every RL run forks from the same warm start and trains as many steps. A single-skill run of the same steps draws all of a step's tasks from its skill; the matched one draws as many as a joint step draws of that skill (its share of the mix), so it sees the same amount of its skill's data as joint RL. Joint - matched below zero is interference (the other skills' updates cost this skill); matched - single below zero is the cost of the smaller share. ± as in the paper table: standard errors over the test tasks, differences paired over the same tasks.",
+    "Every RL run forks from the same warm start and trains as many steps. A single-skill run of the same steps draws all of a step's tasks from its skill; the matched one draws as many as a joint step draws of that skill (its share of the mix), so it sees the same amount of its skill's data as joint RL. Joint - matched below zero is interference (the other skills' updates cost this skill); matched - single below zero is the cost of the smaller share. ± as in the paper table: standard errors over the test tasks, differences paired over the same tasks where the runs kept every task's score.",
   );
   return lines.join('\n');
 }
@@ -287,7 +289,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
         .map((g) => `"${g}"`)
         .join(' or ')}, got "${gridName}"`,
     );
-  const out = flagString(ctx.args, 'out', 'runs/paper-grid');
+  const out = flagString(ctx.args, 'out', `runs/${gridName}-grid`);
   let base = loadConfig(flagString(ctx.args, 'config', 'joint-rl'));
   if (ctx.args.flags.has('seed')) base = { ...base, seed: flagInt(ctx.args, 'seed', 1) };
   if (ctx.args.flags.has('steps')) base = { ...base, steps: flagInt(ctx.args, 'steps', 0) };
@@ -300,6 +302,21 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     throw new UsageError(
       `--only: unknown baseline ${unknown.join(', ')}; the ${gridName} grid's baselines are ${names.join(', ')}`,
     );
+  // Every run's config is checked before any training (a refusal after hours helps no one).
+  const wantedNames = typeof only === 'string' ? only.split(',') : names;
+  for (const b of grid.baselines) {
+    const config = baselineConfig(base, b);
+    if (!wantedNames.includes(config.name)) continue;
+    const problem = checkConfig(config);
+    if (problem) throw new UsageError(`${config.name}: ${problem}; nothing was trained`);
+    if (b.kind === 'matched') {
+      const exact = jointShareExact(base, b.skill);
+      if (exact !== config.tasksPerStep)
+        ctx.print(
+          `${config.name}: ${config.tasksPerStep} tasks a step, where a joint step draws ${exact.toFixed(2)} of ${b.skill} on average (rounded)`,
+        );
+    }
+  }
   const previous = earlierExperiment(out, base, ctx.args.flags.has('force'));
   const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
   const splits = await builtinSplits(
@@ -364,7 +381,11 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     writeFileSync(join(out, 'results.json'), JSON.stringify(result, null, 2));
   }
   const table = grid.table(result);
-  writeFileSync(join(out, 'table.md'), `${table}\n`);
+  // One table per grid: the runs of both can share a directory (--force adds to it).
+  writeFileSync(
+    join(out, gridName === 'paper' ? 'table.md' : `table-${gridName}.md`),
+    `${table}\n`,
+  );
   ctx.print(table);
   return result as unknown as Record<string, unknown>;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../node/scratchDir';
@@ -77,6 +77,26 @@ describe('npm run lab: refusals before any work', () => {
     expect(notThere.stderr).toMatch(
       /unknown baseline untrained; the interference grid's baselines are warm-start, joint-rl, .*matched-review$/m,
     );
+    // Every run's config is checked before anything trains: a skill the joint mix leaves out
+    // has no matched run.
+    const noEditing = join(dir, 'no-editing.json');
+    writeFileSync(noEditing, '{"extends": "joint-rl", "mix": {"editing": 0}}');
+    const refused = lab(
+      'experiment',
+      '--grid',
+      'interference',
+      '--config',
+      noEditing,
+      '--only',
+      'matched-review,matched-editing',
+      '--out',
+      join(dir, 'nothing'),
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^error: matched-editing: skill mix: every skill trained on has weight 0.*; nothing was trained$/m,
+    );
+    expect(existsSync(join(dir, 'nothing'))).toBe(false);
     expect(lab('experiment', '--grid', 'skills', '--out', dir).stderr).toMatch(
       /--grid must be "paper" or "interference", got "skills"/,
     );

@@ -40,7 +40,7 @@ const SPECS: Record<
   compare: {
     run: compareCommand,
     usage: [
-      'compare <a.json> <b.json>   (two `eval --per-task --json` outputs: a - b per kind, paired over the same tasks)',
+      "compare <a.json> <b.json>   (`eval --per-task --json` outputs or runs' eval.json: a - b per kind, paired over the same tasks)",
     ],
     flags: [],
   },

@@ -293,7 +293,50 @@ describe('lab eval --per-task, lab compare', () => {
       expect(d.b).toBeCloseTo(random.bySkill[kind]!.meanReward, 12);
       expect(d.diff).toBeCloseTo(1 - random.bySkill[kind]!.meanReward, 12);
     }
-    expect(lines.some((l) => /^localization +tasks +\d+ +1\.000 - /.test(l))).toBe(true);
+    expect(lines.some((l) => /^localization +tasks +\d+ +a 1\.000 - b /.test(l))).toBe(true);
+    expect(lines.slice(0, 2)).toEqual([`a: ${oracleFile} (oracle)`, `b: ${randomFile} (random)`]);
+
+    // A run's eval.json (its final test's testPerTask), pretty-printed, against an evaluation
+    // of some of the same tasks: only tasks both scored are paired, and the line says so.
+    const kind = kinds[0]!;
+    const ids = Object.keys(withTasks.perTask[kind]!);
+    const runEval = join(dir, 'eval.json');
+    writeFileSync(
+      runEval,
+      JSON.stringify(
+        { config: 'a-run', testPerTask: { [kind]: withTasks.perTask[kind] } },
+        null,
+        2,
+      ),
+    );
+    const some = save('some.json', {
+      policy: 'random',
+      perTask: { [kind]: Object.fromEntries(ids.slice(1).map((id) => [id, 0])) },
+    });
+    lines.length = 0;
+    const partial = (await compareCommand({
+      args: parseArgs(['compare', runEval, some]),
+      sandbox,
+      quiet: true,
+      print: (t) => lines.push(t),
+    })) as { a: string; byKind: Record<string, { diff: number; tasks: number }> };
+    expect(partial.a).toBe('a-run');
+    expect(partial.byKind[kind]).toMatchObject({ diff: 1, tasks: ids.length - 1 });
+    expect(lines[2]).toContain(`(of ${ids.length} / ${ids.length - 1}: only tasks both scored)`);
+    const run = (...files: string[]) =>
+      compareCommand({
+        args: parseArgs(['compare', ...files]),
+        sandbox,
+        quiet: true,
+        print: () => {},
+      });
+    await expect(run(oracleFile, randomFile, some)).rejects.toThrow(
+      /compare takes two files, a and b, got 3/,
+    );
+    const garbled = save('garbled.json', { perTask: { [kind]: { [ids[0]!]: 'high' } } });
+    await expect(run(oracleFile, garbled)).rejects.toThrow(
+      new RegExp(`the task scores of ${kind} are not all numbers`),
+    );
     // An evaluation saved without --per-task is refused with what to do.
     const bare = save('bare.json', await evalOf());
     await expect(
@@ -303,6 +346,8 @@ describe('lab eval --per-task, lab compare', () => {
         quiet: true,
         print: () => {},
       }),
-    ).rejects.toThrow(/bare\.json has no task scores \(perTask\): evaluate again with --per-task/);
+    ).rejects.toThrow(
+      /bare\.json has no task scores \(perTask, or a run's testPerTask\): evaluate again with --per-task/,
+    );
   }, 300_000);
 });

@@ -53,6 +53,10 @@ describe('presets', () => {
     expect(jointShare(mixed, 'review')).toBe(1);
     expect(jointShare({ ...DEFAULT_CONFIG, tasksPerStep: 2 }, 'editing')).toBe(1);
     expect(jointShare({ ...DEFAULT_CONFIG, mix: { editing: 0 } }, 'editing')).toBe(1);
+    // Dynamic sampling asks a matched step for no more disagreeing groups than it has tasks.
+    const topped = { ...DEFAULT_CONFIG, minSignalGroups: 4 };
+    expect(baselineConfig(topped, { kind: 'matched', skill: 'editing' }).minSignalGroups).toBe(2);
+    expect(baselineConfig(topped, { kind: 'single', skill: 'editing' }).minSignalGroups).toBe(4);
     expect(INTERFERENCE_GRID.map((b) => baselineConfig(DEFAULT_CONFIG, b).name)).toEqual([
       'warm-start',
       'joint-rl',

@@ -31,7 +31,7 @@ export class ObservationReader {
       return {
         ok: false,
         reason:
-          "An earlier version of the app built this run's tasks or laid them out for the policy differently, so this one cannot rebuild exactly what its policy saw.",
+          "Another version of the app built this run's tasks or laid them out for the policy differently, so this one cannot rebuild exactly what its policy saw.",
       };
     let tasks = this.observed?.key === key ? this.observed.tasks : null;
     if (!tasks) {

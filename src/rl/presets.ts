@@ -62,10 +62,15 @@ export type Baseline =
  * of `tasksPerStep`), rounded, at least 1.
  */
 export function jointShare(base: TrainConfig, skill: AtomicSkill): number {
+  return Math.max(1, Math.round(jointShareExact(base, skill)));
+}
+
+/** The tasks of `skill` a joint step of `base` draws on average (0 when its weight is 0). */
+export function jointShareExact(base: TrainConfig, skill: AtomicSkill): number {
   const weights = mixWeights({ ...base, trainKinds: [...ATOMIC_SKILLS] });
   const total = weights.reduce((s, w) => s + w.weight, 0);
   const own = weights.find((w) => w.kind === skill)?.weight ?? 0;
-  return Math.max(1, Math.round((base.tasksPerStep * own) / (total || 1)));
+  return total > 0 ? (base.tasksPerStep * own) / total : 0;
 }
 
 /** The configuration of one baseline, derived from a base config (its model, sizes and seed). */
@@ -84,11 +89,15 @@ export function baselineConfig(base: TrainConfig, baseline: Baseline): TrainConf
       return rl('joint-rl', [...ATOMIC_SKILLS]);
     case 'single':
       return rl(`single-${baseline.skill}`, [baseline.skill]);
-    case 'matched':
+    case 'matched': {
+      const share = jointShare(base, baseline.skill);
       return {
         ...rl(`matched-${baseline.skill}`, [baseline.skill]),
-        tasksPerStep: jointShare(base, baseline.skill),
+        tasksPerStep: share,
+        // Dynamic sampling tops a step up to that many disagreeing groups: no more than it has.
+        minSignalGroups: Math.min(base.minSignalGroups, share),
       };
+    }
     case 'composite-only':
       return rl('composite-only', ['bugfix']);
   }
@@ -132,9 +141,10 @@ export const PRESETS: Preset[] = [
       untrained: 'No training at all: the randomly initialised policy.',
       'warm-start': 'Only the supervised warm start on verified oracle answers.',
       joint: 'Warm start, then joint GRPO on all five atomic skills (the paper’s recipe).',
-      single: 'Warm start, then GRPO on one atomic skill only.',
+      single:
+        'Warm start, then GRPO on one atomic skill only (alone, its warm start is on that skill; the CLI’s grids fork it from joint RL’s).',
       matched:
-        'Warm start, then GRPO on one atomic skill, with as many of its tasks a step as joint RL draws.',
+        'As single-skill RL, with as many of its tasks a step as joint RL draws of them (alone, its warm start is on that skill; the CLI’s interference grid forks it from joint RL’s).',
       'composite-only': 'Warm start, then GRPO on bug fixing only (the composite-only baseline).',
     };
     return {

@@ -129,7 +129,7 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
       <fieldset disabled={disabled} className="config-body">
         <div
           className="field"
-          title="Start from a shipped configuration: the quick demo or a baseline of the paper's grid."
+          title="Start from a shipped configuration: the quick demo, a baseline of the paper's grid or a matched single-skill run."
         >
           <label htmlFor="config-preset">preset</label>
           <select
