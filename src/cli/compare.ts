@@ -71,7 +71,7 @@ export function readPerTaskEval(path: string): PerTaskEval {
 }
 
 const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
-const err = (x: number, what = ''): string => (Number.isNaN(x) ? '' : ` ± ${x.toFixed(3)}${what}`);
+const err = (x: number): string => (Number.isNaN(x) ? '' : ` ± ${x.toFixed(3)}`);
 
 /**
  * `compare <a.json> <b.json>`: two evaluations of the same tasks (`eval --per-task` outputs, or
@@ -106,7 +106,7 @@ function compareEvaluations(ctx: CommandContext): Record<string, unknown> {
     const of =
       na === d.tasks && nb === d.tasks ? '' : ` (of ${na} / ${nb}: only tasks both scored)`;
     ctx.print(
-      `${kind.padEnd(14)} tasks ${String(d.tasks).padStart(5)}  a ${mean(sa).toFixed(3)} - b ${mean(sb).toFixed(3)} = ${signed(d.diff)}${err(d.stdErr)}${err(d.byProject, ' by project')}${of}`,
+      `${kind.padEnd(14)} tasks ${String(d.tasks).padStart(5)}  a ${mean(sa).toFixed(3)} - b ${mean(sb).toFixed(3)} = ${signed(d.diff)}${err(d.stdErr)}${Number.isNaN(d.byProject) ? '' : ` (± ${d.byProject.toFixed(3)} by project)`}${of}`,
     );
   }
   if (Object.keys(byKind).length === 0)
