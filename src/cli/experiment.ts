@@ -303,10 +303,11 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
       `--only: unknown baseline ${unknown.join(', ')}; the ${gridName} grid's baselines are ${names.join(', ')}`,
     );
   // Every run's config is checked before any training (a refusal after hours helps no one).
-  const wantedNames = typeof only === 'string' ? only.split(',') : names;
+  const wanted = (b: Baseline): boolean =>
+    typeof only !== 'string' || only.split(',').includes(baselineConfig(base, b).name);
   for (const b of grid.baselines) {
+    if (!wanted(b)) continue;
     const config = baselineConfig(base, b);
-    if (!wantedNames.includes(config.name)) continue;
     const problem = checkConfig(config);
     if (problem) throw new UsageError(`${config.name}: ${problem}; nothing was trained`);
     if (b.kind === 'matched') {
@@ -335,8 +336,6 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     backend,
     runs: { ...(previous?.runs ?? {}) },
   };
-  const wanted = (b: Baseline): boolean =>
-    typeof only !== 'string' || only.split(',').includes(baselineConfig(base, b).name);
   let warm: Checkpoint | null = null;
   const warmFrom = ctx.args.flags.get('warm-from');
   if (warmFrom !== undefined) {
