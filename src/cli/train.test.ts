@@ -52,8 +52,8 @@ const tinyRun = {
   tasksPerStep: 2,
   groupSize: 3,
   evalEvery: 0,
-  evalTasksPerKind: 2,
-  testTasksPerKind: 3,
+  evalTasksPerKind: 1,
+  testTasksPerKind: 2,
   model: { ...QUICK_CONFIG.model, dModel: 16, ffDim: 32, vocabSize: 300 },
 };
 

@@ -49,13 +49,14 @@ const stable = (ms: StepMetrics[]) =>
     return rest;
   });
 
-const run = (config: TrainConfig, resume?: Checkpoint) =>
+/** `evaluateOn` [] skips the evaluations (they cost most of a tiny run's time). */
+const run = (config: TrainConfig, resume?: Checkpoint, evaluateOn: Task[] = tasks) =>
   runTraining(
     {
       config,
       train: tasks,
-      val: tasks,
-      test: tasks,
+      val: evaluateOn,
+      test: evaluateOn,
       sandbox,
       now: () => 0,
       ...(resume ? { resume } : {}),
@@ -67,7 +68,7 @@ let checkpoints: Checkpoint[] = [];
 describe('runTraining on CPU', () => {
   it('gives identical metrics for the same seed and config, and resuming continues the same curves', async () => {
     // Validating every 2 steps: the checkpoint at step 2 comes right after a validation.
-    const config = { ...tiny, evalEvery: 2 };
+    const config = { ...tiny, evalEvery: 2, evalTasksPerKind: 1, testTasksPerKind: 1 };
     checkpoints = [];
     const a = await run(config);
     const atTwo = checkpoints.find((c) => c.step === 2)!;
@@ -112,15 +113,24 @@ describe('runTraining on CPU', () => {
   it('a run stopped right after a validation does not validate again at the end', async () => {
     const config = { ...tiny, seed: 6, warmStartPerKind: 0, evalEvery: 2 };
     let stepped = 0;
+    const review = tasks.filter((t) => t.kind === 'review');
     const out = await runTraining(
-      { config, train: tasks, val: tasks, test: tasks, sandbox, now: () => 0 },
+      { config, train: tasks, val: review, test: review, sandbox, now: () => 0 },
       { onStep: () => void stepped++, shouldStop: () => stepped >= 2 },
     );
     expect(out.evals.map((e) => `${e.split}@${e.step}`)).toEqual(['val@0', 'val@2', 'test@2']);
   }, 600_000);
 
   it('hands over every evaluation’s answers with their traces: what its scores average', async () => {
-    const config = { ...tiny, seed: 5, warmStartPerKind: 0, steps: 1, evalSamples: 2 };
+    const config = {
+      ...tiny,
+      seed: 5,
+      warmStartPerKind: 0,
+      steps: 1,
+      evalSamples: 2,
+      evalTasksPerKind: 1,
+      testTasksPerKind: 1,
+    };
     const handed: { point: EvalPoint; episodes: EvalEpisode[] }[] = [];
     const stepped: StepEpisode[][] = [];
     const out = await runTraining(
@@ -169,14 +179,14 @@ describe('runTraining on CPU', () => {
   }, 600_000);
 
   it('a different seed gives a different run', async () => {
-    const a = await run({ ...tiny, seed: 7, warmStartPerKind: 0 });
-    const b = await run({ ...tiny, seed: 8, warmStartPerKind: 0 });
+    const a = await run({ ...tiny, seed: 7, warmStartPerKind: 0 }, undefined, []);
+    const b = await run({ ...tiny, seed: 8, warmStartPerKind: 0 }, undefined, []);
     expect(stable(a.metrics)).not.toEqual(stable(b.metrics));
   }, 600_000);
 
   it('dynamic sampling draws more tasks until enough groups disagree, within its limit', async () => {
     const config = { ...tiny, seed: 3, warmStartPerKind: 0, steps: 3, minSignalGroups: 2 };
-    const { metrics } = await run(config);
+    const { metrics } = await run(config, undefined, []);
     const drawn = metrics.map((m) => m.episodes / config.groupSize);
     for (const [i, m] of metrics.entries()) {
       const n = drawn[i]!;
