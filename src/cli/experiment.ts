@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ATOMIC_SKILLS, TASK_KINDS, type TaskKind } from '../core/tasks/types';
 import {
   clusteredStdErr,
@@ -39,6 +39,12 @@ export interface GridResult {
   base: string;
   seed: number;
   backend: string;
+  /** The whole base config every baseline was derived from (absent in older results). */
+  config?: TrainConfig;
+  /** Which tasks: the built-in suite's seed, or the suite file (absent in older results). */
+  suite?: string;
+  /** The warm-start directory every RL baseline forked from (absent in older results). */
+  warmStart?: string;
   /** Test-split scores per baseline name. */
   runs: Record<
     string,
@@ -280,6 +286,45 @@ function earlierExperiment(out: string, base: TrainConfig, force: boolean): Grid
   return earlier;
 }
 
+/** `a.b` paths where two configs differ, with both values: `learningRate 0.001 there, 0.002 here`. */
+export function configDifferences(there: unknown, here: unknown, path = ''): string[] {
+  const isObject = (x: unknown): x is Record<string, unknown> =>
+    typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (isObject(there) && isObject(here)) {
+    const keys = [...new Set([...Object.keys(there), ...Object.keys(here)])].sort();
+    return keys.flatMap((k) => configDifferences(there[k], here[k], path ? `${path}.${k}` : k));
+  }
+  const [a, b] = [JSON.stringify(there), JSON.stringify(here)];
+  return a === b ? [] : [`${path} ${a ?? 'unset'} there, ${b ?? 'unset'} here`];
+}
+
+/**
+ * Refuses to add runs to an experiment whose runs were trained otherwise: another base config
+ * (any field, not just the name), suite, backend or warm start would make one table compare
+ * runs that differ in more than their baseline. Results from before these were recorded are
+ * checked on what they hold.
+ */
+function checkSameExperiment(out: string, earlier: GridResult, now: GridResult): void {
+  const problems = [
+    ...(earlier.config ? configDifferences(earlier.config, now.config) : []),
+    ...(earlier.suite !== undefined && earlier.suite !== now.suite
+      ? [`tasks from ${earlier.suite} there, ${now.suite} here`]
+      : []),
+    ...(earlier.backend !== now.backend
+      ? [`backend ${earlier.backend} there, ${now.backend} here`]
+      : []),
+    ...(earlier.warmStart !== undefined &&
+    now.warmStart !== undefined &&
+    earlier.warmStart !== now.warmStart
+      ? [`RL runs forked from the warm start in ${earlier.warmStart} there, ${now.warmStart} here`]
+      : []),
+  ];
+  if (problems.length > 0)
+    throw new UsageError(
+      `${out} holds an experiment trained otherwise (${problems.join('; ')}); choose another --out, or give the same config, suite, backend and --warm-from; nothing was trained`,
+    );
+}
+
 export async function experimentCommand(ctx: CommandContext): Promise<Record<string, unknown>> {
   const gridName = flagString(ctx.args, 'grid', 'paper');
   const grid = GRIDS[gridName];
@@ -320,27 +365,32 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
   }
   const previous = earlierExperiment(out, base, ctx.args.flags.has('force'));
   const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
-  const splits = await builtinSplits(
-    ctx.sandbox,
-    flagInt(ctx.args, 'suite-seed', 1),
-    ctx.quiet,
-    suiteFileFlag(ctx),
-  );
-  ctx.print(
-    `${gridName} grid on "${base.name}" (seed ${base.seed}, ${base.steps} RL steps, ${backend}): train ${splits.train.length}, val ${splits.val.length}, test ${splits.test.length} tasks`,
-  );
+  const suiteSeed = flagInt(ctx.args, 'suite-seed', 1);
+  const suiteFile = suiteFileFlag(ctx);
   // With --force, the baselines this run does not train keep their earlier results.
   const result: GridResult = {
     base: base.name,
     seed: base.seed,
     backend,
+    config: base,
+    suite: suiteFile
+      ? `the file ${resolve(suiteFile.path)}`
+      : `the built-in suite, seed ${suiteSeed}`,
     runs: { ...(previous?.runs ?? {}) },
   };
   let warm: Checkpoint | null = null;
   const warmFrom = ctx.args.flags.get('warm-from');
+  let reused: ReturnType<typeof reuseWarmStart> | null = null;
   if (warmFrom !== undefined) {
     if (typeof warmFrom !== 'string') throw new UsageError('--warm-from needs a directory');
-    const reused = reuseWarmStart(warmFrom, baselineConfig(base, { kind: 'warm-start' }));
+    reused = reuseWarmStart(warmFrom, baselineConfig(base, { kind: 'warm-start' }));
+  }
+  // The warm start runs when wanted or when an RL baseline forks from it.
+  const forked = grid.baselines.some((b) => wanted(b) && b.kind !== 'untrained');
+  if (forked) result.warmStart = resolve(reused?.dir ?? join(out, 'warm-start'));
+  else if (previous?.warmStart) result.warmStart = previous.warmStart;
+  if (previous) checkSameExperiment(out, previous, result);
+  if (reused) {
     warm = reused.checkpoint;
     result.runs['warm-start'] = {
       scores: reused.scores,
@@ -351,8 +401,10 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     };
     ctx.print(`reusing the warm start in ${reused.dir}`);
   }
-  // The warm start runs when wanted or when an RL baseline forks from it.
-  const forked = grid.baselines.some((b) => wanted(b) && b.kind !== 'untrained');
+  const splits = await builtinSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteFile);
+  ctx.print(
+    `${gridName} grid on "${base.name}" (seed ${base.seed}, ${base.steps} RL steps, ${backend}): train ${splits.train.length}, val ${splits.val.length}, test ${splits.test.length} tasks`,
+  );
   for (const baseline of grid.baselines) {
     const config = baselineConfig(base, baseline);
     const rl = baseline.kind !== 'untrained' && baseline.kind !== 'warm-start';

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../node/scratchDir';
+import { loadConfig } from './train';
 
 /** `npm run lab -- ...args` as a user runs it (through tsx), from the repository root. */
 function lab(...args: string[]) {
@@ -103,6 +104,28 @@ describe('npm run lab: refusals before any work', () => {
     writeFileSync(join(dir, 'results.json'), '{}');
     const again = lab('experiment', '--only', 'untrained', '--out', dir);
     expect(again.stderr).toMatch(/holds an experiment already \(results\.json\)/);
+    // --force adds runs only to an experiment trained the same way: the whole base config,
+    // suite, backend and warm start, not just the config's name and seed.
+    const earlier = {
+      base: 'joint-rl',
+      seed: 1,
+      backend: 'wasm',
+      config: { ...loadConfig('joint-rl'), learningRate: 0.002 },
+      suite: 'the built-in suite, seed 1',
+      warmStart: '/elsewhere/warm-start',
+      runs: { 'joint-rl': { scores: {}, seconds: 1, steps: 200 } },
+    };
+    const results = JSON.stringify(earlier);
+    const grid = join(dir, 'grid');
+    mkdirSync(grid);
+    writeFileSync(join(grid, 'results.json'), results);
+    const mixed = lab('experiment', '--only', 'single-editing', '--out', grid, '--force');
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain(
+      `holds an experiment trained otherwise (learningRate 0.002 there, 0.001 here; RL runs forked from the warm start in /elsewhere/warm-start there, ${resolve(grid, 'warm-start')} here); choose another --out`,
+    );
+    expect(readFileSync(join(grid, 'results.json'), 'utf8')).toBe(results);
+    expect(existsSync(join(grid, 'single-editing'))).toBe(false);
   });
 
   it('suite export refuses a directory as --out and an unknown split at once', () => {
