@@ -405,8 +405,26 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
   ctx.print(
     `${gridName} grid on "${base.name}" (seed ${base.seed}, ${base.steps} RL steps, ${backend}): train ${splits.train.length}, val ${splits.val.length}, test ${splits.test.length} tasks`,
   );
+  // A joint step draws only the skills the training tasks have: matched runs take that share.
+  const kinds = new Set(splits.train.map((t) => t.kind));
+  const present = ATOMIC_SKILLS.filter((k) => kinds.has(k));
+  const rlWanted = grid.baselines.filter(
+    (b) => wanted(b) && b.kind !== 'untrained' && b.kind !== 'warm-start',
+  );
+  for (const b of rlWanted) {
+    const config = baselineConfig(base, b, present);
+    if (b.kind === 'matched' && config.tasksPerStep !== baselineConfig(base, b).tasksPerStep)
+      ctx.print(
+        `${config.name}: ${config.tasksPerStep} tasks a step, as the training tasks have only ${present.join(', ')} (a joint step draws ${jointShareExact(base, b.skill, present).toFixed(2)} of ${b.skill} on average)`,
+      );
+  }
+  for (const config of rlWanted.map((b) => baselineConfig(base, b, present)))
+    if (config.steps > 0 && !config.trainKinds.some((k) => kinds.has(k)))
+      throw new UsageError(
+        `${config.name}: the suite has no training tasks of ${config.trainKinds.join(', ')} (it has ${[...kinds].join(', ') || 'none'}); leave it out of --only or give a suite that has them; nothing was trained`,
+      );
   for (const baseline of grid.baselines) {
-    const config = baselineConfig(base, baseline);
+    const config = baselineConfig(base, baseline, present);
     const rl = baseline.kind !== 'untrained' && baseline.kind !== 'warm-start';
     if (baseline.kind === 'warm-start' && warm) continue;
     if (!wanted(baseline) && !(baseline.kind === 'warm-start' && forked)) continue;

@@ -18,7 +18,7 @@ import { suiteLines } from '../core/tasks/suite';
 import { parseArgs } from './args';
 import { evalCommand } from './commands';
 import { compareCommand } from './compare';
-import { reuseWarmStart } from './experiment';
+import { experimentCommand, reuseWarmStart } from './experiment';
 import {
   checkpointPolicy,
   loadConfig,
@@ -349,5 +349,44 @@ describe('lab eval --per-task, lab compare', () => {
     ).rejects.toThrow(
       /bare\.json has no task scores \(perTask, or a run's testPerTask\): evaluate again with --per-task/,
     );
+  }, 300_000);
+});
+
+describe('lab experiment on a suite without some skills', () => {
+  it('gives matched runs the share of the skills there are, and refuses a run with no tasks before any training', async () => {
+    const tasks = (await projectTasks())
+      .filter((t) => t.kind !== 'editing')
+      .map((t) => ({ ...t, split: 'train' as const }));
+    const dir = scratchDir('lab-grid-skills');
+    const file = join(dir, 'suite.jsonl');
+    writeFileSync(file, [...suiteLines('no-editing', tasks)].join('\n') + '\n');
+    // 12 tasks a step: 2.4 of each of five skills (rounded 2), 3 of each of the four there are.
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ extends: 'quick', tasksPerStep: 12 }));
+    const lines: string[] = [];
+    const out = join(dir, 'grid');
+    const grid = (only: string) =>
+      experimentCommand({
+        args: parseArgs(
+          ['experiment', '--grid', 'interference', '--config', config, '--suite', file].concat([
+            '--validated',
+            '--only',
+            only,
+            '--out',
+            out,
+          ]),
+        ),
+        sandbox,
+        quiet: true,
+        print: (t) => lines.push(t),
+      });
+    await expect(grid('matched-review,single-editing')).rejects.toThrow(
+      /^single-editing: the suite has no training tasks of editing \(it has (?!.*editing).*review.*\); leave it out of --only or give a suite that has them; nothing was trained$/,
+    );
+    expect(lines).toContain(
+      'matched-review: 3 tasks a step, as the training tasks have only localization, testgen, reproduction, review (a joint step draws 3.00 of review on average)',
+    );
+    expect(existsSync(join(out, 'warm-start'))).toBe(false);
+    expect(existsSync(join(out, 'results.json'))).toBe(false);
   }, 300_000);
 });

@@ -53,6 +53,13 @@ describe('presets', () => {
     expect(jointShare(mixed, 'review')).toBe(1);
     expect(jointShare({ ...DEFAULT_CONFIG, tasksPerStep: 2 }, 'editing')).toBe(1);
     expect(jointShare({ ...DEFAULT_CONFIG, mix: { editing: 0 } }, 'editing')).toBe(1);
+    // Training tasks of two skills only: a joint step draws 5 of each (the buffer's draw).
+    const two = ['reproduction', 'review'] as const;
+    expect(jointShare(DEFAULT_CONFIG, 'reproduction', two)).toBe(5);
+    expect(jointShare(mixed, 'reproduction', two)).toBe(8);
+    expect(
+      baselineConfig(DEFAULT_CONFIG, { kind: 'matched', skill: 'review' }, two).tasksPerStep,
+    ).toBe(5);
     // Dynamic sampling asks a matched step for no more disagreeing groups than it has tasks.
     const topped = { ...DEFAULT_CONFIG, minSignalGroups: 4 };
     expect(baselineConfig(topped, { kind: 'matched', skill: 'editing' }).minSignalGroups).toBe(2);

@@ -59,22 +59,41 @@ export type Baseline =
 
 /**
  * How many tasks of `skill` a joint step of `base` draws on average (its mixing weight's share
- * of `tasksPerStep`), rounded, at least 1.
+ * of `tasksPerStep`), rounded, at least 1. `present`: the skills the training tasks have (a
+ * joint step draws only those; default all five).
  */
-export function jointShare(base: TrainConfig, skill: AtomicSkill): number {
-  return Math.max(1, Math.round(jointShareExact(base, skill)));
+export function jointShare(
+  base: TrainConfig,
+  skill: AtomicSkill,
+  present: readonly TaskKind[] = ATOMIC_SKILLS,
+): number {
+  return Math.max(1, Math.round(jointShareExact(base, skill, present)));
 }
 
 /** The tasks of `skill` a joint step of `base` draws on average (0 when its weight is 0). */
-export function jointShareExact(base: TrainConfig, skill: AtomicSkill): number {
-  const weights = mixWeights({ ...base, trainKinds: [...ATOMIC_SKILLS] });
+export function jointShareExact(
+  base: TrainConfig,
+  skill: AtomicSkill,
+  present: readonly TaskKind[] = ATOMIC_SKILLS,
+): number {
+  // As the task buffer draws: a skill without tasks gives its weight to the others.
+  const weights = mixWeights({ ...base, trainKinds: [...ATOMIC_SKILLS] }).filter((w) =>
+    present.includes(w.kind),
+  );
   const total = weights.reduce((s, w) => s + w.weight, 0);
   const own = weights.find((w) => w.kind === skill)?.weight ?? 0;
   return total > 0 ? (base.tasksPerStep * own) / total : 0;
 }
 
-/** The configuration of one baseline, derived from a base config (its model, sizes and seed). */
-export function baselineConfig(base: TrainConfig, baseline: Baseline): TrainConfig {
+/**
+ * The configuration of one baseline, derived from a base config (its model, sizes and seed).
+ * `present`: the skills the training tasks have, for a matched run's share (default all five).
+ */
+export function baselineConfig(
+  base: TrainConfig,
+  baseline: Baseline,
+  present: readonly TaskKind[] = ATOMIC_SKILLS,
+): TrainConfig {
   const rl = (name: string, trainKinds: TaskKind[]): TrainConfig => ({
     ...base,
     name,
@@ -90,7 +109,7 @@ export function baselineConfig(base: TrainConfig, baseline: Baseline): TrainConf
     case 'single':
       return rl(`single-${baseline.skill}`, [baseline.skill]);
     case 'matched': {
-      const share = jointShare(base, baseline.skill);
+      const share = jointShare(base, baseline.skill, present);
       return {
         ...rl(`matched-${baseline.skill}`, [baseline.skill]),
         tasksPerStep: share,
