@@ -108,5 +108,27 @@ describe('the paper grid table', () => {
     // A skill without its runs shows dashes, not zeros.
     expect(rowOf(table, 'editing').slice(4, 9)).toEqual(['—', '—', '—', '—', '—']);
     expect(table).toContain('Joint - matched below zero is interference');
+    // The mean row averages differences only when all five skills have both runs.
+    const partial = rowOf(table, '**mean of 5 skills**');
+    expect(partial.slice(2, 4)).toEqual(['0.250 ± 0.112', '0.500 ± 0.129']);
+    expect(partial.slice(6, 9)).toEqual(['—', '—', '—']);
+  });
+
+  it('averages each difference over the five skills when every run is there', () => {
+    const runs: GridResult['runs'] = { 'joint-rl': run([1, 0, 0, 1]) };
+    for (const skill of ATOMIC_SKILLS) {
+      runs[`single-${skill}`] = run([1, 1, 1, 1]);
+      runs[`matched-${skill}`] = run([1, 1, 0, 1]);
+    }
+    const mean = rowOf(
+      interferenceTable({ base: 'joint-rl', seed: 1, backend: 'wasm', runs }),
+      '**mean of 5 skills**',
+    );
+    // Every skill: joint - single -0.5 ± 0.289, joint - matched -0.25 ± 0.25, matched - single
+    // -0.25 ± 0.25; over five independent skills the errors shrink by sqrt(5).
+    expect(mean[6]).toMatch(/^-0\.500 ± 0\.129/);
+    expect(mean[7]).toMatch(/^-0\.250 ± 0\.112/);
+    expect(mean[8]).toMatch(/^-0\.250 ± 0\.112/);
+    expect(mean.slice(4, 6)).toEqual(['', '']);
   });
 });

@@ -132,17 +132,42 @@ const plusMinus = (stdErr: number | undefined): string =>
 const cell = (s: KindScore | undefined): string =>
   s ? `${s.meanReward.toFixed(3)}${plusMinus(s.stdErr)}` : '—';
 
+/** One run's mean score over the five skills, or — unless it scored all five. */
+function meanScoreCell(result: GridResult, name: string): string {
+  const parts = ATOMIC_SKILLS.map((k) => result.runs[name]?.scores[k]);
+  if (!parts.every((p) => p !== undefined)) return '—';
+  const m = meanOfEstimates(
+    parts.map((p) => ({ value: p.meanReward, stdErr: p.stdErr ?? Number.NaN })),
+  )!;
+  return `${m.value.toFixed(3)}${plusMinus(m.stdErr)}`;
+}
+
+/** A run's name for each skill: one run for all (`joint-rl`), or one per skill (`single-<skill>`). */
+type RunFor = (skill: TaskKind) => string;
+
 /**
- * The by-project error of joint RL's mean gain over the warm start on the five skills, from
- * every task's paired difference (the skills share the test split's projects, so they are not
+ * The by-project error of the mean over the five skills of run `a` minus run `b`, from every
+ * task's paired difference (the skills share the test split's projects, so they are not
  * independent either). NaN unless both runs kept every skill's task scores.
  */
-function meanGainByProject(result: GridResult): number {
-  const [joint, warm] = [result.runs['joint-rl']?.perTask, result.runs['warm-start']?.perTask];
-  const groups = ATOMIC_SKILLS.map((k) =>
-    joint?.[k] && warm?.[k] ? taskDifferences(joint[k], warm[k]) : [],
-  );
+function meanDifferenceByProject(result: GridResult, a: RunFor, b: RunFor): number {
+  const groups = ATOMIC_SKILLS.map((k) => {
+    const [pa, pb] = [result.runs[a(k)]?.perTask?.[k], result.runs[b(k)]?.perTask?.[k]];
+    return pa && pb ? taskDifferences(pa, pb) : [];
+  });
   return groups.some((g) => g.length === 0) ? Number.NaN : clusteredStdErr(groups, projectCluster);
+}
+
+/** The mean over the five skills of run `a` minus run `b`, or null unless all five exist. */
+function meanDifference(
+  result: GridResult,
+  a: RunFor,
+  b: RunFor,
+): { value: number; stdErr: number; byProject: number } | null {
+  const diffs = ATOMIC_SKILLS.map((k) => difference(result, a(k), b(k), k));
+  if (!diffs.every((d) => d !== null)) return null;
+  const m = meanOfEstimates(diffs.map((d) => ({ value: d.diff, stdErr: d.stdErr })))!;
+  return { ...m, byProject: meanDifferenceByProject(result, a, b) };
 }
 
 /** Run `a`'s score on `kind` minus run `b`'s: paired over tasks when both kept them. */
@@ -197,22 +222,14 @@ export function gridTable(result: GridResult): string {
       `| ${kind} | ${cell(runs.untrained?.scores[kind])} | ${cell(warm)} | ${cell(joint)} | ${single} | ${cell(runs['composite-only']?.scores[kind])} | ${vsSingle} | ${gain} |`,
     );
   }
-  const mean = (name: string): string => {
-    const s = runs[name]?.scores;
-    const parts = ATOMIC_SKILLS.flatMap((k) => {
-      const score = s?.[k];
-      return score ? [{ value: score.meanReward, stdErr: score.stdErr ?? Number.NaN }] : [];
-    });
-    const m = parts.length === ATOMIC_SKILLS.length ? meanOfEstimates(parts) : null;
-    if (!m) return '—';
-    return `${m.value.toFixed(3)}${plusMinus(m.stdErr)}`;
-  };
-  const gains = ATOMIC_SKILLS.map((k) => difference(result, 'joint-rl', 'warm-start', k));
-  const meanGain = gains.every((d) => d !== null)
-    ? meanOfEstimates(gains.map((d) => ({ value: d.diff, stdErr: d.stdErr })))
-    : null;
+  const mean = (name: string): string => meanScoreCell(result, name);
+  const meanGain = meanDifference(
+    result,
+    () => 'joint-rl',
+    () => 'warm-start',
+  );
   const gainCell = meanGain
-    ? `${signed(meanGain.value)}${plusMinus(meanGain.stdErr)}${byProject(meanGainByProject(result))} (abs)`
+    ? `${signed(meanGain.value)}${plusMinus(meanGain.stdErr)}${byProject(meanGain.byProject)} (abs)`
     : '';
   lines.push(
     `| **mean of 5 skills** | ${mean('untrained')} | ${mean('warm-start')} | ${mean('joint-rl')} | | ${mean('composite-only')} | | ${gainCell} |`,
@@ -244,9 +261,20 @@ export function interferenceTable(result: GridResult): string {
       `| ${skill} | ${cell(runs['warm-start']?.scores[skill])} | ${cell(runs['joint-rl']?.scores[skill])} | ${cell(runs[single]?.scores[skill])} | ${cell(runs[matched]?.scores[skill])} | ${diffCell(difference(result, 'joint-rl', single, skill))} | ${diffCell(difference(result, 'joint-rl', matched, skill))} | ${diffCell(difference(result, matched, single, skill))} |`,
     );
   }
+  // The scores of single and matched runs come from five runs, so only differences are averaged.
+  const joint: RunFor = () => 'joint-rl';
+  const single: RunFor = (k) => `single-${k}`;
+  const matched: RunFor = (k) => `matched-${k}`;
+  const meanCell = (a: RunFor, b: RunFor): string => {
+    const m = meanDifference(result, a, b);
+    return m ? `${signed(m.value)}${plusMinus(m.stdErr)}${byProject(m.byProject)}` : '—';
+  };
+  lines.push(
+    `| **mean of 5 skills** | ${meanScoreCell(result, 'warm-start')} | ${meanScoreCell(result, 'joint-rl')} | | | ${meanCell(joint, single)} | ${meanCell(joint, matched)} | ${meanCell(matched, single)} |`,
+  );
   lines.push(
     '',
-    "Every RL run forks from the same warm start and trains as many steps. A single-skill run of the same steps draws all of a step's tasks from its skill; the matched one draws as many as a joint step draws of that skill (its share of the mix), so it sees the same amount of its skill's data as joint RL. Joint - matched below zero is interference (the other skills' updates cost this skill); matched - single below zero is the cost of the smaller share. ± as in the paper table: standard errors over the test tasks, differences paired over the same tasks where the runs kept every task's score.",
+    "Every RL run forks from the same warm start and trains as many steps. A single-skill run of the same steps draws all of a step's tasks from its skill; the matched one draws as many as a joint step draws of that skill (its share of the mix), so it sees the same amount of its skill's data as joint RL. Joint - matched below zero is interference (the other skills' updates cost this skill); matched - single below zero is the cost of the smaller share. The mean row averages each difference over the five skills (only when all five have both runs), combining them as independent, and by project with every task's paired difference. ± as in the paper table: standard errors over the test tasks, differences paired over the same tasks where the runs kept every task's score.",
   );
   return lines.join('\n');
 }
