@@ -22,6 +22,7 @@ import {
   type Baseline,
 } from '../rl/presets';
 import { flagInt, flagString, UsageError } from './args';
+import { parseKinds } from './suites';
 import type { CommandContext } from './commands';
 import {
   builtinSplits,
@@ -395,15 +396,21 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
   const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
   const suiteSeed = flagInt(ctx.args, 'suite-seed', 1);
   const suiteFile = suiteFileFlag(ctx);
+  const testSkills = ctx.args.flags.get('test-skills');
+  if (testSkills === true)
+    throw new UsageError('--test-skills needs task kinds, e.g. --test-skills atomic');
+  const testKinds = testSkills === undefined ? null : parseKinds(testSkills);
   // With --force, the baselines this run does not train keep their earlier results.
   const result: GridResult = {
     base: base.name,
     seed: base.seed,
     backend,
     config: base,
-    suite: suiteFile
-      ? `the file ${resolve(suiteFile.path)}`
-      : `the built-in suite, seed ${suiteSeed}`,
+    suite:
+      (suiteFile
+        ? `the file ${resolve(suiteFile.path)}`
+        : `the built-in suite, seed ${suiteSeed}`) +
+      (testKinds ? `, tested on ${testKinds.join(', ')}` : ''),
     runs: { ...(previous?.runs ?? {}) },
   };
   let warm: Checkpoint | null = null;
@@ -429,7 +436,15 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     };
     ctx.print(`reusing the warm start in ${reused.dir}`);
   }
-  const splits = await builtinSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteFile);
+  const suite = await builtinSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteFile);
+  // --test-skills: every run's final test on those kinds only (the composites' are the slow ones).
+  const splits = testKinds
+    ? { ...suite, test: suite.test.filter((t) => testKinds.includes(t.kind)) }
+    : suite;
+  if (testKinds && splits.test.length === 0)
+    throw new UsageError(
+      `--test-skills: the suite has no test tasks of ${testKinds.join(', ')}; nothing was trained`,
+    );
   ctx.print(
     `${gridName} grid on "${base.name}" (seed ${base.seed}, ${base.steps} RL steps, ${backend}): train ${splits.train.length}, val ${splits.val.length}, test ${splits.test.length} tasks`,
   );

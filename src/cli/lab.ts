@@ -31,7 +31,7 @@ const SPECS: Record<
   eval: {
     run: evalCommand,
     usage: [
-      'eval --policy oracle|random --suite <builtin:train|builtin:val|builtin:test|file.jsonl> [--skills a,b] [--samples k] [--seed N]',
+      'eval --policy oracle|random --suite <builtin:train|builtin:val|builtin:test|file.jsonl> [--skills a,b|atomic|composite] [--samples k] [--seed N]',
       'eval --policy <run dir | checkpoint.json> --suite ... [--samples k] [--backend wasm|cpu]',
       "      [--per-task: the JSON holds every task's score, to pair with another policy's over the same tasks]",
     ],
@@ -82,6 +82,7 @@ const SPECS: Record<
     usage: [
       'experiment --grid paper|interference [--config <preset | file.json>] [--out <dir>] [--only a,b] [--seed N] [--steps N]',
       '      [--warm-from <experiment dir>] [--suite file.jsonl [--validated]] [--suite-seed N] [--backend wasm|cpu]',
+      "      [--test-skills a,b: each run's final test on these kinds only; atomic = the five skills]",
       '      [--force: add to or replace baselines of an experiment already in --out]',
     ],
     flags: [
@@ -96,6 +97,7 @@ const SPECS: Record<
       'validated',
       'suite-seed',
       'backend',
+      'test-skills',
       'force',
     ],
   },

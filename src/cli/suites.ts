@@ -7,7 +7,15 @@ import { linesOfFile } from '../node/lines';
 import { parseHumanEvalPack } from '../core/tasks/humanEval';
 import { importedTasks } from '../core/tasks/importTasks';
 import { parseSuite, type SuiteLineError } from '../core/tasks/suite';
-import { isTaskKind, SPLITS, type Split, type Task } from '../core/tasks/types';
+import {
+  ATOMIC_SKILLS,
+  COMPOSITE_KINDS,
+  isTaskKind,
+  SPLITS,
+  type Split,
+  type Task,
+  type TaskKind,
+} from '../core/tasks/types';
 import { validateTask } from '../core/tasks/validate';
 import { UsageError } from './args';
 
@@ -80,14 +88,25 @@ export async function loadSuite(
 }
 
 /** Keeps the tasks of the named kinds (`--skills a,b`). */
+/** `a,b,c` of task kinds, where `atomic` stands for the five skills and `composite` for the rest. */
+export function parseKinds(skills: string): TaskKind[] {
+  const wanted = skills.split(',').flatMap((s): string[] => {
+    const name = s.trim();
+    if (name === 'atomic') return [...ATOMIC_SKILLS];
+    if (name === 'composite') return [...COMPOSITE_KINDS];
+    return [name];
+  });
+  const unknown = wanted.find((s) => !isTaskKind(s));
+  if (unknown !== undefined)
+    throw new UsageError(
+      `unknown skill "${unknown}": use localization, editing, testgen, reproduction, review, bugfix, bugfix-multi, tdd-fix, refactor or security-fix, or atomic (the five skills) or composite (the five composite tasks)`,
+    );
+  return [...new Set(wanted as TaskKind[])];
+}
+
 export function filterKinds(tasks: Task[], skills: string | undefined): Task[] {
   if (!skills) return tasks;
-  const wanted = skills.split(',').map((s) => s.trim());
-  const unknown = wanted.find((s) => !isTaskKind(s));
-  if (unknown)
-    throw new UsageError(
-      `unknown skill "${unknown}": use localization, editing, testgen, reproduction, review, bugfix, bugfix-multi, tdd-fix, refactor or security-fix`,
-    );
+  const wanted = parseKinds(skills);
   return tasks.filter((t) => wanted.includes(t.kind));
 }
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CORPUS } from '../core/corpus';
 import { createRng } from '../core/rng';
 import { buildBuiltinTasks } from '../core/tasks/build';
-import type { Task, TaskKind } from '../core/tasks/types';
+import { ATOMIC_SKILLS, type Task, type TaskKind } from '../core/tasks/types';
 import { validateTask } from '../core/tasks/validate';
 import { evaluatePolicy } from '../eval/evaluate';
 import { createNodeSandbox } from '../node/sandbox';
@@ -18,7 +18,7 @@ import { suiteLines } from '../core/tasks/suite';
 import { parseArgs } from './args';
 import { evalCommand } from './commands';
 import { compareCommand } from './compare';
-import { experimentCommand, reuseWarmStart } from './experiment';
+import { experimentCommand, reuseWarmStart, type GridResult } from './experiment';
 import {
   checkpointPolicy,
   loadConfig,
@@ -353,19 +353,25 @@ describe('lab eval --per-task, lab compare', () => {
 });
 
 describe('lab experiment on a suite without some skills', () => {
-  it('gives matched runs the share of the skills there are, and refuses a run with no tasks before any training', async () => {
+  it('gives matched runs the share of the skills there are, refuses a run with no tasks before any training, and tests on the kinds asked', async () => {
+    await tf.setBackend('cpu');
+    // The first task of each kind a test task, the rest training tasks; no editing at all.
     const tasks = (await projectTasks())
       .filter((t) => t.kind !== 'editing')
-      .map((t) => ({ ...t, split: 'train' as const }));
+      .map((t, i, all) => ({
+        ...t,
+        split:
+          all.findIndex((u) => u.kind === t.kind) === i ? ('test' as const) : ('train' as const),
+      }));
     const dir = scratchDir('lab-grid-skills');
     const file = join(dir, 'suite.jsonl');
     writeFileSync(file, [...suiteLines('no-editing', tasks)].join('\n') + '\n');
     // 12 tasks a step: 2.4 of each of five skills (rounded 2), 3 of each of the four there are.
     const config = join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({ extends: 'quick', tasksPerStep: 12 }));
+    writeFileSync(config, JSON.stringify({ ...tinyRun, extends: 'quick', tasksPerStep: 12 }));
     const lines: string[] = [];
     const out = join(dir, 'grid');
-    const grid = (only: string) =>
+    const grid = (only: string, ...extra: string[]) =>
       experimentCommand({
         args: parseArgs(
           ['experiment', '--grid', 'interference', '--config', config, '--suite', file].concat([
@@ -374,6 +380,7 @@ describe('lab experiment on a suite without some skills', () => {
             only,
             '--out',
             out,
+            ...extra,
           ]),
         ),
         sandbox,
@@ -388,5 +395,22 @@ describe('lab experiment on a suite without some skills', () => {
     );
     expect(existsSync(join(out, 'warm-start'))).toBe(false);
     expect(existsSync(join(out, 'results.json'))).toBe(false);
+    await expect(grid('warm-start', '--test-skills', 'editing')).rejects.toThrow(
+      /^--test-skills: the suite has no test tasks of editing; nothing was trained$/,
+    );
+    await expect(grid('warm-start', '--test-skills', 'atomic,fixing')).rejects.toThrow(
+      /^unknown skill "fixing": use localization, .* or atomic \(the five skills\)/,
+    );
+    // The warm start's final test on the five skills alone, though the suite has composites.
+    const composites = new Set(tasks.filter((t) => t.split === 'test').map((t) => t.kind));
+    expect([...composites].some((k) => !ATOMIC_SKILLS.includes(k as never))).toBe(true);
+    const result = (await grid('warm-start', '--test-skills', 'atomic')) as unknown as GridResult;
+    const tested = Object.keys(result.runs['warm-start']!.scores).sort();
+    expect(tested).toEqual(
+      [...composites].filter((k) => ATOMIC_SKILLS.includes(k as never)).sort(),
+    );
+    expect(result.suite).toBe(
+      `the file ${file}, tested on localization, editing, testgen, reproduction, review`,
+    );
   }, 300_000);
 });
