@@ -44,4 +44,13 @@ describe('reduceEvents: a resumed run', () => {
     expect(seen(end).evals).toEqual(['val@0', 'val@10', 'test@10']);
     expect(seen(end).points).toHaveLength(10);
   });
+
+  it('keeps one point a step even when a replayed step comes unannounced', () => {
+    const replayed = reduceEvents(loaded(6, []), [
+      { type: 'step', runId: 'r', point: point(6).point, elapsedMs: 6 },
+      { type: 'step', runId: 'r', point: point(3).point, elapsedMs: 3 },
+      { type: 'step', runId: 'r', point: point(4).point, elapsedMs: 4 },
+    ] satisfies TrainEvent[]);
+    expect(seen(replayed).points).toEqual([0, 1, 2, 3, 4]);
+  });
 });

@@ -95,14 +95,18 @@ export function reduceEvents(state: TrainState, events: readonly TrainEvent[]): 
   for (const e of events) {
     const { s, l } = touch(e.runId);
     switch (e.type) {
-      case 'step':
-        // A resumed run continues from its checkpoint: drop points it is replaying.
-        s.points = [
-          ...s.points.filter((p) => p.step < e.point.step),
-          { step: e.point.step, elapsedMs: e.elapsedMs, point: e.point },
-        ];
+      case 'step': {
+        // Steps arrive in order; only a step at or before the last one (a replay that no
+        // 'resumed' event announced) makes the list drop the points it repeats.
+        const last = s.points.at(-1);
+        const kept =
+          last && last.step >= e.point.step
+            ? s.points.filter((p) => p.step < e.point.step)
+            : s.points;
+        s.points = [...kept, { step: e.point.step, elapsedMs: e.elapsedMs, point: e.point }];
         patchRun(e.runId, { step: e.point.step + 1, elapsedMs: e.elapsedMs });
         break;
+      }
       case 'eval':
         s.evals = [...s.evals, e.record];
         if (e.record.split === 'test') patchRun(e.runId, finalScores(e.record.bySkill));
