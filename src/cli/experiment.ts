@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ATOMIC_SKILLS, TASK_KINDS, type TaskKind } from '../core/tasks/types';
 import {
   clusteredStdErr,
@@ -315,8 +316,12 @@ function earlierExperiment(out: string, base: TrainConfig, force: boolean): Grid
   return earlier;
 }
 
-/** `a.b` paths where two configs differ, with both values: `learningRate 0.001 there, 0.002 here`. */
+/**
+ * `a.b` paths where two configs differ, with both values: `learningRate 0.001 there, 0.002
+ * here`. A field the earlier config lacks (saved before the field existed) is not compared.
+ */
 export function configDifferences(there: unknown, here: unknown, path = ''): string[] {
+  if (there === undefined) return [];
   const isObject = (x: unknown): x is Record<string, unknown> =>
     typeof x === 'object' && x !== null && !Array.isArray(x);
   if (isObject(there) && isObject(here)) {
@@ -324,7 +329,27 @@ export function configDifferences(there: unknown, here: unknown, path = ''): str
     return keys.flatMap((k) => configDifferences(there[k], here[k], path ? `${path}.${k}` : k));
   }
   const [a, b] = [JSON.stringify(there), JSON.stringify(here)];
-  return a === b ? [] : [`${path} ${a ?? 'unset'} there, ${b ?? 'unset'} here`];
+  return a === b ? [] : [`${path} ${a} there, ${b ?? 'unset'} here`];
+}
+
+/** The first 16 hex digits of a file's SHA-256 (what a suite file held, wherever it is now). */
+function fileDigest(path: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
+  } catch (error) {
+    throw new UsageError(`--suite ${path}: cannot read it (${(error as Error).message})`);
+  }
+}
+
+/**
+ * A warm start's directory as results.json records it: `<out>/warm-start` when it lies inside
+ * the experiment (so a moved or copied experiment keeps its identity), else its absolute path.
+ */
+function warmStartName(out: string, dir: string): string {
+  const inside = relative(resolve(out), resolve(dir));
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)
+    ? `<out>/${inside.split(sep).join('/')}`
+    : resolve(dir);
 }
 
 /**
@@ -384,13 +409,6 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     const config = baselineConfig(base, b);
     const problem = checkConfig(config);
     if (problem) throw new UsageError(`${config.name}: ${problem}; nothing was trained`);
-    if (b.kind === 'matched') {
-      const exact = jointShareExact(base, b.skill);
-      if (exact !== config.tasksPerStep)
-        ctx.print(
-          `${config.name}: ${config.tasksPerStep} tasks a step, where a joint step draws ${exact.toFixed(2)} of ${b.skill} on average (rounded)`,
-        );
-    }
   }
   const previous = earlierExperiment(out, base, ctx.args.flags.has('force'));
   const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
@@ -399,18 +417,17 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
   const testSkills = ctx.args.flags.get('test-skills');
   if (testSkills === true)
     throw new UsageError('--test-skills needs task kinds, e.g. --test-skills atomic');
-  const testKinds = testSkills === undefined ? null : parseKinds(testSkills);
+  const testKinds =
+    testSkills === undefined ? null : TASK_KINDS.filter((k) => parseKinds(testSkills).includes(k));
   // With --force, the baselines this run does not train keep their earlier results.
   const result: GridResult = {
     base: base.name,
     seed: base.seed,
     backend,
     config: base,
-    suite:
-      (suiteFile
-        ? `the file ${resolve(suiteFile.path)}`
-        : `the built-in suite, seed ${suiteSeed}`) +
-      (testKinds ? `, tested on ${testKinds.join(', ')}` : ''),
+    suite: suiteFile
+      ? `the file ${basename(suiteFile.path)} (sha256 ${fileDigest(suiteFile.path)}), suite seed ${suiteSeed}`
+      : `the built-in suite, seed ${suiteSeed}`,
     runs: { ...(previous?.runs ?? {}) },
   };
   let warm: Checkpoint | null = null;
@@ -422,7 +439,18 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
   }
   // The warm start runs when wanted or when an RL baseline forks from it.
   const forked = grid.baselines.some((b) => wanted(b) && b.kind !== 'untrained');
-  if (forked) result.warmStart = resolve(reused?.dir ?? join(out, 'warm-start'));
+  // Adding RL runs to an experiment (--force): they fork from its own finished warm start,
+  // reused rather than trained again, unless the warm start itself is asked for.
+  if (
+    !reused &&
+    previous &&
+    forked &&
+    !grid.baselines.some((b) => b.kind === 'warm-start' && wanted(b)) &&
+    existsSync(join(out, 'warm-start', 'eval.json'))
+  )
+    reused = reuseWarmStart(out, baselineConfig(base, { kind: 'warm-start' }));
+  if (reused || forked)
+    result.warmStart = warmStartName(out, reused?.dir ?? join(out, 'warm-start'));
   else if (previous?.warmStart) result.warmStart = previous.warmStart;
   if (previous) checkSameExperiment(out, previous, result);
   if (reused) {
@@ -455,16 +483,24 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     (b) => wanted(b) && b.kind !== 'untrained' && b.kind !== 'warm-start',
   );
   for (const b of rlWanted) {
+    if (b.kind !== 'matched') continue;
     const config = baselineConfig(base, b, present);
-    if (b.kind === 'matched' && config.tasksPerStep !== baselineConfig(base, b).tasksPerStep)
+    const exact = jointShareExact(base, b.skill, present);
+    const why =
+      present.length < ATOMIC_SKILLS.length
+        ? `, as the training tasks have only ${present.join(', ')}`
+        : '';
+    if (exact !== config.tasksPerStep || why)
       ctx.print(
-        `${config.name}: ${config.tasksPerStep} tasks a step, as the training tasks have only ${present.join(', ')} (a joint step draws ${jointShareExact(base, b.skill, present).toFixed(2)} of ${b.skill} on average)`,
+        `${config.name}: ${config.tasksPerStep} tasks a step${why} (a joint step draws ${exact.toFixed(2)} of ${b.skill} on average)`,
       );
   }
+  const instead =
+    typeof only === 'string' ? 'leave it out of --only' : 'name the others with --only';
   for (const config of rlWanted.map((b) => baselineConfig(base, b, present)))
     if (config.steps > 0 && !config.trainKinds.some((k) => kinds.has(k)))
       throw new UsageError(
-        `${config.name}: the suite has no training tasks of ${config.trainKinds.join(', ')} (it has ${[...kinds].join(', ') || 'none'}); leave it out of --only or give a suite that has them; nothing was trained`,
+        `${config.name}: the suite has no training tasks of ${config.trainKinds.join(', ')} (it has ${[...kinds].join(', ') || 'none'}); ${instead} or give a suite that has them; nothing was trained`,
       );
   for (const baseline of grid.baselines) {
     const config = baselineConfig(base, baseline, present);

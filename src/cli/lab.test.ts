@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../node/scratchDir';
 import { loadConfig } from './train';
@@ -122,7 +122,7 @@ describe('npm run lab: refusals before any work', () => {
     const mixed = lab('experiment', '--only', 'single-editing', '--out', grid, '--force');
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain(
-      `holds an experiment trained otherwise (learningRate 0.002 there, 0.001 here; RL runs forked from the warm start in /elsewhere/warm-start there, ${resolve(grid, 'warm-start')} here); choose another --out`,
+      `holds an experiment trained otherwise (learningRate 0.002 there, 0.001 here; RL runs forked from the warm start in /elsewhere/warm-start there, <out>/warm-start here); choose another --out`,
     );
     expect(readFileSync(join(grid, 'results.json'), 'utf8')).toBe(results);
     expect(existsSync(join(grid, 'single-editing'))).toBe(false);

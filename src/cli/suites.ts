@@ -87,7 +87,6 @@ export async function loadSuite(
   return loadSuiteFile(spec, sandbox, seed, quiet);
 }
 
-/** Keeps the tasks of the named kinds (`--skills a,b`). */
 /** `a,b,c` of task kinds, where `atomic` stands for the five skills and `composite` for the rest. */
 export function parseKinds(skills: string): TaskKind[] {
   const wanted = skills.split(',').flatMap((s): string[] => {
@@ -104,6 +103,7 @@ export function parseKinds(skills: string): TaskKind[] {
   return [...new Set(wanted as TaskKind[])];
 }
 
+/** Keeps the tasks of the named kinds (`--skills a,b`). */
 export function filterKinds(tasks: Task[], skills: string | undefined): Task[] {
   if (!skills) return tasks;
   const wanted = parseKinds(skills);
