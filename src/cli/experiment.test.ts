@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ATOMIC_SKILLS } from '../core/tasks/types';
 import type { PerTaskScores } from '../eval/evaluate';
-import { gridTable, interferenceTable, type GridResult } from './experiment';
+import type { GridResult } from './gridResult';
+import { gridTable, interferenceTable } from './gridTables';
 
 /** A run whose every atomic skill scored `tasks` on tasks t0, t1... */
 function run(tasks: number[], withPerTask = true): GridResult['runs'][string] {

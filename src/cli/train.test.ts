@@ -3,22 +3,18 @@ import * as tf from '@tensorflow/tfjs-core';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CORPUS } from '../core/corpus';
 import { createRng } from '../core/rng';
-import { buildBuiltinTasks } from '../core/tasks/build';
-import { ATOMIC_SKILLS, type Task, type TaskKind } from '../core/tasks/types';
-import { validateTask } from '../core/tasks/validate';
+import type { TaskKind } from '../core/tasks/types';
 import { evaluatePolicy } from '../eval/evaluate';
 import { createNodeSandbox } from '../node/sandbox';
 import { linesOfFile } from '../node/lines';
 import { scratchDir } from '../node/scratchDir';
 import type { EpisodeRecord } from '../protocol/episodes';
-import { baselineConfig, QUICK_CONFIG } from '../rl/presets';
 import { suiteLines } from '../core/tasks/suite';
 import { parseArgs } from './args';
 import { evalCommand } from './commands';
 import { compareCommand } from './compare';
-import { experimentCommand, reuseWarmStart, type GridResult } from './experiment';
+import { projectTasks, tinyRun } from './testFixtures';
 import {
   checkpointPolicy,
   loadConfig,
@@ -30,37 +26,10 @@ import {
 const sandbox = createNodeSandbox({ size: 2 });
 afterAll(() => sandbox.dispose());
 
-let validTasks: Promise<Task[]> | null = null;
-/** The valid built-in tasks of one small corpus project (built once per file). */
-function projectTasks(): Promise<Task[]> {
-  validTasks ??= (async () => {
-    const project = CORPUS.find((p) => p.name === 'roman-numerals')!;
-    const built = await buildBuiltinTasks(sandbox, { seed: 5, projects: [project], maxMutants: 8 });
-    const tasks: Task[] = [];
-    for (const t of built.tasks) if ((await validateTask(t, sandbox)).ok) tasks.push(t);
-    return tasks;
-  })();
-  return validTasks;
-}
-
-const tinyRun = {
-  ...QUICK_CONFIG,
-  name: 'cli-test',
-  warmStartPerKind: 3,
-  warmStartEpochs: 1,
-  steps: 3,
-  tasksPerStep: 2,
-  groupSize: 3,
-  evalEvery: 0,
-  evalTasksPerKind: 1,
-  testTasksPerKind: 2,
-  model: { ...QUICK_CONFIG.model, dModel: 16, ffDim: 32, vocabSize: 300 },
-};
-
 describe('lab train / eval --policy <run dir>', () => {
   it('writes config, metrics, checkpoints and eval.json, and the checkpoint evaluates like the run', async () => {
     await tf.setBackend('cpu');
-    const tasks = await projectTasks();
+    const tasks = await projectTasks(sandbox);
     const out = scratchDir('lab-train');
     // Validating every 2 steps: the checkpoint at step 2 comes right after a validation.
     const config = { ...tinyRun, evalEvery: 2 };
@@ -193,53 +162,9 @@ describe('lab train / eval --policy <run dir>', () => {
   });
 });
 
-describe('lab experiment --warm-from', () => {
-  it('reuses a finished warm start with its test scores, and refuses one trained otherwise', async () => {
-    await tf.setBackend('cpu');
-    const tasks = await projectTasks();
-    const grid = scratchDir('lab-grid');
-    const warmConfig = baselineConfig(tinyRun, { kind: 'warm-start' });
-    await trainToDir({
-      config: warmConfig,
-      splits: { train: tasks, val: tasks, test: tasks },
-      sandbox,
-      out: join(grid, 'warm-start'),
-      print: () => {},
-    });
-    const reused = reuseWarmStart(grid, baselineConfig(tinyRun, { kind: 'warm-start' }));
-    expect(reused.dir).toBe(join(grid, 'warm-start'));
-    expect(reused.checkpoint.step).toBe(0);
-    const evalJson = JSON.parse(readFileSync(join(grid, 'warm-start', 'eval.json'), 'utf8')) as {
-      test: unknown;
-      testPerTask: unknown;
-    };
-    expect(reused.scores).toEqual(evalJson.test);
-    // The warm start's task scores come along, for differences paired over the same tasks.
-    expect(reused.perTask).toEqual(evalJson.testPerTask);
-    expect(Object.keys(reused.perTask ?? {}).sort()).toEqual(Object.keys(reused.scores).sort());
-    expect(Object.keys(reused.scores).length).toBeGreaterThan(0);
-    // RL settings may differ (that is what a reused warm start is for); its own may not.
-    const rlChanged = { ...tinyRun, episodeMean: true, learningRate: 5e-4 };
-    expect(reuseWarmStart(grid, baselineConfig(rlChanged, { kind: 'warm-start' })).dir).toBe(
-      reused.dir,
-    );
-    const otherWarm = { ...tinyRun, warmStartPerKind: 4 };
-    expect(() => reuseWarmStart(grid, baselineConfig(otherWarm, { kind: 'warm-start' }))).toThrow(
-      /warm start used warmStartPerKind 3, this grid 4; train a new warm start/,
-    );
-    const otherSeed = { ...tinyRun, seed: 2 };
-    expect(() => reuseWarmStart(grid, baselineConfig(otherSeed, { kind: 'warm-start' }))).toThrow(
-      /seed 1, this grid 2/,
-    );
-    expect(() => reuseWarmStart(join(grid, 'nothing-here'), warmConfig)).toThrow(
-      /nothing-here does not exist/,
-    );
-  }, 300_000);
-});
-
 describe('lab eval --per-task, lab compare', () => {
   it("keeps every task's score in the JSON, under its kind, only when asked", async () => {
-    const tasks = await projectTasks();
+    const tasks = await projectTasks(sandbox);
     const file = join(scratchDir('lab-eval'), 'suite.jsonl');
     writeFileSync(file, [...suiteLines('one-project', tasks, { seed: 5 })].join('\n') + '\n');
     const evalOf = (...extra: string[]) =>
@@ -349,76 +274,5 @@ describe('lab eval --per-task, lab compare', () => {
     ).rejects.toThrow(
       /bare\.json has no task scores \(perTask, or a run's testPerTask\): evaluate again with --per-task/,
     );
-  }, 300_000);
-});
-
-describe('lab experiment on a suite without some skills', () => {
-  it('gives matched runs the share of the skills there are, refuses a run with no tasks before any training, and tests on the kinds asked', async () => {
-    await tf.setBackend('cpu');
-    // The first task of each kind a test task, the rest training tasks; no editing at all.
-    const tasks = (await projectTasks())
-      .filter((t) => t.kind !== 'editing')
-      .map((t, i, all) => ({
-        ...t,
-        split:
-          all.findIndex((u) => u.kind === t.kind) === i ? ('test' as const) : ('train' as const),
-      }));
-    const dir = scratchDir('lab-grid-skills');
-    const file = join(dir, 'suite.jsonl');
-    writeFileSync(file, [...suiteLines('no-editing', tasks)].join('\n') + '\n');
-    // 12 tasks a step: 2.4 of each of five skills (rounded 2), 3 of each of the four there are.
-    const config = join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({ ...tinyRun, extends: 'quick', tasksPerStep: 12 }));
-    const lines: string[] = [];
-    const out = join(dir, 'grid');
-    const grid = (only: string, ...extra: string[]) =>
-      experimentCommand({
-        args: parseArgs(
-          ['experiment', '--grid', 'interference', '--config', config, '--suite', file].concat([
-            '--validated',
-            '--only',
-            only,
-            '--out',
-            out,
-            ...extra,
-          ]),
-        ),
-        sandbox,
-        quiet: true,
-        print: (t) => lines.push(t),
-      });
-    await expect(grid('matched-review,single-editing')).rejects.toThrow(
-      /^single-editing: the suite has no training tasks of editing \(it has (?!.*editing).*review.*\); leave it out of --only or give a suite that has them; nothing was trained$/,
-    );
-    expect(lines).toContain(
-      'matched-review: 3 tasks a step, as the training tasks have only localization, testgen, reproduction, review (a joint step draws 3.00 of review on average)',
-    );
-    expect(existsSync(join(out, 'warm-start'))).toBe(false);
-    expect(existsSync(join(out, 'results.json'))).toBe(false);
-    await expect(grid('warm-start', '--test-skills', 'editing')).rejects.toThrow(
-      /^--test-skills: the suite has no test tasks of editing; nothing was trained$/,
-    );
-    await expect(grid('warm-start', '--test-skills', 'atomic,fixing')).rejects.toThrow(
-      /^unknown skill "fixing": use localization, .* or atomic \(the five skills\)/,
-    );
-    // The warm start's final test on the five skills alone, though the suite has composites.
-    const composites = new Set(tasks.filter((t) => t.split === 'test').map((t) => t.kind));
-    expect([...composites].some((k) => !ATOMIC_SKILLS.includes(k as never))).toBe(true);
-    const result = (await grid('warm-start', '--test-skills', 'atomic')) as unknown as GridResult;
-    const tested = Object.keys(result.runs['warm-start']!.scores).sort();
-    expect(tested).toEqual(
-      [...composites].filter((k) => ATOMIC_SKILLS.includes(k as never)).sort(),
-    );
-    // The suite by its contents (a moved or copied file is the same suite).
-    expect(result.suite).toMatch(/^the file suite\.jsonl \(sha256 [0-9a-f]{16}\), suite seed 1$/);
-    expect(result.warmStart).toBe('<out>/warm-start');
-    // A run added with --force forks from the experiment's own warm start, not a new one.
-    const before = readFileSync(join(out, 'warm-start', 'checkpoint.json'), 'utf8');
-    lines.length = 0;
-    const added = (await grid('matched-review', '--force')) as unknown as GridResult;
-    expect(lines).toContain(`reusing the warm start in ${join(out, 'warm-start')}`);
-    expect(readFileSync(join(out, 'warm-start', 'checkpoint.json'), 'utf8')).toBe(before);
-    expect(Object.keys(added.runs).sort()).toEqual(['matched-review', 'warm-start']);
-    expect(added.runs['matched-review']!.steps).toBe(3);
   }, 300_000);
 });

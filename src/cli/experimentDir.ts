@@ -1,0 +1,169 @@
+// What an experiment directory holds, and whether new runs may join it: its warm start (reused
+// by --warm-from and by --force additions) and its results.json (checked before --force trains).
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { PerTaskScores } from '../eval/evaluate';
+import type { Checkpoint } from '../rl/checkpoint';
+import { warmStartLearningRate, type TrainConfig } from '../rl/config';
+import { UsageError } from './args';
+import type { GridResult, Scores } from './gridResult';
+import { readCheckpoint } from './train';
+
+/** The fields that decide what a warm start learns (besides the suite). */
+function warmStartFields(c: TrainConfig): Record<string, unknown> {
+  return {
+    seed: c.seed,
+    trainKinds: c.trainKinds,
+    warmStartPerKind: c.warmStartPerKind,
+    warmStartEpochs: c.warmStartEpochs,
+    warmStartLearningRate: warmStartLearningRate(c),
+    maxGradNorm: c.maxGradNorm,
+    bufferTasksPerKind: c.bufferTasksPerKind,
+    model: c.model,
+    tagToDecoder: c.tagToDecoder === true,
+  };
+}
+
+/**
+ * A warm start saved by an earlier `experiment` (its directory, or the run's own `warm-start`
+ * directory), checked to have been trained with the same warm-start fields as `config`, with
+ * its test scores from that run's eval.json.
+ */
+export function reuseWarmStart(
+  path: string,
+  config: TrainConfig,
+): {
+  checkpoint: Checkpoint;
+  scores: Scores;
+  perTask: PerTaskScores | undefined;
+  seconds: number;
+  dir: string;
+} {
+  const dir = existsSync(join(path, 'warm-start')) ? join(path, 'warm-start') : path;
+  const checkpoint = readCheckpoint(dir);
+  if (checkpoint.step !== 0 || checkpoint.config.steps !== 0) {
+    throw new UsageError(
+      `--warm-from ${path}: the checkpoint in ${dir} has RL steps (${checkpoint.step}); give the warm-start run of an earlier experiment`,
+    );
+  }
+  const want = warmStartFields(config);
+  const have = warmStartFields(checkpoint.config);
+  for (const key of Object.keys(want)) {
+    if (JSON.stringify(want[key]) !== JSON.stringify(have[key])) {
+      throw new UsageError(
+        `--warm-from ${path}: its warm start used ${key} ${JSON.stringify(have[key])}, this grid ${JSON.stringify(want[key])}; train a new warm start (leave out --warm-from)`,
+      );
+    }
+  }
+  let scores: Scores = {};
+  let perTask: PerTaskScores | undefined;
+  let seconds = 0;
+  try {
+    const evalJson = JSON.parse(readFileSync(join(dir, 'eval.json'), 'utf8')) as {
+      test?: Scores;
+      testPerTask?: PerTaskScores;
+      seconds?: number;
+    };
+    scores = evalJson.test ?? {};
+    perTask = evalJson.testPerTask;
+    seconds = evalJson.seconds ?? 0;
+  } catch (error) {
+    throw new UsageError(
+      `--warm-from ${path}: cannot read ${join(dir, 'eval.json')} (${(error as Error).message}); the warm-start run must have finished`,
+    );
+  }
+  return { checkpoint, scores, perTask, seconds, dir };
+}
+
+/**
+ * The experiment already in `out` (its results.json), or null when there is none. Refused
+ * unless `force`, and refused anyway when it was run on another config or seed (one table
+ * must not mix them).
+ */
+export function earlierExperiment(
+  out: string,
+  base: TrainConfig,
+  force: boolean,
+): GridResult | null {
+  const file = join(out, 'results.json');
+  if (!existsSync(file)) return null;
+  if (!force)
+    throw new UsageError(
+      `${out} holds an experiment already (results.json): choose another --out, or add --force to train these baselines into it (the others keep their results)`,
+    );
+  let earlier: GridResult;
+  try {
+    earlier = JSON.parse(readFileSync(file, 'utf8')) as GridResult;
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read it (${(error as Error).message})`);
+  }
+  if (earlier.base !== base.name || earlier.seed !== base.seed)
+    throw new UsageError(
+      `${out} holds the experiment of "${earlier.base}" seed ${earlier.seed}, not "${base.name}" seed ${base.seed}; choose another --out`,
+    );
+  return earlier;
+}
+
+/**
+ * `a.b` paths where two configs differ, with both values: `learningRate 0.001 there, 0.002
+ * here`. A field the earlier config lacks (saved before the field existed) is not compared.
+ */
+export function configDifferences(there: unknown, here: unknown, path = ''): string[] {
+  if (there === undefined) return [];
+  const isObject = (x: unknown): x is Record<string, unknown> =>
+    typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (isObject(there) && isObject(here)) {
+    const keys = [...new Set([...Object.keys(there), ...Object.keys(here)])].sort();
+    return keys.flatMap((k) => configDifferences(there[k], here[k], path ? `${path}.${k}` : k));
+  }
+  const [a, b] = [JSON.stringify(there), JSON.stringify(here)];
+  return a === b ? [] : [`${path} ${a} there, ${b ?? 'unset'} here`];
+}
+
+/** The first 16 hex digits of a file's SHA-256 (what a suite file held, wherever it is now). */
+export function fileDigest(path: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
+  } catch (error) {
+    throw new UsageError(`--suite ${path}: cannot read it (${(error as Error).message})`);
+  }
+}
+
+/**
+ * A warm start's directory as results.json records it: `<out>/warm-start` when it lies inside
+ * the experiment (so a moved or copied experiment keeps its identity), else its absolute path.
+ */
+export function warmStartName(out: string, dir: string): string {
+  const inside = relative(resolve(out), resolve(dir));
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)
+    ? `<out>/${inside.split(sep).join('/')}`
+    : resolve(dir);
+}
+
+/**
+ * Refuses to add runs to an experiment whose runs were trained otherwise: another base config
+ * (any field, not just the name), suite, backend or warm start would make one table compare
+ * runs that differ in more than their baseline. Results from before these were recorded are
+ * checked on what they hold.
+ */
+export function checkSameExperiment(out: string, earlier: GridResult, now: GridResult): void {
+  const problems = [
+    ...(earlier.config ? configDifferences(earlier.config, now.config) : []),
+    ...(earlier.suite !== undefined && earlier.suite !== now.suite
+      ? [`tasks from ${earlier.suite} there, ${now.suite} here`]
+      : []),
+    ...(earlier.backend !== now.backend
+      ? [`backend ${earlier.backend} there, ${now.backend} here`]
+      : []),
+    ...(earlier.warmStart !== undefined &&
+    now.warmStart !== undefined &&
+    earlier.warmStart !== now.warmStart
+      ? [`RL runs forked from the warm start in ${earlier.warmStart} there, ${now.warmStart} here`]
+      : []),
+  ];
+  if (problems.length > 0)
+    throw new UsageError(
+      `${out} holds an experiment trained otherwise (${problems.join('; ')}); choose another --out, or give the same config, suite, backend and --warm-from; nothing was trained`,
+    );
+}
