@@ -39,6 +39,12 @@ export interface StepPoint {
   loss: number;
   learningRate: number;
   episodes: number;
+  /**
+   * Self-imitation replay (`replayPerStep`): answers replayed in this step's update, and how
+   * many tasks' best answers the run holds (absent when replay is off).
+   */
+  replayed?: number;
+  replayHeld?: number;
   episodesPerSecond: number;
   /** Time in the model: sampling and the update. */
   modelMs: number;

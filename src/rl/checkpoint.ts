@@ -1,6 +1,7 @@
 import type { NamedArray } from '../policy/model';
 import type { TrainConfig } from './config';
 import type { StepMetrics } from './grpo';
+import type { ReplayEntry } from './replay';
 
 /** Everything needed to resume a run exactly: weights, optimiser, RNG streams, config, step. */
 export interface Checkpoint {
@@ -15,6 +16,8 @@ export interface Checkpoint {
   rng: { tasks: number[]; decode: number[] };
   /** Metrics so far, so a resumed run continues the same curves. */
   metrics: StepMetrics[];
+  /** Self-imitation replay's held answers (`replayPerStep` runs only). */
+  replay?: ReplayEntry[];
 }
 
 /** Why a value is not a checkpoint this app can load, or null. */

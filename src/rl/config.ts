@@ -62,6 +62,12 @@ export interface TrainConfig {
    * task (at most 2 x tasksPerStep extra); extra groups enter only when they disagree. 0: off.
    */
   minSignalGroups: number;
+  /**
+   * Self-imitation replay: answers per step drawn from the run's own best earlier answers (each
+   * task's best that scored above its group's mean) and trained on again at advantage +1 in the
+   * same clipped update. 0: off. Absent in configs saved before it: off.
+   */
+  replayPerStep: number;
   learningRate: number;
   warmupSteps: number;
   /** Final learning rate as a fraction of the peak (cosine decay). */
@@ -111,6 +117,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   projectConflicts: false,
   tagToDecoder: false,
   minSignalGroups: 0,
+  replayPerStep: 0,
   learningRate: 1e-3,
   warmupSteps: 5,
   minLrRatio: 0.1,
@@ -145,6 +152,14 @@ export function warmStartLearningRate(c: TrainConfig): number {
 export function minSignalGroups(c: TrainConfig): number {
   return (c as Partial<TrainConfig>).minSignalGroups ?? 0;
 }
+
+/** `replayPerStep`, 0 for configs saved before it existed. */
+export function replayPerStep(c: TrainConfig): number {
+  return (c as Partial<TrainConfig>).replayPerStep ?? 0;
+}
+
+/** Most answers self-imitation replay may add to a step. */
+export const MAX_REPLAY_PER_STEP = 1_000;
 
 /** Most extra tasks dynamic sampling draws in one step. */
 export const extraDrawLimit = (c: TrainConfig): number =>
@@ -210,6 +225,9 @@ export function checkConfig(c: TrainConfig): string | null {
   const signal = minSignalGroups(c);
   if (!Number.isInteger(signal) || signal < 0 || signal > c.tasksPerStep)
     return `minSignalGroups must be a whole number from 0 to tasksPerStep (${c.tasksPerStep})`;
+  const replay = replayPerStep(c);
+  if (!Number.isInteger(replay) || replay < 0 || replay > MAX_REPLAY_PER_STEP)
+    return `replayPerStep must be a whole number from 0 to ${MAX_REPLAY_PER_STEP.toLocaleString('en-US')}`;
   if (!(c.temperature > 0 && c.temperature <= 5)) return 'temperature must be in (0, 5]';
   if (!(c.learningRate > 0 && c.learningRate < 1)) return 'learningRate must be in (0, 1)';
   if (!(warmStartLearningRate(c) > 0 && warmStartLearningRate(c) < 1))

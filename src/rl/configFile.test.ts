@@ -64,6 +64,13 @@ describe('presets', () => {
     const topped = { ...DEFAULT_CONFIG, minSignalGroups: 4 };
     expect(baselineConfig(topped, { kind: 'matched', skill: 'editing' }).minSignalGroups).toBe(2);
     expect(baselineConfig(topped, { kind: 'single', skill: 'editing' }).minSignalGroups).toBe(4);
+    // Self-imitation replays a matched step's share of the joint step's replayed answers.
+    const replaying = { ...DEFAULT_CONFIG, replayPerStep: 10 };
+    expect(baselineConfig(replaying, { kind: 'matched', skill: 'editing' }).replayPerStep).toBe(2);
+    expect(baselineConfig(replaying, { kind: 'single', skill: 'editing' }).replayPerStep).toBe(10);
+    expect(
+      baselineConfig(DEFAULT_CONFIG, { kind: 'matched', skill: 'editing' }).replayPerStep,
+    ).toBe(0);
     expect(INTERFERENCE_GRID.map((b) => baselineConfig(DEFAULT_CONFIG, b).name)).toEqual([
       'warm-start',
       'joint-rl',

@@ -13,8 +13,13 @@ import {
   learningRateAt,
   minSignalGroups,
   mixWeights,
+  replayPerStep,
   type TrainConfig,
 } from './config';
+import type { ReplayStore } from './replay';
+
+/** The advantage a replayed answer trains at (a typical good answer's, in group-std units). */
+export const REPLAY_ADVANTAGE = 1;
 
 /** What one GRPO step logs (the Train page charts these; the shape lives in the protocol). */
 export type StepMetrics = StepPoint;
@@ -44,6 +49,8 @@ export interface GrpoContext {
    * results are the same either way (the training benchmark times both).
    */
   overlapGrading?: boolean;
+  /** The run's self-imitation replay (`replayPerStep`); each step offers its groups to it. */
+  replay?: ReplayStore;
 }
 
 /** Each answer's advantage: its reward minus the group mean (over the group's std with `useStd`). */
@@ -80,6 +87,10 @@ export async function grpoStep(
   let sandboxMs = 0;
   const lr = learningRateAt(config, step);
   ctx.trainer.setLearningRate(lr);
+  // Replayed answers are drawn before this step's groups are offered, so none is replayed in
+  // the step that sampled it.
+  const replayed =
+    ctx.replay?.draw(replayPerStep(config), mixWeights(config), ctx.streams.tasks) ?? [];
   const tasks = ctx.buffer.draw(config.tasksPerStep, mixWeights(config), ctx.streams.tasks);
   const planned = tasks.length;
   const wantSignal = minSignalGroups(config);
@@ -106,6 +117,7 @@ export async function grpoStep(
     const rewards = verdicts.map((v) => v.reward as number);
     byKind.set(task.kind, [...(byKind.get(task.kind) ?? []), ...rewards]);
     const adv = groupAdvantages(rewards, config.advantageStd);
+    ctx.replay?.offer(task, group, rewards);
     group.forEach((sample, i) =>
       episodes.push({
         task,
@@ -155,6 +167,33 @@ export async function grpoStep(
     gradingMs += now() - t0;
     add(g, task, group, verdicts);
   }
+  if (replayed.length > 0) {
+    const t0 = now();
+    const rows = replayed.map((h) => {
+      const prepared = agent.prepare(h.task);
+      return {
+        kind: h.task.kind,
+        observation: prepared.observation,
+        actions: h.actions,
+        allowed: agent.allowedTrace(prepared, h.actions),
+      };
+    });
+    const old = await agent.model.logProbs({
+      observations: rows.map((r) => r.observation),
+      actions: rows.map((r) => r.actions),
+      allowed: rows.map((r) => r.allowed),
+    });
+    rows.forEach((r, i) => {
+      batch.observations.push(r.observation);
+      batch.actions.push(r.actions);
+      batch.allowed.push(r.allowed);
+      batch.oldLogProbs.push(old[i]!);
+      batch.groups?.push(TASK_KINDS.indexOf(r.kind));
+      batch.tasks?.push(TASK_KINDS.indexOf(r.kind));
+      advantages.push(REPLAY_ADVANTAGE);
+    });
+    modelMs += now() - t0;
+  }
   batch.advantages = Float32Array.from(advantages);
   let stats: StepStats = {
     loss: 0,
@@ -201,6 +240,7 @@ export async function grpoStep(
       loss: stats.loss,
       learningRate: lr,
       episodes: episodes.length,
+      ...(ctx.replay ? { replayed: replayed.length, replayHeld: ctx.replay.size() } : {}),
       episodesPerSecond: wallMs > 0 ? (episodes.length * 1000) / wallMs : 0,
       modelMs,
       sandboxMs,

@@ -1,5 +1,5 @@
 import { ATOMIC_SKILLS, type AtomicSkill, type TaskKind } from '../core/tasks/types';
-import { DEFAULT_CONFIG, mixWeights, type TrainConfig } from './config';
+import { DEFAULT_CONFIG, mixWeights, replayPerStep, type TrainConfig } from './config';
 
 /** A named configuration shipped with the app (the Train page's presets, the CLI's --config). */
 export interface Preset {
@@ -115,6 +115,10 @@ export function baselineConfig(
         tasksPerStep: share,
         // Dynamic sampling tops a step up to that many disagreeing groups: no more than it has.
         minSignalGroups: Math.min(base.minSignalGroups, share),
+        // Self-imitation replays the same share of its answers as a joint step does of this skill.
+        ...(replayPerStep(base) > 0 && {
+          replayPerStep: Math.max(1, Math.round((replayPerStep(base) * share) / base.tasksPerStep)),
+        }),
       };
     }
     case 'composite-only':

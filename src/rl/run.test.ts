@@ -184,6 +184,29 @@ describe('runTraining on CPU', () => {
     expect(stable(a.metrics)).not.toEqual(stable(b.metrics));
   }, 600_000);
 
+  it('self-imitation replay trains on held answers, checkpoints them, and resumes the same curves', async () => {
+    const config = { ...tiny, seed: 5, steps: 5, tasksPerStep: 3, replayPerStep: 2 };
+    checkpoints = [];
+    const a = await run(config, undefined, []);
+    const atTwo = checkpoints.find((c) => c.step === 2)!;
+    const held = a.metrics.map((m) => m.replayHeld!);
+    expect(held.every((n, i) => n >= (held[i - 1] ?? 0))).toBe(true);
+    expect(held.at(-1), 'some group beat its mean').toBeGreaterThan(0);
+    // Step 0 has nothing to replay; a later step replays replayPerStep once anything is held.
+    expect(a.metrics[0]!.replayed).toBe(0);
+    a.metrics.slice(1).forEach((m, i) => expect(m.replayed).toBe(held[i]! > 0 ? 2 : 0));
+    expect(atTwo.replay).toHaveLength(held[1]!);
+    // The update differs from the same run without replay once it replays.
+    const plain = await run({ ...config, replayPerStep: 0 }, undefined, []);
+    const first = a.metrics.findIndex((m) => m.replayed! > 0);
+    expect(plain.metrics[first]!.loss).not.toBe(a.metrics[first]!.loss);
+    expect(plain.metrics[0]!.replayed).toBeUndefined();
+    // The held answers survive the checkpoint's JSON; resuming gives the same metrics.
+    const reloaded = decodeCheckpoint(JSON.parse(JSON.stringify(encodeCheckpoint(atTwo))));
+    const resumed = await run(config, reloaded, []);
+    expect(stable(resumed.metrics)).toEqual(stable(a.metrics));
+  }, 600_000);
+
   it('dynamic sampling draws more tasks until enough groups disagree, within its limit', async () => {
     const config = { ...tiny, seed: 3, warmStartPerKind: 0, steps: 3, minSignalGroups: 2 };
     const { metrics } = await run(config, undefined, []);

@@ -10,7 +10,8 @@ import { PolicyModel, PolicyTrainer } from '../policy/model';
 import { createPolicyModel, PolicyAgent, type SampledAnswer } from './agent';
 import { TaskBuffer } from './buffer';
 import type { Checkpoint } from './checkpoint';
-import { checkConfig, warmStartLearningRate, type TrainConfig } from './config';
+import { checkConfig, replayPerStep, warmStartLearningRate, type TrainConfig } from './config';
+import { ReplayStore } from './replay';
 import { grpoStep, type StepEpisode, type StepMetrics } from './grpo';
 import { vocabularyForTasks } from './vocabulary';
 import { warmStart, type WarmStartReport } from './warmStart';
@@ -148,6 +149,7 @@ async function snapshot(
   reference: PolicyModel | null,
   streams: { tasks: Rng; decode: Rng },
   metrics: StepMetrics[],
+  replay: ReplayStore | undefined,
 ): Promise<Checkpoint> {
   return {
     format: 'atomic-skills-lab/checkpoint',
@@ -160,6 +162,7 @@ async function snapshot(
     reference: reference ? await reference.getWeights() : null,
     rng: { tasks: streams.tasks.state(), decode: streams.decode.state() },
     metrics: [...metrics],
+    ...(replay ? { replay: replay.entries() } : {}),
   };
 }
 
@@ -270,6 +273,10 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
       reference.setWeights(await model.getWeights());
     }
     const buffer = new TaskBuffer(bufferTasks);
+    const replay =
+      replayPerStep(config) > 0
+        ? ReplayStore.restore(resume?.replay ?? [], bufferTasks)
+        : undefined;
     let step = resume?.step ?? 0;
     if (step === 0 && validatedOnSchedule(0, config)) await evaluate(0, 'val', valTasks);
     hooks.onPhase?.('rl');
@@ -278,7 +285,17 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
       if (hooks.shouldStop?.()) break;
       const stepConfig = hooks.mix ? { ...config, mix: hooks.mix() } : config;
       const { metrics: m, episodes } = await grpoStep(
-        { agent, trainer, reference, sandbox, buffer, config: stepConfig, streams, now },
+        {
+          agent,
+          trainer,
+          reference,
+          sandbox,
+          buffer,
+          config: stepConfig,
+          streams,
+          now,
+          ...(replay && { replay }),
+        },
         step,
       );
       metrics.push(m);
@@ -290,7 +307,7 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
         hooks.shouldCheckpoint?.(done);
       if (hooks.onCheckpoint && due && done < config.steps) {
         await hooks.onCheckpoint(
-          await snapshot(config, done, agent, trainer, reference, streams, metrics),
+          await snapshot(config, done, agent, trainer, reference, streams, metrics, replay),
         );
       }
     }
@@ -298,7 +315,16 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
     // or resumed, right after a validation).
     if (!validatedOnSchedule(step, config)) await evaluate(step, 'val', valTasks);
     await evaluate(step, 'test', sampleByKind(inputs.test, config.testTasksPerKind, forks.test));
-    const checkpoint = await snapshot(config, step, agent, trainer, reference, streams, metrics);
+    const checkpoint = await snapshot(
+      config,
+      step,
+      agent,
+      trainer,
+      reference,
+      streams,
+      metrics,
+      replay,
+    );
     await hooks.onCheckpoint?.(checkpoint);
     hooks.onPhase?.('done');
     return { metrics, evals, warmStart: warm, checkpoint, parameters: model.parameterCount() };

@@ -79,6 +79,11 @@ export const FIELD_GROUPS: FieldGroup[] = [
         'min. groups with signal',
         'Dynamic sampling: draw more tasks (up to twice tasks per step) until this many groups disagree; 0 turns it off.',
       ),
+      int(
+        'replayPerStep',
+        'replayed answers per step',
+        'Self-imitation: each step also trains on this many of the run’s own best earlier answers (those that beat their group’s mean), at advantage +1; 0 turns it off.',
+      ),
       int('innerEpochs', 'inner epochs', 'Gradient passes over each step’s episodes.', 1),
       real('clipEps', 'clip ε', 'PPO-style ratio clip, in (0, 1).', 0.05, 0, 1),
       real(
