@@ -100,4 +100,23 @@ test.describe('Train page: the configuration form @webgpu', () => {
     const signal = a.filter((p) => p.point.flatGroups < 1);
     for (const p of signal) expect(p.point.gradNorm).toBeGreaterThan(0);
   });
+
+  test('self-imitation replay: the field reaches the trainer, which replays the answers it holds', async ({
+    app,
+    page,
+  }) => {
+    await openTrain(app);
+    const field = page.getByTestId('field-replayPerStep');
+    await expect(field).toHaveValue('0');
+    await field.fill('3');
+    const runId = await runSteps(page, 4, (r) => r.config.replayPerStep === 3);
+    const points = (await stored(page, runId)).points.map((p) => p.point);
+    const held = points.map((p) => p.replayHeld!);
+    for (const [i, n] of held.entries()) expect(n).toBeGreaterThanOrEqual(held[i - 1] ?? 0);
+    expect(held.at(-1), 'some group beat its mean').toBeGreaterThan(0);
+    // A step replays 3 answers once the steps before it left any.
+    expect(points[0]!.replayed).toBe(0);
+    for (const [i, p] of points.entries())
+      if (i > 0) expect(p.replayed).toBe(held[i - 1]! > 0 ? 3 : 0);
+  });
 });

@@ -10,6 +10,8 @@ export interface Stored {
       reward: Record<string, number>;
       gradNorm: number;
       flatGroups: number;
+      replayed?: number;
+      replayHeld?: number;
     };
   }[];
   events: { step: number; mix: Record<string, number> }[];
@@ -40,7 +42,12 @@ export interface Stored {
     step: number;
     suiteKey: string;
     finalRewards: Record<string, number>;
-    config: { projectConflicts?: boolean; tagToDecoder?: boolean; trainKinds: string[] };
+    config: {
+      projectConflicts?: boolean;
+      tagToDecoder?: boolean;
+      replayPerStep?: number;
+      trainKinds: string[];
+    };
   }[];
 }
 

@@ -172,7 +172,8 @@ describe('runToCsv', () => {
         kl: 0.01,
         learningRate: NaN,
       }),
-      stepPoint(2, { reward: { localization: 1 } }),
+      // A run with self-imitation replay records two more figures a step.
+      stepPoint(2, { reward: { localization: 1 }, replayed: 2, replayHeld: 5 }),
     ];
     const evals = [
       evalRecord(1, { bugfix: { tasks: 8, meanReward: 0.125 } }),
@@ -191,6 +192,8 @@ describe('runToCsv', () => {
         loss: 0,
         learningRate: 0.001,
         episodes: 48,
+        replayed: NaN,
+        replayHeld: NaN,
         episodesPerSecond: 10,
         modelMs: 100,
         sandboxMs: 50,
@@ -206,7 +209,7 @@ describe('runToCsv', () => {
       ...scalars(1, { rewardMean: 0.375, kl: 0.01, learningRate: NaN }),
       '"a, ""b""",1,val.reward.bugfix,0.125',
       '"a, ""b""",2,reward.localization,1',
-      ...scalars(2),
+      ...scalars(2, { replayed: 2, replayHeld: 5 }),
       '"a, ""b""",2,test.reward.editing,0.75',
     ];
     expect(runToCsv('a, "b"', points, evals)).toBe(expected.join('\n') + '\n');

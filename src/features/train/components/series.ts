@@ -194,6 +194,8 @@ const SCALARS = [
   'loss',
   'learningRate',
   'episodes',
+  'replayed',
+  'replayHeld',
   'episodesPerSecond',
   'modelMs',
   'sandboxMs',
@@ -218,7 +220,8 @@ export function runToCsv(
       const r = p.reward[kind];
       if (r !== undefined) rows.push({ step: p.step, metric: `reward.${kind}`, value: r });
     }
-    for (const k of SCALARS) rows.push({ step: p.step, metric: k, value: p[k] });
+    // Optional fields a run did not record (replay off) are undefined: left out with the rest.
+    for (const k of SCALARS) rows.push({ step: p.step, metric: k, value: p[k] ?? NaN });
   }
   for (const e of evals)
     for (const kind of TASK_KINDS) {
