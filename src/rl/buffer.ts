@@ -26,13 +26,15 @@ export class TaskBuffer {
     const usable = weights.filter((w) => w.weight > 0 && this.count(w.kind) > 0);
     if (usable.length === 0)
       throw new Error('The task buffer has no tasks of the kinds in the mix.');
-    const total = usable.reduce((s, w) => s + w.weight, 0);
     const out: Task[] = [];
-    for (let i = 0; i < n; i++) {
-      let r = rng.next() * total;
-      const pick = usable.find((w) => (r -= w.weight) < 0) ?? usable[usable.length - 1]!;
-      out.push(rng.pick(this.byKind.get(pick.kind)!));
-    }
+    for (let i = 0; i < n; i++)
+      out.push(rng.pick(this.byKind.get(pickWeighted(usable, rng).kind)!));
     return out;
   }
+}
+
+/** One of `items` (not empty), each as likely as its weight. */
+export function pickWeighted<T extends { weight: number }>(items: readonly T[], rng: Rng): T {
+  let r = rng.next() * items.reduce((s, w) => s + w.weight, 0);
+  return items.find((w) => (r -= w.weight) < 0) ?? items[items.length - 1]!;
 }

@@ -1,5 +1,6 @@
 import type { Rng } from '../core/rng';
 import type { Task, TaskKind } from '../core/tasks/types';
+import { pickWeighted } from './buffer';
 
 /** A replayed answer as a checkpoint keeps it: the task by id, the decoded actions, the reward. */
 export interface ReplayEntry {
@@ -56,13 +57,9 @@ export class ReplayStore {
   draw(n: number, weights: readonly { kind: TaskKind; weight: number }[], rng: Rng): Held[] {
     const usable = weights.filter((w) => w.weight > 0 && (this.byKind.get(w.kind)?.size ?? 0) > 0);
     if (usable.length === 0) return [];
-    const total = usable.reduce((s, w) => s + w.weight, 0);
     const out: Held[] = [];
-    for (let i = 0; i < n; i++) {
-      let r = rng.next() * total;
-      const pick = usable.find((w) => (r -= w.weight) < 0) ?? usable[usable.length - 1]!;
-      out.push(rng.pick([...this.byKind.get(pick.kind)!.values()]));
-    }
+    for (let i = 0; i < n; i++)
+      out.push(rng.pick([...this.byKind.get(pickWeighted(usable, rng).kind)!.values()]));
     return out;
   }
 
