@@ -114,6 +114,7 @@ test.describe('Train page: the configuration form @webgpu', () => {
     const held = points.map((p) => p.replayHeld!);
     for (const [i, n] of held.entries()) expect(n).toBeGreaterThanOrEqual(held[i - 1] ?? 0);
     expect(held.at(-1), 'some group beat its mean').toBeGreaterThan(0);
+    expect(points.some((p) => p.replayed! > 0), 'a step replayed').toBe(true);
     // A step replays 3 answers once the steps before it left any.
     expect(points[0]!.replayed).toBe(0);
     for (const [i, p] of points.entries())

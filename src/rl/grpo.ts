@@ -18,7 +18,12 @@ import {
 } from './config';
 import type { ReplayStore } from './replay';
 
-/** The advantage a replayed answer trains at (a typical good answer's, in group-std units). */
+/**
+ * The advantage a replayed answer trains at: a typical good answer's in group-std units
+ * (`advantageStd`); with raw advantages (reward minus the mean, rewards in [0, 1]) it is at or
+ * above any sampled answer's. Under `kindMean` (and `projectConflicts`) replayed answers count
+ * with their kind, so a kind that only replay brings into a step forms a loss group of its own.
+ */
 export const REPLAY_ADVANTAGE = 1;
 
 /** What one GRPO step logs (the Train page charts these; the shape lives in the protocol). */

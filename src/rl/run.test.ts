@@ -195,6 +195,8 @@ describe('runTraining on CPU', () => {
     // Step 0 has nothing to replay; a later step replays replayPerStep once anything is held.
     expect(a.metrics[0]!.replayed).toBe(0);
     a.metrics.slice(1).forEach((m, i) => expect(m.replayed).toBe(held[i]! > 0 ? 2 : 0));
+    // The checkpoint at step 2 holds answers, so the resumed run below restores them.
+    expect(held[1]).toBeGreaterThan(0);
     expect(atTwo.replay).toHaveLength(held[1]!);
     // The update differs from the same run without replay once it replays.
     const plain = await run({ ...config, replayPerStep: 0 }, undefined, []);
