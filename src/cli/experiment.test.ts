@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ATOMIC_SKILLS } from '../core/tasks/types';
 import type { PerTaskScores } from '../eval/evaluate';
+import { configDifferences } from './experimentDir';
 import type { GridResult } from './gridResult';
 import { gridTable, interferenceTable } from './gridTables';
 
@@ -131,5 +132,27 @@ describe('the paper grid table', () => {
     expect(mean[7]).toMatch(/^-0\.250 ± 0\.112/);
     expect(mean[8]).toMatch(/^-0\.250 ± 0\.112/);
     expect(mean.slice(4, 6)).toEqual(['', '']);
+  });
+});
+
+describe('configDifferences', () => {
+  const saved = { learningRate: 1e-3, model: { dModel: 64, heads: 4 } };
+  it('names each differing field by its path and skips fields a saved config lacks', () => {
+    const now = { learningRate: 2e-3, model: { dModel: 64, heads: 8 }, newField: true };
+    expect(configDifferences(saved, now)).toEqual([
+      'learningRate 0.001 there, 0.002 here',
+      'model.heads 4 there, 8 here',
+    ]);
+    expect(configDifferences(saved, { ...saved, newField: true })).toEqual([]);
+  });
+  it('counts a missing field as a difference when asked, in its own words', () => {
+    const style = {
+      missing: 'differs' as const,
+      describe: (path: string, a: string, b: string) => `${path}: ${a} -> ${b}`,
+    };
+    expect(configDifferences(saved, { ...saved, tagToDecoder: false }, style)).toEqual([
+      'tagToDecoder: unset -> false',
+    ]);
+    expect(configDifferences({ ...saved, extra: 1 }, saved, style)).toEqual(['extra: 1 -> unset']);
   });
 });

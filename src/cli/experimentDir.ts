@@ -47,15 +47,20 @@ export function reuseWarmStart(
       `--warm-from ${path}: the checkpoint in ${dir} has RL steps (${checkpoint.step}); give the warm-start run of an earlier experiment`,
     );
   }
-  const want = warmStartFields(config);
-  const have = warmStartFields(checkpoint.config);
-  for (const key of Object.keys(want)) {
-    if (JSON.stringify(want[key]) !== JSON.stringify(have[key])) {
-      throw new UsageError(
-        `--warm-from ${path}: its warm start used ${key} ${JSON.stringify(have[key])}, this grid ${JSON.stringify(want[key])}; train a new warm start (leave out --warm-from)`,
-      );
-    }
-  }
+  // A field the checkpoint lacks counts as a difference here: its warm start did not use it.
+  const differences = configDifferences(
+    warmStartFields(checkpoint.config),
+    warmStartFields(config),
+    {
+      missing: 'differs',
+      describe: (field, used, wanted) =>
+        `its warm start used ${field} ${used}, this grid ${wanted}`,
+    },
+  );
+  if (differences.length > 0)
+    throw new UsageError(
+      `--warm-from ${path}: ${differences.join('; ')}; train a new warm start (leave out --warm-from)`,
+    );
   let scores: Scores = {};
   let perTask: PerTaskScores | undefined;
   let seconds = 0;
@@ -105,20 +110,41 @@ export function earlierExperiment(
   return earlier;
 }
 
+/** How `configDifferences` treats a field the earlier config lacks, and words a difference. */
+export interface DifferenceStyle {
+  /** Not compared (the config was saved before the field existed), or a difference. */
+  missing: 'skipped' | 'differs';
+  /** One difference: the field's `a.b` path and both values as JSON (`unset` when absent). */
+  describe: (path: string, there: string, here: string) => string;
+}
+
+const SAVED_CONFIG: DifferenceStyle = {
+  missing: 'skipped',
+  describe: (path, there, here) => `${path} ${there} there, ${here} here`,
+};
+
 /**
- * `a.b` paths where two configs differ, with both values: `learningRate 0.001 there, 0.002
- * here`. A field the earlier config lacks (saved before the field existed) is not compared.
+ * `a.b` paths where two configs differ, with both values: by default `learningRate 0.001
+ * there, 0.002 here`, a field the earlier config lacks (saved before the field existed) not
+ * compared.
  */
-export function configDifferences(there: unknown, here: unknown, path = ''): string[] {
-  if (there === undefined) return [];
+export function configDifferences(
+  there: unknown,
+  here: unknown,
+  style: DifferenceStyle = SAVED_CONFIG,
+  path = '',
+): string[] {
+  if (there === undefined && style.missing === 'skipped') return [];
   const isObject = (x: unknown): x is Record<string, unknown> =>
     typeof x === 'object' && x !== null && !Array.isArray(x);
   if (isObject(there) && isObject(here)) {
     const keys = [...new Set([...Object.keys(there), ...Object.keys(here)])].sort();
-    return keys.flatMap((k) => configDifferences(there[k], here[k], path ? `${path}.${k}` : k));
+    return keys.flatMap((k) =>
+      configDifferences(there[k], here[k], style, path ? `${path}.${k}` : k),
+    );
   }
-  const [a, b] = [JSON.stringify(there), JSON.stringify(here)];
-  return a === b ? [] : [`${path} ${a} there, ${b ?? 'unset'} here`];
+  const [a, b] = [JSON.stringify(there) ?? 'unset', JSON.stringify(here) ?? 'unset'];
+  return a === b ? [] : [style.describe(path, a, b)];
 }
 
 /** The first 16 hex digits of a file's SHA-256 (what a suite file held, wherever it is now). */
