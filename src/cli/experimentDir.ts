@@ -53,13 +53,12 @@ export function reuseWarmStart(
     warmStartFields(config),
     {
       missing: 'differs',
-      describe: (field, used, wanted) =>
-        `its warm start used ${field} ${used}, this grid ${wanted}`,
+      describe: (field, used, wanted) => `${field} ${used} (this grid ${wanted})`,
     },
   );
   if (differences.length > 0)
     throw new UsageError(
-      `--warm-from ${path}: ${differences.join('; ')}; train a new warm start (leave out --warm-from)`,
+      `--warm-from ${path}: its warm start used ${differences.join(', ')}; train a new warm start (leave out --warm-from)`,
     );
   let scores: Scores = {};
   let perTask: PerTaskScores | undefined;

@@ -50,16 +50,16 @@ describe('lab experiment --warm-from', () => {
     );
     const otherWarm = { ...tinyRun, warmStartPerKind: 4 };
     expect(() => reuseWarmStart(grid, baselineConfig(otherWarm, { kind: 'warm-start' }))).toThrow(
-      /warm start used warmStartPerKind 3, this grid 4; train a new warm start/,
+      /warm start used warmStartPerKind 3 \(this grid 4\); train a new warm start/,
     );
     // Every differing field is named at once, a model's by its own field.
     const twoFields = { ...tinyRun, warmStartPerKind: 4, model: { ...tinyRun.model, dModel: 32 } };
     expect(() => reuseWarmStart(grid, baselineConfig(twoFields, { kind: 'warm-start' }))).toThrow(
-      /warm start used model.dModel 16, this grid 32; its warm start used warmStartPerKind 3, this grid 4; train/,
+      /warm start used model.dModel 16 \(this grid 32\), warmStartPerKind 3 \(this grid 4\); train/,
     );
     const otherSeed = { ...tinyRun, seed: 2 };
     expect(() => reuseWarmStart(grid, baselineConfig(otherSeed, { kind: 'warm-start' }))).toThrow(
-      /seed 1, this grid 2/,
+      /seed 1 \(this grid 2\)/,
     );
     expect(() => reuseWarmStart(join(grid, 'nothing-here'), warmConfig)).toThrow(
       /nothing-here does not exist/,
