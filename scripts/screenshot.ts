@@ -1,9 +1,9 @@
 // Takes the README's screenshots of the production build in headless Chromium (WebGPU on).
-// Usage: npm run build && node scripts/screenshot.mjs [outDir]   (serves dist/ itself on 4174)
-import { chromium } from 'playwright-core';
+// Usage: npm run build && npx tsx scripts/screenshot.ts [outDir]   (serves dist/ itself on 4174)
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_QUIET_FLAGS, CHROMIUM_WEBGPU_FLAG, chromiumPath } from '../e2e/chromium';
 
 const outDir = process.argv[2] ?? 'docs/screenshots';
 mkdirSync(outDir, { recursive: true });
@@ -13,19 +13,9 @@ const server = spawn(
   // Its own process group: killing npx alone would leave vite serving the port.
   { stdio: 'ignore', detached: true },
 );
-const exe = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? exe,
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--enable-unsafe-webgpu',
-  ],
+  executablePath: chromiumPath(),
+  args: [...CHROMIUM_QUIET_FLAGS, CHROMIUM_WEBGPU_FLAG],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
@@ -51,7 +41,8 @@ try {
   await page.setViewportSize({ width: 1440, height: 1000 });
   await page.getByTestId('start-run').click();
   await page.waitForFunction(
-    () => Number(document.querySelector('[data-testid=run-step]')?.textContent?.split('/')[0]) >= 24,
+    () =>
+      Number(document.querySelector('[data-testid=run-step]')?.textContent?.split('/')[0]) >= 24,
     null,
     { timeout: 600_000, polling: 1000 },
   );
@@ -62,5 +53,5 @@ try {
   console.log(`wrote ${outDir}/train-run.png`);
 } finally {
   await browser.close();
-  process.kill(-server.pid);
+  if (server.pid !== undefined) process.kill(-server.pid);
 }
