@@ -40,6 +40,8 @@ test.describe('Train page @webgpu', () => {
       await expect(page.locator('.reward-chart .series-active-dots circle').first()).toBeAttached();
       await page.mouse.move(0, 0);
       await expect(tip).toHaveCount(0);
+      // After its validation at step 10 the run says it is back to GRPO steps.
+      await expect(page.getByTestId('run-phase')).toHaveText('GRPO steps', { timeout: 120_000 });
     });
 
     await test.step('changing the skill mix mid-run is recorded and marked', async () => {

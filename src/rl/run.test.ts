@@ -121,6 +121,32 @@ describe('runTraining on CPU', () => {
     expect(out.evals.map((e) => `${e.split}@${e.step}`)).toEqual(['val@0', 'val@2', 'test@2']);
   }, 600_000);
 
+  it('reports its phase as it goes: back to RL after each validation between steps', async () => {
+    const config = { ...tiny, seed: 6, warmStartPerKind: 0, steps: 4, evalEvery: 2 };
+    const phases: string[] = [];
+    const review = tasks.filter((t) => t.kind === 'review').slice(0, 2);
+    await runTraining(
+      { config, train: tasks, val: review, test: review, sandbox, now: () => 0 },
+      {
+        onPhase: (phase, detail) => void phases.push(detail ? `${phase}: ${detail}` : phase),
+        onStep: (m) => void phases.push(`step ${m.step}`),
+      },
+    );
+    expect(phases).toEqual([
+      'eval: val at step 0',
+      'rl',
+      'step 0',
+      'step 1',
+      'eval: val at step 2',
+      'rl',
+      'step 2',
+      'step 3',
+      'eval: val at step 4',
+      'eval: test at step 4',
+      'done',
+    ]);
+  }, 600_000);
+
   it('hands over every evaluation’s answers with their traces: what its scores average', async () => {
     const config = {
       ...tiny,

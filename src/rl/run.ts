@@ -301,7 +301,11 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
       metrics.push(m);
       hooks.onStep?.(m, episodes);
       const done = step + 1;
-      if (validatedOnSchedule(done, config)) await evaluate(done, 'val', valTasks);
+      if (validatedOnSchedule(done, config)) {
+        await evaluate(done, 'val', valTasks);
+        // Back to training: what the run is doing, not its last validation, until the next one.
+        if (done < config.steps) hooks.onPhase?.('rl');
+      }
       const due =
         (hooks.checkpointEvery && done % hooks.checkpointEvery === 0) ||
         hooks.shouldCheckpoint?.(done);

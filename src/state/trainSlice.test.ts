@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvalRecord, StepPoint, TrainEvent } from '../protocol/training';
-import { initialTrainState, reduceEvents, type TrainState } from './trainSlice';
+import { initialTrainState, phaseLabel, reduceEvents, type TrainState } from './trainSlice';
 
 const point = (step: number) => ({ step, elapsedMs: step, point: { step } as StepPoint });
 const evalAt = (step: number, split: EvalRecord['split']): EvalRecord => ({
@@ -52,5 +52,24 @@ describe('reduceEvents: a resumed run', () => {
       { type: 'step', runId: 'r', point: point(4).point, elapsedMs: 4 },
     ] satisfies TrainEvent[]);
     expect(seen(replayed).points).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('reduceEvents: what a run is doing', () => {
+  it('names the phase in words, and goes back to GRPO steps after a validation', () => {
+    const phaseAfter = (events: TrainEvent[]) =>
+      reduceEvents(initialTrainState, events).live.r?.phase;
+    expect(phaseAfter([{ type: 'phase', runId: 'r', phase: 'warm-start' }])).toBe(
+      'warm start (cloning oracle answers)',
+    );
+    const evalPhase: TrainEvent = {
+      type: 'phase',
+      runId: 'r',
+      phase: 'eval',
+      detail: 'val at step 20',
+    };
+    expect(phaseAfter([evalPhase])).toBe('evaluating val at step 20');
+    expect(phaseAfter([evalPhase, { type: 'phase', runId: 'r', phase: 'rl' }])).toBe('GRPO steps');
+    expect(phaseLabel('something-new')).toBe('something-new');
   });
 });

@@ -23,6 +23,19 @@ export interface LiveInfo {
   lastCheckpoint: number | null;
 }
 
+const PHASE_WORDS: Record<string, string> = {
+  'warm-start': 'warm start (cloning oracle answers)',
+  rl: 'GRPO steps',
+  eval: 'evaluating',
+  done: 'done',
+};
+
+/** What a run is doing, in words: `evaluating val at step 20`, `GRPO steps`. */
+export function phaseLabel(phase: string, detail?: string): string {
+  const words = PHASE_WORDS[phase] ?? phase;
+  return detail ? `${words} ${detail}` : words;
+}
+
 export interface TrainState {
   runs: RunSummary[];
   series: Record<string, RunSeries>;
@@ -122,7 +135,7 @@ export function reduceEvents(state: TrainState, events: readonly TrainEvent[]): 
         if (e.status !== 'preparing') l.progress = null;
         break;
       case 'phase':
-        l.phase = e.detail ? `${e.phase}: ${e.detail}` : e.phase;
+        l.phase = phaseLabel(e.phase, e.detail);
         break;
       case 'progress':
         l.progress = { stage: e.stage, done: e.done, total: e.total };

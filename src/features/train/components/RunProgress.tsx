@@ -82,7 +82,11 @@ export function RunProgress(p: RunProgressProps) {
         <span className="badge" data-testid="run-status">
           {p.status}
         </span>
-        {p.phase && <span className="hint">{p.phase}</span>}
+        {p.phase && (
+          <span className="hint" data-testid="run-phase">
+            {p.phase}
+          </span>
+        )}
       </div>
       <progress
         data-testid="run-progress-bar"
