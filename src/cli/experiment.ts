@@ -32,7 +32,7 @@ import {
   useNodeBackend,
 } from './train';
 
-const GRIDS: Record<string, { baselines: Baseline[]; table: (r: GridResult) => string }> = {
+export const GRIDS: Record<string, { baselines: Baseline[]; table: (r: GridResult) => string }> = {
   paper: { baselines: PAPER_GRID, table: gridTable },
   interference: { baselines: INTERFERENCE_GRID, table: interferenceTable },
 };

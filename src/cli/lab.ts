@@ -5,6 +5,7 @@ import { PRESETS } from '../rl/presets';
 import { checkFlags, parseArgs, UsageError, wantsHelp } from './args';
 import { compareCommand } from './compare';
 import { experimentCommand, GRID_BASELINES } from './experiment';
+import { tableCommand } from './table';
 import { trainCommand } from './train';
 import {
   evalCommand,
@@ -43,6 +44,14 @@ const SPECS: Record<
       "compare <a.json> <b.json>   (`eval --per-task --json` outputs or runs' eval.json: a - b per kind, paired over the same tasks)",
     ],
     flags: [],
+  },
+  table: {
+    run: tableCommand,
+    usage: [
+      "table [--grid paper|interference] <baseline>=<eval.json> ...   (the grid's table from evaluations made apart,",
+      "      each an `eval --per-task --json` output or a run's eval.json, e.g. joint-rl=joint.json warm-start=warm.json)",
+    ],
+    flags: ['grid'],
   },
   sandbox: {
     run: sandboxCommand,

@@ -4,7 +4,7 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng';
-import type { TaskKind } from '../core/tasks/types';
+import { ATOMIC_SKILLS, type TaskKind } from '../core/tasks/types';
 import { evaluatePolicy } from '../eval/evaluate';
 import { createNodeSandbox } from '../node/sandbox';
 import { linesOfFile } from '../node/lines';
@@ -14,6 +14,7 @@ import { suiteLines } from '../core/tasks/suite';
 import { parseArgs } from './args';
 import { evalCommand } from './commands';
 import { compareCommand } from './compare';
+import { tableCommand } from './table';
 import { projectTasks, tinyRun } from './testFixtures';
 import {
   checkpointPolicy,
@@ -162,7 +163,7 @@ describe('lab train / eval --policy <run dir>', () => {
   });
 });
 
-describe('lab eval --per-task, lab compare', () => {
+describe('lab eval --per-task, lab compare, lab table', () => {
   it("keeps every task's score in the JSON, under its kind, only when asked", async () => {
     const tasks = await projectTasks(sandbox);
     const file = join(scratchDir('lab-eval'), 'suite.jsonl');
@@ -274,5 +275,57 @@ describe('lab eval --per-task, lab compare', () => {
     ).rejects.toThrow(
       /bare\.json has no task scores \(perTask, or a run's testPerTask\): evaluate again with --per-task/,
     );
+
+    // table lays such evaluations out as the grid's table, each named by its baseline.
+    const tableOf = async (...pairs: string[]) => {
+      const printed: string[] = [];
+      const out = (await tableCommand({
+        args: parseArgs(['table', ...pairs]),
+        sandbox,
+        quiet: true,
+        print: (t) => printed.push(t),
+      })) as { table: string; runs: Record<string, string> };
+      expect(printed).toEqual([out.table]);
+      return out;
+    };
+    const skill = kinds.find((k) => (ATOMIC_SKILLS as readonly string[]).includes(k))!;
+    const laid = await tableOf(
+      `untrained=${runEval}`,
+      `warm-start=${randomFile}`,
+      `joint-rl=${oracleFile}`,
+      `single-${skill}=${oracleFile}`,
+    );
+    expect(laid.runs).toEqual({
+      untrained: runEval,
+      'warm-start': randomFile,
+      'joint-rl': oracleFile,
+      [`single-${skill}`]: oracleFile,
+    });
+    const row = (k: string) =>
+      laid.table
+        .split('\n')
+        .find((l) => l.startsWith(`| ${k} |`))!
+        .split('|')
+        .map((c) => c.trim());
+    for (const k of kinds) {
+      const cells = row(k);
+      // The run's eval.json held only one kind's scores: the others have none.
+      expect(cells[2]).toMatch(k === kind ? /^1\.000/ : /^—$/);
+      expect(cells[3]).toMatch(new RegExp(`^${random.bySkill[k]!.meanReward.toFixed(3)}( ± |$)`));
+      expect(cells[4]).toMatch(/^1\.000( ± |$)/);
+    }
+    // Joint RL against its single run (the same oracle scores): no difference.
+    expect(row(skill)[5]).toMatch(/^1\.000/);
+    expect(row(skill)[7]).toMatch(/^\+0\.000/);
+    const table = (...pairs: string[]) => tableOf(...pairs);
+    await expect(table(`joint=${oracleFile}`)).rejects.toThrow(
+      /unknown baseline "joint": the paper grid's baselines are untrained, warm-start, joint-rl/,
+    );
+    await expect(table('joint-rl')).rejects.toThrow(/"joint-rl" is not <baseline>=<file>/);
+    await expect(table(`joint-rl=${oracleFile}`, `joint-rl=${randomFile}`)).rejects.toThrow(
+      /joint-rl is given twice/,
+    );
+    await expect(table()).rejects.toThrow(/table needs evaluations named by baseline/);
+    await expect(table(`joint-rl=${bare}`)).rejects.toThrow(/bare\.json has no task scores/);
   }, 300_000);
 });

@@ -1,0 +1,71 @@
+// `lab table`: the paper's (or the interference) table from evaluations made apart from an
+// experiment, e.g. every checkpoint of a grid evaluated again on the whole test split.
+import { TASK_KINDS } from '../core/tasks/types';
+import { standardError } from '../eval/evaluate';
+import { flagString, UsageError } from './args';
+import type { CommandContext } from './commands';
+import { readPerTaskEval } from './compare';
+import { GRID_BASELINES, GRIDS } from './experiment';
+import type { GridResult, Scores } from './gridResult';
+
+/** Each kind's mean reward and its standard error, from every task's score. */
+export function scoresOf(perTask: GridResult['runs'][string]['perTask']): Scores {
+  const scores: Scores = {};
+  for (const kind of TASK_KINDS) {
+    const values = Object.values(perTask?.[kind] ?? {});
+    if (values.length === 0) continue;
+    scores[kind] = {
+      tasks: values.length,
+      meanReward: values.reduce((a, b) => a + b, 0) / values.length,
+      stdErr: standardError(values),
+    };
+  }
+  return scores;
+}
+
+/**
+ * `table [--grid paper|interference] <baseline>=<eval.json> ...`: each file an `eval --per-task
+ * --json` output or a run's eval.json, named by the baseline it stands for in the grid's table.
+ */
+export function tableCommand(ctx: CommandContext): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => resolve(buildTable(ctx)));
+}
+
+function buildTable(ctx: CommandContext): Record<string, unknown> {
+  const gridName = flagString(ctx.args, 'grid', 'paper');
+  const grid = GRIDS[gridName];
+  const names = GRID_BASELINES[gridName];
+  if (!grid || !names)
+    throw new UsageError(
+      `--grid must be ${Object.keys(GRIDS)
+        .map((g) => `"${g}"`)
+        .join(' or ')}, got "${gridName}"`,
+    );
+  const pairs = ctx.args.positional.slice(1);
+  if (pairs.length === 0)
+    throw new UsageError(
+      `table needs evaluations named by baseline, e.g. table joint-rl=joint.json warm-start=warm.json; the ${gridName} grid's baselines are ${names.join(', ')}`,
+    );
+  const result: GridResult = { base: 'evaluations', seed: 0, backend: '', runs: {} };
+  const files: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    const [name, file] = at > 0 ? [pair.slice(0, at), pair.slice(at + 1)] : ['', ''];
+    if (!name || !file)
+      throw new UsageError(
+        `"${pair}" is not <baseline>=<file>: write e.g. joint-rl=joint.json (no spaces around =)`,
+      );
+    if (!names.includes(name))
+      throw new UsageError(
+        `unknown baseline "${name}": the ${gridName} grid's baselines are ${names.join(', ')}`,
+      );
+    if (name in files)
+      throw new UsageError(`${name} is given twice (${files[name]} and ${file}): give it once`);
+    const { perTask } = readPerTaskEval(file);
+    result.runs[name] = { scores: scoresOf(perTask), perTask, seconds: 0, steps: 0 };
+    files[name] = file;
+  }
+  const table = grid.table(result);
+  ctx.print(table);
+  return { grid: gridName, runs: files, table };
+}
