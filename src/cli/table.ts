@@ -25,7 +25,8 @@ export function scoresOf(perTask: GridResult['runs'][string]['perTask']): Scores
 
 /**
  * `table [--grid paper|interference] <baseline>=<eval.json> ...`: each file an `eval --per-task
- * --json` output or a run's eval.json, named by the baseline it stands for in the grid's table.
+ * --json` output or a run's eval.json, named by the baseline it stands for in the grid's table;
+ * a baseline named again adds the kinds of another file.
  */
 export function tableCommand(ctx: CommandContext): Promise<Record<string, unknown>> {
   return new Promise((resolve) => resolve(buildTable(ctx)));
@@ -47,7 +48,7 @@ function buildTable(ctx: CommandContext): Record<string, unknown> {
       `table needs evaluations named by baseline, e.g. table joint-rl=joint.json warm-start=warm.json; the ${gridName} grid's baselines are ${names.join(', ')}`,
     );
   const result: GridResult = { base: 'evaluations', seed: 0, backend: '', runs: {} };
-  const files: Record<string, string> = {};
+  const files: Record<string, string[]> = {};
   for (const pair of pairs) {
     const at = pair.indexOf('=');
     const [name, file] = at > 0 ? [pair.slice(0, at), pair.slice(at + 1)] : ['', ''];
@@ -59,11 +60,17 @@ function buildTable(ctx: CommandContext): Record<string, unknown> {
       throw new UsageError(
         `unknown baseline "${name}": the ${gridName} grid's baselines are ${names.join(', ')}`,
       );
-    if (name in files)
-      throw new UsageError(`${name} is given twice (${files[name]} and ${file}): give it once`);
     const { perTask } = readPerTaskEval(file);
-    result.runs[name] = { scores: scoresOf(perTask), perTask, seconds: 0, steps: 0 };
-    files[name] = file;
+    // A baseline may come in several files (evaluations of different kinds made apart).
+    const earlier = result.runs[name]?.perTask ?? {};
+    const both = TASK_KINDS.find((k) => earlier[k] && perTask[k]);
+    if (both)
+      throw new UsageError(
+        `${name}: ${both} is scored in both ${files[name]!.join(' and ')} and ${file}; give each kind of a baseline once`,
+      );
+    const merged = { ...earlier, ...perTask };
+    result.runs[name] = { scores: scoresOf(merged), perTask: merged, seconds: 0, steps: 0 };
+    files[name] = [...(files[name] ?? []), file];
   }
   const table = grid.table(result);
   ctx.print(table);

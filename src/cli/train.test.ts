@@ -284,7 +284,7 @@ describe('lab eval --per-task, lab compare, lab table', () => {
         sandbox,
         quiet: true,
         print: (t) => printed.push(t),
-      })) as { table: string; runs: Record<string, string> };
+      })) as { table: string; runs: Record<string, string[]> };
       expect(printed).toEqual([out.table]);
       return out;
     };
@@ -296,10 +296,10 @@ describe('lab eval --per-task, lab compare, lab table', () => {
       `single-${skill}=${oracleFile}`,
     );
     expect(laid.runs).toEqual({
-      untrained: runEval,
-      'warm-start': randomFile,
-      'joint-rl': oracleFile,
-      [`single-${skill}`]: oracleFile,
+      untrained: [runEval],
+      'warm-start': [randomFile],
+      'joint-rl': [oracleFile],
+      [`single-${skill}`]: [oracleFile],
     });
     const row = (k: string) =>
       laid.table
@@ -323,8 +323,19 @@ describe('lab eval --per-task, lab compare, lab table', () => {
     );
     await expect(table('joint-rl')).rejects.toThrow(/"joint-rl" is not <baseline>=<file>/);
     await expect(table(`joint-rl=${oracleFile}`, `joint-rl=${randomFile}`)).rejects.toThrow(
-      /joint-rl is given twice/,
+      /joint-rl: [a-z-]+ is scored in both .*oracle\.json and .*random\.json; give each kind/,
     );
+    // One baseline's kinds may come from several files: the other kinds of the run's eval.json.
+    const rest = save('rest.json', {
+      policy: 'oracle',
+      perTask: Object.fromEntries(
+        kinds.filter((k) => k !== kind).map((k) => [k, withTasks.perTask[k]]),
+      ),
+    });
+    const split = await tableOf(`joint-rl=${runEval}`, `joint-rl=${rest}`);
+    expect(split.runs).toEqual({ 'joint-rl': [runEval, rest] });
+    const whole = await tableOf(`joint-rl=${oracleFile}`);
+    expect(split.table).toBe(whole.table);
     await expect(table()).rejects.toThrow(/table needs evaluations named by baseline/);
     await expect(table(`joint-rl=${bare}`)).rejects.toThrow(/bare\.json has no task scores/);
   }, 300_000);
