@@ -7,9 +7,15 @@ import { loadConfig } from './train';
 
 /** `npm run lab -- ...args` as a user runs it (through tsx), from the repository root. */
 function lab(...args: string[]) {
+  return labFrom(process.cwd(), ...args);
+}
+
+/** The same, typed in folder `from` (npm hands it over as INIT_CWD; the command runs here). */
+function labFrom(from: string, ...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/lab.ts', ...args], {
     encoding: 'utf8',
     timeout: 120_000,
+    env: { ...process.env, INIT_CWD: from },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -149,6 +155,18 @@ describe('npm run lab: exit codes say whether it worked', () => {
     expect(failed.code).toBe(1);
     const last = JSON.parse(failed.stdout.trim().split('\n').at(-1)!) as { verdict: string };
     expect(last.verdict).toBe('fail');
+  });
+
+  it('reads a relative path from the folder npm was run in, not the package folder', () => {
+    const dir = scratch();
+    const tests = join(dir, 'here');
+    mkdirSync(tests);
+    writeFileSync(join(tests, 'ok.test.js'), "test('adds', () => expect(1 + 1).toBe(2));\n");
+    const there = labFrom(dir, 'sandbox', 'here', '--json');
+    expect(there.code).toBe(0);
+    expect(JSON.parse(there.stdout.trim().split('\n').at(-1)!)).toMatchObject({ verdict: 'pass' });
+    // From the package folder the same relative path names nothing.
+    expect(lab('sandbox', 'here').code).not.toBe(0);
   });
 
   it('eval refuses a suite file with unreadable lines; validate fails on a file without tasks', () => {

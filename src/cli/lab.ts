@@ -123,6 +123,10 @@ baselines (experiment --only): ${Object.entries(GRID_BASELINES)
   .join('; ')}`;
 
 async function main(): Promise<number> {
+  // `npm run` starts commands in the package's folder; paths a user gives are meant from where
+  // they typed it (npm's INIT_CWD), e.g. `cd runs && npm run lab -- eval --policy g17/joint-rl`.
+  const from = process.env.INIT_CWD;
+  if (from && from !== process.cwd()) process.chdir(from);
   const argv = process.argv.slice(2);
   const args = parseArgs(argv);
   const json = args.flags.has('json');
