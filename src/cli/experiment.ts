@@ -32,10 +32,22 @@ import {
   useNodeBackend,
 } from './train';
 
-export const GRIDS: Record<string, { baselines: Baseline[]; table: (r: GridResult) => string }> = {
+const GRIDS: Record<string, { baselines: Baseline[]; table: (r: GridResult) => string }> = {
   paper: { baselines: PAPER_GRID, table: gridTable },
   interference: { baselines: INTERFERENCE_GRID, table: interferenceTable },
 };
+
+/** The grid `--grid` names, or a refusal that lists the grids there are. */
+export function gridNamed(name: string): (typeof GRIDS)[string] {
+  const grid = GRIDS[name];
+  if (!grid)
+    throw new UsageError(
+      `--grid must be ${Object.keys(GRIDS)
+        .map((g) => `"${g}"`)
+        .join(' or ')}, got "${name}"`,
+    );
+  return grid;
+}
 
 /** Each grid's baseline names (of the default recipe), for the usage text. */
 export const GRID_BASELINES: Record<string, string[]> = Object.fromEntries(
@@ -44,13 +56,7 @@ export const GRID_BASELINES: Record<string, string[]> = Object.fromEntries(
 
 export async function experimentCommand(ctx: CommandContext): Promise<Record<string, unknown>> {
   const gridName = flagString(ctx.args, 'grid', 'paper');
-  const grid = GRIDS[gridName];
-  if (!grid)
-    throw new UsageError(
-      `--grid must be ${Object.keys(GRIDS)
-        .map((g) => `"${g}"`)
-        .join(' or ')}, got "${gridName}"`,
-    );
+  const grid = gridNamed(gridName);
   const out = flagString(ctx.args, 'out', `runs/${gridName}-grid`);
   let base = loadConfig(flagString(ctx.args, 'config', 'joint-rl'));
   if (ctx.args.flags.has('seed')) base = { ...base, seed: flagInt(ctx.args, 'seed', 1) };

@@ -1,11 +1,11 @@
 // `lab table`: the paper's (or the interference) table from evaluations made apart from an
 // experiment, e.g. every checkpoint of a grid evaluated again on the whole test split.
 import { TASK_KINDS } from '../core/tasks/types';
-import { standardError } from '../eval/evaluate';
+import { kindScore } from '../eval/evaluate';
 import { flagString, UsageError } from './args';
 import type { CommandContext } from './commands';
 import { readPerTaskEval } from './compare';
-import { GRID_BASELINES, GRIDS } from './experiment';
+import { GRID_BASELINES, gridNamed } from './experiment';
 import type { GridResult, Scores } from './gridResult';
 
 /** Each kind's mean reward and its standard error, from every task's score. */
@@ -13,12 +13,7 @@ export function scoresOf(perTask: GridResult['runs'][string]['perTask']): Scores
   const scores: Scores = {};
   for (const kind of TASK_KINDS) {
     const values = Object.values(perTask?.[kind] ?? {});
-    if (values.length === 0) continue;
-    scores[kind] = {
-      tasks: values.length,
-      meanReward: values.reduce((a, b) => a + b, 0) / values.length,
-      stdErr: standardError(values),
-    };
+    if (values.length > 0) scores[kind] = kindScore(values);
   }
   return scores;
 }
@@ -34,14 +29,8 @@ export function tableCommand(ctx: CommandContext): Promise<Record<string, unknow
 
 function buildTable(ctx: CommandContext): Record<string, unknown> {
   const gridName = flagString(ctx.args, 'grid', 'paper');
-  const grid = GRIDS[gridName];
-  const names = GRID_BASELINES[gridName];
-  if (!grid || !names)
-    throw new UsageError(
-      `--grid must be ${Object.keys(GRIDS)
-        .map((g) => `"${g}"`)
-        .join(' or ')}, got "${gridName}"`,
-    );
+  const grid = gridNamed(gridName);
+  const names = GRID_BASELINES[gridName]!;
   const pairs = ctx.args.positional.slice(1);
   if (pairs.length === 0)
     throw new UsageError(

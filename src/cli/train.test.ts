@@ -317,12 +317,11 @@ describe('lab eval --per-task, lab compare, lab table', () => {
     // Joint RL against its single run (the same oracle scores): no difference.
     expect(row(skill)[5]).toMatch(/^1\.000/);
     expect(row(skill)[7]).toMatch(/^\+0\.000/);
-    const table = (...pairs: string[]) => tableOf(...pairs);
-    await expect(table(`joint=${oracleFile}`)).rejects.toThrow(
+    await expect(tableOf(`joint=${oracleFile}`)).rejects.toThrow(
       /unknown baseline "joint": the paper grid's baselines are untrained, warm-start, joint-rl/,
     );
-    await expect(table('joint-rl')).rejects.toThrow(/"joint-rl" is not <baseline>=<file>/);
-    await expect(table(`joint-rl=${oracleFile}`, `joint-rl=${randomFile}`)).rejects.toThrow(
+    await expect(tableOf('joint-rl')).rejects.toThrow(/"joint-rl" is not <baseline>=<file>/);
+    await expect(tableOf(`joint-rl=${oracleFile}`, `joint-rl=${randomFile}`)).rejects.toThrow(
       /joint-rl: [a-z-]+ is scored in both .*oracle\.json and .*random\.json; give each kind/,
     );
     // One baseline's kinds may come from several files: the other kinds of the run's eval.json.
@@ -336,7 +335,7 @@ describe('lab eval --per-task, lab compare, lab table', () => {
     expect(split.runs).toEqual({ 'joint-rl': [runEval, rest] });
     const whole = await tableOf(`joint-rl=${oracleFile}`);
     expect(split.table).toBe(whole.table);
-    await expect(table()).rejects.toThrow(/table needs evaluations named by baseline/);
-    await expect(table(`joint-rl=${bare}`)).rejects.toThrow(/bare\.json has no task scores/);
+    await expect(tableOf()).rejects.toThrow(/table needs evaluations named by baseline/);
+    await expect(tableOf(`joint-rl=${bare}`)).rejects.toThrow(/bare\.json has no task scores/);
   }, 300_000);
 });

@@ -62,6 +62,17 @@ export function standardError(xs: readonly number[]): number {
   return Math.sqrt(variance / n);
 }
 
+/** A kind's score from its tasks' own scores (at least one): their mean and its standard error. */
+export function kindScore(scores: readonly number[]): KindScore {
+  const stdErr = standardError(scores);
+  return {
+    tasks: scores.length,
+    meanReward: scores.reduce((a, b) => a + b, 0) / scores.length,
+    // Unknown from one task: left out rather than stored as NaN (JSON has no NaN).
+    ...(Number.isNaN(stdErr) ? {} : { stdErr }),
+  };
+}
+
 /**
  * Scores a policy on tasks: mean binary reward per task kind, averaged over `samples` answers a
  * task (Avg@k), with its standard error and every task's own score. Each task's answers come
@@ -108,15 +119,6 @@ export async function evaluatePolicy(
     scores.push(score);
   });
   const bySkill: EvalResult['bySkill'] = {};
-  for (const [kind, scores] of byKind) {
-    const n = scores.length;
-    const stdErr = standardError(scores);
-    bySkill[kind] = {
-      tasks: n,
-      meanReward: scores.reduce((a, b) => a + b, 0) / n,
-      // Unknown from one task: left out rather than stored as NaN (JSON has no NaN).
-      ...(Number.isNaN(stdErr) ? {} : { stdErr }),
-    };
-  }
+  for (const [kind, scores] of byKind) bySkill[kind] = kindScore(scores);
   return { bySkill, episodes: draws.length, perTask };
 }
