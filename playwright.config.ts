@@ -26,7 +26,19 @@ export default defineConfig({
   },
   projects: [
     {
+      // Builds the quick suite once and saves it for the training specs (e2e/suite.setup.ts).
+      name: 'suite',
+      testMatch: 'suite.setup.ts',
+      use: {
+        launchOptions: {
+          executablePath: chromiumPath(),
+          args: [...quietFlags, CHROMIUM_WEBGPU_FLAG],
+        },
+      },
+    },
+    {
       name: 'webgpu',
+      dependencies: ['suite'],
       grepInvert: /@cpu/,
       use: {
         launchOptions: {

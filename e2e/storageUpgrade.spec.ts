@@ -16,7 +16,7 @@ test.describe('Stored runs across an upgrade of the database @webgpu', () => {
     page,
   }) => {
     // A real run's rows, written by this build...
-    await openTrain(app);
+    await openTrain(app, { cachedSuite: true });
     const name = `upgrade-${Date.now()}`;
     await fillSmallRun(page, name);
     const runId = await runSteps(page, 1, (r) => r.name === name);

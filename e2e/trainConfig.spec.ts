@@ -65,7 +65,7 @@ test.describe('Train page: the configuration form @webgpu', () => {
     app,
     page,
   }) => {
-    await openTrain(app);
+    await openTrain(app, { cachedSuite: true });
     const tag = page.getByTestId('field-tagToDecoder');
     await expect(tag).not.toBeChecked();
     const size = page.getByTestId('model-size');
@@ -83,7 +83,7 @@ test.describe('Train page: the configuration form @webgpu', () => {
     app,
     page,
   }) => {
-    await openTrain(app);
+    await openTrain(app, { cachedSuite: true });
     const surgery = page.getByTestId('field-projectConflicts');
     const run = async (project: boolean, n: number): Promise<string> => {
       await surgery.setChecked(project);
@@ -105,7 +105,7 @@ test.describe('Train page: the configuration form @webgpu', () => {
     app,
     page,
   }) => {
-    await openTrain(app);
+    await openTrain(app, { cachedSuite: true });
     const field = page.getByTestId('field-replayPerStep');
     await expect(field).toHaveValue('0');
     await field.fill('3');

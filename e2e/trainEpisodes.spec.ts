@@ -8,7 +8,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     app,
     page,
   }) => {
-    await openTrain(app);
+    await openTrain(app, { cachedSuite: true });
     const name = `episodes-${Date.now()}`;
     await page.getByTestId('field-name').fill(name);
     // Opened before the run starts: step 0's episodes appear once step 0 ends, not at step 5.

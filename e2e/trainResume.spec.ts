@@ -8,7 +8,7 @@ test.describe('Train page: resuming a run @webgpu', () => {
     app,
     page,
   }) => {
-    await openTrain(app);
+    await openTrain(app, { cachedSuite: true });
     const name = `resume-end-${Date.now()}`;
     await fillSmallRun(page, name);
     await page.getByTestId('field-steps').fill('2');

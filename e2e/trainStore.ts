@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, type App } from './fixtures';
 
@@ -55,7 +56,8 @@ export interface Stored {
 type DbOp =
   | { op: 'getAll'; stores: string[] }
   | { op: 'patch'; store: string; key: string; patch: Record<string, unknown> }
-  | { op: 'indexes'; store: string };
+  | { op: 'indexes'; store: string }
+  | { op: 'putFetched'; store: string; url: string };
 
 function inDb(page: Page, op: DbOp): Promise<unknown> {
   return page.evaluate(async (o) => {
@@ -83,6 +85,11 @@ function inDb(page: Page, op: DbOp): Promise<unknown> {
         }
         case 'indexes':
           return [...db.transaction(o.store).objectStore(o.store).indexNames];
+        case 'putFetched': {
+          const row: unknown = await (await fetch(o.url)).json();
+          await request(db.transaction(o.store, 'readwrite').objectStore(o.store).put(row));
+          return null;
+        }
       }
     } finally {
       db.close();
@@ -97,6 +104,26 @@ export const storedRows = (page: Page, stores: string[]) =>
 /** Changes fields of a stored run record behind the app's back (as a crash would leave it). */
 export const patchStoredRun = (page: Page, runId: string, patch: Record<string, unknown>) =>
   inDb(page, { op: 'patch', store: 'runs', key: runId, patch });
+
+/** The quick suite's cache row, as the app stored it; saved by `suite.setup.ts`. */
+export const QUICK_SUITE_FILE = fileURLToPath(
+  new URL('../node_modules/.cache/atomic-skills-lab/e2e-quick-suite.json', import.meta.url),
+);
+
+/**
+ * Puts the quick suite's cache row (built by the app in `suite.setup.ts`) into the page's
+ * database, as a person's earlier run would have left it: a run started now finds its tasks in
+ * the cache instead of building them again (about a minute). The page fetches the file from
+ * its own origin, where the test serves it.
+ */
+export async function seedQuickSuite(page: Page): Promise<void> {
+  const url = '/e2e-quick-suite.json';
+  await page.route(`**${url}`, (route) =>
+    route.fulfill({ path: QUICK_SUITE_FILE, contentType: 'application/json' }),
+  );
+  await inDb(page, { op: 'putFetched', store: 'suites', url });
+  await page.unroute(`**${url}`);
+}
 
 /** The names of a store's indexes, as the database has them. */
 export const storedIndexes = (page: Page, store: string) =>
@@ -173,8 +200,15 @@ export async function runSteps(
   return runId!;
 }
 
-/** Opens the Train page and waits for a ready compute backend. */
-export async function openTrain(app: App): Promise<void> {
+/**
+ * Opens the Train page and waits for a ready compute backend; with `cachedSuite`, the quick
+ * suite is in the database's cache first (see `seedQuickSuite`).
+ */
+export async function openTrain(
+  app: App,
+  { cachedSuite = false }: { cachedSuite?: boolean } = {},
+): Promise<void> {
   await app.open('/train');
   await app.ready();
+  if (cachedSuite) await seedQuickSuite(app.page);
 }

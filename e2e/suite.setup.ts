@@ -1,0 +1,36 @@
+import { writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { expect, test } from './fixtures';
+import { QUICK_SUITE_FILE, fillSmallRun, openTrain, storedRows } from './trainStore';
+
+/**
+ * Builds the quick suite once, through the app: a run started from the Train page builds and
+ * validates its tasks in the sandbox and caches them in IndexedDB. The cached row is saved to a
+ * file, and the specs that only need some run to train put it in their page's database
+ * (`openTrain(app, { cachedSuite: true })`), as a person's earlier run would have left it,
+ * instead of building the suite again, about a minute each. The Train page's own test
+ * (train.spec.ts) starts from an empty database and builds the suite itself.
+ */
+test('builds the quick suite in the app and keeps its cached row for the training specs', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(6 * 60_000);
+  await openTrain(app);
+  await fillSmallRun(page, 'suite-setup');
+  await page.getByTestId('start-run').click();
+  const suites = async () => (await storedRows(page, ['suites'])).suites ?? [];
+  await expect
+    .poll(async () => (await suites()).length, { timeout: 5 * 60_000, intervals: [2000] })
+    .toBe(1);
+  const status = page.locator('[data-testid^="run-status-"]');
+  await expect(status, 'the run that built the suite is the one listed').toHaveCount(1);
+  await page.getByTestId('stop-run').click();
+  await expect(status).not.toHaveText('running', { timeout: 60_000 });
+  const [row] = (await suites()) as { key: string; tasks: unknown[] }[];
+  expect(row!.key).toMatch(/^builtin:quick:seed1:/);
+  expect(row!.tasks.length, 'the suite holds tasks').toBeGreaterThan(100);
+  mkdirSync(dirname(QUICK_SUITE_FILE), { recursive: true });
+  await writeFile(QUICK_SUITE_FILE, JSON.stringify(row));
+});
