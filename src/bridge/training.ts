@@ -9,8 +9,8 @@ import {
   markInterrupted,
   renameRun,
   setRunTags,
-  type RunBundle,
 } from '../storage/runs';
+import type { RunBundle } from '../storage/bundle';
 import { estimateStorage, isQuotaError } from '../storage/usage';
 import type {
   EpisodeBatch,

@@ -28,6 +28,7 @@ import {
   loadConfig,
   clearRunDir,
   suiteFileFlag,
+  suiteSource,
   trainToDir,
   useNodeBackend,
 } from './train';
@@ -186,6 +187,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
       out: join(out, config.name),
       print: ctx.print,
       ...(rl && warm ? { initFrom: warm } : {}),
+      suite: suiteSource(suiteSeed, suiteFile),
     });
     if (baseline.kind === 'warm-start') warm = output.checkpoint;
     const test = output.evals.filter((e) => e.split === 'test').at(-1);

@@ -3,6 +3,7 @@
 import { createNodeSandbox } from '../node/sandbox';
 import { PRESETS } from '../rl/presets';
 import { checkFlags, parseArgs, UsageError, wantsHelp } from './args';
+import { bundleCommand } from './bundle';
 import { compareCommand } from './compare';
 import { experimentCommand, GRID_BASELINES } from './experiment';
 import { tableCommand } from './table';
@@ -85,6 +86,14 @@ const SPECS: Record<
       'suite-seed',
       'checkpoint-every',
     ],
+  },
+  bundle: {
+    run: bundleCommand,
+    usage: [
+      'bundle --run <finished run dir> --out <file.json> [--name N] [--force: replace --out]',
+      '      (the run as a bundle the app imports: its curves, evaluations, checkpoint and test answers on the Train page)',
+    ],
+    flags: ['run', 'out', 'name', 'force'],
   },
   experiment: {
     run: experimentCommand,

@@ -9,13 +9,14 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import '../node/tf';
 import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
 import type { EvalResult, KindScore } from '../eval/evaluate';
 import { linesOfFile, writeLines } from '../node/lines';
+import { codeBuildId } from '../node/buildId';
 import { builtinSuite } from '../node/suiteCache';
 import { vocabularyFromWords } from '../policy/encode/vocab';
 import { createPolicyModel, PolicyAgent } from '../rl/agent';
@@ -172,7 +173,23 @@ export interface TrainJob {
   resume?: Checkpoint;
   initFrom?: Checkpoint;
   checkpointEvery?: number;
+  /** Where the tasks came from, recorded in eval.json (see RunSuiteSource). */
+  suite?: RunSuiteSource;
 }
+
+/**
+ * Where a run's tasks came from: the built-in suite of a seed (the whole corpus, as the app's
+ * "Whole corpus" suite builds it) or a suite file. eval.json keeps it with the build id of the
+ * code that made the tasks and their observations, so that `lab bundle` can tell the app whether
+ * it can rebuild what the run's policy saw.
+ */
+export type RunSuiteSource = { builtin: number } | { file: string };
+
+/** `--suite` or the built-in suite of `--suite-seed`, as eval.json records it. */
+export const suiteSource = (
+  seed: number,
+  file: { path: string } | undefined,
+): RunSuiteSource => (file ? { file: resolve(file.path) } : { builtin: seed });
 
 /**
  * A run resuming from its checkpoint at step `from` logs its later steps, and the evaluations
@@ -268,6 +285,8 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
     bySkill: last('test'),
     // Each test task's score, so that runs on the same test tasks compare task by task.
     testPerTask: lastResult('test')?.perTask ?? {},
+    ...(job.suite ? { suite: job.suite } : {}),
+    buildId: codeBuildId(),
   };
   writeFileSync(join(out, 'eval.json'), JSON.stringify(evalJson, null, 2));
   return output;
@@ -340,6 +359,7 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
     print: ctx.print,
     ...(resume ? { resume } : {}),
     checkpointEvery,
+    suite: suiteSource(suiteSeed, suiteFile),
   });
   return JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as Record<string, unknown>;
 }

@@ -1,3 +1,4 @@
+import { hashString } from '../core/rng';
 import { ATOMIC_SKILLS, isTaskKind, type AtomicSkill, type TaskKind } from '../core/tasks/types';
 import { SEGMENT_TYPES } from '../policy/encode/segments';
 import { parameterCount } from '../policy/model/paramSpecs';
@@ -138,6 +139,10 @@ export const DEFAULT_CONFIG: TrainConfig = {
     vocabSize: 2000,
   },
 };
+
+/** Runs whose configs differ only in the seed (and name) share a group: mean and band over seeds. */
+export const configGroup = (c: TrainConfig): string =>
+  hashString(JSON.stringify({ ...c, seed: 0, name: '' })).toString(16);
 
 /**
  * The warm start's learning rate. Runs saved before the field existed cloned at `learningRate`,

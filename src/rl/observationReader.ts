@@ -26,6 +26,12 @@ export class ObservationReader {
     const { db, buildId } = this.env();
     const run = await db.runs.get(runId);
     if (!run) return { ok: false, reason: 'The run is gone (deleted).' };
+    // A run trained in Node (`lab bundle`) on a suite file, or before runs recorded their build.
+    if (run.suiteKey.startsWith('node:'))
+      return {
+        ok: false,
+        reason: `This run was trained in Node on ${run.suiteKey.startsWith('node:file:') ? `the suite file ${run.suiteKey.slice('node:file:'.length)}` : 'tasks whose build it did not record'}, so the app cannot rebuild what its policy saw.`,
+      };
     const key = suiteKey(run.suite, buildId);
     if (key !== run.suiteKey)
       return {

@@ -1,4 +1,3 @@
-import { hashString } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { Task } from '../core/tasks/types';
 import type { BackendName } from '../protocol/backend';
@@ -22,7 +21,7 @@ import { ObservationReader } from './observationReader';
 import { episodeBatches, getEpisode, listEpisodes } from '../storage/episodes';
 import { dropAfter } from '../storage/runs';
 import { clearSuites, isQuotaError, pruneRun, storageReport } from '../storage/usage';
-import { checkConfig, mixProblem, type TrainConfig } from './config';
+import { checkConfig, configGroup, mixProblem, type TrainConfig } from './config';
 import { episodeRows, evalEpisodeRows } from './episodeRows';
 import { evalsKeptThrough, runTraining } from './run';
 import { buildSuite, suiteKey } from './suiteSource';
@@ -349,7 +348,7 @@ export class TrainingSession {
       finalRewards: {},
       mix: config.mix,
       trainKinds: config.trainKinds,
-      group: hashString(JSON.stringify({ ...config, seed: 0, name: '' })).toString(16),
+      group: configGroup(config),
       config,
       suiteKey: suiteKey(suite, this.env.buildId),
       suite,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../rl/config';
-import { checkBundle } from './runs';
+import { checkBundle } from './bundle';
 
 const bundle = (run: Record<string, unknown> = {}) => ({
   format: 'atomic-skills-lab/run-bundle',

@@ -9,7 +9,7 @@ import {
   undoRemove,
 } from '../../bridge/training';
 import { download, fileSafe } from '../../components/download';
-import type { RunBundle } from '../../storage/runs';
+import type { RunBundle } from '../../storage/bundle';
 import { appStore } from '../../state/appStore';
 import { isGoing } from '../../protocol/training';
 import { useShallow } from 'zustand/react/shallow';

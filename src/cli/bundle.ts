@@ -1,0 +1,180 @@
+// `lab bundle`: a run trained in Node as a run bundle the app imports, so its curves, final
+// scores and test answers show on the Train page beside the runs trained in the browser.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { hashString } from '../core/rng';
+import { linesOfFile } from '../node/lines';
+import { finalScores, type EvalRecord, type StepPoint } from '../protocol/training';
+import { decodeCheckpoint, type EncodedCheckpoint } from '../rl/checkpointCodec';
+import { configGroup, type TrainConfig } from '../rl/config';
+import { suiteKey, type SuiteSpec } from '../rl/suiteSource';
+import { checkBundle, type RunBundle } from '../storage/bundle';
+import type { EpisodeRecord, RunRecord } from '../storage/db';
+import { flagString, UsageError } from './args';
+import type { CommandContext } from './commands';
+import { TEST_EPISODES_FILE, type RunSuiteSource } from './train';
+
+/** What `lab bundle` reads of a run's eval.json (written when the run finished). */
+interface FinishedRun {
+  steps: number;
+  seconds?: number;
+  backend?: string;
+  test?: EvalRecord['bySkill'];
+  suite?: RunSuiteSource;
+  buildId?: string;
+}
+
+const readJson = (path: string, what: string): unknown => {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read ${what} from ${path}: ${(error as Error).message}`);
+  }
+};
+
+/**
+ * Where the run's tasks came from, as the app keeps it. A run on the built-in suite, with the
+ * build id of the code that made it, gets the key the app gives its "Whole corpus" suite under
+ * that build: an app of the same build rebuilds what the run's policy saw once that suite is
+ * cached. Otherwise (a suite file, or a run from before runs recorded their build) the key
+ * says so, and the app shows the run's answers without its observations.
+ */
+function runSuite(done: FinishedRun): { suite: SuiteSpec; suiteKey: string; note: string } {
+  const source = done.suite;
+  if (source && 'builtin' in source && done.buildId) {
+    const suite: SuiteSpec = { projects: 'all', seed: source.builtin };
+    return {
+      suite,
+      suiteKey: suiteKey(suite, done.buildId),
+      note: `the built-in suite (seed ${source.builtin}), build ${done.buildId}`,
+    };
+  }
+  const note =
+    source && 'file' in source
+      ? `the suite file ${basename(source.file)}`
+      : 'a suite this run did not record (trained before runs recorded their suite and build)';
+  return {
+    suite: { projects: 'all', seed: source && 'builtin' in source ? source.builtin : 1 },
+    suiteKey: `node:${source && 'file' in source ? `file:${basename(source.file)}` : 'unrecorded'}`,
+    note,
+  };
+}
+
+/** A finished run directory of `lab train` (or of an experiment) as one run bundle. */
+export function bundleRunDir(dir: string, name?: string): RunBundle {
+  if (!existsSync(dir)) throw new UsageError(`${dir} does not exist`);
+  if (!existsSync(join(dir, 'config.json')))
+    throw new UsageError(`${dir} holds no config.json: it is not a run directory of lab train`);
+  if (!existsSync(join(dir, 'eval.json')) || !existsSync(join(dir, 'checkpoint.json')))
+    throw new UsageError(
+      `${dir} has not finished (no eval.json or checkpoint.json): finish it with \`npm run lab -- train --out ${dir} --resume\`, then bundle it`,
+    );
+  const config = readJson(join(dir, 'config.json'), 'the config') as TrainConfig;
+  const done = readJson(join(dir, 'eval.json'), 'the final evaluation') as FinishedRun;
+  const checkpoint = readJson(join(dir, 'checkpoint.json'), 'the checkpoint') as EncodedCheckpoint;
+  try {
+    decodeCheckpoint(checkpoint);
+  } catch (error) {
+    throw new UsageError(`${join(dir, 'checkpoint.json')}: ${(error as Error).message}`);
+  }
+  if (checkpoint.step !== done.steps)
+    throw new UsageError(
+      `${dir}: its checkpoint is at step ${checkpoint.step} but eval.json at step ${done.steps}: the run was resumed and not finished; finish it with \`npm run lab -- train --out ${dir} --resume\``,
+    );
+
+  const metricsText = existsSync(join(dir, 'metrics.jsonl'))
+    ? readFileSync(join(dir, 'metrics.jsonl'), 'utf8')
+    : '';
+  const id = `node-${config.name}-s${config.seed}-${hashString(metricsText).toString(16)}`;
+  const points: RunBundle['points'] = [];
+  const evals: RunBundle['evals'] = [];
+  let elapsed = 0;
+  for (const [i, text] of metricsText.split('\n').entries()) {
+    if (!text.trim()) continue;
+    let line: { type?: string; step?: number; wallMs?: number };
+    try {
+      line = JSON.parse(text) as typeof line;
+    } catch {
+      throw new UsageError(`${join(dir, 'metrics.jsonl')}: line ${i + 1} is not JSON`);
+    }
+    const { type, ...rest } = line;
+    if (type === 'step') {
+      elapsed += line.wallMs ?? 0;
+      points.push({ runId: id, step: line.step!, elapsedMs: elapsed, point: rest as StepPoint });
+    } else if (type === 'eval') evals.push({ runId: id, ...(rest as EvalRecord) });
+  }
+  const episodes: EpisodeRecord[] = existsSync(join(dir, TEST_EPISODES_FILE))
+    ? [...linesOfFile(join(dir, TEST_EPISODES_FILE))]
+        .filter((l) => l.trim())
+        .map((l) => ({ ...(JSON.parse(l) as EpisodeRecord), runId: id }))
+    : [];
+  const { suite, suiteKey: key, note } = runSuite(done);
+  const backend = (['webgpu', 'wasm', 'cpu'] as const).find((b) => b === done.backend) ?? null;
+  const run: RunRecord = {
+    id,
+    name: name ?? config.name,
+    status: 'done',
+    tags: ['node'],
+    backend,
+    createdAt: Math.round(statSync(join(dir, 'config.json')).mtimeMs),
+    step: done.steps,
+    steps: config.steps,
+    elapsedMs: Math.round((done.seconds ?? elapsed / 1000) * 1000),
+    ...finalScores(done.test ?? {}),
+    message: `Trained in Node (npm run lab -- train) on ${note}; bundled from ${basename(dir)}.`,
+    group: configGroup(config),
+    mix: config.mix,
+    trainKinds: config.trainKinds,
+    config,
+    suite,
+    suiteKey: key,
+  };
+  const bundle: RunBundle = {
+    format: 'atomic-skills-lab/run-bundle',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    run,
+    points,
+    evals,
+    events: [],
+    checkpoints: [
+      {
+        runId: id,
+        step: checkpoint.step,
+        savedAt: Math.round(statSync(join(dir, 'checkpoint.json')).mtimeMs),
+        checkpoint,
+      },
+    ],
+    episodes,
+  };
+  // What the app's import checks, checked here: a bundle this writes is one the app takes.
+  const problem = checkBundle(bundle);
+  if (problem) throw new UsageError(`${dir} does not make a bundle the app imports: ${problem}`);
+  return bundle;
+}
+
+export function bundleCommand(ctx: CommandContext): Promise<Record<string, unknown>> {
+  const dir = flagString(ctx.args, 'run');
+  const out = flagString(ctx.args, 'out');
+  if (existsSync(out) && !ctx.args.flags.has('force'))
+    throw new UsageError(
+      `${out} exists already: choose another --out, or add --force to replace it`,
+    );
+  const name = ctx.args.flags.has('name') ? flagString(ctx.args, 'name') : undefined;
+  const bundle = bundleRunDir(dir, name);
+  const text = JSON.stringify(bundle);
+  writeFileSync(out, text);
+  const summary = {
+    out,
+    run: bundle.run.name,
+    steps: bundle.run.step,
+    points: bundle.points.length,
+    evals: bundle.evals.length,
+    episodes: bundle.episodes.length,
+    megabytes: Math.round(text.length / 1e5) / 10,
+  };
+  ctx.print(
+    `wrote ${out}: run "${summary.run}", ${summary.steps} steps, ${summary.evals} evaluations, ${summary.episodes} test answers (${summary.megabytes} MB). Open the app's Train page and choose "import bundle" to see it beside the browser's runs.`,
+  );
+  return Promise.resolve(summary);
+}
