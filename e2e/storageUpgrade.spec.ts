@@ -1,7 +1,15 @@
 import { createRequire } from 'node:module';
 import { SCHEMA_V1 } from '../src/storage/db';
 import { expect, test } from './fixtures';
-import { fillSmallRun, openTrain, runSteps, stored, storedIndexes, storedRows } from './trainStore';
+import {
+  afterSteps,
+  fillSmallRun,
+  openTrain,
+  runSteps,
+  stored,
+  storedIndexes,
+  storedRows,
+} from './trainStore';
 
 /** The stores whose rows a run writes, compared before and after the upgrade. */
 const STORES = ['runs', 'points', 'evals', 'events', 'episodes'] as const;
@@ -84,7 +92,6 @@ test.describe('Stored runs across an upgrade of the database @webgpu', () => {
     const batches = [...new Set(mine.map((e) => `${e.source}:${e.step}`))]
       .map((k) => ({ source: k.split(':')[0]!, step: Number(k.split(':')[1]) }))
       .sort((a, b) => a.step - b.step || order[a.source]! - order[b.source]!);
-    const afterSteps = (n: number) => `after ${n} step${n === 1 ? '' : 's'}`;
     await expect(section.getByTestId('episode-step').locator('option')).toHaveText(
       batches.map((b) =>
         b.source === 'train'

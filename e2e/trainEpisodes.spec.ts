@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { openTrain, patchStoredRun, runSteps, stored } from './trainStore';
+import { afterSteps, openTrain, patchStoredRun, runSteps, stored } from './trainStore';
 
 test.describe('Train page: a run’s stored episodes @webgpu', () => {
   test.setTimeout(8 * 60_000);
@@ -55,8 +55,8 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(picker.locator('option')).toHaveText([
       'validation after 0 steps',
       ...steps.map((s) => `step ${s}`),
-      `validation after ${run.step} steps`,
-      `test evaluation after ${run.step} steps`,
+      `validation ${afterSteps(run.step)}`,
+      `test evaluation ${afterSteps(run.step)}`,
     ]);
     // A page of rows at a time: "show more" adds the next.
     const PAGE = 100;
@@ -78,7 +78,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     // Its first answer: the task's Avg@k score and the rewards it averaged.
     await rows.first().getByRole('button').click();
     const evalTrace = section.getByTestId('episode-trace');
-    await expect(evalTrace).toContainText(`test evaluation after ${run.step} steps, task 1`);
+    await expect(evalTrace).toContainText(`test evaluation ${afterSteps(run.step)}, task 1`);
     await expect(evalTrace.getByTestId('episode-reward')).toContainText(
       `Reward ${tested[0]!.reward}`,
     );

@@ -166,6 +166,9 @@ export async function fillSmallRun(page: Page, name: string): Promise<void> {
     await page.getByTestId(`field-${field}`).fill(value);
 }
 
+/** "after 1 step", "after 2 steps": how the page says when an evaluation or a batch was made. */
+export const afterSteps = (n: number): string => `after ${n} step${n === 1 ? '' : 's'}`;
+
 export const mean = (xs: number[]): number =>
   xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
 
