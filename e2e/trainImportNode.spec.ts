@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serializeSuite } from '../src/core/tasks/suite';
+import type { Task } from '../src/core/tasks/types';
+import { expect, test } from './fixtures';
+import { QUICK_SUITE_FILE, openTrain, stored } from './trainStore';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** `npm run lab -- <args>` from the package folder, as a person types it; its stdout. */
+const lab = (args: string[]): string =>
+  execFileSync('npm', ['run', '-s', 'lab', '--', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 5 * 60_000,
+  });
+
+test.describe('Train page: a run trained in Node @webgpu', () => {
+  test.setTimeout(8 * 60_000);
+
+  test('lab train, then lab bundle, then import bundle: its curve, scores and test answers show beside the browser’s runs', async ({
+    app,
+    page,
+  }) => {
+    // A real headless run in Node, on the tasks the app built (the setup's quick suite)...
+    const dir = mkdtempSync(join(tmpdir(), 'asl-node-run-'));
+    const { tasks } = JSON.parse(readFileSync(QUICK_SUITE_FILE, 'utf8')) as { tasks: Task[] };
+    writeFileSync(join(dir, 'quick.jsonl'), serializeSuite('quick', tasks));
+    writeFileSync(
+      join(dir, 'tiny.json'),
+      JSON.stringify({
+        extends: 'quick',
+        name: 'node-tiny',
+        warmStartPerKind: 4,
+        steps: 3,
+        evalEvery: 0,
+        evalTasksPerKind: 2,
+        testTasksPerKind: 3,
+      }),
+    );
+    const out = join(dir, 'run');
+    const suite = ['--suite', join(dir, 'quick.jsonl'), '--validated'];
+    lab(['train', '--config', join(dir, 'tiny.json'), ...suite, '--out', out]);
+    const done = JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as {
+      steps: number;
+      test: Record<string, { meanReward: number }>;
+    };
+    expect(done.steps).toBe(3);
+    // ...as one bundle...
+    const file = join(dir, 'node-tiny.json');
+    expect(lab(['bundle', '--run', out, '--out', file])).toContain('3 steps');
+    const bundle = JSON.parse(readFileSync(file, 'utf8')) as {
+      run: { id: string };
+      episodes: unknown[];
+    };
+    const runId = bundle.run.id;
+
+    // ...imported in the browser, through the Train page's own button.
+    await openTrain(app);
+    await page.getByTestId('import-bundle').setInputFiles(file);
+    await expect(page.getByTestId('train-notice')).toContainText('Imported run');
+    const row = page.getByTestId(`run-row-${runId}`);
+    await expect(row).toBeVisible();
+    await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('done');
+    await expect(row).toContainText('node-tiny');
+    const kept = await stored(page, runId, { episodes: true });
+    expect(kept.points.map((p) => p.step)).toEqual([0, 1, 2]);
+    expect(kept.evals.filter((e) => e.split === 'test')).toHaveLength(1);
+    expect(kept.episodes).toHaveLength(bundle.episodes.length);
+    const run = kept.runs.find((r) => r.id === runId)!;
+    for (const [kind, score] of Object.entries(done.test))
+      expect(run.finalRewards[kind], kind).toBe(score.meanReward);
+
+    // Its curve on the chart, and its test answers in the trace viewer, with why the
+    // observation cannot be rebuilt (the tasks came from a suite file).
+    await page.getByTestId(`open-run-${runId}`).click();
+    await expect(page.locator('.reward-chart .series-smooth').first()).toBeVisible();
+    await page.getByTestId('episodes-section').locator('summary').click();
+    const section = page.getByTestId('run-episodes');
+    await expect(section.getByTestId('episode-step')).toHaveValue('test:3');
+    const rows = section.getByTestId('episode-row');
+    await expect(rows.first()).toBeVisible();
+    await rows.first().getByRole('button').click();
+    const trace = section.getByTestId('episode-trace');
+    const first = kept.episodes[0]!;
+    await expect(trace.getByTestId('episode-answer')).toHaveText(first.answerText);
+    await expect(trace.getByTestId('episode-reward')).toContainText(`Reward ${first.reward}`);
+    await trace.getByTestId('episode-observation').locator('summary').click();
+    await expect(trace.getByTestId('observation-unavailable')).toContainText(
+      'trained in Node on the suite file quick.jsonl',
+    );
+  });
+});
