@@ -35,7 +35,10 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
   return (
     <section className="runs-list" data-testid="runs-list" aria-label="Runs">
       <div className="runs-toolbar">
-        <label className="button-like" title="Import a run bundle exported from this app.">
+        <label
+          className="button-like"
+          title="Import run bundles: exported from this app, or made from a run trained in Node with npm run lab -- bundle."
+        >
           import bundle
           <input
             type="file"
