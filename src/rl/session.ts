@@ -20,7 +20,13 @@ import type {
 import { ObservationReader } from './observationReader';
 import { episodeBatches, getEpisode, listEpisodes } from '../storage/episodes';
 import { dropAfter } from '../storage/runs';
-import { clearSuites, isQuotaError, pruneRun, storageReport } from '../storage/usage';
+import {
+  clearSuites,
+  isQuotaError,
+  isTooLargeError,
+  pruneRun,
+  storageReport,
+} from '../storage/usage';
 import { checkConfig, configGroup, mixProblem, type TrainConfig } from './config';
 import { episodeRows, evalEpisodeRows } from './episodeRows';
 import { evalsKeptThrough, runTraining } from './run';
@@ -383,8 +389,9 @@ export class TrainingSession {
         invalid: built.invalid,
       });
     } catch (error) {
-      // The cache is only a shortcut: without space for it the run trains on the built tasks.
-      if (!isQuotaError(error)) throw error;
+      // The cache is only a shortcut: without space for it, or when the suite is larger than
+      // one IndexedDB value may be (the whole corpus's), the run trains on the built tasks.
+      if (!isQuotaError(error) && !isTooLargeError(error)) throw error;
     }
     return built.tasks;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, storageLevel } from '../protocol/storage';
 import { writeFailureMessage } from '../rl/writeQueue';
-import { isQuotaError } from './usage';
+import { isQuotaError, isTooLargeError } from './usage';
 
 describe('storage figures', () => {
   it('warns from 80 % of the quota and calls 95 % full', () => {
@@ -28,6 +28,19 @@ describe('storage figures', () => {
     expect(isQuotaError({ name: 'AbortError', inner: quota })).toBe(true);
     expect(isQuotaError(new Error('other'))).toBe(false);
     expect(isQuotaError(null)).toBe(false);
+  });
+
+  it('recognises a value too large for IndexedDB, as Chromium words it, also wrapped', () => {
+    // The message Chromium gave for a 300 MB value (seen 2026-12-04 in headless Chromium).
+    const large = new DOMException(
+      'The serialized keys and/or value are too large (size=307680688 bytes, max=133169152 bytes).',
+      'UnknownError',
+    );
+    expect(isTooLargeError(large)).toBe(true);
+    expect(isTooLargeError({ name: 'UnknownError', message: 'wrapped', inner: large })).toBe(true);
+    expect(isTooLargeError(new DOMException('full', 'QuotaExceededError'))).toBe(false);
+    expect(isTooLargeError(new Error('other'))).toBe(false);
+    expect(isTooLargeError(null)).toBe(false);
   });
 
   it('says why a run stopped for storage and what to do', () => {

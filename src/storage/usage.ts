@@ -85,3 +85,17 @@ export function isQuotaError(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Whether an error (or one inside it) is IndexedDB refusing a value for its size: Chromium caps
+ * one serialized value at 133,169,152 bytes ("The serialized keys and/or value are too large",
+ * an UnknownError; seen 2026-12-04), which the whole corpus's built suite (25,900 tasks, some
+ * 650 MB) exceeds.
+ */
+export function isTooLargeError(error: unknown): boolean {
+  for (let e = error as { message?: unknown; inner?: unknown } | null; e;) {
+    if (typeof e.message === 'string' && /value (is|are) too large/i.test(e.message)) return true;
+    e = (e.inner as typeof e) ?? null;
+  }
+  return false;
+}
