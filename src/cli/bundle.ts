@@ -7,7 +7,7 @@ import { linesOfFile } from '../node/lines';
 import { finalScores, type EvalRecord, type StepPoint } from '../protocol/training';
 import { decodeCheckpoint, type EncodedCheckpoint } from '../rl/checkpointCodec';
 import { configGroup, type TrainConfig } from '../rl/config';
-import { suiteKey, type SuiteSpec } from '../rl/suiteSource';
+import { nodeSuiteKey, suiteKey, type SuiteSpec } from '../rl/suiteSource';
 import { checkBundle, type RunBundle } from '../storage/bundle';
 import type { EpisodeRecord, RunRecord } from '../storage/db';
 import { flagString, UsageError } from './args';
@@ -55,7 +55,7 @@ function runSuite(done: FinishedRun): { suite: SuiteSpec; suiteKey: string; note
       : 'a suite this run did not record (trained before runs recorded their suite and build)';
   return {
     suite: { projects: 'all', seed: source && 'builtin' in source ? source.builtin : 1 },
-    suiteKey: `node:${source && 'file' in source ? `file:${basename(source.file)}` : 'unrecorded'}`,
+    suiteKey: nodeSuiteKey(source && 'file' in source ? basename(source.file) : undefined),
     note,
   };
 }

@@ -15,15 +15,24 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * it with each run, so a run trained in Node and imported into the app is judged the same way.
  */
 export function codeBuildId(root = ROOT, dirs = ['src/core', 'src/policy/encode']): string {
+  const key = `${root}\n${dirs.join('\n')}`;
+  const known = computed.get(key);
+  if (known !== undefined) return known;
   const hash = createHash('sha256');
   const visit = (rel: string): void => {
     for (const name of readdirSync(join(root, rel)).sort()) {
       const path = join(rel, name);
       if (statSync(join(root, path)).isDirectory()) visit(path);
       // Tests do not change what the app builds or shows.
-      else if (!/\.test\.tsx?$/.test(name)) hash.update(path).update(readFileSync(join(root, path)));
+      else if (!/\.test\.tsx?$/.test(name))
+        hash.update(path).update(readFileSync(join(root, path)));
     }
   };
   dirs.forEach(visit);
-  return hash.digest('hex').slice(0, 12);
+  const id = hash.digest('hex').slice(0, 12);
+  computed.set(key, id);
+  return id;
 }
+
+/** Ids already computed in this process: an experiment's runs each record it. */
+const computed = new Map<string, string>();

@@ -4,7 +4,7 @@ import { encodeTask, SEGMENTS } from '../policy/encode/observation';
 import { vocabularyFromWords } from '../policy/encode/vocab';
 import type { ObservationView } from '../protocol/episodes';
 import type { LabDatabase } from '../storage/db';
-import { suiteKey } from './suiteSource';
+import { nodeSuiteOf, suiteKey } from './suiteSource';
 
 /** Segment names by number (the observation's segment ids). */
 const SEGMENT_NAMES: Record<number, string> = Object.fromEntries(
@@ -27,10 +27,11 @@ export class ObservationReader {
     const run = await db.runs.get(runId);
     if (!run) return { ok: false, reason: 'The run is gone (deleted).' };
     // A run trained in Node (`lab bundle`) on a suite file, or before runs recorded their build.
-    if (run.suiteKey.startsWith('node:'))
+    const node = nodeSuiteOf(run.suiteKey);
+    if (node)
       return {
         ok: false,
-        reason: `This run was trained in Node on ${run.suiteKey.startsWith('node:file:') ? `the suite file ${run.suiteKey.slice('node:file:'.length)}` : 'tasks whose build it did not record'}, so the app cannot rebuild what its policy saw.`,
+        reason: `This run was trained in Node on ${node.file ? `the suite file ${node.file}` : 'tasks whose build it did not record'}, so the app cannot rebuild what its policy saw.`,
       };
     const key = suiteKey(run.suite, buildId);
     if (key !== run.suiteKey)

@@ -37,6 +37,19 @@ export function suiteKey(spec: SuiteSpec, buildId: string): string {
   return `builtin:${spec.projects}:seed${spec.seed}:${buildId}:${hashString(JSON.stringify(corpus)).toString(16)}`;
 }
 
+/**
+ * The suite key of a run trained in Node whose tasks the app cannot rebuild (`lab bundle`): on
+ * a suite file (named), or from before runs recorded their suite and build.
+ */
+export const nodeSuiteKey = (file?: string): string =>
+  `node:${file === undefined ? 'unrecorded' : `file:${file}`}`;
+
+/** What a `nodeSuiteKey` says of a run's tasks, or null for any other key. */
+export function nodeSuiteOf(key: string): { file?: string } | null {
+  if (!key.startsWith('node:')) return null;
+  return key.startsWith('node:file:') ? { file: key.slice('node:file:'.length) } : {};
+}
+
 /** Builds and validates a built-in suite, reporting progress; invalid tasks are kept out, with reasons. */
 export async function buildSuite(
   spec: SuiteSpec,

@@ -77,14 +77,18 @@ export async function clearSuites(db: LabDatabase = labDb()): Promise<void> {
   await db.suites.clear();
 }
 
-/** Whether an error (or the error inside a Dexie/IndexedDB abort) is the browser refusing for space. */
-export function isQuotaError(error: unknown): boolean {
-  for (let e = error as { name?: string; inner?: unknown } | null; e;) {
-    if (e.name === 'QuotaExceededError') return true;
+/** Whether an error, or one it wraps (Dexie's and IndexedDB's aborts keep it as `inner`), matches. */
+function anyWrapped(error: unknown, match: (e: { name?: unknown; message?: unknown }) => boolean) {
+  for (let e = error as { name?: unknown; message?: unknown; inner?: unknown } | null; e;) {
+    if (match(e)) return true;
     e = (e.inner as typeof e) ?? null;
   }
   return false;
 }
+
+/** Whether an error (or the error inside a Dexie/IndexedDB abort) is the browser refusing for space. */
+export const isQuotaError = (error: unknown): boolean =>
+  anyWrapped(error, (e) => e.name === 'QuotaExceededError');
 
 /**
  * Whether an error (or one inside it) is IndexedDB refusing a value for its size: Chromium caps
@@ -92,10 +96,8 @@ export function isQuotaError(error: unknown): boolean {
  * an UnknownError; seen 2026-12-04), which the whole corpus's built suite (25,900 tasks, some
  * 650 MB) exceeds.
  */
-export function isTooLargeError(error: unknown): boolean {
-  for (let e = error as { message?: unknown; inner?: unknown } | null; e;) {
-    if (typeof e.message === 'string' && /value (is|are) too large/i.test(e.message)) return true;
-    e = (e.inner as typeof e) ?? null;
-  }
-  return false;
-}
+export const isTooLargeError = (error: unknown): boolean =>
+  anyWrapped(
+    error,
+    (e) => typeof e.message === 'string' && /value (is|are) too large/i.test(e.message),
+  );
