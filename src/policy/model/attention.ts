@@ -10,18 +10,20 @@ function splitHeads(x: tf.Tensor, heads: number): tf.Tensor4D {
 
 /**
  * Batched multi-head attention, each row over its own keys: q, k, v [B, T, D], additive `mask`
- * broadcasting to [B, H, Tq, Tk]. Used where sequences are short (decoder self-attention).
+ * broadcasting to [B, H, Tq, Tk] (null: every key is seen). Used where sequences are short
+ * (decoder self-attention).
  */
 export function batchedAttention(
   q: tf.Tensor,
   k: tf.Tensor,
   v: tf.Tensor,
-  mask: tf.Tensor,
+  mask: tf.Tensor | null,
   heads: number,
 ): tf.Tensor {
   const [b, tq, d] = q.shape as [number, number, number];
   const qh = tf.mul(splitHeads(q, heads), 1 / Math.sqrt(d / heads));
-  const scores = tf.add(tf.matMul(qh, splitHeads(k, heads), false, true), mask);
+  const raw = tf.matMul(qh, splitHeads(k, heads), false, true);
+  const scores = mask ? tf.add(raw, mask) : raw;
   const mixed = tf.matMul(tf.softmax(scores), splitHeads(v, heads));
   return tf.reshape(tf.transpose(mixed, [0, 2, 1, 3]), [b, tq, d]);
 }

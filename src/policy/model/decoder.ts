@@ -54,14 +54,52 @@ function inputEmbedding(p: ParamStore, c: ModelConfig, mem: Memory, inputs: Deco
   return tf.add(x, linear(tagStates(mem, S), p.get('dec.tag.w')));
 }
 
-function selfAttention(p: ParamStore, c: ModelConfig, i: number, x: tf.Tensor, rows: number) {
+/**
+ * The decoder's self-attention keys and values of the steps decoded so far, per layer
+ * ([B, t, D] each; empty before the first step). Sampling decodes one step at a time: each step
+ * attends to the cached steps before it instead of running the decoder over the whole prefix
+ * again. The tensors are the caller's to dispose (see disposeStepCache).
+ */
+export interface StepCache {
+  keys: tf.Tensor[];
+  values: tf.Tensor[];
+}
+
+export const emptyStepCache = (): StepCache => ({ keys: [], values: [] });
+
+export function disposeStepCache(cache: StepCache): void {
+  tf.dispose([...cache.keys, ...cache.values]);
+  cache.keys.length = 0;
+  cache.values.length = 0;
+}
+
+function selfAttention(
+  p: ParamStore,
+  c: ModelConfig,
+  i: number,
+  x: tf.Tensor,
+  rows: number,
+  cache?: StepCache,
+) {
   const prefix = `dec.${i}.self`;
   const S = x.shape[0] / rows;
   const h = layerNorm(p, `dec.${i}.ln1`, x);
   const [q, k, v] = ['wq', 'wk', 'wv'].map((w) =>
     tf.reshape(linear(h, p.get(`${prefix}.${w}`)), [rows, S, c.dModel]),
   ) as [tf.Tensor, tf.Tensor, tf.Tensor];
-  const mixed = batchedAttention(q, k, v, causalMask(S), c.heads);
+  let mixed: tf.Tensor;
+  if (cache) {
+    // One new step per row: it sees every cached step and itself, so no mask.
+    const before = [cache.keys[i], cache.values[i]];
+    const keys = before[0] ? tf.concat([before[0], k], 1) : k;
+    const values = before[1] ? tf.concat([before[1], v], 1) : v;
+    cache.keys[i] = tf.keep(keys);
+    cache.values[i] = tf.keep(values);
+    tf.dispose(before.filter((t): t is tf.Tensor => t !== undefined));
+    mixed = batchedAttention(q, keys, values, null, c.heads);
+  } else {
+    mixed = batchedAttention(q, k, v, causalMask(S), c.heads);
+  }
   return linear(tf.reshape(mixed, [rows * S, c.dModel]), p.get(`${prefix}.wo`));
 }
 
@@ -219,20 +257,30 @@ function replacementBias(p: ParamStore, c: ModelConfig, x: tf.Tensor, inputs: De
 /**
  * Unmasked action logits [N, V + T] of the N output steps (`inputs.outputs`): vocabulary logits,
  * then pointer logits over the T observation positions (padding is left to the step mask).
+ *
+ * With a `cache`, `inputs` hold one step per row (`steps` 1, `positions` that step's position in
+ * its part, every row an output) that follows the steps whose keys and values the cache holds;
+ * the cache gets this step's appended (it is kept out of any enclosing tidy). The logits are the
+ * ones a pass over the whole prefixes gives for their last steps.
  */
 export function decode(
   p: ParamStore,
   c: ModelConfig,
   mem: Memory,
   inputs: DecoderInputs,
+  cache?: StepCache,
 ): tf.Tensor2D {
   const S = inputs.steps;
   if (S > c.maxActLen) throw new RangeError(`More than ${c.maxActLen} steps`);
   if (inputs.outputs.length === 0) throw new RangeError('No decoder step to score');
+  if (cache && S !== 1) throw new RangeError('A cached decoder step takes one step per row');
   const rows = inputs.prevVocab.length / S;
+  if (cache && (cache.keys[0]?.shape[1] ?? 0) >= c.maxActLen) {
+    throw new RangeError(`More than ${c.maxActLen} steps`);
+  }
   let x = inputEmbedding(p, c, mem, inputs);
   for (let i = 0; i < c.decoderLayers; i++) {
-    x = tf.add(x, selfAttention(p, c, i, x, rows));
+    x = tf.add(x, selfAttention(p, c, i, x, rows, cache));
     x = tf.add(x, crossAttention(p, c, i, x, mem));
     x = tf.add(x, feedForward(p, `dec.${i}.ff`, layerNorm(p, `dec.${i}.ln3`, x)));
   }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { decode } from './decoder';
-import { buildMemory, encode } from './encoder';
+import { buildMemory, encode, type Memory } from './encoder';
 import { packTraining, type TrainingInputs } from './inputs';
 import { groupedOrder, packObservations, type PackedObservations } from './observations';
 import { oneHotFloat } from './matmul';
@@ -42,14 +42,28 @@ export interface TeacherForced {
 /**
  * Runs encoder and decoder over whole answers at once (call inside a tidy or a gradient tape).
  * Each distinct observation is encoded once and attended to once for all the rows that share
- * it, which in GRPO is every row of a group. Only real steps reach the output layer.
+ * it, which in GRPO is every row of a group. Each chunk of rows is decoded to its own longest
+ * answer, and only real steps reach the output layer.
  */
 export function teacherForced(p: ParamStore, c: ModelConfig, packed: PackedBatch): TeacherForced {
   const { obs, inputs } = packed;
   const real = inputs.chosen.length;
   const width = c.vocabSize + obs.length;
   const memory = buildMemory(p, c, encode(p, c, obs), obs, obs.groups);
-  const logits = decode(p, c, memory, inputs);
+  if (memory.chunks.length !== inputs.parts.length) {
+    throw new Error(`${inputs.parts.length} decoder parts for ${memory.chunks.length} chunks`);
+  }
+  // Each chunk's rows run the decoder on their own, padded to their own longest answer.
+  const blocks = memory.chunks.flatMap((m, n) => {
+    const part = inputs.parts[n];
+    if (!part) return [];
+    const own: Memory = {
+      length: memory.length,
+      chunks: [{ ...m, chunk: { ...m.chunk, firstRow: 0 } }],
+    };
+    return [decode(p, c, own, part)];
+  });
+  const logits = blocks.length === 1 ? blocks[0]! : tf.concat(blocks, 0);
   const logp = tf.logSoftmax(tf.add(logits, tf.tensor2d(inputs.mask, [real, width])));
   const picked = oneHotFloat(inputs.chosen, width);
   const chosen = tf.sum<tf.Tensor1D>(tf.mul(picked, logp), -1);

@@ -155,8 +155,10 @@ describe('packTraining', () => {
       allowed: [[[V + 2], [0, 1]], [[5]]],
     };
     const t = packTraining(batch, packed, config);
-    expect(t.steps).toBe(2);
-    expect(Array.from(t.outputs)).toEqual([0, 1, 2]);
+    // Both short observations share one chunk, padded to its longest answer.
+    expect(t.parts).toHaveLength(1);
+    expect(t.parts[0]!.steps).toBe(2);
+    expect(Array.from(t.parts[0]!.outputs)).toEqual([0, 1, 2]);
     expect(Array.from(t.chosen)).toEqual([V + 2, 0, 5]);
     expect(t.answerLengths).toEqual([2, 1]);
     const width = V + 3;

@@ -1,3 +1,4 @@
+import { planChunks } from './chunks';
 import { NEG_INF, type PackedObservations } from './observations';
 import type { ModelConfig, ScoredBatch } from './types';
 
@@ -179,6 +180,47 @@ export function decoderInputs(
 }
 
 /**
+ * Decoder inputs for step `step` alone of every row (a cached decoder step, see decode): what
+ * decoderInputs(prefixes, step + 1, ..., { outputs: 'last' }) lays out for the rows' last steps,
+ * with `steps` 1. Rows whose prefix is shorter than `step` (finished answers) get empty inputs.
+ */
+export function nextStepInputs(
+  prefixes: readonly (readonly number[])[],
+  step: number,
+  vocabSize: number,
+  obsLength: number,
+  options: Omit<DecoderInputOptions, 'outputs'> = {},
+): DecoderInputs {
+  const { partEnd = -1, wordAt } = options;
+  const rows = prefixes.length;
+  const S = step + 1;
+  const last = Int32Array.from(prefixes, (_, b) => b * S + step);
+  const positions = new Int32Array(rows);
+  const prevVocab = new Int32Array(rows).fill(-1);
+  const prevPointer = new Float32Array(rows * obsLength);
+  prefixes.forEach((prefix, b) => {
+    let start = 0;
+    for (let t = 1; t <= step; t++) if (prefix[t - 1] === partEnd) start = t;
+    positions[b] = step - start;
+    if (step === 0) prevVocab[b] = vocabSize;
+    else if (step - 1 < prefix.length) {
+      const action = prefix[step - 1]!;
+      if (action < vocabSize) prevVocab[b] = action;
+      else prevPointer[b * obsLength + action - vocabSize] = 1;
+    }
+  });
+  return {
+    steps: 1,
+    positions,
+    prevVocab,
+    prevPointer,
+    outputs: Int32Array.from(prefixes, (_, b) => b),
+    pointerFeatures: pointerFeatures(prefixes, S, vocabSize, obsLength, last, partEnd),
+    pointedWord: pointedWords(prefixes, S, vocabSize, last, wordAt),
+  };
+}
+
+/**
  * Writes one step's additive mask at `offset`: NEG_INF everywhere but the allowed ids.
  * `allowed === undefined` marks a padded step: everything 0, so its (ignored) loss stays finite.
  */
@@ -202,10 +244,18 @@ export function writeStepMask(
 }
 
 /**
- * Everything a teacher-forced pass over a batch needs: decoder inputs padded to S steps, and per
- * real step (the N output steps, row by row) its mask over V + T ids and the action chosen.
+ * Everything a teacher-forced pass over a batch needs: per decoder chunk (see chunkInputs), its
+ * rows' decoder inputs; and per real step (the N output steps, row by row) its mask over V + T
+ * ids and the action chosen.
  */
-export interface TrainingInputs extends DecoderInputs {
+export interface TrainingInputs {
+  /**
+   * One per chunk of `planChunks(obs.unitLengths, obs.groups, obs.length)` (the chunks the
+   * encoder's memory is built in), in row order: the chunk's rows (local row indices) padded to
+   * the chunk's own longest answer, each row's real steps scored; null for a chunk whose answers
+   * are all empty.
+   */
+  parts: (DecoderInputs | null)[];
   /** [N * (V + T)] additive masks. */
   mask: Float32Array;
   /** [N] the action chosen at each real step. */
@@ -250,12 +300,30 @@ export function packTraining(
       chosen[i++] = action;
     });
   }
-  const inputs = decoderInputs(actions, steps, V, obs.length, {
-    outputs: 'real',
-    partEnd: config.partEnd,
-    wordAt: (b, pos) => obs.tokens[obs.rowOf[b]! * obs.length + pos]!,
+  return { parts: chunkInputs(actions, obs, config), mask, chosen, answerLengths };
+}
+
+/**
+ * The decoder inputs of each chunk of the packed observations, for the given answers: a chunk's
+ * rows are padded to its own longest answer, not the batch's. A GRPO group's rows form a chunk
+ * (or share one with other short observations), so one long answer elsewhere in the batch no
+ * longer makes every row run the decoder for as many steps.
+ */
+export function chunkInputs(
+  actions: readonly (readonly number[])[],
+  obs: PackedObservations,
+  config: ModelConfig,
+): (DecoderInputs | null)[] {
+  return planChunks(obs.unitLengths, obs.groups, obs.length).map((chunk) => {
+    const rows = actions.slice(chunk.firstRow, chunk.firstRow + chunk.rows);
+    const steps = Math.max(...rows.map((a) => a.length));
+    if (steps === 0) return null;
+    return decoderInputs(rows, steps, config.vocabSize, obs.length, {
+      outputs: 'real',
+      partEnd: config.partEnd,
+      wordAt: (b, pos) => obs.tokens[obs.rowOf[chunk.firstRow + b]! * obs.length + pos]!,
+    });
   });
-  return { ...inputs, mask, chosen, answerLengths };
 }
 
 /** Per-step numbers (old or reference log-probs), each row's real steps in turn: [N]. */
@@ -263,7 +331,7 @@ export function flattenSteps(
   values: readonly (readonly number[])[],
   inputs: TrainingInputs,
 ): Float32Array {
-  const out = new Float32Array(inputs.outputs.length);
+  const out = new Float32Array(inputs.chosen.length);
   if (values.length !== inputs.answerLengths.length) {
     throw new RangeError(`Expected ${inputs.answerLengths.length} rows of log-probs`);
   }
@@ -282,7 +350,7 @@ export function flattenSteps(
 
 /** One number per row repeated over the row's real steps: [N]. */
 export function repeatPerStep(perRow: ArrayLike<number>, inputs: TrainingInputs): Float32Array {
-  const out = new Float32Array(inputs.outputs.length);
+  const out = new Float32Array(inputs.chosen.length);
   let i = 0;
   inputs.answerLengths.forEach((length, b) => out.fill(perRow[b]!, i, (i += length)));
   return out;

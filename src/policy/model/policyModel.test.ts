@@ -220,13 +220,27 @@ describe('PolicyModel determinism and consistency', () => {
     [fam, plain].forEach((m) => m.dispose());
   });
 
-  it('scores a row the same alone or batched with other observations (chunks, padding)', async () => {
-    const model = PolicyModel.create(tinyConfig());
-    const observations = [[1, 2, 3], [4, 5, 6, 7, 8, 9], [1, 2, 3], [2], [7, 7, 7, 7]].map((t) =>
-      observation(t),
-    );
+  // Short observations share a chunk; long ones (over half of CHUNK_KEYS) are chunks of their
+  // own, each decoded to its own longest answer (here 1 to 8 steps).
+  const long = (n: number, k: number) => Array.from({ length: n }, (_, i) => (i * k) % V);
+  it.each([
+    {
+      name: 'short observations, one chunk',
+      maxObsLen: 32,
+      tokens: [[1, 2, 3], [4, 5, 6, 7, 8, 9], [1, 2, 3], [2], [7, 7, 7, 7]],
+      steps: [3, 3, 3, 3, 3],
+    },
+    {
+      name: 'long observations, a chunk each, answers of different lengths',
+      maxObsLen: 300,
+      tokens: [long(200, 3), long(150, 5), long(200, 3), long(180, 7)],
+      steps: [1, 8, 8, 4],
+    },
+  ])('scores a row the same alone or batched with other observations: $name', async (c) => {
+    const model = PolicyModel.create(tinyConfig({ maxObsLen: c.maxObsLen }));
+    const observations = c.tokens.map((t) => observation(t));
     const rows = observations.map((o, i) => {
-      const grammar = randomGrammar(i, o.tokens.length, 3);
+      const grammar = randomGrammar(i, o.tokens.length, c.steps[i]!);
       return { o, grammar };
     });
     const samples = await Promise.all(

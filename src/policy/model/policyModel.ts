@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { decode } from './decoder';
+import { decode, disposeStepCache, emptyStepCache } from './decoder';
 import { buildMemory, encode, type Memory } from './encoder';
 import { packBatch, teacherForced, unpack } from './forward';
-import { decoderInputs, writeStepMask } from './inputs';
+import { nextStepInputs, writeStepMask } from './inputs';
 import { packObservations } from './observations';
 import { batchPasses, DEFAULT_PASS_LIMITS, type PassLimits } from './passes';
 import { ParamStore } from './params';
@@ -46,7 +46,7 @@ export class PolicyModel {
 
   /**
    * Samples `count` answers for one observation in parallel (a GRPO group). The encoder runs
-   * once; each step re-runs the decoder over the prefixes and draws on the JS side from `rng`,
+   * once; each step runs the decoder on the new step alone (earlier steps' keys and values cached) and draws on the JS side from `rng`,
    * rows in order, so a seed gives the same answers on a deterministic backend.
    */
   async sampleGroup(
@@ -135,6 +135,7 @@ export class PolicyModel {
     const memory = this.memoryFor(obs, count);
     const results = Array.from({ length: count }, emptyResult);
     const active = new Array<boolean>(count).fill(true);
+    const cache = emptyStepCache();
     try {
       for (let step = 0; step < c.maxActLen; step++) {
         const sets = results.map((r, i) => (active[i] ? allowed(step, r.actions) : null));
@@ -144,19 +145,15 @@ export class PolicyModel {
         sets.forEach((s, i) =>
           writeStepMask(s ?? undefined, mask, i * width, c.vocabSize, width, obsLength),
         );
-        const inputs = decoderInputs(
+        const inputs = nextStepInputs(
           results.map((r) => r.actions),
-          step + 1,
+          step,
           c.vocabSize,
           obsLength,
-          {
-            outputs: 'last',
-            partEnd: c.partEnd,
-            wordAt: (_, pos) => obs.tokens[pos]!,
-          },
+          { partEnd: c.partEnd, wordAt: (_, pos) => obs.tokens[pos]! },
         );
         const logp = tf.tidy(() => {
-          const logits = decode(this.params, c, memory, inputs);
+          const logits = decode(this.params, c, memory, inputs, cache);
           return tf.logSoftmax(tf.add(logits, tf.tensor2d(mask, [count, width])));
         });
         let values: Float32Array;
@@ -177,6 +174,7 @@ export class PolicyModel {
       }
     } finally {
       tf.dispose(memory);
+      disposeStepCache(cache);
     }
     return results;
   }
