@@ -3,7 +3,8 @@ import type { PolicyAgent, SampledAnswer } from '../rl/agent';
 import type { AnswerPolicy } from './evaluate';
 
 /**
- * A trained (or untrained) policy as an answer source: samples at a temperature, greedy at 0.
+ * A trained (or untrained) policy as an answer source: samples at a temperature, greedy at 0;
+ * several tasks' answers are decoded in one batch (`answerMany`).
  * With `traces`, each answer's decoding (tokens, probabilities, alternatives) is kept there,
  * keyed by the answer it returned, for the trace viewer.
  */
@@ -13,15 +14,22 @@ export function agentPolicy(
   name = 'policy',
   traces?: WeakMap<Answer, SampledAnswer>,
 ): AnswerPolicy {
+  const answerMany: NonNullable<AnswerPolicy['answerMany']> = async (requests) => {
+    const groups = await agent.sampleGroups(
+      requests.map(({ task, rng }) => ({ task, count: 1, rng: temperature <= 0 ? null : rng })),
+      Math.max(0, temperature),
+    );
+    return groups.map(([sample]) => {
+      traces?.set(sample!.answer, sample!);
+      return sample!.answer;
+    });
+  };
   return {
     name,
     async answer(task, rng) {
-      const sample =
-        temperature <= 0
-          ? await agent.greedy(task)
-          : (await agent.sampleGroup(task, 1, temperature, rng))[0]!;
-      traces?.set(sample.answer, sample);
-      return sample.answer;
+      const [answer] = (await answerMany([{ task, rng }])) as [Answer];
+      return answer;
     },
+    answerMany,
   };
 }

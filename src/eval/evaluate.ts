@@ -10,7 +10,15 @@ import { overlapped } from '../rl/overlap';
 export interface AnswerPolicy {
   name: string;
   answer(task: Task, rng: Rng): Promise<Answer> | Answer;
+  /**
+   * Optional: one answer to each of several requests at once, each drawn from its own `rng` (a
+   * model decodes them in one batch). evaluatePolicy uses it when there is one.
+   */
+  answerMany?(requests: readonly { task: Task; rng: Rng }[]): Promise<Answer[]>;
 }
+
+/** Tasks a batch-answering policy is asked about at once (each with all its samples). */
+export const EVAL_BATCH_TASKS = 16;
 
 export interface KindScore {
   tasks: number;
@@ -75,10 +83,13 @@ export function kindScore(scores: readonly number[]): KindScore {
 
 /**
  * Scores a policy on tasks: mean binary reward per task kind, averaged over `samples` answers a
- * task (Avg@k), with its standard error and every task's own score. Each task's answers come
- * from a random stream of its own, keyed by its id under a salt drawn from `rng`: a seed
- * repeats the evaluation, and a task's answers do not change when other tasks join or leave
- * the list. With `gradeAhead`, answers are graded in the sandbox while the next are drawn.
+ * task (Avg@k), with its standard error and every task's own score. Each answer comes from a
+ * random stream of its own, keyed by its task's id and sample index under a salt drawn from
+ * `rng`: a seed repeats the evaluation, and a task's answers do not change when other tasks join
+ * or leave the list, nor whether they are asked for one by one or in batches (up to float
+ * rounding: padded to another batch's longest observation, a probability's last bits can move).
+ * A policy with `answerMany` is asked about EVAL_BATCH_TASKS tasks at a time; with `gradeAhead`,
+ * answers are asked for one at a time and graded in the sandbox while the next are drawn.
  */
 export async function evaluatePolicy(
   policy: AnswerPolicy,
@@ -88,31 +99,48 @@ export async function evaluatePolicy(
   options: EvalOptions = {},
 ): Promise<EvalResult> {
   const samples = options.samples ?? 1;
+  type Draw = { task: Task; sampleIndex: number };
   const draws = tasks.flatMap((task) =>
-    Array.from({ length: samples }, (_, sampleIndex) => ({ task, sampleIndex })),
+    Array.from({ length: samples }, (_, sampleIndex): Draw => ({ task, sampleIndex })),
   );
   const salt = drawSalt(rng);
-  const streams = new Map<string, Rng>();
-  const streamOf = (task: Task): Rng => {
-    let stream = streams.get(task.id);
-    if (!stream) streams.set(task.id, (stream = keyedRng(salt, task.id)));
-    return stream;
-  };
-  const { results } = await overlapped(
-    draws,
-    ({ task }) => Promise.resolve(policy.answer(task, streamOf(task))),
-    async (answer, { task, sampleIndex }): Promise<number> => {
-      const verification = await verifyAnswer(task, answer, sandbox);
-      options.onEpisode?.(task, verification, answer, sampleIndex);
-      return verification.reward;
-    },
-    { now: () => 0, maxAhead: options.gradeAhead ?? 0 },
-  );
+  // Sample 0 draws from the task's stream, sample k from a stream of its own.
+  const streamOf = ({ task, sampleIndex }: Draw): Rng =>
+    keyedRng(salt, sampleIndex === 0 ? task.id : `${task.id}#${sampleIndex}`);
+  let rewards: number[];
+  if (policy.answerMany && !((options.gradeAhead ?? 0) > 0)) {
+    // A batch of tasks answered at once, then graded together (episodes reported in order).
+    const answerMany = policy.answerMany.bind(policy);
+    rewards = [];
+    for (let i = 0; i < draws.length; i += EVAL_BATCH_TASKS * samples) {
+      const batch = draws.slice(i, i + EVAL_BATCH_TASKS * samples);
+      const answers = await answerMany(batch.map((d) => ({ task: d.task, rng: streamOf(d) })));
+      const verdicts = await Promise.all(
+        answers.map((answer, j) => verifyAnswer(batch[j]!.task, answer, sandbox)),
+      );
+      verdicts.forEach((v, j) => {
+        options.onEpisode?.(batch[j]!.task, v, answers[j]!, batch[j]!.sampleIndex);
+        rewards.push(v.reward);
+      });
+    }
+  } else {
+    const { results } = await overlapped(
+      draws,
+      (draw) => Promise.resolve(policy.answer(draw.task, streamOf(draw))),
+      async (answer, { task, sampleIndex }): Promise<number> => {
+        const verification = await verifyAnswer(task, answer, sandbox);
+        options.onEpisode?.(task, verification, answer, sampleIndex);
+        return verification.reward;
+      },
+      { now: () => 0, maxAhead: options.gradeAhead ?? 0 },
+    );
+    rewards = results.map((r) => r.consumed);
+  }
   const byKind = new Map<TaskKind, number[]>();
   const perTask: PerTaskScores = {};
   tasks.forEach((task, i) => {
-    const rewards = results.slice(i * samples, (i + 1) * samples).map((r) => r.consumed);
-    const score = rewards.reduce((a, b) => a + b, 0) / samples;
+    const own = rewards.slice(i * samples, (i + 1) * samples);
+    const score = own.reduce((a, b) => a + b, 0) / samples;
     (perTask[task.kind] ??= {})[task.id] = score;
     const scores = byKind.get(task.kind) ?? [];
     if (scores.length === 0) byKind.set(task.kind, scores);

@@ -104,23 +104,36 @@ export class PolicyAgent {
     temperature: number,
     rng: Rng,
   ): Promise<SampledAnswer[]> {
-    const prepared = this.prepare(task);
-    const samples = await this.model.sampleGroup(
-      prepared.observation,
-      (_s, prev) => prepared.grammar.allowed(prev),
-      count,
+    const [group] = await this.sampleGroups([{ task, count, rng }], temperature);
+    return group!;
+  }
+
+  /**
+   * Several groups decoded in one batch (see PolicyModel.sampleBatch): each request's `count`
+   * answers to its task, drawn from its `rng` (null: greedy).
+   */
+  async sampleGroups(
+    requests: readonly { task: Task; count: number; rng: Rng | null }[],
+    temperature: number,
+  ): Promise<SampledAnswer[][]> {
+    const prepared = requests.map((r) => this.prepare(r.task));
+    const groups = await this.model.sampleBatch(
+      requests.map((r, k) => ({
+        obs: prepared[k]!.observation,
+        allowed: (_s: number, prev: readonly number[]) => prepared[k]!.grammar.allowed(prev),
+        count: r.count,
+        rng: r.rng,
+      })),
       temperature,
-      rng,
     );
-    return samples.map((s) => this.finish(prepared, s));
+    return groups.map((group, k) => group.map((s) => this.finish(prepared[k]!, s)));
   }
 
   async greedy(task: Task): Promise<SampledAnswer> {
-    const prepared = this.prepare(task);
-    return this.finish(
-      prepared,
-      await this.model.greedy(prepared.observation, (_s, prev) => prepared.grammar.allowed(prev)),
-    );
+    const [[answer]] = (await this.sampleGroups([{ task, count: 1, rng: null }], 0)) as [
+      [SampledAnswer],
+    ];
+    return answer;
   }
 
   /** The gold answer as actions, when this observation can express it (for the warm start). */

@@ -48,10 +48,11 @@ export interface GrpoContext {
   streams: { tasks: Rng; decode: Rng };
   now: () => number;
   /**
-   * Grade each group in the sandbox workers while the model samples the next one. Off by
-   * default: on the 2-core machine it was measured on, the workers took CPU from sampling and
-   * steps got slower (1.4x, README "Training benchmark"); it helps where spare cores are. The
-   * results are the same either way (the training benchmark times both).
+   * Sample the groups one at a time and grade each in the sandbox workers while the model samples
+   * the next one. Off by default: all groups are decoded in one batch, then graded. On the 2-core
+   * machine it was measured on, grading beside sampling took CPU from the model and steps got
+   * slower (1.4x, README "Training benchmark"); it may help where spare cores are. The answers
+   * differ from the batched ones (the draws come in another order), not their distribution.
    */
   overlapGrading?: boolean;
   /** The run's self-imitation replay (`replayPerStep`); each step offers its groups to it. */
@@ -72,9 +73,10 @@ export const groupDisagrees = (rewards: readonly number[]): boolean =>
 const avg = (xs: number[]): number => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
 
 /**
- * One GRPO step: draw tasks from the unified buffer, sample a group of answers per task, grade
- * each in the sandbox (with `overlapGrading`, the workers grade a group while the model samples
- * the next one, as the paper's asynchronous rollouts overlap the two), advantage = reward minus
+ * One GRPO step: draw tasks from the unified buffer, sample a group of answers per task (all
+ * groups decoded in one batch), grade each in the sandbox (with `overlapGrading`, group by group:
+ * the workers grade a group while the model samples the next one, as the paper's asynchronous
+ * rollouts overlap the two), advantage = reward minus
  * the group mean (optionally over its std), then PPO-clipped updates over `innerEpochs`. Groups
  * whose rewards all agree carry no reward signal: they are left out of the batch, or with
  * `keepFlatGroups` kept at advantage 0, where only the KL and entropy terms act on them. With
@@ -148,15 +150,31 @@ export async function grpoStep(
       advantages.push(adv[i]!);
     });
   };
-  // The planned groups (with overlapGrading, each graded while the next one is sampled).
-  const { results, times } = await overlapped(tasks, sample, grade, {
-    now,
-    maxAhead: ctx.overlapGrading === true ? Infinity : 0,
-  });
-  modelMs += times.produceMs;
-  sandboxMs += times.waitMs;
-  let gradingMs = times.busyMs;
-  results.forEach((r, g) => add(g, tasks[g]!, r.product, r.consumed));
+  // The planned groups: sampled together in one batch, then graded; with overlapGrading, each
+  // group is sampled on its own and graded while the next one is sampled.
+  let gradingMs = 0;
+  if (ctx.overlapGrading === true) {
+    const { results, times } = await overlapped(tasks, sample, grade, {
+      now,
+      maxAhead: Infinity,
+    });
+    modelMs += times.produceMs;
+    sandboxMs += times.waitMs;
+    gradingMs += times.busyMs;
+    results.forEach((r, g) => add(g, tasks[g]!, r.product, r.consumed));
+  } else {
+    let t0 = now();
+    const groups = await agent.sampleGroups(
+      tasks.map((task) => ({ task, count: config.groupSize, rng: ctx.streams.decode })),
+      config.temperature,
+    );
+    modelMs += now() - t0;
+    t0 = now();
+    const verdicts = await Promise.all(groups.map((group, g) => grade(group, tasks[g]!)));
+    sandboxMs += now() - t0;
+    gradingMs += now() - t0;
+    groups.forEach((group, g) => add(g, tasks[g]!, group, verdicts[g]!));
+  }
   // Dynamic sampling: one more task at a time while too few groups disagree (each extra draw
   // depends on the verdicts before it, so nothing overlaps here).
   for (let g = planned; signal < wantSignal && g < planned + extraLimit; g++) {

@@ -1,4 +1,4 @@
-export { PolicyModel } from './policyModel';
+export { DECODE_UNITS, PolicyModel, type DecodeItem } from './policyModel';
 export { PolicyTrainer, type PolicyTrainerOptions } from './policyTrainer';
 export type { UniformSource } from './sampling';
 export {

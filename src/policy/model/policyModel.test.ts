@@ -268,6 +268,37 @@ describe('PolicyModel determinism and consistency', () => {
     model.dispose();
   });
 
+  it('decodes several groups in one batch as each alone (own rng, greedy, repeated observations)', async () => {
+    const model = PolicyModel.create(tinyConfig({ maxObsLen: 300 }));
+    const tokens = [long(200, 3), [1, 2, 3], long(150, 5), long(200, 3), [4, 5]];
+    const items = tokens.map((t, k) => ({
+      obs: observation(t),
+      allowed: randomGrammar(k, t.length, 2 + 2 * k),
+      count: 1 + (k % 3),
+      greedy: k === 1,
+    }));
+    const batched = await model.sampleBatch(
+      items.map((it, k) => ({ ...it, rng: it.greedy ? null : createRng(40 + k) })),
+      1,
+    );
+    expect(batched.map((g) => g.length)).toEqual(items.map((it) => it.count));
+    for (const [k, it] of items.entries()) {
+      const alone = it.greedy
+        ? [await model.greedy(it.obs, it.allowed)]
+        : await model.sampleGroup(it.obs, it.allowed, it.count, 1, createRng(40 + k));
+      alone.forEach((a, j) => {
+        const b = batched[k]![j]!;
+        expect(b.actions).toEqual(a.actions);
+        b.logProbs.forEach((lp, t) => expect(lp).toBeCloseTo(a.logProbs[t]!, 5));
+        b.entropies.forEach((e, t) => expect(e).toBeCloseTo(a.entropies[t]!, 5));
+      });
+    }
+    await expect(model.sampleBatch([{ ...items[0]!, count: 0, rng: null }], 1)).rejects.toThrow(
+      /count/,
+    );
+    model.dispose();
+  });
+
   it('round-trips weights exactly and refuses mismatched ones', async () => {
     const a = PolicyModel.create(tinyConfig({ seed: 1 }));
     const b = PolicyModel.create(tinyConfig({ seed: 2 }));

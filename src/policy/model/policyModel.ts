@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { decode, disposeStepCache, emptyStepCache } from './decoder';
-import { buildMemory, encode, type Memory } from './encoder';
+import { buildMemory, encode } from './encoder';
 import { packBatch, teacherForced, unpack } from './forward';
 import { nextStepInputs, writeStepMask } from './inputs';
-import { packObservations } from './observations';
+import { groupedOrder, packObservations } from './observations';
 import { batchPasses, DEFAULT_PASS_LIMITS, type PassLimits } from './passes';
 import { ParamStore } from './params';
 import { chooseAction, type UniformSource } from './sampling';
@@ -16,6 +16,18 @@ import {
   type SampleResult,
   type ScoredBatch,
 } from './types';
+
+/** Most observations one batched decode encodes at once (sampleBatch splits larger batches). */
+export const DECODE_UNITS = 16;
+
+/** One observation's part of a batched decode (see PolicyModel.sampleBatch). */
+export interface DecodeItem {
+  obs: Observation;
+  allowed: AllowedFn;
+  count: number;
+  /** Where this item's draws come from; null: greedy (the most likely allowed action). */
+  rng: UniformSource | null;
+}
 
 function emptyResult(): SampleResult {
   return { actions: [], logProbs: [], entropies: [], top: [] };
@@ -46,8 +58,9 @@ export class PolicyModel {
 
   /**
    * Samples `count` answers for one observation in parallel (a GRPO group). The encoder runs
-   * once; each step runs the decoder on the new step alone (earlier steps' keys and values cached) and draws on the JS side from `rng`,
-   * rows in order, so a seed gives the same answers on a deterministic backend.
+   * once; each step runs the decoder on the new step alone (earlier steps' keys and values
+   * cached) and draws on the JS side from `rng`, rows in order, so a seed gives the same answers
+   * on a deterministic backend.
    */
   async sampleGroup(
     obs: Observation,
@@ -56,15 +69,37 @@ export class PolicyModel {
     temperature: number,
     rng: UniformSource,
   ): Promise<SampleResult[]> {
-    if (!Number.isInteger(count) || count < 1) throw new RangeError('count must be >= 1');
+    const [group] = await this.sampleBatch([{ obs, allowed, count, rng }], temperature);
+    return group!;
+  }
+
+  /**
+   * Several groups decoded together: each item's `count` answers to its observation, drawn from
+   * its own `rng` (null: greedy). All rows run the decoder in one batch per step (at most
+   * DECODE_UNITS observations a batch, in item order), so many small groups cost about what one
+   * large group does. At each step the rows draw in item order, then row order; an item alone
+   * decodes exactly as `sampleGroup`.
+   */
+  async sampleBatch(items: readonly DecodeItem[], temperature: number): Promise<SampleResult[][]> {
     if (!(temperature >= 0)) throw new RangeError('temperature must be >= 0');
-    return this.decodeGroup(obs, allowed, count, temperature, rng);
+    for (const item of items) {
+      if (!Number.isInteger(item.count) || item.count < 1) {
+        throw new RangeError('count must be >= 1');
+      }
+    }
+    const out: SampleResult[][] = [];
+    for (let i = 0; i < items.length; i += DECODE_UNITS) {
+      out.push(...(await this.decodeBatch(items.slice(i, i + DECODE_UNITS), temperature)));
+    }
+    return out;
   }
 
   /** Greedy decode: the most likely allowed action at every step. */
   async greedy(obs: Observation, allowed: AllowedFn): Promise<SampleResult> {
-    const [result] = await this.decodeGroup(obs, allowed, 1, 0, null);
-    return result!;
+    const [[result]] = (await this.sampleBatch([{ obs, allowed, count: 1, rng: null }], 0)) as [
+      [SampleResult],
+    ];
+    return result;
   }
 
   /**
@@ -113,44 +148,50 @@ export class PolicyModel {
     if (this.disposed) throw new Error('PolicyModel was disposed');
   }
 
-  private memoryFor(obs: Observation, rows: number): Memory {
-    const packed = packObservations([obs], this.config);
-    return tf.tidy(() => {
-      const states = encode(this.params, this.config, packed);
-      return buildMemory(this.params, this.config, states, packed, [rows]);
-    });
-  }
-
-  private async decodeGroup(
-    obs: Observation,
-    allowed: AllowedFn,
-    count: number,
+  private async decodeBatch(
+    items: readonly DecodeItem[],
     temperature: number,
-    rng: UniformSource | null,
-  ): Promise<SampleResult[]> {
+  ): Promise<SampleResult[][]> {
     this.assertAlive();
     const c = this.config;
-    const obsLength = obs.tokens.length;
-    const width = c.vocabSize + obsLength;
-    const memory = this.memoryFor(obs, count);
+    // Rows in item order; packed so that rows of identical observations are adjacent.
+    const rows = items.flatMap((item, k) => Array.from({ length: item.count }, () => k));
+    const order = groupedOrder(rows.map((k) => items[k]!.obs));
+    const at = new Array<number>(rows.length);
+    order.forEach((row, i) => (at[row] = i));
+    const obs = packObservations(
+      order.map((row) => items[rows[row]!]!.obs),
+      c,
+    );
+    const T = obs.length;
+    const width = c.vocabSize + T;
+    const count = rows.length;
+    const memory = tf.tidy(() => {
+      const states = encode(this.params, c, obs);
+      return buildMemory(this.params, c, states, obs, obs.groups);
+    });
+    // Results and state by packed row.
     const results = Array.from({ length: count }, emptyResult);
+    const itemOf = order.map((row) => items[rows[row]!]!);
     const active = new Array<boolean>(count).fill(true);
     const cache = emptyStepCache();
     try {
       for (let step = 0; step < c.maxActLen; step++) {
-        const sets = results.map((r, i) => (active[i] ? allowed(step, r.actions) : null));
+        const sets = results.map((r, i) =>
+          active[i] ? itemOf[i]!.allowed(step, r.actions) : null,
+        );
         sets.forEach((s, i) => (active[i] = s !== null));
         if (!active.includes(true)) break;
         const mask = new Float32Array(count * width);
         sets.forEach((s, i) =>
-          writeStepMask(s ?? undefined, mask, i * width, c.vocabSize, width, obsLength),
+          writeStepMask(s ?? undefined, mask, i * width, c.vocabSize, width, obs.lengths[i]!),
         );
         const inputs = nextStepInputs(
           results.map((r) => r.actions),
           step,
           c.vocabSize,
-          obsLength,
-          { partEnd: c.partEnd, wordAt: (_, pos) => obs.tokens[pos]! },
+          T,
+          { partEnd: c.partEnd, wordAt: (b, pos) => obs.tokens[obs.rowOf[b]! * T + pos]! },
         );
         const logp = tf.tidy(() => {
           const logits = decode(this.params, c, memory, inputs, cache);
@@ -162,20 +203,25 @@ export class PolicyModel {
         } finally {
           logp.dispose();
         }
-        sets.forEach((s, i) => {
-          if (!s) return;
-          const choice = chooseAction(values, i * width, s, temperature, rng);
+        // Draws in item order, then row order (not packed order).
+        for (let row = 0; row < count; row++) {
+          const i = at[row]!;
+          const s = sets[i];
+          if (!s) continue;
+          const choice = chooseAction(values, i * width, s, temperature, itemOf[i]!.rng);
           const r = results[i]!;
           r.actions.push(choice.action);
           r.logProbs.push(choice.logProb);
           r.entropies.push(choice.entropy);
           r.top.push(choice.top);
-        });
+        }
       }
     } finally {
       tf.dispose(memory);
       disposeStepCache(cache);
     }
-    return results;
+    const byItem: SampleResult[][] = items.map(() => []);
+    rows.forEach((k, row) => byItem[k]!.push(results[at[row]!]!));
+    return byItem;
   }
 }
