@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { codeBuildId } from './src/node/buildId';
+import { codeBuildId } from './src/node/buildId.ts';
 
 /** Cross-origin isolation, so WASM threads (SharedArrayBuffer) are allowed. */
 const isolationHeaders = {
