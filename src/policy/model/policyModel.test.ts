@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng';
 import { FAMILY_SCALE } from './decoder';
-import { PolicyModel } from './policyModel';
+import { PolicyModel, unitSlices } from './policyModel';
 import { defaultModelConfig, type AllowedFn } from './types';
 import { observation, tinyConfig, useBackend } from './testUtils';
 
@@ -297,6 +297,19 @@ describe('PolicyModel determinism and consistency', () => {
       /count/,
     );
     model.dispose();
+  });
+
+  it('splits a batch into runs of at most so many distinct observations', () => {
+    const items = [[1], [1], [2], [3], [2], [4], [4], [5]].map((t) => ({ obs: observation(t) }));
+    const tokens = (slices: { obs: { tokens: Int32Array } }[][]) =>
+      slices.map((slice) => slice.map((it) => it.obs.tokens[0]));
+    expect(tokens(unitSlices(items, 2))).toEqual([
+      [1, 1, 2],
+      [3, 2],
+      [4, 4, 5],
+    ]);
+    expect(tokens(unitSlices(items, 16))).toEqual([[1, 1, 2, 3, 2, 4, 4, 5]]);
+    expect(unitSlices([], 2)).toEqual([]);
   });
 
   it('round-trips weights exactly and refuses mismatched ones', async () => {

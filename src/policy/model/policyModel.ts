@@ -3,7 +3,7 @@ import { decode, disposeStepCache, emptyStepCache } from './decoder';
 import { buildMemory, encode } from './encoder';
 import { packBatch, teacherForced, unpack } from './forward';
 import { nextStepInputs, writeStepMask } from './inputs';
-import { groupedOrder, packObservations } from './observations';
+import { contentKey, groupedOrder, packObservations } from './observations';
 import { batchPasses, DEFAULT_PASS_LIMITS, type PassLimits } from './passes';
 import { ParamStore } from './params';
 import { chooseAction, type UniformSource } from './sampling';
@@ -27,6 +27,25 @@ export interface DecodeItem {
   count: number;
   /** Where this item's draws come from; null: greedy (the most likely allowed action). */
   rng: UniformSource | null;
+}
+
+/** Consecutive runs of items with at most `units` distinct observations each. */
+export function unitSlices<T extends { obs: Observation }>(
+  items: readonly T[],
+  units: number,
+): T[][] {
+  const slices: T[][] = [];
+  let keys = new Set<string>();
+  for (const item of items) {
+    const key = contentKey(item.obs);
+    if (slices.length === 0 || (!keys.has(key) && keys.size >= units)) {
+      slices.push([]);
+      keys = new Set();
+    }
+    keys.add(key);
+    slices[slices.length - 1]!.push(item);
+  }
+  return slices;
 }
 
 function emptyResult(): SampleResult {
@@ -76,7 +95,7 @@ export class PolicyModel {
   /**
    * Several groups decoded together: each item's `count` answers to its observation, drawn from
    * its own `rng` (null: greedy). All rows run the decoder in one batch per step (at most
-   * DECODE_UNITS observations a batch, in item order), so many small groups cost about what one
+   * DECODE_UNITS distinct observations a batch, in item order), so many small groups cost about what one
    * large group does. At each step the rows draw in item order, then row order; an item alone
    * decodes exactly as `sampleGroup`.
    */
@@ -88,8 +107,8 @@ export class PolicyModel {
       }
     }
     const out: SampleResult[][] = [];
-    for (let i = 0; i < items.length; i += DECODE_UNITS) {
-      out.push(...(await this.decodeBatch(items.slice(i, i + DECODE_UNITS), temperature)));
+    for (const slice of unitSlices(items, DECODE_UNITS)) {
+      out.push(...(await this.decodeBatch(slice, temperature)));
     }
     return out;
   }
