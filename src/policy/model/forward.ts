@@ -42,26 +42,26 @@ export interface TeacherForced {
 /**
  * Runs encoder and decoder over whole answers at once (call inside a tidy or a gradient tape).
  * Each distinct observation is encoded once and attended to once for all the rows that share
- * it, which in GRPO is every row of a group. Each chunk of rows is decoded to its own longest
- * answer, and only real steps reach the output layer.
+ * it, which in GRPO is every row of a group. Each run of chunks is decoded to its own longest
+ * answer (see chunkInputs), and only real steps reach the output layer.
  */
 export function teacherForced(p: ParamStore, c: ModelConfig, packed: PackedBatch): TeacherForced {
   const { obs, inputs } = packed;
   const real = inputs.chosen.length;
   const width = c.vocabSize + obs.length;
   const memory = buildMemory(p, c, encode(p, c, obs), obs, obs.groups);
-  if (memory.chunks.length !== inputs.parts.length) {
-    throw new Error(`${inputs.parts.length} decoder parts for ${memory.chunks.length} chunks`);
-  }
-  // Each chunk's rows run the decoder on their own, padded to their own longest answer.
-  const blocks = memory.chunks.flatMap((m, n) => {
-    const part = inputs.parts[n];
-    if (!part) return [];
+  // Each run of chunks decodes on its own, padded to its own longest answer.
+  const blocks = inputs.parts.map((part) => {
+    const chunks = memory.chunks.slice(part.firstChunk, part.firstChunk + part.chunks);
+    const base = chunks[0]!.chunk.firstRow;
     const own: Memory = {
       length: memory.length,
-      chunks: [{ ...m, chunk: { ...m.chunk, firstRow: 0 } }],
+      chunks: chunks.map((m) => ({
+        ...m,
+        chunk: { ...m.chunk, firstRow: m.chunk.firstRow - base },
+      })),
     };
-    return [decode(p, c, own, part)];
+    return decode(p, c, own, part.inputs);
   });
   const logits = blocks.length === 1 ? blocks[0]! : tf.concat(blocks, 0);
   const logp = tf.logSoftmax(tf.add(logits, tf.tensor2d(inputs.mask, [real, width])));

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  chunkInputs,
   decoderInputs,
+  DECODER_RUN_STEPS,
   flattenSteps,
   outputSteps,
   packTraining,
@@ -157,8 +159,8 @@ describe('packTraining', () => {
     const t = packTraining(batch, packed, config);
     // Both short observations share one chunk, padded to its longest answer.
     expect(t.parts).toHaveLength(1);
-    expect(t.parts[0]!.steps).toBe(2);
-    expect(Array.from(t.parts[0]!.outputs)).toEqual([0, 1, 2]);
+    expect(t.parts[0]!.inputs.steps).toBe(2);
+    expect(Array.from(t.parts[0]!.inputs.outputs)).toEqual([0, 1, 2]);
     expect(Array.from(t.chosen)).toEqual([V + 2, 0, 5]);
     expect(t.answerLengths).toEqual([2, 1]);
     const width = V + 3;
@@ -206,5 +208,35 @@ describe('packTraining', () => {
         packTraining({ observations: one, actions: [[1]], allowed: [[[1]]] }, pack1, config),
       ),
     ).toThrow(/finite/);
+  });
+});
+
+describe('chunkInputs', () => {
+  // Observations of 200 positions: each one a chunk of its own (CHUNK_KEYS 256).
+  const wide = tinyConfig({ maxObsLen: 300 });
+  const long = (k: number) => observation(Array.from({ length: 200 }, (_, i) => (i * k) % V));
+  const rowsOf = (obs: ReturnType<typeof long>, n: number, steps: number) =>
+    Array.from({ length: n }, () => ({ obs, actions: new Array<number>(steps).fill(1) }));
+  const parts = (rows: { obs: ReturnType<typeof long>; actions: number[] }[]) =>
+    chunkInputs(
+      rows.map((r) => r.actions),
+      packObservations(
+        rows.map((r) => r.obs),
+        wide,
+      ),
+      wide,
+    ).map((p) => [p.firstChunk, p.chunks, p.inputs.steps]);
+
+  it('decodes neighbouring chunks together unless that pads more than a run costs', () => {
+    expect(DECODER_RUN_STEPS).toBe(32);
+    // 10 rows of 1 step and 10 of 8: together 160 padded steps, apart 10 + 80 + 32.
+    expect(parts([...rowsOf(long(3), 10, 1), ...rowsOf(long(5), 10, 8)])).toEqual([
+      [0, 1, 1],
+      [1, 1, 8],
+    ]);
+    // A few rows each: together (4 x 8 = 32) costs less than apart (2 + 16 + 32).
+    expect(parts([...rowsOf(long(3), 2, 1), ...rowsOf(long(5), 2, 8)])).toEqual([[0, 2, 8]]);
+    // A run of empty answers has nothing to decode.
+    expect(parts([...rowsOf(long(3), 40, 0), ...rowsOf(long(5), 10, 8)])).toEqual([[1, 1, 8]]);
   });
 });

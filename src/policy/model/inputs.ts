@@ -244,18 +244,13 @@ export function writeStepMask(
 }
 
 /**
- * Everything a teacher-forced pass over a batch needs: per decoder chunk (see chunkInputs), its
- * rows' decoder inputs; and per real step (the N output steps, row by row) its mask over V + T
+ * Everything a teacher-forced pass over a batch needs: its decoder runs (see chunkInputs); and
+ * per real step (the N output steps, row by row) its mask over V + T
  * ids and the action chosen.
  */
 export interface TrainingInputs {
-  /**
-   * One per chunk of `planChunks(obs.unitLengths, obs.groups, obs.length)` (the chunks the
-   * encoder's memory is built in), in row order: the chunk's rows (local row indices) padded to
-   * the chunk's own longest answer, each row's real steps scored; null for a chunk whose answers
-   * are all empty.
-   */
-  parts: (DecoderInputs | null)[];
+  /** The batch's decoder runs over consecutive chunks, in row order (see chunkInputs). */
+  parts: DecoderPart[];
   /** [N * (V + T)] additive masks. */
   mask: Float32Array;
   /** [N] the action chosen at each real step. */
@@ -304,26 +299,68 @@ export function packTraining(
 }
 
 /**
- * The decoder inputs of each chunk of the packed observations, for the given answers: a chunk's
- * rows are padded to its own longest answer, not the batch's. A GRPO group's rows form a chunk
- * (or share one with other short observations), so one long answer elsewhere in the batch no
- * longer makes every row run the decoder for as many steps.
+ * Padded decoder steps that cost about what one more decoder run does (its fixed cost: a few
+ * hundred small kernels, forward and backward): two neighbouring chunks decode together unless
+ * that pads more steps than this beyond decoding them apart.
+ */
+export const DECODER_RUN_STEPS = 32;
+
+/** A run of consecutive chunks decoded together, and its rows' decoder inputs. */
+export interface DecoderPart {
+  /** Its first chunk (of planChunks over the packed observations) and how many. */
+  firstChunk: number;
+  chunks: number;
+  /** Its rows (local indices), padded to its longest answer; each row's real steps scored. */
+  inputs: DecoderInputs;
+}
+
+/**
+ * The packed observations' chunks in runs decoded together, each padded to its own longest
+ * answer, not the batch's: a GRPO group's rows form a chunk (or share one with other short
+ * observations), so one long answer elsewhere in the batch does not make every row run the
+ * decoder for as many steps. Neighbouring chunks join a run while that costs fewer padded steps
+ * than a run of their own (DECODER_RUN_STEPS). Runs whose answers are all empty are left out.
  */
 export function chunkInputs(
   actions: readonly (readonly number[])[],
   obs: PackedObservations,
   config: ModelConfig,
-): (DecoderInputs | null)[] {
-  return planChunks(obs.unitLengths, obs.groups, obs.length).map((chunk) => {
-    const rows = actions.slice(chunk.firstRow, chunk.firstRow + chunk.rows);
-    const steps = Math.max(...rows.map((a) => a.length));
-    if (steps === 0) return null;
-    return decoderInputs(rows, steps, config.vocabSize, obs.length, {
-      outputs: 'real',
-      partEnd: config.partEnd,
-      wordAt: (b, pos) => obs.tokens[obs.rowOf[chunk.firstRow + b]! * obs.length + pos]!,
-    });
+): DecoderPart[] {
+  type Run = { firstChunk: number; chunks: number; firstRow: number; rows: number; steps: number };
+  const runs: Run[] = [];
+  planChunks(obs.unitLengths, obs.groups, obs.length).forEach((chunk, n) => {
+    const own = actions.slice(chunk.firstRow, chunk.firstRow + chunk.rows);
+    const steps = Math.max(...own.map((a) => a.length));
+    const last = runs[runs.length - 1];
+    if (last) {
+      const apart = last.rows * last.steps + chunk.rows * steps + DECODER_RUN_STEPS;
+      const together = (last.rows + chunk.rows) * Math.max(last.steps, steps);
+      if (together <= apart) {
+        last.chunks += 1;
+        last.rows += chunk.rows;
+        last.steps = Math.max(last.steps, steps);
+        return;
+      }
+    }
+    runs.push({ firstChunk: n, chunks: 1, firstRow: chunk.firstRow, rows: chunk.rows, steps });
   });
+  return runs
+    .filter((run) => run.steps > 0)
+    .map((run) => ({
+      firstChunk: run.firstChunk,
+      chunks: run.chunks,
+      inputs: decoderInputs(
+        actions.slice(run.firstRow, run.firstRow + run.rows),
+        run.steps,
+        config.vocabSize,
+        obs.length,
+        {
+          outputs: 'real',
+          partEnd: config.partEnd,
+          wordAt: (b, pos) => obs.tokens[obs.rowOf[run.firstRow + b]! * obs.length + pos]!,
+        },
+      ),
+    }));
 }
 
 /** Per-step numbers (old or reference log-probs), each row's real steps in turn: [N]. */

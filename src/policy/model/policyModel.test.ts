@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng';
 import { FAMILY_SCALE } from './decoder';
+import { packBatch } from './forward';
 import { PolicyModel, unitSlices } from './policyModel';
 import { defaultModelConfig, type AllowedFn } from './types';
 import { observation, tinyConfig, useBackend } from './testUtils';
@@ -265,6 +266,36 @@ describe('PolicyModel determinism and consistency', () => {
       alone[0]!.forEach((lp, t) => expect(together[i]![t]).toBeCloseTo(lp, 5));
       samples[i]!.logProbs.forEach((lp, t) => expect(together[i]![t]).toBeCloseTo(lp, 5));
     }
+    model.dispose();
+  });
+
+  it('scores rows the same alone or in a batch decoded in several runs (one per chunk)', async () => {
+    const model = PolicyModel.create(tinyConfig({ maxObsLen: 300 }));
+    const rows = [
+      ...Array.from({ length: 10 }, (_, i) => ({ tokens: long(200, 3), steps: 1, seed: i })),
+      ...Array.from({ length: 10 }, (_, i) => ({ tokens: long(150, 5), steps: 8, seed: 20 + i })),
+    ].map((r) => ({
+      obs: observation(r.tokens),
+      grammar: randomGrammar(r.seed, r.tokens.length, r.steps),
+      seed: r.seed,
+    }));
+    const samples = await Promise.all(
+      rows.map(
+        async (r) => (await model.sampleGroup(r.obs, r.grammar, 1, 1, createRng(r.seed)))[0]!,
+      ),
+    );
+    const batch = {
+      observations: rows.map((r) => r.obs),
+      actions: samples.map((s) => s.actions),
+      allowed: samples.map((s, i) =>
+        s.actions.map((_, t) => rows[i]!.grammar(t, s.actions.slice(0, t))!),
+      ),
+    };
+    expect(packBatch(batch, model.config).inputs.parts).toHaveLength(2);
+    const together = await model.logProbs(batch);
+    samples.forEach((s, i) =>
+      s.logProbs.forEach((lp, t) => expect(together[i]![t]).toBeCloseTo(lp, 5)),
+    );
     model.dispose();
   });
 
