@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { decode, disposeStepCache, emptyStepCache } from './decoder';
-import { buildMemory, encode } from './encoder';
+import { decode, disposeStepCache, emptyStepCache, type StepCache } from './decoder';
+import { buildMemory, encode, type Memory } from './encoder';
 import { packBatch, teacherForced, unpack } from './forward';
 import { nextStepInputs, writeStepMask } from './inputs';
 import { contentKey, groupedOrder, packObservations } from './observations';
@@ -189,32 +189,45 @@ export class PolicyModel {
       const states = encode(this.params, c, obs);
       return buildMemory(this.params, c, states, obs, obs.groups);
     });
-    // Results and state by packed row.
+    // Results and state by packed row; `live`: the packed rows still decoding, in packed order
+    // (the cache holds their rows, in that order).
     const results = Array.from({ length: count }, emptyResult);
     const itemOf = order.map((row) => items[rows[row]!]!);
-    const active = new Array<boolean>(count).fill(true);
+    let live = results.map((_, i) => i);
     const cache = emptyStepCache();
     try {
       for (let step = 0; step < c.maxActLen; step++) {
-        const sets = results.map((r, i) =>
-          active[i] ? itemOf[i]!.allowed(step, r.actions) : null,
-        );
-        sets.forEach((s, i) => (active[i] = s !== null));
-        if (!active.includes(true)) break;
-        const mask = new Float32Array(count * width);
-        sets.forEach((s, i) =>
-          writeStepMask(s ?? undefined, mask, i * width, c.vocabSize, width, obs.lengths[i]!),
+        const sets = new Map<number, readonly number[]>();
+        for (const i of live) {
+          const set = itemOf[i]!.allowed(step, results[i]!.actions);
+          if (set !== null) sets.set(i, set);
+        }
+        if (sets.size === 0) break;
+        if (sets.size < live.length) {
+          // Finished answers leave the batch: only the rows still decoding run the decoder.
+          const kept = live.flatMap((i, b) => (sets.has(i) ? [b] : []));
+          dropRows(cache, kept);
+          live = kept.map((b) => live[b]!);
+        }
+        const n = live.length;
+        const mask = new Float32Array(n * width);
+        live.forEach((i, b) =>
+          writeStepMask(sets.get(i), mask, b * width, c.vocabSize, width, obs.lengths[i]!),
         );
         const inputs = nextStepInputs(
-          results.map((r) => r.actions),
+          live.map((i) => results[i]!.actions),
           step,
           c.vocabSize,
           T,
-          { partEnd: c.partEnd, wordAt: (b, pos) => obs.tokens[obs.rowOf[b]! * T + pos]! },
+          {
+            partEnd: c.partEnd,
+            wordAt: (b, pos) => obs.tokens[obs.rowOf[live[b]!]! * T + pos]!,
+          },
         );
+        const view = liveMemory(memory, live);
         const logp = tf.tidy(() => {
-          const logits = decode(this.params, c, memory, inputs, cache);
-          return tf.logSoftmax(tf.add(logits, tf.tensor2d(mask, [count, width])));
+          const logits = decode(this.params, c, view, inputs, cache);
+          return tf.logSoftmax(tf.add(logits, tf.tensor2d(mask, [n, width])));
         });
         let values: Float32Array;
         try {
@@ -222,12 +235,19 @@ export class PolicyModel {
         } finally {
           logp.dispose();
         }
+        const slot = new Map(live.map((i, b) => [i, b]));
         // Draws in item order, then row order (not packed order).
         for (let row = 0; row < count; row++) {
           const i = at[row]!;
-          const s = sets[i];
-          if (!s) continue;
-          const choice = chooseAction(values, i * width, s, temperature, itemOf[i]!.rng);
+          const set = sets.get(i);
+          if (!set) continue;
+          const choice = chooseAction(
+            values,
+            slot.get(i)! * width,
+            set,
+            temperature,
+            itemOf[i]!.rng,
+          );
           const r = results[i]!;
           r.actions.push(choice.action);
           r.logProbs.push(choice.logProb);
@@ -243,4 +263,41 @@ export class PolicyModel {
     rows.forEach((k, row) => byItem[k]!.push(results[at[row]!]!));
     return byItem;
   }
+}
+
+/** Keeps the cache's rows `kept` (indices into its rows, ascending), disposing the rest. */
+function dropRows(cache: StepCache, kept: readonly number[]): void {
+  if (cache.keys.length === 0) return;
+  const index = tf.tensor1d(Int32Array.from(kept), 'int32');
+  for (const part of [cache.keys, cache.values]) {
+    part.forEach((t, layer) => {
+      part[layer] = tf.gather(t, index, 0);
+      t.dispose();
+    });
+  }
+  index.dispose();
+}
+
+/**
+ * The memory as seen by the given packed rows only (ascending): each chunk keeps its encoder
+ * tensors (shared, not copied) and describes just its rows among them; a chunk without any is
+ * left out.
+ */
+function liveMemory(memory: Memory, live: readonly number[]): Memory {
+  if (live.length === memory.chunks.reduce((n, m) => n + m.chunk.rows, 0)) return memory;
+  const chunks: Memory['chunks'] = [];
+  let firstRow = 0;
+  let k = 0;
+  for (const m of memory.chunks) {
+    const unitOfRow: number[] = [];
+    const end = m.chunk.firstRow + m.chunk.rows;
+    while (k < live.length && live[k]! < end) {
+      unitOfRow.push(m.chunk.unitOfRow[live[k]! - m.chunk.firstRow]!);
+      k++;
+    }
+    if (unitOfRow.length === 0) continue;
+    chunks.push({ ...m, chunk: { ...m.chunk, firstRow, rows: unitOfRow.length, unitOfRow } });
+    firstRow += unitOfRow.length;
+  }
+  return { length: memory.length, chunks };
 }
