@@ -110,8 +110,9 @@ async function runNode(tasks: Task[], plan: Plan): Promise<Row[]> {
   for (const backend of ['wasm', 'cpu'] as const) {
     const name = `Node/${backend}`;
     if (!wanted(name)) continue;
-    // WASM alternates grading overlapped with sampling (as training runs) and group by group,
-    // step by step on one model, so the two rows show what the overlap saves under one load.
+    // WASM alternates the default step (every group sampled in one batch, then graded) with
+    // sampling group by group and grading each while the next is sampled, step by step on one
+    // model, so the two rows compare them under one load.
     const alternate = backend === 'wasm';
     const sandbox = createNodeSandbox({ size: 2 });
     try {
@@ -273,8 +274,9 @@ function report(rows: Row[], browser: BrowserEnvironment | null, tasks: Task[], 
       '  no warm-up (WebGPU: its timed step includes compiling shaders); sandbox pool of 2',
       '  ms/step: wall time of a GRPO step (mean / median); model: sampling + reference log-probs +',
       '  update; sandbox wait: grading that sampling did not hide; grading: time any grading was in',
-      '  flight (training grades each group before sampling the next; Node/wasm alternates that with',
-      '  grading while the next group is sampled, step by step on one model: the "grading overlapped" row);',
+      '  flight (training samples every group of a step in one batch, then grades them; Node/wasm alternates',
+      '  that with sampling group by group, each graded while the next is sampled, step by step on one',
+      '  model: the "grading overlapped" row);',
       '  the rest is encoding and bookkeeping; tensors: tf.memory().numTensors',
       '  before the first timed step / after each',
       '',
