@@ -92,11 +92,13 @@ test.describe('Train page: the configuration form @webgpu', () => {
     const projected = await run(true, 4);
     const plain = await run(false, 4);
     const [a, b] = [(await stored(page, projected)).points, (await stored(page, plain)).points];
-    // Same seed: the first step samples the same answers either way...
-    expect(a[0]!.point.reward).toEqual(b[0]!.point.reward);
-    expect(Object.keys(a[0]!.point.reward).length).toBeGreaterThan(1);
-    // ...and its update differs, so every later step does.
-    expect(a[0]!.point.gradNorm).not.toBe(b[0]!.point.gradNorm);
+    // Same seed: both runs sample the same answers until the projection changes an update (at
+    // the first step whose signal comes from kinds with conflicting gradients; a step whose
+    // signal is one kind's is the same either way); every later step differs from there.
+    const first = a.findIndex((p, i) => p.point.gradNorm !== b[i]!.point.gradNorm);
+    expect(first, 'some update differs with the projection').toBeGreaterThanOrEqual(0);
+    for (let i = 0; i <= first; i++) expect(a[i]!.point.reward).toEqual(b[i]!.point.reward);
+    expect(Object.keys(a[first]!.point.reward).length).toBeGreaterThan(1);
     const signal = a.filter((p) => p.point.flatGroups < 1);
     for (const p of signal) expect(p.point.gradNorm).toBeGreaterThan(0);
   });
@@ -114,7 +116,10 @@ test.describe('Train page: the configuration form @webgpu', () => {
     const held = points.map((p) => p.replayHeld!);
     for (const [i, n] of held.entries()) expect(n).toBeGreaterThanOrEqual(held[i - 1] ?? 0);
     expect(held.at(-1), 'some group beat its mean').toBeGreaterThan(0);
-    expect(points.some((p) => p.replayed! > 0), 'a step replayed').toBe(true);
+    expect(
+      points.some((p) => p.replayed! > 0),
+      'a step replayed',
+    ).toBe(true);
     // A step replays 3 answers once the steps before it left any.
     expect(points[0]!.replayed).toBe(0);
     for (const [i, p] of points.entries())

@@ -94,10 +94,10 @@ export class PolicyModel {
 
   /**
    * Several groups decoded together: each item's `count` answers to its observation, drawn from
-   * its own `rng` (null: greedy). All rows run the decoder in one batch per step (at most
-   * DECODE_UNITS distinct observations a batch, in item order), so many small groups cost about what one
-   * large group does. At each step the rows draw in item order, then row order; an item alone
-   * decodes exactly as `sampleGroup`.
+   * its own `rng` (null: greedy). The rows still decoding run the decoder in one batch per step
+   * (at most DECODE_UNITS distinct observations a batch, in item order), so many small groups
+   * cost about what one large group does. At each step the rows draw in item order, then row
+   * order; an item alone decodes exactly as `sampleGroup`.
    */
   async sampleBatch(items: readonly DecodeItem[], temperature: number): Promise<SampleResult[][]> {
     if (!(temperature >= 0)) throw new RangeError('temperature must be >= 0');
