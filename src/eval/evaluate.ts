@@ -107,6 +107,10 @@ export async function evaluatePolicy(
   // Sample 0 draws from the task's stream, sample k from a stream of its own.
   const streamOf = ({ task, sampleIndex }: Draw): Rng =>
     keyedRng(salt, sampleIndex === 0 ? task.id : `${task.id}#${sampleIndex}`);
+  const report = (draw: Draw, answer: Answer, verification: Verification): number => {
+    options.onEpisode?.(draw.task, verification, answer, draw.sampleIndex);
+    return verification.reward;
+  };
   let rewards: number[];
   if (policy.answerMany && !((options.gradeAhead ?? 0) > 0)) {
     // A batch of tasks answered at once, then graded together (episodes reported in order).
@@ -118,20 +122,13 @@ export async function evaluatePolicy(
       const verdicts = await Promise.all(
         answers.map((answer, j) => verifyAnswer(batch[j]!.task, answer, sandbox)),
       );
-      verdicts.forEach((v, j) => {
-        options.onEpisode?.(batch[j]!.task, v, answers[j]!, batch[j]!.sampleIndex);
-        rewards.push(v.reward);
-      });
+      verdicts.forEach((v, j) => rewards.push(report(batch[j]!, answers[j]!, v)));
     }
   } else {
     const { results } = await overlapped(
       draws,
       (draw) => Promise.resolve(policy.answer(draw.task, streamOf(draw))),
-      async (answer, { task, sampleIndex }): Promise<number> => {
-        const verification = await verifyAnswer(task, answer, sandbox);
-        options.onEpisode?.(task, verification, answer, sampleIndex);
-        return verification.reward;
-      },
+      async (answer, draw) => report(draw, answer, await verifyAnswer(draw.task, answer, sandbox)),
       { now: () => 0, maxAhead: options.gradeAhead ?? 0 },
     );
     rewards = results.map((r) => r.consumed);

@@ -100,3 +100,28 @@ export function buildMemory(
   }));
   return { length: T, chunks };
 }
+
+/**
+ * The memory as seen by the given rows only (ascending indices into its rows), renumbered from
+ * 0: each chunk keeps its encoder tensors (shared, not copied) and describes just its rows among
+ * them; a chunk without any is left out. The rows still decoding in sampling; a run of chunks in
+ * a teacher-forced pass.
+ */
+export function memoryOfRows(memory: Memory, live: readonly number[]): Memory {
+  if (live.length === memory.chunks.reduce((n, m) => n + m.chunk.rows, 0)) return memory;
+  const chunks: Memory['chunks'] = [];
+  let firstRow = 0;
+  let k = 0;
+  for (const m of memory.chunks) {
+    const unitOfRow: number[] = [];
+    const end = m.chunk.firstRow + m.chunk.rows;
+    while (k < live.length && live[k]! < end) {
+      unitOfRow.push(m.chunk.unitOfRow[live[k]! - m.chunk.firstRow]!);
+      k++;
+    }
+    if (unitOfRow.length === 0) continue;
+    chunks.push({ ...m, chunk: { ...m.chunk, firstRow, rows: unitOfRow.length, unitOfRow } });
+    firstRow += unitOfRow.length;
+  }
+  return { length: memory.length, chunks };
+}

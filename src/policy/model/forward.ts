@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { decode } from './decoder';
-import { buildMemory, encode, type Memory } from './encoder';
+import { buildMemory, encode, memoryOfRows } from './encoder';
 import { packTraining, type TrainingInputs } from './inputs';
 import { groupedOrder, packObservations, type PackedObservations } from './observations';
 import { oneHotFloat } from './matmul';
@@ -53,14 +53,12 @@ export function teacherForced(p: ParamStore, c: ModelConfig, packed: PackedBatch
   // Each run of chunks decodes on its own, padded to its own longest answer.
   const blocks = inputs.parts.map((part) => {
     const chunks = memory.chunks.slice(part.firstChunk, part.firstChunk + part.chunks);
-    const base = chunks[0]!.chunk.firstRow;
-    const own: Memory = {
-      length: memory.length,
-      chunks: chunks.map((m) => ({
-        ...m,
-        chunk: { ...m.chunk, firstRow: m.chunk.firstRow - base },
-      })),
-    };
+    const first = chunks[0]!.chunk.firstRow;
+    const rows = chunks.reduce((n, m) => n + m.chunk.rows, 0);
+    const own = memoryOfRows(
+      memory,
+      Array.from({ length: rows }, (_, i) => first + i),
+    );
     return decode(p, c, own, part.inputs);
   });
   const logits = blocks.length === 1 ? blocks[0]! : tf.concat(blocks, 0);

@@ -195,13 +195,11 @@ export function nextStepInputs(
   const rows = prefixes.length;
   const S = step + 1;
   const last = Int32Array.from(prefixes, (_, b) => b * S + step);
-  const positions = new Int32Array(rows);
+  const everyStep = partPositions(prefixes, S, partEnd);
+  const positions = Int32Array.from(last, (at) => everyStep[at]!);
   const prevVocab = new Int32Array(rows).fill(-1);
   const prevPointer = new Float32Array(rows * obsLength);
   prefixes.forEach((prefix, b) => {
-    let start = 0;
-    for (let t = 1; t <= step; t++) if (prefix[t - 1] === partEnd) start = t;
-    positions[b] = step - start;
     if (step === 0) prevVocab[b] = vocabSize;
     else if (step - 1 < prefix.length) {
       const action = prefix[step - 1]!;

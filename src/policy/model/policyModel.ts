@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { decode, disposeStepCache, emptyStepCache, type StepCache } from './decoder';
-import { buildMemory, encode, type Memory } from './encoder';
+import { buildMemory, encode, memoryOfRows } from './encoder';
 import { packBatch, teacherForced, unpack } from './forward';
 import { nextStepInputs, writeStepMask } from './inputs';
 import { contentKey, groupedOrder, packObservations } from './observations';
@@ -224,7 +224,7 @@ export class PolicyModel {
             wordAt: (b, pos) => obs.tokens[obs.rowOf[live[b]!]! * T + pos]!,
           },
         );
-        const view = liveMemory(memory, live);
+        const view = memoryOfRows(memory, live);
         const logp = tf.tidy(() => {
           const logits = decode(this.params, c, view, inputs, cache);
           return tf.logSoftmax(tf.add(logits, tf.tensor2d(mask, [n, width])));
@@ -276,28 +276,4 @@ function dropRows(cache: StepCache, kept: readonly number[]): void {
     });
   }
   index.dispose();
-}
-
-/**
- * The memory as seen by the given packed rows only (ascending): each chunk keeps its encoder
- * tensors (shared, not copied) and describes just its rows among them; a chunk without any is
- * left out.
- */
-function liveMemory(memory: Memory, live: readonly number[]): Memory {
-  if (live.length === memory.chunks.reduce((n, m) => n + m.chunk.rows, 0)) return memory;
-  const chunks: Memory['chunks'] = [];
-  let firstRow = 0;
-  let k = 0;
-  for (const m of memory.chunks) {
-    const unitOfRow: number[] = [];
-    const end = m.chunk.firstRow + m.chunk.rows;
-    while (k < live.length && live[k]! < end) {
-      unitOfRow.push(m.chunk.unitOfRow[live[k]! - m.chunk.firstRow]!);
-      k++;
-    }
-    if (unitOfRow.length === 0) continue;
-    chunks.push({ ...m, chunk: { ...m.chunk, firstRow, rows: unitOfRow.length, unitOfRow } });
-    firstRow += unitOfRow.length;
-  }
-  return { length: memory.length, chunks };
 }
