@@ -9,9 +9,10 @@ import type { ModelConfig } from './types';
  * wasm (the default model, 16 distinct observations): one pass estimated at 3.2 GiB (768 tokens
  * each) ran with a 3.6 GB heap; one at 5.0 GiB (1,024 tokens) aborted; the same batch in two
  * passes of 2.5 GiB each (under an earlier 3 GiB budget) ran with a 3.3 GB heap: each pass
- * leaves the heap fragmented. The default recipe stays in one pass: its warm-start batches reach
- * 2.05 GiB with every answer at the full 48 steps; its GRPO steps of 80 answers 1.9 GiB at 12
- * steps on average with the longest at 48, splitting only past an average of 35.
+ * leaves the heap fragmented. The default recipe's batches would fit in one pass with every
+ * observation at its full length (they split by length anyway, see planPasses): its warm-start
+ * batches reach 2.05 GiB with every answer at the full 48 steps; its GRPO steps of 80 answers
+ * 1.9 GiB at 12 steps on average with the longest at 48, splitting only past an average of 35.
  */
 export const PASS_BYTES = 2.5 * 2 ** 30;
 

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng';
 import { contentKey } from './observations';
+import { BATCH_POSITIONS } from './lengthRuns';
 import { planPasses } from './passes';
 import { PolicyModel } from './policyModel';
 import { PolicyTrainer, projectConflicts } from './policyTrainer';
@@ -28,6 +29,33 @@ describe('planPasses', () => {
       }
       expect(plan).toHaveLength(max >= 25 ? 1 : max < 10 ? 5 : Math.ceil(5 / Math.floor(max / 5)));
     }
+  });
+
+  it('cuts a batch by observation length where padding costs more than a pass', () => {
+    const sized = (n: number, k: number) =>
+      observation(Array.from({ length: n }, (_, i) => 1 + ((i + k) % 9)));
+    // A GRPO-like batch: 8 rows per observation, short (60-90 tokens) and long (500) interleaved.
+    const lengths = [500, 60, 500, 90, 70, 500];
+    const rows = lengths.flatMap((n, k) => new Array<Observation>(8).fill(sized(n, k)));
+    const plan = planPasses(rows, 80);
+    const lengthsOf = (pass: number[]) => [...new Set(pass.map((r) => rows[r]!.tokens.length))];
+    expect(plan.map(lengthsOf)).toEqual([[60, 70, 90], [500]]);
+    expect(plan.flat().sort((a, b) => a - b)).toEqual(rows.map((_, i) => i));
+    // Lengths within a pass's cost of one another share a pass; a row cap still splits.
+    const near = [100, 60, 120].map((n, k) => sized(n, k));
+    expect(planPasses(near, 80)).toHaveLength(1);
+    expect(planPasses(near, 2).map((pass) => pass.map((r) => near[r]!.tokens.length))).toEqual([
+      [60],
+      [100, 120],
+    ]);
+    // The cost (BATCH_POSITIONS per pass, padded positions per observation) is least: no other
+    // cut of the sorted lengths is cheaper.
+    const cost = (plan: number[][]) =>
+      plan.reduce(
+        (c, pass) => c + BATCH_POSITIONS + lengthsOf(pass).length * Math.max(...lengthsOf(pass)),
+        0,
+      );
+    expect(cost(plan)).toBeLessThan(cost([plan.flat()]));
   });
 
   it('rejects a cap below one row', () => {

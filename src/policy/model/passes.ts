@@ -1,11 +1,13 @@
 import { contentKey, groupedOrder } from './observations';
+import { cheapestRuns } from './lengthRuns';
 import { PASS_BYTES, passBytes } from './passBytes';
 import type { ModelConfig, Observation, ScoredBatch, TrainBatch } from './types';
 
 /**
- * Most answers (batch rows) one teacher-forced pass holds. The default recipe's GRPO batch of
- * 80 answers (and the warm start's batches of 16) fit in one pass, so their results are exactly
- * what they were before batches were split.
+ * Most answers (batch rows) one teacher-forced pass holds: the default recipe's GRPO batch of
+ * 80 answers (and the warm start's batches of 16) would fit in one pass, and only split where
+ * their observations' lengths differ (see planPasses). Passes of one batch sum to the loss and
+ * gradient of the whole batch, up to float rounding.
  */
 export const ROWS_PER_PASS = 80;
 
@@ -24,12 +26,21 @@ export interface ByteBudget {
   steps: readonly number[];
 }
 
+/** One observation's rows: they always share a pass. */
+interface Block {
+  rows: number[];
+  length: number;
+}
+
 /**
  * The caller's rows in passes of at most `maxRows` rows and, with a byte budget, at most its
- * estimated bytes (passBytes): rows with identical observations stay in one pass (encoded once
+ * estimated bytes (passBytes). Rows with identical observations stay in one pass (encoded once
  * for all of them; a GRPO group is never split), so a pass exceeds a limit only when one
- * observation's rows alone do. Rows come grouped by observation in order of first appearance
- * (see groupedOrder); one pass when the batch fits.
+ * observation's rows alone do. Every observation of a pass is padded to the pass's longest, so
+ * the passes are runs of observations by length, cut where that costs least (cheapestRuns): a
+ * batch mixing short observations (a file list, a diff) with full-length ones (a whole file)
+ * trains in two or three passes instead of padding them all to the longest. Within a pass, rows
+ * keep their grouped order (see groupedOrder).
  */
 export function planPasses(
   observations: readonly Observation[],
@@ -37,42 +48,34 @@ export function planPasses(
   budget?: ByteBudget,
 ): number[][] {
   if (!(maxRows >= 1)) throw new RangeError('maxRows must be at least 1');
-  const order = groupedOrder(observations);
-  const keys = observations.map(contentKey);
-  const passes: number[][] = [];
-  let current: number[] = [];
-  let pass = { units: 0, length: 0, steps: 0, longest: 0 };
-  let i = 0;
-  while (i < order.length) {
-    const key = keys[order[i]!];
-    let end = i + 1;
-    while (end < order.length && keys[order[end]!] === key) end++;
-    const block = order.slice(i, end);
-    const lengths = budget ? block.map((r) => budget.steps[r]!) : [];
-    const grown = {
-      units: pass.units + 1,
-      length: Math.max(pass.length, observations[block[0]!]!.tokens.length),
-      steps: pass.steps + lengths.reduce((n, l) => n + l, 0),
-      longest: Math.max(pass.longest, ...lengths),
-    };
+  const blocks = observationBlocks(observations);
+  const fits = (run: readonly number[]): boolean => {
+    const rows = run.flatMap((k) => blocks[k]!.rows);
+    if (rows.length > maxRows) return false;
+    if (!budget) return true;
+    const steps = rows.map((r) => budget.steps[r]!);
+    const length = Math.max(...run.map((k) => blocks[k]!.length));
     // The decoder runs every row to the pass's longest answer.
-    const padded = (current.length + block.length) * grown.longest;
-    const over =
-      current.length + block.length > maxRows ||
-      (budget !== undefined &&
-        passBytes(budget.config, grown.units, grown.length, grown.steps, padded) > budget.bytes);
-    if (current.length > 0 && over) {
-      passes.push(current);
-      current = [];
-      pass = { units: 0, length: 0, steps: 0, longest: 0 };
-      continue;
-    }
-    current.push(...block);
-    pass = grown;
-    i = end;
+    const padded = rows.length * Math.max(...steps);
+    const used = steps.reduce((n, l) => n + l, 0);
+    return passBytes(budget.config, run.length, length, used, padded) <= budget.bytes;
+  };
+  return cheapestRuns(
+    blocks.map((b) => b.length),
+    fits,
+  ).map((run) => run.flatMap((k) => blocks[k]!.rows));
+}
+
+/** The rows of each distinct observation, in grouped order (see groupedOrder). */
+function observationBlocks(observations: readonly Observation[]): Block[] {
+  const keys = observations.map(contentKey);
+  const blocks: Block[] = [];
+  for (const r of groupedOrder(observations)) {
+    const last = blocks[blocks.length - 1];
+    if (last && keys[last.rows[0]!] === keys[r]) last.rows.push(r);
+    else blocks.push({ rows: [r], length: observations[r]!.tokens.length });
   }
-  if (current.length > 0) passes.push(current);
-  return passes;
+  return blocks;
 }
 
 /** The given rows of a batch (every per-row field picked, in `rows` order). */

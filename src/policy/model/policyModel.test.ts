@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng';
 import { FAMILY_SCALE } from './decoder';
 import { packBatch } from './forward';
-import { PolicyModel, unitSlices } from './policyModel';
+import { decodeSlices, PolicyModel } from './policyModel';
 import { defaultModelConfig, type AllowedFn } from './types';
 import { observation, tinyConfig, useBackend } from './testUtils';
 
@@ -330,17 +330,19 @@ describe('PolicyModel determinism and consistency', () => {
     model.dispose();
   });
 
-  it('splits a batch into runs of at most so many distinct observations', () => {
-    const items = [[1], [1], [2], [3], [2], [4], [4], [5]].map((t) => ({ obs: observation(t) }));
-    const tokens = (slices: { obs: { tokens: Int32Array } }[][]) =>
-      slices.map((slice) => slice.map((it) => it.obs.tokens[0]));
-    expect(tokens(unitSlices(items, 2))).toEqual([
-      [1, 1, 2],
-      [3, 2],
-      [4, 4, 5],
+  it('decodes in batches by observation length, at most so many distinct observations each', () => {
+    const sized = (n: number, k: number) =>
+      observation(Array.from({ length: n }, (_, i) => 1 + ((i + k) % 9)));
+    // Lengths 500, 60, 500, 90, 70; the 60 twice (two items, one observation).
+    const obs = [500, 60, 500, 90, 70].map((n, k) => sized(n, k));
+    const items = [0, 1, 2, 3, 1, 4].map((k) => ({ obs: obs[k]! }));
+    expect(decodeSlices(items, 16)).toEqual([
+      [1, 4, 5, 3],
+      [0, 2],
     ]);
-    expect(tokens(unitSlices(items, 16))).toEqual([[1, 1, 2, 3, 2, 4, 4, 5]]);
-    expect(unitSlices([], 2)).toEqual([]);
+    // Two distinct observations a batch at most: the shared one counts once.
+    expect(decodeSlices(items, 2)).toEqual([[1, 4, 5], [3], [0, 2]]);
+    expect(decodeSlices([], 2)).toEqual([]);
   });
 
   it('round-trips weights exactly and refuses mismatched ones', async () => {

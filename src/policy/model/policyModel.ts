@@ -4,6 +4,7 @@ import { buildMemory, encode, memoryOfRows } from './encoder';
 import { packBatch, teacherForced, unpack } from './forward';
 import { nextStepInputs, writeStepMask } from './inputs';
 import { contentKey, groupedOrder, packObservations } from './observations';
+import { cheapestRuns } from './lengthRuns';
 import { batchPasses, DEFAULT_PASS_LIMITS, type PassLimits } from './passes';
 import { ParamStore } from './params';
 import { chooseAction, type UniformSource } from './sampling';
@@ -29,23 +30,17 @@ export interface DecodeItem {
   rng: UniformSource | null;
 }
 
-/** Consecutive runs of items with at most `units` distinct observations each. */
-export function unitSlices<T extends { obs: Observation }>(
-  items: readonly T[],
-  units: number,
-): T[][] {
-  const slices: T[][] = [];
-  let keys = new Set<string>();
-  for (const item of items) {
-    const key = contentKey(item.obs);
-    if (slices.length === 0 || (!keys.has(key) && keys.size >= units)) {
-      slices.push([]);
-      keys = new Set();
-    }
-    keys.add(key);
-    slices[slices.length - 1]!.push(item);
-  }
-  return slices;
+/**
+ * The items as decode batches (indices into `items`) of at most `units` distinct observations
+ * each, by observation length: every observation of a batch is padded to its longest, so short
+ * ones (a file list, a diff) decode apart from full-length ones (see cheapestRuns).
+ */
+export function decodeSlices(items: readonly { obs: Observation }[], units: number): number[][] {
+  const keys = items.map((item) => contentKey(item.obs));
+  return cheapestRuns(
+    items.map((item) => item.obs.tokens.length),
+    (run) => new Set(run.map((k) => keys[k])).size <= units,
+  );
 }
 
 function emptyResult(): SampleResult {
@@ -94,10 +89,11 @@ export class PolicyModel {
 
   /**
    * Several groups decoded together: each item's `count` answers to its observation, drawn from
-   * its own `rng` (null: greedy). The rows still decoding run the decoder in one batch per step
-   * (at most DECODE_UNITS distinct observations a batch, in item order), so many small groups
-   * cost about what one large group does. At each step the rows draw in item order, then row
-   * order; an item alone decodes exactly as `sampleGroup`.
+   * its own `rng` (null: greedy). The items decode in batches of observations of similar length
+   * (at most DECODE_UNITS distinct observations a batch, see decodeSlices), shortest first, each
+   * batch to its end; the rows still decoding run the decoder in one batch per step, so many
+   * small groups cost about what one large group does. At each step a batch's rows draw in item
+   * order, then row order; an item alone decodes exactly as `sampleGroup`.
    */
   async sampleBatch(items: readonly DecodeItem[], temperature: number): Promise<SampleResult[][]> {
     if (!(temperature >= 0)) throw new RangeError('temperature must be >= 0');
@@ -106,9 +102,13 @@ export class PolicyModel {
         throw new RangeError('count must be >= 1');
       }
     }
-    const out: SampleResult[][] = [];
-    for (const slice of unitSlices(items, DECODE_UNITS)) {
-      out.push(...(await this.decodeBatch(slice, temperature)));
+    const out = new Array<SampleResult[]>(items.length);
+    for (const slice of decodeSlices(items, DECODE_UNITS)) {
+      const groups = await this.decodeBatch(
+        slice.map((k) => items[k]!),
+        temperature,
+      );
+      slice.forEach((k, n) => (out[k] = groups[n]!));
     }
     return out;
   }
