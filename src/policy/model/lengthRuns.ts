@@ -11,7 +11,7 @@ export const BATCH_POSITIONS = 128;
 
 /**
  * Items cut into runs of least total cost when each run pads its observations to its longest:
- * BATCH_POSITIONS per run plus, per item, the run's longest length. The items are taken
+ * `runCost` (default BATCH_POSITIONS) per run plus, per item, the run's longest length. The items are taken
  * shortest first (ties in the given order) and each run is a consecutive stretch of that order,
  * as `fits` allows: it is asked about runs (item indices, shortest first) and must stay false for
  * any longer run holding a run it refused; a single item always makes a run. Returns the runs,
@@ -20,6 +20,7 @@ export const BATCH_POSITIONS = 128;
 export function cheapestRuns(
   lengths: readonly number[],
   fits: (run: readonly number[]) => boolean,
+  runCost = BATCH_POSITIONS,
 ): number[][] {
   const order = lengths.map((_, i) => i).sort((a, b) => lengths[a]! - lengths[b]! || a - b);
   // best[j]: least cost of the first j items in runs; start[j]: where its last run starts.
@@ -31,7 +32,7 @@ export function cheapestRuns(
     const longest = lengths[order[j - 1]!]!;
     for (let i = j - 1; i >= 0; i--) {
       if (i < j - 1 && !fits(order.slice(i, j))) break;
-      const cost = best[i]! + BATCH_POSITIONS + (j - i) * longest;
+      const cost = best[i]! + runCost + (j - i) * longest;
       if (cost < best[j]!) {
         best[j] = cost;
         start[j] = i;

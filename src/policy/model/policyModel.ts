@@ -31,6 +31,15 @@ export interface DecodeItem {
 }
 
 /**
+ * What one more decode batch costs, in padded observation positions (see cheapestRuns): more
+ * than a training pass, as each batch runs its own loop of decoding steps. Measured in Node on
+ * wasm (a warm-start policy, 8 draws of 10 tasks, 2 of each skill, 8 answers each, the machine
+ * shared with an evaluation): 861 ms a draw in one batch, 538 cut at 128 positions a batch, 522 at
+ * 256, 513 at 512, 490 at 1,024 (short and long observations apart, short ones together).
+ */
+export const DECODE_BATCH_POSITIONS = 512;
+
+/**
  * The items as decode batches (indices into `items`) of at most `units` distinct observations
  * each, by observation length: every observation of a batch is padded to its longest, so short
  * ones (a file list, a diff) decode apart from full-length ones (see cheapestRuns).
@@ -40,6 +49,7 @@ export function decodeSlices(items: readonly { obs: Observation }[], units: numb
   return cheapestRuns(
     items.map((item) => item.obs.tokens.length),
     (run) => new Set(run.map((k) => keys[k])).size <= units,
+    DECODE_BATCH_POSITIONS,
   );
 }
 
