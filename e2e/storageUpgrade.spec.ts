@@ -19,7 +19,7 @@ const dexieScript = createRequire(import.meta.url).resolve('dexie/dist/dexie.js'
 test.describe('Stored runs across an upgrade of the database @webgpu', () => {
   test.setTimeout(6 * 60_000);
 
-  test('a database of the previous schema (version 1) opens in this build: runs, curves and episodes kept and listed', async ({
+  test('a database of the first schema (version 1) opens in this build: runs, curves, episodes and the cached suite kept, listed and read', async ({
     app,
     page,
   }) => {
@@ -48,18 +48,35 @@ test.describe('Stored runs across an upgrade of the database @webgpu', () => {
           open(): Promise<void>;
           close(): void;
           verno: number;
-          table(name: string): { bulkPut(rows: unknown[]): Promise<unknown> };
+          table(name: string): {
+            bulkPut(rows: unknown[]): Promise<unknown>;
+            toArray(): Promise<Record<string, unknown>[]>;
+          };
         };
         const Dexie = (
           window as unknown as {
             Dexie: { new (name: string): Db; delete(name: string): Promise<void> };
           }
         ).Dexie;
+        // The run's checkpoints (its vocabulary) and the cached suite, as version 2 kept a suite:
+        // one row holding every task (now stored in parts).
+        const now = new Dexie('atomic-skills-lab');
+        await now.open();
+        const checkpoints = await now.table('checkpoints').toArray();
+        const parts = await now.table('suiteParts').toArray();
+        const suites = (await now.table('suites').toArray()).map(({ key, builtAt, invalid }) => ({
+          key,
+          builtAt,
+          invalid,
+          tasks: parts.filter((p) => p.key === key).flatMap((p) => p.tasks as unknown[]),
+        }));
+        now.close();
         await Dexie.delete('atomic-skills-lab');
         const db = new Dexie('atomic-skills-lab');
         db.version(1).stores(schema);
         await db.open();
-        for (const [store, list] of Object.entries(rows)) await db.table(store).bulkPut(list);
+        for (const [store, list] of Object.entries({ ...rows, checkpoints, suites }))
+          await db.table(store).bulkPut(list);
         const verno = db.verno;
         db.close();
         return verno;
@@ -105,6 +122,13 @@ test.describe('Stored runs across an upgrade of the database @webgpu', () => {
     await section.getByTestId('episode-step').selectOption('train:0');
     await expect(section.getByTestId('episode-row')).toHaveCount(
       mine.filter((e) => e.source === 'train' && e.step === 0).length,
+    );
+    // What the policy saw is rebuilt from the suite as version 2 cached it (one row).
+    await section.getByTestId('episode-row').first().getByRole('button').click();
+    const trace = section.getByTestId('episode-trace');
+    await trace.getByTestId('episode-observation').locator('summary').click();
+    await expect(trace.getByTestId('observation-tokens').locator('.obs-tok').first()).toHaveText(
+      /^<[a-z-]+>$/,
     );
   });
 });

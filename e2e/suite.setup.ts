@@ -6,7 +6,7 @@ import { QUICK_SUITE_FILE, fillSmallRun, openTrain, storedRows } from './trainSt
 
 /**
  * Builds the quick suite once, through the app: a run started from the Train page builds and
- * validates its tasks in the sandbox and caches them in IndexedDB. The cached row is saved to a
+ * validates its tasks in the sandbox and caches them in IndexedDB, in parts. The cached rows are saved to a
  * file, and the specs that only need some run to train put it in their page's database
  * (`openTrain(app, { cachedSuite: true })`), as a person's earlier run would have left it,
  * instead of building the suite again, about a minute each. The Train page's own test
@@ -28,9 +28,20 @@ test('builds the quick suite in the app and keeps its cached row for the trainin
   await expect(status, 'the run that built the suite is the one listed').toHaveCount(1);
   await page.getByTestId('stop-run').click();
   await expect(status).not.toHaveText('running', { timeout: 60_000 });
-  const [row] = (await suites()) as { key: string; tasks: unknown[] }[];
-  expect(row!.key).toMatch(/^builtin:quick:seed1:/);
-  expect(row!.tasks.length, 'the suite holds tasks').toBeGreaterThan(100);
+  const rows = await storedRows(page, ['suites', 'suiteParts']);
+  const [suite] = rows.suites as { key: string; parts: number; taskCount: number }[];
+  const parts = rows.suiteParts as { key: string; part: number; tasks: { id: string }[] }[];
+  expect(suite!.key).toMatch(/^builtin:quick:seed1:/);
+  // Stored in parts (one IndexedDB value may not exceed 127 MB): every part there, in order,
+  // holding every task once.
+  expect(suite!.parts, 'the quick suite takes more than one part').toBeGreaterThan(1);
+  expect(parts.map((p) => [p.key, p.part])).toEqual(
+    Array.from({ length: suite!.parts }, (_, i) => [suite!.key, i]),
+  );
+  const ids = parts.flatMap((p) => p.tasks.map((t) => t.id));
+  expect(ids.length, 'the suite holds tasks').toBeGreaterThan(100);
+  expect(ids.length).toBe(suite!.taskCount);
+  expect(new Set(ids).size).toBe(ids.length);
   mkdirSync(dirname(QUICK_SUITE_FILE), { recursive: true });
-  await writeFile(QUICK_SUITE_FILE, JSON.stringify(row));
+  await writeFile(QUICK_SUITE_FILE, JSON.stringify({ suite, parts }));
 });

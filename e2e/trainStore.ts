@@ -57,7 +57,7 @@ type DbOp =
   | { op: 'getAll'; stores: string[] }
   | { op: 'patch'; store: string; key: string; patch: Record<string, unknown> }
   | { op: 'indexes'; store: string }
-  | { op: 'putFetched'; store: string; url: string };
+  | { op: 'putSuiteFetched'; url: string };
 
 function inDb(page: Page, op: DbOp): Promise<unknown> {
   return page.evaluate(async (o) => {
@@ -85,9 +85,14 @@ function inDb(page: Page, op: DbOp): Promise<unknown> {
         }
         case 'indexes':
           return [...db.transaction(o.store).objectStore(o.store).indexNames];
-        case 'putFetched': {
-          const row: unknown = await (await fetch(o.url)).json();
-          await request(db.transaction(o.store, 'readwrite').objectStore(o.store).put(row));
+        case 'putSuiteFetched': {
+          const { suite, parts } = (await (await fetch(o.url)).json()) as {
+            suite: unknown;
+            parts: unknown[];
+          };
+          const tx = db.transaction(['suites', 'suiteParts'], 'readwrite');
+          for (const part of parts) await request(tx.objectStore('suiteParts').put(part));
+          await request(tx.objectStore('suites').put(suite));
           return null;
         }
       }
@@ -105,13 +110,13 @@ export const storedRows = (page: Page, stores: string[]) =>
 export const patchStoredRun = (page: Page, runId: string, patch: Record<string, unknown>) =>
   inDb(page, { op: 'patch', store: 'runs', key: runId, patch });
 
-/** The quick suite's cache row, as the app stored it; saved by `suite.setup.ts`. */
+/** The quick suite's cache rows (`{ suite, parts }`), as the app stored them; saved by `suite.setup.ts`. */
 export const QUICK_SUITE_FILE = fileURLToPath(
   new URL('../node_modules/.cache/atomic-skills-lab/e2e-quick-suite.json', import.meta.url),
 );
 
 /**
- * Puts the quick suite's cache row (built by the app in `suite.setup.ts`) into the page's
+ * Puts the quick suite's cache rows (built by the app in `suite.setup.ts`) into the page's
  * database, as a person's earlier run would have left it: a run started now finds its tasks in
  * the cache instead of building them again (about a minute). The page fetches the file from
  * its own origin, where the test serves it.
@@ -121,7 +126,7 @@ export async function seedQuickSuite(page: Page): Promise<void> {
   await page.route(`**${url}`, (route) =>
     route.fulfill({ path: QUICK_SUITE_FILE, contentType: 'application/json' }),
   );
-  await inDb(page, { op: 'putFetched', store: 'suites', url });
+  await inDb(page, { op: 'putSuiteFetched', url });
   await page.unroute(`**${url}`);
 }
 

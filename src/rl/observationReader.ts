@@ -4,6 +4,7 @@ import { encodeTask, SEGMENTS } from '../policy/encode/observation';
 import { vocabularyFromWords } from '../policy/encode/vocab';
 import type { ObservationView } from '../protocol/episodes';
 import type { LabDatabase } from '../storage/db';
+import { loadSuiteTask } from '../storage/suites';
 import { nodeSuiteOf, suiteKey } from './suiteSource';
 
 /** Segment names by number (the observation's segment ids). */
@@ -14,11 +15,11 @@ const SEGMENT_NAMES: Record<number, string> = Object.fromEntries(
 /**
  * Rebuilds an observation from the run's cached task (only when this build's task and
  * observation code is the run's, the build id in its suite key, so it is exactly what the policy
- * saw) and its latest checkpoint's vocabulary. Keeps the last
- * suite it read by id: a suite is thousands of tasks.
+ * saw) and its latest checkpoint's vocabulary. Reads only the stored part of the suite that
+ * holds the task, and keeps the last part it read.
  */
 export class ObservationReader {
-  private observed: { key: string; tasks: Map<string, Task> } | null = null;
+  private readonly parts = new Map<string, Task[]>();
 
   constructor(private readonly env: () => { db: LabDatabase; buildId: string }) {}
 
@@ -40,19 +41,13 @@ export class ObservationReader {
         reason:
           "Another version of the app built this run's tasks or laid them out for the policy differently, so this one cannot rebuild exactly what its policy saw.",
       };
-    let tasks = this.observed?.key === key ? this.observed.tasks : null;
-    if (!tasks) {
-      const cached = await db.suites.get(key);
-      if (!cached)
-        return {
-          ok: false,
-          reason:
-            "This run's tasks are not cached (cleared under Storage); resuming it, or starting a run on the same tasks, builds them again.",
-        };
-      tasks = new Map(cached.tasks.map((t) => [t.id, t]));
-      this.observed = { key, tasks };
-    }
-    const task = tasks.get(taskId);
+    const task = await loadSuiteTask(db, key, taskId, this.parts);
+    if (task === null)
+      return {
+        ok: false,
+        reason:
+          "This run's tasks are not cached (cleared under Storage); resuming it, or starting a run on the same tasks, builds them again.",
+      };
     if (!task) return { ok: false, reason: `Task ${taskId} is not among this run's tasks.` };
     const latest = (await db.checkpoints.where('runId').equals(runId).sortBy('step')).at(-1);
     if (!latest)

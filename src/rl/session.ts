@@ -20,13 +20,8 @@ import type {
 import { ObservationReader } from './observationReader';
 import { episodeBatches, getEpisode, listEpisodes } from '../storage/episodes';
 import { dropAfter } from '../storage/runs';
-import {
-  clearSuites,
-  isQuotaError,
-  isTooLargeError,
-  pruneRun,
-  storageReport,
-} from '../storage/usage';
+import { clearSuites, loadSuite, storeSuite } from '../storage/suites';
+import { isQuotaError, isTooLargeError, pruneRun, storageReport } from '../storage/usage';
 import { checkConfig, configGroup, mixProblem, type TrainConfig } from './config';
 import { episodeRows, evalEpisodeRows } from './episodeRows';
 import { evalsKeptThrough, runTraining } from './run';
@@ -378,19 +373,19 @@ export class TrainingSession {
     onProgress: (stage: string, done: number, total: number) => void,
   ): Promise<Task[]> {
     const key = suiteKey(run.suite, this.env.buildId);
-    const cached = await this.env.db.suites.get(key);
+    const cached = await loadSuite(this.env.db, key);
     if (cached) return cached.tasks;
     const built = await buildSuite(run.suite, this.env.buildId, this.env.sandbox, onProgress);
+    onProgress('caching tasks', 0, built.tasks.length);
     try {
-      await this.env.db.suites.put({
-        key,
-        builtAt: this.env.wallClock(),
-        tasks: built.tasks,
-        invalid: built.invalid,
-      });
+      await storeSuite(
+        this.env.db,
+        { key, builtAt: this.env.wallClock(), tasks: built.tasks, invalid: built.invalid },
+        (stored, total) => onProgress('caching tasks', stored, total),
+      );
     } catch (error) {
-      // The cache is only a shortcut: without space for it, or when the suite is larger than
-      // one IndexedDB value may be (the whole corpus's), the run trains on the built tasks.
+      // The cache is only a shortcut: without space for it (or, should a part ever be, for a
+      // value larger than IndexedDB takes), the run trains on the built tasks.
       if (!isQuotaError(error) && !isTooLargeError(error)) throw error;
     }
     return built.tasks;

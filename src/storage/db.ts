@@ -40,11 +40,27 @@ export interface CheckpointRow {
 
 export type { EpisodeRecord } from '../protocol/episodes';
 
+/** A cached suite's row; its tasks are in `suiteParts` (see storage/suites.ts). */
 export interface SuiteRow {
   key: string;
   builtAt: number;
-  tasks: Task[];
   invalid: { id: string; reason: string }[];
+  /** Stored parts, numbered from 0 (absent in rows cached before parts). */
+  parts?: number;
+  taskCount?: number;
+  /** JSON bytes of the tasks. */
+  bytes?: number;
+  /** Which part holds each task, by id. */
+  partOf?: Record<string, number>;
+  /** The tasks themselves, in rows cached before parts (schema version 2 and earlier). */
+  tasks?: Task[];
+}
+
+/** Some of a cached suite's tasks, in order: part `part` of the suite `key`. */
+export interface SuitePartRow {
+  key: string;
+  part: number;
+  tasks: Task[];
 }
 
 /** The first schema (version 1; a version, once shipped, never changes: later ones add to it). */
@@ -67,6 +83,7 @@ export class LabDatabase extends Dexie {
   checkpoints!: Table<CheckpointRow, [string, number]>;
   episodes!: Table<EpisodeRecord, number>;
   suites!: Table<SuiteRow, string>;
+  suiteParts!: Table<SuitePartRow, [string, number]>;
 
   constructor(name = 'atomic-skills-lab') {
     super(name);
@@ -76,6 +93,9 @@ export class LabDatabase extends Dexie {
     this.version(2).stores({
       episodes: '++id, runId, [runId+source+step], taskId',
     });
+    // Suites in parts: one IndexedDB value may not exceed 133,169,152 bytes in Chromium, and
+    // the whole corpus's suite is some 610 MB.
+    this.version(3).stores({ suiteParts: '[key+part], key' });
   }
 }
 

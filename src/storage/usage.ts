@@ -1,5 +1,6 @@
 import type { PruneTarget, RunUsage, StorageReport } from '../protocol/storage';
 import { labDb, type LabDatabase } from './db';
+import { suiteUsage } from './suites';
 
 const jsonBytes = (rows: readonly unknown[]): number =>
   rows.reduce<number>((n, r) => n + JSON.stringify(r).length, 0);
@@ -44,13 +45,7 @@ export async function storageReport(db: LabDatabase = labDb()): Promise<StorageR
       episodeCount: episodes.length,
     });
   }
-  let suiteBytes = 0;
-  let suiteCount = 0;
-  await db.suites.each((row) => {
-    suiteCount++;
-    suiteBytes += jsonBytes(row.tasks);
-  });
-  return { ...(await estimateStorage()), runs, suites: { count: suiteCount, bytes: suiteBytes } };
+  return { ...(await estimateStorage()), runs, suites: await suiteUsage(db) };
 }
 
 /**
@@ -70,11 +65,6 @@ export async function pruneRun(
     const rows = await db.checkpoints.where({ runId }).sortBy('step');
     for (const row of rows.slice(0, -1)) await db.checkpoints.delete([runId, row.step]);
   });
-}
-
-/** Drops the cached task suites (the next run rebuilds what it needs). */
-export async function clearSuites(db: LabDatabase = labDb()): Promise<void> {
-  await db.suites.clear();
 }
 
 /** Whether an error, or one it wraps (Dexie's and IndexedDB's aborts keep it as `inner`), matches. */
