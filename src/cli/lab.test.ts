@@ -22,7 +22,9 @@ function labFrom(from: string, ...args: string[]) {
 
 const scratch = () => scratchDir('lab-cli');
 
-describe('npm run lab: refusals before any work', () => {
+// Each test starts several `lab` processes (a few seconds each through tsx, many more on a
+// loaded machine): what is checked is what they say, not how fast.
+describe('npm run lab: refusals before any work', { timeout: 120_000 }, () => {
   it('prints help (exit 0) for --help, alone or after a command, and never runs the command', () => {
     const all = lab('--help');
     expect(all.code).toBe(0);
@@ -145,7 +147,7 @@ describe('npm run lab: refusals before any work', () => {
   });
 });
 
-describe('npm run lab: exit codes say whether it worked', () => {
+describe('npm run lab: exit codes say whether it worked', { timeout: 120_000 }, () => {
   it('sandbox exits 1 when a test fails, 0 when all pass', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'ok.test.js'), "test('adds', () => expect(1 + 1).toBe(2));\n");

@@ -384,8 +384,9 @@ export class TrainingSession {
         (stored, total) => onProgress('caching tasks', stored, total),
       );
     } catch (error) {
-      // The cache is only a shortcut: without space for it (or, should a part ever be, for a
-      // value larger than IndexedDB takes), the run trains on the built tasks.
+      // The cache is only a shortcut: without space for it, the run trains on the built tasks.
+      // (A value over IndexedDB's size cap is refused too, when Dexie reports it; in a worker a
+      // 614 MB put through Dexie never settled, one reason suites are stored in parts.)
       if (!isQuotaError(error) && !isTooLargeError(error)) throw error;
     }
     return built.tasks;
