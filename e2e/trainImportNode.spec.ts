@@ -27,7 +27,10 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
   }) => {
     // A real headless run in Node, on the tasks the app built (the setup's quick suite)...
     const dir = mkdtempSync(join(tmpdir(), 'asl-node-run-'));
-    const { tasks } = JSON.parse(readFileSync(QUICK_SUITE_FILE, 'utf8')) as { tasks: Task[] };
+    const { parts } = JSON.parse(readFileSync(QUICK_SUITE_FILE, 'utf8')) as {
+      parts: { tasks: Task[] }[];
+    };
+    const tasks = parts.flatMap((p) => p.tasks);
     writeFileSync(join(dir, 'quick.jsonl'), serializeSuite('quick', tasks));
     writeFileSync(
       join(dir, 'tiny.json'),
