@@ -36,6 +36,14 @@ export interface TrainConfig {
    */
   keepFlatGroups: boolean;
   /**
+   * With `keepFlatGroups`: how many of a flat group's answers enter the update (the first ones
+   * sampled; answers are drawn independently, so any few are a fair sample). The KL anchor on
+   * a flat task needs a few answers, not all of them, and in a joint step most groups are flat
+   * (about 70% in the default run), so this cuts most of the update's work. 0: all. Absent in
+   * configs saved before it: all.
+   */
+  flatGroupAnswers: number;
+  /**
    * Average the loss per answer, then over the answers (the original GRPO): every answer weighs
    * the same whatever its length. Off: every decoded token weighs the same (the token-level mean
    * of DAPO), so long answers (tests, reproductions) outweigh short ones (verdicts, file names).
@@ -113,6 +121,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   entropyCoef: 0.001,
   advantageStd: true,
   keepFlatGroups: true,
+  flatGroupAnswers: 0,
   episodeMean: false,
   kindMean: false,
   projectConflicts: false,
@@ -156,6 +165,12 @@ export function warmStartLearningRate(c: TrainConfig): number {
 /** `minSignalGroups`, 0 for configs saved before it existed. */
 export function minSignalGroups(c: TrainConfig): number {
   return (c as Partial<TrainConfig>).minSignalGroups ?? 0;
+}
+
+/** How many of a kept flat group's answers enter the update: `groupSize` when all. */
+export function flatGroupAnswers(c: TrainConfig): number {
+  const n = (c as Partial<TrainConfig>).flatGroupAnswers ?? 0;
+  return n > 0 ? Math.min(n, c.groupSize) : c.groupSize;
 }
 
 /** `replayPerStep`, 0 for configs saved before it existed. */
@@ -230,6 +245,9 @@ export function checkConfig(c: TrainConfig): string | null {
   const signal = minSignalGroups(c);
   if (!Number.isInteger(signal) || signal < 0 || signal > c.tasksPerStep)
     return `minSignalGroups must be a whole number from 0 to tasksPerStep (${c.tasksPerStep})`;
+  const flatAnswers = (c as Partial<TrainConfig>).flatGroupAnswers ?? 0;
+  if (!Number.isInteger(flatAnswers) || flatAnswers < 0 || flatAnswers > c.groupSize)
+    return `flatGroupAnswers must be a whole number from 0 (all) to groupSize (${c.groupSize})`;
   const replay = replayPerStep(c);
   if (!Number.isInteger(replay) || replay < 0 || replay > MAX_REPLAY_PER_STEP)
     return `replayPerStep must be a whole number from 0 to ${MAX_REPLAY_PER_STEP.toLocaleString('en-US')}`;

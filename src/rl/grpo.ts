@@ -10,6 +10,7 @@ import { overlapped } from './overlap';
 import type { TaskBuffer } from './buffer';
 import {
   extraDrawLimit,
+  flatGroupAnswers,
   learningRateAt,
   minSignalGroups,
   mixWeights,
@@ -140,7 +141,8 @@ export async function grpoStep(
     else flat++;
     if (!disagrees && !(config.keepFlatGroups === true && g < planned)) return;
     const observation = agent.prepare(task).observation;
-    group.forEach((s, i) => {
+    const kept = disagrees ? group : group.slice(0, flatGroupAnswers(config));
+    kept.forEach((s, i) => {
       batch.observations.push(observation);
       batch.actions.push(s.actions);
       batch.allowed.push(s.allowed);

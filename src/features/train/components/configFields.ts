@@ -66,6 +66,11 @@ export const FIELD_GROUPS: FieldGroup[] = [
         'Answers sampled per task; advantages are rewards relative to the group mean.',
         2,
       ),
+      int(
+        'flatGroupAnswers',
+        'answers kept per flat group',
+        'With flat groups kept: how many of the answers of a group whose rewards all agree enter the update (the KL and entropy terms act on them; they carry no reward signal). 0 keeps all; fewer makes a step cheaper.',
+      ),
       real(
         'temperature',
         'temperature',
