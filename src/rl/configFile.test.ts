@@ -39,38 +39,36 @@ describe('presets', () => {
   });
 
   it('match a single-skill run to the tasks of its skill a joint step draws', () => {
-    const matched = baselineConfig(DEFAULT_CONFIG, { kind: 'matched', skill: 'reproduction' });
+    // The arithmetic below takes ten tasks a step (whatever the default is).
+    const ten = { ...DEFAULT_CONFIG, tasksPerStep: 10 };
+    const matched = baselineConfig(ten, { kind: 'matched', skill: 'reproduction' });
     // 10 tasks a step over five equally weighted skills: 2 of each.
     expect([matched.name, matched.trainKinds, matched.tasksPerStep]).toEqual([
       'matched-reproduction',
       ['reproduction'],
       2,
     ]);
-    expect(matched.steps).toBe(DEFAULT_CONFIG.steps);
+    expect(matched.steps).toBe(ten.steps);
     // Weights 1.5 and 0.5 of a total 5: 3 and 1 of 10; a share never rounds to nothing.
-    const mixed = { ...DEFAULT_CONFIG, mix: { reproduction: 1.5, review: 0.5 } };
+    const mixed = { ...ten, mix: { reproduction: 1.5, review: 0.5 } };
     expect(jointShare(mixed, 'reproduction')).toBe(3);
     expect(jointShare(mixed, 'review')).toBe(1);
-    expect(jointShare({ ...DEFAULT_CONFIG, tasksPerStep: 2 }, 'editing')).toBe(1);
-    expect(jointShare({ ...DEFAULT_CONFIG, mix: { editing: 0 } }, 'editing')).toBe(1);
+    expect(jointShare({ ...ten, tasksPerStep: 2 }, 'editing')).toBe(1);
+    expect(jointShare({ ...ten, mix: { editing: 0 } }, 'editing')).toBe(1);
     // Training tasks of two skills only: a joint step draws 5 of each (the buffer's draw).
     const two = ['reproduction', 'review'] as const;
-    expect(jointShare(DEFAULT_CONFIG, 'reproduction', two)).toBe(5);
+    expect(jointShare(ten, 'reproduction', two)).toBe(5);
     expect(jointShare(mixed, 'reproduction', two)).toBe(8);
-    expect(
-      baselineConfig(DEFAULT_CONFIG, { kind: 'matched', skill: 'review' }, two).tasksPerStep,
-    ).toBe(5);
+    expect(baselineConfig(ten, { kind: 'matched', skill: 'review' }, two).tasksPerStep).toBe(5);
     // Dynamic sampling asks a matched step for no more disagreeing groups than it has tasks.
-    const topped = { ...DEFAULT_CONFIG, minSignalGroups: 4 };
+    const topped = { ...ten, minSignalGroups: 4 };
     expect(baselineConfig(topped, { kind: 'matched', skill: 'editing' }).minSignalGroups).toBe(2);
     expect(baselineConfig(topped, { kind: 'single', skill: 'editing' }).minSignalGroups).toBe(4);
     // Self-imitation replays a matched step's share of the joint step's replayed answers.
-    const replaying = { ...DEFAULT_CONFIG, replayPerStep: 10 };
+    const replaying = { ...ten, replayPerStep: 10 };
     expect(baselineConfig(replaying, { kind: 'matched', skill: 'editing' }).replayPerStep).toBe(2);
     expect(baselineConfig(replaying, { kind: 'single', skill: 'editing' }).replayPerStep).toBe(10);
-    expect(
-      baselineConfig(DEFAULT_CONFIG, { kind: 'matched', skill: 'editing' }).replayPerStep,
-    ).toBe(0);
+    expect(baselineConfig(ten, { kind: 'matched', skill: 'editing' }).replayPerStep).toBe(0);
     expect(INTERFERENCE_GRID.map((b) => baselineConfig(DEFAULT_CONFIG, b).name)).toEqual([
       'warm-start',
       'joint-rl',

@@ -1,52 +1,24 @@
-import '../node/tf';
-import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../core/rng';
-import type { Task } from '../core/tasks/types';
-import { createNodeSandbox } from '../node/sandbox';
-import { PolicyTrainer, type TrainBatch } from '../policy/model';
-import { projectTasks, tinyRun } from '../cli/testFixtures';
+import { describe, expect, it } from 'vitest';
+import { PolicyTrainer } from '../policy/model';
+import { tinyRun } from '../cli/testFixtures';
 import { createPolicyModel, PolicyAgent } from './agent';
-import { TaskBuffer } from './buffer';
 import { checkConfig, flatGroupAnswers, type TrainConfig } from './config';
 import { grpoStep, groupDisagrees } from './grpo';
+import { bedContext, grpoTestBed, recordBatches } from './grpoTestBed';
 import { vocabularyForTasks } from './vocabulary';
 
-const sandbox = createNodeSandbox({ size: 2 });
-afterAll(() => sandbox.dispose());
-
-let tasks: Task[] = [];
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  tasks = (await projectTasks(sandbox)).slice(0, 60);
-}, 120_000);
+const bed = grpoTestBed();
 
 /** One GRPO step of an untrained tiny model; the batch it trained on and its episodes. */
 async function stepWith(config: TrainConfig) {
+  const { tasks } = bed;
   const vocab = vocabularyForTasks(tasks, config.model.vocabSize, config.model.maxObsLen);
   const model = createPolicyModel(config, vocab);
   const agent = new PolicyAgent(model, vocab);
   const trainer = new PolicyTrainer(model, { learningRate: 1e-3, maxGradNorm: 1 });
-  const batches: TrainBatch[] = [];
-  const real = trainer.grpoStep.bind(trainer);
-  trainer.grpoStep = (batch, loss) => {
-    batches.push({ ...batch, advantages: batch.advantages.slice() });
-    return real(batch, loss);
-  };
+  const batches = recordBatches(trainer);
   try {
-    const { episodes } = await grpoStep(
-      {
-        agent,
-        trainer,
-        reference: null,
-        sandbox,
-        buffer: new TaskBuffer(tasks),
-        config,
-        streams: { tasks: createRng(1), decode: createRng(2) },
-        now: () => 0,
-      },
-      0,
-    );
+    const { episodes } = await grpoStep(bedContext(bed, { agent, trainer, config }), 0);
     return { batch: batches[0]!, episodes };
   } finally {
     trainer.dispose();

@@ -1,29 +1,19 @@
-import '../node/tf';
-import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../core/rng';
-import { TASK_KINDS, type Task } from '../core/tasks/types';
-import { createNodeSandbox } from '../node/sandbox';
-import { PolicyTrainer, type TrainBatch } from '../policy/model';
-import { projectTasks, tinyRun } from '../cli/testFixtures';
+import { describe, expect, it } from 'vitest';
+import { TASK_KINDS } from '../core/tasks/types';
+import { PolicyTrainer } from '../policy/model';
+import { tinyRun } from '../cli/testFixtures';
 import { createPolicyModel, PolicyAgent } from './agent';
-import { TaskBuffer } from './buffer';
 import type { TrainConfig } from './config';
 import { grpoStep, REPLAY_ADVANTAGE } from './grpo';
+import { bedContext, grpoTestBed, recordBatches } from './grpoTestBed';
 import { ReplayStore } from './replay';
 import { vocabularyForTasks } from './vocabulary';
 
-const sandbox = createNodeSandbox({ size: 2 });
-afterAll(() => sandbox.dispose());
-
-let tasks: Task[] = [];
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  tasks = (await projectTasks(sandbox)).slice(0, 60);
-}, 120_000);
+const bed = grpoTestBed();
 
 describe('a GRPO step with self-imitation replay', () => {
   it('adds the held answers to the update at the replay advantage, scored by the current model, tagged by kind', async () => {
+    const { tasks } = bed;
     const config: TrainConfig = {
       ...tinyRun,
       seed: 4,
@@ -55,25 +45,10 @@ describe('a GRPO step with self-imitation replay', () => {
       });
       before.set(t.id, lp!);
     }
-    const batches: TrainBatch[] = [];
-    const real = trainer.grpoStep.bind(trainer);
-    trainer.grpoStep = (batch, loss) => {
-      batches.push({ ...batch, advantages: batch.advantages.slice() });
-      return real(batch, loss);
-    };
+    const batches = recordBatches(trainer);
     try {
       const { metrics, episodes } = await grpoStep(
-        {
-          agent,
-          trainer,
-          reference: null,
-          sandbox,
-          buffer: new TaskBuffer(tasks),
-          config,
-          streams: { tasks: createRng(1), decode: createRng(2) },
-          now: () => 0,
-          replay,
-        },
+        bedContext(bed, { agent, trainer, config, replay }),
         0,
       );
       expect(metrics.replayed).toBe(3);

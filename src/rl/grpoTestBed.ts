@@ -1,0 +1,58 @@
+// Test support (imported by tests only): the Node sandbox and corpus tasks a GRPO step needs,
+// and a trainer whose update batches are recorded.
+import '../node/tf';
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, beforeAll } from 'vitest';
+import { createRng } from '../core/rng';
+import type { Task } from '../core/tasks/types';
+import { createNodeSandbox } from '../node/sandbox';
+import type { PolicyTrainer, TrainBatch } from '../policy/model';
+import { projectTasks } from '../cli/testFixtures';
+import { TaskBuffer } from './buffer';
+import type { GrpoContext } from './grpo';
+
+/**
+ * A sandbox pool of 2 for the test file (disposed after it) and, once `beforeAll` has run, the
+ * first `count` corpus tasks in `bed.tasks`, on the CPU backend.
+ */
+export function grpoTestBed(count = 60): {
+  sandbox: ReturnType<typeof createNodeSandbox>;
+  tasks: Task[];
+} {
+  const bed = { sandbox: createNodeSandbox({ size: 2 }), tasks: [] as Task[] };
+  afterAll(() => bed.sandbox.dispose());
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    bed.tasks = (await projectTasks(bed.sandbox)).slice(0, count);
+  }, 120_000);
+  return bed;
+}
+
+/** Records every batch `trainer.grpoStep` trains on (advantages copied), then trains on it. */
+export function recordBatches(trainer: PolicyTrainer): TrainBatch[] {
+  const batches: TrainBatch[] = [];
+  const real = trainer.grpoStep.bind(trainer);
+  trainer.grpoStep = (batch, loss) => {
+    batches.push({ ...batch, advantages: batch.advantages.slice() });
+    return real(batch, loss);
+  };
+  return batches;
+}
+
+/**
+ * A GRPO step's context over the bed's sandbox and tasks (no KL reference, fixed streams 1 and
+ * 2, a clock at 0); `parts` adds or overrides fields.
+ */
+export function bedContext(
+  bed: { sandbox: GrpoContext['sandbox']; tasks: Task[] },
+  parts: Pick<GrpoContext, 'agent' | 'trainer' | 'config'> & Partial<GrpoContext>,
+): GrpoContext {
+  return {
+    reference: null,
+    sandbox: bed.sandbox,
+    buffer: new TaskBuffer(bed.tasks),
+    streams: { tasks: createRng(1), decode: createRng(2) },
+    now: () => 0,
+    ...parts,
+  };
+}
