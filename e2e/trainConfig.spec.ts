@@ -103,6 +103,33 @@ test.describe('Train page: the configuration form @webgpu', () => {
     for (const p of signal) expect(p.point.gradNorm).toBeGreaterThan(0);
   });
 
+  test('answers kept per flat group: the field reaches the trainer and changes the update at the first flat group', async ({
+    app,
+    page,
+  }) => {
+    await openTrain(app, { cachedSuite: true });
+    await page.getByTestId('field-keepFlatGroups').check();
+    const field = page.getByTestId('field-flatGroupAnswers');
+    await expect(field).toHaveValue('0');
+    const run = async (kept: number): Promise<string> => {
+      await field.fill(String(kept));
+      return runSteps(
+        page,
+        3,
+        (r) => r.config.flatGroupAnswers === kept && r.config.keepFlatGroups === true,
+      );
+    };
+    const few = (await stored(page, await run(1))).points.map((p) => p.point);
+    const all = (await stored(page, await run(0))).points.map((p) => p.point);
+    // Same seed: the same answers until the first step with a flat group, whose update then
+    // trains on one of its answers instead of all of them.
+    const first = all.findIndex((p) => p.flatGroups > 0);
+    expect(first, 'a step had a flat group').toBeGreaterThanOrEqual(0);
+    for (let i = 0; i <= first; i++) expect(few[i]!.reward).toEqual(all[i]!.reward);
+    expect(few[first]!.flatGroups).toBe(all[first]!.flatGroups);
+    expect(few[first]!.gradNorm).not.toBe(all[first]!.gradNorm);
+  });
+
   test('self-imitation replay: the field reaches the trainer, which replays the answers it holds', async ({
     app,
     page,

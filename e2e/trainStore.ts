@@ -47,6 +47,8 @@ export interface Stored {
       projectConflicts?: boolean;
       tagToDecoder?: boolean;
       replayPerStep?: number;
+      flatGroupAnswers?: number;
+      keepFlatGroups?: boolean;
       trainKinds: string[];
     };
   }[];
