@@ -39,7 +39,7 @@ export interface TrainConfig {
    * With `keepFlatGroups`: how many of a flat group's answers enter the update (the first ones
    * sampled; answers are drawn independently, so any few are a fair sample). The KL anchor on
    * a flat task needs a few answers, not all of them, and in a joint step most groups are flat
-   * (about 70% in the default run), so this cuts most of the update's work. 0: all. Absent in
+   * (about 70% in the default run), so this cuts most of the update's rows. 0: all. Absent in
    * configs saved before it: all.
    */
   flatGroupAnswers: number;

@@ -69,7 +69,7 @@ export const FIELD_GROUPS: FieldGroup[] = [
       int(
         'flatGroupAnswers',
         'answers kept per flat group',
-        'With flat groups kept: how many of the answers of a group whose rewards all agree enter the update (the KL and entropy terms act on them; they carry no reward signal). 0 keeps all; fewer makes a step cheaper.',
+        'With flat groups kept: how many of the answers of a group whose rewards all agree enter the update (the KL and entropy terms act on them; they carry no reward signal). 0 keeps all; fewer puts fewer answers through the update.',
       ),
       real(
         'temperature',
