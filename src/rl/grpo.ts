@@ -1,7 +1,7 @@
 import type { Rng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { Verification } from '../core/skills/types';
-import { verifyAnswer } from '../core/skills/verify';
+import { verifyGroup } from '../core/skills/verify';
 import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
 import type { StepPoint } from '../protocol/training';
 import type { PolicyModel, PolicyTrainer, StepStats, TrainBatch } from '../policy/model';
@@ -119,8 +119,15 @@ export async function grpoStep(
   let flat = 0;
   const sample = (task: Task) =>
     agent.sampleGroup(task, config.groupSize, config.temperature, ctx.streams.decode);
+  // Only the rewards enter the update: grading stops once an answer's reward is settled, and
+  // identical answers of a group are graded once.
   const grade = (group: SampledAnswer[], task: Task) =>
-    Promise.all(group.map((s) => verifyAnswer(task, s.answer, ctx.sandbox)));
+    verifyGroup(
+      task,
+      group.map((s) => s.answer),
+      ctx.sandbox,
+      { untilDecided: true },
+    );
   const add = (g: number, task: Task, group: SampledAnswer[], verdicts: Verification[]) => {
     const rewards = verdicts.map((v) => v.reward as number);
     byKind.set(task.kind, [...(byKind.get(task.kind) ?? []), ...rewards]);

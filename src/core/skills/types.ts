@@ -28,6 +28,17 @@ export interface Verification {
   rendering?: AnswerRendering;
 }
 
+/**
+ * How much of an answer to run. `untilDecided` stops at the first run that settles the reward
+ * (training needs only the reward): unit-test generation's mutants stop at the first survivor
+ * or are not run when the tests fail on the correct code, and a reproduction that passes on the
+ * buggy code is not run on the fixed code. The reward is the same as full grading's; the facts
+ * say what was not run, and secondary metrics that need the skipped runs are left out.
+ */
+export interface GradeOptions {
+  untilDecided?: boolean;
+}
+
 /** An answer's rendering: its edits as a unified diff, its test cases as the test file. */
 export interface AnswerRendering {
   /** The edits applied to the task's files, as a git-style unified diff. */

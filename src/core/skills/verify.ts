@@ -2,7 +2,7 @@ import type { Answer } from '../answers/types';
 import type { SandboxRunner } from '../sandbox/types';
 import type { Task } from '../tasks/types';
 import { checkAnswerShape, stepsOf } from './shape';
-import { invalid, type AnswerRendering, type Verification } from './types';
+import { invalid, type AnswerRendering, type GradeOptions, type Verification } from './types';
 import { verifyEditStep } from './verifyEdits';
 import { verifyReproOnFix, verifyReproduction, verifyTestgen } from './verifyTests';
 
@@ -75,16 +75,18 @@ function renderingOf(parts: readonly Verification[]): Pick<Verification, 'render
 /**
  * Grades an answer exactly as the paper defines each skill's binary reward, by execution in the
  * sandbox. Malformed answers and answers outside the answer space get reward 0, with the reason.
+ * `options.untilDecided` skips the runs that cannot change the reward (see GradeOptions).
  */
 export async function verifyAnswer(
   task: Task,
   answer: Answer,
   sandbox: SandboxRunner,
+  options: GradeOptions = {},
 ): Promise<Verification> {
   const problem = checkAnswerShape(task, answer);
   if (problem) return invalid(problem);
   try {
-    return await grade(task, answer, sandbox);
+    return await grade(task, answer, sandbox, options);
   } catch (error) {
     // Whatever an answer contains, grading ends in a reward, never in a crash of the caller.
     const message = error instanceof Error ? error.message : String(error);
@@ -98,7 +100,37 @@ export async function verifyAnswer(
   }
 }
 
-async function grade(task: Task, answer: Answer, sandbox: SandboxRunner): Promise<Verification> {
+/**
+ * Grades a group of answers to one task, each distinct answer once: identical answers (common
+ * in a GRPO group once the policy is sure of itself) share one verdict object. Grading runs the
+ * same code with the same limits, so a repeat could only differ by a timing accident.
+ */
+export async function verifyGroup(
+  task: Task,
+  answers: readonly Answer[],
+  sandbox: SandboxRunner,
+  options: GradeOptions = {},
+): Promise<Verification[]> {
+  const verdicts = new Map<string, Promise<Verification>>();
+  return Promise.all(
+    answers.map((answer) => {
+      const key = JSON.stringify(answer);
+      let verdict = verdicts.get(key);
+      if (!verdict) {
+        verdict = verifyAnswer(task, answer, sandbox, options);
+        verdicts.set(key, verdict);
+      }
+      return verdict;
+    }),
+  );
+}
+
+async function grade(
+  task: Task,
+  answer: Answer,
+  sandbox: SandboxRunner,
+  options: GradeOptions,
+): Promise<Verification> {
   const steps = stepsOf(answer);
   const [first, second] = steps;
   switch (task.kind) {
@@ -109,9 +141,9 @@ async function grade(task: Task, answer: Answer, sandbox: SandboxRunner): Promis
     case 'security-fix':
       return verifyEditStep(task, first?.kind === 'edits' ? first.edits : [], sandbox);
     case 'testgen':
-      return verifyTestgen(task, first?.kind === 'tests' ? first.cases : [], sandbox);
+      return verifyTestgen(task, first?.kind === 'tests' ? first.cases : [], sandbox, options);
     case 'reproduction':
-      return verifyReproduction(task, first?.kind === 'tests' ? first.cases : [], sandbox);
+      return verifyReproduction(task, first?.kind === 'tests' ? first.cases : [], sandbox, options);
     case 'review':
       return verifyReview(task, first?.kind === 'verdict' ? first.verdict : 'NO');
     case 'bugfix':

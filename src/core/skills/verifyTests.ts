@@ -3,16 +3,18 @@ import type { Edit, TestCase } from '../answers/types';
 import type { SandboxRunner } from '../sandbox/types';
 import type { Task } from '../tasks/types';
 import { probeCases, runCases, summary, tryApply } from './grading';
-import { toRun, type GradingRun, type Verification } from './types';
+import { toRun, type GradeOptions, type GradingRun, type Verification } from './types';
 
 /**
  * Unit-test generation: the tests (expected values stated, or recorded from the correct code)
- * must pass on the correct code and fail on every hidden mutant.
+ * must pass on the correct code and fail on every hidden mutant. With `untilDecided`, the
+ * mutants run only while the reward can still be 1.
  */
 export async function verifyTestgen(
   task: Task,
   cases: readonly TestCase[],
   sandbox: SandboxRunner,
+  options: GradeOptions = {},
 ): Promise<Verification> {
   const mutants = task.hidden.mutants ?? [];
   const { outcomes, result: probe } = await probeCases(sandbox, task.files, cases);
@@ -26,13 +28,21 @@ export async function verifyTestgen(
     `On the correct code: ${summary(onCorrect)}${correctPasses ? '' : ' (they must all pass)'}.`,
   ];
   let killed = 0;
+  let tried = 0;
   for (const m of mutants) {
+    if (options.untilDecided === true && (!correctPasses || killed < tried)) break;
     const result = await runCases(sandbox, { ...task.files, [m.file]: m.content }, cases, outcomes);
     const caught = result.verdict !== 'pass';
     if (caught) killed++;
+    tried++;
     runs.push(toRun(`your tests on mutant ${m.id} (${m.description})`, result, caught));
   }
-  facts.push(`Hidden mutants caught: ${killed} of ${mutants.length}.`);
+  const skipped = mutants.length - tried;
+  facts.push(
+    skipped === 0
+      ? `Hidden mutants caught: ${killed} of ${mutants.length}.`
+      : `Hidden mutants caught: ${killed} of the ${tried} run; the other ${skipped} were not run, as the reward was already 0.`,
+  );
   const reward = correctPasses && killed === mutants.length && mutants.length > 0 ? 1 : 0;
   facts.push(
     reward ? 'Reward 1: the tests pass on the correct code and catch every mutant.' : 'Reward 0.',
@@ -42,37 +52,51 @@ export async function verifyTestgen(
     valid: true,
     facts,
     runs,
-    secondary: { mutationScore: mutants.length ? killed / mutants.length : 0 },
+    secondary: skipped === 0 ? { mutationScore: mutants.length ? killed / mutants.length : 0 } : {},
     rendering: { tests: renderTests(cases, outcomes) },
   };
 }
 
-/** Issue reproduction: the test must fail on the buggy code and pass once the gold fix is in. */
+/**
+ * Issue reproduction: the test must fail on the buggy code and pass once the gold fix is in.
+ * With `untilDecided`, a test that passes on the buggy code is not run on the fixed code.
+ */
 export async function verifyReproduction(
   task: Task,
   cases: readonly TestCase[],
   sandbox: SandboxRunner,
+  options: GradeOptions = {},
 ): Promise<Verification> {
   const fixed = { ...task.files, ...(task.hidden.fixedFiles ?? {}) };
   const onBuggy = await runCases(sandbox, task.files, cases);
-  const onFixed = await runCases(sandbox, fixed, cases);
   const failsOnBuggy = onBuggy.verdict !== 'pass';
+  const buggyFact = `On the buggy code: ${summary(onBuggy)}${failsOnBuggy ? ' (it fails, as a reproduction must).' : ' (it should fail).'}`;
+  const buggyRun = toRun('your test on the buggy code', onBuggy, failsOnBuggy);
+  const rendering = { tests: renderTests(cases) };
+  if (!failsOnBuggy && options.untilDecided === true) {
+    return {
+      reward: 0,
+      valid: true,
+      facts: [buggyFact, 'Not run with the gold fix, as the reward was already 0.', 'Reward 0.'],
+      runs: [buggyRun],
+      secondary: { failsOnBuggy: 0 },
+      rendering,
+    };
+  }
+  const onFixed = await runCases(sandbox, fixed, cases);
   const passesOnFixed = onFixed.verdict === 'pass';
   const reward = failsOnBuggy && passesOnFixed ? 1 : 0;
   return {
     reward,
     valid: true,
     facts: [
-      `On the buggy code: ${summary(onBuggy)}${failsOnBuggy ? ' (it fails, as a reproduction must).' : ' (it should fail).'}`,
+      buggyFact,
       `With the gold fix: ${summary(onFixed)}${passesOnFixed ? '.' : ' (it should pass).'}`,
       reward ? 'Reward 1: the test reproduces the issue.' : 'Reward 0.',
     ],
-    runs: [
-      toRun('your test on the buggy code', onBuggy, failsOnBuggy),
-      toRun('your test with the gold fix', onFixed, passesOnFixed),
-    ],
+    runs: [buggyRun, toRun('your test with the gold fix', onFixed, passesOnFixed)],
     secondary: { failsOnBuggy: failsOnBuggy ? 1 : 0, passesOnFixed: passesOnFixed ? 1 : 0 },
-    rendering: { tests: renderTests(cases) },
+    rendering,
   };
 }
 
