@@ -186,10 +186,8 @@ export interface TrainJob {
 export type RunSuiteSource = { builtin: number } | { file: string };
 
 /** `--suite` or the built-in suite of `--suite-seed`, as eval.json records it. */
-export const suiteSource = (
-  seed: number,
-  file: { path: string } | undefined,
-): RunSuiteSource => (file ? { file: resolve(file.path) } : { builtin: seed });
+export const suiteSource = (seed: number, file: { path: string } | undefined): RunSuiteSource =>
+  file ? { file: resolve(file.path) } : { builtin: seed };
 
 /**
  * A run resuming from its checkpoint at step `from` logs its later steps, and the evaluations

@@ -39,8 +39,8 @@ export interface TrainConfig {
    * With `keepFlatGroups`: how many of a flat group's answers enter the update (the first ones
    * sampled; answers are drawn independently, so any few are a fair sample). The KL anchor on
    * a flat task needs a few answers, not all of them, and in a joint step most groups are flat
-   * (about 70% in the default run), so this cuts most of the update's rows. 0: all. Absent in
-   * configs saved before it: all.
+   * (about 70% in the default run), so this cuts most of the update's rows. 0: all (the default
+   * before the twenty-fourth session). Absent in configs saved before it: all.
    */
   flatGroupAnswers: number;
   /**
@@ -112,7 +112,9 @@ export const DEFAULT_CONFIG: TrainConfig = {
   warmStartEpochs: 3,
   warmStartLearningRate: 1e-3,
   steps: 200,
-  tasksPerStep: 10,
+  // 16 tasks a step with 2 answers of each flat group in the update (twenty-fourth session,
+  // docs/RESULTS.md): more reward signal a step in the same 20-minute budget.
+  tasksPerStep: 16,
   groupSize: 8,
   temperature: 1,
   innerEpochs: 1,
@@ -121,7 +123,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   entropyCoef: 0.001,
   advantageStd: true,
   keepFlatGroups: true,
-  flatGroupAnswers: 0,
+  flatGroupAnswers: 2,
   episodeMean: false,
   kindMean: false,
   projectConflicts: false,

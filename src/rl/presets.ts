@@ -25,6 +25,7 @@ export const QUICK_CONFIG: TrainConfig = {
   // The demo as measured in the browser e2e (the default recipe changed these on 2026-12-02).
   advantageStd: false,
   keepFlatGroups: false,
+  flatGroupAnswers: 0,
   warmupSteps: 3,
   evalEvery: 10,
   evalSamples: 1,

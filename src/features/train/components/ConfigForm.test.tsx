@@ -143,12 +143,12 @@ describe('ConfigForm', () => {
     expect(groups[2]![1]).toEqual(
       ['localization', 'editing', 'testgen', 'reproduction', 'review'].map((k) => `matched-${k}`),
     );
-    // A matched run: one skill, with the tasks a joint step draws of it (2 of 10).
+    // A matched run: one skill, with the tasks a joint step draws of it (16 / 5, rounded: 3).
     fireEvent.change(select, { target: { value: 'matched-reproduction' } });
     expect(select.value).toBe('matched-reproduction');
     expect(screen.getByTestId<HTMLInputElement>('train-kind-reproduction').checked).toBe(true);
     expect(screen.getByTestId<HTMLInputElement>('train-kind-editing').checked).toBe(false);
-    expect(screen.getByLabelText<HTMLInputElement>('tasks per step').value).toBe('2');
+    expect(screen.getByLabelText<HTMLInputElement>('tasks per step').value).toBe('3');
   });
 
   it('keeps a number as typed until the field loses focus (typing 1e999 is not 100000000099)', () => {
