@@ -34,6 +34,7 @@ export interface Stored {
     prompt: { title: string; body: string; patch?: string };
     answerText: string;
     rendering?: { patch?: string; tests?: string };
+    runs: { purpose: string; asRequired: boolean }[];
     actionLabels: string[];
   }[];
   runs: {
