@@ -70,34 +70,24 @@ export async function verifyReproduction(
   const fixed = { ...task.files, ...(task.hidden.fixedFiles ?? {}) };
   const onBuggy = await runCases(sandbox, task.files, cases);
   const failsOnBuggy = onBuggy.verdict !== 'pass';
-  const buggyFact = `On the buggy code: ${summary(onBuggy)}${failsOnBuggy ? ' (it fails, as a reproduction must).' : ' (it should fail).'}`;
-  const buggyRun = toRun('your test on the buggy code', onBuggy, failsOnBuggy);
-  const rendering = { tests: renderTests(cases) };
-  if (!failsOnBuggy && options.untilDecided === true) {
-    return {
-      reward: 0,
-      valid: true,
-      facts: [buggyFact, 'Not run with the gold fix, as the reward was already 0.', 'Reward 0.'],
-      runs: [buggyRun],
-      secondary: { failsOnBuggy: 0 },
-      rendering,
-    };
-  }
-  const onFixed = await runCases(sandbox, fixed, cases);
-  const passesOnFixed = onFixed.verdict === 'pass';
-  const reward = failsOnBuggy && passesOnFixed ? 1 : 0;
-  return {
-    reward,
-    valid: true,
-    facts: [
-      buggyFact,
+  const facts = [
+    `On the buggy code: ${summary(onBuggy)}${failsOnBuggy ? ' (it fails, as a reproduction must).' : ' (it should fail).'}`,
+  ];
+  const runs = [toRun('your test on the buggy code', onBuggy, failsOnBuggy)];
+  const secondary: Record<string, number> = { failsOnBuggy: failsOnBuggy ? 1 : 0 };
+  // Until decided, a test that passes on the buggy code has reward 0 whatever the fix does.
+  if (failsOnBuggy || options.untilDecided !== true) {
+    const onFixed = await runCases(sandbox, fixed, cases);
+    const passesOnFixed = onFixed.verdict === 'pass';
+    facts.push(
       `With the gold fix: ${summary(onFixed)}${passesOnFixed ? '.' : ' (it should pass).'}`,
-      reward ? 'Reward 1: the test reproduces the issue.' : 'Reward 0.',
-    ],
-    runs: [buggyRun, toRun('your test with the gold fix', onFixed, passesOnFixed)],
-    secondary: { failsOnBuggy: failsOnBuggy ? 1 : 0, passesOnFixed: passesOnFixed ? 1 : 0 },
-    rendering,
-  };
+    );
+    runs.push(toRun('your test with the gold fix', onFixed, passesOnFixed));
+    secondary.passesOnFixed = passesOnFixed ? 1 : 0;
+  } else facts.push('Not run with the gold fix, as the reward was already 0.');
+  const reward = failsOnBuggy && secondary.passesOnFixed === 1 ? 1 : 0;
+  facts.push(reward ? 'Reward 1: the test reproduces the issue.' : 'Reward 0.');
+  return { reward, valid: true, facts, runs, secondary, rendering: { tests: renderTests(cases) } };
 }
 
 /** Test-driven fixing: the agent's own reproduction must pass on the agent's fix. */
