@@ -59,6 +59,22 @@ test.describe('Train page: the configuration form @webgpu', () => {
     await expect(page.getByTestId('config-problem')).toContainText('model.maxObsLen');
     await page.getByTestId('preset-select').selectOption('quick');
     await expect(page.getByLabel('observation tokens')).toHaveValue('512');
+    // A field that acts only with an option on is disabled, saying so, while the option is off.
+    const flatAnswers = page.getByLabel('answers kept per flat group');
+    const keepFlat = page.getByTestId('field-keepFlatGroups');
+    await expect(keepFlat).not.toBeChecked();
+    await expect(flatAnswers).toBeDisabled();
+    await expect(
+      page.getByText('acts only with "keep flat groups (KL and entropy only)" on'),
+    ).toBeVisible();
+    await page.getByTestId('preset-select').selectOption('joint-rl');
+    await expect(keepFlat).toBeChecked();
+    await expect(flatAnswers).toBeEnabled();
+    await expect(flatAnswers).toHaveValue('2');
+    await keepFlat.uncheck();
+    await expect(flatAnswers).toBeDisabled();
+    await expect(flatAnswers).toHaveValue('2');
+    await expect(start).toBeEnabled();
   });
 
   test('the skill-tag switch builds a model with the tag path, which trains', async ({

@@ -46,6 +46,30 @@ describe('ConfigForm', () => {
     });
   });
 
+  it('disables the flat answers field while flat groups are off, keeping its value', () => {
+    const onStart = vi.fn();
+    render(<Harness onStart={onStart} />);
+    const keep = screen.getByTestId<HTMLInputElement>('field-keepFlatGroups');
+    const answers = screen.getByLabelText<HTMLInputElement>('answers kept per flat group');
+    const hint = () => answers.parentElement!.querySelector('.hint')?.textContent ?? null;
+    expect(keep.checked).toBe(false);
+    expect(answers.disabled).toBe(true);
+    expect(hint()).toBe('acts only with "keep flat groups (KL and entropy only)" on');
+    fireEvent.click(keep);
+    expect(answers.disabled).toBe(false);
+    expect(hint()).toBeNull();
+    fireEvent.change(answers, { target: { value: '3' } });
+    fireEvent.click(keep);
+    expect(answers.disabled).toBe(true);
+    expect(answers.value).toBe('3');
+    fireEvent.click(start());
+    expect(onStart).toHaveBeenCalledWith({
+      ...QUICK_CONFIG,
+      keepFlatGroups: false,
+      flatGroupAnswers: 3,
+    });
+  });
+
   it('refuses an invalid value with the reason next to the field and disables Start', () => {
     const onStart = vi.fn();
     render(<Harness onStart={onStart} />);

@@ -15,6 +15,7 @@ import {
   setField,
   withLabels,
   type FieldKey,
+  type SwitchKey,
 } from './configFields';
 import { MixSliders } from './MixSliders';
 import { NumberField } from './NumberField';
@@ -33,17 +34,13 @@ const sameConfig = (a: TrainConfig, b: TrainConfig) => JSON.stringify(a) === JSO
 /** The preset list's groups, in the order they were shipped. */
 const PRESET_GROUPS = [...new Set(PRESETS.map((p) => p.group))];
 
-/** The GRPO options that are on or off (runs saved before an option existed read as off). */
-/** On/off fields, shown in the GRPO group unless another group is named. */
+/**
+ * On/off fields, shown in the GRPO group unless another group is named (runs saved before an
+ * option existed read as off).
+ */
 const SWITCHES: {
   group?: 'Model';
-  key:
-    | 'advantageStd'
-    | 'keepFlatGroups'
-    | 'episodeMean'
-    | 'kindMean'
-    | 'projectConflicts'
-    | 'tagToDecoder';
+  key: SwitchKey;
   label: string;
   title: string;
 }[] = [
@@ -85,6 +82,8 @@ const SWITCHES: {
       "Add the encoder's state of the skill tag (the observation's first token), through a learned matrix that starts at zero, to every step of the answer, so skills whose answers look alike (unit tests and reproductions both write TEST ... EXPECT ...) are told apart at each step. A model change: the warm start trains it too.",
   },
 ];
+
+const switchLabel = (key: SwitchKey): string => SWITCHES.find((sw) => sw.key === key)?.label ?? key;
 
 const FIELD_LIST = FIELD_GROUPS.flatMap((g) => g.fields);
 const FIELD_KEYS: ReadonlySet<string> = new Set(FIELD_LIST.map((f) => f.key));
@@ -198,6 +197,11 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
               <NumberField
                 key={spec.key}
                 spec={spec}
+                offBecause={
+                  spec.requires && value[spec.requires] !== true
+                    ? `acts only with "${switchLabel(spec.requires)}" on`
+                    : null
+                }
                 value={getField(value, spec.key)}
                 error={spec.key === primary && !unparsed ? shown : null}
                 flaggedBy={named.has(spec.key) && !unparsed ? problemId : null}

@@ -16,11 +16,16 @@ interface Props {
   /** Refused by a problem whose reason shows elsewhere: the id of the element that says why. */
   flaggedBy?: string | null;
   disabled?: boolean;
+  /**
+   * Why the field does nothing with the config as it is (say, an option it acts with is off):
+   * shown beside it, and the field is disabled; its value is kept.
+   */
+  offBecause?: string | null;
 }
 
 /** A labelled number input with its explanation as a tooltip and as the accessible description. */
 export function NumberField(props: Props) {
-  const { spec, value, onChange, text, onText, error, flaggedBy, disabled } = props;
+  const { spec, value, onChange, text, onText, error, flaggedBy, disabled, offBecause } = props;
   const id = useId();
   // A number as typed ("1e3", "0.50"), shown as typed until the field loses focus: rewriting it
   // as its value mid-typing ("1e9" -> "1000000000") would turn the next keys into other numbers.
@@ -39,7 +44,7 @@ export function NumberField(props: Props) {
         min={spec.min}
         max={spec.max}
         step={spec.step ?? 'any'}
-        disabled={disabled}
+        disabled={disabled || Boolean(offBecause)}
         aria-invalid={shown || flaggedBy ? true : undefined}
         aria-describedby={[`${id}-help`, shown ? `${id}-error` : flaggedBy]
           .filter(Boolean)
@@ -57,6 +62,7 @@ export function NumberField(props: Props) {
       <span id={`${id}-help`} className="sr-only">
         {spec.help}
       </span>
+      {offBecause && <span className="hint">{offBecause}</span>}
       {shown && (
         <span
           id={`${id}-error`}

@@ -5,6 +5,10 @@ type NumericKey = {
   [K in keyof TrainConfig]: TrainConfig[K] extends number ? K : never;
 }[keyof TrainConfig];
 type ModelKey = keyof TrainConfig['model'];
+/** An on/off option of the config. */
+export type SwitchKey = {
+  [K in keyof TrainConfig]: TrainConfig[K] extends boolean ? K : never;
+}[keyof TrainConfig];
 
 /** A numeric field: a top-level key or `model.<key>`. */
 export type FieldKey = NumericKey | `model.${ModelKey}`;
@@ -18,6 +22,8 @@ export interface FieldSpec {
   min?: number;
   max?: number;
   step?: number;
+  /** The on/off option the field acts only with: while it is off the field is disabled (its value kept). */
+  requires?: SwitchKey;
 }
 
 export interface FieldGroup {
@@ -66,11 +72,14 @@ export const FIELD_GROUPS: FieldGroup[] = [
         'Answers sampled per task; advantages are rewards relative to the group mean.',
         2,
       ),
-      int(
-        'flatGroupAnswers',
-        'answers kept per flat group',
-        'With flat groups kept: how many of the answers of a group whose rewards all agree enter the update (the KL and entropy terms act on them; they carry no reward signal). 0 keeps all; fewer puts fewer answers through the update.',
-      ),
+      {
+        ...int(
+          'flatGroupAnswers',
+          'answers kept per flat group',
+          'With flat groups kept: how many of the answers of a group whose rewards all agree enter the update (the KL and entropy terms act on them; they carry no reward signal). 0 keeps all; fewer puts fewer answers through the update.',
+        ),
+        requires: 'keepFlatGroups',
+      },
       real(
         'temperature',
         'temperature',
