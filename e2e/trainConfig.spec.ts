@@ -9,6 +9,14 @@ test.describe('Train page: the configuration form @webgpu', () => {
     page,
   }) => {
     await openTrain(app);
+    // The task suite: a short name in the select, what it holds and costs beside it.
+    const suite = page.getByTestId('suite-select');
+    const detail = page.getByTestId('suite-detail');
+    await expect(suite.locator('option:checked')).toHaveText('Quick: 8 projects');
+    await expect(detail).toHaveText('8 corpus projects, built in about a minute.');
+    await suite.selectOption('all');
+    await expect(detail).toContainText('All 46 corpus projects: the first run builds them');
+    await suite.selectOption('quick');
     const problem = page.getByTestId('config-problem');
     const start = page.getByTestId('start-run');
     const tokens = page.getByLabel('observation tokens');
