@@ -19,7 +19,8 @@ export interface CachedSuite {
   invalid: SuiteRow['invalid'];
 }
 
-const jsonLength = (value: unknown): number => JSON.stringify(value).length;
+/** The size a value is reported at: the length of its JSON (approximate bytes). */
+export const jsonSize = (value: unknown): number => JSON.stringify(value).length;
 
 /**
  * Stores a built suite: its parts, one transaction each (a part's write holds only that part's
@@ -45,7 +46,7 @@ export async function storeSuite(
     for (let part = 0; part < parts; part++) {
       const slice = tasks.slice(part * SUITE_PART_TASKS, (part + 1) * SUITE_PART_TASKS);
       for (const t of slice) partOf[t.id] = part;
-      bytes += jsonLength(slice);
+      bytes += jsonSize(slice);
       await db.suiteParts.put({ key, part, tasks: slice });
       onProgress?.(part * SUITE_PART_TASKS + slice.length, tasks.length);
     }
@@ -113,7 +114,7 @@ export async function suiteUsage(db: LabDatabase): Promise<{ count: number; byte
   let bytes = 0;
   await db.suites.each((row) => {
     count++;
-    bytes += row.bytes ?? (row.tasks ? jsonLength(row.tasks) : 0);
+    bytes += row.bytes ?? (row.tasks ? jsonSize(row.tasks) : 0);
   });
   return { count, bytes };
 }

@@ -1,9 +1,9 @@
 import type { PruneTarget, RunUsage, StorageReport } from '../protocol/storage';
 import { labDb, type LabDatabase } from './db';
-import { suiteUsage } from './suites';
+import { jsonSize, suiteUsage } from './suites';
 
 const jsonBytes = (rows: readonly unknown[]): number =>
-  rows.reduce<number>((n, r) => n + JSON.stringify(r).length, 0);
+  rows.reduce<number>((n, r) => n + jsonSize(r), 0);
 
 /** The origin's usage and quota, or nulls where the browser does not tell. */
 export async function estimateStorage(): Promise<{ usage: number | null; quota: number | null }> {
