@@ -169,9 +169,13 @@ export function minSignalGroups(c: TrainConfig): number {
   return (c as Partial<TrainConfig>).minSignalGroups ?? 0;
 }
 
+/** `flatGroupAnswers` as set: 0 (all) for configs saved before it existed. */
+const flatGroupAnswersSet = (c: TrainConfig): number =>
+  (c as Partial<TrainConfig>).flatGroupAnswers ?? 0;
+
 /** How many of a kept flat group's answers enter the update: `groupSize` when all. */
 export function flatGroupAnswers(c: TrainConfig): number {
-  const n = (c as Partial<TrainConfig>).flatGroupAnswers ?? 0;
+  const n = flatGroupAnswersSet(c);
   return n > 0 ? Math.min(n, c.groupSize) : c.groupSize;
 }
 
@@ -247,7 +251,7 @@ export function checkConfig(c: TrainConfig): string | null {
   const signal = minSignalGroups(c);
   if (!Number.isInteger(signal) || signal < 0 || signal > c.tasksPerStep)
     return `minSignalGroups must be a whole number from 0 to tasksPerStep (${c.tasksPerStep})`;
-  const flatAnswers = (c as Partial<TrainConfig>).flatGroupAnswers ?? 0;
+  const flatAnswers = flatGroupAnswersSet(c);
   if (!Number.isInteger(flatAnswers) || flatAnswers < 0 || flatAnswers > c.groupSize)
     return `flatGroupAnswers must be a whole number from 0 (all) to groupSize (${c.groupSize})`;
   const replay = replayPerStep(c);
