@@ -147,6 +147,22 @@ function pointedWords(
   return out;
 }
 
+/**
+ * Writes decoder slot `slot`'s previous action: a vocabulary id into `prevVocab`, or a pointer as
+ * a one-hot over the observation's positions into `prevPointer`.
+ */
+function writePrevious(
+  action: number,
+  slot: number,
+  prevVocab: Int32Array,
+  prevPointer: Float32Array,
+  vocabSize: number,
+  obsLength: number,
+): void {
+  if (action < vocabSize) prevVocab[slot] = action;
+  else prevPointer[slot * obsLength + action - vocabSize] = 1;
+}
+
 /** Decoder inputs for prefixes; rows shorter than `steps - 1` are padded with empty inputs. */
 export function decoderInputs(
   prefixes: readonly (readonly number[])[],
@@ -163,9 +179,7 @@ export function decoderInputs(
   prefixes.forEach((prefix, b) => {
     prevVocab[b * steps] = vocabSize;
     for (let t = 1; t < steps && t - 1 < prefix.length; t++) {
-      const action = prefix[t - 1]!;
-      if (action < vocabSize) prevVocab[b * steps + t] = action;
-      else prevPointer[(b * steps + t) * obsLength + action - vocabSize] = 1;
+      writePrevious(prefix[t - 1]!, b * steps + t, prevVocab, prevPointer, vocabSize, obsLength);
     }
   });
   return {
@@ -202,9 +216,7 @@ export function nextStepInputs(
   prefixes.forEach((prefix, b) => {
     if (step === 0) prevVocab[b] = vocabSize;
     else if (step - 1 < prefix.length) {
-      const action = prefix[step - 1]!;
-      if (action < vocabSize) prevVocab[b] = action;
-      else prevPointer[b * obsLength + action - vocabSize] = 1;
+      writePrevious(prefix[step - 1]!, b, prevVocab, prevPointer, vocabSize, obsLength);
     }
   });
   return {
