@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { decode } from './decoder';
 import { buildMemory, encode, memoryOfRows } from './encoder';
-import { packTraining, type TrainingInputs } from './inputs';
+import { packTraining, type TrainingInputs } from './trainingInputs';
 import { groupedOrder, packObservations, type PackedObservations } from './observations';
 import { oneHotFloat } from './matmul';
 import type { ParamStore } from './params';

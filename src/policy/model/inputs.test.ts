@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { decoderInputs, outputSteps, POINTER_FEATURES, writeStepMask } from './inputs';
 import {
   chunkInputs,
-  decoderInputs,
   DECODER_RUN_STEPS,
   flattenSteps,
-  outputSteps,
   packTraining,
-  POINTER_FEATURES,
   repeatPerStep,
-  writeStepMask,
-} from './inputs';
+} from './trainingInputs';
 import { NEG_INF, packObservations } from './observations';
 import { observation, tinyConfig } from './testUtils';
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Adam } from './adam';
 import { packBatch, permute, teacherForced, type PackedBatch, type TeacherForced } from './forward';
-import { flattenSteps, repeatPerStep } from './inputs';
+import { flattenSteps, repeatPerStep } from './trainingInputs';
 import {
   grpoLoss,
   stepWeights,
