@@ -46,7 +46,11 @@ export function NumberField(props: Props) {
         step={spec.step ?? 'any'}
         disabled={disabled || Boolean(offBecause)}
         aria-invalid={shown || flaggedBy ? true : undefined}
-        aria-describedby={[`${id}-help`, shown ? `${id}-error` : flaggedBy]
+        aria-describedby={[
+          `${id}-help`,
+          shown ? `${id}-error` : flaggedBy,
+          offBecause && `${id}-off`,
+        ]
           .filter(Boolean)
           .join(' ')}
         onChange={(e) => {
@@ -62,7 +66,11 @@ export function NumberField(props: Props) {
       <span id={`${id}-help`} className="sr-only">
         {spec.help}
       </span>
-      {offBecause && <span className="hint">{offBecause}</span>}
+      {offBecause && (
+        <span id={`${id}-off`} className="hint">
+          {offBecause}
+        </span>
+      )}
       {shown && (
         <span
           id={`${id}-error`}
