@@ -197,6 +197,9 @@ test.describe('Train page @webgpu', () => {
       await expect(page.getByTestId(`run-row-${runId}`)).toBeVisible();
       expect((await stored(page, runId)).points).toEqual(points);
       await expect(page.getByTestId('train-notice')).toContainText('Imported run');
+      // Nothing was in view, so the imported run opens by itself.
+      await expect(page.getByTestId(`run-row-${runId}`)).toHaveClass(/active/);
+      await expect(page.locator('.reward-chart .series-smooth').first()).toBeVisible();
     });
 
     await test.step('save the reward chart as SVG and PNG', async () => {

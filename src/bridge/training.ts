@@ -1,4 +1,9 @@
-import type { StartRunRequest, TrainConfig, TrainEvent } from '../protocol/training';
+import {
+  isGoing,
+  type StartRunRequest,
+  type TrainConfig,
+  type TrainEvent,
+} from '../protocol/training';
 import type { AppStore } from '../state/store';
 import {
   deleteRun,
@@ -215,6 +220,10 @@ export async function importRunFile(store: AppStore, text: string): Promise<bool
     const run = await importBundle(text);
     await refreshRuns(store);
     await loadSeries(store, run.id);
+    // Show what was just imported, unless the run in view is still training.
+    const { focusId, runs } = store.getState().train;
+    const inView = runs.find((r) => r.id === focusId);
+    if (!inView || !isGoing(inView.status)) actions.focus(run.id);
     actions.setNotice(`Imported run "${run.name}".`);
     actions.setError(null);
     return true;

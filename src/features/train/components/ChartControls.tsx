@@ -93,21 +93,23 @@ export function ChartControls({ settings, onChange, kinds, canGroup }: Props) {
           group by config
         </label>
       )}
-      <fieldset className="chart-kinds">
-        <legend className="hint">task kinds</legend>
-        {kinds.map((kind) => (
-          <label key={kind} className="chart-kind">
-            <input
-              type="checkbox"
-              data-testid={`kind-toggle-${kind}`}
-              checked={!settings.hidden.includes(kind)}
-              onChange={() => toggleKind(kind)}
-            />
-            <span className="swatch" style={{ background: kindColor(kind) }} aria-hidden />
-            {KIND_LABELS[kind]}
-          </label>
-        ))}
-      </fieldset>
+      {kinds.length > 0 && (
+        <fieldset className="chart-kinds" data-testid="chart-kinds">
+          <legend className="hint">task kinds</legend>
+          {kinds.map((kind) => (
+            <label key={kind} className="chart-kind">
+              <input
+                type="checkbox"
+                data-testid={`kind-toggle-${kind}`}
+                checked={!settings.hidden.includes(kind)}
+                onChange={() => toggleKind(kind)}
+              />
+              <span className="swatch" style={{ background: kindColor(kind) }} aria-hidden />
+              {KIND_LABELS[kind]}
+            </label>
+          ))}
+        </fieldset>
+      )}
     </div>
   );
 }
