@@ -28,6 +28,11 @@ export interface RewardChartProps {
   /** Most points drawn per series (default 500). */
   maxPoints?: number;
   height?: number;
+  /**
+   * The smoothing weight the chart opens with (default 0.9, about a 10-step window). A joint
+   * step holds a few tasks of each kind, so a kind's raw reward jumps between 0 and 1 from one
+   * step to the next; at TensorBoard's 0.6 the curves still cross each other at every step.
+   */
   defaultSmoothing?: number;
   /** A click on a validation's x: its run and step (the first overlaid run's). */
   onPickValidation?: (pick: { runId: string; step: number }) => void;
@@ -147,7 +152,7 @@ export function RewardChart({
   kinds = TASK_KINDS,
   maxPoints = 500,
   height = 320,
-  defaultSmoothing = 0.6,
+  defaultSmoothing = 0.9,
   onPickValidation,
 }: RewardChartProps) {
   const [settings, setSettings] = useState<ChartSettings>({
