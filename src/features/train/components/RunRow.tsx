@@ -1,4 +1,9 @@
-import { ATOMIC_SKILLS, COMPOSITE_KINDS, type TaskKind } from '../../../core/tasks/types';
+import {
+  ATOMIC_SKILLS,
+  COMPOSITE_KINDS,
+  KIND_LABELS,
+  type TaskKind,
+} from '../../../core/tasks/types';
 import { SKILL_COLORS } from '../../../components/skillColors';
 import { isGoing, type RunSummary } from '../../../protocol/training';
 import { formatValue } from './format';
@@ -30,6 +35,14 @@ export function finalTitle(run: RunSummary, skill: TaskKind): string | undefined
 export function compositeMean(rewards: RunSummary['finalRewards']): number | null {
   const vs = COMPOSITE_KINDS.map((k) => rewards[k]).filter((v): v is number => v !== undefined);
   return vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : null;
+}
+
+/** The hover text of the composite mean: each composite task's own final reward. */
+export function compositeTitle(rewards: RunSummary['finalRewards']): string | undefined {
+  const parts = COMPOSITE_KINDS.filter((k) => rewards[k] !== undefined).map(
+    (k) => `${KIND_LABELS[k]} ${rewards[k]!.toFixed(3)}`,
+  );
+  return parts.length ? `Mean of ${parts.length}: ${parts.join(', ')}` : undefined;
 }
 
 /** One run in the list: selection, name, status, tags, sizes, final rewards and actions. */
@@ -83,7 +96,13 @@ export function RunRow({ run, selected, active, ...on }: RunRowProps) {
           {formatValue(run.finalRewards[skill] ?? null, 2)}
         </td>
       ))}
-      <td className="num">{formatValue(compositeMean(run.finalRewards), 2)}</td>
+      <td
+        className="num"
+        data-testid={`final-${run.id}-composite`}
+        title={compositeTitle(run.finalRewards)}
+      >
+        {formatValue(compositeMean(run.finalRewards), 2)}
+      </td>
       <td className="run-actions">
         <button
           type="button"

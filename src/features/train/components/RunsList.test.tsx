@@ -47,6 +47,14 @@ describe('RunsList', () => {
     expect(screen.getByTestId('final-b-localization').getAttribute('title')).toBeNull();
   });
 
+  it('shows the composite mean with each composite task behind it on hover', () => {
+    setup();
+    const cell = screen.getByTestId('final-a-composite');
+    expect(cell.textContent).toBe('0.25');
+    expect(cell.getAttribute('title')).toBe('Mean of 1: bug fixing 0.250');
+    expect(screen.getByTestId('final-b-composite').getAttribute('title')).toBeNull();
+  });
+
   it('deletes, then offers Undo which calls back once and goes away', () => {
     const p = setup();
     fireEvent.click(screen.getByLabelText('Delete alpha'));
