@@ -18,15 +18,24 @@ test.describe('Train page @webgpu', () => {
     });
     await openTrain(app);
     await expect(page.getByTestId('preset-select')).toHaveValue('quick');
+    const clicked = Date.now();
     await page.getByTestId('start-run').click();
     const row = page.locator('[data-testid^="run-row-"]').first();
     await expect(row).toBeVisible();
     const runId = (await row.getAttribute('data-testid'))!.replace('run-row-', '');
     const step = async () => (await stored(page, runId)).points.length;
+    // The database is empty, so the run builds its suite first (about a minute here).
+    await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('running', {
+      timeout: 240_000,
+    });
+    const training = Date.now();
 
     await test.step('points for all five skills arrive', async () => {
       await expect.poll(step, { timeout: 240_000, intervals: [2000] }).toBeGreaterThanOrEqual(10);
       const { points } = await stored(page, runId);
+      // A run's elapsed time counts its training, not the building of its tasks before it.
+      const preparing = training - clicked;
+      expect(points.at(-1)!.elapsedMs).toBeLessThan(Date.now() - training + preparing / 2);
       const kinds = new Set(points.flatMap((p) => Object.keys(p.point.reward)));
       for (const skill of ['localization', 'editing', 'testgen', 'reproduction', 'review'])
         expect(kinds, `a point for ${skill}`).toContain(skill);

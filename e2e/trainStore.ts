@@ -6,6 +6,8 @@ import { expect, type App } from './fixtures';
 export interface Stored {
   points: {
     step: number;
+    /** The run's training time when the step was logged. */
+    elapsedMs: number;
     point: {
       rewardMean: number;
       reward: Record<string, number>;

@@ -55,8 +55,16 @@ interface Control {
   trainKinds: TrainConfig['trainKinds'];
   step: number;
   elapsedBase: number;
-  startedAt: number;
+  /**
+   * When this session's training began (after the suite was built or read), or null while it
+   * is preparing: a run's elapsed time counts training, not building its tasks.
+   */
+  startedAt: number | null;
 }
+
+/** A run's training time so far: earlier sessions' and this one's since training began. */
+const elapsedOf = (c: Control, now: number): number =>
+  c.elapsedBase + (c.startedAt === null ? 0 : now - c.startedAt);
 
 /** What a run says of the evaluations whose answers could not be stored (none: nothing). */
 const unstoredNote = (unstored: readonly string[]): string | undefined =>
@@ -139,7 +147,7 @@ export class TrainingSession {
     c.mix = { ...mix };
     const event: ConfigEvent = {
       step: c.step,
-      elapsedMs: c.elapsedBase + (this.env.now() - c.startedAt),
+      elapsedMs: elapsedOf(c, this.env.now()),
       mix: c.mix,
     };
     await this.env.db.events.add({ runId, ...event });
@@ -183,7 +191,7 @@ export class TrainingSession {
         trainKinds: run.config.trainKinds,
         step: checkpoint?.step ?? 0,
         elapsedBase: run.elapsedMs,
-        startedAt: now(),
+        startedAt: null,
       };
       this.controls.set(runId, control);
       // A new session starts without the last one's message (e.g. "the tab closed...").
@@ -199,8 +207,9 @@ export class TrainingSession {
       await dropAfter(runId, from, evalsThrough, db);
       if (request.resume) push({ type: 'resumed', runId, step: from, evalsThrough });
       await db.runs.update(runId, { step: from, backend: this.env.backend() });
+      control.startedAt = now();
       await setStatus('running');
-      const elapsed = (): number => control.elapsedBase + (now() - control.startedAt);
+      const elapsed = (): number => elapsedOf(control, now());
       let lastCheckpoint = now();
       const output = await runTraining(
         {
@@ -286,7 +295,7 @@ export class TrainingSession {
               control.wake = resolve;
             });
             control.wake = null;
-            control.startedAt += now() - pausedAt;
+            if (control.startedAt !== null) control.startedAt += now() - pausedAt;
             if (!control.stop) await setStatus('running');
           },
           mix: () => control.mix,
