@@ -99,5 +99,30 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
     await expect(trace.getByTestId('observation-unavailable')).toContainText(
       'trained in Node on the suite file quick.jsonl',
     );
+
+    // A second run (seed 2), imported and compared with the first: both on the chart, and the
+    // first ticked minus the second under the table, skill by skill.
+    const out2 = join(dir, 'run2');
+    lab(['train', '--config', join(dir, 'tiny.json'), ...suite, '--seed', '2', '--out', out2]);
+    const done2 = JSON.parse(readFileSync(join(out2, 'eval.json'), 'utf8')) as typeof done;
+    const file2 = join(dir, 'node-tiny-2.json');
+    lab(['bundle', '--run', out2, '--out', file2, '--name', 'node-tiny-seed2']);
+    const runId2 = (JSON.parse(readFileSync(file2, 'utf8')) as typeof bundle).run.id;
+    await page.getByTestId('import-bundle').setInputFiles(file2);
+    await expect(page.getByTestId(`run-row-${runId2}`)).toContainText('node-tiny-seed2');
+    await page.getByTestId(`select-run-${runId}`).check();
+    await expect(page.getByTestId('runs-difference')).toHaveCount(0);
+    await page.getByTestId(`select-run-${runId2}`).check();
+    await expect(page.getByTestId('compare-count')).toHaveText('2 selected for comparison');
+    const legend = page.getByTestId('run-legend');
+    await expect(legend).toContainText('node-tiny');
+    await expect(legend).toContainText('node-tiny-seed2');
+    const difference = page.getByTestId('runs-difference');
+    await expect(difference).toContainText('node-tiny − node-tiny-seed2');
+    for (const skill of ['localization', 'editing', 'testgen', 'reproduction', 'review']) {
+      const d = done.test[skill]!.meanReward - done2.test[skill]!.meanReward;
+      const text = `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(3)}`;
+      await expect(page.getByTestId(`difference-${skill}`), skill).toContainText(text);
+    }
   });
 });

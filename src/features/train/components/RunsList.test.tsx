@@ -21,7 +21,13 @@ const runs = [
 ];
 
 function setup(over: Partial<RunsListProps> = {}) {
-  const props: RunsListProps = {
+  const props = setupProps(over);
+  render(<RunsList {...props} />);
+  return props;
+}
+
+function setupProps(over: Partial<RunsListProps> = {}): RunsListProps {
+  return {
     runs,
     selected: [],
     onSelect: vi.fn(),
@@ -34,8 +40,6 @@ function setup(over: Partial<RunsListProps> = {}) {
     onImport: vi.fn(),
     ...over,
   };
-  render(<RunsList {...props} />);
-  return props;
 }
 
 describe('RunsList', () => {
@@ -53,6 +57,49 @@ describe('RunsList', () => {
     expect(cell.textContent).toBe('0.25');
     expect(cell.getAttribute('title')).toBe('Mean of 1: bug fixing 0.250');
     expect(screen.getByTestId('final-b-composite').getAttribute('title')).toBeNull();
+  });
+
+  it('with two runs ticked, shows the first minus the second per skill, with its error', () => {
+    const joint = runSummary('j', {
+      name: 'joint',
+      finalRewards: { localization: 0.7, editing: 0.1, bugfix: 0.01 },
+      finalStdErr: {
+        localization: { stdErr: 0.03, tasks: 60 },
+        editing: { stdErr: 0.02, tasks: 60 },
+      },
+    });
+    const single = runSummary('s', {
+      name: 'single',
+      finalRewards: { localization: 0.75, editing: 0.2, review: 0.8 },
+      finalStdErr: {
+        localization: { stdErr: 0.04, tasks: 60 },
+        editing: { stdErr: 0.015, tasks: 60 },
+      },
+    });
+    const { rerender } = render(
+      <RunsList {...setupProps({ runs: [single, joint], selected: ['j'] })} />,
+    );
+    expect(screen.queryByTestId('runs-difference')).toBeNull();
+    rerender(<RunsList {...setupProps({ runs: [single, joint], selected: ['j', 's'] })} />);
+    const row = screen.getByTestId('runs-difference');
+    expect(row.textContent).toContain('joint − single');
+    const loc = screen.getByTestId('difference-localization');
+    expect(loc.textContent).toBe('−0.050± 0.050');
+    expect(loc.getAttribute('title')).toBe(
+      'joint 0.700 − single 0.750 = −0.050 ± 0.050, unpaired standard error: within two errors of 0, so not told apart',
+    );
+    expect(screen.getByTestId('difference-editing').getAttribute('title')).toContain(
+      '= −0.100 ± 0.025, unpaired standard error: more than two errors from 0',
+    );
+    expect(screen.getByTestId('difference-review').textContent).toBe('–');
+    expect(screen.getByTestId('difference-composite').textContent).toBe('–');
+    // The order follows the ticking: the other way round, the signs turn.
+    rerender(<RunsList {...setupProps({ runs: [single, joint], selected: ['s', 'j'] })} />);
+    expect(screen.getByTestId('difference-localization').textContent).toBe('+0.050± 0.050');
+    rerender(
+      <RunsList {...setupProps({ runs: [single, joint, runs[0]!], selected: ['s', 'j', 'a'] })} />,
+    );
+    expect(screen.queryByTestId('runs-difference')).toBeNull();
   });
 
   it('deletes, then offers Undo which calls back once and goes away', () => {

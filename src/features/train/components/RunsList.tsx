@@ -3,6 +3,7 @@ import { ATOMIC_SKILLS, KIND_LABELS } from '../../../core/tasks/types';
 import { SKILL_COLORS } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
 import { RunRow } from './RunRow';
+import { DifferenceRow } from './DifferenceRow';
 
 export interface RunsListProps {
   runs: readonly RunSummary[];
@@ -30,6 +31,9 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
   // first one's away).
   const [deleted, setDeleted] = useState<RunSummary[]>([]);
   const forget = (id: string) => setDeleted((d) => d.filter((r) => r.id !== id));
+  // Two runs ticked: the first ticked minus the second, skill by skill, under the table.
+  const picked = selected.flatMap((id) => runs.filter((r) => r.id === id));
+  const pair = selected.length === 2 && picked.length === 2 ? picked : null;
   const toggle = (id: string, on: boolean) =>
     onSelect(on ? [...selected.filter((s) => s !== id), id] : selected.filter((s) => s !== id));
   return (
@@ -120,6 +124,11 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
                 />
               ))}
             </tbody>
+            {pair && (
+              <tfoot>
+                <DifferenceRow a={pair[0]!} b={pair[1]!} />
+              </tfoot>
+            )}
           </table>
         </div>
       )}
