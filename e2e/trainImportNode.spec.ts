@@ -61,9 +61,15 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
     };
     const runId = bundle.run.id;
 
-    // ...imported in the browser, through the Train page's own button.
+    // ...imported in the browser, through the Train page's own button: on a narrow window (one
+    // column), from the runs list at the bottom, the imported run opens in view.
     await openTrain(app);
+    await page.setViewportSize({ width: 700, height: 450 });
+    await page.getByTestId('runs-list').scrollIntoViewIfNeeded();
     await page.getByTestId('import-bundle').setInputFiles(file);
+    await expect(page.getByTestId('focus-name')).toBeInViewport();
+    await expect(page.getByTestId('focus-name')).toHaveText('node-tiny');
+    await page.setViewportSize({ width: 1280, height: 720 });
     await expect(page.getByTestId('train-notice')).toContainText('Imported run');
     const row = page.getByTestId(`run-row-${runId}`);
     await expect(row).toBeVisible();

@@ -120,7 +120,7 @@ export function newRunId(): string {
 async function drive(store: AppStore, request: StartRunRequest): Promise<void> {
   const actions = store.getState().trainActions;
   actions.setError(null);
-  actions.focus(request.runId);
+  actions.focus(request.runId, true);
   let listing: Promise<void> | null = null;
   const onEvents = proxy((events: TrainEvent[]) => {
     actions.applyEvents(events);
@@ -223,7 +223,7 @@ export async function importRunFile(store: AppStore, text: string): Promise<bool
     // Show what was just imported, unless the run in view is still training.
     const { focusId, runs } = store.getState().train;
     const inView = runs.find((r) => r.id === focusId);
-    if (!inView || !isGoing(inView.status)) actions.focus(run.id);
+    if (!inView || !isGoing(inView.status)) actions.focus(run.id, true);
     actions.setNotice(`Imported run "${run.name}".`);
     actions.setError(null);
     return true;

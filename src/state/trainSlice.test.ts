@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvalRecord, StepPoint, TrainEvent } from '../protocol/training';
 import { initialTrainState, phaseLabel, reduceEvents, type TrainState } from './trainSlice';
+import { createTestStore } from './store';
 
 const point = (step: number) => ({ step, elapsedMs: step, point: { step } as StepPoint });
 const evalAt = (step: number, split: EvalRecord['split']): EvalRecord => ({
@@ -71,5 +72,19 @@ describe('reduceEvents: what a run is doing', () => {
     expect(phaseAfter([evalPhase])).toBe('evaluating val at step 20');
     expect(phaseAfter([evalPhase, { type: 'phase', runId: 'r', phase: 'rl' }])).toBe('GRPO steps');
     expect(phaseLabel('something-new')).toBe('something-new');
+  });
+});
+
+describe('focus', () => {
+  it('counts the focus changes that bring the run into view, not the others', () => {
+    const store = createTestStore();
+    const { focus } = store.getState().trainActions;
+    focus('a');
+    expect(store.getState().train).toMatchObject({ focusId: 'a', revealFocus: 0 });
+    focus('b', true);
+    expect(store.getState().train).toMatchObject({ focusId: 'b', revealFocus: 1 });
+    // The same run opened again is brought into view again (it may have been scrolled away).
+    focus('b', true);
+    expect(store.getState().train.revealFocus).toBe(2);
   });
 });

@@ -42,6 +42,8 @@ export interface TrainState {
   live: Record<string, LiveInfo>;
   /** The run shown in the progress panel. */
   focusId: string | null;
+  /** Counts focus changes that should bring the run into view (opened, imported, started). */
+  revealFocus: number;
   /** Runs overlaid on the charts. */
   compare: string[];
   error: string | null;
@@ -62,7 +64,8 @@ export interface TrainSlice {
     setRuns: (runs: RunSummary[]) => void;
     setSeries: (runId: string, series: RunSeries) => void;
     applyEvents: (events: TrainEvent[]) => void;
-    focus: (runId: string | null) => void;
+    /** Shows a run in the progress panel; `reveal` also scrolls it into view. */
+    focus: (runId: string | null, reveal?: boolean) => void;
     toggleCompare: (runId: string) => void;
     setCompare: (ids: string[]) => void;
     setError: (error: string | null) => void;
@@ -80,6 +83,7 @@ export const initialTrainState: TrainState = {
   series: {},
   live: {},
   focusId: null,
+  revealFocus: 0,
   compare: [],
   error: null,
   notice: null,
@@ -161,7 +165,14 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
       setSeries: (runId, value) =>
         set((s) => ({ train: { ...s.train, series: { ...s.train.series, [runId]: value } } })),
       applyEvents: (events) => set((s) => ({ train: reduceEvents(s.train, events) })),
-      focus: (focusId) => patch({ focusId }),
+      focus: (focusId, reveal = false) =>
+        set((s) => ({
+          train: {
+            ...s.train,
+            focusId,
+            revealFocus: s.train.revealFocus + (reveal ? 1 : 0),
+          },
+        })),
       toggleCompare: (runId) =>
         set((s) => {
           const has = s.train.compare.includes(runId);

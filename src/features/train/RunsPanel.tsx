@@ -31,7 +31,7 @@ export function RunsPanel() {
   const actions = useTrainActions();
   const deleted = useRef(new Map<string, RunBundle>());
   const open = (id: string): void => {
-    actions.focus(id);
+    actions.focus(id, true);
     if (!loaded(id)) void loadSeries(appStore, id);
   };
   return (

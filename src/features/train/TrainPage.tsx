@@ -1,4 +1,12 @@
-import { memo, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import {
   changeMix,
   continueRun,
@@ -44,13 +52,33 @@ export function TrainPage() {
       <div className="train-top">
         <ConfigPanel />
         <section className="card train-watch">
-          <Messages />
-          <FocusPanel />
+          <FocusInView>
+            <Messages />
+            <FocusPanel />
+          </FocusInView>
           <Charts />
         </section>
       </div>
       <RunsPanel />
       <StoragePanel />
+    </div>
+  );
+}
+
+/**
+ * Brings the run into view when it is opened from the list, imported or started: in one column,
+ * or below a long runs list, it would otherwise open out of sight. (A click on a validation
+ * point focuses its run without this: it shows that validation's answers below instead.)
+ */
+function FocusInView({ children }: { children: ReactNode }) {
+  const reveal = useApp((s) => s.train.revealFocus);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (reveal > 0) box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [reveal]);
+  return (
+    <div ref={box} className="focus-in-view">
+      {children}
     </div>
   );
 }
