@@ -69,6 +69,13 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
     await page.getByTestId('import-bundle').setInputFiles(file);
     await expect(page.getByTestId('focus-name')).toBeInViewport();
     await expect(page.getByTestId('focus-name')).toHaveText('node-tiny');
+    // Coming back to the page later does not scroll to the run again.
+    await page.getByRole('link', { name: 'Evaluate' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Evaluate');
+    await page.getByRole('link', { name: 'Train' }).click();
+    await expect(page.getByTestId('focus-name')).toHaveText('node-tiny');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await page.setViewportSize({ width: 1280, height: 720 });
     await expect(page.getByTestId('train-notice')).toContainText('Imported run');
     const row = page.getByTestId(`run-row-${runId}`);

@@ -73,8 +73,12 @@ export function TrainPage() {
 function FocusInView({ children }: { children: ReactNode }) {
   const reveal = useApp((s) => s.train.revealFocus);
   const box = useRef<HTMLDivElement>(null);
+  // Only a reveal asked for while the page is shown: coming back to the page does not scroll.
+  const seen = useRef(reveal);
   useEffect(() => {
-    if (reveal > 0) box.current?.scrollIntoView?.({ block: 'nearest' });
+    if (reveal === seen.current) return;
+    seen.current = reveal;
+    box.current?.scrollIntoView?.({ block: 'nearest' });
   }, [reveal]);
   return (
     <div ref={box} className="focus-in-view">

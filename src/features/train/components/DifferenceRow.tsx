@@ -1,4 +1,4 @@
-import { ATOMIC_SKILLS, COMPOSITE_KINDS } from '../../../core/tasks/types';
+import { ATOMIC_SKILLS } from '../../../core/tasks/types';
 import { SKILL_COLORS } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
 import { compositeMean } from './RunRow';
@@ -11,7 +11,7 @@ import { differenceTitle, finalDifference, signed } from './runDifference';
  */
 export function DifferenceRow({ a, b }: { a: RunSummary; b: RunSummary }) {
   const [ca, cb] = [compositeMean(a.finalRewards), compositeMean(b.finalRewards)];
-  const composites = COMPOSITE_KINDS.some((k) => a.finalRewards[k] !== undefined);
+
   return (
     <tr className="difference-row" data-testid="runs-difference">
       <td />
@@ -39,7 +39,11 @@ export function DifferenceRow({ a, b }: { a: RunSummary; b: RunSummary }) {
       <td
         className="num"
         data-testid="difference-composite"
-        title={composites ? 'Mean over the composite tasks of A minus that of B.' : undefined}
+        title={
+          ca !== null && cb !== null
+            ? 'Mean over the composite tasks of A minus that of B.'
+            : 'Not scored in both runs.'
+        }
       >
         {ca !== null && cb !== null ? signed(ca - cb) : '–'}
       </td>

@@ -93,6 +93,9 @@ describe('RunsList', () => {
     );
     expect(screen.getByTestId('difference-review').textContent).toBe('–');
     expect(screen.getByTestId('difference-composite').textContent).toBe('–');
+    expect(screen.getByTestId('difference-composite').getAttribute('title')).toBe(
+      'Not scored in both runs.',
+    );
     // The order follows the ticking: the other way round, the signs turn.
     rerender(<RunsList {...setupProps({ runs: [single, joint], selected: ['s', 'j'] })} />);
     expect(screen.getByTestId('difference-localization').textContent).toBe('+0.050± 0.050');
