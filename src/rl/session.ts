@@ -20,12 +20,13 @@ import type {
 import { ObservationReader } from './observationReader';
 import { episodeBatches, getEpisode, listEpisodes } from '../storage/episodes';
 import { dropAfter } from '../storage/runs';
-import { clearSuites, loadSuite, storeSuite } from '../storage/suites';
-import { isQuotaError, isTooLargeError, pruneRun, storageReport } from '../storage/usage';
+import { clearSuites } from '../storage/suites';
+import { isQuotaError, pruneRun, storageReport } from '../storage/usage';
 import { checkConfig, configGroup, mixProblem, type TrainConfig } from './config';
 import { episodeRows, evalEpisodeRows } from './episodeRows';
 import { evalsKeptThrough, runTraining } from './run';
-import { buildSuite, suiteKey } from './suiteSource';
+import { suiteKey } from './suiteSource';
+import { storedSuiteTasks } from './storedSuite';
 import { WriteQueue, writeFailureCause, writeFailureMessage } from './writeQueue';
 
 export interface SessionEnvironment {
@@ -197,7 +198,7 @@ export class TrainingSession {
       // A new session starts without the last one's message (e.g. "the tab closed...").
       await setStatus('preparing', '');
       flush();
-      const tasks = await this.suite(run, (stage, done, total) =>
+      const tasks = await storedSuiteTasks(this.env, run.suite, (stage, done, total) =>
         push({ type: 'progress', runId, stage, done, total }),
       );
       const split = (s: string): Task[] => tasks.filter((t) => t.split === s);
@@ -374,30 +375,5 @@ export class TrainingSession {
     if (ACTIVE_STATUSES.includes(run.status) && this.controls.has(runId))
       throw new Error(`Run ${run.name} is already going.`);
     return run;
-  }
-
-  /** The run's tasks: from the suite cache in IndexedDB, else built and validated now. */
-  private async suite(
-    run: RunRecord,
-    onProgress: (stage: string, done: number, total: number) => void,
-  ): Promise<Task[]> {
-    const key = suiteKey(run.suite, this.env.buildId);
-    const cached = await loadSuite(this.env.db, key);
-    if (cached) return cached.tasks;
-    const built = await buildSuite(run.suite, this.env.buildId, this.env.sandbox, onProgress);
-    onProgress('caching tasks', 0, built.tasks.length);
-    try {
-      await storeSuite(
-        this.env.db,
-        { key, builtAt: this.env.wallClock(), tasks: built.tasks, invalid: built.invalid },
-        (stored, total) => onProgress('caching tasks', stored, total),
-      );
-    } catch (error) {
-      // The cache is only a shortcut: without space for it, the run trains on the built tasks.
-      // (A value over IndexedDB's size cap is refused too, when Dexie reports it; in a worker a
-      // 614 MB put through Dexie never settled, one reason suites are stored in parts.)
-      if (!isQuotaError(error) && !isTooLargeError(error)) throw error;
-    }
-    return built.tasks;
   }
 }

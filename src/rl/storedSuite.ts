@@ -1,0 +1,40 @@
+import type { SandboxRunner } from '../core/sandbox/types';
+import type { Task } from '../core/tasks/types';
+import type { LabDatabase } from '../storage/db';
+import { loadSuite, storeSuite } from '../storage/suites';
+import { isQuotaError, isTooLargeError } from '../storage/usage';
+import { buildSuite, suiteKey, type SuiteSpec } from './suiteSource';
+
+/** What reading or building a browser run's suite needs. */
+export interface SuiteStore {
+  db: LabDatabase;
+  sandbox: SandboxRunner;
+  buildId: string;
+  wallClock: () => number;
+}
+
+/** A run's tasks: from the suite cache in IndexedDB, else built and validated now (and cached). */
+export async function storedSuiteTasks(
+  env: SuiteStore,
+  suite: SuiteSpec,
+  onProgress: (stage: string, done: number, total: number) => void,
+): Promise<Task[]> {
+  const key = suiteKey(suite, env.buildId);
+  const cached = await loadSuite(env.db, key);
+  if (cached) return cached.tasks;
+  const built = await buildSuite(suite, env.buildId, env.sandbox, onProgress);
+  onProgress('caching tasks', 0, built.tasks.length);
+  try {
+    await storeSuite(
+      env.db,
+      { key, builtAt: env.wallClock(), tasks: built.tasks, invalid: built.invalid },
+      (stored, total) => onProgress('caching tasks', stored, total),
+    );
+  } catch (error) {
+    // The cache is only a shortcut: without space for it, the run trains on the built tasks.
+    // (A value over IndexedDB's size cap is refused too, when Dexie reports it; in a worker a
+    // 614 MB put through Dexie never settled, one reason suites are stored in parts.)
+    if (!isQuotaError(error) && !isTooLargeError(error)) throw error;
+  }
+  return built.tasks;
+}
