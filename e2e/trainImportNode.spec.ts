@@ -32,18 +32,16 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
     };
     const tasks = parts.flatMap((p) => p.tasks);
     writeFileSync(join(dir, 'quick.jsonl'), serializeSuite('quick', tasks));
-    writeFileSync(
-      join(dir, 'tiny.json'),
-      JSON.stringify({
-        extends: 'quick',
-        name: 'node-tiny',
-        warmStartPerKind: 4,
-        steps: 3,
-        evalEvery: 0,
-        evalTasksPerKind: 2,
-        testTasksPerKind: 3,
-      }),
-    );
+    const tiny = {
+      extends: 'quick',
+      name: 'node-tiny',
+      warmStartPerKind: 4,
+      steps: 3,
+      evalEvery: 0,
+      evalTasksPerKind: 2,
+      testTasksPerKind: 3,
+    };
+    writeFileSync(join(dir, 'tiny.json'), JSON.stringify(tiny));
     const out = join(dir, 'run');
     const suite = ['--suite', join(dir, 'quick.jsonl'), '--validated'];
     lab(['train', '--config', join(dir, 'tiny.json'), ...suite, '--out', out]);
@@ -113,29 +111,75 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
       'trained in Node on the suite file quick.jsonl',
     );
 
-    // A second run (seed 2), imported and compared with the first: both on the chart, and the
-    // first ticked minus the second under the table, skill by skill.
+    // A second run on the same test tasks (the same seed picks them; a longer warm start),
+    // imported and compared with the first: both on the chart, and the first ticked minus the
+    // second under the table, skill by skill, with errors paired over those tasks.
     const out2 = join(dir, 'run2');
-    lab(['train', '--config', join(dir, 'tiny.json'), ...suite, '--seed', '2', '--out', out2]);
+    writeFileSync(
+      join(dir, 'warm8.json'),
+      JSON.stringify({ ...tiny, name: 'node-warm8', warmStartPerKind: 8 }),
+    );
+    lab(['train', '--config', join(dir, 'warm8.json'), ...suite, '--out', out2]);
     const done2 = JSON.parse(readFileSync(join(out2, 'eval.json'), 'utf8')) as typeof done;
-    const file2 = join(dir, 'node-tiny-2.json');
-    lab(['bundle', '--run', out2, '--out', file2, '--name', 'node-tiny-seed2']);
+    const file2 = join(dir, 'node-warm8.json');
+    lab(['bundle', '--run', out2, '--out', file2]);
     const runId2 = (JSON.parse(readFileSync(file2, 'utf8')) as typeof bundle).run.id;
     await page.getByTestId('import-bundle').setInputFiles(file2);
-    await expect(page.getByTestId(`run-row-${runId2}`)).toContainText('node-tiny-seed2');
+    await expect(page.getByTestId(`run-row-${runId2}`)).toContainText('node-warm8');
     await page.getByTestId(`select-run-${runId}`).check();
     await expect(page.getByTestId('runs-difference')).toHaveCount(0);
     await page.getByTestId(`select-run-${runId2}`).check();
     await expect(page.getByTestId('compare-count')).toHaveText('2 selected for comparison');
     const legend = page.getByTestId('run-legend');
     await expect(legend).toContainText('node-tiny');
-    await expect(legend).toContainText('node-tiny-seed2');
+    await expect(legend).toContainText('node-warm8');
     const difference = page.getByTestId('runs-difference');
-    await expect(difference).toContainText('node-tiny − node-tiny-seed2');
+    await expect(difference).toContainText('node-tiny − node-warm8');
+    await expect(page.getByTestId('difference-errors')).toContainText(
+      'errors paired over the same test tasks',
+    );
+    const perTask = [
+      taskMeans(join(out, 'test-episodes.jsonl')),
+      taskMeans(join(out2, 'test-episodes.jsonl')),
+    ];
+    let spread = 0;
     for (const skill of ['localization', 'editing', 'testgen', 'reproduction', 'review']) {
       const d = done.test[skill]!.meanReward - done2.test[skill]!.meanReward;
-      const text = `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(3)}`;
-      await expect(page.getByTestId(`difference-${skill}`), skill).toContainText(text);
+      const cell = page.getByTestId(`difference-${skill}`);
+      await expect(cell, skill).toContainText(`${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(3)}`);
+      // The paired error, from the two runs' own test answers: the std of the per-task
+      // differences over the square root of their number.
+      const [ta, tb] = perTask.map((m) => m.get(skill)!);
+      expect([...tb!.keys()].sort(), skill).toEqual([...ta!.keys()].sort());
+      const diffs = [...ta!].map(([id, v]) => v - tb!.get(id)!);
+      const mean = diffs.reduce((x, y) => x + y, 0) / diffs.length;
+      const variance = diffs.reduce((x, y) => x + (y - mean) ** 2, 0) / (diffs.length - 1);
+      const se = Math.sqrt(variance / diffs.length);
+      spread = Math.max(spread, se);
+      await expect(cell, skill).toContainText(`± ${se.toFixed(3)}`);
+      await expect(cell, skill).toHaveAttribute(
+        'title',
+        new RegExp(`paired over the ${diffs.length} test tasks both runs answered`),
+      );
     }
+    // (Were every paired error 0, the check above could not tell paired from unpaired.)
+    expect(spread).toBeGreaterThan(0);
   });
 });
+
+/** Each task's mean reward by kind, from a run's `test-episodes.jsonl`. */
+function taskMeans(file: string): Map<string, Map<string, number>> {
+  const sums = new Map<string, Map<string, number[]>>();
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    const e = JSON.parse(line) as { kind: string; taskId: string; reward: number };
+    const tasks = sums.get(e.kind) ?? new Map<string, number[]>();
+    sums.set(e.kind, tasks);
+    tasks.set(e.taskId, [...(tasks.get(e.taskId) ?? []), e.reward]);
+  }
+  return new Map(
+    [...sums].map(([kind, tasks]) => [
+      kind,
+      new Map([...tasks].map(([id, rs]) => [id, rs.reduce((x, y) => x + y, 0) / rs.length])),
+    ]),
+  );
+}

@@ -17,11 +17,13 @@ import {
 } from '../storage/runs';
 import type { RunBundle } from '../storage/bundle';
 import { estimateStorage, isQuotaError } from '../storage/usage';
-import type {
-  EpisodeBatch,
-  EpisodeRecord,
-  EpisodeSummary,
-  ObservationView,
+import {
+  testScoresOf,
+  type EpisodeBatch,
+  type EpisodeRecord,
+  type EpisodeSummary,
+  type ObservationView,
+  type TestScores,
 } from '../protocol/episodes';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
 import { proxy, trainerClient } from './trainerClient';
@@ -243,6 +245,16 @@ export function episodeBatches(runId: string): Promise<EpisodeBatch[]> {
 /** The episodes of one batch of a run, without their traces. */
 export function listEpisodes(runId: string, batch: EpisodeBatch): Promise<EpisodeSummary[]> {
   return trainerClient().listEpisodes(runId, batch);
+}
+
+/**
+ * Each task's mean reward in a run's last stored test evaluation, by kind ({} when it has
+ * none): what pairs the difference of two runs tested on the same tasks.
+ */
+export async function finalTestScores(runId: string): Promise<TestScores> {
+  const tests = (await episodeBatches(runId)).filter((b) => b.source === 'test');
+  const last = tests.at(-1);
+  return last ? testScoresOf(await listEpisodes(runId, last)) : {};
 }
 
 /** One stored episode, whole, or null when it is gone. */

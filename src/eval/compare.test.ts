@@ -6,7 +6,7 @@ import {
   projectCluster,
   unpairedDifference,
 } from './compare';
-import { standardError } from './evaluate';
+import { standardError } from './stats';
 
 describe('differences between two evaluations', () => {
   it('pairs task scores over the tasks both runs scored', () => {

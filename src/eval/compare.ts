@@ -1,5 +1,8 @@
 import { projectOfTaskId } from '../core/tasks/generate/common';
-import { standardError, type KindScore } from './evaluate';
+import type { KindScore } from './evaluate';
+import { pairedMean, type TaskValue } from './stats';
+
+export { taskDifferences, type TaskValue } from './stats';
 
 /** A difference of two mean rewards and its standard error. */
 export interface Difference {
@@ -27,32 +30,15 @@ export function pairedDifference(
   a: Readonly<Record<string, number>>,
   b: Readonly<Record<string, number>>,
 ): Difference | null {
-  const scored = taskDifferences(a, b);
-  if (scored.length === 0) return null;
-  const diffs = scored.map((d) => d.value);
+  const paired = pairedMean(a, b);
+  if (!paired) return null;
   return {
-    diff: diffs.reduce((s, d) => s + d, 0) / diffs.length,
-    stdErr: standardError(diffs),
-    byProject: clusteredStdErr([scored], projectCluster),
-    tasks: diffs.length,
+    diff: paired.diff,
+    stdErr: paired.stdErr,
+    byProject: clusteredStdErr([paired.scored], projectCluster),
+    tasks: paired.scored.length,
     paired: true,
   };
-}
-
-/** A task's score difference between two runs. */
-export interface TaskValue {
-  id: string;
-  value: number;
-}
-
-/** `a` minus `b` on every task both scored. */
-export function taskDifferences(
-  a: Readonly<Record<string, number>>,
-  b: Readonly<Record<string, number>>,
-): TaskValue[] {
-  return Object.keys(a)
-    .filter((id) => id in b)
-    .map((id) => ({ id, value: a[id]! - b[id]! }));
 }
 
 /** A built-in task's project; any other task is a cluster of its own. */

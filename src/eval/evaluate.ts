@@ -5,6 +5,7 @@ import { verifyAnswer } from '../core/skills/verify';
 import type { Verification } from '../core/skills/types';
 import type { Task, TaskKind } from '../core/tasks/types';
 import { overlapped } from '../rl/overlap';
+import { standardError } from './stats';
 
 /** Anything that answers tasks: the oracle, random, a trained model, a person, an LLM. */
 export interface AnswerPolicy {
@@ -56,18 +57,6 @@ export interface EvalOptions {
    * the 2-core machine it was measured on. The scores are the same either way.
    */
   gradeAhead?: number;
-}
-
-/**
- * The sample standard deviation of `xs` over the square root of their number; NaN below two
- * values, where it is unknown (not zero).
- */
-export function standardError(xs: readonly number[]): number {
-  const n = xs.length;
-  if (n < 2) return Number.NaN;
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
-  return Math.sqrt(variance / n);
 }
 
 /** A kind's score from its tasks' own scores (at least one): their mean and its standard error. */

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import {
   exportBundle,
+  finalTestScores,
   importRunFile,
   loadSeries,
   removeRun,
@@ -29,6 +30,8 @@ export function RunsPanel() {
   );
   const loaded = (id: string): boolean => Boolean(appStore.getState().train.series[id]);
   const actions = useTrainActions();
+  // Episodes dropped: the difference of two runs reads their test scores again.
+  const scoresRevision = useApp((s) => s.train.episodesRevision);
   const deleted = useRef(new Map<string, RunBundle>());
   const open = (id: string): void => {
     actions.focus(id, true);
@@ -41,6 +44,8 @@ export function RunsPanel() {
         runs={train.runs}
         selected={train.compare}
         activeId={train.focusId}
+        loadTestScores={finalTestScores}
+        scoresRevision={scoresRevision}
         onSelect={(ids) => {
           actions.setCompare(ids);
           for (const id of ids) if (!loaded(id)) void loadSeries(appStore, id);

@@ -1,16 +1,49 @@
+import { useEffect, useState } from 'react';
 import { ATOMIC_SKILLS } from '../../../core/tasks/types';
 import { SKILL_COLORS } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
 import { compositeMean } from './RunRow';
+import type { TestScores } from '../../../protocol/episodes';
 import { differenceTitle, finalDifference, signed } from './runDifference';
+
+/** Reads a run's per-task scores of its final test evaluation. */
+export type TestScoresLoader = (runId: string) => Promise<TestScores>;
 
 /**
  * Under the runs table when two runs are ticked: run A's final rewards minus run B's, skill by
  * skill (A is the one ticked first), each with its standard error, e.g. joint RL minus a
- * single-skill run for the interference it measures.
+ * single-skill run for the interference it measures. With `loadScores`, two runs tested on the
+ * same tasks get the paired error, as `lab compare` gives it.
  */
-export function DifferenceRow({ a, b }: { a: RunSummary; b: RunSummary }) {
+export function DifferenceRow({
+  a,
+  b,
+  loadScores,
+  revision = 0,
+}: {
+  a: RunSummary;
+  b: RunSummary;
+  loadScores?: TestScoresLoader;
+  /** Changes when stored episodes were dropped: the scores are read again. */
+  revision?: number;
+}) {
   const [ca, cb] = [compositeMean(a.finalRewards), compositeMean(b.finalRewards)];
+  const scores = {
+    a: useTestScores(loadScores, a, revision),
+    b: useTestScores(loadScores, b, revision),
+  };
+  const diffs = ATOMIC_SKILLS.map((skill) => ({
+    skill,
+    d: finalDifference(a, b, skill, scores),
+  }));
+  const shown = diffs.flatMap(({ d }) => (d ? [d] : []));
+  const paired = shown.filter((d) => d.pairing.paired).length;
+  const errors =
+    paired === 0
+      ? 'unpaired errors'
+      : paired === shown.length
+        ? 'errors paired over the same test tasks'
+        : 'errors paired where tested on the same tasks';
 
   return (
     <tr className="difference-row" data-testid="runs-difference">
@@ -19,23 +52,22 @@ export function DifferenceRow({ a, b }: { a: RunSummary; b: RunSummary }) {
         <strong>
           {a.name} − {b.name}
         </strong>
-        <div className="hint">final rewards, A minus B</div>
+        <div className="hint" data-testid="difference-errors">
+          final rewards, A minus B; {errors}
+        </div>
       </td>
-      {ATOMIC_SKILLS.map((skill) => {
-        const d = finalDifference(a, b, skill);
-        return (
-          <td
-            key={skill}
-            className="num"
-            style={{ color: SKILL_COLORS[skill] }}
-            data-testid={`difference-${skill}`}
-            title={d ? differenceTitle(a.name, b.name, d) : 'Not scored in both runs.'}
-          >
-            {d ? signed(d.diff) : '–'}
-            {d?.stdErr != null && <div className="hint">± {d.stdErr.toFixed(3)}</div>}
-          </td>
-        );
-      })}
+      {diffs.map(({ skill, d }) => (
+        <td
+          key={skill}
+          className="num"
+          style={{ color: SKILL_COLORS[skill] }}
+          data-testid={`difference-${skill}`}
+          title={d ? differenceTitle(a.name, b.name, d) : 'Not scored in both runs.'}
+        >
+          {d ? signed(d.diff) : '–'}
+          {d?.stdErr != null && <div className="hint">± {d.stdErr.toFixed(3)}</div>}
+        </td>
+      ))}
       <td
         className="num"
         data-testid="difference-composite"
@@ -50,4 +82,28 @@ export function DifferenceRow({ a, b }: { a: RunSummary; b: RunSummary }) {
       <td />
     </tr>
   );
+}
+
+/**
+ * `run`'s per-task test scores once read (read again when it takes a step or changes status,
+ * and at a new `revision`); undefined until then, or without `load`. A failed read counts as no
+ * scores: the difference falls back to its unpaired error.
+ */
+function useTestScores(
+  load: TestScoresLoader | undefined,
+  run: RunSummary,
+  revision: number,
+): TestScores | undefined {
+  const key = `${run.id}:${run.step}:${run.status}:${revision}`;
+  const [got, setGot] = useState<{ key: string; scores: TestScores } | null>(null);
+  useEffect(() => {
+    if (!load) return;
+    let live = true;
+    const keep = (scores: TestScores) => live && setGot({ key, scores });
+    load(run.id).then(keep, () => keep({}));
+    return () => {
+      live = false;
+    };
+  }, [load, key, run.id]);
+  return got?.key === key ? got.scores : undefined;
 }

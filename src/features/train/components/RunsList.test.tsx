@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SKILL_COLORS } from '../../../components/skillColors';
 import { RunsList, type RunsListProps } from './RunsList';
+import type { TestScores } from '../../../protocol/episodes';
 import { runSummary } from './testFixtures';
 
 afterEach(() => {
@@ -86,10 +87,10 @@ describe('RunsList', () => {
     const loc = screen.getByTestId('difference-localization');
     expect(loc.textContent).toBe('−0.050± 0.050');
     expect(loc.getAttribute('title')).toBe(
-      'joint 0.700 − single 0.750 = −0.050 ± 0.050, unpaired standard error: within two errors of 0, so not told apart',
+      'joint 0.700 − single 0.750 = −0.050 ± 0.050, unpaired standard error (the runs’ test answers are not at hand): within two errors of 0, so not told apart',
     );
     expect(screen.getByTestId('difference-editing').getAttribute('title')).toContain(
-      '= −0.100 ± 0.025, unpaired standard error: more than two errors from 0',
+      '= −0.100 ± 0.025, unpaired standard error (the runs’ test answers are not at hand): more than two errors from 0',
     );
     expect(screen.getByTestId('difference-review').textContent).toBe('–');
     expect(screen.getByTestId('difference-composite').textContent).toBe('–');
@@ -103,6 +104,57 @@ describe('RunsList', () => {
       <RunsList {...setupProps({ runs: [single, joint, runs[0]!], selected: ['s', 'j', 'a'] })} />,
     );
     expect(screen.queryByTestId('runs-difference')).toBeNull();
+  });
+
+  it('pairs the error over the test tasks both runs answered, once their scores are read', async () => {
+    const joint = runSummary('j', {
+      name: 'joint',
+      finalRewards: { localization: 0.5, editing: 0.5 },
+      finalStdErr: {
+        localization: { stdErr: 0.289, tasks: 4 },
+        editing: { stdErr: 0.289, tasks: 4 },
+      },
+    });
+    const single = runSummary('s', {
+      name: 'single',
+      finalRewards: { localization: 0.25, editing: 0.5 },
+      finalStdErr: {
+        localization: { stdErr: 0.25, tasks: 4 },
+        editing: { stdErr: 0.289, tasks: 4 },
+      },
+    });
+    const scores: Record<string, TestScores> = {
+      j: {
+        localization: { t1: 1, t2: 1, t3: 0, t4: 0 },
+        editing: { e1: 1, e2: 0, e3: 1, e4: 0 },
+      },
+      // Editing tested on other tasks (another seed's draw): that error stays unpaired.
+      s: {
+        localization: { t1: 1, t2: 0, t3: 0, t4: 0 },
+        editing: { e1: 1, e2: 0, e5: 1, e6: 0 },
+      },
+    };
+    const load = vi.fn((id: string) => Promise.resolve(scores[id]!));
+    render(
+      <RunsList
+        {...setupProps({ runs: [joint, single], selected: ['j', 's'], loadTestScores: load })}
+      />,
+    );
+    const loc = screen.getByTestId('difference-localization');
+    // Per-task differences 0, 1, 0, 0: mean 0.25, paired error sqrt(0.25 / 4) = 0.25, against
+    // an unpaired sqrt(0.289² + 0.25²) = 0.382 before the scores are read.
+    expect(loc.textContent).toBe('+0.250± 0.382');
+    await screen.findByText('± 0.250');
+    expect(loc.getAttribute('title')).toBe(
+      'joint 0.500 − single 0.250 = +0.250 ± 0.250, standard error paired over the 4 test tasks both runs answered: within two errors of 0, so not told apart',
+    );
+    expect(screen.getByTestId('difference-editing').getAttribute('title')).toContain(
+      'unpaired standard error (the runs were tested on different tasks)',
+    );
+    expect(screen.getByTestId('difference-errors').textContent).toContain(
+      'errors paired where tested on the same tasks',
+    );
+    expect(load.mock.calls.map(([id]) => id).sort()).toEqual(['j', 's']);
   });
 
   it('deletes, then offers Undo which calls back once and goes away', () => {

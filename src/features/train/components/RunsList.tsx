@@ -3,7 +3,7 @@ import { ATOMIC_SKILLS, KIND_LABELS } from '../../../core/tasks/types';
 import { SKILL_COLORS } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
 import { RunRow } from './RunRow';
-import { DifferenceRow } from './DifferenceRow';
+import { DifferenceRow, type TestScoresLoader } from './DifferenceRow';
 
 export interface RunsListProps {
   runs: readonly RunSummary[];
@@ -21,6 +21,10 @@ export interface RunsListProps {
   onExportBundle: (id: string) => void;
   onExportCsv: (id: string) => void;
   onImport: (file: File) => void;
+  /** Reads a run's per-task test scores, for paired errors in the difference of two runs. */
+  loadTestScores?: TestScoresLoader;
+  /** Changes when stored episodes were dropped: the scores are read again. */
+  scoresRevision?: number;
   /** How long the Undo offer stays (ms, default 10 s). */
   undoMs?: number;
 }
@@ -126,7 +130,12 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
             </tbody>
             {pair && (
               <tfoot>
-                <DifferenceRow a={pair[0]!} b={pair[1]!} />
+                <DifferenceRow
+                  a={pair[0]!}
+                  b={pair[1]!}
+                  loadScores={on.loadTestScores}
+                  revision={on.scoresRevision}
+                />
               </tfoot>
             )}
           </table>

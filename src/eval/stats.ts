@@ -1,0 +1,51 @@
+/**
+ * The statistics of scores over tasks that both the Node CLI and the app's pages use, kept free
+ * of the evaluation machinery so that a page can import them alone.
+ */
+
+/**
+ * The sample standard deviation of `xs` over the square root of their number; NaN below two
+ * values, where it is unknown (not zero).
+ */
+export function standardError(xs: readonly number[]): number {
+  const n = xs.length;
+  if (n < 2) return Number.NaN;
+  const mean = xs.reduce((a, b) => a + b, 0) / n;
+  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
+  return Math.sqrt(variance / n);
+}
+
+/** A task's score difference between two runs. */
+export interface TaskValue {
+  id: string;
+  value: number;
+}
+
+/** `a` minus `b` on every task both scored. */
+export function taskDifferences(
+  a: Readonly<Record<string, number>>,
+  b: Readonly<Record<string, number>>,
+): TaskValue[] {
+  return Object.keys(a)
+    .filter((id) => id in b)
+    .map((id) => ({ id, value: a[id]! - b[id]! }));
+}
+
+/**
+ * Mean of `a` minus mean of `b` over the tasks both scored, and the standard error of that
+ * paired difference (the std of the per-task differences over the square root of their
+ * number; NaN for one task). Null when no task was scored by both.
+ */
+export function pairedMean(
+  a: Readonly<Record<string, number>>,
+  b: Readonly<Record<string, number>>,
+): { diff: number; stdErr: number; scored: TaskValue[] } | null {
+  const scored = taskDifferences(a, b);
+  if (scored.length === 0) return null;
+  const diffs = scored.map((d) => d.value);
+  return {
+    diff: diffs.reduce((s, d) => s + d, 0) / diffs.length,
+    stdErr: standardError(diffs),
+    scored,
+  };
+}
