@@ -8,6 +8,7 @@ import type { Task } from '../src/core/tasks/types';
 import { expect, test } from './fixtures';
 import { QUICK_SUITE_FILE, openTrain, stored } from './trainStore';
 
+const SKILLS = ['localization', 'editing', 'testgen', 'reproduction', 'review'] as const;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** `npm run lab -- <args>` from the package folder, as a person types it; its stdout. */
@@ -143,7 +144,8 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
       taskMeans(join(out2, 'test-episodes.jsonl')),
     ];
     let spread = 0;
-    for (const skill of ['localization', 'editing', 'testgen', 'reproduction', 'review']) {
+    const [skillDiffs, errors]: [number[], number[]] = [[], []];
+    for (const skill of SKILLS) {
       const d = done.test[skill]!.meanReward - done2.test[skill]!.meanReward;
       const cell = page.getByTestId(`difference-${skill}`);
       await expect(cell, skill).toContainText(`${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(3)}`);
@@ -156,6 +158,8 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
       const variance = diffs.reduce((x, y) => x + (y - mean) ** 2, 0) / (diffs.length - 1);
       const se = Math.sqrt(variance / diffs.length);
       spread = Math.max(spread, se);
+      skillDiffs.push(d);
+      errors.push(se);
       await expect(cell, skill).toContainText(`± ${se.toFixed(3)}`);
       await expect(cell, skill).toHaveAttribute(
         'title',
@@ -164,6 +168,22 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
     }
     // (Were every paired error 0, the check above could not tell paired from unpaired.)
     expect(spread).toBeGreaterThan(0);
+    // And the mean of the five skills: both runs' in the table, and their difference.
+    const meanOf = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
+    for (const [id, test] of [
+      [runId, done.test],
+      [runId2, done2.test],
+    ] as const) {
+      const m = meanOf(SKILLS.map((k) => test[k]!.meanReward));
+      await expect(page.getByTestId(`final-${id}-mean`)).toHaveAttribute(
+        'title',
+        new RegExp(`^Mean of the five skills' final rewards: ${m.toFixed(3)}`),
+      );
+    }
+    const dm = meanOf(skillDiffs);
+    await expect(page.getByTestId('difference-mean')).toContainText(
+      `${dm >= 0 ? '+' : '−'}${Math.abs(dm).toFixed(3)}± ${(Math.hypot(...errors) / 5).toFixed(3)}`,
+    );
   });
 });
 

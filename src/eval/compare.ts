@@ -2,7 +2,7 @@ import { projectOfTaskId } from '../core/tasks/generate/common';
 import type { KindScore } from './evaluate';
 import { pairedMean, type TaskValue } from './stats';
 
-export { taskDifferences, type TaskValue } from './stats';
+export { meanOfEstimates, taskDifferences, type TaskValue } from './stats';
 
 /** A difference of two mean rewards and its standard error. */
 export interface Difference {
@@ -84,19 +84,5 @@ export function unpairedDifference(a: KindScore, b: KindScore): Difference | nul
     byProject: Number.NaN,
     tasks: Math.min(a.tasks, b.tasks),
     paired: false,
-  };
-}
-
-/**
- * The mean of several independent estimates (the five skills' scores, or their differences),
- * with its standard error: sqrt(sum of squared errors) / count.
- */
-export function meanOfEstimates(
-  parts: readonly { value: number; stdErr: number }[],
-): { value: number; stdErr: number } | null {
-  if (parts.length === 0) return null;
-  return {
-    value: parts.reduce((s, p) => s + p.value, 0) / parts.length,
-    stdErr: Math.hypot(...parts.map((p) => p.stdErr)) / parts.length,
   };
 }

@@ -49,3 +49,17 @@ export function pairedMean(
     scored,
   };
 }
+
+/**
+ * The mean of several independent estimates (the five skills' scores, or their differences),
+ * with its standard error: sqrt(sum of squared errors) / count.
+ */
+export function meanOfEstimates(
+  parts: readonly { value: number; stdErr: number }[],
+): { value: number; stdErr: number } | null {
+  if (parts.length === 0) return null;
+  return {
+    value: parts.reduce((s, p) => s + p.value, 0) / parts.length,
+    stdErr: Math.hypot(...parts.map((p) => p.stdErr)) / parts.length,
+  };
+}

@@ -4,7 +4,13 @@ import { SKILL_COLORS } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
 import { compositeMean } from './RunRow';
 import type { TestScores } from '../../../protocol/episodes';
-import { differenceTitle, finalDifference, signed } from './runDifference';
+import {
+  differenceTitle,
+  finalDifference,
+  meanDifference,
+  signed,
+  type FinalDifference,
+} from './runDifference';
 
 /** Reads a run's per-task scores of its final test evaluation. */
 export type TestScoresLoader = (runId: string) => Promise<TestScores>;
@@ -36,6 +42,7 @@ export function DifferenceRow({
     skill,
     d: finalDifference(a, b, skill, scores),
   }));
+  const mean = meanDifference(diffs.map(({ d }) => d));
   const shown = diffs.flatMap(({ d }) => (d ? [d] : []));
   const paired = shown.filter((d) => d.pairing.paired).length;
   const errors =
@@ -57,17 +64,22 @@ export function DifferenceRow({
         </div>
       </td>
       {diffs.map(({ skill, d }) => (
-        <td
+        <DifferenceCell
           key={skill}
-          className="num"
-          style={{ color: SKILL_COLORS[skill] }}
-          data-testid={`difference-${skill}`}
-          title={d ? differenceTitle(a.name, b.name, d) : 'Not scored in both runs.'}
-        >
-          {d ? signed(d.diff) : '–'}
-          {d?.stdErr != null && <div className="hint">± {d.stdErr.toFixed(3)}</div>}
-        </td>
+          testId={`difference-${skill}`}
+          d={d}
+          a={a.name}
+          b={b.name}
+          color={SKILL_COLORS[skill]}
+        />
       ))}
+      <DifferenceCell
+        testId="difference-mean"
+        d={mean}
+        a={a.name}
+        b={b.name}
+        label="Mean of the five skills"
+      />
       <td
         className="num"
         data-testid="difference-composite"
@@ -81,6 +93,31 @@ export function DifferenceRow({
       </td>
       <td />
     </tr>
+  );
+}
+
+/** One difference with its error under it, and on hover both scores and how clear it is. */
+function DifferenceCell(props: {
+  d: FinalDifference | null;
+  /** Run A's and B's names. */
+  a: string;
+  b: string;
+  /** What is compared, when it is not the column's skill. */
+  label?: string;
+  testId: string;
+  color?: string;
+}) {
+  const { d, label } = props;
+  const title = d
+    ? `${label ? `${label}: ` : ''}${differenceTitle(props.a, props.b, d)}`
+    : label
+      ? `${label}: not scored in both runs on every skill.`
+      : 'Not scored in both runs.';
+  return (
+    <td className="num" style={{ color: props.color }} data-testid={props.testId} title={title}>
+      {d ? signed(d.diff) : '–'}
+      {d?.stdErr != null && <div className="hint">± {d.stdErr.toFixed(3)}</div>}
+    </td>
   );
 }
 

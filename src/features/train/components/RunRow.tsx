@@ -5,6 +5,7 @@ import {
   type TaskKind,
 } from '../../../core/tasks/types';
 import { SKILL_COLORS } from '../../../components/skillColors';
+import { meanOfEstimates } from '../../../eval/stats';
 import { isGoing, type RunSummary } from '../../../protocol/training';
 import { formatValue } from './format';
 import { RunName } from './RunName';
@@ -29,6 +30,29 @@ export function finalTitle(run: RunSummary, skill: TaskKind): string | undefined
   const se = run.finalStdErr?.[skill];
   if (reward === undefined || !se) return undefined;
   return `${reward.toFixed(3)} ± ${se.stdErr.toFixed(3)}: the standard error over ${se.tasks} tasks (another draw of tasks could move the score this much)`;
+}
+
+/**
+ * The mean final reward over the five atomic skills (the paper's headline figure), with its
+ * standard error (the skills' errors combined, their test tasks being different), or null
+ * unless all five were scored.
+ */
+export function skillMean(run: RunSummary): { value: number; stdErr: number | null } | null {
+  const parts = ATOMIC_SKILLS.map((k) => ({
+    value: run.finalRewards[k],
+    stdErr: run.finalStdErr?.[k]?.stdErr ?? Number.NaN,
+  }));
+  if (parts.some((p) => p.value === undefined)) return null;
+  const m = meanOfEstimates(parts as { value: number; stdErr: number }[])!;
+  return { value: m.value, stdErr: Number.isNaN(m.stdErr) ? null : m.stdErr };
+}
+
+/** The hover text of the mean over the five skills. */
+function skillMeanTitle(run: RunSummary): string | undefined {
+  const m = skillMean(run);
+  if (!m) return undefined;
+  const error = m.stdErr === null ? '' : ` ± ${m.stdErr.toFixed(3)}`;
+  return `Mean of the five skills' final rewards: ${m.value.toFixed(3)}${error}`;
 }
 
 /** Mean final reward over the composite kinds that were evaluated, or null. */
@@ -96,6 +120,9 @@ export function RunRow({ run, selected, active, ...on }: RunRowProps) {
           {formatValue(run.finalRewards[skill] ?? null, 2)}
         </td>
       ))}
+      <td className="num" data-testid={`final-${run.id}-mean`} title={skillMeanTitle(run)}>
+        {formatValue(skillMean(run)?.value ?? null, 2)}
+      </td>
       <td
         className="num"
         data-testid={`final-${run.id}-composite`}

@@ -6,6 +6,8 @@ import { RunsList, type RunsListProps } from './RunsList';
 import type { TestScores } from '../../../protocol/episodes';
 import { runSummary } from './testFixtures';
 
+const SKILLS = ['localization', 'editing', 'testgen', 'reproduction', 'review'] as const;
+
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
@@ -155,6 +157,32 @@ describe('RunsList', () => {
       'errors paired where tested on the same tasks',
     );
     expect(load.mock.calls.map(([id]) => id).sort()).toEqual(['j', 's']);
+  });
+
+  it('shows the mean of the five skills, and the difference of two runs’ means', () => {
+    const five = (id: string, rewards: number[], stdErr: number) =>
+      runSummary(id, {
+        name: id,
+        finalRewards: Object.fromEntries(SKILLS.map((k, i) => [k, rewards[i]])),
+        finalStdErr: Object.fromEntries(SKILLS.map((k) => [k, { stdErr, tasks: 60 }])),
+      });
+    const joint = five('joint', [0.7, 0.1, 0.3, 0.35, 0.8], 0.02);
+    const warm = five('warm', [0.55, 0.05, 0.1, 0.3, 0.65], 0.01);
+    render(
+      <RunsList {...setupProps({ runs: [joint, warm, runs[0]!], selected: ['joint', 'warm'] })} />,
+    );
+    expect(screen.getByTestId('final-joint-mean').textContent).toBe('0.45');
+    // sqrt(5 × 0.02²) / 5
+    expect(screen.getByTestId('final-joint-mean').getAttribute('title')).toBe(
+      "Mean of the five skills' final rewards: 0.450 ± 0.009",
+    );
+    expect(screen.getByTestId('final-a-mean').textContent).toBe('–');
+    const mean = screen.getByTestId('difference-mean');
+    // The difference of means 0.45 − 0.33; sqrt(5 × (0.02² + 0.01²)) / 5 = 0.010.
+    expect(mean.textContent).toBe('+0.120± 0.010');
+    expect(mean.getAttribute('title')).toBe(
+      'Mean of the five skills: joint 0.450 − warm 0.330 = +0.120 ± 0.010, unpaired standard error (the runs’ test answers are not at hand): more than two errors from 0',
+    );
   });
 
   it('deletes, then offers Undo which calls back once and goes away', () => {

@@ -102,6 +102,7 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
                     {s}
                   </th>
                 ))}
+                <th title="Mean final reward over the five atomic skills">mean</th>
                 <th title="Mean final reward over the composite tasks evaluated">composite</th>
                 <th>
                   <span className="sr-only">actions</span>

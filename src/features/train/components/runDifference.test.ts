@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testScoresOf } from '../../../protocol/episodes';
-import { finalDifference } from './runDifference';
+import { finalDifference, meanDifference, type FinalDifference } from './runDifference';
 import { runSummary } from './testFixtures';
 
 const answers = (kind: 'localization' | 'review', rewards: Record<string, number[]>) =>
@@ -71,5 +71,35 @@ describe('finalDifference', () => {
 
   it('is null unless both runs have a final reward', () => {
     expect(finalDifference(a, runSummary('c'), 'localization')).toBeNull();
+  });
+});
+
+describe('meanDifference', () => {
+  const d = (diff: number, stdErr: number | null, paired = true): FinalDifference => ({
+    a: 0.5 + diff,
+    b: 0.5,
+    diff,
+    stdErr,
+    pairing: paired
+      ? { paired: true, tasks: 60 }
+      : { paired: false, why: 'the runs were tested on different tasks' },
+  });
+
+  it('averages the five differences and combines their errors', () => {
+    const m = meanDifference([d(0.1, 0.03), d(0, 0.04), d(0.2, 0), d(-0.1, 0), d(0.3, 0)])!;
+    expect(m.diff).toBeCloseTo(0.1, 12);
+    expect(m.a).toBeCloseTo(0.6, 12);
+    expect(m.stdErr).toBeCloseTo(0.01, 12);
+    expect(m.pairing).toEqual({ paired: true, tasks: 300 });
+  });
+
+  it('is unpaired when one skill is, has no error when one lacks it, and needs every skill', () => {
+    expect(meanDifference([d(0.1, 0.03), d(0, 0.04, false)])!.pairing).toEqual({
+      paired: false,
+      why: 'the runs were tested on different tasks',
+    });
+    expect(meanDifference([d(0.1, 0.03), d(0, null)])!.stdErr).toBeNull();
+    expect(meanDifference([d(0.1, 0.03), null])).toBeNull();
+    expect(meanDifference([])).toBeNull();
   });
 });

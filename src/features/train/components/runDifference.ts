@@ -75,6 +75,30 @@ export function finalDifference(
   return { ...base, stdErr, pairing: { paired: false, why } };
 }
 
+/**
+ * The difference of the two runs' means over the five skills, from the five skills'
+ * differences (null unless all five are there): its error combines theirs, and it is paired
+ * when all five are.
+ */
+export function meanDifference(diffs: readonly (FinalDifference | null)[]): FinalDifference | null {
+  const ds = diffs.filter((d): d is FinalDifference => d !== null);
+  if (ds.length === 0 || ds.length !== diffs.length) return null;
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const errors = ds.map((d) => d.stdErr);
+  const stdErr = errors.every((e): e is number => e !== null)
+    ? Math.hypot(...errors) / ds.length
+    : null;
+  const unpaired = ds.find((d) => !d.pairing.paired)?.pairing;
+  const tasks = ds.reduce((n, d) => n + (d.pairing.paired ? d.pairing.tasks : 0), 0);
+  return {
+    a: mean(ds.map((d) => d.a)),
+    b: mean(ds.map((d) => d.b)),
+    diff: mean(ds.map((d) => d.diff)),
+    stdErr,
+    pairing: unpaired ?? { paired: true, tasks },
+  };
+}
+
 /** `+0.012` or `-0.034` (a difference always shows its sign). */
 export const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 
