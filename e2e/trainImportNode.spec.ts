@@ -184,6 +184,22 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
     await expect(page.getByTestId('difference-mean')).toContainText(
       `${dm >= 0 ? '+' : '−'}${Math.abs(dm).toFixed(3)}± ${(Math.hypot(...errors) / 5).toFixed(3)}`,
     );
+
+    // The table sorted by name (A first, then Z first), and filtered: the pair stays compared.
+    const order = async () => {
+      const ids = await page
+        .locator('[data-testid^="run-row-"]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')!.slice(8)));
+      return ids.filter((id) => id === runId || id === runId2);
+    };
+    await page.getByTestId('sort-name').click();
+    await expect.poll(order).toEqual([runId, runId2]);
+    await page.getByTestId('sort-name').click();
+    await expect.poll(order).toEqual([runId2, runId]);
+    await page.getByTestId('runs-filter').fill('warm8');
+    await expect(page.getByTestId('runs-shown')).toHaveText(/^1 of \d+ runs shown$/);
+    await expect.poll(order).toEqual([runId2]);
+    await expect(difference).toContainText('node-tiny − node-warm8');
   });
 });
 

@@ -185,6 +185,35 @@ describe('RunsList', () => {
     );
   });
 
+  it('sorts by a column’s header and filters by name or tag, keeping the ticked pair’s row', () => {
+    const table = [
+      runSummary('x', { name: 'joint', tags: ['paper'], finalRewards: { editing: 0.1 } }),
+      runSummary('y', { name: 'single', tags: ['paper'], finalRewards: { editing: 0.3 } }),
+      runSummary('z', { name: 'quick', finalRewards: { editing: 0.2 } }),
+    ];
+    render(<RunsList {...setupProps({ runs: table, selected: ['x', 'y'] })} />);
+    const order = () =>
+      screen.getAllByTestId(/^run-row-/).map((r) => r.getAttribute('data-testid')!.slice(8));
+    expect(order()).toEqual(['x', 'y', 'z']);
+    fireEvent.click(screen.getByTestId('sort-editing'));
+    expect(order()).toEqual(['y', 'z', 'x']);
+    expect(screen.getByTestId('sort-editing').closest('th')!.getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+    fireEvent.click(screen.getByTestId('sort-editing'));
+    expect(order()).toEqual(['x', 'z', 'y']);
+    fireEvent.change(screen.getByTestId('runs-filter'), { target: { value: 'paper' } });
+    expect(order()).toEqual(['x', 'y']);
+    expect(screen.getByTestId('runs-shown').textContent).toBe('2 of 3 runs shown');
+    fireEvent.change(screen.getByTestId('runs-filter'), { target: { value: 'quick' } });
+    expect(order()).toEqual(['z']);
+    // The two ticked runs are filtered out of the table, and still compared under it.
+    expect(screen.getByTestId('runs-difference').textContent).toContain('joint − single');
+    fireEvent.change(screen.getByTestId('runs-filter'), { target: { value: 'none' } });
+    expect(screen.queryAllByTestId(/^run-row-/)).toHaveLength(0);
+    expect(screen.getByText('No run’s name or tags match “none”.')).toBeTruthy();
+  });
+
   it('deletes, then offers Undo which calls back once and goes away', () => {
     const p = setup();
     fireEvent.click(screen.getByLabelText('Delete alpha'));

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { ATOMIC_SKILLS, KIND_LABELS } from '../../../core/tasks/types';
 import { SKILL_COLORS } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
 import { RunRow } from './RunRow';
 import { DifferenceRow, type TestScoresLoader } from './DifferenceRow';
+import { filterRuns, nextSort, sortRuns, type RunSort, type SortKey } from './runOrder';
 
 export interface RunsListProps {
   runs: readonly RunSummary[];
@@ -40,6 +41,24 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
   const pair = selected.length === 2 && picked.length === 2 ? picked : null;
   const toggle = (id: string, on: boolean) =>
     onSelect(on ? [...selected.filter((s) => s !== id), id] : selected.filter((s) => s !== id));
+  // What the table shows: the runs matching the filter, in the order of the sorted column.
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<RunSort>({ key: 'stored', desc: false });
+  const shown = sortRuns(filterRuns(runs, query), sort);
+  const header = (
+    key: Exclude<SortKey, 'stored'>,
+    label: string,
+    title?: string,
+    color?: string,
+  ) => (
+    <SortHeader
+      label={label}
+      title={title}
+      color={color}
+      sorted={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : undefined}
+      onSort={() => setSort((s) => nextSort(s, key))}
+    />
+  );
   return (
     <section className="runs-list" data-testid="runs-list" aria-label="Runs">
       <div className="runs-toolbar">
@@ -60,6 +79,22 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
             }}
           />
         </label>
+        {runs.length > 1 && (
+          <input
+            type="search"
+            className="runs-filter"
+            data-testid="runs-filter"
+            aria-label="Filter runs by name or tag"
+            placeholder="filter by name or tag"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        )}
+        {shown.length < runs.length && (
+          <span className="hint" data-testid="runs-shown">
+            {shown.length} of {runs.length} runs shown
+          </span>
+        )}
         {selected.length > 0 && (
           <span className="hint" data-testid="compare-count">
             {selected.length} selected for comparison
@@ -88,29 +123,36 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
                 <th>
                   <span className="sr-only">compare</span>
                 </th>
-                <th>name</th>
+                {header('name', 'name')}
                 <th>status</th>
                 <th>tags</th>
                 <th>backend</th>
-                <th>steps</th>
+                {header('steps', 'steps', 'Steps done')}
                 {ATOMIC_SKILLS.map((s) => (
-                  <th
-                    key={s}
-                    title={`Final ${KIND_LABELS[s]} reward`}
-                    style={{ color: SKILL_COLORS[s] }}
-                  >
-                    {s}
-                  </th>
+                  <Fragment key={s}>
+                    {header(s, s, `Final ${KIND_LABELS[s]} reward`, SKILL_COLORS[s])}
+                  </Fragment>
                 ))}
-                <th title="Mean final reward over the five atomic skills">mean</th>
-                <th title="Mean final reward over the composite tasks evaluated">composite</th>
+                {header('mean', 'mean', 'Mean final reward over the five atomic skills')}
+                {header(
+                  'composite',
+                  'composite',
+                  'Mean final reward over the composite tasks evaluated',
+                )}
                 <th>
                   <span className="sr-only">actions</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {runs.map((run) => (
+              {shown.length === 0 && (
+                <tr>
+                  <td colSpan={15} className="hint">
+                    No run’s name or tags match “{query}”.
+                  </td>
+                </tr>
+              )}
+              {shown.map((run) => (
                 <RunRow
                   key={run.id}
                   run={run}
@@ -143,6 +185,32 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
         </div>
       )}
     </section>
+  );
+}
+
+/** A column header that sorts the table by its column (a second click turns the order round). */
+function SortHeader(props: {
+  label: string;
+  title?: string;
+  color?: string;
+  sorted?: 'ascending' | 'descending';
+  onSort: () => void;
+}) {
+  const { sorted } = props;
+  return (
+    <th aria-sort={sorted ?? 'none'} title={props.title} style={{ color: props.color }}>
+      <button
+        type="button"
+        className="sort-button"
+        data-testid={`sort-${props.label}`}
+        onClick={props.onSort}
+      >
+        {props.label}
+        <span aria-hidden="true" className="sort-mark">
+          {sorted === 'descending' ? ' ▾' : sorted === 'ascending' ? ' ▴' : ''}
+        </span>
+      </button>
+    </th>
   );
 }
 
