@@ -212,6 +212,21 @@ describe('RunsList', () => {
     fireEvent.change(screen.getByTestId('runs-filter'), { target: { value: 'none' } });
     expect(screen.queryAllByTestId(/^run-row-/)).toHaveLength(0);
     expect(screen.getByText('No run’s name or tags match “none”.')).toBeTruthy();
+    // One run alone has nothing to filter.
+    cleanup();
+    render(<RunsList {...setupProps({ runs: [table[2]!] })} />);
+    expect(screen.queryByTestId('runs-filter')).toBeNull();
+  });
+
+  it('keeps a typed filter in reach when the runs go down to one', () => {
+    const table = [runSummary('x', { name: 'joint' }), runSummary('y', { name: 'single' })];
+    const { rerender } = render(<RunsList {...setupProps({ runs: table })} />);
+    fireEvent.change(screen.getByTestId('runs-filter'), { target: { value: 'single' } });
+    rerender(<RunsList {...setupProps({ runs: [table[0]!] })} />);
+    expect(screen.queryAllByTestId(/^run-row-/)).toHaveLength(0);
+    fireEvent.change(screen.getByTestId('runs-filter'), { target: { value: '' } });
+    expect(screen.getAllByTestId(/^run-row-/)).toHaveLength(1);
+    expect(screen.queryByTestId('runs-filter')).toBeNull();
   });
 
   it('deletes, then offers Undo which calls back once and goes away', () => {

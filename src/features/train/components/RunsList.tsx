@@ -79,7 +79,8 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
             }}
           />
         </label>
-        {runs.length > 1 && (
+        {/* Shown while a filter is typed even if runs were deleted down to one: it can be cleared. */}
+        {(runs.length > 1 || query !== '') && (
           <input
             type="search"
             className="runs-filter"
