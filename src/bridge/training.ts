@@ -17,14 +17,13 @@ import {
 } from '../storage/runs';
 import type { RunBundle } from '../storage/bundle';
 import { estimateStorage, isQuotaError } from '../storage/usage';
-import {
-  testScoresOf,
-  type EpisodeBatch,
-  type EpisodeRecord,
-  type EpisodeSummary,
-  type ObservationView,
-  type TestScores,
+import type {
+  EpisodeBatch,
+  EpisodeRecord,
+  EpisodeSummary,
+  ObservationView,
 } from '../protocol/episodes';
+import { perTaskScores, type PerTaskScores } from '../eval/stats';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
 import { proxy, trainerClient } from './trainerClient';
 
@@ -251,10 +250,10 @@ export function listEpisodes(runId: string, batch: EpisodeBatch): Promise<Episod
  * Each task's mean reward in a run's last stored test evaluation, by kind ({} when it has
  * none): what pairs the difference of two runs tested on the same tasks.
  */
-export async function finalTestScores(runId: string): Promise<TestScores> {
+export async function finalTestScores(runId: string): Promise<PerTaskScores> {
   const tests = (await episodeBatches(runId)).filter((b) => b.source === 'test');
   const last = tests.at(-1);
-  return last ? testScoresOf(await listEpisodes(runId, last)) : {};
+  return last ? perTaskScores(await listEpisodes(runId, last)) : {};
 }
 
 /** One stored episode, whole, or null when it is gone. */

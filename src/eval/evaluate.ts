@@ -5,7 +5,7 @@ import { verifyAnswer } from '../core/skills/verify';
 import type { Verification } from '../core/skills/types';
 import type { Task, TaskKind } from '../core/tasks/types';
 import { overlapped } from '../rl/overlap';
-import { standardError } from './stats';
+import { standardError, type PerTaskScores } from './stats';
 
 /** Anything that answers tasks: the oracle, random, a trained model, a person, an LLM. */
 export interface AnswerPolicy {
@@ -32,8 +32,7 @@ export interface KindScore {
   stdErr?: number;
 }
 
-/** Task scores by kind, then by task id. */
-export type PerTaskScores = Partial<Record<TaskKind, Record<string, number>>>;
+export type { PerTaskScores } from './stats';
 
 export interface EvalResult {
   bySkill: Partial<Record<TaskKind, KindScore>>;

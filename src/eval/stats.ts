@@ -3,6 +3,28 @@
  * of the evaluation machinery so that a page can import them alone.
  */
 
+import type { TaskKind } from '../core/tasks/types';
+
+/** Task scores by kind, then by task id (a task's score: its mean reward over its answers). */
+export type PerTaskScores = Partial<Record<TaskKind, Record<string, number>>>;
+
+/** Each task's score, by kind, from the graded answers of one evaluation (k answers a task). */
+export function perTaskScores(
+  answers: readonly { kind: TaskKind; taskId: string; reward: number }[],
+): PerTaskScores {
+  const rewards: Partial<Record<TaskKind, Map<string, number[]>>> = {};
+  for (const { kind, taskId, reward } of answers) {
+    const tasks = (rewards[kind] ??= new Map<string, number[]>());
+    tasks.set(taskId, [...(tasks.get(taskId) ?? []), reward]);
+  }
+  const scores: PerTaskScores = {};
+  for (const [kind, tasks] of Object.entries(rewards) as [TaskKind, Map<string, number[]>][])
+    scores[kind] = Object.fromEntries(
+      [...tasks].map(([id, rs]) => [id, rs.reduce((a, b) => a + b, 0) / rs.length]),
+    );
+  return scores;
+}
+
 /**
  * The sample standard deviation of `xs` over the square root of their number; NaN below two
  * values, where it is unknown (not zero).

@@ -102,29 +102,3 @@ export interface ObservationToken {
 /** What a run's policy saw of a task, rebuilt from the task and the run's vocabulary, or why not. */
 export type ObservationView =
   { ok: true; tokens: ObservationToken[] } | { ok: false; reason: string };
-
-/**
- * Each task's mean reward (over its answers) in a run's final test evaluation, by kind: what
- * pairs two runs tested on the same tasks.
- */
-export type TestScores = Partial<Record<TaskKind, Record<string, number>>>;
-
-/** Per-task mean rewards by kind, from the answers of one test evaluation. */
-export function testScoresOf(
-  answers: readonly { kind: TaskKind; taskId: string; reward: number }[],
-): TestScores {
-  type Sum = { sum: number; n: number };
-  const sums: Partial<Record<TaskKind, Map<string, Sum>>> = {};
-  for (const { kind, taskId, reward } of answers) {
-    const tasks = (sums[kind] ??= new Map<string, Sum>());
-    const t = tasks.get(taskId) ?? { sum: 0, n: 0 };
-    tasks.set(taskId, { sum: t.sum + reward, n: t.n + 1 });
-  }
-  const scores: TestScores = {};
-  for (const [kind, tasks] of Object.entries(sums) as [
-    TaskKind,
-    Map<string, { sum: number; n: number }>,
-  ][])
-    scores[kind] = Object.fromEntries([...tasks].map(([id, t]) => [id, t.sum / t.n]));
-  return scores;
-}

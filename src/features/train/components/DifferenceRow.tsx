@@ -3,7 +3,7 @@ import { ATOMIC_SKILLS } from '../../../core/tasks/types';
 import { SKILL_COLORS } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
 import { compositeMean } from './RunRow';
-import type { TestScores } from '../../../protocol/episodes';
+import type { PerTaskScores } from '../../../eval/stats';
 import {
   differenceTitle,
   finalDifference,
@@ -13,7 +13,7 @@ import {
 } from './runDifference';
 
 /** Reads a run's per-task scores of its final test evaluation. */
-export type TestScoresLoader = (runId: string) => Promise<TestScores>;
+export type TestScoresLoader = (runId: string) => Promise<PerTaskScores>;
 
 /**
  * Under the runs table when two runs are ticked: run A's final rewards minus run B's, skill by
@@ -122,21 +122,21 @@ function DifferenceCell(props: {
 }
 
 /**
- * `run`'s per-task test scores once read (read again when it takes a step or changes status,
- * and at a new `revision`); undefined until then, or without `load`. A failed read counts as no
+ * `run`'s per-task test scores once read (read again when its status changes, as a run's final
+ * test comes at its end, and at a new `revision`); undefined until then, or without `load`. A failed read counts as no
  * scores: the difference falls back to its unpaired error.
  */
 function useTestScores(
   load: TestScoresLoader | undefined,
   run: RunSummary,
   revision: number,
-): TestScores | undefined {
-  const key = `${run.id}:${run.step}:${run.status}:${revision}`;
-  const [got, setGot] = useState<{ key: string; scores: TestScores } | null>(null);
+): PerTaskScores | undefined {
+  const key = `${run.id}:${run.status}:${revision}`;
+  const [got, setGot] = useState<{ key: string; scores: PerTaskScores } | null>(null);
   useEffect(() => {
     if (!load) return;
     let live = true;
-    const keep = (scores: TestScores) => live && setGot({ key, scores });
+    const keep = (scores: PerTaskScores) => live && setGot({ key, scores });
     load(run.id).then(keep, () => keep({}));
     return () => {
       live = false;

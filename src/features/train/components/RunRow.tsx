@@ -48,8 +48,7 @@ export function skillMean(run: RunSummary): { value: number; stdErr: number | nu
 }
 
 /** The hover text of the mean over the five skills. */
-function skillMeanTitle(run: RunSummary): string | undefined {
-  const m = skillMean(run);
+function skillMeanTitle(m: ReturnType<typeof skillMean>): string | undefined {
   if (!m) return undefined;
   const error = m.stdErr === null ? '' : ` ± ${m.stdErr.toFixed(3)}`;
   return `Mean of the five skills' final rewards: ${m.value.toFixed(3)}${error}`;
@@ -72,6 +71,7 @@ export function compositeTitle(rewards: RunSummary['finalRewards']): string | un
 /** One run in the list: selection, name, status, tags, sizes, final rewards and actions. */
 export function RunRow({ run, selected, active, ...on }: RunRowProps) {
   const going = isGoing(run.status);
+  const mean = skillMean(run);
   return (
     <tr data-testid={`run-row-${run.id}`} className={active ? 'run-row active' : 'run-row'}>
       <td>
@@ -120,8 +120,8 @@ export function RunRow({ run, selected, active, ...on }: RunRowProps) {
           {formatValue(run.finalRewards[skill] ?? null, 2)}
         </td>
       ))}
-      <td className="num" data-testid={`final-${run.id}-mean`} title={skillMeanTitle(run)}>
-        {formatValue(skillMean(run)?.value ?? null, 2)}
+      <td className="num" data-testid={`final-${run.id}-mean`} title={skillMeanTitle(mean)}>
+        {formatValue(mean?.value ?? null, 2)}
       </td>
       <td
         className="num"

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SKILL_COLORS } from '../../../components/skillColors';
 import { RunsList, type RunsListProps } from './RunsList';
-import type { TestScores } from '../../../protocol/episodes';
+import type { PerTaskScores } from '../../../eval/stats';
 import { runSummary } from './testFixtures';
 
 const SKILLS = ['localization', 'editing', 'testgen', 'reproduction', 'review'] as const;
@@ -125,7 +125,7 @@ describe('RunsList', () => {
         editing: { stdErr: 0.289, tasks: 4 },
       },
     });
-    const scores: Record<string, TestScores> = {
+    const scores: Record<string, PerTaskScores> = {
       j: {
         localization: { t1: 1, t2: 1, t3: 0, t4: 0 },
         editing: { e1: 1, e2: 0, e3: 1, e4: 0 },

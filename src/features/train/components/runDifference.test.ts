@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { testScoresOf } from '../../../protocol/episodes';
+import { perTaskScores } from '../../../eval/stats';
 import { finalDifference, meanDifference, type FinalDifference } from './runDifference';
 import { runSummary } from './testFixtures';
 
 const answers = (kind: 'localization' | 'review', rewards: Record<string, number[]>) =>
   Object.entries(rewards).flatMap(([taskId, rs]) => rs.map((reward) => ({ kind, taskId, reward })));
 
-describe('testScoresOf', () => {
+describe('perTaskScores', () => {
   it('averages each task’s answers, kind by kind', () => {
     expect(
-      testScoresOf([
+      perTaskScores([
         ...answers('localization', { a: [1, 0, 0], b: [1, 1, 1] }),
         ...answers('review', { c: [0, 1] }),
       ]),
     ).toEqual({ localization: { a: 1 / 3, b: 1 }, review: { c: 0.5 } });
-    expect(testScoresOf([])).toEqual({});
+    expect(perTaskScores([])).toEqual({});
   });
 });
 

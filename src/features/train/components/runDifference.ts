@@ -1,6 +1,6 @@
 import type { TaskKind } from '../../../core/tasks/types';
-import { pairedMean } from '../../../eval/stats';
-import type { TestScores } from '../../../protocol/episodes';
+import { meanOfEstimates, pairedMean } from '../../../eval/stats';
+import type { PerTaskScores } from '../../../eval/stats';
 import type { RunSummary } from '../../../protocol/training';
 
 /** Run A's final reward on a kind minus run B's, with the error of that difference. */
@@ -26,7 +26,7 @@ export interface FinalDifference {
 function scoresBehindFinal(
   run: RunSummary,
   kind: TaskKind,
-  scores: TestScores | undefined,
+  scores: PerTaskScores | undefined,
 ): Record<string, number> | null {
   const tasks = scores?.[kind];
   const final = run.finalRewards[kind];
@@ -51,7 +51,7 @@ export function finalDifference(
   a: RunSummary,
   b: RunSummary,
   kind: TaskKind,
-  scores: { a?: TestScores; b?: TestScores } = {},
+  scores: { a?: PerTaskScores; b?: PerTaskScores } = {},
 ): FinalDifference | null {
   const [ra, rb] = [a.finalRewards[kind], b.finalRewards[kind]];
   if (ra === undefined || rb === undefined) return null;
@@ -83,18 +83,17 @@ export function finalDifference(
 export function meanDifference(diffs: readonly (FinalDifference | null)[]): FinalDifference | null {
   const ds = diffs.filter((d): d is FinalDifference => d !== null);
   if (ds.length === 0 || ds.length !== diffs.length) return null;
-  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const errors = ds.map((d) => d.stdErr);
-  const stdErr = errors.every((e): e is number => e !== null)
-    ? Math.hypot(...errors) / ds.length
-    : null;
+  const mean = (pick: (d: FinalDifference) => number) =>
+    meanOfEstimates(ds.map((d) => ({ value: pick(d), stdErr: 0 })))!.value;
+  // A skill without an error leaves the mean without one (NaN through the combination).
+  const diff = meanOfEstimates(ds.map((d) => ({ value: d.diff, stdErr: d.stdErr ?? Number.NaN })))!;
   const unpaired = ds.find((d) => !d.pairing.paired)?.pairing;
   const tasks = ds.reduce((n, d) => n + (d.pairing.paired ? d.pairing.tasks : 0), 0);
   return {
-    a: mean(ds.map((d) => d.a)),
-    b: mean(ds.map((d) => d.b)),
-    diff: mean(ds.map((d) => d.diff)),
-    stdErr,
+    a: mean((d) => d.a),
+    b: mean((d) => d.b),
+    diff: diff.value,
+    stdErr: Number.isNaN(diff.stdErr) ? null : diff.stdErr,
     pairing: unpaired ?? { paired: true, tasks },
   };
 }
