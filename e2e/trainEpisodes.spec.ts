@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures';
 import { afterSteps, openTrain, patchStoredRun, runSteps, stored } from './trainStore';
 
+/** Monaco's text as drawn: its spaces are no-break spaces. */
+const onScreen = (text: string): string => text.replaceAll('\u00a0', ' ');
+
 test.describe('Train page: a run’s stored episodes @webgpu', () => {
   test.setTimeout(8 * 60_000);
 
@@ -151,12 +154,42 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       expect(e.facts.join(' ')).not.toMatch(NOT_RUN);
     }
 
-    // What an edit answer and a test answer became, as the sandbox ran them: the patch, line by
-    // line, and the test file.
+    // What an edit answer and a test answer became, as the sandbox ran them. In the editor
+    // (Monaco, the default): the edited file whole, before and after side by side, the added
+    // lines marked; the test file coloured.
     const edited = mine.findIndex((e) => e.rendering?.patch);
     const tester = mine.findIndex((e) => e.rendering?.tests);
     expect(edited, 'an edit answer that applied').toBeGreaterThanOrEqual(0);
     expect(tester, 'a test answer').toBeGreaterThanOrEqual(0);
+    await rows.nth(edited).getByRole('button').click();
+    const patch = mine[edited]!.rendering!.patch!;
+    const patchFiles = trace.getByTestId('episode-patch-files');
+    await expect(patchFiles).toHaveAttribute('data-whole', 'true');
+    await expect(patchFiles.getByTestId('episode-patch-files-scope')).toContainText('Whole files');
+    const sides = patchFiles.getByTestId('episode-patch-files-diff');
+    await expect(sides.locator('.editor.original .view-lines')).toBeVisible();
+    // Every line the patch adds is on the right; what it changes is marked there.
+    const added = patch
+      .split('\n')
+      .filter((l) => l.startsWith('+') && !l.startsWith('+++') && l.trim().length > 1)
+      .map((l) => l.slice(1).trim());
+    expect(added.length, 'the edit adds a line').toBeGreaterThan(0);
+    await expect
+      .poll(async () => onScreen(await sides.locator('.editor.modified .view-lines').innerText()))
+      .toContain(added[0]);
+    await expect(sides.locator('.editor.modified .line-insert').first()).toBeVisible();
+    await rows.nth(tester).getByRole('button').click();
+    const testFile = trace.getByTestId('episode-tests-file');
+    await expect(testFile.locator('.monaco-editor .view-lines')).toBeVisible();
+    const testLines = mine[tester]!.rendering!.tests!.split('\n');
+    await expect
+      .poll(async () => onScreen(await testFile.locator('.view-lines').innerText()))
+      .toContain(testLines[0]!.trim());
+    expect(Number(await testFile.getAttribute('data-lines'))).toBe(testLines.length);
+
+    // As text (the reader's choice, kept): the patch, line by line, and the test file.
+    await trace.getByTestId('code-view-text').click();
+    await expect(testFile).toHaveCount(0);
     await rows.nth(edited).getByRole('button').click();
     await expect(trace.getByTestId('episode-patch').locator('span')).toHaveText(
       mine[edited]!.rendering!.patch!.trimEnd().split('\n'),
@@ -175,6 +208,12 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(trace.getByTestId('episode-review-patch').locator('span')).toHaveText(
       mine[reviewed]!.prompt.patch!.trimEnd().split('\n'),
     );
+    // In the editor, the candidate patch applied to the task's files, side by side.
+    await trace.getByTestId('code-view-editor').click();
+    await expect(trace.getByTestId('episode-review-files')).toHaveAttribute('data-whole', 'true');
+    await expect(
+      trace.getByTestId('episode-review-files-diff').locator('.editor.modified .view-lines'),
+    ).toBeVisible();
     await rows.nth(reviewed).getByRole('button').click();
     await expect(trace).toHaveCount(0);
 

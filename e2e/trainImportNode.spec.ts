@@ -111,6 +111,26 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
     await expect(trace.getByTestId('observation-unavailable')).toContainText(
       'trained in Node on the suite file quick.jsonl',
     );
+    // Nor are its task files: a patch is shown side by side as its hunks alone, numbered as
+    // in the file (a review task's candidate patch here).
+    const reviews = kept.episodes.filter((e) => e.kind === 'review');
+    const hunk = /^@@ -(\d+)/m.exec(reviews[0]!.prompt.patch!);
+    expect(hunk, 'a review answer with its candidate patch').not.toBeNull();
+    await section.getByTestId('episode-kind').selectOption('review');
+    await rows.first().getByRole('button').click();
+    const candidate = trace.getByTestId('episode-review-files');
+    await expect(candidate).toHaveAttribute('data-whole', 'false');
+    await expect(candidate.getByTestId('episode-review-files-scope')).toContainText(
+      'trained in Node on the suite file quick.jsonl',
+    );
+    const left = candidate.getByTestId('episode-review-files-diff').locator('.editor.original');
+    await expect(
+      left
+        .locator('.line-numbers')
+        .filter({ hasText: new RegExp(`^${hunk![1]}$`) })
+        .first(),
+    ).toBeVisible();
+    await section.getByTestId('episode-kind').selectOption('all');
 
     // A second run on the same test tasks (the same seed picks them; a longer warm start),
     // imported and compared with the first: both on the chart, and the first ticked minus the

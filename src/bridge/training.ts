@@ -22,6 +22,7 @@ import type {
   EpisodeRecord,
   EpisodeSummary,
   ObservationView,
+  TaskFilesView,
 } from '../protocol/episodes';
 import { perTaskScores, type PerTaskScores } from '../eval/stats';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
@@ -264,4 +265,9 @@ export function getEpisode(id: number): Promise<EpisodeRecord | null> {
 /** What a run's policy saw of one of its tasks, or why it cannot be rebuilt. */
 export function observation(runId: string, taskId: string): Promise<ObservationView> {
   return trainerClient().observation(runId, taskId);
+}
+
+/** One of a run's tasks' files as its policy was given them, or why they cannot be read. */
+export function taskFiles(runId: string, taskId: string): Promise<TaskFilesView> {
+  return trainerClient().taskFiles(runId, taskId);
 }

@@ -99,6 +99,18 @@ export interface ObservationToken {
   segment: string;
 }
 
+/**
+ * A task's files as its policy was given them (the place the task is about, for editing and
+ * unit-test generation), or why the app cannot read them.
+ */
+export type TaskFilesView =
+  | {
+      ok: true;
+      files: Record<string, string>;
+      focus?: { file: string; fn?: string; startLine?: number; endLine?: number };
+    }
+  | { ok: false; reason: string };
+
 /** What a run's policy saw of a task, rebuilt from the task and the run's vocabulary, or why not. */
 export type ObservationView =
   { ok: true; tokens: ObservationToken[] } | { ok: false; reason: string };

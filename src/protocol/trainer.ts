@@ -6,7 +6,13 @@ import type {
   DeviceCheckProgress,
   DeviceCheckResult,
 } from './backend';
-import type { EpisodeBatch, EpisodeRecord, EpisodeSummary, ObservationView } from './episodes';
+import type {
+  EpisodeBatch,
+  EpisodeRecord,
+  EpisodeSummary,
+  ObservationView,
+  TaskFilesView,
+} from './episodes';
 import type { PruneTarget, StorageReport } from './storage';
 import type { ConfigEvent, RunSummary, StartRunRequest, TrainConfig, TrainEvent } from './training';
 
@@ -72,6 +78,11 @@ export interface TrainerApi {
    * build made it, only when the run's tasks were made by this build) and the run's vocabulary.
    */
   observation(runId: string, taskId: string): Promise<ObservationView>;
+  /**
+   * One of a run's tasks' files, as its policy was given them (read under the same conditions
+   * as the observation), for the trace viewer to show an answer's edits in the whole file.
+   */
+  taskFiles(runId: string, taskId: string): Promise<TaskFilesView>;
   /** Drops the cached task suites (rebuilt when a run needs them). */
   clearSuites(): Promise<void>;
   /**

@@ -2,8 +2,8 @@
 import type { Task } from '../core/tasks/types';
 import { encodeTask, SEGMENTS } from '../policy/encode/observation';
 import { vocabularyFromWords } from '../policy/encode/vocab';
-import type { ObservationView } from '../protocol/episodes';
-import type { LabDatabase } from '../storage/db';
+import type { ObservationView, TaskFilesView } from '../protocol/episodes';
+import type { LabDatabase, RunRecord } from '../storage/db';
 import { loadSuiteTask } from '../storage/suites';
 import { nodeSuiteOf, suiteKey } from './suiteSource';
 
@@ -23,7 +23,11 @@ export class ObservationReader {
 
   constructor(private readonly env: () => { db: LabDatabase; buildId: string }) {}
 
-  async read(runId: string, taskId: string): Promise<ObservationView> {
+  /** The run's task as this build made it, or why it cannot be read. */
+  private async task(
+    runId: string,
+    taskId: string,
+  ): Promise<{ ok: true; task: Task; run: RunRecord } | { ok: false; reason: string }> {
     const { db, buildId } = this.env();
     const run = await db.runs.get(runId);
     if (!run) return { ok: false, reason: 'The run is gone (deleted).' };
@@ -32,14 +36,14 @@ export class ObservationReader {
     if (node)
       return {
         ok: false,
-        reason: `This run was trained in Node on ${node.file ? `the suite file ${node.file}` : 'tasks whose build it did not record'}, so the app cannot rebuild what its policy saw.`,
+        reason: `This run was trained in Node on ${node.file ? `the suite file ${node.file}` : 'tasks whose build it did not record'}, so the app cannot rebuild its tasks.`,
       };
     const key = suiteKey(run.suite, buildId);
     if (key !== run.suiteKey)
       return {
         ok: false,
         reason:
-          "Another version of the app built this run's tasks or laid them out for the policy differently, so this one cannot rebuild exactly what its policy saw.",
+          "Another version of the app built this run's tasks or laid them out for the policy differently, so this one cannot rebuild them exactly.",
       };
     const task = await loadSuiteTask(db, key, taskId, this.parts);
     if (task === null)
@@ -49,6 +53,22 @@ export class ObservationReader {
           "This run's tasks are not cached (cleared under Storage); resuming it, or starting a run on the same tasks, builds them again.",
       };
     if (!task) return { ok: false, reason: `Task ${taskId} is not among this run's tasks.` };
+    return { ok: true, task, run };
+  }
+
+  /** The task's files as the policy was given them (the hidden tests and the gold answer stay out). */
+  async files(runId: string, taskId: string): Promise<TaskFilesView> {
+    const read = await this.task(runId, taskId);
+    if (!read.ok) return read;
+    const { files, focus } = read.task;
+    return { ok: true, files, ...(focus ? { focus } : {}) };
+  }
+
+  async read(runId: string, taskId: string): Promise<ObservationView> {
+    const read = await this.task(runId, taskId);
+    if (!read.ok) return read;
+    const { task, run } = read;
+    const { db } = this.env();
     const latest = (await db.checkpoints.where('runId').equals(runId).sortBy('step')).at(-1);
     if (!latest)
       return { ok: false, reason: 'The run has no checkpoint, so no vocabulary to read it with.' };

@@ -16,6 +16,7 @@ import type {
   EpisodeRecord,
   EpisodeSummary,
   ObservationView,
+  TaskFilesView,
 } from '../protocol/episodes';
 import { ObservationReader } from './observationReader';
 import { episodeBatches, getEpisode, listEpisodes } from '../storage/episodes';
@@ -114,6 +115,10 @@ export class TrainingSession {
 
   observation(runId: string, taskId: string): Promise<ObservationView> {
     return this.observations.read(runId, taskId);
+  }
+
+  taskFiles(runId: string, taskId: string): Promise<TaskFilesView> {
+    return this.observations.files(runId, taskId);
   }
 
   pause(runId: string): void {

@@ -96,6 +96,9 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     async observation(runId, taskId) {
       return runs().observation(runId, taskId);
     },
+    async taskFiles(runId, taskId) {
+      return runs().taskFiles(runId, taskId);
+    },
     async backendAgreement() {
       const info = requireInit();
       const backends = info.availability.filter((a) => a.available).map((a) => a.backend);

@@ -41,4 +41,18 @@ describe('app store', () => {
     expect(restoreDraft('nonsense')).toBeNull();
     expect(restoreDraft([1])).toBeNull();
   });
+
+  it('remembers how the trace viewer shows code; an unknown saved value is the editor', () => {
+    const storage = memoryStorage();
+    const first = createTestStore(storage);
+    expect(first.getState().ui.codeView).toBe('editor');
+    first.getState().uiActions.setCodeView('text');
+    expect(createTestStore(storage).getState().ui.codeView).toBe('text');
+    const saved = JSON.parse(storage.getItem('atomic-skills-lab:settings')!) as {
+      state: { ui: Record<string, unknown> };
+    };
+    saved.state.ui.codeView = 'hologram';
+    storage.setItem('atomic-skills-lab:settings', JSON.stringify(saved));
+    expect(createTestStore(storage).getState().ui.codeView).toBe('editor');
+  });
 });

@@ -29,12 +29,18 @@ export function createAppStore(storage?: Storage): AppStore {
             backendPreference: s.ui.backendPreference,
             measuredFastest: s.ui.measuredFastest,
             draftConfig: s.ui.draftConfig,
+            codeView: s.ui.codeView,
           },
         }),
         merge: (persisted, current) => {
           const saved = (persisted as { ui?: Partial<AppState['ui']> } | undefined)?.ui ?? {};
           const draftConfig = restoreDraft(saved.draftConfig);
-          return { ...current, ui: { ...current.ui, ...saved, draftConfig, settingsOpen: false } };
+          // Anything but 'text' (absent, or a value this version does not know) is the editor.
+          const codeView = saved.codeView === 'text' ? 'text' : 'editor';
+          return {
+            ...current,
+            ui: { ...current.ui, ...saved, draftConfig, codeView, settingsOpen: false },
+          };
         },
       },
     ),

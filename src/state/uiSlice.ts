@@ -4,6 +4,8 @@ import { QUICK_CONFIG, type TrainConfig } from '../protocol/trainConfig';
 import type { AppState } from './store';
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
+/** How the trace viewer shows code: in Monaco editors (side-by-side diffs) or as plain text. */
+export type CodeViewSetting = 'editor' | 'text';
 
 export interface UiState {
   theme: ThemeSetting;
@@ -14,6 +16,7 @@ export interface UiState {
   measuredFastest: BackendName | null;
   /** The Train page's form as last edited (kept over reloads); null: the quick preset. */
   draftConfig: TrainConfig | null;
+  codeView: CodeViewSetting;
 }
 
 /**
@@ -42,6 +45,7 @@ export interface UiSlice {
     setBackendPreference: (preference: BackendPreference) => void;
     setMeasuredFastest: (backend: BackendName | null) => void;
     setDraftConfig: (config: TrainConfig | null) => void;
+    setCodeView: (view: CodeViewSetting) => void;
   };
 }
 
@@ -51,6 +55,7 @@ export const initialUiState: UiState = {
   backendPreference: 'auto',
   measuredFastest: null,
   draftConfig: null,
+  codeView: 'editor',
 };
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => {
@@ -63,6 +68,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => {
       setBackendPreference: (backendPreference) => patch({ backendPreference }),
       setMeasuredFastest: (measuredFastest) => patch({ measuredFastest }),
       setDraftConfig: (draftConfig) => patch({ draftConfig }),
+      setCodeView: (codeView) => patch({ codeView }),
     },
   };
 };

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { episodeBatches, getEpisode, listEpisodes, observation } from '../../bridge/training';
+import {
+  episodeBatches,
+  getEpisode,
+  listEpisodes,
+  observation,
+  taskFiles,
+} from '../../bridge/training';
 import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
 import {
   batchName,
@@ -160,6 +166,7 @@ function EpisodesOf({ runId }: { runId: string }) {
   // One function per task, so the trace's observation is read once, not at every redraw.
   const taskId = episode?.taskId;
   const observe = useCallback(() => observation(runId, taskId ?? ''), [runId, taskId]);
+  const readFiles = useCallback(() => taskFiles(runId, taskId ?? ''), [runId, taskId]);
   return (
     <div className="run-episodes" data-testid="run-episodes">
       {error && (
@@ -317,7 +324,9 @@ function EpisodesOf({ runId }: { runId: string }) {
           {shown ? batchName(shown) : 'this batch'}: pick another skill, reward or step.
         </p>
       )}
-      {episode && <EpisodeTrace key={episode.id} episode={episode} observe={observe} />}
+      {episode && (
+        <EpisodeTrace key={episode.id} episode={episode} observe={observe} readFiles={readFiles} />
+      )}
     </div>
   );
 }

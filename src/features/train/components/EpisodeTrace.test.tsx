@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EpisodeRecord } from '../../../protocol/episodes';
+import { appStore } from '../../../state/appStore';
 import { EpisodeTrace } from './EpisodeTrace';
 
 afterEach(cleanup);
+// Code as text: the editor (Monaco) is drawn in the browser, and tested there (e2e).
+beforeEach(() => appStore.getState().uiActions.setCodeView('text'));
 
 const test = (name: string, status: 'pass' | 'fail', message?: string) => ({
   file: 'a.test.js',

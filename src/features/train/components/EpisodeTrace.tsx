@@ -1,6 +1,13 @@
+import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { KIND_LABELS } from '../../../core/tasks/types';
 import type { GradingRun } from '../../../core/skills/types';
-import { batchName, type EpisodeRecord, type ObservationView } from '../../../protocol/episodes';
+import {
+  batchName,
+  type EpisodeRecord,
+  type ObservationView,
+  type TaskFilesView,
+} from '../../../protocol/episodes';
+import { useUi, useUiActions } from '../../../state/hooks';
 import { ObservationPanel } from './ObservationPanel';
 import { formatValue } from './format';
 
@@ -54,6 +61,69 @@ function diffLineClasses(lines: readonly string[]): (string | undefined)[] {
   });
 }
 
+// Monaco comes with the first code shown in the editor, not with the page.
+const PatchFiles = lazy(() => import('./EpisodeCode').then((m) => ({ default: m.PatchFiles })));
+const WrittenFile = lazy(() => import('./EpisodeCode').then((m) => ({ default: m.WrittenFile })));
+
+/** Shows `fallback` (the code as text) when the editor fails to load or to draw. */
+class EditorBoundary extends Component<
+  { fallback: ReactNode; children: ReactNode },
+  { failed: string | null }
+> {
+  override state = { failed: null as string | null };
+  static getDerivedStateFromError(error: unknown) {
+    return { failed: error instanceof Error ? error.message : String(error) };
+  }
+  override render() {
+    if (this.state.failed === null) return this.props.children;
+    return (
+      <>
+        <p className="hint" role="status">
+          The editor could not be shown ({this.state.failed}); the code as text:
+        </p>
+        {this.props.fallback}
+      </>
+    );
+  }
+}
+
+/**
+ * Code in the editor (Monaco, loaded on first use) or as text, as the reader chose; the text
+ * stands in while the editor loads and if it fails.
+ */
+function CodeBlock({ editor, text }: { editor: ReactNode; text: ReactNode }) {
+  const { codeView } = useUi();
+  if (codeView === 'text') return text;
+  return (
+    <EditorBoundary fallback={text}>
+      <Suspense fallback={<p className="hint">Loading the editor…</p>}>{editor}</Suspense>
+    </EditorBoundary>
+  );
+}
+
+/** The reader's choice between the editor and text, for every trace. */
+function CodeViewSwitch() {
+  const { codeView } = useUi();
+  const { setCodeView } = useUiActions();
+  const option = (value: typeof codeView, label: string) => (
+    <button
+      type="button"
+      aria-pressed={codeView === value}
+      className={codeView === value ? 'active' : undefined}
+      onClick={() => setCodeView(value)}
+      data-testid={`code-view-${value}`}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <span className="segmented" role="group" aria-label="Show code">
+      Code: {option('editor', 'in the editor')}
+      {option('text', 'as text')}
+    </span>
+  );
+}
+
 /** A unified diff, a block per line (every line has its +, - or space), changes marked. */
 function Diff({ text, testId = 'episode-patch' }: { text: string; testId?: string }) {
   const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
@@ -77,10 +147,13 @@ function Diff({ text, testId = 'episode-patch' }: { text: string; testId?: strin
 export function EpisodeTrace({
   episode,
   observe,
+  readFiles,
 }: {
   episode: EpisodeRecord;
   /** Rebuilds what the policy saw of the task (absent: not offered). */
   observe?: () => Promise<ObservationView>;
+  /** Reads the task's files, for patches shown whole (absent: their hunks alone). */
+  readFiles?: () => Promise<TaskFilesView>;
 }) {
   const e = episode;
   // A training answer is one of a GRPO group; an evaluation answer one of a task's Avg@k.
@@ -91,8 +164,13 @@ export function EpisodeTrace({
       <h3>
         {KIND_LABELS[e.kind]} · <code>{e.taskId}</code>
       </h3>
-      <p className="hint">
-        {place(e)}, answer {e.sampleIndex + 1} of {n} · {e.split} split · seed {e.seed}
+      <p className="hint trace-place">
+        <span>
+          {place(e)}, answer {e.sampleIndex + 1} of {n} · {e.split} split · seed {e.seed}
+        </span>
+        {(e.prompt?.patch !== undefined || e.rendering?.patch || e.rendering?.tests) && (
+          <CodeViewSwitch />
+        )}
       </p>
       <p data-testid="episode-reward">
         Reward <strong>{e.reward}</strong>
@@ -109,7 +187,16 @@ export function EpisodeTrace({
           {e.prompt.patch !== undefined && (
             <>
               <h4>The patch under review</h4>
-              <Diff text={e.prompt.patch} testId="episode-review-patch" />
+              <CodeBlock
+                editor={
+                  <PatchFiles
+                    patch={e.prompt.patch}
+                    testId="episode-review-files"
+                    {...(readFiles ? { readFiles } : {})}
+                  />
+                }
+                text={<Diff text={e.prompt.patch} testId="episode-review-patch" />}
+              />
             </>
           )}
         </div>
@@ -135,15 +222,35 @@ export function EpisodeTrace({
       {e.rendering?.patch && (
         <>
           <h4>The edits as a patch</h4>
-          <Diff text={e.rendering.patch} />
+          <CodeBlock
+            editor={
+              <PatchFiles
+                patch={e.rendering.patch}
+                testId="episode-patch-files"
+                {...(readFiles ? { readFiles } : {})}
+              />
+            }
+            text={<Diff text={e.rendering.patch} />}
+          />
         </>
       )}
       {e.rendering?.tests && (
         <>
           <h4>The test file it became</h4>
-          <pre className="episode-code" data-testid="episode-tests">
-            {e.rendering.tests}
-          </pre>
+          <CodeBlock
+            editor={
+              <WrittenFile
+                text={e.rendering.tests}
+                path="answer.test.js"
+                testId="episode-tests-file"
+              />
+            }
+            text={
+              <pre className="episode-code" data-testid="episode-tests">
+                {e.rendering.tests}
+              </pre>
+            }
+          />
         </>
       )}
       {observe && <ObservationPanel read={observe} actionLabels={e.actionLabels} />}

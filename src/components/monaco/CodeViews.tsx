@@ -1,0 +1,155 @@
+/**
+ * Read-only Monaco views for the trace viewer: one file, and one file's change side by side.
+ * Each view owns its editor and models and disposes of them when it goes; its height follows its
+ * content, up to a limit past which it scrolls.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { LINE_HEIGHT, VIEW_OPTIONS, languageOf, monaco } from './monaco';
+
+const themeName = (dark: boolean): string => (dark ? 'vs-dark' : 'vs');
+const PAD = 6;
+
+/** A label per line number (1-based) from a list, blank where the list has no number. */
+const labels =
+  (numbers: readonly (number | null)[]) =>
+  (line: number): string => {
+    const n = numbers[line - 1];
+    return n === null || n === undefined ? '' : String(n);
+  };
+
+/** Monaco's theme is global: every view sets it to the page's. */
+function useTheme(dark: boolean): void {
+  useEffect(() => monaco.editor.setTheme(themeName(dark)), [dark]);
+}
+
+/** The height a view's content needs, capped: `track` is given each editor to follow. */
+function useContentHeight(maxLines: number) {
+  const [height, setHeight] = useState(LINE_HEIGHT * 3);
+  const cap = maxLines * LINE_HEIGHT + PAD;
+  const track = (editors: monaco.editor.ICodeEditor[]): monaco.IDisposable[] => {
+    const update = () =>
+      setHeight(Math.min(cap, Math.max(...editors.map((e) => e.getContentHeight())) + PAD));
+    update();
+    return editors.map((e) => e.onDidContentSizeChange(update));
+  };
+  return { height, track };
+}
+
+export interface CodeViewProps {
+  value: string;
+  /** The file's path: it picks the colouring. */
+  path: string;
+  dark: boolean;
+  /** Lines to mark and scroll to (1-based, inclusive). */
+  highlight?: { start: number; end: number };
+  maxLines?: number;
+  testId?: string;
+}
+
+/** One file, read-only. */
+export function CodeView({ value, path, dark, highlight, maxLines = 28, testId }: CodeViewProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { height, track } = useContentHeight(maxLines);
+  useTheme(dark);
+  const start = highlight?.start;
+  const end = highlight?.end;
+  useEffect(() => {
+    const model = monaco.editor.createModel(value, languageOf(path));
+    const editor = monaco.editor.create(ref.current!, {
+      ...VIEW_OPTIONS,
+      model,
+      theme: themeName(dark),
+    });
+    const listeners = track([editor]);
+    if (start !== undefined && end !== undefined) {
+      editor.createDecorationsCollection([
+        {
+          range: new monaco.Range(start, 1, end, 1),
+          options: { isWholeLine: true, className: 'code-focus-line' },
+        },
+      ]);
+      editor.revealLinesInCenter(start, end);
+    }
+    return () => {
+      listeners.forEach((l) => l.dispose());
+      editor.dispose();
+      model.dispose();
+    };
+    // The theme follows `dark` through useTheme; an editor is made again for new content only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value, path, start, end]);
+  return (
+    <div
+      ref={ref}
+      className="code-view"
+      data-testid={testId}
+      data-lines={value.split('\n').length}
+      style={{ height }}
+    />
+  );
+}
+
+export interface DiffViewProps {
+  before: string;
+  after: string;
+  path: string;
+  dark: boolean;
+  /**
+   * Line numbers of each side when the sides are excerpts (a patch's hunks); without them the
+   * sides are whole files, numbered from 1, and unchanged stretches fold away.
+   */
+  numbers?: { before: (number | null)[]; after: (number | null)[] };
+  maxLines?: number;
+  testId?: string;
+}
+
+/** One file's change, side by side (one column where the page is narrow). */
+export function DiffView({
+  before,
+  after,
+  path,
+  dark,
+  numbers,
+  maxLines = 32,
+  testId,
+}: DiffViewProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { height, track } = useContentHeight(maxLines);
+  useTheme(dark);
+  useEffect(() => {
+    const language = languageOf(path);
+    const original = monaco.editor.createModel(before, language);
+    const modified = monaco.editor.createModel(after, language);
+    const diff = monaco.editor.createDiffEditor(ref.current!, {
+      ...VIEW_OPTIONS,
+      theme: themeName(dark),
+      originalEditable: false,
+      renderSideBySide: true,
+      useInlineViewWhenSpaceIsLimited: true,
+      renderSideBySideInlineBreakpoint: 640,
+      enableSplitViewResizing: false,
+      renderOverviewRuler: false,
+      hideUnchangedRegions: {
+        enabled: !numbers,
+        contextLineCount: 3,
+        minimumLineCount: 4,
+        revealLineCount: 10,
+      },
+    });
+    diff.setModel({ original, modified });
+    if (numbers) {
+      diff.getOriginalEditor().updateOptions({ lineNumbers: labels(numbers.before) });
+      diff.getModifiedEditor().updateOptions({ lineNumbers: labels(numbers.after) });
+    }
+    const listeners = track([diff.getOriginalEditor(), diff.getModifiedEditor()]);
+    return () => {
+      listeners.forEach((l) => l.dispose());
+      diff.dispose();
+      original.dispose();
+      modified.dispose();
+    };
+    // As CodeView: the theme follows `dark` without making the editor again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [before, after, path, numbers]);
+  return <div ref={ref} className="code-view code-diff" data-testid={testId} style={{ height }} />;
+}
