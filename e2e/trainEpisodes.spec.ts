@@ -1,5 +1,24 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { afterSteps, openTrain, patchStoredRun, runSteps, stored } from './trainStore';
+import {
+  afterSteps,
+  openTrain,
+  patchStoredRun,
+  QUICK_SUITE_FILE,
+  runSteps,
+  stored,
+} from './trainStore';
+
+/** The quick suite's tasks as the app built them (saved by suite.setup.ts). */
+interface SuiteTask {
+  id: string;
+  files: Record<string, string>;
+  focus?: { file: string; startLine?: number };
+}
+const suiteTasks = (): SuiteTask[] =>
+  (
+    JSON.parse(readFileSync(QUICK_SUITE_FILE, 'utf8')) as { parts: { tasks: SuiteTask[] }[] }
+  ).parts.flatMap((p) => p.tasks);
 
 /** Monaco's text as drawn: its spaces are no-break spaces. */
 const onScreen = (text: string): string => text.replaceAll('\u00a0', ' ');
@@ -178,6 +197,26 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       .poll(async () => onScreen(await sides.locator('.editor.modified .view-lines').innerText()))
       .toContain(added[0]);
     await expect(sides.locator('.editor.modified .line-insert').first()).toBeVisible();
+    // The task's files, as its policy was given them: the one the task is about first, its
+    // lines marked.
+    const task = suiteTasks().find((t) => t.id === mine[edited]!.taskId)!;
+    const focus = task.focus!.file;
+    const ordered = [
+      focus,
+      ...Object.keys(task.files)
+        .sort()
+        .filter((p) => p !== focus),
+    ];
+    const filesPanel = trace.getByTestId('episode-files');
+    await filesPanel.locator('summary').click();
+    const fileView = filesPanel.getByTestId('episode-file-view');
+    await expect(fileView).toHaveAttribute(
+      'data-lines',
+      String(task.files[focus]!.split('\n').length),
+    );
+    if (ordered.length > 1) await expect(filesPanel.getByRole('tab')).toHaveText(ordered);
+    if (task.focus!.startLine !== undefined)
+      await expect(fileView.locator('.code-focus-line').first()).toBeVisible();
     await rows.nth(tester).getByRole('button').click();
     const testFile = trace.getByTestId('episode-tests-file');
     await expect(testFile.locator('.monaco-editor .view-lines')).toBeVisible();
@@ -231,6 +270,42 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(picker).toHaveValue('val:0');
     await section.getByTestId('episode-kind').selectOption('all');
     await expect(rows).toHaveCount(all.filter((e) => e.source === 'val' && e.step === 0).length);
+
+    // The Episodes page: the same run's episodes, full width. The address names the open
+    // episode, so a reload (or the link, shared) opens the same trace.
+    await page.getByRole('link', { name: 'Episodes' }).click();
+    const ep = page.getByTestId('episodes-page');
+    await expect(ep.getByTestId('episodes-run')).toHaveValue(runId);
+    await ep.getByTestId('episode-step').selectOption('train:0');
+    await ep.getByTestId('episode-row').nth(edited).getByRole('button').click();
+    await expect(page).toHaveURL(new RegExp(`[?&]episode=${mine[edited]!.id}(&|$)`));
+    await expect(page).toHaveURL(new RegExp(`[?&]run=${runId}(&|$)`));
+    await page.reload();
+    const epTrace = ep.getByTestId('episode-trace');
+    await expect(epTrace.getByTestId('episode-answer')).toHaveText(mine[edited]!.answerText);
+    await expect(ep.getByTestId('episode-step')).toHaveValue('train:0');
+    await expect(epTrace.getByTestId('episode-patch-files')).toHaveAttribute('data-whole', 'true');
+    // A link to an answer beyond the list's first page: its batch picked, its row paged in.
+    expect(tested.length, 'a test answer beyond the first page').toBeGreaterThan(PAGE + 5);
+    const deep = tested[PAGE + 5]!;
+    await app.open('/episodes', { run: runId, episode: String(deep.id) });
+    await expect(ep.getByTestId('episode-step')).toHaveValue(`test:${run.step}`);
+    await expect(epTrace.getByTestId('episode-answer')).toHaveText(deep.answerText);
+    await expect(ep.getByTestId('episode-row').nth(PAGE + 5)).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    // A link to a run this browser does not hold says so, and shows one it does.
+    await app.open('/episodes', { run: 'no-such-run', episode: '1' });
+    await expect(page.getByTestId('episodes-run-missing')).toContainText(
+      'No run with id no-such-run',
+    );
+    await expect(ep.getByTestId('episodes-run')).toHaveValue(runId);
+
+    // Back on the Train page, its episodes open again under the charts.
+    await page.getByRole('link', { name: 'Train' }).click();
+    await page.getByTestId(`open-run-${runId}`).click();
+    await page.getByTestId('episodes-section').locator('summary').click();
 
     // Dropping the run's episodes under Storage empties the section, open trace included.
     await rows.first().getByRole('button').click();

@@ -29,6 +29,7 @@ export interface Stored {
     step: number;
     source: 'train' | 'val' | 'test';
     kind: string;
+    taskId: string;
     groupIndex: number;
     sampleIndex: number;
     reward: number;

@@ -38,6 +38,8 @@ export function phaseLabel(phase: string, detail?: string): string {
 
 export interface TrainState {
   runs: RunSummary[];
+  /** Whether the stored runs have been read (until then an empty list means "not yet"). */
+  runsLoaded: boolean;
   series: Record<string, RunSeries>;
   live: Record<string, LiveInfo>;
   /** The run shown in the progress panel. */
@@ -80,6 +82,7 @@ export interface TrainSlice {
 
 export const initialTrainState: TrainState = {
   runs: [],
+  runsLoaded: false,
   series: {},
   live: {},
   focusId: null,
@@ -161,7 +164,7 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
   return {
     train: initialTrainState,
     trainActions: {
-      setRuns: (runs) => patch({ runs }),
+      setRuns: (runs) => patch({ runs, runsLoaded: true }),
       setSeries: (runId, value) =>
         set((s) => ({ train: { ...s.train, series: { ...s.train.series, [runId]: value } } })),
       applyEvents: (events) => set((s) => ({ train: reduceEvents(s.train, events) })),

@@ -1,19 +1,116 @@
-import { Link } from 'react-router-dom';
-import { ComingSoon } from '../../components/ComingSoon';
+import { useCallback } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import type { RunSummary } from '../../protocol/training';
+import { useApp } from '../../state/hooks';
+import { RunEpisodes } from '../train/RunEpisodes';
 
+/** The run a visit shows: the one the link names, else the focused one, else the newest. */
+export function runToShow(
+  runs: readonly RunSummary[],
+  asked: string | null,
+  focused: string | null,
+): { run: RunSummary | null; missing: boolean } {
+  const find = (id: string | null) => (id === null ? undefined : runs.find((r) => r.id === id));
+  const named = find(asked);
+  const newest = runs.reduce<RunSummary | null>(
+    (a, r) => (a === null || r.createdAt > a.createdAt ? r : a),
+    null,
+  );
+  return { run: named ?? find(focused) ?? newest, missing: asked !== null && !named };
+}
+
+/**
+ * Any stored run's episodes, full width: the trace viewer with room for side-by-side code. The
+ * URL names the run and the open episode (`?run=<id>&episode=<n>`), so a link opens exactly that
+ * trace, and survives a reload.
+ */
 export function EpisodesPage() {
+  const runs = useApp((s) => s.train.runs);
+  const loaded = useApp((s) => s.train.runsLoaded);
+  const focused = useApp((s) => s.train.focusId);
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('run');
+  const episodeParam = params.get('episode');
+  const episode = episodeParam !== null && /^\d+$/.test(episodeParam) ? Number(episodeParam) : null;
+  const { run, missing } = runToShow(runs, asked, focused);
+  const pick = (id: string) =>
+    setParams(
+      (p) => {
+        p.set('run', id);
+        p.delete('episode');
+        return p;
+      },
+      { replace: true },
+    );
+  const runId = run?.id ?? null;
+  const onOpen = useCallback(
+    (id: number | null) =>
+      setParams(
+        (p) => {
+          // The run goes into the address with an episode opened (not before: a link to a run
+          // that is not here keeps its id, so the page can say so).
+          if (id === null) p.delete('episode');
+          else if (runId !== null) {
+            p.set('run', runId);
+            p.set('episode', String(id));
+          }
+          return p;
+        },
+        { replace: true },
+      ),
+    [setParams, runId],
+  );
   return (
-    <ComingSoon title="Episodes">
-      <p>
-        Open any episode in a trace viewer: the observation, every decoded token with its
-        probability, the patch or tests it wrote, the sandbox runs, and why it got its reward.
-      </p>
-      <p>
-        Until then, a run&apos;s stored episodes (every group of every fifth step, and every answer
-        of its evaluations) open from the <Link to="/train">Train page</Link>, under its charts:
-        each answer&apos;s tokens with their probabilities, the patch or test file it became, its
-        sandbox runs and the facts behind its reward.
-      </p>
-    </ComingSoon>
+    <div className="episodes-page" data-testid="episodes-page">
+      <section className="card">
+        <h1>Episodes</h1>
+        <p className="lead">
+          Every answer a run stored (every group of every fifth training step, every answer of its
+          evaluations), and why each got its reward: the task, the verifier&apos;s facts and sandbox
+          runs, the code it wrote side by side, what the policy saw and every token it decoded. The
+          address names the open episode: copy it to share exactly this trace.
+        </p>
+        {loaded && runs.length === 0 && (
+          <p className="hint" data-testid="episodes-no-runs">
+            No runs in this browser yet: start one on the <Link to="/train">Train page</Link>, or
+            import a bundle there.
+          </p>
+        )}
+        {missing && (
+          <p className="error" role="alert" data-testid="episodes-run-missing">
+            No run with id {asked} in this browser (deleted, or stored in another browser); showing{' '}
+            {run ? `“${run.name}”` : 'nothing'}.
+          </p>
+        )}
+        {run && (
+          <label className="field episodes-run">
+            <span>Run</span>
+            <select
+              data-testid="episodes-run"
+              value={run.id}
+              onChange={(e) => pick(e.target.value)}
+            >
+              {[...runs]
+                .sort((a, b) => b.createdAt - a.createdAt)
+                .map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name} · {r.status} · {r.step} step{r.step === 1 ? '' : 's'}
+                  </option>
+                ))}
+            </select>
+          </label>
+        )}
+      </section>
+      {run && (
+        <section className="card">
+          <RunEpisodes
+            key={run.id}
+            runId={run.id}
+            initialEpisode={asked === run.id ? episode : null}
+            onOpen={onOpen}
+          />
+        </section>
+      )}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   episodeBatches,
   getEpisode,
@@ -57,19 +57,52 @@ function readInto<T>(
   };
 }
 
+export interface RunEpisodesProps {
+  /** The run (absent: the focused run). */
+  runId?: string | null;
+  /** An episode of the run to open first (a deep link), with its batch. */
+  initialEpisode?: number | null;
+  /** Told each episode opened, and null when the trace closes. */
+  onOpen?: (id: number | null) => void;
+}
+
 /**
- * The focused run's stored episodes (every group of every fifth step, and every answer of each
+ * A run's stored episodes (every group of every fifth step, and every answer of each
  * evaluation): pick a step or an evaluation, then an answer, to see its decoded
  * tokens and why it got its reward. Follows the newest stored batch until another is picked.
  * Reads through the trainer worker, which writes them. Everything picked or opened belongs to
  * one run: another run starts afresh.
  */
-export function RunEpisodes() {
-  const runId = useApp((s) => s.train.focusId);
-  return runId ? <EpisodesOf key={runId} runId={runId} /> : null;
+export function RunEpisodes({ runId: asked, initialEpisode = null, onOpen }: RunEpisodesProps) {
+  const focused = useApp((s) => s.train.focusId);
+  const runId = asked === undefined ? focused : asked;
+  // Episodes are read through the trainer worker, which answers once it has started (a backend
+  // switched later keeps it answering).
+  const started = useApp((s) => s.device.info !== null);
+  const startError = useApp((s) => (s.device.status === 'error' ? s.device.error : null));
+  if (!runId) return null;
+  if (!started)
+    return startError ? (
+      <p className="error" role="alert">
+        The compute worker did not start, and the episodes are read through it: {startError}
+      </p>
+    ) : (
+      <p className="hint" data-testid="episodes-waiting">
+        Starting the compute worker, which reads the stored episodes…
+      </p>
+    );
+  return <EpisodesOf key={runId} runId={runId} initialEpisode={initialEpisode} onOpen={onOpen} />;
 }
 
-function EpisodesOf({ runId }: { runId: string }) {
+function EpisodesOf({
+  runId,
+  initialEpisode,
+  onOpen,
+}: {
+  runId: string;
+  initialEpisode: number | null;
+  onOpen: ((id: number | null) => void) | undefined;
+}) {
   const run = useApp((s) => s.train.runs.find((r) => r.id === runId));
   const step = run?.step ?? 0;
   const status = run?.status;
@@ -83,9 +116,11 @@ function EpisodesOf({ runId }: { runId: string }) {
   const [more, setMore] = useState({ key: '', rows: PAGE_ROWS });
   // Each answer is kept with what it answers, so a stale one is never shown for a new question.
   const [loaded, setLoaded] = useState<{ key: string; list: EpisodeSummary[] } | null>(null);
-  const [openId, setOpenId] = useState<number | null>(null);
+  const [openId, setOpenId] = useState<number | null>(initialEpisode);
   const [opened, setOpened] = useState<EpisodeRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A deep-linked episode: its batch is picked once it is read, and its row is paged into view.
+  const [linked, setLinked] = useState(initialEpisode);
   // A batch asked for from the chart (a click on a validation point): picked, then forgotten.
   const request = useApp((s) => s.train.episodeRequest);
   const requestEpisodes = useApp((s) => s.trainActions.requestEpisodes);
@@ -134,15 +169,24 @@ function EpisodesOf({ runId }: { runId: string }) {
     return readInto(
       getEpisode(openId),
       (e) => {
-        if (e) {
+        if (e && e.runId === runId) {
           setOpened(e);
           setError(null);
-        } else setError('That episode is gone (pruned, or its run deleted).');
+          if (openId === linked) setPicked(batchKey(e));
+        } else {
+          setError(
+            e
+              ? `Episode ${openId} belongs to another run.`
+              : `Episode ${openId} is gone (pruned, or its run deleted).`,
+          );
+          if (openId === linked) setLinked(null);
+        }
       },
       setError,
       'the episode',
     );
-  }, [openId]);
+  }, [openId, runId, linked]);
+  useEffect(() => onOpen?.(openId), [openId, onOpen]);
 
   const list = loaded?.key === key ? loaded.list : null;
   // An evaluation's answers: a row is one of a task's Avg@k answers, and no update followed.
@@ -158,6 +202,13 @@ function EpisodesOf({ runId }: { runId: string }) {
   // more" adds a page to the list it was pressed on, and any other batch or filter shows its
   // first page.
   const listKey = `${key}:${kind}:${rewardFilter}`;
+  // A deep-linked answer further down its list than a page: as many pages as reach it.
+  const linkedRow =
+    linked !== null && opened?.id === linked ? rows.findIndex((r) => r.id === linked) : -1;
+  if (linkedRow >= 0) {
+    setLinked(null);
+    setMore({ key: listKey, rows: Math.ceil((linkedRow + 1) / PAGE_ROWS) * PAGE_ROWS });
+  }
   const limit = more.key === listKey ? more.rows : PAGE_ROWS;
   const visible = rows.slice(0, limit);
   // A trace shows only while its row does (not under another step, filter or a dropped list).
@@ -166,7 +217,11 @@ function EpisodesOf({ runId }: { runId: string }) {
   // One function per task, so the trace's observation is read once, not at every redraw.
   const taskId = episode?.taskId;
   const observe = useCallback(() => observation(runId, taskId ?? ''), [runId, taskId]);
-  const readFiles = useCallback(() => taskFiles(runId, taskId ?? ''), [runId, taskId]);
+  // Read once per task, for the side-by-side patches and the task's files alike.
+  const readFiles = useMemo(() => {
+    let files: ReturnType<typeof taskFiles> | undefined;
+    return () => (files ??= taskFiles(runId, taskId ?? ''));
+  }, [runId, taskId]);
   return (
     <div className="run-episodes" data-testid="run-episodes">
       {error && (

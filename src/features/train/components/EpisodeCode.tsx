@@ -6,6 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { CodeView, DiffView } from '../../../components/monaco/CodeViews';
 import type { TaskFilesView } from '../../../protocol/episodes';
 import { fileChanges } from './fileChanges';
+import { FileTabs } from './FileTabs';
+import { useTaskFiles } from './useTaskFiles';
 
 const STATUS_WORDS = { modified: '', added: ' (new file)', deleted: ' (deleted)' } as const;
 
@@ -19,26 +21,6 @@ function useDarkPage(): boolean {
     return () => watch.disconnect();
   }, []);
   return dark;
-}
-
-/** The task's files, read once per reader (undefined while reading). */
-function useTaskFiles(read?: () => Promise<TaskFilesView>): TaskFilesView | undefined {
-  const [files, setFiles] = useState<{ from: unknown; view: TaskFilesView }>();
-  useEffect(() => {
-    if (!read) return;
-    let live = true;
-    read().then(
-      (view) => live && setFiles({ from: read, view }),
-      (e: unknown) =>
-        live &&
-        setFiles({ from: read, view: { ok: false, reason: `Reading them failed: ${String(e)}` } }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [read]);
-  if (!read) return { ok: false, reason: 'The task is not at hand here.' };
-  return files?.from === read ? files.view : undefined;
 }
 
 export interface PatchFilesProps {
@@ -64,7 +46,8 @@ export function PatchFiles({ patch, readFiles, testId }: PatchFilesProps) {
         No side-by-side view: {changes.reason}
       </p>
     );
-  const shown = changes.files[Math.min(picked, changes.files.length - 1)];
+  const index = Math.min(picked, changes.files.length - 1);
+  const shown = changes.files[index];
   return (
     <div className="patch-files" data-testid={testId} data-whole={changes.whole}>
       <p className="hint" data-testid={`${testId}-scope`}>
@@ -72,23 +55,12 @@ export function PatchFiles({ patch, readFiles, testId }: PatchFilesProps) {
           ? 'Whole files, before on the left and after on the right; unchanged stretches are folded (click a fold to open it).'
           : `Only the patch's hunks, with the file's line numbers (⋯ marks lines left out). ${files?.ok === false ? `The whole files are not at hand: ${files.reason}` : 'The patch does not apply to the task files as they are.'}`}
       </p>
-      {changes.files.length > 1 && (
-        <div className="file-tabs" role="tablist" aria-label="Files the patch changes">
-          {changes.files.map((f, i) => (
-            <button
-              key={f.path}
-              type="button"
-              role="tab"
-              aria-selected={f === shown}
-              className={f === shown ? 'file-tab active' : 'file-tab'}
-              onClick={() => setPicked(i)}
-            >
-              {f.path}
-              {STATUS_WORDS[f.status]}
-            </button>
-          ))}
-        </div>
-      )}
+      <FileTabs
+        names={changes.files.map((f) => f.path + STATUS_WORDS[f.status])}
+        picked={index}
+        onPick={setPicked}
+        label="Files the patch changes"
+      />
       {shown && (
         <>
           {changes.files.length === 1 && (
@@ -112,16 +84,26 @@ export function PatchFiles({ patch, readFiles, testId }: PatchFilesProps) {
   );
 }
 
-/** A file the answer wrote (a test file), coloured. */
-export function WrittenFile({
+/** A file, coloured, the given lines marked (a test file an answer wrote, one of the task's). */
+export function CodeFile({
   text,
   path,
+  highlight,
   testId,
 }: {
   text: string;
   path: string;
+  highlight?: { start: number; end: number };
   testId: string;
 }) {
   const dark = useDarkPage();
-  return <CodeView value={text} path={path} dark={dark} testId={testId} />;
+  return (
+    <CodeView
+      value={text}
+      path={path}
+      dark={dark}
+      testId={testId}
+      {...(highlight ? { highlight } : {})}
+    />
+  );
 }

@@ -1,4 +1,3 @@
-import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { KIND_LABELS } from '../../../core/tasks/types';
 import type { GradingRun } from '../../../core/skills/types';
 import {
@@ -7,8 +6,9 @@ import {
   type ObservationView,
   type TaskFilesView,
 } from '../../../protocol/episodes';
-import { useUi, useUiActions } from '../../../state/hooks';
+import { CodeBlock, CodeViewSwitch, PatchFiles, CodeFile } from './CodeBlock';
 import { ObservationPanel } from './ObservationPanel';
+import { TaskFilesPanel } from './TaskFilesPanel';
 import { formatValue } from './format';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -59,69 +59,6 @@ function diffLineClasses(lines: readonly string[]): (string | undefined)[] {
     if (line.startsWith('-')) return 'diff-del';
     return undefined;
   });
-}
-
-// Monaco comes with the first code shown in the editor, not with the page.
-const PatchFiles = lazy(() => import('./EpisodeCode').then((m) => ({ default: m.PatchFiles })));
-const WrittenFile = lazy(() => import('./EpisodeCode').then((m) => ({ default: m.WrittenFile })));
-
-/** Shows `fallback` (the code as text) when the editor fails to load or to draw. */
-class EditorBoundary extends Component<
-  { fallback: ReactNode; children: ReactNode },
-  { failed: string | null }
-> {
-  override state = { failed: null as string | null };
-  static getDerivedStateFromError(error: unknown) {
-    return { failed: error instanceof Error ? error.message : String(error) };
-  }
-  override render() {
-    if (this.state.failed === null) return this.props.children;
-    return (
-      <>
-        <p className="hint" role="status">
-          The editor could not be shown ({this.state.failed}); the code as text:
-        </p>
-        {this.props.fallback}
-      </>
-    );
-  }
-}
-
-/**
- * Code in the editor (Monaco, loaded on first use) or as text, as the reader chose; the text
- * stands in while the editor loads and if it fails.
- */
-function CodeBlock({ editor, text }: { editor: ReactNode; text: ReactNode }) {
-  const { codeView } = useUi();
-  if (codeView === 'text') return text;
-  return (
-    <EditorBoundary fallback={text}>
-      <Suspense fallback={<p className="hint">Loading the editor…</p>}>{editor}</Suspense>
-    </EditorBoundary>
-  );
-}
-
-/** The reader's choice between the editor and text, for every trace. */
-function CodeViewSwitch() {
-  const { codeView } = useUi();
-  const { setCodeView } = useUiActions();
-  const option = (value: typeof codeView, label: string) => (
-    <button
-      type="button"
-      aria-pressed={codeView === value}
-      className={codeView === value ? 'active' : undefined}
-      onClick={() => setCodeView(value)}
-      data-testid={`code-view-${value}`}
-    >
-      {label}
-    </button>
-  );
-  return (
-    <span className="segmented" role="group" aria-label="Show code">
-      Code: {option('editor', 'in the editor')}
-      {option('text', 'as text')}
-    </span>
-  );
 }
 
 /** A unified diff, a block per line (every line has its +, - or space), changes marked. */
@@ -239,7 +176,7 @@ export function EpisodeTrace({
           <h4>The test file it became</h4>
           <CodeBlock
             editor={
-              <WrittenFile
+              <CodeFile
                 text={e.rendering.tests}
                 path="answer.test.js"
                 testId="episode-tests-file"
@@ -253,6 +190,7 @@ export function EpisodeTrace({
           />
         </>
       )}
+      {readFiles && <TaskFilesPanel read={readFiles} />}
       {observe && <ObservationPanel read={observe} actionLabels={e.actionLabels} />}
       <h4>Decoded tokens</h4>
       <div className="table-scroll">

@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TaskFilesView } from '../../../protocol/episodes';
+import { appStore } from '../../../state/appStore';
+import { orderedFiles, TaskFilesPanel } from './TaskFilesPanel';
+
+afterEach(cleanup);
+// Code as text: the editor (Monaco) is drawn in the browser, and tested there (e2e).
+beforeEach(() => appStore.getState().uiActions.setCodeView('text'));
+
+const view: Extract<TaskFilesView, { ok: true }> = {
+  ok: true,
+  files: { 'src/b.js': 'export const b = 1;\n', 'a.js': 'a\n', 'src/cart.js': 'line 1\nline 2\n' },
+  focus: { file: 'src/cart.js', fn: 'total', startLine: 2, endLine: 2 },
+};
+
+const open = (el: HTMLElement) => {
+  (el as HTMLDetailsElement).open = true;
+  fireEvent(el, new Event('toggle'));
+};
+
+describe('TaskFilesPanel', () => {
+  it('orders the files: the one the task is about first, then by path', () => {
+    expect(orderedFiles(view)).toEqual(['src/cart.js', 'a.js', 'src/b.js']);
+    expect(orderedFiles({ ok: true, files: view.files })).toEqual([
+      'a.js',
+      'src/b.js',
+      'src/cart.js',
+    ]);
+  });
+
+  it('reads the files when opened, once, and shows one at a time, the focus first', async () => {
+    let reads = 0;
+    const read = () => {
+      reads++;
+      return Promise.resolve(view);
+    };
+    render(<TaskFilesPanel read={read} />);
+    expect(reads).toBe(0);
+    const panel = screen.getByTestId('episode-files');
+    open(panel);
+    const shown = await screen.findByTestId('episode-file-text');
+    expect(reads).toBe(1);
+    expect(shown.textContent).toBe('line 1\nline 2\n');
+    expect(panel.textContent).toContain('the task is about total in src/cart.js, line 2 (marked)');
+    const tabs = within(panel).getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['src/cart.js', 'a.js', 'src/b.js']);
+    expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
+    fireEvent.click(tabs[2]!);
+    expect(screen.getByTestId('episode-file-text').textContent).toBe('export const b = 1;\n');
+    expect(within(panel).getAllByRole('tab')[2]!.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('says why when the files cannot be read', async () => {
+    const reason = 'This run was trained in Node on the suite file q.jsonl.';
+    render(<TaskFilesPanel read={() => Promise.resolve({ ok: false, reason })} />);
+    open(screen.getByTestId('episode-files'));
+    expect((await screen.findByTestId('episode-files-unavailable')).textContent).toBe(reason);
+  });
+});

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import type { TaskFilesView } from '../../../protocol/episodes';
+import { CodeBlock, CodeFile } from './CodeBlock';
+import { FileTabs } from './FileTabs';
+import { useTaskFiles } from './useTaskFiles';
+
+type Files = Extract<TaskFilesView, { ok: true }>;
+
+/** The files in reading order: the one the task is about first, then by path. */
+export function orderedFiles(view: Files): string[] {
+  const paths = Object.keys(view.files).sort();
+  const focus = view.focus?.file;
+  return focus && paths.includes(focus) ? [focus, ...paths.filter((p) => p !== focus)] : paths;
+}
+
+/** The focus's lines in `path`, when the task names them. */
+function focusLines(view: Files, path: string): { start: number; end: number } | undefined {
+  const f = view.focus;
+  if (!f || f.file !== path || f.startLine === undefined) return undefined;
+  return { start: f.startLine, end: f.endLine ?? f.startLine };
+}
+
+function Files({ read }: { read: () => Promise<TaskFilesView> }) {
+  const view = useTaskFiles(read);
+  const [picked, setPicked] = useState(0);
+  if (view === undefined) return <p className="hint">Reading the task&apos;s files…</p>;
+  if (!view.ok)
+    return (
+      <p className="hint" data-testid="episode-files-unavailable">
+        {view.reason}
+      </p>
+    );
+  const paths = orderedFiles(view);
+  const index = Math.min(picked, paths.length - 1);
+  const path = paths[index] ?? '';
+  const text = view.files[path] ?? '';
+  const lines = focusLines(view, path);
+  return (
+    <>
+      <p className="hint">
+        {paths.length} file{paths.length === 1 ? '' : 's'}
+        {view.focus
+          ? `; the task is about ${view.focus.fn ? `${view.focus.fn} in ` : ''}${view.focus.file}${lines ? `, ${lines.start === lines.end ? `line ${lines.start}` : `lines ${lines.start}-${lines.end}`} (marked)` : ''}`
+          : ''}
+        . The hidden tests that grade the answer are not among them.
+      </p>
+      <FileTabs names={paths} picked={index} onPick={setPicked} label="The task's files" />
+      {paths.length === 1 && (
+        <p className="file-name">
+          <code>{path}</code>
+        </p>
+      )}
+      <CodeBlock
+        editor={
+          <CodeFile
+            key={path}
+            text={text}
+            path={path}
+            testId="episode-file-view"
+            {...(lines ? { highlight: lines } : {})}
+          />
+        }
+        text={
+          <pre className="episode-code" data-testid="episode-file-text">
+            {text}
+          </pre>
+        }
+      />
+    </>
+  );
+}
+
+/** The repository the policy was given for the task, file by file, read when first opened. */
+export function TaskFilesPanel({ read }: { read: () => Promise<TaskFilesView> }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      className="episode-files"
+      data-testid="episode-files"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>The task&apos;s files (the repository as the policy was given it)</summary>
+      {open && <Files read={read} />}
+    </details>
+  );
+}
