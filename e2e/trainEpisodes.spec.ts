@@ -273,7 +273,8 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
 
     // The Episodes page: the same run's episodes, full width. The address names the open
     // episode, so a reload (or the link, shared) opens the same trace.
-    await page.getByRole('link', { name: 'Episodes' }).click();
+    await page.getByTestId('episodes-full-width').click();
+    await expect(page).toHaveURL(new RegExp(`/episodes\\?run=${runId}$`));
     const ep = page.getByTestId('episodes-page');
     await expect(ep.getByTestId('episodes-run')).toHaveValue(runId);
     await ep.getByTestId('episode-step').selectOption('train:0');

@@ -15,6 +15,7 @@ import {
   startRun,
   stopRun,
 } from '../../bridge/training';
+import { Link } from 'react-router-dom';
 import { QUICK_CONFIG, type TrainConfig } from '../../protocol/trainConfig';
 import { isGoing, type SuiteSpec } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
@@ -263,6 +264,20 @@ function FocusPanel() {
 }
 
 /** Reward curves and training signals of the focused and compared runs. */
+/** The focused run's episodes on their own page, with room for side-by-side code. */
+function FullWidthLink() {
+  const focusId = useApp((s) => s.train.focusId);
+  if (!focusId) return null;
+  return (
+    <p className="hint">
+      <Link to={`/episodes?run=${encodeURIComponent(focusId)}`} data-testid="episodes-full-width">
+        Open on the Episodes page
+      </Link>
+      , full width, with a link to each episode.
+    </p>
+  );
+}
+
 function Charts() {
   // Drawn in a transition: React renders the charts in slices between the browser's own work,
   // so new points never hold the main thread for long.
@@ -300,7 +315,12 @@ function Charts() {
         data-testid="episodes-section"
       >
         <summary>Episodes of this run: the answers sampled, and why each got its reward</summary>
-        {episodes && <RunEpisodes />}
+        {episodes && (
+          <>
+            <FullWidthLink />
+            <RunEpisodes />
+          </>
+        )}
       </details>
     </>
   );

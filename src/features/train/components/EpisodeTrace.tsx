@@ -62,7 +62,7 @@ function diffLineClasses(lines: readonly string[]): (string | undefined)[] {
 }
 
 /** A unified diff, a block per line (every line has its +, - or space), changes marked. */
-function Diff({ text, testId = 'episode-patch' }: { text: string; testId?: string }) {
+function Diff({ text, testId }: { text: string; testId: string }) {
   const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
   const classes = diffLineClasses(lines);
   return (
@@ -73,6 +73,26 @@ function Diff({ text, testId = 'episode-patch' }: { text: string; testId?: strin
         </span>
       ))}
     </pre>
+  );
+}
+
+/** A patch side by side in the editor, or as a unified diff. */
+function Patch({
+  patch,
+  readFiles,
+  testId,
+  textTestId,
+}: {
+  patch: string;
+  readFiles: (() => Promise<TaskFilesView>) | undefined;
+  testId: string;
+  textTestId: string;
+}) {
+  return (
+    <CodeBlock
+      editor={<PatchFiles patch={patch} testId={testId} {...(readFiles ? { readFiles } : {})} />}
+      text={<Diff text={patch} testId={textTestId} />}
+    />
   );
 }
 
@@ -124,15 +144,11 @@ export function EpisodeTrace({
           {e.prompt.patch !== undefined && (
             <>
               <h4>The patch under review</h4>
-              <CodeBlock
-                editor={
-                  <PatchFiles
-                    patch={e.prompt.patch}
-                    testId="episode-review-files"
-                    {...(readFiles ? { readFiles } : {})}
-                  />
-                }
-                text={<Diff text={e.prompt.patch} testId="episode-review-patch" />}
+              <Patch
+                patch={e.prompt.patch}
+                readFiles={readFiles}
+                testId="episode-review-files"
+                textTestId="episode-review-patch"
               />
             </>
           )}
@@ -159,15 +175,11 @@ export function EpisodeTrace({
       {e.rendering?.patch && (
         <>
           <h4>The edits as a patch</h4>
-          <CodeBlock
-            editor={
-              <PatchFiles
-                patch={e.rendering.patch}
-                testId="episode-patch-files"
-                {...(readFiles ? { readFiles } : {})}
-              />
-            }
-            text={<Diff text={e.rendering.patch} />}
+          <Patch
+            patch={e.rendering.patch}
+            readFiles={readFiles}
+            testId="episode-patch-files"
+            textTestId="episode-patch"
           />
         </>
       )}
