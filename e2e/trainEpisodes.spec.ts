@@ -304,7 +304,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(ep.getByTestId('episodes-run')).toHaveValue(runId);
 
     // Back on the Train page, its episodes open again under the charts.
-    await page.getByRole('link', { name: 'Train' }).click();
+    await page.getByRole('link', { name: 'Train', exact: true }).click();
     await page.getByTestId(`open-run-${runId}`).click();
     await page.getByTestId('episodes-section').locator('summary').click();
 

@@ -71,7 +71,7 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
     // Coming back to the page later does not scroll to the run again.
     await page.getByRole('link', { name: 'Evaluate' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Evaluate');
-    await page.getByRole('link', { name: 'Train' }).click();
+    await page.getByRole('link', { name: 'Train', exact: true }).click();
     await expect(page.getByTestId('focus-name')).toHaveText('node-tiny');
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -220,6 +220,18 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
     await expect(page.getByTestId('runs-shown')).toHaveText(/^1 of \d+ runs shown$/);
     await expect.poll(order).toEqual([runId2]);
     await expect(difference).toContainText('node-tiny − node-warm8');
+    // Leaving the page and coming back keeps the filter and the sort.
+    await page.getByRole('link', { name: 'Episodes', exact: true }).click();
+    await expect(page.getByTestId('episodes-page')).toBeVisible();
+    await page.getByRole('link', { name: 'Train', exact: true }).click();
+    await expect(page.getByTestId('runs-filter')).toHaveValue('warm8');
+    await expect.poll(order).toEqual([runId2]);
+    await page.getByTestId('runs-filter').fill('');
+    await expect.poll(order).toEqual([runId2, runId]);
+    await expect(page.getByTestId('sort-name').locator('xpath=..')).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
   });
 });
 

@@ -36,8 +36,18 @@ export function phaseLabel(phase: string, detail?: string): string {
   return detail ? `${words} ${detail}` : words;
 }
 
+/**
+ * How the runs table is shown: its filter and sort column (the Train page reads the column's
+ * key), kept while the app is open so leaving the page does not lose them.
+ */
+export interface RunsTableView {
+  query: string;
+  sort: { key: string; desc: boolean };
+}
+
 export interface TrainState {
   runs: RunSummary[];
+  runsView: RunsTableView;
   /** Whether the stored runs have been read (until then an empty list means "not yet"). */
   runsLoaded: boolean;
   series: Record<string, RunSeries>;
@@ -64,6 +74,7 @@ export interface TrainSlice {
   train: TrainState;
   trainActions: {
     setRuns: (runs: RunSummary[]) => void;
+    setRunsView: (view: RunsTableView) => void;
     setSeries: (runId: string, series: RunSeries) => void;
     applyEvents: (events: TrainEvent[]) => void;
     /** Shows a run in the progress panel; `reveal` also scrolls it into view. */
@@ -82,6 +93,7 @@ export interface TrainSlice {
 
 export const initialTrainState: TrainState = {
   runs: [],
+  runsView: { query: '', sort: { key: 'stored', desc: false } },
   runsLoaded: false,
   series: {},
   live: {},
@@ -165,6 +177,7 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
     train: initialTrainState,
     trainActions: {
       setRuns: (runs) => patch({ runs, runsLoaded: true }),
+      setRunsView: (runsView) => patch({ runsView }),
       setSeries: (runId, value) =>
         set((s) => ({ train: { ...s.train, series: { ...s.train.series, [runId]: value } } })),
       applyEvents: (events) => set((s) => ({ train: reduceEvents(s.train, events) })),

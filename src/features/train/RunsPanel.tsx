@@ -16,6 +16,7 @@ import { isGoing } from '../../protocol/training';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useTrainActions } from '../../state/hooks';
 import { RunsList } from './components/RunsList';
+import { asRunSort } from './components/runOrder';
 import { runToCsv } from './components/series';
 
 /** The runs list wired to storage: compare, open, rename, tag, delete with undo, export, import. */
@@ -26,6 +27,7 @@ export function RunsPanel() {
       runs: s.train.runs,
       compare: s.train.compare,
       focusId: s.train.focusId,
+      view: s.train.runsView,
     })),
   );
   const loaded = (id: string): boolean => Boolean(appStore.getState().train.series[id]);
@@ -42,6 +44,8 @@ export function RunsPanel() {
       <h2>Runs</h2>
       <RunsList
         runs={train.runs}
+        view={{ query: train.view.query, sort: asRunSort(train.view.sort) }}
+        onViewChange={actions.setRunsView}
         selected={train.compare}
         activeId={train.focusId}
         loadTestScores={finalTestScores}

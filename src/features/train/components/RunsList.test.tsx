@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SKILL_COLORS } from '../../../components/skillColors';
-import { RunsList, type RunsListProps } from './RunsList';
+import { RunsList, type RunsListProps, type RunsView } from './RunsList';
 import type { PerTaskScores } from '../../../eval/stats';
 import { runSummary } from './testFixtures';
 
@@ -227,6 +227,29 @@ describe('RunsList', () => {
     fireEvent.change(screen.getByTestId('runs-filter'), { target: { value: '' } });
     expect(screen.getAllByTestId(/^run-row-/)).toHaveLength(1);
     expect(screen.queryByTestId('runs-filter')).toBeNull();
+  });
+
+  it('leaves the filter and sort to the caller when it keeps them', () => {
+    const table = [runSummary('x', { name: 'joint' }), runSummary('y', { name: 'single' })];
+    const onViewChange = vi.fn();
+    const view: RunsView = { query: 'single', sort: { key: 'name', desc: true } };
+    render(<RunsList {...setupProps({ runs: table, view, onViewChange })} />);
+    // Drawn as the caller keeps it, filtered and sorted.
+    expect(screen.getByTestId<HTMLInputElement>('runs-filter').value).toBe('single');
+    expect(screen.getAllByTestId(/^run-row-/).map((r) => r.getAttribute('data-testid'))).toEqual([
+      'run-row-y',
+    ]);
+    expect(screen.getByTestId('sort-name').closest('th')!.getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+    // Changes go to the caller.
+    fireEvent.change(screen.getByTestId('runs-filter'), { target: { value: 'j' } });
+    expect(onViewChange).toHaveBeenLastCalledWith({ query: 'j', sort: view.sort });
+    fireEvent.click(screen.getByTestId('sort-name'));
+    expect(onViewChange).toHaveBeenLastCalledWith({
+      query: 'single',
+      sort: { key: 'name', desc: false },
+    });
   });
 
   it('deletes, then offers Undo which calls back once and goes away', () => {

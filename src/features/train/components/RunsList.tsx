@@ -6,8 +6,17 @@ import { RunRow } from './RunRow';
 import { DifferenceRow, type TestScoresLoader } from './DifferenceRow';
 import { filterRuns, nextSort, sortRuns, type RunSort, type SortKey } from './runOrder';
 
+/** The table's filter and sort. */
+export interface RunsView {
+  query: string;
+  sort: RunSort;
+}
+
 export interface RunsListProps {
   runs: readonly RunSummary[];
+  /** The filter and sort, kept by the caller (absent: the table keeps its own). */
+  view?: RunsView;
+  onViewChange?: (view: RunsView) => void;
   /** Ids of the runs ticked for comparison. */
   selected: readonly string[];
   onSelect: (ids: string[]) => void;
@@ -31,7 +40,15 @@ export interface RunsListProps {
 }
 
 /** The runs table: compare, rename, tag, delete with undo, export and import. */
-export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: RunsListProps) {
+export function RunsList({
+  runs,
+  selected,
+  onSelect,
+  undoMs = 10_000,
+  view,
+  onViewChange,
+  ...on
+}: RunsListProps) {
   // Every run deleted in the last undoMs keeps its own Undo (a second delete does not take the
   // first one's away).
   const [deleted, setDeleted] = useState<RunSummary[]>([]);
@@ -42,8 +59,11 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
   const toggle = (id: string, on: boolean) =>
     onSelect(on ? [...selected.filter((s) => s !== id), id] : selected.filter((s) => s !== id));
   // What the table shows: the runs matching the filter, in the order of the sorted column.
-  const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<RunSort>({ key: 'stored', desc: false });
+  // The filter and sort: the caller's to keep when it passes them, else this table's own.
+  const [own, setOwn] = useState<RunsView>({ query: '', sort: { key: 'stored', desc: false } });
+  const { query, sort } = view ?? own;
+  const setView = onViewChange ?? setOwn;
+  const setQuery = (q: string) => setView({ query: q, sort });
   const shown = sortRuns(filterRuns(runs, query), sort);
   const header = (
     key: Exclude<SortKey, 'stored'>,
@@ -56,7 +76,7 @@ export function RunsList({ runs, selected, onSelect, undoMs = 10_000, ...on }: R
       title={title}
       color={color}
       sorted={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : undefined}
-      onSort={() => setSort((s) => nextSort(s, key))}
+      onSort={() => setView({ query, sort: nextSort(sort, key) })}
     />
   );
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRuns, nextSort, sortRuns } from './runOrder';
+import { asRunSort, filterRuns, nextSort, sortRuns } from './runOrder';
 import { runSummary } from './testFixtures';
 
 const five = (loc: number) => ({
@@ -66,6 +66,17 @@ describe('nextSort', () => {
     expect(nextSort({ key: 'stored', desc: false }, 'name')).toEqual({ key: 'name', desc: false });
     expect(nextSort({ key: 'editing', desc: true }, 'editing')).toEqual({
       key: 'editing',
+      desc: false,
+    });
+  });
+});
+
+describe('asRunSort', () => {
+  it('takes a kept sort whose key is a column, and keeps the stored order otherwise', () => {
+    expect(asRunSort({ key: 'review', desc: true })).toEqual({ key: 'review', desc: true });
+    expect(asRunSort({ key: 'mean', desc: false })).toEqual({ key: 'mean', desc: false });
+    expect(asRunSort({ key: 'retired-column', desc: true })).toEqual({
+      key: 'stored',
       desc: false,
     });
   });

@@ -1,9 +1,18 @@
-import type { AtomicSkill } from '../../../core/tasks/types';
+import { ATOMIC_SKILLS, type AtomicSkill } from '../../../core/tasks/types';
 import type { RunSummary } from '../../../protocol/training';
 import { compositeMean, skillMean } from './RunRow';
 
 /** A column the runs table sorts by; 'stored' (until a header is clicked) keeps the runs' order. */
 export type SortKey = 'stored' | 'name' | 'steps' | AtomicSkill | 'mean' | 'composite';
+const SORT_KEYS: readonly string[] = [
+  'stored',
+  'name',
+  'steps',
+  ...ATOMIC_SKILLS,
+  'mean',
+  'composite',
+];
+const isSortKey = (key: string): key is SortKey => SORT_KEYS.includes(key);
 export interface RunSort {
   key: SortKey;
   /** Highest (or Z) first. */
@@ -59,4 +68,9 @@ export function filterRuns(runs: readonly RunSummary[], query: string): readonly
 export function nextSort(sort: RunSort, key: Exclude<SortKey, 'stored'>): RunSort {
   if (sort.key === key) return { key, desc: !sort.desc };
   return { key, desc: key !== 'name' };
+}
+
+/** A kept sort (the store holds its key as text) as a sort of the table: unknown keys keep the stored order. */
+export function asRunSort(sort: { key: string; desc: boolean }): RunSort {
+  return isSortKey(sort.key) ? { key: sort.key, desc: sort.desc } : { key: 'stored', desc: false };
 }
