@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { TaskFilesView } from '../../../protocol/episodes';
 
+// One value, so what is computed from it (a patch's sides) is not computed again at each redraw.
+const NOT_AT_HAND: TaskFilesView = { ok: false, reason: 'The task is not at hand here.' };
+
 /**
  * The task's files from `read`, read once per reader: undefined while reading; without a reader,
  * why there are none.
@@ -26,6 +29,6 @@ export function useTaskFiles(read?: () => Promise<TaskFilesView>): TaskFilesView
       live = false;
     };
   }, [read]);
-  if (!read) return { ok: false, reason: 'The task is not at hand here.' };
+  if (!read) return NOT_AT_HAND;
   return files?.from === read ? files.view : undefined;
 }
