@@ -17,9 +17,20 @@ const labels =
     return n === null || n === undefined ? '' : String(n);
   };
 
-/** Monaco's theme is global: every view sets it to the page's. */
-function useTheme(dark: boolean): void {
-  useEffect(() => monaco.editor.setTheme(themeName(dark)), [dark]);
+/**
+ * The page's theme (`<html data-theme>`, followed as it changes), as Monaco's. Monaco's theme is
+ * global: every view sets it to the page's.
+ */
+function useTheme(): string {
+  const read = () => themeName(document.documentElement.dataset.theme === 'dark');
+  const [theme, setTheme] = useState(read);
+  useEffect(() => {
+    const watch = new MutationObserver(() => setTheme(read()));
+    watch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => watch.disconnect();
+  }, []);
+  useEffect(() => monaco.editor.setTheme(theme), [theme]);
+  return theme;
 }
 
 /** The height a view's content needs, capped: `track` is given each editor to follow. */
@@ -39,7 +50,6 @@ export interface CodeViewProps {
   value: string;
   /** The file's path: it picks the colouring. */
   path: string;
-  dark: boolean;
   /** Lines to mark and scroll to (1-based, inclusive). */
   highlight?: { start: number; end: number };
   maxLines?: number;
@@ -47,10 +57,10 @@ export interface CodeViewProps {
 }
 
 /** One file, read-only. */
-export function CodeView({ value, path, dark, highlight, maxLines = 28, testId }: CodeViewProps) {
+export function CodeView({ value, path, highlight, maxLines = 28, testId }: CodeViewProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { height, track } = useContentHeight(maxLines);
-  useTheme(dark);
+  const theme = useTheme();
   const start = highlight?.start;
   const end = highlight?.end;
   useEffect(() => {
@@ -58,7 +68,7 @@ export function CodeView({ value, path, dark, highlight, maxLines = 28, testId }
     const editor = monaco.editor.create(ref.current!, {
       ...VIEW_OPTIONS,
       model,
-      theme: themeName(dark),
+      theme,
     });
     const listeners = track([editor]);
     if (start !== undefined && end !== undefined) {
@@ -75,7 +85,7 @@ export function CodeView({ value, path, dark, highlight, maxLines = 28, testId }
       editor.dispose();
       model.dispose();
     };
-    // The theme follows `dark` through useTheme; an editor is made again for new content only.
+    // The theme follows the page through useTheme; an editor is made again for new content only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value, path, start, end]);
   return (
@@ -93,7 +103,6 @@ export interface DiffViewProps {
   before: string;
   after: string;
   path: string;
-  dark: boolean;
   /**
    * Line numbers of each side when the sides are excerpts (a patch's hunks); without them the
    * sides are whole files, numbered from 1, and unchanged stretches fold away.
@@ -104,25 +113,17 @@ export interface DiffViewProps {
 }
 
 /** One file's change, side by side (one column where the page is narrow). */
-export function DiffView({
-  before,
-  after,
-  path,
-  dark,
-  numbers,
-  maxLines = 32,
-  testId,
-}: DiffViewProps) {
+export function DiffView({ before, after, path, numbers, maxLines = 32, testId }: DiffViewProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { height, track } = useContentHeight(maxLines);
-  useTheme(dark);
+  const theme = useTheme();
   useEffect(() => {
     const language = languageOf(path);
     const original = monaco.editor.createModel(before, language);
     const modified = monaco.editor.createModel(after, language);
     const diff = monaco.editor.createDiffEditor(ref.current!, {
       ...VIEW_OPTIONS,
-      theme: themeName(dark),
+      theme,
       originalEditable: false,
       renderSideBySide: true,
       useInlineViewWhenSpaceIsLimited: true,
@@ -148,7 +149,7 @@ export function DiffView({
       original.dispose();
       modified.dispose();
     };
-    // As CodeView: the theme follows `dark` without making the editor again.
+    // As CodeView: the theme follows the page without making the editor again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [before, after, path, numbers]);
   return <div ref={ref} className="code-view code-diff" data-testid={testId} style={{ height }} />;

@@ -2,7 +2,7 @@
  * The code of an episode in Monaco (loaded lazily by EpisodeTrace): a patch's files side by
  * side, whole when the run's task files can be read, and a test file.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { CodeView, DiffView } from '../../../components/monaco/CodeViews';
 import type { TaskFilesView } from '../../../protocol/episodes';
 import { fileChanges } from './fileChanges';
@@ -10,18 +10,6 @@ import { FileTabs } from './FileTabs';
 import { useTaskFiles } from './useTaskFiles';
 
 const STATUS_WORDS = { modified: '', added: ' (new file)', deleted: ' (deleted)' } as const;
-
-/** The page's theme, as `<html data-theme>` says, followed as it changes. */
-function useDarkPage(): boolean {
-  const read = () => document.documentElement.dataset.theme === 'dark';
-  const [dark, setDark] = useState(read);
-  useEffect(() => {
-    const watch = new MutationObserver(() => setDark(read()));
-    watch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    return () => watch.disconnect();
-  }, []);
-  return dark;
-}
 
 export interface PatchFilesProps {
   patch: string;
@@ -32,7 +20,6 @@ export interface PatchFilesProps {
 
 /** A patch's files, one at a time, each side by side: before on the left, after on the right. */
 export function PatchFiles({ patch, readFiles, testId }: PatchFilesProps) {
-  const dark = useDarkPage();
   const files = useTaskFiles(readFiles);
   const changes = useMemo(
     () => (files === undefined ? null : fileChanges(patch, files.ok ? files.files : null)),
@@ -74,7 +61,6 @@ export function PatchFiles({ patch, readFiles, testId }: PatchFilesProps) {
             before={shown.before}
             after={shown.after}
             path={shown.path}
-            dark={dark}
             {...(shown.numbers ? { numbers: shown.numbers } : {})}
             testId={`${testId}-diff`}
           />
@@ -96,14 +82,7 @@ export function CodeFile({
   highlight?: { start: number; end: number };
   testId: string;
 }) {
-  const dark = useDarkPage();
   return (
-    <CodeView
-      value={text}
-      path={path}
-      dark={dark}
-      testId={testId}
-      {...(highlight ? { highlight } : {})}
-    />
+    <CodeView value={text} path={path} testId={testId} {...(highlight ? { highlight } : {})} />
   );
 }
