@@ -8,6 +8,23 @@ describe('createTrainerApi in Node', () => {
   it('refuses calls before init with a clear error', async () => {
     const api = createTrainerApi({ now });
     await expect(api.info()).rejects.toThrow(/call init\(\) first/);
+    await expect(api.pauseRun('r')).rejects.toThrow(/call init\(\) first/);
+  });
+
+  it('reads stored runs without waiting for init: only training needs a backend', async () => {
+    // Without a session (IndexedDB and a sandbox pool, the browser worker's), the reads get past
+    // the backend check and say what they lack instead.
+    const api = createTrainerApi({ now });
+    for (const read of [
+      api.episodeBatches('r'),
+      api.listEpisodes('r', { source: 'train', step: 0 }),
+      api.getEpisode(1),
+      api.observation('r', 't'),
+      api.taskFiles('r', 't'),
+      api.storageReport(),
+    ])
+      await expect(read).rejects.toThrow(/need the browser trainer worker/);
+    await expect(api.startRun({} as never, () => undefined)).rejects.toThrow(/call init\(\) first/);
   });
 
   it('falls back from WebGPU to WASM in Node and says why', async () => {

@@ -19,13 +19,18 @@ export interface TrainerEnvironment extends BackendEnvironment {
 export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
   let current: BackendInfo | null = null;
   let session: TrainingSession | null = null;
-  const runs = (): TrainingSession => {
-    requireInit();
+  // Stored runs, episodes and tasks are read without a backend, so the app's first reads need
+  // not wait for `init()` (a WebGPU adapter can take seconds); only training needs one.
+  const stored = (): TrainingSession => {
     if (!env.session)
       throw new TrainerError(
         'Training runs need the browser trainer worker (IndexedDB and a sandbox pool).',
       );
     return (session ??= env.session(() => current?.backend ?? null));
+  };
+  const runs = (): TrainingSession => {
+    requireInit();
+    return stored();
   };
 
   const requireInit = (): BackendInfo => {
@@ -76,28 +81,28 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
       return runs().setMix(runId, mix);
     },
     async storageReport() {
-      return runs().storageReport();
+      return stored().storageReport();
     },
     async pruneRun(runId, what) {
-      return runs().prune(runId, what);
+      return stored().prune(runId, what);
     },
     async clearSuites() {
-      return runs().clearSuites();
+      return stored().clearSuites();
     },
     async episodeBatches(runId) {
-      return runs().episodeBatches(runId);
+      return stored().episodeBatches(runId);
     },
     async listEpisodes(runId, batch) {
-      return runs().listEpisodes(runId, batch);
+      return stored().listEpisodes(runId, batch);
     },
     async getEpisode(id) {
-      return runs().getEpisode(id);
+      return stored().getEpisode(id);
     },
     async observation(runId, taskId) {
-      return runs().observation(runId, taskId);
+      return stored().observation(runId, taskId);
     },
     async taskFiles(runId, taskId) {
-      return runs().taskFiles(runId, taskId);
+      return stored().taskFiles(runId, taskId);
     },
     async backendAgreement() {
       const info = requireInit();

@@ -14,6 +14,7 @@ import {
   type EpisodeSummary,
 } from '../../protocol/episodes';
 import { useApp } from '../../state/hooks';
+import { readInto } from '../../components/useRead';
 import { EpisodeTrace } from './components/EpisodeTrace';
 import { formatValue } from './components/format';
 
@@ -28,34 +29,12 @@ const REWARD_FILTERS = {
 } as const;
 type RewardFilter = keyof typeof REWARD_FILTERS;
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** A batch as a string (a select's value, an effect's dependency) and back. */
 const batchKey = (b: EpisodeBatch): string => `${b.source}:${b.step}`;
 const batchOf = (key: string): EpisodeBatch => {
   const [source, step] = key.split(':');
   return { source: source as EpisodeBatch['source'], step: Number(step) };
 };
-
-/**
- * Starts `read` and hands its value to `onValue`, or a failure (`what` went wrong) to `onError`,
- * unless the effect was cleaned up first; returns that cleanup.
- */
-function readInto<T>(
-  read: Promise<T>,
-  onValue: (value: T) => void,
-  onError: (message: string) => void,
-  what: string,
-): () => void {
-  let live = true;
-  read.then(
-    (value) => live && onValue(value),
-    (e: unknown) => live && onError(`Could not read ${what}: ${messageOf(e)}`),
-  );
-  return () => {
-    live = false;
-  };
-}
 
 export interface RunEpisodesProps {
   /** The run (absent: the focused run). */
@@ -76,21 +55,7 @@ export interface RunEpisodesProps {
 export function RunEpisodes({ runId: asked, initialEpisode = null, onOpen }: RunEpisodesProps) {
   const focused = useApp((s) => s.train.focusId);
   const runId = asked === undefined ? focused : asked;
-  // Episodes are read through the trainer worker, which answers once it has started (a backend
-  // switched later keeps it answering).
-  const started = useApp((s) => s.device.info !== null);
-  const startError = useApp((s) => (s.device.status === 'error' ? s.device.error : null));
   if (!runId) return null;
-  if (!started)
-    return startError ? (
-      <p className="error" role="alert">
-        The compute worker did not start, and the episodes are read through it: {startError}
-      </p>
-    ) : (
-      <p className="hint" data-testid="episodes-waiting">
-        Starting the compute worker, which reads the stored episodes…
-      </p>
-    );
   return <EpisodesOf key={runId} runId={runId} initialEpisode={initialEpisode} onOpen={onOpen} />;
 }
 
@@ -172,21 +137,25 @@ function EpisodesOf({
         if (e && e.runId === runId) {
           setOpened(e);
           setError(null);
-          if (openId === linked) setPicked(batchKey(e));
         } else {
           setError(
             e
               ? `Episode ${openId} belongs to another run.`
               : `Episode ${openId} is gone (pruned, or its run deleted).`,
           );
-          if (openId === linked) setLinked(null);
         }
       },
       setError,
       'the episode',
     );
-  }, [openId, runId, linked]);
+  }, [openId, runId]);
   useEffect(() => onOpen?.(openId), [openId, onOpen]);
+  // A deep-linked episode, once read and while open: its batch is picked (and its row paged into
+  // view below).
+  if (linked !== null && openId === linked && opened?.id === linked) {
+    const batch = batchKey(opened);
+    if (picked !== batch) setPicked(batch);
+  }
 
   const list = loaded?.key === key ? loaded.list : null;
   // An evaluation's answers: a row is one of a task's Avg@k answers, and no update followed.
@@ -217,10 +186,15 @@ function EpisodesOf({
   // One function per task, so the trace's observation is read once, not at every redraw.
   const taskId = episode?.taskId;
   const observe = useCallback(() => observation(runId, taskId ?? ''), [runId, taskId]);
-  // Read once per task, for the side-by-side patches and the task's files alike.
+  // Read once per task, for the side-by-side patches and the task's files alike (a failed read is
+  // not kept: the next view to ask reads again).
   const readFiles = useMemo(() => {
     let files: ReturnType<typeof taskFiles> | undefined;
-    return () => (files ??= taskFiles(runId, taskId ?? ''));
+    return () =>
+      (files ??= taskFiles(runId, taskId ?? '').catch((e: unknown) => {
+        files = undefined;
+        throw e;
+      }));
   }, [runId, taskId]);
   return (
     <div className="run-episodes" data-testid="run-episodes">

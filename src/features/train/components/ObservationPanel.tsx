@@ -1,5 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ObservationView } from '../../../protocol/episodes';
+import { useRead } from '../../../components/useRead';
+
+const failed = (reason: string): ObservationView => ({ ok: false, reason });
 
 /** Observation positions an answer's pointer actions chose (`@472:base` points at 472). */
 export function pointedPositions(actionLabels: readonly string[]): Map<number, number[]> {
@@ -28,19 +31,10 @@ export function ObservationPanel({
   actionLabels: readonly string[];
 }) {
   const [open, setOpen] = useState(false);
-  const [view, setView] = useState<ObservationView | null>(null);
-  useEffect(() => {
-    if (!open || view) return;
-    let live = true;
-    read().then(
-      (v) => live && setView(v),
-      (e: unknown) =>
-        live && setView({ ok: false, reason: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [open, view, read]);
+  // Read when first opened, and kept when closed.
+  const [wanted, setWanted] = useState(false);
+  if (open && !wanted) setWanted(true);
+  const view = useRead(wanted ? read : null, failed, 'the observation');
   const pointed = pointedPositions(actionLabels);
   return (
     <details
