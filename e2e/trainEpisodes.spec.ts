@@ -106,6 +106,28 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     );
     await expect(evalTrace.getByTestId('episode-reward')).toContainText("the task's score");
     await expect(evalTrace.getByTestId('episode-answer')).toHaveText(tested[0]!.answerText);
+    // A localization answer's files are marked among the task's files.
+    await rows.first().getByRole('button').click();
+    await expect(evalTrace).toHaveCount(0);
+    const located = tested.findIndex(
+      (e) => e.kind === 'localization' && e.answerText.startsWith('FILES'),
+    );
+    expect(located, 'a localization answer on the first two pages').toBeGreaterThanOrEqual(0);
+    expect(located).toBeLessThan(2 * PAGE);
+    const chose = tested[located]!.answerText.trim().split(/\s+/).slice(1, -1);
+    const where = suiteTasks().find((t) => t.id === tested[located]!.taskId)!;
+    const inOrder = Object.keys(where.files).sort();
+    const lead = where.focus?.file;
+    const tabOrder = lead ? [lead, ...inOrder.filter((p) => p !== lead)] : inOrder;
+    await rows.nth(located).getByRole('button').click();
+    const locFiles = evalTrace.getByTestId('episode-files');
+    await locFiles.locator('summary').click();
+    await expect(
+      locFiles.locator('.file-tab, .file-name').filter({ hasText: '(chosen)' }),
+    ).toHaveText(tabOrder.filter((p) => chose.includes(p)).map((p) => `${p} (chosen)`));
+    await expect(locFiles).toContainText(`The answer chose ${chose.join(', ')}`);
+    await rows.nth(located).getByRole('button').click();
+    await expect(evalTrace).toHaveCount(0);
 
     await picker.selectOption('train:0');
     await expect(evalTrace).toHaveCount(0);

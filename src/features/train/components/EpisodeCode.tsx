@@ -43,28 +43,20 @@ export function PatchFiles({ patch, readFiles, testId }: PatchFilesProps) {
           : `Only the patch's hunks, with the file's line numbers (⋯ marks lines left out). ${files?.ok === false ? `The whole files are not at hand: ${files.reason}` : 'The patch does not apply to the task files as they are.'}`}
       </p>
       <FileTabs
-        names={changes.files.map((f) => f.path + STATUS_WORDS[f.status])}
+        files={changes.files.map((f) => ({ path: f.path, note: STATUS_WORDS[f.status] }))}
         picked={index}
         onPick={setPicked}
         label="Files the patch changes"
       />
       {shown && (
-        <>
-          {changes.files.length === 1 && (
-            <p className="file-name">
-              <code>{shown.path}</code>
-              {STATUS_WORDS[shown.status]}
-            </p>
-          )}
-          <DiffView
-            key={shown.path}
-            before={shown.before}
-            after={shown.after}
-            path={shown.path}
-            {...(shown.numbers ? { numbers: shown.numbers } : {})}
-            testId={`${testId}-diff`}
-          />
-        </>
+        <DiffView
+          key={shown.path}
+          before={shown.before}
+          after={shown.after}
+          path={shown.path}
+          {...(shown.numbers ? { numbers: shown.numbers } : {})}
+          testId={`${testId}-diff`}
+        />
       )}
     </div>
   );

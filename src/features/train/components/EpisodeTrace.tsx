@@ -8,7 +8,7 @@ import {
 } from '../../../protocol/episodes';
 import { CodeBlock, CodeViewSwitch, PatchFiles, CodeFile } from './CodeBlock';
 import { ObservationPanel } from './ObservationPanel';
-import { TaskFilesPanel } from './TaskFilesPanel';
+import { chosenFiles, TaskFilesPanel } from './TaskFilesPanel';
 import { formatValue } from './format';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -202,7 +202,7 @@ export function EpisodeTrace({
           />
         </>
       )}
-      {readFiles && <TaskFilesPanel read={readFiles} />}
+      {readFiles && <TaskFilesPanel read={readFiles} chosen={chosenFiles(e.answerText)} />}
       {observe && <ObservationPanel read={observe} actionLabels={e.actionLabels} />}
       <h4>Decoded tokens</h4>
       <div className="table-scroll">

@@ -1,29 +1,46 @@
-/** A row of file names to pick one from (shown only when there is more than one). */
+/** A file offered to pick: its path, and a note after it such as " (new file)". */
+export interface FileTab {
+  path: string;
+  note?: string;
+}
+
+/**
+ * A row of files to pick one from; with one file, its name alone (nothing to pick), and with
+ * none, nothing.
+ */
 export function FileTabs({
-  names,
+  files,
   picked,
   onPick,
   label,
 }: {
-  /** Each file's tab text (its path, with a note such as "(new file)"). */
-  names: readonly string[];
+  files: readonly FileTab[];
   picked: number;
   onPick: (index: number) => void;
   label: string;
 }) {
-  if (names.length < 2) return null;
+  const only = files.length === 1 ? files[0] : undefined;
+  if (only)
+    return (
+      <p className="file-name">
+        <code>{only.path}</code>
+        {only.note}
+      </p>
+    );
+  if (files.length === 0) return null;
   return (
     <div className="file-tabs" role="tablist" aria-label={label}>
-      {names.map((name, i) => (
+      {files.map((f, i) => (
         <button
-          key={name}
+          key={f.path}
           type="button"
           role="tab"
           aria-selected={i === picked}
           className={i === picked ? 'file-tab active' : 'file-tab'}
           onClick={() => onPick(i)}
         >
-          {name}
+          {f.path}
+          {f.note}
         </button>
       ))}
     </div>

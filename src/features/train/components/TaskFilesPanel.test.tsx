@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaskFilesView } from '../../../protocol/episodes';
 import { appStore } from '../../../state/appStore';
-import { orderedFiles, TaskFilesPanel } from './TaskFilesPanel';
+import { chosenFiles, orderedFiles, TaskFilesPanel } from './TaskFilesPanel';
 
 afterEach(cleanup);
 // Code as text: the editor (Monaco) is drawn in the browser, and tested there (e2e).
@@ -57,5 +57,39 @@ describe('TaskFilesPanel', () => {
     render(<TaskFilesPanel read={() => Promise.resolve({ ok: false, reason })} />);
     open(screen.getByTestId('episode-files'));
     expect((await screen.findByTestId('episode-files-unavailable')).textContent).toBe(reason);
+  });
+
+  it('reads the files an answer chose from its FILES step, and none from other answers', () => {
+    expect(chosenFiles('FILES src/cart.js a.js END')).toEqual(['src/cart.js', 'a.js']);
+    expect(chosenFiles('FILES src/cart.js END\n---\nEDIT src/cart.js @4 => +')).toEqual([
+      'src/cart.js',
+    ]);
+    expect(chosenFiles('VERDICT YES')).toEqual([]);
+    expect(chosenFiles('FILES')).toEqual([]);
+  });
+
+  it('marks the chosen files, and says when one is not among the task files', async () => {
+    render(<TaskFilesPanel read={() => Promise.resolve(view)} chosen={['a.js', 'src/gone.js']} />);
+    const panel = screen.getByTestId('episode-files');
+    open(panel);
+    await screen.findByTestId('episode-file-text');
+    expect(
+      within(panel)
+        .getAllByRole('tab')
+        .map((t) => t.textContent),
+    ).toEqual(['src/cart.js', 'a.js (chosen)', 'src/b.js']);
+    expect(panel.textContent).toContain(
+      'The answer chose a.js, src/gone.js (not among them): marked "chosen".',
+    );
+  });
+
+  it('names a lone file instead of offering tabs', async () => {
+    const one: TaskFilesView = { ok: true, files: { 'only.js': 'x\n' } };
+    render(<TaskFilesPanel read={() => Promise.resolve(one)} chosen={['only.js']} />);
+    const panel = screen.getByTestId('episode-files');
+    open(panel);
+    await screen.findByTestId('episode-file-text');
+    expect(within(panel).queryAllByRole('tab')).toEqual([]);
+    expect(panel.querySelector('.file-name')!.textContent).toBe('only.js (chosen)');
   });
 });

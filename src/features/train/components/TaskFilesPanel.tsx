@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { parseAnswer } from '../../../core/answers/text';
+import type { Answer } from '../../../core/answers/types';
 import type { TaskFilesView } from '../../../protocol/episodes';
 import { CodeBlock, CodeFile } from './CodeBlock';
 import { FileTabs } from './FileTabs';
@@ -13,6 +15,20 @@ export function orderedFiles(view: Files): string[] {
   return focus && paths.includes(focus) ? [focus, ...paths.filter((p) => p !== focus)] : paths;
 }
 
+/**
+ * The files an answer named in a FILES step (a localization answer, a bug fix's first step), in
+ * its order; none when it names none or does not parse.
+ */
+export function chosenFiles(answerText: string): string[] {
+  const named = (a: Answer): string[] =>
+    a.kind === 'files' ? a.files : a.kind === 'steps' ? a.steps.flatMap(named) : [];
+  try {
+    return [...new Set(named(parseAnswer(answerText)))];
+  } catch {
+    return [];
+  }
+}
+
 /** The focus's lines in `path`, when the task names them. */
 function focusLines(view: Files, path: string): { start: number; end: number } | undefined {
   const f = view.focus;
@@ -20,7 +36,13 @@ function focusLines(view: Files, path: string): { start: number; end: number } |
   return { start: f.startLine, end: f.endLine ?? f.startLine };
 }
 
-function Files({ read }: { read: () => Promise<TaskFilesView> }) {
+function Files({
+  read,
+  chosen,
+}: {
+  read: () => Promise<TaskFilesView>;
+  chosen: readonly string[];
+}) {
   const view = useTaskFiles(read);
   const [picked, setPicked] = useState(0);
   if (view === undefined) return <p className="hint">Reading the task&apos;s files…</p>;
@@ -43,13 +65,17 @@ function Files({ read }: { read: () => Promise<TaskFilesView> }) {
           ? `; the task is about ${view.focus.fn ? `${view.focus.fn} in ` : ''}${view.focus.file}${lines ? `, ${lines.start === lines.end ? `line ${lines.start}` : `lines ${lines.start}-${lines.end}`} (marked)` : ''}`
           : ''}
         . The hidden tests that grade the answer are not among them.
+        {chosen.length > 0 &&
+          ` The answer chose ${chosen.map((c) => (c in view.files ? c : `${c} (not among them)`)).join(', ')}: marked "chosen".`}
       </p>
-      <FileTabs names={paths} picked={index} onPick={setPicked} label="The task's files" />
-      {paths.length === 1 && (
-        <p className="file-name">
-          <code>{path}</code>
-        </p>
-      )}
+      <FileTabs
+        files={paths.map((p) =>
+          chosen.includes(p) ? { path: p, note: ' (chosen)' } : { path: p },
+        )}
+        picked={index}
+        onPick={setPicked}
+        label="The task's files"
+      />
       <CodeBlock
         editor={
           <CodeFile
@@ -71,7 +97,14 @@ function Files({ read }: { read: () => Promise<TaskFilesView> }) {
 }
 
 /** The repository the policy was given for the task, file by file, read when first opened. */
-export function TaskFilesPanel({ read }: { read: () => Promise<TaskFilesView> }) {
+export function TaskFilesPanel({
+  read,
+  chosen = [],
+}: {
+  read: () => Promise<TaskFilesView>;
+  /** Files the answer chose (a localization step's), marked in the tabs. */
+  chosen?: readonly string[];
+}) {
   const [open, setOpen] = useState(false);
   return (
     <details
@@ -80,7 +113,7 @@ export function TaskFilesPanel({ read }: { read: () => Promise<TaskFilesView> })
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
       <summary>The task&apos;s files (the repository as the policy was given it)</summary>
-      {open && <Files read={read} />}
+      {open && <Files read={read} chosen={chosen} />}
     </details>
   );
 }
