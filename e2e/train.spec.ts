@@ -118,6 +118,11 @@ test.describe('Train page @webgpu', () => {
       await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('done', {
         timeout: 300_000,
       });
+      // A finished run offers no Pause, Resume or Stop.
+      await expect(page.getByTestId('run-status')).toHaveText('done');
+      await expect(page.locator('[data-testid="pause-run"], [data-testid="stop-run"]')).toHaveCount(
+        0,
+      );
       trainingLongTasks = await page.evaluate(
         () => (window as unknown as { __longTasks: number[] }).__longTasks,
       );

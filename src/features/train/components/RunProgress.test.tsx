@@ -6,20 +6,20 @@ import { RunProgress, type ProgressStatus } from './RunProgress';
 afterEach(cleanup);
 
 const noop = () => {};
-const enabled = (id: string) => !screen.getByTestId<HTMLButtonElement>(id).disabled;
 
 describe('RunProgress', () => {
-  it.each<[ProgressStatus, boolean, boolean, boolean, boolean]>([
-    // status, start, pause, resume, stop
-    ['idle', true, false, false, false],
-    ['preparing', false, false, false, true],
-    ['running', false, true, false, true],
-    ['paused', false, false, true, true],
-    ['done', true, false, false, false],
-    ['stopped', true, false, false, false],
-    ['interrupted', true, false, true, false],
-    ['error', true, false, false, false],
-  ])('%s: start %s, pause %s, resume %s, stop %s', (status, start, pause, resume, stop) => {
+  type Shown = 'on' | 'off' | 'gone';
+  it.each<[ProgressStatus, Shown, Shown, Shown, Shown]>([
+    // status, start, pause, resume, stop: enabled, disabled, or not shown (a finished run's)
+    ['idle', 'on', 'gone', 'gone', 'gone'],
+    ['preparing', 'off', 'off', 'off', 'on'],
+    ['running', 'off', 'on', 'off', 'on'],
+    ['paused', 'off', 'off', 'on', 'on'],
+    ['done', 'on', 'gone', 'gone', 'gone'],
+    ['stopped', 'on', 'gone', 'gone', 'gone'],
+    ['interrupted', 'on', 'off', 'on', 'off'],
+    ['error', 'on', 'gone', 'gone', 'gone'],
+  ])('%s: start %s, pause %s, resume %s, stop %s', (status, ...expected) => {
     render(
       <RunProgress
         status={status}
@@ -32,12 +32,30 @@ describe('RunProgress', () => {
         onStop={noop}
       />,
     );
-    expect([
-      enabled('start-run'),
-      enabled('pause-run'),
-      enabled('resume-run'),
-      enabled('stop-run'),
-    ]).toEqual([start, pause, resume, stop]);
+    const shown = (id: string): Shown => {
+      const button = screen.queryByTestId<HTMLButtonElement>(id);
+      return !button ? 'gone' : button.disabled ? 'off' : 'on';
+    };
+    expect(['start-run', 'pause-run', 'resume-run', 'stop-run'].map(shown)).toEqual(expected);
+  });
+
+  it('moves the focus to Start once Stop has ended the run', () => {
+    const props = {
+      step: 3,
+      steps: 10,
+      elapsedMs: 3000,
+      onStart: noop,
+      onPause: noop,
+      onResume: noop,
+      onStop: noop,
+    };
+    const { rerender } = render(<RunProgress status="running" {...props} />);
+    const stop = screen.getByTestId('stop-run');
+    stop.focus();
+    fireEvent.click(stop);
+    rerender(<RunProgress status="stopped" {...props} />);
+    expect(screen.queryByTestId('stop-run')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('start-run'));
   });
 
   it('shows step, elapsed, ETA, throughput and backend, and calls back', () => {

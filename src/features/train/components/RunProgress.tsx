@@ -47,10 +47,14 @@ function defaultEta(status: ProgressStatus, step: number, steps: number, elapsed
 export function RunProgress(p: RunProgressProps) {
   const can = allowedActions(p.status);
   // Pause disables itself (and Resume too): the keyboard's focus moves on to the button that
-  // undoes it once that is enabled, rather than falling back to the page.
+  // undoes it once that is enabled, rather than falling back to the page; after Stop (the
+  // controls gone), to Start.
   const pauseRef = useRef<HTMLButtonElement>(null);
   const resumeRef = useRef<HTMLButtonElement>(null);
-  const pressed = useRef<'pause' | 'resume' | null>(null);
+  const startRef = useRef<HTMLButtonElement>(null);
+  const pressed = useRef<'pause' | 'resume' | 'stop' | null>(null);
+  // Pause, Resume and Stop show only while one of them can act (not for a finished run).
+  const controls = can.pause || can.resume || can.stop;
   useEffect(() => {
     const active = document.activeElement;
     // Lost: back on the page, or still on the button that is now disabled.
@@ -63,11 +67,13 @@ export function RunProgress(p: RunProgressProps) {
         ? resumeRef.current
         : pressed.current === 'resume' && can.pause
           ? pauseRef.current
-          : null;
+          : pressed.current === 'stop' && !controls
+            ? startRef.current
+            : null;
     if (!target) return;
     pressed.current = null;
     if (lost) target.focus();
-  }, [can.pause, can.resume]);
+  }, [can.pause, can.resume, controls]);
   const eta = p.etaMs !== undefined ? p.etaMs : defaultEta(p.status, p.step, p.steps, p.elapsedMs);
   const stats: [id: string, label: string, value: string][] = [
     ['step', 'step', `${p.step} / ${p.steps}`],
@@ -111,6 +117,7 @@ export function RunProgress(p: RunProgressProps) {
         {p.onStart && (
           <button
             type="button"
+            ref={startRef}
             data-testid="start-run"
             disabled={!can.start || !!p.startBlocked}
             title={p.startBlocked ?? 'Start a new run with this configuration.'}
@@ -119,41 +126,48 @@ export function RunProgress(p: RunProgressProps) {
             Start
           </button>
         )}
-        <button
-          type="button"
-          data-testid="pause-run"
-          ref={pauseRef}
-          disabled={!can.pause}
-          onClick={() => {
-            pressed.current = 'pause';
-            p.onPause();
-          }}
-          title="Pause after the current step (a checkpoint is kept)."
-        >
-          Pause
-        </button>
-        <button
-          type="button"
-          data-testid="resume-run"
-          ref={resumeRef}
-          disabled={!can.resume}
-          onClick={() => {
-            pressed.current = 'resume';
-            p.onResume();
-          }}
-          title="Continue from the last checkpoint."
-        >
-          Resume
-        </button>
-        <button
-          type="button"
-          data-testid="stop-run"
-          disabled={!can.stop}
-          onClick={p.onStop}
-          title="End the run; its results so far are kept."
-        >
-          Stop
-        </button>
+        {controls && (
+          <>
+            <button
+              type="button"
+              data-testid="pause-run"
+              ref={pauseRef}
+              disabled={!can.pause}
+              onClick={() => {
+                pressed.current = 'pause';
+                p.onPause();
+              }}
+              title="Pause after the current step (a checkpoint is kept)."
+            >
+              Pause
+            </button>
+            <button
+              type="button"
+              data-testid="resume-run"
+              ref={resumeRef}
+              disabled={!can.resume}
+              onClick={() => {
+                pressed.current = 'resume';
+                p.onResume();
+              }}
+              title="Continue from the last checkpoint."
+            >
+              Resume
+            </button>
+            <button
+              type="button"
+              data-testid="stop-run"
+              disabled={!can.stop}
+              onClick={() => {
+                pressed.current = 'stop';
+                p.onStop();
+              }}
+              title="End the run; its results so far are kept."
+            >
+              Stop
+            </button>
+          </>
+        )}
       </div>
     </section>
   );
