@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { ATOMIC_SKILLS } from '../../../core/tasks/types';
+import { ATOMIC_SKILLS, COMPOSITE_KINDS } from '../../../core/tasks/types';
 import { SKILL_COLORS } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
-import { compositeMean } from './RunRow';
 import type { PerTaskScores } from '../../../eval/stats';
 import {
   differenceTitle,
@@ -33,7 +32,6 @@ export function DifferenceRow({
   /** Changes when stored episodes were dropped: the scores are read again. */
   revision?: number;
 }) {
-  const [ca, cb] = [compositeMean(a.finalRewards), compositeMean(b.finalRewards)];
   const scores = {
     a: useTestScores(loadScores, a, revision),
     b: useTestScores(loadScores, b, revision),
@@ -43,6 +41,12 @@ export function DifferenceRow({
     d: finalDifference(a, b, skill, scores),
   }));
   const mean = meanDifference(diffs.map(({ d }) => d));
+  // The composite tasks both runs were scored on (a run may lack some), each with its error.
+  const composites = COMPOSITE_KINDS.flatMap((kind) => {
+    const d = finalDifference(a, b, kind, scores);
+    return d ? [d] : [];
+  });
+  const composite = composites.length > 0 ? meanDifference(composites) : null;
   const shown = diffs.flatMap(({ d }) => (d ? [d] : []));
   const paired = shown.filter((d) => d.pairing.paired).length;
   const errors =
@@ -80,17 +84,14 @@ export function DifferenceRow({
         b={b.name}
         label="Mean of the five skills"
       />
-      <td
-        className="num"
-        data-testid="difference-composite"
-        title={
-          ca !== null && cb !== null
-            ? 'Mean over the composite tasks of A minus that of B.'
-            : 'Not scored in both runs.'
-        }
-      >
-        {ca !== null && cb !== null ? signed(ca - cb) : '–'}
-      </td>
+      <DifferenceCell
+        testId="difference-composite"
+        d={composite}
+        a={a.name}
+        b={b.name}
+        label={`Mean of the ${composites.length === 1 ? 'composite task' : `${composites.length} composite tasks`} scored in both runs`}
+        missing="No composite task scored in both runs."
+      />
       <td />
     </tr>
   );
@@ -104,15 +105,16 @@ function DifferenceCell(props: {
   b: string;
   /** What is compared, when it is not the column's skill. */
   label?: string;
+  /** Why there is no difference (by default: not scored in both runs). */
+  missing?: string;
   testId: string;
   color?: string;
 }) {
   const { d, label } = props;
   const title = d
     ? `${label ? `${label}: ` : ''}${differenceTitle(props.a, props.b, d)}`
-    : label
-      ? `${label}: not scored in both runs on every skill.`
-      : 'Not scored in both runs.';
+    : (props.missing ??
+      (label ? `${label}: not scored in both runs on every skill.` : 'Not scored in both runs.'));
   return (
     <td className="num" style={{ color: props.color }} data-testid={props.testId} title={title}>
       {d ? signed(d.diff) : '–'}

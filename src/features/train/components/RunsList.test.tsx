@@ -97,7 +97,7 @@ describe('RunsList', () => {
     expect(screen.getByTestId('difference-review').textContent).toBe('–');
     expect(screen.getByTestId('difference-composite').textContent).toBe('–');
     expect(screen.getByTestId('difference-composite').getAttribute('title')).toBe(
-      'Not scored in both runs.',
+      'No composite task scored in both runs.',
     );
     // The order follows the ticking: the other way round, the signs turn.
     rerender(<RunsList {...setupProps({ runs: [single, joint], selected: ['s', 'j'] })} />);
@@ -106,6 +106,30 @@ describe('RunsList', () => {
       <RunsList {...setupProps({ runs: [single, joint, runs[0]!], selected: ['s', 'j', 'a'] })} />,
     );
     expect(screen.queryByTestId('runs-difference')).toBeNull();
+  });
+
+  it('gives the composite difference its error, over the composite tasks both runs were scored on', () => {
+    const joint = runSummary('j', {
+      name: 'joint',
+      finalRewards: { bugfix: 0.3, refactor: 0.5, 'security-fix': 0.9 },
+      finalStdErr: {
+        bugfix: { stdErr: 0.04, tasks: 20 },
+        refactor: { stdErr: 0.05, tasks: 20 },
+        'security-fix': { stdErr: 0.01, tasks: 20 },
+      },
+    });
+    const single = runSummary('s', {
+      name: 'single',
+      finalRewards: { bugfix: 0.2, refactor: 0.3 },
+      finalStdErr: { bugfix: { stdErr: 0.03, tasks: 20 }, refactor: { stdErr: 0.12, tasks: 20 } },
+    });
+    render(<RunsList {...setupProps({ runs: [single, joint], selected: ['j', 's'] })} />);
+    const cell = screen.getByTestId('difference-composite');
+    // (0.1 + 0.2) / 2, and its error sqrt(0.05² + 0.13²) / 2; security is not in both.
+    expect(cell.textContent).toBe('+0.150± 0.070');
+    expect(cell.getAttribute('title')).toBe(
+      'Mean of the 2 composite tasks scored in both runs: joint 0.400 − single 0.250 = +0.150 ± 0.070, unpaired standard error (the runs’ test answers are not at hand): more than two errors from 0',
+    );
   });
 
   it('pairs the error over the test tasks both runs answered, once their scores are read', async () => {

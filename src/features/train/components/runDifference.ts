@@ -76,9 +76,9 @@ export function finalDifference(
 }
 
 /**
- * The difference of the two runs' means over the five skills, from the five skills'
- * differences (null unless all five are there): its error combines theirs, and it is paired
- * when all five are.
+ * The difference of the two runs' means over several kinds (the five skills; the composite
+ * tasks both were scored on), from each kind's difference (null unless all are there): its error
+ * combines theirs, and it is paired when all are.
  */
 export function meanDifference(diffs: readonly (FinalDifference | null)[]): FinalDifference | null {
   const ds = diffs.filter((d): d is FinalDifference => d !== null);
