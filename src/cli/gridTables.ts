@@ -1,16 +1,16 @@
 // The tables `lab experiment` prints from a results.json: the paper's grid and the interference grid.
-import { ATOMIC_SKILLS, TASK_KINDS, type TaskKind } from '../core/tasks/types';
-import {
-  clusteredStdErr,
-  meanOfEstimates,
-  pairedDifference,
-  projectCluster,
-  taskDifferences,
-  unpairedDifference,
-  type Difference,
-} from '../eval/compare';
+import { ATOMIC_SKILLS } from '../core/tasks/types';
+import type { Difference } from '../eval/compare';
 import type { KindScore } from '../eval/evaluate';
-import type { GridResult } from './gridResult';
+import {
+  difference,
+  meanDifference,
+  meanScore,
+  paperGrid,
+  type Estimate,
+  type GridResult,
+  type RunFor,
+} from '../eval/grid';
 
 const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
 /** ` ± 0.045`, or nothing when the error is unknown (absent, or NaN from a single task). */
@@ -18,62 +18,12 @@ const plusMinus = (stdErr: number | undefined): string =>
   stdErr === undefined || Number.isNaN(stdErr) ? '' : ` ± ${stdErr.toFixed(3)}`;
 const cell = (s: KindScore | undefined): string =>
   s ? `${s.meanReward.toFixed(3)}${plusMinus(s.stdErr)}` : '—';
+const estimateCell = (m: Estimate | null): string =>
+  m ? `${m.value.toFixed(3)}${plusMinus(m.stdErr)}` : '—';
 
 /** One run's mean score over the five skills, or — unless it scored all five. */
-function meanScoreCell(result: GridResult, name: string): string {
-  const parts = ATOMIC_SKILLS.map((k) => result.runs[name]?.scores[k]);
-  if (!parts.every((p) => p !== undefined)) return '—';
-  const m = meanOfEstimates(
-    parts.map((p) => ({ value: p.meanReward, stdErr: p.stdErr ?? Number.NaN })),
-  )!;
-  return `${m.value.toFixed(3)}${plusMinus(m.stdErr)}`;
-}
-
-/** A run's name for each skill: one run for all (`joint-rl`), or one per skill (`single-<skill>`). */
-type RunFor = (skill: TaskKind) => string;
-
-/**
- * The by-project error of the mean over the five skills of run `a` minus run `b`, from every
- * task's paired difference (the skills share the test split's projects, so they are not
- * independent either). NaN unless both runs kept every skill's task scores.
- */
-function meanDifferenceByProject(result: GridResult, a: RunFor, b: RunFor): number {
-  const groups = ATOMIC_SKILLS.map((k) => {
-    const [pa, pb] = [result.runs[a(k)]?.perTask?.[k], result.runs[b(k)]?.perTask?.[k]];
-    return pa && pb ? taskDifferences(pa, pb) : [];
-  });
-  return groups.some((g) => g.length === 0) ? Number.NaN : clusteredStdErr(groups, projectCluster);
-}
-
-/** The mean over the five skills of run `a` minus run `b`, or null unless all five exist. */
-function meanDifference(
-  result: GridResult,
-  a: RunFor,
-  b: RunFor,
-): { value: number; stdErr: number; byProject: number } | null {
-  const diffs = ATOMIC_SKILLS.map((k) => difference(result, a(k), b(k), k));
-  if (!diffs.every((d) => d !== null)) return null;
-  const m = meanOfEstimates(diffs.map((d) => ({ value: d.diff, stdErr: d.stdErr })))!;
-  return { ...m, byProject: meanDifferenceByProject(result, a, b) };
-}
-
-/** Run `a`'s score on `kind` minus run `b`'s: paired over tasks when both kept them. */
-function difference(result: GridResult, a: string, b: string, kind: TaskKind): Difference | null {
-  const [ra, rb] = [result.runs[a], result.runs[b]];
-  const [sa, sb] = [ra?.scores[kind], rb?.scores[kind]];
-  if (!sa || !sb) return null;
-  const [pa, pb] = [ra?.perTask?.[kind], rb?.perTask?.[kind]];
-  return (
-    (pa && pb ? pairedDifference(pa, pb) : null) ??
-    unpairedDifference(sa, sb) ?? {
-      diff: sa.meanReward - sb.meanReward,
-      stdErr: Number.NaN,
-      byProject: Number.NaN,
-      tasks: Math.min(sa.tasks, sb.tasks),
-      paired: false,
-    }
-  );
-}
+const meanScoreCell = (result: GridResult, name: string): string =>
+  estimateCell(meanScore(result, name));
 
 /** ` (± 0.080 by project)`, or nothing when that error is unknown. */
 const byProject = (stdErr: number): string =>
@@ -89,37 +39,29 @@ const diffCell = (d: Difference | null): string =>
  * tasks where the runs kept every task's score.
  */
 export function gridTable(result: GridResult): string {
-  const runs = result.runs;
+  const grid = paperGrid(result);
   const header =
     '| Task | Untrained | Warm start | Joint RL | Single-skill RL (own skill) | Composite-only RL | Joint - single | Joint vs warm start |';
   const lines = [header, '|---|---:|---:|---:|---:|---:|---:|---:|'];
-  for (const kind of TASK_KINDS) {
-    const warm = runs['warm-start']?.scores[kind];
-    const joint = runs['joint-rl']?.scores[kind];
-    const atomic = (ATOMIC_SKILLS as readonly string[]).includes(kind);
-    const single = atomic ? cell(runs[`single-${kind}`]?.scores[kind]) : '—';
-    const vsSingle = atomic ? diffCell(difference(result, 'joint-rl', `single-${kind}`, kind)) : '';
-    const gain =
-      warm && joint
-        ? warm.meanReward > 0
-          ? `${(((joint.meanReward - warm.meanReward) / warm.meanReward) * 100).toFixed(0)}%`
-          : `${signed(joint.meanReward - warm.meanReward)} (abs)`
-        : '—';
+  for (const row of grid.rows) {
+    const atomic = row.jointMinusSingle !== undefined;
+    const single = atomic ? cell(row.single) : '—';
+    const vsSingle = atomic ? diffCell(row.jointMinusSingle ?? null) : '';
+    const gain = !row.gain
+      ? '—'
+      : 'relative' in row.gain
+        ? `${(row.gain.relative * 100).toFixed(0)}%`
+        : `${signed(row.gain.absolute)} (abs)`;
     lines.push(
-      `| ${kind} | ${cell(runs.untrained?.scores[kind])} | ${cell(warm)} | ${cell(joint)} | ${single} | ${cell(runs['composite-only']?.scores[kind])} | ${vsSingle} | ${gain} |`,
+      `| ${row.kind} | ${cell(row.untrained)} | ${cell(row.warm)} | ${cell(row.joint)} | ${single} | ${cell(row.compositeOnly)} | ${vsSingle} | ${gain} |`,
     );
   }
-  const mean = (name: string): string => meanScoreCell(result, name);
-  const meanGain = meanDifference(
-    result,
-    () => 'joint-rl',
-    () => 'warm-start',
-  );
-  const gainCell = meanGain
-    ? `${signed(meanGain.value)}${plusMinus(meanGain.stdErr)}${byProject(meanGain.byProject)} (abs)`
+  const { mean } = grid;
+  const gainCell = mean.gain
+    ? `${signed(mean.gain.value)}${plusMinus(mean.gain.stdErr)}${byProject(mean.gain.byProject)} (abs)`
     : '';
   lines.push(
-    `| **mean of 5 skills** | ${mean('untrained')} | ${mean('warm-start')} | ${mean('joint-rl')} | | ${mean('composite-only')} | | ${gainCell} |`,
+    `| **mean of 5 skills** | ${estimateCell(mean.untrained)} | ${estimateCell(mean.warm)} | ${estimateCell(mean.joint)} | | ${estimateCell(mean.compositeOnly)} | | ${gainCell} |`,
   );
   lines.push(
     '',

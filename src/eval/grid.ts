@@ -1,0 +1,195 @@
+// The paper's grid of test scores (`lab experiment` writes it as results.json; the Evaluate page
+// lays the browser's runs out the same way), and the comparisons its tables make.
+import { ATOMIC_SKILLS, TASK_KINDS, type TaskKind } from '../core/tasks/types';
+import type { TrainConfig } from '../rl/config';
+import {
+  clusteredStdErr,
+  meanOfEstimates,
+  pairedDifference,
+  projectCluster,
+  taskDifferences,
+  unpairedDifference,
+  type Difference,
+} from './compare';
+import type { KindScore, PerTaskScores } from './evaluate';
+
+/** A run's test scores, per task kind. */
+export type Scores = Partial<Record<TaskKind, KindScore>>;
+
+/** What `lab experiment` writes to results.json: each baseline's test scores, and how they were trained. */
+export interface GridResult {
+  base: string;
+  seed: number;
+  backend: string;
+  /** The whole base config every baseline was derived from (absent in older results). */
+  config?: TrainConfig;
+  /** Which tasks: the built-in suite's seed, or the suite file (absent in older results). */
+  suite?: string;
+  /** The warm-start directory every RL baseline forked from (absent in older results). */
+  warmStart?: string;
+  /** Test-split scores per baseline name. */
+  runs: Record<
+    string,
+    {
+      scores: Scores;
+      /** Each test task's score (absent for runs that did not keep them). */
+      perTask?: PerTaskScores | undefined;
+      seconds: number;
+      steps: number;
+      reusedFrom?: string;
+    }
+  >;
+}
+
+/** The paper grid's baselines by the names its runs take (the default recipe's). */
+export const PAPER_COLUMNS = {
+  untrained: 'untrained',
+  warm: 'warm-start',
+  joint: 'joint-rl',
+  compositeOnly: 'composite-only',
+} as const;
+/** The single-skill run of a skill in the paper's grid. */
+export const singleRunName = (skill: TaskKind): string => `single-${skill}`;
+
+/** A mean and its standard error (NaN when unknown). */
+export interface Estimate {
+  value: number;
+  stdErr: number;
+}
+
+/** A mean difference over the five skills, with its error by project too (NaN when unknown). */
+export interface MeanDifference extends Estimate {
+  byProject: number;
+}
+
+/** A run's name for each skill: one run for all (`joint-rl`), or one per skill (`single-<skill>`). */
+export type RunFor = (skill: TaskKind) => string;
+
+/** One run's mean score over the five skills, or null unless it scored all five. */
+export function meanScore(result: GridResult, name: string): Estimate | null {
+  const parts = ATOMIC_SKILLS.map((k) => result.runs[name]?.scores[k]);
+  if (!parts.every((p) => p !== undefined)) return null;
+  return meanOfEstimates(
+    parts.map((p) => ({ value: p.meanReward, stdErr: p.stdErr ?? Number.NaN })),
+  )!;
+}
+
+/**
+ * The by-project error of the mean over the five skills of run `a` minus run `b`, from every
+ * task's paired difference (the skills share the test split's projects, so they are not
+ * independent either). NaN unless both runs kept every skill's task scores.
+ */
+function meanDifferenceByProject(result: GridResult, a: RunFor, b: RunFor): number {
+  const groups = ATOMIC_SKILLS.map((k) => {
+    const [pa, pb] = [result.runs[a(k)]?.perTask?.[k], result.runs[b(k)]?.perTask?.[k]];
+    return pa && pb ? taskDifferences(pa, pb) : [];
+  });
+  return groups.some((g) => g.length === 0) ? Number.NaN : clusteredStdErr(groups, projectCluster);
+}
+
+/** The mean over the five skills of run `a` minus run `b`, or null unless all five exist. */
+export function meanDifference(result: GridResult, a: RunFor, b: RunFor): MeanDifference | null {
+  const diffs = ATOMIC_SKILLS.map((k) => difference(result, a(k), b(k), k));
+  if (!diffs.every((d) => d !== null)) return null;
+  const m = meanOfEstimates(diffs.map((d) => ({ value: d.diff, stdErr: d.stdErr })))!;
+  return { ...m, byProject: meanDifferenceByProject(result, a, b) };
+}
+
+/** Run `a`'s score on `kind` minus run `b`'s: paired over tasks when both kept them. */
+export function difference(
+  result: GridResult,
+  a: string,
+  b: string,
+  kind: TaskKind,
+): Difference | null {
+  const [ra, rb] = [result.runs[a], result.runs[b]];
+  const [sa, sb] = [ra?.scores[kind], rb?.scores[kind]];
+  if (!sa || !sb) return null;
+  const [pa, pb] = [ra?.perTask?.[kind], rb?.perTask?.[kind]];
+  return (
+    (pa && pb ? pairedDifference(pa, pb) : null) ??
+    unpairedDifference(sa, sb) ?? {
+      diff: sa.meanReward - sb.meanReward,
+      stdErr: Number.NaN,
+      byProject: Number.NaN,
+      tasks: Math.min(sa.tasks, sb.tasks),
+      paired: false,
+    }
+  );
+}
+
+/** Joint RL's gain over the warm start: relative, or absolute when the warm start scored 0. */
+export type Gain = { relative: number } | { absolute: number };
+
+/** One row of the paper's table: a task kind's score under each baseline. */
+export interface PaperRow {
+  kind: TaskKind;
+  untrained?: KindScore;
+  warm?: KindScore;
+  joint?: KindScore;
+  /** The single-skill run on this row's own skill (atomic skills only). */
+  single?: KindScore;
+  compositeOnly?: KindScore;
+  /** Joint RL minus that single-skill run (atomic skills only; null without both). */
+  jointMinusSingle?: Difference | null;
+  gain: Gain | null;
+}
+
+/** The paper's table: a row per task kind, and the means over the five skills. */
+export interface PaperGrid {
+  rows: PaperRow[];
+  mean: {
+    untrained: Estimate | null;
+    warm: Estimate | null;
+    joint: Estimate | null;
+    compositeOnly: Estimate | null;
+    /** Joint RL minus the warm start, over the five skills (absolute). */
+    gain: MeanDifference | null;
+  };
+}
+
+/**
+ * The paper-style table: rows are the five skills and five composite tasks; columns untrained,
+ * warm start, joint RL, single-skill RL on the row's own skill, composite-only, joint RL minus
+ * that single-skill run, and the gain of joint RL over warm start.
+ */
+export function paperGrid(result: GridResult): PaperGrid {
+  const score = (name: string, kind: TaskKind) => result.runs[name]?.scores[kind];
+  const rows = TASK_KINDS.map((kind): PaperRow => {
+    const warm = score(PAPER_COLUMNS.warm, kind);
+    const joint = score(PAPER_COLUMNS.joint, kind);
+    const atomic = (ATOMIC_SKILLS as readonly string[]).includes(kind);
+    const gain: Gain | null =
+      warm && joint
+        ? warm.meanReward > 0
+          ? { relative: (joint.meanReward - warm.meanReward) / warm.meanReward }
+          : { absolute: joint.meanReward - warm.meanReward }
+        : null;
+    const row: PaperRow = { kind, gain };
+    const set = (key: 'untrained' | 'warm' | 'joint' | 'single' | 'compositeOnly', s?: KindScore) =>
+      s && (row[key] = s);
+    set('untrained', score(PAPER_COLUMNS.untrained, kind));
+    set('warm', warm);
+    set('joint', joint);
+    set('compositeOnly', score(PAPER_COLUMNS.compositeOnly, kind));
+    if (atomic) {
+      set('single', score(singleRunName(kind), kind));
+      row.jointMinusSingle = difference(result, PAPER_COLUMNS.joint, singleRunName(kind), kind);
+    }
+    return row;
+  });
+  return {
+    rows,
+    mean: {
+      untrained: meanScore(result, PAPER_COLUMNS.untrained),
+      warm: meanScore(result, PAPER_COLUMNS.warm),
+      joint: meanScore(result, PAPER_COLUMNS.joint),
+      compositeOnly: meanScore(result, PAPER_COLUMNS.compositeOnly),
+      gain: meanDifference(
+        result,
+        () => PAPER_COLUMNS.joint,
+        () => PAPER_COLUMNS.warm,
+      ),
+    },
+  };
+}
