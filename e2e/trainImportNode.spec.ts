@@ -1,23 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serializeSuite } from '../src/core/tasks/suite';
-import type { Task } from '../src/core/tasks/types';
 import { expect, test } from './fixtures';
-import { QUICK_SUITE_FILE, openTrain, stored } from './trainStore';
+import { lab, nodeWorkspace } from './labCli';
+import { openTrain, stored } from './trainStore';
 
 const SKILLS = ['localization', 'editing', 'testgen', 'reproduction', 'review'] as const;
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** `npm run lab -- <args>` from the package folder, as a person types it; its stdout. */
-const lab = (args: string[]): string =>
-  execFileSync('npm', ['run', '-s', 'lab', '--', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 5 * 60_000,
-  });
 
 test.describe('Train page: a run trained in Node @webgpu', () => {
   test.setTimeout(8 * 60_000);
@@ -27,12 +14,7 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
     page,
   }) => {
     // A real headless run in Node, on the tasks the app built (the setup's quick suite)...
-    const dir = mkdtempSync(join(tmpdir(), 'asl-node-run-'));
-    const { parts } = JSON.parse(readFileSync(QUICK_SUITE_FILE, 'utf8')) as {
-      parts: { tasks: Task[] }[];
-    };
-    const tasks = parts.flatMap((p) => p.tasks);
-    writeFileSync(join(dir, 'quick.jsonl'), serializeSuite('quick', tasks));
+    const { dir, suite } = nodeWorkspace('asl-node-run-');
     const tiny = {
       extends: 'quick',
       name: 'node-tiny',
@@ -44,7 +26,6 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
     };
     writeFileSync(join(dir, 'tiny.json'), JSON.stringify(tiny));
     const out = join(dir, 'run');
-    const suite = ['--suite', join(dir, 'quick.jsonl'), '--validated'];
     lab(['train', '--config', join(dir, 'tiny.json'), ...suite, '--out', out]);
     const done = JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as {
       steps: number;

@@ -193,3 +193,127 @@ export function paperGrid(result: GridResult): PaperGrid {
     },
   };
 }
+
+/** The paper grid's runs in the order of its columns, with a label each. */
+export const PAPER_BASELINES: readonly { name: string; label: string }[] = [
+  { name: PAPER_COLUMNS.untrained, label: 'Untrained' },
+  { name: PAPER_COLUMNS.warm, label: 'Warm start' },
+  { name: PAPER_COLUMNS.joint, label: 'Joint RL' },
+  ...ATOMIC_SKILLS.map((skill) => ({
+    name: singleRunName(skill),
+    label: `Single-skill RL: ${skill}`,
+  })),
+  { name: PAPER_COLUMNS.compositeOnly, label: 'Composite-only RL' },
+];
+
+/** A results.json that is not one: says where, what is wrong, and what was expected. */
+export class GridResultError extends Error {
+  override name = 'GridResultError';
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** A kind-keyed record's entries, refusing keys that are not task kinds. */
+function kindEntries(value: unknown, where: string): [TaskKind, unknown][] {
+  if (!isRecord(value)) throw new GridResultError(`${where} must be an object keyed by task kind.`);
+  return Object.entries(value).map(([key, v]) => {
+    if (!(TASK_KINDS as readonly string[]).includes(key))
+      throw new GridResultError(
+        `${where} has "${key}", which is not a task kind (${TASK_KINDS.join(', ')}).`,
+      );
+    return [key as TaskKind, v];
+  });
+}
+
+function readScore(value: unknown, where: string): KindScore {
+  if (!isRecord(value) || !isNumber(value.meanReward) || !isNumber(value.tasks))
+    throw new GridResultError(`${where} must hold a number "meanReward" and a number "tasks".`);
+  if (value.stdErr !== undefined && !isNumber(value.stdErr))
+    throw new GridResultError(`${where}.stdErr must be a number when given.`);
+  return {
+    tasks: value.tasks,
+    meanReward: value.meanReward,
+    ...(value.stdErr !== undefined ? { stdErr: value.stdErr } : {}),
+  };
+}
+
+function readPerTask(value: unknown, where: string): PerTaskScores {
+  const perTask: PerTaskScores = {};
+  for (const [kind, tasks] of kindEntries(value, where)) {
+    if (!isRecord(tasks) || !Object.values(tasks).every(isNumber))
+      throw new GridResultError(`${where}.${kind} must map each task id to its score (a number).`);
+    perTask[kind] = tasks as Record<string, number>;
+  }
+  return perTask;
+}
+
+/**
+ * A results.json (`lab experiment`'s) read from its parsed JSON, checked field by field: the
+ * scores the tables use, and what says how the runs were made. Throws a GridResultError naming
+ * the first field that is wrong.
+ */
+export function readGridResult(value: unknown): GridResult {
+  const where = 'results.json';
+  if (!isRecord(value) || !isRecord(value.runs))
+    throw new GridResultError(
+      `${where} must be an object with "runs" (what \`npm run lab -- experiment\` writes to its --out folder).`,
+    );
+  const runs: GridResult['runs'] = {};
+  for (const [name, run] of Object.entries(value.runs)) {
+    const at = `${where}: runs["${name}"]`;
+    if (!isRecord(run)) throw new GridResultError(`${at} must be an object.`);
+    const scores: Scores = {};
+    for (const [kind, score] of kindEntries(run.scores, `${at}.scores`))
+      scores[kind] = readScore(score, `${at}.scores.${kind}`);
+    runs[name] = {
+      scores,
+      seconds: isNumber(run.seconds) ? run.seconds : 0,
+      steps: isNumber(run.steps) ? run.steps : 0,
+      ...(run.perTask !== undefined ? { perTask: readPerTask(run.perTask, `${at}.perTask`) } : {}),
+      ...(typeof run.reusedFrom === 'string' ? { reusedFrom: run.reusedFrom } : {}),
+    };
+  }
+  if (Object.keys(runs).length === 0) throw new GridResultError(`${where} has no runs.`);
+  return {
+    base: typeof value.base === 'string' ? value.base : '',
+    seed: isNumber(value.seed) ? value.seed : 0,
+    backend: typeof value.backend === 'string' ? value.backend : '',
+    ...(typeof value.suite === 'string' ? { suite: value.suite } : {}),
+    ...(typeof value.warmStart === 'string' ? { warmStart: value.warmStart } : {}),
+    runs,
+  };
+}
+
+/** One trained run's change over the warm start on every task kind: what its training transferred. */
+export interface TransferRow {
+  /** The run's name in the grid, and what it trained on. */
+  name: string;
+  trainedOn: 'all five skills' | TaskKind;
+  /** Its score minus the warm start's, per kind (null where either lacks the kind). */
+  gains: Partial<Record<TaskKind, Difference | null>>;
+}
+
+/**
+ * Transfer between skills: each RL run of the grid (each single-skill run, joint RL,
+ * composite-only) against the warm start it forked from, on every task kind. A single-skill
+ * run's gain off its own skill is transfer from that skill; a composite task's gain under a run
+ * that never trained on it is transfer to it. Rows only for runs the grid has.
+ */
+export function transferRows(result: GridResult): TransferRow[] {
+  const trained: { name: string; trainedOn: TransferRow['trainedOn'] }[] = [
+    ...ATOMIC_SKILLS.map((skill) => ({ name: singleRunName(skill), trainedOn: skill })),
+    { name: PAPER_COLUMNS.joint, trainedOn: 'all five skills' as const },
+    { name: PAPER_COLUMNS.compositeOnly, trainedOn: 'bugfix' as const },
+  ];
+  return trained
+    .filter(({ name }) => result.runs[name] && result.runs[PAPER_COLUMNS.warm])
+    .map(({ name, trainedOn }) => ({
+      name,
+      trainedOn,
+      gains: Object.fromEntries(
+        TASK_KINDS.map((kind) => [kind, difference(result, name, PAPER_COLUMNS.warm, kind)]),
+      ),
+    }));
+}

@@ -1,12 +1,240 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { finalTestScores } from '../../bridge/training';
+import { readInto } from '../../components/useRead';
+import type { PerTaskScores } from '../../eval/evaluate';
+import {
+  GridResultError,
+  PAPER_BASELINES,
+  paperGrid,
+  readGridResult,
+  transferRows,
+  type GridResult,
+} from '../../eval/grid';
+import type { RunSummary } from '../../protocol/training';
+import { useApp } from '../../state/hooks';
+import { defaultPicks, gridFromRuns, isGridRun } from './gridFromRuns';
+import { PaperGridTable } from './PaperGridTable';
+import { TransferTable } from './TransferTable';
 
-export function EvaluatePage() {
-  return (
-    <ComingSoon title="Evaluate">
-      <p>
-        Per-skill and composite-task tables, the paper&apos;s experiment grid, transfer between
-        skills, and external tasks and models.
+const NAMES = PAPER_BASELINES.map((b) => b.name);
+
+/**
+ * Each picked run's per-task test scores, read once per run (they pair the differences); a run
+ * whose scores could not be read is left unpaired.
+ */
+function useTaskScores(ids: readonly string[]): Record<string, PerTaskScores> {
+  const [scores, setScores] = useState<Record<string, PerTaskScores>>({});
+  const wanted = ids.filter((id) => !(id in scores)).join(' ');
+  useEffect(() => {
+    if (wanted === '') return;
+    const cleanups = wanted.split(' ').map((id) =>
+      readInto(
+        finalTestScores(id),
+        (s) => setScores((all) => ({ ...all, [id]: s })),
+        () => setScores((all) => ({ ...all, [id]: {} })),
+        'the test scores',
+      ),
+    );
+    return () => cleanups.forEach((c) => c());
+  }, [wanted]);
+  return scores;
+}
+
+const runLabel = (r: RunSummary) =>
+  `${r.name} · ${r.step} step${r.step === 1 ? '' : 's'} · ${new Date(r.createdAt).toLocaleString()}`;
+
+/** The grid from this browser's finished runs, one picked per baseline (named for it at first). */
+function GridFromRuns() {
+  const runs = useApp((s) => s.train.runs);
+  const loaded = useApp((s) => s.train.runsLoaded);
+  const done = useMemo(() => runs.filter(isGridRun), [runs]);
+  const defaults = useMemo(() => defaultPicks(done, NAMES), [done]);
+  const [chosen, setChosen] = useState<Record<string, string | null>>({});
+  const picks = useMemo(
+    () =>
+      NAMES.map((name) => {
+        const id = name in chosen ? chosen[name]! : defaults[name]!;
+        return { name, run: done.find((r) => r.id === id) ?? null };
+      }),
+    [done, defaults, chosen],
+  );
+  const scores = useTaskScores(picks.flatMap((p) => (p.run ? [p.run.id] : [])));
+  const result = useMemo(() => {
+    const picked: Record<string, { run: RunSummary; perTask?: PerTaskScores }> = {};
+    for (const { name, run } of picks)
+      if (run) picked[name] = { run, ...(scores[run.id] ? { perTask: scores[run.id] } : {}) };
+    return gridFromRuns(picked);
+  }, [picks, scores]);
+  if (loaded && done.length === 0)
+    return (
+      <p className="hint" data-testid="grid-no-runs">
+        No finished runs in this browser yet. Train the paper&apos;s baselines on the{' '}
+        <Link to="/train">Train page</Link> (its presets under &quot;The paper&apos;s grid&quot;),
+        or import bundles of runs trained in Node there (<code>npm run lab -- bundle</code>).
       </p>
-    </ComingSoon>
+    );
+  return (
+    <>
+      <fieldset className="grid-picks" data-testid="grid-picks">
+        <legend>A run for each baseline (a finished run named for it is picked at first)</legend>
+        {PAPER_BASELINES.map(({ name, label }, i) => (
+          <label key={name}>
+            {label}{' '}
+            <select
+              data-testid={`grid-pick-${name}`}
+              value={picks[i]!.run?.id ?? ''}
+              onChange={(e) => setChosen((c) => ({ ...c, [name]: e.target.value || null }))}
+            >
+              <option value="">— none —</option>
+              {done.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {runLabel(r)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </fieldset>
+      <GridTables result={result} />
+    </>
+  );
+}
+
+/** The grid of a results.json written by `npm run lab -- experiment`. */
+function GridFromFile() {
+  const [file, setFile] = useState<{ name: string; result: GridResult } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const read = async (f: File) => {
+    try {
+      const result = readGridResult(JSON.parse(await f.text()));
+      setFile({ name: f.name, result });
+      setError(null);
+    } catch (e) {
+      // The grid shown (if any) stays: a bad file loses nothing.
+      const why =
+        e instanceof GridResultError
+          ? e.message
+          : e instanceof SyntaxError
+            ? `it is not JSON (${e.message})`
+            : String(e);
+      setError(
+        `Could not read ${f.name}: ${why} Pick the results.json that npm run lab -- experiment wrote to its --out folder.`,
+      );
+    }
+  };
+  const r = file?.result;
+  return (
+    <>
+      <label className="button-like">
+        open results.json
+        <input
+          type="file"
+          className="sr-only"
+          data-testid="grid-file"
+          accept=".json,application/json"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void read(f);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      {error && (
+        <p className="error" role="alert" data-testid="grid-file-error">
+          {error}
+        </p>
+      )}
+      {!file && !error && (
+        <p className="hint">
+          <code>npm run lab -- experiment --grid paper --out runs/paper-grid</code> trains every
+          baseline in Node and writes <code>runs/paper-grid/results.json</code>: open it here.
+        </p>
+      )}
+      {file && r && (
+        <>
+          <p className="hint" data-testid="grid-file-about">
+            {file.name}: {Object.keys(r.runs).length} runs from {r.base || 'an unnamed config'}
+            {r.seed ? `, seed ${r.seed}` : ''}
+            {r.backend ? `, on ${r.backend}` : ''}
+            {r.suite ? `; tasks: ${r.suite}` : ''}.
+          </p>
+          <GridTables result={r} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** The paper's table, then transfer between skills, of one grid of runs. */
+function GridTables({ result }: { result: GridResult }) {
+  const grid = useMemo(() => paperGrid(result), [result]);
+  const transfer = useMemo(() => transferRows(result), [result]);
+  return (
+    <>
+      <PaperGridTable grid={grid} />
+      <h2>Transfer between skills</h2>
+      <p className="hint">
+        Each RL run&apos;s test score minus the warm start&apos;s (every RL run forks from it), on
+        every task kind: off the outlined cells, what a run learned on its own skills carried over
+        to others and to the composite tasks it never trained on. Tinted: more than two standard
+        errors from 0 (green up, red down).
+      </p>
+      <TransferTable rows={transfer} />
+    </>
+  );
+}
+
+type Source = 'runs' | 'file';
+
+/**
+ * Evaluate: the paper's experiment grid, from this browser's runs or from a `lab experiment`
+ * results.json.
+ */
+export function EvaluatePage() {
+  const [source, setSource] = useState<Source>('runs');
+  return (
+    <div className="evaluate-page" data-testid="evaluate-page">
+      <section className="card">
+        <h1>Evaluate</h1>
+        <p className="lead">
+          The paper&apos;s experiment grid in miniature: each skill&apos;s and each composite
+          task&apos;s test score under every baseline (untrained, warm start, joint RL, each
+          single-skill run, composite-only), joint RL against each single-skill run (below 0:
+          interference), and joint RL&apos;s gain over the warm start.
+        </p>
+        <p
+          className="segmented grid-source"
+          role="group"
+          aria-label="Where the grid's runs come from"
+        >
+          The grid of{' '}
+          {(
+            [
+              ['runs', "this browser's runs"],
+              ['file', 'a results.json from lab experiment'],
+            ] as const
+          ).map(([value, label]) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={source === value}
+              className={source === value ? 'active' : undefined}
+              data-testid={`grid-source-${value}`}
+              onClick={() => setSource(value)}
+            >
+              {label}
+            </button>
+          ))}
+        </p>
+        {source === 'runs' ? <GridFromRuns /> : <GridFromFile />}
+        <p className="hint">
+          Scores are final test rewards (Avg@k per task, averaged over the test tasks); ± is a
+          standard error over those tasks. Joint − single and the mean gain are paired over the same
+          tasks when both runs kept every task&apos;s score (hover a cell for how), else the errors
+          are combined as independent.
+        </p>
+      </section>
+    </div>
   );
 }

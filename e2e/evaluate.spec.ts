@@ -1,0 +1,142 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GridResult } from '../src/eval/grid';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { lab, nodeWorkspace } from './labCli';
+import { openTrain } from './trainStore';
+
+const KINDS = [
+  'localization',
+  'editing',
+  'testgen',
+  'reproduction',
+  'review',
+  'bugfix',
+  'bugfix-multi',
+  'tdd-fix',
+  'refactor',
+  'security-fix',
+] as const;
+const COLUMNS = ['untrained', 'warm', 'joint', 'single', 'composite-only', 'joint-single', 'gain'];
+
+test.describe('Evaluate page: the paper’s grid @webgpu', () => {
+  test.setTimeout(8 * 60_000);
+
+  test('lab experiment’s results.json, and the same runs imported as bundles, give one table', async ({
+    app,
+    page,
+  }) => {
+    // The whole paper grid in Node, tiny, on the tasks the app built (the setup's quick suite).
+    const { dir, suite } = nodeWorkspace('asl-grid-');
+    const tiny = {
+      extends: 'quick',
+      name: 'grid-tiny',
+      warmStartPerKind: 24,
+      steps: 3,
+      evalEvery: 0,
+      evalTasksPerKind: 2,
+      testTasksPerKind: 6,
+    };
+    writeFileSync(join(dir, 'tiny.json'), JSON.stringify(tiny));
+    const out = join(dir, 'grid');
+    lab([
+      'experiment',
+      '--grid',
+      'paper',
+      '--config',
+      join(dir, 'tiny.json'),
+      ...suite,
+      '--out',
+      out,
+    ]);
+    const resultsFile = join(out, 'results.json');
+    const result = JSON.parse(readFileSync(resultsFile, 'utf8')) as GridResult;
+    const names = Object.keys(result.runs);
+    expect(names).toHaveLength(9);
+
+    // The results.json, opened on the Evaluate page: each score as lab experiment measured it.
+    await app.open('/evaluate');
+    const evaluate = page.getByTestId('evaluate-page');
+    await evaluate.getByTestId('grid-source-file').click();
+    await evaluate.getByTestId('grid-file').setInputFiles(resultsFile);
+    await expect(evaluate.getByTestId('grid-file-about')).toContainText(
+      `results.json: 9 runs from grid-tiny, seed 1, on wasm`,
+    );
+    const cell = (kind: string, column: string) => evaluate.getByTestId(`grid-${kind}-${column}`);
+    for (const kind of ['editing', 'review', 'bugfix']) {
+      const joint = result.runs['joint-rl']!.scores[kind as 'editing']!;
+      await expect(cell(kind, 'joint')).toHaveText(
+        `${joint.meanReward.toFixed(3)}± ${joint.stdErr!.toFixed(3)}`,
+      );
+    }
+    const review = result.runs['single-review']!.scores.review!;
+    await expect(cell('review', 'single')).toHaveText(
+      `${review.meanReward.toFixed(3)}± ${review.stdErr!.toFixed(3)}`,
+    );
+    await expect(cell('security-fix', 'joint')).toHaveText('–');
+    // Transfer: each RL run minus the warm start, on every kind (here the review run on its own
+    // skill, and on editing, which it never trained on).
+    const warm = result.runs['warm-start']!.scores;
+    for (const kind of ['review', 'editing'] as const) {
+      const gain = result.runs['single-review']!.scores[kind]!.meanReward - warm[kind]!.meanReward;
+      await expect(evaluate.getByTestId(`transfer-single-review-${kind}`)).toContainText(
+        `${gain >= 0 ? '+' : '−'}${Math.abs(gain).toFixed(3)}`,
+      );
+    }
+    const fromFile = await gridTexts(page);
+    expect(Object.keys(fromFile).filter((id) => id.startsWith('transfer-'))).toHaveLength(70);
+
+    // A file that is not a results.json says what is wrong, and the table stays.
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ runs: { 'joint-rl': { scores: { fixing: {} } } } }));
+    await evaluate.getByTestId('grid-file').setInputFiles(bad);
+    await expect(evaluate.getByTestId('grid-file-error')).toContainText(
+      'Could not read bad.json: results.json: runs["joint-rl"].scores has "fixing", which is not a task kind',
+    );
+    expect(await gridTexts(page)).toEqual(fromFile);
+
+    // The same nine runs as bundles, imported on the Train page: the Evaluate page picks each
+    // baseline's run by its name, pairs the differences over their stored test answers, and
+    // gives the same table.
+    const bundles = names.map((name) => {
+      const file = join(dir, `${name}.json`);
+      lab(['bundle', '--run', join(out, name), '--out', file]);
+      return file;
+    });
+    await openTrain(app);
+    await page.getByTestId('import-bundle').setInputFiles(bundles);
+    await expect(page.getByTestId('train-notice')).toContainText('Imported');
+    await page.getByRole('link', { name: 'Evaluate', exact: true }).click();
+    await expect(evaluate.getByTestId('grid-pick-joint-rl')).toHaveValue(/.+/);
+    for (const name of names)
+      await expect(
+        evaluate.getByTestId(`grid-pick-${name}`).locator('option:checked'),
+      ).toContainText(`${name} ·`);
+    await expect.poll(() => gridTexts(page)).toEqual(fromFile);
+
+    // Another run picked for a baseline changes its column; none leaves it empty.
+    await evaluate.getByTestId('grid-pick-untrained').selectOption('');
+    await expect(cell('editing', 'untrained')).toHaveText('–');
+    await expect(cell('mean', 'untrained')).toHaveText('–');
+  });
+});
+
+const TRANSFER_RUNS = [
+  ...KINDS.slice(0, 5).map((k) => `single-${k}`),
+  'joint-rl',
+  'composite-only',
+];
+
+/** Every cell of the grid's table, by kind and column (the mean row too), and of transfer. */
+async function gridTexts(page: Page): Promise<Record<string, string>> {
+  const texts: Record<string, string> = {};
+  const read = async (id: string) => {
+    const cell = page.getByTestId(id);
+    if ((await cell.count()) > 0) texts[id] = (await cell.innerText()).trim();
+  };
+  for (const kind of [...KINDS, 'mean'])
+    for (const column of COLUMNS) await read(`grid-${kind}-${column}`);
+  for (const run of TRANSFER_RUNS) for (const kind of KINDS) await read(`transfer-${run}-${kind}`);
+  return texts;
+}

@@ -1,0 +1,81 @@
+import { ATOMIC_SKILLS, KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
+import type { Difference } from '../../eval/compare';
+import type { TransferRow } from '../../eval/grid';
+import { kindColor } from '../../components/skillColors';
+
+const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+
+/** How a gain reads: clearly up or down (more than two errors from 0), or not told apart. */
+function clarity(d: Difference): 'up' | 'down' | 'unclear' {
+  if (Number.isNaN(d.stdErr) || Math.abs(d.diff) <= 2 * d.stdErr) return 'unclear';
+  return d.diff > 0 ? 'up' : 'down';
+}
+
+/**
+ * Transfer between skills: each RL run's test score minus the warm start's, on every task kind.
+ * The run's own training kinds are outlined; a clear gain (more than two standard errors from
+ * 0) is tinted green, a clear loss red.
+ */
+export function TransferTable({ rows }: { rows: readonly TransferRow[] }) {
+  if (rows.length === 0)
+    return (
+      <p className="hint" data-testid="transfer-none">
+        No transfer to show: it needs the warm start and at least one RL run of the grid.
+      </p>
+    );
+  return (
+    <div className="table-scroll">
+      <table className="table transfer-table" data-testid="transfer-table">
+        <thead>
+          <tr>
+            <th scope="col">Run (trained on)</th>
+            {TASK_KINDS.map((kind) => (
+              <th key={kind} scope="col" style={{ color: kindColor(kind) }}>
+                {KIND_LABELS[kind]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.name}>
+              <th scope="row">
+                {row.name}
+                <div className="hint">
+                  {row.trainedOn === 'all five skills' ? row.trainedOn : KIND_LABELS[row.trainedOn]}
+                </div>
+              </th>
+              {TASK_KINDS.map((kind) => {
+                const d = row.gains[kind] ?? null;
+                const own =
+                  row.trainedOn === kind || (row.trainedOn === 'all five skills' && isAtomic(kind));
+                const how = d ? clarity(d) : null;
+                return (
+                  <td
+                    key={kind}
+                    className={['num', own ? 'transfer-own' : '', how ? `transfer-${how}` : '']
+                      .filter(Boolean)
+                      .join(' ')}
+                    data-testid={`transfer-${row.name}-${kind}`}
+                    title={
+                      d
+                        ? `${row.name} minus the warm start on ${KIND_LABELS[kind]}: ${signed(d.diff)}${Number.isNaN(d.stdErr) ? '' : ` ± ${d.stdErr.toFixed(3)}`} (${d.paired ? `paired over ${d.tasks} test tasks` : 'unpaired'}); ${own ? 'it trained on this' : 'it never trained on this'}`
+                        : 'Not scored by both runs.'
+                    }
+                  >
+                    {d ? signed(d.diff) : '–'}
+                    {d && !Number.isNaN(d.stdErr) && (
+                      <div className="hint">± {d.stdErr.toFixed(3)}</div>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const isAtomic = (kind: TaskKind) => (ATOMIC_SKILLS as readonly TaskKind[]).includes(kind);

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { paperGrid } from '../../eval/grid';
+import type { RunSummary } from '../../protocol/training';
+import { defaultPicks, gridFromRuns } from './gridFromRuns';
+
+const run = (id: string, over: Partial<RunSummary>): RunSummary => ({
+  id,
+  name: id,
+  status: 'done',
+  tags: [],
+  backend: 'wasm',
+  createdAt: 0,
+  step: 10,
+  steps: 10,
+  elapsedMs: 5000,
+  finalRewards: { editing: 0.5 },
+  ...over,
+});
+
+describe('the grid from the browser’s runs', () => {
+  it('picks the newest finished run named for each baseline', () => {
+    const runs = [
+      run('a', { name: 'joint-rl', createdAt: 1 }),
+      run('b', { name: 'joint-rl 2', createdAt: 3 }),
+      run('c', { name: 'joint-rl', createdAt: 5, status: 'running' }),
+      run('d', { name: 'joint-rl-x', createdAt: 9 }),
+      run('e', { name: 'warm-start', createdAt: 2, finalRewards: {} }),
+    ];
+    expect(defaultPicks(runs, ['joint-rl', 'warm-start'])).toEqual({
+      'joint-rl': 'b',
+      'warm-start': null,
+    });
+  });
+
+  it('keeps each run’s final scores with their errors, and pairs differences over read task scores', () => {
+    const joint = run('j', {
+      finalRewards: { editing: 0.5, bugfix: 0.25 },
+      finalStdErr: { editing: { stdErr: 0.5, tasks: 2 } },
+    });
+    const single = run('s', {
+      finalRewards: { editing: 1 },
+      finalStdErr: { editing: { stdErr: 0, tasks: 2 } },
+    });
+    const grid = gridFromRuns({
+      'joint-rl': { run: joint, perTask: { editing: { t1: 1, t2: 0 } } },
+      'single-editing': { run: single, perTask: { editing: { t1: 1, t2: 1 } } },
+    });
+    expect(grid.runs['joint-rl']!.scores).toEqual({
+      editing: { tasks: 2, meanReward: 0.5, stdErr: 0.5 },
+      bugfix: { tasks: 0, meanReward: 0.25 },
+    });
+    expect(grid.runs['joint-rl']!.seconds).toBe(5);
+    const editing = paperGrid(grid).rows.find((r) => r.kind === 'editing')!;
+    // Paired: differences 0 and -1 over the same two tasks.
+    expect(editing.jointMinusSingle).toMatchObject({ diff: -0.5, stdErr: 0.5, paired: true });
+    // Without the task scores, the errors combine as independent.
+    const unpaired = paperGrid(
+      gridFromRuns({ 'joint-rl': { run: joint }, 'single-editing': { run: single } }),
+    );
+    expect(unpaired.rows.find((r) => r.kind === 'editing')!.jointMinusSingle).toMatchObject({
+      diff: -0.5,
+      stdErr: 0.5,
+      paired: false,
+    });
+  });
+});

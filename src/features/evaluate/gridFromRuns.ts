@@ -1,0 +1,58 @@
+import { TASK_KINDS } from '../../core/tasks/types';
+import type { PerTaskScores } from '../../eval/evaluate';
+import type { GridResult, Scores } from '../../eval/grid';
+import type { RunSummary } from '../../protocol/training';
+
+/** A run the grid can show: finished, so its final scores are its test evaluation's. */
+export const isGridRun = (r: RunSummary): boolean =>
+  r.status === 'done' && Object.keys(r.finalRewards).length > 0;
+
+/** Whether a run's name marks it as `baseline`'s: the name itself, or it and a space ("joint-rl 2"). */
+const namedFor = (run: RunSummary, baseline: string): boolean =>
+  run.name === baseline || run.name.startsWith(`${baseline} `);
+
+/**
+ * Each baseline's run at first: the newest finished run named for it (a preset's runs take its
+ * name), or null.
+ */
+export function defaultPicks(
+  runs: readonly RunSummary[],
+  baselines: readonly string[],
+): Record<string, string | null> {
+  const done = runs.filter(isGridRun).sort((a, b) => b.createdAt - a.createdAt);
+  return Object.fromEntries(
+    baselines.map((name) => [name, done.find((r) => namedFor(r, name))?.id ?? null]),
+  );
+}
+
+/** A run's final test scores as the grid keeps them, each with its error where the run kept one. */
+export function runScores(run: RunSummary, perTask?: PerTaskScores): Scores {
+  const scores: Scores = {};
+  for (const kind of TASK_KINDS) {
+    const meanReward = run.finalRewards[kind];
+    if (meanReward === undefined) continue;
+    const err = run.finalStdErr?.[kind];
+    const tasks = err?.tasks ?? Object.keys(perTask?.[kind] ?? {}).length;
+    scores[kind] = { tasks, meanReward, ...(err ? { stdErr: err.stdErr } : {}) };
+  }
+  return scores;
+}
+
+/**
+ * The grid of the runs picked for its baselines (by baseline name), as `lab experiment` would
+ * have written it: each run's final test scores, and each test task's score where read (which
+ * pairs the differences).
+ */
+export function gridFromRuns(
+  picked: Readonly<Record<string, { run: RunSummary; perTask?: PerTaskScores }>>,
+): GridResult {
+  const runs: GridResult['runs'] = {};
+  for (const [name, { run, perTask }] of Object.entries(picked))
+    runs[name] = {
+      scores: runScores(run, perTask),
+      seconds: run.elapsedMs / 1000,
+      steps: run.step,
+      ...(perTask ? { perTask } : {}),
+    };
+  return { base: 'this browser’s runs', seed: 0, backend: '', runs };
+}
