@@ -1,23 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ATOMIC_SKILLS, TASK_KINDS } from '../src/core/tasks/types';
 import type { GridResult } from '../src/eval/grid';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { lab, nodeWorkspace } from './labCli';
 import { openTrain } from './trainStore';
 
-const KINDS = [
-  'localization',
-  'editing',
-  'testgen',
-  'reproduction',
-  'review',
-  'bugfix',
-  'bugfix-multi',
-  'tdd-fix',
-  'refactor',
-  'security-fix',
-] as const;
+const KINDS = TASK_KINDS;
+const HUMANEVALFIX = fileURLToPath(
+  new URL('../../shared/data/humanevalfix-js.dev.jsonl', import.meta.url),
+);
 const COLUMNS = ['untrained', 'warm', 'joint', 'single', 'composite-only', 'joint-single', 'gain'];
 
 test.describe('Evaluate page: the paper’s grid @webgpu', () => {
@@ -115,6 +109,55 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
       ).toContainText(`${name} ·`);
     await expect.poll(() => gridTexts(page)).toEqual(fromFile);
 
+    // External tasks: the first three HumanEvalFix records (read from ../shared/data), answered
+    // by joint RL and the warm start in the browser, as lab eval scores them in Node.
+    const records = readFileSync(HUMANEVALFIX, 'utf8').split('\n').slice(0, 3).join('\n');
+    const tasksFile = join(dir, 'humanevalfix-3.jsonl');
+    writeFileSync(tasksFile, `${records}\n`);
+    const nodeScores = (run: string) =>
+      (
+        JSON.parse(
+          lab([
+            'eval',
+            '--policy',
+            join(out, run),
+            '--suite',
+            tasksFile,
+            '--skills',
+            'bugfix,localization',
+            '--samples',
+            '2',
+            '--seed',
+            '3',
+            '--json',
+          ]),
+        ) as { bySkill: GridResult['runs'][string]['scores'] }
+      ).bySkill;
+    const [jointNode, warmNode] = [nodeScores('joint-rl'), nodeScores('warm-start')];
+    const ext = evaluate.getByTestId('external-tasks');
+    await ext.getByTestId('external-file').setInputFiles(tasksFile);
+    await expect(ext.getByTestId('external-file-about')).toContainText(
+      'humanevalfix-3.jsonl: 3 lines, HumanEvalPack-style records',
+    );
+    await ext.getByTestId('external-kind-localization').check();
+    await ext.getByTestId('external-samples').fill('2');
+    await ext.getByTestId('external-seed').fill('3');
+    await ext.getByTestId('external-start').click();
+    await expect(ext.getByTestId('external-progress')).toBeVisible();
+    const table = ext.getByTestId('external-result');
+    await expect(table).toBeVisible({ timeout: 180_000 });
+    await expect(table).toContainText(
+      '3 code localization, 3 bug fixing tasks; 2 answers a task, seed 3.',
+    );
+    for (const kind of ['bugfix', 'localization'] as const)
+      for (const [i, scores] of [jointNode, warmNode].entries()) {
+        const s = scores[kind]!;
+        await expect(ext.getByTestId(`external-${kind}-${i}`)).toHaveText(
+          `${s.meanReward.toFixed(3)}${s.stdErr === undefined ? '' : `± ${s.stdErr.toFixed(3)}`}`,
+        );
+      }
+    await expect(ext.getByTestId('external-bugfix-diff')).toBeVisible();
+
     // Another run picked for a baseline changes its column; none leaves it empty.
     await evaluate.getByTestId('grid-pick-untrained').selectOption('');
     await expect(cell('editing', 'untrained')).toHaveText('–');
@@ -122,11 +165,7 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
   });
 });
 
-const TRANSFER_RUNS = [
-  ...KINDS.slice(0, 5).map((k) => `single-${k}`),
-  'joint-rl',
-  'composite-only',
-];
+const TRANSFER_RUNS = [...ATOMIC_SKILLS.map((k) => `single-${k}`), 'joint-rl', 'composite-only'];
 
 /** Every cell of the grid's table, by kind and column (the mean row too), and of transfer. */
 async function gridTexts(page: Page): Promise<Record<string, string>> {

@@ -18,8 +18,6 @@ import type { EvalResult, KindScore } from '../eval/evaluate';
 import { linesOfFile, writeLines } from '../node/lines';
 import { codeBuildId } from '../node/buildId';
 import { builtinSuite } from '../node/suiteCache';
-import { vocabularyFromWords } from '../policy/encode/vocab';
-import { createPolicyModel, PolicyAgent } from '../rl/agent';
 import type { Checkpoint } from '../rl/checkpoint';
 import { decodeCheckpoint, encodeCheckpoint } from '../rl/checkpointCodec';
 import type { TrainConfig } from '../rl/config';
@@ -28,7 +26,6 @@ import { findPreset, PRESETS } from '../rl/presets';
 import { evalEpisodeRows } from '../rl/episodeRows';
 import { evalsKeptThrough, runTraining, type EvalPoint, type RunOutput } from '../rl/run';
 import type { StepMetrics } from '../rl/grpo';
-import { agentPolicy } from '../eval/agentPolicy';
 import { flagInt, flagString, UsageError } from './args';
 import { loadSuiteFile, validateAll } from './suites';
 import type { CommandContext } from './commands';
@@ -372,20 +369,6 @@ export function suiteFileFlag(
   return { path, validated: ctx.args.flags.has('validated') };
 }
 
-/** A trained policy from a checkpoint, as an answer policy for `eval`. */
-export function checkpointPolicy(checkpoint: Checkpoint) {
-  const vocab = vocabularyFromWords(checkpoint.vocabulary);
-  const model = createPolicyModel(checkpoint.config, vocab);
-  model.setWeights(checkpoint.weights);
-  const agent = new PolicyAgent(model, vocab);
-  return {
-    policy: agentPolicy(
-      agent,
-      checkpoint.config.temperature,
-      `${checkpoint.config.name}@${checkpoint.step}`,
-    ),
-    dispose: () => model.dispose(),
-  };
-}
+export { checkpointPolicy } from '../rl/checkpointPolicy';
 
 export const evalRng = (seed: number) => createRng(seed).fork('eval');

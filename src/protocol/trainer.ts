@@ -1,3 +1,4 @@
+import type { ExternalEvalProgress, ExternalEvalRequest, ExternalEvalResult } from './external';
 import type {
   AgreementRow,
   BackendInfo,
@@ -56,6 +57,14 @@ export interface TrainerApi {
   stopRun(runId: string): Promise<void>;
   /** Changes the skill mix of a going run from its next step; returns the recorded event. */
   setMix(runId: string, mix: TrainConfig['mix']): Promise<ConfigEvent | null>;
+  /**
+   * Scores stored runs' latest checkpoints on an external task file (HumanEvalPack-style or a
+   * suite file), as `lab eval` does; refused while a run trains (not paused) in this worker.
+   */
+  evaluateExternal(
+    request: ExternalEvalRequest,
+    onProgress: (progress: ExternalEvalProgress) => void,
+  ): Promise<ExternalEvalResult>;
   /** What this app stores, per run (sizes measured in the worker). */
   storageReport(): Promise<StorageReport>;
   /** Drops a run's sampled episodes, or all its checkpoints but the latest. */

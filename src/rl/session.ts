@@ -19,6 +19,12 @@ import type {
   TaskFilesView,
 } from '../protocol/episodes';
 import { ObservationReader } from './observationReader';
+import { evaluateExternal, type TaskFileCache } from './externalEval';
+import type {
+  ExternalEvalProgress,
+  ExternalEvalRequest,
+  ExternalEvalResult,
+} from '../protocol/external';
 import { episodeBatches, getEpisode, listEpisodes } from '../storage/episodes';
 import { dropAfter } from '../storage/runs';
 import { clearSuites } from '../storage/suites';
@@ -121,6 +127,30 @@ export class TrainingSession {
     return this.observations.files(runId, taskId);
   }
 
+  private readonly externalTasks: { last: TaskFileCache | null } = { last: null };
+  private evaluating = false;
+
+  /**
+   * Scores runs on an external task file (see `evaluateExternal`). Refused while a run trains
+   * here (a paused one may wait), and one at a time; a run is not started meanwhile.
+   */
+  async evaluateExternal(
+    request: ExternalEvalRequest,
+    onProgress: (p: ExternalEvalProgress) => void,
+  ): Promise<ExternalEvalResult> {
+    if ([...this.controls.values()].some((c) => !c.paused))
+      throw new Error(
+        'A run is training in this tab, and the evaluation would share its worker: pause it (or let it end), then evaluate.',
+      );
+    if (this.evaluating) throw new Error('An evaluation of external tasks is already going.');
+    this.evaluating = true;
+    try {
+      return await evaluateExternal(this.env, request, onProgress, this.externalTasks);
+    } finally {
+      this.evaluating = false;
+    }
+  }
+
   pause(runId: string): void {
     const c = this.controls.get(runId);
     if (c) c.paused = true;
@@ -165,6 +195,10 @@ export class TrainingSession {
     const { db, now } = this.env;
     const { runId } = request;
     if (this.controls.has(runId)) throw new Error(`Run ${runId} is already going.`);
+    if (this.evaluating)
+      throw new Error(
+        'An evaluation of external tasks is going (Evaluate page); start the run once it ends.',
+      );
     const queue: TrainEvent[] = [];
     const push = (e: TrainEvent): void => void queue.push(e);
     const flush = (): void => {

@@ -80,6 +80,9 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     async setMix(runId, mix) {
       return runs().setMix(runId, mix);
     },
+    async evaluateExternal(request, onProgress) {
+      return runs().evaluateExternal(request, onProgress);
+    },
     async storageReport() {
       return stored().storageReport();
     },

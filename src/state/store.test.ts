@@ -55,4 +55,29 @@ describe('app store', () => {
     storage.setItem('atomic-skills-lab:settings', JSON.stringify(saved));
     expect(createTestStore(storage).getState().ui.codeView).toBe('editor');
   });
+
+  it('keeps an external evaluation’s last result through a failed one, and not across a reload', () => {
+    const storage = memoryStorage();
+    const store = createTestStore(storage);
+    const actions = store.getState().evaluateActions;
+    const result = {
+      fileName: 'f.jsonl',
+      format: 'HumanEvalPack' as const,
+      tasks: { bugfix: 3 },
+      skipped: [],
+      runs: [],
+      samples: 1,
+      seed: 1,
+    };
+    actions.externalStarted();
+    actions.externalProgress({ stage: 'tasks', message: 'Making tasks from 3 records…' });
+    expect(store.getState().evaluate.external.status).toBe('running');
+    actions.externalDone(result);
+    actions.externalStarted();
+    actions.externalFailed('Could not evaluate g.jsonl: it is empty.');
+    const external = store.getState().evaluate.external;
+    expect(external).toMatchObject({ status: 'error', result, progress: null });
+    expect(external.error).toMatch(/g\.jsonl/);
+    expect(createTestStore(storage).getState().evaluate.external.result).toBeNull();
+  });
 });

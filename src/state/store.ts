@@ -1,11 +1,12 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { createDeviceSlice, type DeviceSlice } from './deviceSlice';
+import { createEvaluateSlice, type EvaluateSlice } from './evaluateSlice';
 import { createTrainSlice, type TrainSlice } from './trainSlice';
 import { createUiSlice, restoreDraft, type UiSlice } from './uiSlice';
 
 /** The whole app state: one store built from slices. */
-export type AppState = UiSlice & DeviceSlice & TrainSlice;
+export type AppState = UiSlice & DeviceSlice & TrainSlice & EvaluateSlice;
 
 export type AppStore = UseBoundStore<StoreApi<AppState>>;
 
@@ -18,7 +19,12 @@ const PERSIST_KEY = 'atomic-skills-lab:settings';
 export function createAppStore(storage?: Storage): AppStore {
   return create<AppState>()(
     persist(
-      (...a) => ({ ...createUiSlice(...a), ...createDeviceSlice(...a), ...createTrainSlice(...a) }),
+      (...a) => ({
+        ...createUiSlice(...a),
+        ...createDeviceSlice(...a),
+        ...createTrainSlice(...a),
+        ...createEvaluateSlice(...a),
+      }),
       {
         name: PERSIST_KEY,
         version: 1,

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { finalTestScores } from '../../bridge/training';
+import { FileButton } from '../../components/FileButton';
 import { readInto } from '../../components/useRead';
 import type { PerTaskScores } from '../../eval/evaluate';
 import {
@@ -14,6 +15,7 @@ import {
 import type { RunSummary } from '../../protocol/training';
 import { useApp } from '../../state/hooks';
 import { defaultPicks, gridFromRuns, isGridRun } from './gridFromRuns';
+import { ExternalTasksPanel } from './ExternalTasksPanel';
 import { PaperGridTable } from './PaperGridTable';
 import { TransferTable } from './TransferTable';
 
@@ -126,20 +128,12 @@ function GridFromFile() {
   const r = file?.result;
   return (
     <>
-      <label className="button-like">
-        open results.json
-        <input
-          type="file"
-          className="sr-only"
-          data-testid="grid-file"
-          accept=".json,application/json"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void read(f);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FileButton
+        label="open results.json"
+        testId="grid-file"
+        accept=".json,application/json"
+        onFiles={([f]) => f && void read(f)}
+      />
       {error && (
         <p className="error" role="alert" data-testid="grid-file-error">
           {error}
@@ -234,6 +228,10 @@ export function EvaluatePage() {
           tasks when both runs kept every task&apos;s score (hover a cell for how), else the errors
           are combined as independent.
         </p>
+      </section>
+      <section className="card">
+        <h2>External tasks</h2>
+        <ExternalTasksPanel />
       </section>
     </div>
   );

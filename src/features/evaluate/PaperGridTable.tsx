@@ -3,30 +3,9 @@ import type { Difference } from '../../eval/compare';
 import type { KindScore } from '../../eval/evaluate';
 import type { Estimate, Gain, MeanDifference, PaperGrid } from '../../eval/grid';
 import { kindColor } from '../../components/skillColors';
+import { EstimateCell, signed } from './cells';
 
-/** `+0.012` or `−0.034`. */
-const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 const known = (x: number | undefined): x is number => x !== undefined && !Number.isNaN(x);
-
-/** A value, and its standard error under it when known. */
-function Cell({
-  testId,
-  value,
-  stdErr,
-  title,
-}: {
-  testId: string;
-  value: string | null;
-  stdErr?: number | undefined;
-  title?: string;
-}) {
-  return (
-    <td className="num" data-testid={testId} title={title}>
-      {value ?? '–'}
-      {value !== null && known(stdErr) && <div className="hint">± {stdErr.toFixed(3)}</div>}
-    </td>
-  );
-}
 
 const scoreCell = (testId: string, s: KindScore | Estimate | null | undefined, of?: string) => {
   const value = s ? ('meanReward' in s ? s.meanReward : s.value) : null;
@@ -35,7 +14,7 @@ const scoreCell = (testId: string, s: KindScore | Estimate | null | undefined, o
       ? `${of ? `${of}: ` : ''}mean reward over ${s.tasks} test tasks`
       : undefined;
   return (
-    <Cell
+    <EstimateCell
       testId={testId}
       value={value === null ? null : value.toFixed(3)}
       stdErr={s?.stdErr}
@@ -49,7 +28,7 @@ function differenceCell(
   d: Difference | MeanDifference | null | undefined,
   what?: string,
 ) {
-  if (!d) return <Cell testId={testId} value={null} />;
+  if (!d) return <EstimateCell testId={testId} value={null} />;
   const diff = 'diff' in d ? d.diff : d.value;
   const parts = [
     what ?? '',
@@ -65,7 +44,7 @@ function differenceCell(
       : '',
   ].filter(Boolean);
   return (
-    <Cell
+    <EstimateCell
       testId={testId}
       value={`${signed(diff)}${'paired' in d ? '' : ' (abs)'}`}
       stdErr={d.stdErr}
@@ -125,7 +104,7 @@ export function PaperGridTable({ grid }: { grid: PaperGrid }) {
                 {atomic ? scoreCell(id('single'), row.single) : <td />}
                 {scoreCell(id('composite-only'), row.compositeOnly)}
                 {atomic ? differenceCell(id('joint-single'), row.jointMinusSingle) : <td />}
-                <Cell testId={id('gain')} value={gainText(row.gain)} />
+                <EstimateCell testId={id('gain')} value={gainText(row.gain)} />
               </tr>
             );
           })}

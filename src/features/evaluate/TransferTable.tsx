@@ -2,8 +2,7 @@ import { ATOMIC_SKILLS, KIND_LABELS, TASK_KINDS, type TaskKind } from '../../cor
 import type { Difference } from '../../eval/compare';
 import type { TransferRow } from '../../eval/grid';
 import { kindColor } from '../../components/skillColors';
-
-const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+import { EstimateCell, signed } from './cells';
 
 /** How a gain reads: clearly up or down (more than two errors from 0), or not told apart. */
 function clarity(d: Difference): 'up' | 'down' | 'unclear' {
@@ -51,23 +50,20 @@ export function TransferTable({ rows }: { rows: readonly TransferRow[] }) {
                   row.trainedOn === kind || (row.trainedOn === 'all five skills' && isAtomic(kind));
                 const how = d ? clarity(d) : null;
                 return (
-                  <td
+                  <EstimateCell
                     key={kind}
-                    className={['num', own ? 'transfer-own' : '', how ? `transfer-${how}` : '']
+                    className={[own ? 'transfer-own' : '', how ? `transfer-${how}` : '']
                       .filter(Boolean)
                       .join(' ')}
-                    data-testid={`transfer-${row.name}-${kind}`}
+                    testId={`transfer-${row.name}-${kind}`}
                     title={
                       d
                         ? `${row.name} minus the warm start on ${KIND_LABELS[kind]}: ${signed(d.diff)}${Number.isNaN(d.stdErr) ? '' : ` ± ${d.stdErr.toFixed(3)}`} (${d.paired ? `paired over ${d.tasks} test tasks` : 'unpaired'}); ${own ? 'it trained on this' : 'it never trained on this'}`
                         : 'Not scored by both runs.'
                     }
-                  >
-                    {d ? signed(d.diff) : '–'}
-                    {d && !Number.isNaN(d.stdErr) && (
-                      <div className="hint">± {d.stdErr.toFixed(3)}</div>
-                    )}
-                  </td>
+                    value={d ? signed(d.diff) : null}
+                    stdErr={d?.stdErr}
+                  />
                 );
               })}
             </tr>

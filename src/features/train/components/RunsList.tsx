@@ -1,4 +1,5 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
+import { FileButton } from '../../../components/FileButton';
 import { ATOMIC_SKILLS, KIND_LABELS } from '../../../core/tasks/types';
 import { SKILL_COLORS } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
@@ -82,23 +83,14 @@ export function RunsList({
   return (
     <section className="runs-list" data-testid="runs-list" aria-label="Runs">
       <div className="runs-toolbar">
-        <label
-          className="button-like"
+        <FileButton
+          label="import bundle"
+          testId="import-bundle"
+          accept=".json,application/json"
+          multiple
           title="Import run bundles: exported from this app, or made from a run trained in Node with npm run lab -- bundle."
-        >
-          import bundle
-          <input
-            type="file"
-            className="sr-only"
-            data-testid="import-bundle"
-            accept=".json,application/json"
-            multiple
-            onChange={(e) => {
-              for (const file of Array.from(e.target.files ?? [])) on.onImport(file);
-              e.target.value = '';
-            }}
-          />
-        </label>
+          onFiles={(files) => files.forEach((file) => on.onImport(file))}
+        />
         {/* Shown while a filter is typed even if runs were deleted down to one: it can be cleared. */}
         {(runs.length > 1 || query !== '') && (
           <input

@@ -1,0 +1,26 @@
+import type { ExternalEvalProgress, ExternalEvalRequest } from '../protocol/external';
+import type { AppStore } from '../state/store';
+import { proxy, trainerClient } from './trainerClient';
+
+/**
+ * Scores stored runs on an external task file in the trainer worker, keeping progress, the
+ * result or the error in the store (so it survives leaving the Evaluate page).
+ */
+export async function evaluateExternalTasks(
+  store: AppStore,
+  request: ExternalEvalRequest,
+): Promise<void> {
+  const actions = store.getState().evaluateActions;
+  actions.externalStarted();
+  try {
+    const result = await trainerClient().evaluateExternal(
+      request,
+      proxy((progress: ExternalEvalProgress) => actions.externalProgress(progress)),
+    );
+    actions.externalDone(result);
+  } catch (error) {
+    actions.externalFailed(
+      `Could not evaluate ${request.fileName}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { serializeSuite } from '../core/tasks/suite';
+import { createNodeSandbox } from '../node/sandbox';
+import { isHumanEvalPackLine, readTaskFile } from './taskFile';
+
+const DATA = new URL('../../../shared/data/humanevalfix-js.dev.jsonl', import.meta.url);
+const sandbox = createNodeSandbox({ size: 2 });
+afterAll(() => sandbox.dispose());
+
+/** The shared HumanEvalFix file's first two records, and a line that is not one. */
+const twoRecords = readFileSync(DATA, 'utf8').split('\n').slice(0, 2).join('\n');
+
+describe('readTaskFile', () => {
+  it('makes tasks of the asked kinds from HumanEvalPack records, validated, and lists what it left out', async () => {
+    expect(isHumanEvalPackLine(twoRecords.split('\n')[0]!)).toBe(true);
+    const text = `${twoRecords}\n{"task_id": "JavaScript/x", "buggy_solution": 3}\n`;
+    const messages: string[] = [];
+    const file = await readTaskFile(
+      text,
+      'two.jsonl',
+      ['bugfix', 'localization'],
+      sandbox,
+      1,
+      (m) => messages.push(m),
+    );
+    expect(file.format).toBe('HumanEvalPack');
+    expect(new Set(file.tasks.map((t) => t.kind))).toEqual(new Set(['bugfix', 'localization']));
+    expect(file.tasks.filter((t) => t.kind === 'localization')).toHaveLength(2);
+    expect(file.skipped[0]).toMatch(/^two\.jsonl line 3: /);
+    expect(messages[0]).toBe('Making tasks from 2 records…');
+    // The same seed makes the same tasks; a suite file of them reads back as a suite.
+    const again = await readTaskFile(text, 'two.jsonl', ['bugfix', 'localization'], sandbox, 1);
+    expect(again.tasks).toEqual(file.tasks);
+    const suite = await readTaskFile(
+      serializeSuite('two', file.tasks),
+      'two-suite.jsonl',
+      ['bugfix'],
+      sandbox,
+      1,
+    );
+    expect(suite.format).toBe('suite');
+    expect(suite.tasks).toEqual(file.tasks.filter((t) => t.kind === 'bugfix'));
+  });
+
+  it('leaves out a task that fails validation, saying why', async () => {
+    const file = await readTaskFile(twoRecords, 'two.jsonl', ['bugfix'], sandbox, 1);
+    const broken = {
+      ...file.tasks[0]!,
+      id: 'broken',
+      gold: { kind: 'verdict' as const, verdict: 'YES' as const },
+    };
+    const read = await readTaskFile(serializeSuite('b', [broken]), 'b.jsonl', [], sandbox, 1);
+    expect(read.tasks).toEqual([]);
+    expect(read.skipped).toHaveLength(1);
+    expect(read.skipped[0]).toMatch(/^broken: /);
+  });
+});

@@ -1,0 +1,243 @@
+import { useMemo, useState } from 'react';
+import { evaluateExternalTasks } from '../../bridge/evaluation';
+import { FileButton } from '../../components/FileButton';
+import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
+import { pairedDifference } from '../../eval/compare';
+import type { ExternalEvalResult } from '../../protocol/external';
+import { appStore } from '../../state/appStore';
+import { useApp } from '../../state/hooks';
+import { EstimateCell, signed } from './cells';
+import { defaultPicks, isGridRun } from './gridFromRuns';
+
+/** What a file looks like from its first line, before any work. */
+function describeFile(name: string, text: string): string {
+  const lines = text.split('\n').filter((l) => l.trim() !== '').length;
+  const first = text.slice(0, 4096);
+  const format = /"buggy_solution"\s*:/.test(first)
+    ? 'HumanEvalPack-style records (each made into tasks of several kinds)'
+    : 'a suite file (one task a line)';
+  return `${name}: ${lines} lines, ${format}.`;
+}
+
+/**
+ * External tasks: a HumanEvalPack-style file (HumanEvalFix's fields, as in
+ * ../shared/data/humanevalfix-js.dev.jsonl) or a suite file exported by the command line,
+ * answered by stored runs' latest checkpoints in the trainer worker and graded in the sandbox,
+ * exactly as `lab eval --policy <run> --suite <file>` does.
+ */
+export function ExternalTasksPanel() {
+  const runs = useApp((s) => s.train.runs);
+  const external = useApp((s) => s.evaluate.external);
+  const done = useMemo(() => runs.filter(isGridRun), [runs]);
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [kinds, setKinds] = useState<TaskKind[]>(['bugfix']);
+  const [picked, setPicked] = useState<string[] | null>(null);
+  const [samples, setSamples] = useState(1);
+  const [seed, setSeed] = useState(1);
+  // At first: joint RL and the warm start when there are runs named so, else the newest run.
+  const defaults = useMemo(() => {
+    const named = Object.values(defaultPicks(done, ['joint-rl', 'warm-start'])).filter(
+      (id): id is string => id !== null,
+    );
+    return named.length > 0 ? named : done.slice(0, 1).map((r) => r.id);
+  }, [done]);
+  const chosen = (picked ?? defaults).filter((id) => done.some((r) => r.id === id));
+  const going = external.status === 'running';
+  const problem = !file
+    ? 'Open a task file first.'
+    : chosen.length === 0
+      ? 'Tick at least one run.'
+      : !Number.isInteger(samples) || samples < 1 || samples > 16
+        ? 'Answers per task must be a whole number from 1 to 16.'
+        : !Number.isInteger(seed)
+          ? 'The seed must be a whole number.'
+          : null;
+  const toggle = <T,>(list: T[], item: T): T[] =>
+    list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+  const progress = external.progress;
+  const progressRun =
+    progress?.stage === 'answers' ? runs.find((r) => r.id === progress.runId) : null;
+  return (
+    <div className="external-tasks" data-testid="external-tasks">
+      <p className="hint">
+        Open a HumanEvalPack-style file (HumanEvalFix&apos;s fields: <code>task_id</code>,{' '}
+        <code>prompt</code>, <code>buggy_solution</code>, <code>test</code>…) or a suite file from{' '}
+        <code>npm run lab -- suite export</code>. Each record becomes tasks of several kinds; the
+        ticked kinds are checked in the sandbox, then answered by each ticked run&apos;s latest
+        checkpoint and graded, as{' '}
+        <code>npm run lab -- eval --policy &lt;run&gt; --suite &lt;file&gt;</code> does with the
+        same seed and answers per task. Making the tasks takes a few seconds a record (unit-test
+        generation&apos;s the longest).
+      </p>
+      <FileButton
+        label="open a task file"
+        testId="external-file"
+        accept=".jsonl,.json,application/json,text/plain"
+        onFiles={([f]) => f && void f.text().then((text) => setFile({ name: f.name, text }))}
+      />
+      {file && (
+        <p className="hint" data-testid="external-file-about">
+          {describeFile(file.name, file.text)}
+        </p>
+      )}
+      <fieldset className="external-options">
+        <legend>Task kinds</legend>
+        {TASK_KINDS.map((k) => (
+          <label key={k}>
+            <input
+              type="checkbox"
+              data-testid={`external-kind-${k}`}
+              checked={kinds.includes(k)}
+              onChange={() => setKinds((ks) => toggle(ks, k))}
+            />{' '}
+            {KIND_LABELS[k]}
+          </label>
+        ))}
+        <span className="hint">(none ticked: every kind the file gives)</span>
+      </fieldset>
+      <fieldset className="external-options">
+        <legend>Runs (their latest checkpoints answer)</legend>
+        {done.length === 0 && <span className="hint">No finished runs in this browser yet.</span>}
+        {done.map((r) => (
+          <label key={r.id}>
+            <input
+              type="checkbox"
+              data-testid={`external-run-${r.id}`}
+              checked={chosen.includes(r.id)}
+              onChange={() => setPicked(toggle(chosen, r.id))}
+            />{' '}
+            {r.name} <span className="hint">({r.step} steps)</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="external-options">
+        <label>
+          answers per task (Avg@k){' '}
+          <input
+            type="number"
+            min={1}
+            max={16}
+            data-testid="external-samples"
+            value={samples}
+            onChange={(e) => setSamples(Number(e.target.value))}
+          />
+        </label>{' '}
+        <label>
+          seed{' '}
+          <input
+            type="number"
+            data-testid="external-seed"
+            value={seed}
+            onChange={(e) => setSeed(Number(e.target.value))}
+          />
+        </label>{' '}
+        <button
+          type="button"
+          data-testid="external-start"
+          disabled={going || problem !== null}
+          title={problem ?? 'Make the tasks, then have each ticked run answer them.'}
+          onClick={() =>
+            file &&
+            void evaluateExternalTasks(appStore, {
+              fileName: file.name,
+              text: file.text,
+              runIds: chosen,
+              kinds,
+              samples,
+              seed,
+            })
+          }
+        >
+          Evaluate
+        </button>
+      </div>
+      {going && (
+        <p className="hint" role="status" data-testid="external-progress">
+          {!progress
+            ? 'Starting…'
+            : progress.stage === 'tasks'
+              ? progress.message
+              : `${progressRun?.name ?? progress.runId}: ${progress.done} of ${progress.total} answers graded…`}
+        </p>
+      )}
+      {external.error && (
+        <p className="error" role="alert" data-testid="external-error">
+          {external.error}
+        </p>
+      )}
+      {external.result && <ExternalResultTable result={external.result} />}
+    </div>
+  );
+}
+
+/** Each kind's score under each run, and the first run minus the second, paired over the tasks. */
+function ExternalResultTable({ result }: { result: ExternalEvalResult }) {
+  const kinds = TASK_KINDS.filter((k) => result.tasks[k] !== undefined);
+  const [a, b] = result.runs;
+  return (
+    <div data-testid="external-result">
+      <p className="hint">
+        {result.fileName} ({result.format}):{' '}
+        {kinds.map((k) => `${result.tasks[k]} ${KIND_LABELS[k]}`).join(', ')} tasks;{' '}
+        {result.samples} answer{result.samples === 1 ? '' : 's'} a task, seed {result.seed}.
+      </p>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Task kind</th>
+              {result.runs.map((r) => (
+                <th key={r.runId} scope="col">
+                  {r.name} <span className="hint">@ step {r.step}</span>
+                </th>
+              ))}
+              {a && b && (
+                <th scope="col" title="Paired over the same tasks.">
+                  {a.name} − {b.name}
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {kinds.map((k) => {
+              const d = a && b ? pairedDifference(a.perTask[k] ?? {}, b.perTask[k] ?? {}) : null;
+              return (
+                <tr key={k}>
+                  <th scope="row">{KIND_LABELS[k]}</th>
+                  {result.runs.map((r, i) => {
+                    const s = r.bySkill[k];
+                    return (
+                      <EstimateCell
+                        key={r.runId}
+                        testId={`external-${k}-${i}`}
+                        value={s ? s.meanReward.toFixed(3) : null}
+                        stdErr={s?.stdErr}
+                      />
+                    );
+                  })}
+                  {a && b && (
+                    <EstimateCell
+                      testId={`external-${k}-diff`}
+                      value={d ? signed(d.diff) : null}
+                      stdErr={d?.stdErr}
+                    />
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {result.skipped.length > 0 && (
+        <details data-testid="external-skipped">
+          <summary>{result.skipped.length} left out</summary>
+          <ul>
+            {result.skipped.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

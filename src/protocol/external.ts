@@ -1,0 +1,45 @@
+/**
+ * Evaluating stored runs on external tasks (a HumanEvalPack-style file, or a suite file the
+ * command line exported) in the trainer worker: what the Evaluate page asks, hears and gets.
+ * Structured-cloneable: it crosses the worker boundary.
+ */
+import type { TaskKind } from '../core/tasks/types';
+import type { KindScore, PerTaskScores } from '../eval/evaluate';
+
+export interface ExternalEvalRequest {
+  /** The file's name (for messages) and its whole text. */
+  fileName: string;
+  text: string;
+  /** Runs whose latest checkpoints answer the tasks, in the order their columns show. */
+  runIds: string[];
+  /** The task kinds to evaluate (none: every kind the file gives). */
+  kinds: TaskKind[];
+  /** Answers a task per run (Avg@k), and the seed of tasks made from records and of sampling. */
+  samples: number;
+  seed: number;
+}
+
+export type ExternalEvalProgress =
+  | { stage: 'tasks'; message: string }
+  | { stage: 'answers'; runId: string; done: number; total: number };
+
+export interface ExternalRunScores {
+  runId: string;
+  name: string;
+  /** The checkpoint's step that answered. */
+  step: number;
+  bySkill: Partial<Record<TaskKind, KindScore>>;
+  perTask: PerTaskScores;
+}
+
+export interface ExternalEvalResult {
+  fileName: string;
+  format: 'HumanEvalPack' | 'suite';
+  /** Tasks evaluated per kind (valid ones of the kinds asked for). */
+  tasks: Partial<Record<TaskKind, number>>;
+  /** Lines that could not be read, records no task could be made from, tasks that failed validation. */
+  skipped: string[];
+  runs: ExternalRunScores[];
+  samples: number;
+  seed: number;
+}

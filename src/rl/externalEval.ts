@@ -1,0 +1,117 @@
+import { createRng, hashString } from '../core/rng';
+import type { SandboxRunner } from '../core/sandbox/types';
+import type { Task } from '../core/tasks/types';
+import { evaluatePolicy } from '../eval/evaluate';
+import { readTaskFile } from '../eval/taskFile';
+import type {
+  ExternalEvalProgress,
+  ExternalEvalRequest,
+  ExternalEvalResult,
+} from '../protocol/external';
+import type { LabDatabase } from '../storage/db';
+import { checkpointPolicy } from './checkpointPolicy';
+
+/** The last file's tasks, kept: evaluating more runs on it does not make them again. */
+export interface TaskFileCache {
+  key: string;
+  read: { format: ExternalEvalResult['format']; tasks: Task[]; skipped: string[] };
+}
+
+/** A request's problem in words, or null: checked before any work. */
+export function externalRequestProblem(r: ExternalEvalRequest): string | null {
+  if (r.text.trim() === '') return `${r.fileName} is empty.`;
+  if (r.runIds.length === 0) return 'Pick at least one run to answer the tasks.';
+  if (!Number.isInteger(r.samples) || r.samples < 1 || r.samples > 16)
+    return 'Answers per task must be a whole number from 1 to 16.';
+  if (!Number.isInteger(r.seed)) return 'The seed must be a whole number.';
+  return null;
+}
+
+/**
+ * Scores runs' latest checkpoints on an external file's tasks, as `lab eval --policy <run>
+ * --suite <file> --seed <seed> --samples <k>` does: the same tasks (made with the seed), each
+ * answered k times from streams under `createRng(seed).fork('eval')`, graded in the sandbox.
+ */
+export async function evaluateExternal(
+  env: { db: LabDatabase; sandbox: SandboxRunner },
+  request: ExternalEvalRequest,
+  onProgress: (p: ExternalEvalProgress) => void,
+  cache: { last: TaskFileCache | null },
+): Promise<ExternalEvalResult> {
+  const problem = externalRequestProblem(request);
+  if (problem) throw new Error(problem);
+  const { db, sandbox } = env;
+  // Every run is checked before the (slow) tasks are made.
+  const runs = [];
+  for (const runId of request.runIds) {
+    const run = await db.runs.get(runId);
+    if (!run) throw new Error(`Run ${runId} is gone (deleted); pick another.`);
+    const latest = (await db.checkpoints.where('runId').equals(runId).sortBy('step')).at(-1);
+    if (!latest)
+      throw new Error(`"${run.name}" has no checkpoint to answer with; pick a run that has one.`);
+    runs.push({ run, checkpoint: latest.checkpoint });
+  }
+  const key = [
+    request.fileName,
+    request.text.length,
+    hashString(request.text),
+    request.seed,
+    [...request.kinds].sort().join(','),
+  ].join(':');
+  if (cache.last?.key !== key) {
+    cache.last = null;
+    const read = await readTaskFile(
+      request.text,
+      request.fileName,
+      request.kinds,
+      sandbox,
+      request.seed,
+      (message) => onProgress({ stage: 'tasks', message }),
+    );
+    cache.last = { key, read };
+  }
+  const { format, tasks, skipped } = cache.last.read;
+  if (tasks.length === 0)
+    throw new Error(
+      `${request.fileName} gave no valid tasks${request.kinds.length ? ` of ${request.kinds.join(', ')}` : ''}${skipped.length ? ` (${skipped.length} left out, e.g. ${skipped[0]})` : ''}.`,
+    );
+  const counts: ExternalEvalResult['tasks'] = {};
+  for (const t of tasks) counts[t.kind] = (counts[t.kind] ?? 0) + 1;
+  const scored: ExternalEvalResult['runs'] = [];
+  for (const { run, checkpoint } of runs) {
+    const total = tasks.length * request.samples;
+    let done = 0;
+    onProgress({ stage: 'answers', runId: run.id, done, total });
+    const { policy, dispose } = checkpointPolicy(checkpoint);
+    try {
+      const result = await evaluatePolicy(
+        policy,
+        tasks,
+        sandbox,
+        createRng(request.seed).fork('eval'),
+        {
+          samples: request.samples,
+          onEpisode: () => onProgress({ stage: 'answers', runId: run.id, done: ++done, total }),
+        },
+      );
+      scored.push({
+        runId: run.id,
+        name: run.name,
+        step: checkpoint.step,
+        bySkill: result.bySkill,
+        perTask: result.perTask ?? {},
+      });
+    } finally {
+      dispose();
+    }
+  }
+  return {
+    fileName: request.fileName,
+    format,
+    tasks: counts,
+    skipped,
+    runs: scored,
+    samples: request.samples,
+    seed: request.seed,
+  };
+}
