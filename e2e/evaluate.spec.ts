@@ -2,8 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ATOMIC_SKILLS, TASK_KINDS } from '../src/core/tasks/types';
+import { pairedDifference } from '../src/eval/compare';
+import type { PerTaskScores } from '../src/eval/evaluate';
 import type { GridResult } from '../src/eval/grid';
-import type { Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { lab, nodeWorkspace } from './labCli';
 import { openTrain } from './trainStore';
@@ -57,7 +59,10 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await expect(evaluate.getByTestId('grid-file-about')).toContainText(
       `results.json: 9 runs from grid-tiny, seed 1, on wasm`,
     );
-    const cell = (kind: string, column: string) => evaluate.getByTestId(`grid-${kind}-${column}`);
+    const fileView = evaluate.getByTestId('grid-from-file');
+    const runsView = evaluate.getByTestId('grid-from-runs');
+    let view = fileView;
+    const cell = (kind: string, column: string) => view.getByTestId(`grid-${kind}-${column}`);
     for (const kind of ['editing', 'review', 'bugfix']) {
       const joint = result.runs['joint-rl']!.scores[kind as 'editing']!;
       await expect(cell(kind, 'joint')).toHaveText(
@@ -74,11 +79,11 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     const warm = result.runs['warm-start']!.scores;
     for (const kind of ['review', 'editing'] as const) {
       const gain = result.runs['single-review']!.scores[kind]!.meanReward - warm[kind]!.meanReward;
-      await expect(evaluate.getByTestId(`transfer-single-review-${kind}`)).toContainText(
+      await expect(fileView.getByTestId(`transfer-single-review-${kind}`)).toContainText(
         `${gain >= 0 ? '+' : '−'}${Math.abs(gain).toFixed(3)}`,
       );
     }
-    const fromFile = await gridTexts(page);
+    const fromFile = await gridTexts(fileView);
     expect(Object.keys(fromFile).filter((id) => id.startsWith('transfer-'))).toHaveLength(70);
 
     // A file that is not a results.json says what is wrong, and the table stays.
@@ -88,7 +93,12 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await expect(evaluate.getByTestId('grid-file-error')).toContainText(
       'Could not read bad.json: results.json: runs["joint-rl"].scores has "fixing", which is not a task kind',
     );
-    expect(await gridTexts(page)).toEqual(fromFile);
+    expect(await gridTexts(fileView)).toEqual(fromFile);
+    // The other source and back: the file's table is still there.
+    await evaluate.getByTestId('grid-source-runs').click();
+    await expect(fileView).toBeHidden();
+    await evaluate.getByTestId('grid-source-file').click();
+    await expect(fileView.getByTestId('grid-file-about')).toBeVisible();
 
     // The same nine runs as bundles, imported on the Train page: the Evaluate page picks each
     // baseline's run by its name, pairs the differences over their stored test answers, and
@@ -107,7 +117,12 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
       await expect(
         evaluate.getByTestId(`grid-pick-${name}`).locator('option:checked'),
       ).toContainText(`${name} ·`);
-    await expect.poll(() => gridTexts(page)).toEqual(fromFile);
+    await expect.poll(() => gridTexts(runsView)).toEqual(fromFile);
+    // The bundled runs recorded that they forked from the grid's warm start: no caveat.
+    await expect(runsView.locator('[data-testid$="-caveat"]')).toHaveCount(0);
+    await expect(runsView.getByTestId('grid-own-warm-start')).toHaveCount(0);
+    await expect(runsView.locator('.transfer-own')).toHaveCount(5 + 5 + 1);
+    view = runsView;
 
     // External tasks: the first three HumanEvalFix records (read from ../shared/data), answered
     // by joint RL and the warm start in the browser, as lab eval scores them in Node.
@@ -115,24 +130,23 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     const tasksFile = join(dir, 'humanevalfix-3.jsonl');
     writeFileSync(tasksFile, `${records}\n`);
     const nodeScores = (run: string) =>
-      (
-        JSON.parse(
-          lab([
-            'eval',
-            '--policy',
-            join(out, run),
-            '--suite',
-            tasksFile,
-            '--skills',
-            'bugfix,localization',
-            '--samples',
-            '2',
-            '--seed',
-            '3',
-            '--json',
-          ]),
-        ) as { bySkill: GridResult['runs'][string]['scores'] }
-      ).bySkill;
+      JSON.parse(
+        lab([
+          'eval',
+          '--policy',
+          join(out, run),
+          '--suite',
+          tasksFile,
+          '--skills',
+          'bugfix,localization',
+          '--samples',
+          '2',
+          '--seed',
+          '3',
+          '--json',
+          '--per-task',
+        ]),
+      ) as { bySkill: GridResult['runs'][string]['scores']; perTask: PerTaskScores };
     const [jointNode, warmNode] = [nodeScores('joint-rl'), nodeScores('warm-start')];
     const ext = evaluate.getByTestId('external-tasks');
     await ext.getByTestId('external-file').setInputFiles(tasksFile);
@@ -151,12 +165,31 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     );
     for (const kind of ['bugfix', 'localization'] as const)
       for (const [i, scores] of [jointNode, warmNode].entries()) {
-        const s = scores[kind]!;
+        const s = scores.bySkill[kind]!;
         await expect(ext.getByTestId(`external-${kind}-${i}`)).toHaveText(
           `${s.meanReward.toFixed(3)}${s.stdErr === undefined ? '' : `± ${s.stdErr.toFixed(3)}`}`,
         );
       }
-    await expect(ext.getByTestId('external-bugfix-diff')).toBeVisible();
+    // The first run minus the second, paired over the same tasks.
+    const paired = pairedDifference(
+      jointNode.perTask.localization!,
+      warmNode.perTask.localization!,
+    )!;
+    await expect(ext.getByTestId('external-localization-diff')).toHaveText(
+      `${paired.diff >= 0 ? '+' : '−'}${Math.abs(paired.diff).toFixed(3)}± ${paired.stdErr.toFixed(3)}`,
+    );
+
+    // A second evaluation, cancelled while it makes its tasks: it says so, and the first
+    // one's table stays.
+    await ext.getByTestId('external-kind-review').check();
+    await ext.getByTestId('external-start').click();
+    await ext.getByTestId('external-cancel').click();
+    await expect(ext.getByTestId('external-error')).toContainText(
+      'Cancelled while making the tasks; nothing was scored.',
+      { timeout: 120_000 },
+    );
+    await expect(ext.getByTestId('external-cancel')).toHaveCount(0);
+    await expect(table).toContainText('3 code localization, 3 bug fixing tasks');
 
     // Another run picked for a baseline changes its column; none leaves it empty.
     await evaluate.getByTestId('grid-pick-untrained').selectOption('');
@@ -168,7 +201,7 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
 const TRANSFER_RUNS = [...ATOMIC_SKILLS.map((k) => `single-${k}`), 'joint-rl', 'composite-only'];
 
 /** Every cell of the grid's table, by kind and column (the mean row too), and of transfer. */
-async function gridTexts(page: Page): Promise<Record<string, string>> {
+async function gridTexts(page: Locator): Promise<Record<string, string>> {
   const texts: Record<string, string> = {};
   const read = async (id: string) => {
     const cell = page.getByTestId(id);

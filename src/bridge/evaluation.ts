@@ -24,3 +24,8 @@ export async function evaluateExternalTasks(
     );
   }
 }
+
+/** Asks the worker to stop the evaluation of external tasks at its next answer. */
+export function cancelExternalTasks(): Promise<void> {
+  return trainerClient().cancelExternal();
+}

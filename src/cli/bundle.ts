@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { hashString } from '../core/rng';
+import type { TaskKind } from '../core/tasks/types';
 import { linesOfFile } from '../node/lines';
 import { finalScores, type EvalRecord, type StepPoint } from '../protocol/training';
 import { decodeCheckpoint, type EncodedCheckpoint } from '../rl/checkpointCodec';
@@ -20,6 +21,7 @@ interface FinishedRun {
   seconds?: number;
   backend?: string;
   test?: EvalRecord['bySkill'];
+  warmStartKinds?: TaskKind[];
   suite?: RunSuiteSource;
   buildId?: string;
 }
@@ -125,6 +127,7 @@ export function bundleRunDir(dir: string, name?: string): RunBundle {
     group: configGroup(config),
     mix: config.mix,
     trainKinds: config.trainKinds,
+    ...(done.warmStartKinds ? { warmStartKinds: done.warmStartKinds } : {}),
     config,
     suite,
     suiteKey: key,

@@ -20,7 +20,7 @@ import { codeBuildId } from '../node/buildId';
 import { builtinSuite } from '../node/suiteCache';
 import type { Checkpoint } from '../rl/checkpoint';
 import { decodeCheckpoint, encodeCheckpoint } from '../rl/checkpointCodec';
-import type { TrainConfig } from '../rl/config';
+import { warmStartKinds, type TrainConfig } from '../rl/config';
 import { resolveConfig } from '../rl/configFile';
 import { findPreset, PRESETS } from '../rl/presets';
 import { evalEpisodeRows } from '../rl/episodeRows';
@@ -275,6 +275,7 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
     parameters: output.parameters,
     seconds: Math.round((performance.now() - started) / 100) / 10,
     warmStart: output.warmStart,
+    warmStartKinds: warmStartKinds(config, job.initFrom?.config),
     test: last('test'),
     val: last('val'),
     bySkill: last('test'),

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { baselineName, PAPER_GRID } from '../rl/presets';
-import { PAPER_BASELINES, paperGrid, readGridResult, transferRows, type GridResult } from './grid';
+import {
+  PAPER_BASELINES,
+  paperGrid,
+  readGridResult,
+  sharedWarmStart,
+  transferRows,
+  type GridResult,
+} from './grid';
 
 const score = (meanReward: number, stdErr = 0.1) => ({ tasks: 4, meanReward, stdErr });
 
@@ -126,5 +133,45 @@ describe('transferRows', () => {
     expect(
       transferRows({ ...result, runs: { 'joint-rl': result.runs['single-editing']! } }),
     ).toEqual([]);
+  });
+});
+
+describe('sharedWarmStart', () => {
+  const run = (warmStartKinds?: ('editing' | 'review' | 'testgen')[]) => ({
+    scores: {},
+    seconds: 1,
+    steps: 1,
+    ...(warmStartKinds ? { warmStartKinds } : {}),
+  });
+  const grid = (runs: GridResult['runs'], warmStart?: string): GridResult => ({
+    base: 'b',
+    seed: 1,
+    backend: 'wasm',
+    runs,
+    ...(warmStart ? { warmStart } : {}),
+  });
+
+  it('is true in a lab experiment grid, and otherwise when the warm starts covered the same skills', () => {
+    expect(
+      sharedWarmStart(grid({ 'single-editing': run() }, 'runs/g/warm-start'), 'single-editing'),
+    ).toBe(true);
+    const runs = {
+      'warm-start': run(['editing', 'review']),
+      'joint-rl': run(['review', 'editing']),
+      'single-editing': run(['editing']),
+      'single-review': run(),
+    };
+    expect(sharedWarmStart(grid(runs), 'joint-rl')).toBe(true);
+    expect(sharedWarmStart(grid(runs), 'single-editing')).toBe(false);
+    expect(sharedWarmStart(grid(runs), 'single-review')).toBeNull();
+    // The paper grid marks the single-skill run's difference; transfer marks the row.
+    expect(
+      paperGrid(grid(runs)).rows.find((r) => r.kind === 'editing')!.singleSharedWarmStart,
+    ).toBe(false);
+    expect(transferRows(grid(runs)).map((r) => [r.name, r.sharedWarmStart])).toEqual([
+      ['single-editing', false],
+      ['single-review', null],
+      ['joint-rl', true],
+    ]);
   });
 });

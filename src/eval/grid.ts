@@ -37,6 +37,8 @@ export interface GridResult {
       seconds: number;
       steps: number;
       reusedFrom?: string;
+      /** The skills its warm start covered (absent: not recorded; see `sharedWarmStart`). */
+      warmStartKinds?: TaskKind[];
     }
   >;
 }
@@ -132,6 +134,8 @@ export interface PaperRow {
   compositeOnly?: KindScore;
   /** Joint RL minus that single-skill run (atomic skills only; null without both). */
   jointMinusSingle?: Difference | null;
+  /** Whether that single-skill run shares the grid's warm start (see `sharedWarmStart`). */
+  singleSharedWarmStart?: boolean | null;
   gain: Gain | null;
 }
 
@@ -175,6 +179,8 @@ export function paperGrid(result: GridResult): PaperGrid {
     if (atomic) {
       set('single', score(singleRunName(kind), kind));
       row.jointMinusSingle = difference(result, PAPER_COLUMNS.joint, singleRunName(kind), kind);
+      if (result.runs[singleRunName(kind)])
+        row.singleSharedWarmStart = sharedWarmStart(result, singleRunName(kind));
     }
     return row;
   });
@@ -273,6 +279,10 @@ export function readGridResult(value: unknown): GridResult {
       steps: isNumber(run.steps) ? run.steps : 0,
       ...(run.perTask !== undefined ? { perTask: readPerTask(run.perTask, `${at}.perTask`) } : {}),
       ...(typeof run.reusedFrom === 'string' ? { reusedFrom: run.reusedFrom } : {}),
+      ...(Array.isArray(run.warmStartKinds) &&
+      run.warmStartKinds.every((k) => (TASK_KINDS as readonly unknown[]).includes(k))
+        ? { warmStartKinds: run.warmStartKinds as TaskKind[] }
+        : {}),
     };
   }
   if (Object.keys(runs).length === 0) throw new GridResultError(`${where} has no runs.`);
@@ -291,6 +301,12 @@ export interface TransferRow {
   /** The run's name in the grid, and what it trained on. */
   name: string;
   trainedOn: 'all five skills' | TaskKind;
+  /**
+   * Whether it forked from the grid's warm start (or warm-started alike): only then is a gain
+   * off its own skills transfer. False for a run that warm-started on its own skills alone (a
+   * single-skill run trained on the Train page); null when not recorded.
+   */
+  sharedWarmStart: boolean | null;
   /** Its score minus the warm start's, per kind (null where either lacks the kind). */
   gains: Partial<Record<TaskKind, Difference | null>>;
 }
@@ -312,8 +328,25 @@ export function transferRows(result: GridResult): TransferRow[] {
     .map(({ name, trainedOn }) => ({
       name,
       trainedOn,
+      sharedWarmStart: sharedWarmStart(result, name),
       gains: Object.fromEntries(
         TASK_KINDS.map((kind) => [kind, difference(result, name, PAPER_COLUMNS.warm, kind)]),
       ),
     }));
+}
+
+/**
+ * Whether run `name` started from the same warm start as the grid's warm-start run: always in a
+ * `lab experiment` grid (every RL run forks from its warm start, recorded in `warmStart`);
+ * otherwise when both runs' warm starts covered the same skills (null when either is not
+ * recorded).
+ */
+export function sharedWarmStart(result: GridResult, name: string): boolean | null {
+  if (result.warmStart !== undefined) return true;
+  const [mine, warm] = [
+    result.runs[name]?.warmStartKinds,
+    result.runs[PAPER_COLUMNS.warm]?.warmStartKinds,
+  ];
+  if (!mine || !warm) return null;
+  return mine.length === warm.length && mine.every((k) => warm.includes(k));
 }

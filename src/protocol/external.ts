@@ -30,6 +30,8 @@ export interface ExternalRunScores {
   step: number;
   bySkill: Partial<Record<TaskKind, KindScore>>;
   perTask: PerTaskScores;
+  /** Why this run has no scores (the others' are kept). */
+  error?: string;
 }
 
 export interface ExternalEvalResult {

@@ -65,6 +65,8 @@ export interface TrainerApi {
     request: ExternalEvalRequest,
     onProgress: (progress: ExternalEvalProgress) => void,
   ): Promise<ExternalEvalResult>;
+  /** Stops that evaluation at its next answer; the runs already scored are kept. */
+  cancelExternal(): Promise<void>;
   /** What this app stores, per run (sizes measured in the worker). */
   storageReport(): Promise<StorageReport>;
   /** Drops a run's sampled episodes, or all its checkpoints but the latest. */

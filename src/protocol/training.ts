@@ -146,4 +146,9 @@ export interface RunSummary {
   mix?: Partial<Record<TaskKind, number>>;
   /** The kinds the run trains on (absent for runs saved before it was recorded). */
   trainKinds?: TaskKind[];
+  /**
+   * The skills its warm start cloned answers of (`warmStartKinds` in src/rl/config.ts): a run
+   * forked from a grid's warm start has that one's (absent: not recorded).
+   */
+  warmStartKinds?: TaskKind[];
 }

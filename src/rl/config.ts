@@ -350,3 +350,13 @@ export function mixWeights(c: TrainConfig): { kind: TaskKind; weight: number }[]
 
 export const isAtomic = (k: TaskKind): k is AtomicSkill =>
   (ATOMIC_SKILLS as readonly string[]).includes(k);
+
+/**
+ * The skills a run's warm start cloned oracle answers of: a run forked from another's
+ * checkpoint (the command line's grids) has that run's warm start; otherwise its own, on the
+ * kinds it trains (none without a warm start).
+ */
+export function warmStartKinds(config: TrainConfig, forkedFrom?: TrainConfig): TaskKind[] {
+  if (forkedFrom) return warmStartKinds(forkedFrom);
+  return config.warmStartPerKind > 0 ? [...config.trainKinds] : [];
+}

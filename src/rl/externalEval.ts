@@ -11,6 +11,14 @@ import type {
 import type { LabDatabase } from '../storage/db';
 import { checkpointPolicy } from './checkpointPolicy';
 
+/** Thrown at a progress report once the evaluation was cancelled. */
+export class ExternalEvalCancelled extends Error {
+  override name = 'ExternalEvalCancelled';
+  constructor() {
+    super('Cancelled before it was scored.');
+  }
+}
+
 /** The last file's tasks, kept: evaluating more runs on it does not make them again. */
 export interface TaskFileCache {
   key: string;
@@ -35,21 +43,26 @@ export function externalRequestProblem(r: ExternalEvalRequest): string | null {
 export async function evaluateExternal(
   env: { db: LabDatabase; sandbox: SandboxRunner },
   request: ExternalEvalRequest,
-  onProgress: (p: ExternalEvalProgress) => void,
+  progress: (p: ExternalEvalProgress) => void,
   cache: { last: TaskFileCache | null },
+  cancelled: () => boolean = () => false,
 ): Promise<ExternalEvalResult> {
+  // Cancelling is seen at the next progress report: between checked tasks, or graded answers.
+  const onProgress = (p: ExternalEvalProgress): void => {
+    if (cancelled()) throw new ExternalEvalCancelled();
+    progress(p);
+  };
   const problem = externalRequestProblem(request);
   if (problem) throw new Error(problem);
   const { db, sandbox } = env;
-  // Every run is checked before the (slow) tasks are made.
+  // Every run is checked before the (slow) tasks are made; its checkpoint is read when it answers.
   const runs = [];
   for (const runId of request.runIds) {
     const run = await db.runs.get(runId);
     if (!run) throw new Error(`Run ${runId} is gone (deleted); pick another.`);
-    const latest = (await db.checkpoints.where('runId').equals(runId).sortBy('step')).at(-1);
-    if (!latest)
+    if ((await db.checkpoints.where('runId').equals(runId).count()) === 0)
       throw new Error(`"${run.name}" has no checkpoint to answer with; pick a run that has one.`);
-    runs.push({ run, checkpoint: latest.checkpoint });
+    runs.push(run);
   }
   const key = [
     request.fileName,
@@ -78,14 +91,21 @@ export async function evaluateExternal(
   const counts: ExternalEvalResult['tasks'] = {};
   for (const t of tasks) counts[t.kind] = (counts[t.kind] ?? 0) + 1;
   const scored: ExternalEvalResult['runs'] = [];
-  for (const { run, checkpoint } of runs) {
+  for (const run of runs) {
     const total = tasks.length * request.samples;
     let done = 0;
-    onProgress({ stage: 'answers', runId: run.id, done, total });
-    const { policy, dispose } = checkpointPolicy(checkpoint);
+    // One run failing (its checkpoint gone meanwhile, a backend error) keeps the others' scores.
+    let policy: ReturnType<typeof checkpointPolicy> | null = null;
+    let step = 0;
     try {
+      onProgress({ stage: 'answers', runId: run.id, done, total });
+      const rows = await db.checkpoints.where('runId').equals(run.id).sortBy('step');
+      const latest = rows.at(-1);
+      if (!latest) throw new Error('its checkpoint is gone (deleted meanwhile)');
+      step = latest.checkpoint.step;
+      policy = checkpointPolicy(latest.checkpoint);
       const result = await evaluatePolicy(
-        policy,
+        policy.policy,
         tasks,
         sandbox,
         createRng(request.seed).fork('eval'),
@@ -97,12 +117,34 @@ export async function evaluateExternal(
       scored.push({
         runId: run.id,
         name: run.name,
-        step: checkpoint.step,
+        step,
         bySkill: result.bySkill,
         perTask: result.perTask ?? {},
       });
+    } catch (error) {
+      // Cancelled: the runs already scored are kept, this one and the rest say so.
+      if (error instanceof ExternalEvalCancelled) {
+        for (const r of runs.slice(scored.length))
+          scored.push({
+            runId: r.id,
+            name: r.name,
+            step: r === run ? step : 0,
+            bySkill: {},
+            perTask: {},
+            error: error.message,
+          });
+        break;
+      }
+      scored.push({
+        runId: run.id,
+        name: run.name,
+        step,
+        bySkill: {},
+        perTask: {},
+        error: error instanceof Error ? error.message : String(error),
+      });
     } finally {
-      dispose();
+      policy?.dispose();
     }
   }
   return {

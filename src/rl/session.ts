@@ -19,7 +19,7 @@ import type {
   TaskFilesView,
 } from '../protocol/episodes';
 import { ObservationReader } from './observationReader';
-import { evaluateExternal, type TaskFileCache } from './externalEval';
+import { evaluateExternal, ExternalEvalCancelled, type TaskFileCache } from './externalEval';
 import type {
   ExternalEvalProgress,
   ExternalEvalRequest,
@@ -29,7 +29,7 @@ import { episodeBatches, getEpisode, listEpisodes } from '../storage/episodes';
 import { dropAfter } from '../storage/runs';
 import { clearSuites } from '../storage/suites';
 import { isQuotaError, pruneRun, storageReport } from '../storage/usage';
-import { checkConfig, configGroup, mixProblem, type TrainConfig } from './config';
+import { checkConfig, configGroup, mixProblem, warmStartKinds, type TrainConfig } from './config';
 import { episodeRows, evalEpisodeRows } from './episodeRows';
 import { evalsKeptThrough, runTraining } from './run';
 import { suiteKey } from './suiteSource';
@@ -129,6 +129,8 @@ export class TrainingSession {
 
   private readonly externalTasks: { last: TaskFileCache | null } = { last: null };
   private evaluating = false;
+  /** Runs between `start()` and their control's creation (an evaluation waits for none). */
+  private starting = 0;
 
   /**
    * Scores runs on an external task file (see `evaluateExternal`). Refused while a run trains
@@ -138,17 +140,35 @@ export class TrainingSession {
     request: ExternalEvalRequest,
     onProgress: (p: ExternalEvalProgress) => void,
   ): Promise<ExternalEvalResult> {
-    if ([...this.controls.values()].some((c) => !c.paused))
+    if (this.starting > 0 || [...this.controls.values()].some((c) => !c.paused))
       throw new Error(
         'A run is training in this tab, and the evaluation would share its worker: pause it (or let it end), then evaluate.',
       );
     if (this.evaluating) throw new Error('An evaluation of external tasks is already going.');
     this.evaluating = true;
+    this.cancelExternalAsked = false;
     try {
-      return await evaluateExternal(this.env, request, onProgress, this.externalTasks);
+      return await evaluateExternal(
+        this.env,
+        request,
+        onProgress,
+        this.externalTasks,
+        () => this.cancelExternalAsked,
+      );
+    } catch (error) {
+      if (error instanceof ExternalEvalCancelled)
+        throw new Error('Cancelled while making the tasks; nothing was scored.');
+      throw error;
     } finally {
       this.evaluating = false;
     }
+  }
+
+  private cancelExternalAsked = false;
+
+  /** Stops the evaluation of external tasks at its next answer (the runs scored are kept). */
+  cancelExternal(): void {
+    if (this.evaluating) this.cancelExternalAsked = true;
   }
 
   pause(runId: string): void {
@@ -159,6 +179,10 @@ export class TrainingSession {
   resume(runId: string): void {
     const c = this.controls.get(runId);
     if (!c) return;
+    if (this.evaluating)
+      throw new Error(
+        'An evaluation of external tasks is going (Evaluate page); resume the run once it ends.',
+      );
     c.paused = false;
     c.wake?.();
   }
@@ -217,6 +241,12 @@ export class TrainingSession {
     const writes = new WriteQueue();
     // The evaluations whose answers could not be stored, and why (said when the run ends).
     const unstored: string[] = [];
+    this.starting++;
+    let counted = true;
+    const started = () => {
+      if (counted) this.starting--;
+      counted = false;
+    };
     try {
       run = request.resume ? await this.loadForResume(runId) : await this.create(request);
       const checkpoint = request.resume
@@ -234,6 +264,7 @@ export class TrainingSession {
         startedAt: null,
       };
       this.controls.set(runId, control);
+      started();
       // A new session starts without the last one's message (e.g. "the tab closed...").
       await setStatus('preparing', '');
       flush();
@@ -369,6 +400,7 @@ export class TrainingSession {
       flush();
       throw error;
     } finally {
+      started();
       clearInterval(timer);
       this.controls.delete(runId);
       flush();
@@ -398,6 +430,7 @@ export class TrainingSession {
       finalRewards: {},
       mix: config.mix,
       trainKinds: config.trainKinds,
+      warmStartKinds: warmStartKinds(config),
       group: configGroup(config),
       config,
       suiteKey: suiteKey(suite, this.env.buildId),

@@ -83,6 +83,9 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     async evaluateExternal(request, onProgress) {
       return runs().evaluateExternal(request, onProgress);
     },
+    cancelExternal() {
+      return Promise.resolve().then(() => stored().cancelExternal());
+    },
     async storageReport() {
       return stored().storageReport();
     },

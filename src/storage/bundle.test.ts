@@ -44,6 +44,10 @@ describe('checkBundle', () => {
     );
     expect(checkBundle(bundle({ name: ' ' }))).toBe('run: its name is empty');
     expect(checkBundle(bundle({ tags: [1] }))).toBe('run: tags must be a list of strings');
+    expect(checkBundle(bundle({ warmStartKinds: ['fixing'] as never }))).toBe(
+      'run: warmStartKinds must be a list of task kinds, not ["fixing"]',
+    );
+    expect(checkBundle(bundle({ warmStartKinds: ['editing'] }))).toBeNull();
     expect(checkBundle(bundle({ config: { ...DEFAULT_CONFIG, groupSize: -5 } }))).toBe(
       'run: its config is not valid (groupSize must be a whole number from 2 to 256)',
     );

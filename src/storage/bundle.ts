@@ -1,3 +1,4 @@
+import { isTaskKind } from '../core/tasks/types';
 import { RUN_STATUSES } from '../protocol/training';
 import type { EncodedCheckpoint } from '../rl/checkpointCodec';
 import { checkConfig, DEFAULT_CONFIG, type TrainConfig } from '../rl/config';
@@ -30,6 +31,11 @@ function checkRunFields(run: Partial<RunRecord>): string | null {
     return `status ${JSON.stringify(run.status)} is not one of ${RUN_STATUSES.join(', ')}`;
   if (!isArray(run.tags) || run.tags.some((t) => typeof t !== 'string'))
     return 'tags must be a list of strings';
+  if (
+    run.warmStartKinds !== undefined &&
+    (!isArray(run.warmStartKinds) || run.warmStartKinds.some((k) => !isTaskKind(k)))
+  )
+    return `warmStartKinds must be a list of task kinds, not ${JSON.stringify(run.warmStartKinds)}`;
   // Configs saved before a field existed read it as its default, as the trainer does.
   const saved = run.config as Partial<TrainConfig>;
   const config = {

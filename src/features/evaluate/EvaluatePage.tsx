@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { finalTestScores } from '../../bridge/training';
 import { FileButton } from '../../components/FileButton';
-import { readInto } from '../../components/useRead';
 import type { PerTaskScores } from '../../eval/evaluate';
 import {
   GridResultError,
@@ -27,19 +26,19 @@ const NAMES = PAPER_BASELINES.map((b) => b.name);
  */
 function useTaskScores(ids: readonly string[]): Record<string, PerTaskScores> {
   const [scores, setScores] = useState<Record<string, PerTaskScores>>({});
-  const wanted = ids.filter((id) => !(id in scores)).join(' ');
+  // Each run is read once, whatever else is picked meanwhile (a read is not restarted).
+  const asked = useRef(new Set<string>());
+  const key = ids.join(' ');
   useEffect(() => {
-    if (wanted === '') return;
-    const cleanups = wanted.split(' ').map((id) =>
-      readInto(
-        finalTestScores(id),
+    for (const id of key === '' ? [] : key.split(' ')) {
+      if (asked.current.has(id)) continue;
+      asked.current.add(id);
+      finalTestScores(id).then(
         (s) => setScores((all) => ({ ...all, [id]: s })),
         () => setScores((all) => ({ ...all, [id]: {} })),
-        'the test scores',
-      ),
-    );
-    return () => cleanups.forEach((c) => c());
-  }, [wanted]);
+      );
+    }
+  }, [key]);
   return scores;
 }
 
@@ -107,9 +106,14 @@ function GridFromRuns() {
 function GridFromFile() {
   const [file, setFile] = useState<{ name: string; result: GridResult } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Only the newest file opened is shown (an older one read more slowly is dropped).
+  const latest = useRef(0);
   const read = async (f: File) => {
+    const ticket = ++latest.current;
     try {
-      const result = readGridResult(JSON.parse(await f.text()));
+      const text = await f.text();
+      if (ticket !== latest.current) return;
+      const result = readGridResult(JSON.parse(text));
       setFile({ name: f.name, result });
       setError(null);
     } catch (e) {
@@ -169,10 +173,12 @@ function GridTables({ result }: { result: GridResult }) {
       <PaperGridTable grid={grid} />
       <h2>Transfer between skills</h2>
       <p className="hint">
-        Each RL run&apos;s test score minus the warm start&apos;s (every RL run forks from it), on
-        every task kind: off the outlined cells, what a run learned on its own skills carried over
-        to others and to the composite tasks it never trained on. Tinted: more than two standard
-        errors from 0 (green up, red down).
+        Each RL run&apos;s test score minus the warm start&apos;s, on every task kind: off the
+        outlined cells, what a run learned on its own skills carried over to others and to the
+        composite tasks it never trained on. Tinted: more than two standard errors from 0 (green up,
+        red down). That reading needs the run to start from the same warm start, as every RL run of{' '}
+        <code>lab experiment</code> does; a run that warm-started on its own skills only (a
+        single-skill run trained on the Train page) is marked and not tinted.
       </p>
       <TransferTable rows={transfer} />
     </>
@@ -221,7 +227,13 @@ export function EvaluatePage() {
             </button>
           ))}
         </p>
-        {source === 'runs' ? <GridFromRuns /> : <GridFromFile />}
+        {/* Both stay mounted, so switching keeps each one's picks and file. */}
+        <div hidden={source !== 'runs'} data-testid="grid-from-runs">
+          <GridFromRuns />
+        </div>
+        <div hidden={source !== 'file'} data-testid="grid-from-file">
+          <GridFromFile />
+        </div>
         <p className="hint">
           Scores are final test rewards (Avg@k per task, averaged over the test tasks); ± is a
           standard error over those tasks. Joint − single and the mean gain are paired over the same

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { evaluateExternalTasks } from '../../bridge/evaluation';
+import { cancelExternalTasks, evaluateExternalTasks } from '../../bridge/evaluation';
 import { FileButton } from '../../components/FileButton';
 import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
 import { pairedDifference } from '../../eval/compare';
@@ -43,15 +43,18 @@ export function ExternalTasksPanel() {
   }, [done]);
   const chosen = (picked ?? defaults).filter((id) => done.some((r) => r.id === id));
   const going = external.status === 'running';
-  const problem = !file
-    ? 'Open a task file first.'
-    : chosen.length === 0
-      ? 'Tick at least one run.'
-      : !Number.isInteger(samples) || samples < 1 || samples > 16
-        ? 'Answers per task must be a whole number from 1 to 16.'
-        : !Number.isInteger(seed)
-          ? 'The seed must be a whole number.'
-          : null;
+  const ready = useApp((s) => s.device.status === 'ready');
+  const problem = !ready
+    ? 'The compute worker is starting (see the status bar); the runs answer there.'
+    : !file
+      ? 'Open a task file first.'
+      : chosen.length === 0
+        ? 'Tick at least one run.'
+        : !Number.isInteger(samples) || samples < 1 || samples > 16
+          ? 'Answers per task must be a whole number from 1 to 16.'
+          : !Number.isInteger(seed)
+            ? 'The seed must be a whole number.'
+            : null;
   const toggle = <T,>(list: T[], item: T): T[] =>
     list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
   const progress = external.progress;
@@ -150,6 +153,16 @@ export function ExternalTasksPanel() {
         >
           Evaluate
         </button>
+        {going && (
+          <button
+            type="button"
+            data-testid="external-cancel"
+            title="Stop at the next answer; the runs already scored are kept."
+            onClick={() => void cancelExternalTasks()}
+          >
+            Cancel
+          </button>
+        )}
       </div>
       {going && (
         <p className="hint" role="status" data-testid="external-progress">
@@ -228,6 +241,13 @@ function ExternalResultTable({ result }: { result: ExternalEvalResult }) {
           </tbody>
         </table>
       </div>
+      {result.runs
+        .filter((r) => r.error)
+        .map((r) => (
+          <p key={r.runId} className="error" data-testid="external-run-error">
+            {r.name} has no scores: {r.error}
+          </p>
+        ))}
       {result.skipped.length > 0 && (
         <details data-testid="external-skipped">
           <summary>{result.skipped.length} left out</summary>

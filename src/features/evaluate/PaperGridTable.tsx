@@ -27,6 +27,7 @@ function differenceCell(
   testId: string,
   d: Difference | MeanDifference | null | undefined,
   what?: string,
+  mark = '',
 ) {
   if (!d) return <EstimateCell testId={testId} value={null} />;
   const diff = 'diff' in d ? d.diff : d.value;
@@ -46,7 +47,7 @@ function differenceCell(
   return (
     <EstimateCell
       testId={testId}
-      value={`${signed(diff)}${'paired' in d ? '' : ' (abs)'}`}
+      value={`${signed(diff)}${'paired' in d ? '' : ' (abs)'}${mark}`}
       stdErr={d.stdErr}
       title={parts.join('; ')}
     />
@@ -103,7 +104,18 @@ export function PaperGridTable({ grid }: { grid: PaperGrid }) {
                 {scoreCell(id('joint'), row.joint)}
                 {atomic ? scoreCell(id('single'), row.single) : <td />}
                 {scoreCell(id('composite-only'), row.compositeOnly)}
-                {atomic ? differenceCell(id('joint-single'), row.jointMinusSingle) : <td />}
+                {atomic ? (
+                  differenceCell(
+                    id('joint-single'),
+                    row.jointMinusSingle,
+                    row.singleSharedWarmStart === false
+                      ? 'The single-skill run warm-started on its own skill only: this compares the two recipes whole, not interference alone'
+                      : undefined,
+                    row.singleSharedWarmStart === false ? ' *' : '',
+                  )
+                ) : (
+                  <td />
+                )}
                 <EstimateCell testId={id('gain')} value={gainText(row.gain)} />
               </tr>
             );
@@ -126,6 +138,13 @@ export function PaperGridTable({ grid }: { grid: PaperGrid }) {
           </tr>
         </tfoot>
       </table>
+      {grid.rows.some((r) => r.singleSharedWarmStart === false) && (
+        <p className="hint" data-testid="grid-own-warm-start">
+          * This single-skill run warm-started on its own skill only (runs trained on the Train page
+          do; <code>lab experiment</code> forks every RL run from one warm start), so Joint − single
+          compares the two recipes whole, warm start included, not interference alone.
+        </p>
+      )}
     </div>
   );
 }

@@ -43,12 +43,20 @@ export function TransferTable({ rows }: { rows: readonly TransferRow[] }) {
                 <div className="hint">
                   {row.trainedOn === 'all five skills' ? row.trainedOn : KIND_LABELS[row.trainedOn]}
                 </div>
+                {row.sharedWarmStart !== true && (
+                  <div className="hint" data-testid={`transfer-${row.name}-caveat`}>
+                    {row.sharedWarmStart === false
+                      ? 'own warm start: not transfer alone'
+                      : 'warm start not recorded'}
+                  </div>
+                )}
               </th>
               {TASK_KINDS.map((kind) => {
                 const d = row.gains[kind] ?? null;
                 const own =
                   row.trainedOn === kind || (row.trainedOn === 'all five skills' && isAtomic(kind));
-                const how = d ? clarity(d) : null;
+                // A run that did not start where the warm start did: its gains are not transfer.
+                const how = d && row.sharedWarmStart === true ? clarity(d) : null;
                 return (
                   <EstimateCell
                     key={kind}
@@ -58,7 +66,7 @@ export function TransferTable({ rows }: { rows: readonly TransferRow[] }) {
                     testId={`transfer-${row.name}-${kind}`}
                     title={
                       d
-                        ? `${row.name} minus the warm start on ${KIND_LABELS[kind]}: ${signed(d.diff)}${Number.isNaN(d.stdErr) ? '' : ` ± ${d.stdErr.toFixed(3)}`} (${d.paired ? `paired over ${d.tasks} test tasks` : 'unpaired'}); ${own ? 'it trained on this' : 'it never trained on this'}`
+                        ? `${row.name} minus the warm start on ${KIND_LABELS[kind]}: ${signed(d.diff)}${Number.isNaN(d.stdErr) ? '' : ` ± ${d.stdErr.toFixed(3)}`} (${d.paired ? `paired over ${d.tasks} test tasks` : 'unpaired'}); ${own ? 'it trained on this' : 'it never trained on this'}${row.sharedWarmStart === false ? '; it warm-started on its own skills only, so this includes that difference' : row.sharedWarmStart === null ? '; where its warm start began is not recorded' : ''}`
                         : 'Not scored by both runs.'
                     }
                     value={d ? signed(d.diff) : null}

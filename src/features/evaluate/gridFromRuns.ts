@@ -53,6 +53,7 @@ export function gridFromRuns(
       seconds: run.elapsedMs / 1000,
       steps: run.step,
       ...(perTask ? { perTask } : {}),
+      ...(run.warmStartKinds ? { warmStartKinds: run.warmStartKinds } : {}),
     };
   return { base: 'this browser’s runs', seed: 0, backend: '', runs };
 }
