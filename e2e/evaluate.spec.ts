@@ -84,6 +84,15 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
       );
     }
     const fromFile = await gridTexts(fileView);
+    // Downloaded as markdown: the very table.md lab experiment wrote.
+    const [saved] = await Promise.all([
+      page.waitForEvent('download'),
+      fileView.getByTestId('grid-download').click(),
+    ]);
+    expect(saved.suggestedFilename()).toBe('paper-grid.md');
+    expect(readFileSync(await saved.path(), 'utf8')).toBe(
+      readFileSync(join(out, 'table.md'), 'utf8'),
+    );
     expect(Object.keys(fromFile).filter((id) => id.startsWith('transfer-'))).toHaveLength(70);
 
     // A file that is not a results.json says what is wrong, and the table stays.

@@ -3,7 +3,7 @@ import { ATOMIC_SKILLS } from '../core/tasks/types';
 import type { PerTaskScores } from '../eval/evaluate';
 import { configDifferences } from './experimentDir';
 import type { GridResult } from './gridResult';
-import { gridTable, interferenceTable } from './gridTables';
+import { gridTable, interferenceTable } from '../eval/gridTables';
 
 /** A run whose every atomic skill scored `tasks` on tasks t0, t1... */
 function run(tasks: number[], withPerTask = true): GridResult['runs'][string] {

@@ -21,7 +21,7 @@ import {
   warmStartName,
 } from './experimentDir';
 import type { GridResult } from './gridResult';
-import { gridTable, interferenceTable } from './gridTables';
+import { gridTable, interferenceTable } from '../eval/gridTables';
 import { parseKinds } from './suites';
 import {
   builtinSplits,

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { finalTestScores } from '../../bridge/training';
+import { download } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
+import { gridTable } from '../../eval/gridTables';
 import type { PerTaskScores } from '../../eval/evaluate';
 import {
   GridResultError,
@@ -171,6 +173,16 @@ function GridTables({ result }: { result: GridResult }) {
   return (
     <>
       <PaperGridTable grid={grid} />
+      <p>
+        <button
+          type="button"
+          data-testid="grid-download"
+          title="The table as lab experiment writes it to table.md: markdown, to paste into a report."
+          onClick={() => download('paper-grid.md', `${gridTable(result)}\n`, 'text/markdown')}
+        >
+          Download the table (markdown)
+        </button>
+      </p>
       <h2>Transfer between skills</h2>
       <p className="hint">
         Each RL run&apos;s test score minus the warm start&apos;s, on every task kind: off the

@@ -1,7 +1,7 @@
-// The tables `lab experiment` prints from a results.json: the paper's grid and the interference grid.
+// The paper's grid and the interference grid as markdown tables: what `lab experiment` prints and writes to table.md, and what the Evaluate page downloads.
 import { ATOMIC_SKILLS } from '../core/tasks/types';
-import type { Difference } from '../eval/compare';
-import type { KindScore } from '../eval/evaluate';
+import type { Difference } from './compare';
+import type { KindScore } from './evaluate';
 import {
   difference,
   meanDifference,
@@ -10,7 +10,7 @@ import {
   type Estimate,
   type GridResult,
   type RunFor,
-} from '../eval/grid';
+} from './grid';
 
 const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
 /** ` ± 0.045`, or nothing when the error is unknown (absent, or NaN from a single task). */
