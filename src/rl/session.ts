@@ -10,25 +10,16 @@ import type {
 } from '../protocol/training';
 import { finalScores } from '../protocol/training';
 import { ACTIVE_STATUSES, type LabDatabase, type RunRecord } from '../storage/db';
-import type { PruneTarget, StorageReport } from '../protocol/storage';
-import type {
-  EpisodeBatch,
-  EpisodeRecord,
-  EpisodeSummary,
-  ObservationView,
-  TaskFilesView,
-} from '../protocol/episodes';
-import { ObservationReader } from './observationReader';
+import { elapsedOf, type Control } from './runControl';
+import { StoredRuns } from './storedRuns';
 import { evaluateExternal, ExternalEvalCancelled, type TaskFileCache } from './externalEval';
 import type {
   ExternalEvalProgress,
   ExternalEvalRequest,
   ExternalEvalResult,
 } from '../protocol/external';
-import { episodeBatches, getEpisode, listEpisodes } from '../storage/episodes';
 import { dropAfter } from '../storage/runs';
-import { clearSuites } from '../storage/suites';
-import { isQuotaError, pruneRun, storageReport } from '../storage/usage';
+import { isQuotaError } from '../storage/usage';
 import { checkConfig, configGroup, mixProblem, warmStartKinds, type TrainConfig } from './config';
 import { episodeRows, evalEpisodeRows } from './episodeRows';
 import { evalsKeptThrough, runTraining } from './run';
@@ -55,25 +46,6 @@ export interface SessionEnvironment {
 const EPISODE_EVERY = 5;
 const KEEP_CHECKPOINTS = 2;
 
-interface Control {
-  paused: boolean;
-  stop: boolean;
-  wake: (() => void) | null;
-  mix: TrainConfig['mix'];
-  trainKinds: TrainConfig['trainKinds'];
-  step: number;
-  elapsedBase: number;
-  /**
-   * When this session's training began (after the suite was built or read), or null while it
-   * is preparing: a run's elapsed time counts training, not building its tasks.
-   */
-  startedAt: number | null;
-}
-
-/** A run's training time so far: earlier sessions' and this one's since training began. */
-const elapsedOf = (c: Control, now: number): number =>
-  c.elapsedBase + (c.startedAt === null ? 0 : now - c.startedAt);
-
 /** What a run says of the evaluations whose answers could not be stored (none: nothing). */
 const unstoredNote = (unstored: readonly string[]): string | undefined =>
   unstored.length ? `Not stored: ${unstored.join('; ')}. The scores were.` : undefined;
@@ -83,48 +55,15 @@ const unstoredNote = (unstored: readonly string[]): string | undefined =>
  * step, eval, config event, sampled episode and checkpoint to IndexedDB as it goes, and reports
  * events in batches. Pause, resume, stop and skill-mix changes act between steps.
  */
-export class TrainingSession {
+export class TrainingSession extends StoredRuns {
   private readonly controls = new Map<string, Control>();
 
-  constructor(private readonly env: SessionEnvironment) {}
+  constructor(private readonly env: SessionEnvironment) {
+    super(env);
+  }
 
   isActive(runId: string): boolean {
     return this.controls.has(runId);
-  }
-
-  /** What each run uses, measured here in the worker (reading every row is not the page's job). */
-  storageReport(): Promise<StorageReport> {
-    return storageReport(this.env.db);
-  }
-
-  prune(runId: string, what: PruneTarget): Promise<void> {
-    return pruneRun(runId, what, this.env.db);
-  }
-
-  clearSuites(): Promise<void> {
-    return clearSuites(this.env.db);
-  }
-
-  episodeBatches(runId: string): Promise<EpisodeBatch[]> {
-    return episodeBatches(runId, this.env.db);
-  }
-
-  listEpisodes(runId: string, batch: EpisodeBatch): Promise<EpisodeSummary[]> {
-    return listEpisodes(runId, batch, this.env.db);
-  }
-
-  getEpisode(id: number): Promise<EpisodeRecord | null> {
-    return getEpisode(id, this.env.db);
-  }
-
-  private readonly observations = new ObservationReader(() => this.env);
-
-  observation(runId: string, taskId: string): Promise<ObservationView> {
-    return this.observations.read(runId, taskId);
-  }
-
-  taskFiles(runId: string, taskId: string): Promise<TaskFilesView> {
-    return this.observations.files(runId, taskId);
   }
 
   private readonly externalTasks: { last: TaskFileCache | null } = { last: null };

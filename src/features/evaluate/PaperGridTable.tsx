@@ -3,9 +3,7 @@ import type { Difference } from '../../eval/compare';
 import type { KindScore } from '../../eval/evaluate';
 import type { Estimate, Gain, MeanDifference, PaperGrid } from '../../eval/grid';
 import { kindColor } from '../../components/skillColors';
-import { EstimateCell, signed } from './cells';
-
-const known = (x: number | undefined): x is number => x !== undefined && !Number.isNaN(x);
+import { EstimateCell, known, signed } from './cells';
 
 const scoreCell = (testId: string, s: KindScore | Estimate | null | undefined, of?: string) => {
   const value = s ? ('meanReward' in s ? s.meanReward : s.value) : null;

@@ -1,7 +1,7 @@
-/** `+0.012` or `−0.034`: a difference always shows its sign. */
-export const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+export { signed } from '../train/components/runDifference';
 
-const known = (x: number | undefined): x is number => x !== undefined && !Number.isNaN(x);
+/** A value that is there and not NaN (an unknown error). */
+export const known = (x: number | undefined): x is number => x !== undefined && !Number.isNaN(x);
 
 /** A table cell: a value ('–' when there is none), with its standard error under it when known. */
 export function EstimateCell({
