@@ -83,10 +83,10 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['src/policy/**', 'src/rl/**', 'src/eval/**'],
+    files: ['src/policy/**', 'src/rl/**', 'src/eval/**', 'src/learn/**'],
     rules: restrict(
       [...ui, ...node, 'comlink', '**/bridge/**', '**/state/**', '**/features/**'],
-      'policy/rl/eval never import React, the DOM, Comlink or the UI layers.',
+      'policy/rl/eval/learn never import React, the DOM, Comlink or the UI layers.',
     ),
   },
   {

@@ -17,22 +17,21 @@ export const lab = (args: string[]): string =>
     timeout: 5 * 60_000,
   });
 
+/** The tasks the app built in the setup (the quick suite), whole: gold answers and hidden parts. */
+export function quickSuiteTasks(): Task[] {
+  const { parts } = JSON.parse(readFileSync(QUICK_SUITE_FILE, 'utf8')) as {
+    parts: { tasks: Task[] }[];
+  };
+  return parts.flatMap((p) => p.tasks);
+}
+
 /**
  * A fresh folder holding the tasks the app built (the setup's quick suite) as a suite file, and
  * the `--suite` flags that train on it in Node.
  */
 export function nodeWorkspace(prefix: string): { dir: string; suite: string[] } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const { parts } = JSON.parse(readFileSync(QUICK_SUITE_FILE, 'utf8')) as {
-    parts: { tasks: Task[] }[];
-  };
   const file = join(dir, 'quick.jsonl');
-  writeFileSync(
-    file,
-    serializeSuite(
-      'quick',
-      parts.flatMap((p) => p.tasks),
-    ),
-  );
+  writeFileSync(file, serializeSuite('quick', quickSuiteTasks()));
   return { dir, suite: ['--suite', file, '--validated'] };
 }

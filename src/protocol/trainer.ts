@@ -15,6 +15,8 @@ import type {
   TaskFilesView,
 } from './episodes';
 import type { PruneTarget, StorageReport } from './storage';
+import type { BugCatalog, BugTasks, CatalogProgress, PlayVerdict } from './learn';
+import type { Answer } from '../core/answers/types';
 import type { ConfigEvent, RunSummary, StartRunRequest, TrainConfig, TrainEvent } from './training';
 
 /** Options for starting the trainer's compute backend. */
@@ -94,6 +96,17 @@ export interface TrainerApi {
    * as the observation), for the trace viewer to show an answer's edits in the whole file.
    */
   taskFiles(runId: string, taskId: string): Promise<TaskFilesView>;
+  /**
+   * The Learn page's bugs (from the quick suite, seed 1: read from the cache, else built and
+   * cached as a first run would, reporting progress). Needs no backend.
+   */
+  learnCatalog(onProgress?: (progress: CatalogProgress) => void): Promise<BugCatalog>;
+  /** One bug decomposed into its tasks, without gold answers or hidden material. */
+  learnBug(bugId: string): Promise<BugTasks>;
+  /** Grades a person's answer to one of those tasks with the policy's verifier, in full. */
+  learnGrade(taskId: string, answer: Answer): Promise<PlayVerdict>;
+  /** A task's gold answer in the answer language (asked for by the person). */
+  learnGold(taskId: string): Promise<string>;
   /** Drops the cached task suites (rebuilt when a run needs them). */
   clearSuites(): Promise<void>;
   /**

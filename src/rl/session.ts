@@ -25,6 +25,7 @@ import { episodeRows, evalEpisodeRows } from './episodeRows';
 import { evalsKeptThrough, runTraining } from './run';
 import { suiteKey } from './suiteSource';
 import { storedSuiteTasks } from './storedSuite';
+import { PlayTasks } from '../learn/playTasks';
 import { WriteQueue, writeFailureCause, writeFailureMessage } from './writeQueue';
 
 export interface SessionEnvironment {
@@ -58,8 +59,12 @@ const unstoredNote = (unstored: readonly string[]): string | undefined =>
 export class TrainingSession extends StoredRuns {
   private readonly controls = new Map<string, Control>();
 
+  /** The Learn page's bugs, played by a person and graded in this worker's sandbox. */
+  readonly play: PlayTasks;
+
   constructor(private readonly env: SessionEnvironment) {
     super(env);
+    this.play = new PlayTasks(env);
   }
 
   isActive(runId: string): boolean {

@@ -13,13 +13,47 @@ export interface SuiteStore {
   wallClock: () => number;
 }
 
-/** A run's tasks: from the suite cache in IndexedDB, else built and validated now (and cached). */
-export async function storedSuiteTasks(
+type Progress = (stage: string, done: number, total: number) => void;
+
+/** Reads and builds going on, per database and suite key: a second asker joins the first. */
+interface Going {
+  tasks: Promise<Task[]>;
+  hear: Set<Progress>;
+}
+const going = new WeakMap<LabDatabase, Map<string, Going>>();
+
+/**
+ * A run's tasks: from the suite cache in IndexedDB, else built and validated now (and cached).
+ * Asked again while the same suite is being read or built (a run and the Learn page, say), the
+ * second asker waits for the first one's tasks and hears its progress: nothing is built twice.
+ */
+export function storedSuiteTasks(
   env: SuiteStore,
   suite: SuiteSpec,
-  onProgress: (stage: string, done: number, total: number) => void,
+  onProgress: Progress,
 ): Promise<Task[]> {
   const key = suiteKey(suite, env.buildId);
+  const byKey = going.get(env.db) ?? new Map<string, Going>();
+  going.set(env.db, byKey);
+  const joined = byKey.get(key);
+  if (joined) {
+    joined.hear.add(onProgress);
+    return joined.tasks;
+  }
+  const hear = new Set([onProgress]);
+  const tasks = readOrBuild(env, suite, key, (stage, done, total) => {
+    for (const h of hear) h(stage, done, total);
+  }).finally(() => byKey.delete(key));
+  byKey.set(key, { tasks, hear });
+  return tasks;
+}
+
+async function readOrBuild(
+  env: SuiteStore,
+  suite: SuiteSpec,
+  key: string,
+  onProgress: Progress,
+): Promise<Task[]> {
   const cached = await loadSuite(env.db, key);
   if (cached) return cached.tasks;
   const built = await buildSuite(suite, env.buildId, env.sandbox, onProgress);

@@ -92,6 +92,18 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     async pruneRun(runId, what) {
       return stored().prune(runId, what);
     },
+    async learnCatalog(onProgress) {
+      return stored().play.catalog(onProgress);
+    },
+    async learnBug(bugId) {
+      return stored().play.bug(bugId);
+    },
+    async learnGrade(taskId, answer) {
+      return stored().play.grade(taskId, answer);
+    },
+    async learnGold(taskId) {
+      return stored().play.gold(taskId);
+    },
     async clearSuites() {
       return stored().clearSuites();
     },

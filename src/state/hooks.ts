@@ -14,3 +14,5 @@ export const useBackendSummary = (): Pick<AppState['device'], 'status' | 'info' 
   );
 export const useTrain = (): AppState['train'] => useApp((s) => s.train);
 export const useTrainActions = (): AppState['trainActions'] => useApp((s) => s.trainActions);
+export const useLearn = (): AppState['learn'] => useApp((s) => s.learn);
+export const useLearnActions = (): AppState['learnActions'] => useApp((s) => s.learnActions);

@@ -2,11 +2,12 @@ import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { createDeviceSlice, type DeviceSlice } from './deviceSlice';
 import { createEvaluateSlice, type EvaluateSlice } from './evaluateSlice';
+import { createLearnSlice, type LearnSlice } from './learnSlice';
 import { createTrainSlice, type TrainSlice } from './trainSlice';
 import { createUiSlice, restoreDraft, type UiSlice } from './uiSlice';
 
 /** The whole app state: one store built from slices. */
-export type AppState = UiSlice & DeviceSlice & TrainSlice & EvaluateSlice;
+export type AppState = UiSlice & DeviceSlice & TrainSlice & EvaluateSlice & LearnSlice;
 
 export type AppStore = UseBoundStore<StoreApi<AppState>>;
 
@@ -24,6 +25,7 @@ export function createAppStore(storage?: Storage): AppStore {
         ...createDeviceSlice(...a),
         ...createTrainSlice(...a),
         ...createEvaluateSlice(...a),
+        ...createLearnSlice(...a),
       }),
       {
         name: PERSIST_KEY,

@@ -154,3 +154,68 @@ export function DiffView({ before, after, path, numbers, maxLines = 32, testId }
   }, [before, after, path, numbers]);
   return <div ref={ref} className="code-view code-diff" data-testid={testId} style={{ height }} />;
 }
+
+export interface CodeEditorProps {
+  /** The text the editor starts from (a new value is taken only with a new `key`). */
+  initial: string;
+  path: string;
+  onChange: (text: string) => void;
+  highlight?: { start: number; end: number };
+  /** What the editor is, for screen readers. */
+  label: string;
+  maxLines?: number;
+  testId?: string;
+}
+
+/** One file to edit (the Learn page's editing skill): every change goes to `onChange`. */
+export function CodeEditor({
+  initial,
+  path,
+  onChange,
+  highlight,
+  label,
+  maxLines = 30,
+  testId,
+}: CodeEditorProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { height, track } = useContentHeight(maxLines);
+  const theme = useTheme();
+  const changed = useRef(onChange);
+  useEffect(() => {
+    changed.current = onChange;
+  });
+  useEffect(() => {
+    const model = monaco.editor.createModel(initial, languageOf(path));
+    const editor = monaco.editor.create(ref.current!, {
+      ...VIEW_OPTIONS,
+      readOnly: false,
+      domReadOnly: false,
+      ariaLabel: label,
+      model,
+      theme,
+    });
+    const listeners = [
+      ...track([editor]),
+      model.onDidChangeContent(() => changed.current(model.getValue())),
+    ];
+    if (highlight) {
+      editor.createDecorationsCollection([
+        {
+          range: new monaco.Range(highlight.start, 1, highlight.end, 1),
+          options: { isWholeLine: true, className: 'code-focus-line' },
+        },
+      ]);
+      editor.revealLinesInCenter(highlight.start, highlight.end);
+    }
+    return () => {
+      listeners.forEach((l) => l.dispose());
+      editor.dispose();
+      model.dispose();
+    };
+    // Made once per file: the parent gives a new key to start again from other text.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path]);
+  return (
+    <div ref={ref} className="code-view code-editor" data-testid={testId} style={{ height }} />
+  );
+}

@@ -1,12 +1,121 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { useEffect } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { loadBugCatalog } from '../../bridge/learn';
+import { appStore } from '../../state/appStore';
+import { useLearn, useLearnActions } from '../../state/hooks';
+import { BugPlay } from './BugPlay';
+import { isStepKey, type StepKey } from './steps';
 
-export function LearnPage() {
+/** The catalog's progress while the quick suite is built (or read) in the worker. */
+function CatalogStatus() {
+  const { catalog } = useLearn();
+  if (catalog.status === 'error')
+    return (
+      <div className="error" role="alert" data-testid="learn-catalog-error">
+        <p>{catalog.error}</p>
+        <button type="button" onClick={() => void loadBugCatalog(appStore)}>
+          Try again
+        </button>
+      </div>
+    );
+  if (catalog.status !== 'loading') return null;
+  const p = catalog.progress;
   return (
-    <ComingSoon title="Learn">
-      <p>
-        A composite task (fixing a bug) decomposed into its atomic skills, each one playable by you,
-        graded by the same verifiers the policy is.
-      </p>
-    </ComingSoon>
+    <p className="hint" role="status" data-testid="learn-catalog-progress">
+      {p ? `Preparing the bugs: ${p.stage} (${p.done} of ${p.total})…` : 'Reading the bugs…'} The
+      first time, the quick suite is built and checked in the sandbox (about a minute); it is then
+      cached for this page and for training runs.
+    </p>
+  );
+}
+
+/**
+ * Learn: a composite task (fixing a bug) decomposed into the atomic skills the policy trains on,
+ * each played by a person and graded by the same verifiers, in the same sandbox, as the policy.
+ * The bug and the step are in the address, so a link opens the same place.
+ */
+export function LearnPage() {
+  const { catalog, place } = useLearn();
+  const { setPlace } = useLearnActions();
+  const [params, setParams] = useSearchParams();
+  useEffect(() => {
+    if (catalog.status === 'idle') void loadBugCatalog(appStore);
+  }, [catalog.status]);
+  const bugs = catalog.value?.bugs ?? [];
+  // An address without a bug opens the one last shown (leaving the page loses nothing).
+  const fromAddress = params.get('bug');
+  const asked = fromAddress ?? place?.bug ?? null;
+  const known = asked === null || bugs.some((b) => b.id === asked);
+  const bugId = asked ?? bugs[0]?.id ?? null;
+  const stepParam = params.get('step') ?? (fromAddress === null ? (place?.step ?? null) : null);
+  const step: StepKey = isStepKey(stepParam) ? stepParam : 'localization';
+  useEffect(() => {
+    if (bugId) setPlace(bugId, step);
+  }, [bugId, step, setPlace]);
+  const index = bugs.findIndex((b) => b.id === bugId);
+  const go = (next: { bug?: string; step?: StepKey }) => {
+    const p = new URLSearchParams(params);
+    p.set('bug', next.bug ?? bugId ?? '');
+    p.set('step', next.step ?? step);
+    setParams(p);
+  };
+  return (
+    <div className="learn-page" data-testid="learn-page">
+      <section className="card">
+        <h1>Learn</h1>
+        <p className="lead">
+          Fixing a bug is a composite task: the policy never trains on it. It trains on five atomic
+          skills, and bug fixing is two of them in a row, finding the file and then fixing the code.
+          Play each skill on one real bug from the corpus: your answers are written in the same
+          answer language a policy decodes, and graded by the same verifiers in the same sandbox.
+        </p>
+        <CatalogStatus />
+        {catalog.value && (
+          <>
+            <p className="learn-picker">
+              <label className="field">
+                Bug
+                <select
+                  value={known && bugId ? bugId : ''}
+                  data-testid="learn-bug-select"
+                  onChange={(e) => go({ bug: e.target.value, step: 'localization' })}
+                >
+                  {!known && <option value="">(not in the list)</option>}
+                  {bugs.map((b) => (
+                    <option key={b.id} value={b.id}>
+                      {b.split} · {b.project} · {b.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                disabled={index <= 0}
+                onClick={() => go({ bug: bugs[index - 1]!.id, step: 'localization' })}
+              >
+                Previous bug
+              </button>
+              <button
+                type="button"
+                disabled={index < 0 || index >= bugs.length - 1}
+                data-testid="learn-next-bug"
+                onClick={() => go({ bug: bugs[index + 1]!.id, step: 'localization' })}
+              >
+                Next bug
+              </button>
+            </p>
+            <p className="hint" data-testid="learn-source">
+              From {catalog.value.source}. Test-split bugs come first: no run trains on their
+              projects.
+            </p>
+          </>
+        )}
+      </section>
+      {bugId && (catalog.value || asked) && (
+        <section className="card">
+          <BugPlay key={bugId} bugId={bugId} step={step} onStep={(s) => go({ step: s })} />
+        </section>
+      )}
+    </div>
   );
 }

@@ -1,5 +1,4 @@
 import { KIND_LABELS } from '../../../core/tasks/types';
-import type { GradingRun } from '../../../core/skills/types';
 import {
   batchName,
   type EpisodeRecord,
@@ -10,6 +9,7 @@ import { CodeBlock, CodeViewSwitch, PatchFiles, CodeFile } from './CodeBlock';
 import { ObservationPanel } from './ObservationPanel';
 import { chosenFiles, TaskFilesPanel } from './TaskFilesPanel';
 import { formatValue } from './format';
+import { GradingFacts, SandboxRuns } from './Grading';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -19,29 +19,6 @@ const place = (e: EpisodeRecord): string =>
     ? `Step ${e.step}, group ${e.groupIndex + 1}`
     : `${batchName(e)}, task ${e.groupIndex + 1}`;
 const percent = (p: number) => `${(p * 100).toFixed(p >= 0.995 || p < 0.01 ? 1 : 0)}%`;
-
-/** The verifiers' secondary metrics (each in [0, 1]) in words. */
-const SECONDARY_LABELS: Record<string, string> = {
-  precision: 'precision',
-  recall: 'recall',
-  testsPassed: 'share of hidden tests passed',
-  mutationScore: 'share of mutants caught',
-  failsOnBuggy: 'fails on the buggy code',
-  passesOnFixed: 'passes with the gold fix',
-  localized: 'localization exact',
-};
-
-/**
- * What a sandbox run's tests came to: a count of those that passed, or, for a run that broke
- * (a syntax error, a timeout...), how far it got, so its tests do not read as a verdict.
- */
-function runOutcome(r: GradingRun): string {
-  const passed = r.tests.filter((t) => t.status === 'pass').length;
-  if (r.verdict !== 'error') return `, ${passed} of ${r.tests.length} tests passed`;
-  return r.tests.length
-    ? `: the run broke after ${r.tests.length} tests (${passed} passed)`
-    : ': the run broke';
-}
 
 /**
  * How each line of a unified diff reads: a file's header (from `diff --git` to its first hunk),
@@ -154,20 +131,7 @@ export function EpisodeTrace({
           )}
         </div>
       )}
-      <h4>Why</h4>
-      <ol className="episode-facts" data-testid="episode-facts">
-        {e.facts.map((f, i) => (
-          <li key={i}>{f}</li>
-        ))}
-      </ol>
-      {Object.keys(e.secondary).length > 0 && (
-        <p className="hint" data-testid="episode-secondary">
-          Beside the reward:{' '}
-          {Object.entries(e.secondary)
-            .map(([name, v]) => `${SECONDARY_LABELS[name] ?? name} ${formatValue(v, 2)}`)
-            .join(' · ')}
-        </p>
-      )}
+      <GradingFacts facts={e.facts} secondary={e.secondary} />
       <h4>Answer</h4>
       <pre className="episode-answer" data-testid="episode-answer">
         {e.answerText}
@@ -241,46 +205,7 @@ export function EpisodeTrace({
           </tbody>
         </table>
       </div>
-      {e.runs.length > 0 && (
-        <>
-          <h4>Sandbox runs</h4>
-          <ul className="episode-runs" data-testid="episode-runs">
-            {e.runs.map((r, i) => (
-              <li key={i}>
-                {r.purpose}: <strong>{r.verdict}</strong>
-                {r.label ? ` (${r.label})` : ''}
-                {runOutcome(r)}
-                {r.asRequired ? ', as the reward needed' : ', not as the reward needed'}
-                {r.message ? (
-                  <>
-                    {' '}
-                    · <code>{r.message}</code>
-                  </>
-                ) : null}
-                {r.tests.some((t) => t.status === 'fail') && (
-                  <ul>
-                    {r.tests
-                      .filter((t) => t.status === 'fail')
-                      .map((t, j) => (
-                        <li key={j}>
-                          {t.name}: {t.message ?? 'failed'}
-                        </li>
-                      ))}
-                  </ul>
-                )}
-                {r.console.length > 0 && (
-                  <details className="episode-console" data-testid="episode-console">
-                    <summary>
-                      console ({r.console.length} line{r.console.length === 1 ? '' : 's'})
-                    </summary>
-                    <pre className="episode-code">{r.console.join('\n')}</pre>
-                  </details>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <SandboxRuns runs={e.runs} />
     </div>
   );
 }

@@ -36,7 +36,8 @@ function focusLines(view: Files, path: string): { start: number; end: number } |
   return { start: f.startLine, end: f.endLine ?? f.startLine };
 }
 
-function Files({
+/** The task's files, one at a time: the focus's lines marked, the chosen files named so. */
+export function TaskFiles({
   read,
   chosen,
 }: {
@@ -113,7 +114,7 @@ export function TaskFilesPanel({
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
       <summary>The task&apos;s files (the repository as the policy was given it)</summary>
-      {open && <Files read={read} chosen={chosen} />}
+      {open && <TaskFiles read={read} chosen={chosen} />}
     </details>
   );
 }

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { checkAnswer, revealGold } from '../../bridge/learn';
+import type { PlayTask } from '../../protocol/learn';
+import { appStore } from '../../state/appStore';
+import { useApp } from '../../state/hooks';
+import { GradingFacts, SandboxRuns } from '../train/components/Grading';
+import { readAnswer, taskState } from './steps';
+
+/**
+ * An answer to one task, as text in the answer language: what is wrong with it, or a button
+ * that grades it with the policy's verifier in the sandbox; then its reward and why. A person
+ * may also ask for the gold answer.
+ */
+export function AnswerCheck({
+  task,
+  text,
+  problem,
+  testId,
+}: {
+  task: PlayTask;
+  /** The answer text to check (undefined: none yet). */
+  text: string | undefined;
+  /** Why the answer cannot be checked yet, when the page knows better than the parser. */
+  problem?: string | null;
+  testId: string;
+}) {
+  const check = useApp((s) => s.learn.checks[task.id]);
+  const gold = useApp((s) => s.learn.gold[task.id]);
+  const [goldError, setGoldError] = useState<string | null>(null);
+  const parsed = readAnswer(text);
+  const reason = problem ?? (parsed.ok ? null : parsed.reason);
+  const state = taskState(check, text);
+  return (
+    <div className="learn-check" data-testid={testId}>
+      <h4>Your answer</h4>
+      <pre className="episode-answer" data-testid={`${testId}-answer`}>
+        {text?.trim() ? text : '(none yet)'}
+      </pre>
+      {reason && (
+        <p className="hint" role="status" data-testid={`${testId}-problem`}>
+          {reason}
+        </p>
+      )}
+      <p className="learn-actions">
+        <button
+          type="button"
+          disabled={!parsed.ok || reason !== null || state.kind === 'checking'}
+          data-testid={`${testId}-check`}
+          onClick={() => {
+            if (parsed.ok && text !== undefined)
+              void checkAnswer(appStore, task.id, text, parsed.answer);
+          }}
+        >
+          {state.kind === 'checking' ? 'Checking in the sandbox…' : 'Check my answer'}
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          data-testid={`${testId}-show-gold`}
+          disabled={gold !== undefined}
+          onClick={() => {
+            setGoldError(null);
+            revealGold(appStore, task.id).catch((e: unknown) =>
+              setGoldError(
+                `Could not read the gold answer: ${e instanceof Error ? e.message : String(e)}`,
+              ),
+            );
+          }}
+        >
+          Show the gold answer
+        </button>
+      </p>
+      {goldError && (
+        <p className="error" role="alert">
+          {goldError}
+        </p>
+      )}
+      {gold !== undefined && (
+        <>
+          <h4>The gold answer</h4>
+          <pre className="episode-answer" data-testid={`${testId}-gold`}>
+            {gold}
+          </pre>
+        </>
+      )}
+      {check?.status === 'error' && (
+        <p className="error" role="alert" data-testid={`${testId}-error`}>
+          {check.error}
+        </p>
+      )}
+      {check?.status === 'done' && (
+        <div className="learn-verdict" data-testid={`${testId}-verdict`}>
+          <p data-testid={`${testId}-reward`}>
+            Reward <strong>{check.verdict.reward}</strong>
+            {check.verdict.valid ? '' : ' (invalid answer)'}
+            {state.kind === 'stale' && (
+              <span className="hint"> · for the answer as it was when checked: check again</span>
+            )}
+          </p>
+          <GradingFacts
+            facts={check.verdict.facts}
+            secondary={check.verdict.secondary}
+            testId={testId}
+          />
+          {check.verdict.rendering?.tests && (
+            <>
+              <h4>The test file your answer became</h4>
+              <pre className="episode-code" data-testid={`${testId}-tests`}>
+                {check.verdict.rendering.tests}
+              </pre>
+            </>
+          )}
+          <SandboxRuns runs={check.verdict.runs} testId={testId} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { useCallback } from 'react';
+import { readBug } from '../../bridge/learn';
+import { useRead } from '../../components/useRead';
+import type { BugTasks } from '../../protocol/learn';
+import { useApp } from '../../state/hooks';
+import { CodeViewSwitch } from '../train/components/CodeBlock';
+import { CompositePanel, EditingPanel, LocalizationPanel, ReviewPanel, TestsPanel } from './panels';
+import { answerFor, STEP_KEYS, STEPS, stepTasks, stepWord, taskState, type StepKey } from './steps';
+
+type Read = { ok: true; bug: BugTasks } | { ok: false; reason: string };
+const failed = (reason: string): Read => ({ ok: false, reason });
+
+/** Each step's state in a word, from the person's answers and checks. */
+function useStepWords(bug: BugTasks): Record<StepKey, string> {
+  const answers = useApp((s) => s.learn.answers);
+  const checks = useApp((s) => s.learn.checks);
+  const words = {} as Record<StepKey, string>;
+  for (const key of STEP_KEYS) {
+    const tasks = stepTasks(bug, key);
+    words[key] = stepWord(
+      tasks.map((t) => taskState(checks[t.id], answerFor(bug, key, t.id, answers).text)),
+    );
+  }
+  return words;
+}
+
+function StepButton({
+  step,
+  word,
+  active,
+  onPick,
+}: {
+  step: StepKey;
+  word: string;
+  active: boolean;
+  onPick: (s: StepKey) => void;
+}) {
+  const info = STEPS[step];
+  return (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={active}
+      className={active ? 'learn-step active' : 'learn-step'}
+      data-testid={`learn-step-${step}`}
+      onClick={() => onPick(step)}
+    >
+      <span className="learn-step-title">{info.title}</span>
+      <span className="learn-step-skill">{info.skill}</span>
+      <span className="learn-step-word" data-testid={`learn-step-${step}-state`}>
+        {word}
+      </span>
+    </button>
+  );
+}
+
+/** How the bug decomposes, then the chosen step to play. */
+function Play({
+  bug,
+  step,
+  onStep,
+}: {
+  bug: BugTasks;
+  step: StepKey;
+  onStep: (s: StepKey) => void;
+}) {
+  const words = useStepWords(bug);
+  const info = STEPS[step];
+  const tasks = stepTasks(bug, step);
+  const button = (s: StepKey) => (
+    <StepButton key={s} step={s} word={words[s]} active={s === step} onPick={onStep} />
+  );
+  return (
+    <>
+      <div className="learn-map" role="tablist" aria-label="The bug's skills and composite tasks">
+        <div className="learn-row">
+          <span className="learn-row-label">Bug fixing =</span>
+          {button('localization')}
+          <span aria-hidden="true">→</span>
+          {button('editing')}
+          <span aria-hidden="true">⇒</span>
+          {button('bugfix')}
+        </div>
+        <div className="learn-row">
+          <span className="learn-row-label">Test-driven fixing =</span>
+          {button('reproduction')}
+          <span aria-hidden="true">→</span>
+          <span className="learn-step-ref">Fix the code</span>
+          <span aria-hidden="true">⇒</span>
+          {button('tdd-fix')}
+        </div>
+        <div className="learn-row">
+          <span className="learn-row-label">Also on this bug:</span>
+          {button('review')}
+          {button('testgen')}
+        </div>
+      </div>
+      <section className="learn-panel" data-testid={`learn-panel-${step}`}>
+        <h3>
+          {info.title} <span className="badge">{info.skill}</span>
+        </h3>
+        <p className="lead">{info.how}</p>
+        {tasks.length === 0 ? (
+          <p className="hint" data-testid="learn-none">
+            This bug has no {info.skill} task (the generator could not make one for it): pick
+            another step or another bug.
+          </p>
+        ) : step === 'localization' ? (
+          <LocalizationPanel key={tasks[0]!.id} task={tasks[0]!} />
+        ) : step === 'editing' ? (
+          <EditingPanel key={tasks[0]!.id} task={tasks[0]!} />
+        ) : step === 'reproduction' || step === 'testgen' ? (
+          <TestsPanel key={tasks[0]!.id} task={tasks[0]!} />
+        ) : step === 'review' ? (
+          <ReviewPanel tasks={tasks} issueTitle={bug.bug.title} />
+        ) : (
+          <CompositePanel bug={bug} step={step} />
+        )}
+      </section>
+    </>
+  );
+}
+
+/** One bug, read from the worker, decomposed and played step by step. */
+export function BugPlay({
+  bugId,
+  step,
+  onStep,
+}: {
+  bugId: string;
+  step: StepKey;
+  onStep: (s: StepKey) => void;
+}) {
+  const read = useCallback(() => readBug(bugId).then((bug): Read => ({ ok: true, bug })), [bugId]);
+  const got = useRead(read, failed, 'the bug');
+  if (got === undefined) return <p className="hint">Reading the bug…</p>;
+  if (!got.ok)
+    return (
+      <p className="error" role="alert" data-testid="learn-bug-error">
+        {got.reason}
+      </p>
+    );
+  const { bug } = got;
+  return (
+    <div data-testid="learn-bug" data-bug={bug.bug.id}>
+      <p className="hint trace-place">
+        <span>
+          <code>{bug.bug.id}</code> · project {bug.bug.project} · {bug.bug.split} split
+        </span>
+        <CodeViewSwitch />
+      </p>
+      <Play bug={bug} step={step} onStep={onStep} />
+    </div>
+  );
+}

@@ -1,0 +1,340 @@
+/**
+ * What a person does for each skill: pick files, edit code, write tests, judge patches. Each
+ * panel turns that into answer text in the answer language (the same a policy decodes), which
+ * AnswerCheck grades with the policy's verifier.
+ */
+import { lazy, useMemo, useState } from 'react';
+import { renderAnswer } from '../../core/answers/text';
+import type { BugTasks, PlayTask } from '../../protocol/learn';
+import type { TaskFilesView } from '../../protocol/episodes';
+import { useApp, useLearnActions } from '../../state/hooks';
+import { CodeBlock, PatchFiles } from '../train/components/CodeBlock';
+import { FileTabs } from '../train/components/FileTabs';
+import { chosenFiles, TaskFiles } from '../train/components/TaskFilesPanel';
+import { AnswerCheck } from './AnswerCheck';
+import { editAnswer } from './editAnswer';
+import { answerFor, COMPOSITE_PARTS, STEPS, stepTasks, type StepKey } from './steps';
+
+const CodeEditor = lazy(() =>
+  import('../../components/monaco/CodeViews').then((m) => ({ default: m.CodeEditor })),
+);
+
+/** A reader of a task's files for the shared file views (they are at hand: no worker call). */
+function useFilesReader(task: PlayTask): () => Promise<TaskFilesView> {
+  return useMemo(
+    () => () =>
+      Promise.resolve({
+        ok: true,
+        files: task.files,
+        ...(task.focus ? { focus: task.focus } : {}),
+      }),
+    [task],
+  );
+}
+
+function Prompt({ task }: { task: PlayTask }) {
+  return (
+    <div className="episode-prompt" data-testid="learn-prompt">
+      <h4>{task.prompt.title}</h4>
+      <pre className="episode-prompt-body">{task.prompt.body}</pre>
+    </div>
+  );
+}
+
+export function LocalizationPanel({ task }: { task: PlayTask }) {
+  const text = useApp((s) => s.learn.answers[task.id]);
+  const { setAnswer } = useLearnActions();
+  const read = useFilesReader(task);
+  const chosen = chosenFiles(text ?? '');
+  const toggle = (path: string) => {
+    const files = chosen.includes(path) ? chosen.filter((f) => f !== path) : [...chosen, path];
+    setAnswer(task.id, files.length ? renderAnswer({ kind: 'files', files }) : '');
+  };
+  return (
+    <>
+      <Prompt task={task} />
+      <fieldset className="learn-files" data-testid="learn-file-picks">
+        <legend>Which files must the fix change?</legend>
+        {task.space.files.map((path) => (
+          <label key={path} className="radio">
+            <input type="checkbox" checked={chosen.includes(path)} onChange={() => toggle(path)} />{' '}
+            <code>{path}</code>
+          </label>
+        ))}
+      </fieldset>
+      <h4>The repository</h4>
+      <TaskFiles read={read} chosen={chosen} />
+      <AnswerCheck task={task} text={text} testId="learn-localization" />
+    </>
+  );
+}
+
+export function EditingPanel({ task }: { task: PlayTask }) {
+  const text = useApp((s) => s.learn.answers[task.id]);
+  const edited = useApp((s) => s.learn.edited[task.id]);
+  const { setAnswer, setEdited, resetEdits } = useLearnActions();
+  const paths = task.space.files;
+  const [picked, setPicked] = useState(0);
+  // A reset starts the editor again from the task's files.
+  const [round, setRound] = useState(0);
+  const path = paths[Math.min(picked, paths.length - 1)] ?? '';
+  const current = edited?.[path] ?? task.files[path] ?? '';
+  const made = useMemo(() => editAnswer(task, edited ?? {}), [task, edited]);
+  const change = (value: string) => {
+    const next = { ...edited, [path]: value };
+    setEdited(task.id, path, value);
+    const answer = editAnswer(task, next);
+    setAnswer(task.id, answer.ok ? answer.text : '');
+  };
+  const focus = task.focus;
+  const highlight =
+    focus?.file === path && focus.startLine !== undefined
+      ? { start: focus.startLine, end: focus.endLine ?? focus.startLine }
+      : undefined;
+  return (
+    <>
+      <Prompt task={task} />
+      <p className="hint">
+        Edit the code below (the marked line is where the task points). At most{' '}
+        {task.space.maxEdits} edits; spacing and comments do not count.
+      </p>
+      <FileTabs
+        files={paths.map((p) => ({ path: p }))}
+        picked={Math.min(picked, paths.length - 1)}
+        onPick={setPicked}
+        label="Files you may edit"
+      />
+      <CodeBlock
+        editor={
+          <CodeEditor
+            key={`${path}:${round}`}
+            initial={current}
+            path={path}
+            onChange={change}
+            label={`Edit ${path}`}
+            testId="learn-editor"
+            {...(highlight ? { highlight } : {})}
+          />
+        }
+        text={
+          <textarea
+            key={`${path}:${round}`}
+            className="learn-code-text"
+            aria-label={`Edit ${path}`}
+            data-testid="learn-editor-text"
+            spellCheck={false}
+            rows={Math.min(30, current.split('\n').length + 1)}
+            value={current}
+            onChange={(e) => change(e.target.value)}
+          />
+        }
+      />
+      {made.ok && made.warning && (
+        <p className="hint" role="status" data-testid="learn-edit-warning">
+          {made.warning}
+        </p>
+      )}
+      <p className="learn-actions">
+        <button
+          type="button"
+          className="link-button"
+          data-testid="learn-edit-reset"
+          disabled={edited === undefined}
+          onClick={() => {
+            resetEdits(task.id);
+            setRound((r) => r + 1);
+          }}
+        >
+          Undo all my changes
+        </button>
+      </p>
+      <AnswerCheck
+        task={task}
+        text={text}
+        problem={made.ok ? null : made.reason}
+        testId="learn-editing"
+      />
+    </>
+  );
+}
+
+/** A line of a test answer, from the form's fields. */
+function testLine(module: string, fn: string, args: string, expect: string): string {
+  const call = `TEST ${module} ${fn}(${args.trim()})`;
+  return expect.trim() ? `${call} EXPECT ${expect.trim()}` : call;
+}
+
+export function TestsPanel({ task }: { task: PlayTask }) {
+  const text = useApp((s) => s.learn.answers[task.id]);
+  const { setAnswer } = useLearnActions();
+  const read = useFilesReader(task);
+  const [fnIndex, setFnIndex] = useState(0);
+  const [args, setArgs] = useState('');
+  const [expect, setExpect] = useState('');
+  const fn = task.space.functions[fnIndex];
+  const key = task.kind;
+  return (
+    <>
+      <Prompt task={task} />
+      <form
+        className="learn-test-form"
+        data-testid={`learn-${key}-form`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!fn) return;
+          const line = testLine(fn.module, fn.fn, args, expect);
+          setAnswer(task.id, text?.trim() ? `${text.trimEnd()}\n${line}` : line);
+        }}
+      >
+        <label className="field">
+          Function
+          <select value={fnIndex} onChange={(e) => setFnIndex(Number(e.target.value))}>
+            {task.space.functions.map((f, i) => (
+              <option key={`${f.module}:${f.fn}`} value={i}>
+                {f.fn} ({f.module}, {f.arity} argument{f.arity === 1 ? '' : 's'})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          Arguments (literals, comma-separated)
+          <input
+            value={args}
+            onChange={(e) => setArgs(e.target.value)}
+            placeholder="1, 'a', [2, 3]"
+            data-testid={`learn-${key}-args`}
+          />
+        </label>
+        <label className="field">
+          EXPECT {task.space.expectRequired ? '(required)' : '(optional)'}
+          <input
+            value={expect}
+            onChange={(e) => setExpect(e.target.value)}
+            data-testid={`learn-${key}-expect`}
+          />
+        </label>
+        <button type="submit" disabled={!fn} data-testid={`learn-${key}-add`}>
+          Add the test
+        </button>
+      </form>
+      <label className="field learn-answer-text">
+        The answer (edit it freely: one TEST line each, at most {task.space.maxCases})
+        <textarea
+          value={text ?? ''}
+          rows={Math.max(3, (text ?? '').split('\n').length + 1)}
+          spellCheck={false}
+          data-testid={`learn-${key}-text`}
+          onChange={(e) => setAnswer(task.id, e.target.value)}
+        />
+      </label>
+      {task.space.literals.length > 0 && (
+        <p className="hint">
+          Values the task offers (a policy may only copy these; you may write any literal):{' '}
+          {task.space.literals.slice(0, 24).map((l, i) => (
+            <code key={i} className="learn-literal">
+              {l}
+            </code>
+          ))}
+          {task.space.literals.length > 24 ? ' …' : ''}
+        </p>
+      )}
+      <h4>The repository</h4>
+      <TaskFiles read={read} chosen={[]} />
+      <AnswerCheck task={task} text={text} testId={`learn-${key}`} />
+    </>
+  );
+}
+
+function ReviewOne({ task, label }: { task: PlayTask; label: string }) {
+  const text = useApp((s) => s.learn.answers[task.id]);
+  const { setAnswer } = useLearnActions();
+  const read = useFilesReader(task);
+  const testId = `learn-review-${label}`;
+  return (
+    <section className="learn-review" data-testid={testId}>
+      <h4>Candidate patch {label}</h4>
+      <CodeBlock
+        editor={<PatchFiles patch={task.patch ?? ''} readFiles={read} testId={`${testId}-files`} />}
+        text={<pre className="episode-code">{task.patch}</pre>}
+      />
+      <p className="segmented" role="group" aria-label={`Does patch ${label} fix the issue?`}>
+        Does it make every hidden test pass?{' '}
+        {(['YES', 'NO'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            aria-pressed={text === `VERDICT ${v}`}
+            className={text === `VERDICT ${v}` ? 'active' : undefined}
+            data-testid={`${testId}-${v.toLowerCase()}`}
+            onClick={() => setAnswer(task.id, `VERDICT ${v}`)}
+          >
+            {v}
+          </button>
+        ))}
+      </p>
+      <AnswerCheck task={task} text={text} testId={testId} />
+    </section>
+  );
+}
+
+export function ReviewPanel({
+  tasks,
+  issueTitle,
+}: {
+  tasks: readonly PlayTask[];
+  /** The bug's issue title as the other steps show it. */
+  issueTitle: string;
+}) {
+  const first = tasks[0];
+  if (!first) return null;
+  return (
+    <>
+      <Prompt task={first} />
+      {first.prompt.title !== issueTitle && (
+        <p className="hint" data-testid="learn-review-same-bug">
+          The same bug, its issue written from another call that shows it (the other steps read “
+          {issueTitle}”).
+        </p>
+      )}
+      {tasks.map((t, i) => (
+        <ReviewOne key={t.id} task={t} label={String.fromCharCode(65 + i)} />
+      ))}
+    </>
+  );
+}
+
+/** A composite: the person's answers to its parts, joined into one episode's answer. */
+export function CompositePanel({ bug, step }: { bug: BugTasks; step: StepKey }) {
+  const parts = COMPOSITE_PARTS[step] ?? [];
+  const answers = useApp((s) => s.learn.answers);
+  const [task] = stepTasks(bug, step);
+  if (!task) return null;
+  const partText = (p: StepKey) => {
+    const [t] = stepTasks(bug, p);
+    return t ? answers[t.id]?.trim() : undefined;
+  };
+  const { text: joined, missing } = answerFor(bug, step, task.id, answers);
+  return (
+    <>
+      <Prompt task={task} />
+      <ol className="learn-parts" data-testid="learn-composite-parts">
+        {parts.map((p) => (
+          <li key={p}>
+            {STEPS[p].title} ({STEPS[p].skill}):{' '}
+            {partText(p) ? <code>{partText(p)}</code> : <em>not answered yet</em>}
+          </li>
+        ))}
+      </ol>
+      <AnswerCheck
+        task={task}
+        text={joined}
+        problem={
+          missing.length
+            ? `Answer ${missing.map((p) => `“${STEPS[p].title}”`).join(' and ')} first: this task is made of them.`
+            : null
+        }
+        testId={`learn-${step}`}
+      />
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Why an answer got its reward, as the verifier said it: its facts, the secondary metrics beside
+ * the reward, and the sandbox runs that decided it. Shared by the trace viewer (a policy's
+ * episode) and the Learn page (a person's answer): both are graded by the same verifier.
+ */
+import type { GradingRun } from '../../../core/skills/types';
+import { formatValue } from './format';
+
+/** The verifiers' secondary metrics (each in [0, 1]) in words. */
+const SECONDARY_LABELS: Record<string, string> = {
+  precision: 'precision',
+  recall: 'recall',
+  testsPassed: 'share of hidden tests passed',
+  mutationScore: 'share of mutants caught',
+  failsOnBuggy: 'fails on the buggy code',
+  passesOnFixed: 'passes with the gold fix',
+  localized: 'localization exact',
+};
+
+/**
+ * What a sandbox run's tests came to: a count of those that passed, or, for a run that broke
+ * (a syntax error, a timeout...), how far it got, so its tests do not read as a verdict.
+ */
+function runOutcome(r: GradingRun): string {
+  const passed = r.tests.filter((t) => t.status === 'pass').length;
+  if (r.verdict !== 'error') return `, ${passed} of ${r.tests.length} tests passed`;
+  return r.tests.length
+    ? `: the run broke after ${r.tests.length} tests (${passed} passed)`
+    : ': the run broke';
+}
+
+/** The verifier's facts, in order, and the secondary metrics beside the reward. */
+export function GradingFacts({
+  facts,
+  secondary,
+  testId = 'episode',
+}: {
+  facts: readonly string[];
+  secondary: Record<string, number>;
+  testId?: string;
+}) {
+  return (
+    <>
+      <h4>Why</h4>
+      <ol className="episode-facts" data-testid={`${testId}-facts`}>
+        {facts.map((f, i) => (
+          <li key={i}>{f}</li>
+        ))}
+      </ol>
+      {Object.keys(secondary).length > 0 && (
+        <p className="hint" data-testid={`${testId}-secondary`}>
+          Beside the reward:{' '}
+          {Object.entries(secondary)
+            .map(([name, v]) => `${SECONDARY_LABELS[name] ?? name} ${formatValue(v, 2)}`)
+            .join(' · ')}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The sandbox runs grading made: each one's verdict, failed tests and console. */
+export function SandboxRuns({
+  runs,
+  testId = 'episode',
+}: {
+  runs: readonly GradingRun[];
+  testId?: string;
+}) {
+  if (runs.length === 0) return null;
+  return (
+    <>
+      <h4>Sandbox runs</h4>
+      <ul className="episode-runs" data-testid={`${testId}-runs`}>
+        {runs.map((r, i) => (
+          <li key={i}>
+            {r.purpose}: <strong>{r.verdict}</strong>
+            {r.label ? ` (${r.label})` : ''}
+            {runOutcome(r)}
+            {r.asRequired ? ', as the reward needed' : ', not as the reward needed'}
+            {r.message ? (
+              <>
+                {' '}
+                · <code>{r.message}</code>
+              </>
+            ) : null}
+            {r.tests.some((t) => t.status === 'fail') && (
+              <ul>
+                {r.tests
+                  .filter((t) => t.status === 'fail')
+                  .map((t, j) => (
+                    <li key={j}>
+                      {t.name}: {t.message ?? 'failed'}
+                    </li>
+                  ))}
+              </ul>
+            )}
+            {r.console.length > 0 && (
+              <details className="episode-console" data-testid={`${testId}-console`}>
+                <summary>
+                  console ({r.console.length} line{r.console.length === 1 ? '' : 's'})
+                </summary>
+                <pre className="episode-code">{r.console.join('\n')}</pre>
+              </details>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

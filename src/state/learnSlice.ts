@@ -1,0 +1,101 @@
+import type { StateCreator } from 'zustand';
+import type { BugCatalog, CatalogProgress, PlayVerdict } from '../protocol/learn';
+import type { AppState } from './store';
+
+/** A check of one answer: going, done (the verdict on the text checked) or failed. */
+export type Check =
+  | { status: 'checking'; answerText: string }
+  | { status: 'done'; answerText: string; verdict: PlayVerdict }
+  | { status: 'error'; answerText: string; error: string };
+
+/**
+ * The Learn page's play: the bug list, and per task the person's answer text, edited files and
+ * last check. Kept while the app is open, across pages (leaving the page loses nothing).
+ */
+export interface LearnState {
+  catalog: {
+    status: 'idle' | 'loading' | 'ready' | 'error';
+    progress: CatalogProgress | null;
+    value: BugCatalog | null;
+    error: string | null;
+  };
+  /** Answer text per task id, as the person wrote or made it. */
+  answers: Record<string, string>;
+  /** Edited files per task id (editing): path to text. */
+  edited: Record<string, Record<string, string>>;
+  checks: Record<string, Check>;
+  /** Gold answers the person asked to see, per task id. */
+  gold: Record<string, string>;
+  /** The bug and step last shown: the page opens there again when its address names none. */
+  place: { bug: string; step: string } | null;
+}
+
+export interface LearnSlice {
+  learn: LearnState;
+  learnActions: {
+    catalogLoading: () => void;
+    catalogProgress: (progress: CatalogProgress) => void;
+    catalogReady: (catalog: BugCatalog) => void;
+    /** A failure keeps a list already read. */
+    catalogFailed: (error: string) => void;
+    setAnswer: (taskId: string, text: string) => void;
+    setEdited: (taskId: string, path: string, text: string) => void;
+    /** Drops a task's edits and answer: the files as the task gave them. */
+    resetEdits: (taskId: string) => void;
+    checkStarted: (taskId: string, answerText: string) => void;
+    checked: (taskId: string, answerText: string, verdict: PlayVerdict) => void;
+    checkFailed: (taskId: string, answerText: string, error: string) => void;
+    showGold: (taskId: string, text: string) => void;
+    setPlace: (bug: string, step: string) => void;
+  };
+}
+
+export const initialLearnState: LearnState = {
+  catalog: { status: 'idle', progress: null, value: null, error: null },
+  answers: {},
+  edited: {},
+  checks: {},
+  gold: {},
+  place: null,
+};
+
+const without = <T>(record: Record<string, T>, key: string): Record<string, T> => {
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+};
+
+export const createLearnSlice: StateCreator<AppState, [], [], LearnSlice> = (set) => {
+  const patch = (p: (s: LearnState) => Partial<LearnState>): void =>
+    set((s) => ({ learn: { ...s.learn, ...p(s.learn) } }));
+  const catalog = (c: Partial<LearnState['catalog']>): void =>
+    patch((s) => ({ catalog: { ...s.catalog, ...c } }));
+  return {
+    learn: initialLearnState,
+    learnActions: {
+      catalogLoading: () => catalog({ status: 'loading', progress: null, error: null }),
+      catalogProgress: (progress) => catalog({ progress }),
+      catalogReady: (value) => catalog({ status: 'ready', value, progress: null }),
+      catalogFailed: (error) => catalog({ status: 'error', error, progress: null }),
+      setAnswer: (taskId, text) => patch((s) => ({ answers: { ...s.answers, [taskId]: text } })),
+      setEdited: (taskId, path, text) =>
+        patch((s) => ({
+          edited: { ...s.edited, [taskId]: { ...s.edited[taskId], [path]: text } },
+        })),
+      resetEdits: (taskId) =>
+        patch((s) => ({ edited: without(s.edited, taskId), answers: without(s.answers, taskId) })),
+      checkStarted: (taskId, answerText) =>
+        patch((s) => ({ checks: { ...s.checks, [taskId]: { status: 'checking', answerText } } })),
+      checked: (taskId, answerText, verdict) =>
+        patch((s) => ({
+          checks: { ...s.checks, [taskId]: { status: 'done', answerText, verdict } },
+        })),
+      checkFailed: (taskId, answerText, error) =>
+        patch((s) => ({
+          checks: { ...s.checks, [taskId]: { status: 'error', answerText, error } },
+        })),
+      showGold: (taskId, text) => patch((s) => ({ gold: { ...s.gold, [taskId]: text } })),
+      setPlace: (bug, step) => patch(() => ({ place: { bug, step } })),
+    },
+  };
+};
