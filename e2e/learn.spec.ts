@@ -63,6 +63,9 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     await expect(learn.getByTestId('learn-localization-reward')).toHaveText('Reward 1');
     await expect(learn.getByTestId('learn-localization-secondary')).toContainText('precision 1');
     await expect(state('localization')).toHaveText('reward 1');
+    // No run in this browser has answered it.
+    await learn.getByTestId('learn-localization-policies').locator('summary').click();
+    await expect(learn.getByTestId('learn-localization-policy-answers-none')).toBeVisible();
     await learn.getByTestId('learn-localization-show-gold').click();
     await expect(learn.getByTestId('learn-localization-gold')).toHaveText(
       renderAnswer(full(bug.localization.id).gold),

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { bugCatalog } from '../src/learn/decompose';
 import { expect, test } from './fixtures';
+import { quickSuiteTasks } from './labCli';
 import {
   afterSteps,
   openTrain,
@@ -324,6 +326,25 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       'No run with id no-such-run',
     );
     await expect(ep.getByTestId('episodes-run')).toHaveValue(runId);
+
+    // The Learn page: a bug the run's test evaluation answered shows those answers beside the
+    // person's, and opens them in the trace viewer.
+    const playable = new Set(bugCatalog(quickSuiteTasks()).map((b) => b.id));
+    const bugId = tested.find((e) => e.kind === 'bugfix' && playable.has(e.taskId))?.taskId;
+    expect(bugId, 'the test evaluation answered a bug the Learn page lists').toBeDefined();
+    const answered = tested.filter((e) => e.taskId === bugId);
+    await app.open('/learn', { bug: bugId!, step: 'bugfix' });
+    const policies = page.getByTestId('learn-bugfix-policies');
+    await policies.locator('summary').click();
+    const row = policies.getByTestId('learn-bugfix-policy-answers-row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(name);
+    await expect(row).toContainText(`test evaluation ${afterSteps(run.step)}`);
+    for (const e of answered) await expect(row).toContainText(e.answerText);
+    const opened = answered.reduce((a, b) => (b.id < a.id ? b : a));
+    await row.getByRole('link', { name: 'open' }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]episode=${opened.id}(&|$)`));
+    await expect(epTrace.getByTestId('episode-answer')).toHaveText(opened.answerText);
 
     // Back on the Train page, its episodes open again under the charts.
     await page.getByRole('link', { name: 'Train', exact: true }).click();

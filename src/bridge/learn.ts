@@ -49,3 +49,6 @@ export async function checkAnswer(
 export async function revealGold(store: AppStore, taskId: string): Promise<void> {
   store.getState().learnActions.showGold(taskId, await trainerClient().learnGold(taskId));
 }
+
+/** Every stored run's answers to these tasks, without traces. */
+export const readTaskEpisodes = (taskIds: string[]) => trainerClient().taskEpisodes(taskIds);

@@ -74,6 +74,9 @@ export interface EpisodeSummary {
   logProb: number;
 }
 
+/** A stored episode's summary with the run it belongs to (a task's answers across runs). */
+export type RunEpisodeSummary = EpisodeSummary & { runId: string };
+
 export function summarizeEpisode(e: EpisodeRecord & { id: number }): EpisodeSummary {
   return {
     id: e.id,

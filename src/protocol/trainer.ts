@@ -12,6 +12,7 @@ import type {
   EpisodeRecord,
   EpisodeSummary,
   ObservationView,
+  RunEpisodeSummary,
   TaskFilesView,
 } from './episodes';
 import type { PruneTarget, StorageReport } from './storage';
@@ -78,6 +79,11 @@ export interface TrainerApi {
    * test evaluation's answers) in the order they happened.
    */
   episodeBatches(runId: string): Promise<EpisodeBatch[]>;
+  /**
+   * Every stored run's answers to these tasks (their test evaluations' and sampled training
+   * groups'), without traces: how the policies answered a task the Learn page shows.
+   */
+  taskEpisodes(taskIds: string[]): Promise<RunEpisodeSummary[]>;
   /** The episodes of one batch of a run, by group then sample, without their traces. */
   listEpisodes(runId: string, batch: EpisodeBatch): Promise<EpisodeSummary[]>;
   /**

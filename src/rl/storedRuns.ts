@@ -3,11 +3,12 @@ import type {
   EpisodeRecord,
   EpisodeSummary,
   ObservationView,
+  RunEpisodeSummary,
   TaskFilesView,
 } from '../protocol/episodes';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
 import type { LabDatabase } from '../storage/db';
-import { episodeBatches, getEpisode, listEpisodes } from '../storage/episodes';
+import { episodeBatches, getEpisode, listEpisodes, taskEpisodes } from '../storage/episodes';
 import { clearSuites } from '../storage/suites';
 import { pruneRun, storageReport } from '../storage/usage';
 import { ObservationReader } from './observationReader';
@@ -38,6 +39,10 @@ export class StoredRuns {
 
   listEpisodes(runId: string, batch: EpisodeBatch): Promise<EpisodeSummary[]> {
     return listEpisodes(runId, batch, this.storage.db);
+  }
+
+  taskEpisodes(taskIds: readonly string[]): Promise<RunEpisodeSummary[]> {
+    return taskEpisodes(taskIds, this.storage.db);
   }
 
   getEpisode(id: number): Promise<EpisodeRecord | null> {

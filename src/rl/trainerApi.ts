@@ -113,6 +113,9 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     async listEpisodes(runId, batch) {
       return stored().listEpisodes(runId, batch);
     },
+    async taskEpisodes(taskIds) {
+      return stored().taskEpisodes(taskIds);
+    },
     async getEpisode(id) {
       return stored().getEpisode(id);
     },

@@ -5,6 +5,7 @@ import {
   type EpisodeBatch,
   type EpisodeRecord,
   type EpisodeSummary,
+  type RunEpisodeSummary,
 } from '../protocol/episodes';
 import { labDb, type LabDatabase } from './db';
 
@@ -46,6 +47,30 @@ export async function listEpisodes(
     .filter((r): r is EpisodeRecord & { id: number } => r.id !== undefined)
     .sort((a, b) => a.groupIndex - b.groupIndex || a.sampleIndex - b.sampleIndex)
     .map(summarizeEpisode);
+}
+
+/** Most episodes read per task by `taskEpisodes` (training answers of a train-split task pile up). */
+export const TASK_EPISODES_LIMIT = 200;
+
+/**
+ * Every run's stored answers to these tasks (test evaluations, sampled training groups), in the
+ * order they were stored; at most `TASK_EPISODES_LIMIT` per task.
+ */
+export async function taskEpisodes(
+  taskIds: readonly string[],
+  db: LabDatabase = labDb(),
+): Promise<RunEpisodeSummary[]> {
+  const out: RunEpisodeSummary[] = [];
+  for (const taskId of taskIds) {
+    const rows = await db.episodes
+      .where('taskId')
+      .equals(taskId)
+      .limit(TASK_EPISODES_LIMIT)
+      .toArray();
+    for (const r of rows)
+      if (r.id !== undefined) out.push({ ...summarizeEpisode({ ...r, id: r.id }), runId: r.runId });
+  }
+  return out;
 }
 
 /** One stored episode, whole, or null when there is none with this id (pruned or deleted). */

@@ -4,6 +4,7 @@ import type { PlayTask } from '../../protocol/learn';
 import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
 import { GradingFacts, SandboxRuns } from '../train/components/Grading';
+import { PolicyAnswers } from './PolicyAnswers';
 import { readAnswer, taskState } from './steps';
 
 /**
@@ -113,6 +114,7 @@ export function AnswerCheck({
           <SandboxRuns runs={check.verdict.runs} testId={testId} />
         </div>
       )}
+      <PolicyAnswers taskId={task.id} testId={testId} />
     </div>
   );
 }
