@@ -1,11 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { suiteLines } from '../core/tasks/suite';
 import { writeLines } from '../node/lines';
 import { SPLITS, TASK_KINDS, type TaskKind } from '../core/tasks/types';
-import { evaluatePolicy } from '../eval/evaluate';
+import { evaluatePolicy, type KindScore } from '../eval/evaluate';
+import { readModelAnswers, scoreModelAnswers } from '../eval/modelAnswers';
+import { promptsFile } from '../eval/modelPrompt';
 import { oraclePolicy, randomPolicy } from '../eval/policies';
 import { flagInt, flagString, UsageError, type CliArgs } from './args';
 import { filterKinds, loadSuite, validateAll } from './suites';
@@ -83,21 +85,8 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
   };
 }
 
-export async function evalCommand(ctx: CommandContext): Promise<Result> {
-  const policyName = flagString(ctx.args, 'policy');
-  let policy: AnswerPolicy;
-  let dispose = (): void => {};
-  if (policyName === 'oracle') policy = oraclePolicy;
-  else if (policyName === 'random') policy = randomPolicy;
-  else if (existsSync(policyName)) {
-    await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
-    ({ policy, dispose } = checkpointPolicy(readCheckpoint(policyName)));
-  } else
-    throw new UsageError(
-      `--policy must be oracle, random or a checkpoint (a run directory or its checkpoint file), got "${policyName}"`,
-    );
-  const seed = flagInt(ctx.args, 'seed', 1);
-  const samples = flagInt(ctx.args, 'samples', 1, 1);
+/** The tasks `--suite` (and `--skills`) name, validated unless the file says it was. */
+async function evalTasks(ctx: CommandContext, seed: number) {
   const suiteSpec = flagString(ctx.args, 'suite');
   const loaded = await loadSuite(suiteSpec, ctx.sandbox, seed, ctx.quiet);
   if (loaded.errors.length > 0) {
@@ -117,24 +106,98 @@ export async function evalCommand(ctx: CommandContext): Promise<Result> {
     : await validateAll(tasks, ctx.sandbox, ctx.quiet);
   if (invalid.length)
     ctx.print(`${invalid.length} invalid tasks excluded (run \`validate\` for the reasons)`);
+  return valid;
+}
+
+const printScores = (ctx: CommandContext, bySkill: Record<string, KindScore>): void => {
+  for (const [kind, s] of Object.entries(bySkill))
+    ctx.print(
+      `${kind.padEnd(14)} tasks ${String(s.tasks).padStart(5)}  mean reward ${formatScore(s)}`,
+    );
+};
+
+/** `eval --answers`: a model's answers (JSONL), read from their text and graded like a policy's. */
+async function answersEval(ctx: CommandContext, file: string): Promise<Result> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read --answers ${file}: ${(error as Error).message}`);
+  }
+  const { answers, errors } = readModelAnswers(text, file);
+  if (errors.length > 0) {
+    const e = errors[0]!;
+    throw new UsageError(
+      `${file}: ${errors.length} unreadable line(s), e.g. line ${e.line}: ${e.field}: ${e.message}; nothing was evaluated`,
+    );
+  }
+  const tasks = await evalTasks(ctx, flagInt(ctx.args, 'seed', 1));
+  const score = await scoreModelAnswers(tasks, answers, ctx.sandbox);
+  printScores(ctx, score.bySkill);
+  if (score.unreadCount)
+    ctx.print(
+      `${score.unreadCount} answer(s) held no answer and scored 0, e.g. line ${score.unread[0]!.line}: ${score.unread[0]!.reason}`,
+    );
+  if (score.unknownTasks.length)
+    ctx.print(
+      `${score.unknownTasks.length} task id(s) are not in the suite and were not scored, e.g. ${score.unknownTasks[0]!}`,
+    );
+  return {
+    policy: `answers:${basename(file)}`,
+    answers: score.answers,
+    bySkill: score.bySkill,
+    unreadCount: score.unreadCount,
+    unread: score.unread,
+    unknownTasks: score.unknownTasks,
+    ...(ctx.args.flags.has('per-task') ? { perTask: score.perTask } : {}),
+  };
+}
+
+export async function evalCommand(ctx: CommandContext): Promise<Result> {
+  if (ctx.args.flags.has('answers')) {
+    if (ctx.args.flags.has('policy')) throw new UsageError('give --policy or --answers, not both');
+    return answersEval(ctx, flagString(ctx.args, 'answers'));
+  }
+  const policyName = flagString(ctx.args, 'policy');
+  let policy: AnswerPolicy;
+  let dispose = (): void => {};
+  if (policyName === 'oracle') policy = oraclePolicy;
+  else if (policyName === 'random') policy = randomPolicy;
+  else if (existsSync(policyName)) {
+    await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
+    ({ policy, dispose } = checkpointPolicy(readCheckpoint(policyName)));
+  } else
+    throw new UsageError(
+      `--policy must be oracle, random or a checkpoint (a run directory or its checkpoint file), got "${policyName}"`,
+    );
+  const seed = flagInt(ctx.args, 'seed', 1);
+  const samples = flagInt(ctx.args, 'samples', 1, 1);
   let result;
   try {
+    const valid = await evalTasks(ctx, seed);
     result = await evaluatePolicy(policy, valid, ctx.sandbox, createRng(seed).fork('eval'), {
       samples,
     });
   } finally {
     dispose();
   }
-  for (const [kind, s] of Object.entries(result.bySkill))
-    ctx.print(
-      `${kind.padEnd(14)} tasks ${String(s.tasks).padStart(5)}  mean reward ${formatScore(s)}`,
-    );
+  printScores(ctx, result.bySkill);
   return {
     policy: policy.name,
     samples,
     bySkill: result.bySkill,
     ...(ctx.args.flags.has('per-task') ? { perTask: result.perTask } : {}),
   };
+}
+
+/** `prompts`: the tasks as prompts for a language model, one JSON line each (`eval --answers` scores the replies). */
+export async function promptsCommand(ctx: CommandContext): Promise<Result> {
+  const out = flagString(ctx.args, 'out');
+  checkWritableFile(out, '--out');
+  const tasks = await evalTasks(ctx, flagInt(ctx.args, 'seed', 1));
+  writeFileSync(out, promptsFile(tasks));
+  ctx.print(`wrote ${tasks.length} prompts to ${out}`);
+  return { out, prompts: tasks.length };
 }
 
 function readFolder(folder: string): Record<string, string> {

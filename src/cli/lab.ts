@@ -10,6 +10,7 @@ import { tableCommand } from './table';
 import { trainCommand } from './train';
 import {
   evalCommand,
+  promptsCommand,
   sandboxCommand,
   suiteCommand,
   validateCommand,
@@ -35,9 +36,18 @@ const SPECS: Record<
     usage: [
       'eval --policy oracle|random --suite <builtin:train|builtin:val|builtin:test|file.jsonl> [--skills a,b|atomic|composite] [--samples k] [--seed N]',
       'eval --policy <run dir | checkpoint.json> --suite ... [--samples k] [--backend wasm|cpu]',
+      'eval --answers <file.jsonl> --suite ...   (a model\'s answers, {"task": id, "answer": text} a line, graded like a policy\'s)',
       "      [--per-task: the JSON holds every task's score, to pair with another policy's over the same tasks]",
     ],
-    flags: ['policy', 'suite', 'skills', 'samples', 'seed', 'backend', 'per-task'],
+    flags: ['policy', 'answers', 'suite', 'skills', 'samples', 'seed', 'backend', 'per-task'],
+  },
+  prompts: {
+    run: promptsCommand,
+    usage: [
+      'prompts --suite <builtin:test | file.jsonl> --out <file.jsonl> [--skills a,b|atomic|composite] [--seed N]',
+      '      (each task as a prompt for a language model; score its replies with eval --answers)',
+    ],
+    flags: ['suite', 'out', 'skills', 'seed'],
   },
   compare: {
     run: compareCommand,

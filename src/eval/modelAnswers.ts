@@ -1,0 +1,201 @@
+import { parseAnswer } from '../core/answers/text';
+import { AnswerSyntaxError, type Answer, type Edit } from '../core/answers/types';
+import type { SandboxRunner } from '../core/sandbox/types';
+import { ANSWER_SHAPE } from '../core/skills/shape';
+import { invalid, type Verification } from '../core/skills/types';
+import { verifyAnswer } from '../core/skills/verify';
+import { readJsonLines } from '../core/tasks/jsonLines';
+import type { SuiteLineError } from '../core/tasks/suite';
+import { fixEditsBetween } from '../core/tasks/tokenFix';
+import type { Task, TaskKind } from '../core/tasks/types';
+import { applyPatch, createSnapshot } from '../core/vfs';
+import { kindScore, type KindScore } from './evaluate';
+import type { PerTaskScores } from './stats';
+
+/** One answer of a model: the task it answers and the model's text. */
+export interface ModelAnswer {
+  task: string;
+  text: string;
+  line: number;
+}
+
+const TASK_FIELDS = ['task', 'task_id', 'id'] as const;
+const TEXT_FIELDS = ['answer', 'output', 'completion', 'response'] as const;
+
+/**
+ * Reads a model's answers: JSONL, one answer a line, `{"task": <task id>, "answer": <text>}`
+ * (also `task_id`/`id`, and `output`/`completion`/`response`). Several lines may answer one
+ * task (its score is their mean, Avg@k). Unreadable lines are reported and skipped.
+ */
+export function readModelAnswers(
+  text: string,
+  file: string,
+): { answers: ModelAnswer[]; errors: SuiteLineError[] } {
+  const answers: ModelAnswer[] = [];
+  const errors: SuiteLineError[] = [];
+  readJsonLines(text, file, errors, (value, line) => {
+    const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+    const task = TASK_FIELDS.map((f) => v[f]).find((x) => typeof x === 'string');
+    const said = TEXT_FIELDS.map((f) => v[f]).find((x) => typeof x === 'string');
+    if (typeof task !== 'string')
+      errors.push({ file, line, field: 'task', message: 'expected the task id as a string' });
+    else if (typeof said !== 'string')
+      errors.push({ file, line, field: 'answer', message: 'expected the answer as a string' });
+    else answers.push({ task, text: said, line });
+  });
+  return { answers, errors };
+}
+
+const HEAD = /^(FILES|EDIT|INSERT|DELETE|TEST|VERDICT)\b/;
+const EDIT_HEAD = /^(EDIT|INSERT|DELETE)\b/;
+/** A line a model may put before an answer line: a list bullet, a number, backticks. */
+const cleanLine = (line: string): string =>
+  line
+    .trim()
+    .replace(/^(?:[-*]\s+|\d+[.)]\s+)/, '')
+    .replace(/^`+|`+$/g, '')
+    .trim();
+
+/** The text's fenced blocks that hold a diff, or, unfenced, its lines from the first file header. */
+function diffOf(text: string): string | null {
+  const blocks = [...text.matchAll(/^(`{3,})[^\n]*\n([\s\S]*?)^\1[ \t]*$/gm)].map((m) => m[2]!);
+  const diffs = blocks.filter((b) => /^@@/m.test(b) && /^(\+\+\+|---) /m.test(b));
+  if (diffs.length) return diffs.join('\n');
+  const start = text.search(/^(diff --git |--- )/m);
+  return start >= 0 && /^@@/m.test(text.slice(start)) ? text.slice(start) : null;
+}
+
+/** The text outside fenced diff blocks: where answer lines are looked for. */
+const outsideDiffs = (text: string): string =>
+  text.replace(/^(`{3,})[^\n]*\n([\s\S]*?)^\1[ \t]*$/gm, (block, _f, body: string) =>
+    /^@@/m.test(body) ? '' : block,
+  );
+
+/** A diff's change to the task's files, as the answer language's edits (as a person's edit is). */
+function editsFromDiff(task: Task, diff: string): Edit[] | string {
+  const applied = applyPatch(createSnapshot(task.files), diff, { fuzz: 2 });
+  if (!applied.ok) return `the diff does not apply: ${applied.error.message}`;
+  const edits: Edit[] = [];
+  for (const path of applied.files) {
+    const before = task.files[path];
+    const after = applied.snapshot.get(path);
+    if (before === undefined || after === undefined)
+      return `the diff adds or deletes ${path}: an answer may only change the task's files`;
+    const left = task.space.maxEdits - edits.length;
+    const found = left > 0 ? fixEditsBetween(path, before, after, { maxEdits: left }) : null;
+    if (!found)
+      return `the diff's change to ${path} is none, does not tokenize, or takes more than ${task.space.maxEdits} edits in all`;
+    edits.push(...found);
+  }
+  return edits.length ? edits : 'the diff changes nothing';
+}
+
+/**
+ * A model's free text read as an answer to `task`: its answer-language lines (FILES, EDIT,
+ * INSERT, DELETE, TEST, VERDICT; bullets, numbering and backticks around them ignored), and for
+ * the edit step, a unified diff when the text has no edit lines (applied to the task's files
+ * and written as token and line edits). Steps are put in the order the task takes them. A reason
+ * when the text holds no such answer.
+ */
+export function answerFromText(task: Task, text: string): { answer: Answer } | { reason: string } {
+  const lines = outsideDiffs(text)
+    .split(/\r?\n/)
+    .map(cleanLine)
+    .filter((l) => HEAD.test(l));
+  const read = (picked: string[]): Answer | string => {
+    try {
+      return parseAnswer(picked.join('\n'));
+    } catch (error) {
+      if (error instanceof AnswerSyntaxError) return error.message;
+      throw error;
+    }
+  };
+  const steps: Answer[] = [];
+  for (const kind of ANSWER_SHAPE[task.kind]) {
+    let step: Answer | string;
+    if (kind === 'edits') {
+      const own = lines.filter((l) => EDIT_HEAD.test(l));
+      const diff = own.length ? null : diffOf(text);
+      if (own.length) step = read(own);
+      else if (diff) {
+        const edits = editsFromDiff(task, diff);
+        step = typeof edits === 'string' ? edits : { kind: 'edits', edits };
+      } else step = 'no edit lines and no unified diff';
+    } else {
+      const head = { files: 'FILES', tests: 'TEST', verdict: 'VERDICT', steps: '' }[kind];
+      const own = lines.filter((l) => l.startsWith(`${head} `) || l === head);
+      const take = kind === 'tests' ? own : own.slice(0, 1);
+      step = take.length ? read(take) : `no ${head} line`;
+    }
+    if (typeof step === 'string') return { reason: step };
+    steps.push(step);
+  }
+  return { answer: steps.length === 1 ? steps[0]! : { kind: 'steps', steps } };
+}
+
+/** What scoring a model's answers came to. */
+export interface ModelScore {
+  /** Per kind: the tasks answered and their mean reward (Avg over each task's answers). */
+  bySkill: Partial<Record<TaskKind, KindScore>>;
+  perTask: PerTaskScores;
+  answers: number;
+  /** Answers whose text held no answer (scored 0), up to 20 of them, with the reason. */
+  unread: { task: string; line: number; reason: string }[];
+  unreadCount: number;
+  /** Answers to task ids not among the tasks (not scored). */
+  unknownTasks: string[];
+}
+
+/**
+ * Grades a model's answers to tasks with the same verifiers as a policy's: each answer read
+ * from its text (`answerFromText`; an answer that holds none gets reward 0 with the reason),
+ * graded in the sandbox; a task's score is the mean over its answers.
+ */
+export async function scoreModelAnswers(
+  tasks: readonly Task[],
+  answers: readonly ModelAnswer[],
+  sandbox: SandboxRunner,
+  onProgress?: (done: number, total: number) => void,
+  cancelled?: () => boolean,
+): Promise<ModelScore> {
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const rewards = new Map<string, number[]>();
+  const unread: ModelScore['unread'] = [];
+  let unreadCount = 0;
+  const unknown = new Set<string>();
+  const known = answers.filter((a) => {
+    if (!byId.has(a.task)) unknown.add(a.task);
+    return byId.has(a.task);
+  });
+  for (const [i, a] of known.entries()) {
+    if (cancelled?.()) break;
+    onProgress?.(i, known.length);
+    const task = byId.get(a.task)!;
+    const read = answerFromText(task, a.text);
+    let verdict: Verification;
+    if ('answer' in read) verdict = await verifyAnswer(task, read.answer, sandbox);
+    else {
+      verdict = invalid(read.reason);
+      unreadCount++;
+      if (unread.length < 20) unread.push({ task: a.task, line: a.line, reason: read.reason });
+    }
+    rewards.set(a.task, [...(rewards.get(a.task) ?? []), verdict.reward]);
+  }
+  onProgress?.(known.length, known.length);
+  const perTask: PerTaskScores = {};
+  for (const [id, rs] of rewards) {
+    const kind = byId.get(id)!.kind;
+    (perTask[kind] ??= {})[id] = rs.reduce((s, r) => s + r, 0) / rs.length;
+  }
+  const bySkill: ModelScore['bySkill'] = {};
+  for (const [kind, scores] of Object.entries(perTask) as [TaskKind, Record<string, number>][])
+    bySkill[kind] = kindScore(Object.values(scores));
+  return {
+    bySkill,
+    perTask,
+    answers: answers.length,
+    unread,
+    unreadCount,
+    unknownTasks: [...unknown].sort(),
+  };
+}
