@@ -5,10 +5,16 @@ import { ATOMIC_SKILLS, TASK_KINDS } from '../src/core/tasks/types';
 import { pairedDifference } from '../src/eval/compare';
 import type { PerTaskScores } from '../src/eval/evaluate';
 import type { GridResult } from '../src/eval/grid';
+import { taskPrompt, type PromptLine } from '../src/eval/modelPrompt';
+import { applyEdits } from '../src/core/answers/apply';
+import { renderAnswer } from '../src/core/answers/text';
+import { stepsOf } from '../src/core/skills/shape';
+import type { Task } from '../src/core/tasks/types';
+import { diffFiles } from '../src/core/vfs';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { lab, nodeWorkspace } from './labCli';
-import { openTrain } from './trainStore';
+import { lab, nodeWorkspace, quickSuiteTasks } from './labCli';
+import { openTrain, seedQuickSuite } from './trainStore';
 
 const KINDS = TASK_KINDS;
 const HUMANEVALFIX = fileURLToPath(
@@ -200,12 +206,102 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await expect(ext.getByTestId('external-cancel')).toHaveCount(0);
     await expect(table).toContainText('3 code localization, 3 bug fixing tasks');
 
+    // External models: the quick suite's test split as prompts, then a model's answers to some
+    // of the tasks joint RL was tested on (gold answers, edits as a diff in prose; "no idea";
+    // a task not in the suite), scored as lab eval --answers scores them in Node, beside joint
+    // RL's test scores on the same tasks.
+    await seedQuickSuite(page);
+    const models = evaluate.getByTestId('model-panel');
+    const [promptsFile] = await Promise.all([
+      page.waitForEvent('download'),
+      models.getByTestId('model-prompts').click(),
+    ]);
+    expect(promptsFile.suggestedFilename()).toBe('prompts-quick-seed1-test.jsonl');
+    const suiteTasks = quickSuiteTasks();
+    const testTasks = suiteTasks.filter((t) => t.split === 'test');
+    const prompts = readFileSync(await promptsFile.path(), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as PromptLine);
+    expect(prompts.map((l) => l.task)).toEqual(testTasks.map((t) => t.id));
+    expect(prompts[0]!.prompt).toBe(taskPrompt(testTasks[0]!));
+    await expect(models.getByTestId('model-prompts-note')).toContainText(
+      `Saved ${testTasks.length} prompts`,
+    );
+    const jointTested = result.runs['joint-rl']!.perTask!;
+    const replies = Object.values(jointTested).flatMap((byTask) =>
+      Object.keys(byTask)
+        .slice(0, 2)
+        .map((id, i) => {
+          const task = suiteTasks.find((t) => t.id === id)!;
+          return { task: id, answer: i === 0 ? modelText(task) : 'No idea, sorry.' };
+        }),
+    );
+    replies.push({ task: 'review:nowhere:0', answer: 'VERDICT NO' });
+    const answersFile = join(dir, 'model-answers.jsonl');
+    writeFileSync(answersFile, replies.map((r) => JSON.stringify(r)).join('\n'));
+    const modelNode = JSON.parse(
+      lab(['eval', '--answers', answersFile, ...suite, '--json', '--per-task']),
+    ) as {
+      bySkill: GridResult['runs'][string]['scores'];
+      perTask: PerTaskScores;
+      unreadCount: number;
+    };
+    await models.getByTestId('model-answers-file').setInputFiles(answersFile);
+    await expect(models.getByTestId('model-table')).toBeVisible({ timeout: 120_000 });
+    await expect(models.getByTestId('model-about')).toContainText(
+      `${modelNode.unreadCount} held no answer and scored 0`,
+    );
+    await expect(models.getByTestId('model-about')).toContainText(
+      '1 named a task not in the suite and were left out (e.g. review:nowhere:0)',
+    );
+    await expect(models.getByTestId('model-run').locator('option:checked')).toContainText(
+      'joint-rl ·',
+    );
+    const kinds = Object.keys(modelNode.bySkill) as (keyof typeof modelNode.bySkill)[];
+    expect(kinds.sort(), 'the model answered every kind joint RL was tested on').toEqual(
+      Object.keys(jointTested).sort(),
+    );
+    for (const kind of kinds) {
+      const s = modelNode.bySkill[kind]!;
+      await expect(models.getByTestId(`model-${kind}-score`)).toHaveText(
+        `${s.meanReward.toFixed(3)}${s.stdErr === undefined ? '' : `± ${s.stdErr.toFixed(3)}`}`,
+      );
+      const mine = modelNode.perTask[kind]!;
+      const theirs = Object.keys(mine).map((id) => jointTested[kind]![id]!);
+      await expect(models.getByTestId(`model-${kind}-run`)).toHaveText(
+        `${(theirs.reduce((a, b) => a + b, 0) / theirs.length).toFixed(3)} (${theirs.length})`,
+      );
+      const d = pairedDifference(mine, jointTested[kind]!)!;
+      await expect(models.getByTestId(`model-${kind}-diff`)).toHaveText(
+        `${d.diff >= 0 ? '+' : '−'}${Math.abs(d.diff).toFixed(3)}${Number.isNaN(d.stdErr) ? '' : `± ${d.stdErr.toFixed(3)}`}`,
+      );
+    }
+    // A file with a bad line is refused, naming it; the table stays.
+    const badAnswers = join(dir, 'bad-answers.jsonl');
+    writeFileSync(badAnswers, '{"task": "x", "answer": "VERDICT NO"}\n{"answer": 1}\n');
+    await models.getByTestId('model-answers-file').setInputFiles(badAnswers);
+    await expect(models.getByTestId('model-error')).toContainText(
+      'Could not score bad-answers.jsonl: bad-answers.jsonl: 1 unreadable line(s), e.g. line 2: task: expected the task id as a string',
+    );
+    await expect(models.getByTestId('model-about')).toContainText('model-answers.jsonl');
+
     // Another run picked for a baseline changes its column; none leaves it empty.
     await evaluate.getByTestId('grid-pick-untrained').selectOption('');
     await expect(cell('editing', 'untrained')).toHaveText('–');
     await expect(cell('mean', 'untrained')).toHaveText('–');
   });
 });
+
+/** A task's gold answer as a model might write it: prose around it, its edits as a diff. */
+function modelText(task: Task): string {
+  const steps = stepsOf(task.gold).map((step) =>
+    step.kind === 'edits'
+      ? `The fix:\n\n\`\`\`diff\n${diffFiles(task.files, applyEdits(task.files, step.edits))}\`\`\``
+      : renderAnswer(step),
+  );
+  return `Looking at the repository, my answer:\n\n${steps.join('\n\n')}\n`;
+}
 
 const TRANSFER_RUNS = [...ATOMIC_SKILLS.map((k) => `single-${k}`), 'joint-rl', 'composite-only'];
 

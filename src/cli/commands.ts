@@ -85,8 +85,11 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
   };
 }
 
-/** The tasks `--suite` (and `--skills`) name, validated unless the file says it was. */
-async function evalTasks(ctx: CommandContext, seed: number) {
+/**
+ * The tasks `--suite` (and `--skills`) name, and of them only those `only` names when given,
+ * validated unless the suite says it was (the built-in one) or `--validated` does.
+ */
+async function evalTasks(ctx: CommandContext, seed: number, only?: ReadonlySet<string>) {
   const suiteSpec = flagString(ctx.args, 'suite');
   const loaded = await loadSuite(suiteSpec, ctx.sandbox, seed, ctx.quiet);
   if (loaded.errors.length > 0) {
@@ -96,14 +99,17 @@ async function evalTasks(ctx: CommandContext, seed: number) {
     );
   }
   const skills = ctx.args.flags.get('skills');
-  const tasks = filterKinds(loaded.tasks, typeof skills === 'string' ? skills : undefined);
+  const tasks = filterKinds(loaded.tasks, typeof skills === 'string' ? skills : undefined).filter(
+    (t) => !only || only.has(t.id),
+  );
   if (tasks.length === 0)
     throw new UsageError(
-      `${suiteSpec} has no tasks${skills ? ` of ${String(skills)}` : ''} to evaluate`,
+      `${suiteSpec} has no tasks${skills ? ` of ${String(skills)}` : ''}${only ? ' that the answers name' : ''} to evaluate`,
     );
-  const { valid, invalid } = loaded.validated
-    ? { valid: tasks, invalid: [] }
-    : await validateAll(tasks, ctx.sandbox, ctx.quiet);
+  const { valid, invalid } =
+    loaded.validated || ctx.args.flags.has('validated')
+      ? { valid: tasks, invalid: [] }
+      : await validateAll(tasks, ctx.sandbox, ctx.quiet);
   if (invalid.length)
     ctx.print(`${invalid.length} invalid tasks excluded (run \`validate\` for the reasons)`);
   return valid;
@@ -131,7 +137,12 @@ async function answersEval(ctx: CommandContext, file: string): Promise<Result> {
       `${file}: ${errors.length} unreadable line(s), e.g. line ${e.line}: ${e.field}: ${e.message}; nothing was evaluated`,
     );
   }
-  const tasks = await evalTasks(ctx, flagInt(ctx.args, 'seed', 1));
+  // Only the tasks answered are validated: a suite's others play no part.
+  const tasks = await evalTasks(
+    ctx,
+    flagInt(ctx.args, 'seed', 1),
+    new Set(answers.map((a) => a.task)),
+  );
   const score = await scoreModelAnswers(tasks, answers, ctx.sandbox);
   printScores(ctx, score.bySkill);
   if (score.unreadCount)

@@ -1,7 +1,15 @@
 import type { Answer } from '../core/answers/types';
 import { renderAnswer } from '../core/answers/text';
 import { verifyAnswer } from '../core/skills/verify';
-import type { Task } from '../core/tasks/types';
+import type { Split, Task } from '../core/tasks/types';
+import { readModelAnswers, scoreModelAnswers } from '../eval/modelAnswers';
+import { promptsFile } from '../eval/modelPrompt';
+import type {
+  ModelPromptsFile,
+  ModelScoreProgress,
+  ModelScoreRequest,
+  ModelScoreResult,
+} from '../protocol/models';
 import type { BugCatalog, BugTasks, CatalogProgress, PlayVerdict } from '../protocol/learn';
 import { storedSuiteTasks, type SuiteStore } from '../rl/storedSuite';
 import { QUICK_PROJECTS, type SuiteSpec } from '../rl/suiteSource';
@@ -24,7 +32,8 @@ export class PlayTasks {
     private readonly suite: SuiteSpec = PLAY_SUITE,
   ) {}
 
-  private tasks(onProgress?: (p: CatalogProgress) => void): Promise<Task[]> {
+  /** The suite's tasks, whole (read or built once, then kept). */
+  tasks(onProgress?: (p: CatalogProgress) => void): Promise<Task[]> {
     this.loading ??= storedSuiteTasks(this.env, this.suite, (stage, done, total) =>
       onProgress?.({ stage, done, total }),
     ).catch((error: unknown) => {
@@ -39,14 +48,52 @@ export class PlayTasks {
   async catalog(onProgress?: (p: CatalogProgress) => void): Promise<BugCatalog> {
     const tasks = await this.tasks(onProgress);
     const bugs = bugCatalog(tasks);
+    return {
+      source: `${this.name()}: ${tasks.length} tasks, ${bugs.length} bugs with a bug-fixing task`,
+      bugs,
+    };
+  }
+
+  /** The suite in words: "the quick suite (8 projects), seed 1". */
+  name(): string {
     const projects =
       this.suite.projects === 'quick'
         ? `the quick suite (${QUICK_PROJECTS.length} projects)`
         : 'the whole corpus';
+    return `${projects}, seed ${this.suite.seed}`;
+  }
+
+  /** The tasks of one split as prompts for a language model (`lab prompts`), as a file. */
+  async prompts(split: Split): Promise<ModelPromptsFile> {
+    const tasks = (await this.tasks()).filter((t) => t.split === split);
+    const { projects, seed } = this.suite;
     return {
-      source: `${projects}, seed ${this.suite.seed}: ${tasks.length} tasks, ${bugs.length} bugs with a bug-fixing task`,
-      bugs,
+      fileName: `prompts-${projects}-seed${seed}-${split}.jsonl`,
+      text: promptsFile(tasks),
+      tasks: tasks.length,
     };
+  }
+
+  /**
+   * A model's answers (JSONL: task id and text a line) graded on the suite's tasks, as
+   * `lab eval --answers` does. A file with unreadable lines is refused, naming the first.
+   */
+  async scoreModel(
+    request: ModelScoreRequest,
+    onProgress: (p: ModelScoreProgress) => void,
+  ): Promise<ModelScoreResult> {
+    const { answers, errors } = readModelAnswers(request.text, request.fileName);
+    const e = errors[0];
+    if (e)
+      throw new Error(
+        `${request.fileName}: ${errors.length} unreadable line(s), e.g. line ${e.line}: ${e.field}: ${e.message}; nothing was scored.`,
+      );
+    if (answers.length === 0) throw new Error(`${request.fileName} holds no answers.`);
+    const tasks = await this.tasks((p) => onProgress(p));
+    const score = await scoreModelAnswers(tasks, answers, this.env.sandbox, (done, total) =>
+      onProgress({ stage: 'grading answers', done, total }),
+    );
+    return { ...score, fileName: request.fileName, suite: this.name() };
   }
 
   /** One bug and the tasks made from it; a clear error when the id names no bug. */

@@ -18,6 +18,13 @@ import type {
 import type { PruneTarget, StorageReport } from './storage';
 import type { BugCatalog, BugTasks, CatalogProgress, PlayVerdict } from './learn';
 import type { Answer } from '../core/answers/types';
+import type { Split } from '../core/tasks/types';
+import type {
+  ModelPromptsFile,
+  ModelScoreProgress,
+  ModelScoreRequest,
+  ModelScoreResult,
+} from './models';
 import type { ConfigEvent, RunSummary, StartRunRequest, TrainConfig, TrainEvent } from './training';
 
 /** Options for starting the trainer's compute backend. */
@@ -113,6 +120,13 @@ export interface TrainerApi {
   learnGrade(taskId: string, answer: Answer): Promise<PlayVerdict>;
   /** A task's gold answer in the answer language (asked for by the person). */
   learnGold(taskId: string): Promise<string>;
+  /** One split of the Learn page's suite as prompts for a language model (`lab prompts`). */
+  modelPrompts(split: Split): Promise<ModelPromptsFile>;
+  /** A model's answers to those tasks, graded like a policy's (`lab eval --answers`). */
+  scoreModel(
+    request: ModelScoreRequest,
+    onProgress: (progress: ModelScoreProgress) => void,
+  ): Promise<ModelScoreResult>;
   /** Drops the cached task suites (rebuilt when a run needs them). */
   clearSuites(): Promise<void>;
   /**

@@ -104,6 +104,12 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     async learnGold(taskId) {
       return stored().play.gold(taskId);
     },
+    async modelPrompts(split) {
+      return stored().play.prompts(split);
+    },
+    async scoreModel(request, onProgress) {
+      return stored().play.scoreModel(request, onProgress);
+    },
     async clearSuites() {
       return stored().clearSuites();
     },

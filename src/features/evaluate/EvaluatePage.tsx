@@ -17,6 +17,7 @@ import type { RunSummary } from '../../protocol/training';
 import { useApp } from '../../state/hooks';
 import { defaultPicks, gridFromRuns, isGridRun } from './gridFromRuns';
 import { ExternalTasksPanel } from './ExternalTasksPanel';
+import { ModelAnswersPanel } from './ModelAnswersPanel';
 import { PaperGridTable } from './PaperGridTable';
 import { TransferTable } from './TransferTable';
 
@@ -256,6 +257,10 @@ export function EvaluatePage() {
       <section className="card">
         <h2>External tasks</h2>
         <ExternalTasksPanel />
+      </section>
+      <section className="card">
+        <h2>External models</h2>
+        <ModelAnswersPanel />
       </section>
     </div>
   );

@@ -1,0 +1,233 @@
+import { useEffect, useMemo, useState } from 'react';
+import { finalTestScores } from '../../bridge/training';
+import { modelPrompts, scoreModelAnswers } from '../../bridge/evaluation';
+import { download } from '../../components/download';
+import { FileButton } from '../../components/FileButton';
+import { readInto } from '../../components/useRead';
+import { KIND_LABELS, SPLITS, type Split } from '../../core/tasks/types';
+import type { PerTaskScores } from '../../eval/evaluate';
+import { appStore } from '../../state/appStore';
+import { useApp } from '../../state/hooks';
+import { EstimateCell, signed } from './cells';
+import { isGridRun } from './gridFromRuns';
+import { modelRows } from './modelRows';
+
+const SPLIT_WORDS: Record<Split, string> = {
+  test: 'test split (no run trains on it)',
+  val: 'validation split',
+  train: 'training split',
+};
+
+/** Downloads one split's prompts; says what went wrong, keeping the page as it was. */
+function PromptsDownload() {
+  const [split, setSplit] = useState<Split>('test');
+  const [state, setState] = useState<{ busy: boolean; note: string | null; error: string | null }>({
+    busy: false,
+    note: null,
+    error: null,
+  });
+  return (
+    <p className="learn-actions">
+      <label className="field">
+        Tasks
+        <select
+          value={split}
+          data-testid="model-split"
+          onChange={(e) => setSplit(e.target.value as Split)}
+        >
+          {[...SPLITS].reverse().map((s) => (
+            <option key={s} value={s}>
+              {SPLIT_WORDS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        disabled={state.busy}
+        data-testid="model-prompts"
+        onClick={() => {
+          setState({ busy: true, note: 'Preparing the prompts…', error: null });
+          modelPrompts(split).then(
+            (file) => {
+              download(file.fileName, file.text, 'application/x-ndjson');
+              setState({
+                busy: false,
+                note: `Saved ${file.tasks} prompts as ${file.fileName}.`,
+                error: null,
+              });
+            },
+            (e: unknown) =>
+              setState({
+                busy: false,
+                note: null,
+                error: `Could not make the prompts: ${e instanceof Error ? e.message : String(e)}`,
+              }),
+          );
+        }}
+      >
+        Download the prompts (JSONL)
+      </button>
+      {state.note && (
+        <span className="hint" role="status" data-testid="model-prompts-note">
+          {state.note}
+        </span>
+      )}
+      {state.error && (
+        <span className="error" role="alert">
+          {state.error}
+        </span>
+      )}
+    </p>
+  );
+}
+
+/** A finished run's final test scores per task, read when it is picked. */
+function useRunScores(runId: string | null): PerTaskScores | null {
+  const [got, setGot] = useState<{ runId: string; scores: PerTaskScores } | null>(null);
+  useEffect(() => {
+    if (!runId) return;
+    return readInto(
+      finalTestScores(runId),
+      (scores) => setGot({ runId, scores }),
+      () => setGot({ runId, scores: {} }),
+      "the run's test answers",
+    );
+  }, [runId]);
+  return got && got.runId === runId ? got.scores : null;
+}
+
+function ModelTable() {
+  const { result } = useApp((s) => s.evaluate.model);
+  const runs = useApp((s) => s.train.runs);
+  const done = useMemo(
+    () => runs.filter(isGridRun).sort((a, b) => b.createdAt - a.createdAt),
+    [runs],
+  );
+  const [picked, setPicked] = useState<string | null>(null);
+  const runId = picked ?? done.find((r) => r.name === 'joint-rl')?.id ?? done[0]?.id ?? null;
+  const scores = useRunScores(runId);
+  const rows = useMemo(() => (result ? modelRows(result, scores) : []), [result, scores]);
+  if (!result) return null;
+  const run = done.find((r) => r.id === runId);
+  return (
+    <>
+      <p className="hint" data-testid="model-about">
+        {result.fileName}: {result.answers} answer{result.answers === 1 ? '' : 's'}, scored on{' '}
+        {result.suite}.
+        {result.unreadCount > 0 &&
+          ` ${result.unreadCount} held no answer and scored 0 (e.g. line ${result.unread[0]!.line}: ${result.unread[0]!.reason}).`}
+        {result.unknownTasks.length > 0 &&
+          ` ${result.unknownTasks.length} named a task not in the suite and were left out (e.g. ${result.unknownTasks[0]!}).`}
+      </p>
+      {done.length > 0 && (
+        <label className="field">
+          Beside the run
+          <select
+            value={runId ?? ''}
+            data-testid="model-run"
+            onChange={(e) => setPicked(e.target.value)}
+          >
+            {done.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name} · {r.step} steps
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <div className="table-scroll">
+        <table className="table" data-testid="model-table">
+          <thead>
+            <tr>
+              <th scope="col">kind</th>
+              <th scope="col">tasks</th>
+              <th scope="col">the model</th>
+              <th scope="col">{run ? `${run.name} on those tasks` : 'a run'}</th>
+              <th scope="col">model − run</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.kind} data-testid={`model-row-${r.kind}`}>
+                <th scope="row">{KIND_LABELS[r.kind]}</th>
+                <td className="num">{r.model.tasks}</td>
+                <EstimateCell
+                  testId={`model-${r.kind}-score`}
+                  value={r.model.meanReward.toFixed(3)}
+                  stdErr={r.model.stdErr}
+                />
+                <td
+                  className="num"
+                  data-testid={`model-${r.kind}-run`}
+                  title={r.run ? `over the ${r.run.tasks} tasks both answered` : undefined}
+                >
+                  {r.run ? `${r.run.meanReward.toFixed(3)} (${r.run.tasks})` : '–'}
+                </td>
+                <EstimateCell
+                  testId={`model-${r.kind}-diff`}
+                  value={r.diff ? signed(r.diff.diff) : null}
+                  stdErr={r.diff?.stdErr}
+                />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {done.length === 0 && (
+        <p className="hint">
+          No finished run in this browser to set beside it: train one on the Train page (or import a
+          bundle), then its final test scores show here, paired over the tasks both answered.
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * External models: the built-in tasks as prompts for a language model (or any program), and
+ * its answers graded with the policy's verifiers, beside a run's scores on the same tasks.
+ */
+export function ModelAnswersPanel() {
+  const model = useApp((s) => s.evaluate.model);
+  const running = model.status === 'running';
+  const p = model.progress;
+  return (
+    <div data-testid="model-panel">
+      <p className="lead">
+        Score a language model, or any program, on the built-in tasks with the same verifiers as the
+        policy. Download the tasks as prompts (one JSON line each: <code>task</code>,{' '}
+        <code>kind</code>, <code>prompt</code>), have the model answer each, and open its answers:
+        one JSON line each, <code>{'{"task": "<id>", "answer": "<its text>"}'}</code>. The answer
+        text may hold prose: its FILES, TEST and VERDICT lines are read, and its change as a unified
+        diff (or EDIT, INSERT and DELETE lines). The same as <code>npm run lab -- prompts</code> and{' '}
+        <code>npm run lab -- eval --answers</code>.
+      </p>
+      <PromptsDownload />
+      <p className="learn-actions">
+        <FileButton
+          label="Open a model's answers (JSONL)…"
+          testId="model-answers-file"
+          accept=".jsonl,.json,.txt"
+          onFiles={([file]) => {
+            if (!file || running) return;
+            void file
+              .text()
+              .then((text) => scoreModelAnswers(appStore, { fileName: file.name, text }));
+          }}
+        />
+        {running && (
+          <span className="hint" role="status" data-testid="model-progress">
+            {p ? `${p.stage}: ${p.done} of ${p.total}…` : 'Reading the answers…'}
+          </span>
+        )}
+      </p>
+      {model.error && (
+        <p className="error" role="alert" data-testid="model-error">
+          {model.error}
+        </p>
+      )}
+      <ModelTable />
+    </div>
+  );
+}

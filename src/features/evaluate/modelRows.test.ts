@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelScoreResult } from '../../protocol/models';
+import { modelRows } from './modelRows';
+
+const result: ModelScoreResult = {
+  fileName: 'a.jsonl',
+  suite: 'quick',
+  answers: 4,
+  unread: [],
+  unreadCount: 0,
+  unknownTasks: [],
+  perTask: { review: { r1: 1, r2: 0, r3: 1 }, localization: { l1: 0.5 } },
+  bySkill: {
+    review: { tasks: 3, meanReward: 2 / 3 },
+    localization: { tasks: 1, meanReward: 0.5 },
+  },
+};
+
+describe('an external model beside a run', () => {
+  it('takes the run’s score over the tasks the model answered, and pairs the difference', () => {
+    const rows = modelRows(result, { review: { r1: 0, r2: 0, r9: 1 } });
+    expect(rows.map((r) => r.kind)).toEqual(['localization', 'review']);
+    const review = rows.find((r) => r.kind === 'review')!;
+    expect(review.run).toEqual({ meanReward: 0, tasks: 2 });
+    expect(review.diff).toMatchObject({ diff: 0.5, tasks: 2, paired: true });
+    expect(rows.find((r) => r.kind === 'localization')).toMatchObject({ run: null, diff: null });
+  });
+
+  it('without a run, the model’s scores alone', () => {
+    expect(modelRows(result, null).every((r) => r.run === null && r.diff === null)).toBe(true);
+  });
+});

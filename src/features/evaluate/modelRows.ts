@@ -1,0 +1,38 @@
+import { TASK_KINDS, type TaskKind } from '../../core/tasks/types';
+import { pairedDifference, type Difference } from '../../eval/compare';
+import type { KindScore, PerTaskScores } from '../../eval/evaluate';
+import type { ModelScoreResult } from '../../protocol/models';
+
+/** One kind of the external model's table: its score, and a run's on the same tasks. */
+export interface ModelRow {
+  kind: TaskKind;
+  model: KindScore;
+  /** The run's mean over the tasks both answered, and how many; null when it answered none. */
+  run: { meanReward: number; tasks: number } | null;
+  /** Model minus run, paired over those tasks. */
+  diff: Difference | null;
+}
+
+/** The model's scores per kind, each beside a run's final test scores on the same tasks. */
+export function modelRows(result: ModelScoreResult, run: PerTaskScores | null): ModelRow[] {
+  return TASK_KINDS.flatMap((kind): ModelRow[] => {
+    const model = result.bySkill[kind];
+    if (!model) return [];
+    const mine = result.perTask[kind] ?? {};
+    const theirs = run?.[kind] ?? {};
+    const shared = Object.keys(mine).filter((id) => id in theirs);
+    return [
+      {
+        kind,
+        model,
+        run: shared.length
+          ? {
+              meanReward: shared.reduce((s, id) => s + theirs[id]!, 0) / shared.length,
+              tasks: shared.length,
+            }
+          : null,
+        diff: pairedDifference(mine, theirs),
+      },
+    ];
+  });
+}
