@@ -3,60 +3,52 @@ import type { ExternalEvalProgress, ExternalEvalResult } from '../protocol/exter
 import type { ModelScoreProgress, ModelScoreResult } from '../protocol/models';
 import type { AppState } from './store';
 
-/** The Evaluate page's external-task evaluation: kept while the app is open, across pages. */
-export interface EvaluateState {
-  external: {
-    status: 'idle' | 'running' | 'done' | 'error';
-    progress: ExternalEvalProgress | null;
-    result: ExternalEvalResult | null;
-    error: string | null;
-  };
-  /** An external model's answers, scored: kept like the external tasks' result. */
-  model: {
-    status: 'idle' | 'running' | 'done' | 'error';
-    progress: ModelScoreProgress | null;
-    result: ModelScoreResult | null;
-    error: string | null;
-  };
+/** A job in the trainer worker the page follows: its progress, then its result or error. */
+export interface Job<Progress, Result> {
+  status: 'idle' | 'running' | 'done' | 'error';
+  progress: Progress | null;
+  result: Result | null;
+  error: string | null;
 }
+
+/**
+ * The Evaluate page's jobs, kept while the app is open, across pages: the external tasks'
+ * evaluation, and an external model's answers scored.
+ */
+export interface EvaluateState {
+  external: Job<ExternalEvalProgress, ExternalEvalResult>;
+  model: Job<ModelScoreProgress, ModelScoreResult>;
+}
+
+export type EvaluateJob = keyof EvaluateState;
+type ProgressOf<K extends EvaluateJob> = NonNullable<EvaluateState[K]['progress']>;
+type ResultOf<K extends EvaluateJob> = NonNullable<EvaluateState[K]['result']>;
 
 export interface EvaluateSlice {
   evaluate: EvaluateState;
   evaluateActions: {
-    externalStarted: () => void;
-    externalProgress: (progress: ExternalEvalProgress) => void;
-    externalDone: (result: ExternalEvalResult) => void;
+    started: (job: EvaluateJob) => void;
+    progressed: <K extends EvaluateJob>(job: K, progress: ProgressOf<K>) => void;
+    done: <K extends EvaluateJob>(job: K, result: ResultOf<K>) => void;
     /** A failure keeps the last result shown: nothing already there is lost. */
-    externalFailed: (error: string) => void;
-    modelStarted: () => void;
-    modelProgress: (progress: ModelScoreProgress) => void;
-    modelDone: (result: ModelScoreResult) => void;
-    /** A failure keeps the last result shown. */
-    modelFailed: (error: string) => void;
+    failed: (job: EvaluateJob, error: string) => void;
   };
 }
 
-export const initialEvaluateState: EvaluateState = {
-  external: { status: 'idle', progress: null, result: null, error: null },
-  model: { status: 'idle', progress: null, result: null, error: null },
-};
+const idle = { status: 'idle', progress: null, result: null, error: null } as const;
+
+export const initialEvaluateState: EvaluateState = { external: idle, model: idle };
 
 export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> = (set) => {
-  const patch = (p: Partial<EvaluateState['external']>): void =>
-    set((s) => ({ evaluate: { ...s.evaluate, external: { ...s.evaluate.external, ...p } } }));
-  const model = (p: Partial<EvaluateState['model']>): void =>
-    set((s) => ({ evaluate: { ...s.evaluate, model: { ...s.evaluate.model, ...p } } }));
+  const patch = (job: EvaluateJob, p: Partial<Job<unknown, unknown>>): void =>
+    set((s) => ({ evaluate: { ...s.evaluate, [job]: { ...s.evaluate[job], ...p } } }));
   return {
     evaluate: initialEvaluateState,
     evaluateActions: {
-      externalStarted: () => patch({ status: 'running', progress: null, error: null }),
-      externalProgress: (progress) => patch({ progress }),
-      externalDone: (result) => patch({ status: 'done', result, progress: null }),
-      externalFailed: (error) => patch({ status: 'error', error, progress: null }),
-      modelStarted: () => model({ status: 'running', progress: null, error: null }),
-      modelProgress: (progress) => model({ progress }),
-      modelDone: (result) => model({ status: 'done', result, progress: null }),
-      modelFailed: (error) => model({ status: 'error', error, progress: null }),
+      started: (job) => patch(job, { status: 'running', progress: null, error: null }),
+      progressed: (job, progress) => patch(job, { progress }),
+      done: (job, result) => patch(job, { status: 'done', result, progress: null }),
+      failed: (job, error) => patch(job, { status: 'error', error, progress: null }),
     },
   };
 };

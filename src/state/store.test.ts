@@ -69,12 +69,14 @@ describe('app store', () => {
       samples: 1,
       seed: 1,
     };
-    actions.externalStarted();
-    actions.externalProgress({ stage: 'tasks', message: 'Making tasks from 3 records…' });
+    actions.started('external');
+    actions.progressed('external', { stage: 'tasks', message: 'Making tasks from 3 records…' });
     expect(store.getState().evaluate.external.status).toBe('running');
-    actions.externalDone(result);
-    actions.externalStarted();
-    actions.externalFailed('Could not evaluate g.jsonl: it is empty.');
+    actions.done('external', result);
+    actions.started('external');
+    actions.failed('external', 'Could not evaluate g.jsonl: it is empty.');
+    // The other job is untouched.
+    expect(store.getState().evaluate.model.status).toBe('idle');
     const external = store.getState().evaluate.external;
     expect(external).toMatchObject({ status: 'error', result, progress: null });
     expect(external.error).toMatch(/g\.jsonl/);
