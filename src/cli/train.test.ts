@@ -188,7 +188,9 @@ describe('lab eval --per-task, lab compare, lab table', () => {
       expect(Object.values(withTasks.perTask[kind]!).every((s) => s === 1)).toBe(true);
       expect(withTasks.bySkill[kind]!.meanReward).toBe(1);
     }
-    expect(await evalOf()).not.toHaveProperty('perTask');
+    // Without --per-task (compare refuses it below, saved as bare.json).
+    const withoutTasks = await evalOf();
+    expect(withoutTasks).not.toHaveProperty('perTask');
 
     // compare pairs two such evaluations task by task: oracle - random.
     const dir = scratchDir('lab-compare');
@@ -264,7 +266,7 @@ describe('lab eval --per-task, lab compare, lab table', () => {
       new RegExp(`the task scores of ${kind} are not all numbers`),
     );
     // An evaluation saved without --per-task is refused with what to do.
-    const bare = save('bare.json', await evalOf());
+    const bare = save('bare.json', withoutTasks);
     await expect(
       compareCommand({
         args: parseArgs(['compare', oracleFile, bare]),
