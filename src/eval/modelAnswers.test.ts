@@ -87,6 +87,40 @@ describe('a language model’s answers', () => {
     });
   });
 
+  it('reads answer lines as models dress them, and a diff indented under a list item', async () => {
+    const review = tasks.find((t) => t.kind === 'review')!;
+    for (const text of ['**VERDICT: NO**', '`VERDICT NO`.', 'VERDICT NO.', '1. VERDICT NO'])
+      expect(answerFromText(review, text), text).toEqual({
+        answer: { kind: 'verdict', verdict: 'NO' },
+      });
+    const loc = tasks.find((t) => t.kind === 'localization')!;
+    const [a, b] = loc.space.files;
+    expect(answerFromText(loc, `FILES: ${a}, ${b}`)).toEqual({
+      answer: { kind: 'files', files: [a, b] },
+    });
+    const editing = tasks.find((t) => t.kind === 'editing')!;
+    const edits = stepsOf(editing.gold)[0]!;
+    if (edits.kind !== 'edits') throw new Error('an editing gold answer holds edits');
+    const fixed = applyEdits(editing.files, edits.edits);
+    const diff = diffFiles(editing.files, fixed);
+    const indented = diff
+      .split('\n')
+      .map((l) => (l ? `   ${l}` : l))
+      .join('\n');
+    // Under a list item, after a prose line that starts like an edit instruction, with a
+    // comment added to another file: the comment is no change, the diff is the answer.
+    const other = Object.keys(editing.files).find((f) => f !== editing.focus!.file)!;
+    const commented = diffFiles(editing.files, {
+      ...editing.files,
+      [other]: `// reviewed\n${editing.files[other]!}`,
+    });
+    const reply = `EDIT: I changed one token.\n\n1. The fix:\n   \`\`\`diff\n${indented}   \`\`\`\n\n\`\`\`diff\n${commented}\`\`\`\n`;
+    const read = answerFromText(editing, reply);
+    expect(read).toHaveProperty('answer');
+    if ('answer' in read)
+      expect((await verifyAnswer(editing, read.answer, sandbox)).reward).toBe(1);
+  });
+
   it('reads a JSONL of answers under the usual field names, and names each bad line', () => {
     const { answers, errors } = readModelAnswers(
       [
@@ -95,12 +129,14 @@ describe('a language model’s answers', () => {
         'not json',
         '{"id": 3, "answer": "x"}',
         '{"task": "c"}',
+        '{"task": "d", "answer": null}',
       ].join('\n'),
       'answers.jsonl',
     );
     expect(answers).toEqual([
       { task: 'a', text: 'VERDICT YES', line: 1 },
       { task: 'b', text: 'FILES x END', line: 2 },
+      { task: 'd', text: '', line: 6 },
     ]);
     expect(errors.map((e) => [e.line, e.field])).toEqual([
       [3, '(line)'],

@@ -9,6 +9,7 @@ import type { SuiteLineError } from '../core/tasks/suite';
 import { fixEditsBetween } from '../core/tasks/tokenFix';
 import type { Task, TaskKind } from '../core/tasks/types';
 import { applyPatch, createSnapshot } from '../core/vfs';
+import { tokenize } from '../core/js/tokens';
 import { kindScore, type KindScore } from './evaluate';
 import type { PerTaskScores } from './stats';
 
@@ -36,9 +37,12 @@ export function readModelAnswers(
   readJsonLines(text, file, errors, (value, line) => {
     const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
     const task = TASK_FIELDS.map((f) => v[f]).find((x) => typeof x === 'string');
-    const said = TEXT_FIELDS.map((f) => v[f]).find((x) => typeof x === 'string');
+    const field = TEXT_FIELDS.find((f) => f in v);
+    const said = field === undefined ? undefined : v[field];
     if (typeof task !== 'string')
       errors.push({ file, line, field: 'task', message: 'expected the task id as a string' });
+    // null: the model gave no answer (a timeout, say), which scores 0 like any empty answer.
+    else if (said === null) answers.push({ task, text: '', line });
     else if (typeof said !== 'string')
       errors.push({ file, line, field: 'answer', message: 'expected the answer as a string' });
     else answers.push({ task, text: said, line });
@@ -48,28 +52,69 @@ export function readModelAnswers(
 
 const HEAD = /^(FILES|EDIT|INSERT|DELETE|TEST|VERDICT)\b/;
 const EDIT_HEAD = /^(EDIT|INSERT|DELETE)\b/;
-/** A line a model may put before an answer line: a list bullet, a number, backticks. */
-const cleanLine = (line: string): string =>
-  line
+
+/**
+ * An answer line as a model may dress it: a list bullet or number before it, backticks or
+ * bold around it, a colon after its instruction (`VERDICT: YES`), a full stop after a verdict,
+ * commas between files, a FILES line without its END.
+ */
+function cleanLine(raw: string): string {
+  let line = raw
     .trim()
-    .replace(/^(?:[-*]\s+|\d+[.)]\s+)/, '')
-    .replace(/^`+|`+$/g, '')
-    .trim();
+    .replace(/^(?:[-*+]\s+|\d+[.)]\s+)/, '')
+    .replace(/^[`*_]+/, '')
+    .replace(/[`*_]+[.!,;]?$/, '')
+    .trim()
+    .replace(/^(FILES|EDIT|INSERT|DELETE|TEST|VERDICT):\s*/, '$1 ');
+  if (line.startsWith('VERDICT ')) line = line.replace(/[.!]+$/, '');
+  if (line.startsWith('FILES ')) {
+    const words = line.replace(/,/g, ' ').replace(/\.$/, '').split(/\s+/);
+    line = (words.at(-1) === 'END' ? words : [...words, 'END']).join(' ');
+  }
+  return line;
+}
+
+/** Fenced blocks (``` or ~~~, indented under a list item or not), each with its lines dedented. */
+function fencedBlocks(text: string): { whole: string; body: string }[] {
+  const fences = /^([ \t]*)(`{3,}|~{3,})[^\n]*\n([\s\S]*?)^[ \t]*\2[ \t]*$/gm;
+  return [...text.matchAll(fences)].map((m) => {
+    const indent = m[1]!;
+    const body = m[3]!
+      .split('\n')
+      .map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l))
+      .join('\n');
+    return { whole: m[0], body };
+  });
+}
+
+const isDiff = (body: string): boolean => /^@@/m.test(body) && /^(\+\+\+|---) /m.test(body);
 
 /** The text's fenced blocks that hold a diff, or, unfenced, its lines from the first file header. */
 function diffOf(text: string): string | null {
-  const blocks = [...text.matchAll(/^(`{3,})[^\n]*\n([\s\S]*?)^\1[ \t]*$/gm)].map((m) => m[2]!);
-  const diffs = blocks.filter((b) => /^@@/m.test(b) && /^(\+\+\+|---) /m.test(b));
+  const diffs = fencedBlocks(text)
+    .map((b) => b.body)
+    .filter(isDiff);
   if (diffs.length) return diffs.join('\n');
   const start = text.search(/^(diff --git |--- )/m);
   return start >= 0 && /^@@/m.test(text.slice(start)) ? text.slice(start) : null;
 }
 
 /** The text outside fenced diff blocks: where answer lines are looked for. */
-const outsideDiffs = (text: string): string =>
-  text.replace(/^(`{3,})[^\n]*\n([\s\S]*?)^\1[ \t]*$/gm, (block, _f, body: string) =>
-    /^@@/m.test(body) ? '' : block,
-  );
+function outsideDiffs(text: string): string {
+  let out = text;
+  for (const b of fencedBlocks(text)) if (isDiff(b.body)) out = out.replace(b.whole, '');
+  return out;
+}
+
+const tokenValues = (source: string): string | null => {
+  try {
+    return tokenize(source)
+      .map((t) => t.value)
+      .join('\u0000');
+  } catch {
+    return null;
+  }
+};
 
 /** A diff's change to the task's files, as the answer language's edits (as a person's edit is). */
 function editsFromDiff(task: Task, diff: string): Edit[] | string {
@@ -81,6 +126,9 @@ function editsFromDiff(task: Task, diff: string): Edit[] | string {
     const after = applied.snapshot.get(path);
     if (before === undefined || after === undefined)
       return `the diff adds or deletes ${path}: an answer may only change the task's files`;
+    // Spacing and comments are not part of an answer (as for a person's edit).
+    const same = tokenValues(before);
+    if (same !== null && same === tokenValues(after)) continue;
     const left = task.space.maxEdits - edits.length;
     const found = left > 0 ? fixEditsBetween(path, before, after, { maxEdits: left }) : null;
     if (!found)
@@ -114,13 +162,15 @@ export function answerFromText(task: Task, text: string): { answer: Answer } | {
   for (const kind of ANSWER_SHAPE[task.kind]) {
     let step: Answer | string;
     if (kind === 'edits') {
+      // Edit lines, else a diff; prose that happens to start with EDIT does not hide a diff.
       const own = lines.filter((l) => EDIT_HEAD.test(l));
-      const diff = own.length ? null : diffOf(text);
-      if (own.length) step = read(own);
+      const fromLines = own.length ? read(own) : null;
+      const diff = fromLines === null || typeof fromLines === 'string' ? diffOf(text) : null;
+      if (fromLines !== null && typeof fromLines !== 'string') step = fromLines;
       else if (diff) {
         const edits = editsFromDiff(task, diff);
         step = typeof edits === 'string' ? edits : { kind: 'edits', edits };
-      } else step = 'no edit lines and no unified diff';
+      } else step = fromLines ?? 'no edit lines and no unified diff';
     } else {
       const head = { files: 'FILES', tests: 'TEST', verdict: 'VERDICT', steps: '' }[kind];
       const own = lines.filter((l) => l.startsWith(`${head} `) || l === head);

@@ -50,6 +50,12 @@ describe('a bug decomposed into the tasks made from it', () => {
     expect(shown.hidden).toBeUndefined();
     expect(shown.meta).toBeUndefined();
     expect(JSON.stringify(shown)).not.toContain('"label"');
+    // A whole bug as the page gets it: no task in it carries hidden material.
+    for (const b of bugCatalog(tasks)) {
+      const sent = JSON.stringify(decomposeBug(tasks, b.id));
+      for (const field of ['"gold"', '"hidden"', '"meta"', '"label"', '"mutants"'])
+        expect(sent, `${b.id} ${field}`).not.toContain(field);
+    }
   });
 
   it('grades bug fixing as its two skills: the atomic gold answers, joined, fix the bug', async () => {

@@ -25,23 +25,24 @@ export const PLAY_SUITE: SuiteSpec = { projects: 'quick', seed: 1 };
  * person asks for a task's gold answer.
  */
 export class PlayTasks {
-  private loading: Promise<Task[]> | null = null;
+  private loaded: Task[] | null = null;
 
   constructor(
     private readonly env: SuiteStore,
     private readonly suite: SuiteSpec = PLAY_SUITE,
   ) {}
 
-  /** The suite's tasks, whole (read or built once, then kept). */
-  tasks(onProgress?: (p: CatalogProgress) => void): Promise<Task[]> {
-    this.loading ??= storedSuiteTasks(this.env, this.suite, (stage, done, total) =>
+  /**
+   * The suite's tasks, whole: read or built once, then kept. Each caller hears the progress of
+   * the one read or build going on (storedSuiteTasks joins them); a failure is not kept.
+   */
+  async tasks(onProgress?: (p: CatalogProgress) => void): Promise<Task[]> {
+    if (this.loaded) return this.loaded;
+    const tasks = await storedSuiteTasks(this.env, this.suite, (stage, done, total) =>
       onProgress?.({ stage, done, total }),
-    ).catch((error: unknown) => {
-      // A failed read or build is not kept: the next call tries again.
-      this.loading = null;
-      throw error;
-    });
-    return this.loading;
+    );
+    this.loaded ??= tasks;
+    return this.loaded;
   }
 
   /** Every playable bug, building the suite first when it is not cached (about a minute). */

@@ -74,6 +74,9 @@ export interface EpisodeSummary {
   logProb: number;
 }
 
+/** Most stored answers read per task for the Learn page (a train-split task's pile up). */
+export const TASK_EPISODES_LIMIT = 200;
+
 /** A stored episode's summary with the run it belongs to (a task's answers across runs). */
 export type RunEpisodeSummary = EpisodeSummary & { runId: string };
 

@@ -42,7 +42,13 @@ export function storedSuiteTasks(
   }
   const hear = new Set([onProgress]);
   const tasks = readOrBuild(env, suite, key, (stage, done, total) => {
-    for (const h of hear) h(stage, done, total);
+    for (const h of hear) {
+      try {
+        h(stage, done, total);
+      } catch {
+        // One asker's listener failing (a closed page's proxy, say) must not fail the others' read.
+      }
+    }
   }).finally(() => byKey.delete(key));
   byKey.set(key, { tasks, hear });
   return tasks;

@@ -6,6 +6,7 @@ import {
   type EpisodeRecord,
   type EpisodeSummary,
   type RunEpisodeSummary,
+  TASK_EPISODES_LIMIT,
 } from '../protocol/episodes';
 import { labDb, type LabDatabase } from './db';
 
@@ -49,12 +50,9 @@ export async function listEpisodes(
     .map(summarizeEpisode);
 }
 
-/** Most episodes read per task by `taskEpisodes` (training answers of a train-split task pile up). */
-export const TASK_EPISODES_LIMIT = 200;
-
 /**
- * Every run's stored answers to these tasks (test evaluations, sampled training groups), in the
- * order they were stored; at most `TASK_EPISODES_LIMIT` per task.
+ * Every run's stored answers to these tasks (test evaluations, sampled training groups), the
+ * newest `TASK_EPISODES_LIMIT` per task (by when they were stored).
  */
 export async function taskEpisodes(
   taskIds: readonly string[],
@@ -65,9 +63,10 @@ export async function taskEpisodes(
     const rows = await db.episodes
       .where('taskId')
       .equals(taskId)
+      .reverse()
       .limit(TASK_EPISODES_LIMIT)
       .toArray();
-    for (const r of rows)
+    for (const r of rows.reverse())
       if (r.id !== undefined) out.push({ ...summarizeEpisode({ ...r, id: r.id }), runId: r.runId });
   }
   return out;

@@ -82,19 +82,26 @@ function PromptsDownload() {
   );
 }
 
-/** A finished run's final test scores per task, read when it is picked. */
-function useRunScores(runId: string | null): PerTaskScores | null {
-  const [got, setGot] = useState<{ runId: string; scores: PerTaskScores } | null>(null);
+/** A finished run's final test scores per task, read when it is picked, or why they are not. */
+function useRunScores(runId: string | null): {
+  scores: PerTaskScores | null;
+  error: string | null;
+} {
+  const [got, setGot] = useState<{
+    runId: string;
+    scores: PerTaskScores | null;
+    error: string | null;
+  }>();
   useEffect(() => {
     if (!runId) return;
     return readInto(
       finalTestScores(runId),
-      (scores) => setGot({ runId, scores }),
-      () => setGot({ runId, scores: {} }),
+      (scores) => setGot({ runId, scores, error: null }),
+      (error) => setGot({ runId, scores: null, error }),
       "the run's test answers",
     );
   }, [runId]);
-  return got && got.runId === runId ? got.scores : null;
+  return got && got.runId === runId ? got : { scores: null, error: null };
 }
 
 function ModelTable() {
@@ -106,7 +113,7 @@ function ModelTable() {
   );
   const [picked, setPicked] = useState<string | null>(null);
   const runId = picked ?? done.find((r) => r.name === 'joint-rl')?.id ?? done[0]?.id ?? null;
-  const scores = useRunScores(runId);
+  const { scores, error: scoresError } = useRunScores(runId);
   const rows = useMemo(() => (result ? modelRows(result, scores) : []), [result, scores]);
   if (!result) return null;
   const run = done.find((r) => r.id === runId);
@@ -136,6 +143,11 @@ function ModelTable() {
           </select>
         </label>
       )}
+      {scoresError && (
+        <p className="error" role="alert" data-testid="model-run-error">
+          {scoresError}
+        </p>
+      )}
       <div className="table-scroll">
         <table className="table" data-testid="model-table">
           <thead>
@@ -143,7 +155,10 @@ function ModelTable() {
               <th scope="col">kind</th>
               <th scope="col">tasks</th>
               <th scope="col">the model</th>
-              <th scope="col">{run ? `${run.name} on those tasks` : 'a run'}</th>
+              <th scope="col" title="The tasks both the model and the run answered">
+                tasks both answered: the model
+              </th>
+              <th scope="col">{run ? run.name : 'a run'}</th>
               <th scope="col">model − run</th>
             </tr>
           </thead>
@@ -157,12 +172,11 @@ function ModelTable() {
                   value={r.model.meanReward.toFixed(3)}
                   stdErr={r.model.stdErr}
                 />
-                <td
-                  className="num"
-                  data-testid={`model-${r.kind}-run`}
-                  title={r.run ? `over the ${r.run.tasks} tasks both answered` : undefined}
-                >
-                  {r.run ? `${r.run.meanReward.toFixed(3)} (${r.run.tasks})` : '–'}
+                <td className="num" data-testid={`model-${r.kind}-shared`}>
+                  {r.shared ? `${r.shared.model.toFixed(3)} (${r.shared.tasks})` : '–'}
+                </td>
+                <td className="num" data-testid={`model-${r.kind}-run`}>
+                  {r.shared ? r.shared.run.toFixed(3) : '–'}
                 </td>
                 <EstimateCell
                   testId={`model-${r.kind}-diff`}
@@ -210,10 +224,20 @@ export function ModelAnswersPanel() {
           testId="model-answers-file"
           accept=".jsonl,.json,.txt"
           onFiles={([file]) => {
-            if (!file || running) return;
-            void file
-              .text()
-              .then((text) => scoreModelAnswers(appStore, { fileName: file.name, text }));
+            if (!file) return;
+            const { failed } = appStore.getState().evaluateActions;
+            if (running) {
+              failed('model', `Still scoring the last file: open ${file.name} once it is done.`);
+              return;
+            }
+            file.text().then(
+              (text) => scoreModelAnswers(appStore, { fileName: file.name, text }),
+              (e: unknown) =>
+                failed(
+                  'model',
+                  `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`,
+                ),
+            );
           }}
         />
         {running && (

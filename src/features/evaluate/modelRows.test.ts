@@ -21,12 +21,18 @@ describe('an external model beside a run', () => {
     const rows = modelRows(result, { review: { r1: 0, r2: 0, r9: 1 } });
     expect(rows.map((r) => r.kind)).toEqual(['localization', 'review']);
     const review = rows.find((r) => r.kind === 'review')!;
-    expect(review.run).toEqual({ meanReward: 0, tasks: 2 });
+    // r3 the run never answered: the model's own score counts it, the shared columns do not.
+    expect(review.model.meanReward).toBeCloseTo(2 / 3, 12);
+    expect(review.shared).toEqual({ tasks: 2, model: 0.5, run: 0 });
     expect(review.diff).toMatchObject({ diff: 0.5, tasks: 2, paired: true });
-    expect(rows.find((r) => r.kind === 'localization')).toMatchObject({ run: null, diff: null });
+    expect(review.diff!.diff).toBe(review.shared!.model - review.shared!.run);
+    expect(rows.find((r) => r.kind === 'localization')).toMatchObject({
+      shared: null,
+      diff: null,
+    });
   });
 
   it('without a run, the model’s scores alone', () => {
-    expect(modelRows(result, null).every((r) => r.run === null && r.diff === null)).toBe(true);
+    expect(modelRows(result, null).every((r) => r.shared === null && r.diff === null)).toBe(true);
   });
 });

@@ -7,8 +7,11 @@ import type { ModelScoreResult } from '../../protocol/models';
 export interface ModelRow {
   kind: TaskKind;
   model: KindScore;
-  /** The run's mean over the tasks both answered, and how many; null when it answered none. */
-  run: { meanReward: number; tasks: number } | null;
+  /**
+   * Over the tasks both answered: how many, the model's mean and the run's (their difference is
+   * `diff`'s); null when they share none.
+   */
+  shared: { tasks: number; model: number; run: number } | null;
   /** Model minus run, paired over those tasks. */
   diff: Difference | null;
 }
@@ -25,10 +28,11 @@ export function modelRows(result: ModelScoreResult, run: PerTaskScores | null): 
       {
         kind,
         model,
-        run: shared.length
+        shared: shared.length
           ? {
-              meanReward: shared.reduce((s, id) => s + theirs[id]!, 0) / shared.length,
               tasks: shared.length,
+              model: shared.reduce((s, id) => s + mine[id]!, 0) / shared.length,
+              run: shared.reduce((s, id) => s + theirs[id]!, 0) / shared.length,
             }
           : null,
         diff: pairedDifference(mine, theirs),

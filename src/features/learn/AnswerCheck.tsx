@@ -84,7 +84,7 @@ export function AnswerCheck({
           </pre>
         </>
       )}
-      {check?.status === 'error' && (
+      {check?.status === 'error' && check.answerText === text && (
         <p className="error" role="alert" data-testid={`${testId}-error`}>
           {check.error}
         </p>

@@ -113,7 +113,14 @@ export function LearnPage() {
       </section>
       {bugId && (catalog.value || asked) && (
         <section className="card">
-          <BugPlay key={bugId} bugId={bugId} step={step} onStep={(s) => go({ step: s })} />
+          {/* Read again once the list is in: a read that failed while the suite was built
+              (a deep link on a first visit) is not left standing. */}
+          <BugPlay
+            key={`${bugId}|${catalog.value ? 'listed' : 'unlisted'}`}
+            bugId={bugId}
+            step={step}
+            onStep={(s) => go({ step: s })}
+          />
         </section>
       )}
     </div>

@@ -5,6 +5,7 @@ import { useRead } from '../../components/useRead';
 import type { RunEpisodeSummary } from '../../protocol/episodes';
 import { useApp } from '../../state/hooks';
 import { formatValue } from '../train/components/format';
+import { TASK_EPISODES_LIMIT } from '../../protocol/episodes';
 import { answerBatches } from './policyAnswers';
 
 type Read = { ok: true; rows: RunEpisodeSummary[] } | { ok: false; reason: string };
@@ -45,6 +46,9 @@ function AnswersTable({ taskId, testId }: { taskId: string; testId: string }) {
   const name = (runId: string) => runs.find((r) => r.id === runId)?.name ?? runId;
   return (
     <div className="table-scroll">
+      {got.rows.length >= TASK_EPISODES_LIMIT && (
+        <p className="hint">The newest {TASK_EPISODES_LIMIT} stored answers.</p>
+      )}
       <table className="table" data-testid={testId}>
         <thead>
           <tr>
@@ -91,7 +95,7 @@ export function PolicyAnswers({ taskId, testId }: { taskId: string; testId: stri
       data-testid={`${testId}-policies`}
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
-      <summary>How this browser’s runs answered it</summary>
+      <summary>How this browser’s runs answered it (their answers and rewards)</summary>
       {open && <AnswersTable taskId={taskId} testId={`${testId}-policy-answers`} />}
     </details>
   );

@@ -77,7 +77,8 @@ describe('the Learn page’s steps', () => {
         { kind: 'scored', reward: 0 },
       ]),
     ).toBe('1 of 2 right');
-    expect(stepWord([{ kind: 'scored', reward: 1 }, { kind: 'open' }])).toBe('to play');
+    expect(stepWord([{ kind: 'scored', reward: 1 }, { kind: 'open' }])).toBe('1 of 2 checked');
+    expect(stepWord([{ kind: 'failed' }, { kind: 'scored', reward: 1 }])).toBe('check failed');
     expect(stepWord([{ kind: 'stale', reward: 1 }])).toBe('changed since checked');
   });
 });

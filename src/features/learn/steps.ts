@@ -57,7 +57,7 @@ export const STEPS: Record<StepKey, StepInfo> = {
     title: 'Review patches',
     skill: 'code review',
     composite: false,
-    how: 'Each candidate patch claims to fix the issue. Say YES if it makes every hidden test pass, NO if it does not. Reward 1 when you agree with the label the hidden tests gave it, run in the sandbox.',
+    how: 'Each candidate patch claims to fix the issue (one of them is the gold fix: play “Find the file” and “Fix the code” first to find it yourself). Say YES if it makes every hidden test pass, NO if it does not. Reward 1 when you agree with the label the hidden tests gave it, run in the sandbox.',
   },
   testgen: {
     key: 'testgen',
@@ -145,12 +145,14 @@ export function taskState(check: Check | undefined, answerText: string | undefin
 export function stepWord(states: readonly TaskState[]): string {
   if (states.length === 0) return 'none for this bug';
   if (states.some((s) => s.kind === 'checking')) return 'checking…';
-  if (states.every((s) => s.kind === 'scored')) {
-    const won = states.filter((s) => s.kind === 'scored' && s.reward === 1).length;
+  if (states.some((s) => s.kind === 'failed')) return 'check failed';
+  const scored = states.filter((s) => s.kind === 'scored');
+  if (scored.length === states.length) {
+    const won = scored.filter((s) => s.reward === 1).length;
     return states.length === 1 ? `reward ${won}` : `${won} of ${states.length} right`;
   }
   if (states.some((s) => s.kind === 'stale')) return 'changed since checked';
-  return 'to play';
+  return scored.length ? `${scored.length} of ${states.length} checked` : 'to play';
 }
 
 /**
