@@ -29,7 +29,10 @@ afterAll(() => sandbox.dispose());
 
 describe('lab train / eval --policy <run dir>', () => {
   it('writes config, metrics, checkpoints and eval.json, and the checkpoint evaluates like the run', async () => {
-    await tf.setBackend('cpu');
+    // wasm, the backend lab train uses by default (runs are checked for determinism on cpu in
+    // src/rl/run.test.ts).
+    await tf.setBackend('wasm');
+    await tf.ready();
     const tasks = await projectTasks(sandbox);
     const out = scratchDir('lab-train');
     // Validating every 2 steps: the checkpoint at step 2 comes right after a validation.
