@@ -187,6 +187,18 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     await expect(state('editing')).toHaveText('reward 1');
     await expect(state('review')).toHaveText('1 of 2 right');
 
+    // A reload keeps the place and every answer (a verdict is asked for again).
+    await page.reload();
+    await expect(learn.getByTestId('learn-bug')).toHaveAttribute('data-bug', bug.bug.id);
+    await expect(learn.getByTestId('learn-testgen-text')).toHaveValue(
+      renderAnswer({ kind: 'tests', cases: testgen }),
+    );
+    await expect(state('localization')).toHaveText('to play');
+    await learn.getByTestId('learn-step-bugfix').click();
+    await expect(learn.getByTestId('learn-bugfix-answer')).toHaveText(
+      `FILES ${goldFiles.join(' ')} END\n---\n${expected.text}`,
+    );
+
     // An address naming no bug says so.
     await app.open('/learn', { bug: 'bugfix:nowhere:0' });
     await expect(page.getByTestId('learn-bug-error')).toContainText(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlayVerdict } from '../protocol/learn';
+import { restoreLearn } from './learnSlice';
 import { createTestStore, memoryStorage } from './store';
 
 describe('the Learn page’s state', () => {
@@ -30,9 +31,23 @@ describe('the Learn page’s state', () => {
     });
   });
 
-  it('is not persisted: a reload starts from the tasks as they are', () => {
+  it('keeps answers, edits and the place across a reload, not verdicts; bad saved values are dropped', () => {
     const storage = memoryStorage();
-    createTestStore(storage).getState().learnActions.setAnswer('loc:1', 'FILES a END');
-    expect(createTestStore(storage).getState().learn.answers).toEqual({});
+    const a = createTestStore(storage).getState().learnActions;
+    a.setAnswer('loc:1', 'FILES a END');
+    a.setEdited('edit:1', 'a.js', 'x = 1;');
+    a.setPlace('bugfix:p:1', 'editing');
+    a.checked('loc:1', 'FILES a END', { reward: 1 } as PlayVerdict);
+    const again = createTestStore(storage).getState().learn;
+    expect(again.answers).toEqual({ 'loc:1': 'FILES a END' });
+    expect(again.edited).toEqual({ 'edit:1': { 'a.js': 'x = 1;' } });
+    expect(again.place).toEqual({ bug: 'bugfix:p:1', step: 'editing' });
+    expect(again.checks).toEqual({});
+    expect(restoreLearn({ answers: { a: 1, b: 'ok' }, edited: [], place: { bug: 3 } })).toEqual({
+      answers: { b: 'ok' },
+      edited: {},
+      place: null,
+    });
+    expect(restoreLearn(undefined)).toEqual({ answers: {}, edited: {}, place: null });
   });
 });

@@ -10,7 +10,8 @@ export type Check =
 
 /**
  * The Learn page's play: the bug list, and per task the person's answer text, edited files and
- * last check. Kept while the app is open, across pages (leaving the page loses nothing).
+ * last check. Kept across pages; the answers, edits and place also across a reload (verdicts
+ * and gold answers are asked for again).
  */
 export interface LearnState {
   catalog: {
@@ -99,3 +100,36 @@ export const createLearnSlice: StateCreator<AppState, [], [], LearnSlice> = (set
     },
   };
 };
+
+/** What of the Learn page survives a reload: the person's answers, edits and place. */
+export type SavedLearn = Pick<LearnState, 'answers' | 'edited' | 'place'>;
+
+export const savedLearn = (s: LearnState): SavedLearn => ({
+  answers: s.answers,
+  edited: s.edited,
+  place: s.place,
+});
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Only text of the expected shape is taken back from storage; anything else is dropped. */
+const texts = (v: unknown): Record<string, string> =>
+  isRecord(v)
+    ? Object.fromEntries(
+        Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      )
+    : {};
+
+/** A saved Learn state read back, whatever storage held (absent, older or hand-edited). */
+export function restoreLearn(saved: unknown): SavedLearn {
+  const v = isRecord(saved) ? saved : {};
+  const edited = isRecord(v.edited)
+    ? Object.fromEntries(Object.entries(v.edited).map(([id, files]) => [id, texts(files)]))
+    : {};
+  const place =
+    isRecord(v.place) && typeof v.place.bug === 'string' && typeof v.place.step === 'string'
+      ? { bug: v.place.bug, step: v.place.step }
+      : null;
+  return { answers: texts(v.answers), edited, place };
+}

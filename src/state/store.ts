@@ -2,7 +2,7 @@ import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { createDeviceSlice, type DeviceSlice } from './deviceSlice';
 import { createEvaluateSlice, type EvaluateSlice } from './evaluateSlice';
-import { createLearnSlice, type LearnSlice } from './learnSlice';
+import { createLearnSlice, restoreLearn, savedLearn, type LearnSlice } from './learnSlice';
 import { createTrainSlice, type TrainSlice } from './trainSlice';
 import { createUiSlice, restoreDraft, type UiSlice } from './uiSlice';
 
@@ -14,8 +14,8 @@ export type AppStore = UseBoundStore<StoreApi<AppState>>;
 const PERSIST_KEY = 'atomic-skills-lab:settings';
 
 /**
- * The app's store; settings (theme, backend choice, measured fastest) and the Train form's draft
- * persist in localStorage.
+ * The app's store; settings (theme, backend choice, measured fastest), the Train form's draft and
+ * the Learn page's answers persist in localStorage.
  */
 export function createAppStore(storage?: Storage): AppStore {
   return create<AppState>()(
@@ -39,15 +39,18 @@ export function createAppStore(storage?: Storage): AppStore {
             draftConfig: s.ui.draftConfig,
             codeView: s.ui.codeView,
           },
+          learn: savedLearn(s.learn),
         }),
         merge: (persisted, current) => {
-          const saved = (persisted as { ui?: Partial<AppState['ui']> } | undefined)?.ui ?? {};
+          const stored = persisted as { ui?: Partial<AppState['ui']>; learn?: unknown } | undefined;
+          const saved = stored?.ui ?? {};
           const draftConfig = restoreDraft(saved.draftConfig);
           // Anything but 'text' (absent, or a value this version does not know) is the editor.
           const codeView = saved.codeView === 'text' ? 'text' : 'editor';
           return {
             ...current,
             ui: { ...current.ui, ...saved, draftConfig, codeView, settingsOpen: false },
+            learn: { ...current.learn, ...restoreLearn(stored?.learn) },
           };
         },
       },
