@@ -5,6 +5,7 @@ import type { ProjectReport } from '../core/tasks/build';
 import { builtinSuite } from '../node/suiteCache';
 import { linesOfFile } from '../node/lines';
 import { parseHumanEvalPack } from '../core/tasks/humanEval';
+import { isHumanEvalPackLine } from '../eval/taskFile';
 import { importedTasks } from '../core/tasks/importTasks';
 import { parseSuite, type SuiteLineError } from '../core/tasks/suite';
 import {
@@ -47,7 +48,7 @@ export async function loadSuiteFile(
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
   }
-  if (/"task_id"\s*:/.test(firstLine) && /"buggy_solution"\s*:/.test(firstLine)) {
+  if (isHumanEvalPackLine(firstLine)) {
     const { projects, errors } = parseHumanEvalPack(readFileSync(path, 'utf8'), path);
     log(quiet, `${path}: HumanEvalPack format, ${projects.length} records; generating tasks...`);
     const { tasks } = await importedTasks(projects, sandbox, seed);

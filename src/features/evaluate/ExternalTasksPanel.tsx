@@ -8,12 +8,13 @@ import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
 import { EstimateCell, signed } from './cells';
 import { defaultPicks, isGridRun } from './gridFromRuns';
+import { isHumanEvalPackLine } from '../../eval/taskFile';
 
 /** What a file looks like from its first line, before any work. */
 function describeFile(name: string, text: string): string {
   const lines = text.split('\n').filter((l) => l.trim() !== '').length;
-  const first = text.slice(0, 4096);
-  const format = /"buggy_solution"\s*:/.test(first)
+  const first = text.slice(0, text.search(/\r?\n|$/));
+  const format = isHumanEvalPackLine(first)
     ? 'HumanEvalPack-style records (each made into tasks of several kinds)'
     : 'a suite file (one task a line)';
   return `${name}: ${lines} lines, ${format}.`;
