@@ -2,7 +2,7 @@ import { applyEdits } from '../src/core/answers/apply';
 import { renderAnswer } from '../src/core/answers/text';
 import type { Answer } from '../src/core/answers/types';
 import type { Task } from '../src/core/tasks/types';
-import { editAnswer } from '../src/features/learn/editAnswer';
+import { editAnswer } from '../src/eval/editAnswer';
 import { bugCatalog, decomposeBug } from '../src/learn/decompose';
 import { expect, test } from './fixtures';
 import { quickSuiteTasks } from './labCli';

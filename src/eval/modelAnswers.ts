@@ -6,10 +6,9 @@ import { invalid, type Verification } from '../core/skills/types';
 import { verifyAnswer } from '../core/skills/verify';
 import { readJsonLines } from '../core/tasks/jsonLines';
 import type { SuiteLineError } from '../core/tasks/suite';
-import { fixEditsBetween } from '../core/tasks/tokenFix';
 import type { Task, TaskKind } from '../core/tasks/types';
 import { applyPatch, createSnapshot } from '../core/vfs';
-import { tokenize } from '../core/js/tokens';
+import { editAnswer } from './editAnswer';
 import { kindScore, type KindScore } from './evaluate';
 import type { PerTaskScores } from './stats';
 
@@ -106,36 +105,23 @@ function outsideDiffs(text: string): string {
   return out;
 }
 
-const tokenValues = (source: string): string | null => {
-  try {
-    return tokenize(source)
-      .map((t) => t.value)
-      .join('\u0000');
-  } catch {
-    return null;
-  }
-};
-
-/** A diff's change to the task's files, as the answer language's edits (as a person's edit is). */
+/**
+ * A diff's change to the task's files, as the answer language's edits: applied, then written as
+ * a person's edit in the editor is (`editAnswer`).
+ */
 function editsFromDiff(task: Task, diff: string): Edit[] | string {
   const applied = applyPatch(createSnapshot(task.files), diff, { fuzz: 2 });
   if (!applied.ok) return `the diff does not apply: ${applied.error.message}`;
-  const edits: Edit[] = [];
+  const after: Record<string, string> = {};
   for (const path of applied.files) {
-    const before = task.files[path];
-    const after = applied.snapshot.get(path);
-    if (before === undefined || after === undefined)
+    const text = applied.snapshot.get(path);
+    if (task.files[path] === undefined || text === undefined)
       return `the diff adds or deletes ${path}: an answer may only change the task's files`;
-    // Spacing and comments are not part of an answer (as for a person's edit).
-    const same = tokenValues(before);
-    if (same !== null && same === tokenValues(after)) continue;
-    const left = task.space.maxEdits - edits.length;
-    const found = left > 0 ? fixEditsBetween(path, before, after, { maxEdits: left }) : null;
-    if (!found)
-      return `the diff's change to ${path} is none, does not tokenize, or takes more than ${task.space.maxEdits} edits in all`;
-    edits.push(...found);
+    after[path] = text;
   }
-  return edits.length ? edits : 'the diff changes nothing';
+  const made = editAnswer(task, after);
+  if (made.ok) return made.edits;
+  return made.empty ? 'the diff changes nothing' : `the diff: ${made.reason}`;
 }
 
 /**

@@ -12,7 +12,7 @@ import { CodeBlock, PatchFiles } from '../train/components/CodeBlock';
 import { FileTabs } from '../train/components/FileTabs';
 import { chosenFiles, TaskFiles } from '../train/components/TaskFilesPanel';
 import { AnswerCheck } from './AnswerCheck';
-import { editAnswer } from './editAnswer';
+import { editAnswer } from '../../eval/editAnswer';
 import { answerFor, COMPOSITE_PARTS, STEPS, stepTasks, type StepKey } from './steps';
 
 const CodeEditor = lazy(() =>

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../core/answers/apply';
-import { parseAnswer } from '../../core/answers/text';
-import { emptySpace } from '../../core/tasks/space';
-import type { PlayTask } from '../../protocol/learn';
+import { applyEdits } from '../core/answers/apply';
+import { parseAnswer } from '../core/answers/text';
+import { emptySpace } from '../core/tasks/space';
 import { editAnswer } from './editAnswer';
 
 const source = [
@@ -14,10 +13,10 @@ const source = [
   '',
 ].join('\n');
 
-const task = (maxEdits = 6): PlayTask => ({
+const task = (maxEdits = 6) => ({
   id: 'editing:t:1',
-  kind: 'editing',
-  split: 'test',
+  kind: 'editing' as const,
+  split: 'test' as const,
   project: 't',
   prompt: { title: 'Fix clamp', body: '' },
   files: { 'src/clamp.js': source, 'src/other.js': 'export const a = 1;\n' },

@@ -1,11 +1,20 @@
-import { renderAnswer } from '../../core/answers/text';
-import type { Edit } from '../../core/answers/types';
-import { parseModule } from '../../core/js/parse';
-import { tokenize } from '../../core/js/tokens';
-import { fixEditsBetween } from '../../core/tasks/tokenFix';
-import type { PlayTask } from '../../protocol/learn';
+import { renderAnswer } from '../core/answers/text';
+import type { Edit } from '../core/answers/types';
+import { parseModule } from '../core/js/parse';
+import { tokenize } from '../core/js/tokens';
+import { fixEditsBetween } from '../core/tasks/tokenFix';
+import type { AnswerSpace } from '../core/tasks/types';
 
-/** A person's changes to a task's files, written in the answer language, or why they cannot be. */
+/** What turning new file texts into edits needs of a task: its files and its edit limit. */
+export interface EditableTask {
+  files: Readonly<Record<string, string>>;
+  space: Pick<AnswerSpace, 'maxEdits'>;
+}
+
+/**
+ * Changes to a task's files (a person's in the editor, a model's diff applied), written in the
+ * answer language, or why they cannot be.
+ */
 export type EditAnswer =
   | {
       ok: true;
@@ -30,7 +39,10 @@ const sameTokens = (a: string, b: string): boolean => {
  * lines deleted and inserted where not, at most the task's `maxEdits` in all. Spacing and
  * comments are not part of an answer. Says what is wrong when the change cannot be written.
  */
-export function editAnswer(task: PlayTask, edited: Readonly<Record<string, string>>): EditAnswer {
+export function editAnswer(
+  task: EditableTask,
+  edited: Readonly<Record<string, string>>,
+): EditAnswer {
   const edits: Edit[] = [];
   const unparsed: string[] = [];
   for (const path of Object.keys(edited).sort()) {
