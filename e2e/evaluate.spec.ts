@@ -290,6 +290,49 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     );
     await expect(models.getByTestId('model-about')).toContainText('model-answers.jsonl');
 
+    // Both results are kept in this browser: after a reload they show again, as they were.
+    const keptModels = models.getByTestId('model-kept-row');
+    await expect(keptModels).toHaveCount(1);
+    const firstKind = kinds[0]!;
+    const firstScore = await models.getByTestId(`model-${firstKind}-score`).textContent();
+    const externalTable = await table.textContent();
+    await page.reload();
+    await expect(models.getByTestId('model-about')).toContainText('model-answers.jsonl');
+    await expect(models.getByTestId(`model-${firstKind}-score`)).toHaveText(firstScore!);
+    await expect(keptModels).toHaveCount(1);
+    await expect(table).toHaveText(externalTable!);
+    await expect(ext.getByTestId('external-kept-row')).toHaveCount(1);
+    await expect(ext.getByTestId('external-kept-show')).toHaveText('Shown');
+    // A second model's answers (every one "no idea"): it shows, and both are listed side by
+    // side, each with its own scores.
+    const silentFile = join(dir, 'silent-model.jsonl');
+    writeFileSync(
+      silentFile,
+      replies.map((r) => JSON.stringify({ task: r.task, answer: 'No idea.' })).join('\n'),
+    );
+    await models.getByTestId('model-answers-file').setInputFiles(silentFile);
+    await expect(models.getByTestId('model-about')).toContainText('silent-model.jsonl', {
+      timeout: 120_000,
+    });
+    await expect(keptModels).toHaveCount(2);
+    await expect(keptModels.nth(0)).toContainText('silent-model.jsonl');
+    await expect(keptModels.nth(0).getByTestId(`model-kept-${firstKind}`)).toContainText('0.000');
+    await expect(keptModels.nth(1).getByTestId(`model-kept-${firstKind}`)).toContainText(
+      modelNode.bySkill[firstKind]!.meanReward.toFixed(3),
+    );
+    // The first one shown again; the shown one removed, then put back.
+    await keptModels.nth(1).getByTestId('model-kept-show').click();
+    await expect(models.getByTestId('model-about')).toContainText('model-answers.jsonl');
+    await expect(models.getByTestId(`model-${firstKind}-score`)).toHaveText(firstScore!);
+    await keptModels.nth(1).getByTestId('model-kept-remove').click();
+    await expect(keptModels).toHaveCount(1);
+    await expect(models.getByTestId('model-about')).toContainText('silent-model.jsonl');
+    await models.getByTestId('model-kept-undo').click();
+    await expect(keptModels).toHaveCount(2);
+    await page.reload();
+    await expect(keptModels).toHaveCount(2);
+    await expect(keptModels.nth(1)).toContainText('model-answers.jsonl');
+
     // Another run picked for a baseline changes its column; none leaves it empty.
     await evaluate.getByTestId('grid-pick-untrained').selectOption('');
     await expect(cell('editing', 'untrained')).toHaveText('–');

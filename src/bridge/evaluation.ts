@@ -1,30 +1,72 @@
 import type { Split } from '../core/tasks/types';
 import type { ExternalEvalRequest } from '../protocol/external';
 import type { ModelScoreRequest } from '../protocol/models';
-import type { EvaluateJob, EvaluateState } from '../state/evaluateSlice';
+import type { Kept, KeptResults } from '../protocol/kept';
+import type { EvaluateJob, Progresses } from '../state/evaluateSlice';
 import type { AppStore } from '../state/store';
+import { forgetResult, keepResult, keptResults, restoreResult } from '../storage/kept';
 import { proxy, trainerClient } from './trainerClient';
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * Runs one of the Evaluate page's jobs in the trainer worker, keeping its progress, then its
  * result or its error (`failure` says what could not be done), in the store: the job survives
- * leaving the page, and a failure keeps the last result.
+ * leaving the page, and a failure keeps the last result. A result is kept in IndexedDB.
  */
 async function tracked<K extends EvaluateJob>(
   store: AppStore,
   job: K,
   failure: string,
-  run: (
-    onProgress: (p: NonNullable<EvaluateState[K]['progress']>) => void,
-  ) => Promise<NonNullable<EvaluateState[K]['result']>>,
+  run: (onProgress: (p: Progresses[K]) => void) => Promise<KeptResults[K]>,
 ): Promise<void> {
   const actions = store.getState().evaluateActions;
   actions.started(job);
+  let result: KeptResults[K];
   try {
-    actions.done(job, await run(proxy((p) => actions.progressed(job, p))));
+    result = await run(proxy((p) => actions.progressed(job, p)));
   } catch (error) {
-    actions.failed(job, `${failure}: ${error instanceof Error ? error.message : String(error)}`);
+    actions.failed(job, `${failure}: ${message(error)}`);
+    return;
   }
+  actions.done(job, result);
+  try {
+    actions.kept(job, await keepResult(job, result));
+  } catch (error) {
+    actions.failed(
+      job,
+      `Done, but it could not be kept in this browser (it is gone after a reload): ${message(error)}`,
+    );
+  }
+}
+
+let reading: Promise<void> | null = null;
+
+/** Reads the kept results once per visit (a job with nothing shown shows its newest). */
+export function loadKeptResults(store: AppStore): Promise<void> {
+  return (reading ??= Promise.all([keptResults('external'), keptResults('model')]).then(
+    ([external, model]) => store.getState().evaluateActions.keptLoaded({ external, model }),
+    (error: unknown) => {
+      reading = null;
+      throw error;
+    },
+  ));
+}
+
+/** Removes a kept result; returns it, for `unforget`. */
+export async function forgetKept<K extends EvaluateJob>(
+  store: AppStore,
+  entry: Kept<K>,
+): Promise<Kept<K>> {
+  await forgetResult(entry.id);
+  store.getState().evaluateActions.forgot(entry.job, entry.id);
+  return entry;
+}
+
+/** Puts a removed result back, as it was. */
+export async function unforget<K extends EvaluateJob>(store: AppStore, entry: Kept<K>) {
+  await restoreResult(entry);
+  store.getState().evaluateActions.kept(entry.job, entry);
 }
 
 /** Scores stored runs on an external task file in the trainer worker. */

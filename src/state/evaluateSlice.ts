@@ -1,54 +1,126 @@
 import type { StateCreator } from 'zustand';
-import type { ExternalEvalProgress, ExternalEvalResult } from '../protocol/external';
-import type { ModelScoreProgress, ModelScoreResult } from '../protocol/models';
+import type { ExternalEvalProgress } from '../protocol/external';
+import type { Kept, KeptJob, KeptResults } from '../protocol/kept';
+import type { ModelScoreProgress } from '../protocol/models';
 import type { AppState } from './store';
 
 /** A job in the trainer worker the page follows: its progress, then its result or error. */
 export interface Job<Progress, Result> {
   status: 'idle' | 'running' | 'done' | 'error';
   progress: Progress | null;
+  /** The result shown: the job's last, or a kept one picked. */
   result: Result | null;
+  /** Which kept result `result` is (null: none, e.g. it could not be kept). */
+  shownId: number | null;
   error: string | null;
+}
+
+export interface Progresses {
+  external: ExternalEvalProgress;
+  model: ModelScoreProgress;
 }
 
 /**
  * The Evaluate page's jobs, kept while the app is open, across pages: the external tasks'
- * evaluation, and an external model's answers scored.
+ * evaluation, and an external model's answers scored; and the results kept in IndexedDB.
  */
-export interface EvaluateState {
-  external: Job<ExternalEvalProgress, ExternalEvalResult>;
-  model: Job<ModelScoreProgress, ModelScoreResult>;
-}
+export type EvaluateState = { [J in EvaluateJob]: Job<Progresses[J], KeptResults[J]> } & {
+  /** Every kept result per job, newest first (read once per visit). */
+  kept: { [J in EvaluateJob]: Kept<J>[] } & { loaded: boolean };
+};
 
-export type EvaluateJob = keyof EvaluateState;
-type ProgressOf<K extends EvaluateJob> = NonNullable<EvaluateState[K]['progress']>;
-type ResultOf<K extends EvaluateJob> = NonNullable<EvaluateState[K]['result']>;
+export type EvaluateJob = KeptJob;
 
 export interface EvaluateSlice {
   evaluate: EvaluateState;
   evaluateActions: {
     started: (job: EvaluateJob) => void;
-    progressed: <K extends EvaluateJob>(job: K, progress: ProgressOf<K>) => void;
-    done: <K extends EvaluateJob>(job: K, result: ResultOf<K>) => void;
+    progressed: <J extends EvaluateJob>(job: J, progress: Progresses[J]) => void;
+    done: <J extends EvaluateJob>(job: J, result: KeptResults[J]) => void;
     /** A failure keeps the last result shown: nothing already there is lost. */
     failed: (job: EvaluateJob, error: string) => void;
+    /** The kept results, read: a job with nothing to show shows its newest. */
+    keptLoaded: (kept: { [J in EvaluateJob]: Kept<J>[] }) => void;
+    /** The result just shown was kept as `entry` (or a removed one came back). */
+    kept: <J extends EvaluateJob>(job: J, entry: Kept<J>) => void;
+    /** Shows a kept result (not while the job runs). */
+    show: (job: EvaluateJob, id: number) => void;
+    /** A kept result was removed: if it was shown, the newest left shows instead. */
+    forgot: (job: EvaluateJob, id: number) => void;
   };
 }
 
-const idle = { status: 'idle', progress: null, result: null, error: null } as const;
+const idle = {
+  status: 'idle',
+  progress: null,
+  result: null,
+  shownId: null,
+  error: null,
+} as const;
 
-export const initialEvaluateState: EvaluateState = { external: idle, model: idle };
+export const initialEvaluateState: EvaluateState = {
+  external: idle,
+  model: idle,
+  kept: { external: [], model: [], loaded: false },
+};
+
+const newestFirst = <J extends EvaluateJob>(list: Kept<J>[]) =>
+  [...list].sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
 
 export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> = (set) => {
-  const patch = (job: EvaluateJob, p: Partial<Job<unknown, unknown>>): void =>
-    set((s) => ({ evaluate: { ...s.evaluate, [job]: { ...s.evaluate[job], ...p } } }));
+  type AnyJob = Job<unknown, unknown>;
+  const patch = (job: EvaluateJob, p: (j: AnyJob, s: EvaluateState) => Partial<AnyJob>): void =>
+    set((s) => ({
+      evaluate: { ...s.evaluate, [job]: { ...s.evaluate[job], ...p(s.evaluate[job], s.evaluate) } },
+    }));
+  const list = (s: EvaluateState, job: EvaluateJob): Kept[] => s.kept[job];
+  const setList = (job: EvaluateJob, f: (l: Kept[]) => Kept[]): void =>
+    set((s) => ({
+      evaluate: { ...s.evaluate, kept: { ...s.evaluate.kept, [job]: f(list(s.evaluate, job)) } },
+    }));
+  /** What a job shows of a kept result (or nothing). */
+  const showing = (entry: Kept | undefined): Partial<AnyJob> =>
+    entry
+      ? { status: 'done', result: entry.result, shownId: entry.id, error: null }
+      : { status: 'idle', result: null, shownId: null, error: null };
   return {
     evaluate: initialEvaluateState,
     evaluateActions: {
-      started: (job) => patch(job, { status: 'running', progress: null, error: null }),
-      progressed: (job, progress) => patch(job, { progress }),
-      done: (job, result) => patch(job, { status: 'done', result, progress: null }),
-      failed: (job, error) => patch(job, { status: 'error', error, progress: null }),
+      started: (job) => patch(job, () => ({ status: 'running', progress: null, error: null })),
+      progressed: (job, progress) => patch(job, () => ({ progress })),
+      done: (job, result) =>
+        patch(job, () => ({ status: 'done', result, shownId: null, progress: null })),
+      failed: (job, error) => patch(job, () => ({ status: 'error', error, progress: null })),
+      keptLoaded: (kept) => {
+        set((s) => ({
+          evaluate: {
+            ...s.evaluate,
+            kept: {
+              external: newestFirst(kept.external),
+              model: newestFirst(kept.model),
+              loaded: true,
+            },
+          },
+        }));
+        for (const job of ['external', 'model'] as const)
+          patch(job, (j, s) =>
+            j.status === 'idle' && j.result === null ? showing(list(s, job)[0]) : {},
+          );
+      },
+      kept: (job, entry) => {
+        setList(job, (l) => newestFirst([entry, ...l.filter((k) => k.id !== entry.id)]));
+        patch(job, (j) => (j.result === entry.result ? { shownId: entry.id } : {}));
+      },
+      show: (job, id) =>
+        patch(job, (j, s) =>
+          j.status === 'running' ? {} : showing(list(s, job).find((k) => k.id === id)),
+        ),
+      forgot: (job, id) => {
+        setList(job, (l) => l.filter((k) => k.id !== id));
+        patch(job, (j, s) =>
+          j.shownId === id && j.status !== 'running' ? showing(list(s, job)[0]) : {},
+        );
+      },
     },
   };
 };

@@ -82,4 +82,52 @@ describe('app store', () => {
     expect(external.error).toMatch(/g\.jsonl/);
     expect(createTestStore(storage).getState().evaluate.external.result).toBeNull();
   });
+
+  it('shows the newest kept result until another is picked, and the next newest when it is removed', () => {
+    const store = createTestStore(memoryStorage());
+    const actions = store.getState().evaluateActions;
+    const model = (fileName: string) => ({
+      fileName,
+      suite: 'the quick suite',
+      bySkill: {},
+      perTask: {},
+      answers: 1,
+      unread: [],
+      unreadCount: 0,
+      unknownTasks: [],
+    });
+    const [a, b] = [model('a.jsonl'), model('b.jsonl')];
+    const kept = [
+      { id: 1, job: 'model' as const, createdAt: 100, result: a },
+      { id: 2, job: 'model' as const, createdAt: 200, result: b },
+    ];
+    actions.keptLoaded({ external: [], model: kept });
+    const shown = () => store.getState().evaluate.model;
+    expect(store.getState().evaluate.kept.model.map((k) => k.id)).toEqual([2, 1]);
+    expect(shown()).toMatchObject({ status: 'done', result: b, shownId: 2 });
+    expect(store.getState().evaluate.external).toMatchObject({ status: 'idle', result: null });
+    actions.show('model', 1);
+    expect(shown()).toMatchObject({ result: a, shownId: 1 });
+    // A new result shows as soon as it is done, and is marked once kept.
+    const c = model('c.jsonl');
+    actions.started('model');
+    actions.show('model', 2);
+    expect(shown().shownId, 'no other is shown while one is scored').toBe(1);
+    actions.done('model', c);
+    expect(shown()).toMatchObject({ result: c, shownId: null });
+    actions.kept('model', { id: 3, job: 'model', createdAt: 300, result: c });
+    expect(shown().shownId).toBe(3);
+    expect(store.getState().evaluate.kept.model.map((k) => k.id)).toEqual([3, 2, 1]);
+    // Removing one not shown leaves the table; removing the shown one shows the newest left.
+    actions.forgot('model', 1);
+    expect(shown().shownId).toBe(3);
+    actions.forgot('model', 3);
+    expect(shown()).toMatchObject({ result: b, shownId: 2 });
+    actions.forgot('model', 2);
+    expect(shown()).toMatchObject({ status: 'idle', result: null, shownId: null });
+    // Read again later (another visit of the page), a job showing something keeps it.
+    actions.done('model', c);
+    actions.keptLoaded({ external: [], model: kept });
+    expect(shown()).toMatchObject({ result: c, shownId: null });
+  });
 });

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Task } from '../core/tasks/types';
 import type { EpisodeRecord } from '../protocol/episodes';
+import type { Kept } from '../protocol/kept';
 import type { ConfigEvent, EvalRecord, RunSummary, StepPoint } from '../protocol/training';
 import type { TrainConfig } from '../rl/config';
 import type { Checkpoint } from '../rl/checkpoint';
@@ -63,6 +64,9 @@ export interface SuitePartRow {
   tasks: Task[];
 }
 
+/** A kept Evaluate-page result; its id is given by the store. */
+export type KeptRow = Omit<Kept, 'id'> & { id?: number };
+
 /** The first schema (version 1; a version, once shipped, never changes: later ones add to it). */
 export const SCHEMA_V1: Readonly<Record<string, string>> = {
   runs: 'id, createdAt, status',
@@ -74,7 +78,7 @@ export const SCHEMA_V1: Readonly<Record<string, string>> = {
   suites: 'key',
 };
 
-/** The app's IndexedDB: runs, metrics, config events, checkpoints, episodes and built suites. */
+/** The app's IndexedDB: runs, metrics, config events, checkpoints, episodes, built suites and kept results. */
 export class LabDatabase extends Dexie {
   runs!: Table<RunRecord, string>;
   points!: Table<PointRecord, [string, number]>;
@@ -84,6 +88,7 @@ export class LabDatabase extends Dexie {
   episodes!: Table<EpisodeRecord, number>;
   suites!: Table<SuiteRow, string>;
   suiteParts!: Table<SuitePartRow, [string, number]>;
+  kept!: Table<KeptRow, number>;
 
   constructor(name = 'atomic-skills-lab') {
     super(name);
@@ -96,6 +101,8 @@ export class LabDatabase extends Dexie {
     // Suites in parts: one IndexedDB value may not exceed 133,169,152 bytes in Chromium, and
     // the whole corpus's suite is some 610 MB.
     this.version(3).stores({ suiteParts: '[key+part], key' });
+    // The Evaluate page's results (external task files' evaluations, external models' scores).
+    this.version(4).stores({ kept: '++id, job, createdAt' });
   }
 }
 

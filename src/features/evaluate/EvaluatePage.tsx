@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { loadKeptResults } from '../../bridge/evaluation';
 import { finalTestScores } from '../../bridge/training';
 import { download } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
@@ -14,6 +15,7 @@ import {
   type GridResult,
 } from '../../eval/grid';
 import type { RunSummary } from '../../protocol/training';
+import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
 import { defaultPicks, gridFromRuns, isGridRun } from './gridFromRuns';
 import { ExternalTasksPanel } from './ExternalTasksPanel';
@@ -206,6 +208,16 @@ type Source = 'runs' | 'file';
  */
 export function EvaluatePage() {
   const [source, setSource] = useState<Source>('runs');
+  const [keptError, setKeptError] = useState<string | null>(null);
+  useEffect(() => {
+    loadKeptResults(appStore).then(
+      () => setKeptError(null),
+      (e: unknown) =>
+        setKeptError(
+          `Could not read the evaluations and model scores kept in this browser: ${e instanceof Error ? e.message : String(e)}. New ones still show; reload the page to try again.`,
+        ),
+    );
+  }, []);
   return (
     <div className="evaluate-page" data-testid="evaluate-page">
       <section className="card">
@@ -254,6 +266,11 @@ export function EvaluatePage() {
           are combined as independent.
         </p>
       </section>
+      {keptError && (
+        <p className="error" role="alert" data-testid="kept-error">
+          {keptError}
+        </p>
+      )}
       <section className="card">
         <h2>External tasks</h2>
         <ExternalTasksPanel />

@@ -9,6 +9,7 @@ import { useApp } from '../../state/hooks';
 import { EstimateCell, signed } from './cells';
 import { defaultPicks, isGridRun } from './gridFromRuns';
 import { isHumanEvalPackLine } from '../../eval/taskFile';
+import { KeptTable } from './KeptTable';
 
 /** What a file looks like from its first line, before any work. */
 function describeFile(name: string, text: string): string {
@@ -180,6 +181,27 @@ export function ExternalTasksPanel() {
         </p>
       )}
       {external.result && <ExternalResultTable result={external.result} />}
+      <KeptTable
+        job="external"
+        caption="Evaluations kept in this browser"
+        columns={[
+          {
+            head: 'tasks',
+            cell: ({ result }) =>
+              TASK_KINDS.filter((k) => result.tasks[k] !== undefined)
+                .map((k) => `${result.tasks[k]} ${KIND_LABELS[k]}`)
+                .join(', '),
+          },
+          {
+            head: 'runs',
+            cell: ({ result }) => result.runs.map((r) => `${r.name} @ ${r.step}`).join(', '),
+          },
+          {
+            head: 'answers a task · seed',
+            cell: ({ result }) => `${result.samples} · ${result.seed}`,
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -4,12 +4,14 @@ import { modelPrompts, scoreModelAnswers } from '../../bridge/evaluation';
 import { download } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
 import { readInto } from '../../components/useRead';
-import { KIND_LABELS, SPLITS, type Split } from '../../core/tasks/types';
+import { KIND_LABELS, SPLITS, TASK_KINDS, type Split } from '../../core/tasks/types';
 import type { PerTaskScores } from '../../eval/evaluate';
+import type { Kept } from '../../protocol/kept';
 import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
 import { EstimateCell, signed } from './cells';
 import { isGridRun } from './gridFromRuns';
+import { KeptTable } from './KeptTable';
 import { modelRows } from './modelRows';
 
 const SPLIT_WORDS: Record<Split, string> = {
@@ -154,7 +156,7 @@ function ModelTable() {
             <tr>
               <th scope="col">kind</th>
               <th scope="col">tasks</th>
-              <th scope="col">the model</th>
+              <th scope="col">{result.fileName}</th>
               <th scope="col" title="The tasks both the model and the run answered">
                 tasks both answered: the model
               </th>
@@ -195,6 +197,35 @@ function ModelTable() {
         </p>
       )}
     </>
+  );
+}
+
+/** Every model scored in this browser, side by side: its mean reward per kind. */
+function KeptModels() {
+  const kept = useApp((s) => s.evaluate.kept.model);
+  const kinds = TASK_KINDS.filter((k) => kept.some((m) => m.result.bySkill[k]));
+  return (
+    <KeptTable
+      job="model"
+      caption="Models scored in this browser (mean reward over the tasks each answered)"
+      columns={[
+        { head: 'answers', cell: ({ result }) => result.answers },
+        { head: 'scored on', cell: ({ result }) => result.suite },
+        ...kinds.map((kind) => ({
+          head: KIND_LABELS[kind],
+          cell: ({ result }: Kept<'model'>) => {
+            const s = result.bySkill[kind];
+            return s ? (
+              <span className="num" data-testid={`model-kept-${kind}`}>
+                {s.meanReward.toFixed(3)} <span className="hint">({s.tasks})</span>
+              </span>
+            ) : (
+              '–'
+            );
+          },
+        })),
+      ]}
+    />
   );
 }
 
@@ -252,6 +283,7 @@ export function ModelAnswersPanel() {
         </p>
       )}
       <ModelTable />
+      <KeptModels />
     </div>
   );
 }

@@ -1,0 +1,124 @@
+import { useState, type ReactNode } from 'react';
+import { forgetKept, unforget } from '../../bridge/evaluation';
+import type { Kept } from '../../protocol/kept';
+import { appStore } from '../../state/appStore';
+import type { EvaluateJob } from '../../state/evaluateSlice';
+import { useApp } from '../../state/hooks';
+
+export interface KeptColumn<J extends EvaluateJob> {
+  head: ReactNode;
+  title?: string;
+  cell: (entry: Kept<J>) => ReactNode;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The results of one of the Evaluate page's jobs kept in this browser, newest first: one shows
+ * in the table above it (another is picked with Show); Remove forgets one, with an undo.
+ */
+export function KeptTable<J extends EvaluateJob>({
+  job,
+  caption,
+  columns,
+}: {
+  job: J;
+  caption: string;
+  columns: KeptColumn<J>[];
+}) {
+  const kept = useApp((s) => s.evaluate.kept[job]) as Kept<J>[];
+  const { shownId, status } = useApp((s) => s.evaluate[job]);
+  const [removed, setRemoved] = useState<Kept<J> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const act = (what: string, work: Promise<unknown>) =>
+    work.then(
+      () => setError(null),
+      (e: unknown) => setError(`Could not ${what}: ${message(e)}`),
+    );
+  if (kept.length === 0 && !removed && !error) return null;
+  return (
+    <div data-testid={`${job}-kept`}>
+      {kept.length > 0 && (
+        <div className="table-scroll">
+          <table className="table">
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">file</th>
+                {columns.map((c, i) => (
+                  <th key={i} scope="col" {...(c.title ? { title: c.title } : {})}>
+                    {c.head}
+                  </th>
+                ))}
+                <th scope="col">kept</th>
+                <th scope="col">
+                  <span className="sr-only">actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {kept.map((k) => (
+                <tr
+                  key={k.id}
+                  data-testid={`${job}-kept-row`}
+                  aria-current={k.id === shownId ? 'true' : undefined}
+                  className={k.id === shownId ? 'current' : undefined}
+                >
+                  <th scope="row">{k.result.fileName}</th>
+                  {columns.map((c, i) => (
+                    <td key={i}>{c.cell(k)}</td>
+                  ))}
+                  <td className="hint">{new Date(k.createdAt).toLocaleString()}</td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      data-testid={`${job}-kept-show`}
+                      disabled={k.id === shownId || status === 'running'}
+                      onClick={() => appStore.getState().evaluateActions.show(job, k.id)}
+                    >
+                      {k.id === shownId ? 'Shown' : 'Show'}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      data-testid={`${job}-kept-remove`}
+                      onClick={() =>
+                        void act(
+                          `remove ${k.result.fileName}`,
+                          forgetKept(appStore, k).then(setRemoved),
+                        )
+                      }
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {removed && (
+        <p className="hint" role="status" data-testid={`${job}-kept-removed`}>
+          Removed {removed.result.fileName} (kept {new Date(removed.createdAt).toLocaleString()}).{' '}
+          <button
+            type="button"
+            data-testid={`${job}-kept-undo`}
+            onClick={() =>
+              void act(
+                `put ${removed.result.fileName} back`,
+                unforget(appStore, removed).then(() => setRemoved(null)),
+              )
+            }
+          >
+            Undo
+          </button>
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
