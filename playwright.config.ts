@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_QUIET_FLAGS, CHROMIUM_WEBGPU_FLAG, chromiumPath } from './e2e/chromium';
 
-const PORT = 4173;
+// E2E_PORT and E2E_DIST let a second e2e run (a build in another folder) go beside the first.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 const quietFlags = CHROMIUM_QUIET_FLAGS;
 
 export default defineConfig({
@@ -19,7 +21,7 @@ export default defineConfig({
     screenshot: 'off',
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1 --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/train`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
