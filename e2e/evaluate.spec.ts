@@ -125,7 +125,7 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     });
     await openTrain(app);
     await page.getByTestId('import-bundle').setInputFiles(bundles);
-    await expect(page.getByTestId('train-notice')).toContainText('Imported');
+    await expect(page.getByTestId('runs-outcome')).toContainText('Imported');
     await page.getByRole('link', { name: 'Evaluate', exact: true }).click();
     await expect(evaluate.getByTestId('grid-pick-joint-rl')).toHaveValue(/.+/);
     for (const name of names)
@@ -253,7 +253,7 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
       `${modelNode.unreadCount} held no answer and scored 0`,
     );
     await expect(models.getByTestId('model-about')).toContainText(
-      '1 named a task not in the suite and were left out (e.g. review:nowhere:0)',
+      '1 named a task not in the suite and was left out (e.g. review:nowhere:0)',
     );
     await expect(models.getByTestId('model-run').locator('option:checked')).toContainText(
       'joint-rl ·',
@@ -286,7 +286,15 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     writeFileSync(badAnswers, '{"task": "x", "answer": "VERDICT NO"}\n{"answer": 1}\n');
     await models.getByTestId('model-answers-file').setInputFiles(badAnswers);
     await expect(models.getByTestId('model-error')).toContainText(
-      'Could not score bad-answers.jsonl: bad-answers.jsonl: 1 unreadable line(s), e.g. line 2: task: expected the task id as a string',
+      'Could not score bad-answers.jsonl: 1 unreadable line, e.g. line 2: task: expected the task id as a string',
+    );
+    await expect(models.getByTestId('model-about')).toContainText('model-answers.jsonl');
+    // So is a file whose answers name none of the tasks (made for other prompts).
+    const elsewhere = join(dir, 'elsewhere.jsonl');
+    writeFileSync(elsewhere, '{"task": "review:nowhere:0", "answer": "VERDICT NO"}\n');
+    await models.getByTestId('model-answers-file').setInputFiles(elsewhere);
+    await expect(models.getByTestId('model-error')).toContainText(
+      'Could not score elsewhere.jsonl: none of its 1 answer names one of the tasks (e.g. "review:nowhere:0"); nothing was scored. Answer the prompts this page downloads',
     );
     await expect(models.getByTestId('model-about')).toContainText('model-answers.jsonl');
 

@@ -166,6 +166,16 @@ describe('a language model’s answers', () => {
     expect(score.unread).toEqual([{ task: loc.id, line: 2, reason: 'no FILES line' }]);
     expect(score.unknownTasks).toEqual(['review:elsewhere:1']);
     expect(score.answers).toBe(4);
+    // Answers to none of the tasks are refused rather than scored as nothing.
+    await expect(
+      scoreModelAnswers(
+        tasks,
+        [{ task: 'review:elsewhere:1', text: 'VERDICT NO', line: 1 }],
+        sandbox,
+      ),
+    ).rejects.toThrow(
+      'none of its 1 answer names one of the tasks (e.g. "review:elsewhere:1"); nothing was scored',
+    );
   });
 
   it('prompts hold the task, its answer format and its files, and nothing hidden', () => {

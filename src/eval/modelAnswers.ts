@@ -182,10 +182,16 @@ export interface ModelScore {
   unknownTasks: string[];
 }
 
+/** Answers that name none of the tasks they are scored on. */
+export class NoTaskAnswered extends Error {
+  override name = 'NoTaskAnswered';
+}
+
 /**
  * Grades a model's answers to tasks with the same verifiers as a policy's: each answer read
  * from its text (`answerFromText`; an answer that holds none gets reward 0 with the reason),
- * graded in the sandbox; a task's score is the mean over its answers.
+ * graded in the sandbox; a task's score is the mean over its answers. Answers that name none
+ * of the tasks are refused (they were made for other tasks).
  */
 export async function scoreModelAnswers(
   tasks: readonly Task[],
@@ -203,6 +209,10 @@ export async function scoreModelAnswers(
     if (!byId.has(a.task)) unknown.add(a.task);
     return byId.has(a.task);
   });
+  if (answers.length > 0 && known.length === 0)
+    throw new NoTaskAnswered(
+      `none of its ${answers.length} answer${answers.length === 1 ? '' : 's'} names one of the tasks (e.g. "${answers[0]!.task}"); nothing was scored`,
+    );
   for (const [i, a] of known.entries()) {
     if (cancelled?.()) break;
     onProgress?.(i, known.length);

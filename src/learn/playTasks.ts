@@ -2,7 +2,7 @@ import type { Answer } from '../core/answers/types';
 import { renderAnswer } from '../core/answers/text';
 import { verifyAnswer } from '../core/skills/verify';
 import type { Split, Task } from '../core/tasks/types';
-import { readModelAnswers, scoreModelAnswers } from '../eval/modelAnswers';
+import { NoTaskAnswered, readModelAnswers, scoreModelAnswers } from '../eval/modelAnswers';
 import { promptsFile } from '../eval/modelPrompt';
 import type {
   ModelPromptsFile,
@@ -87,13 +87,21 @@ export class PlayTasks {
     const e = errors[0];
     if (e)
       throw new Error(
-        `${request.fileName}: ${errors.length} unreadable line(s), e.g. line ${e.line}: ${e.field}: ${e.message}; nothing was scored.`,
+        `${errors.length} unreadable line${errors.length === 1 ? '' : 's'}, e.g. line ${e.line}: ${e.field === '(line)' ? '' : `${e.field}: `}${e.message}; nothing was scored.`,
       );
-    if (answers.length === 0) throw new Error(`${request.fileName} holds no answers.`);
+    if (answers.length === 0)
+      throw new Error(
+        `it holds no answers: one JSON line an answer, {"task": <id>, "answer": <text>}.`,
+      );
     const tasks = await this.tasks((p) => onProgress(p));
     const score = await scoreModelAnswers(tasks, answers, this.env.sandbox, (done, total) =>
       onProgress({ stage: 'grading answers', done, total }),
-    );
+    ).catch((error: unknown) => {
+      if (!(error instanceof NoTaskAnswered)) throw error;
+      throw new Error(
+        `${error.message}. Answer the prompts this page downloads (${this.name()}), keeping each line's task id.`,
+      );
+    });
     return { ...score, fileName: request.fileName, suite: this.name() };
   }
 

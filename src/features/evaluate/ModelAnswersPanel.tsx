@@ -127,7 +127,7 @@ function ModelTable() {
         {result.unreadCount > 0 &&
           ` ${result.unreadCount} held no answer and scored 0 (e.g. line ${result.unread[0]!.line}: ${result.unread[0]!.reason}).`}
         {result.unknownTasks.length > 0 &&
-          ` ${result.unknownTasks.length} named a task not in the suite and were left out (e.g. ${result.unknownTasks[0]!}).`}
+          ` ${result.unknownTasks.length} named a task not in the suite and ${result.unknownTasks.length === 1 ? 'was' : 'were'} left out (e.g. ${result.unknownTasks[0]!}).`}
       </p>
       {done.length > 0 && (
         <label className="field">
