@@ -210,7 +210,7 @@ test.describe('Train page @webgpu', () => {
       await page.getByTestId('import-bundle').setInputFiles(bundlePath);
       await expect(page.getByTestId(`run-row-${runId}`)).toBeVisible();
       expect((await stored(page, runId)).points).toEqual(points);
-      await expect(page.getByTestId('train-notice')).toContainText('Imported run');
+      await expect(page.getByTestId('runs-outcome')).toContainText('Imported run');
       // Nothing was in view, so the imported run opens by itself.
       await expect(page.getByTestId(`run-row-${runId}`)).toHaveClass(/active/);
       await expect(page.locator('.reward-chart .series-smooth').first()).toBeVisible();
@@ -265,13 +265,19 @@ test.describe('Train page @webgpu', () => {
         mimeType: 'application/json',
         buffer: Buffer.from('{"format": "atomic-skills-lab/run-bundle", "version": 1, "run": {'),
       });
-      await expect(page.getByTestId('train-error')).toContainText('not valid JSON');
+      // Said where the button is, in place of the last import's message.
+      const outcome = page.getByTestId('runs-list').getByRole('alert');
+      await expect(outcome).toContainText('broken.run.json: This file is not valid JSON');
+      await expect(outcome).toBeInViewport();
+      await expect(page.getByTestId('runs-outcome')).not.toContainText('Imported run');
       await page.getByTestId('import-bundle').setInputFiles({
         name: 'foreign.json',
         mimeType: 'application/json',
         buffer: Buffer.from('{"hello": "world"}'),
       });
-      await expect(page.getByTestId('train-error')).toContainText('not a run bundle');
+      await expect(outcome).toContainText('foreign.json: This file cannot be imported');
+      await expect(outcome).toContainText('not a run bundle');
+      await expect(outcome).not.toContainText('broken.run.json');
       expect((await stored(page, null)).runs.length).toBe(runsBefore);
     });
 

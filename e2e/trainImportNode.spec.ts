@@ -57,7 +57,7 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await page.setViewportSize({ width: 1280, height: 720 });
-    await expect(page.getByTestId('train-notice')).toContainText('Imported run');
+    await expect(page.getByTestId('runs-outcome')).toContainText('Imported run');
     const row = page.getByTestId(`run-row-${runId}`);
     await expect(row).toBeVisible();
     await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('done');

@@ -1,5 +1,6 @@
 import {
   isGoing,
+  type RunSummary,
   type StartRunRequest,
   type TrainConfig,
   type TrainEvent,
@@ -215,24 +216,51 @@ export async function undoRemove(store: AppStore, bundle: RunBundle): Promise<vo
   await loadSeries(store, run.id);
 }
 
-/** Imports a run bundle file; a bad file leaves everything as it was and says why. */
-export async function importRunFile(store: AppStore, text: string): Promise<boolean> {
+/**
+ * Imports run bundle files one after another; a bad file leaves everything as it was. What came
+ * of them (each file refused, with why, and the runs imported) replaces the runs panel's last
+ * message. Resolves with the runs imported.
+ */
+export async function importRunFiles(
+  store: AppStore,
+  files: readonly { name: string; text: string }[],
+): Promise<RunSummary[]> {
   const actions = store.getState().trainActions;
-  try {
-    const run = await importBundle(text);
-    await refreshRuns(store);
-    await loadSeries(store, run.id);
-    // Show what was just imported, unless the run in view is still training.
-    const { focusId, runs } = store.getState().train;
-    const inView = runs.find((r) => r.id === focusId);
-    if (!inView || !isGoing(inView.status)) actions.focus(run.id, true);
-    actions.setNotice(`Imported run "${run.name}".`);
-    actions.setError(null);
-    return true;
-  } catch (error) {
-    actions.setError(messageOf(error));
-    return false;
+  actions.setRunsOutcome(null);
+  const imported: RunSummary[] = [];
+  const refused: string[] = [];
+  for (const file of files) {
+    try {
+      imported.push(await importBundle(file.text));
+    } catch (error) {
+      refused.push(`${file.name}: ${messageOf(error)}`);
+    }
   }
+  try {
+    if (imported.length) {
+      await refreshRuns(store);
+      for (const run of imported) await loadSeries(store, run.id);
+      // Show what was just imported, unless the run in view is still training.
+      const { focusId, runs } = store.getState().train;
+      const inView = runs.find((r) => r.id === focusId);
+      if (!inView || !isGoing(inView.status)) actions.focus(imported.at(-1)!.id, true);
+    }
+  } catch (error) {
+    refused.push(`Imported, but the runs could not be read back: ${messageOf(error)}`);
+  }
+  const names = imported.map((r) => `"${r.name}"`).join(', ');
+  const done =
+    imported.length === 0
+      ? ''
+      : imported.length === 1
+        ? `Imported run ${names}.`
+        : `Imported ${imported.length} runs: ${names}.`;
+  actions.setRunsOutcome(
+    refused.length
+      ? { kind: 'error', text: [...refused, done].filter(Boolean).join(' ') }
+      : { kind: 'done', text: done },
+  );
+  return imported;
 }
 
 export { exportBundle };

@@ -45,6 +45,12 @@ export interface RunsTableView {
   sort: { key: string; desc: boolean };
 }
 
+/** A message from the runs panel: an error (`role=alert`) or what was done (`role=status`). */
+export interface RunsOutcome {
+  kind: 'error' | 'done';
+  text: string;
+}
+
 export interface TrainState {
   runs: RunSummary[];
   runsView: RunsTableView;
@@ -60,6 +66,11 @@ export interface TrainState {
   compare: string[];
   error: string | null;
   notice: string | null;
+  /**
+   * What the last action in the runs panel came to (an import, a refused delete): shown there,
+   * beside the button that was pressed, and replaced by the next one.
+   */
+  runsOutcome: RunsOutcome | null;
   /** The origin's storage use, as last estimated (null until known). */
   storage: { usage: number | null; quota: number | null } | null;
   /** Whether the storage panel is open. */
@@ -83,6 +94,7 @@ export interface TrainSlice {
     setCompare: (ids: string[]) => void;
     setError: (error: string | null) => void;
     setNotice: (notice: string | null) => void;
+    setRunsOutcome: (outcome: RunsOutcome | null) => void;
     forget: (runId: string) => void;
     setStorage: (storage: TrainState['storage']) => void;
     showStorage: (open: boolean) => void;
@@ -102,6 +114,7 @@ export const initialTrainState: TrainState = {
   compare: [],
   error: null,
   notice: null,
+  runsOutcome: null,
   storage: null,
   storageOpen: false,
   episodesRevision: 0,
@@ -200,6 +213,7 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
       setCompare: (compare) => patch({ compare }),
       setError: (error) => patch({ error }),
       setNotice: (notice) => patch({ notice }),
+      setRunsOutcome: (runsOutcome) => patch({ runsOutcome }),
       setStorage: (storage) => patch({ storage }),
       showStorage: (storageOpen) => patch({ storageOpen }),
       episodesChanged: () =>

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import {
   exportBundle,
   finalTestScores,
-  importRunFile,
+  importRunFiles,
   loadSeries,
   removeRun,
   rename,
@@ -28,6 +28,7 @@ export function RunsPanel() {
       compare: s.train.compare,
       focusId: s.train.focusId,
       view: s.train.runsView,
+      outcome: s.train.runsOutcome,
     })),
   );
   const loaded = (id: string): boolean => Boolean(appStore.getState().train.series[id]);
@@ -60,7 +61,10 @@ export function RunsPanel() {
         onDelete={(id) => {
           const run = train.runs.find((r) => r.id === id);
           if (run && isGoing(run.status)) {
-            actions.setError(`Stop "${run.name}" before deleting it.`);
+            actions.setRunsOutcome({
+              kind: 'error',
+              text: `"${run.name}" is still going: stop it before deleting it.`,
+            });
             return;
           }
           void removeRun(appStore, id).then((bundle) => deleted.current.set(id, bundle));
@@ -91,7 +95,13 @@ export function RunsPanel() {
                 download(`${fileSafe(run?.name ?? id)}.metrics.csv`, csv(loaded), 'text/csv');
             });
         }}
-        onImport={(file) => void file.text().then((text) => importRunFile(appStore, text))}
+        outcome={train.outcome}
+        onDismissOutcome={() => actions.setRunsOutcome(null)}
+        onImport={(files) =>
+          void Promise.all(
+            files.map(async (file) => ({ name: file.name, text: await file.text() })),
+          ).then((read) => importRunFiles(appStore, read))
+        }
       />
     </section>
   );

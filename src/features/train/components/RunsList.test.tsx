@@ -356,8 +356,35 @@ describe('RunsList', () => {
     expect(p.onExportCsv).toHaveBeenCalledWith('a');
     expect(p.onExportBundle).toHaveBeenCalledWith('b');
     const file = new File(['{}'], 'run.json', { type: 'application/json' });
-    fireEvent.change(screen.getByTestId('import-bundle'), { target: { files: [file] } });
-    expect(p.onImport).toHaveBeenCalledWith(file);
+    const other = new File(['{}'], 'other.json', { type: 'application/json' });
+    fireEvent.change(screen.getByTestId('import-bundle'), { target: { files: [file, other] } });
+    expect(p.onImport).toHaveBeenCalledTimes(1);
+    expect(p.onImport).toHaveBeenCalledWith([file, other]);
+  });
+
+  it("shows an import's outcome beside the import button, an error as an alert", () => {
+    const onDismissOutcome = vi.fn();
+    const text =
+      'broken.run.json: This file is not valid JSON (Unterminated string); nothing was imported.';
+    const { rerender } = render(
+      <RunsList {...setupProps({ outcome: { kind: 'error', text }, onDismissOutcome })} />,
+    );
+    const toolbar = screen.getByTestId('import-bundle').closest('.runs-toolbar')!;
+    const alert = screen.getByRole('alert');
+    expect(toolbar.contains(alert)).toBe(true);
+    expect(alert.textContent).toContain(text);
+    rerender(
+      <RunsList
+        {...setupProps({
+          outcome: { kind: 'done', text: 'Imported run "quick".' },
+          onDismissOutcome,
+        })}
+      />,
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('runs-outcome').getAttribute('role')).toBe('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(onDismissOutcome).toHaveBeenCalled();
   });
 
   it('shows final rewards in the skill colours, status, steps and backend', () => {

@@ -31,7 +31,11 @@ export interface RunsListProps {
   onUndoDelete: (id: string) => void;
   onExportBundle: (id: string) => void;
   onExportCsv: (id: string) => void;
-  onImport: (file: File) => void;
+  /** The files picked for import, all at once (one message says what came of them). */
+  onImport: (files: File[]) => void;
+  /** What the last import (or a refused action) came to: shown beside the import button. */
+  outcome?: { kind: 'error' | 'done'; text: string } | null;
+  onDismissOutcome?: () => void;
   /** Reads a run's per-task test scores, for paired errors in the difference of two runs. */
   loadTestScores?: TestScoresLoader;
   /** Changes when stored episodes were dropped: the scores are read again. */
@@ -89,8 +93,22 @@ export function RunsList({
           accept=".json,application/json"
           multiple
           title="Import run bundles: exported from this app, or made from a run trained in Node with npm run lab -- bundle."
-          onFiles={(files) => files.forEach((file) => on.onImport(file))}
+          onFiles={on.onImport}
         />
+        {on.outcome && (
+          <p
+            className={on.outcome.kind === 'error' ? 'error runs-outcome' : 'notice runs-outcome'}
+            role={on.outcome.kind === 'error' ? 'alert' : 'status'}
+            data-testid="runs-outcome"
+          >
+            {on.outcome.text}{' '}
+            {on.onDismissOutcome && (
+              <button type="button" onClick={on.onDismissOutcome}>
+                Dismiss
+              </button>
+            )}
+          </p>
+        )}
         {/* Shown while a filter is typed even if runs were deleted down to one: it can be cleared. */}
         {(runs.length > 1 || query !== '') && (
           <input

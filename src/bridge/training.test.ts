@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { createTestStore } from '../state/store';
+import { importRunFiles } from './training';
+
+describe('importRunFiles', () => {
+  it("replaces the runs panel's last message with what came of the files, naming each refused one", async () => {
+    const store = createTestStore();
+    store.getState().trainActions.setRunsOutcome({ kind: 'done', text: 'Imported run "quick".' });
+    const imported = await importRunFiles(store, [
+      { name: 'broken.run.json', text: '{"format": "atomic-skills-lab/run-bundle", "run": {' },
+      { name: 'foreign.json', text: '{"hello": "world"}' },
+    ]);
+    expect(imported).toEqual([]);
+    const outcome = store.getState().train.runsOutcome;
+    expect(outcome?.kind).toBe('error');
+    expect(outcome?.text).toMatch(
+      /^broken\.run\.json: This file is not valid JSON \(.+\); nothing was imported\. foreign\.json: This file cannot be imported: .*not a run bundle/,
+    );
+    expect(outcome?.text).not.toContain('Imported run');
+    // The page's own messages (above the charts) are left alone.
+    expect(store.getState().train.error).toBeNull();
+  });
+});
