@@ -30,6 +30,28 @@ describe('a bug decomposed into the tasks made from it', () => {
     }
   });
 
+  it('tells apart, in the list, different bugs whose issues have the same title', () => {
+    const [first] = bugCatalog(tasks);
+    const group = tasks.filter(
+      (t) => t.meta.mutation === tasks.find((x) => x.id === first!.id)!.meta.mutation,
+    );
+    // A second mutation of the same function whose issue got the same title (the quick suite
+    // has two "Regression: toCents returns wrong results"), with another call in its issue.
+    const twin = group.map((t) => ({
+      ...t,
+      id: `${t.id}-twin`,
+      meta: { ...t.meta, mutation: 'twin@1:x', call: 'twin(1)' },
+    }));
+    const bugs = bugCatalog([...tasks, ...twin]);
+    const same = bugs.filter((b) => b.title === first!.title);
+    expect(same.length).toBe(2);
+    expect(new Set(same.map((b) => b.listTitle)).size, 'shown apart').toBe(2);
+    expect(same.map((b) => b.listTitle)).toContain(`${first!.title} — twin(1)`);
+    expect(new Set(bugs.map((b) => b.listTitle)).size, 'every entry distinct').toBe(bugs.length);
+    // A title no other bug has is shown as it is.
+    expect(bugCatalog(tasks).every((b) => b.listTitle === b.title)).toBe(true);
+  });
+
   it('finds the atomic tasks of the same bug: same buggy files, same issue', () => {
     const [first] = bugCatalog(tasks);
     const bug = decomposeBug(tasks, first!.id)!;

@@ -35,16 +35,52 @@ function byBug(tasks: readonly Task[]): Map<string, Task[]> {
 /** Held-out bugs first: the test split is what no policy trained on. */
 const SPLIT_ORDER: Record<Split, number> = { test: 0, val: 1, train: 2 };
 
+/** The call an issue shows (`toCents('12')`), which tells apart bugs with the same title. */
+const callOf = (task: Task): string | null =>
+  typeof task.meta.call === 'string' ? task.meta.call : null;
+
+/**
+ * Each bug's title as the list shows it: a title several bugs share gets the call its issue
+ * shows (never the file: finding it is the first skill), or a number when that is shared too.
+ */
+function labelled(
+  bugs: Omit<BugSummary, 'listTitle'>[],
+  fixes: ReadonlyMap<string, Task>,
+): BugSummary[] {
+  const count = (key: (b: Omit<BugSummary, 'listTitle'>) => string) => {
+    const n = new Map<string, number>();
+    for (const b of bugs) n.set(key(b), (n.get(key(b)) ?? 0) + 1);
+    return n;
+  };
+  const byTitle = count((b) => b.title);
+  const withCall = (b: Omit<BugSummary, 'listTitle'>): string => {
+    const call = callOf(fixes.get(b.id)!);
+    return call ? `${b.title} — ${call}` : b.title;
+  };
+  const byLabel = count(withCall);
+  const seen = new Map<string, number>();
+  return bugs.map((b) => {
+    if (byTitle.get(b.title) === 1) return { ...b, listTitle: b.title };
+    const label = withCall(b);
+    if (byLabel.get(label) === 1) return { ...b, listTitle: label };
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
+    return { ...b, listTitle: `${label} (${n})` };
+  });
+}
+
 /**
  * Every bug a person can play: a bug-fixing task with its localization and editing tasks (the
  * two skills bug fixing is made of), test split first, then by project and id.
  */
 export function bugCatalog(tasks: readonly Task[]): BugSummary[] {
-  const bugs: BugSummary[] = [];
+  const bugs: Omit<BugSummary, 'listTitle'>[] = [];
+  const fixes = new Map<string, Task>();
   for (const group of byBug(tasks).values()) {
     const fix = group.find((t) => t.kind === 'bugfix');
     if (!fix || !group.some((t) => t.kind === 'localization')) continue;
     if (!group.some((t) => t.kind === 'editing')) continue;
+    fixes.set(fix.id, fix);
     bugs.push({
       id: fix.id,
       project: fix.project,
@@ -53,12 +89,13 @@ export function bugCatalog(tasks: readonly Task[]): BugSummary[] {
       skills: group.filter((t) => t.kind !== 'bugfix' && t.kind !== 'tdd-fix').length,
     });
   }
-  return bugs.sort(
+  const sorted = bugs.sort(
     (a, b) =>
       SPLIT_ORDER[a.split] - SPLIT_ORDER[b.split] ||
       a.project.localeCompare(b.project) ||
       a.id.localeCompare(b.id),
   );
+  return labelled(sorted, fixes);
 }
 
 /**

@@ -26,6 +26,11 @@ export interface BugSummary {
   project: string;
   split: Split;
   title: string;
+  /**
+   * The title as the list shows it: different bugs may share an issue title (two mutations of
+   * one function), so a shared title is followed by the call the issue shows.
+   */
+  listTitle: string;
   /** The file the bug is in is not named here: finding it is the first skill. */
   skills: number;
 }

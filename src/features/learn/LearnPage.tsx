@@ -83,7 +83,7 @@ export function LearnPage() {
                   {!known && <option value="">(not in the list)</option>}
                   {bugs.map((b) => (
                     <option key={b.id} value={b.id}>
-                      {b.split} · {b.project} · {b.title}
+                      {b.split} · {b.project} · {b.listTitle}
                     </option>
                   ))}
                 </select>
