@@ -16,7 +16,7 @@ const play = (kind: TaskKind, id: string): PlayTask => ({
 });
 
 const bug: BugTasks = {
-  bug: { id: 'fix', project: 'p', split: 'test', title: 'Issue', skills: 4 },
+  bug: { id: 'fix', project: 'p', split: 'test', title: 'Issue', listTitle: 'Issue', skills: 4 },
   bugfix: play('bugfix', 'fix'),
   localization: play('localization', 'loc'),
   editing: play('editing', 'edit'),
