@@ -193,7 +193,9 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     await expect(learn.getByTestId('learn-testgen-text')).toHaveValue(
       renderAnswer({ kind: 'tests', cases: testgen }),
     );
-    await expect(state('localization')).toHaveText('to play');
+    // A saved answer whose verdict was not kept is not "to play": it waits to be checked again.
+    await expect(state('localization')).toHaveText('answer saved, not checked');
+    await expect(state('review')).toHaveText('2 of 2 answered, not checked');
     await learn.getByTestId('learn-step-bugfix').click();
     await expect(learn.getByTestId('learn-bugfix-answer')).toHaveText(
       `FILES ${goldFiles.join(' ')} END\n---\n${expected.text}`,

@@ -59,7 +59,10 @@ describe('the Learn page’s steps', () => {
   });
 
   it('a verdict holds for the answer it was given; an edit after it makes it stale', () => {
-    expect(taskState(undefined, 'x')).toEqual({ kind: 'open' });
+    expect(taskState(undefined, undefined)).toEqual({ kind: 'open' });
+    expect(taskState(undefined, ' ')).toEqual({ kind: 'open' });
+    // An answer saved before a reload, whose verdict was not kept.
+    expect(taskState(undefined, 'x')).toEqual({ kind: 'answered' });
     expect(taskState(done('VERDICT NO', 1), 'VERDICT NO')).toEqual({ kind: 'scored', reward: 1 });
     expect(taskState(done('VERDICT NO', 1), 'VERDICT YES')).toEqual({ kind: 'stale', reward: 1 });
     expect(taskState({ status: 'checking', answerText: '' }, '')).toEqual({ kind: 'checking' });
@@ -70,6 +73,8 @@ describe('the Learn page’s steps', () => {
     expect(stepTasks(bug, 'tdd-fix')).toEqual([]);
     expect(stepWord([])).toBe('none for this bug');
     expect(stepWord([{ kind: 'open' }])).toBe('to play');
+    expect(stepWord([{ kind: 'answered' }])).toBe('answer saved, not checked');
+    expect(stepWord([{ kind: 'answered' }, { kind: 'open' }])).toBe('1 of 2 answered, not checked');
     expect(stepWord([{ kind: 'scored', reward: 1 }])).toBe('reward 1');
     expect(
       stepWord([

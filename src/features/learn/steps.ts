@@ -123,16 +123,20 @@ export function readAnswer(text: string | undefined): ParsedAnswer {
   }
 }
 
-/** Where a task stands: not checked, checking, its reward, or checked before the answer changed. */
+/**
+ * Where a task stands: no answer, an answer not checked (answers outlive a reload, verdicts do
+ * not), checking, its reward, or checked before the answer changed.
+ */
 export type TaskState =
   | { kind: 'open' }
+  | { kind: 'answered' }
   | { kind: 'checking' }
   | { kind: 'scored'; reward: number }
   | { kind: 'stale'; reward: number }
   | { kind: 'failed' };
 
 export function taskState(check: Check | undefined, answerText: string | undefined): TaskState {
-  if (!check) return { kind: 'open' };
+  if (!check) return answerText?.trim() ? { kind: 'answered' } : { kind: 'open' };
   if (check.status === 'checking') return { kind: 'checking' };
   if (check.status === 'error') return { kind: 'failed' };
   const reward = check.verdict.reward;
@@ -152,7 +156,12 @@ export function stepWord(states: readonly TaskState[]): string {
     return states.length === 1 ? `reward ${won}` : `${won} of ${states.length} right`;
   }
   if (states.some((s) => s.kind === 'stale')) return 'changed since checked';
-  return scored.length ? `${scored.length} of ${states.length} checked` : 'to play';
+  if (scored.length) return `${scored.length} of ${states.length} checked`;
+  const answered = states.filter((s) => s.kind === 'answered').length;
+  if (answered === 0) return 'to play';
+  return states.length === 1
+    ? 'answer saved, not checked'
+    : `${answered} of ${states.length} answered, not checked`;
 }
 
 /**
