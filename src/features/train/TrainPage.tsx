@@ -17,10 +17,11 @@ import {
 } from '../../bridge/training';
 import { Link } from 'react-router-dom';
 import { QUICK_CONFIG, type TrainConfig } from '../../protocol/trainConfig';
-import { isGoing, type SuiteSpec } from '../../protocol/training';
+import { isGoing, type RunSummary, type SuiteSpec } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
 import { useApp, useTrainActions, useUiActions } from '../../state/hooks';
 import { ConfigForm } from './components/ConfigForm';
+import { goingRunNote } from './components/goingNote';
 import { MixSliders } from './components/MixSliders';
 import { RewardChart } from './components/RewardChart';
 import { RunProgress } from './components/RunProgress';
@@ -88,9 +89,13 @@ function FocusInView({ children }: { children: ReactNode }) {
   );
 }
 
-/** The form: re-renders only when whether a run is going, or the backend, changes. */
+/** The form: re-renders only when which run is going (or its status), or the backend, changes. */
 const ConfigPanel = memo(function ConfigPanel() {
-  const going = useApp((s) => s.train.runs.some((r) => isGoing(r.status)));
+  // Its id, name and status only (strings): a new step of the run does not re-render the form.
+  const goingId = useApp((s) => s.train.runs.find((r) => isGoing(r.status))?.id ?? null);
+  const goingName = useApp((s) => s.train.runs.find((r) => r.id === goingId)?.name ?? '');
+  const goingStatus = useApp((s) => s.train.runs.find((r) => r.id === goingId)?.status);
+  const going = goingId !== null;
   const ready = useApp((s) => s.device.status === 'ready');
   const backendStatus = useApp((s) => s.device.status);
   const config = useApp((s) => s.ui.draftConfig) ?? QUICK_CONFIG;
@@ -136,14 +141,31 @@ const ConfigPanel = memo(function ConfigPanel() {
           Waiting for the compute worker ({backendStatus})…
         </p>
       )}
-      {going && (
-        <p className="hint" role="status">
-          One run at a time: pause or stop the current run to start another.
-        </p>
+      {goingId && goingStatus && (
+        <GoingNote run={{ id: goingId, name: goingName, status: goingStatus }} />
       )}
     </section>
   );
 });
+
+/** Why Start is not offered while a run goes, with a way to its controls when it is not in view. */
+function GoingNote({ run }: { run: Pick<RunSummary, 'id' | 'name' | 'status'> }) {
+  const inView = useApp((s) => s.train.focusId === run.id);
+  const actions = useTrainActions();
+  return (
+    <p className="hint" role="status" data-testid="going-note">
+      {goingRunNote(run)}
+      {!inView && (
+        <>
+          {' '}
+          <button type="button" onClick={() => actions.focus(run.id, true)}>
+            Show it
+          </button>
+        </>
+      )}
+    </p>
+  );
+}
 
 function Messages() {
   const notice = useApp((s) => s.train.notice);
