@@ -7,7 +7,12 @@ export interface Control {
   wake: (() => void) | null;
   mix: TrainConfig['mix'];
   trainKinds: TrainConfig['trainKinds'];
+  /** The next step to start, or the step going while `stepGoing`. */
   step: number;
+  /** A step is going: its mix was read when it began, so a change now applies from the next. */
+  stepGoing: boolean;
+  /** The run's last stored mix change (its row id and the step it applies from), if any. */
+  lastEvent: { id: number; step: number } | null;
   elapsedBase: number;
   /**
    * When this session's training began (after the suite was built or read), or null while it
@@ -19,3 +24,13 @@ export interface Control {
 /** A run's training time so far: earlier sessions' and this one's since training began. */
 export const elapsedOf = (c: Control, now: number): number =>
   c.elapsedBase + (c.startedAt === null ? 0 : now - c.startedAt);
+
+/** The step a mix change made now applies from: the next one to begin. */
+export const mixFromStep = (c: Pick<Control, 'step' | 'stepGoing'>): number =>
+  c.stepGoing ? c.step + 1 : c.step;
+
+/** A run's last stored mix change, from its rows in the order they were stored. */
+export function lastEventOf(rows: readonly { id?: number; step: number }[]): Control['lastEvent'] {
+  const last = rows.at(-1);
+  return last?.id !== undefined ? { id: last.id, step: last.step } : null;
+}

@@ -10,7 +10,7 @@ import type {
 } from '../protocol/training';
 import { finalScores } from '../protocol/training';
 import { ACTIVE_STATUSES, type LabDatabase, type RunRecord } from '../storage/db';
-import { elapsedOf, type Control } from './runControl';
+import { elapsedOf, lastEventOf, mixFromStep, type Control } from './runControl';
 import { StoredRuns } from './storedRuns';
 import { evaluateExternal, ExternalEvalCancelled, type TaskFileCache } from './externalEval';
 import type {
@@ -150,11 +150,17 @@ export class TrainingSession extends StoredRuns {
     if (problem) throw new Error(`${problem}. The run keeps its current mix.`);
     c.mix = { ...mix };
     const event: ConfigEvent = {
-      step: c.step,
+      step: mixFromStep(c),
       elapsedMs: elapsedOf(c, this.env.now()),
       mix: c.mix,
     };
-    await this.env.db.events.add({ runId, ...event });
+    // Changes made before the step they apply from begins (moves of several sliders, or during
+    // a pause) are one change: no step drew tasks with the earlier ones, so the last replaces
+    // them, and the charts mark one change a step.
+    const last = c.lastEvent;
+    if (last?.step === event.step && (await this.env.db.events.update(last.id, event)) === 1)
+      return event;
+    c.lastEvent = { id: await this.env.db.events.add({ runId, ...event }), step: event.step };
     return event;
   }
 
@@ -204,6 +210,8 @@ export class TrainingSession extends StoredRuns {
         mix: events.at(-1)?.mix ?? run.config.mix,
         trainKinds: run.config.trainKinds,
         step: checkpoint?.step ?? 0,
+        stepGoing: false,
+        lastEvent: lastEventOf(events),
         elapsedBase: run.elapsedMs,
         startedAt: null,
       };
@@ -241,6 +249,7 @@ export class TrainingSession extends StoredRuns {
             push({ type: 'phase', runId, phase, ...(detail ? { detail } : {}) }),
           onStep: (point, episodes) => {
             control.step = point.step + 1;
+            control.stepGoing = false;
             const at = elapsed();
             push({ type: 'step', runId, point, elapsedMs: at });
             const rows =
@@ -313,7 +322,11 @@ export class TrainingSession extends StoredRuns {
             if (control.startedAt !== null) control.startedAt += now() - pausedAt;
             if (!control.stop) await setStatus('running');
           },
-          mix: () => control.mix,
+          mix: () => {
+            // Read as a step begins: a change from here on applies from the next.
+            control.stepGoing = true;
+            return control.mix;
+          },
         },
       );
       const last = output.evals.filter((e) => e.split === 'test').at(-1) ?? output.evals.at(-1);

@@ -88,3 +88,18 @@ describe('focus', () => {
     expect(store.getState().train.revealFocus).toBe(2);
   });
 });
+
+describe('reduceEvents: skill-mix changes', () => {
+  it('keeps one change a step: a later change at the same step replaces the earlier', () => {
+    const mix = (review: number) => ({ localization: 1, review });
+    const state = reduceEvents(loaded(6, []), [
+      { type: 'config', runId: 'r', event: { step: 2, elapsedMs: 1, mix: mix(1) } },
+      { type: 'config', runId: 'r', event: { step: 5, elapsedMs: 2, mix: mix(0) } },
+      { type: 'config', runId: 'r', event: { step: 5, elapsedMs: 3, mix: mix(0.5) } },
+    ] satisfies TrainEvent[]);
+    expect(state.series.r!.events).toEqual([
+      { step: 2, elapsedMs: 1, mix: mix(1) },
+      { step: 5, elapsedMs: 3, mix: mix(0.5) },
+    ]);
+  });
+});

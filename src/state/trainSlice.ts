@@ -157,7 +157,8 @@ export function reduceEvents(state: TrainState, events: readonly TrainEvent[]): 
         if (e.record.split === 'test') patchRun(e.runId, finalScores(e.record.bySkill));
         break;
       case 'config':
-        s.events = [...s.events, e.event];
+        // A change at a step that already has one replaced it (the worker stores the last).
+        s.events = [...s.events.filter((x) => x.step !== e.event.step), e.event];
         break;
       case 'status':
         patchRun(e.runId, {
