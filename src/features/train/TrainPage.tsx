@@ -29,6 +29,7 @@ import { SignalsPanel } from './components/SignalsPanel';
 import { RunEpisodes } from './RunEpisodes';
 import { RunsPanel } from './RunsPanel';
 import { StoragePanel, StorageWarning } from './StoragePanel';
+import { averageEpisodesPerSecond } from './components/series';
 import { useChartRuns } from './useChartRuns';
 import { useThrottled } from './useThrottled';
 
@@ -198,11 +199,15 @@ function Messages() {
 function FocusPanel() {
   const focus = useApp((s) => s.train.runs.find((r) => r.id === s.train.focusId) ?? null);
   const live = useApp((s) => (s.train.focusId ? s.train.live[s.train.focusId] : undefined));
-  const rate = useApp((s) =>
+  const lastRate = useApp((s) =>
     s.train.focusId
       ? s.train.series[s.train.focusId]?.points.at(-1)?.point.episodesPerSecond
       : null,
   );
+  const averageRate = useApp((s) => {
+    const points = s.train.focusId ? s.train.series[s.train.focusId]?.points : undefined;
+    return points ? averageEpisodesPerSecond(points) : null;
+  });
   // Time per GRPO step over the last ten steps: the ETA leaves out the suite build and the
   // warm start, which extrapolating the whole elapsed time would count again.
   const stepMs = useApp((s) => {
@@ -239,6 +244,8 @@ function FocusPanel() {
       </p>
     );
   const going = focus.status === 'running' || focus.status === 'paused';
+  // While it trains, how fast it goes now; once it has ended, its average over the run.
+  const training = going || focus.status === 'preparing';
   return (
     <>
       <h2 data-testid="focus-name">{focus.name}</h2>
@@ -247,7 +254,8 @@ function FocusPanel() {
         step={focus.step}
         steps={focus.steps}
         elapsedMs={focus.elapsedMs}
-        episodesPerSecond={rate ?? null}
+        episodesPerSecond={(training ? lastRate : averageRate) ?? null}
+        rateOf={training ? 'last step' : 'run average'}
         etaMs={
           focus.status === 'running' && stepMs !== null && focus.step < focus.steps
             ? stepMs * (focus.steps - focus.step)

@@ -127,4 +127,23 @@ describe('RunProgress', () => {
     rerender(<RunProgress status="running" {...props} />);
     expect(document.activeElement).toBe(pause);
   });
+
+  it('says what the episodes/s is measured over', () => {
+    render(
+      <RunProgress
+        status="done"
+        step={40}
+        steps={40}
+        elapsedMs={53_000}
+        episodesPerSecond={36.2}
+        rateOf="run average"
+        onPause={noop}
+        onResume={noop}
+        onStop={noop}
+      />,
+    );
+    const rate = screen.getByTestId('run-rate');
+    expect(rate.previousElementSibling?.textContent).toBe('episodes/s (run average)');
+    expect(rate.textContent).toBe('36.2');
+  });
 });

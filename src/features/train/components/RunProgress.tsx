@@ -13,6 +13,8 @@ export interface RunProgressProps {
   /** Wall time spent training so far (ms). */
   elapsedMs: number;
   episodesPerSecond?: number | null;
+  /** What the rate is measured over: the last step (while a run goes) or the whole run. */
+  rateOf?: 'last step' | 'run average';
   backend?: BackendName | null;
   /** What the run is doing now (e.g. "warm start", "validation"), and a status message. */
   phase?: string | null;
@@ -79,7 +81,11 @@ export function RunProgress(p: RunProgressProps) {
     ['step', 'step', `${p.step} / ${p.steps}`],
     ['elapsed', 'elapsed', formatDuration(p.elapsedMs)],
     ['eta', 'ETA', formatDuration(eta)],
-    ['rate', 'episodes/s', formatValue(p.episodesPerSecond ?? null, 3)],
+    [
+      'rate',
+      p.rateOf ? `episodes/s (${p.rateOf})` : 'episodes/s',
+      formatValue(p.episodesPerSecond ?? null, 3),
+    ],
     ['backend', 'backend', p.backend ?? '–'],
   ];
   return (

@@ -10,6 +10,7 @@ import {
   runToCsv,
   xAtStep,
   xValues,
+  averageEpisodesPerSecond,
 } from './series';
 import { evalRecord, stepPoint } from './testFixtures';
 
@@ -239,5 +240,17 @@ describe('projectedEnd', () => {
     expect(projectedEnd(pts, xValues(pts, 'step'), 4, 'step')).toBeNull();
     expect(projectedEnd(pts, xValues(pts, 'step'), undefined, 'step')).toBeNull();
     expect(projectedEnd([], [], 40, 'step')).toBeNull();
+  });
+});
+
+describe('averageEpisodesPerSecond', () => {
+  it("is the run's episodes over its training time, not its last step's rate", () => {
+    // A quick run: 40 steps of 48 episodes in 53 s of training; its last step took 228 ms.
+    const points = [...Array(40).keys()].map((step) => ({
+      elapsedMs: ((step + 1) * 53_000) / 40,
+      point: { episodes: 48, episodesPerSecond: step === 39 ? 48 / 0.228 : 30 },
+    }));
+    expect(averageEpisodesPerSecond(points)).toBeCloseTo(1920 / 53, 6);
+    expect(averageEpisodesPerSecond([])).toBeNull();
   });
 });

@@ -235,3 +235,15 @@ export function runToCsv(
     .map((r) => `${name},${r.step},${r.metric},${r.value}`);
   return [CSV_HEADER, ...lines].join('\n') + '\n';
 }
+
+/**
+ * A run's episodes a second over its training so far (every step's episodes over the training
+ * time, validations included), or null before its first step: what a finished run shows.
+ */
+export function averageEpisodesPerSecond(
+  points: readonly { elapsedMs: number; point: { episodes: number } }[],
+): number | null {
+  const last = points.at(-1);
+  if (!last || last.elapsedMs <= 0) return null;
+  return points.reduce((n, p) => n + p.point.episodes, 0) / (last.elapsedMs / 1000);
+}
