@@ -14,6 +14,7 @@ import type { BugCatalog, BugTasks, CatalogProgress, PlayVerdict } from '../prot
 import { storedSuiteTasks, type SuiteStore } from '../rl/storedSuite';
 import { QUICK_PROJECTS, type SuiteSpec } from '../rl/suiteSource';
 import { bugCatalog, decomposeBug } from './decompose';
+import { learnerVerdict } from './verdict';
 
 /** The suite the Learn page's bugs come from: the quick one a first training run uses too. */
 export const PLAY_SUITE: SuiteSpec = { projects: 'quick', seed: 1 };
@@ -121,10 +122,17 @@ export class PlayTasks {
     return task;
   }
 
-  /** Grades a person's answer in full (every sandbox run, as an evaluation does). */
+  /**
+   * Grades a person's answer in full (every sandbox run, as an evaluation does); the verdict
+   * says why without giving away the gold answer or hidden material (learnerVerdict).
+   */
   async grade(taskId: string, answer: Answer): Promise<PlayVerdict> {
     const task = await this.task(taskId);
-    const verdict = await verifyAnswer(task, answer, this.env.sandbox);
+    const verdict = learnerVerdict(
+      task,
+      answer,
+      await verifyAnswer(task, answer, this.env.sandbox),
+    );
     return { ...verdict, taskId, answer };
   }
 
