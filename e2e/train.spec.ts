@@ -97,10 +97,13 @@ test.describe('Train page @webgpu', () => {
       await page.reload();
       await app.ready();
       await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('interrupted');
+      await expect(page.getByTestId('interrupted-notice')).toContainText('1 run was interrupted');
       before = await step();
       await page.getByTestId(`open-run-${runId}`).click();
       await page.getByTestId('resume-run').click();
       await expect(page.getByTestId('run-status')).toHaveText('running', { timeout: 60_000 });
+      // No run is left interrupted: the banner goes.
+      await expect(page.getByTestId('interrupted-notice')).toHaveCount(0);
       // The seven signal charts redraw with every point too: watched open from here on.
       await page.locator('[data-testid="signals-section"] > summary').click();
       // Mounted one per task; the time split comes last.

@@ -86,11 +86,8 @@ export async function loadRuns(store: AppStore, opts: { afterReload?: boolean } 
   const actions = store.getState().trainActions;
   try {
     if (opts.afterReload) {
-      const stale = await markInterrupted();
-      if (stale.length)
-        actions.setNotice(
-          `${stale.length} run${stale.length > 1 ? 's were' : ' was'} interrupted by a reload or a closed tab; resume continues from the last checkpoint.`,
-        );
+      // Said above the charts while any of them is still interrupted (trainSlice).
+      actions.setInterrupted(await markInterrupted());
     }
     const runs = await listRuns();
     actions.setRuns(runs);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { EvalRecord, StepPoint, TrainEvent } from '../protocol/training';
-import { initialTrainState, phaseLabel, reduceEvents, type TrainState } from './trainSlice';
+import type { EvalRecord, RunSummary, StepPoint, TrainEvent } from '../protocol/training';
+import {
+  initialTrainState,
+  interruptedNotice,
+  phaseLabel,
+  reduceEvents,
+  stillInterrupted,
+  type TrainState,
+} from './trainSlice';
 import { createTestStore } from './store';
 
 const point = (step: number) => ({ step, elapsedMs: step, point: { step } as StepPoint });
@@ -101,5 +108,23 @@ describe('reduceEvents: skill-mix changes', () => {
       { step: 2, elapsedMs: 1, mix: mix(1) },
       { step: 5, elapsedMs: 3, mix: mix(0.5) },
     ]);
+  });
+});
+
+describe('the interrupted-runs banner', () => {
+  it('counts the runs found interrupted that still are, and goes once none is', () => {
+    const run = (id: string, status: RunSummary['status']) => ({ id, status }) as RunSummary;
+    const found: TrainState = {
+      ...initialTrainState,
+      interruptedIds: ['a', 'b'],
+      runs: [run('a', 'interrupted'), run('b', 'interrupted'), run('c', 'interrupted')],
+    };
+    expect(interruptedNotice(stillInterrupted(found))).toMatch(/^2 runs were interrupted/);
+    // "a" resumed and finished; "c" was interrupted later, not at load.
+    const resumed = reduceEvents(found, [{ type: 'status', runId: 'a', status: 'done' }]);
+    expect(interruptedNotice(stillInterrupted(resumed))).toMatch(/^1 run was interrupted/);
+    const both = reduceEvents(resumed, [{ type: 'status', runId: 'b', status: 'running' }]);
+    expect(stillInterrupted(both)).toBe(0);
+    expect(interruptedNotice(0)).toBeNull();
   });
 });

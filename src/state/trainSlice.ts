@@ -71,6 +71,8 @@ export interface TrainState {
    * beside the button that was pressed, and replaced by the next one.
    */
   runsOutcome: RunsOutcome | null;
+  /** The runs found interrupted when the page loaded: said above the charts while any still is. */
+  interruptedIds: string[];
   /** The origin's storage use, as last estimated (null until known). */
   storage: { usage: number | null; quota: number | null } | null;
   /** Whether the storage panel is open. */
@@ -95,6 +97,7 @@ export interface TrainSlice {
     setError: (error: string | null) => void;
     setNotice: (notice: string | null) => void;
     setRunsOutcome: (outcome: RunsOutcome | null) => void;
+    setInterrupted: (ids: string[]) => void;
     forget: (runId: string) => void;
     setStorage: (storage: TrainState['storage']) => void;
     showStorage: (open: boolean) => void;
@@ -115,6 +118,7 @@ export const initialTrainState: TrainState = {
   error: null,
   notice: null,
   runsOutcome: null,
+  interruptedIds: [],
   storage: null,
   storageOpen: false,
   episodesRevision: 0,
@@ -215,6 +219,7 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
       setError: (error) => patch({ error }),
       setNotice: (notice) => patch({ notice }),
       setRunsOutcome: (runsOutcome) => patch({ runsOutcome }),
+      setInterrupted: (interruptedIds) => patch({ interruptedIds }),
       setStorage: (storage) => patch({ storage }),
       showStorage: (storageOpen) => patch({ storageOpen }),
       episodesChanged: () =>
@@ -237,3 +242,13 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
     },
   };
 };
+
+/** The runs found interrupted at load that still are (not resumed, ended or deleted since). */
+export const stillInterrupted = (s: TrainState): number =>
+  s.runs.filter((r) => r.status === 'interrupted' && s.interruptedIds.includes(r.id)).length;
+
+/** What the banner above the charts says of them, or null when none is left. */
+export function interruptedNotice(count: number): string | null {
+  if (count === 0) return null;
+  return `${count} run${count > 1 ? 's were' : ' was'} interrupted by a reload or a closed tab; resume continues from the last checkpoint.`;
+}

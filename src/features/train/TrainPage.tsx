@@ -20,6 +20,7 @@ import { QUICK_CONFIG, type TrainConfig } from '../../protocol/trainConfig';
 import { isGoing, type RunSummary, type SuiteSpec } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
 import { useApp, useTrainActions, useUiActions } from '../../state/hooks';
+import { interruptedNotice, stillInterrupted } from '../../state/trainSlice';
 import { ConfigForm } from './components/ConfigForm';
 import { goingRunNote } from './components/goingNote';
 import { MixSliders } from './components/MixSliders';
@@ -171,10 +172,19 @@ function GoingNote({ run }: { run: Pick<RunSummary, 'id' | 'name' | 'status'> })
 function Messages() {
   const notice = useApp((s) => s.train.notice);
   const error = useApp((s) => s.train.error);
+  const interrupted = interruptedNotice(useApp(stillInterrupted));
   const actions = useTrainActions();
   return (
     <>
       <StorageWarning />
+      {interrupted && (
+        <p className="notice" role="status" data-testid="interrupted-notice">
+          {interrupted}{' '}
+          <button type="button" onClick={() => actions.setInterrupted([])}>
+            Dismiss
+          </button>
+        </p>
+      )}
       {notice && (
         <p className="notice" role="status" data-testid="train-notice">
           {notice}{' '}
