@@ -156,10 +156,19 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     );
     await form.getByRole('combobox').selectOption(String(fnIndex));
     await learn.getByTestId('learn-reproduction-args').fill(repro.args.join(', '));
+    // The form adds no test without the EXPECT it says is required, nor beyond the limit.
+    const add = learn.getByTestId('learn-reproduction-add');
+    const addProblem = learn.getByTestId('learn-reproduction-add-problem');
+    await expect(add).toBeDisabled();
+    await expect(addProblem).toContainText('EXPECT is missing');
     await learn.getByTestId('learn-reproduction-expect').fill(repro.expect!);
-    await learn.getByTestId('learn-reproduction-add').click();
+    await add.click();
     await expect(learn.getByTestId('learn-reproduction-text')).toHaveValue(
       renderAnswer({ kind: 'tests', cases: [repro] }),
+    );
+    await expect(add).toBeDisabled();
+    await expect(addProblem).toContainText(
+      `already holds 1 test, the most it may hold (${bug.reproduction!.space.maxCases})`,
     );
     await learn.getByTestId('learn-reproduction-check').click();
     await expect(learn.getByTestId('learn-reproduction-reward')).toHaveText('Reward 1');

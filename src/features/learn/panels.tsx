@@ -14,6 +14,7 @@ import { chosenFiles, TaskFiles } from '../train/components/TaskFilesPanel';
 import { AnswerCheck } from './AnswerCheck';
 import { editAnswer } from '../../eval/editAnswer';
 import { answerFor, COMPOSITE_PARTS, STEPS, stepTasks, type StepKey } from './steps';
+import { testFormProblem, testLine } from './testForm';
 
 const CodeEditor = lazy(() =>
   import('../../components/monaco/CodeViews').then((m) => ({ default: m.CodeEditor })),
@@ -158,12 +159,6 @@ export function EditingPanel({ task }: { task: PlayTask }) {
   );
 }
 
-/** A line of a test answer, from the form's fields. */
-function testLine(module: string, fn: string, args: string, expect: string): string {
-  const call = `TEST ${module} ${fn}(${args.trim()})`;
-  return expect.trim() ? `${call} EXPECT ${expect.trim()}` : call;
-}
-
 export function TestsPanel({ task }: { task: PlayTask }) {
   const text = useApp((s) => s.learn.answers[task.id]);
   const { setAnswer } = useLearnActions();
@@ -173,6 +168,7 @@ export function TestsPanel({ task }: { task: PlayTask }) {
   const [expect, setExpect] = useState('');
   const fn = task.space.functions[fnIndex];
   const key = task.kind;
+  const problem = testFormProblem(task.space, fn, args, expect, text);
   return (
     <>
       <Prompt task={task} />
@@ -181,8 +177,8 @@ export function TestsPanel({ task }: { task: PlayTask }) {
         data-testid={`learn-${key}-form`}
         onSubmit={(e) => {
           e.preventDefault();
-          if (!fn) return;
-          const line = testLine(fn.module, fn.fn, args, expect);
+          if (!fn || problem) return;
+          const line = testLine(fn, args, expect);
           setAnswer(task.id, text?.trim() ? `${text.trimEnd()}\n${line}` : line);
         }}
       >
@@ -213,9 +209,24 @@ export function TestsPanel({ task }: { task: PlayTask }) {
             data-testid={`learn-${key}-expect`}
           />
         </label>
-        <button type="submit" disabled={!fn} data-testid={`learn-${key}-add`}>
+        <button
+          type="submit"
+          disabled={problem !== null}
+          aria-describedby={problem ? `learn-${key}-add-problem` : undefined}
+          data-testid={`learn-${key}-add`}
+        >
           Add the test
         </button>
+        {problem && (
+          <span
+            className="hint"
+            role="status"
+            id={`learn-${key}-add-problem`}
+            data-testid={`learn-${key}-add-problem`}
+          >
+            {problem}
+          </span>
+        )}
       </form>
       <label className="field learn-answer-text">
         The answer (edit it freely: one TEST line each, at most {task.space.maxCases})

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { testFormProblem, testLine } from './testForm';
+
+const fn = { module: 'cents.js', fn: 'groupThousands', arity: 1 };
+const repro = { maxCases: 1, expectRequired: true };
+const unit = { maxCases: 3, expectRequired: false };
+
+describe('the Learn page’s test form', () => {
+  it('refuses a reproduction without arguments or without the EXPECT it requires', () => {
+    expect(testFormProblem(repro, fn, '', '', undefined)).toBe(
+      'Arguments are missing: groupThousands takes 1 argument.',
+    );
+    expect(testFormProblem(repro, fn, '1234', ' ', undefined)).toBe(
+      'EXPECT is missing: this task requires the value groupThousands should return, as the issue says.',
+    );
+    expect(testFormProblem(repro, fn, '1234', "'1,234'", undefined)).toBeNull();
+    expect(testLine(fn, ' 1234 ', "'1,234'")).toBe(
+      "TEST cents.js groupThousands(1234) EXPECT '1,234'",
+    );
+  });
+
+  it('adds no test beyond the limit, and says how to make room', () => {
+    const one = "TEST cents.js groupThousands(1) EXPECT '1'";
+    expect(testFormProblem(repro, fn, '1234', "'1,234'", one)).toBe(
+      'The answer already holds 1 test, the most it may hold (1): remove one from the answer below to add another.',
+    );
+    expect(testFormProblem(unit, fn, '1234', '', `${one}\n${one}`)).toBeNull();
+    expect(testFormProblem(unit, fn, '1234', '', `${one}\n${one}\n${one}`)).toContain(
+      'already holds 3 tests',
+    );
+  });
+
+  it('leaves EXPECT optional where the task does, and says what does not read', () => {
+    expect(testFormProblem(unit, fn, '1234', '', undefined)).toBeNull();
+    expect(testFormProblem(unit, fn, '1, 2', '', undefined)).toBe(
+      'Too many arguments: groupThousands takes 1 argument, the test gives 2.',
+    );
+    expect(testFormProblem(unit, fn, '(', '', undefined)).toMatch(
+      /^The answer does not read: line 1/,
+    );
+    expect(testFormProblem(unit, undefined, '', '', undefined)).toBe(
+      'This task offers no function to call.',
+    );
+  });
+});

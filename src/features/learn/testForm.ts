@@ -1,0 +1,42 @@
+import type { AnswerSpace, CallableFn } from '../../core/tasks/types';
+import { readAnswer } from './steps';
+
+/** A line of a test answer, from the form's fields. */
+export function testLine(fn: CallableFn, args: string, expect: string): string {
+  const call = `TEST ${fn.module} ${fn.fn}(${args.trim()})`;
+  return expect.trim() ? `${call} EXPECT ${expect.trim()}` : call;
+}
+
+/** How many tests an answer's text holds (one TEST line each). */
+export const testCount = (text: string | undefined): number =>
+  (text ?? '').split('\n').filter((l) => l.trim().startsWith('TEST')).length;
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Why the form's test cannot be added to the answer, or null: the answer is full, or the test
+ * lacks what the task requires (arguments, EXPECT), or it does not read. The person fixes the
+ * fields (or removes a test from the answer) and adds it then.
+ */
+export function testFormProblem(
+  space: Pick<AnswerSpace, 'maxCases' | 'expectRequired'>,
+  fn: CallableFn | undefined,
+  args: string,
+  expect: string,
+  text: string | undefined,
+): string | null {
+  if (!fn) return 'This task offers no function to call.';
+  const held = testCount(text);
+  if (held >= space.maxCases)
+    return `The answer already holds ${plural(held, 'test')}, the most it may hold (${space.maxCases}): remove one from the answer below to add another.`;
+  if (fn.arity > 0 && !args.trim())
+    return `Arguments are missing: ${fn.fn} takes ${plural(fn.arity, 'argument')}.`;
+  if (space.expectRequired && !expect.trim())
+    return `EXPECT is missing: this task requires the value ${fn.fn} should return, as the issue says.`;
+  const read = readAnswer(testLine(fn, args, expect));
+  if (!read.ok) return read.reason;
+  const given = read.answer.kind === 'tests' ? (read.answer.cases[0]?.args.length ?? 0) : 0;
+  if (given > fn.arity)
+    return `Too many arguments: ${fn.fn} takes ${plural(fn.arity, 'argument')}, the test gives ${given}.`;
+  return null;
+}
