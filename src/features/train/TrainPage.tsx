@@ -172,7 +172,7 @@ function GoingNote({ run }: { run: Pick<RunSummary, 'id' | 'name' | 'status'> })
 function Messages() {
   const notice = useApp((s) => s.train.notice);
   const error = useApp((s) => s.train.error);
-  const interrupted = interruptedNotice(useApp(stillInterrupted));
+  const interrupted = interruptedNotice(useApp((s) => stillInterrupted(s.train)));
   const actions = useTrainActions();
   return (
     <>
