@@ -79,9 +79,11 @@ export function StoragePanel() {
       {report && (
         <>
           <p className="hint">
-            Sizes are approximate. Dropping episodes or older checkpoints keeps every curve; the
-            latest checkpoint is always kept (an unfinished run resumes from it, a finished one
-            keeps its final weights).{' '}
+            Sizes are approximate: each row measured as its JSON (checkpoints as their weights&apos;
+            bytes). The browser stores them compressed, so its total used, above, can be less than
+            the rows add up to. Dropping episodes or older checkpoints keeps every curve; the latest
+            checkpoint is always kept (an unfinished run resumes from it, a finished one keeps its
+            final weights).{' '}
             <button type="button" onClick={act(() => Promise.resolve())} disabled={busy}>
               {busy ? 'Measuring…' : 'Measure again'}
             </button>
