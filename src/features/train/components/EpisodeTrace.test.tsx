@@ -162,6 +162,36 @@ describe('EpisodeTrace', () => {
     expect(screen.queryByTestId('episode-patch')).toBeNull();
   });
 
+  it('words a policy’s answer as the policy’s, not “your”, in its facts and runs', () => {
+    render(
+      <EpisodeTrace
+        episode={{
+          ...episode,
+          kind: 'tdd-fix',
+          facts: [
+            'On the buggy code: 1 failed (it fails, as a reproduction must).',
+            'Your reproduction on your fix: 1 passed.',
+            'Composite reward 1.',
+          ],
+          runs: [
+            { ...episode.runs[0]!, purpose: 'your test on the buggy code' },
+            { ...episode.runs[0]!, purpose: 'your reproduction on your fix' },
+          ],
+        }}
+      />,
+    );
+    const facts = screen.getByTestId('episode-facts').textContent;
+    expect(facts).toContain('The policy’s reproduction on its fix: 1 passed.');
+    const runs = screen.getByTestId('episode-runs').textContent;
+    expect(runs).toContain('the policy’s test on the buggy code: fail');
+    expect(runs).toContain('the policy’s reproduction on its fix: fail');
+    expect(`${facts}${runs}`).not.toMatch(/\byour\b/i);
+    cleanup();
+    const said = ['You said YES. Run against the hidden tests, the patch…', 'Reward 0.'];
+    render(<EpisodeTrace episode={{ ...episode, kind: 'review', facts: said }} />);
+    expect(screen.getByTestId('episode-facts').textContent).toContain('The policy said YES.');
+  });
+
   it('shows a test-evaluation answer with its task’s Avg@k score, without an advantage', () => {
     render(
       <EpisodeTrace

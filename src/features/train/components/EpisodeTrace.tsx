@@ -131,7 +131,7 @@ export function EpisodeTrace({
           )}
         </div>
       )}
-      <GradingFacts facts={e.facts} secondary={e.secondary} />
+      <GradingFacts facts={e.facts} secondary={e.secondary} byPolicy />
       <h4>Answer</h4>
       <pre className="episode-answer" data-testid="episode-answer">
         {e.answerText}
@@ -205,7 +205,7 @@ export function EpisodeTrace({
           </tbody>
         </table>
       </div>
-      <SandboxRuns runs={e.runs} />
+      <SandboxRuns runs={e.runs} byPolicy />
     </div>
   );
 }

@@ -29,22 +29,42 @@ function runOutcome(r: GradingRun): string {
     : ': the run broke';
 }
 
+/**
+ * The verifier's words (written to whoever answered: "your tests", "You said") for a policy's
+ * answer: stored episodes keep them as graded, so they are reworded where they are shown.
+ */
+export function policyWording(text: string): string {
+  return text
+    .replace(/\bYour reproduction on your fix\b/g, 'The policy’s reproduction on its fix')
+    .replace(/\byour reproduction on your fix\b/g, 'the policy’s reproduction on its fix')
+    .replace(/\bYou said\b/g, 'The policy said')
+    .replace(/\blets you\b/g, 'lets the policy')
+    .replace(/\bYour\b/g, 'The policy’s')
+    .replace(/\byour\b/g, 'the policy’s');
+}
+
+/** Who gave the answer graded: the verifier's "your" fits a person, not a policy. */
+const worded = (text: string, byPolicy: boolean): string => (byPolicy ? policyWording(text) : text);
+
 /** The verifier's facts, in order, and the secondary metrics beside the reward. */
 export function GradingFacts({
   facts,
   secondary,
   testId = 'episode',
+  byPolicy = false,
 }: {
   facts: readonly string[];
   secondary: Record<string, number>;
   testId?: string;
+  /** A policy's answer (the trace viewer), not a person's (the Learn page). */
+  byPolicy?: boolean;
 }) {
   return (
     <>
       <h4>Why</h4>
       <ol className="episode-facts" data-testid={`${testId}-facts`}>
         {facts.map((f, i) => (
-          <li key={i}>{f}</li>
+          <li key={i}>{worded(f, byPolicy)}</li>
         ))}
       </ol>
       {Object.keys(secondary).length > 0 && (
@@ -63,9 +83,12 @@ export function GradingFacts({
 export function SandboxRuns({
   runs,
   testId = 'episode',
+  byPolicy = false,
 }: {
   runs: readonly GradingRun[];
   testId?: string;
+  /** A policy's answer (the trace viewer), not a person's (the Learn page). */
+  byPolicy?: boolean;
 }) {
   if (runs.length === 0) return null;
   return (
@@ -74,7 +97,7 @@ export function SandboxRuns({
       <ul className="episode-runs" data-testid={`${testId}-runs`}>
         {runs.map((r, i) => (
           <li key={i}>
-            {r.purpose}: <strong>{r.verdict}</strong>
+            {worded(r.purpose, byPolicy)}: <strong>{r.verdict}</strong>
             {r.label ? ` (${r.label})` : ''}
             {runOutcome(r)}
             {r.asRequired ? ', as the reward needed' : ', not as the reward needed'}
