@@ -152,6 +152,13 @@ describe('ConfigForm', () => {
     expect(select.selectedOptions[0]!.textContent).toBe('custom');
   });
 
+  it("keeps the preset picked when only the run's name changes: the name is not the recipe", () => {
+    render(<Harness onStart={() => {}} />);
+    fireEvent.change(screen.getByTestId('field-name'), { target: { value: 'my quick run' } });
+    expect(screen.getByTestId<HTMLSelectElement>('preset-select').value).toBe('quick');
+    expect(screen.getByTestId<HTMLInputElement>('field-name').value).toBe('my quick run');
+  });
+
   it('lists the presets in groups, the matched single-skill runs among them', () => {
     render(<Harness onStart={() => {}} />);
     const select = screen.getByTestId<HTMLSelectElement>('preset-select');

@@ -30,7 +30,9 @@ export interface ConfigFormProps {
   disabled?: boolean;
 }
 
-const sameConfig = (a: TrainConfig, b: TrainConfig) => JSON.stringify(a) === JSON.stringify(b);
+/** Whether two configs are the same recipe: the run's name is not part of it. */
+const sameRecipe = (a: TrainConfig, b: TrainConfig) =>
+  JSON.stringify({ ...a, name: '' }) === JSON.stringify({ ...b, name: '' });
 /** The preset list's groups, in the order they were shipped. */
 const PRESET_GROUPS = [...new Set(PRESETS.map((p) => p.group))];
 
@@ -107,7 +109,7 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
   // The reason shows once, by the first field it names; the other fields it names are marked.
   const primary = [...named].find((name) => FIELD_KEYS.has(name));
   const problemId = useId();
-  const preset = useMemo(() => PRESETS.find((p) => sameConfig(p.config, value)), [value]);
+  const preset = useMemo(() => PRESETS.find((p) => sameRecipe(p.config, value)), [value]);
   const toggleKind = (kind: TaskKind, on: boolean) =>
     onChange({
       ...value,
