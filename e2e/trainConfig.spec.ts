@@ -29,7 +29,7 @@ test.describe('Train page: the configuration form @webgpu', () => {
       /one group needs about \d+\.\d GB in a training pass \(at most 2\.7 GB\)/,
     );
     await expect(problem).toContainText(
-      /model\.maxObsLen \("observation tokens"\): a group of groupSize \("group size"\) answers over one observation of 8192 tokens needs about \d+\.\d GB in a training pass, over the 2\.7 GB a pass may use; lower model\.maxObsLen/,
+      /"observation tokens": a group of "group size" answers over one observation of 8192 tokens needs about \d+\.\d GB in a training pass, over the 2\.7 GB a pass may use; lower "observation tokens"/,
     );
     await expect(tokens).toHaveAttribute('aria-invalid', 'true');
     await expect(start).toBeDisabled();
@@ -47,7 +47,7 @@ test.describe('Train page: the configuration form @webgpu', () => {
     const steps = page.getByLabel('steps', { exact: true });
     await expect(steps).toHaveAttribute('max', '100000');
     await steps.fill('99999999');
-    await expect(problem).toContainText('steps must be a whole number from 0 to 100,000');
+    await expect(problem).toContainText('"steps" must be a whole number from 0 to 100,000');
     await expect(steps).toHaveAttribute('aria-invalid', 'true');
     await expect(start).toBeDisabled();
     await steps.fill('200');

@@ -78,9 +78,9 @@ describe('ConfigForm', () => {
     expect(group.getAttribute('aria-invalid')).toBe('true');
     const errorId = group.getAttribute('aria-describedby')!.split(' ')[1]!;
     expect(document.getElementById(errorId)!.textContent).toBe(
-      'groupSize ("group size") must be a whole number from 2 to 256',
+      '"group size" must be a whole number from 2 to 256',
     );
-    expect(screen.getByTestId('config-problem').textContent).toContain('groupSize');
+    expect(screen.getByTestId('config-problem').textContent).toContain('"group size"');
     expect(start().disabled).toBe(true);
     fireEvent.submit(screen.getByTestId('config-form'));
     expect(onStart).not.toHaveBeenCalled();
@@ -107,7 +107,7 @@ describe('ConfigForm', () => {
     const errorId = steps.getAttribute('aria-describedby')!.split(' ')[1]!;
     expect(document.getElementById(errorId)!.textContent).toBe('enter a number');
     expect(screen.getByTestId('config-problem').textContent).toBe(
-      `Cannot start: steps: "" is not a number; enter one (the run would otherwise start with ${QUICK_CONFIG.steps})`,
+      `Cannot start: "steps" holds "", which is not a number; enter one (the run would otherwise start with ${QUICK_CONFIG.steps})`,
     );
     expect(start().disabled).toBe(true);
     fireEvent.submit(screen.getByTestId('config-form'));
@@ -219,7 +219,7 @@ describe('ConfigForm', () => {
     const errors = document.querySelectorAll('.field-error');
     expect(errors).toHaveLength(1);
     expect(errors[0]!.textContent).toMatch(
-      /^model.maxObsLen \("observation tokens"\): a group of groupSize \("group size"\) answers/,
+      /^"observation tokens": a group of "group size" answers/,
     );
     expect(tokens.getAttribute('aria-describedby')).toContain(errors[0]!.id);
     const problemId = screen.getByTestId('config-problem').id;
@@ -236,7 +236,9 @@ describe('ConfigForm', () => {
   it('refuses a model width that the heads do not divide', () => {
     render(<Harness onStart={() => {}} />);
     fireEvent.change(screen.getByLabelText('attention heads'), { target: { value: '3' } });
-    expect(screen.getByTestId('config-problem').textContent).toMatch(/multiple of model.heads/);
+    expect(screen.getByTestId('config-problem').textContent).toBe(
+      'Cannot start: "width (dModel)" (32) must be a multiple of "attention heads" (3), which split it evenly; set "width (dModel)" to 30 or 33, or change "attention heads"',
+    );
     expect(start().disabled).toBe(true);
   });
 });
@@ -249,15 +251,19 @@ describe('configProblem', () => {
     expect([...fieldsNamed('klCoef and entropyCoef must be >= 0')]).toContain('entropyCoef');
   });
 
-  it('names each key once with the label the form shows, unless the label holds it', () => {
+  it('names each field by the label the form shows, not its config key', () => {
     expect(withLabels('klCoef and entropyCoef must be >= 0')).toBe(
-      'klCoef ("KL coefficient") and entropyCoef ("entropy bonus") must be >= 0',
+      '"KL coefficient" and "entropy bonus" must be >= 0',
     );
     expect(withLabels('groupSize, then groupSize again')).toBe(
-      'groupSize ("group size"), then groupSize again',
+      '"group size", then "group size" again',
     );
     expect(withLabels('model.dModel must be a multiple of model.heads')).toBe(
-      'model.dModel must be a multiple of model.heads',
+      '"width (dModel)" must be a multiple of "attention heads"',
+    );
+    // A word that is no field's key stays.
+    expect(withLabels('trainKinds must name at least one task kind')).toBe(
+      'trainKinds must name at least one task kind',
     );
   });
 });

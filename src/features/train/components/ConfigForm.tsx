@@ -102,7 +102,7 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
   const unparsed = FIELD_LIST.find((f) => textOf(f.key) !== null);
   const checked = useMemo(() => configProblem(value), [value]);
   const problem = unparsed
-    ? `${unparsed.key}: "${textOf(unparsed.key)}" is not a number; enter one (the run would otherwise start with ${getField(value, unparsed.key)})`
+    ? `${unparsed.key} holds "${textOf(unparsed.key)}", which is not a number; enter one (the run would otherwise start with ${getField(value, unparsed.key)})`
     : checked;
   const named = fieldsNamed(problem);
   const shown = problem === null ? null : withLabels(problem);

@@ -23,10 +23,9 @@ const SECONDARY_LABELS: Record<string, string> = {
  */
 function runOutcome(r: GradingRun): string {
   const passed = r.tests.filter((t) => t.status === 'pass').length;
-  if (r.verdict !== 'error') return `, ${passed} of ${r.tests.length} tests passed`;
-  return r.tests.length
-    ? `: the run broke after ${r.tests.length} tests (${passed} passed)`
-    : ': the run broke';
+  const tests = `${r.tests.length} test${r.tests.length === 1 ? '' : 's'}`;
+  if (r.verdict !== 'error') return `, ${passed} of ${tests} passed`;
+  return r.tests.length ? `: the run broke after ${tests} (${passed} passed)` : ': the run broke';
 }
 
 /**

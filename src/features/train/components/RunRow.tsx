@@ -29,7 +29,7 @@ export function finalTitle(run: RunSummary, skill: TaskKind): string | undefined
   const reward = run.finalRewards[skill];
   const se = run.finalStdErr?.[skill];
   if (reward === undefined || !se) return undefined;
-  return `${reward.toFixed(3)} ± ${se.stdErr.toFixed(3)}: the standard error over ${se.tasks} tasks (another draw of tasks could move the score this much)`;
+  return `${reward.toFixed(3)} ± ${se.stdErr.toFixed(3)}: the standard error over ${se.tasks} task${se.tasks === 1 ? '' : 's'} (another draw of tasks could move the score this much)`;
 }
 
 /**

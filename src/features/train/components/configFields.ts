@@ -233,7 +233,11 @@ export function configProblem(c: TrainConfig): string | null {
     if (f.min !== undefined && v < f.min) return `${f.key} must be >= ${f.min}`;
     if (f.max !== undefined && v > f.max) return `${f.key} must be <= ${f.max}`;
   }
-  if (c.model.dModel % c.model.heads !== 0) return 'model.dModel must be a multiple of model.heads';
+  const { dModel, heads } = c.model;
+  if (dModel % heads !== 0) {
+    const below = Math.max(heads, dModel - (dModel % heads));
+    return `model.dModel (${dModel}) must be a multiple of model.heads (${heads}), which split it evenly; set model.dModel to ${below} or ${below + heads}, or change model.heads`;
+  }
   return null;
 }
 
@@ -245,16 +249,13 @@ export function fieldsNamed(problem: string | null): Set<string> {
 const LABELS = new Map(FIELD_GROUPS.flatMap((g) => g.fields).map((f) => [f.key, f.label]));
 
 /**
- * A problem message for the form: each config key it names is followed, once, by the label the
- * form shows for it (`model.dModel (width (dModel))` reads oddly, so keys whose label already
- * holds them are left as they are).
+ * A problem message for the form: each config key it names is replaced by the label the form
+ * shows for that field, quoted (`groupSize` reads `"group size"`), so the message names what
+ * the person sees. Keys without a field (e.g. `trainKinds`) stay as they are.
  */
 export function withLabels(problem: string): string {
-  const seen = new Set<string>();
   return problem.replace(/[a-zA-Z]+(\.[a-zA-Z]+)?/g, (word) => {
     const label = LABELS.get(word as FieldKey);
-    if (!label || seen.has(word) || label.includes(word.replace(/^model\./, ''))) return word;
-    seen.add(word);
-    return `${word} ("${label}")`;
+    return label ? `"${label}"` : word;
   });
 }

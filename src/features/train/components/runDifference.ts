@@ -108,7 +108,7 @@ export function differenceTitle(a: string, b: string, d: FinalDifference): strin
     return `${scores} (no standard error: ${d.pairing.paired ? 'a single task' : 'a run lacks one'})`;
   const clear = Math.abs(d.diff) > 2 * d.stdErr;
   const kind = d.pairing.paired
-    ? `standard error paired over the ${d.pairing.tasks} test tasks both runs answered`
+    ? `standard error paired over the ${d.pairing.tasks} test task${d.pairing.tasks === 1 ? '' : 's'} both runs answered`
     : `unpaired standard error (${d.pairing.why})`;
   return `${scores} ± ${d.stdErr.toFixed(3)}, ${kind}: ${
     clear ? 'more than two errors from 0' : 'within two errors of 0, so not told apart'
