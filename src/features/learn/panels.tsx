@@ -14,7 +14,7 @@ import { chosenFiles, TaskFiles } from '../train/components/TaskFilesPanel';
 import { AnswerCheck } from './AnswerCheck';
 import { editAnswer } from '../../eval/editAnswer';
 import { answerFor, COMPOSITE_PARTS, STEPS, stepTasks, type StepKey } from './steps';
-import { testFormProblem, testLine } from './testForm';
+import { testFormProblem, testLine, tooManyTests } from './testForm';
 
 const CodeEditor = lazy(() =>
   import('../../components/monaco/CodeViews').then((m) => ({ default: m.CodeEditor })),
@@ -251,7 +251,12 @@ export function TestsPanel({ task }: { task: PlayTask }) {
       )}
       <h4>The repository</h4>
       <TaskFiles read={read} chosen={[]} />
-      <AnswerCheck task={task} text={text} testId={`learn-${key}`} />
+      <AnswerCheck
+        task={task}
+        text={text}
+        problem={tooManyTests(text, task.space.maxCases)}
+        testId={`learn-${key}`}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testFormProblem, testLine } from './testForm';
+import { testFormProblem, testLine, tooManyTests } from './testForm';
 
 const fn = { module: 'cents.js', fn: 'groupThousands', arity: 1 };
 const repro = { maxCases: 1, expectRequired: true };
@@ -27,6 +27,14 @@ describe('the Learn page’s test form', () => {
     expect(testFormProblem(unit, fn, '1234', '', `${one}\n${one}`)).toBeNull();
     expect(testFormProblem(unit, fn, '1234', '', `${one}\n${one}\n${one}`)).toContain(
       'already holds 3 tests',
+    );
+  });
+
+  it('says, before checking, that a hand-written answer holds too many tests', () => {
+    const line = 'TEST cents.js groupThousands(1)';
+    expect(tooManyTests(`${line}\n${line}`, 2)).toBeNull();
+    expect(tooManyTests(`${line}\n\n${line}\n${line}`, 1)).toBe(
+      'The answer holds 3 tests; this task takes at most 1: remove 2 before checking.',
     );
   });
 

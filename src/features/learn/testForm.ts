@@ -40,3 +40,11 @@ export function testFormProblem(
     return `Too many arguments: ${fn.fn} takes ${plural(fn.arity, 'argument')}, the test gives ${given}.`;
   return null;
 }
+
+/** An answer written by hand past the task's limit of tests, said before it is checked. */
+export function tooManyTests(text: string | undefined, maxCases: number): string | null {
+  const held = testCount(text);
+  return held > maxCases
+    ? `The answer holds ${held} tests; this task takes at most ${maxCases}: remove ${held - maxCases} before checking.`
+    : null;
+}
