@@ -302,8 +302,13 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     const ep = page.getByTestId('episodes-page');
     await expect(ep.getByTestId('episodes-run')).toHaveValue(runId);
     await ep.getByTestId('episode-step').selectOption('train:0');
-    await ep.getByTestId('episode-row').nth(edited).getByRole('button').click();
+    // Anywhere on the row opens its trace (here its group number), brought into view with its
+    // heading focused for a keyboard.
+    await ep.getByTestId('episode-row').nth(edited).locator('td').first().click();
     await expect(page).toHaveURL(new RegExp(`[?&]episode=${mine[edited]!.id}(&|$)`));
+    const heading = ep.getByTestId('episode-trace-heading');
+    await expect(heading).toBeFocused();
+    await expect(heading).toBeInViewport();
     await expect(page).toHaveURL(new RegExp(`[?&]run=${runId}(&|$)`));
     await page.reload();
     const epTrace = ep.getByTestId('episode-trace');
@@ -326,6 +331,12 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       'No run with id no-such-run',
     );
     await expect(ep.getByTestId('episodes-run')).toHaveValue(runId);
+    // So does a link to an episode that is not stored; the address drops it.
+    await app.open('/episodes', { episode: '999999' });
+    await expect(ep.getByTestId('episode-missing')).toContainText(
+      /^No episode 999999 in “.+”: it is not stored in this browser \(pruned under Storage, its run deleted, or the address mistyped\)/,
+    );
+    await expect(page).not.toHaveURL(/episode=999999/);
 
     // The Learn page: a bug the run's test evaluation answered shows those answers beside the
     // person's, and opens them in the trace viewer.

@@ -106,7 +106,9 @@ export function EpisodesPage() {
           <RunEpisodes
             key={run.id}
             runId={run.id}
-            initialEpisode={asked === run.id ? episode : null}
+            // An address naming an episode and no run: the episode of the run shown (the page
+            // says so when it is not that run's).
+            initialEpisode={asked === null || asked === run.id ? episode : null}
             onOpen={onOpen}
           />
         </section>

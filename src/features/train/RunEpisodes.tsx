@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   episodeBatches,
   getEpisode,
@@ -84,6 +84,8 @@ function EpisodesOf({
   const [openId, setOpenId] = useState<number | null>(initialEpisode);
   const [opened, setOpened] = useState<EpisodeRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // An episode asked for (by the address) that is not this run's: said until another opens.
+  const [gone, setGone] = useState<{ id: number; elsewhere: boolean } | null>(null);
   // A deep-linked episode: its batch is picked once it is read, and its row is paged into view.
   const [linked, setLinked] = useState(initialEpisode);
   // A batch asked for from the chart (a click on a validation point): picked, then forgotten.
@@ -137,12 +139,11 @@ function EpisodesOf({
         if (e && e.runId === runId) {
           setOpened(e);
           setError(null);
+          setGone(null);
         } else {
-          setError(
-            e
-              ? `Episode ${openId} belongs to another run.`
-              : `Episode ${openId} is gone (pruned, or its run deleted).`,
-          );
+          // Said where a later read cannot clear it, and dropped from the address (setOpenId).
+          setGone({ id: openId, elsewhere: e !== null });
+          setOpenId(null);
         }
       },
       setError,
@@ -183,6 +184,24 @@ function EpisodesOf({
   // A trace shows only while its row does (not under another step, filter or a dropped list).
   const episode =
     opened && opened.id === openId && visible.some((r) => r.id === openId) ? opened : null;
+  // A trace opened (from its row or a link) is brought into view, its heading focused, once.
+  const traceBox = useRef<HTMLDivElement>(null);
+  const broughtIn = useRef<number | null>(null);
+  const episodeId = episode?.id ?? null;
+  useEffect(() => {
+    if (episodeId === null || broughtIn.current === episodeId) {
+      if (episodeId === null) broughtIn.current = null;
+      return;
+    }
+    broughtIn.current = episodeId;
+    const box = traceBox.current;
+    box?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
+    box?.scrollIntoView?.({ block: 'start' });
+  }, [episodeId]);
+  const toggle = (id: number) => {
+    setGone(null);
+    setOpenId(openId === id ? null : id);
+  };
   // One function per task, so the trace's observation is read once, not at every redraw.
   const taskId = episode?.taskId;
   const observe = useCallback(() => observation(runId, taskId ?? ''), [runId, taskId]);
@@ -201,6 +220,13 @@ function EpisodesOf({
       {error && (
         <p className="error" role="alert">
           {error}
+        </p>
+      )}
+      {gone && (
+        <p className="error" role="alert" data-testid="episode-missing">
+          {gone.elsewhere
+            ? `Episode ${gone.id} belongs to another run, not “${run?.name ?? runId}”: pick its run under Run, then the answer.`
+            : `No episode ${gone.id} in “${run?.name ?? runId}”: it is not stored in this browser (pruned under Storage, its run deleted, or the address mistyped). Pick an answer from the list below.`}
         </p>
       )}
       {batches !== null && batches.length === 0 && (
@@ -307,11 +333,14 @@ function EpisodesOf({
             </thead>
             <tbody>
               {visible.map((e) => (
+                // The whole row opens the trace; its button is the way in by keyboard (a click on
+                // it reaches the row).
                 <tr
                   key={e.id}
                   data-testid="episode-row"
                   aria-selected={openId === e.id}
-                  className={openId === e.id ? 'selected' : undefined}
+                  className={openId === e.id ? 'episode-row selected' : 'episode-row'}
+                  onClick={() => toggle(e.id)}
                 >
                   <td className="num">
                     {e.groupIndex + 1}.{e.sampleIndex + 1}
@@ -322,7 +351,7 @@ function EpisodesOf({
                       type="button"
                       className="link-button episode-open"
                       title={`${e.taskId}: open its trace`}
-                      onClick={() => setOpenId(openId === e.id ? null : e.id)}
+                      aria-expanded={openId === e.id}
                     >
                       <code>{e.answerText.split('\n')[0]}</code>
                     </button>
@@ -354,7 +383,14 @@ function EpisodesOf({
         </p>
       )}
       {episode && (
-        <EpisodeTrace key={episode.id} episode={episode} observe={observe} readFiles={readFiles} />
+        <div ref={traceBox} className="episode-trace-box">
+          <EpisodeTrace
+            key={episode.id}
+            episode={episode}
+            observe={observe}
+            readFiles={readFiles}
+          />
+        </div>
       )}
     </div>
   );

@@ -95,7 +95,7 @@ export function EpisodeTrace({
   const n = e.groupRewards.length;
   return (
     <div className="episode-trace" data-testid="episode-trace">
-      <h3>
+      <h3 tabIndex={-1} data-testid="episode-trace-heading">
         {KIND_LABELS[e.kind]} · <code>{e.taskId}</code>
       </h3>
       <p className="hint trace-place">
