@@ -205,6 +205,17 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     );
     await expect(ext.getByTestId('external-cancel')).toHaveCount(0);
     await expect(table).toContainText('3 code localization, 3 bug fixing tasks');
+    // A file that is not a task file is refused as soon as it is opened, saying why; the last
+    // error goes (it was about the other file) and the table stays.
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'just some notes\n');
+    await ext.getByTestId('external-file').setInputFiles(notes);
+    await expect(ext.getByTestId('external-file-problem')).toContainText(
+      'notes.txt is not a task file (line 1 is not JSON)',
+    );
+    await expect(ext.getByTestId('external-start')).toBeDisabled();
+    await expect(ext.getByTestId('external-error')).toHaveCount(0);
+    await expect(table).toContainText('3 code localization, 3 bug fixing tasks');
 
     // External models: the quick suite's test split as prompts, then a model's answers to some
     // of the tasks joint RL was tested on (gold answers, edits as a diff in prose; "no idea";
@@ -344,6 +355,14 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     // Another run picked for a baseline changes its column; none leaves it empty.
     await evaluate.getByTestId('grid-pick-untrained').selectOption('');
     await expect(cell('editing', 'untrained')).toHaveText('–');
+    await expect(cell('mean', 'untrained')).toHaveText('–');
+    // The picks stay through another page and a reload.
+    await page.getByRole('link', { name: 'Train', exact: true }).click();
+    await page.getByRole('link', { name: 'Evaluate', exact: true }).click();
+    await expect(evaluate.getByTestId('grid-pick-untrained')).toHaveValue('');
+    await page.reload();
+    await expect(evaluate.getByTestId('grid-pick-joint-rl')).toHaveValue(/.+/);
+    await expect(evaluate.getByTestId('grid-pick-untrained')).toHaveValue('');
     await expect(cell('mean', 'untrained')).toHaveText('–');
   });
 });

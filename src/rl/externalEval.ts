@@ -1,6 +1,6 @@
 import { createRng, hashString } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
-import type { Task } from '../core/tasks/types';
+import { KIND_LABELS, type Task } from '../core/tasks/types';
 import { evaluatePolicy } from '../eval/evaluate';
 import { readTaskFile } from '../eval/taskFile';
 import type {
@@ -86,7 +86,7 @@ export async function evaluateExternal(
   const { format, tasks, skipped } = cache.last.read;
   if (tasks.length === 0)
     throw new Error(
-      `${request.fileName} gave no valid tasks${request.kinds.length ? ` of ${request.kinds.join(', ')}` : ''}${skipped.length ? ` (${skipped.length} left out, e.g. ${skipped[0]})` : ''}.`,
+      `${request.fileName} gave no valid tasks${request.kinds.length ? ` of ${request.kinds.map((k) => KIND_LABELS[k]).join(', ')}` : ''}${skipped.length ? ` (${skipped.length} left out, e.g. ${skipped[0]})` : ''}: tick other kinds, or open HumanEvalPack-style records or a suite file from lab suite export.`,
     );
   const counts: ExternalEvalResult['tasks'] = {};
   for (const t of tasks) counts[t.kind] = (counts[t.kind] ?? 0) + 1;

@@ -27,6 +27,11 @@ export interface Progresses {
 export type EvaluateState = { [J in EvaluateJob]: Job<Progresses[J], KeptResults[J]> } & {
   /** Every kept result per job, newest first (read once per visit). */
   kept: { [J in EvaluateJob]: Kept<J>[] } & { loaded: boolean };
+  /**
+   * The paper grid's run per baseline as the person picked it (run id, or null for none); a
+   * baseline not here takes its default (the newest finished run named for it). Persisted.
+   */
+  gridPicks: Record<string, string | null>;
 };
 
 export type EvaluateJob = KeptJob;
@@ -39,6 +44,8 @@ export interface EvaluateSlice {
     done: <J extends EvaluateJob>(job: J, result: KeptResults[J]) => void;
     /** A failure keeps the last result shown: nothing already there is lost. */
     failed: (job: EvaluateJob, error: string) => void;
+    /** The last error no longer applies (another file was opened): it goes, the result stays. */
+    dismissed: (job: EvaluateJob) => void;
     /** The kept results, read: a job with nothing to show shows its newest. */
     keptLoaded: (kept: { [J in EvaluateJob]: Kept<J>[] }) => void;
     /** The result just shown was kept as `entry` (or a removed one came back). */
@@ -47,6 +54,8 @@ export interface EvaluateSlice {
     show: (job: EvaluateJob, id: number) => void;
     /** A kept result was removed: if it was shown, the newest left shows instead. */
     forgot: (job: EvaluateJob, id: number) => void;
+    /** The person picked a run (or none) for one of the grid's baselines. */
+    pickForGrid: (baseline: string, runId: string | null) => void;
   };
 }
 
@@ -62,7 +71,16 @@ export const initialEvaluateState: EvaluateState = {
   external: idle,
   model: idle,
   kept: { external: [], model: [], loaded: false },
+  gridPicks: {},
 };
+
+/** The grid's picks as read back from storage: run ids or null, by baseline; anything else dropped. */
+export function restoreGridPicks(saved: unknown): Record<string, string | null> {
+  if (!saved || typeof saved !== 'object' || Array.isArray(saved)) return {};
+  return Object.fromEntries(
+    Object.entries(saved).filter(([, v]) => v === null || typeof v === 'string'),
+  );
+}
 
 const newestFirst = <J extends EvaluateJob>(list: Kept<J>[]) =>
   [...list].sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
@@ -91,6 +109,10 @@ export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> 
       done: (job, result) =>
         patch(job, () => ({ status: 'done', result, shownId: null, progress: null })),
       failed: (job, error) => patch(job, () => ({ status: 'error', error, progress: null })),
+      dismissed: (job) =>
+        patch(job, (j) =>
+          j.status === 'error' ? { status: j.result ? 'done' : 'idle', error: null } : {},
+        ),
       keptLoaded: (kept) => {
         set((s) => ({
           evaluate: {
@@ -115,6 +137,10 @@ export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> 
         patch(job, (j, s) =>
           j.status === 'running' ? {} : showing(list(s, job).find((k) => k.id === id)),
         ),
+      pickForGrid: (baseline, runId) =>
+        set((s) => ({
+          evaluate: { ...s.evaluate, gridPicks: { ...s.evaluate.gridPicks, [baseline]: runId } },
+        })),
       forgot: (job, id) => {
         setList(job, (l) => l.filter((k) => k.id !== id));
         patch(job, (j, s) =>

@@ -130,4 +130,24 @@ describe('app store', () => {
     actions.keptLoaded({ external: [], model: kept });
     expect(shown()).toMatchObject({ result: c, shownId: null });
   });
+
+  it('keeps the grid’s picks across a reload, dropping what is not a run id or none', () => {
+    const storage = memoryStorage();
+    const store = createTestStore(storage);
+    store.getState().evaluateActions.pickForGrid('joint-rl', 'run-7');
+    store.getState().evaluateActions.pickForGrid('untrained', null);
+    expect(createTestStore(storage).getState().evaluate.gridPicks).toEqual({
+      'joint-rl': 'run-7',
+      untrained: null,
+    });
+    const saved = JSON.parse(storage.getItem('atomic-skills-lab:settings')!) as {
+      state: { evaluate: { gridPicks: Record<string, unknown> } };
+    };
+    saved.state.evaluate.gridPicks['warm-start'] = 3;
+    storage.setItem('atomic-skills-lab:settings', JSON.stringify(saved));
+    expect(createTestStore(storage).getState().evaluate.gridPicks).toEqual({
+      'joint-rl': 'run-7',
+      untrained: null,
+    });
+  });
 });

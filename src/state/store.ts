@@ -1,7 +1,7 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { createDeviceSlice, type DeviceSlice } from './deviceSlice';
-import { createEvaluateSlice, type EvaluateSlice } from './evaluateSlice';
+import { createEvaluateSlice, restoreGridPicks, type EvaluateSlice } from './evaluateSlice';
 import { createLearnSlice, restoreLearn, savedLearn, type LearnSlice } from './learnSlice';
 import { createTrainSlice, type TrainSlice } from './trainSlice';
 import { createUiSlice, restoreDraft, type UiSlice } from './uiSlice';
@@ -14,8 +14,8 @@ export type AppStore = UseBoundStore<StoreApi<AppState>>;
 const PERSIST_KEY = 'atomic-skills-lab:settings';
 
 /**
- * The app's store; settings (theme, backend choice, measured fastest), the Train form's draft and
- * the Learn page's answers persist in localStorage.
+ * The app's store; settings (theme, backend choice, measured fastest), the Train form's draft,
+ * the Learn page's answers and the Evaluate grid's picks persist in localStorage.
  */
 export function createAppStore(storage?: Storage): AppStore {
   return create<AppState>()(
@@ -40,9 +40,12 @@ export function createAppStore(storage?: Storage): AppStore {
             codeView: s.ui.codeView,
           },
           learn: savedLearn(s.learn),
+          evaluate: { gridPicks: s.evaluate.gridPicks },
         }),
         merge: (persisted, current) => {
-          const stored = persisted as { ui?: Partial<AppState['ui']>; learn?: unknown } | undefined;
+          const stored = persisted as
+            | { ui?: Partial<AppState['ui']>; learn?: unknown; evaluate?: { gridPicks?: unknown } }
+            | undefined;
           const saved = stored?.ui ?? {};
           const draftConfig = restoreDraft(saved.draftConfig);
           // Anything but 'text' (absent, or a value this version does not know) is the editor.
@@ -51,6 +54,10 @@ export function createAppStore(storage?: Storage): AppStore {
             ...current,
             ui: { ...current.ui, ...saved, draftConfig, codeView, settingsOpen: false },
             learn: { ...current.learn, ...restoreLearn(stored?.learn) },
+            evaluate: {
+              ...current.evaluate,
+              gridPicks: restoreGridPicks(stored?.evaluate?.gridPicks),
+            },
           };
         },
       },

@@ -56,11 +56,14 @@ function GridFromRuns() {
   const loaded = useApp((s) => s.train.runsLoaded);
   const done = useMemo(() => runs.filter(isGridRun), [runs]);
   const defaults = useMemo(() => defaultPicks(done, NAMES), [done]);
-  const [chosen, setChosen] = useState<Record<string, string | null>>({});
+  const chosen = useApp((s) => s.evaluate.gridPicks);
   const picks = useMemo(
     () =>
       NAMES.map((name) => {
-        const id = name in chosen ? chosen[name]! : defaults[name]!;
+        // A pick of a run since deleted falls back to the default, as if never made.
+        const mine = chosen[name];
+        const kept = mine === null || done.some((r) => r.id === mine);
+        const id = mine !== undefined && kept ? mine : defaults[name]!;
         return { name, run: done.find((r) => r.id === id) ?? null };
       }),
     [done, defaults, chosen],
@@ -90,7 +93,9 @@ function GridFromRuns() {
             <select
               data-testid={`grid-pick-${name}`}
               value={picks[i]!.run?.id ?? ''}
-              onChange={(e) => setChosen((c) => ({ ...c, [name]: e.target.value || null }))}
+              onChange={(e) =>
+                appStore.getState().evaluateActions.pickForGrid(name, e.target.value || null)
+              }
             >
               <option value="">— none —</option>
               {done.map((r) => (
@@ -102,6 +107,14 @@ function GridFromRuns() {
           </label>
         ))}
       </fieldset>
+      {picks.every((p) => !p.run) && (
+        <p className="hint" role="status" data-testid="grid-none-picked">
+          No run is picked for any baseline, so every cell is empty. A finished run named for a
+          baseline ({NAMES.slice(0, 3).join(', ')}…: the Train page&apos;s presets under &quot;The
+          paper&apos;s grid&quot; name them so) is picked at first; pick a run above for each
+          baseline you trained.
+        </p>
+      )}
       <GridTables result={result} />
     </>
   );

@@ -11,14 +11,34 @@ import { defaultPicks, isGridRun } from './gridFromRuns';
 import { isHumanEvalPackLine } from '../../eval/taskFile';
 import { KeptTable } from './KeptTable';
 
-/** What a file looks like from its first line, before any work. */
-function describeFile(name: string, text: string): string {
-  const lines = text.split('\n').filter((l) => l.trim() !== '').length;
-  const first = text.slice(0, text.search(/\r?\n|$/));
+/**
+ * What a file looks like from its first line, before any work; or why it cannot be a task file
+ * (empty, or its first line not a JSON object).
+ */
+export function describeFile(
+  name: string,
+  text: string,
+): { about: string; problem: null } | { about: null; problem: string } {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const first = lines[0]?.trim();
+  const what = 'open HumanEvalPack-style records (JSONL) or a suite file from lab suite export.';
+  if (first === undefined) return { about: null, problem: `${name} is empty: ${what}` };
+  let value: unknown;
+  try {
+    value = JSON.parse(first);
+  } catch {
+    return { about: null, problem: `${name} is not a task file (line 1 is not JSON): ${what}` };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return {
+      about: null,
+      problem: `${name} is not a task file (line 1 is not a JSON object): ${what}`,
+    };
   const format = isHumanEvalPackLine(first)
     ? 'HumanEvalPack-style records (each made into tasks of several kinds)'
     : 'a suite file (one task a line)';
-  return `${name}: ${lines} lines, ${format}.`;
+  const count = `${lines.length} line${lines.length === 1 ? '' : 's'}`;
+  return { about: `${name}: ${count}, ${format}.`, problem: null };
 }
 
 /**
@@ -46,17 +66,20 @@ export function ExternalTasksPanel() {
   const chosen = (picked ?? defaults).filter((id) => done.some((r) => r.id === id));
   const going = external.status === 'running';
   const ready = useApp((s) => s.device.status === 'ready');
+  const described = file ? describeFile(file.name, file.text) : null;
   const problem = !ready
     ? 'The compute worker is starting (see the status bar); the runs answer there.'
     : !file
       ? 'Open a task file first.'
-      : chosen.length === 0
-        ? 'Tick at least one run.'
-        : !Number.isInteger(samples) || samples < 1 || samples > 16
-          ? 'Answers per task must be a whole number from 1 to 16.'
-          : !Number.isInteger(seed)
-            ? 'The seed must be a whole number.'
-            : null;
+      : described?.problem
+        ? described.problem
+        : chosen.length === 0
+          ? 'Tick at least one run.'
+          : !Number.isInteger(samples) || samples < 1 || samples > 16
+            ? 'Answers per task must be a whole number from 1 to 16.'
+            : !Number.isInteger(seed)
+              ? 'The seed must be a whole number.'
+              : null;
   const toggle = <T,>(list: T[], item: T): T[] =>
     list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
   const progress = external.progress;
@@ -78,11 +101,23 @@ export function ExternalTasksPanel() {
         label="open a task file"
         testId="external-file"
         accept=".jsonl,.json,application/json,text/plain"
-        onFiles={([f]) => f && void f.text().then((text) => setFile({ name: f.name, text }))}
+        onFiles={([f]) =>
+          f &&
+          void f.text().then((text) => {
+            setFile({ name: f.name, text });
+            // The last evaluation's error was about another file.
+            appStore.getState().evaluateActions.dismissed('external');
+          })
+        }
       />
-      {file && (
+      {described?.about && (
         <p className="hint" data-testid="external-file-about">
-          {describeFile(file.name, file.text)}
+          {described.about}
+        </p>
+      )}
+      {described?.problem && (
+        <p className="error" role="alert" data-testid="external-file-problem">
+          {described.problem}
         </p>
       )}
       <fieldset className="external-options">
@@ -98,7 +133,9 @@ export function ExternalTasksPanel() {
             {KIND_LABELS[k]}
           </label>
         ))}
-        <span className="hint">(none ticked: every kind the file gives)</span>
+        {kinds.length === 0 && (
+          <span className="hint">(none ticked: every kind the file gives)</span>
+        )}
       </fieldset>
       <fieldset className="external-options">
         <legend>Runs (their latest checkpoints answer)</legend>
@@ -166,6 +203,11 @@ export function ExternalTasksPanel() {
           </button>
         )}
       </div>
+      {file && !described?.problem && problem && !going && (
+        <p className="hint" role="status" data-testid="external-problem">
+          {problem}
+        </p>
+      )}
       {going && (
         <p className="hint" role="status" data-testid="external-progress">
           {!progress
