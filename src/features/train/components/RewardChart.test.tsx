@@ -36,6 +36,8 @@ describe('RewardChart', () => {
     expect(screen.queryByTestId('kind-toggle-editing')).toBeNull();
     // localization and review: raw + smoothed; bugfix: eval.
     expect(drawnLines(container)).toBe(5);
+    // The mix change: numbered on the chart, its whole mix listed under it.
+    expect(screen.getByTestId('mix-changes').textContent).toBe('mix 1 from step 2: review 3');
   });
 
   it('hides a kind when its toggle is cleared, and the raw curve at smoothing 0', () => {

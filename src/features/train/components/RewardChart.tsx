@@ -239,6 +239,7 @@ export function RewardChart({
           {...(onPickValidation ? { validation, onPick: pick } : {})}
         />
       )}
+      <MixChanges markers={model.markers} xAxis={s.xAxis} />
     </section>
   );
 }
@@ -255,7 +256,7 @@ const markerLines = (markers: ChartModel['markers']) =>
       className="config-marker"
       stroke="var(--muted)"
       strokeDasharray="2 2"
-      label={{ value: m.label, position: 'insideTopLeft', fontSize: 10 }}
+      label={{ value: m.label, position: 'insideTopLeft', fontSize: 10, offset: 5 + 12 * m.row }}
     />
   ));
 
@@ -300,7 +301,7 @@ const ChartPlot = memo(function ChartPlot({
     },
     [model.series, s.xAxis, validation],
   );
-  const markerKey = model.markers.map((m) => `${m.x}|${m.label}`).join('\n');
+  const markerKey = model.markers.map((m) => `${m.x}|${m.label}|${m.row}`).join('\n');
   // Rebuilt only when a marker changes, so the chart around the curves stays as it was.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const markers = useMemo(() => markerLines(model.markers), [markerKey]);
@@ -320,3 +321,22 @@ const ChartPlot = memo(function ChartPlot({
     </SeriesChart>
   );
 });
+
+/** The skill-mix changes the chart numbers, each with where it applies from and its whole mix. */
+function MixChanges({ markers, xAxis }: { markers: ChartModel['markers']; xAxis: XAxisKind }) {
+  const labelled = markers.filter((m) => m.label !== '');
+  if (labelled.length === 0) return null;
+  return (
+    <ol className="mix-changes hint" data-testid="mix-changes" aria-label="Skill-mix changes">
+      {labelled.map((m) => (
+        <li key={m.label}>
+          <strong>{m.label}</strong> from{' '}
+          {xAxis === 'time'
+            ? formatDuration(m.x)
+            : `${xAxis === 'step' ? 'step' : 'episode'} ${m.x}`}
+          : {m.text}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -51,7 +51,31 @@ describe('buildChartModel', () => {
       [3, 0.6],
     ]);
     expect(xy(2)).toEqual([[2, 0.5]]);
-    expect(m.markers).toEqual([{ x: 2, label: 'mix loc 2' }]);
+    expect(m.markers).toEqual([{ x: 2, label: 'mix 1', text: 'loc 2', row: 0 }]);
+  });
+
+  it('numbers mix changes and staggers the labels of near ones so they do not overlap', () => {
+    const events = [
+      { step: 5, elapsedMs: 1, mix: { localization: 0, editing: 0 } },
+      { step: 6, elapsedMs: 2, mix: { localization: 1, editing: 0.5 } },
+      { step: 30, elapsedMs: 3, mix: { localization: 1, editing: 1 } },
+    ];
+    const rewards = [...Array(40).keys()].map(() => 0.5);
+    const m = buildChartModel([runLines(run('a', rewards, { events }), 'step')], options());
+    expect(m.markers).toEqual([
+      { x: 5, label: 'mix 1', text: 'loc 0, edit 0', row: 0 },
+      { x: 6, label: 'mix 2', text: 'loc 1, edit 0.5', row: 1 },
+      { x: 30, label: 'mix 3', text: 'loc 1, edit 1', row: 0 },
+    ]);
+    // The same change in a second run (a seed of the same config) is not labelled again.
+    const twice = buildChartModel(
+      [
+        runLines(run('a', rewards, { events: events.slice(0, 1) }), 'step'),
+        runLines(run('b', rewards, { events: [{ ...events[0]!, step: 7 }] }), 'step'),
+      ],
+      options(),
+    );
+    expect(twice.markers.map((x) => x.label)).toEqual(['mix 1', '']);
   });
 
   it('adds the faint raw curve under a smoothed one', () => {

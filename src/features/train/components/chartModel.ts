@@ -66,9 +66,24 @@ export interface ChartMarker {
   label: string;
 }
 
+/** A skill-mix change as drawn: a short numbered label, the whole mix, and its label's row. */
+export interface DrawnMarker {
+  x: number;
+  /** `mix 2`, or '' where the same change (another run's) is already labelled. */
+  label: string;
+  /** The whole mix (`loc 0, edit 0.5, …`), for the list under the chart. */
+  text: string;
+  /** Which line its label sits on: changes close together are staggered so none overlap. */
+  row: number;
+}
+
+/** Changes nearer than this share of the x axis get their labels on different lines. */
+const NEAR_MARKERS = 0.08;
+const MARKER_ROWS = 3;
+
 export interface ChartModel {
   series: ChartSeries[];
-  markers: ChartMarker[];
+  markers: DrawnMarker[];
   /** Points a log axis could not draw (non-positive), left out. */
   dropped: number;
   /** The furthest projected end of a run still going (the x axis reaches it), or null. */
@@ -94,7 +109,6 @@ const SHORT: Partial<Record<TaskKind, string>> = {
 };
 
 const mixLabel = (mix: ConfigEvent['mix']): string =>
-  'mix ' +
   Object.entries(mix)
     .map(([k, w]) => `${SHORT[k as TaskKind] ?? k} ${w}`)
     .join(', ');
@@ -232,15 +246,28 @@ export function buildChartModel(lines: readonly RunLines[], o: ChartOptions): Ch
   const markers = new Map<string, ChartMarker>();
   for (const l of lines)
     for (const m of l.markers) if (!(o.logX && m.x <= 0)) markers.set(`${m.x}|${m.label}`, m);
-  // The same change in several runs (seeds of one config) is labelled once.
-  const labelled = new Set<string>();
-  const shown = [...markers.values()]
-    .sort((m, n) => m.x - n.x)
-    .map((m) => {
-      const label = labelled.has(m.label) ? '' : m.label;
-      labelled.add(m.label);
-      return { x: m.x, label };
-    });
+  // Each distinct change gets a number, printed on the chart (the same change in several runs,
+  // seeds of one config, is labelled once); the whole mix goes in the list under the chart.
+  // Labels of changes close together go on successive lines instead of over each other.
+  const xs = series.flatMap((d) => d.points.map((p) => p.x));
+  const pos = (x: number) => (o.logX ? Math.log10(x) : x);
+  const span = xs.length ? pos(Math.max(...xs)) - pos(Math.min(...xs)) : 0;
+  const numbers = new Map<string, number>();
+  let last: { x: number; row: number } | null = null;
+  const shown: DrawnMarker[] = [];
+  for (const m of [...markers.values()].sort((a, b) => a.x - b.x)) {
+    const known = numbers.has(m.label);
+    if (!known) numbers.set(m.label, numbers.size + 1);
+    if (known) {
+      shown.push({ x: m.x, label: '', text: m.label, row: 0 });
+      continue;
+    }
+    const before: { x: number; row: number } | null = last;
+    const row: number =
+      before && pos(m.x) - pos(before.x) < span * NEAR_MARKERS ? (before.row + 1) % MARKER_ROWS : 0;
+    last = { x: m.x, row };
+    shown.push({ x: m.x, label: `mix ${numbers.get(m.label)}`, text: m.label, row });
+  }
   return {
     series,
     markers: shown,
