@@ -41,6 +41,11 @@ test('an unknown ?backend= value is reported and the app still runs', async ({ a
   const { page } = app;
   await page.goto('/train?backend=webgl');
   await app.ready();
+  await expect(page.getByTestId('status-bad-url')).toHaveText(
+    '?backend=webgl is not a backend (webgpu, wasm, cpu or auto): ignored',
+  );
   await page.getByTestId('open-settings').click();
-  await expect(page.getByRole('alert')).toContainText('Unknown ?backend=webgl');
+  await expect(page.getByTestId('settings-panel').getByRole('alert')).toContainText(
+    'Unknown ?backend=webgl',
+  );
 });

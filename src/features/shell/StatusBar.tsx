@@ -1,5 +1,5 @@
 import type { BackendInfo } from '../../protocol/backend';
-import { useBackendSummary, useUiActions } from '../../state/hooks';
+import { useApp, useBackendSummary, useUiActions } from '../../state/hooks';
 
 function adapterText(info: BackendInfo): string {
   const a = info.adapter;
@@ -20,6 +20,8 @@ function wasmText(info: BackendInfo): string {
 export function StatusBar() {
   const { status, info, error } = useBackendSummary();
   const { setSettingsOpen } = useUiActions();
+  const fromUrl = useApp((s) => s.device.preferenceSource === 'url');
+  const badUrlBackend = useApp((s) => s.device.invalidUrlBackend);
   return (
     <footer className="status-bar" data-testid="status-bar" data-status={status}>
       {status === 'error' && <span className="status-error">Compute failed: {error}</span>}
@@ -30,7 +32,7 @@ export function StatusBar() {
             type="button"
             className="status-item status-backend"
             data-testid="status-backend"
-            title={`Chosen: ${info.choice}. Click to change.`}
+            title={`Chosen: ${fromUrl && info.choice === 'chosen by you' ? 'by the address (?backend=)' : info.choice}. Click to change.`}
             onClick={() => setSettingsOpen(true)}
           >
             backend: <strong>{info.backend}</strong>
@@ -44,6 +46,11 @@ export function StatusBar() {
           <span className="status-item" data-testid="status-isolation">
             {info.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated'}
           </span>
+          {badUrlBackend !== null && (
+            <span className="status-item status-error" role="alert" data-testid="status-bad-url">
+              ?backend={badUrlBackend} is not a backend (webgpu, wasm, cpu or auto): ignored
+            </span>
+          )}
           {info.fallbacks.length > 0 && (
             <span className="status-item status-muted" data-testid="status-fallbacks">
               {info.fallbacks.map((f) => f.reason).join('; ')}
