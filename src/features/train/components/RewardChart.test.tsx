@@ -75,13 +75,22 @@ describe('RewardChart', () => {
     expect(items.map((li) => li.textContent?.trim())).toEqual([
       'quick',
       'other',
-      'dashed with dots: validation',
+      'line: training · marked points: validation',
     ]);
     const dashes = items
       .slice(0, 2)
       .map((li) => li.querySelector('line')!.getAttribute('stroke-dasharray'));
     expect(dashes[0]).toBeNull();
     expect(dashes[1]).toBe('8 3');
+    // Validation is never dashed (a second run's dashes are not mistaken for it), and each
+    // run's validation points have their own marker: a dot, then a ring.
+    const evals = [...document.querySelectorAll('.series-eval')];
+    expect(evals.map((g) => g.querySelector('path')!.getAttribute('stroke-dasharray'))).toEqual([
+      null,
+      null,
+    ]);
+    expect(evals[0]!.querySelector('circle')!.getAttribute('fill')).not.toMatch(/panel/);
+    expect(evals[1]!.querySelector('circle')!.getAttribute('fill')).toMatch(/panel/);
   });
 
   it('draws the mean with a band over the runs of a group', () => {

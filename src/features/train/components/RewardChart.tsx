@@ -16,7 +16,8 @@ import {
 } from './chartModel';
 import { formatDuration } from './format';
 import { SeriesChart } from './SeriesChart';
-import type { LayerSeries } from './SeriesLayer';
+import { Dot, type LayerSeries } from './SeriesLayer';
+import { runDash, runDot, type DotShape } from './runStyles';
 import { roundDomain } from './seriesPaths';
 import type { XAxisKind } from './series';
 
@@ -38,10 +39,6 @@ export interface RewardChartProps {
   onPickValidation?: (pick: { runId: string; step: number }) => void;
 }
 
-/** Training runs overlay a run dash by index; validation evals are always dashed with dots. */
-const RUN_DASHES = [undefined, '8 3', '2 3', '12 4 2 4', '6 6'];
-const EVAL_DASH = '5 4';
-
 const xFormatter = (axis: XAxisKind) => (x: number) =>
   axis === 'time'
     ? formatDuration(x)
@@ -49,8 +46,9 @@ const xFormatter = (axis: XAxisKind) => (x: number) =>
       ? `${+(x / 1000).toFixed(1)}k`
       : String(+x.toFixed(2));
 
+/** A run's training curves take its dash; validation is a thin solid line with its markers. */
 const dashOf = (s: ChartSeries): string | undefined =>
-  s.role === 'eval' ? EVAL_DASH : RUN_DASHES[s.runIndex % RUN_DASHES.length];
+  s.role === 'eval' ? undefined : runDash(s.runIndex);
 
 /** The exported chart's legend: one entry per drawn line (raw curves and bands go unnamed). */
 export function legendOf(series: readonly ChartSeries[]): LegendEntry[] {
@@ -62,13 +60,15 @@ export function legendOf(series: readonly ChartSeries[]): LegendEntry[] {
     });
 }
 
-/** The runs (or groups) overlaid, each with the dash its training curves are drawn in. */
-export function runLegendOf(series: readonly ChartSeries[]): { label: string; dash?: string }[] {
-  const byIndex = new Map<number, { label: string; dash?: string }>();
+/** The runs (or groups) overlaid, each with its training curves' dash and validation marker. */
+export function runLegendOf(
+  series: readonly ChartSeries[],
+): { label: string; dash?: string; dot: DotShape }[] {
+  const byIndex = new Map<number, { label: string; dash?: string; dot: DotShape }>();
   for (const s of series) {
-    if (s.role === 'eval' || byIndex.has(s.runIndex)) continue;
-    const dash = RUN_DASHES[s.runIndex % RUN_DASHES.length];
-    byIndex.set(s.runIndex, { label: s.entry, ...(dash ? { dash } : {}) });
+    if (byIndex.has(s.runIndex)) continue;
+    const dash = runDash(s.runIndex);
+    byIndex.set(s.runIndex, { label: s.entry, ...(dash ? { dash } : {}), dot: runDot(s.runIndex) });
   }
   return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
 }
@@ -81,21 +81,22 @@ function RunLegend({ series }: { series: readonly ChartSeries[] }) {
     <ul className="run-legend" data-testid="run-legend" aria-label="Runs on the chart">
       {entries.map((e) => (
         <li key={e.label}>
-          <svg width="28" height="8" aria-hidden>
+          <svg width="44" height="10" aria-hidden>
             <line
               x1="0"
-              y1="4"
+              y1="5"
               x2="28"
-              y2="4"
+              y2="5"
               stroke="currentColor"
               strokeWidth="2"
               strokeDasharray={e.dash}
             />
+            <Dot x={37} y={5} r={3.5} color="currentColor" shape={e.dot} />
           </svg>{' '}
           {e.label}
         </li>
       ))}
-      <li className="hint">dashed with dots: validation</li>
+      <li className="hint">line: training · marked points: validation</li>
     </ul>
   );
 }
@@ -113,9 +114,10 @@ export function layerSeries(series: readonly ChartSeries[]): LayerSeries[] {
       points: s.points,
       className,
       opacity: s.role === 'raw' ? 0.25 : 1,
-      width: s.role === 'smooth' ? 2 : 1.5,
+      width: s.role === 'smooth' ? 2 : 1,
       ...(dashOf(s) ? { dash: dashOf(s) } : {}),
-      dot: s.role === 'eval' ? 3 : 0,
+      dot: s.role === 'eval' ? 3.5 : 0,
+      ...(s.role === 'eval' ? { dotShape: runDot(s.runIndex) } : {}),
       activeDot: s.role === 'raw' ? 0 : 4,
     };
   });

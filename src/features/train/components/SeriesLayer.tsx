@@ -10,6 +10,7 @@ import {
   type PathPoint,
   type Scale,
 } from './seriesPaths';
+import type { DotShape } from './runStyles';
 
 /** One drawn series: a line (with optional dots) or, given `band`, a filled range. */
 export interface LayerSeries {
@@ -22,6 +23,8 @@ export interface LayerSeries {
   dash?: string;
   /** Radius of a dot on every point (validation evals); 0 or absent: none. */
   dot?: number;
+  /** The dot's shape (default a filled circle): tells compared runs' points apart. */
+  dotShape?: DotShape;
   /** Radius of the dot marking the hovered x (0 or absent: none). */
   activeDot?: number;
   /** Class of the drawn element, for styling and tests. */
@@ -86,7 +89,7 @@ export const SeriesLayer = memo(function SeriesLayer({
               strokeLinejoin="round"
             />
             {dots.map((p, i) => (
-              <circle key={i} cx={p.x} cy={p.y} r={s.dot} fill={s.color} />
+              <Dot key={i} x={p.x} y={p.y} r={s.dot ?? 0} color={s.color} shape={s.dotShape} />
             ))}
           </g>
         ),
@@ -95,6 +98,36 @@ export const SeriesLayer = memo(function SeriesLayer({
     </g>
   );
 });
+
+/** One marked point in its shape (a ring is hollow: the background shows through). */
+export function Dot(p: { x: number; y: number; r: number; color: string; shape?: DotShape }) {
+  switch (p.shape) {
+    case 'ring':
+      return (
+        <circle
+          cx={p.x}
+          cy={p.y}
+          r={p.r}
+          fill="var(--panel, #fff)"
+          stroke={p.color}
+          strokeWidth={1.5}
+        />
+      );
+    case 'square':
+      return <rect x={p.x - p.r} y={p.y - p.r} width={2 * p.r} height={2 * p.r} fill={p.color} />;
+    case 'diamond': {
+      const d = p.r * 1.3;
+      return (
+        <path
+          d={`M${p.x} ${p.y - d}L${p.x + d} ${p.y}L${p.x} ${p.y + d}L${p.x - d} ${p.y}Z`}
+          fill={p.color}
+        />
+      );
+    }
+    default:
+      return <circle cx={p.x} cy={p.y} r={p.r} fill={p.color} />;
+  }
+}
 
 /** The hovered point of a chart: its x in data units and the pointer's pixel position. */
 export interface Hover {

@@ -61,6 +61,16 @@ describe('SignalsPanel', () => {
       expect(drawn(screen.getByTestId(`signal-${id}`), '.series-smooth path')).toBe(2);
     expect(drawn(screen.getByTestId('signal-time-split'), 'path.series-band')).toBe(2);
     expect(container.textContent).toContain('ms per step: model vs sandbox (a)');
+    // Which line is which run, each run in its colour and dash; what the time split's bands are.
+    const legend = [...screen.getByTestId('signals-legend').querySelectorAll('li')];
+    expect(legend.map((li) => li.textContent?.trim())).toEqual(['a', 'b']);
+    const dash = (li: Element) => li.querySelector('line')!.getAttribute('stroke-dasharray');
+    expect(legend.map(dash)).toEqual([null, '8 3']);
+    const klLines = screen.getByTestId('signal-kl').querySelectorAll('.series-smooth path');
+    expect([...klLines].map((p) => p.getAttribute('stroke-dasharray'))).toEqual([null, '8 3']);
+    expect(screen.getByTestId('time-split-legend').textContent).toMatch(
+      /model ms.*sandbox wait ms/,
+    );
   });
 
   it('draws nothing without runs', () => {

@@ -8,6 +8,7 @@ import { SeriesChart } from './SeriesChart';
 import { createHoverStore, type LayerSeries } from './SeriesLayer';
 import { nearestPoint, roundDomain } from './seriesPaths';
 import { useStaggered } from '../useStaggered';
+import { runDash } from './runStyles';
 import { SIGNALS, signalLine, signalXDomain, timeSplit, type SignalRun } from './signals';
 
 export interface SignalsPanelProps {
@@ -51,6 +52,30 @@ const TIME_LEGEND: LegendEntry[] = [
   { label: 'model ms', color: 'var(--accent)' },
   { label: 'sandbox wait ms (grading not hidden behind sampling)', color: SANDBOX_GREY },
 ];
+
+/** What each line or band of a chart is, on the page (the exported file carries its own). */
+function LegendList(props: { entries: readonly LegendEntry[]; testId: string; label: string }) {
+  return (
+    <ul className="run-legend" data-testid={props.testId} aria-label={props.label}>
+      {props.entries.map((e) => (
+        <li key={e.label}>
+          <svg width="28" height="8" aria-hidden>
+            <line
+              x1="0"
+              y1="4"
+              x2="28"
+              y2="4"
+              stroke={e.color}
+              strokeWidth="3"
+              strokeDasharray={e.dash}
+            />
+          </svg>{' '}
+          {e.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The tooltip of a signal chart: the hovered x and one value per named line. */
 function SignalTooltip({
@@ -109,6 +134,8 @@ export function SignalsPanel({
           series: lines.map((points, i): LayerSeries => ({
             key: `r${i}`,
             color: runColor(i),
+            // The dash too, so runs are told apart without telling colours apart.
+            ...(runDash(i) ? { dash: runDash(i) } : {}),
             points,
             className: 'series-smooth',
             activeDot: 3,
@@ -137,7 +164,14 @@ export function SignalsPanel({
     (v: number) => (xAxis === 'time' ? formatDuration(v) : String(+v.toFixed(2))),
     [xAxis],
   );
-  const legend = useMemo(() => runs.map((r, i) => ({ label: r.name, color: runColor(i) })), [runs]);
+  const legend = useMemo(
+    () =>
+      runs.map((r, i): LegendEntry => {
+        const dash = runDash(i);
+        return { label: r.name, color: runColor(i), ...(dash ? { dash } : {}) };
+      }),
+    [runs],
+  );
   // Seven charts mounted at once held the main thread for ~0.25-1 s: one per task instead.
   const shown = useStaggered(charts.length + 1);
   if (!first || !split) return null;
@@ -146,6 +180,7 @@ export function SignalsPanel({
   const label = (v: number) => (xAxis === 'time' ? formatDuration(v) : `${xAxis} ${v}`);
   return (
     <section className="signals-panel" data-testid="signals-panel" aria-label="Training signals">
+      <LegendList entries={legend} testId="signals-legend" label="Runs on these charts" />
       <div className="signals-grid">
         {charts.map((c, i) => (
           <SignalFigure
@@ -183,6 +218,7 @@ export function SignalsPanel({
           help="Milliseconds per step spent in the model (sampling and the update) and in the sandbox (grading), stacked."
           legend={TIME_LEGEND}
         >
+          <LegendList entries={TIME_LEGEND} testId="time-split-legend" label="Parts of a step" />
           {charts.length < shown ? (
             <SeriesChart
               id="time-split"
