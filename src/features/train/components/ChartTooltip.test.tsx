@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildChartModel, runLines } from './chartModel';
-import { ChartTooltip } from './ChartTooltip';
+import { ChartTooltip, tooltipLines } from './ChartTooltip';
 import { evalRecord, stepPoint } from './testFixtures';
 
 afterEach(cleanup);
@@ -40,6 +40,22 @@ describe('ChartTooltip', () => {
       '1',
       '0.75',
     ]);
+  });
+
+  it('shows a validation only at the step it was measured, not at the steps beside it', () => {
+    const { series } = buildChartModel([runLines(run, 'step')], {
+      xAxis: 'step',
+      smoothing: 0,
+      logX: false,
+      logY: false,
+      groupRuns: false,
+      kinds: ['localization'],
+      maxPoints: 500,
+    });
+    const values = (x: number) => tooltipLines(series, x).map((l) => l.values);
+    expect(values(2)).toEqual([{ smooth: 1, eval: 0.75 }]);
+    expect(values(1)).toEqual([{ smooth: 0 }]);
+    expect(values(3)).toEqual([{ smooth: 0.5 }]);
   });
 
   it('renders nothing when inactive', () => {

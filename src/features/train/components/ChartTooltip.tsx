@@ -24,12 +24,15 @@ interface Line {
   values: Partial<Record<Cell, number>>;
 }
 
-/** The series' values nearest to x, one line per run (or group) and kind. */
+/**
+ * The series' values at x, one line per run (or group) and kind: a training curve's nearest
+ * logged point (curves are downsampled apart), a validation only where it was measured at x.
+ */
 export function tooltipLines(series: readonly ChartSeries[], x: number): Line[] {
   const lines = new Map<string, Line>();
   for (const s of series) {
     if (s.role === 'band') continue;
-    const v = valueNear(s, x);
+    const v = s.role === 'eval' ? (s.points.find((p) => p.x === x)?.y ?? null) : valueNear(s, x);
     if (v === null) continue;
     const id = `${s.runIndex}|${s.kind}`;
     const line = lines.get(id) ?? { entry: s.entry, kind: s.kind, values: {} };
