@@ -227,6 +227,12 @@ test.describe('Train page @webgpu', () => {
       await expect(page.getByTestId('runs-outcome')).toContainText('Imported run');
       // Nothing was in view, so the imported run opens by itself.
       await expect(page.getByTestId(`run-row-${runId}`)).toHaveClass(/active/);
+      // In a narrow window the table scrolls sideways, its actions staying in view.
+      const viewport = page.viewportSize()!;
+      await page.setViewportSize({ width: 800, height: viewport.height });
+      await page.getByTestId(`run-row-${runId}`).scrollIntoViewIfNeeded();
+      await expect(page.getByTestId(`delete-run-${runId}`)).toBeInViewport();
+      await page.setViewportSize(viewport);
       await expect(page.locator('.reward-chart .series-smooth').first()).toBeVisible();
     });
 

@@ -14,7 +14,9 @@ export function RunName({ id, name, onRename }: Props) {
   if (draft === null)
     return (
       <span className="run-name">
-        {name}{' '}
+        <span className="run-name-text" title={name}>
+          {name}
+        </span>{' '}
         <button
           type="button"
           className="icon-button"

@@ -130,37 +130,39 @@ export function RunRow({ run, selected, active, ...on }: RunRowProps) {
       >
         {formatValue(compositeMean(run.finalRewards), 2)}
       </td>
-      <td className="run-actions">
-        <button
-          type="button"
-          data-testid={`export-bundle-${run.id}`}
-          onClick={on.onExportBundle}
-          title="Download the run (config, metrics, checkpoint) as one file."
-        >
-          bundle
-        </button>
-        <button
-          type="button"
-          data-testid={`export-csv-${run.id}`}
-          onClick={on.onExportCsv}
-          title="Download the metrics as long-format CSV (run,step,metric,value)."
-        >
-          CSV
-        </button>
-        <button
-          type="button"
-          data-testid={`delete-run-${run.id}`}
-          aria-label={`Delete ${run.name}`}
-          disabled={going}
-          title={
-            going
-              ? 'Stop the run before deleting it.'
-              : 'Delete the run and everything stored with it (Undo for a few seconds).'
-          }
-          onClick={on.onDelete}
-        >
-          delete
-        </button>
+      <td className="run-actions-cell">
+        <div className="run-actions">
+          <button
+            type="button"
+            data-testid={`export-bundle-${run.id}`}
+            onClick={on.onExportBundle}
+            title="Download the run (config, metrics, checkpoint) as one file."
+          >
+            bundle
+          </button>
+          <button
+            type="button"
+            data-testid={`export-csv-${run.id}`}
+            onClick={on.onExportCsv}
+            title="Download the metrics as long-format CSV (run,step,metric,value)."
+          >
+            CSV
+          </button>
+          <button
+            type="button"
+            data-testid={`delete-run-${run.id}`}
+            aria-label={`Delete ${run.name}`}
+            disabled={going}
+            title={
+              going
+                ? 'Stop the run before deleting it.'
+                : 'Delete the run and everything stored with it (Undo for a few seconds).'
+            }
+            onClick={on.onDelete}
+          >
+            delete
+          </button>
+        </div>
       </td>
     </tr>
   );

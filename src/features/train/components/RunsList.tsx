@@ -170,7 +170,7 @@ export function RunsList({
                   'composite',
                   'Mean final reward over the composite tasks evaluated',
                 )}
-                <th>
+                <th className="run-actions-cell">
                   <span className="sr-only">actions</span>
                 </th>
               </tr>
