@@ -64,7 +64,7 @@ test.describe('Train page: the configuration form @webgpu', () => {
     await page.reload();
     await app.ready();
     await expect(page.getByLabel('observation tokens')).toHaveValue('8192');
-    await expect(page.getByTestId('config-problem')).toContainText('model.maxObsLen');
+    await expect(page.getByTestId('config-problem')).toContainText('"observation tokens": a group');
     await page.getByTestId('preset-select').selectOption('quick');
     await expect(page.getByLabel('observation tokens')).toHaveValue('512');
     // A field that acts only with an option on is disabled, saying so, while the option is off.
