@@ -7,8 +7,8 @@ describe('importRunFiles', () => {
     const store = createTestStore();
     store.getState().trainActions.setRunsOutcome({ kind: 'done', text: 'Imported run "quick".' });
     const imported = await importRunFiles(store, [
-      { name: 'broken.run.json', text: '{"format": "atomic-skills-lab/run-bundle", "run": {' },
-      { name: 'foreign.json', text: '{"hello": "world"}' },
+      new File(['{"format": "atomic-skills-lab/run-bundle", "run": {'], 'broken.run.json'),
+      new File(['{"hello": "world"}'], 'foreign.json'),
     ]);
     expect(imported).toEqual([]);
     const outcome = store.getState().train.runsOutcome;
@@ -19,5 +19,18 @@ describe('importRunFiles', () => {
     expect(outcome?.text).not.toContain('Imported run');
     // The page's own messages (above the charts) are left alone.
     expect(store.getState().train.error).toBeNull();
+  });
+
+  it('says which file could not be read, and imports nothing from it', async () => {
+    const store = createTestStore();
+    const unreadable = {
+      name: 'gone.run.json',
+      text: () => Promise.reject(new Error('The file was moved or deleted')),
+    };
+    expect(await importRunFiles(store, [unreadable])).toEqual([]);
+    expect(store.getState().train.runsOutcome).toEqual({
+      kind: 'error',
+      text: 'gone.run.json: The file was moved or deleted',
+    });
   });
 });

@@ -220,7 +220,7 @@ export async function undoRemove(store: AppStore, bundle: RunBundle): Promise<vo
  */
 export async function importRunFiles(
   store: AppStore,
-  files: readonly { name: string; text: string }[],
+  files: readonly Pick<File, 'name' | 'text'>[],
 ): Promise<RunSummary[]> {
   const actions = store.getState().trainActions;
   actions.setRunsOutcome(null);
@@ -228,7 +228,7 @@ export async function importRunFiles(
   const refused: string[] = [];
   for (const file of files) {
     try {
-      imported.push(await importBundle(file.text));
+      imported.push(await importBundle(await file.text()));
     } catch (error) {
       refused.push(`${file.name}: ${messageOf(error)}`);
     }

@@ -97,11 +97,7 @@ export function RunsPanel() {
         }}
         outcome={train.outcome}
         onDismissOutcome={() => actions.setRunsOutcome(null)}
-        onImport={(files) =>
-          void Promise.all(
-            files.map(async (file) => ({ name: file.name, text: await file.text() })),
-          ).then((read) => importRunFiles(appStore, read))
-        }
+        onImport={(files) => void importRunFiles(appStore, files)}
       />
     </section>
   );
