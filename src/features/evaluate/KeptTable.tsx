@@ -11,6 +11,8 @@ export interface KeptColumn<J extends EvaluateJob> {
   cell: (entry: Kept<J>) => ReactNode;
 }
 
+const SHORT_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'short' };
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
@@ -40,7 +42,7 @@ export function KeptTable<J extends EvaluateJob>({
     <div data-testid={`${job}-kept`}>
       {kept.length > 0 && (
         <div className="table-scroll">
-          <table className="table">
+          <table className="table kept-table">
             <caption>{caption}</caption>
             <thead>
               <tr>
@@ -50,7 +52,6 @@ export function KeptTable<J extends EvaluateJob>({
                     {c.head}
                   </th>
                 ))}
-                <th scope="col">kept</th>
                 <th scope="col">
                   <span className="sr-only">actions</span>
                 </th>
@@ -64,11 +65,15 @@ export function KeptTable<J extends EvaluateJob>({
                   aria-current={k.id === shownId ? 'true' : undefined}
                   className={k.id === shownId ? 'current' : undefined}
                 >
-                  <th scope="row">{k.result.fileName}</th>
+                  <th scope="row">
+                    {k.result.fileName}
+                    <div className="hint">
+                      kept {new Date(k.createdAt).toLocaleString(undefined, SHORT_TIME)}
+                    </div>
+                  </th>
                   {columns.map((c, i) => (
                     <td key={i}>{c.cell(k)}</td>
                   ))}
-                  <td className="hint">{new Date(k.createdAt).toLocaleString()}</td>
                   <td className="actions">
                     <button
                       type="button"
@@ -99,7 +104,8 @@ export function KeptTable<J extends EvaluateJob>({
       )}
       {removed && (
         <p className="hint" role="status" data-testid={`${job}-kept-removed`}>
-          Removed {removed.result.fileName} (kept {new Date(removed.createdAt).toLocaleString()}).{' '}
+          Removed {removed.result.fileName} (kept{' '}
+          {new Date(removed.createdAt).toLocaleString(undefined, SHORT_TIME)}).{' '}
           <button
             type="button"
             data-testid={`${job}-kept-undo`}

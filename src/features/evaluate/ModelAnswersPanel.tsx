@@ -4,7 +4,7 @@ import { modelPrompts, scoreModelAnswers } from '../../bridge/evaluation';
 import { download } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
 import { readInto } from '../../components/useRead';
-import { KIND_LABELS, SPLITS, TASK_KINDS, type Split } from '../../core/tasks/types';
+import { KIND_LABELS, SPLITS, TASK_KINDS, type Split, type TaskKind } from '../../core/tasks/types';
 import type { PerTaskScores } from '../../eval/evaluate';
 import type { Kept } from '../../protocol/kept';
 import { appStore } from '../../state/appStore';
@@ -200,6 +200,20 @@ function ModelTable() {
   );
 }
 
+/** Column heads short enough for ten kinds side by side (the full label on hover). */
+const SHORT_KIND: Record<TaskKind, string> = {
+  localization: 'loc',
+  editing: 'edit',
+  testgen: 'testgen',
+  reproduction: 'repro',
+  review: 'review',
+  bugfix: 'bugfix',
+  'bugfix-multi': 'multi-file',
+  'tdd-fix': 'tdd-fix',
+  refactor: 'refactor',
+  'security-fix': 'security',
+};
+
 /** Every model scored in this browser, side by side: its mean reward per kind. */
 function KeptModels() {
   const kept = useApp((s) => s.evaluate.kept.model);
@@ -210,9 +224,9 @@ function KeptModels() {
       caption="Models scored in this browser (mean reward over the tasks each answered)"
       columns={[
         { head: 'answers', cell: ({ result }) => result.answers },
-        { head: 'scored on', cell: ({ result }) => result.suite },
         ...kinds.map((kind) => ({
-          head: KIND_LABELS[kind],
+          head: SHORT_KIND[kind],
+          title: `${KIND_LABELS[kind]}: mean reward (tasks answered)`,
           cell: ({ result }: Kept<'model'>) => {
             const s = result.bySkill[kind];
             return s ? (
