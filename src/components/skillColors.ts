@@ -36,6 +36,13 @@ export function kindColor(kind: TaskKind): string {
   return isComposite(kind) ? COMPOSITE_COLORS[kind] : SKILL_COLORS[kind];
 }
 
+/**
+ * A kind's colour for text (table heads, scores): its colour darkened on the light theme and
+ * lightened on the dark one until it reads at 4.5:1 or more on the page (WCAG AA), from CSS
+ * variables set per theme in styles.css. Lines, swatches and markers keep `kindColor`.
+ */
+export const kindTextColor = (kind: TaskKind): string => `var(--kind-text-${kind})`;
+
 /** The atomic skills in their fixed order, with their colours (legends, sliders). */
 export const SKILL_SWATCHES = ATOMIC_SKILLS.map((skill) => ({
   skill,

@@ -2,7 +2,7 @@ import { KIND_LABELS } from '../../core/tasks/types';
 import type { Difference } from '../../eval/compare';
 import type { KindScore } from '../../eval/evaluate';
 import type { Estimate, Gain, MeanDifference, PaperGrid } from '../../eval/grid';
-import { kindColor } from '../../components/skillColors';
+import { kindTextColor } from '../../components/skillColors';
 import { EstimateCell, known, signed } from './cells';
 
 const scoreCell = (testId: string, s: KindScore | Estimate | null | undefined, of?: string) => {
@@ -93,7 +93,7 @@ export function PaperGridTable({ grid }: { grid: PaperGrid }) {
             const id = (col: string) => `grid-${row.kind}-${col}`;
             return (
               <tr key={row.kind} className={atomic ? '' : 'composite-row'}>
-                <th scope="row" style={{ color: kindColor(row.kind) }}>
+                <th scope="row" style={{ color: kindTextColor(row.kind) }}>
                   {KIND_LABELS[row.kind]}
                   {!atomic && <span className="hint"> (composite)</span>}
                 </th>

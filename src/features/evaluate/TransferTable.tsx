@@ -1,7 +1,7 @@
 import { ATOMIC_SKILLS, KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
 import type { Difference } from '../../eval/compare';
 import type { TransferRow } from '../../eval/grid';
-import { kindColor } from '../../components/skillColors';
+import { kindTextColor } from '../../components/skillColors';
 import { EstimateCell, signed } from './cells';
 
 /** How a gain reads: clearly up or down (more than two errors from 0), or not told apart. */
@@ -29,7 +29,7 @@ export function TransferTable({ rows }: { rows: readonly TransferRow[] }) {
           <tr>
             <th scope="col">Run (trained on)</th>
             {TASK_KINDS.map((kind) => (
-              <th key={kind} scope="col" style={{ color: kindColor(kind) }}>
+              <th key={kind} scope="col" style={{ color: kindTextColor(kind) }}>
                 {KIND_LABELS[kind]}
               </th>
             ))}

@@ -33,7 +33,7 @@ export function AnswerCheck({
   const state = taskState(check, text);
   return (
     <div className="learn-check" data-testid={testId}>
-      <h4>Your answer</h4>
+      <h3>Your answer</h3>
       <pre className="episode-answer" data-testid={`${testId}-answer`}>
         {text?.trim() ? text : '(none yet)'}
       </pre>
@@ -78,7 +78,7 @@ export function AnswerCheck({
       )}
       {gold !== undefined && (
         <>
-          <h4>The gold answer</h4>
+          <h3>The gold answer</h3>
           <pre className="episode-answer" data-testid={`${testId}-gold`}>
             {gold}
           </pre>
@@ -105,7 +105,7 @@ export function AnswerCheck({
           />
           {check.verdict.rendering?.tests && (
             <>
-              <h4>The test file your answer became</h4>
+              <h3>The test file your answer became</h3>
               <pre className="episode-code" data-testid={`${testId}-tests`}>
                 {check.verdict.rendering.tests}
               </pre>

@@ -96,9 +96,9 @@ function Play({
         </div>
       </div>
       <section className="learn-panel" data-testid={`learn-panel-${step}`}>
-        <h3>
+        <h2>
           {info.title} <span className="badge">{info.skill}</span>
-        </h3>
+        </h2>
         <p className="lead">{info.how}</p>
         {tasks.length === 0 ? (
           <p className="hint" data-testid="learn-none">

@@ -36,7 +36,7 @@ function useFilesReader(task: PlayTask): () => Promise<TaskFilesView> {
 function Prompt({ task }: { task: PlayTask }) {
   return (
     <div className="episode-prompt" data-testid="learn-prompt">
-      <h4>{task.prompt.title}</h4>
+      <h3>{task.prompt.title}</h3>
       <pre className="episode-prompt-body">{task.prompt.body}</pre>
     </div>
   );
@@ -63,7 +63,7 @@ export function LocalizationPanel({ task }: { task: PlayTask }) {
           </label>
         ))}
       </fieldset>
-      <h4>The repository</h4>
+      <h3>The repository</h3>
       <TaskFiles read={read} chosen={chosen} />
       <AnswerCheck task={task} text={text} testId="learn-localization" />
     </>
@@ -249,7 +249,7 @@ export function TestsPanel({ task }: { task: PlayTask }) {
           {task.space.literals.length > 24 ? ' …' : ''}
         </p>
       )}
-      <h4>The repository</h4>
+      <h3>The repository</h3>
       <TaskFiles read={read} chosen={[]} />
       <AnswerCheck
         task={task}
@@ -268,7 +268,7 @@ function ReviewOne({ task, label }: { task: PlayTask; label: string }) {
   const testId = `learn-review-${label}`;
   return (
     <section className="learn-review" data-testid={testId}>
-      <h4>Candidate patch {label}</h4>
+      <h3>Candidate patch {label}</h3>
       <CodeBlock
         editor={<PatchFiles patch={task.patch ?? ''} readFiles={read} testId={`${testId}-files`} />}
         text={<pre className="episode-code">{task.patch}</pre>}

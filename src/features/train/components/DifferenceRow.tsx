@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ATOMIC_SKILLS, COMPOSITE_KINDS } from '../../../core/tasks/types';
-import { SKILL_COLORS } from '../../../components/skillColors';
+import { kindTextColor } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
 import type { PerTaskScores } from '../../../eval/stats';
 import {
@@ -74,7 +74,7 @@ export function DifferenceRow({
           d={d}
           a={a.name}
           b={b.name}
-          color={SKILL_COLORS[skill]}
+          color={kindTextColor(skill)}
         />
       ))}
       <DifferenceCell

@@ -4,7 +4,7 @@ import {
   KIND_LABELS,
   type TaskKind,
 } from '../../../core/tasks/types';
-import { SKILL_COLORS } from '../../../components/skillColors';
+import { kindTextColor } from '../../../components/skillColors';
 import { meanOfEstimates } from '../../../eval/stats';
 import { isGoing, type RunSummary } from '../../../protocol/training';
 import { formatValue } from './format';
@@ -113,7 +113,7 @@ export function RunRow({ run, selected, active, ...on }: RunRowProps) {
         <td
           key={skill}
           className="num"
-          style={{ color: SKILL_COLORS[skill] }}
+          style={{ color: kindTextColor(skill) }}
           data-testid={`final-${run.id}-${skill}`}
           title={finalTitle(run, skill)}
         >

@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { FileButton } from '../../../components/FileButton';
 import { ATOMIC_SKILLS, KIND_LABELS } from '../../../core/tasks/types';
-import { SKILL_COLORS } from '../../../components/skillColors';
+import { kindTextColor } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
 import { RunRow } from './RunRow';
 import { DifferenceRow, type TestScoresLoader } from './DifferenceRow';
@@ -161,7 +161,7 @@ export function RunsList({
                 {header('steps', 'steps', 'Steps done')}
                 {ATOMIC_SKILLS.map((s) => (
                   <Fragment key={s}>
-                    {header(s, s, `Final ${KIND_LABELS[s]} reward`, SKILL_COLORS[s])}
+                    {header(s, s, `Final ${KIND_LABELS[s]} reward`, kindTextColor(s))}
                   </Fragment>
                 ))}
                 {header('mean', 'mean', 'Mean final reward over the five atomic skills')}
