@@ -12,6 +12,7 @@ import { stepsOf } from '../src/core/skills/shape';
 import type { Task } from '../src/core/tasks/types';
 import { diffFiles } from '../src/core/vfs';
 import type { Locator } from '@playwright/test';
+import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import { lab, nodeWorkspace, quickSuiteTasks } from './labCli';
 import { openTrain, seedQuickSuite } from './trainStore';
@@ -364,6 +365,7 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await expect(evaluate.getByTestId('grid-pick-joint-rl')).toHaveValue(/.+/);
     await expect(evaluate.getByTestId('grid-pick-untrained')).toHaveValue('');
     await expect(cell('mean', 'untrained')).toHaveText('–');
+    await expectAccessible(page, 'the Evaluate page, every table filled');
   });
 });
 

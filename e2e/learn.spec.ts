@@ -4,6 +4,7 @@ import type { Answer } from '../src/core/answers/types';
 import type { Task } from '../src/core/tasks/types';
 import { editAnswer } from '../src/eval/editAnswer';
 import { bugCatalog, decomposeBug } from '../src/learn/decompose';
+import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import { quickSuiteTasks } from './labCli';
 import { openTrain } from './trainStore';
@@ -199,6 +200,7 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     await expect(state('localization')).toHaveText('reward 1');
     await expect(state('editing')).toHaveText('reward 1');
     await expect(state('review')).toHaveText('1 of 2 right');
+    await expectAccessible(page, 'the Learn page, a step played');
 
     // A reload keeps the place and every answer (a verdict is asked for again).
     await page.reload();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { bugCatalog } from '../src/learn/decompose';
+import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import { quickSuiteTasks } from './labCli';
 import {
@@ -361,6 +362,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await page.getByRole('link', { name: 'Train', exact: true }).click();
     await page.getByTestId(`open-run-${runId}`).click();
     await page.getByTestId('episodes-section').locator('summary').click();
+    await expectAccessible(page, 'the Train page, a finished run open');
 
     // Dropping the run's episodes under Storage empties the section, open trace included.
     await rows.first().getByRole('button').click();

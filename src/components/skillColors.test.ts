@@ -30,7 +30,7 @@ const contrast = (a: string, b: string): number => {
 };
 
 describe('task kinds as text', () => {
-  it('read at 4.5:1 or more on the page and the panel, in both themes', () => {
+  it('read at 4.5:1 or more on the page, the panel and a picked row (badge), in both themes', () => {
     const light = themeVars(':root');
     const dark = { ...light, ...themeVars(":root[data-theme='dark']") };
     for (const vars of [light, dark])
@@ -38,7 +38,7 @@ describe('task kinds as text', () => {
         const name = /var\((--[\w-]+)\)/.exec(kindTextColor(kind))![1]!;
         const color = vars[name];
         expect(color, `${name} is set`).toMatch(/^#[0-9a-f]{6}$/i);
-        for (const bg of [vars['--bg']!, vars['--panel']!])
+        for (const bg of [vars['--bg']!, vars['--panel']!, vars['--badge']!])
           expect(contrast(color!, bg), `${kind} ${color} on ${bg}`).toBeGreaterThanOrEqual(4.5);
       }
   });
