@@ -1,4 +1,6 @@
 import type { TrainConfig } from './config';
+import type { ConfigEvent } from '../protocol/training';
+import type { LabDatabase } from '../storage/db';
 
 /** A going run's controls, as the session holds them: pause, stop, the mix, its progress. */
 export interface Control {
@@ -33,4 +35,25 @@ export const mixFromStep = (c: Pick<Control, 'step' | 'stepGoing'>): number =>
 export function lastEventOf(rows: readonly { id?: number; step: number }[]): Control['lastEvent'] {
   const last = rows.at(-1);
   return last?.id !== undefined ? { id: last.id, step: last.step } : null;
+}
+
+/**
+ * Applies a (checked) mix change to a run's control and stores it as a config event at the step
+ * it applies from. Changes made before that step begins (moves of several sliders, or during a
+ * pause) are one change: no step drew tasks with the earlier ones, so the last replaces them,
+ * and the charts mark one change a step.
+ */
+export async function changeMix(
+  db: LabDatabase,
+  runId: string,
+  c: Control,
+  mix: TrainConfig['mix'],
+  now: number,
+): Promise<ConfigEvent> {
+  c.mix = { ...mix };
+  const event: ConfigEvent = { step: mixFromStep(c), elapsedMs: elapsedOf(c, now), mix: c.mix };
+  const last = c.lastEvent;
+  if (last?.step === event.step && (await db.events.update(last.id, event)) === 1) return event;
+  c.lastEvent = { id: await db.events.add({ runId, ...event }), step: event.step };
+  return event;
 }

@@ -10,7 +10,7 @@ import type {
 } from '../protocol/training';
 import { finalScores } from '../protocol/training';
 import { ACTIVE_STATUSES, type LabDatabase, type RunRecord } from '../storage/db';
-import { elapsedOf, lastEventOf, mixFromStep, type Control } from './runControl';
+import { changeMix, elapsedOf, lastEventOf, type Control } from './runControl';
 import { StoredRuns } from './storedRuns';
 import { evaluateExternal, ExternalEvalCancelled, type TaskFileCache } from './externalEval';
 import type {
@@ -148,20 +148,7 @@ export class TrainingSession extends StoredRuns {
     if (!c) return null;
     const problem = mixProblem(c.trainKinds, mix);
     if (problem) throw new Error(`${problem}. The run keeps its current mix.`);
-    c.mix = { ...mix };
-    const event: ConfigEvent = {
-      step: mixFromStep(c),
-      elapsedMs: elapsedOf(c, this.env.now()),
-      mix: c.mix,
-    };
-    // Changes made before the step they apply from begins (moves of several sliders, or during
-    // a pause) are one change: no step drew tasks with the earlier ones, so the last replaces
-    // them, and the charts mark one change a step.
-    const last = c.lastEvent;
-    if (last?.step === event.step && (await this.env.db.events.update(last.id, event)) === 1)
-      return event;
-    c.lastEvent = { id: await this.env.db.events.add({ runId, ...event }), step: event.step };
-    return event;
+    return changeMix(this.env.db, runId, c, mix, this.env.now());
   }
 
   /** Runs (or resumes) a run to its end; resolves with its final summary. */
