@@ -1,3 +1,4 @@
+import { errorText } from '../protocol/errorText';
 import type { Split } from '../core/tasks/types';
 import type { ExternalEvalRequest } from '../protocol/external';
 import type { ModelScoreRequest } from '../protocol/models';
@@ -6,8 +7,6 @@ import type { EvaluateJob, Progresses } from '../state/evaluateSlice';
 import type { AppStore } from '../state/store';
 import { forgetResult, keepResult, keptResults, restoreResult } from '../storage/kept';
 import { proxy, trainerClient } from './trainerClient';
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * Runs one of the Evaluate page's jobs in the trainer worker, keeping its progress, then its
@@ -26,7 +25,7 @@ async function tracked<K extends EvaluateJob>(
   try {
     result = await run(proxy((p) => actions.progressed(job, p)));
   } catch (error) {
-    actions.failed(job, `${failure}: ${message(error)}`);
+    actions.failed(job, `${failure}: ${errorText(error)}`);
     return;
   }
   actions.done(job, result);
@@ -35,7 +34,7 @@ async function tracked<K extends EvaluateJob>(
   } catch (error) {
     actions.failed(
       job,
-      `Done, but it could not be kept in this browser (it is gone after a reload): ${message(error)}`,
+      `Done, but it could not be kept in this browser (it is gone after a reload): ${errorText(error)}`,
     );
   }
 }

@@ -1,10 +1,8 @@
+import { errorText } from '../protocol/errorText';
 import type { Answer } from '../core/answers/types';
 import type { CatalogProgress } from '../protocol/learn';
 import type { AppStore } from '../state/store';
 import { proxy, trainerClient } from './trainerClient';
-
-const message = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
 
 /**
  * Reads the Learn page's bugs in the trainer worker (building the quick suite first when no run
@@ -19,7 +17,7 @@ export async function loadBugCatalog(store: AppStore): Promise<void> {
     );
     actions.catalogReady(catalog);
   } catch (error) {
-    actions.catalogFailed(`Could not read the bugs: ${message(error)}`);
+    actions.catalogFailed(`Could not read the bugs: ${errorText(error)}`);
   }
 }
 
@@ -41,7 +39,7 @@ export async function checkAnswer(
   try {
     actions.checked(taskId, answerText, await trainerClient().learnGrade(taskId, answer));
   } catch (error) {
-    actions.checkFailed(taskId, answerText, `Could not check the answer: ${message(error)}`);
+    actions.checkFailed(taskId, answerText, `Could not check the answer: ${errorText(error)}`);
   }
 }
 

@@ -1,6 +1,5 @@
+import { errorText } from '../protocol/errorText';
 import { useEffect, useState } from 'react';
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Starts `read` and hands its value to `onValue`, or a failure (`what` went wrong) to `onError`,
@@ -15,7 +14,7 @@ export function readInto<T>(
   let live = true;
   read.then(
     (value) => live && onValue(value),
-    (e: unknown) => live && onError(`Could not read ${what}: ${messageOf(e)}`),
+    (e: unknown) => live && onError(`Could not read ${what}: ${errorText(e)}`),
   );
   return () => {
     live = false;

@@ -1,3 +1,4 @@
+import { errorText } from '../protocol/errorText';
 import { createRng, hashString } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { KIND_LABELS, type Task } from '../core/tasks/types';
@@ -141,7 +142,7 @@ export async function evaluateExternal(
         step,
         bySkill: {},
         perTask: {},
-        error: error instanceof Error ? error.message : String(error),
+        error: errorText(error),
       });
     } finally {
       policy?.dispose();

@@ -1,3 +1,4 @@
+import { errorText } from '../protocol/errorText';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { Task } from '../core/tasks/types';
 import type { BackendName } from '../protocol/backend';
@@ -338,7 +339,7 @@ export class TrainingSession extends StoredRuns {
         flush();
         return (await db.runs.get(runId).catch(() => undefined)) ?? run;
       }
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       if (run) await setStatus('error', message);
       else push({ type: 'status', runId, status: 'error', message });
       flush();

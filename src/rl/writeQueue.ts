@@ -1,3 +1,4 @@
+import { errorText } from '../protocol/errorText';
 import { isQuotaError } from '../storage/usage';
 
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
@@ -6,7 +7,7 @@ const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(Strin
 export function writeFailureCause(error: unknown): string {
   return isQuotaError(error)
     ? "the browser's storage for this app is full"
-    : `saving failed (${error instanceof Error ? error.message : String(error)})`;
+    : `saving failed (${errorText(error)})`;
 }
 
 /** Why a run stopped because the browser would not store it (it stays resumable). */

@@ -1,3 +1,4 @@
+import { errorText } from '../../protocol/errorText';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { loadKeptResults } from '../../bridge/evaluation';
@@ -227,7 +228,7 @@ export function EvaluatePage() {
       () => setKeptError(null),
       (e: unknown) =>
         setKeptError(
-          `Could not read the evaluations and model scores kept in this browser: ${e instanceof Error ? e.message : String(e)}. New ones still show; reload the page to try again.`,
+          `Could not read the evaluations and model scores kept in this browser: ${errorText(e)}. New ones still show; reload the page to try again.`,
         ),
     );
   }, []);

@@ -1,3 +1,4 @@
+import { errorText } from '../../protocol/errorText';
 import { useState, type ReactNode } from 'react';
 import { forgetKept, unforget } from '../../bridge/evaluation';
 import type { Kept } from '../../protocol/kept';
@@ -12,8 +13,6 @@ export interface KeptColumn<J extends EvaluateJob> {
 }
 
 const SHORT_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'short' };
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * The results of one of the Evaluate page's jobs kept in this browser, newest first: one shows
@@ -35,7 +34,7 @@ export function KeptTable<J extends EvaluateJob>({
   const act = (what: string, work: Promise<unknown>) =>
     work.then(
       () => setError(null),
-      (e: unknown) => setError(`Could not ${what}: ${message(e)}`),
+      (e: unknown) => setError(`Could not ${what}: ${errorText(e)}`),
     );
   if (kept.length === 0 && !removed && !error) return null;
   return (

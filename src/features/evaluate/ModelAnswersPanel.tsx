@@ -1,3 +1,4 @@
+import { errorText } from '../../protocol/errorText';
 import { useEffect, useMemo, useState } from 'react';
 import { finalTestScores } from '../../bridge/training';
 import { modelPrompts, scoreModelAnswers } from '../../bridge/evaluation';
@@ -63,7 +64,7 @@ function PromptsDownload() {
               setState({
                 busy: false,
                 note: null,
-                error: `Could not make the prompts: ${e instanceof Error ? e.message : String(e)}`,
+                error: `Could not make the prompts: ${errorText(e)}`,
               }),
           );
         }}
@@ -277,11 +278,7 @@ export function ModelAnswersPanel() {
             }
             file.text().then(
               (text) => scoreModelAnswers(appStore, { fileName: file.name, text }),
-              (e: unknown) =>
-                failed(
-                  'model',
-                  `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`,
-                ),
+              (e: unknown) => failed('model', `Could not read ${file.name}: ${errorText(e)}`),
             );
           }}
         />

@@ -1,3 +1,4 @@
+import { errorText } from '../../protocol/errorText';
 import { useState } from 'react';
 import { checkAnswer, revealGold } from '../../bridge/learn';
 import type { PlayTask } from '../../protocol/learn';
@@ -62,9 +63,7 @@ export function AnswerCheck({
           onClick={() => {
             setGoldError(null);
             revealGold(appStore, task.id).catch((e: unknown) =>
-              setGoldError(
-                `Could not read the gold answer: ${e instanceof Error ? e.message : String(e)}`,
-              ),
+              setGoldError(`Could not read the gold answer: ${errorText(e)}`),
             );
           }}
         >

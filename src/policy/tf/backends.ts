@@ -1,3 +1,4 @@
+import { errorText } from '../../protocol/errorText';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -36,7 +37,7 @@ async function trySetBackend(name: BackendName): Promise<string | null> {
     await tf.ready();
     return ok && tf.getBackend() === name ? null : `${name}: failed to initialise`;
   } catch (error) {
-    return `${name}: failed to initialise (${error instanceof Error ? error.message : String(error)})`;
+    return `${name}: failed to initialise (${errorText(error)})`;
   }
 }
 

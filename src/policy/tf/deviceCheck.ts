@@ -1,3 +1,4 @@
+import { errorText } from '../../protocol/errorText';
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName, DeviceCheckProgress, DeviceCheckRow } from '../../protocol/backend';
 import { useBackend } from './backends';
@@ -98,7 +99,7 @@ export async function checkBackend(
     options.onProgress?.({ backend, stage: 'done' });
     return { ...base, ok: true, matmulGflops, ...training };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     return {
       ...base,
       ok: false,

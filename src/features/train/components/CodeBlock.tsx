@@ -3,6 +3,7 @@
  * as text, as the reader chose in the switch; the text stands in while the editor loads and if
  * it fails.
  */
+import { errorText } from '../../../protocol/errorText';
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { useUi, useUiActions } from '../../../state/hooks';
 
@@ -19,7 +20,7 @@ class EditorBoundary extends Component<
 > {
   override state = { failed: null as string | null };
   static getDerivedStateFromError(error: unknown) {
-    return { failed: error instanceof Error ? error.message : String(error) };
+    return { failed: errorText(error) };
   }
   override render() {
     if (this.state.failed === null) return this.props.children;
