@@ -19,9 +19,15 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   const theme = await page.evaluate(() => document.documentElement.getAttribute('data-theme'));
   const found: string[] = [];
   for (const t of ['light', 'dark']) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), t);
+    // Monaco follows the theme a render later: run axe once every editor has taken it, or its
+    // old background would be read as the page's.
+    await page.waitForFunction(
+      (other) => document.querySelector(`.monaco-editor.${other}`) === null,
+      t === 'dark' ? 'vs' : 'vs-dark',
+    );
     const violations = await page.evaluate(
-      async ({ t, options }) => {
-        document.documentElement.setAttribute('data-theme', t);
+      async ({ options }) => {
         const axe = (
           window as unknown as { axe: { run: (...a: unknown[]) => Promise<AxeResults> } }
         ).axe;
@@ -36,7 +42,7 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
                 .join(' | ')}`,
           );
       },
-      { t, options: OPTIONS },
+      { options: OPTIONS },
     );
     found.push(...violations.map((v) => `${t}: ${v}`));
   }

@@ -101,6 +101,20 @@ test.describe('Train page: the configuration form @webgpu', () => {
     const points = (await stored(page, runId)).points;
     for (const p of points) expect(Number.isFinite(p.point.gradNorm)).toBe(true);
     expect(points.some((p) => p.point.gradNorm > 0)).toBe(true);
+
+    // With another run going, opening this one leaves a way back to the going run's controls.
+    await page.getByTestId('start-run').click();
+    await expect(page.locator('[data-testid^="run-row-"]')).toHaveCount(2);
+    await expect(page.getByTestId('stop-run')).toBeVisible();
+    await page.getByTestId(`open-run-${runId}`).click();
+    await expect(page.getByTestId('stop-run')).toHaveCount(0);
+    const note = page.getByTestId('going-note');
+    await expect(note).toContainText(/is (building its tasks|training): Stop it to start another/);
+    await note.getByRole('button', { name: 'Show it' }).click();
+    await expect(note.getByRole('button')).toHaveCount(0);
+    await expect(page.getByTestId('stop-run')).toBeInViewport();
+    await page.getByTestId('stop-run').click();
+    await expect(note).toHaveCount(0, { timeout: 60_000 });
   });
 
   test('gradient surgery: the switch reaches the trainer and changes the updates of a joint run', async ({

@@ -316,6 +316,10 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(epTrace.getByTestId('episode-answer')).toHaveText(mine[edited]!.answerText);
     await expect(ep.getByTestId('episode-step')).toHaveValue('train:0');
     await expect(epTrace.getByTestId('episode-patch-files')).toHaveAttribute('data-whole', 'true');
+    await expect(
+      epTrace.getByTestId('episode-patch-files-diff').locator('.editor.modified .view-lines'),
+    ).toBeVisible();
+    await expectAccessible(page, 'the Episodes page, an edit’s trace open');
     // A link to an answer beyond the list's first page: its batch picked, its row paged in.
     expect(tested.length, 'a test answer beyond the first page').toBeGreaterThan(PAGE + 5);
     const deep = tested[PAGE + 5]!;
