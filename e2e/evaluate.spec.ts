@@ -167,7 +167,7 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     const ext = evaluate.getByTestId('external-tasks');
     await ext.getByTestId('external-file').setInputFiles(tasksFile);
     await expect(ext.getByTestId('external-file-about')).toContainText(
-      'humanevalfix-3.jsonl: 3 lines, HumanEvalPack-style records',
+      'humanevalfix-3.jsonl: 3 HumanEvalPack-style records',
     );
     await ext.getByTestId('external-kind-localization').check();
     await ext.getByTestId('external-samples').fill('2');
@@ -207,16 +207,25 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await expect(ext.getByTestId('external-cancel')).toHaveCount(0);
     await expect(table).toContainText('3 code localization, 3 bug fixing tasks');
     // A file that is not a task file is refused as soon as it is opened, saying why; the last
-    // error goes (it was about the other file) and the table stays.
+    // error goes (it was about the other file), the table stays, and so does the file before.
     const notes = join(dir, 'notes.txt');
     writeFileSync(notes, 'just some notes\n');
     await ext.getByTestId('external-file').setInputFiles(notes);
-    await expect(ext.getByTestId('external-file-problem')).toContainText(
-      'notes.txt is not a task file (line 1 is not JSON)',
-    );
-    await expect(ext.getByTestId('external-start')).toBeDisabled();
+    const refused = ext.getByTestId('external-file-problem');
+    await expect(refused).toContainText('notes.txt is not a task file (line 1 is not JSON)');
+    await expect(refused).toContainText('Still using humanevalfix-3.jsonl.');
+    await expect(ext.getByTestId('external-file-about')).toContainText('humanevalfix-3.jsonl: 3');
+    await expect(ext.getByTestId('external-start')).toBeEnabled();
     await expect(ext.getByTestId('external-error')).toHaveCount(0);
     await expect(table).toContainText('3 code localization, 3 bug fixing tasks');
+    // So is a file of records none of which can be read, naming the first line's problem.
+    const badRecords = join(dir, 'bad-records.jsonl');
+    writeFileSync(badRecords, '{"task_id": "x", "prompt": 1}\n');
+    await ext.getByTestId('external-file').setInputFiles(badRecords);
+    await expect(refused).toContainText(
+      'bad-records.jsonl has no record the app can read (1 line left out; the first: bad-records.jsonl line 1: entry_point: entry_point is missing or not a string)',
+    );
+    await expect(refused).toContainText('Still using humanevalfix-3.jsonl.');
 
     // External models: the quick suite's test split as prompts, then a model's answers to some
     // of the tasks joint RL was tested on (gold answers, edits as a diff in prose; "no idea";

@@ -14,6 +14,10 @@ const twoRecords = readFileSync(DATA, 'utf8').split('\n').slice(0, 2).join('\n')
 describe('readTaskFile', () => {
   it('makes tasks of the asked kinds from HumanEvalPack records, validated, and lists what it left out', async () => {
     expect(isHumanEvalPackLine(twoRecords.split('\n')[0]!)).toBe(true);
+    // A record is one by its task_id, whatever else it lacks; a suite's lines have none.
+    expect(isHumanEvalPackLine('{"task_id": "x", "prompt": 1}')).toBe(true);
+    expect(isHumanEvalPackLine('{"id": "x", "note": "\\"task_id\\": 1"}')).toBe(false);
+    expect(isHumanEvalPackLine('not json')).toBe(false);
     const text = `${twoRecords}\n{"task_id": "JavaScript/x", "buggy_solution": 3}\n`;
     const messages: string[] = [];
     const file = await readTaskFile(
@@ -25,6 +29,8 @@ describe('readTaskFile', () => {
       (m) => messages.push(m),
     );
     expect(file.format).toBe('HumanEvalPack');
+    // Every kind the records gave, ticked or not.
+    expect(file.offered).toEqual(expect.arrayContaining(['bugfix', 'localization', 'review']));
     expect(new Set(file.tasks.map((t) => t.kind))).toEqual(new Set(['bugfix', 'localization']));
     expect(file.tasks.filter((t) => t.kind === 'localization')).toHaveLength(2);
     expect(file.skipped[0]).toMatch(/^two\.jsonl line 3: /);

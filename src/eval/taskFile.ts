@@ -1,15 +1,47 @@
 import type { SandboxRunner } from '../core/sandbox/types';
-import { parseHumanEvalPack } from '../core/tasks/humanEval';
+import { parseHumanEvalPack, type ImportedProject } from '../core/tasks/humanEval';
 import { importedTasks } from '../core/tasks/importTasks';
 import { parseSuite, type SuiteLineError } from '../core/tasks/suite';
 import type { Task, TaskKind } from '../core/tasks/types';
 import { validateTask } from '../core/tasks/validate';
 
-/** A HumanEvalPack-style line (HumanEvalFix's fields), as opposed to a suite file's. */
-export const isHumanEvalPackLine = (line: string): boolean =>
-  /"task_id"\s*:/.test(line) && /"buggy_solution"\s*:/.test(line);
+/**
+ * A HumanEvalPack-style line (a JSON object with HumanEvalFix's `task_id`), as opposed to a
+ * suite file's (its header and tasks have none). A record that lacks other fields is still one:
+ * reading it then says which field it lacks.
+ */
+export function isHumanEvalPackLine(line: string): boolean {
+  try {
+    const value: unknown = JSON.parse(line);
+    return (
+      typeof value === 'object' && value !== null && !Array.isArray(value) && 'task_id' in value
+    );
+  } catch {
+    return false;
+  }
+}
 
 const lineError = (e: SuiteLineError) => `${e.file} line ${e.line}: ${e.field}: ${e.message}`;
+
+/** A task file's lines read, before any task is made or checked in the sandbox. */
+export type TaskFileLines =
+  | { format: 'HumanEvalPack'; projects: ImportedProject[]; errors: string[] }
+  | { format: 'suite'; tasks: Task[]; errors: string[] };
+
+/**
+ * Reads an external file's text (HumanEvalPack-style records or a suite file, told apart by its
+ * first line) without the sandbox: its records or tasks, and why each other line is left out.
+ * Cheap enough for the page to check a file as it is opened.
+ */
+export function readTaskLines(text: string, fileName: string): TaskFileLines {
+  const first = text.trimStart().split('\n', 1)[0] ?? '';
+  if (isHumanEvalPackLine(first)) {
+    const { projects, errors } = parseHumanEvalPack(text, fileName);
+    return { format: 'HumanEvalPack', projects, errors: errors.map(lineError) };
+  }
+  const { tasks, errors } = parseSuite(text, fileName);
+  return { format: 'suite', tasks, errors: errors.map(lineError) };
+}
 
 export interface TaskFile {
   format: 'HumanEvalPack' | 'suite';
@@ -17,6 +49,8 @@ export interface TaskFile {
   tasks: Task[];
   /** Everything left out, each with why. */
   skipped: string[];
+  /** The kinds of the tasks the file gave, before the kinds asked for were kept. */
+  offered: TaskKind[];
 }
 
 /**
@@ -33,25 +67,18 @@ export async function readTaskFile(
   seed: number,
   onProgress: (message: string) => void = () => {},
 ): Promise<TaskFile> {
-  const first = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
   const wanted = (t: Task) => kinds.length === 0 || kinds.includes(t.kind);
-  const skipped: string[] = [];
-  let format: TaskFile['format'];
-  let tasks: Task[];
-  if (isHumanEvalPackLine(first)) {
-    format = 'HumanEvalPack';
-    const { projects, errors } = parseHumanEvalPack(text, fileName);
-    skipped.push(...errors.map(lineError));
-    onProgress(`Making tasks from ${projects.length} records…`);
-    const made = await importedTasks(projects, sandbox, seed);
+  const lines = readTaskLines(text, fileName);
+  const skipped = [...lines.errors];
+  let all: Task[];
+  if (lines.format === 'HumanEvalPack') {
+    onProgress(`Making tasks from ${lines.projects.length} records…`);
+    const made = await importedTasks(lines.projects, sandbox, seed);
     skipped.push(...made.problems.map((p) => `${p.project}: ${p.reason}`));
-    tasks = made.tasks.filter(wanted);
-  } else {
-    format = 'suite';
-    const { tasks: read, errors } = parseSuite(text, fileName);
-    skipped.push(...errors.map(lineError));
-    tasks = read.filter(wanted);
-  }
+    all = made.tasks;
+  } else all = lines.tasks;
+  const offered = [...new Set(all.map((t) => t.kind))];
+  const tasks = all.filter(wanted);
   const valid: Task[] = [];
   for (const [i, task] of tasks.entries()) {
     if (i % 10 === 0) onProgress(`Checking the tasks in the sandbox: ${i} of ${tasks.length}…`);
@@ -59,5 +86,5 @@ export async function readTaskFile(
     if (v.ok) valid.push(task);
     else skipped.push(`${task.id}: ${v.reason}`);
   }
-  return { format, tasks: valid, skipped };
+  return { format: lines.format, tasks: valid, skipped, offered };
 }

@@ -1,9 +1,9 @@
 import { errorText } from '../protocol/errorText';
 import { createRng, hashString } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
-import { KIND_LABELS, type Task } from '../core/tasks/types';
+import { KIND_LABELS, type TaskKind } from '../core/tasks/types';
 import { evaluatePolicy } from '../eval/evaluate';
-import { readTaskFile } from '../eval/taskFile';
+import { readTaskFile, type TaskFile } from '../eval/taskFile';
 import type {
   ExternalEvalProgress,
   ExternalEvalRequest,
@@ -23,7 +23,7 @@ export class ExternalEvalCancelled extends Error {
 /** The last file's tasks, kept: evaluating more runs on it does not make them again. */
 export interface TaskFileCache {
   key: string;
-  read: { format: ExternalEvalResult['format']; tasks: Task[]; skipped: string[] };
+  read: TaskFile;
 }
 
 /** A request's problem in words, or null: checked before any work. */
@@ -84,11 +84,8 @@ export async function evaluateExternal(
     );
     cache.last = { key, read };
   }
-  const { format, tasks, skipped } = cache.last.read;
-  if (tasks.length === 0)
-    throw new Error(
-      `${request.fileName} gave no valid tasks${request.kinds.length ? ` of ${request.kinds.map((k) => KIND_LABELS[k]).join(', ')}` : ''}${skipped.length ? ` (${skipped.length} left out, e.g. ${skipped[0]})` : ''}: tick other kinds, or open HumanEvalPack-style records or a suite file from lab suite export.`,
-    );
+  const { format, tasks, skipped, offered } = cache.last.read;
+  if (tasks.length === 0) throw new Error(noTasks(request, skipped, offered));
   const counts: ExternalEvalResult['tasks'] = {};
   for (const t of tasks) counts[t.kind] = (counts[t.kind] ?? 0) + 1;
   const scored: ExternalEvalResult['runs'] = [];
@@ -157,4 +154,18 @@ export async function evaluateExternal(
     samples: request.samples,
     seed: request.seed,
   };
+}
+
+/** Why a file gave no task to answer, and what to do: tick other kinds, or open another file. */
+export function noTasks(
+  request: ExternalEvalRequest,
+  skipped: readonly string[],
+  offered: readonly TaskKind[],
+): string {
+  const labels = (kinds: readonly TaskKind[]) => kinds.map((k) => KIND_LABELS[k]).join(', ');
+  const missed = offered.filter((k) => !request.kinds.includes(k));
+  if (request.kinds.length > 0 && missed.length > 0)
+    return `${request.fileName} gave no valid tasks of ${labels(request.kinds)}; it gives ${labels(missed)}: tick those.`;
+  const why = skipped.length ? ` (${skipped.length} left out; the first: ${skipped[0]})` : '';
+  return `${request.fileName} gave no valid tasks${why}: open HumanEvalPack-style records (task_id, prompt, buggy_solution, test…) or a suite file from lab suite export.`;
 }

@@ -8,12 +8,14 @@ import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
 import { EstimateCell, signed } from './cells';
 import { defaultPicks, isGridRun } from './gridFromRuns';
-import { isHumanEvalPackLine } from '../../eval/taskFile';
+import { readTaskLines } from '../../eval/taskFile';
 import { KeptTable } from './KeptTable';
 
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
 /**
- * What a file looks like from its first line, before any work; or why it cannot be a task file
- * (empty, or its first line not a JSON object).
+ * What a task file holds, read as it is opened (its records or tasks, not yet made or checked
+ * in the sandbox), or why it cannot be one: empty, not JSON lines, or no line the app can read.
  */
 export function describeFile(
   name: string,
@@ -34,11 +36,23 @@ export function describeFile(
       about: null,
       problem: `${name} is not a task file (line 1 is not a JSON object): ${what}`,
     };
-  const format = isHumanEvalPackLine(first)
-    ? 'HumanEvalPack-style records (each made into tasks of several kinds)'
-    : 'a suite file (one task a line)';
-  const count = `${lines.length} line${lines.length === 1 ? '' : 's'}`;
-  return { about: `${name}: ${count}, ${format}.`, problem: null };
+  const read = readTaskLines(text, name);
+  const count = read.format === 'HumanEvalPack' ? read.projects.length : read.tasks.length;
+  const unit = read.format === 'HumanEvalPack' ? 'record' : 'task';
+  const firstError = read.errors[0] ?? '';
+  if (count === 0)
+    return {
+      about: null,
+      problem: `${name} has no ${unit} the app can read (${plural(read.errors.length, 'line')} left out; the first: ${firstError}): ${what}`,
+    };
+  const format =
+    read.format === 'HumanEvalPack'
+      ? `${plural(count, 'HumanEvalPack-style record')} (each made into tasks of several kinds)`
+      : `a suite file of ${plural(count, 'task')}`;
+  const leftOut = read.errors.length
+    ? ` ${plural(read.errors.length, 'line')} cannot be read and will be left out; the first: ${firstError}.`
+    : '';
+  return { about: `${name}: ${format}.${leftOut}`, problem: null };
 }
 
 /**
@@ -51,7 +65,10 @@ export function ExternalTasksPanel() {
   const runs = useApp((s) => s.train.runs);
   const external = useApp((s) => s.evaluate.external);
   const done = useMemo(() => runs.filter(isGridRun), [runs]);
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  // The file evaluated: the last one opened that can be read. One that cannot is refused, saying
+  // why, and the one before stays.
+  const [file, setFile] = useState<{ name: string; text: string; about: string } | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
   const [kinds, setKinds] = useState<TaskKind[]>(['bugfix']);
   const [picked, setPicked] = useState<string[] | null>(null);
   const [samples, setSamples] = useState(1);
@@ -66,20 +83,17 @@ export function ExternalTasksPanel() {
   const chosen = (picked ?? defaults).filter((id) => done.some((r) => r.id === id));
   const going = external.status === 'running';
   const ready = useApp((s) => s.device.status === 'ready');
-  const described = file ? describeFile(file.name, file.text) : null;
   const problem = !ready
     ? 'The compute worker is starting (see the status bar); the runs answer there.'
     : !file
       ? 'Open a task file first.'
-      : described?.problem
-        ? described.problem
-        : chosen.length === 0
-          ? 'Tick at least one run.'
-          : !Number.isInteger(samples) || samples < 1 || samples > 16
-            ? 'Answers per task must be a whole number from 1 to 16.'
-            : !Number.isInteger(seed)
-              ? 'The seed must be a whole number.'
-              : null;
+      : chosen.length === 0
+        ? 'Tick at least one run.'
+        : !Number.isInteger(samples) || samples < 1 || samples > 16
+          ? 'Answers per task must be a whole number from 1 to 16.'
+          : !Number.isInteger(seed)
+            ? 'The seed must be a whole number.'
+            : null;
   const toggle = <T,>(list: T[], item: T): T[] =>
     list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
   const progress = external.progress;
@@ -104,20 +118,26 @@ export function ExternalTasksPanel() {
         onFiles={([f]) =>
           f &&
           void f.text().then((text) => {
-            setFile({ name: f.name, text });
+            const described = describeFile(f.name, text);
+            if (described.problem !== null) setRefused(described.problem);
+            else {
+              setFile({ name: f.name, text, about: described.about });
+              setRefused(null);
+            }
             // The last evaluation's error was about another file.
             appStore.getState().evaluateActions.dismissed('external');
           })
         }
       />
-      {described?.about && (
+      {file && (
         <p className="hint" data-testid="external-file-about">
-          {described.about}
+          {file.about}
         </p>
       )}
-      {described?.problem && (
+      {refused && (
         <p className="error" role="alert" data-testid="external-file-problem">
-          {described.problem}
+          {refused}
+          {file && ` Still using ${file.name}.`}
         </p>
       )}
       <fieldset className="external-options">
@@ -203,7 +223,7 @@ export function ExternalTasksPanel() {
           </button>
         )}
       </div>
-      {file && !described?.problem && problem && !going && (
+      {file && problem && !going && (
         <p className="hint" role="status" data-testid="external-problem">
           {problem}
         </p>

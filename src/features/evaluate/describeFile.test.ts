@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { serializeSuite } from '../../core/tasks/suite';
+import { describeFile } from './ExternalTasksPanel';
+
+const DATA = new URL('../../../../shared/data/humanevalfix-js.dev.jsonl', import.meta.url);
+const records = readFileSync(DATA, 'utf8').split('\n').filter(Boolean);
+
+describe('describeFile', () => {
+  it('counts the records of a HumanEvalPack-style file and names the lines it will leave out', () => {
+    expect(describeFile('two.jsonl', records.slice(0, 2).join('\n'))).toEqual({
+      about: 'two.jsonl: 2 HumanEvalPack-style records (each made into tasks of several kinds).',
+      problem: null,
+    });
+    const mixed = describeFile('m.jsonl', `${records[0]}\n{"task_id": "x", "prompt": 1}\n`);
+    expect(mixed.about).toBe(
+      'm.jsonl: 1 HumanEvalPack-style record (each made into tasks of several kinds). 1 line cannot be read and will be left out; the first: m.jsonl line 2: entry_point: entry_point is missing or not a string.',
+    );
+  });
+
+  it('refuses a file with nothing it can read, saying what is wrong with its first line', () => {
+    expect(describeFile('e.jsonl', '\n  \n').problem).toMatch(/^e\.jsonl is empty: open /);
+    expect(describeFile('n.txt', 'notes\n').problem).toMatch(
+      /^n\.txt is not a task file \(line 1 is not JSON\)/,
+    );
+    expect(describeFile('a.json', '[1, 2]').problem).toMatch(/line 1 is not a JSON object/);
+    // A record with HumanEvalFix's task_id but a field of the wrong type is a record, refused.
+    expect(describeFile('b.jsonl', '{"task_id": "x", "prompt": 1}').problem).toBe(
+      'b.jsonl has no record the app can read (1 line left out; the first: b.jsonl line 1: entry_point: entry_point is missing or not a string): open HumanEvalPack-style records (JSONL) or a suite file from lab suite export.',
+    );
+    // A JSON object that is neither a record nor a suite's task.
+    expect(describeFile('c.jsonl', '{"id": 3}').problem).toMatch(
+      /^c\.jsonl has no task the app can read \(1 line left out; the first: c\.jsonl line 1: /,
+    );
+  });
+
+  it('counts a suite file’s tasks', () => {
+    const text = serializeSuite('none', []);
+    expect(describeFile('s.jsonl', text).problem).toMatch(/^s\.jsonl has no task the app can read/);
+  });
+});
