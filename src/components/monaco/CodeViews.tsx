@@ -167,7 +167,14 @@ export interface CodeEditorProps {
   testId?: string;
 }
 
-/** One file to edit (the Learn page's editing skill): every change goes to `onChange`. */
+/** What an editable editor says under it: Tab is the browser's, so a keyboard can leave. */
+export const LEAVE_EDITOR_HINT = 'Tab and Shift+Tab move out of the editor; indent with spaces.';
+
+/**
+ * One file to edit (the Learn page's editing skill): every change goes to `onChange`. Tab moves
+ * focus (Monaco's `tabFocusMode`) instead of inserting spaces: otherwise a keyboard that enters
+ * the editor cannot leave it (the standalone editor has no Ctrl+M toggle).
+ */
 export function CodeEditor({
   initial,
   path,
@@ -190,7 +197,8 @@ export function CodeEditor({
       ...VIEW_OPTIONS,
       readOnly: false,
       domReadOnly: false,
-      ariaLabel: label,
+      tabFocusMode: true,
+      ariaLabel: `${label}. ${LEAVE_EDITOR_HINT}`,
       model,
       theme,
     });
@@ -216,6 +224,11 @@ export function CodeEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [path]);
   return (
-    <div ref={ref} className="code-view code-editor" data-testid={testId} style={{ height }} />
+    <>
+      <div ref={ref} className="code-view code-editor" data-testid={testId} style={{ height }} />
+      <p className="hint code-editor-hint" data-testid={testId && `${testId}-hint`}>
+        {LEAVE_EDITOR_HINT}
+      </p>
+    </>
   );
 }
