@@ -5,17 +5,36 @@ import { appStore } from '../../state/appStore';
 import { useDevice, useUi, useUiActions } from '../../state/hooks';
 import type { ThemeSetting } from '../../state/uiSlice';
 import { DeviceCheckPanel } from '../device-check/DeviceCheckPanel';
+import { useModalDialog } from './useModalDialog';
 
 const THEMES: ThemeSetting[] = ['system', 'light', 'dark'];
 const PREFERENCES: BackendPreference[] = ['auto', ...BACKEND_NAMES];
 
-/** Appearance, compute backend choice (remembered) and the device check. */
+/**
+ * Appearance, compute backend choice (remembered) and the device check, in a modal dialog: its
+ * content is drawn only while it is open.
+ */
 export function SettingsPanel() {
+  const open = useUi().settingsOpen;
+  const { setSettingsOpen } = useUiActions();
+  const dialog = useModalDialog(open, () => setSettingsOpen(false));
+  return (
+    <dialog
+      {...dialog}
+      className="settings"
+      aria-labelledby="settings-title"
+      data-testid="settings-panel"
+    >
+      {open && <SettingsContent />}
+    </dialog>
+  );
+}
+
+function SettingsContent() {
   const ui = useUi();
   const { setTheme, setSettingsOpen } = useUiActions();
   const device = useDevice();
   const { search } = useLocation();
-  if (!ui.settingsOpen) return null;
   const availability = device.info?.availability ?? [];
   const note = (p: BackendPreference): string => {
     if (p === 'auto')
@@ -26,9 +45,9 @@ export function SettingsPanel() {
     return a ? (a.available ? (a.reason ?? 'available') : (a.reason ?? 'unavailable')) : '';
   };
   return (
-    <aside className="settings" aria-label="Settings" data-testid="settings-panel">
+    <>
       <div className="settings-head">
-        <h2>Settings</h2>
+        <h2 id="settings-title">Settings</h2>
         <button
           type="button"
           className="icon-button"
@@ -78,6 +97,6 @@ export function SettingsPanel() {
         ))}
       </fieldset>
       <DeviceCheckPanel />
-    </aside>
+    </>
   );
 }

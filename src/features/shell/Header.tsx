@@ -28,6 +28,7 @@ export function Header() {
         className="icon-button"
         data-testid="open-settings"
         aria-label="Settings"
+        aria-haspopup="dialog"
         onClick={() => setSettingsOpen(true)}
       >
         ⚙ Settings
