@@ -1,5 +1,7 @@
+import { useRef } from 'react';
 import type { BackendInfo } from '../../protocol/backend';
 import { useApp, useBackendSummary, useUiActions } from '../../state/hooks';
+import { useBarHeight } from './useBarHeight';
 
 function adapterText(info: BackendInfo): string {
   const a = info.adapter;
@@ -22,8 +24,10 @@ export function StatusBar() {
   const { setSettingsOpen } = useUiActions();
   const fromUrl = useApp((s) => s.device.preferenceSource === 'url');
   const badUrlBackend = useApp((s) => s.device.invalidUrlBackend);
+  const bar = useRef<HTMLElement>(null);
+  useBarHeight(bar);
   return (
-    <footer className="status-bar" data-testid="status-bar" data-status={status}>
+    <footer ref={bar} className="status-bar" data-testid="status-bar" data-status={status}>
       {status === 'error' && <span className="status-error">Compute failed: {error}</span>}
       {status !== 'ready' && status !== 'error' && <span>Starting compute worker…</span>}
       {info && (
