@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChartRun } from './chartModel';
 import { RewardChart } from './RewardChart';
 import { evalRecord, stepPoint } from './testFixtures';
@@ -115,6 +115,42 @@ describe('RewardChart', () => {
     const bands = [...container.querySelectorAll('path.series-band')];
     expect(bands.length).toBeGreaterThanOrEqual(1);
     for (const b of bands) expect(b.getAttribute('d')).toMatch(/^M.*Z$/);
+  });
+
+  it('is one named tab stop whose keys move the hover, open a validation and hide the values', () => {
+    const picked = vi.fn();
+    const { container } = render(<RewardChart runs={[run]} onPickValidation={picked} />);
+    // Recharts' own focus stop (which did nothing) is off: the plot area is the only one.
+    expect(container.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+    const pad = screen.getByRole('application', { name: 'Reward per task kind by step' });
+    expect(pad.getAttribute('data-testid')).toBe('chart-hover-pad');
+    expect(document.getElementById(pad.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /Left and Right arrows .*Enter: on a validation's point, its answers.*Escape hides them/,
+    );
+    const tooltip = () => screen.queryByTestId('chart-tooltip');
+    const live = screen.getByTestId('chart-hover-live');
+    pad.focus();
+    expect(tooltip()).toBeNull();
+    fireEvent.keyDown(pad, { key: 'ArrowRight' });
+    expect(tooltip()?.textContent).toMatch(/^step 1/);
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    // Enter off a validation does nothing; on one (step 2) it opens its answers, as a click.
+    fireEvent.keyDown(pad, { key: 'Enter' });
+    expect(picked).not.toHaveBeenCalled();
+    fireEvent.keyDown(pad, { key: 'ArrowRight' });
+    expect(tooltip()?.textContent).toMatch(/^step 2/);
+    expect(screen.getByTestId('chart-pick-hint').textContent).toContain('after 2 steps');
+    fireEvent.keyDown(pad, { key: 'Enter' });
+    expect(picked).toHaveBeenCalledWith({ runId: 'r1', step: 2 });
+    fireEvent.keyDown(pad, { key: 'End' });
+    expect(tooltip()?.textContent).toMatch(/^step 4/);
+    fireEvent.keyDown(pad, { key: 'Escape' });
+    expect(tooltip()).toBeNull();
+    // A tooltip the keys showed goes when the focus leaves the chart.
+    fireEvent.keyDown(pad, { key: 'Home' });
+    expect(tooltip()?.textContent).toMatch(/^step 1/);
+    fireEvent.blur(pad);
+    expect(tooltip()).toBeNull();
   });
 
   it('says when there is nothing to draw', () => {

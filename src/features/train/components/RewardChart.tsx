@@ -295,7 +295,8 @@ const ChartPlot = memo(function ChartPlot({
           />
           {at && (
             <p className="chart-tooltip-pick" data-testid="chart-pick-hint">
-              Click: this validation&apos;s answers (after {at.step} step{at.step === 1 ? '' : 's'})
+              Click or Enter: this validation&apos;s answers (after {at.step} step
+              {at.step === 1 ? '' : 's'})
             </p>
           )}
         </>
@@ -309,6 +310,8 @@ const ChartPlot = memo(function ChartPlot({
   const markers = useMemo(() => markerLines(model.markers), [markerKey]);
   return (
     <SeriesChart
+      label={`Reward per task kind by ${s.xAxis}`}
+      pickHint="on a validation's point, its answers in the episodes below"
       series={drawn}
       xDomain={domain.x}
       yDomain={domain.y}

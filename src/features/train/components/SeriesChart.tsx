@@ -1,17 +1,16 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
 import { HoverTooltip } from './HoverTooltip';
-import {
-  createHoverStore,
-  SeriesContext,
-  SeriesLayer,
-  type HoverStore,
-  type LayerSeries,
-} from './SeriesLayer';
+import { createHoverStore, type HoverStore } from './chartHover';
+import { SeriesContext, SeriesLayer, type LayerSeries } from './SeriesLayer';
 import { niceTicks } from './seriesPaths';
 import { useStablePair } from './useStablePair';
 
 export interface SeriesChartProps {
+  /** The chart's accessible name. */
+  label: string;
+  /** What Enter does on the hovered point, said to screen readers (with `onPick`). */
+  pickHint?: string;
   series: readonly LayerSeries[];
   /** Axis ranges: keep them round (stableDomain) so they change rarely while a run grows. */
   xDomain: readonly [number, number];
@@ -46,7 +45,8 @@ export function SeriesChart(props: SeriesChartProps) {
   const [own] = useState(createHoverStore);
   const hover = props.hover ?? own;
   const { logX = false, logY = false, height, formatX, formatY, yWidth = 44, id, children } = props;
-  const { onPick } = props;
+  const { onPick, label, pickHint } = props;
+  const keysId = useId();
   // The Recharts part is one memoised element: new points reach only SeriesLayer (through the
   // context), so the chart's store, axes and grid are not re-rendered for them.
   const frame = useMemo(
@@ -57,6 +57,8 @@ export function SeriesChart(props: SeriesChartProps) {
         // Recharts builds no x scale without data: the two ends of the range stand in for it.
         data={x.map((v) => ({ x: v }))}
         margin={MARGIN}
+        // Its own focus stop did nothing here: the hover pad is the chart's one tab stop.
+        accessibilityLayer={false}
       >
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
         <XAxis
@@ -79,15 +81,34 @@ export function SeriesChart(props: SeriesChartProps) {
           stroke="var(--muted)"
           width={yWidth}
         />
-        <SeriesLayer store={hover} id={id} onPick={onPick} />
+        <SeriesLayer store={hover} id={id} onPick={onPick} label={label} describedBy={keysId} />
         {children}
       </ComposedChart>
     ),
-    [x, y, logX, logY, height, formatX, formatY, yWidth, hover, id, onPick, children],
+    [
+      x,
+      y,
+      logX,
+      logY,
+      height,
+      formatX,
+      formatY,
+      yWidth,
+      hover,
+      id,
+      onPick,
+      label,
+      keysId,
+      children,
+    ],
   );
   return (
     <div className="chart-plot">
       <SeriesContext.Provider value={props.series}>{frame}</SeriesContext.Provider>
+      <p id={keysId} className="sr-only">
+        Left and Right arrows (Home, End) move between logged points and show their values
+        {onPick && pickHint ? `; Enter: ${pickHint}` : ''}; Escape hides them.
+      </p>
       <HoverTooltip store={hover} id={id}>
         {props.tooltip}
       </HoverTooltip>

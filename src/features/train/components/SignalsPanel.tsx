@@ -5,7 +5,8 @@ import type { LegendEntry } from './chartExport';
 import { formatDuration, formatValue } from './format';
 import type { XAxisKind } from './series';
 import { SeriesChart } from './SeriesChart';
-import { createHoverStore, type LayerSeries } from './SeriesLayer';
+import { createHoverStore } from './chartHover';
+import type { LayerSeries } from './SeriesLayer';
 import { nearestPoint, roundDomain } from './seriesPaths';
 import { useStaggered } from '../useStaggered';
 import { runDash } from './runStyles';
@@ -193,6 +194,7 @@ export function SignalsPanel({
             {i < shown ? (
               <SeriesChart
                 id={c.metric}
+                label={c.title}
                 {...shared}
                 series={c.series}
                 yDomain={c.y}
@@ -222,6 +224,7 @@ export function SignalsPanel({
           {charts.length < shown ? (
             <SeriesChart
               id="time-split"
+              label="Milliseconds per step: model vs sandbox"
               {...shared}
               series={split.series}
               yDomain={split.y}

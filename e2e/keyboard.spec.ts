@@ -1,0 +1,190 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { SIGNALS } from '../src/features/train/components/signals';
+import { lab, nodeWorkspace } from './labCli';
+import { openTrain } from './trainStore';
+
+/** Whether the focused element sits (partly) under the status bar; null: nothing to check. */
+function focusedUnderBar(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    const bar = document.querySelector('[data-testid="status-bar"]')!;
+    if (!el || el === document.body || bar.contains(el)) return null;
+    const r = el.getBoundingClientRect();
+    const b = bar.getBoundingClientRect();
+    const name = el.getAttribute('aria-label') ?? el.getAttribute('data-testid') ?? el.tagName;
+    return { name, covered: r.bottom > b.top + 0.5 && r.top < b.bottom, bottom: r.bottom };
+  });
+}
+
+test.describe('Keyboard use: every control reachable, visible and left again @webgpu', () => {
+  test.setTimeout(5 * 60_000);
+
+  test('keyboard: Settings is a modal dialog that takes focus, closes on Escape and gives focus back', async ({
+    app,
+    page,
+  }) => {
+    await app.open('/train');
+    await app.ready();
+    const opener = page.getByRole('button', { name: 'Settings', exact: true });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await expect(dialog).toBeVisible();
+    // Focus moved in (its first control), and the page behind it is out of reach.
+    await expect(dialog.getByRole('button', { name: 'Close settings' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('radio', { name: 'system' })).toBeChecked();
+    await expect(dialog.getByRole('radio', { name: 'system' })).toBeFocused();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      // (The body stands for the browser's own controls, between the dialog's last and first.)
+      const where = await dialog.evaluate(
+        (d) => d.contains(document.activeElement) || document.activeElement === document.body,
+      );
+      expect(where, `Tab ${i + 2} stays in the dialog`).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(opener).toBeFocused();
+    // Opened from the status bar's backend, closed with its button: focus goes back there.
+    const backend = page.getByTestId('status-backend');
+    await backend.focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(backend).toBeFocused();
+    // A click on the dimmed page beside it closes it too.
+    await opener.click();
+    await expect(dialog).toBeVisible();
+    await page.mouse.click(10, 300);
+    await expect(dialog).toBeHidden();
+  });
+
+  test('keyboard: no control tabbed to is left under the status bar, wide or wrapped', async ({
+    app,
+    page,
+  }) => {
+    for (const width of [1400, 800]) {
+      await page.setViewportSize({ width, height: 900 });
+      await app.open('/train');
+      await app.ready();
+      const bar = page.getByTestId('status-bar');
+      // The page's scroll padding follows the bar's height as it wraps.
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            getComputedStyle(document.documentElement).getPropertyValue('--status-bar-height'),
+          ),
+        )
+        .toBe(`${await bar.evaluate((b) => (b as HTMLElement).offsetHeight)}px`);
+      const seen: string[] = [];
+      for (let i = 0; i < 150; i++) {
+        await page.keyboard.press('Tab');
+        const at = await focusedUnderBar(page);
+        if (!at) continue;
+        seen.push(at.name);
+        expect(at.covered, `${at.name} at ${width}px: under the status bar`).toBe(false);
+        if (at.name === 'issue reproduction weight') break;
+      }
+      expect(seen, `the mix slider was reached at ${width}px`).toContain(
+        'issue reproduction weight',
+      );
+    }
+  });
+
+  test('keyboard: Tab leaves the Learn page’s code editor, which says so', async ({
+    app,
+    page,
+  }) => {
+    await openTrain(app, { cachedSuite: true });
+    await page.getByRole('link', { name: 'Learn', exact: true }).click();
+    const learn = page.getByTestId('learn-page');
+    await learn.getByTestId('learn-step-editing').click();
+    await page.getByTestId('code-view-text').click();
+    const before = await learn.getByTestId('learn-editor-text').inputValue();
+    await page.getByTestId('code-view-editor').click();
+    const editor = learn.getByTestId('learn-editor');
+    await expect(learn.getByTestId('learn-editor-hint')).toHaveText(
+      'Tab and Shift+Tab move out of the editor; indent with spaces.',
+    );
+    const inEditor = () =>
+      editor.evaluate((e) => e.contains(document.activeElement) && document.hasFocus());
+    await editor.locator('.view-lines').click();
+    await expect.poll(inEditor).toBe(true);
+    await page.keyboard.press('Tab');
+    await expect.poll(inEditor).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(inEditor).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(inEditor).toBe(false);
+    // Tab moved focus and typed nothing: the file is as it was.
+    await page.getByTestId('code-view-text').click();
+    await expect(learn.getByTestId('learn-editor-text')).toHaveValue(before);
+  });
+
+  test('keyboard: the reward chart is a named stop whose arrows, Enter and Escape work as the mouse', async ({
+    app,
+    page,
+  }) => {
+    // A tiny run trained in Node on the setup's tasks, imported: validations at 0 and at its end.
+    const { dir, suite } = nodeWorkspace('asl-keys-run-');
+    const config = { extends: 'quick', name: 'keys', warmStartPerKind: 4, steps: 3 };
+    writeFileSync(
+      join(dir, 'tiny.json'),
+      JSON.stringify({ ...config, evalEvery: 0, evalTasksPerKind: 2, testTasksPerKind: 3 }),
+    );
+    lab(['train', '--config', join(dir, 'tiny.json'), ...suite, '--out', join(dir, 'run')]);
+    const file = join(dir, 'keys.json');
+    lab(['bundle', '--run', join(dir, 'run'), '--out', file]);
+    const runId = (JSON.parse(readFileSync(file, 'utf8')) as { run: { id: string } }).run.id;
+    await openTrain(app);
+    await page.getByTestId('import-bundle').setInputFiles(file);
+    await page.getByTestId(`open-run-${runId}`).click();
+
+    const chart = page.getByRole('application', { name: 'Reward per task kind by step' });
+    await page.getByTestId('reward-chart-export-png').focus();
+    await page.keyboard.press('Tab');
+    await expect(chart).toBeFocused();
+    const tip = page.locator('.reward-chart [data-testid="chart-tooltip"]');
+    await expect(tip).toHaveCount(0);
+    await page.keyboard.press('ArrowRight');
+    await expect(tip).toContainText('step 0');
+    await expect(page.locator('.reward-chart .series-cursor')).toBeAttached();
+    await expect(page.getByTestId('chart-pick-hint')).toContainText(
+      "Click or Enter: this validation's answers (after 0 steps)",
+    );
+    await page.keyboard.press('ArrowRight');
+    await expect(tip).toContainText('step 1');
+    await expect(page.getByTestId('chart-pick-hint')).toHaveCount(0);
+    // Enter does what a click does: nothing off a validation; on one, its answers open in the
+    // episodes section below (a run trained in Node kept only its test answers, so the section
+    // opens on those).
+    const episodes = page.getByTestId('episodes-section');
+    await page.keyboard.press('Enter');
+    await expect(episodes).not.toHaveAttribute('open');
+    await page.keyboard.press('Escape');
+    await expect(tip).toHaveCount(0);
+    await page.keyboard.press('Home');
+    await expect(tip).toContainText('step 0');
+    await page.keyboard.press('Enter');
+    await expect(episodes).toHaveAttribute('open');
+    await expect(episodes).toBeInViewport();
+
+    // The training-signal charts are named stops too.
+    await page.getByTestId('signals-section').locator('summary').click();
+    const signals = page.getByTestId('signals-panel').getByRole('application');
+    await expect(signals).toHaveCount(SIGNALS.length + 1);
+    for (const name of await signals.evaluateAll((els) =>
+      els.map((e) => e.getAttribute('aria-label')),
+    ))
+      expect(name).toBeTruthy();
+    await signals.first().focus();
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('signals-panel').getByTestId('chart-tooltip')).toHaveCount(1);
+  });
+});
