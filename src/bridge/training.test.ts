@@ -9,12 +9,13 @@ describe('importRunFiles', () => {
     const imported = await importRunFiles(store, [
       new File(['{"format": "atomic-skills-lab/run-bundle", "run": {'], 'broken.run.json'),
       new File(['{"hello": "world"}'], 'foreign.json'),
+      new File(['  \n'], 'empty.json'),
     ]);
     expect(imported).toEqual([]);
     const outcome = store.getState().train.runsOutcome;
     expect(outcome?.kind).toBe('error');
     expect(outcome?.text).toMatch(
-      /^broken\.run\.json: This file is not valid JSON \(.+\); nothing was imported\. foreign\.json: This file cannot be imported: .*not a run bundle/,
+      /^broken\.run\.json: This file is not valid JSON \(.+\); nothing was imported: open a run bundle \(\.json\) exported from the Train page or by lab bundle\. foreign\.json: This file cannot be imported: .*not a run bundle.* empty\.json: This file is empty; nothing was imported: open a run bundle/,
     );
     expect(outcome?.text).not.toContain('Imported run');
     // The page's own messages (above the charts) are left alone.

@@ -99,12 +99,14 @@ export async function deleteRun(runId: string, db: LabDatabase = labDb()): Promi
  * name.
  */
 export async function importBundle(text: string, db: LabDatabase = labDb()): Promise<RunSummary> {
+  const what = 'open a run bundle (.json) exported from the Train page or by lab bundle';
+  if (text.trim() === '') throw new Error(`This file is empty; nothing was imported: ${what}.`);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     throw new Error(
-      `This file is not valid JSON (${(error as Error).message}); nothing was imported.`,
+      `This file is not valid JSON (${(error as Error).message}); nothing was imported: ${what}.`,
     );
   }
   const problem = checkBundle(value);

@@ -52,8 +52,13 @@ function differenceCell(
   );
 }
 
+/** Signed like the differences beside it: +150%, −33%; absolute where the warm start scored 0. */
 const gainText = (g: Gain | null): string | null =>
-  !g ? null : 'relative' in g ? `${(g.relative * 100).toFixed(0)}%` : `${signed(g.absolute)} (abs)`;
+  !g
+    ? null
+    : 'relative' in g
+      ? `${g.relative >= 0 ? '+' : '−'}${Math.abs(g.relative * 100).toFixed(0)}%`
+      : `${signed(g.absolute)} (abs)`;
 
 /**
  * The paper's table (its Table 1, in miniature): each task kind's test score under each
