@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 interface Props {
   id: string;
@@ -11,6 +11,15 @@ export function RunName({ id, name, onRename }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   // Escape must win over the blur that removing the focused input may fire.
   const cancelled = useRef(false);
+  // Enter or Escape ends the edit from the keyboard: the focus goes back to the pencil (the
+  // input it was in is gone). Leaving the input (Tab, a click) keeps the focus where it went.
+  const back = useRef(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (draft !== null || !back.current) return;
+    back.current = false;
+    button.current?.focus();
+  }, [draft]);
   if (draft === null)
     return (
       <span className="run-name">
@@ -18,6 +27,7 @@ export function RunName({ id, name, onRename }: Props) {
           {name}
         </span>{' '}
         <button
+          ref={button}
           type="button"
           className="icon-button"
           data-testid={`rename-${id}`}
@@ -48,8 +58,14 @@ export function RunName({ id, name, onRename }: Props) {
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
+        if (e.key === 'Enter') {
+          // Else the same key press would click the pencil the focus is given back to.
+          e.preventDefault();
+          back.current = true;
+          commit();
+        }
         if (e.key === 'Escape') {
+          back.current = true;
           cancelled.current = true;
           setDraft(null);
         }

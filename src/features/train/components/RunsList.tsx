@@ -1,9 +1,10 @@
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import { FileButton } from '../../../components/FileButton';
 import { ATOMIC_SKILLS, KIND_LABELS } from '../../../core/tasks/types';
 import { kindTextColor } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
 import { RunRow } from './RunRow';
+import { UndoToast } from './UndoToast';
 import { DifferenceRow, type TestScoresLoader } from './DifferenceRow';
 import { filterRuns, nextSort, sortRuns, type RunSort, type SortKey } from './runOrder';
 
@@ -57,7 +58,12 @@ export function RunsList({
   // Every run deleted in the last undoMs keeps its own Undo (a second delete does not take the
   // first one's away).
   const [deleted, setDeleted] = useState<RunSummary[]>([]);
-  const forget = (id: string) => setDeleted((d) => d.filter((r) => r.id !== id));
+  // The Undo offer goes; with it the keyboard's focus, if it held it: to the runs list.
+  const list = useRef<HTMLElement>(null);
+  const forget = (id: string, hadFocus = false) => {
+    setDeleted((d) => d.filter((r) => r.id !== id));
+    if (hadFocus) list.current?.focus();
+  };
   // Two runs ticked: the first ticked minus the second, skill by skill, under the table.
   const picked = selected.flatMap((id) => runs.filter((r) => r.id === id));
   const pair = selected.length === 2 && picked.length === 2 ? picked : null;
@@ -85,7 +91,13 @@ export function RunsList({
     />
   );
   return (
-    <section className="runs-list" data-testid="runs-list" aria-label="Runs">
+    <section
+      ref={list}
+      tabIndex={-1}
+      className="runs-list"
+      data-testid="runs-list"
+      aria-label="Runs"
+    >
       <div className="runs-toolbar">
         <FileButton
           label="import bundle"
@@ -135,14 +147,18 @@ export function RunsList({
       {deleted.map((run) => (
         <UndoToast
           key={run.id}
-          run={run}
+          testId={`undo-toast-${run.id}`}
+          undoTestId={`undo-delete-${run.id}`}
+          undoLabel={`Undo deleting ${run.name}`}
           undoMs={undoMs}
           onUndo={() => {
             on.onUndoDelete(run.id);
-            forget(run.id);
+            forget(run.id, true);
           }}
-          onExpire={() => forget(run.id)}
-        />
+          onExpire={(hadFocus) => forget(run.id, hadFocus)}
+        >
+          Deleted “{run.name}”.
+        </UndoToast>
       ))}
       {runs.length === 0 ? (
         <p className="hint">No runs yet.</p>
@@ -242,36 +258,5 @@ function SortHeader(props: {
         </span>
       </button>
     </th>
-  );
-}
-
-/** "Deleted X. Undo" for one run, withdrawn after `undoMs`. */
-function UndoToast(props: {
-  run: RunSummary;
-  undoMs: number;
-  onUndo: () => void;
-  onExpire: () => void;
-}) {
-  const { run, undoMs, onUndo, onExpire } = props;
-  const expire = useRef(onExpire);
-  useEffect(() => {
-    expire.current = onExpire;
-  });
-  useEffect(() => {
-    const timer = setTimeout(() => expire.current(), undoMs);
-    return () => clearTimeout(timer);
-  }, [undoMs]);
-  return (
-    <div className="toast" role="status" data-testid={`undo-toast-${run.id}`}>
-      Deleted “{run.name}”.{' '}
-      <button
-        type="button"
-        data-testid={`undo-delete-${run.id}`}
-        aria-label={`Undo deleting ${run.name}`}
-        onClick={onUndo}
-      >
-        Undo
-      </button>
-    </div>
   );
 }

@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RunsList } from './RunsList';
+import { runSummary } from './testFixtures';
+import { UndoToast } from './UndoToast';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('UndoToast', () => {
+  it('takes the focus when it shows, and says on expiry whether it still held it', () => {
+    vi.useFakeTimers();
+    const onExpire = vi.fn();
+    render(
+      <UndoToast
+        testId="t"
+        undoTestId="u"
+        undoLabel="Undo it"
+        undoMs={1000}
+        onUndo={vi.fn()}
+        onExpire={onExpire}
+      >
+        Done.
+      </UndoToast>,
+    );
+    expect(document.activeElement).toBe(screen.getByTestId('u'));
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
+    expect(onExpire).toHaveBeenCalledWith(true);
+  });
+});
+
+describe('RunsList: deleting a run from the keyboard', () => {
+  const props = {
+    selected: [],
+    onSelect: vi.fn(),
+    onRename: vi.fn(),
+    onTag: vi.fn(),
+    onDelete: vi.fn(),
+    onExportBundle: vi.fn(),
+    onExportCsv: vi.fn(),
+    onImport: vi.fn(),
+  };
+
+  it('moves the focus to Undo, then, once pressed, to the runs list', () => {
+    const onUndoDelete = vi.fn();
+    render(
+      <RunsList
+        runs={[runSummary('a', { name: 'alpha' })]}
+        {...props}
+        onUndoDelete={onUndoDelete}
+      />,
+    );
+    const del = screen.getByTestId('delete-run-a');
+    del.focus();
+    fireEvent.click(del);
+    const undo = screen.getByTestId('undo-delete-a');
+    expect(document.activeElement).toBe(undo);
+    fireEvent.click(undo);
+    expect(onUndoDelete).toHaveBeenCalledWith('a');
+    expect(document.activeElement).toBe(screen.getByTestId('runs-list'));
+  });
+
+  it('gives the focus to the runs list when the Undo it held is withdrawn', () => {
+    vi.useFakeTimers();
+    render(
+      <RunsList
+        runs={[runSummary('a', { name: 'alpha' })]}
+        {...props}
+        onUndoDelete={vi.fn()}
+        undoMs={500}
+      />,
+    );
+    fireEvent.click(screen.getByTestId('delete-run-a'));
+    act(() => {
+      vi.advanceTimersByTime(500);
+    });
+    expect(screen.queryByTestId('undo-delete-a')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('runs-list'));
+  });
+});
