@@ -9,6 +9,7 @@ export {
   DEFAULT_CONFIG,
   formatGB,
   MAX_PARAMETERS,
+  MAX_REPLAY_PER_STEP,
   mixProblem,
   modelSize,
   WHOLE_NUMBER_RANGES,

@@ -107,7 +107,7 @@ describe('ConfigForm', () => {
     const errorId = steps.getAttribute('aria-describedby')!.split(' ')[1]!;
     expect(document.getElementById(errorId)!.textContent).toBe('enter a number');
     expect(screen.getByTestId('config-problem').textContent).toBe(
-      `Cannot start: "steps" holds "", which is not a number; enter one (the run would otherwise start with ${QUICK_CONFIG.steps})`,
+      `Cannot start: "steps" is empty; enter a whole number from 0 to 100,000 (the run would otherwise start with ${QUICK_CONFIG.steps})`,
     );
     expect(start().disabled).toBe(true);
     fireEvent.submit(screen.getByTestId('config-form'));
@@ -118,6 +118,30 @@ describe('ConfigForm', () => {
     expect(steps.value).toBe(String(joint.config.steps));
     expect(steps.getAttribute('aria-invalid')).toBeNull();
     expect(start().disabled).toBe(false);
+  });
+
+  it('does not offer a value it refused itself when the field is emptied, and says the range', () => {
+    render(<Harness onStart={() => {}} />);
+    const steps = screen.getByLabelText<HTMLInputElement>('steps');
+    const problem = () => screen.getByTestId('config-problem').textContent;
+    fireEvent.change(steps, { target: { value: '2.5' } });
+    expect(problem()).toBe('Cannot start: "steps" must be a whole number from 0 to 100,000');
+    fireEvent.change(steps, { target: { value: '' } });
+    expect(problem()).toBe(
+      'Cannot start: "steps" is empty; enter a whole number from 0 to 100,000',
+    );
+    // Emptied after a refused 0, a rate offers nothing either; a bound set by another field names it.
+    const temperature = screen.getByLabelText<HTMLInputElement>('temperature');
+    fireEvent.change(temperature, { target: { value: '0' } });
+    fireEvent.change(steps, { target: { value: '40' } });
+    fireEvent.change(temperature, { target: { value: '' } });
+    expect(problem()).toBe('Cannot start: "temperature" is empty; enter a number in (0, 5]');
+    fireEvent.change(temperature, { target: { value: '1' } });
+    const signal = screen.getByLabelText<HTMLInputElement>('min. groups with signal');
+    fireEvent.change(signal, { target: { value: '' } });
+    expect(problem()).toMatch(
+      /^Cannot start: "min\. groups with signal" is empty; enter a whole number from 0 to "tasks per step" \(\d+\) \(the run would otherwise start with \d+\)$/,
+    );
   });
 
   it('refuses an empty name and a skill mix that leaves every trained skill at 0', () => {

@@ -17,6 +17,7 @@ import {
   type FieldKey,
   type SwitchKey,
 } from './configFields';
+import { unparsedProblem } from './fieldRange';
 import { MixSliders } from './MixSliders';
 import { NumberField } from './NumberField';
 
@@ -101,9 +102,7 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
   };
   const unparsed = FIELD_LIST.find((f) => textOf(f.key) !== null);
   const checked = useMemo(() => configProblem(value), [value]);
-  const problem = unparsed
-    ? `${unparsed.key} holds "${textOf(unparsed.key)}", which is not a number; enter one (the run would otherwise start with ${getField(value, unparsed.key)})`
-    : checked;
+  const problem = unparsed ? unparsedProblem(unparsed, textOf(unparsed.key) ?? '', value) : checked;
   const named = fieldsNamed(problem);
   const shown = problem === null ? null : withLabels(problem);
   // The reason shows once, by the first field it names; the other fields it names are marked.
