@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { formatValue } from '../src/features/train/components/format';
 import { bugCatalog } from '../src/learn/decompose';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
@@ -143,6 +144,10 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(trace).toBeVisible();
     await expect(trace.getByTestId('episode-token')).toHaveCount(first.actionLabels.length);
     await expect(trace.getByTestId('episode-token').first()).toContainText(first.actionLabels[0]!);
+    // Each token's probability, its log (what the loss uses) and the step's entropy.
+    const cells = trace.getByTestId('episode-token').first().locator('td');
+    await expect(cells.nth(3)).toHaveText(formatValue(first.logProbs[0], 2));
+    await expect(trace.getByTestId('episode-tokens-about')).toContainText('@position:token');
     await expect(trace.getByTestId('episode-prompt')).toContainText(first.prompt.title);
     await expect(trace.getByTestId('episode-answer')).toHaveText(first.answerText);
     await expect(trace.getByTestId('episode-reward')).toContainText(`Reward ${first.reward}`);
@@ -342,6 +347,12 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       /^No episode 999999 in “.+”: it is not stored in this browser \(pruned under Storage, its run deleted, or the address mistyped\)/,
     );
     await expect(page).not.toHaveURL(/episode=999999/);
+    // An episode in the address that is not a number is said too.
+    await app.open('/episodes', { run: runId, episode: '-1abc' });
+    await expect(ep.getByTestId('episodes-bad-episode')).toContainText(
+      '“-1abc” in the address is not an episode number',
+    );
+    await expect(ep.getByTestId('episodes-run')).toHaveValue(runId);
 
     // The Learn page: a bug the run's test evaluation answered shows those answers beside the
     // person's, and opens them in the trace viewer.

@@ -39,6 +39,7 @@ export interface Stored {
     rendering?: { patch?: string; tests?: string };
     runs: { purpose: string; asRequired: boolean }[];
     actionLabels: string[];
+    logProbs: number[];
   }[];
   runs: {
     id: string;

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { RunSummary } from '../../protocol/training';
 import { useApp } from '../../state/hooks';
@@ -32,6 +32,10 @@ export function EpisodesPage() {
   const asked = params.get('run');
   const episodeParam = params.get('episode');
   const episode = episodeParam !== null && /^\d+$/.test(episodeParam) ? Number(episodeParam) : null;
+  // An address whose episode is not a number (mistyped, cut short) is said, not silently dropped.
+  const [badEpisode] = useState(() =>
+    episodeParam !== null && episode === null ? episodeParam : null,
+  );
   const { run, missing } = runToShow(runs, asked, focused);
   const pick = (id: string) =>
     setParams(
@@ -80,6 +84,12 @@ export function EpisodesPage() {
           <p className="error" role="alert" data-testid="episodes-run-missing">
             No run with id {asked} in this browser (deleted, or stored in another browser); showing{' '}
             {run ? `“${run.name}”` : 'nothing'}.
+          </p>
+        )}
+        {badEpisode !== null && (episodeParam === null || episodeParam === badEpisode) && (
+          <p className="error" role="alert" data-testid="episodes-bad-episode">
+            “{badEpisode}” in the address is not an episode number (the address ends{' '}
+            <code>episode=</code> and a whole number, as a copied link does); pick an episode below.
           </p>
         )}
         {run && (

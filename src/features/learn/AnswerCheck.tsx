@@ -100,6 +100,7 @@ export function AnswerCheck({
           <GradingFacts
             facts={check.verdict.facts}
             secondary={check.verdict.secondary}
+            runs={check.verdict.runs}
             testId={testId}
           />
           {check.verdict.rendering?.tests && (

@@ -131,7 +131,7 @@ export function EpisodeTrace({
           )}
         </div>
       )}
-      <GradingFacts facts={e.facts} secondary={e.secondary} byPolicy />
+      <GradingFacts facts={e.facts} secondary={e.secondary} runs={e.runs} byPolicy />
       <h4>Answer</h4>
       <pre className="episode-answer" data-testid="episode-answer">
         {e.answerText}
@@ -169,6 +169,13 @@ export function EpisodeTrace({
       {readFiles && <TaskFilesPanel read={readFiles} chosen={chosenFiles(e.answerText)} />}
       {observe && <ObservationPanel read={observe} actionLabels={e.actionLabels} />}
       <h4>Decoded tokens</h4>
+      <p className="hint" data-testid="episode-tokens-about">
+        The decoder&apos;s steps, in order: the token it sampled, the probability the policy gave it
+        and its log (natural), and the entropy of the step&apos;s distribution in nats. A pointer
+        reads <code>@position:token</code>, a position in the observation the policy read (the
+        Observation panel); an answer&apos;s <code>EDIT file @n</code> counts that file&apos;s own
+        tokens instead, from <code>@0</code>.
+      </p>
       <div className="table-scroll">
         <table className="table episode-tokens" data-testid="episode-tokens">
           <thead>
@@ -178,8 +185,11 @@ export function EpisodeTrace({
               <th scope="col" title="Probability the policy gave the token it sampled">
                 p
               </th>
+              <th scope="col" title="Natural log of p: what the GRPO loss uses">
+                log p
+              </th>
               <th scope="col" title="Entropy of the step's distribution (nats)">
-                entropy
+                entropy (nats)
               </th>
               <th scope="col">most likely</th>
             </tr>
@@ -192,6 +202,7 @@ export function EpisodeTrace({
                   <code>{label}</code>
                 </td>
                 <td className="num">{percent(Math.exp(e.logProbs[i] ?? Number.NaN))}</td>
+                <td className="num">{formatValue(e.logProbs[i], 2)}</td>
                 <td className="num">{formatValue(e.entropies[i], 2)}</td>
                 <td>
                   {(e.top[i] ?? []).map((t, j) => (

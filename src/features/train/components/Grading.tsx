@@ -45,15 +45,31 @@ export function policyWording(text: string): string {
 /** Who gave the answer graded: the verifier's "your" fits a person, not a policy. */
 const worded = (text: string, byPolicy: boolean): string => (byPolicy ? policyWording(text) : text);
 
+/**
+ * A secondary metric in words. The share of hidden tests passed is over the tests that ran: when
+ * their run broke part way (a syntax error in a module loaded late, a timeout), it says so, or a
+ * share of 1 would read as every hidden test passing beside a reward of 0.
+ */
+export function secondaryLabel(name: string, runs: readonly GradingRun[]): string {
+  if (name === 'testsPassed') {
+    const broke = runs.find((r) => r.verdict === 'error' && r.tests.length > 0);
+    if (broke) return `share passed of the ${broke.tests.length} hidden tests run before it broke`;
+  }
+  return SECONDARY_LABELS[name] ?? name;
+}
+
 /** The verifier's facts, in order, and the secondary metrics beside the reward. */
 export function GradingFacts({
   facts,
   secondary,
+  runs = [],
   testId = 'episode',
   byPolicy = false,
 }: {
   facts: readonly string[];
   secondary: Record<string, number>;
+  /** The sandbox runs graded: what a secondary metric was measured over. */
+  runs?: readonly GradingRun[];
   testId?: string;
   /** A policy's answer (the trace viewer), not a person's (the Learn page). */
   byPolicy?: boolean;
@@ -70,7 +86,7 @@ export function GradingFacts({
         <p className="hint" data-testid={`${testId}-secondary`}>
           Beside the reward:{' '}
           {Object.entries(secondary)
-            .map(([name, v]) => `${SECONDARY_LABELS[name] ?? name} ${formatValue(v, 2)}`)
+            .map(([name, v]) => `${secondaryLabel(name, runs)} ${formatValue(v, 2)}`)
             .join(' · ')}
         </p>
       )}
