@@ -201,6 +201,17 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     await expect(state('editing')).toHaveText('reward 1');
     await expect(state('review')).toHaveText('1 of 2 right');
     await expectAccessible(page, 'the Learn page, a step played');
+    // The step map from the keyboard: one tab stop (the picked step), arrows move the pick.
+    await learn.getByTestId('learn-step-testgen').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(learn.getByTestId('learn-step-review')).toBeFocused();
+    await expect(learn.getByTestId('learn-panel-review')).toBeVisible();
+    await expect(learn.getByRole('tabpanel')).toHaveAccessibleName(/Review/);
+    await page.keyboard.press('Home');
+    await expect(learn.getByTestId('learn-panel-localization')).toBeVisible();
+    await page.keyboard.press('End');
+    await expect(learn.getByTestId('learn-step-testgen')).toBeFocused();
+    await expect(learn.getByTestId('learn-panel-testgen')).toBeVisible();
 
     // A reload keeps the place and every answer (a verdict is asked for again).
     await page.reload();

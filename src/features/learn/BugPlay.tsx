@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { readBug } from '../../bridge/learn';
+import { onTabListKey } from '../../components/tabKeys';
 import { useRead } from '../../components/useRead';
 import type { BugTasks } from '../../protocol/learn';
 import { useApp } from '../../state/hooks';
@@ -40,7 +41,11 @@ function StepButton({
     <button
       type="button"
       role="tab"
+      id={`learn-step-${step}-tab`}
       aria-selected={active}
+      aria-controls={active ? 'learn-step-panel' : undefined}
+      // One tab stop for the map: the picked step; arrows move between steps.
+      tabIndex={active ? 0 : -1}
       className={active ? 'learn-step active' : 'learn-step'}
       data-testid={`learn-step-${step}`}
       onClick={() => onPick(step)}
@@ -72,7 +77,12 @@ function Play({
   );
   return (
     <>
-      <div className="learn-map" role="tablist" aria-label="The bug's skills and composite tasks">
+      <div
+        className="learn-map"
+        role="tablist"
+        aria-label="The bug's skills and composite tasks"
+        onKeyDown={onTabListKey}
+      >
         <div className="learn-row">
           <span className="learn-row-label">Bug fixing =</span>
           {button('localization')}
@@ -95,7 +105,13 @@ function Play({
           {button('testgen')}
         </div>
       </div>
-      <section className="learn-panel" data-testid={`learn-panel-${step}`}>
+      <section
+        className="learn-panel"
+        role="tabpanel"
+        id="learn-step-panel"
+        aria-labelledby={`learn-step-${step}-tab`}
+        data-testid={`learn-panel-${step}`}
+      >
         <h2>
           {info.title} <span className="badge">{info.skill}</span>
         </h2>

@@ -1,3 +1,5 @@
+import { onTabListKey } from '../../../components/tabKeys';
+
 /** A file offered to pick: its path, and a note after it such as " (new file)". */
 export interface FileTab {
   path: string;
@@ -29,13 +31,14 @@ export function FileTabs({
     );
   if (files.length === 0) return null;
   return (
-    <div className="file-tabs" role="tablist" aria-label={label}>
+    <div className="file-tabs" role="tablist" aria-label={label} onKeyDown={onTabListKey}>
       {files.map((f, i) => (
         <button
           key={f.path}
           type="button"
           role="tab"
           aria-selected={i === picked}
+          tabIndex={i === picked ? 0 : -1}
           className={i === picked ? 'file-tab active' : 'file-tab'}
           onClick={() => onPick(i)}
         >
