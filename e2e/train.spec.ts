@@ -269,11 +269,13 @@ test.describe('Train page @webgpu', () => {
       expect(checkpoints).toBeGreaterThanOrEqual(1);
       await page.getByTestId(`prune-episodes-${runId}`).click();
       await expect(row).toHaveAttribute('data-episodes', '0');
-      await expect(page.getByTestId('train-notice')).toContainText('Dropped the sampled episodes');
+      await expect(page.getByTestId('storage-outcome')).toContainText(
+        /^Dropped \d+ stored episodes/,
+      );
       if (checkpoints > 1) {
         await page.getByTestId(`prune-checkpoints-${runId}`).click();
         await expect(row).toHaveAttribute('data-checkpoints', '1');
-        await expect(page.getByTestId('train-notice')).toContainText('Kept only the latest');
+        await expect(page.getByTestId('storage-outcome')).toContainText('keeping the latest');
       }
       expect((await stored(page, runId)).points).toEqual(points);
     });

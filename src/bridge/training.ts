@@ -26,10 +26,10 @@ import type {
   TaskFilesView,
 } from '../protocol/episodes';
 import { perTaskScores, type PerTaskScores } from '../eval/stats';
-import type { PruneTarget, StorageReport } from '../protocol/storage';
 import { proxy, trainerClient } from './trainerClient';
 
-const messageOf = (error: unknown): string =>
+/** An error in words; the browser's storage being full says what to do. */
+export const messageOf = (error: unknown): string =>
   isQuotaError(error)
     ? "The browser's storage for this app is full, so nothing was saved. Free space under Storage (drop old episodes or checkpoints, or delete runs) and try again."
     : error instanceof Error
@@ -42,42 +42,6 @@ export async function checkStorage(store: AppStore): Promise<void> {
     store.getState().trainActions.setStorage(await estimateStorage());
   } catch {
     // No estimate: the panel still measures the runs themselves.
-  }
-}
-
-/** Per-run sizes, measured in the trainer worker. */
-export async function storageDetails(store: AppStore): Promise<StorageReport> {
-  const report = await trainerClient().storageReport();
-  store.getState().trainActions.setStorage({ usage: report.usage, quota: report.quota });
-  return report;
-}
-
-/** Drops a run's episodes or older checkpoints; says what happened. */
-export async function pruneStored(store: AppStore, runId: string, what: PruneTarget) {
-  const actions = store.getState().trainActions;
-  try {
-    await trainerClient().pruneRun(runId, what);
-    if (what === 'episodes') actions.episodesChanged();
-    const name = store.getState().train.runs.find((r) => r.id === runId)?.name ?? runId;
-    actions.setNotice(
-      what === 'episodes'
-        ? `Dropped the sampled episodes of "${name}"; its curves and checkpoints are kept.`
-        : `Kept only the latest checkpoint of "${name}"; it can still be resumed.`,
-    );
-  } catch (error) {
-    actions.setError(`Could not free space: ${messageOf(error)}`);
-  }
-}
-
-/** Drops the cached task suites. */
-export async function clearSuiteCache(store: AppStore): Promise<void> {
-  try {
-    await trainerClient().clearSuites();
-    store
-      .getState()
-      .trainActions.setNotice('Cleared the cached task suites; the next run rebuilds its own.');
-  } catch (error) {
-    store.getState().trainActions.setError(`Could not clear the suites: ${messageOf(error)}`);
   }
 }
 
@@ -172,7 +136,20 @@ export async function resumeStoredRun(store: AppStore, runId: string): Promise<v
 
 export const pauseRun = (runId: string) => trainerClient().pauseRun(runId);
 export const continueRun = (runId: string) => trainerClient().resumeRun(runId);
-export const stopRun = (runId: string) => trainerClient().stopRun(runId);
+/**
+ * Asks a run to stop. It ends once the work under way is done (a step, or an evaluation, which
+ * finishes so the run keeps its scores), which can take a while: the store says it is stopping
+ * at once, until it has ended.
+ */
+export async function stopRun(store: AppStore, runId: string): Promise<void> {
+  const actions = store.getState().trainActions;
+  actions.markStopping(runId);
+  try {
+    await trainerClient().stopRun(runId);
+  } catch (error) {
+    actions.setError(`Could not stop the run: ${messageOf(error)}`);
+  }
+}
 
 /** Changes a going run's skill mix; the event is marked on the charts. */
 export async function changeMix(store: AppStore, runId: string, mix: TrainConfig['mix']) {

@@ -79,8 +79,19 @@ export interface TrainerApi {
   cancelExternal(): Promise<void>;
   /** What this app stores, per run (sizes measured in the worker). */
   storageReport(): Promise<StorageReport>;
-  /** Drops a run's sampled episodes, or all its checkpoints but the latest. */
-  pruneRun(runId: string, what: PruneTarget): Promise<void>;
+  /**
+   * Drops a run's sampled episodes, or all its checkpoints but the latest; resolves with how
+   * many went. Dropped episodes are held until `releaseEpisodes`, so `restoreEpisodes` can put
+   * them back (an Undo).
+   */
+  pruneRun(runId: string, what: PruneTarget): Promise<number>;
+  /**
+   * Puts back a run's episodes dropped since the last `releaseEpisodes`, under their own ids
+   * (batches stored anew since are left as they are); resolves with how many.
+   */
+  restoreEpisodes(runId: string): Promise<number>;
+  /** Forgets a run's dropped episodes (their Undo is withdrawn). */
+  releaseEpisodes(runId: string): Promise<void>;
   /**
    * A run's batches of stored episodes (every group of every fifth training step, and the final
    * test evaluation's answers) in the order they happened.

@@ -10,7 +10,7 @@ import type { PruneTarget, StorageReport } from '../protocol/storage';
 import type { LabDatabase } from '../storage/db';
 import { episodeBatches, getEpisode, listEpisodes, taskEpisodes } from '../storage/episodes';
 import { clearSuites } from '../storage/suites';
-import { pruneRun, storageReport } from '../storage/usage';
+import { pruneRun, restoreEpisodes, storageReport, takeEpisodes } from '../storage/usage';
 import { ObservationReader } from './observationReader';
 
 /**
@@ -25,8 +25,28 @@ export class StoredRuns {
     return storageReport(this.storage.db);
   }
 
-  prune(runId: string, what: PruneTarget): Promise<void> {
-    return pruneRun(runId, what, this.storage.db);
+  /** Episodes dropped, by run, held until their Undo is withdrawn (releaseEpisodes). */
+  private readonly dropped = new Map<string, EpisodeRecord[]>();
+
+  /** Drops episodes (held for `restoreEpisodes`) or older checkpoints; how many rows went. */
+  async prune(runId: string, what: PruneTarget): Promise<number> {
+    if (what === 'checkpoints') return pruneRun(runId, what, this.storage.db);
+    const rows = await takeEpisodes(runId, this.storage.db);
+    // A second drop of the same run holds both (the first one's Undo may still be offered).
+    this.dropped.set(runId, [...(this.dropped.get(runId) ?? []), ...rows]);
+    return rows.length;
+  }
+
+  /** Puts back the episodes last dropped of a run; how many (0 once released). */
+  async restoreEpisodes(runId: string): Promise<number> {
+    const rows = this.dropped.get(runId) ?? [];
+    this.dropped.delete(runId);
+    return rows.length ? restoreEpisodes(rows, this.storage.db) : 0;
+  }
+
+  /** Forgets the episodes dropped of a run: they can no longer be put back. */
+  releaseEpisodes(runId: string): void {
+    this.dropped.delete(runId);
   }
 
   clearSuites(): Promise<void> {

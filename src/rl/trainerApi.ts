@@ -92,6 +92,12 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     async pruneRun(runId, what) {
       return stored().prune(runId, what);
     },
+    async restoreEpisodes(runId) {
+      return stored().restoreEpisodes(runId);
+    },
+    releaseEpisodes(runId) {
+      return Promise.resolve().then(() => stored().releaseEpisodes(runId));
+    },
     async learnCatalog(onProgress) {
       return stored().play.catalog(onProgress);
     },

@@ -128,3 +128,36 @@ describe('the interrupted-runs banner', () => {
     expect(interruptedNotice(0)).toBeNull();
   });
 });
+
+describe('a run asked to stop', () => {
+  const run = (id: string, status: RunSummary['status']) => ({ id, status }) as RunSummary;
+
+  it('is stopping from the press until its status says it has ended', () => {
+    const store = createTestStore();
+    const actions = store.getState().trainActions;
+    actions.setRuns([run('a', 'running'), run('b', 'done')]);
+    actions.markStopping('a');
+    actions.markStopping('b'); // already ended: nothing to wait for
+    expect(store.getState().train.stopping).toEqual(['a']);
+    actions.applyEvents([
+      { type: 'phase', runId: 'a', phase: 'eval', detail: 'test at step 40' },
+      { type: 'status', runId: 'a', status: 'running' },
+    ]);
+    expect(store.getState().train.stopping).toEqual(['a']);
+    expect(store.getState().train.live.a!.stage).toEqual({
+      phase: 'eval',
+      detail: 'test at step 40',
+    });
+    actions.applyEvents([{ type: 'status', runId: 'a', status: 'stopped' }]);
+    expect(store.getState().train.stopping).toEqual([]);
+  });
+
+  it('is no longer stopping once the list reads it ended (its worker gone, say)', () => {
+    const store = createTestStore();
+    const actions = store.getState().trainActions;
+    actions.setRuns([run('a', 'paused')]);
+    actions.markStopping('a');
+    actions.setRuns([run('a', 'interrupted')]);
+    expect(store.getState().train.stopping).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import type {
   StepPoint,
   TrainEvent,
 } from '../protocol/training';
-import { finalScores } from '../protocol/training';
+import { finalScores, isGoing } from '../protocol/training';
 import type { EpisodeBatch } from '../protocol/episodes';
 import type { AppState } from './store';
 
@@ -19,6 +19,8 @@ export interface RunSeries {
 
 export interface LiveInfo {
   phase: string | null;
+  /** The phase as the worker named it (`eval`, `rl`, ...) with its detail: what Stop waits for. */
+  stage: { phase: string; detail?: string } | null;
   progress: { stage: string; done: number; total: number } | null;
   lastCheckpoint: number | null;
 }
@@ -60,6 +62,13 @@ export interface TrainState {
   live: Record<string, LiveInfo>;
   /** The run shown in the progress panel. */
   focusId: string | null;
+  /** Runs asked to stop that have not ended yet (Stop waits for the work under way). */
+  stopping: string[];
+  /**
+   * A run started from the form: its Pause takes the keyboard's focus once shown (the form,
+   * disabled while the run goes, loses it).
+   */
+  focusPauseOf: string | null;
   /** Counts focus changes that should bring the run into view (opened, imported, started). */
   revealFocus: number;
   /** Runs overlaid on the charts. */
@@ -92,6 +101,9 @@ export interface TrainSlice {
     applyEvents: (events: TrainEvent[]) => void;
     /** Shows a run in the progress panel; `reveal` also scrolls it into view. */
     focus: (runId: string | null, reveal?: boolean) => void;
+    /** Marks a run asked to stop (cleared once it has ended). */
+    markStopping: (runId: string) => void;
+    setFocusPauseOf: (runId: string | null) => void;
     toggleCompare: (runId: string) => void;
     setCompare: (ids: string[]) => void;
     setError: (error: string | null) => void;
@@ -113,6 +125,8 @@ export const initialTrainState: TrainState = {
   series: {},
   live: {},
   focusId: null,
+  stopping: [],
+  focusPauseOf: null,
   revealFocus: 0,
   compare: [],
   error: null,
@@ -126,7 +140,18 @@ export const initialTrainState: TrainState = {
 };
 
 const emptySeries = (): RunSeries => ({ points: [], evals: [], events: [] });
-const emptyLive = (): LiveInfo => ({ phase: null, progress: null, lastCheckpoint: null });
+const emptyLive = (): LiveInfo => ({
+  phase: null,
+  stage: null,
+  progress: null,
+  lastCheckpoint: null,
+});
+
+/** The runs still stopping among `stopping`: those listed and going. */
+const stillStopping = (stopping: string[], runs: readonly RunSummary[]): string[] =>
+  stopping.length === 0
+    ? stopping
+    : stopping.filter((id) => runs.some((r) => r.id === id && isGoing(r.status)));
 
 /** Folds a batch of worker events into the state in one update (one redraw per batch). */
 export function reduceEvents(state: TrainState, events: readonly TrainEvent[]): TrainState {
@@ -170,9 +195,12 @@ export function reduceEvents(state: TrainState, events: readonly TrainEvent[]): 
           ...(e.message !== undefined ? { message: e.message } : {}),
         });
         if (e.status !== 'preparing') l.progress = null;
+        // A new session (a resume): what an earlier one was doing is over.
+        else l.stage = l.phase = null;
         break;
       case 'phase':
         l.phase = phaseLabel(e.phase, e.detail);
+        l.stage = { phase: e.phase, ...(e.detail ? { detail: e.detail } : {}) };
         break;
       case 'progress':
         l.progress = { stage: e.stage, done: e.done, total: e.total };
@@ -186,7 +214,7 @@ export function reduceEvents(state: TrainState, events: readonly TrainEvent[]): 
         break;
     }
   }
-  return { ...state, runs, series, live };
+  return { ...state, runs, series, live, stopping: stillStopping(state.stopping, runs) };
 }
 
 export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set) => {
@@ -194,7 +222,15 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
   return {
     train: initialTrainState,
     trainActions: {
-      setRuns: (runs) => patch({ runs, runsLoaded: true }),
+      setRuns: (runs) =>
+        set((s) => ({
+          train: {
+            ...s.train,
+            runs,
+            runsLoaded: true,
+            stopping: stillStopping(s.train.stopping, runs),
+          },
+        })),
       setRunsView: (runsView) => patch({ runsView }),
       setSeries: (runId, value) =>
         set((s) => ({ train: { ...s.train, series: { ...s.train.series, [runId]: value } } })),
@@ -207,6 +243,17 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
             revealFocus: s.train.revealFocus + (reveal ? 1 : 0),
           },
         })),
+      markStopping: (runId) =>
+        set((s) => ({
+          train: {
+            ...s.train,
+            stopping: stillStopping(
+              [...s.train.stopping.filter((id) => id !== runId), runId],
+              s.train.runs,
+            ),
+          },
+        })),
+      setFocusPauseOf: (focusPauseOf) => patch({ focusPauseOf }),
       toggleCompare: (runId) =>
         set((s) => {
           const has = s.train.compare.includes(runId);

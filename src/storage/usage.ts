@@ -1,5 +1,5 @@
 import type { PruneTarget, RunUsage, StorageReport } from '../protocol/storage';
-import { labDb, type LabDatabase } from './db';
+import { labDb, type EpisodeRecord, type LabDatabase } from './db';
 import { jsonSize, suiteUsage } from './suites';
 
 const jsonBytes = (rows: readonly unknown[]): number =>
@@ -51,19 +51,58 @@ export async function storageReport(db: LabDatabase = labDb()): Promise<StorageR
 /**
  * Frees space without touching a run's curves: drops its sampled episodes, or every checkpoint
  * but the latest (which resuming needs). One transaction: it happens whole or not at all.
+ * Resolves with how many rows went.
  */
 export async function pruneRun(
   runId: string,
   what: PruneTarget,
   db: LabDatabase = labDb(),
-): Promise<void> {
-  if (what === 'episodes') {
-    await db.episodes.where({ runId }).delete();
-    return;
-  }
-  await db.transaction('rw', db.checkpoints, async () => {
+): Promise<number> {
+  if (what === 'episodes') return (await takeEpisodes(runId, db)).length;
+  return db.transaction('rw', db.checkpoints, async () => {
     const rows = await db.checkpoints.where({ runId }).sortBy('step');
     for (const row of rows.slice(0, -1)) await db.checkpoints.delete([runId, row.step]);
+    return Math.max(0, rows.length - 1);
+  });
+}
+
+/** Deletes a run's stored episodes and resolves with them, whole (ids included), for an undo. */
+export function takeEpisodes(runId: string, db: LabDatabase = labDb()): Promise<EpisodeRecord[]> {
+  return db.transaction('rw', db.episodes, async () => {
+    const rows = await db.episodes.where({ runId }).toArray();
+    await db.episodes.where({ runId }).delete();
+    return rows;
+  });
+}
+
+/**
+ * Puts back episodes `takeEpisodes` removed, under their own ids (links to them work again).
+ * Left out: those of a run no longer stored, and batches (a step's or an evaluation's) that
+ * hold episodes again (a resumed run made them anew). Resolves with how many were put back.
+ */
+export function restoreEpisodes(
+  rows: readonly EpisodeRecord[],
+  db: LabDatabase = labDb(),
+): Promise<number> {
+  return db.transaction('rw', db.runs, db.episodes, async () => {
+    const back: EpisodeRecord[] = [];
+    const stored = new Map<string, boolean>();
+    const present = new Map<string, boolean>();
+    for (const row of rows) {
+      if (!stored.has(row.runId))
+        stored.set(row.runId, (await db.runs.get(row.runId)) !== undefined);
+      if (!stored.get(row.runId)) continue;
+      const batch = [row.runId, row.source, row.step] as const;
+      const key = batch.join('\u0000');
+      if (!present.has(key))
+        present.set(
+          key,
+          (await db.episodes.where('[runId+source+step]').equals(batch).count()) > 0,
+        );
+      if (!present.get(key)) back.push(row);
+    }
+    await db.episodes.bulkPut(back);
+    return back.length;
   });
 }
 

@@ -35,7 +35,9 @@ export function RunsPanel() {
   const actions = useTrainActions();
   // Episodes dropped: the difference of two runs reads their test scores again.
   const scoresRevision = useApp((s) => s.train.episodesRevision);
-  const deleted = useRef(new Map<string, RunBundle>());
+  // Each deleted run's bundle, as the delete resolves: an Undo pressed before it has (the Undo
+  // takes the focus at once) waits for it rather than doing nothing.
+  const deleted = useRef(new Map<string, Promise<RunBundle>>());
   const open = (id: string): void => {
     actions.focus(id, true);
     if (!loaded(id)) void loadSeries(appStore, id);
@@ -67,11 +69,14 @@ export function RunsPanel() {
             });
             return;
           }
-          void removeRun(appStore, id).then((bundle) => deleted.current.set(id, bundle));
+          const bundle = removeRun(appStore, id);
+          deleted.current.set(id, bundle);
+          bundle.catch(() => deleted.current.delete(id));
         }}
         onUndoDelete={(id) => {
           const bundle = deleted.current.get(id);
-          if (bundle) void undoRemove(appStore, bundle).then(() => deleted.current.delete(id));
+          deleted.current.delete(id);
+          if (bundle) void bundle.then((b) => undoRemove(appStore, b));
         }}
         onExportBundle={(id) =>
           void exportBundle(id).then((b) =>

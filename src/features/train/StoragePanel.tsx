@@ -1,8 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
-import { clearSuiteCache, pruneStored, storageDetails } from '../../bridge/training';
+import {
+  clearSuiteCache,
+  pruneStored,
+  storageDetails,
+  undoDropEpisodes,
+  type StorageOutcome,
+} from '../../bridge/storage';
 import { formatBytes, storageLevel, type StorageReport } from '../../protocol/storage';
 import { appStore } from '../../state/appStore';
 import { useApp, useTrainActions } from '../../state/hooks';
+import { StorageOutcomeView } from './StorageOutcome';
+import { useStorageOutcome } from './useStorageOutcome';
 
 const total = (r: StorageReport['runs'][number]): number => r.metrics + r.checkpoints + r.episodes;
 
@@ -32,12 +40,13 @@ export function StorageWarning() {
 }
 
 /** What each run stores, with ways to free space that keep every curve. */
-export function StoragePanel() {
+export function StoragePanel({ undoMs = 10_000 }: { undoMs?: number }) {
   const open = useApp((s) => s.train.storageOpen);
   const actions = useTrainActions();
   const [report, setReport] = useState<StorageReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const { outcome, say, settle, outcomeRef } = useStorageOutcome(open);
   const refresh = useCallback(
     () =>
       storageDetails(appStore).then(
@@ -52,18 +61,34 @@ export function StoragePanel() {
   useEffect(() => {
     if (open) void refresh();
   }, [open, refresh]);
-  /** Runs a storage change, then measures again; buttons are disabled meanwhile. */
-  const act = (fn: () => Promise<void>) => () => {
-    setBusy(true);
-    void fn()
-      .then(refresh)
-      .finally(() => setBusy(false));
-  };
+  /**
+   * Runs a storage change, then measures again and says what came of it (replacing the last
+   * message, whose dropped episodes are released unless this is their Undo); buttons are
+   * disabled meanwhile.
+   */
+  const act =
+    (fn: () => Promise<StorageOutcome | null>, release = true) =>
+    () => {
+      setBusy(true);
+      void fn()
+        .then(async (result) => {
+          await refresh();
+          // Measuring again says nothing new: the last message (and its Undo) stays.
+          if (result) say(result, release);
+        })
+        .finally(() => {
+          setBusy(false);
+          settle();
+        });
+    };
   return (
     <details
       className="card storage-panel"
       open={open}
-      onToggle={(e) => actions.showStorage(e.currentTarget.open)}
+      onToggle={(e) => {
+        actions.showStorage(e.currentTarget.open);
+        if (!e.currentTarget.open) say(null);
+      }}
       data-testid="storage-panel"
     >
       <summary>
@@ -75,6 +100,19 @@ export function StoragePanel() {
           {problem}
         </p>
       )}
+      {outcome && (
+        <StorageOutcomeView
+          ref={outcomeRef}
+          outcome={outcome}
+          undoMs={undoMs}
+          onUndo={act(() => undoDropEpisodes(appStore, outcome.runId!), false)}
+          onUndoExpired={(hadFocus) => {
+            say({ ...outcome, undo: false });
+            if (hadFocus) settle();
+          }}
+          onDismiss={() => say(null)}
+        />
+      )}
       {!report && !problem && <p className="hint">Measuring…</p>}
       {report && (
         <>
@@ -84,7 +122,7 @@ export function StoragePanel() {
             the rows add up to. Dropping episodes or older checkpoints keeps every curve; the latest
             checkpoint is always kept (an unfinished run resumes from it, a finished one keeps its
             final weights).{' '}
-            <button type="button" onClick={act(() => Promise.resolve())} disabled={busy}>
+            <button type="button" onClick={act(() => Promise.resolve(null))} disabled={busy}>
               {busy ? 'Measuring…' : 'Measure again'}
             </button>
           </p>
@@ -126,7 +164,7 @@ export function StoragePanel() {
                         data-testid={`prune-episodes-${r.runId}`}
                         disabled={busy || r.episodeCount === 0}
                         onClick={act(() => pruneStored(appStore, r.runId, 'episodes'))}
-                        title="Delete this run's stored episodes (training steps' and the evaluations' answers, the trace viewer's material); curves and scores stay."
+                        title="Delete this run's stored episodes (training steps' and the evaluations' answers, the trace viewer's material); curves and scores stay. Undo for a few seconds."
                       >
                         Drop episodes
                       </button>
@@ -154,7 +192,7 @@ export function StoragePanel() {
                     <button
                       type="button"
                       disabled={busy || report.suites.count === 0}
-                      onClick={act(() => clearSuiteCache(appStore))}
+                      onClick={act(clearSuiteCache)}
                     >
                       Clear
                     </button>

@@ -26,6 +26,7 @@ import { goingRunNote } from './components/goingNote';
 import { MixSliders } from './components/MixSliders';
 import { RewardChart } from './components/RewardChart';
 import { RunProgress } from './components/RunProgress';
+import { stoppingNote } from './components/stopping';
 import { SignalsPanel } from './components/SignalsPanel';
 import { RunEpisodes } from './RunEpisodes';
 import { RunsPanel } from './RunsPanel';
@@ -103,8 +104,10 @@ const ConfigPanel = memo(function ConfigPanel() {
   const config = useApp((s) => s.ui.draftConfig) ?? QUICK_CONFIG;
   const { setDraftConfig: setConfig } = useUiActions();
   const [suite, setSuite] = useState<SuiteSpec['projects']>('quick');
+  const { setFocusPauseOf } = useTrainActions();
   const onStart = (c: TrainConfig): void => {
-    startRun(appStore, c, { suite: { projects: suite, seed: 1 } });
+    // The form, disabled while the run goes, loses the focus: the run's Pause takes it.
+    setFocusPauseOf(startRun(appStore, c, { suite: { projects: suite, seed: 1 } }).runId);
   };
   return (
     <section className="card train-config">
@@ -228,6 +231,13 @@ function FocusPanel() {
   const mix = useApp((s) =>
     s.train.focusId ? s.train.series[s.train.focusId]?.events.at(-1)?.mix : undefined,
   );
+  const stopping = useApp(
+    (s) => s.train.focusId !== null && s.train.stopping.includes(s.train.focusId),
+  );
+  const focusPause = useApp(
+    (s) => s.train.focusId !== null && s.train.focusPauseOf === s.train.focusId,
+  );
+  const actions = useTrainActions();
   // Slider moves are sent once they settle: one config event per change, not one per pixel.
   // The draft stays on the sliders until the run has answered, so a move made meanwhile builds
   // on it rather than on the mix before it.
@@ -258,8 +268,11 @@ function FocusPanel() {
   const training = going || focus.status === 'preparing';
   return (
     <>
-      <h2 data-testid="focus-name">{focus.name}</h2>
       <RunProgress
+        name={focus.name}
+        stopping={stopping ? stoppingNote(live?.stage ?? null) : null}
+        focusPause={focusPause}
+        onPauseFocused={() => actions.setFocusPauseOf(null)}
         status={focus.status}
         step={focus.step}
         steps={focus.steps}
@@ -287,7 +300,7 @@ function FocusPanel() {
             ? continueRun(focus.id)
             : resumeStoredRun(appStore, focus.id))
         }
-        onStop={() => void stopRun(focus.id)}
+        onStop={() => void stopRun(appStore, focus.id)}
       />
       {going && (
         <div className="live-mix" data-testid="live-mix">

@@ -147,3 +147,65 @@ describe('RunProgress', () => {
     expect(rate.textContent).toBe('36.2');
   });
 });
+
+describe('RunProgress: stopping and the focus', () => {
+  const props = {
+    step: 3,
+    steps: 10,
+    elapsedMs: 3000,
+    onPause: noop,
+    onResume: noop,
+    onStop: noop,
+  };
+
+  it('says at once that the run is stopping, with what it still does, and holds its controls', () => {
+    const { rerender } = render(<RunProgress status="running" name="demo" {...props} />);
+    const stop = screen.getByTestId<HTMLButtonElement>('stop-run');
+    stop.focus();
+    fireEvent.click(stop);
+    const note = 'Stopping: the test evaluation under way finishes first.';
+    rerender(<RunProgress status="running" name="demo" stopping={note} {...props} />);
+    expect(screen.getByTestId('run-status').textContent).toBe('stopping…');
+    expect(screen.getByTestId('run-progress').dataset.status).toBe('stopping');
+    expect(screen.getByTestId('run-stopping').textContent).toBe(note);
+    for (const id of ['pause-run', 'resume-run', 'stop-run'])
+      expect(screen.getByTestId<HTMLButtonElement>(id).disabled).toBe(true);
+    // Nothing left to press: the focus goes to the run's name, and stays once it has ended.
+    const name = screen.getByTestId('focus-name');
+    expect(document.activeElement).toBe(name);
+    rerender(<RunProgress status="stopped" name="demo" stopping={note} {...props} />);
+    expect(screen.queryByTestId('run-stopping')).toBeNull();
+    expect(screen.getByTestId('run-status').textContent).toBe('stopped');
+    expect(document.activeElement).toBe(name);
+  });
+
+  it('a run started from the form takes the focus to Stop while it prepares, then to Pause', () => {
+    const onPauseFocused = vi.fn();
+    const form = document.createElement('button');
+    document.body.append(form);
+    form.focus();
+    form.remove(); // the form's Start goes once the run is going
+    const { rerender } = render(
+      <RunProgress status="preparing" focusPause onPauseFocused={onPauseFocused} {...props} />,
+    );
+    expect(document.activeElement).toBe(screen.getByTestId('stop-run'));
+    expect(onPauseFocused).not.toHaveBeenCalled();
+    rerender(
+      <RunProgress status="running" focusPause onPauseFocused={onPauseFocused} {...props} />,
+    );
+    expect(document.activeElement).toBe(screen.getByTestId('pause-run'));
+    expect(onPauseFocused).toHaveBeenCalledOnce();
+  });
+
+  it('leaves the focus where a person has put it meanwhile', () => {
+    const elsewhere = document.createElement('input');
+    document.body.append(elsewhere);
+    const { rerender } = render(<RunProgress status="interrupted" {...props} />);
+    fireEvent.click(screen.getByTestId('resume-run'));
+    rerender(<RunProgress status="preparing" {...props} />);
+    elsewhere.focus();
+    rerender(<RunProgress status="running" {...props} />);
+    expect(document.activeElement).toBe(elsewhere);
+    elsewhere.remove();
+  });
+});

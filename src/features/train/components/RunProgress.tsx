@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { BackendName } from '../../../protocol/backend';
 import { isGoing, type RunStatus } from '../../../protocol/training';
+import { refocus } from '../../../components/focus';
 import { formatDuration, formatValue } from './format';
 
 /** A run's status, or `idle` when there is none. */
@@ -21,6 +22,16 @@ export interface RunProgressProps {
   message?: string | null;
   /** Override the ETA (ms); by default it extrapolates the time per step so far. */
   etaMs?: number | null;
+  /** The run's name, as the panel's heading (focused after Stop). */
+  name?: string;
+  /**
+   * What the run still does before it ends, once asked to stop (see `stoppingNote`): shown
+   * with its status as "stopping…", Pause and Stop disabled meanwhile.
+   */
+  stopping?: string | null;
+  /** Focus Pause once it is shown (the run was started from the form, which lost the focus). */
+  focusPause?: boolean;
+  onPauseFocused?: () => void;
   /** Without it there is no Start button here (e.g. when the config form has one). */
   onStart?: () => void;
   /** Why Start is refused (e.g. an invalid config); disables it and is shown as its tooltip. */
@@ -45,37 +56,52 @@ function defaultEta(status: ProgressStatus, step: number, steps: number, elapsed
   return (elapsedMs / step) * (steps - step);
 }
 
+/** What a press of the run's buttons (or a start from the form) moves the focus on to. */
+type Intent = 'pause' | 'resume' | 'stop';
+
 /** Progress of the current run (step, time, ETA, throughput, backend) and its controls. */
 export function RunProgress(p: RunProgressProps) {
+  const stopping = isGoing(p.status) && Boolean(p.stopping);
   const can = allowedActions(p.status);
-  // Pause disables itself (and Resume too): the keyboard's focus moves on to the button that
-  // undoes it once that is enabled, rather than falling back to the page; after Stop (the
-  // controls gone), to Start.
+  if (stopping) {
+    can.pause = false;
+    can.resume = false;
+    can.stop = false;
+  }
+  // A pressed button disables itself (or goes): the keyboard's focus moves on to the control
+  // that comes next rather than falling back to the page. Pause: to Resume. Resume, or a start
+  // from the form: to Pause once the run trains (meanwhile to Stop). Stop: to Start, else the
+  // run's name, at once (nothing else can act while it stops).
   const pauseRef = useRef<HTMLButtonElement>(null);
   const resumeRef = useRef<HTMLButtonElement>(null);
+  const stopRef = useRef<HTMLButtonElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
-  const pressed = useRef<'pause' | 'resume' | 'stop' | null>(null);
+  const nameRef = useRef<HTMLHeadingElement>(null);
+  const pressed = useRef<Intent | null>(null);
+  // The element focused as a stopgap (Stop while a run prepares): focus may move on from it.
+  const stopgap = useRef<HTMLElement | null>(null);
   // Pause, Resume and Stop show only while one of them can act (not for a finished run).
-  const controls = can.pause || can.resume || can.stop;
+  const controls = can.pause || can.resume || can.stop || stopping;
+  const { focusPause, onPauseFocused } = p;
   useEffect(() => {
-    const active = document.activeElement;
-    // Lost: back on the page, or still on the button that is now disabled.
-    const lost =
-      active === null ||
-      active === document.body ||
-      (active instanceof HTMLButtonElement && active.disabled);
-    const target =
-      pressed.current === 'pause' && can.resume
-        ? resumeRef.current
-        : pressed.current === 'resume' && can.pause
-          ? pauseRef.current
-          : pressed.current === 'stop' && !controls
-            ? startRef.current
-            : null;
-    if (!target) return;
-    pressed.current = null;
-    if (lost) target.focus();
-  }, [can.pause, can.resume, controls]);
+    const intent = pressed.current ?? (focusPause ? 'resume' : null);
+    if (!intent) return;
+    const done = (target: HTMLElement | null) => {
+      refocus(target, stopgap.current);
+      pressed.current = null;
+      stopgap.current = null;
+      if (focusPause) onPauseFocused?.();
+    };
+    if (intent === 'pause' && can.resume) done(resumeRef.current);
+    else if (intent === 'resume' && can.pause) done(pauseRef.current);
+    else if (intent === 'resume' && can.stop) {
+      if (refocus(stopRef.current, stopgap.current)) stopgap.current = stopRef.current;
+    } else if (intent === 'stop' && (stopping || !controls)) {
+      const start = startRef.current && !startRef.current.disabled ? startRef.current : null;
+      const target = start ?? nameRef.current;
+      if (target) done(target);
+    }
+  });
   const eta = p.etaMs !== undefined ? p.etaMs : defaultEta(p.status, p.step, p.steps, p.elapsedMs);
   const stats: [id: string, label: string, value: string][] = [
     ['step', 'step', `${p.step} / ${p.steps}`],
@@ -89,10 +115,19 @@ export function RunProgress(p: RunProgressProps) {
     ['backend', 'backend', p.backend ?? '–'],
   ];
   return (
-    <section className="run-progress" data-testid="run-progress" data-status={p.status}>
+    <section
+      className="run-progress"
+      data-testid="run-progress"
+      data-status={stopping ? 'stopping' : p.status}
+    >
+      {p.name !== undefined && (
+        <h2 data-testid="focus-name" ref={nameRef} tabIndex={-1}>
+          {p.name}
+        </h2>
+      )}
       <div className="run-progress-head">
         <span className="badge" data-testid="run-status">
-          {p.status}
+          {stopping ? 'stopping…' : p.status}
         </span>
         {p.phase && (
           <span className="hint" data-testid="run-phase">
@@ -114,6 +149,11 @@ export function RunProgress(p: RunProgressProps) {
           </div>
         ))}
       </dl>
+      {stopping && (
+        <p className="hint" role="status" data-testid="run-stopping">
+          {p.stopping}
+        </p>
+      )}
       {p.message && (
         <p className={p.status === 'error' ? 'error' : 'hint'} role="status">
           {p.message}
@@ -163,12 +203,17 @@ export function RunProgress(p: RunProgressProps) {
             <button
               type="button"
               data-testid="stop-run"
+              ref={stopRef}
               disabled={!can.stop}
               onClick={() => {
                 pressed.current = 'stop';
                 p.onStop();
               }}
-              title="End the run; its results so far are kept."
+              title={
+                stopping
+                  ? 'Stopping: the run ends once the work under way is done.'
+                  : 'End the run after the step under way, and give it its final evaluation; its results so far are kept.'
+              }
             >
               Stop
             </button>
