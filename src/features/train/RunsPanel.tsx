@@ -78,6 +78,8 @@ export function RunsPanel() {
           deleted.current.delete(id);
           if (bundle) void bundle.then((b) => undoRemove(appStore, b));
         }}
+        // A bundle holds the run's checkpoints and episodes (tens of MB): not kept past its Undo.
+        onUndoExpired={(id) => deleted.current.delete(id)}
         onExportBundle={(id) =>
           void exportBundle(id).then((b) =>
             download(`${fileSafe(b.run.name)}.run.json`, JSON.stringify(b), 'application/json'),

@@ -30,6 +30,8 @@ export interface RunsListProps {
   onTag: (id: string, tags: string[]) => void;
   onDelete: (id: string) => void;
   onUndoDelete: (id: string) => void;
+  /** A deleted run's Undo is withdrawn: what was kept to undo it can go. */
+  onUndoExpired?: (id: string) => void;
   onExportBundle: (id: string) => void;
   onExportCsv: (id: string) => void;
   /** The files picked for import, all at once (one message says what came of them). */
@@ -155,7 +157,10 @@ export function RunsList({
             on.onUndoDelete(run.id);
             forget(run.id, true);
           }}
-          onExpire={(hadFocus) => forget(run.id, hadFocus)}
+          onExpire={(hadFocus) => {
+            on.onUndoExpired?.(run.id);
+            forget(run.id, hadFocus);
+          }}
         >
           Deleted “{run.name}”.
         </UndoToast>

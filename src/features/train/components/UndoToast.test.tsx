@@ -65,13 +65,15 @@ describe('RunsList: deleting a run from the keyboard', () => {
     expect(document.activeElement).toBe(screen.getByTestId('runs-list'));
   });
 
-  it('gives the focus to the runs list when the Undo it held is withdrawn', () => {
+  it('gives the focus to the runs list when the Undo it held is withdrawn, and says it went', () => {
     vi.useFakeTimers();
+    const onUndoExpired = vi.fn();
     render(
       <RunsList
         runs={[runSummary('a', { name: 'alpha' })]}
         {...props}
         onUndoDelete={vi.fn()}
+        onUndoExpired={onUndoExpired}
         undoMs={500}
       />,
     );
@@ -80,6 +82,7 @@ describe('RunsList: deleting a run from the keyboard', () => {
       vi.advanceTimersByTime(500);
     });
     expect(screen.queryByTestId('undo-delete-a')).toBeNull();
+    expect(onUndoExpired).toHaveBeenCalledWith('a');
     expect(document.activeElement).toBe(screen.getByTestId('runs-list'));
   });
 });
