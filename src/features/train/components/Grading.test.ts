@@ -25,5 +25,10 @@ describe('secondaryLabel', () => {
     // A run that broke before any test: the share (0) needs no such word.
     expect(secondaryLabel('testsPassed', [run('error', 0)])).toBe('share of hidden tests passed');
     expect(secondaryLabel('recall', [run('error', 16)])).toBe('recall');
+    // Another run that broke (a composite's other step) is not the one the share is over.
+    const other = { ...run('error', 2), purpose: 'the reproduction on the buggy code' };
+    expect(secondaryLabel('testsPassed', [run('fail', 2), other])).toBe(
+      'share of hidden tests passed',
+    );
   });
 });

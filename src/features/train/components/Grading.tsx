@@ -6,6 +6,9 @@
 import type { GradingRun } from '../../../core/skills/types';
 import { formatValue } from './format';
 
+/** The purpose of the edit verifier's run of the hidden tests (`verifyEditStep`). */
+const HIDDEN_ON_EDIT = 'hidden tests on the edited code';
+
 /** The verifiers' secondary metrics (each in [0, 1]) in words. */
 const SECONDARY_LABELS: Record<string, string> = {
   precision: 'precision',
@@ -52,8 +55,10 @@ const worded = (text: string, byPolicy: boolean): string => (byPolicy ? policyWo
  */
 export function secondaryLabel(name: string, runs: readonly GradingRun[]): string {
   if (name === 'testsPassed') {
-    const broke = runs.find((r) => r.verdict === 'error' && r.tests.length > 0);
-    if (broke) return `share passed of the ${broke.tests.length} hidden tests run before it broke`;
+    // The run the share is measured on (verifyEditStep's), not another step's of a composite.
+    const hidden = runs.find((r) => r.purpose === HIDDEN_ON_EDIT);
+    if (hidden?.verdict === 'error' && hidden.tests.length > 0)
+      return `share passed of the ${hidden.tests.length} hidden tests run before it broke`;
   }
   return SECONDARY_LABELS[name] ?? name;
 }
