@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { RunSummary } from '../../protocol/training';
 import { useApp } from '../../state/hooks';
@@ -25,6 +25,7 @@ export function runToShow(
  * trace, and survives a reload.
  */
 export function EpisodesPage() {
+  const runLabelId = useId();
   const runs = useApp((s) => s.train.runs);
   const loaded = useApp((s) => s.train.runsLoaded);
   const focused = useApp((s) => s.train.focusId);
@@ -94,8 +95,9 @@ export function EpisodesPage() {
         )}
         {run && (
           <label className="field episodes-run">
-            <span>Run</span>
+            <span id={runLabelId}>Run</span>
             <select
+              aria-labelledby={runLabelId}
               data-testid="episodes-run"
               value={run.id}
               onChange={(e) => pick(e.target.value)}

@@ -1,5 +1,5 @@
 import { errorText } from '../../protocol/errorText';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { loadKeptResults } from '../../bridge/evaluation';
 import { finalTestScores } from '../../bridge/training';
@@ -53,6 +53,7 @@ const runLabel = (r: RunSummary) =>
 
 /** The grid from this browser's finished runs, one picked per baseline (named for it at first). */
 function GridFromRuns() {
+  const labelId = useId();
   const runs = useApp((s) => s.train.runs);
   const loaded = useApp((s) => s.train.runsLoaded);
   const done = useMemo(() => runs.filter(isGridRun), [runs]);
@@ -90,8 +91,9 @@ function GridFromRuns() {
         <legend>A run for each baseline (a finished run named for it is picked at first)</legend>
         {PAPER_BASELINES.map(({ name, label }, i) => (
           <label key={name}>
-            {label}{' '}
+            <span id={`${labelId}-${name}`}>{label}</span>{' '}
             <select
+              aria-labelledby={`${labelId}-${name}`}
               data-testid={`grid-pick-${name}`}
               value={picks[i]!.run?.id ?? ''}
               onChange={(e) =>

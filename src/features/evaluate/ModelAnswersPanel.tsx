@@ -1,5 +1,5 @@
 import { errorText } from '../../protocol/errorText';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { finalTestScores } from '../../bridge/training';
 import { modelPrompts, scoreModelAnswers } from '../../bridge/evaluation';
 import { download } from '../../components/download';
@@ -23,6 +23,7 @@ const SPLIT_WORDS: Record<Split, string> = {
 
 /** Downloads one split's prompts; says what went wrong, keeping the page as it was. */
 function PromptsDownload() {
+  const labelId = useId();
   const [split, setSplit] = useState<Split>('test');
   const [state, setState] = useState<{ busy: boolean; note: string | null; error: string | null }>({
     busy: false,
@@ -32,8 +33,9 @@ function PromptsDownload() {
   return (
     <p className="learn-actions">
       <label className="field">
-        Tasks
+        <span id={labelId}>Tasks</span>
         <select
+          aria-labelledby={labelId}
           value={split}
           data-testid="model-split"
           onChange={(e) => setSplit(e.target.value as Split)}
@@ -115,6 +117,7 @@ function ModelTable() {
     [runs],
   );
   const [picked, setPicked] = useState<string | null>(null);
+  const runLabelId = useId();
   const runId = picked ?? done.find((r) => r.name === 'joint-rl')?.id ?? done[0]?.id ?? null;
   const { scores, error: scoresError } = useRunScores(runId);
   const rows = useMemo(() => (result ? modelRows(result, scores) : []), [result, scores]);
@@ -132,8 +135,9 @@ function ModelTable() {
       </p>
       {done.length > 0 && (
         <label className="field">
-          Beside the run
+          <span id={runLabelId}>Beside the run</span>
           <select
+            aria-labelledby={runLabelId}
             value={runId ?? ''}
             data-testid="model-run"
             onChange={(e) => setPicked(e.target.value)}

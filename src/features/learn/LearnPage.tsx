@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { loadBugCatalog } from '../../bridge/learn';
 import { appStore } from '../../state/appStore';
@@ -35,6 +35,7 @@ function CatalogStatus() {
  * The bug and the step are in the address, so a link opens the same place.
  */
 export function LearnPage() {
+  const bugLabelId = useId();
   const { catalog, place } = useLearn();
   const { setPlace } = useLearnActions();
   const [params, setParams] = useSearchParams();
@@ -74,8 +75,9 @@ export function LearnPage() {
           <>
             <p className="learn-picker">
               <label className="field">
-                Bug
+                <span id={bugLabelId}>Bug</span>
                 <select
+                  aria-labelledby={bugLabelId}
                   value={known && bugId ? bugId : ''}
                   data-testid="learn-bug-select"
                   onChange={(e) => go({ bug: e.target.value, step: 'localization' })}

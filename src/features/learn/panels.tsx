@@ -3,7 +3,7 @@
  * panel turns that into answer text in the answer language (the same a policy decodes), which
  * AnswerCheck grades with the policy's verifier.
  */
-import { lazy, useMemo, useState } from 'react';
+import { lazy, useId, useMemo, useState } from 'react';
 import { renderAnswer } from '../../core/answers/text';
 import type { BugTasks, PlayTask } from '../../protocol/learn';
 import type { TaskFilesView } from '../../protocol/episodes';
@@ -164,6 +164,7 @@ export function TestsPanel({ task }: { task: PlayTask }) {
   const { setAnswer } = useLearnActions();
   const read = useFilesReader(task);
   const [fnIndex, setFnIndex] = useState(0);
+  const fnLabelId = useId();
   const [args, setArgs] = useState('');
   const [expect, setExpect] = useState('');
   const fn = task.space.functions[fnIndex];
@@ -183,8 +184,12 @@ export function TestsPanel({ task }: { task: PlayTask }) {
         }}
       >
         <label className="field">
-          Function
-          <select value={fnIndex} onChange={(e) => setFnIndex(Number(e.target.value))}>
+          <span id={fnLabelId}>Function</span>
+          <select
+            aria-labelledby={fnLabelId}
+            value={fnIndex}
+            onChange={(e) => setFnIndex(Number(e.target.value))}
+          >
             {task.space.functions.map((f, i) => (
               <option key={`${f.module}:${f.fn}`} value={i}>
                 {f.fn} ({f.module}, {f.arity} argument{f.arity === 1 ? '' : 's'})

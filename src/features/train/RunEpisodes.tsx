@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   episodeBatches,
   getEpisode,
@@ -78,6 +78,7 @@ function EpisodesOf({
   const [picked, setPicked] = useState<string | null>(null);
   const [kind, setKind] = useState<TaskKind | 'all'>('all');
   const [rewardFilter, setRewardFilter] = useState<RewardFilter>('all');
+  const labelId = useId();
   const [more, setMore] = useState({ key: '', rows: PAGE_ROWS });
   // Each answer is kept with what it answers, so a stale one is never shown for a new question.
   const [loaded, setLoaded] = useState<{ key: string; list: EpisodeSummary[] } | null>(null);
@@ -239,8 +240,9 @@ function EpisodesOf({
       {batches !== null && batches.length > 0 && (
         <div className="episode-controls">
           <label>
-            Episodes of{' '}
+            <span id={`${labelId}-step`}>Episodes of</span>{' '}
             <select
+              aria-labelledby={`${labelId}-step`}
               data-testid="episode-step"
               value={shownKey ?? ''}
               onChange={(e) => {
@@ -256,8 +258,9 @@ function EpisodesOf({
             </select>
           </label>
           <label>
-            Skill{' '}
+            <span id={`${labelId}-kind`}>Skill</span>{' '}
             <select
+              aria-labelledby={`${labelId}-kind`}
               data-testid="episode-kind"
               value={kind}
               onChange={(e) => setKind(e.target.value as TaskKind | 'all')}
@@ -271,8 +274,9 @@ function EpisodesOf({
             </select>
           </label>
           <label>
-            Reward{' '}
+            <span id={`${labelId}-reward`}>Reward</span>{' '}
             <select
+              aria-labelledby={`${labelId}-reward`}
               data-testid="episode-reward-filter"
               value={rewardFilter}
               onChange={(e) => setRewardFilter(e.target.value as RewardFilter)}

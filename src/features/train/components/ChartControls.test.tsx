@@ -21,6 +21,13 @@ describe('ChartControls', () => {
     expect(screen.getByTestId('x-axis-select')).toBeTruthy();
   });
 
+  it('names the x axis select by its label alone, not its options', () => {
+    render(<ChartControls settings={settings} onChange={() => {}} kinds={[]} canGroup={false} />);
+    expect(screen.getByRole('combobox', { name: 'x axis' })).toBe(
+      screen.getByTestId('x-axis-select'),
+    );
+  });
+
   it('toggles a kind in and out of the hidden list', () => {
     const onChange = vi.fn();
     render(

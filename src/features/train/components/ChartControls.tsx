@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { KIND_LABELS, type TaskKind } from '../../../core/tasks/types';
 import { kindColor } from '../../../components/skillColors';
 import { MAX_SMOOTHING, type XAxisKind } from './series';
@@ -28,6 +29,7 @@ const X_AXES: { value: XAxisKind; label: string }[] = [
 
 /** The reward chart's settings: x axis, log scales, smoothing, grouping, and which kinds show. */
 export function ChartControls({ settings, onChange, kinds, canGroup }: Props) {
+  const xAxisId = useId();
   const set = (patch: Partial<ChartSettings>) => onChange({ ...settings, ...patch });
   const toggleKind = (kind: TaskKind) =>
     set({
@@ -38,8 +40,9 @@ export function ChartControls({ settings, onChange, kinds, canGroup }: Props) {
   return (
     <div className="chart-controls">
       <label title="What the horizontal axis measures: GRPO steps, episodes played so far, or wall-clock time since the run started.">
-        x axis{' '}
+        <span id={xAxisId}>x axis</span>{' '}
         <select
+          aria-labelledby={xAxisId}
           data-testid="x-axis-select"
           value={settings.xAxis}
           onChange={(e) => set({ xAxis: e.target.value as XAxisKind })}
