@@ -112,7 +112,10 @@ export interface DiffViewProps {
   testId?: string;
 }
 
-/** One file's change, side by side (one column where the page is narrow). */
+/** Width (px) under which a diff shows in one column: two sides of ~450 px each fit above it. */
+const DIFF_INLINE_BELOW = 900;
+
+/** One file's change, side by side (one column where the page is narrow); long lines wrap. */
 export function DiffView({ before, after, path, numbers, maxLines = 32, testId }: DiffViewProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { height, track } = useContentHeight(maxLines);
@@ -125,9 +128,14 @@ export function DiffView({ before, after, path, numbers, maxLines = 32, testId }
       ...VIEW_OPTIONS,
       theme,
       originalEditable: false,
+      // Side by side only where each side holds ~60 columns (the Episodes page at 1400 px);
+      // narrower, one column. Long lines (a policy's edits can run on) wrap, never cut off.
       renderSideBySide: true,
       useInlineViewWhenSpaceIsLimited: true,
-      renderSideBySideInlineBreakpoint: 640,
+      renderSideBySideInlineBreakpoint: DIFF_INLINE_BELOW,
+      wordWrap: 'on',
+      wrappingIndent: 'same',
+      diffWordWrap: 'inherit',
       enableSplitViewResizing: false,
       renderOverviewRuler: false,
       hideUnchangedRegions: {
