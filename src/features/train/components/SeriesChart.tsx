@@ -33,6 +33,7 @@ export interface SeriesChartProps {
 }
 
 const MARGIN = { top: 16, right: 16, bottom: 4, left: 0 };
+const Y_PADDING = { top: 0, bottom: 6 };
 
 /**
  * A Recharts chart (grid, axes, reference elements) whose curves, hover and tooltip are drawn by
@@ -76,6 +77,10 @@ export function SeriesChart(props: SeriesChartProps) {
           scale={logY ? 'log' : 'linear'}
           domain={y}
           ticks={logY ? undefined : niceTicks(y[0], y[1])}
+          // A small chart has no room for every tick's label: keep the two ends (a flat series at
+          // 0 still reads 0), and lift the floor off the x axis so a line along it shows.
+          interval="preserveStartEnd"
+          padding={Y_PADDING}
           allowDataOverflow
           tickFormatter={formatY}
           stroke="var(--muted)"

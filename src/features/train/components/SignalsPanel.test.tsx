@@ -73,6 +73,24 @@ describe('SignalsPanel', () => {
     );
   });
 
+  it('draws a series flat at 0 as a line above the x axis, on a 0 tick', async () => {
+    // Every step of a one-epoch run clips nothing: its clip fraction is 0 throughout.
+    render(<SignalsPanel runs={[runs[0]!]} />);
+    const clip = screen.getByTestId('signal-clipFraction');
+    await waitFor(() => expect(drawn(clip, '.series-smooth path')).toBe(1), { timeout: 15_000 });
+    const d = clip.querySelector('.series-smooth path')!.getAttribute('d')!;
+    const ys = new Set([...d.matchAll(/[ML][\d.]+ ([\d.]+)/g)].map((m) => Number(m[1])));
+    expect(ys.size).toBe(1);
+    const lineY = [...ys][0]!;
+    const yTicks = [...clip.querySelectorAll('text[orientation="left"]')];
+    const zero = yTicks.find((t) => t.textContent === '0');
+    expect(zero, 'a 0 on the y axis').toBeTruthy();
+    expect(Number(zero!.getAttribute('y'))).toBeCloseTo(lineY, 5);
+    // The x axis runs below the line, not along it.
+    const axisY = Number(clip.querySelector('line[orientation="bottom"]')!.getAttribute('y1'));
+    expect(axisY - lineY).toBeGreaterThanOrEqual(4);
+  });
+
   it('draws nothing without runs', () => {
     const { container } = render(<SignalsPanel runs={[]} />);
     expect(container.innerHTML).toBe('');

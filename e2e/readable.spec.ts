@@ -1,0 +1,155 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator } from '@playwright/test';
+import { PAPER_BASELINES } from '../src/eval/grid';
+import { expect, test, type App } from './fixtures';
+import { lab, nodeWorkspace } from './labCli';
+import { openTrain } from './trainStore';
+
+interface Bundle {
+  run: { id: string };
+  points: { point: { clipFraction: number } }[];
+}
+
+/** A tiny run trained in Node on the setup's tasks, as a bundle: its file and its content. */
+function tinyBundle(): { file: string; bundle: Bundle } {
+  const { dir, suite } = nodeWorkspace('asl-readable-run-');
+  const config = { extends: 'quick', name: 'readable', warmStartPerKind: 4, steps: 3 };
+  writeFileSync(
+    join(dir, 'tiny.json'),
+    JSON.stringify({ ...config, evalEvery: 0, evalTasksPerKind: 2, testTasksPerKind: 3 }),
+  );
+  lab(['train', '--config', join(dir, 'tiny.json'), ...suite, '--out', join(dir, 'run')]);
+  const file = join(dir, 'readable.json');
+  lab(['bundle', '--run', join(dir, 'run'), '--out', file]);
+  return { file, bundle: JSON.parse(readFileSync(file, 'utf8')) as Bundle };
+}
+
+/** How far (px) each line of an editor's text runs past the editor's right edge, at most. */
+function overflow(editor: Locator): Promise<number> {
+  return editor.evaluate((el) => {
+    const right = el.getBoundingClientRect().right;
+    const spans = [...el.querySelectorAll('.view-line > span')];
+    return Math.max(0, ...spans.map((s) => s.getBoundingClientRect().right - right));
+  });
+}
+
+/** Opens the run's first code-editing answer on the Episodes page; its patch's diff editor. */
+async function openEditDiff(app: App, runId: string): Promise<Locator> {
+  const { page } = app;
+  await app.open('/episodes', { run: runId });
+  await page.getByLabel('Skill', { exact: true }).selectOption('editing');
+  await page.getByTestId('episode-row').first().getByRole('button').click();
+  const diff = page.getByTestId('episode-patch-files-diff').first();
+  await expect(diff.locator('.editor.modified .view-lines')).toBeVisible();
+  return diff;
+}
+
+test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu', () => {
+  test.setTimeout(5 * 60_000);
+  let made: { file: string; bundle: Bundle };
+  test.beforeAll(() => {
+    test.setTimeout(5 * 60_000);
+    made = tinyBundle();
+  });
+
+  test('select names: each select is named by its visible label alone, not its options', async ({
+    app,
+    page,
+  }) => {
+    const runId = made.bundle.run.id;
+    await openTrain(app);
+    await page.getByTestId('import-bundle').setInputFiles(made.file);
+    await page.getByTestId(`open-run-${runId}`).click();
+    // Train page: the preset and the reward chart's x axis.
+    await expect(page.getByLabel('preset', { exact: true })).toHaveAttribute(
+      'data-testid',
+      'preset-select',
+    );
+    await expect(page.getByTestId('preset-select')).toHaveAccessibleName('preset');
+    await expect(page.getByLabel('x axis', { exact: true })).toHaveAttribute(
+      'data-testid',
+      'x-axis-select',
+    );
+    // Evaluate page: a pick for every baseline, named by the baseline alone (not "Joint RL
+    // Untrained — none — readable…").
+    await page.getByRole('link', { name: 'Evaluate', exact: true }).click();
+    for (const { name, label } of PAPER_BASELINES) {
+      const pick = page.getByTestId(`grid-pick-${name}`);
+      await expect(pick).toHaveAccessibleName(label);
+      await expect(page.getByLabel(label, { exact: true })).toHaveAttribute(
+        'data-testid',
+        `grid-pick-${name}`,
+      );
+    }
+    await page.getByLabel('Joint RL', { exact: true }).selectOption(runId);
+    await expect(page.getByTestId('grid-pick-joint-rl')).toHaveValue(runId);
+    // Episodes page: the run picker and the list's filters.
+    await page.getByRole('link', { name: 'Episodes', exact: true }).click();
+    await expect(page.getByLabel('Run', { exact: true })).toHaveValue(runId);
+    await expect(page.getByTestId('episodes-run')).toHaveAccessibleName('Run');
+    for (const [label, testId] of [
+      ['Episodes of', 'episode-step'],
+      ['Skill', 'episode-kind'],
+      ['Reward', 'episode-reward-filter'],
+    ])
+      await expect(page.getByTestId(testId!)).toHaveAccessibleName(label!);
+  });
+
+  test('narrow diff: at 800 px an edit shows in one column and its lines wrap; at 1400 px side by side, nothing cut off', async ({
+    app,
+    page,
+  }) => {
+    const runId = made.bundle.run.id;
+    await openTrain(app);
+    await page.getByTestId('import-bundle').setInputFiles(made.file);
+    await expect(page.getByTestId(`open-run-${runId}`)).toBeVisible();
+    for (const [width, sideBySide] of [
+      [800, false],
+      [1400, true],
+    ] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      const diff = await openEditDiff(app, runId);
+      const editor = diff.locator('.monaco-diff-editor');
+      if (sideBySide) await expect(editor).toHaveClass(/\bside-by-side\b/);
+      else await expect(editor).not.toHaveClass(/\bside-by-side\b/);
+      // Every line shown (both sides, or the one column with the removed lines in it) ends
+      // inside its editor: long lines wrap, none runs off.
+      for (const side of sideBySide ? ['original', 'modified'] : ['modified'])
+        expect(await overflow(diff.locator(`.editor.${side}`)), `${width} px, ${side}`).toBe(0);
+      await expect(diff.locator('.editor.modified .line-insert').first()).toBeVisible();
+    }
+  });
+
+  test('flat signal: a clip fraction of 0 at every step draws a line at a labelled 0, clear of the x axis', async ({
+    app,
+    page,
+  }) => {
+    const runId = made.bundle.run.id;
+    // One PPO epoch a step: the probability ratio is 1, so nothing is clipped.
+    expect(made.bundle.points.map((p) => p.point.clipFraction)).toEqual([0, 0, 0]);
+    await openTrain(app);
+    await page.getByTestId('import-bundle').setInputFiles(made.file);
+    await page.getByTestId(`open-run-${runId}`).click();
+    await page.getByTestId('signals-section').locator('summary').click();
+    const clip = page.getByTestId('signal-clipFraction');
+    const line = clip.locator('.series-smooth path');
+    await expect(line).toHaveAttribute('d', /^M/);
+    const zero = clip.locator('text[orientation="left"]').filter({ hasText: /^0$/ });
+    await expect(zero).toBeVisible();
+    const at = await clip.evaluate((fig) => {
+      const y = (el: Element | null) => {
+        const r = el!.getBoundingClientRect();
+        return r.top + r.height / 2;
+      };
+      const ticks = [...fig.querySelectorAll('text[orientation="left"]')];
+      return {
+        line: y(fig.querySelector('.series-smooth path')),
+        zero: y(ticks.find((t) => t.textContent === '0') ?? null),
+        axis: y(fig.querySelector('line[orientation="bottom"]')),
+      };
+    });
+    expect(Math.abs(at.line - at.zero), 'the line sits at the 0 tick').toBeLessThan(2);
+    expect(at.axis - at.line, 'the x axis runs below the line').toBeGreaterThanOrEqual(4);
+  });
+});
