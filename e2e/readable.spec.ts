@@ -96,7 +96,7 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
       await expect(page.getByTestId(testId!)).toHaveAccessibleName(label!);
   });
 
-  test('narrow diff: at 800 px an edit shows in one column and its lines wrap; at 1400 px side by side, nothing cut off', async ({
+  test('narrow diff: at 800 px an edit shows in one column, at 1400 px (and on the Train page at 1280) side by side; its lines wrap, none cut off', async ({
     app,
     page,
   }) => {
@@ -119,6 +119,19 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
         expect(await overflow(diff.locator(`.editor.${side}`)), `${width} px, ${side}`).toBe(0);
       await expect(diff.locator('.editor.modified .line-insert').first()).toBeVisible();
     }
+    // The Train page's episodes section at 1280 px (a column of ~760 px) keeps two sides.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByRole('link', { name: 'Train', exact: true }).click();
+    await page.getByTestId(`open-run-${runId}`).click();
+    const section = page.getByTestId('episodes-section');
+    if ((await section.getAttribute('open')) === null)
+      await section.locator('summary').first().click();
+    await section.getByLabel('Skill', { exact: true }).selectOption('editing');
+    await section.getByTestId('episode-row').first().getByRole('button').click();
+    const diff = section.getByTestId('episode-patch-files-diff').first();
+    await expect(diff.locator('.monaco-diff-editor')).toHaveClass(/\bside-by-side\b/);
+    for (const side of ['original', 'modified'])
+      expect(await overflow(diff.locator(`.editor.${side}`)), `Train page, ${side}`).toBe(0);
   });
 
   test('flat signal: a clip fraction of 0 at every step draws a line at a labelled 0, clear of the x axis', async ({

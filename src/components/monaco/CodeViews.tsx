@@ -112,8 +112,8 @@ export interface DiffViewProps {
   testId?: string;
 }
 
-/** Width (px) under which a diff shows in one column: two sides of ~450 px each fit above it. */
-const DIFF_INLINE_BELOW = 900;
+/** Width (px) under which a diff shows in one column: each side would be under ~370 px. */
+const DIFF_INLINE_BELOW = 740;
 
 /** One file's change, side by side (one column where the page is narrow); long lines wrap. */
 export function DiffView({ before, after, path, numbers, maxLines = 32, testId }: DiffViewProps) {
@@ -128,8 +128,9 @@ export function DiffView({ before, after, path, numbers, maxLines = 32, testId }
       ...VIEW_OPTIONS,
       theme,
       originalEditable: false,
-      // Side by side only where each side holds ~60 columns (the Episodes page at 1400 px);
-      // narrower, one column. Long lines (a policy's edits can run on) wrap, never cut off.
+      // Side by side while each side keeps ~40 columns of code (the Train page's episodes at
+      // 1280 px); narrower (the Episodes page at 800 px), one column. Long lines (a policy's
+      // edits run on) wrap, never cut off.
       renderSideBySide: true,
       useInlineViewWhenSpaceIsLimited: true,
       renderSideBySideInlineBreakpoint: DIFF_INLINE_BELOW,
