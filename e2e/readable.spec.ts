@@ -67,6 +67,7 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
       'preset-select',
     );
     await expect(page.getByTestId('preset-select')).toHaveAccessibleName('preset');
+    await expect(page.getByTestId('suite-select')).toHaveAccessibleName('Tasks');
     await expect(page.getByLabel('x axis', { exact: true })).toHaveAttribute(
       'data-testid',
       'x-axis-select',

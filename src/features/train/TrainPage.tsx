@@ -117,8 +117,9 @@ const ConfigPanel = memo(function ConfigPanel() {
         adjust, and start; every run is kept in this browser.
       </p>
       <label className="field">
-        <span>Tasks</span>
+        <span id="suite-select-label">Tasks</span>
         <select
+          aria-labelledby="suite-select-label"
           data-testid="suite-select"
           value={suite}
           disabled={going}
