@@ -1,9 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { SIGNALS } from '../src/features/train/components/signals';
-import { lab, nodeWorkspace } from './labCli';
+import { tinyBundle } from './labCli';
 import { openTrain } from './trainStore';
 
 /** Whether the focused element sits (partly) under the status bar; null: nothing to check. */
@@ -132,16 +130,8 @@ test.describe('Keyboard use: every control reachable, visible and left again @we
     page,
   }) => {
     // A tiny run trained in Node on the setup's tasks, imported: validations at 0 and at its end.
-    const { dir, suite } = nodeWorkspace('asl-keys-run-');
-    const config = { extends: 'quick', name: 'keys', warmStartPerKind: 4, steps: 3 };
-    writeFileSync(
-      join(dir, 'tiny.json'),
-      JSON.stringify({ ...config, evalEvery: 0, evalTasksPerKind: 2, testTasksPerKind: 3 }),
-    );
-    lab(['train', '--config', join(dir, 'tiny.json'), ...suite, '--out', join(dir, 'run')]);
-    const file = join(dir, 'keys.json');
-    lab(['bundle', '--run', join(dir, 'run'), '--out', file]);
-    const runId = (JSON.parse(readFileSync(file, 'utf8')) as { run: { id: string } }).run.id;
+    const { file, bundle } = tinyBundle('keys');
+    const runId = bundle.run.id;
     await openTrain(app);
     await page.getByTestId('import-bundle').setInputFiles(file);
     await page.getByTestId(`open-run-${runId}`).click();

@@ -35,3 +35,26 @@ export function nodeWorkspace(prefix: string): { dir: string; suite: string[] } 
   writeFileSync(file, serializeSuite('quick', quickSuiteTasks()));
   return { dir, suite: ['--suite', file, '--validated'] };
 }
+
+/** What the e2e tests read of a run bundle: its run's id and its points' clip fractions. */
+export interface TinyBundle {
+  run: { id: string };
+  points: { point: { clipFraction: number } }[];
+}
+
+/**
+ * A tiny run (3 steps, a validation at 0 and at its end) trained in Node on the setup's tasks,
+ * as a bundle to import: its file and its content.
+ */
+export function tinyBundle(name: string): { file: string; bundle: TinyBundle } {
+  const { dir, suite } = nodeWorkspace(`asl-${name}-run-`);
+  const config = { extends: 'quick', name, warmStartPerKind: 4, steps: 3 };
+  writeFileSync(
+    join(dir, 'tiny.json'),
+    JSON.stringify({ ...config, evalEvery: 0, evalTasksPerKind: 2, testTasksPerKind: 3 }),
+  );
+  lab(['train', '--config', join(dir, 'tiny.json'), ...suite, '--out', join(dir, 'run')]);
+  const file = join(dir, `${name}.json`);
+  lab(['bundle', '--run', join(dir, 'run'), '--out', file]);
+  return { file, bundle: JSON.parse(readFileSync(file, 'utf8')) as TinyBundle };
+}

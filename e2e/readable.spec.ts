@@ -1,29 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { PAPER_BASELINES } from '../src/eval/grid';
 import { expect, test, type App } from './fixtures';
-import { lab, nodeWorkspace } from './labCli';
+import { tinyBundle } from './labCli';
 import { openTrain } from './trainStore';
-
-interface Bundle {
-  run: { id: string };
-  points: { point: { clipFraction: number } }[];
-}
-
-/** A tiny run trained in Node on the setup's tasks, as a bundle: its file and its content. */
-function tinyBundle(): { file: string; bundle: Bundle } {
-  const { dir, suite } = nodeWorkspace('asl-readable-run-');
-  const config = { extends: 'quick', name: 'readable', warmStartPerKind: 4, steps: 3 };
-  writeFileSync(
-    join(dir, 'tiny.json'),
-    JSON.stringify({ ...config, evalEvery: 0, evalTasksPerKind: 2, testTasksPerKind: 3 }),
-  );
-  lab(['train', '--config', join(dir, 'tiny.json'), ...suite, '--out', join(dir, 'run')]);
-  const file = join(dir, 'readable.json');
-  lab(['bundle', '--run', join(dir, 'run'), '--out', file]);
-  return { file, bundle: JSON.parse(readFileSync(file, 'utf8')) as Bundle };
-}
 
 /** How far (px) each line of an editor's text runs past the editor's right edge, at most. */
 function overflow(editor: Locator): Promise<number> {
@@ -47,19 +26,25 @@ async function openEditDiff(app: App, runId: string): Promise<Locator> {
 
 test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu', () => {
   test.setTimeout(5 * 60_000);
-  let made: { file: string; bundle: Bundle };
+  let made: ReturnType<typeof tinyBundle>;
   test.beforeAll(() => {
     test.setTimeout(5 * 60_000);
-    made = tinyBundle();
+    made = tinyBundle('readable');
   });
+
+  /** The Train page with the tiny run imported; its id. */
+  async function imported(app: App): Promise<string> {
+    await openTrain(app);
+    await app.page.getByTestId('import-bundle').setInputFiles(made.file);
+    await expect(app.page.getByTestId(`open-run-${made.bundle.run.id}`)).toBeVisible();
+    return made.bundle.run.id;
+  }
 
   test('select names: each select is named by its visible label alone, not its options', async ({
     app,
     page,
   }) => {
-    const runId = made.bundle.run.id;
-    await openTrain(app);
-    await page.getByTestId('import-bundle').setInputFiles(made.file);
+    const runId = await imported(app);
     await page.getByTestId(`open-run-${runId}`).click();
     // Train page: the preset and the reward chart's x axis.
     await expect(page.getByLabel('preset', { exact: true })).toHaveAttribute(
@@ -101,10 +86,7 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
     app,
     page,
   }) => {
-    const runId = made.bundle.run.id;
-    await openTrain(app);
-    await page.getByTestId('import-bundle').setInputFiles(made.file);
-    await expect(page.getByTestId(`open-run-${runId}`)).toBeVisible();
+    const runId = await imported(app);
     for (const [width, sideBySide] of [
       [800, false],
       [1400, true],

@@ -6,6 +6,15 @@ import { RunProgress, type ProgressStatus } from './RunProgress';
 afterEach(cleanup);
 
 const noop = () => {};
+/** A run at step 3 of 10, its controls doing nothing. */
+const AT_STEP_3 = {
+  step: 3,
+  steps: 10,
+  elapsedMs: 3000,
+  onPause: noop,
+  onResume: noop,
+  onStop: noop,
+};
 
 describe('RunProgress', () => {
   type Shown = 'on' | 'off' | 'gone';
@@ -106,14 +115,7 @@ describe('RunProgress', () => {
   });
 
   it('moves the focus from Pause to Resume and back as the run pauses and resumes', () => {
-    const props = {
-      step: 3,
-      steps: 10,
-      elapsedMs: 3000,
-      onPause: noop,
-      onResume: noop,
-      onStop: noop,
-    };
+    const props = AT_STEP_3;
     const { rerender } = render(<RunProgress status="running" {...props} />);
     const pause = screen.getByTestId<HTMLButtonElement>('pause-run');
     const resume = screen.getByTestId<HTMLButtonElement>('resume-run');
@@ -149,14 +151,7 @@ describe('RunProgress', () => {
 });
 
 describe('RunProgress: stopping and the focus', () => {
-  const props = {
-    step: 3,
-    steps: 10,
-    elapsedMs: 3000,
-    onPause: noop,
-    onResume: noop,
-    onStop: noop,
-  };
+  const props = AT_STEP_3;
 
   it('says at once that the run is stopping, with what it still does, and holds its controls', () => {
     const { rerender } = render(<RunProgress status="running" name="demo" {...props} />);
