@@ -25,7 +25,11 @@ const suiteTasks = (): SuiteTask[] =>
   ).parts.flatMap((p) => p.tasks);
 
 /** Monaco's text as drawn: its spaces are no-break spaces. */
-const onScreen = (text: string): string => text.replaceAll('\u00a0', ' ');
+/**
+ * Text as Monaco shows it, whitespace left out: long lines wrap (each wrapped piece its own view
+ * line, at a space), and its spaces are non-breaking. Compare `squashed` on both sides.
+ */
+const squashed = (text: string): string => text.replace(/[\s\u00a0]+/g, '');
 
 test.describe('Train page: a run’s stored episodes @webgpu', () => {
   test.setTimeout(8 * 60_000);
@@ -224,8 +228,8 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       .map((l) => l.slice(1).trim());
     expect(added.length, 'the edit adds a line').toBeGreaterThan(0);
     await expect
-      .poll(async () => onScreen(await sides.locator('.editor.modified .view-lines').innerText()))
-      .toContain(added[0]);
+      .poll(async () => squashed(await sides.locator('.editor.modified .view-lines').innerText()))
+      .toContain(squashed(added[0]!));
     await expect(sides.locator('.editor.modified .line-insert').first()).toBeVisible();
     // The task's files, as its policy was given them: the one the task is about first, its
     // lines marked.
@@ -252,8 +256,8 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(testFile.locator('.monaco-editor .view-lines')).toBeVisible();
     const testLines = mine[tester]!.rendering!.tests!.split('\n');
     await expect
-      .poll(async () => onScreen(await testFile.locator('.view-lines').innerText()))
-      .toContain(testLines[0]!.trim());
+      .poll(async () => squashed(await testFile.locator('.view-lines').innerText()))
+      .toContain(squashed(testLines[0]!));
     expect(Number(await testFile.getAttribute('data-lines'))).toBe(testLines.length);
 
     // As text (the reader's choice, kept): the patch, line by line, and the test file.
