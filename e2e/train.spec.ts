@@ -99,7 +99,12 @@ test.describe('Train page @webgpu', () => {
       await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('interrupted');
       await expect(page.getByTestId('interrupted-notice')).toContainText('1 run was interrupted');
       before = await step();
-      await page.getByTestId(`open-run-${runId}`).click();
+      // The banner opens the run it names; its Resume is then at hand.
+      await page
+        .getByTestId('interrupted-notice')
+        .getByRole('button', { name: /^Open “.+”$/ })
+        .click();
+      await expect(page.getByTestId('run-status')).toHaveText('interrupted');
       await page.getByTestId('resume-run').click();
       await expect(page.getByTestId('run-status')).toHaveText('running', { timeout: 60_000 });
       // No run is left interrupted: the banner goes.

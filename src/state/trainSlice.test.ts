@@ -119,12 +119,17 @@ describe('the interrupted-runs banner', () => {
       interruptedIds: ['a', 'b'],
       runs: [run('a', 'interrupted'), run('b', 'interrupted'), run('c', 'interrupted')],
     };
-    expect(interruptedNotice(stillInterrupted(found))).toMatch(/^2 runs were interrupted/);
+    expect(interruptedNotice(stillInterrupted(found.runs, found.interruptedIds).length)).toMatch(
+      /^2 runs were interrupted/,
+    );
     // "a" resumed and finished; "c" was interrupted later, not at load.
     const resumed = reduceEvents(found, [{ type: 'status', runId: 'a', status: 'done' }]);
-    expect(interruptedNotice(stillInterrupted(resumed))).toMatch(/^1 run was interrupted/);
+    expect(
+      interruptedNotice(stillInterrupted(resumed.runs, resumed.interruptedIds).length),
+    ).toMatch(/^1 run was interrupted/);
+    expect(stillInterrupted(resumed.runs, resumed.interruptedIds).map((r) => r.id)).toEqual(['b']);
     const both = reduceEvents(resumed, [{ type: 'status', runId: 'b', status: 'running' }]);
-    expect(stillInterrupted(both)).toBe(0);
+    expect(stillInterrupted(both.runs, both.interruptedIds)).toEqual([]);
     expect(interruptedNotice(0)).toBeNull();
   });
 });

@@ -291,8 +291,11 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
 };
 
 /** The runs found interrupted at load that still are (not resumed, ended or deleted since). */
-export const stillInterrupted = (s: TrainState): number =>
-  s.runs.filter((r) => r.status === 'interrupted' && s.interruptedIds.includes(r.id)).length;
+export const stillInterrupted = (
+  runs: TrainState['runs'],
+  interruptedIds: TrainState['interruptedIds'],
+): TrainState['runs'] =>
+  runs.filter((r) => r.status === 'interrupted' && interruptedIds.includes(r.id));
 
 /** What the banner above the charts says of them, or null when none is left. */
 export function interruptedNotice(count: number): string | null {

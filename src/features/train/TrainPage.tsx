@@ -3,6 +3,7 @@ import {
   useCallback,
   useDeferredValue,
   useEffect,
+  useMemo,
   useRef,
   useState,
   type ReactNode,
@@ -176,14 +177,26 @@ function GoingNote({ run }: { run: Pick<RunSummary, 'id' | 'name' | 'status'> })
 function Messages() {
   const notice = useApp((s) => s.train.notice);
   const error = useApp((s) => s.train.error);
-  const interrupted = interruptedNotice(useApp((s) => stillInterrupted(s.train)));
+  const runs = useApp((s) => s.train.runs);
+  const ids = useApp((s) => s.train.interruptedIds);
+  const focusId = useApp((s) => s.train.focusId);
+  const still = useMemo(() => stillInterrupted(runs, ids), [runs, ids]);
+  const interrupted = interruptedNotice(still.length);
   const actions = useTrainActions();
   return (
     <>
       <StorageWarning />
       {interrupted && (
         <p className="notice" role="status" data-testid="interrupted-notice">
-          {interrupted}{' '}
+          {interrupted} {/* A way to each (the first three): opened, its Resume is at hand. */}
+          {still
+            .filter((r) => r.id !== focusId)
+            .slice(0, 3)
+            .map((r) => (
+              <button key={r.id} type="button" onClick={() => actions.focus(r.id, true)}>
+                Open “{r.name}”
+              </button>
+            ))}{' '}
           <button type="button" onClick={() => actions.setInterrupted([])}>
             Dismiss
           </button>
