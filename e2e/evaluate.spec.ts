@@ -1,27 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ATOMIC_SKILLS, TASK_KINDS } from '../src/core/tasks/types';
 import { pairedDifference } from '../src/eval/compare';
 import type { PerTaskScores } from '../src/eval/evaluate';
 import type { GridResult } from '../src/eval/grid';
 import { taskPrompt, type PromptLine } from '../src/eval/modelPrompt';
-import { applyEdits } from '../src/core/answers/apply';
-import { renderAnswer } from '../src/core/answers/text';
-import { stepsOf } from '../src/core/skills/shape';
-import type { Task } from '../src/core/tasks/types';
-import { diffFiles } from '../src/core/vfs';
-import type { Locator } from '@playwright/test';
 import { expectAccessible } from './a11y';
+import { gridTexts, modelText } from './evaluatePage';
 import { expect, test } from './fixtures';
 import { lab, nodeWorkspace, quickSuiteTasks } from './labCli';
 import { openTrain, seedQuickSuite } from './trainStore';
 
-const KINDS = TASK_KINDS;
 const HUMANEVALFIX = fileURLToPath(
   new URL('../../shared/data/humanevalfix-js.dev.jsonl', import.meta.url),
 );
-const COLUMNS = ['untrained', 'warm', 'joint', 'single', 'composite-only', 'joint-single', 'gain'];
 
 test.describe('Evaluate page: the paper’s grid @webgpu', () => {
   test.setTimeout(8 * 60_000);
@@ -377,28 +369,3 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await expectAccessible(page, 'the Evaluate page, every table filled');
   });
 });
-
-/** A task's gold answer as a model might write it: prose around it, its edits as a diff. */
-function modelText(task: Task): string {
-  const steps = stepsOf(task.gold).map((step) =>
-    step.kind === 'edits'
-      ? `The fix:\n\n\`\`\`diff\n${diffFiles(task.files, applyEdits(task.files, step.edits))}\`\`\``
-      : renderAnswer(step),
-  );
-  return `Looking at the repository, my answer:\n\n${steps.join('\n\n')}\n`;
-}
-
-const TRANSFER_RUNS = [...ATOMIC_SKILLS.map((k) => `single-${k}`), 'joint-rl', 'composite-only'];
-
-/** Every cell of the grid's table, by kind and column (the mean row too), and of transfer. */
-async function gridTexts(page: Locator): Promise<Record<string, string>> {
-  const texts: Record<string, string> = {};
-  const read = async (id: string) => {
-    const cell = page.getByTestId(id);
-    if ((await cell.count()) > 0) texts[id] = (await cell.innerText()).trim();
-  };
-  for (const kind of [...KINDS, 'mean'])
-    for (const column of COLUMNS) await read(`grid-${kind}-${column}`);
-  for (const run of TRANSFER_RUNS) for (const kind of KINDS) await read(`transfer-${run}-${kind}`);
-  return texts;
-}

@@ -15,11 +15,8 @@ import {
 } from '../../protocol/episodes';
 import { useApp } from '../../state/hooks';
 import { readInto } from '../../components/useRead';
+import { EpisodeList, PAGE_ROWS } from './components/EpisodeList';
 import { EpisodeTrace } from './components/EpisodeTrace';
-import { formatValue } from './components/format';
-
-/** Rows a list shows at first, and adds at each "show more". */
-const PAGE_ROWS = 100;
 
 /** Which answers a list shows by reward (rewards are 0 or 1). */
 const REWARD_FILTERS = {
@@ -322,62 +319,14 @@ function EpisodesOf({
         </p>
       )}
       {list !== null && rows.length > 0 && (
-        <div className="episode-list-box">
-          <table className="table episode-list" data-testid="episode-list">
-            <thead>
-              <tr>
-                <th scope="col">{evaluation ? 'task' : 'group'}</th>
-                <th scope="col" className="col-skill">
-                  skill
-                </th>
-                <th scope="col">answer</th>
-                <th scope="col">reward</th>
-                {!evaluation && <th scope="col">advantage</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {visible.map((e) => (
-                // The whole row opens the trace; its button is the way in by keyboard (a click on
-                // it reaches the row).
-                <tr
-                  key={e.id}
-                  data-testid="episode-row"
-                  aria-selected={openId === e.id}
-                  className={openId === e.id ? 'episode-row selected' : 'episode-row'}
-                  onClick={() => toggle(e.id)}
-                >
-                  <td className="num">
-                    {e.groupIndex + 1}.{e.sampleIndex + 1}
-                  </td>
-                  <td className="col-skill">{KIND_LABELS[e.kind]}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button episode-open"
-                      title={`${e.taskId}: open its trace`}
-                      aria-expanded={openId === e.id}
-                    >
-                      <code>{e.answerText.split('\n')[0]}</code>
-                    </button>
-                  </td>
-                  <td className="num">{e.reward}</td>
-                  {!evaluation && <td className="num">{formatValue(e.advantage, 2)}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {visible.length < rows.length && (
-            <button
-              type="button"
-              className="link-button"
-              data-testid="episodes-more"
-              onClick={() => setMore({ key: listKey, rows: limit + PAGE_ROWS })}
-            >
-              show {Math.min(PAGE_ROWS, rows.length - visible.length)} more ({visible.length} of{' '}
-              {rows.length} shown)
-            </button>
-          )}
-        </div>
+        <EpisodeList
+          visible={visible}
+          total={rows.length}
+          evaluation={evaluation}
+          openId={openId}
+          onToggle={toggle}
+          onMore={() => setMore({ key: listKey, rows: limit + PAGE_ROWS })}
+        />
       )}
       {list !== null && list.length > 0 && rows.length === 0 && (
         <p className="hint" data-testid="episodes-filtered">

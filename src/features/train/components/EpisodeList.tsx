@@ -1,0 +1,81 @@
+import type { EpisodeSummary } from '../../../protocol/episodes';
+import { KIND_LABELS } from '../../../core/tasks/types';
+import { formatValue } from './format';
+
+/** Rows a list shows at first, and adds at each "show more". */
+export const PAGE_ROWS = 100;
+
+/**
+ * A batch's answers as rows (the ones shown of `total` that match the filters): a click on a
+ * row opens or closes its trace; "show more" adds a page.
+ */
+export function EpisodeList({
+  visible,
+  total,
+  evaluation,
+  openId,
+  onToggle,
+  onMore,
+}: {
+  visible: readonly EpisodeSummary[];
+  total: number;
+  /** An evaluation's answers (a task's Avg@k samples), not a training step's groups. */
+  evaluation: boolean;
+  openId: number | null;
+  onToggle: (id: number) => void;
+  onMore: () => void;
+}) {
+  return (
+    <div className="episode-list-box">
+      <table className="table episode-list" data-testid="episode-list">
+        <thead>
+          <tr>
+            <th scope="col">{evaluation ? 'task' : 'group'}</th>
+            <th scope="col" className="col-skill">
+              skill
+            </th>
+            <th scope="col">answer</th>
+            <th scope="col">reward</th>
+            {!evaluation && <th scope="col">advantage</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {visible.map((e) => (
+            // The whole row opens the trace; its button is the way in by keyboard (a click on
+            // it reaches the row).
+            <tr
+              key={e.id}
+              data-testid="episode-row"
+              aria-selected={openId === e.id}
+              className={openId === e.id ? 'episode-row selected' : 'episode-row'}
+              onClick={() => onToggle(e.id)}
+            >
+              <td className="num">
+                {e.groupIndex + 1}.{e.sampleIndex + 1}
+              </td>
+              <td className="col-skill">{KIND_LABELS[e.kind]}</td>
+              <td>
+                <button
+                  type="button"
+                  className="link-button episode-open"
+                  title={`${e.taskId}: open its trace`}
+                  aria-expanded={openId === e.id}
+                >
+                  <code>{e.answerText.split('\n')[0]}</code>
+                </button>
+              </td>
+              <td className="num">{e.reward}</td>
+              {!evaluation && <td className="num">{formatValue(e.advantage, 2)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {visible.length < total && (
+        <button type="button" className="link-button" data-testid="episodes-more" onClick={onMore}>
+          show {Math.min(PAGE_ROWS, total - visible.length)} more ({visible.length} of {total}{' '}
+          shown)
+        </button>
+      )}
+    </div>
+  );
+}
