@@ -1,3 +1,4 @@
+import { plural } from '../protocol/plural';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
 import type { AppStore } from '../state/store';
 import { messageOf } from './training';
@@ -15,7 +16,6 @@ export interface StorageOutcome {
   undo?: boolean;
 }
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const nameOf = (store: AppStore, runId: string): string =>
   store.getState().train.runs.find((r) => r.id === runId)?.name ?? runId;
 

@@ -1,3 +1,4 @@
+import { errorText } from '../protocol/errorText';
 import {
   isGoing,
   type RunSummary,
@@ -32,9 +33,7 @@ import { proxy, trainerClient } from './trainerClient';
 export const messageOf = (error: unknown): string =>
   isQuotaError(error)
     ? "The browser's storage for this app is full, so nothing was saved. Free space under Storage (drop old episodes or checkpoints, or delete runs) and try again."
-    : error instanceof Error
-      ? error.message
-      : String(error);
+    : errorText(error);
 
 /** Re-reads the origin's storage estimate (cheap; the banner warns when it is nearly full). */
 export async function checkStorage(store: AppStore): Promise<void> {

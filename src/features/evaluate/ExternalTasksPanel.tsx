@@ -1,3 +1,4 @@
+import { plural } from '../../protocol/plural';
 import { useMemo, useState } from 'react';
 import { cancelExternalTasks, evaluateExternalTasks } from '../../bridge/evaluation';
 import { FileButton } from '../../components/FileButton';
@@ -10,8 +11,6 @@ import { EstimateCell, signed } from './cells';
 import { defaultPicks, isGridRun } from './gridFromRuns';
 import { readTaskLines } from '../../eval/taskFile';
 import { KeptTable } from './KeptTable';
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /**
  * What a task file holds, read as it is opened (its records or tasks, not yet made or checked
