@@ -23,10 +23,22 @@ export function useStorageOutcome(open: boolean) {
     held.current = next?.undo ? next : null;
     setOutcome(next);
   }, []);
-  /** After an action: the focus, lost with its disabled button, goes to what came of it. */
+  /**
+   * After an action: the focus, lost with its disabled or removed button, goes to what came of
+   * it. The button may go in a render after this call (the Undo replaced by its outcome), so each
+   * render for the next second tries again, until the focus has moved.
+   */
+  const settleUntil = useRef(0);
   const settle = useCallback(() => {
-    requestAnimationFrame(() => refocus(outcomeRef.current));
+    settleUntil.current = performance.now() + 1000;
+    requestAnimationFrame(() => {
+      if (refocus(outcomeRef.current)) settleUntil.current = 0;
+    });
   }, []);
+  useEffect(() => {
+    if (performance.now() < settleUntil.current && refocus(outcomeRef.current))
+      settleUntil.current = 0;
+  });
   const runGone = useApp(
     (s) => outcome?.runId !== undefined && !s.train.runs.some((r) => r.id === outcome.runId),
   );
