@@ -111,11 +111,11 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     // The same nine runs as bundles, imported on the Train page: the Evaluate page picks each
     // baseline's run by its name, pairs the differences over their stored test answers, and
     // gives the same table.
-    const bundles = names.map((name) => {
-      const file = join(dir, `${name}.json`);
-      lab(['bundle', '--run', join(out, name), '--out', file]);
-      return file;
-    });
+    const folder = join(dir, 'bundles');
+    expect(lab(['bundle', '--experiment', out, '--out', folder])).toContain(
+      `9 bundles in ${folder}`,
+    );
+    const bundles = names.map((name) => join(folder, `${name}.json`));
     await openTrain(app);
     await page.getByTestId('import-bundle').setInputFiles(bundles);
     await expect(page.getByTestId('runs-outcome')).toContainText('Imported');

@@ -130,7 +130,7 @@ test.describe('Keyboard use: every control reachable, visible and left again @we
     page,
   }) => {
     // A tiny run trained in Node on the setup's tasks, imported: validations at 0 and at its end.
-    const { file, bundle } = tinyBundle('keys');
+    const { file, bundle } = tinyBundle();
     const runId = bundle.run.id;
     await openTrain(app);
     await page.getByTestId('import-bundle').setInputFiles(file);

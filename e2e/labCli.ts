@@ -42,19 +42,24 @@ export interface TinyBundle {
   points: { point: { clipFraction: number } }[];
 }
 
+let tiny: { file: string; bundle: TinyBundle } | undefined;
+
 /**
  * A tiny run (3 steps, a validation at 0 and at its end) trained in Node on the setup's tasks,
- * as a bundle to import: its file and its content.
+ * as a bundle to import: its file and its content. Trained once per test worker: the specs that
+ * import it (keyboard, readable) only read it, and each imports it into a fresh page.
  */
-export function tinyBundle(name: string): { file: string; bundle: TinyBundle } {
-  const { dir, suite } = nodeWorkspace(`asl-${name}-run-`);
-  const config = { extends: 'quick', name, warmStartPerKind: 4, steps: 3 };
+export function tinyBundle(): { file: string; bundle: TinyBundle } {
+  if (tiny) return tiny;
+  const { dir, suite } = nodeWorkspace('asl-tiny-run-');
+  const config = { extends: 'quick', name: 'tiny', warmStartPerKind: 4, steps: 3 };
   writeFileSync(
     join(dir, 'tiny.json'),
     JSON.stringify({ ...config, evalEvery: 0, evalTasksPerKind: 2, testTasksPerKind: 3 }),
   );
   lab(['train', '--config', join(dir, 'tiny.json'), ...suite, '--out', join(dir, 'run')]);
-  const file = join(dir, `${name}.json`);
+  const file = join(dir, 'tiny-bundle.json');
   lab(['bundle', '--run', join(dir, 'run'), '--out', file]);
-  return { file, bundle: JSON.parse(readFileSync(file, 'utf8')) as TinyBundle };
+  tiny = { file, bundle: JSON.parse(readFileSync(file, 'utf8')) as TinyBundle };
+  return tiny;
 }

@@ -29,7 +29,7 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
   let made: ReturnType<typeof tinyBundle>;
   test.beforeAll(() => {
     test.setTimeout(5 * 60_000);
-    made = tinyBundle('readable');
+    made = tinyBundle();
   });
 
   /** The Train page with the tiny run imported; its id. */

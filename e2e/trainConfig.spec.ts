@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { openTrain, runSteps, stored } from './trainStore';
+import { fillSmallRun, openTrain, runSteps, stored } from './trainStore';
 
 test.describe('Train page: the configuration form @webgpu', () => {
   test.setTimeout(12 * 60_000);
@@ -90,6 +90,7 @@ test.describe('Train page: the configuration form @webgpu', () => {
     page,
   }) => {
     await openTrain(app, { cachedSuite: true });
+    await fillSmallRun(page, 'tag');
     const tag = page.getByTestId('field-tagToDecoder');
     await expect(tag).not.toBeChecked();
     const size = page.getByTestId('model-size');
@@ -122,6 +123,7 @@ test.describe('Train page: the configuration form @webgpu', () => {
     page,
   }) => {
     await openTrain(app, { cachedSuite: true });
+    await fillSmallRun(page, 'surgery');
     const surgery = page.getByTestId('field-projectConflicts');
     const run = async (project: boolean, n: number): Promise<string> => {
       await surgery.setChecked(project);
@@ -146,6 +148,7 @@ test.describe('Train page: the configuration form @webgpu', () => {
     page,
   }) => {
     await openTrain(app, { cachedSuite: true });
+    await fillSmallRun(page, 'flat');
     await page.getByTestId('field-keepFlatGroups').check();
     const field = page.getByTestId('field-flatGroupAnswers');
     await expect(field).toHaveValue('0');
@@ -173,6 +176,7 @@ test.describe('Train page: the configuration form @webgpu', () => {
     page,
   }) => {
     await openTrain(app, { cachedSuite: true });
+    await fillSmallRun(page, 'replay');
     const field = page.getByTestId('field-replayPerStep');
     await expect(field).toHaveValue('0');
     await field.fill('3');

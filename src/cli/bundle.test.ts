@@ -1,6 +1,14 @@
 import '../node/tf';
 import * as tf from '@tensorflow/tfjs-core';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeBuildId } from '../node/buildId';
@@ -11,7 +19,7 @@ import type { EpisodeRecord } from '../protocol/episodes';
 import { decodeCheckpoint } from '../rl/checkpointCodec';
 import { configGroup } from '../rl/config';
 import { suiteKey } from '../rl/suiteSource';
-import { checkBundle } from '../storage/bundle';
+import { checkBundle, type RunBundle } from '../storage/bundle';
 import { parseArgs } from './args';
 import { bundleCommand, bundleRunDir } from './bundle';
 import { projectTasks, tinyRun } from './testFixtures';
@@ -119,6 +127,53 @@ describe('lab bundle', () => {
     expect(() => bundleRunDir(unfinished)).toThrow(/has not finished.*--resume/);
     expect(() => bundleRunDir(join(out, 'none'))).toThrow(/does not exist/);
     expect(() => bundleRunDir(out)).toThrow(/no config\.json/);
+
+    // A whole experiment: a bundle per run its results.json lists, a reused warm start's from
+    // where it was trained; every one checked before any is written.
+    const exp = join(out, 'exp');
+    scratchCopy(
+      dir,
+      join(exp, 'joint-rl'),
+      readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name),
+    );
+    const score = { localization: { tasks: 2, meanReward: 0.5 } };
+    const results = {
+      runs: {
+        'joint-rl': { scores: score, seconds: 1, steps: 3 },
+        'warm-start': { scores: score, seconds: 1, steps: 0, reusedFrom: dir },
+      },
+    };
+    writeFileSync(join(exp, 'results.json'), JSON.stringify(results));
+    const folder = join(out, 'bundles');
+    const lines: string[] = [];
+    const argv = ['--experiment', exp, '--out', folder];
+    await bundleCommand({ ...ctx(argv), print: (l: string) => void lines.push(l) });
+    expect(readdirSync(folder).sort()).toEqual(['joint-rl.json', 'warm-start.json']);
+    for (const f of readdirSync(folder)) {
+      const made = JSON.parse(readFileSync(join(folder, f), 'utf8')) as RunBundle;
+      expect(checkBundle(made)).toBeNull();
+      expect(made.checkpoints[0]!.checkpoint).toEqual(bundle.checkpoints[0]!.checkpoint);
+    }
+    expect(lines.at(-1)).toMatch(/^2 bundles in .*bundles\. Open the app's Train page/);
+    expect(() => bundleCommand(ctx(argv))).toThrow(
+      /joint-rl\.json, .*warm-start\.json exist already.*--force/,
+    );
+    await bundleCommand(ctx([...argv, '--force']));
+    expect(() => bundleCommand(ctx([...argv, '--run', dir]))).toThrow(/drop --run and --name/);
+    expect(() => bundleCommand(ctx(['--experiment', dir, '--out', folder]))).toThrow(
+      /no results\.json: it is not the --out of lab experiment/,
+    );
+    expect(() => bundleCommand(ctx(['--experiment', exp, '--out', file]))).toThrow(/is a file/);
+    // A listed run whose folder is gone: refused, and nothing is written.
+    rmSync(folder, { recursive: true });
+    writeFileSync(
+      join(exp, 'results.json'),
+      JSON.stringify({ runs: { ...results.runs, 'single-editing': results.runs['joint-rl'] } }),
+    );
+    expect(() => bundleCommand(ctx(argv))).toThrow(/single-editing does not exist/);
+    expect(existsSync(folder)).toBe(false);
   }, 120_000);
 });
 

@@ -1,8 +1,10 @@
 // `lab bundle`: a run trained in Node as a run bundle the app imports, so its curves, final
 // scores and test answers show on the Train page beside the runs trained in the browser.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { hashString } from '../core/rng';
+import { readGridResult, type GridResult } from '../eval/grid';
+import { errorText } from '../protocol/errorText';
 import type { TaskKind } from '../core/tasks/types';
 import { linesOfFile } from '../node/lines';
 import { finalScores, type EvalRecord, type StepPoint } from '../protocol/training';
@@ -156,18 +158,21 @@ export function bundleRunDir(dir: string, name?: string): RunBundle {
   return bundle;
 }
 
-export function bundleCommand(ctx: CommandContext): Promise<Record<string, unknown>> {
-  const dir = flagString(ctx.args, 'run');
-  const out = flagString(ctx.args, 'out');
-  if (existsSync(out) && !ctx.args.flags.has('force'))
-    throw new UsageError(
-      `${out} exists already: choose another --out, or add --force to replace it`,
-    );
-  const name = ctx.args.flags.has('name') ? flagString(ctx.args, 'name') : undefined;
-  const bundle = bundleRunDir(dir, name);
+/** One bundle written: where, and what the summary line says of it. */
+interface Written {
+  out: string;
+  run: string;
+  steps: number;
+  points: number;
+  evals: number;
+  episodes: number;
+  megabytes: number;
+}
+
+function writeBundle(out: string, bundle: RunBundle): Written {
   const text = JSON.stringify(bundle);
   writeFileSync(out, text);
-  const summary = {
+  return {
     out,
     run: bundle.run.name,
     steps: bundle.run.step,
@@ -176,8 +181,76 @@ export function bundleCommand(ctx: CommandContext): Promise<Record<string, unkno
     episodes: bundle.episodes.length,
     megabytes: Math.round(text.length / 1e5) / 10,
   };
-  ctx.print(
-    `wrote ${out}: run "${summary.run}", ${summary.steps} steps, ${summary.evals} evaluations, ${summary.episodes} test answers (${summary.megabytes} MB). Open the app's Train page and choose "import bundle" to see it beside the browser's runs.`,
-  );
-  return Promise.resolve(summary);
+}
+
+const describeWritten = (w: Written): string =>
+  `wrote ${w.out}: run "${w.run}", ${w.steps} steps, ${w.evals} evaluations, ${w.episodes} test answers (${w.megabytes} MB)`;
+
+const IMPORT_HINT =
+  'Open the app\'s Train page and choose "import bundle" to see it beside the browser\'s runs.';
+
+/**
+ * Every run of a `lab experiment` directory (as its results.json lists them; a reused warm start
+ * from where it was trained) as a bundle each, `<out>/<run>.json`: all of them checked before
+ * any is written, so a refusal leaves `out` as it was.
+ */
+export function bundleExperimentDir(
+  dir: string,
+  out: string,
+  force: boolean,
+): { file: string; bundle: RunBundle }[] {
+  const resultsFile = join(dir, 'results.json');
+  if (!existsSync(resultsFile))
+    throw new UsageError(
+      `${dir} holds no results.json: it is not the --out of lab experiment (bundle one run with --run <dir>)`,
+    );
+  let result: GridResult;
+  try {
+    result = readGridResult(JSON.parse(readFileSync(resultsFile, 'utf8')));
+  } catch (error) {
+    throw new UsageError(`${resultsFile}: cannot read it (${errorText(error)})`);
+  }
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new UsageError(
+      `${out} is a file: with --experiment, --out is a folder for one bundle per run`,
+    );
+  const made = Object.entries(result.runs).map(([name, run]) => ({
+    file: join(out, `${name}.json`),
+    bundle: bundleRunDir(run.reusedFrom ?? join(dir, name)),
+  }));
+  if (made.length === 0) throw new UsageError(`${resultsFile} lists no runs`);
+  const there = made.filter((m) => existsSync(m.file)).map((m) => m.file);
+  if (there.length > 0 && !force)
+    throw new UsageError(
+      `${there.join(', ')} exist${there.length === 1 ? 's' : ''} already: choose another --out, or add --force to replace ${there.length === 1 ? 'it' : 'them'}`,
+    );
+  mkdirSync(out, { recursive: true });
+  return made;
+}
+
+export function bundleCommand(ctx: CommandContext): Promise<Record<string, unknown>> {
+  const out = flagString(ctx.args, 'out');
+  const force = ctx.args.flags.has('force');
+  if (ctx.args.flags.has('experiment')) {
+    if (ctx.args.flags.has('run') || ctx.args.flags.has('name'))
+      throw new UsageError(
+        '--experiment bundles every run of an experiment under its own name: drop --run and --name, or bundle one run with --run alone',
+      );
+    const made = bundleExperimentDir(flagString(ctx.args, 'experiment'), out, force);
+    const written = made.map((m) => writeBundle(m.file, m.bundle));
+    for (const w of written) ctx.print(describeWritten(w));
+    ctx.print(
+      `${written.length} bundles in ${out}. Open the app's Train page and choose "import bundle" with all of them selected to see the experiment beside the browser's runs (the Evaluate page's grid then reads them).`,
+    );
+    return Promise.resolve({ out, bundles: written });
+  }
+  const dir = flagString(ctx.args, 'run');
+  if (existsSync(out) && !force)
+    throw new UsageError(
+      `${out} exists already: choose another --out, or add --force to replace it`,
+    );
+  const name = ctx.args.flags.has('name') ? flagString(ctx.args, 'name') : undefined;
+  const summary = writeBundle(out, bundleRunDir(dir, name));
+  ctx.print(`${describeWritten(summary)}. ${IMPORT_HINT}`);
+  return Promise.resolve({ ...summary });
 }

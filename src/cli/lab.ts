@@ -113,8 +113,10 @@ const SPECS: Record<
     usage: [
       'bundle --run <finished run dir> --out <file.json> [--name N] [--force: replace --out]',
       '      (the run as a bundle the app imports: its curves, evaluations, checkpoint and test answers on the Train page)',
+      'bundle --experiment <lab experiment --out dir> --out <folder> [--force: replace bundles there]',
+      "      (every run of the experiment, <folder>/<run>.json each: import them together for the Evaluate page's grid)",
     ],
-    flags: ['run', 'out', 'name', 'force'],
+    flags: ['run', 'experiment', 'out', 'name', 'force'],
   },
   experiment: {
     run: experimentCommand,
