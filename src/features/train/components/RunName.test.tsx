@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RunName } from './RunName';
 
@@ -41,5 +41,58 @@ describe('RunName: where the focus goes once the edit ends', () => {
     expect(onRename).toHaveBeenCalledWith('delta');
     expect(document.activeElement).toBe(elsewhere);
     elsewhere.remove();
+  });
+});
+
+describe('RunName: an empty name', () => {
+  it('is not saved: the edit ends, the name is kept, and why is said beside it', () => {
+    const onRename = vi.fn();
+    render(<RunName id="a" name="alpha" onRename={onRename} />);
+    fireEvent.click(screen.getByTestId('rename-a'));
+    const input = screen.getByTestId('rename-input-a');
+    fireEvent.change(input, { target: { value: '  \t ' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onRename).not.toHaveBeenCalled();
+    expect(screen.getByText('alpha')).toBeTruthy();
+    const problem = screen.getByRole('alert');
+    expect(problem.textContent).toBe('A run’s name can’t be empty: it keeps its name “alpha”.');
+    // The focus is back on the pencil, which the reason describes: one key press edits again.
+    const pencil = screen.getByRole('button', { name: 'Rename alpha' });
+    expect(document.activeElement).toBe(pencil);
+    expect(pencil.getAttribute('aria-describedby')).toBe(problem.id);
+  });
+
+  it('left empty (Tab, a click) is refused the same way, the focus left where it went', () => {
+    const onRename = vi.fn();
+    const elsewhere = document.createElement('input');
+    document.body.append(elsewhere);
+    render(<RunName id="a" name="alpha" onRename={onRename} />);
+    fireEvent.click(screen.getByTestId('rename-a'));
+    const input = screen.getByTestId('rename-input-a');
+    fireEvent.change(input, { target: { value: '' } });
+    // The browser's blur, as the focus moves on (its render flushed before looking).
+    act(() => elsewhere.focus());
+    expect(onRename).not.toHaveBeenCalled();
+    expect(screen.getByTestId('rename-problem-a').textContent).toContain('keeps its name “alpha”');
+    expect(document.activeElement).toBe(elsewhere);
+    elsewhere.remove();
+  });
+
+  it('the reason goes when the next edit starts, and a name saved after it says nothing', () => {
+    const onRename = vi.fn();
+    render(<RunName id="a" name="alpha" onRename={onRename} />);
+    fireEvent.click(screen.getByTestId('rename-a'));
+    fireEvent.change(screen.getByTestId('rename-input-a'), { target: { value: ' ' } });
+    fireEvent.keyDown(screen.getByTestId('rename-input-a'), { key: 'Enter' });
+    expect(screen.queryByRole('alert')).not.toBeNull();
+    fireEvent.click(screen.getByTestId('rename-a'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.change(screen.getByTestId('rename-input-a'), { target: { value: ' beta ' } });
+    fireEvent.keyDown(screen.getByTestId('rename-input-a'), { key: 'Enter' });
+    expect(onRename).toHaveBeenCalledWith('beta');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(
+      screen.getByRole('button', { name: 'Rename alpha' }).hasAttribute('aria-describedby'),
+    ).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 interface Props {
   id: string;
@@ -6,9 +6,18 @@ interface Props {
   onRename: (name: string) => void;
 }
 
-/** A run's name; the pencil turns it into an input (Enter or leaving saves, Escape cancels). */
+/** Why an edit left an empty name: the run keeps the one it had. */
+export const emptyNameProblem = (name: string): string =>
+  `A run’s name can’t be empty: it keeps its name “${name}”.`;
+
+/**
+ * A run's name; the pencil turns it into an input (Enter or leaving saves, Escape cancels). An
+ * empty name is not saved: the edit ends, and why is said beside the name until the next edit.
+ */
 export function RunName({ id, name, onRename }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const problemId = useId();
   // Escape must win over the blur that removing the focused input may fire.
   const cancelled = useRef(false);
   // Enter or Escape ends the edit from the keyboard: the focus goes back to the pencil (the
@@ -32,14 +41,26 @@ export function RunName({ id, name, onRename }: Props) {
           className="icon-button"
           data-testid={`rename-${id}`}
           aria-label={`Rename ${name}`}
+          aria-describedby={problem ? problemId : undefined}
           title="Rename"
           onClick={() => {
             cancelled.current = false;
+            setProblem(null);
             setDraft(name);
           }}
         >
           ✎
         </button>
+        {problem && (
+          <span
+            id={problemId}
+            className="field-error error rename-problem"
+            role="alert"
+            data-testid={`rename-problem-${id}`}
+          >
+            {problem}
+          </span>
+        )}
       </span>
     );
   const commit = () => {
@@ -47,6 +68,7 @@ export function RunName({ id, name, onRename }: Props) {
     cancelled.current = true;
     const next = draft.trim();
     setDraft(null);
+    setProblem(next ? null : emptyNameProblem(name));
     if (next && next !== name) onRename(next);
   };
   return (
