@@ -16,6 +16,7 @@ import {
   markInterrupted,
   renameRun,
   setRunTags,
+  type ImportedRun,
 } from '../storage/runs';
 import type { RunBundle } from '../storage/bundle';
 import { estimateStorage, isQuotaError } from '../storage/usage';
@@ -27,6 +28,7 @@ import type {
   TaskFilesView,
 } from '../protocol/episodes';
 import { perTaskScores, type PerTaskScores } from '../eval/stats';
+import { importedText } from './importOutcome';
 import { proxy, trainerClient } from './trainerClient';
 
 /** An error in words; the browser's storage being full says what to do. */
@@ -184,7 +186,7 @@ export async function removeRun(store: AppStore, runId: string): Promise<RunBund
 }
 
 export async function undoRemove(store: AppStore, bundle: RunBundle): Promise<void> {
-  const run = await importBundle(JSON.stringify(bundle));
+  const { run } = await importBundle(JSON.stringify(bundle));
   await refreshRuns(store);
   await loadSeries(store, run.id);
 }
@@ -200,7 +202,7 @@ export async function importRunFiles(
 ): Promise<RunSummary[]> {
   const actions = store.getState().trainActions;
   actions.setRunsOutcome(null);
-  const imported: RunSummary[] = [];
+  const imported: ImportedRun[] = [];
   const refused: string[] = [];
   for (const file of files) {
     try {
@@ -212,28 +214,22 @@ export async function importRunFiles(
   try {
     if (imported.length) {
       await refreshRuns(store);
-      for (const run of imported) await loadSeries(store, run.id);
+      for (const { run } of imported) await loadSeries(store, run.id);
       // Show what was just imported, unless the run in view is still training.
       const { focusId, runs } = store.getState().train;
       const inView = runs.find((r) => r.id === focusId);
-      if (!inView || !isGoing(inView.status)) actions.focus(imported.at(-1)!.id, true);
+      if (!inView || !isGoing(inView.status)) actions.focus(imported.at(-1)!.run.id, true);
     }
   } catch (error) {
     refused.push(`Imported, but the runs could not be read back: ${messageOf(error)}`);
   }
-  const names = imported.map((r) => `"${r.name}"`).join(', ');
-  const done =
-    imported.length === 0
-      ? ''
-      : imported.length === 1
-        ? `Imported run ${names}.`
-        : `Imported ${imported.length} runs: ${names}.`;
+  const done = importedText(imported);
   actions.setRunsOutcome(
     refused.length
       ? { kind: 'error', text: [...refused, done].filter(Boolean).join(' ') }
       : { kind: 'done', text: done },
   );
-  return imported;
+  return imported.map((i) => i.run);
 }
 
 export { exportBundle };

@@ -1,4 +1,3 @@
-import type { RunSummary } from '../protocol/training';
 import { decodeCheckpoint, encodeCheckpoint } from '../rl/checkpointCodec';
 import { checkBundle, type RunBundle } from './bundle';
 import {
@@ -93,12 +92,22 @@ export async function deleteRun(runId: string, db: LabDatabase = labDb()): Promi
   );
 }
 
+/** A run imported from a bundle. */
+export interface ImportedRun {
+  run: RunRecord;
+  /**
+   * The name of the run already stored under the bundle's run id (kept as it was; the import is
+   * a copy beside it, under a new id), or null when the run was not here.
+   */
+  copyOf: string | null;
+}
+
 /**
  * Imports a bundle: validated whole first (a corrupt or foreign file changes nothing), then
- * written in one transaction. A run that already exists is kept; the import gets a new id and
- * name.
+ * written in one transaction. A run that already exists is kept; the import gets a new id and,
+ * if its name is taken, "name (import n)".
  */
-export async function importBundle(text: string, db: LabDatabase = labDb()): Promise<RunSummary> {
+export async function importBundle(text: string, db: LabDatabase = labDb()): Promise<ImportedRun> {
   const what = 'open a run bundle (.json) exported from the Train page or by lab bundle';
   if (text.trim() === '') throw new Error(`This file is empty; nothing was imported: ${what}.`);
   let value: unknown;
@@ -144,7 +153,7 @@ export async function importBundle(text: string, db: LabDatabase = labDb()): Pro
       await db.episodes.bulkAdd(withId(bundle.episodes));
     },
   );
-  return run;
+  return { run, copyOf: exists?.name ?? null };
 }
 
 /**
