@@ -145,6 +145,27 @@ describe('EpisodeTrace', () => {
     expect(screen.queryByTestId('episode-patch')).toBeNull();
   });
 
+  it('says why an edit answer shows no patch: its edits were not applied', () => {
+    const refused = 'The edit touches b.js, which the localization step did not name.';
+    const { unmount } = render(
+      <EpisodeTrace episode={{ ...episode, kind: 'bugfix', facts: [refused], runs: [] }} />,
+    );
+    expect(screen.getByText(refused)).toBeTruthy();
+    expect(screen.queryByTestId('episode-patch')).toBeNull();
+    expect(screen.getByTestId('episode-no-patch').textContent).toBe(
+      "No patch to show: these edits were not applied to the task's files (the grading above says why), so the code is as the task gave it.",
+    );
+    unmount();
+    const { unmount: again } = render(<EpisodeTrace episode={{ ...episode, valid: false }} />);
+    expect(screen.getByTestId('episode-no-patch').textContent).toMatch(
+      /^No patch to show: this answer was not applied/,
+    );
+    again();
+    // Kinds that edit nothing say nothing of patches.
+    render(<EpisodeTrace episode={{ ...episode, kind: 'localization' }} />);
+    expect(screen.queryByTestId('episode-no-patch')).toBeNull();
+  });
+
   it('shows a review task’s candidate patch with the task', () => {
     const patch = 'diff --git a/a.js b/a.js\n--- a/a.js\n+++ b/a.js\n@@ -1 +1 @@\n-a\n+b\n';
     render(

@@ -1,4 +1,4 @@
-import { KIND_LABELS } from '../../../core/tasks/types';
+import { COMPOSITE_KINDS, KIND_LABELS, type TaskKind } from '../../../core/tasks/types';
 import {
   batchName,
   type EpisodeRecord,
@@ -10,6 +10,9 @@ import { ObservationPanel } from './ObservationPanel';
 import { chosenFiles, TaskFilesPanel } from './TaskFilesPanel';
 import { formatValue } from './format';
 import { GradingFacts, SandboxRuns } from './Grading';
+
+/** The kinds whose answers edit the task's files: code editing and every composite task. */
+const EDITING_KINDS: ReadonlySet<TaskKind> = new Set<TaskKind>(['editing', ...COMPOSITE_KINDS]);
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -136,7 +139,7 @@ export function EpisodeTrace({
       <pre className="episode-answer" data-testid="episode-answer">
         {e.answerText}
       </pre>
-      {e.rendering?.patch && (
+      {e.rendering?.patch ? (
         <>
           <h4>The edits as a patch</h4>
           <Patch
@@ -146,6 +149,13 @@ export function EpisodeTrace({
             textTestId="episode-patch"
           />
         </>
+      ) : (
+        EDITING_KINDS.has(e.kind) && (
+          <p className="hint" data-testid="episode-no-patch">
+            No patch to show: {e.valid ? 'these edits were' : 'this answer was'} not applied to the
+            task&apos;s files (the grading above says why), so the code is as the task gave it.
+          </p>
+        )
       )}
       {e.rendering?.tests && (
         <>
