@@ -23,7 +23,7 @@ export const SKILL_COLORS: Record<AtomicSkill, string> = {
 export const COMPOSITE_COLORS: Record<CompositeKind, string> = {
   bugfix: '#56B4E9',
   'bugfix-multi': '#8C7A1F',
-  'tdd-fix': '#7F7F7F',
+  'tdd-fix': '#6A6AD8',
   refactor: '#8E5EA2',
   'security-fix': '#A0522D',
 };
