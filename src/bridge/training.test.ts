@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestStore } from '../state/store';
-import { importRunFiles } from './training';
+import type { RunSummary } from '../protocol/training';
+import { importRunFiles, stopRun } from './training';
 
 describe('importRunFiles', () => {
   it("replaces the runs panel's last message with what came of the files, naming each refused one", async () => {
@@ -33,5 +34,25 @@ describe('importRunFiles', () => {
       kind: 'error',
       text: 'gone.run.json: The file was moved or deleted',
     });
+  });
+});
+
+describe('stopRun', () => {
+  it('when the worker cannot be asked, the run is no longer said to be stopping, and the page says what to do', async () => {
+    const store = createTestStore();
+    const actions = store.getState().trainActions;
+    actions.setRuns([{ id: 'a', name: 'demo', status: 'running' } as RunSummary]);
+    // Here (Node) there is no Worker to spawn: the call fails as it does in the page when the
+    // trainer worker cannot be reached.
+    const seen: string[][] = [];
+    store.subscribe((s, before) => {
+      if (s.train.stopping !== before.train.stopping) seen.push(s.train.stopping);
+    });
+    await stopRun(store, 'a');
+    // Said to be stopping at the press, then not once the call failed.
+    expect(seen).toEqual([['a'], []]);
+    expect(store.getState().train.error).toMatch(
+      /^Could not stop "demo", so it goes on: press Stop again\. If that fails too, reloading the page ends it \(it is then listed as interrupted, and can be resumed from its last checkpoint\)\. The error: .*Worker/,
+    );
   });
 });

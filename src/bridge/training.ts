@@ -140,7 +140,8 @@ export const continueRun = (runId: string) => trainerClient().resumeRun(runId);
 /**
  * Asks a run to stop. It ends once the work under way is done (a step, or an evaluation, which
  * finishes so the run keeps its scores), which can take a while: the store says it is stopping
- * at once, until it has ended.
+ * at once, until it has ended. If the worker cannot be asked, the run goes on: it is no longer
+ * said to be stopping (its Stop is back), and the page says what to do.
  */
 export async function stopRun(store: AppStore, runId: string): Promise<void> {
   const actions = store.getState().trainActions;
@@ -148,7 +149,11 @@ export async function stopRun(store: AppStore, runId: string): Promise<void> {
   try {
     await trainerClient().stopRun(runId);
   } catch (error) {
-    actions.setError(`Could not stop the run: ${messageOf(error)}`);
+    actions.markStopping(runId, false);
+    const name = store.getState().train.runs.find((r) => r.id === runId)?.name ?? runId;
+    actions.setError(
+      `Could not stop "${name}", so it goes on: press Stop again. If that fails too, reloading the page ends it (it is then listed as interrupted, and can be resumed from its last checkpoint). The error: ${messageOf(error)}`,
+    );
   }
 }
 

@@ -165,4 +165,14 @@ describe('a run asked to stop', () => {
     actions.setRuns([run('a', 'interrupted')]);
     expect(store.getState().train.stopping).toEqual([]);
   });
+
+  it('is no longer stopping when asking it failed (it goes on), the others still are', () => {
+    const store = createTestStore();
+    const actions = store.getState().trainActions;
+    actions.setRuns([run('a', 'running'), run('b', 'running')]);
+    actions.markStopping('a');
+    actions.markStopping('b');
+    actions.markStopping('a', false);
+    expect(store.getState().train.stopping).toEqual(['b']);
+  });
 });

@@ -101,8 +101,11 @@ export interface TrainSlice {
     applyEvents: (events: TrainEvent[]) => void;
     /** Shows a run in the progress panel; `reveal` also scrolls it into view. */
     focus: (runId: string | null, reveal?: boolean) => void;
-    /** Marks a run asked to stop (cleared once it has ended). */
-    markStopping: (runId: string) => void;
+    /**
+     * Marks a run asked to stop (cleared once it has ended), or, with `false`, not stopping after
+     * all (asking it failed: it goes on).
+     */
+    markStopping: (runId: string, stopping?: boolean) => void;
     setFocusPauseOf: (runId: string | null) => void;
     toggleCompare: (runId: string) => void;
     setCompare: (ids: string[]) => void;
@@ -243,16 +246,16 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
             revealFocus: s.train.revealFocus + (reveal ? 1 : 0),
           },
         })),
-      markStopping: (runId) =>
-        set((s) => ({
-          train: {
-            ...s.train,
-            stopping: stillStopping(
-              [...s.train.stopping.filter((id) => id !== runId), runId],
-              s.train.runs,
-            ),
-          },
-        })),
+      markStopping: (runId, stopping = true) =>
+        set((s) => {
+          const others = s.train.stopping.filter((id) => id !== runId);
+          return {
+            train: {
+              ...s.train,
+              stopping: stillStopping(stopping ? [...others, runId] : others, s.train.runs),
+            },
+          };
+        }),
       setFocusPauseOf: (focusPauseOf) => patch({ focusPauseOf }),
       toggleCompare: (runId) =>
         set((s) => {

@@ -174,6 +174,34 @@ describe('RunProgress: stopping and the focus', () => {
     expect(document.activeElement).toBe(name);
   });
 
+  it('a stop that failed (the run goes on): Stop is offered again, and the focus goes back to it', () => {
+    const { rerender } = render(<RunProgress status="running" name="demo" {...props} />);
+    const stop = screen.getByTestId<HTMLButtonElement>('stop-run');
+    stop.focus();
+    fireEvent.click(stop);
+    const note = 'Stopping after the step under way.';
+    rerender(<RunProgress status="running" name="demo" stopping={note} {...props} />);
+    expect(document.activeElement).toBe(screen.getByTestId('focus-name'));
+    rerender(<RunProgress status="running" name="demo" stopping={null} {...props} />);
+    expect(screen.getByTestId('run-status').textContent).toBe('running');
+    expect(screen.queryByTestId('run-stopping')).toBeNull();
+    expect(stop.disabled).toBe(false);
+    expect(screen.getByTestId<HTMLButtonElement>('pause-run').disabled).toBe(false);
+    expect(document.activeElement).toBe(stop);
+  });
+
+  it('a stop that failed leaves the focus where a person put it meanwhile', () => {
+    const elsewhere = document.createElement('input');
+    document.body.append(elsewhere);
+    const { rerender } = render(<RunProgress status="running" name="demo" {...props} />);
+    fireEvent.click(screen.getByTestId('stop-run'));
+    rerender(<RunProgress status="running" name="demo" stopping="Stopping." {...props} />);
+    elsewhere.focus();
+    rerender(<RunProgress status="running" name="demo" stopping={null} {...props} />);
+    expect(document.activeElement).toBe(elsewhere);
+    elsewhere.remove();
+  });
+
   it('a run started from the form takes the focus to Stop while it prepares, then to Pause', () => {
     const onPauseFocused = vi.fn();
     const form = document.createElement('button');

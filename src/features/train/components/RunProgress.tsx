@@ -26,7 +26,8 @@ export interface RunProgressProps {
   name?: string;
   /**
    * What the run still does before it ends, once asked to stop (see `stoppingNote`): shown
-   * with its status as "stopping…", Pause and Stop disabled meanwhile.
+   * with its status as "stopping…", Pause and Stop disabled meanwhile. Back to null while the
+   * run goes on (asking it to stop failed), Stop is offered again.
    */
   stopping?: string | null;
   /** Focus Pause once it is shown (the run was started from the form, which lost the focus). */
@@ -71,7 +72,7 @@ export function RunProgress(p: RunProgressProps) {
   // A pressed button disables itself (or goes): the keyboard's focus moves on to the control
   // that comes next rather than falling back to the page. Pause: to Resume. Resume, or a start
   // from the form: to Pause once the run trains (meanwhile to Stop). Stop: to Start, else the
-  // run's name, at once (nothing else can act while it stops).
+  // run's name, at once (nothing else can act while it stops), and back to Stop if asking failed.
   const pauseRef = useRef<HTMLButtonElement>(null);
   const resumeRef = useRef<HTMLButtonElement>(null);
   const stopRef = useRef<HTMLButtonElement>(null);
@@ -80,10 +81,16 @@ export function RunProgress(p: RunProgressProps) {
   const pressed = useRef<Intent | null>(null);
   // The element focused as a stopgap (Stop while a run prepares): focus may move on from it.
   const stopgap = useRef<HTMLElement | null>(null);
+  // Where Stop sent the focus, while the run stops.
+  const stoppedTo = useRef<HTMLElement | null>(null);
   // Pause, Resume and Stop show only while one of them can act (not for a finished run).
   const controls = can.pause || can.resume || can.stop || stopping;
   const { focusPause, onPauseFocused } = p;
   useEffect(() => {
+    if (stoppedTo.current && !stopping) {
+      if (can.stop) refocus(stopRef.current, stoppedTo.current);
+      stoppedTo.current = null;
+    }
     const intent = pressed.current ?? (focusPause ? 'resume' : null);
     if (!intent) return;
     const done = (target: HTMLElement | null) => {
@@ -100,6 +107,7 @@ export function RunProgress(p: RunProgressProps) {
       const start = startRef.current && !startRef.current.disabled ? startRef.current : null;
       const target = start ?? nameRef.current;
       if (target) done(target);
+      if (stopping) stoppedTo.current = target;
     }
   });
   const eta = p.etaMs !== undefined ? p.etaMs : defaultEta(p.status, p.step, p.steps, p.elapsedMs);
