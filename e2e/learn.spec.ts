@@ -157,6 +157,10 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     );
     await form.getByRole('combobox').selectOption(String(fnIndex));
     await learn.getByTestId('learn-reproduction-args').fill(repro.args.join(', '));
+    // A text box is named by its label alone, not also by what is typed in it.
+    await expect(learn.getByTestId('learn-reproduction-args')).toHaveAccessibleName(
+      'Arguments (literals, comma-separated)',
+    );
     // The form adds no test without the EXPECT it says is required, nor beyond the limit.
     const add = learn.getByTestId('learn-reproduction-add');
     const addProblem = learn.getByTestId('learn-reproduction-add-problem');
