@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, type App } from './fixtures';
+import { plural } from '../src/protocol/plural';
 
 /** What the page's own IndexedDB holds for a run (read with the real IndexedDB API). */
 export interface Stored {
@@ -179,7 +180,7 @@ export async function fillSmallRun(page: Page, name: string): Promise<void> {
 }
 
 /** "after 1 step", "after 2 steps": how the page says when an evaluation or a batch was made. */
-export const afterSteps = (n: number): string => `after ${n} step${n === 1 ? '' : 's'}`;
+export const afterSteps = (n: number): string => `after ${plural(n, 'step')}`;
 
 export const mean = (xs: number[]): number =>
   xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);

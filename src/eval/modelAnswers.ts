@@ -11,6 +11,7 @@ import { applyPatch, createSnapshot } from '../core/vfs';
 import { editAnswer } from './editAnswer';
 import { kindScore, type KindScore } from './evaluate';
 import type { PerTaskScores } from './stats';
+import { plural } from '../protocol/plural';
 
 /** One answer of a model: the task it answers and the model's text. */
 export interface ModelAnswer {
@@ -211,7 +212,7 @@ export async function scoreModelAnswers(
   });
   if (answers.length > 0 && known.length === 0)
     throw new NoTaskAnswered(
-      `none of its ${answers.length} answer${answers.length === 1 ? '' : 's'} names one of the tasks (e.g. "${answers[0]!.task}"); nothing was scored`,
+      `none of its ${plural(answers.length, 'answer')} names one of the tasks (e.g. "${answers[0]!.task}"); nothing was scored`,
     );
   for (const [i, a] of known.entries()) {
     if (cancelled?.()) break;

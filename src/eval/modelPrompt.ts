@@ -1,5 +1,6 @@
 import { ANSWER_SHAPE } from '../core/skills/shape';
 import { KIND_LABELS, type Task } from '../core/tasks/types';
+import { plural } from '../protocol/plural';
 
 const fence = (lang: string, text: string): string => {
   // A fence longer than any backtick run inside, so the text cannot close it.
@@ -10,7 +11,7 @@ const fence = (lang: string, text: string): string => {
 
 const functionsLine = (task: Task): string =>
   task.space.functions
-    .map((f) => `${f.fn} (exported by ${f.module}, ${f.arity} argument${f.arity === 1 ? '' : 's'})`)
+    .map((f) => `${f.fn} (exported by ${f.module}, ${plural(f.arity, 'argument')})`)
     .join('; ');
 
 /** How each step of the task's answer is written, in the order the steps come. */

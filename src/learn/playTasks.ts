@@ -15,6 +15,7 @@ import { storedSuiteTasks, type SuiteStore } from '../rl/storedSuite';
 import { QUICK_PROJECTS, type SuiteSpec } from '../rl/suiteSource';
 import { bugCatalog, decomposeBug } from './decompose';
 import { learnerVerdict } from './verdict';
+import { plural } from '../protocol/plural';
 
 /** The suite the Learn page's bugs come from: the quick one a first training run uses too. */
 export const PLAY_SUITE: SuiteSpec = { projects: 'quick', seed: 1 };
@@ -88,7 +89,7 @@ export class PlayTasks {
     const e = errors[0];
     if (e)
       throw new Error(
-        `${errors.length} unreadable line${errors.length === 1 ? '' : 's'}, e.g. line ${e.line}: ${e.field === '(line)' ? '' : `${e.field}: `}${e.message}; nothing was scored.`,
+        `${plural(errors.length, 'unreadable line')}, e.g. line ${e.line}: ${e.field === '(line)' ? '' : `${e.field}: `}${e.message}; nothing was scored.`,
       );
     if (answers.length === 0)
       throw new Error(

@@ -5,6 +5,7 @@
  */
 import type { AnswerRendering, GradingRun } from '../core/skills/types';
 import type { TaskKind } from '../core/tasks/types';
+import { plural } from './plural';
 
 /** One graded episode as the trace viewer reads it. */
 export interface EpisodeRecord {
@@ -53,7 +54,7 @@ export interface EpisodeBatch {
 /** A batch in words: "step 5", "validation after 50 steps", "test evaluation after 200 steps". */
 export function batchName(b: EpisodeBatch): string {
   if (b.source === 'train') return `step ${b.step}`;
-  const after = `after ${b.step} step${b.step === 1 ? '' : 's'}`;
+  const after = `after ${plural(b.step, 'step')}`;
   return b.source === 'val' ? `validation ${after}` : `test evaluation ${after}`;
 }
 

@@ -28,6 +28,7 @@ import { suiteKey } from './suiteSource';
 import { storedSuiteTasks } from './storedSuite';
 import { PlayTasks } from '../learn/playTasks';
 import { WriteQueue, writeFailureCause, writeFailureMessage } from './writeQueue';
+import { plural } from '../protocol/plural';
 
 export interface SessionEnvironment {
   db: LabDatabase;
@@ -269,7 +270,7 @@ export class TrainingSession extends StoredRuns {
                 .catch((error: unknown) => {
                   const which = point.split === 'test' ? 'the test evaluation' : 'the validation';
                   unstored.push(
-                    `${which}'s ${rows.length} answers after ${point.step} step${point.step === 1 ? '' : 's'} (${writeFailureCause(error)})`,
+                    `${which}'s ${rows.length} answers after ${plural(point.step, 'step')} (${writeFailureCause(error)})`,
                   );
                 }),
             );

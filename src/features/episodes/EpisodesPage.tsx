@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { RunSummary } from '../../protocol/training';
 import { useApp } from '../../state/hooks';
 import { RunEpisodes } from '../train/RunEpisodes';
+import { plural } from '../../protocol/plural';
 
 /** The run a visit shows: the one the link names, else the focused one, else the newest. */
 export function runToShow(
@@ -106,7 +107,7 @@ export function EpisodesPage() {
                 .sort((a, b) => b.createdAt - a.createdAt)
                 .map((r) => (
                   <option key={r.id} value={r.id}>
-                    {r.name} · {r.status} · {r.step} step{r.step === 1 ? '' : 's'}
+                    {r.name} · {r.status} · {plural(r.step, 'step')}
                   </option>
                 ))}
             </select>

@@ -23,6 +23,7 @@ import { ExternalTasksPanel } from './ExternalTasksPanel';
 import { ModelAnswersPanel } from './ModelAnswersPanel';
 import { PaperGridTable } from './PaperGridTable';
 import { TransferTable } from './TransferTable';
+import { plural } from '../../protocol/plural';
 
 const NAMES = PAPER_BASELINES.map((b) => b.name);
 
@@ -49,7 +50,7 @@ function useTaskScores(ids: readonly string[]): Record<string, PerTaskScores> {
 }
 
 const runLabel = (r: RunSummary) =>
-  `${r.name} · ${r.step} step${r.step === 1 ? '' : 's'} · ${new Date(r.createdAt).toLocaleString()}`;
+  `${r.name} · ${plural(r.step, 'step')} · ${new Date(r.createdAt).toLocaleString()}`;
 
 /** The grid from this browser's finished runs, one picked per baseline (named for it at first). */
 function GridFromRuns() {

@@ -276,7 +276,7 @@ function ExternalResultTable({ result }: { result: ExternalEvalResult }) {
       <p className="hint">
         {result.fileName} ({result.format}):{' '}
         {kinds.map((k) => `${result.tasks[k]} ${KIND_LABELS[k]}`).join(', ')} tasks;{' '}
-        {result.samples} answer{result.samples === 1 ? '' : 's'} a task, seed {result.seed}.
+        {plural(result.samples, 'answer')} a task, seed {result.seed}.
       </p>
       <div className="table-scroll">
         <table className="table">

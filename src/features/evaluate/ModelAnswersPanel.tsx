@@ -14,6 +14,7 @@ import { EstimateCell, signed } from './cells';
 import { isGridRun } from './gridFromRuns';
 import { KeptTable } from './KeptTable';
 import { modelRows } from './modelRows';
+import { plural } from '../../protocol/plural';
 
 const SPLIT_WORDS: Record<Split, string> = {
   test: 'test split (no run trains on it)',
@@ -126,8 +127,7 @@ function ModelTable() {
   return (
     <>
       <p className="hint" data-testid="model-about">
-        {result.fileName}: {result.answers} answer{result.answers === 1 ? '' : 's'}, scored on{' '}
-        {result.suite}.
+        {result.fileName}: {plural(result.answers, 'answer')}, scored on {result.suite}.
         {result.unreadCount > 0 &&
           ` ${result.unreadCount} held no answer and scored 0 (e.g. line ${result.unread[0]!.line}: ${result.unread[0]!.reason}).`}
         {result.unknownTasks.length > 0 &&

@@ -15,6 +15,7 @@ import { AnswerCheck } from './AnswerCheck';
 import { editAnswer } from '../../eval/editAnswer';
 import { answerFor, COMPOSITE_PARTS, STEPS, stepTasks, type StepKey } from './steps';
 import { testFormProblem, testLine, tooManyTests } from './testForm';
+import { plural } from '../../protocol/plural';
 
 const CodeEditor = lazy(() =>
   import('../../components/monaco/CodeViews').then((m) => ({ default: m.CodeEditor })),
@@ -192,7 +193,7 @@ export function TestsPanel({ task }: { task: PlayTask }) {
           >
             {task.space.functions.map((f, i) => (
               <option key={`${f.module}:${f.fn}`} value={i}>
-                {f.fn} ({f.module}, {f.arity} argument{f.arity === 1 ? '' : 's'})
+                {f.fn} ({f.module}, {plural(f.arity, 'argument')})
               </option>
             ))}
           </select>

@@ -1,4 +1,5 @@
 import type { AnswerSpace, CallableFn } from '../../core/tasks/types';
+import { plural } from '../../protocol/plural';
 import { readAnswer } from './steps';
 
 /** A line of a test answer, from the form's fields. */
@@ -10,8 +11,6 @@ export function testLine(fn: CallableFn, args: string, expect: string): string {
 /** How many tests an answer's text holds (one TEST line each). */
 export const testCount = (text: string | undefined): number =>
   (text ?? '').split('\n').filter((l) => l.trim().startsWith('TEST')).length;
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Why the form's test cannot be added to the answer, or null: the answer is full, or the test

@@ -17,6 +17,7 @@ import { useApp } from '../../state/hooks';
 import { readInto } from '../../components/useRead';
 import { EpisodeList, PAGE_ROWS } from './components/EpisodeList';
 import { EpisodeTrace } from './components/EpisodeTrace';
+import { plural } from '../../protocol/plural';
 
 /** Which answers a list shows by reward (rewards are 0 or 1). */
 const REWARD_FILTERS = {
@@ -315,7 +316,7 @@ function EpisodesOf({
       )}
       {list !== null && rows.length > 0 && (
         <p className="hint" data-testid="episodes-summary">
-          {rows.length} answer{rows.length === 1 ? '' : 's'} · {rewarded} rewarded
+          {plural(rows.length, 'answer')} · {rewarded} rewarded
         </p>
       )}
       {list !== null && rows.length > 0 && (

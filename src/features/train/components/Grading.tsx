@@ -5,6 +5,7 @@
  */
 import type { GradingRun } from '../../../core/skills/types';
 import { formatValue } from './format';
+import { plural } from '../../../protocol/plural';
 
 /** The purpose of the edit verifier's run of the hidden tests (`verifyEditStep`). */
 const HIDDEN_ON_EDIT = 'hidden tests on the edited code';
@@ -26,7 +27,7 @@ const SECONDARY_LABELS: Record<string, string> = {
  */
 function runOutcome(r: GradingRun): string {
   const passed = r.tests.filter((t) => t.status === 'pass').length;
-  const tests = `${r.tests.length} test${r.tests.length === 1 ? '' : 's'}`;
+  const tests = `${plural(r.tests.length, 'test')}`;
   if (r.verdict !== 'error') return `, ${passed} of ${tests} passed`;
   return r.tests.length ? `: the run broke after ${tests} (${passed} passed)` : ': the run broke';
 }
@@ -140,9 +141,7 @@ export function SandboxRuns({
             )}
             {r.console.length > 0 && (
               <details className="episode-console" data-testid={`${testId}-console`}>
-                <summary>
-                  console ({r.console.length} line{r.console.length === 1 ? '' : 's'})
-                </summary>
+                <summary>console ({plural(r.console.length, 'line')})</summary>
                 <pre className="episode-code">{r.console.join('\n')}</pre>
               </details>
             )}

@@ -20,6 +20,7 @@ import { Dot, type LayerSeries } from './SeriesLayer';
 import { runDash, runDot, type DotShape } from './runStyles';
 import { roundDomain } from './seriesPaths';
 import type { XAxisKind } from './series';
+import { plural } from '../../../protocol/plural';
 
 export interface RewardChartProps {
   /** Runs to overlay. Keep each run object stable while it does not change: derived series are cached per run. */
@@ -224,8 +225,7 @@ export function RewardChart({
       )}
       {model.dropped > 0 && (
         <p className="hint" role="note" data-testid="log-dropped">
-          {model.dropped} point{model.dropped === 1 ? '' : 's'} at or below 0 hidden by the log
-          scale.
+          {plural(model.dropped, 'point')} at or below 0 hidden by the log scale.
         </p>
       )}
       <RunLegend series={model.series} />
@@ -295,8 +295,7 @@ const ChartPlot = memo(function ChartPlot({
           />
           {at && (
             <p className="chart-tooltip-pick" data-testid="chart-pick-hint">
-              Click or Enter: this validation&apos;s answers (after {at.step} step
-              {at.step === 1 ? '' : 's'})
+              Click or Enter: this validation&apos;s answers (after {plural(at.step, 'step')})
             </p>
           )}
         </>

@@ -1,9 +1,27 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { RunName } from './RunName';
 
 afterEach(cleanup);
+
+/** The run "alpha"'s name in edit, `value` typed: the input and the rename callback. */
+function editAlpha(value: string) {
+  const onRename = vi.fn();
+  render(<RunName id="a" name="alpha" onRename={onRename} />);
+  fireEvent.click(screen.getByTestId('rename-a'));
+  const input = screen.getByTestId('rename-input-a');
+  fireEvent.change(input, { target: { value } });
+  return { input, onRename };
+}
+
+/** Another focusable control on the page, for the focus to move to (removed after the test). */
+function elsewhere(): HTMLInputElement {
+  const other = document.createElement('input');
+  document.body.append(other);
+  onTestFinished(() => other.remove());
+  return other;
+}
 
 describe('RunName: where the focus goes once the edit ends', () => {
   it('Enter saves and gives the focus back to the rename button, without clicking it', () => {
@@ -29,28 +47,18 @@ describe('RunName: where the focus goes once the edit ends', () => {
   });
 
   it('leaving the input saves and leaves the focus where it went', () => {
-    const onRename = vi.fn();
-    const elsewhere = document.createElement('input');
-    document.body.append(elsewhere);
-    render(<RunName id="a" name="alpha" onRename={onRename} />);
-    fireEvent.click(screen.getByTestId('rename-a'));
-    const input = screen.getByTestId('rename-input-a');
-    fireEvent.change(input, { target: { value: 'delta' } });
-    elsewhere.focus();
+    const other = elsewhere();
+    const { input, onRename } = editAlpha('delta');
+    other.focus();
     fireEvent.blur(input);
     expect(onRename).toHaveBeenCalledWith('delta');
-    expect(document.activeElement).toBe(elsewhere);
-    elsewhere.remove();
+    expect(document.activeElement).toBe(other);
   });
 });
 
 describe('RunName: an empty name', () => {
   it('is not saved: the edit ends, the name is kept, and why is said beside it', () => {
-    const onRename = vi.fn();
-    render(<RunName id="a" name="alpha" onRename={onRename} />);
-    fireEvent.click(screen.getByTestId('rename-a'));
-    const input = screen.getByTestId('rename-input-a');
-    fireEvent.change(input, { target: { value: '  \t ' } });
+    const { input, onRename } = editAlpha('  \t ');
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(onRename).not.toHaveBeenCalled();
     expect(screen.getByText('alpha')).toBeTruthy();
@@ -63,26 +71,17 @@ describe('RunName: an empty name', () => {
   });
 
   it('left empty (Tab, a click) is refused the same way, the focus left where it went', () => {
-    const onRename = vi.fn();
-    const elsewhere = document.createElement('input');
-    document.body.append(elsewhere);
-    render(<RunName id="a" name="alpha" onRename={onRename} />);
-    fireEvent.click(screen.getByTestId('rename-a'));
-    const input = screen.getByTestId('rename-input-a');
-    fireEvent.change(input, { target: { value: '' } });
+    const other = elsewhere();
+    const { onRename } = editAlpha('');
     // The browser's blur, as the focus moves on (its render flushed before looking).
-    act(() => elsewhere.focus());
+    act(() => other.focus());
     expect(onRename).not.toHaveBeenCalled();
     expect(screen.getByTestId('rename-problem-a').textContent).toContain('keeps its name “alpha”');
-    expect(document.activeElement).toBe(elsewhere);
-    elsewhere.remove();
+    expect(document.activeElement).toBe(other);
   });
 
   it('the reason goes when the next edit starts, and a name saved after it says nothing', () => {
-    const onRename = vi.fn();
-    render(<RunName id="a" name="alpha" onRename={onRename} />);
-    fireEvent.click(screen.getByTestId('rename-a'));
-    fireEvent.change(screen.getByTestId('rename-input-a'), { target: { value: ' ' } });
+    const { onRename } = editAlpha(' ');
     fireEvent.keyDown(screen.getByTestId('rename-input-a'), { key: 'Enter' });
     expect(screen.queryByRole('alert')).not.toBeNull();
     fireEvent.click(screen.getByTestId('rename-a'));

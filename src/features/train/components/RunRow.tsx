@@ -10,6 +10,7 @@ import { isGoing, type RunSummary } from '../../../protocol/training';
 import { formatValue } from './format';
 import { RunName } from './RunName';
 import { TagEditor } from './TagEditor';
+import { plural } from '../../../protocol/plural';
 
 export interface RunRowProps {
   run: RunSummary;
@@ -29,7 +30,7 @@ export function finalTitle(run: RunSummary, skill: TaskKind): string | undefined
   const reward = run.finalRewards[skill];
   const se = run.finalStdErr?.[skill];
   if (reward === undefined || !se) return undefined;
-  return `${reward.toFixed(3)} ± ${se.stdErr.toFixed(3)}: the standard error over ${se.tasks} task${se.tasks === 1 ? '' : 's'} (another draw of tasks could move the score this much)`;
+  return `${reward.toFixed(3)} ± ${se.stdErr.toFixed(3)}: the standard error over ${plural(se.tasks, 'task')} (another draw of tasks could move the score this much)`;
 }
 
 /**

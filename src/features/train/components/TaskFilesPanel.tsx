@@ -5,6 +5,7 @@ import type { TaskFilesView } from '../../../protocol/episodes';
 import { CodeBlock, CodeFile } from './CodeBlock';
 import { FileTabs } from './FileTabs';
 import { useTaskFiles } from './useTaskFiles';
+import { plural } from '../../../protocol/plural';
 
 type Files = Extract<TaskFilesView, { ok: true }>;
 
@@ -61,7 +62,7 @@ export function TaskFiles({
   return (
     <>
       <p className="hint">
-        {paths.length} file{paths.length === 1 ? '' : 's'}
+        {plural(paths.length, 'file')}
         {view.focus
           ? `; the task is about ${view.focus.fn ? `${view.focus.fn} in ` : ''}${view.focus.file}${lines ? `, ${lines.start === lines.end ? `line ${lines.start}` : `lines ${lines.start}-${lines.end}`} (marked)` : ''}`
           : ''}

@@ -2,6 +2,7 @@ import type { TaskKind } from '../../../core/tasks/types';
 import { meanOfEstimates, pairedMean } from '../../../eval/stats';
 import type { PerTaskScores } from '../../../eval/stats';
 import type { RunSummary } from '../../../protocol/training';
+import { plural } from '../../../protocol/plural';
 
 /** Run A's final reward on a kind minus run B's, with the error of that difference. */
 export interface FinalDifference {
@@ -108,7 +109,7 @@ export function differenceTitle(a: string, b: string, d: FinalDifference): strin
     return `${scores} (no standard error: ${d.pairing.paired ? 'a single task' : 'a run lacks one'})`;
   const clear = Math.abs(d.diff) > 2 * d.stdErr;
   const kind = d.pairing.paired
-    ? `standard error paired over the ${d.pairing.tasks} test task${d.pairing.tasks === 1 ? '' : 's'} both runs answered`
+    ? `standard error paired over the ${plural(d.pairing.tasks, 'test task')} both runs answered`
     : `unpaired standard error (${d.pairing.why})`;
   return `${scores} ± ${d.stdErr.toFixed(3)}, ${kind}: ${
     clear ? 'more than two errors from 0' : 'within two errors of 0, so not told apart'
