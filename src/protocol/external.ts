@@ -19,6 +19,20 @@ export interface ExternalEvalRequest {
   seed: number;
 }
 
+/** The most answers a task a run may give in one evaluation (Avg@k with k at most this). */
+export const MAX_EXTERNAL_SAMPLES = 16;
+
+/** What is wrong with a request's answers per task and seed, or null: the page and the worker both check. */
+export function samplingProblem({
+  samples,
+  seed,
+}: Pick<ExternalEvalRequest, 'samples' | 'seed'>): string | null {
+  if (!Number.isInteger(samples) || samples < 1 || samples > MAX_EXTERNAL_SAMPLES)
+    return `Answers per task must be a whole number from 1 to ${MAX_EXTERNAL_SAMPLES}.`;
+  if (!Number.isInteger(seed)) return 'The seed must be a whole number.';
+  return null;
+}
+
 export type ExternalEvalProgress =
   | { stage: 'tasks'; message: string }
   | { stage: 'answers'; runId: string; done: number; total: number };

@@ -4,10 +4,11 @@ import type { SandboxRunner } from '../core/sandbox/types';
 import { KIND_LABELS, type TaskKind } from '../core/tasks/types';
 import { evaluatePolicy } from '../eval/evaluate';
 import { readTaskFile, type TaskFile } from '../eval/taskFile';
-import type {
-  ExternalEvalProgress,
-  ExternalEvalRequest,
-  ExternalEvalResult,
+import {
+  samplingProblem,
+  type ExternalEvalProgress,
+  type ExternalEvalRequest,
+  type ExternalEvalResult,
 } from '../protocol/external';
 import type { LabDatabase } from '../storage/db';
 import { checkpointPolicy } from './checkpointPolicy';
@@ -30,10 +31,7 @@ export interface TaskFileCache {
 export function externalRequestProblem(r: ExternalEvalRequest): string | null {
   if (r.text.trim() === '') return `${r.fileName} is empty.`;
   if (r.runIds.length === 0) return 'Pick at least one run to answer the tasks.';
-  if (!Number.isInteger(r.samples) || r.samples < 1 || r.samples > 16)
-    return 'Answers per task must be a whole number from 1 to 16.';
-  if (!Number.isInteger(r.seed)) return 'The seed must be a whole number.';
-  return null;
+  return samplingProblem(r);
 }
 
 /**

@@ -4,7 +4,11 @@ import { cancelExternalTasks, evaluateExternalTasks } from '../../bridge/evaluat
 import { FileButton } from '../../components/FileButton';
 import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
 import { pairedDifference } from '../../eval/compare';
-import type { ExternalEvalResult } from '../../protocol/external';
+import {
+  MAX_EXTERNAL_SAMPLES,
+  samplingProblem,
+  type ExternalEvalResult,
+} from '../../protocol/external';
 import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
 import { EstimateCell, signed } from './cells';
@@ -88,11 +92,7 @@ export function ExternalTasksPanel() {
       ? 'Open a task file first.'
       : chosen.length === 0
         ? 'Tick at least one run.'
-        : !Number.isInteger(samples) || samples < 1 || samples > 16
-          ? 'Answers per task must be a whole number from 1 to 16.'
-          : !Number.isInteger(seed)
-            ? 'The seed must be a whole number.'
-            : null;
+        : samplingProblem({ samples, seed });
   const toggle = <T,>(list: T[], item: T): T[] =>
     list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
   const progress = external.progress;
@@ -177,7 +177,7 @@ export function ExternalTasksPanel() {
           <input
             type="number"
             min={1}
-            max={16}
+            max={MAX_EXTERNAL_SAMPLES}
             data-testid="external-samples"
             value={samples}
             onChange={(e) => setSamples(Number(e.target.value))}
