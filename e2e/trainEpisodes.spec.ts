@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { formatValue } from '../src/features/train/components/format';
+import { proposedEdits, proposedPatch } from '../src/features/train/components/proposedPatch';
 import { bugCatalog } from '../src/learn/decompose';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
@@ -357,6 +358,29 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       '“-1abc” in the address is not an episode number',
     );
     await expect(ep.getByTestId('episodes-run')).toHaveValue(runId);
+    // A composite answer whose edits the grader did not apply: no patch, why, and what the
+    // edits would have changed worked out again against the task's files (or why they do not
+    // apply), as proposedPatch makes it here in Node.
+    const unapplied = tested.find(
+      (e) => e.valid && !e.rendering?.patch && proposedEdits(e.answerText).length > 0,
+    );
+    expect(unapplied, 'a test answer whose edits were not applied').toBeDefined();
+    const taskFiles = quickSuiteTasks().find((t) => t.id === unapplied!.taskId)!.files;
+    const expected = proposedPatch(taskFiles, proposedEdits(unapplied!.answerText));
+    await app.open('/episodes', { run: runId, episode: String(unapplied!.id) });
+    await expect(epTrace.getByTestId('episode-no-patch')).toContainText('not applied');
+    const proposed = epTrace.getByTestId('episode-proposed');
+    if ('error' in expected)
+      await expect(proposed.getByTestId('episode-proposed-error')).toHaveText(
+        `They do not apply to the task's files: ${expected.error}`,
+      );
+    else {
+      await epTrace.getByTestId('code-view-text').click();
+      await expect(proposed.getByTestId('episode-proposed-patch')).toHaveText(
+        expected.patch.trimEnd().split('\n').join(''),
+      );
+      await epTrace.getByTestId('code-view-editor').click();
+    }
 
     // The Learn page: a bug the run's test evaluation answered shows those answers beside the
     // person's, and opens them in the trace viewer.

@@ -34,6 +34,7 @@ export interface Stored {
     groupIndex: number;
     sampleIndex: number;
     reward: number;
+    valid: boolean;
     facts: string[];
     prompt: { title: string; body: string; patch?: string };
     answerText: string;

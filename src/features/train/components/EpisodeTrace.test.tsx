@@ -2,6 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EpisodeRecord } from '../../../protocol/episodes';
+import { renderAnswer } from '../../../core/answers/text';
 import { appStore } from '../../../state/appStore';
 import { EpisodeTrace } from './EpisodeTrace';
 
@@ -164,6 +165,39 @@ describe('EpisodeTrace', () => {
     // Kinds that edit nothing say nothing of patches.
     render(<EpisodeTrace episode={{ ...episode, kind: 'localization' }} />);
     expect(screen.queryByTestId('episode-no-patch')).toBeNull();
+  });
+
+  it('works out what refused edits would have changed, from the task’s files', async () => {
+    const answerText = renderAnswer({
+      kind: 'steps',
+      steps: [
+        { kind: 'files', files: ['a.js'] },
+        { kind: 'edits', edits: [{ op: 'delete', file: 'b.js', line: 1 }] },
+      ],
+    });
+    const files = { 'a.js': 'export const a = 1;\n', 'b.js': 'export const b = 2;\n' };
+    const refused = { ...episode, kind: 'bugfix' as const, answerText, runs: [] };
+    const readFiles = () => Promise.resolve({ ok: true as const, files });
+    const { unmount } = render(<EpisodeTrace episode={refused} readFiles={readFiles} />);
+    const proposed = await screen.findByTestId('episode-proposed-patch');
+    expect([...proposed.children].map((l) => l.textContent)).toContain('-export const b = 2;');
+    // Shown as code, it may be read in the editor or as text, as a patch applied is.
+    expect(screen.getByTestId('code-view-editor')).toBeTruthy();
+    unmount();
+    // Edits that do not apply say why; without the task's files, nothing is worked out.
+    const { unmount: again } = render(
+      <EpisodeTrace
+        episode={{ ...refused, answerText: answerText.replace('b.js', 'c.js') }}
+        readFiles={readFiles}
+      />,
+    );
+    expect((await screen.findByTestId('episode-proposed-error')).textContent).toMatch(
+      /^They do not apply to the task's files: .*c\.js/,
+    );
+    again();
+    render(<EpisodeTrace episode={refused} />);
+    expect(screen.getByTestId('episode-no-patch')).toBeTruthy();
+    expect(screen.queryByTestId('episode-proposed')).toBeNull();
   });
 
   it('shows a review task’s candidate patch with the task', () => {

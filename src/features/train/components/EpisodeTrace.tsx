@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import type { Edit } from '../../../core/answers/types';
 import { COMPOSITE_KINDS, KIND_LABELS, type TaskKind } from '../../../core/tasks/types';
 import {
   batchName,
@@ -10,6 +12,8 @@ import { ObservationPanel } from './ObservationPanel';
 import { chosenFiles, TaskFilesPanel } from './TaskFilesPanel';
 import { formatValue } from './format';
 import { GradingFacts, SandboxRuns } from './Grading';
+import { proposedEdits, proposedPatch } from './proposedPatch';
+import { useTaskFiles } from './useTaskFiles';
 
 /** The kinds whose answers edit the task's files: code editing and every composite task. */
 const EDITING_KINDS: ReadonlySet<TaskKind> = new Set<TaskKind>(['editing', ...COMPOSITE_KINDS]);
@@ -77,6 +81,52 @@ function Patch({
 }
 
 /**
+ * What an answer's edits would have changed, for edits the grader did not apply: worked out
+ * again from the answer's text and the task's files (nothing runs; the edits are only applied).
+ */
+function ProposedPatch({
+  edits,
+  readFiles,
+}: {
+  edits: readonly Edit[];
+  readFiles: () => Promise<TaskFilesView>;
+}) {
+  const view = useTaskFiles(readFiles);
+  const made = useMemo(() => (view?.ok ? proposedPatch(view.files, edits) : null), [view, edits]);
+  return (
+    <div data-testid="episode-proposed">
+      <h4>What the edits would have changed</h4>
+      {view === undefined ? (
+        <p className="hint">Reading the task&apos;s files…</p>
+      ) : !view.ok ? (
+        <p className="hint">The task&apos;s files are not at hand: {view.reason}</p>
+      ) : made && 'error' in made ? (
+        <p className="hint" data-testid="episode-proposed-error">
+          They do not apply to the task&apos;s files: {made.error}
+        </p>
+      ) : made?.patch === '' ? (
+        <p className="hint">They change nothing in the task&apos;s files.</p>
+      ) : (
+        made && (
+          <>
+            <p className="hint">
+              Applied here to the task&apos;s files for you to read; the grader did not apply them,
+              and no test ran on them.
+            </p>
+            <Patch
+              patch={made.patch}
+              readFiles={readFiles}
+              testId="episode-proposed-files"
+              textTestId="episode-proposed-patch"
+            />
+          </>
+        )
+      )}
+    </div>
+  );
+}
+
+/**
  * One stored episode, whole: why it got its reward (the verifier's facts and sandbox runs), the
  * answer (with the patch or test file it became), and every decoded token with its probability, the entropy of the step and the
  * alternatives the policy weighed.
@@ -96,6 +146,12 @@ export function EpisodeTrace({
   // A training answer is one of a GRPO group; an evaluation answer one of a task's Avg@k.
   const training = e.source === 'train';
   const n = e.groupRewards.length;
+  // Edits the grader did not apply, to work out again against the task's files.
+  const unapplied = readFiles !== undefined && e.valid && !e.rendering?.patch;
+  const proposed = useMemo(
+    () => (unapplied && EDITING_KINDS.has(e.kind) ? proposedEdits(e.answerText) : []),
+    [unapplied, e.kind, e.answerText],
+  );
   return (
     <div className="episode-trace" data-testid="episode-trace">
       <h3 tabIndex={-1} data-testid="episode-trace-heading">
@@ -105,9 +161,10 @@ export function EpisodeTrace({
         <span>
           {place(e)}, answer {e.sampleIndex + 1} of {n} · {e.split} split · seed {e.seed}
         </span>
-        {(e.prompt?.patch !== undefined || e.rendering?.patch || e.rendering?.tests) && (
-          <CodeViewSwitch />
-        )}
+        {(e.prompt?.patch !== undefined ||
+          e.rendering?.patch ||
+          e.rendering?.tests ||
+          proposed.length > 0) && <CodeViewSwitch />}
       </p>
       <p data-testid="episode-reward">
         Reward <strong>{e.reward}</strong>
@@ -151,10 +208,16 @@ export function EpisodeTrace({
         </>
       ) : (
         EDITING_KINDS.has(e.kind) && (
-          <p className="hint" data-testid="episode-no-patch">
-            No patch to show: {e.valid ? 'these edits were' : 'this answer was'} not applied to the
-            task&apos;s files (the grading above says why), so the code is as the task gave it.
-          </p>
+          <>
+            <p className="hint" data-testid="episode-no-patch">
+              No patch to show: {e.valid ? 'these edits were' : 'this answer was'} not applied to
+              the task&apos;s files (the grading above says why), so the code is as the task gave
+              it.
+            </p>
+            {proposed.length > 0 && readFiles && (
+              <ProposedPatch edits={proposed} readFiles={readFiles} />
+            )}
+          </>
         )
       )}
       {e.rendering?.tests && (
