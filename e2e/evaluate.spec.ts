@@ -6,7 +6,7 @@ import type { PerTaskScores } from '../src/eval/evaluate';
 import type { GridResult } from '../src/eval/grid';
 import { taskPrompt, type PromptLine } from '../src/eval/modelPrompt';
 import { expectAccessible } from './a11y';
-import { gridTexts, modelText } from './evaluatePage';
+import { cutPickLabels, gridTexts, modelText } from './evaluatePage';
 import { expect, test } from './fixtures';
 import { lab, nodeWorkspace, quickSuiteTasks } from './labCli';
 import { openTrain, seedQuickSuite } from './trainStore';
@@ -126,6 +126,16 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
         evaluate.getByTestId(`grid-pick-${name}`).locator('option:checked'),
       ).toContainText(`${name} ·`);
     await expect.poll(() => gridTexts(runsView)).toEqual(fromFile);
+    // Each picker shows its run's whole label, the time that tells same-named runs apart too.
+    const viewport = page.viewportSize()!;
+    for (const width of [1400, 800]) {
+      await page.setViewportSize({ width, height: viewport.height });
+      await expect(evaluate.getByTestId('grid-pick-joint-rl').locator('option:checked')).toHaveText(
+        /^joint-rl · 3 steps · \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
+      );
+      expect(await cutPickLabels(evaluate.getByTestId('grid-picks'))).toEqual([]);
+    }
+    await page.setViewportSize(viewport);
     // The bundled runs recorded that they forked from the grid's warm start: no caveat.
     await expect(runsView.locator('[data-testid$="-caveat"]')).toHaveCount(0);
     await expect(runsView.getByTestId('grid-own-warm-start')).toHaveCount(0);

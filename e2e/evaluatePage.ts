@@ -32,3 +32,21 @@ export async function gridTexts(page: Locator): Promise<Record<string, string>> 
     for (const kind of TASK_KINDS) await read(`transfer-${run}-${kind}`);
   return texts;
 }
+
+/**
+ * The grid's run pickers whose shown label does not fit the select (its text measured in the
+ * select's own font, against the room left of the drop-down arrow): `[]` when every label shows.
+ */
+export async function cutPickLabels(picks: Locator): Promise<string[]> {
+  return picks.locator('select').evaluateAll((selects) => {
+    const context = document.createElement('canvas').getContext('2d')!;
+    return (selects as HTMLSelectElement[]).flatMap((select) => {
+      const style = getComputedStyle(select);
+      context.font = style.font;
+      const text = select.selectedOptions[0]?.text ?? '';
+      const room =
+        select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return context.measureText(text).width > room ? [text] : [];
+    });
+  });
+}

@@ -23,7 +23,7 @@ import { ExternalTasksPanel } from './ExternalTasksPanel';
 import { ModelAnswersPanel } from './ModelAnswersPanel';
 import { PaperGridTable } from './PaperGridTable';
 import { TransferTable } from './TransferTable';
-import { plural } from '../../protocol/plural';
+import { runLabel } from './runLabel';
 
 const NAMES = PAPER_BASELINES.map((b) => b.name);
 
@@ -49,8 +49,10 @@ function useTaskScores(ids: readonly string[]): Record<string, PerTaskScores> {
   return scores;
 }
 
-const runLabel = (r: RunSummary) =>
-  `${r.name} · ${plural(r.step, 'step')} · ${new Date(r.createdAt).toLocaleString()}`;
+/** Columns wide enough for a run's whole label (name · steps · date and time), at 800 and 1400 px. */
+const PICKS_COLUMNS = {
+  gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 380px), 1fr))',
+} as const;
 
 /** The grid from this browser's finished runs, one picked per baseline (named for it at first). */
 function GridFromRuns() {
@@ -88,7 +90,7 @@ function GridFromRuns() {
     );
   return (
     <>
-      <fieldset className="grid-picks" data-testid="grid-picks">
+      <fieldset className="grid-picks" data-testid="grid-picks" style={PICKS_COLUMNS}>
         <legend>A run for each baseline (a finished run named for it is picked at first)</legend>
         {PAPER_BASELINES.map(({ name, label }, i) => (
           <label key={name}>
