@@ -7,6 +7,7 @@ import { bugCatalog, decomposeBug } from '../src/learn/decompose';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import { quickSuiteTasks } from './labCli';
+import { expectMapLayout } from './learnMap';
 import { openTrain } from './trainStore';
 
 function only<K extends Answer['kind']>(answer: Answer, kind: K): Extract<Answer, { kind: K }> {
@@ -40,9 +41,12 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     const select = learn.getByTestId('learn-bug-select');
     await expect(select.locator('option')).toHaveCount(bugs.length);
     await expect(select).toHaveValue(bugs[0]!.id);
+    // The address names the bug shown before any click: a link copied at once reopens it.
+    await expect.poll(() => new URL(page.url()).searchParams.get('bug')).toBe(bugs[0]!.id);
     expect(bugs[0]!.split, 'held-out bugs first').toBe('test');
     await select.selectOption(bug.bug.id);
     await expect(learn.getByTestId('learn-bug')).toHaveAttribute('data-bug', bug.bug.id);
+    await expectMapLayout(page, learn);
     const state = (step: string) => learn.getByTestId(`learn-step-${step}-state`);
 
     // 1. Find the file: a wrong file first (reward 0), then the gold fix's files (reward 1).
@@ -236,5 +240,9 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     await expect(page.getByTestId('learn-bug-error')).toContainText(
       'No bug-fixing task "bugfix:nowhere:0"',
     );
+    // Not a dead end: Next opens the list's first bug.
+    await expect(page.getByTestId('learn-previous-bug')).toBeDisabled();
+    await page.getByTestId('learn-next-bug').click();
+    await expect(learn.getByTestId('learn-bug')).toHaveAttribute('data-bug', bugs[0]!.id);
   });
 });

@@ -59,6 +59,13 @@ function StepButton({
   );
 }
 
+/** An arrow of the map's equations; in a narrow window it turns down (the steps stack). */
+const Arrow = ({ children }: { children: string }) => (
+  <span className="learn-arrow" aria-hidden="true">
+    {children}
+  </span>
+);
+
 /** How the bug decomposes, then the chosen step to play. */
 function Play({
   bug,
@@ -85,24 +92,30 @@ function Play({
       >
         <div className="learn-row">
           <span className="learn-row-label">Bug fixing =</span>
-          {button('localization')}
-          <span aria-hidden="true">→</span>
-          {button('editing')}
-          <span aria-hidden="true">⇒</span>
-          {button('bugfix')}
+          <div className="learn-eq" data-testid="learn-eq-bugfix">
+            {button('localization')}
+            <Arrow>→</Arrow>
+            {button('editing')}
+            <Arrow>⇒</Arrow>
+            {button('bugfix')}
+          </div>
         </div>
         <div className="learn-row">
           <span className="learn-row-label">Test-driven fixing =</span>
-          {button('reproduction')}
-          <span aria-hidden="true">→</span>
-          <span className="learn-step-ref">Fix the code</span>
-          <span aria-hidden="true">⇒</span>
-          {button('tdd-fix')}
+          <div className="learn-eq">
+            {button('reproduction')}
+            <Arrow>→</Arrow>
+            <span className="learn-step-ref">Fix the code</span>
+            <Arrow>⇒</Arrow>
+            {button('tdd-fix')}
+          </div>
         </div>
         <div className="learn-row">
           <span className="learn-row-label">Also on this bug:</span>
-          {button('review')}
-          {button('testgen')}
+          <div className="learn-eq learn-eq-also">
+            {button('review')}
+            {button('testgen')}
+          </div>
         </div>
       </div>
       <section

@@ -53,7 +53,19 @@ export function LearnPage() {
   useEffect(() => {
     if (bugId) setPlace(bugId, step);
   }, [bugId, step, setPlace]);
+  // The address names the place shown from the first visit on, so a link copied at once
+  // reopens it (replaced, not pushed: Back does not return to the bare address).
+  useEffect(() => {
+    if (!bugId || (params.get('bug') !== null && params.get('step') !== null)) return;
+    const p = new URLSearchParams(params);
+    p.set('bug', bugId);
+    p.set('step', step);
+    setParams(p, { replace: true });
+  }, [bugId, step, params, setParams]);
+  // A bug not in the list (index -1) counts as before it: Next opens the list's first bug.
   const index = bugs.findIndex((b) => b.id === bugId);
+  const previous = index > 0 ? bugs[index - 1] : undefined;
+  const next = bugs[index + 1];
   const go = (next: { bug?: string; step?: StepKey }) => {
     const p = new URLSearchParams(params);
     p.set('bug', next.bug ?? bugId ?? '');
@@ -92,16 +104,17 @@ export function LearnPage() {
               </label>
               <button
                 type="button"
-                disabled={index <= 0}
-                onClick={() => go({ bug: bugs[index - 1]!.id, step: 'localization' })}
+                disabled={!previous}
+                data-testid="learn-previous-bug"
+                onClick={() => previous && go({ bug: previous.id, step: 'localization' })}
               >
                 Previous bug
               </button>
               <button
                 type="button"
-                disabled={index < 0 || index >= bugs.length - 1}
+                disabled={!next}
                 data-testid="learn-next-bug"
-                onClick={() => go({ bug: bugs[index + 1]!.id, step: 'localization' })}
+                onClick={() => next && go({ bug: next.id, step: 'localization' })}
               >
                 Next bug
               </button>
