@@ -44,10 +44,22 @@ describe('the Learn page’s test form', () => {
       'Too many arguments: groupThousands takes 1 argument, the test gives 2.',
     );
     expect(testFormProblem(unit, fn, '(', '', undefined)).toMatch(
-      /^The answer does not read: line 1/,
+      /^The arguments do not read: unexpected token\. Write them as literals/,
+    );
+    expect(testFormProblem(unit, fn, 'x', '', undefined)).toMatch(
+      /^The arguments do not read: argument 1 is not a literal value/,
     );
     expect(testFormProblem(unit, undefined, '', '', undefined)).toBe(
       'This task offers no function to call.',
+    );
+  });
+
+  it('names the EXPECT field, not the answer’s line 1, when the EXPECT does not read', () => {
+    expect(testFormProblem(repro, fn, "'1234'", "'1,234", undefined)).toBe(
+      "EXPECT is not a literal: unterminated string constant. Write the value groupThousands should return as one literal (a number, 'text' in quotes, [an, array] or {an: 'object'}).",
+    );
+    expect(testFormProblem(repro, fn, "'1234'", "'1' '2'", undefined)).toMatch(
+      /^EXPECT is not a literal: "'1' '2'" is not a single literal value\./,
     );
   });
 });

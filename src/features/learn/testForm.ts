@@ -1,3 +1,4 @@
+import { parseLiteral, parseLiteralCall } from '../../core/answers/literals';
 import type { AnswerSpace, CallableFn } from '../../core/tasks/types';
 import { plural } from '../../protocol/plural';
 import { readAnswer } from './steps';
@@ -32,11 +33,38 @@ export function testFormProblem(
     return `Arguments are missing: ${fn.fn} takes ${plural(fn.arity, 'argument')}.`;
   if (space.expectRequired && !expect.trim())
     return `EXPECT is missing: this task requires the value ${fn.fn} should return, as the issue says.`;
+  const field = fieldProblem(fn, args, expect);
+  if (field) return field;
   const read = readAnswer(testLine(fn, args, expect));
   if (!read.ok) return read.reason;
   const given = read.answer.kind === 'tests' ? (read.answer.cases[0]?.args.length ?? 0) : 0;
   if (given > fn.arity)
     return `Too many arguments: ${fn.fn} takes ${plural(fn.arity, 'argument')}, the test gives ${given}.`;
+  return null;
+}
+
+/** The reader's words without its position in a text the person never saw ("(1:0)"). */
+const detail = (error: unknown): string =>
+  (error as Error).message
+    .replace(/^cannot read the (value|call): /, '')
+    .replace(/ \(\d+:\d+\)$/, '')
+    .replace(/^\w/, (c) => c.toLowerCase());
+
+const LITERALS = "a number, 'text' in quotes, [an, array] or {an: 'object'}";
+
+/** Which field of the form does not read, and why, or null when both do. */
+function fieldProblem(fn: CallableFn, args: string, expect: string): string | null {
+  try {
+    parseLiteralCall(`${fn.fn}(${args.trim()})`);
+  } catch (error) {
+    return `The arguments do not read: ${detail(error)}. Write them as literals (${LITERALS}), separated by commas.`;
+  }
+  if (!expect.trim()) return null;
+  try {
+    parseLiteral(expect);
+  } catch (error) {
+    return `EXPECT is not a literal: ${detail(error)}. Write the value ${fn.fn} should return as one literal (${LITERALS}).`;
+  }
   return null;
 }
 
