@@ -141,6 +141,20 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await expect(runsView.getByTestId('grid-own-warm-start')).toHaveCount(0);
     await expect(runsView.locator('.transfer-own')).toHaveCount(5 + 5 + 1);
     view = runsView;
+    // A run bundle opened as the grid's results.json, and the results.json as a task file: each
+    // is said to be what it is, with where it opens.
+    await evaluate.getByTestId('grid-source-file').click();
+    await evaluate.getByTestId('grid-file').setInputFiles(join(folder, 'joint-rl.json'));
+    await expect(evaluate.getByTestId('grid-file-error')).toContainText(
+      'Could not read joint-rl.json: it is a run bundle',
+    );
+    await expect(evaluate.getByTestId('grid-file-error')).toContainText('"import bundle"');
+    await evaluate.getByTestId('grid-source-runs').click();
+    const tasksPanel = evaluate.getByTestId('external-tasks');
+    await tasksPanel.getByTestId('external-file').setInputFiles(resultsFile);
+    await expect(tasksPanel.getByTestId('external-file-problem')).toContainText(
+      'results.json is not a task file: it looks like a results.json of lab experiment',
+    );
 
     // External tasks: the first three HumanEvalFix records (read from ../shared/data), answered
     // by joint RL and the warm start in the browser, as lab eval scores them in Node.

@@ -263,9 +263,7 @@ function readPerTask(value: unknown, where: string): PerTaskScores {
 export function readGridResult(value: unknown): GridResult {
   const where = 'results.json';
   if (!isRecord(value) || !isRecord(value.runs))
-    throw new GridResultError(
-      `${where} must be an object with "runs" (what \`npm run lab -- experiment\` writes to its --out folder).`,
-    );
+    throw new GridResultError(`${where} must be an object with "runs".`);
   const runs: GridResult['runs'] = {};
   for (const [name, run] of Object.entries(value.runs)) {
     const at = `${where}: runs["${name}"]`;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serializeSuite } from '../core/tasks/suite';
 import { createNodeSandbox } from '../node/sandbox';
-import { isHumanEvalPackLine, readTaskFile } from './taskFile';
+import { isHumanEvalPackLine, readTaskFile, readTaskLines } from './taskFile';
 
 const DATA = new URL('../../../shared/data/humanevalfix-js.dev.jsonl', import.meta.url);
 const sandbox = createNodeSandbox({ size: 2 });
@@ -60,5 +60,14 @@ describe('readTaskFile', () => {
     expect(read.tasks).toEqual([]);
     expect(read.skipped).toHaveLength(1);
     expect(read.skipped[0]).toMatch(/^broken: /);
+  });
+});
+
+describe('readTaskLines', () => {
+  it('says which line is not JSON without a "(line)" field name', () => {
+    const { errors } = readTaskLines(`${twoRecords}\n{"task_id": \n`, 'h.jsonl');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^h\.jsonl line 3: \w/);
+    expect(errors[0]).not.toContain('(line)');
   });
 });

@@ -21,7 +21,9 @@ export function isHumanEvalPackLine(line: string): boolean {
   }
 }
 
-const lineError = (e: SuiteLineError) => `${e.file} line ${e.line}: ${e.field}: ${e.message}`;
+/** `f.jsonl line 3: entry_point: …`; a fault of the whole line names no field. */
+export const lineError = (e: SuiteLineError) =>
+  `${e.file} line ${e.line}: ${e.field === '(line)' ? '' : `${e.field}: `}${e.message}`;
 
 /** A task file's lines read, before any task is made or checked in the sandbox. */
 export type TaskFileLines =

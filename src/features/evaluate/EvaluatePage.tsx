@@ -7,14 +7,7 @@ import { download } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
 import { gridTable } from '../../eval/gridTables';
 import type { PerTaskScores } from '../../eval/evaluate';
-import {
-  GridResultError,
-  PAPER_BASELINES,
-  paperGrid,
-  readGridResult,
-  transferRows,
-  type GridResult,
-} from '../../eval/grid';
+import { PAPER_BASELINES, paperGrid, transferRows, type GridResult } from '../../eval/grid';
 import type { RunSummary } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
@@ -24,6 +17,7 @@ import { ModelAnswersPanel } from './ModelAnswersPanel';
 import { PaperGridTable } from './PaperGridTable';
 import { TransferTable } from './TransferTable';
 import { runLabel } from './runLabel';
+import { readGridFile } from './gridFile';
 
 const NAMES = PAPER_BASELINES.map((b) => b.name);
 
@@ -134,24 +128,18 @@ function GridFromFile() {
   const latest = useRef(0);
   const read = async (f: File) => {
     const ticket = ++latest.current;
+    let text: string;
     try {
-      const text = await f.text();
-      if (ticket !== latest.current) return;
-      const result = readGridResult(JSON.parse(text));
-      setFile({ name: f.name, result });
-      setError(null);
+      text = await f.text();
     } catch (e) {
-      // The grid shown (if any) stays: a bad file loses nothing.
-      const why =
-        e instanceof GridResultError
-          ? e.message
-          : e instanceof SyntaxError
-            ? `it is not JSON (${e.message})`
-            : String(e);
-      setError(
-        `Could not read ${f.name}: ${why} Pick the results.json that npm run lab -- experiment wrote to its --out folder.`,
-      );
+      if (ticket === latest.current) setError(`Could not read ${f.name}: ${errorText(e)}`);
+      return;
     }
+    if (ticket !== latest.current) return;
+    // The grid shown (if any) stays: a bad file loses nothing.
+    const opened = readGridFile(f.name, text);
+    setError(opened.error);
+    if (opened.result) setFile({ name: f.name, result: opened.result });
   };
   const r = file?.result;
   return (

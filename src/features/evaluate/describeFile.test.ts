@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { serializeSuite } from '../../core/tasks/suite';
-import { describeFile } from './ExternalTasksPanel';
+import { describeFile } from './describeFile';
 
 const DATA = new URL('../../../../shared/data/humanevalfix-js.dev.jsonl', import.meta.url);
 const records = readFileSync(DATA, 'utf8').split('\n').filter(Boolean);
@@ -31,6 +31,26 @@ describe('describeFile', () => {
     // A JSON object that is neither a record nor a suite's task.
     expect(describeFile('c.jsonl', '{"id": 3}').problem).toMatch(
       /^c\.jsonl has no task the app can read \(1 line left out; the first: c\.jsonl line 1: /,
+    );
+  });
+
+  it('says a results.json or a run bundle opened here is one, and where it opens', () => {
+    const results = JSON.stringify({ runs: { 'joint-rl': { scores: {} } } }, null, 2);
+    const pretty = describeFile('results.json', results).problem!;
+    expect(pretty).toMatch(
+      /^results\.json is not a task file: it looks like a results\.json of lab experiment .*To see its grid, open it above, under "The grid of a results\.json from lab experiment"/,
+    );
+    expect(pretty).not.toContain('line 1');
+    // On one line too (a suite file's reading would only say it has no task).
+    expect(describeFile('r.json', JSON.stringify({ runs: {} })).problem).toBe(
+      describeFile('r.json', results).problem,
+    );
+    const bundle = JSON.stringify({ format: 'atomic-skills-lab/run-bundle', run: {} }, null, 2);
+    expect(describeFile('joint-rl.json', bundle).problem).toMatch(
+      /^joint-rl\.json is not a task file: it is a run bundle of lab bundle\. To evaluate its run, import it on the Train page \("import bundle"/,
+    );
+    expect(describeFile('o.json', '{\n  "a": 1\n}\n').problem).toMatch(
+      /^o\.json is not a task file: it is one JSON document over several lines, not JSON lines/,
     );
   });
 

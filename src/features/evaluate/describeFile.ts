@@ -1,0 +1,65 @@
+import { plural } from '../../protocol/plural';
+import { readTaskLines } from '../../eval/taskFile';
+import { labFileKind, OPEN_BUNDLE, OPEN_RESULTS, parseDocument } from './labFiles';
+
+/**
+ * What a task file holds, read as it is opened (its records or tasks, not yet made or checked
+ * in the sandbox), or why it cannot be one: empty, not JSON lines, or no line the app can read.
+ */
+export function describeFile(
+  name: string,
+  text: string,
+): { about: string; problem: null } | { about: null; problem: string } {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const first = lines[0]?.trim();
+  const what = 'open HumanEvalPack-style records (JSONL) or a suite file from lab suite export.';
+  if (first === undefined) return { about: null, problem: `${name} is empty: ${what}` };
+  // A file from the lab opened here by mistake (a results.json, pretty-printed or not, or a
+  // run bundle): said what it is and where it opens.
+  const whole = parseDocument(text);
+  const kind = labFileKind(whole);
+  if (kind === 'results')
+    return {
+      about: null,
+      problem: `${name} is not a task file: it looks like a results.json of lab experiment (one JSON document of runs' scores). To see its grid, ${OPEN_RESULTS}. Here, ${what}`,
+    };
+  if (kind === 'bundle')
+    return {
+      about: null,
+      problem: `${name} is not a task file: it is a run bundle of lab bundle. To evaluate its run, ${OPEN_BUNDLE}. Here, ${what}`,
+    };
+  let value: unknown;
+  try {
+    value = JSON.parse(first);
+  } catch {
+    return {
+      about: null,
+      problem:
+        whole === undefined
+          ? `${name} is not a task file (line 1 is not JSON): ${what}`
+          : `${name} is not a task file: it is one JSON document over several lines, not JSON lines (one JSON object a line): ${what}`,
+    };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return {
+      about: null,
+      problem: `${name} is not a task file (line 1 is not a JSON object): ${what}`,
+    };
+  const read = readTaskLines(text, name);
+  const count = read.format === 'HumanEvalPack' ? read.projects.length : read.tasks.length;
+  const unit = read.format === 'HumanEvalPack' ? 'record' : 'task';
+  const firstError = read.errors[0] ?? '';
+  if (count === 0)
+    return {
+      about: null,
+      problem: `${name} has no ${unit} the app can read (${plural(read.errors.length, 'line')} left out; the first: ${firstError}): ${what}`,
+    };
+  const format =
+    read.format === 'HumanEvalPack'
+      ? `${plural(count, 'HumanEvalPack-style record')} (each made into tasks of several kinds)`
+      : `a suite file of ${plural(count, 'task')}`;
+  const leftOut = read.errors.length
+    ? ` ${plural(read.errors.length, 'line')} cannot be read and will be left out; the first: ${firstError}.`
+    : '';
+  return { about: `${name}: ${format}.${leftOut}`, problem: null };
+}

@@ -1,0 +1,37 @@
+import { GridResultError, readGridResult, type GridResult } from '../../eval/grid';
+import { labFileKind, OPEN_BUNDLE } from './labFiles';
+
+const PICK = 'Pick the results.json that npm run lab -- experiment wrote to its --out folder.';
+
+/**
+ * A results.json's text read for the grid, or why it cannot be: empty, not JSON, a run bundle
+ * (opened here by mistake: said where it goes), or a field that is wrong. The message names the
+ * file and says what to do.
+ */
+export function readGridFile(
+  name: string,
+  text: string,
+): { result: GridResult; error: null } | { result: null; error: string } {
+  const refuse = (why: string, todo = PICK) => ({
+    result: null,
+    error: `Could not read ${name}: ${why} ${todo}`,
+  });
+  if (text.trim() === '') return refuse('it is empty.');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return refuse(`it is not JSON (${e instanceof Error ? e.message : String(e)}).`);
+  }
+  if (labFileKind(value) === 'bundle')
+    return refuse(
+      'it is a run bundle (one run, as npm run lab -- bundle writes it), not a results.json.',
+      `To see its run in the grid, ${OPEN_BUNDLE}.`,
+    );
+  try {
+    return { result: readGridResult(value), error: null };
+  } catch (e) {
+    if (e instanceof GridResultError) return refuse(e.message);
+    throw e;
+  }
+}
