@@ -7,7 +7,7 @@ import { bugCatalog, decomposeBug } from '../src/learn/decompose';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import { quickSuiteTasks } from './labCli';
-import { expectMapLayout } from './learnMap';
+import { expectMapLayout, markDrift } from './learnMap';
 import { openTrain } from './trainStore';
 
 function only<K extends Answer['kind']>(answer: Answer, kind: K): Extract<Answer, { kind: K }> {
@@ -89,6 +89,15 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     const fixed = applyEdits(editing.files, only(editing.gold, 'edits').edits)[file]!;
     await page.getByTestId('code-view-text').click();
     const text = learn.getByTestId('learn-editor-text');
+    // As text too, the line the task points to is numbered and marked, in view, beside its line.
+    const line = editing.focus!.startLine!;
+    await expect(learn.getByTestId('learn-edit-hint')).toContainText(`line ${line} of ${file}`);
+    await expect(learn.getByTestId('learn-editor-text-gutter').locator('.marked')).toHaveText(
+      `▸${line}`,
+    );
+    expect(await text.evaluate(markDrift, line), 'the mark beside its line, in view').toBeLessThan(
+      2,
+    );
     // Text that does not lex cannot become an answer; code that lexes but does not parse can
     // (a policy's answers may break the code too), with a warning.
     await text.fill(`${fixed}\nconst s = 'unterminated;\n`);

@@ -52,3 +52,22 @@ export async function expectMapLayout(page: Page, learn: Locator): Promise<void>
   }
   if (before) await page.setViewportSize(before);
 }
+
+/**
+ * In the page: how far (px) the margin's marked number is from where `line` is drawn in the
+ * textarea, or Infinity when that line is scrolled out of the textarea's view.
+ */
+export function markDrift(el: Element, line: number): number {
+  const area = el as HTMLTextAreaElement;
+  const style = getComputedStyle(area);
+  const top =
+    area.getBoundingClientRect().top +
+    area.clientTop +
+    parseFloat(style.paddingTop) +
+    (line - 1) * parseFloat(style.lineHeight) -
+    area.scrollTop;
+  const inView =
+    top >= area.getBoundingClientRect().top && top < area.getBoundingClientRect().bottom;
+  const mark = area.parentElement?.querySelector('.marked')?.getBoundingClientRect();
+  return mark && inView ? Math.abs(mark.top - top) : Infinity;
+}

@@ -14,6 +14,7 @@ import { chosenFiles, TaskFiles } from '../train/components/TaskFilesPanel';
 import { AnswerCheck } from './AnswerCheck';
 import { editAnswer } from '../../eval/editAnswer';
 import { answerFor, COMPOSITE_PARTS, STEPS, stepTasks, type StepKey } from './steps';
+import { focusLines, NumberedText } from './NumberedText';
 import { testFormProblem, testLine, tooManyTests } from './testForm';
 import { plural } from '../../protocol/plural';
 
@@ -96,9 +97,11 @@ export function EditingPanel({ task }: { task: PlayTask }) {
   return (
     <>
       <Prompt task={task} />
-      <p className="hint">
-        Edit the code below (the marked line is where the task points). At most{' '}
-        {task.space.maxEdits} edits; spacing and comments do not count.
+      <p className="hint" data-testid="learn-edit-hint">
+        Edit the code below.{' '}
+        {focus?.startLine !== undefined &&
+          `The task points to ${focusLines(focus.startLine, focus.endLine)} of ${focus.file}, marked in the code. `}
+        At most {task.space.maxEdits} edits; spacing and comments do not count.
       </p>
       <FileTabs
         files={paths.map((p) => ({ path: p }))}
@@ -119,15 +122,13 @@ export function EditingPanel({ task }: { task: PlayTask }) {
           />
         }
         text={
-          <textarea
+          <NumberedText
             key={`${path}:${round}`}
-            className="learn-code-text"
-            aria-label={`Edit ${path}`}
-            data-testid="learn-editor-text"
-            spellCheck={false}
-            rows={Math.min(30, current.split('\n').length + 1)}
+            label={`Edit ${path}`}
+            testId="learn-editor-text"
             value={current}
-            onChange={(e) => change(e.target.value)}
+            onChange={change}
+            {...(highlight ? { mark: highlight } : {})}
           />
         }
       />
