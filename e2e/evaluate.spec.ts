@@ -151,6 +151,10 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await expect(evaluate.getByTestId('grid-file-error')).toContainText('"import bundle"');
     await evaluate.getByTestId('grid-source-runs').click();
     const tasksPanel = evaluate.getByTestId('external-tasks');
+    // No file yet: why Evaluate is disabled is said beside it, not only in its tooltip.
+    await expect(tasksPanel.getByTestId('external-problem')).toHaveText(
+      /^(Open a task file first\.|The compute worker is starting)/,
+    );
     await tasksPanel.getByTestId('external-file').setInputFiles(resultsFile);
     await expect(tasksPanel.getByTestId('external-file-problem')).toContainText(
       'results.json is not a task file: it looks like a results.json of lab experiment',
@@ -186,14 +190,22 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
       'humanevalfix-3.jsonl: 3 HumanEvalPack-style records',
     );
     await ext.getByTestId('external-kind-localization').check();
+    // Security fixing too, which these records cannot give: the result says so.
+    await ext.getByTestId('external-kind-security-fix').check();
     await ext.getByTestId('external-samples').fill('2');
+    // An empty seed box is refused, not taken for seed 0.
+    await ext.getByTestId('external-seed').fill('');
+    await expect(ext.getByTestId('external-problem')).toHaveText(
+      'The seed must be a whole number.',
+    );
+    await expect(ext.getByTestId('external-start')).toBeDisabled();
     await ext.getByTestId('external-seed').fill('3');
     await ext.getByTestId('external-start').click();
     await expect(ext.getByTestId('external-progress')).toBeVisible();
     const table = ext.getByTestId('external-result');
     await expect(table).toBeVisible({ timeout: 180_000 });
     await expect(table).toContainText(
-      '3 code localization, 3 bug fixing tasks; 2 answers a task, seed 3.',
+      '3 code localization, 3 bug fixing tasks; 2 answers a task, seed 3. security fixing: this file gives none.',
     );
     for (const kind of ['bugfix', 'localization'] as const)
       for (const [i, scores] of [jointNode, warmNode].entries()) {

@@ -55,6 +55,8 @@ export interface ExternalEvalResult {
   tasks: Partial<Record<TaskKind, number>>;
   /** Lines that could not be read, records no task could be made from, tasks that failed validation. */
   skipped: string[];
+  /** Kinds ticked that the file gives no task of (absent in results kept before it was said). */
+  notGiven?: TaskKind[];
   runs: ExternalRunScores[];
   samples: number;
   seed: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExternalEvalRequest } from '../protocol/external';
-import { noTasks } from './externalEval';
+import { notGiven, noTasks } from './externalEval';
 
 const request = (kinds: ExternalEvalRequest['kinds']): ExternalEvalRequest => ({
   fileName: 'f.jsonl',
@@ -24,5 +24,14 @@ describe('noTasks', () => {
       'f.jsonl gave no valid tasks (1 left out; the first: f.jsonl line 1: task.id: must be a string): open HumanEvalPack-style records (task_id, prompt, buggy_solution, test…) or a suite file from lab suite export.',
     );
     expect(why).not.toContain('tick');
+  });
+});
+
+describe('notGiven', () => {
+  it('lists the ticked kinds the file gives no task of; none ticked misses none', () => {
+    expect(notGiven(['bugfix', 'review', 'security-fix'], ['review', 'bugfix', 'editing'])).toEqual(
+      ['security-fix'],
+    );
+    expect(notGiven([], ['review'])).toEqual([]);
   });
 });

@@ -148,11 +148,16 @@ export async function evaluateExternal(
     format,
     tasks: counts,
     skipped,
+    notGiven: notGiven(request.kinds, offered),
     runs: scored,
     samples: request.samples,
     seed: request.seed,
   };
 }
+
+/** The kinds ticked that the file gives no task of (none ticked: every kind, so none missed). */
+export const notGiven = (ticked: readonly TaskKind[], offered: readonly TaskKind[]): TaskKind[] =>
+  ticked.filter((k) => !offered.includes(k));
 
 /** Why a file gave no task to answer, and what to do: tick other kinds, or open another file. */
 export function noTasks(

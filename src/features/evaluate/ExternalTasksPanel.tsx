@@ -33,7 +33,9 @@ export function ExternalTasksPanel() {
   const [kinds, setKinds] = useState<TaskKind[]>(['bugfix']);
   const [picked, setPicked] = useState<string[] | null>(null);
   const [samples, setSamples] = useState(1);
-  const [seed, setSeed] = useState(1);
+  // As typed: an empty box is no seed (refused), not seed 0.
+  const [seedText, setSeedText] = useState('1');
+  const seed = seedText.trim() === '' ? NaN : Number(seedText);
   // At first: joint RL and the warm start when there are runs named so, else the newest run.
   const defaults = useMemo(() => {
     const named = Object.values(defaultPicks(done, ['joint-rl', 'warm-start'])).filter(
@@ -146,8 +148,8 @@ export function ExternalTasksPanel() {
           <input
             type="number"
             data-testid="external-seed"
-            value={seed}
-            onChange={(e) => setSeed(Number(e.target.value))}
+            value={seedText}
+            onChange={(e) => setSeedText(e.target.value)}
           />
         </label>{' '}
         <button
@@ -180,7 +182,8 @@ export function ExternalTasksPanel() {
           </button>
         )}
       </div>
-      {file && problem && !going && (
+      {/* Whatever keeps Evaluate disabled is said beside it, not only in its tooltip. */}
+      {problem && !going && (
         <p className="hint" role="status" data-testid="external-problem">
           {problem}
         </p>
@@ -235,6 +238,12 @@ function ExternalResultTable({ result }: { result: ExternalEvalResult }) {
         {result.fileName} ({result.format}):{' '}
         {kinds.map((k) => `${result.tasks[k]} ${KIND_LABELS[k]}`).join(', ')} tasks;{' '}
         {plural(result.samples, 'answer')} a task, seed {result.seed}.
+        {result.notGiven?.map((k) => (
+          <span key={k} data-testid={`external-not-given-${k}`}>
+            {' '}
+            {KIND_LABELS[k]}: this file gives none.
+          </span>
+        ))}
       </p>
       <div className="table-scroll">
         <table className="table">

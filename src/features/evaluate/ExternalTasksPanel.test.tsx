@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ExternalEvalResult } from '../../protocol/external';
+import type { RunSummary } from '../../protocol/training';
+import { appStore } from '../../state/appStore';
+import { initialEvaluateState } from '../../state/evaluateSlice';
+import { ExternalTasksPanel } from './ExternalTasksPanel';
+
+const RUN: RunSummary = {
+  id: 'r1',
+  name: 'joint-rl',
+  status: 'done',
+  tags: [],
+  backend: null,
+  createdAt: 0,
+  step: 3,
+  steps: 3,
+  elapsedMs: 0,
+  finalRewards: { bugfix: 0.5 },
+};
+/** A record with HumanEvalFix's task_id: describeFile counts it without the sandbox. */
+const RECORD = JSON.stringify({
+  task_id: 'JavaScript/0',
+  prompt: 'const f = () => {',
+  declaration: 'const f = () => {',
+  buggy_solution: 'return 1;}',
+  canonical_solution: 'return 2;}',
+  test: 'assert(f() === 2);',
+  entry_point: 'f',
+});
+
+const device = (status: 'starting' | 'ready') =>
+  appStore.setState((s) => ({ device: { ...s.device, status } }));
+const problem = () => screen.getByTestId('external-problem').textContent;
+const start = () => screen.getByTestId<HTMLButtonElement>('external-start');
+
+beforeEach(() => {
+  appStore.setState((s) => ({
+    evaluate: initialEvaluateState,
+    train: { ...s.train, runs: [RUN], runsLoaded: true },
+  }));
+  device('ready');
+});
+afterEach(cleanup);
+
+async function openFile() {
+  const input = screen.getByTestId<HTMLInputElement>('external-file');
+  // jsdom's File has no text(): the browser's, for the one record.
+  const file = Object.assign(new File([RECORD], 'one.jsonl'), {
+    text: () => Promise.resolve(RECORD),
+  });
+  fireEvent.change(input, { target: { files: [file] } });
+  await screen.findByTestId('external-file-about');
+}
+
+describe('ExternalTasksPanel', () => {
+  it('says beside Evaluate why it is disabled, before any file is open too', () => {
+    device('starting');
+    render(<ExternalTasksPanel />);
+    expect(start().disabled).toBe(true);
+    expect(problem()).toMatch(/^The compute worker is starting/);
+    device('ready');
+    return waitFor(() => expect(problem()).toBe('Open a task file first.'));
+  });
+
+  it('refuses an empty seed box instead of evaluating under seed 0', async () => {
+    render(<ExternalTasksPanel />);
+    await openFile();
+    expect(screen.queryByTestId('external-problem')).toBeNull();
+    expect(start().disabled).toBe(false);
+    fireEvent.change(screen.getByTestId('external-seed'), { target: { value: '' } });
+    expect(problem()).toBe('The seed must be a whole number.');
+    expect(start().disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('external-seed'), { target: { value: '0' } });
+    expect(screen.queryByTestId('external-problem')).toBeNull();
+  });
+
+  it('says in the result which ticked kinds the file gives none of', () => {
+    const result: ExternalEvalResult = {
+      fileName: 'hef3.jsonl',
+      format: 'HumanEvalPack',
+      tasks: { bugfix: 3, review: 6 },
+      skipped: [],
+      notGiven: ['security-fix'],
+      runs: [],
+      samples: 1,
+      seed: 1,
+    };
+    appStore.getState().evaluateActions.done('external', result);
+    render(<ExternalTasksPanel />);
+    expect(screen.getByTestId('external-not-given-security-fix').textContent).toBe(
+      ' security fixing: this file gives none.',
+    );
+    expect(screen.getByTestId('external-result').textContent).toContain(
+      'seed 1. security fixing: this file gives none.',
+    );
+  });
+});
