@@ -7,7 +7,7 @@ import { bugCatalog, decomposeBug } from '../src/learn/decompose';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import { quickSuiteTasks } from './labCli';
-import { expectMapLayout, markDrift } from './learnMap';
+import { expectMapLayout, markDrift, rowsShown } from './learnMap';
 import { openTrain } from './trainStore';
 
 function only<K extends Answer['kind']>(answer: Answer, kind: K): Extract<Answer, { kind: K }> {
@@ -98,6 +98,10 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     expect(await text.evaluate(markDrift, line), 'the mark beside its line, in view').toBeLessThan(
       2,
     );
+    expect(
+      await text.evaluate(rowsShown),
+      'at most 30 rows: a long file scrolls',
+    ).toBeLessThanOrEqual(30);
     // Text that does not lex cannot become an answer; code that lexes but does not parse can
     // (a policy's answers may break the code too), with a warning.
     await text.fill(`${fixed}\nconst s = 'unterminated;\n`);

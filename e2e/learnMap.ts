@@ -71,3 +71,10 @@ export function markDrift(el: Element, line: number): number {
   const mark = area.parentElement?.querySelector('.marked')?.getBoundingClientRect();
   return mark && inView ? Math.abs(mark.top - top) : Infinity;
 }
+
+/** In the page: how many lines of text a textarea shows (its height without padding). */
+export function rowsShown(el: Element): number {
+  const style = getComputedStyle(el);
+  const inner = el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+  return Math.round(inner / parseFloat(style.lineHeight));
+}
