@@ -49,7 +49,7 @@ describe('the paper grid table', () => {
     // Joint - single: differences 0, 0, -1, 0 over the same four tasks.
     // Every task its own cluster (these ids name no project): the by-project error is the same.
     expect(editing[7]).toBe('-0.250 ± 0.250 (± 0.250 by project)');
-    expect(editing[8]).toBe('50%');
+    expect(editing[8]).toBe('+50%');
     // No single-skill run for localization: no difference either.
     expect(rowOf(table, 'localization')[7]).toBe('—');
     const mean = rowOf(table, '**mean of 5 skills**');
@@ -63,6 +63,8 @@ describe('the paper grid table', () => {
       `+0.250 ± ${((0.25 * Math.sqrt(5)) / 5).toFixed(3)} (± ${byProject.toFixed(3)} by project) (abs)`,
     );
     expect(table).toContain('± is a standard error over the test tasks');
+    // Cells give a by-project error here, so the note explains it.
+    expect(table).toContain('"By project" is the paired error');
   });
 
   it('falls back to unpaired errors, or none, for runs saved without them', () => {

@@ -13,6 +13,12 @@ import {
 } from './grid';
 
 const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+/**
+ * Joint RL's relative gain over the warm start, signed as on the Evaluate page: `+67%`, `-33%`
+ * (the page writes its minus as `−`).
+ */
+export const relativeGain = (relative: number, minus = '-'): string =>
+  `${relative >= 0 ? '+' : minus}${Math.abs(relative * 100).toFixed(0)}%`;
 /** ` ± 0.045`, or nothing when the error is unknown (absent, or NaN from a single task). */
 const plusMinus = (stdErr: number | undefined): string =>
   stdErr === undefined || Number.isNaN(stdErr) ? '' : ` ± ${stdErr.toFixed(3)}`;
@@ -50,7 +56,7 @@ export function gridTable(result: GridResult): string {
     const gain = !row.gain
       ? '—'
       : 'relative' in row.gain
-        ? `${(row.gain.relative * 100).toFixed(0)}%`
+        ? relativeGain(row.gain.relative)
         : `${signed(row.gain.absolute)} (abs)`;
     lines.push(
       `| ${row.kind} | ${cell(row.untrained)} | ${cell(row.warm)} | ${cell(row.joint)} | ${single} | ${cell(row.compositeOnly)} | ${vsSingle} | ${gain} |`,
@@ -63,9 +69,13 @@ export function gridTable(result: GridResult): string {
   lines.push(
     `| **mean of 5 skills** | ${estimateCell(mean.untrained)} | ${estimateCell(mean.warm)} | ${estimateCell(mean.joint)} | | ${estimateCell(mean.compositeOnly)} | | ${gainCell} |`,
   );
+  // The by-project error is explained only when a cell gives one.
+  const byProjectNote = lines.some((l) => l.includes(' by project)'))
+    ? ' "By project" is the paired error with each project\'s tasks taken together (cluster-robust: tasks made from one project need not be independent; with the few projects of a test split, this estimate is rough itself).'
+    : '';
   lines.push(
     '',
-    '± is a standard error over the test tasks (each task scored by its mean reward over the samples); the mean of 5 skills combines the five as independent; "Joint - single" and the mean gain over the warm start are paired over the same tasks where the runs kept every task\'s score. "By project" is the paired error with each project\'s tasks taken together (cluster-robust: tasks made from one project need not be independent; with the few projects of a test split, this estimate is rough itself).',
+    `± is a standard error over the test tasks (each task scored by its mean reward over the samples); the mean of 5 skills combines the five as independent; "Joint - single" and the mean gain over the warm start are paired over the same tasks where the runs kept every task's score. "Joint vs warm start" is relative (+50%: half as much again), or the absolute difference (abs) where the warm start scored 0; on the mean row it is always the absolute difference of the means (abs).${byProjectNote}`,
   );
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@ import type { Difference } from '../../eval/compare';
 import type { KindScore } from '../../eval/evaluate';
 import type { Estimate, Gain, MeanDifference, PaperGrid } from '../../eval/grid';
 import { kindTextColor } from '../../components/skillColors';
+import { relativeGain } from '../../eval/gridTables';
 import { EstimateCell, known, signed } from './cells';
 
 const scoreCell = (testId: string, s: KindScore | Estimate | null | undefined, of?: string) => {
@@ -54,11 +55,7 @@ function differenceCell(
 
 /** Signed like the differences beside it: +150%, −33%; absolute where the warm start scored 0. */
 const gainText = (g: Gain | null): string | null =>
-  !g
-    ? null
-    : 'relative' in g
-      ? `${g.relative >= 0 ? '+' : '−'}${Math.abs(g.relative * 100).toFixed(0)}%`
-      : `${signed(g.absolute)} (abs)`;
+  !g ? null : 'relative' in g ? relativeGain(g.relative, '−') : `${signed(g.absolute)} (abs)`;
 
 /**
  * The paper's table (its Table 1, in miniature): each task kind's test score under each
@@ -86,7 +83,7 @@ export function PaperGridTable({ grid }: { grid: PaperGrid }) {
             </th>
             <th
               scope="col"
-              title="Joint RL over the warm start: relative, or absolute (abs) where the warm start scored 0."
+              title="Joint RL over the warm start: relative, or absolute (abs) where the warm start scored 0; on the mean row always the absolute difference of the means (abs)."
             >
               Joint vs warm start
             </th>
