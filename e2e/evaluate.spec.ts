@@ -381,11 +381,14 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await keptModels.nth(1).getByTestId('model-kept-show').click();
     await expect(models.getByTestId('model-about')).toContainText('model-answers.jsonl');
     await expect(models.getByTestId(`model-${firstKind}-score`)).toHaveText(firstScore!);
+    // Its table goes with it (no other shows in its place unasked); undo shows it again.
     await keptModels.nth(1).getByTestId('model-kept-remove').click();
     await expect(keptModels).toHaveCount(1);
-    await expect(models.getByTestId('model-about')).toContainText('silent-model.jsonl');
+    await expect(models.getByTestId('model-about')).toHaveCount(0);
+    await expect(models.getByTestId(`model-${firstKind}-score`)).toHaveCount(0);
     await models.getByTestId('model-kept-undo').click();
     await expect(keptModels).toHaveCount(2);
+    await expect(models.getByTestId('model-about')).toContainText('model-answers.jsonl');
     await page.reload();
     await expect(keptModels).toHaveCount(2);
     await expect(keptModels.nth(1)).toContainText('model-answers.jsonl');

@@ -48,11 +48,11 @@ export interface EvaluateSlice {
     dismissed: (job: EvaluateJob) => void;
     /** The kept results, read: a job with nothing to show shows its newest. */
     keptLoaded: (kept: { [J in EvaluateJob]: Kept<J>[] }) => void;
-    /** The result just shown was kept as `entry` (or a removed one came back). */
+    /** The result just shown was kept as `entry` (or a removed one came back: shown if nothing is). */
     kept: <J extends EvaluateJob>(job: J, entry: Kept<J>) => void;
     /** Shows a kept result (not while the job runs). */
     show: (job: EvaluateJob, id: number) => void;
-    /** A kept result was removed: if it was shown, the newest left shows instead. */
+    /** A kept result was removed: if it was shown, its table goes (nothing is shown). */
     forgot: (job: EvaluateJob, id: number) => void;
     /** The person picked a run (or none) for one of the grid's baselines. */
     pickForGrid: (baseline: string, runId: string | null) => void;
@@ -131,7 +131,14 @@ export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> 
       },
       kept: (job, entry) => {
         setList(job, (l) => newestFirst([entry, ...l.filter((k) => k.id !== entry.id)]));
-        patch(job, (j) => (j.result === entry.result ? { shownId: entry.id } : {}));
+        // The result shown is it; or, nothing shown (the shown one was removed), it shows again.
+        patch(job, (j) =>
+          j.result === entry.result
+            ? { shownId: entry.id }
+            : j.status === 'idle' && j.result === null
+              ? showing(entry)
+              : {},
+        );
       },
       show: (job, id) =>
         patch(job, (j, s) =>
@@ -143,9 +150,8 @@ export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> 
         })),
       forgot: (job, id) => {
         setList(job, (l) => l.filter((k) => k.id !== id));
-        patch(job, (j, s) =>
-          j.shownId === id && j.status !== 'running' ? showing(list(s, job)[0]) : {},
-        );
+        // The table shown goes with it (another kept one is shown only when picked).
+        patch(job, (j) => (j.shownId === id && j.status !== 'running' ? showing(undefined) : {}));
       },
     },
   };

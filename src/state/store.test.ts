@@ -83,7 +83,7 @@ describe('app store', () => {
     expect(createTestStore(storage).getState().evaluate.external.result).toBeNull();
   });
 
-  it('shows the newest kept result until another is picked, and the next newest when it is removed', () => {
+  it('shows the newest kept result until another is picked; removing the shown one clears it', () => {
     const store = createTestStore(memoryStorage());
     const actions = store.getState().evaluateActions;
     const model = (fileName: string) => ({
@@ -118,10 +118,17 @@ describe('app store', () => {
     actions.kept('model', { id: 3, job: 'model', createdAt: 300, result: c });
     expect(shown().shownId).toBe(3);
     expect(store.getState().evaluate.kept.model.map((k) => k.id)).toEqual([3, 2, 1]);
-    // Removing one not shown leaves the table; removing the shown one shows the newest left.
+    // Removing one not shown leaves the table; removing the shown one clears it, and its undo
+    // (kept again) shows it again.
+    const one = { id: 1, job: 'model' as const, createdAt: 100, result: a };
     actions.forgot('model', 1);
     expect(shown().shownId).toBe(3);
     actions.forgot('model', 3);
+    expect(shown()).toMatchObject({ status: 'idle', result: null, shownId: null });
+    actions.kept('model', one);
+    expect(shown()).toMatchObject({ status: 'done', result: a, shownId: 1 });
+    actions.forgot('model', 1);
+    actions.show('model', 2);
     expect(shown()).toMatchObject({ result: b, shownId: 2 });
     actions.forgot('model', 2);
     expect(shown()).toMatchObject({ status: 'idle', result: null, shownId: null });

@@ -1,11 +1,19 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExternalEvalResult } from '../../protocol/external';
 import type { RunSummary } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
 import { initialEvaluateState } from '../../state/evaluateSlice';
 import { ExternalTasksPanel } from './ExternalTasksPanel';
+
+// IndexedDB is not in jsdom: the kept results' storage does nothing (the store is the app's).
+vi.mock('../../storage/kept', () => ({
+  forgetResult: () => Promise.resolve(),
+  restoreResult: () => Promise.resolve(),
+  keepResult: () => Promise.reject(new Error('not in this test')),
+  keptResults: () => Promise.resolve([]),
+}));
 
 const RUN: RunSummary = {
   id: 'r1',
@@ -94,6 +102,38 @@ describe('ExternalTasksPanel', () => {
     );
     expect(screen.getByTestId('external-result').textContent).toContain(
       'seed 1. security fixing: this file gives none.',
+    );
+  });
+
+  it('clears the table of the evaluation shown when it is removed; undo shows it again', async () => {
+    const result = (fileName: string): ExternalEvalResult => ({
+      fileName,
+      format: 'HumanEvalPack',
+      tasks: { bugfix: 3 },
+      skipped: [],
+      runs: [],
+      samples: 1,
+      seed: 1,
+    });
+    const actions = appStore.getState().evaluateActions;
+    actions.keptLoaded({
+      external: [
+        { id: 1, job: 'external', createdAt: 100, result: result('old.jsonl') },
+        { id: 2, job: 'external', createdAt: 200, result: result('hef3.jsonl') },
+      ],
+      model: [],
+    });
+    render(<ExternalTasksPanel />);
+    expect(screen.getByTestId('external-result').textContent).toMatch(/^hef3\.jsonl/);
+    const shownRow = screen.getAllByTestId('external-kept-row')[0]!;
+    expect(shownRow.getAttribute('aria-current')).toBe('true');
+    fireEvent.click(within(shownRow).getByTestId('external-kept-remove'));
+    await screen.findByTestId('external-kept-removed');
+    expect(screen.queryByTestId('external-result')).toBeNull();
+    expect(screen.getAllByTestId('external-kept-row')).toHaveLength(1);
+    fireEvent.click(screen.getByTestId('external-kept-undo'));
+    await waitFor(() =>
+      expect(screen.getByTestId('external-result').textContent).toMatch(/^hef3\.jsonl/),
     );
   });
 });
