@@ -17,6 +17,7 @@ export function AnswerCheck({
   task,
   text,
   problem,
+  empty = '(none yet)',
   testId,
 }: {
   task: PlayTask;
@@ -24,6 +25,8 @@ export function AnswerCheck({
   text: string | undefined;
   /** Why the answer cannot be checked yet, when the page knows better than the parser. */
   problem?: string | null;
+  /** What "Your answer" says when there is no text: "(none yet)" unless the page knows why. */
+  empty?: string;
   testId: string;
 }) {
   const check = useApp((s) => s.learn.checks[task.id]);
@@ -36,7 +39,7 @@ export function AnswerCheck({
     <div className="learn-check" data-testid={testId}>
       <h3>Your answer</h3>
       <pre className="episode-answer" data-testid={`${testId}-answer`}>
-        {text?.trim() ? text : '(none yet)'}
+        {text?.trim() ? text : empty}
       </pre>
       {reason && (
         <p className="hint" role="status" data-testid={`${testId}-problem`}>

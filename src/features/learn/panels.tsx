@@ -14,6 +14,7 @@ import { chosenFiles, TaskFiles } from '../train/components/TaskFilesPanel';
 import { AnswerCheck } from './AnswerCheck';
 import { editAnswer } from '../../eval/editAnswer';
 import { answerFor, COMPOSITE_PARTS, STEPS, stepTasks, type StepKey } from './steps';
+import { IssueText } from './IssueText';
 import { focusLines, NumberedText } from './NumberedText';
 import { testFormProblem, testLine, tooManyTests } from './testForm';
 import { plural } from '../../protocol/plural';
@@ -39,7 +40,7 @@ function Prompt({ task }: { task: PlayTask }) {
   return (
     <div className="episode-prompt" data-testid="learn-prompt">
       <h3>{task.prompt.title}</h3>
-      <pre className="episode-prompt-body">{task.prompt.body}</pre>
+      <IssueText text={task.prompt.body} />
     </div>
   );
 }
@@ -155,6 +156,9 @@ export function EditingPanel({ task }: { task: PlayTask }) {
         task={task}
         text={text}
         problem={made.ok ? null : made.reason}
+        {...(made.ok || made.empty
+          ? {}
+          : { empty: '(none: your changes cannot be written as an answer, see below)' })}
         testId="learn-editing"
       />
     </>
