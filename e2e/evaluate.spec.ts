@@ -6,7 +6,7 @@ import type { PerTaskScores } from '../src/eval/evaluate';
 import type { GridResult } from '../src/eval/grid';
 import { taskPrompt, type PromptLine } from '../src/eval/modelPrompt';
 import { expectAccessible } from './a11y';
-import { cutPickLabels, gridTexts, modelText } from './evaluatePage';
+import { expectWholePickLabels, expectWrongFilesNamed, gridTexts, modelText } from './evaluatePage';
 import { expect, test } from './fixtures';
 import { lab, nodeWorkspace, quickSuiteTasks } from './labCli';
 import { openTrain, seedQuickSuite } from './trainStore';
@@ -126,39 +126,13 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
         evaluate.getByTestId(`grid-pick-${name}`).locator('option:checked'),
       ).toContainText(`${name} ·`);
     await expect.poll(() => gridTexts(runsView)).toEqual(fromFile);
-    // Each picker shows its run's whole label, the time that tells same-named runs apart too.
-    const viewport = page.viewportSize()!;
-    for (const width of [1400, 800]) {
-      await page.setViewportSize({ width, height: viewport.height });
-      await expect(evaluate.getByTestId('grid-pick-joint-rl').locator('option:checked')).toHaveText(
-        /^joint-rl · 3 steps · \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
-      );
-      expect(await cutPickLabels(evaluate.getByTestId('grid-picks'))).toEqual([]);
-    }
-    await page.setViewportSize(viewport);
+    await expectWholePickLabels(page, evaluate);
     // The bundled runs recorded that they forked from the grid's warm start: no caveat.
     await expect(runsView.locator('[data-testid$="-caveat"]')).toHaveCount(0);
     await expect(runsView.getByTestId('grid-own-warm-start')).toHaveCount(0);
     await expect(runsView.locator('.transfer-own')).toHaveCount(5 + 5 + 1);
     view = runsView;
-    // A run bundle opened as the grid's results.json, and the results.json as a task file: each
-    // is said to be what it is, with where it opens.
-    await evaluate.getByTestId('grid-source-file').click();
-    await evaluate.getByTestId('grid-file').setInputFiles(join(folder, 'joint-rl.json'));
-    await expect(evaluate.getByTestId('grid-file-error')).toContainText(
-      'Could not read joint-rl.json: it is a run bundle',
-    );
-    await expect(evaluate.getByTestId('grid-file-error')).toContainText('"import bundle"');
-    await evaluate.getByTestId('grid-source-runs').click();
-    const tasksPanel = evaluate.getByTestId('external-tasks');
-    // No file yet: why Evaluate is disabled is said beside it, not only in its tooltip.
-    await expect(tasksPanel.getByTestId('external-problem')).toHaveText(
-      /^(Open a task file first\.|The compute worker is starting)/,
-    );
-    await tasksPanel.getByTestId('external-file').setInputFiles(resultsFile);
-    await expect(tasksPanel.getByTestId('external-file-problem')).toContainText(
-      'results.json is not a task file: it looks like a results.json of lab experiment',
-    );
+    await expectWrongFilesNamed(evaluate, join(folder, 'joint-rl.json'), resultsFile);
 
     // External tasks: the first three HumanEvalFix records (read from ../shared/data), answered
     // by joint RL and the warm start in the browser, as lab eval scores them in Node.

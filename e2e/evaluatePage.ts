@@ -1,9 +1,10 @@
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { applyEdits } from '../src/core/answers/apply';
 import { renderAnswer } from '../src/core/answers/text';
 import { stepsOf } from '../src/core/skills/shape';
 import { ATOMIC_SKILLS, TASK_KINDS, type Task } from '../src/core/tasks/types';
 import { diffFiles } from '../src/core/vfs';
+import { expect } from './fixtures';
 
 const COLUMNS = ['untrained', 'warm', 'joint', 'single', 'composite-only', 'joint-single', 'gain'];
 
@@ -37,7 +38,7 @@ export async function gridTexts(page: Locator): Promise<Record<string, string>> 
  * The grid's run pickers whose shown label does not fit the select (its text measured in the
  * select's own font, against the room left of the drop-down arrow): `[]` when every label shows.
  */
-export async function cutPickLabels(picks: Locator): Promise<string[]> {
+async function cutPickLabels(picks: Locator): Promise<string[]> {
   return picks.locator('select').evaluateAll((selects) => {
     const context = document.createElement('canvas').getContext('2d')!;
     return (selects as HTMLSelectElement[]).flatMap((select) => {
@@ -49,4 +50,46 @@ export async function cutPickLabels(picks: Locator): Promise<string[]> {
       return context.measureText(text).width > room ? [text] : [];
     });
   });
+}
+
+/**
+ * At 1400 and 800 px, each grid picker shows its run's whole label: the time that tells
+ * same-named runs apart too.
+ */
+export async function expectWholePickLabels(page: Page, evaluate: Locator): Promise<void> {
+  const viewport = page.viewportSize()!;
+  for (const width of [1400, 800]) {
+    await page.setViewportSize({ width, height: viewport.height });
+    await expect(evaluate.getByTestId('grid-pick-joint-rl').locator('option:checked')).toHaveText(
+      /^joint-rl · 3 steps · \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
+    );
+    expect(await cutPickLabels(evaluate.getByTestId('grid-picks'))).toEqual([]);
+  }
+  await page.setViewportSize(viewport);
+}
+
+/**
+ * A run bundle opened as the grid's results.json, and the results.json as a task file: each is
+ * said to be what it is, with where it opens. Before that, with no task file, why Evaluate is
+ * disabled is said beside it, not only in its tooltip.
+ */
+export async function expectWrongFilesNamed(
+  evaluate: Locator,
+  bundleFile: string,
+  resultsFile: string,
+): Promise<void> {
+  await evaluate.getByTestId('grid-source-file').click();
+  await evaluate.getByTestId('grid-file').setInputFiles(bundleFile);
+  const gridError = evaluate.getByTestId('grid-file-error');
+  await expect(gridError).toContainText('Could not read joint-rl.json: it is a run bundle');
+  await expect(gridError).toContainText('"import bundle"');
+  await evaluate.getByTestId('grid-source-runs').click();
+  const tasks = evaluate.getByTestId('external-tasks');
+  await expect(tasks.getByTestId('external-problem')).toHaveText(
+    /^(Open a task file first\.|The compute worker is starting)/,
+  );
+  await tasks.getByTestId('external-file').setInputFiles(resultsFile);
+  await expect(tasks.getByTestId('external-file-problem')).toContainText(
+    'results.json is not a task file: it looks like a results.json of lab experiment',
+  );
 }
