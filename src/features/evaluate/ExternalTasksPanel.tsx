@@ -127,7 +127,7 @@ export function ExternalTasksPanel() {
               checked={chosen.includes(r.id)}
               onChange={() => setPicked(toggle(chosen, r.id))}
             />{' '}
-            {r.name} <span className="hint">({r.step} steps)</span>
+            {r.name} <span className="hint">({plural(r.step, 'step')})</span>
           </label>
         ))}
       </fieldset>

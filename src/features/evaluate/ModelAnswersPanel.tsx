@@ -144,7 +144,7 @@ function ModelTable() {
           >
             {done.map((r) => (
               <option key={r.id} value={r.id}>
-                {r.name} · {r.step} steps
+                {r.name} · {plural(r.step, 'step')}
               </option>
             ))}
           </select>
