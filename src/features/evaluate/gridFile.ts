@@ -1,4 +1,5 @@
 import { GridResultError, readGridResult, type GridResult } from '../../eval/grid';
+import { errorText } from '../../protocol/errorText';
 import { labFileKind, OPEN_BUNDLE } from './labFiles';
 
 const PICK = 'Pick the results.json that npm run lab -- experiment wrote to its --out folder.';
@@ -21,7 +22,7 @@ export function readGridFile(
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return refuse(`it is not JSON (${e instanceof Error ? e.message : String(e)}).`);
+    return refuse(`it is not JSON (${errorText(e)}).`);
   }
   if (labFileKind(value) === 'bundle')
     return refuse(
