@@ -9,6 +9,7 @@ import { expectAccessible } from './a11y';
 import { expectWholePickLabels, expectWrongFilesNamed, gridTexts, modelText } from './evaluatePage';
 import { expect, test } from './fixtures';
 import { lab, nodeWorkspace, quickSuiteTasks } from './labCli';
+import { TINY_GRID_CONFIG } from './tinyGrid';
 import { openTrain, seedQuickSuite } from './trainStore';
 
 const HUMANEVALFIX = fileURLToPath(
@@ -24,16 +25,7 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
   }) => {
     // The whole paper grid in Node, tiny, on the tasks the app built (the setup's quick suite).
     const { dir, suite } = nodeWorkspace('asl-grid-');
-    const tiny = {
-      extends: 'quick',
-      name: 'grid-tiny',
-      warmStartPerKind: 24,
-      steps: 3,
-      evalEvery: 0,
-      evalTasksPerKind: 2,
-      testTasksPerKind: 6,
-    };
-    writeFileSync(join(dir, 'tiny.json'), JSON.stringify(tiny));
+    writeFileSync(join(dir, 'tiny.json'), JSON.stringify(TINY_GRID_CONFIG));
     const out = join(dir, 'grid');
     lab([
       'experiment',

@@ -4,18 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serializeSuite } from '../../src/core/tasks/suite';
 import type { Task } from '../../src/core/tasks/types';
+import { TINY_GRID_CONFIG } from '../../e2e/tinyGrid';
 import { lab, open, shoot, type Shots } from './session';
-
-/** The paper's grid, tiny: nine runs of 3 RL steps on a small warm start (seed 1). */
-const TINY_GRID = {
-  extends: 'quick',
-  name: 'grid-tiny',
-  warmStartPerKind: 24,
-  steps: 3,
-  evalEvery: 0,
-  evalTasksPerKind: 2,
-  testTasksPerKind: 6,
-};
 
 /**
  * Trains the tiny paper grid in Node (`lab experiment --grid paper`) on the quick suite the
@@ -26,7 +16,7 @@ export async function tinyGrid(work: string, tasks: Task[]): Promise<string[]> {
   const suite = join(work, 'quick.jsonl');
   writeFileSync(suite, serializeSuite('quick', tasks));
   const config = join(work, 'grid-tiny.json');
-  writeFileSync(config, JSON.stringify(TINY_GRID));
+  writeFileSync(config, JSON.stringify(TINY_GRID_CONFIG));
   const out = join(work, 'grid');
   const on = ['--suite', suite, '--validated'];
   await lab(['experiment', '--grid', 'paper', '--config', config, ...on, '--out', out]);

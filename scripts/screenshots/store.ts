@@ -1,6 +1,7 @@
 // Reads what the app keeps in its IndexedDB, through the real API in the page.
 import type { Page } from 'playwright-core';
 import type { Task } from '../../src/core/tasks/types';
+import type { EpisodeRecord } from '../../src/protocol/episodes';
 
 /** Every row of these stores (all runs'). */
 export function storedRows(page: Page, stores: string[]): Promise<Record<string, unknown[]>> {
@@ -40,20 +41,21 @@ export async function cachedQuickSuite(page: Page): Promise<Task[]> {
 }
 
 /** What the screenshots read of a stored episode. */
-export interface StoredEpisode {
-  id: number;
-  runId: string;
-  step: number;
-  source: 'train' | 'val' | 'test';
-  kind: string;
-  taskId: string;
-  groupIndex: number;
-  sampleIndex: number;
-  reward: number;
-  answerText: string;
-  rendering?: { patch?: string; tests?: string };
-  runs: unknown[];
-}
+export type StoredEpisode = Pick<
+  EpisodeRecord,
+  | 'id'
+  | 'runId'
+  | 'step'
+  | 'source'
+  | 'kind'
+  | 'taskId'
+  | 'groupIndex'
+  | 'sampleIndex'
+  | 'reward'
+  | 'answerText'
+  | 'rendering'
+  | 'runs'
+>;
 
 /** A run's stored episodes, by step, group and sample (the order the episodes section lists them). */
 export async function storedEpisodes(page: Page, runId: string): Promise<StoredEpisode[]> {
