@@ -1,36 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { formatValue } from '../src/features/train/components/format';
-import { proposedEdits, proposedPatch } from '../src/features/train/components/proposedPatch';
 import { bugCatalog } from '../src/learn/decompose';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
+import { expectUnappliedEdits, squashed } from './episodesPage';
 import { quickSuiteTasks } from './labCli';
-import {
-  afterSteps,
-  openTrain,
-  patchStoredRun,
-  QUICK_SUITE_FILE,
-  runSteps,
-  stored,
-} from './trainStore';
-
-/** The quick suite's tasks as the app built them (saved by suite.setup.ts). */
-interface SuiteTask {
-  id: string;
-  files: Record<string, string>;
-  focus?: { file: string; startLine?: number };
-}
-const suiteTasks = (): SuiteTask[] =>
-  (
-    JSON.parse(readFileSync(QUICK_SUITE_FILE, 'utf8')) as { parts: { tasks: SuiteTask[] }[] }
-  ).parts.flatMap((p) => p.tasks);
-
-/** Monaco's text as drawn: its spaces are no-break spaces. */
-/**
- * Text as Monaco shows it, whitespace left out: long lines wrap (each wrapped piece its own view
- * line, at a space), and its spaces are non-breaking. Compare `squashed` on both sides.
- */
-const squashed = (text: string): string => text.replace(/[\s\u00a0]+/g, '');
+import { afterSteps, openTrain, patchStoredRun, runSteps, stored } from './trainStore';
 
 test.describe('Train page: a run’s stored episodes @webgpu', () => {
   test.setTimeout(8 * 60_000);
@@ -124,7 +98,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     expect(located, 'a localization answer on the first two pages').toBeGreaterThanOrEqual(0);
     expect(located).toBeLessThan(2 * PAGE);
     const chose = tested[located]!.answerText.trim().split(/\s+/).slice(1, -1);
-    const where = suiteTasks().find((t) => t.id === tested[located]!.taskId)!;
+    const where = quickSuiteTasks().find((t) => t.id === tested[located]!.taskId)!;
     const inOrder = Object.keys(where.files).sort();
     const lead = where.focus?.file;
     const tabOrder = lead ? [lead, ...inOrder.filter((p) => p !== lead)] : inOrder;
@@ -234,7 +208,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(sides.locator('.editor.modified .line-insert').first()).toBeVisible();
     // The task's files, as its policy was given them: the one the task is about first, its
     // lines marked.
-    const task = suiteTasks().find((t) => t.id === mine[edited]!.taskId)!;
+    const task = quickSuiteTasks().find((t) => t.id === mine[edited]!.taskId)!;
     const focus = task.focus!.file;
     const ordered = [
       focus,
@@ -358,29 +332,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       '“-1abc” in the address is not an episode number',
     );
     await expect(ep.getByTestId('episodes-run')).toHaveValue(runId);
-    // A composite answer whose edits the grader did not apply: no patch, why, and what the
-    // edits would have changed worked out again against the task's files (or why they do not
-    // apply), as proposedPatch makes it here in Node.
-    const unapplied = tested.find(
-      (e) => e.valid && !e.rendering?.patch && proposedEdits(e.answerText).length > 0,
-    );
-    expect(unapplied, 'a test answer whose edits were not applied').toBeDefined();
-    const taskFiles = quickSuiteTasks().find((t) => t.id === unapplied!.taskId)!.files;
-    const expected = proposedPatch(taskFiles, proposedEdits(unapplied!.answerText));
-    await app.open('/episodes', { run: runId, episode: String(unapplied!.id) });
-    await expect(epTrace.getByTestId('episode-no-patch')).toContainText('not applied');
-    const proposed = epTrace.getByTestId('episode-proposed');
-    if ('error' in expected)
-      await expect(proposed.getByTestId('episode-proposed-error')).toHaveText(
-        `They do not apply to the task's files: ${expected.error}`,
-      );
-    else {
-      await epTrace.getByTestId('code-view-text').click();
-      await expect(proposed.getByTestId('episode-proposed-patch')).toHaveText(
-        expected.patch.trimEnd().split('\n').join(''),
-      );
-      await epTrace.getByTestId('code-view-editor').click();
-    }
+    await expectUnappliedEdits(app, runId, tested);
 
     // The Learn page: a bug the run's test evaluation answered shows those answers beside the
     // person's, and opens them in the trace viewer.
