@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PlayTask } from '../../protocol/learn';
 import { appStore } from '../../state/appStore';
 import { initialLearnState } from '../../state/learnSlice';
 import { NumberedText } from './NumberedText';
+import { editingTask } from './testTasks';
 import { EditingPanel } from './panels';
 
 afterEach(cleanup);
@@ -56,25 +56,11 @@ describe('EditingPanel as text: the hint names the line the margin marks', () =>
   });
 
   it('says "line 45 of cents.js" and marks line 45', () => {
-    const task: PlayTask = {
-      id: 'edit:money:1',
-      kind: 'editing',
-      split: 'test',
-      project: 'money',
-      prompt: { title: 'Fix it', body: 'Line 45 of `groupThousands`' },
-      files: { 'cents.js': code },
-      focus: { file: 'cents.js', startLine: 45 },
-      space: {
-        files: ['cents.js'],
-        literals: [],
-        functions: [],
-        maxCases: 0,
-        expectRequired: false,
-        maxEdits: 3,
-        replacements: [],
-        insertLines: [],
-      },
-    };
+    const task = editingTask('cents.js', code, {
+      line: 45,
+      body: 'Line 45 of `groupThousands`',
+      maxEdits: 3,
+    });
     render(<EditingPanel task={task} />);
     expect(screen.getByTestId('learn-edit-hint').textContent).toContain(
       'The task points to line 45 of cents.js, marked in the code.',

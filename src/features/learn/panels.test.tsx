@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PlayTask } from '../../protocol/learn';
 import { appStore } from '../../state/appStore';
 import { initialLearnState } from '../../state/learnSlice';
+import { editingTask } from './testTasks';
 import { EditingPanel } from './panels';
 
 afterEach(cleanup);
@@ -15,25 +15,11 @@ beforeEach(() => {
 
 const code = ['export const a = 1;', 'export const b = 2;', 'export const c = 3;', ''].join('\n');
 
-const task: PlayTask = {
-  id: 'edit:money:1',
-  kind: 'editing',
-  split: 'test',
-  project: 'money',
-  prompt: { title: 'Wrong sum', body: 'Calling `sum(1, 2)` gives `4`; a ` alone stays.' },
-  files: { 'sum.js': code },
-  focus: { file: 'sum.js', startLine: 2 },
-  space: {
-    files: ['sum.js'],
-    literals: [],
-    functions: [],
-    maxCases: 0,
-    expectRequired: false,
-    maxEdits: 1,
-    replacements: [],
-    insertLines: [],
-  },
-};
+const task = editingTask('sum.js', code, {
+  line: 2,
+  title: 'Wrong sum',
+  body: 'Calling `sum(1, 2)` gives `4`; a ` alone stays.',
+});
 
 describe('the Learn page’s editing panel', () => {
   it('shows the issue’s `code` as code, without the backticks', () => {
