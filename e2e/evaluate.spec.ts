@@ -65,6 +65,34 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
       `${review.meanReward.toFixed(3)}± ${review.stdErr!.toFixed(3)}`,
     );
     await expect(cell('security-fix', 'joint')).toHaveText('–');
+    await expect(view.getByTestId('grid-security-fix-unscored')).toHaveText(
+      'no test tasks of this kind in these runs',
+    );
+    // What k of Avg@k is: the config's evalSamples, beside the file and under the grid.
+    const k = result.config!.evalSamples;
+    await expect(evaluate.getByTestId('grid-file-about')).toContainText(`scored Avg@${k}.`);
+    await expect(view.getByTestId('grid-notes')).toContainText(
+      `Avg@k: each score is a final test reward, the mean reward over k sampled answers per task, averaged over the test tasks. Here k = ${k} (the config’s evalSamples).`,
+    );
+    // A keyboard user reads a cell's facts: the table is one Tab stop, the arrow keys move
+    // between its cells, and the focused cell's facts show in the line under it (they are its
+    // button's description too); Tab goes on past the table.
+    await evaluate.getByTestId('grid-file').focus();
+    await page.keyboard.press('Tab');
+    const button = (kind: string, column: string) => cell(kind, column).getByRole('button');
+    await expect(button('localization', 'untrained')).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await expect(button('editing', 'joint')).toBeFocused();
+    const editing = result.runs['joint-rl']!.scores.editing!;
+    const facts = `Joint RL on code editing: ${editing.meanReward.toFixed(3)} ± ${editing.stdErr!.toFixed(3)}, the mean reward over ${editing.tasks} test tasks.`;
+    await expect(view.getByTestId('grid-facts')).toHaveText(facts);
+    await expect(button('editing', 'joint')).toHaveAccessibleDescription(facts);
+    await page.keyboard.press('Escape');
+    await expect(view.getByTestId('grid-facts')).toContainText('Tab into the table');
+    await page.keyboard.press('Tab');
+    await expect(view.getByTestId('grid-download')).toBeFocused();
     // Transfer: each RL run minus the warm start, on every kind (here the review run on its own
     // skill, and on editing, which it never trained on).
     const warm = result.runs['warm-start']!.scores;
@@ -118,6 +146,9 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
         evaluate.getByTestId(`grid-pick-${name}`).locator('option:checked'),
       ).toContainText(`${name} ·`);
     await expect.poll(() => gridTexts(runsView)).toEqual(fromFile);
+    await expect(runsView.getByTestId('grid-notes')).toContainText(
+      `Here k = ${k} (their configs’ eval samples).`,
+    );
     await expectWholePickLabels(page, evaluate);
     // The bundled runs recorded that they forked from the grid's warm start: no caveat.
     await expect(runsView.locator('[data-testid$="-caveat"]')).toHaveCount(0);

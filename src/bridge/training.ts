@@ -259,6 +259,19 @@ export async function finalTestScores(runId: string): Promise<PerTaskScores> {
   return last ? perTaskScores(await listEpisodes(runId, last)) : {};
 }
 
+/**
+ * Each stored run's k of Avg@k by run id: the answers its evaluations sampled per task (its
+ * config's `evalSamples`; absent where a run saved before it had none).
+ */
+export async function evalSamplesByRun(): Promise<Record<string, number>> {
+  const runs = await listRuns();
+  return Object.fromEntries(
+    runs.flatMap((r) =>
+      typeof r.config.evalSamples === 'number' ? [[r.id, r.config.evalSamples]] : [],
+    ),
+  );
+}
+
 /** One stored episode, whole, or null when it is gone. */
 export function getEpisode(id: number): Promise<EpisodeRecord | null> {
   return trainerClient().getEpisode(id);

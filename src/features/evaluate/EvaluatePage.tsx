@@ -2,7 +2,7 @@ import { errorText } from '../../protocol/errorText';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { loadKeptResults } from '../../bridge/evaluation';
-import { finalTestScores } from '../../bridge/training';
+import { evalSamplesByRun, finalTestScores } from '../../bridge/training';
 import { download } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
 import { gridTable } from '../../eval/gridTables';
@@ -11,10 +11,10 @@ import { PAPER_BASELINES, paperGrid, transferRows, type GridResult } from '../..
 import type { RunSummary } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
-import { defaultPicks, gridFromRuns, isGridRun } from './gridFromRuns';
+import { defaultPicks, gridFromRuns, isGridRun, samplesNote } from './gridFromRuns';
 import { ExternalTasksPanel } from './ExternalTasksPanel';
 import { ModelAnswersPanel } from './ModelAnswersPanel';
-import { PaperGridTable } from './PaperGridTable';
+import { PaperGridTable, unscoredKinds } from './PaperGridTable';
 import { TransferTable } from './TransferTable';
 import { runLabel } from './runLabel';
 import { readGridFile } from './gridFile';
@@ -43,6 +43,23 @@ function useTaskScores(ids: readonly string[]): Record<string, PerTaskScores> {
   return scores;
 }
 
+/** Each stored run's k of Avg@k (its config's), read again whenever the finished runs change. */
+function useEvalSamples(key: string): Record<string, number> {
+  const [samples, setSamples] = useState<Record<string, number>>({});
+  useEffect(() => {
+    let live = true;
+    evalSamplesByRun().then(
+      (s) => live && setSamples(s),
+      // Not read: k is said to be not recorded.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return samples;
+}
+
 /** Columns wide enough for a run's whole label (name · steps · date and time), at 800 and 1400 px. */
 const PICKS_COLUMNS = {
   gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 380px), 1fr))',
@@ -68,6 +85,11 @@ function GridFromRuns() {
     [done, defaults, chosen],
   );
   const scores = useTaskScores(picks.flatMap((p) => (p.run ? [p.run.id] : [])));
+  const k = useEvalSamples(done.map((r) => r.id).join(' '));
+  const samples = samplesNote(
+    Object.fromEntries(picks.flatMap(({ name, run }) => (run ? [[name, k[run.id]]] : []))),
+    'their configs’ eval samples',
+  );
   const result = useMemo(() => {
     const picked: Record<string, { run: RunSummary; perTask?: PerTaskScores }> = {};
     for (const { name, run } of picks)
@@ -115,14 +137,18 @@ function GridFromRuns() {
           baseline you trained.
         </p>
       )}
-      <GridTables result={result} />
+      <GridTables result={result} samples={samples} />
     </>
   );
 }
 
 /** The grid of a results.json written by `npm run lab -- experiment`. */
 function GridFromFile() {
-  const [file, setFile] = useState<{ name: string; result: GridResult } | null>(null);
+  const [file, setFile] = useState<{
+    name: string;
+    result: GridResult;
+    samples: number | undefined;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Only the newest file opened is shown (an older one read more slowly is dropped).
   const latest = useRef(0);
@@ -139,9 +165,10 @@ function GridFromFile() {
     // The grid shown (if any) stays: a bad file loses nothing.
     const opened = readGridFile(f.name, text);
     setError(opened.error);
-    if (opened.result) setFile({ name: f.name, result: opened.result });
+    if (opened.result) setFile({ name: f.name, result: opened.result, samples: opened.samples });
   };
   const r = file?.result;
+  const k = file?.samples;
   return (
     <>
       <FileButton
@@ -167,22 +194,32 @@ function GridFromFile() {
             {file.name}: {Object.keys(r.runs).length} runs from {r.base || 'an unnamed config'}
             {r.seed ? `, seed ${r.seed}` : ''}
             {r.backend ? `, on ${r.backend}` : ''}
-            {r.suite ? `; tasks: ${r.suite}` : ''}.
+            {r.suite ? `; tasks: ${r.suite}` : ''}
+            {k ? `; scored Avg@${k}` : ''}.
           </p>
-          <GridTables result={r} />
+          <GridTables
+            result={r}
+            samples={samplesNote(
+              Object.fromEntries(Object.keys(r.runs).map((name) => [name, k])),
+              'the config’s evalSamples',
+            )}
+          />
         </>
       )}
     </>
   );
 }
 
-/** The paper's table, then transfer between skills, of one grid of runs. */
-function GridTables({ result }: { result: GridResult }) {
+/**
+ * The paper's table, then transfer between skills, of one grid of runs; `samples` says what k
+ * of Avg@k is for them.
+ */
+function GridTables({ result, samples }: { result: GridResult; samples: string }) {
   const grid = useMemo(() => paperGrid(result), [result]);
   const transfer = useMemo(() => transferRows(result), [result]);
   return (
     <>
-      <PaperGridTable grid={grid} />
+      <PaperGridTable grid={grid} samples={samples} />
       <p>
         <button
           type="button"
@@ -202,7 +239,7 @@ function GridTables({ result }: { result: GridResult }) {
         <code>lab experiment</code> does; a run that warm-started on its own skills only (a
         single-skill run trained on the Train page) is marked and not tinted.
       </p>
-      <TransferTable rows={transfer} />
+      <TransferTable rows={transfer} unscored={unscoredKinds(grid)} />
     </>
   );
 }
@@ -266,12 +303,6 @@ export function EvaluatePage() {
         <div hidden={source !== 'file'} data-testid="grid-from-file">
           <GridFromFile />
         </div>
-        <p className="hint">
-          Scores are final test rewards (Avg@k per task, averaged over the test tasks); ± is a
-          standard error over those tasks. Joint − single and the mean gain are paired over the same
-          tasks when both runs kept every task&apos;s score (hover a cell for how), else the errors
-          are combined as independent.
-        </p>
       </section>
       {keptError && (
         <p className="error" role="alert" data-testid="kept-error">

@@ -9,6 +9,18 @@ describe('readGridFile', () => {
     expect(readGridFile('results.json', text).result?.runs).toHaveProperty('joint-rl');
   });
 
+  it('reads k of Avg@k from the config, when it records one', () => {
+    const runs = { 'joint-rl': { scores: {} } };
+    const k = (config?: unknown) => {
+      const opened = readGridFile('r.json', JSON.stringify({ runs, config }));
+      return opened.result ? opened.samples : 'refused';
+    };
+    expect(k({ evalSamples: 3 })).toBe(3);
+    expect(k()).toBeUndefined();
+    expect(k({ evalSamples: 'three' })).toBeUndefined();
+    expect(k({ evalSamples: 0 })).toBeUndefined();
+  });
+
   it('says an empty file is empty', () => {
     expect(readGridFile('r.json', ' \n').error).toBe(`Could not read r.json: it is empty. ${PICK}`);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paperGrid } from '../../eval/grid';
 import type { RunSummary } from '../../protocol/training';
-import { defaultPicks, gridFromRuns } from './gridFromRuns';
+import { defaultPicks, gridFromRuns, samplesNote } from './gridFromRuns';
 
 const run = (id: string, over: Partial<RunSummary>): RunSummary => ({
   id,
@@ -62,5 +62,15 @@ describe('the grid from the browser’s runs', () => {
       stdErr: 0.5,
       paired: false,
     });
+  });
+
+  it('says what k of Avg@k is: one for all, each with its runs, or not recorded', () => {
+    const whose = 'their configs';
+    expect(samplesNote({ a: 2, b: 2 }, whose)).toBe('Here k = 2 (their configs).');
+    expect(samplesNote({ a: undefined }, whose)).toBe('Here k was not recorded.');
+    expect(samplesNote({}, whose)).toBe('');
+    expect(samplesNote({ a: 4, b: 1, c: undefined, d: 1 }, whose)).toBe(
+      'Here k differs between the runs (their configs): 1 (b, d); 4 (a); not recorded (c): their scores are not measured alike.',
+    );
   });
 });

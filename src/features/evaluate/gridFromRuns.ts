@@ -57,3 +57,25 @@ export function gridFromRuns(
     };
   return { base: 'this browser’s runs', seed: 0, backend: '', runs };
 }
+
+/**
+ * What k of Avg@k is for a grid's runs (k by run name; undefined where not recorded), as a
+ * sentence: one k for all, or each k with its runs when they differ. `whose` says where k was
+ * read (e.g. "the config's evalSamples").
+ */
+export function samplesNote(
+  k: Readonly<Record<string, number | undefined>>,
+  whose: string,
+): string {
+  const byK = new Map<number | undefined, string[]>();
+  for (const [name, samples] of Object.entries(k))
+    byK.set(samples, [...(byK.get(samples) ?? []), name]);
+  const ks = [...byK.keys()];
+  if (ks.length === 0) return '';
+  if (ks.length === 1)
+    return ks[0] === undefined ? 'Here k was not recorded.' : `Here k = ${ks[0]} (${whose}).`;
+  const each = [...byK]
+    .sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity))
+    .map(([samples, names]) => `${samples ?? 'not recorded'} (${names.join(', ')})`);
+  return `Here k differs between the runs (${whose}): ${each.join('; ')}: their scores are not measured alike.`;
+}

@@ -1,0 +1,165 @@
+import {
+  createContext,
+  useContext,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+
+/** One cell's facts: which cell (its test id) and what to say of it. */
+interface Facts {
+  key: string;
+  text: string;
+}
+
+interface FactsScope {
+  lineId: string;
+  shownKey: string | null;
+  /** Shows a cell's facts while it is hovered or focused. */
+  enter: (facts: Facts) => void;
+  leave: (key: string) => void;
+  /** A click or tap keeps them shown (touch has no hover); again, and they go. */
+  toggle: (facts: Facts) => void;
+  /** The cell keyboard focus last rested on: the table's one tab stop. */
+  rest: (key: string) => void;
+}
+
+const Scope = createContext<FactsScope | null>(null);
+
+const SELECTOR = 'button[data-facts-key]';
+const buttonsIn = (root: Element | null): HTMLButtonElement[] =>
+  root ? [...root.querySelectorAll<HTMLButtonElement>(SELECTOR)] : [];
+
+/** The cell button an arrow key (or Home, End) moves to from `from`, or null at an edge. */
+function moveTo(from: HTMLButtonElement, key: string): HTMLButtonElement | null {
+  const cell = from.closest<HTMLTableCellElement>('td, th');
+  const row = cell?.parentElement as HTMLTableRowElement | null;
+  const table = row?.closest('table');
+  if (!cell || !row || !table) return null;
+  if (key === 'ArrowUp' || key === 'ArrowDown') {
+    // The nearest row above or below with a cell to read in this column (blank cells are skipped).
+    const rows = [...table.rows];
+    const step = key === 'ArrowUp' ? -1 : 1;
+    for (let i = rows.indexOf(row) + step; i >= 0 && i < rows.length; i += step) {
+      const found = rows[i]!.cells[cell.cellIndex]?.querySelector<HTMLButtonElement>(SELECTOR);
+      if (found) return found;
+    }
+    return null;
+  }
+  const inRow = buttonsIn(row);
+  if (key === 'Home') return inRow[0] ?? null;
+  if (key === 'End') return inRow.at(-1) ?? null;
+  return inRow[inRow.indexOf(from) + (key === 'ArrowLeft' ? -1 : 1)] ?? null;
+}
+
+const MOVES = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'];
+
+/**
+ * A table whose cells tell their facts (how many test tasks, how the ± was taken, caveats) in a
+ * line under it, not only in a tooltip: for the cell hovered or focused, or the one clicked or
+ * tapped until Escape or a second tap. The cells are one tab stop that the arrow keys move
+ * through, and the focused cell's button is described by the line.
+ */
+export function CellFacts({
+  prompt,
+  testId,
+  children,
+}: {
+  /** What the line says while no cell is picked: how to pick one. */
+  prompt: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  const lineId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const resting = useRef<string | null>(null);
+  const [pinned, setPinned] = useState<Facts | null>(null);
+  const [passing, setPassing] = useState<Facts | null>(null);
+  const shown = passing ?? pinned;
+  // One tab stop: the cell focus last rested on while it is still there, else the first.
+  const rove = () => {
+    const buttons = buttonsIn(root.current);
+    const stop = buttons.find((b) => b.dataset.factsKey === resting.current) ?? buttons[0];
+    for (const b of buttons) b.tabIndex = b === stop ? 0 : -1;
+  };
+  useLayoutEffect(rove);
+  const scope: FactsScope = {
+    lineId,
+    shownKey: shown?.key ?? null,
+    enter: setPassing,
+    leave: (key) => setPassing((p) => (p?.key === key ? null : p)),
+    toggle: (facts) => {
+      const again = pinned?.key === facts.key;
+      setPinned(again ? null : facts);
+      setPassing(again ? null : facts);
+    },
+    rest: (key) => {
+      resting.current = key;
+      rove();
+    },
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape' && shown) {
+      setPinned(null);
+      setPassing(null);
+      return;
+    }
+    const from = e.target as HTMLElement;
+    if (!MOVES.includes(e.key) || !from.matches(SELECTOR) || e.altKey || e.ctrlKey) return;
+    const to = moveTo(from as HTMLButtonElement, e.key);
+    e.preventDefault();
+    to?.focus();
+  };
+  return (
+    <div className="cell-facts-scope" ref={root} onKeyDown={onKeyDown}>
+      <Scope.Provider value={scope}>{children}</Scope.Provider>
+      <p id={lineId} className="hint cell-facts" data-testid={testId}>
+        {shown ? shown.text : prompt}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * A cell's content as a button that shows its facts in the table's line (see CellFacts); plain
+ * content outside a CellFacts.
+ */
+export function FactsButton({
+  factsKey,
+  facts,
+  children,
+}: {
+  factsKey: string;
+  facts: string;
+  children: ReactNode;
+}) {
+  const scope = useContext(Scope);
+  if (!scope) return <>{children}</>;
+  const mine = { key: factsKey, text: facts };
+  const shown = scope.shownKey === factsKey;
+  return (
+    <button
+      type="button"
+      className={shown ? 'cell-facts-button shown' : 'cell-facts-button'}
+      data-facts-key={factsKey}
+      tabIndex={-1}
+      aria-describedby={shown ? scope.lineId : undefined}
+      onFocus={() => {
+        scope.rest(factsKey);
+        scope.enter(mine);
+      }}
+      onBlur={() => scope.leave(factsKey)}
+      onMouseEnter={() => scope.enter(mine)}
+      onMouseLeave={(e) => {
+        // Still focused: its facts stay until focus moves on.
+        if (document.activeElement !== e.currentTarget) scope.leave(factsKey);
+      }}
+      onClick={() => scope.toggle(mine)}
+    >
+      {children}
+    </button>
+  );
+}
