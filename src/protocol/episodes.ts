@@ -32,6 +32,12 @@ export interface EpisodeRecord {
   logProbs: number[];
   entropies: number[];
   top: { label: string; prob: number }[][];
+  /**
+   * The decoder reached the model's step limit before the answer was complete: the answer keeps
+   * what it completed, and the last decoded tokens may begin a step it left out (absent: it
+   * finished, or the episode was stored before this was kept).
+   */
+  truncated?: true;
   reward: number;
   valid: boolean;
   facts: string[];

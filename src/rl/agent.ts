@@ -26,6 +26,11 @@ export interface SampledAnswer extends SampleResult {
   labels: string[];
   /** The most likely alternatives at each step, as text. */
   topLabels: { label: string; prob: number }[][];
+  /**
+   * Decoding stopped at the model's step limit (`maxActLen`) while the grammar allowed more: the
+   * answer keeps only what the actions completed, and the last actions may begin a step it left out.
+   */
+  truncated: boolean;
 }
 
 const CACHE_LIMIT = 4096;
@@ -94,6 +99,7 @@ export class PolicyAgent {
       topLabels: s.top.map((alts) =>
         alts.map((t) => ({ label: this.label(prepared, t.action), prob: t.prob })),
       ),
+      truncated: prepared.grammar.allowed(s.actions) !== null,
     };
   }
 

@@ -48,6 +48,7 @@ function toRecord(
     logProbs: e.sample.logProbs,
     entropies: e.sample.entropies,
     top: e.sample.topLabels,
+    ...(e.sample.truncated ? { truncated: true as const } : {}),
     reward: e.verification.reward,
     valid: e.verification.valid,
     facts: e.verification.facts,

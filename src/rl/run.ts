@@ -25,7 +25,7 @@ export interface EvalPoint {
 /** What a stored episode keeps of a decoded answer (not the allowed sets or raw alternatives). */
 export type AnswerTrace = Pick<
   SampledAnswer,
-  'answer' | 'actions' | 'labels' | 'logProbs' | 'entropies' | 'topLabels'
+  'answer' | 'actions' | 'labels' | 'logProbs' | 'entropies' | 'topLabels' | 'truncated'
 >;
 
 const traceOf = (s: SampledAnswer): AnswerTrace => ({
@@ -35,6 +35,7 @@ const traceOf = (s: SampledAnswer): AnswerTrace => ({
   logProbs: s.logProbs,
   entropies: s.entropies,
   topLabels: s.topLabels,
+  truncated: s.truncated,
 });
 
 /** One answer of an evaluation, with how it was decoded and graded. */

@@ -40,7 +40,7 @@ export function PatchFiles({ patch, readFiles, testId }: PatchFilesProps) {
       <p className="hint" data-testid={`${testId}-scope`}>
         {changes.whole
           ? 'Whole files, before on the left and after on the right; unchanged stretches are folded (click a fold to open it).'
-          : `Only the patch's hunks, with the file's line numbers (⋯ marks lines left out). ${files?.ok === false ? `The whole files are not at hand: ${files.reason}` : 'The patch does not apply to the task files as they are.'}`}
+          : `Only the patch's hunks, with the file's line numbers (⋯ marks lines left out). ${files?.ok === false ? `The whole files are not at hand. ${files.reason}` : 'The patch does not apply to the task files as they are.'}`}
       </p>
       <FileTabs
         files={changes.files.map((f) => ({ path: f.path, note: STATUS_WORDS[f.status] }))}

@@ -261,4 +261,14 @@ describe('EpisodeTrace', () => {
     render(<EpisodeTrace episode={{ ...episode, source: 'val', step: 1, split: 'val' }} />);
     expect(screen.getByText(/validation after 1 step, task 2, answer 3 of 4/)).toBeTruthy();
   });
+
+  it('says when the decoder stopped at its limit before the answer was complete', () => {
+    render(<EpisodeTrace episode={episode} />);
+    expect(screen.queryByTestId('episode-truncated')).toBeNull();
+    cleanup();
+    render(<EpisodeTrace episode={{ ...episode, truncated: true }} />);
+    expect(screen.getByTestId('episode-truncated').textContent).toMatch(
+      /^Cut short: the decoder stopped at its limit of 3 tokens before the answer was complete\./,
+    );
+  });
 });

@@ -10,7 +10,8 @@ import {
 import { CodeBlock, CodeViewSwitch, PatchFiles, CodeFile } from './CodeBlock';
 import { ObservationPanel } from './ObservationPanel';
 import { chosenFiles, TaskFilesPanel } from './TaskFilesPanel';
-import { formatValue } from './format';
+import { plural } from '../../../protocol/plural';
+import { formatPercent, formatValue } from './format';
 import { GradingFacts, SandboxRuns } from './Grading';
 import { proposedEdits, proposedPatch } from './proposedPatch';
 import { useTaskFiles } from './useTaskFiles';
@@ -25,7 +26,6 @@ const place = (e: EpisodeRecord): string =>
   e.source === 'train'
     ? `Step ${e.step}, group ${e.groupIndex + 1}`
     : `${batchName(e)}, task ${e.groupIndex + 1}`;
-const percent = (p: number) => `${(p * 100).toFixed(p >= 0.995 || p < 0.01 ? 1 : 0)}%`;
 
 /**
  * How each line of a unified diff reads: a file's header (from `diff --git` to its first hunk),
@@ -99,7 +99,7 @@ function ProposedPatch({
       {view === undefined ? (
         <p className="hint">Reading the task&apos;s files…</p>
       ) : !view.ok ? (
-        <p className="hint">The task&apos;s files are not at hand: {view.reason}</p>
+        <p className="hint">The task&apos;s files are not at hand. {view.reason}</p>
       ) : made && 'error' in made ? (
         <p className="hint" data-testid="episode-proposed-error">
           They do not apply to the task&apos;s files: {made.error}
@@ -193,6 +193,13 @@ export function EpisodeTrace({
       )}
       <GradingFacts facts={e.facts} secondary={e.secondary} runs={e.runs} byPolicy />
       <h4>Answer</h4>
+      {e.truncated && (
+        <p className="hint" data-testid="episode-truncated">
+          Cut short: the decoder stopped at its limit of {plural(e.actions.length, 'token')} before
+          the answer was complete. The answer keeps the steps it finished; the last decoded tokens
+          below may begin a step that is not in it.
+        </p>
+      )}
       <pre className="episode-answer" data-testid="episode-answer">
         {e.answerText}
       </pre>
@@ -274,13 +281,13 @@ export function EpisodeTrace({
                 <td>
                   <code>{label}</code>
                 </td>
-                <td className="num">{percent(Math.exp(e.logProbs[i] ?? Number.NaN))}</td>
+                <td className="num">{formatPercent(Math.exp(e.logProbs[i] ?? Number.NaN))}</td>
                 <td className="num">{formatValue(e.logProbs[i], 2)}</td>
                 <td className="num">{formatValue(e.entropies[i], 2)}</td>
                 <td>
                   {(e.top[i] ?? []).map((t, j) => (
                     <span key={j} className="episode-alt">
-                      <code>{t.label}</code> {percent(t.prob)}
+                      <code>{t.label}</code> {formatPercent(t.prob)}
                     </span>
                   ))}
                 </td>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatValue } from './format';
+import { formatDuration, formatPercent, formatValue } from './format';
 
 describe('format', () => {
   it('formats durations', () => {
@@ -16,5 +16,17 @@ describe('format', () => {
     expect(formatValue(0.00012)).toBe('1.20e-4');
     expect(formatValue(0)).toBe('0');
     expect(formatValue(NaN)).toBe('–');
+  });
+
+  it('formatPercent never rounds a possible token to 0% or 100%', () => {
+    expect(formatPercent(0.42)).toBe('42%');
+    expect(formatPercent(0.0042)).toBe('0.4%');
+    expect(formatPercent(0.0003)).toBe('<0.1%');
+    expect(formatPercent(Math.exp(-7.9))).toBe('<0.1%');
+    expect(formatPercent(0)).toBe('0.0%');
+    expect(formatPercent(0.996)).toBe('99.6%');
+    expect(formatPercent(0.99997)).toBe('>99.9%');
+    expect(formatPercent(1)).toBe('100.0%');
+    expect(formatPercent(Number.NaN)).toBe('–');
   });
 });

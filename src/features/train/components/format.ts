@@ -19,3 +19,14 @@ export function formatValue(v: number | null | undefined, digits = 3): string {
   if (a < 1e-3 || a >= 1e5) return v.toExponential(digits - 1);
   return String(+v.toPrecision(digits));
 }
+
+/**
+ * A probability as a percentage: one decimal below 1% and above 99.5%, none between; a
+ * probability that is neither 0 nor 1 never reads as either ("<0.1%", ">99.9%").
+ */
+export function formatPercent(p: number): string {
+  if (Number.isNaN(p)) return '–';
+  if (p > 0 && p < 0.0005) return '<0.1%';
+  if (p < 1 && p >= 0.9995) return '>99.9%';
+  return `${(p * 100).toFixed(p >= 0.995 || p < 0.01 ? 1 : 0)}%`;
+}
