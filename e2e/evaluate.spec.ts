@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pairedDifference } from '../src/eval/compare';
 import type { PerTaskScores } from '../src/eval/evaluate';
+import { standardError } from '../src/eval/stats';
 import type { GridResult } from '../src/eval/grid';
 import { taskPrompt, type PromptLine } from '../src/eval/modelPrompt';
 import { expectAccessible } from './a11y';
@@ -220,16 +221,22 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
       `${paired.diff >= 0 ? '+' : '−'}${Math.abs(paired.diff).toFixed(3)}± ${paired.stdErr.toFixed(3)}`,
     );
 
-    // A second evaluation, cancelled while it makes its tasks: it says so, and the first
-    // one's table stays.
+    // A second evaluation, cancelled while it makes its tasks: it says so at once, then that
+    // nothing was kept, and the first one's table stays, marked as the earlier one.
     await ext.getByTestId('external-kind-review').check();
     await ext.getByTestId('external-start').click();
+    await expect(ext.getByTestId('external-earlier')).toHaveText(
+      'Earlier evaluation, shown until that of humanevalfix-3.jsonl is done:',
+    );
     await ext.getByTestId('external-cancel').click();
-    await expect(ext.getByTestId('external-error')).toContainText(
-      'Cancelled while making the tasks; nothing was scored.',
+    await expect(ext.getByTestId('external-progress')).toContainText('Cancelling');
+    await expect(ext.getByTestId('external-cancelled')).toHaveText(
+      'Cancelled: evaluating humanevalfix-3.jsonl; nothing was kept. The table below is still the earlier evaluation of humanevalfix-3.jsonl.',
       { timeout: 120_000 },
     );
     await expect(ext.getByTestId('external-cancel')).toHaveCount(0);
+    await expect(ext.getByTestId('external-error')).toHaveCount(0);
+    await expect(ext.getByTestId('external-earlier')).toHaveText('Earlier evaluation:');
     await expect(table).toContainText('3 code localization, 3 bug fixing tasks');
     // A file that is not a task file is refused as soon as it is opened, saying why; the last
     // error goes (it was about the other file), the table stays, and so does the file before.
@@ -316,12 +323,15 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
       const mine = modelNode.perTask[kind]!;
       const theirs = Object.keys(mine).map((id) => jointTested[kind]![id]!);
       const ours = Object.values(mine);
+      // Each side's mean over the shared tasks, with its standard error (none from one task).
+      const estimate = (xs: number[], n = '') => {
+        const se = standardError(xs);
+        return `${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3)}${n}${Number.isNaN(se) ? '' : `± ${se.toFixed(3)}`}`;
+      };
       await expect(models.getByTestId(`model-${kind}-shared`)).toHaveText(
-        `${(ours.reduce((a, b) => a + b, 0) / ours.length).toFixed(3)} (${theirs.length})`,
+        estimate(ours, ` (${theirs.length})`),
       );
-      await expect(models.getByTestId(`model-${kind}-run`)).toHaveText(
-        (theirs.reduce((a, b) => a + b, 0) / theirs.length).toFixed(3),
-      );
+      await expect(models.getByTestId(`model-${kind}-run`)).toHaveText(estimate(theirs));
       const d = pairedDifference(mine, jointTested[kind]!)!;
       await expect(models.getByTestId(`model-${kind}-diff`)).toHaveText(
         `${d.diff >= 0 ? '+' : '−'}${Math.abs(d.diff).toFixed(3)}${Number.isNaN(d.stdErr) ? '' : `± ${d.stdErr.toFixed(3)}`}`,
@@ -365,7 +375,11 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
       replies.map((r) => JSON.stringify({ task: r.task, answer: 'No idea.' })).join('\n'),
     );
     await models.getByTestId('model-answers-file').setInputFiles(silentFile);
-    await expect(models.getByTestId('model-about')).toContainText('silent-model.jsonl', {
+    // Until it is scored, the table shown is said to be the earlier file's.
+    await expect(models.getByTestId('model-about')).toHaveText(
+      /^(Earlier file, shown until silent-model\.jsonl is scored: model-answers\.jsonl|silent-model\.jsonl): /,
+    );
+    await expect(models.getByTestId('model-about')).toHaveText(/^silent-model\.jsonl: /, {
       timeout: 120_000,
     });
     await expect(keptModels).toHaveCount(2);

@@ -9,23 +9,33 @@ import { forgetResult, keepResult, keptResults, restoreResult } from '../storage
 import { proxy, trainerClient } from './trainerClient';
 
 /**
- * Runs one of the Evaluate page's jobs in the trainer worker, keeping its progress, then its
- * result or its error (`failure` says what could not be done), in the store: the job survives
- * leaving the page, and a failure keeps the last result. A result is kept in IndexedDB.
+ * Runs one of the Evaluate page's jobs on `fileName` in the trainer worker, keeping its progress,
+ * then its result or its error (`failure` says what could not be done), in the store: the job
+ * survives leaving the page, and a failure keeps the last result. A result is kept in IndexedDB.
+ * Cancelled (asked, then it failed, or its result `gaveNothing`): nothing is kept, and the store
+ * says so, beside the last result.
  */
 async function tracked<K extends EvaluateJob>(
   store: AppStore,
   job: K,
+  fileName: string,
   failure: string,
   run: (onProgress: (p: Progresses[K]) => void) => Promise<KeptResults[K]>,
+  gaveNothing: (result: KeptResults[K]) => boolean = () => false,
 ): Promise<void> {
   const actions = store.getState().evaluateActions;
-  actions.started(job);
+  const asked = () => store.getState().evaluate[job].cancelling;
+  actions.started(job, fileName);
   let result: KeptResults[K];
   try {
     result = await run(proxy((p) => actions.progressed(job, p)));
   } catch (error) {
-    actions.failed(job, `${failure}: ${errorText(error)}`);
+    if (asked()) actions.cancelled(job);
+    else actions.failed(job, `${failure}: ${errorText(error)}`);
+    return;
+  }
+  if (asked() && gaveNothing(result)) {
+    actions.cancelled(job);
     return;
   }
   actions.done(job, result);
@@ -70,12 +80,22 @@ export async function unforget<K extends EvaluateJob>(store: AppStore, entry: Ke
 
 /** Scores stored runs on an external task file in the trainer worker. */
 export const evaluateExternalTasks = (store: AppStore, request: ExternalEvalRequest) =>
-  tracked(store, 'external', `Could not evaluate ${request.fileName}`, (onProgress) =>
-    trainerClient().evaluateExternal(request, onProgress),
+  tracked(
+    store,
+    'external',
+    request.fileName,
+    `Could not evaluate ${request.fileName}`,
+    (onProgress) => trainerClient().evaluateExternal(request, onProgress),
+    // Cancelled before any run was scored, every run says so: not a result worth keeping.
+    (result) => result.runs.every((r) => r.error !== undefined),
   );
 
-/** Asks the worker to stop the evaluation of external tasks at its next answer. */
-export function cancelExternalTasks(): Promise<void> {
+/**
+ * Asks the worker to stop the evaluation of external tasks at its next report (a checked task
+ * or a graded answer; the tasks being made from the records are made first).
+ */
+export function cancelExternalTasks(store: AppStore): Promise<void> {
+  store.getState().evaluateActions.cancelAsked('external');
   return trainerClient().cancelExternal();
 }
 
@@ -84,6 +104,6 @@ export const modelPrompts = (split: Split) => trainerClient().modelPrompts(split
 
 /** Grades an external model's answers in the trainer worker. */
 export const scoreModelAnswers = (store: AppStore, request: ModelScoreRequest) =>
-  tracked(store, 'model', `Could not score ${request.fileName}`, (onProgress) =>
+  tracked(store, 'model', request.fileName, `Could not score ${request.fileName}`, (onProgress) =>
     trainerClient().scoreModel(request, onProgress),
   );

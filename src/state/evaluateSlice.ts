@@ -13,6 +13,15 @@ export interface Job<Progress, Result> {
   /** Which kept result `result` is (null: none, e.g. it could not be kept). */
   shownId: number | null;
   error: string | null;
+  /** The file of the job going, or of the last one started: the result shown may be another's. */
+  fileName: string | null;
+  /** The person asked the job going to stop; it stops at its next report. */
+  cancelling: boolean;
+  /**
+   * The last job was cancelled before it gave anything (nothing kept): `result` is still an
+   * earlier one. Until another starts or a kept one is shown.
+   */
+  cancelled: boolean;
 }
 
 export interface Progresses {
@@ -39,12 +48,19 @@ export type EvaluateJob = KeptJob;
 export interface EvaluateSlice {
   evaluate: EvaluateState;
   evaluateActions: {
-    started: (job: EvaluateJob) => void;
+    started: (job: EvaluateJob, fileName: string) => void;
     progressed: <J extends EvaluateJob>(job: J, progress: Progresses[J]) => void;
     done: <J extends EvaluateJob>(job: J, result: KeptResults[J]) => void;
     /** A failure keeps the last result shown: nothing already there is lost. */
     failed: (job: EvaluateJob, error: string) => void;
-    /** The last error no longer applies (another file was opened): it goes, the result stays. */
+    /** The person asked the job going to stop (nothing if none is going). */
+    cancelAsked: (job: EvaluateJob) => void;
+    /** The job stopped, as asked, before giving anything: the last result stays shown. */
+    cancelled: (job: EvaluateJob) => void;
+    /**
+     * The last error, or the word that the last job was cancelled, no longer applies (another
+     * file was opened): it goes, the result stays.
+     */
     dismissed: (job: EvaluateJob) => void;
     /** The kept results, read: a job with nothing to show shows its newest. */
     keptLoaded: (kept: { [J in EvaluateJob]: Kept<J>[] }) => void;
@@ -65,6 +81,9 @@ const idle = {
   result: null,
   shownId: null,
   error: null,
+  fileName: null,
+  cancelling: false,
+  cancelled: false,
 } as const;
 
 export const initialEvaluateState: EvaluateState = {
@@ -99,19 +118,46 @@ export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> 
   /** What a job shows of a kept result (or nothing). */
   const showing = (entry: Kept | undefined): Partial<AnyJob> =>
     entry
-      ? { status: 'done', result: entry.result, shownId: entry.id, error: null }
-      : { status: 'idle', result: null, shownId: null, error: null };
+      ? { status: 'done', result: entry.result, shownId: entry.id, error: null, cancelled: false }
+      : { status: 'idle', result: null, shownId: null, error: null, cancelled: false };
   return {
     evaluate: initialEvaluateState,
     evaluateActions: {
-      started: (job) => patch(job, () => ({ status: 'running', progress: null, error: null })),
+      started: (job, fileName) =>
+        patch(job, () => ({
+          status: 'running',
+          progress: null,
+          error: null,
+          fileName,
+          cancelling: false,
+          cancelled: false,
+        })),
       progressed: (job, progress) => patch(job, () => ({ progress })),
       done: (job, result) =>
-        patch(job, () => ({ status: 'done', result, shownId: null, progress: null })),
-      failed: (job, error) => patch(job, () => ({ status: 'error', error, progress: null })),
+        patch(job, () => ({
+          status: 'done',
+          result,
+          shownId: null,
+          progress: null,
+          cancelling: false,
+        })),
+      failed: (job, error) =>
+        patch(job, () => ({ status: 'error', error, progress: null, cancelling: false })),
+      cancelAsked: (job) => patch(job, (j) => (j.status === 'running' ? { cancelling: true } : {})),
+      cancelled: (job) =>
+        patch(job, (j) => ({
+          status: j.result ? 'done' : 'idle',
+          progress: null,
+          cancelling: false,
+          cancelled: true,
+        })),
+      // Another file was opened: the last error, or the word that the last job was cancelled,
+      // was about another file. The result stays.
       dismissed: (job) =>
         patch(job, (j) =>
-          j.status === 'error' ? { status: j.result ? 'done' : 'idle', error: null } : {},
+          j.status === 'error'
+            ? { status: j.result ? 'done' : 'idle', error: null, cancelled: false }
+            : { cancelled: false },
         ),
       keptLoaded: (kept) => {
         set((s) => ({

@@ -69,11 +69,24 @@ describe('app store', () => {
       samples: 1,
       seed: 1,
     };
-    actions.started('external');
+    actions.started('external', 'f.jsonl');
     actions.progressed('external', { stage: 'tasks', message: 'Making tasks from 3 records…' });
     expect(store.getState().evaluate.external.status).toBe('running');
     actions.done('external', result);
-    actions.started('external');
+    // Cancelled: it says so, naming the file, and the last result stays until another starts.
+    actions.started('external', 'h.jsonl');
+    actions.cancelAsked('external');
+    expect(store.getState().evaluate.external).toMatchObject({ cancelling: true });
+    actions.cancelled('external');
+    expect(store.getState().evaluate.external).toMatchObject({
+      status: 'done',
+      result,
+      fileName: 'h.jsonl',
+      cancelling: false,
+      cancelled: true,
+    });
+    actions.started('external', 'g.jsonl');
+    expect(store.getState().evaluate.external.cancelled).toBe(false);
     actions.failed('external', 'Could not evaluate g.jsonl: it is empty.');
     // The other job is untouched.
     expect(store.getState().evaluate.model.status).toBe('idle');
@@ -110,7 +123,7 @@ describe('app store', () => {
     expect(shown()).toMatchObject({ result: a, shownId: 1 });
     // A new result shows as soon as it is done, and is marked once kept.
     const c = model('c.jsonl');
-    actions.started('model');
+    actions.started('model', 'c.jsonl');
     actions.show('model', 2);
     expect(shown().shownId, 'no other is shown while one is scored').toBe(1);
     actions.done('model', c);

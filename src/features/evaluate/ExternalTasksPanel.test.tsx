@@ -15,6 +15,24 @@ vi.mock('../../storage/kept', () => ({
   keptResults: () => Promise.resolve([]),
 }));
 
+// The trainer worker: an evaluation that goes until it is cancelled, then fails as the worker's
+// does when cancelled while making its tasks.
+const worker = vi.hoisted(() => ({ stop: null as (() => void) | null }));
+vi.mock('../../bridge/trainerClient', () => ({
+  proxy: <F,>(f: F) => f,
+  trainerClient: () => ({
+    evaluateExternal: () =>
+      new Promise((_, reject) => {
+        worker.stop = () =>
+          reject(new Error('Cancelled while making the tasks; nothing was scored.'));
+      }),
+    cancelExternal: () => {
+      worker.stop?.();
+      return Promise.resolve();
+    },
+  }),
+}));
+
 const RUN: RunSummary = {
   id: 'r1',
   name: 'joint-rl',
@@ -103,6 +121,54 @@ describe('ExternalTasksPanel', () => {
     expect(screen.getByTestId('external-result').textContent).toContain(
       'seed 1. security fixing: this file gives none.',
     );
+  });
+
+  it('says a cancelled evaluation kept nothing, and that the table is the earlier one', async () => {
+    const earlier: ExternalEvalResult = {
+      fileName: 'hef3.jsonl',
+      format: 'HumanEvalPack',
+      tasks: { bugfix: 3 },
+      skipped: [],
+      runs: [],
+      samples: 1,
+      seed: 1,
+    };
+    const actions = appStore.getState().evaluateActions;
+    actions.done('external', earlier);
+    render(<ExternalTasksPanel />);
+    expect(screen.queryByTestId('external-earlier')).toBeNull();
+    await openFile();
+    fireEvent.click(start());
+    // While it goes, the table is said to be the earlier one.
+    await screen.findByTestId('external-cancel');
+    expect(screen.getByTestId('external-earlier').textContent).toBe(
+      'Earlier evaluation, shown until that of one.jsonl is done: ',
+    );
+    actions.progressed('external', { stage: 'tasks', message: 'Making tasks from 1 records…' });
+    // Cancel is answered at once, before the worker stops.
+    const stop = worker.stop;
+    worker.stop = null;
+    fireEvent.click(screen.getByTestId('external-cancel'));
+    expect(screen.getByTestId<HTMLButtonElement>('external-cancel').disabled).toBe(true);
+    expect(screen.getByTestId('external-progress').textContent).toContain(
+      'Cancelling: it stops once the records in hand are made into tasks',
+    );
+    stop!();
+    const cancelled = await screen.findByTestId('external-cancelled');
+    expect(cancelled.textContent).toBe(
+      'Cancelled: evaluating one.jsonl; nothing was kept. The table below is still the earlier evaluation of hef3.jsonl.',
+    );
+    expect(screen.queryByTestId('external-error')).toBeNull();
+    expect(screen.queryByTestId('external-progress')).toBeNull();
+    expect(screen.getByTestId('external-earlier').textContent).toBe('Earlier evaluation: ');
+    expect(screen.getByTestId('external-result').textContent).toContain(
+      'hef3.jsonl (HumanEvalPack)',
+    );
+    // Another file opened: the word goes, the table stays (no longer marked earlier).
+    await openFile();
+    expect(screen.queryByTestId('external-cancelled')).toBeNull();
+    expect(screen.queryByTestId('external-earlier')).toBeNull();
+    expect(screen.getByTestId('external-result').textContent).toMatch(/^hef3\.jsonl/);
   });
 
   it('clears the table of the evaluation shown when it is removed; undo shows it again', async () => {

@@ -3,15 +3,10 @@ import { useMemo, useState } from 'react';
 import { cancelExternalTasks, evaluateExternalTasks } from '../../bridge/evaluation';
 import { FileButton } from '../../components/FileButton';
 import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
-import { pairedDifference } from '../../eval/compare';
-import {
-  MAX_EXTERNAL_SAMPLES,
-  samplingProblem,
-  type ExternalEvalResult,
-} from '../../protocol/external';
+import { MAX_EXTERNAL_SAMPLES, samplingProblem } from '../../protocol/external';
 import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
-import { EstimateCell, signed } from './cells';
+import { ExternalResultTable } from './ExternalResultTable';
 import { defaultPicks, isGridRun } from './gridFromRuns';
 import { describeFile } from './describeFile';
 import { KeptTable } from './KeptTable';
@@ -175,10 +170,11 @@ export function ExternalTasksPanel() {
           <button
             type="button"
             data-testid="external-cancel"
-            title="Stop at the next answer; the runs already scored are kept."
-            onClick={() => void cancelExternalTasks()}
+            disabled={external.cancelling}
+            title="Stop at the next checked task or graded answer; the runs already scored are kept."
+            onClick={() => void cancelExternalTasks(appStore)}
           >
-            Cancel
+            {external.cancelling ? 'Cancelling…' : 'Cancel'}
           </button>
         )}
       </div>
@@ -195,6 +191,17 @@ export function ExternalTasksPanel() {
             : progress.stage === 'tasks'
               ? progress.message
               : `${progressRun?.name ?? progress.runId}: ${progress.done} of ${progress.total} answers graded…`}
+          {external.cancelling &&
+            (progress?.stage === 'answers'
+              ? ' Cancelling: it stops at the next answer; the runs already scored are kept.'
+              : ' Cancelling: it stops once the records in hand are made into tasks (that can take a while); nothing will be kept.')}
+        </p>
+      )}
+      {external.cancelled && (
+        <p className="hint" role="status" data-testid="external-cancelled">
+          <strong>Cancelled:</strong> evaluating {external.fileName}; nothing was kept.
+          {external.result &&
+            ` The table below is still the earlier evaluation of ${external.result.fileName}.`}
         </p>
       )}
       {external.error && (
@@ -202,113 +209,39 @@ export function ExternalTasksPanel() {
           {external.error}
         </p>
       )}
-      {external.result && <ExternalResultTable result={external.result} />}
+      {external.result && (
+        <ExternalResultTable
+          result={external.result}
+          earlier={
+            going
+              ? `Earlier evaluation, shown until that of ${external.fileName} is done:`
+              : external.cancelled
+                ? 'Earlier evaluation:'
+                : null
+          }
+        />
+      )}
       <KeptTable
         job="external"
         caption="Evaluations kept in this browser"
         columns={[
           {
-            head: 'tasks',
+            head: 'Tasks',
             cell: ({ result }) =>
               TASK_KINDS.filter((k) => result.tasks[k] !== undefined)
                 .map((k) => `${result.tasks[k]} ${KIND_LABELS[k]}`)
                 .join(', '),
           },
           {
-            head: 'runs',
+            head: 'Runs',
             cell: ({ result }) => result.runs.map((r) => `${r.name} @ ${r.step}`).join(', '),
           },
           {
-            head: 'answers a task · seed',
+            head: 'Answers a task · seed',
             cell: ({ result }) => `${result.samples} · ${result.seed}`,
           },
         ]}
       />
-    </div>
-  );
-}
-
-/** Each kind's score under each run, and the first run minus the second, paired over the tasks. */
-function ExternalResultTable({ result }: { result: ExternalEvalResult }) {
-  const kinds = TASK_KINDS.filter((k) => result.tasks[k] !== undefined);
-  const [a, b] = result.runs;
-  return (
-    <div data-testid="external-result">
-      <p className="hint">
-        {result.fileName} ({result.format}):{' '}
-        {kinds.map((k) => `${result.tasks[k]} ${KIND_LABELS[k]}`).join(', ')} tasks;{' '}
-        {plural(result.samples, 'answer')} a task, seed {result.seed}.
-        {result.notGiven?.map((k) => (
-          <span key={k} data-testid={`external-not-given-${k}`}>
-            {' '}
-            {KIND_LABELS[k]}: this file gives none.
-          </span>
-        ))}
-      </p>
-      <div className="table-scroll">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Task kind</th>
-              {result.runs.map((r) => (
-                <th key={r.runId} scope="col">
-                  {r.name} <span className="hint">@ step {r.step}</span>
-                </th>
-              ))}
-              {a && b && (
-                <th scope="col" title="Paired over the same tasks.">
-                  {a.name} − {b.name}
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {kinds.map((k) => {
-              const d = a && b ? pairedDifference(a.perTask[k] ?? {}, b.perTask[k] ?? {}) : null;
-              return (
-                <tr key={k}>
-                  <th scope="row">{KIND_LABELS[k]}</th>
-                  {result.runs.map((r, i) => {
-                    const s = r.bySkill[k];
-                    return (
-                      <EstimateCell
-                        key={r.runId}
-                        testId={`external-${k}-${i}`}
-                        value={s ? s.meanReward.toFixed(3) : null}
-                        stdErr={s?.stdErr}
-                      />
-                    );
-                  })}
-                  {a && b && (
-                    <EstimateCell
-                      testId={`external-${k}-diff`}
-                      value={d ? signed(d.diff) : null}
-                      stdErr={d?.stdErr}
-                    />
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {result.runs
-        .filter((r) => r.error)
-        .map((r) => (
-          <p key={r.runId} className="error" data-testid="external-run-error">
-            {r.name} has no scores: {r.error}
-          </p>
-        ))}
-      {result.skipped.length > 0 && (
-        <details data-testid="external-skipped">
-          <summary>{result.skipped.length} left out</summary>
-          <ul>
-            {result.skipped.map((s, i) => (
-              <li key={i}>{s}</li>
-            ))}
-          </ul>
-        </details>
-      )}
     </div>
   );
 }

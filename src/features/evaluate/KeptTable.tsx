@@ -45,7 +45,7 @@ export function KeptTable<J extends EvaluateJob>({
             <caption>{caption}</caption>
             <thead>
               <tr>
-                <th scope="col">file</th>
+                <th scope="col">File</th>
                 {columns.map((c, i) => (
                   <th key={i} scope="col" {...(c.title ? { title: c.title } : {})}>
                     {c.head}
@@ -73,7 +73,8 @@ export function KeptTable<J extends EvaluateJob>({
                   {columns.map((c, i) => (
                     <td key={i}>{c.cell(k)}</td>
                   ))}
-                  <td className="actions">
+                  {/* Its buttons stack when the table is tight (e.g. a model's many kinds). */}
+                  <td className="actions" style={{ whiteSpace: 'normal' }}>
                     <button
                       type="button"
                       data-testid={`${job}-kept-show`}

@@ -5,7 +5,7 @@ import { modelPrompts, scoreModelAnswers } from '../../bridge/evaluation';
 import { download } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
 import { readInto } from '../../components/useRead';
-import { KIND_LABELS, SPLITS, TASK_KINDS, type Split, type TaskKind } from '../../core/tasks/types';
+import { KIND_LABELS, SPLITS, TASK_KINDS, type Split } from '../../core/tasks/types';
 import type { PerTaskScores } from '../../eval/evaluate';
 import type { Kept } from '../../protocol/kept';
 import { appStore } from '../../state/appStore';
@@ -14,6 +14,7 @@ import { EstimateCell, signed } from './cells';
 import { isGridRun } from './gridFromRuns';
 import { KeptTable } from './KeptTable';
 import { modelRows } from './modelRows';
+import { runLabel } from './runLabel';
 import { plural } from '../../protocol/plural';
 
 const SPLIT_WORDS: Record<Split, string> = {
@@ -111,7 +112,7 @@ function useRunScores(runId: string | null): {
 }
 
 function ModelTable() {
-  const { result } = useApp((s) => s.evaluate.model);
+  const { result, status, fileName } = useApp((s) => s.evaluate.model);
   const runs = useApp((s) => s.train.runs);
   const done = useMemo(
     () => runs.filter(isGridRun).sort((a, b) => b.createdAt - a.createdAt),
@@ -127,6 +128,11 @@ function ModelTable() {
   return (
     <>
       <p className="hint" data-testid="model-about">
+        {status === 'running' && (
+          <strong data-testid="model-earlier">
+            Earlier file, shown until {fileName} is scored:{' '}
+          </strong>
+        )}
         {result.fileName}: {plural(result.answers, 'answer')}, scored on {result.suite}.
         {result.unreadCount > 0 &&
           ` ${result.unreadCount} held no answer and scored 0 (e.g. line ${result.unread[0]!.line}: ${result.unread[0]!.reason}).`}
@@ -140,11 +146,13 @@ function ModelTable() {
             aria-labelledby={runLabelId}
             value={runId ?? ''}
             data-testid="model-run"
+            // As wide as its longest run's name, not the whole card.
+            style={{ alignSelf: 'flex-start' }}
             onChange={(e) => setPicked(e.target.value)}
           >
             {done.map((r) => (
               <option key={r.id} value={r.id}>
-                {r.name} · {plural(r.step, 'step')}
+                {runLabel(r)}
               </option>
             ))}
           </select>
@@ -159,14 +167,21 @@ function ModelTable() {
         <table className="table" data-testid="model-table">
           <thead>
             <tr>
-              <th scope="col">kind</th>
-              <th scope="col">tasks</th>
-              <th scope="col">{result.fileName}</th>
-              <th scope="col" title="The tasks both the model and the run answered">
-                tasks both answered: the model
+              <th scope="col">Kind</th>
+              <th scope="col">Tasks</th>
+              <th scope="col" title="The model's mean reward over every task it answered">
+                {result.fileName}
               </th>
-              <th scope="col">{run ? run.name : 'a run'}</th>
-              <th scope="col">model − run</th>
+              <th
+                scope="col"
+                title="The model's mean reward over the tasks both it and the run answered (how many)"
+              >
+                Model, on shared tasks (n)
+              </th>
+              <th scope="col" title="The run's mean reward over the same tasks">
+                {run ? run.name : 'Run'}, on shared tasks
+              </th>
+              <th scope="col">Model − run</th>
             </tr>
           </thead>
           <tbody>
@@ -179,12 +194,18 @@ function ModelTable() {
                   value={r.model.meanReward.toFixed(3)}
                   stdErr={r.model.stdErr}
                 />
-                <td className="num" data-testid={`model-${r.kind}-shared`}>
-                  {r.shared ? `${r.shared.model.toFixed(3)} (${r.shared.tasks})` : '–'}
-                </td>
-                <td className="num" data-testid={`model-${r.kind}-run`}>
-                  {r.shared ? r.shared.run.toFixed(3) : '–'}
-                </td>
+                <EstimateCell
+                  testId={`model-${r.kind}-shared`}
+                  value={
+                    r.shared ? `${r.shared.model.meanReward.toFixed(3)} (${r.shared.tasks})` : null
+                  }
+                  stdErr={r.shared?.model.stdErr}
+                />
+                <EstimateCell
+                  testId={`model-${r.kind}-run`}
+                  value={r.shared ? r.shared.run.meanReward.toFixed(3) : null}
+                  stdErr={r.shared?.run.stdErr}
+                />
                 <EstimateCell
                   testId={`model-${r.kind}-diff`}
                   value={r.diff ? signed(r.diff.diff) : null}
@@ -205,20 +226,6 @@ function ModelTable() {
   );
 }
 
-/** Column heads short enough for ten kinds side by side (the full label on hover). */
-const SHORT_KIND: Record<TaskKind, string> = {
-  localization: 'loc',
-  editing: 'edit',
-  testgen: 'testgen',
-  reproduction: 'repro',
-  review: 'review',
-  bugfix: 'bugfix',
-  'bugfix-multi': 'multi-file',
-  'tdd-fix': 'tdd-fix',
-  refactor: 'refactor',
-  'security-fix': 'security',
-};
-
 /** Every model scored in this browser, side by side: its mean reward per kind. */
 function KeptModels() {
   const kept = useApp((s) => s.evaluate.kept.model);
@@ -228,9 +235,11 @@ function KeptModels() {
       job="model"
       caption="Models scored in this browser (mean reward over the tasks each answered)"
       columns={[
-        { head: 'answers', cell: ({ result }) => result.answers },
+        { head: 'Answers', cell: ({ result }) => result.answers },
+        // The grid's names for the kinds, wrapping (the kept table's cells do not) so that the
+        // kinds fit side by side in a wide window; a narrow one scrolls.
         ...kinds.map((kind) => ({
-          head: SHORT_KIND[kind],
+          head: <span style={{ whiteSpace: 'normal' }}>{KIND_LABELS[kind]}</span>,
           title: `${KIND_LABELS[kind]}: mean reward (tasks answered)`,
           cell: ({ result }: Kept<'model'>) => {
             const s = result.bySkill[kind];

@@ -23,9 +23,20 @@ describe('an external model beside a run', () => {
     const review = rows.find((r) => r.kind === 'review')!;
     // r3 the run never answered: the model's own score counts it, the shared columns do not.
     expect(review.model.meanReward).toBeCloseTo(2 / 3, 12);
-    expect(review.shared).toEqual({ tasks: 2, model: 0.5, run: 0 });
+    // Each side's mean over the shared tasks with its standard error, as the model's own column.
+    expect(review.shared).toEqual({
+      tasks: 2,
+      model: { tasks: 2, meanReward: 0.5, stdErr: 0.5 },
+      run: { tasks: 2, meanReward: 0, stdErr: 0 },
+    });
     expect(review.diff).toMatchObject({ diff: 0.5, tasks: 2, paired: true });
-    expect(review.diff!.diff).toBe(review.shared!.model - review.shared!.run);
+    expect(review.diff!.diff).toBe(review.shared!.model.meanReward - review.shared!.run.meanReward);
+    // One shared task: no standard error, left out rather than NaN.
+    expect(modelRows(result, { localization: { l1: 1 } })[0]!.shared).toEqual({
+      tasks: 1,
+      model: { tasks: 1, meanReward: 0.5 },
+      run: { tasks: 1, meanReward: 1 },
+    });
     expect(rows.find((r) => r.kind === 'localization')).toMatchObject({
       shared: null,
       diff: null,

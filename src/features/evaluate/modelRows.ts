@@ -1,6 +1,6 @@
 import { TASK_KINDS, type TaskKind } from '../../core/tasks/types';
 import { pairedDifference, type Difference } from '../../eval/compare';
-import type { KindScore, PerTaskScores } from '../../eval/evaluate';
+import { kindScore, type KindScore, type PerTaskScores } from '../../eval/evaluate';
 import type { ModelScoreResult } from '../../protocol/models';
 
 /** One kind of the external model's table: its score, and a run's on the same tasks. */
@@ -8,10 +8,10 @@ export interface ModelRow {
   kind: TaskKind;
   model: KindScore;
   /**
-   * Over the tasks both answered: how many, the model's mean and the run's (their difference is
-   * `diff`'s); null when they share none.
+   * Over the tasks both answered: how many, and the model's score and the run's, each with its
+   * standard error (their difference is `diff`'s); null when they share none.
    */
-  shared: { tasks: number; model: number; run: number } | null;
+  shared: { tasks: number; model: KindScore; run: KindScore } | null;
   /** Model minus run, paired over those tasks. */
   diff: Difference | null;
 }
@@ -31,8 +31,8 @@ export function modelRows(result: ModelScoreResult, run: PerTaskScores | null): 
         shared: shared.length
           ? {
               tasks: shared.length,
-              model: shared.reduce((s, id) => s + mine[id]!, 0) / shared.length,
-              run: shared.reduce((s, id) => s + theirs[id]!, 0) / shared.length,
+              model: kindScore(shared.map((id) => mine[id]!)),
+              run: kindScore(shared.map((id) => theirs[id]!)),
             }
           : null,
         diff: pairedDifference(mine, theirs),
