@@ -16,15 +16,28 @@ vi.mock('../../storage/kept', () => ({
 }));
 
 // The trainer worker: an evaluation that goes until it is cancelled, then fails as the worker's
-// does when cancelled while making its tasks.
-const worker = vi.hoisted(() => ({ stop: null as (() => void) | null }));
+// does when cancelled while making its tasks, or (`answering`) gives what it gives when cancelled
+// while the first run answers: every run without scores.
+const worker = vi.hoisted(() => ({ stop: null as (() => void) | null, answering: false }));
 vi.mock('../../bridge/trainerClient', () => ({
   proxy: <F,>(f: F) => f,
   trainerClient: () => ({
-    evaluateExternal: () =>
-      new Promise((_, reject) => {
+    evaluateExternal: (request: { fileName: string }) =>
+      new Promise((resolve, reject) => {
         worker.stop = () =>
-          reject(new Error('Cancelled while making the tasks; nothing was scored.'));
+          worker.answering
+            ? resolve({
+                fileName: request.fileName,
+                format: 'HumanEvalPack',
+                tasks: { bugfix: 1 },
+                skipped: [],
+                runs: [
+                  { runId: 'r1', name: 'joint-rl', step: 3, bySkill: {}, perTask: {}, error: 'x' },
+                ],
+                samples: 1,
+                seed: 1,
+              })
+            : reject(new Error('Cancelled while making the tasks; nothing was scored.'));
       }),
     cancelExternal: () => {
       worker.stop?.();
@@ -67,6 +80,7 @@ beforeEach(() => {
     train: { ...s.train, runs: [RUN], runsLoaded: true },
   }));
   device('ready');
+  worker.answering = false;
 });
 afterEach(cleanup);
 
@@ -169,6 +183,19 @@ describe('ExternalTasksPanel', () => {
     expect(screen.queryByTestId('external-cancelled')).toBeNull();
     expect(screen.queryByTestId('external-earlier')).toBeNull();
     expect(screen.getByTestId('external-result').textContent).toMatch(/^hef3\.jsonl/);
+  });
+
+  it('keeps nothing cancelled before any run was scored, and says so', async () => {
+    worker.answering = true;
+    render(<ExternalTasksPanel />);
+    await openFile();
+    fireEvent.click(start());
+    fireEvent.click(await screen.findByTestId('external-cancel'));
+    expect((await screen.findByTestId('external-cancelled')).textContent).toBe(
+      'Cancelled: evaluating one.jsonl; nothing was kept.',
+    );
+    expect(screen.queryByTestId('external-result')).toBeNull();
+    expect(appStore.getState().evaluate.external).toMatchObject({ status: 'idle', result: null });
   });
 
   it('clears the table of the evaluation shown when it is removed; undo shows it again', async () => {
