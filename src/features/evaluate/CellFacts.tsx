@@ -1,6 +1,7 @@
 import {
   createContext,
   useContext,
+  useEffect,
   useId,
   useLayoutEffect,
   useRef,
@@ -18,6 +19,7 @@ interface Facts {
 interface FactsScope {
   lineId: string;
   shownKey: string | null;
+  shownText: string | null;
   /** Shows a cell's facts while it is hovered or focused. */
   enter: (facts: Facts) => void;
   leave: (key: string) => void;
@@ -25,6 +27,8 @@ interface FactsScope {
   toggle: (facts: Facts) => void;
   /** The cell keyboard focus last rested on: the table's one tab stop. */
   rest: (key: string) => void;
+  /** A shown cell's facts changed (another grid, same cell): the line follows. */
+  refresh: (facts: Facts) => void;
 }
 
 const Scope = createContext<FactsScope | null>(null);
@@ -89,6 +93,7 @@ export function CellFacts({
   const scope: FactsScope = {
     lineId,
     shownKey: shown?.key ?? null,
+    shownText: shown?.text ?? null,
     enter: setPassing,
     leave: (key) => setPassing((p) => (p?.key === key ? null : p)),
     toggle: (facts) => {
@@ -99,6 +104,11 @@ export function CellFacts({
     rest: (key) => {
       resting.current = key;
       rove();
+    },
+    refresh: (facts) => {
+      const renew = (f: Facts | null) => (f?.key === facts.key ? facts : f);
+      setPinned(renew);
+      setPassing(renew);
     },
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -137,9 +147,13 @@ export function FactsButton({
   children: ReactNode;
 }) {
   const scope = useContext(Scope);
+  const shown = scope?.shownKey === factsKey;
+  const stale = shown && scope.shownText !== facts;
+  useEffect(() => {
+    if (stale) scope.refresh({ key: factsKey, text: facts });
+  }, [stale, scope, factsKey, facts]);
   if (!scope) return <>{children}</>;
   const mine = { key: factsKey, text: facts };
-  const shown = scope.shownKey === factsKey;
   return (
     <button
       type="button"

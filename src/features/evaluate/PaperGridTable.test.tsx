@@ -67,7 +67,7 @@ describe('PaperGridTable', () => {
       backend: 'wasm',
       runs: { 'warm-start': run(0.3), 'joint-rl': run(0.5), untrained: run(0) },
     };
-    render(
+    const { rerender } = render(
       <PaperGridTable grid={paperGrid(result)} samples="Here k = 2 (the config’s evalSamples)." />,
     );
     const line = screen.getByTestId('grid-facts');
@@ -104,6 +104,13 @@ describe('PaperGridTable', () => {
     expect(line.textContent).toMatch(
       /^Joint vs warm start, mean of the 5 skills: \+0\.200 \(abs\) ± 0\.\d{3}; its standard error combines the five skills’ as independent; joint RL minus the warm start, over the five skills\.$/,
     );
+    // Another grid in its place: the picked cell's line tells the new grid's facts.
+    result.runs['joint-rl']!.scores.editing!.meanReward = 0.25;
+    fireEvent.click(joint);
+    rerender(
+      <PaperGridTable grid={paperGrid(result)} samples="Here k = 2 (the config’s evalSamples)." />,
+    );
+    expect(line.textContent).toMatch(/^Joint RL on code editing: 0\.250 ± 0\.100/);
     // The columns and Avg@k are explained in words on the page, k with them.
     const notes = screen.getByTestId('grid-notes').textContent;
     expect(notes).toContain('Avg@k: each score is a final test reward, the mean reward over k');
