@@ -196,6 +196,11 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(patchFiles.getByTestId('episode-patch-files-scope')).toContainText('Whole files');
     const sides = patchFiles.getByTestId('episode-patch-files-diff');
     await expect(sides.locator('.editor.original .view-lines')).toBeVisible();
+    // Each side is named for a screen reader.
+    for (const side of ['before', 'after'])
+      await expect(
+        sides.getByRole('textbox', { name: new RegExp(`, ${side} the change, read only$`) }),
+      ).toHaveCount(1);
     // Every line the patch adds is on the right; what it changes is marked there.
     const added = patch
       .split('\n')
@@ -245,6 +250,19 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(
       trace.getByTestId('episode-patch').locator('.diff-add, .diff-del').first(),
     ).toBeVisible();
+    // As text too, the task's file has its lines, the task's lines marked.
+    const start = task.focus!.startLine;
+    if (start !== undefined) {
+      const end = task.focus!.endLine ?? start;
+      const filesAgain = trace.getByTestId('episode-files');
+      if (!(await filesAgain.evaluate((d) => (d as HTMLDetailsElement).open)))
+        await filesAgain.locator('summary').click();
+      const marked = filesAgain.getByTestId('episode-file-text-marked');
+      await expect(marked).toHaveCount(end - start + 1);
+      expect(squashed(await marked.first().innerText())).toBe(
+        squashed(task.files[focus]!.split('\n')[start - 1]!),
+      );
+    }
     await rows.nth(tester).getByRole('button').click();
     await expect(trace.getByTestId('episode-tests')).toHaveText(
       mine[tester]!.rendering!.tests!.trimEnd(),

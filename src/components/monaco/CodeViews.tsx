@@ -67,6 +67,7 @@ export function CodeView({ value, path, highlight, maxLines = 28, testId }: Code
     const model = monaco.editor.createModel(value, languageOf(path));
     const editor = monaco.editor.create(ref.current!, {
       ...VIEW_OPTIONS,
+      ariaLabel: `${path}, read only`,
       model,
       theme,
     });
@@ -112,6 +113,20 @@ export interface DiffViewProps {
   testId?: string;
 }
 
+/**
+ * Keeps `label` as the editor's accessible name. A diff editor's sides need this: Monaco (0.57)
+ * sets each side's label again from the options that changed whenever the diff's options are
+ * applied (at creation too), and `originalAriaLabel`/`modifiedAriaLabel` given once are lost.
+ */
+function keepAriaLabel(editor: monaco.editor.ICodeEditor, label: string): monaco.IDisposable {
+  const apply = () => {
+    if (editor.getOption(monaco.editor.EditorOption.ariaLabel) !== label)
+      editor.updateOptions({ ariaLabel: label });
+  };
+  apply();
+  return editor.onDidChangeConfiguration(apply);
+}
+
 /** Width (px) under which a diff shows in one column: each side would be under ~370 px. */
 const DIFF_INLINE_BELOW = 740;
 
@@ -151,7 +166,12 @@ export function DiffView({ before, after, path, numbers, maxLines = 32, testId }
       diff.getOriginalEditor().updateOptions({ lineNumbers: labels(numbers.before) });
       diff.getModifiedEditor().updateOptions({ lineNumbers: labels(numbers.after) });
     }
-    const listeners = track([diff.getOriginalEditor(), diff.getModifiedEditor()]);
+    const listeners = [
+      ...track([diff.getOriginalEditor(), diff.getModifiedEditor()]),
+      // Each side named, so a screen reader tells the old code from the new.
+      keepAriaLabel(diff.getOriginalEditor(), `${path}, before the change, read only`),
+      keepAriaLabel(diff.getModifiedEditor(), `${path}, after the change, read only`),
+    ];
     return () => {
       listeners.forEach((l) => l.dispose());
       diff.dispose();

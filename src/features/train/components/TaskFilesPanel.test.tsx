@@ -42,13 +42,19 @@ describe('TaskFilesPanel', () => {
     open(panel);
     const shown = await screen.findByTestId('episode-file-text');
     expect(reads).toBe(1);
-    expect(shown.textContent).toBe('line 1\nline 2\n');
+    // A line a row, numbered by CSS; the task's line marked.
+    expect([...shown.children].map((l) => [l.tagName, l.textContent])).toEqual([
+      ['SPAN', 'line 1'],
+      ['MARK', 'line 2'],
+    ]);
     expect(panel.textContent).toContain('the task is about total in src/cart.js, line 2 (marked)');
     const tabs = within(panel).getAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual(['src/cart.js', 'a.js', 'src/b.js']);
     expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
     fireEvent.click(tabs[2]!);
-    expect(screen.getByTestId('episode-file-text').textContent).toBe('export const b = 1;\n');
+    const other = screen.getByTestId('episode-file-text');
+    expect([...other.children].map((l) => l.textContent)).toEqual(['export const b = 1;']);
+    expect(screen.queryByTestId('episode-file-text-marked')).toBeNull();
     expect(within(panel).getAllByRole('tab')[2]!.getAttribute('aria-selected')).toBe('true');
   });
 

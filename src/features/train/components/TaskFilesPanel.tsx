@@ -4,6 +4,7 @@ import type { Answer } from '../../../core/answers/types';
 import type { TaskFilesView } from '../../../protocol/episodes';
 import { CodeBlock, CodeFile } from './CodeBlock';
 import { FileTabs } from './FileTabs';
+import { NumberedCode } from './NumberedCode';
 import { useTaskFiles } from './useTaskFiles';
 import { plural } from '../../../protocol/plural';
 
@@ -88,11 +89,7 @@ export function TaskFiles({
             {...(lines ? { highlight: lines } : {})}
           />
         }
-        text={
-          <pre className="episode-code" data-testid="episode-file-text">
-            {text}
-          </pre>
-        }
+        text={<NumberedCode key={path} text={text} mark={lines} testId="episode-file-text" />}
       />
     </>
   );
