@@ -162,9 +162,10 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
       skillDiffs.push(d);
       errors.push(se);
       await expect(cell, skill).toContainText(`± ${se.toFixed(3)}`);
-      await expect(cell, skill).toHaveAttribute(
-        'title',
-        new RegExp(`paired over the ${diffs.length} test tasks both runs answered`),
+      // Its facts, in the row's line for the cell focused (a keyboard reaches them).
+      await cell.getByRole('button').focus();
+      await expect(page.getByTestId('difference-facts'), skill).toContainText(
+        `paired over the ${diffs.length} test tasks both runs answered`,
       );
     }
     // (Were every paired error 0, the check above could not tell paired from unpaired.)

@@ -5,7 +5,7 @@ import type { KindScore } from '../../eval/evaluate';
 import type { Estimate, Gain, MeanDifference, PaperGrid, PaperRow } from '../../eval/grid';
 import { kindTextColor } from '../../components/skillColors';
 import { relativeGain } from '../../eval/gridTables';
-import { CellFacts } from './CellFacts';
+import { CellFacts } from '../../components/CellFacts';
 import { EstimateCell, known, signed } from './cells';
 
 const plusMinus = (stdErr: number | undefined) =>

@@ -2,7 +2,7 @@ import { ATOMIC_SKILLS, KIND_LABELS, TASK_KINDS, type TaskKind } from '../../cor
 import type { Difference } from '../../eval/compare';
 import type { TransferRow } from '../../eval/grid';
 import { kindTextColor } from '../../components/skillColors';
-import { CellFacts } from './CellFacts';
+import { CellFacts } from '../../components/CellFacts';
 import { EstimateCell, signed } from './cells';
 
 /** How a gain reads: clearly up or down (more than two errors from 0), or not told apart. */

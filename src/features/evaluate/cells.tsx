@@ -1,4 +1,4 @@
-import { FactsButton } from './CellFacts';
+import { FactsButton } from '../../components/CellFacts';
 
 export { signed } from '../train/components/runDifference';
 

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { ATOMIC_SKILLS, COMPOSITE_KINDS } from '../../../core/tasks/types';
+import { ATOMIC_SKILLS, COMPOSITE_KINDS, KIND_LABELS } from '../../../core/tasks/types';
+import { FactsButton, FactsProvider, useCellFacts } from '../../../components/CellFacts';
 import { kindTextColor } from '../../../components/skillColors';
 import type { RunSummary } from '../../../protocol/training';
 import type { PerTaskScores } from '../../../eval/stats';
 import {
+  clearOfZero,
   differenceTitle,
   finalDifference,
   meanDifference,
@@ -47,57 +49,67 @@ export function DifferenceRow({
     return d ? [d] : [];
   });
   const composite = composites.length > 0 ? meanDifference(composites) : null;
-  const shown = diffs.flatMap(({ d }) => (d ? [d] : []));
-  const paired = shown.filter((d) => d.pairing.paired).length;
+  const shown = diffs.flatMap(({ skill, d }) => (d ? [{ skill, d }] : []));
+  const paired = shown.filter(({ d }) => d.pairing.paired);
   const errors =
-    paired === 0
+    paired.length === 0
       ? 'unpaired errors'
-      : paired === shown.length
+      : paired.length === shown.length
         ? 'errors paired over the same test tasks'
-        : 'errors paired where tested on the same tasks';
+        : `errors paired over the same test tasks for ${paired.map(({ skill }) => KIND_LABELS[skill]).join(', ')}, unpaired for the rest`;
+  const { root, onKeyDown, lineId, shownText, scope } = useCellFacts<HTMLTableRowElement>();
 
   return (
-    <tr className="difference-row" data-testid="runs-difference">
+    <tr className="difference-row" data-testid="runs-difference" ref={root} onKeyDown={onKeyDown}>
       <td />
       <td colSpan={5}>
         <strong>
           {a.name} − {b.name}
         </strong>
         <div className="hint" data-testid="difference-errors">
-          final rewards, A minus B; {errors}
+          final rewards, A minus B; {errors}; <strong>bold</strong>: more than two errors from 0
+        </div>
+        <div id={lineId} className="hint difference-facts" data-testid="difference-facts">
+          {shownText ??
+            'Hover, click or tap a difference, or Tab to it and move with the arrow keys, for both runs’ scores and how clear it is.'}
         </div>
       </td>
-      {diffs.map(({ skill, d }) => (
+      <FactsProvider scope={scope}>
+        {diffs.map(({ skill, d }) => (
+          <DifferenceCell
+            key={skill}
+            testId={`difference-${skill}`}
+            d={d}
+            a={a.name}
+            b={b.name}
+            color={kindTextColor(skill)}
+          />
+        ))}
         <DifferenceCell
-          key={skill}
-          testId={`difference-${skill}`}
-          d={d}
+          testId="difference-mean"
+          d={mean}
           a={a.name}
           b={b.name}
-          color={kindTextColor(skill)}
+          label="Mean of the five skills"
         />
-      ))}
-      <DifferenceCell
-        testId="difference-mean"
-        d={mean}
-        a={a.name}
-        b={b.name}
-        label="Mean of the five skills"
-      />
-      <DifferenceCell
-        testId="difference-composite"
-        d={composite}
-        a={a.name}
-        b={b.name}
-        label={`Mean of the ${composites.length === 1 ? 'composite task' : `${composites.length} composite tasks`} scored in both runs`}
-        missing="No composite task scored in both runs."
-      />
+        <DifferenceCell
+          testId="difference-composite"
+          d={composite}
+          a={a.name}
+          b={b.name}
+          label={`Mean of the ${composites.length === 1 ? 'composite task' : `${composites.length} composite tasks`} scored in both runs`}
+          missing="No composite task scored in both runs."
+        />
+      </FactsProvider>
       <td />
     </tr>
   );
 }
 
-/** One difference with its error under it, and on hover both scores and how clear it is. */
+/**
+ * One difference with its error under it, bold when it is more than two errors from 0; hovered,
+ * focused or picked, it tells both scores and how clear it is in the row's line.
+ */
 function DifferenceCell(props: {
   d: FinalDifference | null;
   /** Run A's and B's names. */
@@ -111,14 +123,17 @@ function DifferenceCell(props: {
   color?: string;
 }) {
   const { d, label } = props;
-  const title = d
+  const facts = d
     ? `${label ? `${label}: ` : ''}${differenceTitle(props.a, props.b, d)}`
     : (props.missing ??
       (label ? `${label}: not scored in both runs on every skill.` : 'Not scored in both runs.'));
+  const value = d ? signed(d.diff) : '–';
   return (
-    <td className="num" style={{ color: props.color }} data-testid={props.testId} title={title}>
-      {d ? signed(d.diff) : '–'}
-      {d?.stdErr != null && <div className="hint">± {d.stdErr.toFixed(3)}</div>}
+    <td className="num" style={{ color: props.color }} data-testid={props.testId}>
+      <FactsButton factsKey={props.testId} facts={facts}>
+        {d && clearOfZero(d) ? <strong>{value}</strong> : value}
+        {d?.stdErr != null && <div className="hint">± {d.stdErr.toFixed(3)}</div>}
+      </FactsButton>
     </td>
   );
 }

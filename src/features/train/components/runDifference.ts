@@ -102,12 +102,16 @@ export function meanDifference(diffs: readonly (FinalDifference | null)[]): Fina
 /** `+0.012` or `-0.034` (a difference always shows its sign). */
 export const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 
-/** The hover text of a difference: both scores, the difference, and how clear it is. */
+/** Whether a difference is more than two of its standard errors from 0 (false without one). */
+export const clearOfZero = (d: FinalDifference): boolean =>
+  d.stdErr !== null && Math.abs(d.diff) > 2 * d.stdErr;
+
+/** What a difference's cell tells: both scores, the difference, and how clear it is. */
 export function differenceTitle(a: string, b: string, d: FinalDifference): string {
   const scores = `${a} ${d.a.toFixed(3)} − ${b} ${d.b.toFixed(3)} = ${signed(d.diff)}`;
   if (d.stdErr === null)
     return `${scores} (no standard error: ${d.pairing.paired ? 'a single task' : 'a run lacks one'})`;
-  const clear = Math.abs(d.diff) > 2 * d.stdErr;
+  const clear = clearOfZero(d);
   const kind = d.pairing.paired
     ? `standard error paired over the ${plural(d.pairing.tasks, 'test task')} both runs answered`
     : `unpaired standard error (${d.pairing.why})`;

@@ -8,6 +8,7 @@ import {
   useState,
   type KeyboardEvent,
   type ReactNode,
+  type RefObject,
 } from 'react';
 
 /** One cell's facts: which cell (its test id) and what to say of it. */
@@ -16,7 +17,7 @@ interface Facts {
   text: string;
 }
 
-interface FactsScope {
+export interface FactsScope {
   lineId: string;
   shownKey: string | null;
   shownText: string | null;
@@ -61,24 +62,31 @@ function moveTo(from: HTMLButtonElement, key: string): HTMLButtonElement | null 
 
 const MOVES = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'];
 
+/** What a facts scope gives the element that holds its cells and the line that tells them. */
+export interface CellFactsHandle<E extends HTMLElement> {
+  /** For the element that holds the cells (their buttons are looked up in it). */
+  root: RefObject<E | null>;
+  onKeyDown: (e: KeyboardEvent<E>) => void;
+  /** The line's element id (the focused cell's button is described by it). */
+  lineId: string;
+  /** The text the line shows: the picked cell's facts, or null while none is picked. */
+  shownText: string | null;
+  /** For FactsProvider, around the cells. */
+  scope: FactsScope;
+}
+
+/** Puts the cells' buttons (FactsButton) in touch with a useCellFacts scope. */
+export function FactsProvider({ scope, children }: { scope: FactsScope; children: ReactNode }) {
+  return <Scope.Provider value={scope}>{children}</Scope.Provider>;
+}
+
 /**
- * A table whose cells tell their facts (how many test tasks, how the ± was taken, caveats) in a
- * line under it, not only in a tooltip: for the cell hovered or focused, or the one clicked or
- * tapped until Escape or a second tap. The cells are one tab stop that the arrow keys move
- * through, and the focused cell's button is described by the line.
+ * The state of cells that tell their facts in a line (see CellFacts), for a holder that places
+ * the line itself (e.g. a table row whose first cell says what its other cells are).
  */
-export function CellFacts({
-  prompt,
-  testId,
-  children,
-}: {
-  /** What the line says while no cell is picked: how to pick one. */
-  prompt: string;
-  testId: string;
-  children: ReactNode;
-}) {
+export function useCellFacts<E extends HTMLElement>(): CellFactsHandle<E> {
   const lineId = useId();
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<E>(null);
   const resting = useRef<string | null>(null);
   const [pinned, setPinned] = useState<Facts | null>(null);
   const [passing, setPassing] = useState<Facts | null>(null);
@@ -111,7 +119,7 @@ export function CellFacts({
       setPassing(renew);
     },
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (e: KeyboardEvent<E>) => {
     if (e.key === 'Escape' && shown) {
       setPinned(null);
       setPassing(null);
@@ -123,11 +131,31 @@ export function CellFacts({
     e.preventDefault();
     to?.focus();
   };
+  return { root, onKeyDown, lineId, shownText: shown?.text ?? null, scope };
+}
+
+/**
+ * A table whose cells tell their facts (how many test tasks, how the ± was taken, caveats) in a
+ * line under it, not only in a tooltip: for the cell hovered or focused, or the one clicked or
+ * tapped until Escape or a second tap. The cells are one tab stop that the arrow keys move
+ * through, and the focused cell's button is described by the line.
+ */
+export function CellFacts({
+  prompt,
+  testId,
+  children,
+}: {
+  /** What the line says while no cell is picked: how to pick one. */
+  prompt: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  const { root, onKeyDown, lineId, shownText, scope } = useCellFacts<HTMLDivElement>();
   return (
     <div className="cell-facts-scope" ref={root} onKeyDown={onKeyDown}>
-      <Scope.Provider value={scope}>{children}</Scope.Provider>
+      <FactsProvider scope={scope}>{children}</FactsProvider>
       <p id={lineId} className="hint cell-facts" data-testid={testId}>
-        {shown ? shown.text : prompt}
+        {shownText ?? prompt}
       </p>
     </div>
   );
