@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GradingRun } from '../../../core/skills/types';
-import { secondaryLabel } from './Grading';
+import { compositeWording, secondaryLabel } from './Grading';
 
 const run = (verdict: GradingRun['verdict'], passed: number): GradingRun => ({
   purpose: 'hidden tests on the edited code',
@@ -30,5 +30,45 @@ describe('secondaryLabel', () => {
     expect(secondaryLabel('testsPassed', [run('fail', 2), other])).toBe(
       'share of hidden tests passed',
     );
+  });
+});
+
+describe('compositeWording', () => {
+  it('says which part each reward is and how the composite reward follows', () => {
+    // Test-driven fixing: the reproduction, the fix, the reproduction on the fix.
+    expect(
+      compositeWording([
+        'The test fails on the buggy code.',
+        'Reward 1: the test reproduces the issue.',
+        'Hidden tests on the edited code: 2 fail.',
+        'Reward 0.',
+        'Your reproduction on your fix passes.',
+        'Reward 1.',
+        'Composite reward 0.',
+      ]),
+    ).toEqual([
+      'The test fails on the buggy code.',
+      'Part 1 of 3, reward 1: the test reproduces the issue.',
+      'Hidden tests on the edited code: 2 fail.',
+      'Part 2 of 3, reward 0.',
+      'Your reproduction on your fix passes.',
+      'Part 3 of 3, reward 1.',
+      "Composite reward 0: 1 only when all 3 parts' rewards are 1.",
+    ]);
+    // Bug fixing: one rewarded part (the fix; the localization is a secondary metric).
+    expect(
+      compositeWording([
+        'Named: a.js.',
+        'Reward 1: every hidden test passes.',
+        'Composite reward 1.',
+      ]),
+    ).toEqual([
+      'Named: a.js.',
+      'Reward 1: every hidden test passes.',
+      'Composite reward 1: the reward above.',
+    ]);
+    // An atomic task's facts are kept as they are.
+    const atomic = ['Named: a.js. The gold fix changes: a.js.', 'Reward 1: exact set match.'];
+    expect(compositeWording(atomic)).toEqual(atomic);
   });
 });

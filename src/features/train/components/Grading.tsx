@@ -64,6 +64,26 @@ export function secondaryLabel(name: string, runs: readonly GradingRun[]): strin
   return SECONDARY_LABELS[name] ?? name;
 }
 
+/**
+ * A composite task's facts as a reader can follow them: its verdict merges its parts' (each
+ * part's facts end with that part's "Reward N"), so each of those says which part it is, and the
+ * composite reward says how it follows from them. Other facts are kept as they are.
+ */
+export function compositeWording(facts: readonly string[]): string[] {
+  const last = /^Composite reward ([01])\.$/.exec(facts.at(-1) ?? '');
+  if (!last) return [...facts];
+  const parts = facts.filter((f) => /^Reward [01]\b/.test(f)).length;
+  if (parts < 2) return [...facts.slice(0, -1), `Composite reward ${last[1]}: the reward above.`];
+  let part = 0;
+  return facts.map((f, i) => {
+    if (i === facts.length - 1)
+      return `Composite reward ${last[1]}: 1 only when all ${parts} parts' rewards are 1.`;
+    if (!/^Reward [01]\b/.test(f)) return f;
+    part++;
+    return `Part ${part} of ${parts}, r${f.slice(1)}`;
+  });
+}
+
 /** The verifier's facts, in order, and the secondary metrics beside the reward. */
 export function GradingFacts({
   facts,
@@ -84,7 +104,7 @@ export function GradingFacts({
     <>
       <h4>Why</h4>
       <ol className="episode-facts" data-testid={`${testId}-facts`}>
-        {facts.map((f, i) => (
+        {compositeWording(facts).map((f, i) => (
           <li key={i}>{worded(f, byPolicy)}</li>
         ))}
       </ol>
