@@ -271,4 +271,11 @@ describe('EpisodeTrace', () => {
       /^Cut short: the decoder stopped at its limit of 3 tokens before the answer was complete\./,
     );
   });
+
+  it('says how a training answer’s advantage follows from its group’s rewards', () => {
+    render(<EpisodeTrace episode={{ ...episode, advantage: -0.25 }} />);
+    expect(screen.getByTestId('episode-reward').textContent).toContain(
+      'advantage -0.25 = reward − group mean 0.25 · group rewards [0, 1, 0, 0]',
+    );
+  });
 });

@@ -11,7 +11,7 @@ import { CodeBlock, CodeViewSwitch, PatchFiles, CodeFile } from './CodeBlock';
 import { ObservationPanel } from './ObservationPanel';
 import { chosenFiles, TaskFilesPanel } from './TaskFilesPanel';
 import { plural } from '../../../protocol/plural';
-import { formatPercent, formatValue } from './format';
+import { advantageNote, formatPercent, formatValue } from './format';
 import { GradingFacts, SandboxRuns } from './Grading';
 import { proposedEdits, proposedPatch } from './proposedPatch';
 import { useTaskFiles } from './useTaskFiles';
@@ -20,6 +20,12 @@ import { useTaskFiles } from './useTaskFiles';
 const EDITING_KINDS: ReadonlySet<TaskKind> = new Set<TaskKind>(['editing', ...COMPOSITE_KINDS]);
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** ` = how`, when a training answer's advantage is one of GRPO's forms (else nothing). */
+const advantageOf = (e: EpisodeRecord): string => {
+  const note = advantageNote(e.reward, e.groupRewards, e.advantage);
+  return note ? ` = ${note}` : '';
+};
 
 /** Where an episode came from: its step and group, or its evaluation and task. */
 const place = (e: EpisodeRecord): string =>
@@ -170,7 +176,7 @@ export function EpisodeTrace({
         Reward <strong>{e.reward}</strong>
         {e.valid ? '' : ' (invalid answer)'} ·{' '}
         {training
-          ? `advantage ${formatValue(e.advantage, 3)} · group rewards`
+          ? `advantage ${formatValue(e.advantage, 3)}${advantageOf(e)} · group rewards`
           : `the task's score (Avg@${n}) ${formatValue(mean(e.groupRewards), 3)} from rewards`}{' '}
         [{e.groupRewards.join(', ')}]
       </p>

@@ -20,7 +20,7 @@ describe('secondaryLabel', () => {
   it('says a share of tests passed is over the tests run before their run broke', () => {
     expect(secondaryLabel('testsPassed', [run('pass', 16)])).toBe('share of hidden tests passed');
     expect(secondaryLabel('testsPassed', [run('error', 16)])).toBe(
-      'share passed of the 16 hidden tests run before it broke',
+      'share passed (of the 16 hidden tests that ran before the run broke)',
     );
     // A run that broke before any test: the share (0) needs no such word.
     expect(secondaryLabel('testsPassed', [run('error', 0)])).toBe('share of hidden tests passed');

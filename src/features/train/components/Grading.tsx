@@ -59,7 +59,7 @@ export function secondaryLabel(name: string, runs: readonly GradingRun[]): strin
     // The run the share is measured on (verifyEditStep's), not another step's of a composite.
     const hidden = runs.find((r) => r.purpose === HIDDEN_ON_EDIT);
     if (hidden?.verdict === 'error' && hidden.tests.length > 0)
-      return `share passed of the ${hidden.tests.length} hidden tests run before it broke`;
+      return `share passed (of the ${hidden.tests.length} hidden tests that ran before the run broke)`;
   }
   return SECONDARY_LABELS[name] ?? name;
 }

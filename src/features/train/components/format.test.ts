@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatPercent, formatValue } from './format';
+import { advantageNote, formatDuration, formatPercent, formatValue } from './format';
 
 describe('format', () => {
   it('formats durations', () => {
@@ -28,5 +28,17 @@ describe('format', () => {
     expect(formatPercent(0.99997)).toBe('>99.9%');
     expect(formatPercent(1)).toBe('100.0%');
     expect(formatPercent(Number.NaN)).toBe('–');
+  });
+
+  it('advantageNote says how an advantage follows from the group, or nothing', () => {
+    const group = [0, 1, 0, 0];
+    expect(advantageNote(1, group, 0.75)).toBe('reward − group mean 0.25');
+    // Over the group's std (0.433): 0.75 / 0.433 = 1.732.
+    expect(advantageNote(1, group, 0.75 / (Math.sqrt(0.1875) + 1e-6))).toBe(
+      '(reward − group mean 0.25) / group std 0.433',
+    );
+    expect(advantageNote(0, [0, 0], 0)).toBe('reward − group mean 0');
+    expect(advantageNote(1, group, 0.5)).toBeNull();
+    expect(advantageNote(1, [], 0)).toBeNull();
   });
 });

@@ -30,3 +30,25 @@ export function formatPercent(p: number): string {
   if (p < 1 && p >= 0.9995) return '>99.9%';
   return `${(p * 100).toFixed(p >= 0.995 || p < 0.01 ? 1 : 0)}%`;
 }
+
+/**
+ * How a training answer's advantage follows from its GRPO group's rewards, in words, when it is
+ * one of the trainer's two forms (reward minus the group mean, or that over the group's std);
+ * null when it is neither (it was trained some other way).
+ */
+export function advantageNote(
+  reward: number,
+  groupRewards: readonly number[],
+  advantage: number,
+): string | null {
+  const n = groupRewards.length;
+  if (n === 0) return null;
+  const mean = groupRewards.reduce((s, r) => s + r, 0) / n;
+  const std = Math.sqrt(groupRewards.reduce((s, r) => s + (r - mean) ** 2, 0) / n);
+  const raw = reward - mean;
+  const m = formatValue(mean, 3);
+  if (Math.abs(advantage - raw) < 1e-6) return `reward − group mean ${m}`;
+  if (std > 0 && Math.abs(advantage - raw / (std + 1e-6)) < 1e-4)
+    return `(reward − group mean ${m}) / group std ${formatValue(std, 3)}`;
+  return null;
+}
