@@ -192,6 +192,11 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await rows.nth(edited).getByRole('button').click();
     const patch = mine[edited]!.rendering!.patch!;
     const patchFiles = trace.getByTestId('episode-patch-files');
+    // The link to the Episodes page takes the open episode along.
+    await expect(page.getByTestId('episodes-full-width')).toHaveAttribute(
+      'href',
+      `/episodes?run=${runId}&episode=${mine[edited]!.id}`,
+    );
     await expect(patchFiles).toHaveAttribute('data-whole', 'true');
     await expect(patchFiles.getByTestId('episode-patch-files-scope')).toContainText('Whole files');
     const sides = patchFiles.getByTestId('episode-patch-files-diff');

@@ -332,13 +332,17 @@ function FocusPanel() {
 
 /** Reward curves and training signals of the focused and compared runs. */
 /** The focused run's episodes on their own page, with room for side-by-side code. */
-function FullWidthLink() {
+function FullWidthLink({ episode }: { episode: number | null }) {
   const focusId = useApp((s) => s.train.focusId);
   if (!focusId) return null;
+  const run = `/episodes?run=${encodeURIComponent(focusId)}`;
   return (
     <p className="hint">
-      <Link to={`/episodes?run=${encodeURIComponent(focusId)}`} data-testid="episodes-full-width">
-        Open on the Episodes page
+      <Link
+        to={episode === null ? run : `${run}&episode=${episode}`}
+        data-testid="episodes-full-width"
+      >
+        {episode === null ? 'Open on the Episodes page' : 'Open this episode on the Episodes page'}
       </Link>
       , full width, with a link to each episode.
     </p>
@@ -352,6 +356,8 @@ function Charts() {
   // The seven signal charts are drawn only while their section is open.
   const [signals, setSignals] = useState(false);
   const [episodes, setEpisodes] = useState(false);
+  // The episode open in the section, for the link to the Episodes page.
+  const [openEpisode, setOpenEpisode] = useState<number | null>(null);
   const section = useRef<HTMLDetailsElement>(null);
   const actions = useTrainActions();
   // A click on a validation point opens its answers below (that run focused).
@@ -384,8 +390,8 @@ function Charts() {
         <summary>Episodes of this run: the answers sampled, and why each got its reward</summary>
         {episodes && (
           <>
-            <FullWidthLink />
-            <RunEpisodes />
+            <FullWidthLink episode={openEpisode} />
+            <RunEpisodes onOpen={setOpenEpisode} />
           </>
         )}
       </details>
