@@ -164,6 +164,17 @@ test.describe('Keyboard use: every control reachable, visible and left again @we
     await page.keyboard.press('Enter');
     await expect(episodes).toHaveAttribute('open');
     await expect(episodes).toBeInViewport();
+    // Its answers are one Tab stop that the arrow keys move through.
+    const answers = episodes.getByTestId('episode-row').getByRole('button');
+    await expect(answers.first()).toBeVisible();
+    expect(await answers.count()).toBeGreaterThan(2);
+    await answers.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(answers.nth(1)).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(answers.nth(2)).not.toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(answers.nth(1)).toBeFocused();
 
     // The training-signal charts are named stops too.
     await page.getByTestId('signals-section').locator('summary').click();

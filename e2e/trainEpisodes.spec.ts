@@ -73,7 +73,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(section.getByRole('columnheader', { name: 'advantage' })).toHaveCount(0);
     const rewarded = tested.filter((e) => e.reward > 0).length;
     await expect(section.getByTestId('episodes-summary')).toContainText(
-      `${tested.length} answers · ${rewarded} rewarded`,
+      `${tested.length} answers · ${rewarded} rewarded · a row’s 2.3 is answer 3 of task 2`,
     );
     // The reward filter: the unrewarded answers (from their first page), then all again.
     await section.getByTestId('episode-reward-filter').selectOption('unrewarded');

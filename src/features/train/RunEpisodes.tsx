@@ -316,7 +316,8 @@ function EpisodesOf({
       )}
       {list !== null && rows.length > 0 && (
         <p className="hint" data-testid="episodes-summary">
-          {plural(rows.length, 'answer')} · {rewarded} rewarded
+          {plural(rows.length, 'answer')} · {rewarded} rewarded · a row’s 2.3 is answer 3 of{' '}
+          {evaluation ? 'task' : 'group'} 2
         </p>
       )}
       {list !== null && rows.length > 0 && (

@@ -1,3 +1,4 @@
+import { useState, type KeyboardEvent } from 'react';
 import type { EpisodeSummary } from '../../../protocol/episodes';
 import { KIND_LABELS } from '../../../core/tasks/types';
 import { formatValue } from './format';
@@ -5,9 +6,29 @@ import { formatValue } from './format';
 /** Rows a list shows at first, and adds at each "show more". */
 export const PAGE_ROWS = 100;
 
+const MOVES = ['ArrowUp', 'ArrowDown', 'Home', 'End'];
+
+/** Up and Down (Home, End) move the focus between the rows' buttons; Enter opens one. */
+function onRowsKey(e: KeyboardEvent<HTMLTableSectionElement>): void {
+  if (!MOVES.includes(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.episode-open')];
+  const at = buttons.indexOf(e.target as HTMLButtonElement);
+  if (at < 0) return;
+  const last = buttons.length - 1;
+  const to =
+    e.key === 'Home'
+      ? 0
+      : e.key === 'End'
+        ? last
+        : Math.min(last, Math.max(0, at + (e.key === 'ArrowUp' ? -1 : 1)));
+  e.preventDefault();
+  buttons[to]!.focus();
+}
+
 /**
  * A batch's answers as rows (the ones shown of `total` that match the filters): a click on a
- * row opens or closes its trace; "show more" adds a page.
+ * row opens or closes its trace; "show more" adds a page. The rows are one Tab stop (the row
+ * last focused, else the open one, else the first) that the arrow keys move through.
  */
 export function EpisodeList({
   visible,
@@ -25,6 +46,8 @@ export function EpisodeList({
   onToggle: (id: number) => void;
   onMore: () => void;
 }) {
+  const [rest, setRest] = useState<number | null>(null);
+  const stop = [rest, openId].find((id) => visible.some((e) => e.id === id)) ?? visible[0]?.id;
   return (
     <div className="episode-list-box">
       <table className="table episode-list" data-testid="episode-list">
@@ -39,7 +62,7 @@ export function EpisodeList({
             {!evaluation && <th scope="col">advantage</th>}
           </tr>
         </thead>
-        <tbody>
+        <tbody onKeyDown={onRowsKey}>
           {visible.map((e) => (
             // The whole row opens the trace; its button is the way in by keyboard (a click on
             // it reaches the row).
@@ -60,6 +83,8 @@ export function EpisodeList({
                   className="link-button episode-open"
                   title={`${e.taskId}: open its trace`}
                   aria-expanded={openId === e.id}
+                  tabIndex={e.id === stop ? 0 : -1}
+                  onFocus={() => setRest(e.id)}
                 >
                   <code>{e.answerText.split('\n')[0]}</code>
                 </button>
