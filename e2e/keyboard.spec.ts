@@ -175,6 +175,12 @@ test.describe('Keyboard use: every control reachable, visible and left again @we
     await expect(answers.nth(2)).not.toBeFocused();
     await page.keyboard.press('Shift+Tab');
     await expect(answers.nth(1)).toBeFocused();
+    // Enter opens its trace, heading focused; Escape closes it and goes back to the row.
+    await page.keyboard.press('Enter');
+    await expect(episodes.getByTestId('episode-trace-heading')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(episodes.getByTestId('episode-trace')).toHaveCount(0);
+    await expect(answers.nth(1)).toBeFocused();
 
     // The training-signal charts are named stops too.
     await page.getByTestId('signals-section').locator('summary').click();

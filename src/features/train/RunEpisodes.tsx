@@ -338,7 +338,22 @@ function EpisodesOf({
         </p>
       )}
       {episode && (
-        <div ref={traceBox} className="episode-trace-box">
+        <div
+          ref={traceBox}
+          className="episode-trace-box"
+          onKeyDown={(e) => {
+            // Escape closes the trace and goes back to its row (not from inside an editor,
+            // whose own Escape closes its widgets).
+            const id = episode.id;
+            if (e.key !== 'Escape' || id === undefined) return;
+            if ((e.target as HTMLElement).closest('.monaco-editor')) return;
+            const row = e.currentTarget.parentElement?.querySelector<HTMLElement>(
+              `[data-episode-id="${id}"] button`,
+            );
+            toggle(id);
+            row?.focus();
+          }}
+        >
           <EpisodeTrace
             key={episode.id}
             episode={episode}

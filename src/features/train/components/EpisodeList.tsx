@@ -69,6 +69,7 @@ export function EpisodeList({
             <tr
               key={e.id}
               data-testid="episode-row"
+              data-episode-id={e.id}
               aria-selected={openId === e.id}
               className={openId === e.id ? 'episode-row selected' : 'episode-row'}
               onClick={() => onToggle(e.id)}
