@@ -140,8 +140,10 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       .map((l) => /^@(\d+):/.exec(l)?.[1])
       .filter((p): p is string => p !== undefined);
     expect(pointers.length, 'the first answer points into its observation').toBeGreaterThan(0);
-    for (const pos of pointers)
+    for (const pos of pointers) {
       await expect(seen.locator(`[data-pos="${pos}"]`)).toHaveClass(/obs-pointed/);
+      await expect(trace.getByTestId('observation-pointed')).toContainText(`#${pos} `);
+    }
     await expect(seen.locator('.obs-tok').first()).toHaveText(`<${first.kind}>`);
 
     // Clicking it again closes it.

@@ -47,6 +47,10 @@ describe('ObservationPanel', () => {
     expect(pointed.getAttribute('title')).toBe('#2 · code · <unk2> · pointed at by step 1');
     expect(tokens.querySelector('[data-pos="1"]')!.className).not.toContain('obs-pointed');
     expect(tokens.querySelector('[data-pos="0"]')!.className).toContain('obs-marker');
+    // The pointed tokens in words too, with their positions (hover is not the only way).
+    expect(screen.getByTestId('observation-pointed').textContent).toBe(
+      'Pointed at: #2 total (step 1)',
+    );
     // The newline marker shows, and breaks the line.
     expect(tokens.textContent).toBe('<editing>returntotal1⏎\nx');
   });

@@ -55,6 +55,18 @@ export function ObservationPanel({
             {view.tokens.length} tokens; hover one for its vocabulary word and segment. Marked: the
             tokens this answer pointed at (with the decoding steps that chose them).
           </p>
+          {pointed.size > 0 && (
+            <p className="hint" data-testid="observation-pointed">
+              Pointed at:{' '}
+              {[...pointed]
+                .sort(([a], [b]) => a - b)
+                .map(
+                  ([pos, steps]) =>
+                    `#${pos} ${view.tokens[pos]?.text ?? '?'} (step ${steps.join(', ')})`,
+                )
+                .join(' · ')}
+            </p>
+          )}
           <div className="obs-view" data-testid="observation-tokens">
             {view.tokens.map((t, i) => {
               const steps = pointed.get(i);
