@@ -1,6 +1,6 @@
 // The paper's grid of test scores (`lab experiment` writes it as results.json; the Evaluate page
 // lays the browser's runs out the same way), and the comparisons its tables make.
-import { ATOMIC_SKILLS, TASK_KINDS, type TaskKind } from '../core/tasks/types';
+import { ATOMIC_SKILLS, KIND_LABELS, TASK_KINDS, type TaskKind } from '../core/tasks/types';
 import type { TrainConfig } from '../rl/config';
 import {
   clusteredStdErr,
@@ -207,7 +207,7 @@ export const PAPER_BASELINES: readonly { name: string; label: string }[] = [
   { name: PAPER_COLUMNS.joint, label: 'Joint RL' },
   ...ATOMIC_SKILLS.map((skill) => ({
     name: singleRunName(skill),
-    label: `Single-skill RL: ${skill}`,
+    label: `Single-skill RL: ${KIND_LABELS[skill]}`,
   })),
   { name: PAPER_COLUMNS.compositeOnly, label: 'Composite-only RL' },
 ];
