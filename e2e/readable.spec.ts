@@ -70,6 +70,9 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
     }
     await page.getByLabel('Joint RL', { exact: true }).selectOption(runId);
     await expect(page.getByTestId('grid-pick-joint-rl')).toHaveValue(runId);
+    // A run named otherwise than its baseline says so, outside the select's name.
+    await expect(page.getByTestId('grid-pick-joint-rl-other')).toContainText(', not joint-rl');
+    await expect(page.getByTestId('grid-pick-joint-rl')).toHaveAccessibleName('Joint RL');
     // Episodes page: the run picker and the list's filters.
     await page.getByRole('link', { name: 'Episodes', exact: true }).click();
     await expect(page.getByLabel('Run', { exact: true })).toHaveValue(runId);

@@ -126,6 +126,11 @@ function GridFromRuns() {
                 </option>
               ))}
             </select>
+            {picks[i]!.run && picks[i]!.run.name !== name && (
+              <span className="hint" data-testid={`grid-pick-${name}-other`}>
+                named {picks[i]!.run.name}, not {name}: check it is this baseline
+              </span>
+            )}
           </label>
         ))}
       </fieldset>
