@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EpisodeSummary } from '../../../protocol/episodes';
-import { EpisodeList } from './EpisodeList';
+import { answerPreview, EpisodeList } from './EpisodeList';
 
 afterEach(cleanup);
 
@@ -55,5 +55,13 @@ describe('EpisodeList', () => {
     cleanup();
     render(list(3));
     expect(buttons().map((b) => b.tabIndex)).toEqual([-1, -1, 0]);
+  });
+
+  it('previews an answer in one line: each step’s first line, … where it has more', () => {
+    expect(answerPreview('FILES a.js END')).toBe('FILES a.js END');
+    expect(answerPreview('FILES a.js END\n---\nEDIT a.js @4 => +\nEDIT a.js @9 => -')).toBe(
+      'FILES a.js END · EDIT a.js @4 => + …',
+    );
+    expect(answerPreview('')).toBe('');
   });
 });

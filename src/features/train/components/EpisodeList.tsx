@@ -6,6 +6,20 @@ import { formatValue } from './format';
 /** Rows a list shows at first, and adds at each "show more". */
 export const PAGE_ROWS = 100;
 
+/**
+ * An answer in one line for the list: each step's first line (a composite's FILES or TEST step,
+ * then its edits), "…" where a step has more.
+ */
+export function answerPreview(text: string): string {
+  return text
+    .split(/\n---\n/)
+    .map((step) => {
+      const lines = step.split('\n').filter((l) => l.trim() !== '');
+      return lines.length > 1 ? `${lines[0]} …` : (lines[0] ?? '');
+    })
+    .join(' · ');
+}
+
 const MOVES = ['ArrowUp', 'ArrowDown', 'Home', 'End'];
 
 /** Up and Down (Home, End) move the focus between the rows' buttons; Enter opens one. */
@@ -87,7 +101,7 @@ export function EpisodeList({
                   tabIndex={e.id === stop ? 0 : -1}
                   onFocus={() => setRest(e.id)}
                 >
-                  <code>{e.answerText.split('\n')[0]}</code>
+                  <code>{answerPreview(e.answerText)}</code>
                 </button>
               </td>
               <td className="num">{e.reward}</td>
