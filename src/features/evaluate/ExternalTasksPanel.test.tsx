@@ -46,6 +46,21 @@ vi.mock('../../bridge/trainerClient', () => ({
   }),
 }));
 
+/** A finished evaluation of `fileName` (three bug-fixing tasks, no run scored), with `over`. */
+const evaluated = (
+  fileName: string,
+  over: Partial<ExternalEvalResult> = {},
+): ExternalEvalResult => ({
+  fileName,
+  format: 'HumanEvalPack',
+  tasks: { bugfix: 3 },
+  skipped: [],
+  runs: [],
+  samples: 1,
+  seed: 1,
+  ...over,
+});
+
 const RUN: RunSummary = {
   id: 'r1',
   name: 'joint-rl',
@@ -117,16 +132,10 @@ describe('ExternalTasksPanel', () => {
   });
 
   it('says in the result which ticked kinds the file gives none of', () => {
-    const result: ExternalEvalResult = {
-      fileName: 'hef3.jsonl',
-      format: 'HumanEvalPack',
+    const result = evaluated('hef3.jsonl', {
       tasks: { bugfix: 3, review: 6 },
-      skipped: [],
       notGiven: ['security-fix'],
-      runs: [],
-      samples: 1,
-      seed: 1,
-    };
+    });
     appStore.getState().evaluateActions.done('external', result);
     render(<ExternalTasksPanel />);
     expect(screen.getByTestId('external-not-given-security-fix').textContent).toBe(
@@ -138,15 +147,7 @@ describe('ExternalTasksPanel', () => {
   });
 
   it('says a cancelled evaluation kept nothing, and that the table is the earlier one', async () => {
-    const earlier: ExternalEvalResult = {
-      fileName: 'hef3.jsonl',
-      format: 'HumanEvalPack',
-      tasks: { bugfix: 3 },
-      skipped: [],
-      runs: [],
-      samples: 1,
-      seed: 1,
-    };
+    const earlier = evaluated('hef3.jsonl');
     const actions = appStore.getState().evaluateActions;
     actions.done('external', earlier);
     render(<ExternalTasksPanel />);
@@ -199,20 +200,11 @@ describe('ExternalTasksPanel', () => {
   });
 
   it('clears the table of the evaluation shown when it is removed; undo shows it again', async () => {
-    const result = (fileName: string): ExternalEvalResult => ({
-      fileName,
-      format: 'HumanEvalPack',
-      tasks: { bugfix: 3 },
-      skipped: [],
-      runs: [],
-      samples: 1,
-      seed: 1,
-    });
     const actions = appStore.getState().evaluateActions;
     actions.keptLoaded({
       external: [
-        { id: 1, job: 'external', createdAt: 100, result: result('old.jsonl') },
-        { id: 2, job: 'external', createdAt: 200, result: result('hef3.jsonl') },
+        { id: 1, job: 'external', createdAt: 100, result: evaluated('old.jsonl') },
+        { id: 2, job: 'external', createdAt: 200, result: evaluated('hef3.jsonl') },
       ],
       model: [],
     });
