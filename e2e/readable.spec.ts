@@ -20,7 +20,8 @@ async function openEditDiff(app: App, runId: string): Promise<Locator> {
   await page.getByLabel('Skill', { exact: true }).selectOption('editing');
   await page.getByTestId('episode-row').first().getByRole('button').click();
   const diff = page.getByTestId('episode-patch-files-diff').first();
-  await expect(diff.locator('.editor.modified .view-lines')).toBeVisible();
+  // The editor's own lines (in one column, the removed lines show in view zones of that class).
+  await expect(diff.locator('.editor.modified .view-lines:not(.line-delete)')).toBeVisible();
   return diff;
 }
 
