@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pairedDifference } from '../src/eval/compare';
 import type { PerTaskScores } from '../src/eval/evaluate';
-import { standardError } from '../src/eval/stats';
 import type { GridResult } from '../src/eval/grid';
 import { taskPrompt, type PromptLine } from '../src/eval/modelPrompt';
 import { expectAccessible } from './a11y';
-import { expectWholePickLabels, expectWrongFilesNamed, gridTexts, modelText } from './evaluatePage';
+import { expectWholePickLabels, expectWrongFilesNamed, gridTexts } from './evaluatePage';
 import { expect, test } from './fixtures';
+import { expectModelRow, modelReplies, type ModelScores } from './modelAnswers';
 import { lab, nodeWorkspace, quickSuiteTasks } from './labCli';
 import { TINY_GRID_CONFIG } from './tinyGrid';
 import { openTrain, seedQuickSuite } from './trainStore';
@@ -282,24 +282,12 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
       `Saved ${testTasks.length} prompts`,
     );
     const jointTested = result.runs['joint-rl']!.perTask!;
-    const replies = Object.values(jointTested).flatMap((byTask) =>
-      Object.keys(byTask)
-        .slice(0, 2)
-        .map((id, i) => {
-          const task = suiteTasks.find((t) => t.id === id)!;
-          return { task: id, answer: i === 0 ? modelText(task) : 'No idea, sorry.' };
-        }),
-    );
-    replies.push({ task: 'review:nowhere:0', answer: 'VERDICT NO' });
+    const replies = modelReplies(jointTested, suiteTasks);
     const answersFile = join(dir, 'model-answers.jsonl');
     writeFileSync(answersFile, replies.map((r) => JSON.stringify(r)).join('\n'));
     const modelNode = JSON.parse(
       lab(['eval', '--answers', answersFile, ...suite, '--json', '--per-task']),
-    ) as {
-      bySkill: GridResult['runs'][string]['scores'];
-      perTask: PerTaskScores;
-      unreadCount: number;
-    };
+    ) as ModelScores;
     await models.getByTestId('model-answers-file').setInputFiles(answersFile);
     await expect(models.getByTestId('model-table')).toBeVisible({ timeout: 120_000 });
     await expect(models.getByTestId('model-about')).toContainText(
@@ -315,28 +303,7 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     expect(kinds.sort(), 'the model answered every kind joint RL was tested on').toEqual(
       Object.keys(jointTested).sort(),
     );
-    for (const kind of kinds) {
-      const s = modelNode.bySkill[kind]!;
-      await expect(models.getByTestId(`model-${kind}-score`)).toHaveText(
-        `${s.meanReward.toFixed(3)}${s.stdErr === undefined ? '' : `± ${s.stdErr.toFixed(3)}`}`,
-      );
-      const mine = modelNode.perTask[kind]!;
-      const theirs = Object.keys(mine).map((id) => jointTested[kind]![id]!);
-      const ours = Object.values(mine);
-      // Each side's mean over the shared tasks, with its standard error (none from one task).
-      const estimate = (xs: number[], n = '') => {
-        const se = standardError(xs);
-        return `${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3)}${n}${Number.isNaN(se) ? '' : `± ${se.toFixed(3)}`}`;
-      };
-      await expect(models.getByTestId(`model-${kind}-shared`)).toHaveText(
-        estimate(ours, ` (${theirs.length})`),
-      );
-      await expect(models.getByTestId(`model-${kind}-run`)).toHaveText(estimate(theirs));
-      const d = pairedDifference(mine, jointTested[kind]!)!;
-      await expect(models.getByTestId(`model-${kind}-diff`)).toHaveText(
-        `${d.diff >= 0 ? '+' : '−'}${Math.abs(d.diff).toFixed(3)}${Number.isNaN(d.stdErr) ? '' : `± ${d.stdErr.toFixed(3)}`}`,
-      );
-    }
+    for (const kind of kinds) await expectModelRow(models, kind, modelNode, jointTested);
     // A file with a bad line is refused, naming it; the table stays.
     const badAnswers = join(dir, 'bad-answers.jsonl');
     writeFileSync(badAnswers, '{"task": "x", "answer": "VERDICT NO"}\n{"answer": 1}\n');
