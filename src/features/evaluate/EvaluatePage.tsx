@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { loadKeptResults } from '../../bridge/evaluation';
 import { evalSamplesByRun, finalTestScores } from '../../bridge/training';
 import { download } from '../../components/download';
+import { readInto } from '../../components/useRead';
 import { FileButton } from '../../components/FileButton';
 import { gridTable } from '../../eval/gridTables';
 import type { PerTaskScores } from '../../eval/evaluate';
@@ -46,17 +47,11 @@ function useTaskScores(ids: readonly string[]): Record<string, PerTaskScores> {
 /** Each stored run's k of Avg@k (its config's), read again whenever the finished runs change. */
 function useEvalSamples(key: string): Record<string, number> {
   const [samples, setSamples] = useState<Record<string, number>>({});
-  useEffect(() => {
-    let live = true;
-    evalSamplesByRun().then(
-      (s) => live && setSamples(s),
-      // Not read: k is said to be not recorded.
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
+  useEffect(
+    // Not read: k is said to be not recorded.
+    () => readInto(evalSamplesByRun(), setSamples, () => undefined, 'the runs’ eval samples'),
+    [key],
+  );
   return samples;
 }
 
