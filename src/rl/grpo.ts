@@ -18,6 +18,7 @@ import {
   type TrainConfig,
 } from './config';
 import type { ReplayStore } from './replay';
+import { groupAdvantages } from '../protocol/advantage';
 
 /**
  * The advantage a replayed answer trains at: a typical good answer's in group-std units
@@ -58,13 +59,6 @@ export interface GrpoContext {
   overlapGrading?: boolean;
   /** The run's self-imitation replay (`replayPerStep`); each step offers its groups to it. */
   replay?: ReplayStore;
-}
-
-/** Each answer's advantage: its reward minus the group mean (over the group's std with `useStd`). */
-export function groupAdvantages(rewards: readonly number[], useStd: boolean): number[] {
-  const mean = rewards.reduce((s, r) => s + r, 0) / rewards.length;
-  const std = Math.sqrt(rewards.reduce((s, r) => s + (r - mean) ** 2, 0) / rewards.length);
-  return rewards.map((r) => (useStd ? (r - mean) / (std + 1e-6) : r - mean));
 }
 
 /** Whether a group's rewards disagree, i.e. carry a reward signal. */

@@ -1,4 +1,5 @@
 /** Number and duration formats shared by the Train components. */
+import { advantageOf, groupStats } from '../../../protocol/advantage';
 
 /** `m:ss` under an hour, else `h:mm:ss`; '–' for a missing or negative duration. */
 export function formatDuration(ms: number | null | undefined): string {
@@ -41,14 +42,13 @@ export function advantageNote(
   groupRewards: readonly number[],
   advantage: number,
 ): string | null {
-  const n = groupRewards.length;
-  if (n === 0) return null;
-  const mean = groupRewards.reduce((s, r) => s + r, 0) / n;
-  const std = Math.sqrt(groupRewards.reduce((s, r) => s + (r - mean) ** 2, 0) / n);
-  const raw = reward - mean;
+  if (groupRewards.length === 0) return null;
+  const stats = groupStats(groupRewards);
+  const { mean, std } = stats;
   const m = formatValue(mean, 3);
-  if (Math.abs(advantage - raw) < 1e-6) return `reward − group mean ${m}`;
-  if (std > 0 && Math.abs(advantage - raw / (std + 1e-6)) < 1e-4)
+  if (Math.abs(advantage - advantageOf(reward, stats, false)) < 1e-6)
+    return `reward − group mean ${m}`;
+  if (std > 0 && Math.abs(advantage - advantageOf(reward, stats, true)) < 1e-4)
     return `(reward − group mean ${m}) / group std ${formatValue(std, 3)}`;
   return null;
 }
