@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ATOMIC_SKILLS, COMPOSITE_KINDS, KIND_LABELS } from '../../../core/tasks/types';
 import { FactsButton, FactsProvider, useCellFacts } from '../../../components/CellFacts';
 import { kindTextColor } from '../../../components/skillColors';
+import { readInto } from '../../../components/useRead';
 import type { RunSummary } from '../../../protocol/training';
 import type { PerTaskScores } from '../../../eval/stats';
 import {
@@ -140,8 +141,8 @@ function DifferenceCell(props: {
 
 /**
  * `run`'s per-task test scores once read (read again when its status changes, as a run's final
- * test comes at its end, and at a new `revision`); undefined until then, or without `load`. A failed read counts as no
- * scores: the difference falls back to its unpaired error.
+ * test comes at its end, and at a new `revision`); undefined until then, or without `load`. A
+ * failed read counts as no scores: the difference falls back to its unpaired error.
  */
 function useTestScores(
   load: TestScoresLoader | undefined,
@@ -152,12 +153,8 @@ function useTestScores(
   const [got, setGot] = useState<{ key: string; scores: PerTaskScores } | null>(null);
   useEffect(() => {
     if (!load) return;
-    let live = true;
-    const keep = (scores: PerTaskScores) => live && setGot({ key, scores });
-    load(run.id).then(keep, () => keep({}));
-    return () => {
-      live = false;
-    };
+    const keep = (scores: PerTaskScores) => setGot({ key, scores });
+    return readInto(load(run.id), keep, () => keep({}), 'the test scores');
   }, [load, key, run.id]);
   return got?.key === key ? got.scores : undefined;
 }
