@@ -10,6 +10,7 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
+import { isMoveKey, stepIndex } from './rovingFocus';
 
 /** One cell's facts: which cell (its test id) and what to say of it. */
 interface Facts {
@@ -55,9 +56,8 @@ function moveTo(from: HTMLButtonElement, key: string): HTMLButtonElement | null 
     return null;
   }
   const inRow = buttonsIn(row);
-  if (key === 'Home') return inRow[0] ?? null;
-  if (key === 'End') return inRow.at(-1) ?? null;
-  return inRow[inRow.indexOf(from) + (key === 'ArrowLeft' ? -1 : 1)] ?? null;
+  const to = stepIndex(key, inRow.indexOf(from), inRow.length, false);
+  return to === null ? null : inRow[to]!;
 }
 
 const MOVES = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'];
@@ -126,7 +126,7 @@ export function useCellFacts<E extends HTMLElement>(): CellFactsHandle<E> {
       return;
     }
     const from = e.target as HTMLElement;
-    if (!MOVES.includes(e.key) || !from.matches(SELECTOR) || e.altKey || e.ctrlKey) return;
+    if (!isMoveKey(e, MOVES) || !from.matches(SELECTOR)) return;
     const to = moveTo(from as HTMLButtonElement, e.key);
     e.preventDefault();
     to?.focus();

@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import type { EpisodeSummary } from '../../../protocol/episodes';
 import { KIND_LABELS } from '../../../core/tasks/types';
 import { formatValue } from './format';
+import { isMoveKey, stepIndex } from '../../../components/rovingFocus';
 
 /** Rows a list shows at first, and adds at each "show more". */
 export const PAGE_ROWS = 100;
@@ -24,19 +25,13 @@ const MOVES = ['ArrowUp', 'ArrowDown', 'Home', 'End'];
 
 /** Up and Down (Home, End) move the focus between the rows' buttons; Enter opens one. */
 function onRowsKey(e: KeyboardEvent<HTMLTableSectionElement>): void {
-  if (!MOVES.includes(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+  if (!isMoveKey(e, MOVES)) return;
   const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.episode-open')];
   const at = buttons.indexOf(e.target as HTMLButtonElement);
   if (at < 0) return;
-  const last = buttons.length - 1;
-  const to =
-    e.key === 'Home'
-      ? 0
-      : e.key === 'End'
-        ? last
-        : Math.min(last, Math.max(0, at + (e.key === 'ArrowUp' ? -1 : 1)));
+  const to = stepIndex(e.key, at, buttons.length, false);
   e.preventDefault();
-  buttons[to]!.focus();
+  if (to !== null) buttons[to]!.focus();
 }
 
 /**
