@@ -46,6 +46,8 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     expect(bugs[0]!.split, 'held-out bugs first').toBe('test');
     await select.selectOption(bug.bug.id);
     await expect(learn.getByTestId('learn-bug')).toHaveAttribute('data-bug', bug.bug.id);
+    // The title in full, as the select may cut it short.
+    await expect(learn.getByTestId('learn-bug-title')).toHaveText(bug.bug.title);
     await expectMapLayout(page, learn);
     const state = (step: string) => learn.getByTestId(`learn-step-${step}-state`);
 

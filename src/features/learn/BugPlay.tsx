@@ -172,6 +172,10 @@ export function BugPlay({
   const { bug } = got;
   return (
     <div data-testid="learn-bug" data-bug={bug.bug.id}>
+      {/* In full: the picker's native select cuts a long title short on a narrow window. */}
+      <p className="learn-bug-title" data-testid="learn-bug-title">
+        {bug.bug.title}
+      </p>
       <p className="hint trace-place">
         <span>
           <code>{bug.bug.id}</code> · project {bug.bug.project} · {bug.bug.split} split
