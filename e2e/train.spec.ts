@@ -212,6 +212,9 @@ test.describe('Train page @webgpu', () => {
       expect(lines.filter((l) => l.includes(',reward.localization,')).length).toBe(
         points.filter((p) => p.point.reward.localization !== undefined).length,
       );
+      // Every step logs the share of its answers cut short at the decoder's step limit.
+      for (const { point } of points) expect(point.truncated).toBeGreaterThanOrEqual(0);
+      expect(lines.filter((l) => l.includes(',truncated,')).length).toBe(points.length);
       const [bundle] = await Promise.all([
         page.waitForEvent('download'),
         page.getByTestId(`export-bundle-${runId}`).click(),

@@ -16,6 +16,7 @@ export interface Stored {
       flatGroups: number;
       replayed?: number;
       replayHeld?: number;
+      truncated?: number;
     };
   }[];
   events: { step: number; mix: Record<string, number> }[];
@@ -42,6 +43,7 @@ export interface Stored {
     runs: { purpose: string; asRequired: boolean }[];
     actionLabels: string[];
     logProbs: number[];
+    truncated?: true;
   }[];
   runs: {
     id: string;

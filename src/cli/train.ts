@@ -114,7 +114,8 @@ export function formatStep(m: StepMetrics, total: number): string {
   );
   const hidden = m.gradingMs === undefined ? '' : `, ${Math.round(m.gradingMs)} ms grading in all`;
   const split = (m.passes ?? 1) > 1 ? `, update in ${m.passes} passes` : '';
-  return `step ${m.step + 1}/${total}  reward ${m.rewardMean.toFixed(3)} [${parts.join(' ')}]  kl ${m.kl.toFixed(4)}  H ${m.entropy.toFixed(2)}  ${m.episodesPerSecond.toFixed(1)} ep/s (model ${Math.round(m.modelMs)} ms, sandbox wait ${Math.round(m.sandboxMs)} ms${hidden}${split})`;
+  const cut = m.truncated ? `  ${Math.round(m.truncated * 100)}% cut short` : '';
+  return `step ${m.step + 1}/${total}  reward ${m.rewardMean.toFixed(3)} [${parts.join(' ')}]  kl ${m.kl.toFixed(4)}  H ${m.entropy.toFixed(2)}${cut}  ${m.episodesPerSecond.toFixed(1)} ep/s (model ${Math.round(m.modelMs)} ms, sandbox wait ${Math.round(m.sandboxMs)} ms${hidden}${split})`;
 }
 
 /** A score as `0.750` or, with its standard error, `0.750±0.048`. */

@@ -27,6 +27,12 @@ export interface StepPoint {
   advantageMean: number;
   advantageStd: number;
   flatGroups: number;
+  /**
+   * Share of the step's sampled answers the decoder cut short at its step limit
+   * (`model.maxActLen`) while the answer grammar allowed more: such an answer loses its last,
+   * unfinished step (absent in runs recorded before this was logged).
+   */
+  truncated?: number;
   kl: number;
   entropy: number;
   clipFraction: number;

@@ -258,6 +258,7 @@ export async function grpoStep(
       advantageMean: advMean,
       advantageStd: Math.sqrt(avg(advAll.map((a) => (a - advMean) ** 2))),
       flatGroups: tasks.length ? flat / tasks.length : 0,
+      truncated: avg(episodes.map((e) => (e.sample.truncated ? 1 : 0))),
       kl: stats.kl,
       entropy: stats.entropy,
       clipFraction: stats.clipFraction,

@@ -260,6 +260,29 @@ describe('runTraining on wasm', () => {
     expect(stable(resumed.metrics)).toEqual(stable(a.metrics));
   }, 600_000);
 
+  it('logs the share of each step’s answers cut short at the decoder’s step limit', async () => {
+    // Six steps are too few for most answers (a localization answer alone takes more).
+    const config = {
+      ...tiny,
+      warmStartPerKind: 0,
+      steps: 2,
+      model: { ...tiny.model, maxActLen: 6 },
+    };
+    const steps: { metrics: StepMetrics; episodes: StepEpisode[] }[] = [];
+    await runTraining(
+      { config, train: tasks, val: [], test: [], sandbox, now: () => 0 },
+      { onStep: (metrics, episodes) => void steps.push({ metrics, episodes }) },
+    );
+    for (const { metrics, episodes } of steps) {
+      const cut = episodes.filter((e) => e.sample.truncated).length;
+      expect(metrics.truncated).toBe(cut / episodes.length);
+    }
+    expect(steps.some(({ metrics }) => metrics.truncated! > 0)).toBe(true);
+    // The default limit leaves most answers whole.
+    const whole = await run({ ...tiny, steps: 1 }, undefined, []);
+    expect(whole.metrics[0]!.truncated).toBeLessThan(0.5);
+  }, 600_000);
+
   it('dynamic sampling draws more tasks until enough groups disagree, within its limit', async () => {
     const config = { ...tiny, seed: 3, warmStartPerKind: 0, steps: 3, minSignalGroups: 2 };
     const { metrics } = await run(config, undefined, []);

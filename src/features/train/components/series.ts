@@ -187,6 +187,7 @@ const SCALARS = [
   'advantageMean',
   'advantageStd',
   'flatGroups',
+  'truncated',
   'kl',
   'entropy',
   'clipFraction',

@@ -27,7 +27,7 @@ export function signalXDomain(runs: readonly SignalRun[], axis: XAxisKind): [num
 }
 
 export type SignalMetric =
-  'kl' | 'entropy' | 'clipFraction' | 'gradNorm' | 'learningRate' | 'advantageStd';
+  'kl' | 'entropy' | 'clipFraction' | 'gradNorm' | 'learningRate' | 'advantageStd' | 'truncated';
 
 export const SIGNALS: { metric: SignalMetric; title: string; help: string }[] = [
   {
@@ -56,6 +56,11 @@ export const SIGNALS: { metric: SignalMetric; title: string; help: string }[] = 
     title: 'advantage spread',
     help: 'Standard deviation of group advantages: near 0 means little learning signal.',
   },
+  {
+    metric: 'truncated',
+    title: 'answers cut short',
+    help: 'Share of sampled answers the decoder stopped at its step limit (model.maxActLen) with a step unfinished: that step is lost. Not logged by runs from before it was.',
+  },
 ];
 
 /** One run's values of a metric, downsampled to `maxPoints` (keeping extremes), finite only. */
@@ -66,7 +71,8 @@ export function signalLine(
   maxPoints: number,
 ): XY[] {
   const xs = xValues(run.points, axis, run.elapsed);
-  const pts = run.points.map((p, j) => ({ x: xs[j] as number, y: p[metric] }));
+  // A metric older runs did not log reads as missing, and is left out below.
+  const pts = run.points.map((p, j) => ({ x: xs[j] as number, y: p[metric] ?? NaN }));
   return downsample(pts, maxPoints, (q) => q.y).filter((p) => Number.isFinite(p.y));
 }
 
