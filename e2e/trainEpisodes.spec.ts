@@ -71,6 +71,13 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await section.getByTestId('episodes-more').click();
     await expect(rows).toHaveCount(Math.min(tested.length, 2 * PAGE));
     await expect(section.getByRole('columnheader', { name: 'advantage' })).toHaveCount(0);
+    // The rows of answers the decoder cut short at its step limit say so, and only those.
+    const idsOf = (rs: typeof rows) =>
+      rs.evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.episodeId)));
+    const cutIds = new Set(tested.filter((e) => e.truncated).map((e) => e.id));
+    expect(await idsOf(rows.filter({ hasText: 'cut short' }))).toEqual(
+      (await idsOf(rows)).filter((id) => cutIds.has(id)),
+    );
     const rewarded = tested.filter((e) => e.reward > 0).length;
     await expect(section.getByTestId('episodes-summary')).toContainText(
       `${tested.length} answers · ${rewarded} rewarded · a row’s 2.3 is answer 3 of task 2`,

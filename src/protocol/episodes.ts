@@ -79,6 +79,8 @@ export interface EpisodeSummary {
   /** Decoded tokens, and the sum of their log-probabilities (the answer's log-likelihood). */
   tokens: number;
   logProb: number;
+  /** Cut short at the decoder's step limit (see EpisodeRecord's `truncated`). */
+  truncated?: true;
 }
 
 /** Most stored answers read per task for the Learn page (a train-split task's pile up). */
@@ -101,6 +103,7 @@ export function summarizeEpisode(e: EpisodeRecord & { id: number }): EpisodeSumm
     answerText: e.answerText,
     tokens: e.actions.length,
     logProb: e.logProbs.reduce((a, b) => a + b, 0),
+    ...(e.truncated ? { truncated: true as const } : {}),
   };
 }
 

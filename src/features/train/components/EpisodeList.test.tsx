@@ -57,6 +57,22 @@ describe('EpisodeList', () => {
     expect(buttons().map((b) => b.tabIndex)).toEqual([-1, -1, 0]);
   });
 
+  it('marks an answer the decoder cut short at its step limit', () => {
+    render(
+      <EpisodeList
+        visible={[row(1), { ...row(2), truncated: true }]}
+        total={2}
+        evaluation={false}
+        openId={null}
+        onToggle={vi.fn()}
+        onMore={vi.fn()}
+      />,
+    );
+    const rows = screen.getAllByTestId('episode-row');
+    expect(rows[0]!.textContent).not.toContain('cut short');
+    expect(rows[1]!.textContent).toContain('cut short');
+  });
+
   it('previews an answer in one line: each step’s first line, … where it has more', () => {
     expect(answerPreview('FILES a.js END')).toBe('FILES a.js END');
     expect(answerPreview('FILES a.js END\n---\nEDIT a.js @4 => +\nEDIT a.js @9 => -')).toBe(

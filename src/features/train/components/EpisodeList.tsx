@@ -98,6 +98,14 @@ export function EpisodeList({
                 >
                   <code>{answerPreview(e.answerText)}</code>
                 </button>
+                {e.truncated && (
+                  <span
+                    className="badge episode-cut"
+                    title="The decoder stopped at its step limit (model.maxActLen) with a step unfinished"
+                  >
+                    cut short
+                  </span>
+                )}
               </td>
               <td className="num">{e.reward}</td>
               {!evaluation && <td className="num">{formatValue(e.advantage, 2)}</td>}
