@@ -378,7 +378,9 @@ function Charts() {
         onToggle={(e) => setSignals(e.currentTarget.open)}
         data-testid="signals-section"
       >
-        <summary>Training signals: KL, entropy, clipping, gradients, learning rate, time</summary>
+        <summary>
+          Training signals: KL, entropy, clipping, gradients, learning rate, answers cut short, time
+        </summary>
         {signals && <SignalsPanel runs={runs} />}
       </details>
       <details

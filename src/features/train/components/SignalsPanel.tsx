@@ -116,7 +116,8 @@ const yDomainOf = (values: Iterable<number>): [number, number] =>
   roundDomain(values, false, [0, 1]);
 
 /**
- * Small charts of the training signals (KL, entropy, clipping, gradients, LR, advantages, time).
+ * Small charts of the training signals (KL, entropy, clipping, gradients, LR, advantages,
+ * answers cut short, time).
  * They share the x range and the hover: the cursor shows on all, the tooltip on the hovered one.
  */
 export function SignalsPanel({
