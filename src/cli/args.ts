@@ -61,3 +61,17 @@ export function checkFlags(args: CliArgs, command: string, known: readonly strin
     `${command}: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => `--${f}`).join(', ')}; it takes ${takes} (and --json)`,
   );
 }
+
+/** Refuses words after the command's name beyond the `max` it takes (none left unread). */
+export function checkWords(
+  args: CliArgs,
+  command: string,
+  max: number | undefined,
+  usage: string,
+): void {
+  const extra = max === undefined ? [] : args.positional.slice(1 + max);
+  if (extra.length === 0) return;
+  throw new UsageError(
+    `${command}: unexpected ${extra.length > 1 ? 'arguments' : 'argument'} ${extra.map((w) => `"${w}"`).join(', ')} (usage: ${usage})`,
+  );
+}

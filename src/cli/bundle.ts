@@ -14,7 +14,7 @@ import { nodeSuiteKey, suiteKey, type SuiteSpec } from '../rl/suiteSource';
 import { checkBundle, type RunBundle } from '../storage/bundle';
 import type { EpisodeRecord, RunRecord } from '../storage/db';
 import { flagString, UsageError } from './args';
-import type { CommandContext } from './commands';
+import { checkWritableFile, type CommandContext } from './commands';
 import { TEST_EPISODES_FILE, type RunSuiteSource } from './train';
 
 /** What `lab bundle` reads of a run's eval.json (written when the run finished). */
@@ -245,10 +245,7 @@ export function bundleCommand(ctx: CommandContext): Promise<Record<string, unkno
     return Promise.resolve({ out, bundles: written });
   }
   const dir = flagString(ctx.args, 'run');
-  if (existsSync(out) && !force)
-    throw new UsageError(
-      `${out} exists already: choose another --out, or add --force to replace it`,
-    );
+  checkWritableFile(out, '--out', force);
   const name = ctx.args.flags.has('name') ? flagString(ctx.args, 'name') : undefined;
   const summary = writeBundle(out, bundleRunDir(dir, name));
   ctx.print(`${describeWritten(summary)}. ${IMPORT_HINT}`);

@@ -10,7 +10,7 @@ import { readModelAnswers, scoreModelAnswers } from '../eval/modelAnswers';
 import { promptsFile } from '../eval/modelPrompt';
 import { oraclePolicy, randomPolicy } from '../eval/policies';
 import { flagInt, flagString, UsageError, type CliArgs } from './args';
-import { filterKinds, loadSuite, validateAll } from './suites';
+import { filterKinds, loadSuite, parseKinds, validateAll } from './suites';
 import { builtinSuite } from '../node/suiteCache';
 import type { SuiteLineError } from '../core/tasks/suite';
 import type { AnswerPolicy } from '../eval/evaluate';
@@ -91,6 +91,9 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
  */
 async function evalTasks(ctx: CommandContext, seed: number, only?: ReadonlySet<string>) {
   const suiteSpec = flagString(ctx.args, 'suite');
+  const skills = ctx.args.flags.get('skills');
+  // Checked before the suite is read: building it can take many minutes.
+  if (typeof skills === 'string') parseKinds(skills);
   const loaded = await loadSuite(suiteSpec, ctx.sandbox, seed, ctx.quiet);
   if (loaded.errors.length > 0) {
     const e = loaded.errors[0]!;
@@ -98,7 +101,6 @@ async function evalTasks(ctx: CommandContext, seed: number, only?: ReadonlySet<s
       `${suiteSpec}: ${loaded.errors.length} unreadable line(s), e.g. line ${e.line}: ${e.field}: ${e.message} (\`validate ${suiteSpec}\` lists them all); nothing was evaluated`,
     );
   }
-  const skills = ctx.args.flags.get('skills');
   const tasks = filterKinds(loaded.tasks, typeof skills === 'string' ? skills : undefined).filter(
     (t) => !only || only.has(t.id),
   );
@@ -204,7 +206,7 @@ export async function evalCommand(ctx: CommandContext): Promise<Result> {
 /** `prompts`: the tasks as prompts for a language model, one JSON line each (`eval --answers` scores the replies). */
 export async function promptsCommand(ctx: CommandContext): Promise<Result> {
   const out = flagString(ctx.args, 'out');
-  checkWritableFile(out, '--out');
+  checkWritableFile(out, '--out', ctx.args.flags.has('force'));
   const tasks = await evalTasks(ctx, flagInt(ctx.args, 'seed', 1));
   writeFileSync(out, promptsFile(tasks));
   ctx.print(`wrote ${tasks.length} prompts to ${out}`);
@@ -260,12 +262,19 @@ export async function sandboxCommand(ctx: CommandContext): Promise<Result> {
   };
 }
 
-/** Refuses, before any work, a path that cannot be written as a file (a directory, no folder). */
-export function checkWritableFile(path: string, flag: string): void {
+/**
+ * Refuses, before any work, a path that cannot be written as a file (a directory, no folder),
+ * or that holds a file already unless `force` (--force) says to replace it.
+ */
+export function checkWritableFile(path: string, flag: string, force: boolean): void {
   if (path.trim() === '') throw new UsageError(`${flag} needs a file path`);
   if (existsSync(path) && statSync(path).isDirectory())
     throw new UsageError(
       `${flag} ${path} is a directory; give a file path such as ${join(path, 'suite.jsonl')}`,
+    );
+  if (existsSync(path) && !force)
+    throw new UsageError(
+      `${path} exists already: choose another ${flag}, or add --force to replace it`,
     );
   const folder = dirname(path);
   if (!existsSync(folder))
@@ -279,7 +288,7 @@ export async function suiteCommand(ctx: CommandContext): Promise<Result> {
   if (split !== 'all' && !(SPLITS as readonly string[]).includes(split))
     throw new UsageError(`--split must be ${SPLITS.join(', ')} or all, got "${split}"`);
   const out = flagString(ctx.args, 'out');
-  checkWritableFile(out, '--out');
+  checkWritableFile(out, '--out', ctx.args.flags.has('force'));
   const seed = flagInt(ctx.args, 'seed', 1);
   const loaded = await loadSuite(
     split === 'all' ? 'builtin' : `builtin:${split}`,

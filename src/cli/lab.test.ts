@@ -32,7 +32,9 @@ describe('npm run lab: refusals before any work', { timeout: 120_000 }, () => {
     const out = join(scratch(), 'grid');
     const one = lab('experiment', '--help', '--out', out);
     expect(one.code).toBe(0);
-    expect(one.stdout).toMatch(/^usage: npm run -s lab -- experiment --grid paper\|interference/);
+    expect(one.stdout).toMatch(
+      /^usage: npm run -s lab -- experiment \[--grid paper\|interference: paper when absent\]/,
+    );
     expect(() => readFileSync(join(out, 'results.json'))).toThrow();
     expect(lab('nonsense').code).toBe(2);
   });
@@ -41,6 +43,40 @@ describe('npm run lab: refusals before any work', { timeout: 120_000 }, () => {
     const r = lab('train', '--config', 'quick', '--out', join(scratch(), 'run'), '--step=1');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/train: unknown option --step; it takes --config, --out/);
+  });
+
+  it('refuses words a command does not take, and a bad --skills before reading the suite', () => {
+    const stray = lab('train', 'stray', '--config', 'quick', '--out', join(scratch(), 'run'));
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/train: unexpected argument "stray" \(usage: train --config/);
+    const extra = lab('validate', 'a.jsonl', 'b.jsonl');
+    expect(extra.stderr).toMatch(/validate: unexpected argument "b\.jsonl"/);
+    // The built-in suite is not built (that takes many minutes) for a typo in --skills.
+    const typo = lab('eval', '--policy', 'oracle', '--suite', 'builtin:test', '--skills', 'edting');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown skill "edting"/);
+    expect(typo.stderr).not.toMatch(/building built-in suite|valid tasks from/);
+  });
+
+  it('keeps a file already at --out unless told, and checks --out’s folder first', () => {
+    const dir = scratch();
+    const kept = join(dir, 'prompts.jsonl');
+    writeFileSync(kept, 'mine\n');
+    for (const argv of [
+      ['prompts', '--suite', 'x.jsonl', '--out', kept],
+      ['suite', 'export', '--out', kept],
+      ['bundle', '--run', dir, '--out', kept],
+    ]) {
+      const r = lab(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(
+        /prompts\.jsonl exists already: choose another --out, or add --force/,
+      );
+    }
+    expect(readFileSync(kept, 'utf8')).toBe('mine\n');
+    const nowhere = lab('bundle', '--run', dir, '--out', join(dir, 'none', 'b.json'));
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toMatch(/the folder .*none does not exist/);
   });
 
   it('train: needs --config, keeps an existing run unless told, never mixes --config with --resume', () => {

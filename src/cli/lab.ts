@@ -2,7 +2,7 @@
 // printed is one JSON object.
 import { createNodeSandbox } from '../node/sandbox';
 import { PRESETS } from '../rl/presets';
-import { checkFlags, parseArgs, UsageError, wantsHelp } from './args';
+import { checkFlags, checkWords, parseArgs, UsageError, wantsHelp } from './args';
 import { bundleCommand } from './bundle';
 import { compareCommand } from './compare';
 import { experimentCommand, GRID_BASELINES } from './experiment';
@@ -17,19 +17,24 @@ import {
   type CommandContext,
 } from './commands';
 
-/** Each command: its usage lines and the options it takes (anything else is refused). */
+/**
+ * Each command: its usage lines, the options it takes and how many words follow its name (a file,
+ * a folder; unlimited when absent). Anything else is refused.
+ */
 const SPECS: Record<
   string,
   {
     run: (ctx: CommandContext) => Promise<Record<string, unknown>>;
     usage: string[];
     flags: string[];
+    words?: number;
   }
 > = {
   validate: {
     run: validateCommand,
     usage: ['validate <file.jsonl | builtin> [--seed N]'],
     flags: ['seed'],
+    words: 1,
   },
   eval: {
     run: evalCommand,
@@ -51,14 +56,16 @@ const SPECS: Record<
       'backend',
       'per-task',
     ],
+    words: 0,
   },
   prompts: {
     run: promptsCommand,
     usage: [
-      'prompts --suite <builtin:test | file.jsonl> [--validated] --out <file.jsonl> [--skills a,b|atomic|composite] [--seed N]',
+      'prompts --suite <builtin:<split> | file.jsonl> [--validated] --out <file.jsonl> [--skills a,b|atomic|composite] [--seed N] [--force: replace --out]',
       '      (each task as a prompt for a language model; score its replies with eval --answers)',
     ],
-    flags: ['suite', 'validated', 'out', 'skills', 'seed'],
+    flags: ['suite', 'validated', 'out', 'skills', 'seed', 'force'],
+    words: 0,
   },
   compare: {
     run: compareCommand,
@@ -66,6 +73,7 @@ const SPECS: Record<
       "compare <a.json> <b.json>   (`eval --per-task --json` outputs or runs' eval.json: a - b per kind, paired over the same tasks)",
     ],
     flags: [],
+    words: 2,
   },
   table: {
     run: tableCommand,
@@ -81,11 +89,15 @@ const SPECS: Record<
       'sandbox <folder> [--deadline ms] [--steps checks]   (exits 1 unless every test passes)',
     ],
     flags: ['deadline', 'steps'],
+    words: 1,
   },
   suite: {
     run: suiteCommand,
-    usage: ['suite export --split <train|val|test|all> --out <file.jsonl> [--seed N]'],
-    flags: ['split', 'out', 'seed'],
+    usage: [
+      'suite export [--split <train|val|test|all>: all when absent] --out <file.jsonl> [--seed N] [--force: replace --out]',
+    ],
+    flags: ['split', 'out', 'seed', 'force'],
+    words: 1,
   },
   train: {
     run: trainCommand,
@@ -107,6 +119,7 @@ const SPECS: Record<
       'suite-seed',
       'checkpoint-every',
     ],
+    words: 0,
   },
   bundle: {
     run: bundleCommand,
@@ -117,11 +130,12 @@ const SPECS: Record<
       "      (every run of the experiment, <folder>/<run>.json each: import them together for the Evaluate page's grid)",
     ],
     flags: ['run', 'experiment', 'out', 'name', 'force'],
+    words: 0,
   },
   experiment: {
     run: experimentCommand,
     usage: [
-      'experiment --grid paper|interference [--config <preset | file.json>] [--out <dir>] [--only a,b] [--seed N] [--steps N]',
+      'experiment [--grid paper|interference: paper when absent] [--config <preset | file.json>: joint-rl when absent] [--out <dir>] [--only a,b] [--seed N] [--steps N]',
       '      [--warm-from <experiment dir>] [--suite file.jsonl [--validated]] [--suite-seed N] [--backend wasm|cpu]',
       "      [--test-skills a,b: each run's final test on these kinds only; atomic = the five skills]",
       '      [--force: add to or replace baselines of an experiment already in --out]',
@@ -141,6 +155,7 @@ const SPECS: Record<
       'test-skills',
       'force',
     ],
+    words: 0,
   },
 };
 
@@ -176,6 +191,7 @@ async function main(): Promise<number> {
   }
   try {
     checkFlags(args, name, spec.flags);
+    checkWords(args, name, spec.words, spec.usage[0]!);
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     return 2;
@@ -187,7 +203,8 @@ async function main(): Promise<number> {
     const result = await spec.run({
       args,
       sandbox,
-      quiet: json,
+      // Progress goes to stderr, with --json too: stdout then holds the result line alone.
+      quiet: false,
       print: json ? (t) => process.stderr.write(`${t}\n`) : print,
     });
     const { exitCode, ...rest } = result;
