@@ -99,6 +99,11 @@ describe('lab bundle', () => {
     const builtin = bundleRunDir(dir).run;
     expect(builtin.suite).toEqual({ projects: 'all', seed: 5 });
     expect(builtin.suiteKey).toBe(suiteKey({ projects: 'all', seed: 5 }, codeBuildId()));
+    // On the quick suite: the key of the app's quick demo suite.
+    writeFileSync(evalFile, JSON.stringify({ ...JSON.parse(original), suite: { quick: 3 } }));
+    const quick = bundleRunDir(dir).run;
+    expect(quick.suite).toEqual({ projects: 'quick', seed: 3 });
+    expect(quick.suiteKey).toBe(suiteKey({ projects: 'quick', seed: 3 }, codeBuildId()));
     // A run from before runs recorded them.
     const older = JSON.parse(original) as Record<string, unknown>;
     delete older.suite;

@@ -27,7 +27,7 @@ import {
   builtinSplits,
   loadConfig,
   clearRunDir,
-  suiteFileFlag,
+  suiteFlag,
   suiteSource,
   trainToDir,
   useNodeBackend,
@@ -83,7 +83,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
   const previous = earlierExperiment(out, base, ctx.args.flags.has('force'));
   const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
   const suiteSeed = flagInt(ctx.args, 'suite-seed', 1);
-  const suiteFile = suiteFileFlag(ctx);
+  const suiteArg = suiteFlag(ctx);
   const testSkills = ctx.args.flags.get('test-skills');
   if (testSkills === true)
     throw new UsageError('--test-skills needs task kinds, e.g. --test-skills atomic');
@@ -95,9 +95,11 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     seed: base.seed,
     backend,
     config: base,
-    suite: suiteFile
-      ? `the file ${basename(suiteFile.path)} (sha256 ${fileDigest(suiteFile.path)}), suite seed ${suiteSeed}`
-      : `the built-in suite, seed ${suiteSeed}`,
+    suite: !suiteArg
+      ? `the built-in suite, seed ${suiteSeed}`
+      : 'quick' in suiteArg
+        ? `the quick suite, seed ${suiteSeed}`
+        : `the file ${basename(suiteArg.path)} (sha256 ${fileDigest(suiteArg.path)}), suite seed ${suiteSeed}`,
     runs: { ...(previous?.runs ?? {}) },
   };
   let warm: Checkpoint | null = null;
@@ -134,7 +136,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     };
     ctx.print(`reusing the warm start in ${reused.dir}`);
   }
-  const suite = await builtinSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteFile);
+  const suite = await builtinSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteArg);
   // --test-skills: every run's final test on those kinds only (the composites' are the slow ones).
   const splits = testKinds
     ? { ...suite, test: suite.test.filter((t) => testKinds.includes(t.kind)) }
@@ -187,7 +189,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
       out: join(out, config.name),
       print: ctx.print,
       ...(rl && warm ? { initFrom: warm } : {}),
-      suite: suiteSource(suiteSeed, suiteFile),
+      suite: suiteSource(suiteSeed, suiteArg),
     });
     if (baseline.kind === 'warm-start') warm = output.checkpoint;
     const test = output.evals.filter((e) => e.split === 'test').at(-1);

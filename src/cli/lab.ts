@@ -39,7 +39,7 @@ const SPECS: Record<
   eval: {
     run: evalCommand,
     usage: [
-      'eval --policy oracle|random --suite <builtin:train|builtin:val|builtin:test|file.jsonl> [--skills a,b|atomic|composite] [--samples k] [--seed N]',
+      'eval --policy oracle|random --suite <builtin:<split> | quick:<split> | file.jsonl> [--skills a,b|atomic|composite] [--samples k] [--seed N]',
       'eval --policy <run dir | checkpoint.json> --suite ... [--samples k] [--backend wasm|cpu]',
       'eval --answers <file.jsonl> --suite ...   (a model\'s answers, {"task": id, "answer": text} a line, graded like a policy\'s)',
       "      [--per-task: the JSON holds every task's score, to pair with another policy's over the same tasks]",
@@ -61,7 +61,7 @@ const SPECS: Record<
   prompts: {
     run: promptsCommand,
     usage: [
-      'prompts --suite <builtin:<split> | file.jsonl> [--validated] --out <file.jsonl> [--skills a,b|atomic|composite] [--seed N] [--force: replace --out]',
+      'prompts --suite <builtin:<split> | quick:<split> | file.jsonl> [--validated] --out <file.jsonl> [--skills a,b|atomic|composite] [--seed N] [--force: replace --out]',
       '      (each task as a prompt for a language model; score its replies with eval --answers)',
     ],
     flags: ['suite', 'validated', 'out', 'skills', 'seed', 'force'],
@@ -103,7 +103,7 @@ const SPECS: Record<
     run: trainCommand,
     usage: [
       'train --config <preset | file.json> --out <new dir> [--seed N] [--steps N] [--backend wasm|cpu]',
-      '      [--suite file.jsonl [--validated]] [--suite-seed N] [--checkpoint-every N] [--force: replace a run already in --out]',
+      '      [--suite quick | file.jsonl [--validated]] [--suite-seed N] [--checkpoint-every N: steps, 10] [--force: replace a run already in --out]',
       'train --out <run dir> --resume [--steps N]   (continue from its checkpoint; --steps N trains further)',
     ],
     flags: [
@@ -136,7 +136,7 @@ const SPECS: Record<
     run: experimentCommand,
     usage: [
       'experiment [--grid paper|interference: paper when absent] [--config <preset | file.json>: joint-rl when absent] [--out <dir>] [--only a,b] [--seed N] [--steps N]',
-      '      [--warm-from <experiment dir>] [--suite file.jsonl [--validated]] [--suite-seed N] [--backend wasm|cpu]',
+      '      [--warm-from <experiment dir>] [--suite quick | file.jsonl [--validated]] [--suite-seed N] [--backend wasm|cpu]',
       "      [--test-skills a,b: each run's final test on these kinds only; atomic = the five skills]",
       '      [--force: add to or replace baselines of an experiment already in --out]',
     ],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { ProjectReport } from '../core/tasks/build';
-import { builtinSuite } from '../node/suiteCache';
+import { builtinSuite, quickSuite } from '../node/suiteCache';
 import { linesOfFile } from '../node/lines';
 import { parseHumanEvalPack } from '../core/tasks/humanEval';
 import { isHumanEvalPackLine } from '../eval/taskFile';
@@ -68,21 +68,31 @@ export async function loadBuiltin(
   return { tasks, errors: [], validated: true };
 }
 
-/** `builtin`, `builtin:<split>` or a file path. */
+/** The quick suite for a seed (every split): a few corpus projects, as the app's quick demo. */
+export async function loadQuick(
+  sandbox: SandboxRunner,
+  seed: number,
+  quiet: boolean,
+): Promise<LoadedSuite> {
+  const { tasks } = await quickSuite(sandbox, seed, { quiet });
+  return { tasks, errors: [], validated: true };
+}
+
+/** `builtin`, `builtin:<split>`, `quick`, `quick:<split>` or a file path. */
 export async function loadSuite(
   spec: string,
   sandbox: SandboxRunner,
   seed: number,
   quiet: boolean,
 ): Promise<LoadedSuite> {
-  if (spec === 'builtin' || spec.startsWith('builtin:')) {
-    const split = spec.split(':')[1];
+  const [name, split] = spec.split(':');
+  if (name === 'builtin' || name === 'quick') {
     if (split !== undefined && !(SPLITS as readonly string[]).includes(split)) {
       throw new UsageError(
-        `unknown split "${split}": use builtin:train, builtin:val or builtin:test`,
+        `unknown split "${split}": use ${name}:train, ${name}:val or ${name}:test`,
       );
     }
-    const all = await loadBuiltin(sandbox, seed, quiet);
+    const all = await (name === 'quick' ? loadQuick : loadBuiltin)(sandbox, seed, quiet);
     return split ? { ...all, tasks: all.tasks.filter((t) => t.split === (split as Split)) } : all;
   }
   return loadSuiteFile(spec, sandbox, seed, quiet);

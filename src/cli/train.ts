@@ -17,7 +17,7 @@ import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
 import type { EvalResult, KindScore } from '../eval/evaluate';
 import { linesOfFile, writeLines } from '../node/lines';
 import { codeBuildId } from '../node/buildId';
-import { builtinSuite } from '../node/suiteCache';
+import { builtinSuite, quickSuite } from '../node/suiteCache';
 import type { Checkpoint } from '../rl/checkpoint';
 import { decodeCheckpoint, encodeCheckpoint } from '../rl/checkpointCodec';
 import { warmStartKinds, type TrainConfig } from '../rl/config';
@@ -72,19 +72,25 @@ export interface Splits {
   test: Task[];
 }
 
+/** What `--suite` names for a run: the quick suite, or a suite file (absent: the built-in one). */
+export type SuiteFlag = { quick: true } | { path: string; validated: boolean };
+
 /**
- * The tasks a run trains and evaluates on, by split: the cached, validated built-in suite, or
- * (`--suite <file.jsonl>`) a suite file. A file is validated first unless `--validated` says it
- * was written by `lab validate builtin` or `lab suite export`, which keep only valid tasks.
+ * The tasks a run trains and evaluates on, by split: the cached, validated built-in suite, the
+ * quick suite (`--suite quick`), or (`--suite <file.jsonl>`) a suite file. A file is validated
+ * first unless `--validated` says it was written by `lab validate builtin` or `lab suite
+ * export`, which keep only valid tasks.
  */
 export async function builtinSplits(
   sandbox: SandboxRunner,
   seed: number,
   quiet: boolean,
-  file?: { path: string; validated: boolean },
+  suite?: SuiteFlag,
 ): Promise<Splits> {
   let tasks: Task[];
-  if (file) {
+  const file = suite && 'path' in suite ? suite : undefined;
+  if (suite && 'quick' in suite) tasks = (await quickSuite(sandbox, seed, { quiet })).tasks;
+  else if (file) {
     const loaded = await loadSuiteFile(file.path, sandbox, seed, quiet);
     if (loaded.errors.length)
       throw new UsageError(
@@ -177,15 +183,16 @@ export interface TrainJob {
 
 /**
  * Where a run's tasks came from: the built-in suite of a seed (the whole corpus, as the app's
- * "Whole corpus" suite builds it) or a suite file. eval.json keeps it with the build id of the
+ * "Whole corpus" suite builds it), the quick suite of a seed (as the app's quick demo builds it)
+ * or a suite file. eval.json keeps it with the build id of the
  * code that made the tasks and their observations, so that `lab bundle` can tell the app whether
  * it can rebuild what the run's policy saw.
  */
-export type RunSuiteSource = { builtin: number } | { file: string };
+export type RunSuiteSource = { builtin: number } | { quick: number } | { file: string };
 
 /** `--suite` or the built-in suite of `--suite-seed`, as eval.json records it. */
-export const suiteSource = (seed: number, file: { path: string } | undefined): RunSuiteSource =>
-  file ? { file: resolve(file.path) } : { builtin: seed };
+export const suiteSource = (seed: number, suite: SuiteFlag | undefined): RunSuiteSource =>
+  !suite ? { builtin: seed } : 'quick' in suite ? { quick: seed } : { file: resolve(suite.path) };
 
 /**
  * A run resuming from its checkpoint at step `from` logs its later steps, and the evaluations
@@ -331,7 +338,7 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
   if (flags.has('steps')) config = { ...config, steps: flagInt(ctx.args, 'steps', 0) };
   const checkpointEvery = flagInt(ctx.args, 'checkpoint-every', 10, 1);
   const suiteSeed = flagInt(ctx.args, 'suite-seed', 1);
-  const suiteFile = suiteFileFlag(ctx);
+  const suiteArg = suiteFlag(ctx);
   if (resume && resume.step >= config.steps && existsSync(join(out, 'eval.json'))) {
     ctx.print(
       `${out} finished at step ${resume.step} of ${config.steps} already; --steps N (more than ${resume.step}) trains it further`,
@@ -342,7 +349,7 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
   // --force: the old run's files go first, so the directory never mixes two runs.
   if (!resumeFlag) clearRunDir(out);
   ctx.print(`training "${config.name}" (seed ${config.seed}) on ${backend}; writing to ${out}`);
-  const splits = await builtinSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteFile);
+  const splits = await builtinSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteArg);
   const kinds = new Set(splits.train.map((t) => t.kind));
   if (config.steps > 0 && !config.trainKinds.some((k) => kinds.has(k)))
     throw new UsageError(
@@ -356,18 +363,17 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
     print: ctx.print,
     ...(resume ? { resume } : {}),
     checkpointEvery,
-    suite: suiteSource(suiteSeed, suiteFile),
+    suite: suiteSource(suiteSeed, suiteArg),
   });
   return JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as Record<string, unknown>;
 }
 
 /** `--suite <file.jsonl> [--validated]`, when given. */
-export function suiteFileFlag(
-  ctx: CommandContext,
-): { path: string; validated: boolean } | undefined {
+export function suiteFlag(ctx: CommandContext): SuiteFlag | undefined {
   const path = ctx.args.flags.get('suite');
   if (path === undefined) return undefined;
-  if (typeof path !== 'string') throw new UsageError('--suite needs a file path');
+  if (typeof path !== 'string') throw new UsageError('--suite needs quick or a file path');
+  if (path === 'quick') return { quick: true };
   return { path, validated: ctx.args.flags.has('validated') };
 }
 

@@ -9,6 +9,8 @@ import { parseSuite, suiteLines } from '../core/tasks/suite';
 import type { Task, TaskKind } from '../core/tasks/types';
 import { validateTask, type TaskValidity } from '../core/tasks/validate';
 import { linesOfFile, writeLines } from './lines';
+import { buildSuite, suiteKey } from '../rl/suiteSource';
+import { codeBuildId } from './buildId';
 
 /** Validates tasks a few at a time (the sandbox pool runs them in parallel), in input order. */
 export async function validateConcurrently(
@@ -108,19 +110,9 @@ export async function builtinSuite(
   const quiet = options.quiet ?? false;
   const dir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   const file = join(dir, `builtin-seed${seed}-${builtinSuiteKey(seed)}.jsonl`);
-  const invalidFile = `${file}.invalid.json`;
   if (!options.refresh) {
-    try {
-      const parsed = parseSuite(linesOfFile(file), file);
-      const invalid = JSON.parse(readFileSync(invalidFile, 'utf8')) as InvalidTask[];
-      if (parsed.errors.length === 0 && parsed.header?.tasks === parsed.tasks.length) {
-        log(quiet, `built-in suite: ${parsed.tasks.length} valid tasks from ${file}`);
-        return { tasks: parsed.tasks, invalid, cached: true, file };
-      }
-      log(quiet, `built-in suite cache ${file} is damaged; rebuilding`);
-    } catch {
-      // No cache yet (or unreadable): build it below.
-    }
+    const cached = readCached(file, quiet, 'built-in suite');
+    if (cached) return cached;
   }
   const started = Date.now();
   const { tasks } = await buildBuiltinTasks(sandbox, {
@@ -148,18 +140,86 @@ export async function builtinSuite(
     if (v.ok) valid.push(task);
     else invalid.push({ id: task.id, kind: task.kind, reason: v.reason });
   });
-  mkdirSync(dir, { recursive: true });
-  // Written to a temporary name and renamed, so an interrupted write never looks complete.
-  writeFileSync(`${invalidFile}.tmp`, JSON.stringify(invalid));
-  writeLines(
-    `${file}.tmp`,
-    suiteLines(`builtin-seed${seed}`, valid, { seed, builder: 'atomic-skills-lab' }),
-  );
-  renameSync(`${invalidFile}.tmp`, invalidFile);
-  renameSync(`${file}.tmp`, file);
+  writeCached(file, `builtin-seed${seed}`, seed, valid, invalid);
   log(
     quiet,
     `built-in suite: ${valid.length} valid, ${invalid.length} invalid, built in ${Math.round((Date.now() - started) / 1000)} s; cached at ${file}`,
   );
   return { tasks: valid, invalid, cached: false, file };
+}
+
+/** Reads a cached suite and its invalid tasks, or null when there is none or it is damaged. */
+function readCached(file: string, quiet: boolean, what: string): BuiltinSuite | null {
+  // The whole corpus's cache is hundreds of MB: reading it takes a while on its own.
+  if (existsSync(file)) log(quiet, `${what}: reading ${file}…`);
+  try {
+    const parsed = parseSuite(linesOfFile(file), file);
+    const invalid = JSON.parse(readFileSync(`${file}.invalid.json`, 'utf8')) as InvalidTask[];
+    if (parsed.errors.length === 0 && parsed.header?.tasks === parsed.tasks.length) {
+      log(quiet, `${what}: ${parsed.tasks.length} valid tasks from ${file}`);
+      return { tasks: parsed.tasks, invalid, cached: true, file };
+    }
+    log(quiet, `${what} cache ${file} is damaged; rebuilding`);
+  } catch {
+    // No cache yet (or unreadable).
+  }
+  return null;
+}
+
+/** Writes a suite's cache: under temporary names, renamed, so a cut write never looks whole. */
+function writeCached(
+  file: string,
+  name: string,
+  seed: number,
+  valid: readonly Task[],
+  invalid: readonly InvalidTask[],
+): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.invalid.json.tmp`, JSON.stringify(invalid));
+  writeLines(`${file}.tmp`, suiteLines(name, [...valid], { seed, builder: 'atomic-skills-lab' }));
+  renameSync(`${file}.invalid.json.tmp`, `${file}.invalid.json`);
+  renameSync(`${file}.tmp`, file);
+}
+
+/**
+ * The quick suite (a handful of corpus projects, as the app's "Quick demo" suite): built by the
+ * app's own code, so its tasks are the ones the app builds for that seed and build, then kept on
+ * disk like the built-in suite. A minute or two to build, where the whole corpus takes many.
+ */
+export async function quickSuite(
+  sandbox: SandboxRunner,
+  seed: number,
+  options: { quiet?: boolean; cacheDir?: string } = {},
+): Promise<BuiltinSuite> {
+  const quiet = options.quiet ?? false;
+  const key = suiteKey({ projects: 'quick', seed }, codeBuildId());
+  const hash = createHash('sha256').update(key).digest('hex').slice(0, 16);
+  const file = join(options.cacheDir ?? DEFAULT_CACHE_DIR, `quick-seed${seed}-${hash}.jsonl`);
+  const cached = readCached(file, quiet, 'quick suite');
+  if (cached) return cached;
+  const started = Date.now();
+  let shown = '';
+  const built = await buildSuite(
+    { projects: 'quick', seed },
+    codeBuildId(),
+    sandbox,
+    (stage, done, total) => {
+      const line = `  quick suite: ${stage} ${done}/${total}`;
+      // Every tenth of the way, not every task.
+      const tenth = `${stage}:${Math.floor((10 * done) / Math.max(1, total))}`;
+      if (tenth !== shown) log(quiet, line);
+      shown = tenth;
+    },
+  );
+  // A task id begins with its kind ("editing:money:…").
+  const invalid: InvalidTask[] = built.invalid.map((i) => ({
+    ...i,
+    kind: i.id.split(':')[0] as TaskKind,
+  }));
+  writeCached(file, `quick-seed${seed}`, seed, built.tasks, invalid);
+  log(
+    quiet,
+    `quick suite: ${built.tasks.length} valid, ${invalid.length} invalid, built in ${Math.round((Date.now() - started) / 1000)} s; cached at ${file}`,
+  );
+  return { tasks: built.tasks, invalid, cached: false, file };
 }

@@ -1,0 +1,32 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { ATOMIC_SKILLS, SPLITS } from '../core/tasks/types';
+import { QUICK_PROJECTS } from '../rl/suiteSource';
+import { createNodeSandbox } from './sandbox';
+import { scratchDir } from './scratchDir';
+import { quickSuite } from './suiteCache';
+
+const sandbox = createNodeSandbox({ size: 2 });
+afterAll(() => sandbox.dispose());
+
+describe('the quick suite in Node', () => {
+  it('is built from the quick projects once, then read from its cache', async () => {
+    const cacheDir = scratchDir('quick-suite');
+    const built = await quickSuite(sandbox, 1, { quiet: true, cacheDir });
+    expect(built.cached).toBe(false);
+    expect(new Set(built.tasks.map((t) => t.project))).toEqual(new Set(QUICK_PROJECTS));
+    // Every split, and every skill to train on.
+    for (const split of SPLITS)
+      expect(
+        built.tasks.some((t) => t.split === split),
+        split,
+      ).toBe(true);
+    const train = new Set(built.tasks.filter((t) => t.split === 'train').map((t) => t.kind));
+    for (const skill of ATOMIC_SKILLS) expect(train.has(skill), skill).toBe(true);
+
+    const again = await quickSuite(sandbox, 1, { quiet: true, cacheDir });
+    expect(again.cached).toBe(true);
+    expect(again.file).toBe(built.file);
+    expect(again.tasks.map((t) => t.id)).toEqual(built.tasks.map((t) => t.id));
+    expect(again.invalid).toEqual(built.invalid);
+  }, 600_000);
+});
