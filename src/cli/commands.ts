@@ -296,7 +296,10 @@ export async function suiteCommand(ctx: CommandContext): Promise<Result> {
     seed,
     ctx.quiet,
   );
-  const { valid, invalid } = await validateAll(loaded.tasks, ctx.sandbox, ctx.quiet);
+  // The built-in suite keeps only tasks its build validated: no second pass over them.
+  const { valid, invalid } = loaded.validated
+    ? { valid: loaded.tasks, invalid: [] }
+    : await validateAll(loaded.tasks, ctx.sandbox, ctx.quiet);
   writeLines(
     out,
     suiteLines(`builtin-${split}-seed${seed}`, valid, {

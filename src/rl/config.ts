@@ -82,7 +82,10 @@ export interface TrainConfig {
   /** Final learning rate as a fraction of the peak (cosine decay). */
   minLrRatio: number;
   maxGradNorm: number;
-  /** Validation Avg@k every `evalEvery` steps (0: only at the end). */
+  /**
+   * Validation Avg@k before step 0, every `evalEvery` steps and at the end (0: before step 0 and
+   * at the end only).
+   */
   evalEvery: number;
   evalSamples: number;
   /** Validation tasks per kind used by periodic evals (keeps them quick). */

@@ -156,7 +156,7 @@ export const FIELD_GROUPS: FieldGroup[] = [
       int(
         'evalEvery',
         'eval every',
-        'Validation Avg@k every this many steps (0: only at the end).',
+        'Validation Avg@k every this many steps, besides before step 0 and at the end (0: those two only).',
       ),
       int('evalSamples', 'eval samples (k)', 'Answers sampled per validation task (Avg@k).', 1),
       int(
