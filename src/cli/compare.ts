@@ -93,8 +93,10 @@ function compareEvaluations(ctx: CommandContext): Record<string, unknown> {
   ctx.print(`a: ${fileA} (${a.name})`);
   ctx.print(`b: ${fileB} (${b.name})`);
   const byKind: Partial<Record<TaskKind, Difference & { a: number; b: number }>> = {};
+  const oneSided: string[] = [];
   for (const kind of TASK_KINDS) {
     const [sa, sb] = [a.perTask[kind], b.perTask[kind]];
+    if (!sa !== !sb) oneSided.push(`${kind} (${sa ? 'a' : 'b'} only)`);
     if (!sa || !sb) continue;
     const d = pairedDifference(sa, sb);
     if (!d) continue;
@@ -109,6 +111,7 @@ function compareEvaluations(ctx: CommandContext): Record<string, unknown> {
       `${kind.padEnd(14)} tasks ${String(d.tasks).padStart(5)}  a ${mean(sa).toFixed(3)} - b ${mean(sb).toFixed(3)} = ${signed(d.diff)}${err(d.stdErr)}${Number.isNaN(d.byProject) ? '' : ` (± ${d.byProject.toFixed(3)} by project)`}${of}`,
     );
   }
+  if (oneSided.length > 0) ctx.print(`left out, scored by one side only: ${oneSided.join(', ')}`);
   if (Object.keys(byKind).length === 0)
     throw new UsageError(
       `${fileA} and ${fileB} share no scored task: evaluate both on the same suite and skills`,

@@ -254,6 +254,18 @@ describe('lab eval --per-task, lab compare, lab table', () => {
     expect(partial.a).toBe('a-run');
     expect(partial.byKind[kind]).toMatchObject({ diff: 1, tasks: ids.length - 1 });
     expect(lines[2]).toContain(`(of ${ids.length} / ${ids.length - 1}: only tasks both scored)`);
+    // Kinds only one side scored are left out, and a line names them.
+    lines.length = 0;
+    await compareCommand({
+      args: parseArgs(['compare', oracleFile, some]),
+      sandbox,
+      quiet: true,
+      print: (t) => lines.push(t),
+    });
+    expect(kinds.length, 'the oracle scored more kinds than one').toBeGreaterThan(1);
+    const leftOut = lines.find((l) => l.startsWith('left out, scored by one side only: '));
+    for (const other of kinds.slice(1)) expect(leftOut).toContain(`${other} (a only)`);
+    expect(leftOut).not.toContain(`${kind} (`);
     const run = (...files: string[]) =>
       compareCommand({
         args: parseArgs(['compare', ...files]),
