@@ -58,23 +58,19 @@ export async function loadSuiteFile(
   return parseSuite(linesOfFile(path), path);
 }
 
-/** The built-in suite for a seed (every split): its valid tasks, from the cache when built before. */
-export async function loadBuiltin(
+/**
+ * The built-in suite (the whole corpus) or the quick suite (a few corpus projects, as the app's
+ * quick demo) for a seed, every split: its valid tasks, from the cache when built before.
+ */
+async function loadCachedSuite(
+  which: 'builtin' | 'quick',
   sandbox: SandboxRunner,
   seed: number,
   quiet: boolean,
 ): Promise<LoadedSuite> {
-  const { tasks } = await builtinSuite(sandbox, seed, { quiet });
-  return { tasks, errors: [], validated: true };
-}
-
-/** The quick suite for a seed (every split): a few corpus projects, as the app's quick demo. */
-export async function loadQuick(
-  sandbox: SandboxRunner,
-  seed: number,
-  quiet: boolean,
-): Promise<LoadedSuite> {
-  const { tasks } = await quickSuite(sandbox, seed, { quiet });
+  const { tasks } = await (which === 'quick' ? quickSuite : builtinSuite)(sandbox, seed, {
+    quiet,
+  });
   return { tasks, errors: [], validated: true };
 }
 
@@ -92,7 +88,7 @@ export async function loadSuite(
         `unknown split "${split}": use ${name}:train, ${name}:val or ${name}:test`,
       );
     }
-    const all = await (name === 'quick' ? loadQuick : loadBuiltin)(sandbox, seed, quiet);
+    const all = await loadCachedSuite(name, sandbox, seed, quiet);
     return split ? { ...all, tasks: all.tasks.filter((t) => t.split === (split as Split)) } : all;
   }
   return loadSuiteFile(spec, sandbox, seed, quiet);
