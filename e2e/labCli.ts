@@ -36,6 +36,20 @@ export function nodeWorkspace(prefix: string): { dir: string; suite: string[] } 
   return { dir, suite: ['--suite', file, '--validated'] };
 }
 
+/**
+ * A tiny run's config for `lab train`: a short warm start, 3 steps, a validation before the
+ * first and after the last, and a few test tasks of each kind (seconds of training in Node).
+ */
+export const tinyConfig = (name: string) => ({
+  extends: 'quick',
+  name,
+  warmStartPerKind: 4,
+  steps: 3,
+  evalEvery: 0,
+  evalTasksPerKind: 2,
+  testTasksPerKind: 3,
+});
+
 /** What the e2e tests read of a run bundle: its run's id and its points' clip fractions. */
 export interface TinyBundle {
   run: { id: string };
@@ -52,11 +66,7 @@ let tiny: { file: string; bundle: TinyBundle } | undefined;
 export function tinyBundle(): { file: string; bundle: TinyBundle } {
   if (tiny) return tiny;
   const { dir, suite } = nodeWorkspace('asl-tiny-run-');
-  const config = { extends: 'quick', name: 'tiny', warmStartPerKind: 4, steps: 3 };
-  writeFileSync(
-    join(dir, 'tiny.json'),
-    JSON.stringify({ ...config, evalEvery: 0, evalTasksPerKind: 2, testTasksPerKind: 3 }),
-  );
+  writeFileSync(join(dir, 'tiny.json'), JSON.stringify(tinyConfig('tiny')));
   lab(['train', '--config', join(dir, 'tiny.json'), ...suite, '--out', join(dir, 'run')]);
   const file = join(dir, 'tiny-bundle.json');
   lab(['bundle', '--run', join(dir, 'run'), '--out', file]);

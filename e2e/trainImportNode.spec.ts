@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { lab, nodeWorkspace } from './labCli';
+import { lab, nodeWorkspace, tinyConfig } from './labCli';
 import { openTrain, stored } from './trainStore';
 
 const SKILLS = ['localization', 'editing', 'testgen', 'reproduction', 'review'] as const;
@@ -15,15 +15,7 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
   }) => {
     // A real headless run in Node, on the tasks the app built (the setup's quick suite)...
     const { dir, suite } = nodeWorkspace('asl-node-run-');
-    const tiny = {
-      extends: 'quick',
-      name: 'node-tiny',
-      warmStartPerKind: 4,
-      steps: 3,
-      evalEvery: 0,
-      evalTasksPerKind: 2,
-      testTasksPerKind: 3,
-    };
+    const tiny = tinyConfig('node-tiny');
     writeFileSync(join(dir, 'tiny.json'), JSON.stringify(tiny));
     const out = join(dir, 'run');
     lab(['train', '--config', join(dir, 'tiny.json'), ...suite, '--out', out]);

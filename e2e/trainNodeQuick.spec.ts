@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { lab } from './labCli';
+import { lab, tinyConfig } from './labCli';
 import { openTrain, stored, storedRows } from './trainStore';
 
 test.describe('Train page: a run trained in Node on the quick suite @webgpu', () => {
@@ -15,16 +15,7 @@ test.describe('Train page: a run trained in Node on the quick suite @webgpu', ()
     // In Node, on the app's quick demo suite, which Node builds with the app's own code (or
     // reads from its cache)...
     const dir = mkdtempSync(join(tmpdir(), 'asl-node-quick-'));
-    const tiny = {
-      extends: 'quick',
-      name: 'node-quick',
-      warmStartPerKind: 4,
-      steps: 2,
-      evalEvery: 0,
-      evalTasksPerKind: 1,
-      testTasksPerKind: 2,
-    };
-    writeFileSync(join(dir, 'tiny.json'), JSON.stringify(tiny));
+    writeFileSync(join(dir, 'tiny.json'), JSON.stringify(tinyConfig('node-quick')));
     const out = join(dir, 'run');
     lab(['train', '--config', join(dir, 'tiny.json'), '--suite', 'quick', '--out', out]);
     expect(JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8'))).toMatchObject({
