@@ -1,4 +1,5 @@
 import { proposedEdits, proposedPatch } from '../src/features/train/components/proposedPatch';
+import type { Locator } from '@playwright/test';
 import { expect, type App } from './fixtures';
 import { quickSuiteTasks } from './labCli';
 import type { Stored } from './trainStore';
@@ -40,4 +41,34 @@ export async function expectUnappliedEdits(
     expected.patch.trimEnd().split('\n').join(''),
   );
   await trace.getByTestId('code-view-editor').click();
+}
+
+/**
+ * Training grades an answer only until its reward is settled, and its trace says what was not
+ * run (a step's answers `mine`, listed as `rows`); the test evaluation (`tested`) grades in full.
+ */
+export async function expectSettledGrading(
+  rows: Locator,
+  trace: Locator,
+  mine: Stored['episodes'],
+  tested: Stored['episodes'],
+): Promise<void> {
+  const NOT_RUN = /not run.*, as the reward was already 0\./i;
+  const cut = mine.findIndex((e) => e.facts.some((f) => NOT_RUN.test(f)));
+  expect(cut, 'a training answer whose grading stopped early').toBeGreaterThanOrEqual(0);
+  expect(mine[cut]!.reward).toBe(0);
+  expect(mine[cut]!.runs.at(-1)!.asRequired).toBe(false);
+  await rows.nth(cut).getByRole('button').click();
+  await expect(trace.getByTestId('episode-facts')).toContainText(NOT_RUN);
+  await expect(trace.getByTestId('episode-runs').locator(':scope > li')).toHaveCount(
+    mine[cut]!.runs.length,
+  );
+  await rows.nth(cut).getByRole('button').click();
+  await expect(trace).toHaveCount(0);
+  const testgen = tested.filter((e) => e.kind === 'testgen');
+  expect(testgen.length, 'test-generation answers in the test evaluation').toBeGreaterThan(0);
+  for (const e of testgen) {
+    expect(e.facts.join(' ')).toMatch(/Hidden mutants caught: \d+ of \d+\./);
+    expect(e.facts.join(' ')).not.toMatch(NOT_RUN);
+  }
 }

@@ -2,7 +2,7 @@ import { formatValue } from '../src/features/train/components/format';
 import { bugCatalog } from '../src/learn/decompose';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
-import { expectUnappliedEdits, squashed } from './episodesPage';
+import { expectSettledGrading, expectUnappliedEdits, squashed } from './episodesPage';
 import { quickSuiteTasks } from './labCli';
 import { afterSteps, openTrain, patchStoredRun, runSteps, stored } from './trainStore';
 
@@ -170,26 +170,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await rows.first().getByRole('button').click();
     await expect(trace).toHaveCount(0);
 
-    // Training grades an answer only until its reward is settled, and its trace says what was
-    // not run; the test evaluation grades in full.
-    const NOT_RUN = /not run.*, as the reward was already 0\./i;
-    const cut = mine.findIndex((e) => e.facts.some((f) => NOT_RUN.test(f)));
-    expect(cut, 'a training answer whose grading stopped early').toBeGreaterThanOrEqual(0);
-    expect(mine[cut]!.reward).toBe(0);
-    expect(mine[cut]!.runs.at(-1)!.asRequired).toBe(false);
-    await rows.nth(cut).getByRole('button').click();
-    await expect(trace.getByTestId('episode-facts')).toContainText(NOT_RUN);
-    await expect(trace.getByTestId('episode-runs').locator(':scope > li')).toHaveCount(
-      mine[cut]!.runs.length,
-    );
-    await rows.nth(cut).getByRole('button').click();
-    await expect(trace).toHaveCount(0);
-    const testgen = tested.filter((e) => e.kind === 'testgen');
-    expect(testgen.length, 'test-generation answers in the test evaluation').toBeGreaterThan(0);
-    for (const e of testgen) {
-      expect(e.facts.join(' ')).toMatch(/Hidden mutants caught: \d+ of \d+\./);
-      expect(e.facts.join(' ')).not.toMatch(NOT_RUN);
-    }
+    await expectSettledGrading(rows, trace, mine, tested);
 
     // What an edit answer and a test answer became, as the sandbox ran them. In the editor
     // (Monaco, the default): the edited file whole, before and after side by side, the added
