@@ -39,8 +39,8 @@ const readJson = (path: string, what: string): unknown => {
 /**
  * Where the run's tasks came from, as the app keeps it. A run on the built-in suite (or the quick
  * suite), with the build id of the code that made it, gets the key the app gives its "Whole
- * corpus" (or "Quick demo") suite under that build: an app of the same build rebuilds what the run's policy saw once that suite is
- * cached. Otherwise (a suite file, or a run from before runs recorded their build) the key
+ * corpus" (or "Quick demo") suite under that build: an app of the same build rebuilds what the
+ * run's policy saw once that suite is cached. Otherwise (a suite file, or a run from before runs recorded their build) the key
  * says so, and the app shows the run's answers without its observations.
  */
 function runSuite(done: FinishedRun): { suite: SuiteSpec; suiteKey: string; note: string } {

@@ -184,9 +184,9 @@ export interface TrainJob {
 /**
  * Where a run's tasks came from: the built-in suite of a seed (the whole corpus, as the app's
  * "Whole corpus" suite builds it), the quick suite of a seed (as the app's quick demo builds it)
- * or a suite file. eval.json keeps it with the build id of the
- * code that made the tasks and their observations, so that `lab bundle` can tell the app whether
- * it can rebuild what the run's policy saw.
+ * or a suite file. eval.json keeps it with the build id of the code that made the tasks and
+ * their observations, so that `lab bundle` can tell the app whether it can rebuild what the
+ * run's policy saw.
  */
 export type RunSuiteSource = { builtin: number } | { quick: number } | { file: string };
 
@@ -368,7 +368,7 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
   return JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as Record<string, unknown>;
 }
 
-/** `--suite <file.jsonl> [--validated]`, when given. */
+/** `--suite quick` or `--suite <file.jsonl> [--validated]`, when given. */
 export function suiteFlag(ctx: CommandContext): SuiteFlag | undefined {
   const path = ctx.args.flags.get('suite');
   if (path === undefined) return undefined;
