@@ -20,6 +20,7 @@ import {
   checkpointPolicy,
   loadConfig,
   readCheckpoint,
+  recordedSuite,
   TEST_EPISODES_FILE,
   trainToDir,
 } from './train';
@@ -45,7 +46,10 @@ describe('lab train / eval --policy <run dir>', () => {
       out,
       print: (t) => lines.push(t),
       checkpointEvery: 2,
+      suite: { builtin: 1 },
     });
+    // Where its tasks came from, for a resume to continue on.
+    expect(recordedSuite(out)).toEqual({ builtin: 1 });
     for (const f of ['config.json', 'metrics.jsonl', 'eval.json', 'checkpoint.json'])
       expect(existsSync(join(out, f)), f).toBe(true);
     expect(existsSync(join(out, 'checkpoints', 'step-2.json'))).toBe(true);

@@ -229,6 +229,8 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
   const { config, out, print } = job;
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'config.json'), JSON.stringify(config, null, 2));
+  // Where the tasks come from, from the start: a resumed run reads it (eval.json comes at the end).
+  if (job.suite) writeFileSync(join(out, SUITE_FILE), JSON.stringify(job.suite));
   const metricsFile = join(out, 'metrics.jsonl');
   if (job.resume) keepResumedMetrics(metricsFile, job.resume.step, config.steps);
   else writeFileSync(metricsFile, '');
@@ -296,9 +298,13 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
   return output;
 }
 
+/** A run's RunSuiteSource, written when it starts. */
+const SUITE_FILE = 'suite.json';
+
 /** The files a run writes into its directory (see trainToDir). */
 const RUN_FILES = [
   'config.json',
+  SUITE_FILE,
   'metrics.jsonl',
   'eval.json',
   TEST_EPISODES_FILE,
@@ -337,8 +343,9 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
   if (flags.has('seed')) config = { ...config, seed: flagInt(ctx.args, 'seed', 1) };
   if (flags.has('steps')) config = { ...config, steps: flagInt(ctx.args, 'steps', 0) };
   const checkpointEvery = flagInt(ctx.args, 'checkpoint-every', 10, 1);
-  const suiteSeed = flagInt(ctx.args, 'suite-seed', 1);
-  const suiteArg = suiteFlag(ctx);
+  const { seed: suiteSeed, arg: suiteArg } = resume
+    ? resumedSuite(ctx, out, recordedSuite(out))
+    : { seed: flagInt(ctx.args, 'suite-seed', 1), arg: suiteFlag(ctx) };
   if (resume && resume.step >= config.steps && existsSync(join(out, 'eval.json'))) {
     ctx.print(
       `${out} finished at step ${resume.step} of ${config.steps} already; --steps N (more than ${resume.step}) trains it further`,
@@ -366,6 +373,38 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
     suite: suiteSource(suiteSeed, suiteArg),
   });
   return JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as Record<string, unknown>;
+}
+
+/**
+ * The suite a resumed run continues on: the one it recorded when it started (`recorded`, absent
+ * for runs from before runs recorded it), which `--suite` or `--suite-seed` may only name again.
+ */
+export function resumedSuite(
+  ctx: CommandContext,
+  out: string,
+  recorded: RunSuiteSource | undefined,
+): { seed: number; arg: SuiteFlag | undefined } {
+  const given = { seed: flagInt(ctx.args, 'suite-seed', 1), arg: suiteFlag(ctx) };
+  if (!recorded) return given;
+  const asFlags = ctx.args.flags.has('suite') || ctx.args.flags.has('suite-seed');
+  if (asFlags && JSON.stringify(suiteSource(given.seed, given.arg)) !== JSON.stringify(recorded))
+    throw new UsageError(
+      `${out} was started on ${JSON.stringify(recorded)}, not ${JSON.stringify(suiteSource(given.seed, given.arg))}: resume it without --suite and --suite-seed (it continues on its own suite)`,
+    );
+  if ('quick' in recorded) return { seed: recorded.quick, arg: { quick: true } };
+  if ('file' in recorded)
+    return {
+      seed: given.seed,
+      arg: { path: recorded.file, validated: ctx.args.flags.has('validated') },
+    };
+  return { seed: recorded.builtin, arg: undefined };
+}
+
+/** The suite a run in `out` recorded when it started, if it did. */
+export function recordedSuite(out: string): RunSuiteSource | undefined {
+  const file = join(out, SUITE_FILE);
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, 'utf8')) as RunSuiteSource;
 }
 
 /** `--suite quick` or `--suite <file.jsonl> [--validated]`, when given. */

@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from './args';
+import type { CommandContext } from './commands';
+import { resumedSuite } from './train';
+
+const ctx = (...argv: string[]) => ({ args: parseArgs(['train', ...argv]) }) as CommandContext;
+
+describe('the suite a resumed run continues on', () => {
+  it('is the one it recorded, whatever --suite-seed defaults to', () => {
+    expect(resumedSuite(ctx('--resume'), 'r', { quick: 3 })).toEqual({
+      seed: 3,
+      arg: { quick: true },
+    });
+    expect(resumedSuite(ctx('--resume'), 'r', { builtin: 2 })).toEqual({
+      seed: 2,
+      arg: undefined,
+    });
+    const file = resolve('tasks.jsonl');
+    expect(resumedSuite(ctx('--resume', '--validated'), 'r', { file })).toEqual({
+      seed: 1,
+      arg: { path: file, validated: true },
+    });
+  });
+
+  it('may be named again, not changed', () => {
+    expect(resumedSuite(ctx('--suite', 'quick', '--suite-seed', '3'), 'r', { quick: 3 })).toEqual({
+      seed: 3,
+      arg: { quick: true },
+    });
+    expect(() => resumedSuite(ctx('--suite', 'quick'), 'runs/a', { builtin: 1 })).toThrow(
+      /runs\/a was started on \{"builtin":1\}, not \{"quick":1\}: resume it without --suite/,
+    );
+    expect(() => resumedSuite(ctx('--suite-seed', '2'), 'r', { quick: 1 })).toThrow(
+      /not \{"builtin":2\}/,
+    );
+  });
+
+  it('comes from the flags for a run that recorded none (from before runs did)', () => {
+    expect(resumedSuite(ctx('--suite', 'quick', '--suite-seed', '4'), 'r', undefined)).toEqual({
+      seed: 4,
+      arg: { quick: true },
+    });
+  });
+});
