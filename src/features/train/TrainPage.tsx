@@ -1,13 +1,4 @@
-import {
-  memo,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   changeMix,
   continueRun,
@@ -16,7 +7,6 @@ import {
   startRun,
   stopRun,
 } from '../../bridge/training';
-import { Link } from 'react-router-dom';
 import { QUICK_CONFIG, type TrainConfig } from '../../protocol/trainConfig';
 import { isGoing, type RunSummary, type SuiteSpec } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
@@ -25,16 +15,12 @@ import { interruptedNotice, stillInterrupted } from '../../state/trainSlice';
 import { ConfigForm } from './components/ConfigForm';
 import { goingRunNote } from './components/goingNote';
 import { MixSliders } from './components/MixSliders';
-import { RewardChart } from './components/RewardChart';
 import { RunProgress } from './components/RunProgress';
 import { stoppingNote } from './components/stopping';
-import { SignalsPanel } from './components/SignalsPanel';
-import { RunEpisodes } from './RunEpisodes';
 import { RunsPanel } from './RunsPanel';
 import { StoragePanel, StorageWarning } from './StoragePanel';
+import { Charts } from './RunCharts';
 import { averageEpisodesPerSecond } from './components/series';
-import { useChartRuns } from './useChartRuns';
-import { useThrottled } from './useThrottled';
 
 /** The task suites a run may draw from: a short name for the select, the detail beside it. */
 const SUITES: { id: SuiteSpec['projects']; label: string; detail: string }[] = [
@@ -326,77 +312,6 @@ function FocusPanel() {
           />
         </div>
       )}
-    </>
-  );
-}
-
-/** Reward curves and training signals of the focused and compared runs. */
-/** The focused run's episodes on their own page, with room for side-by-side code. */
-function FullWidthLink({ episode }: { episode: number | null }) {
-  const focusId = useApp((s) => s.train.focusId);
-  if (!focusId) return null;
-  const run = `/episodes?run=${encodeURIComponent(focusId)}`;
-  return (
-    <p className="hint">
-      <Link
-        to={episode === null ? run : `${run}&episode=${episode}`}
-        data-testid="episodes-full-width"
-      >
-        {episode === null ? 'Open on the Episodes page' : 'Open this episode on the Episodes page'}
-      </Link>
-      , full width, with a link to each episode.
-    </p>
-  );
-}
-
-function Charts() {
-  // Drawn in a transition: React renders the charts in slices between the browser's own work,
-  // so new points never hold the main thread for long.
-  const runs = useDeferredValue(useThrottled(useChartRuns(), 1000));
-  // The seven signal charts are drawn only while their section is open.
-  const [signals, setSignals] = useState(false);
-  const [episodes, setEpisodes] = useState(false);
-  // The episode open in the section, for the link to the Episodes page.
-  const [openEpisode, setOpenEpisode] = useState<number | null>(null);
-  const section = useRef<HTMLDetailsElement>(null);
-  const actions = useTrainActions();
-  // A click on a validation point opens its answers below (that run focused).
-  const openValidation = useCallback(
-    ({ runId, step }: { runId: string; step: number }) => {
-      actions.focus(runId);
-      actions.requestEpisodes({ runId, batch: { source: 'val', step } });
-      setEpisodes(true);
-      requestAnimationFrame(() => section.current?.scrollIntoView({ block: 'start' }));
-    },
-    [actions],
-  );
-  return (
-    <>
-      <RewardChart runs={runs} onPickValidation={openValidation} />
-      <details
-        open={signals}
-        onToggle={(e) => setSignals(e.currentTarget.open)}
-        data-testid="signals-section"
-      >
-        <summary>
-          Training signals: KL, entropy, clipping, gradients, learning rate, answers cut short, time
-        </summary>
-        {signals && <SignalsPanel runs={runs} />}
-      </details>
-      <details
-        ref={section}
-        open={episodes}
-        onToggle={(e) => setEpisodes(e.currentTarget.open)}
-        data-testid="episodes-section"
-      >
-        <summary>Episodes of this run: the answers sampled, and why each got its reward</summary>
-        {episodes && (
-          <>
-            <FullWidthLink episode={openEpisode} />
-            <RunEpisodes onOpen={setOpenEpisode} />
-          </>
-        )}
-      </details>
     </>
   );
 }
