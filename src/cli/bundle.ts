@@ -15,7 +15,8 @@ import { checkBundle, type RunBundle } from '../storage/bundle';
 import type { EpisodeRecord, RunRecord } from '../storage/db';
 import { flagString, UsageError } from './args';
 import { checkWritableFile, type CommandContext } from './commands';
-import { TEST_EPISODES_FILE, type RunSuiteSource } from './train';
+import type { RunSuiteSource } from './runSuite';
+import { TEST_EPISODES_FILE } from './train';
 
 /** What `lab bundle` reads of a run's eval.json (written when the run finished). */
 interface FinishedRun {

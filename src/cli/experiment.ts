@@ -23,15 +23,8 @@ import {
 import type { GridResult } from './gridResult';
 import { gridTable, interferenceTable } from '../eval/gridTables';
 import { parseKinds } from './suites';
-import {
-  builtinSplits,
-  loadConfig,
-  clearRunDir,
-  suiteFlag,
-  suiteSource,
-  trainToDir,
-  useNodeBackend,
-} from './train';
+import { builtinSplits, suiteFlag, suiteSource } from './runSuite';
+import { loadConfig, clearRunDir, trainToDir, useNodeBackend } from './train';
 
 const GRIDS: Record<string, { baselines: Baseline[]; table: (r: GridResult) => string }> = {
   paper: { baselines: PAPER_GRID, table: gridTable },

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from './args';
 import type { CommandContext } from './commands';
-import { resumedSuite } from './train';
+import { resumedSuite } from './runSuite';
 
 const ctx = (...argv: string[]) => ({ args: parseArgs(['train', ...argv]) }) as CommandContext;
 

@@ -15,12 +15,12 @@ import { parseArgs } from './args';
 import { evalCommand } from './commands';
 import { compareCommand } from './compare';
 import { tableCommand } from './table';
+import { recordedSuite } from './runSuite';
 import { projectTasks, tinyRun } from './testFixtures';
 import {
   checkpointPolicy,
   loadConfig,
   readCheckpoint,
-  recordedSuite,
   TEST_EPISODES_FILE,
   trainToDir,
 } from './train';

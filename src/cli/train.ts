@@ -9,15 +9,14 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import '../node/tf';
 import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
-import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
+import { TASK_KINDS, type TaskKind } from '../core/tasks/types';
 import type { EvalResult, KindScore } from '../eval/evaluate';
 import { linesOfFile, writeLines } from '../node/lines';
 import { codeBuildId } from '../node/buildId';
-import { builtinSuite, quickSuite } from '../node/suiteCache';
 import type { Checkpoint } from '../rl/checkpoint';
 import { decodeCheckpoint, encodeCheckpoint } from '../rl/checkpointCodec';
 import { warmStartKinds, type TrainConfig } from '../rl/config';
@@ -27,8 +26,17 @@ import { evalEpisodeRows } from '../rl/episodeRows';
 import { evalsKeptThrough, runTraining, type EvalPoint, type RunOutput } from '../rl/run';
 import type { StepMetrics } from '../rl/grpo';
 import { flagInt, flagString, UsageError } from './args';
-import { loadSuiteFile, validateAll } from './suites';
 import type { CommandContext } from './commands';
+import {
+  builtinSplits,
+  recordedSuite,
+  resumedSuite,
+  SUITE_FILE,
+  suiteFlag,
+  suiteSource,
+  type RunSuiteSource,
+  type Splits,
+} from './runSuite';
 
 const BACKENDS = ['wasm', 'cpu'] as const;
 
@@ -64,45 +72,6 @@ export function loadConfig(spec: string): TrainConfig {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-}
-
-export interface Splits {
-  train: Task[];
-  val: Task[];
-  test: Task[];
-}
-
-/** What `--suite` names for a run: the quick suite, or a suite file (absent: the built-in one). */
-export type SuiteFlag = { quick: true } | { path: string; validated: boolean };
-
-/**
- * The tasks a run trains and evaluates on, by split: the cached, validated built-in suite, the
- * quick suite (`--suite quick`), or (`--suite <file.jsonl>`) a suite file. A file is validated
- * first unless `--validated` says it was written by `lab validate builtin` or `lab suite
- * export`, which keep only valid tasks.
- */
-export async function builtinSplits(
-  sandbox: SandboxRunner,
-  seed: number,
-  quiet: boolean,
-  suite?: SuiteFlag,
-): Promise<Splits> {
-  let tasks: Task[];
-  const file = suite && 'path' in suite ? suite : undefined;
-  if (suite && 'quick' in suite) tasks = (await quickSuite(sandbox, seed, { quiet })).tasks;
-  else if (file) {
-    const loaded = await loadSuiteFile(file.path, sandbox, seed, quiet);
-    if (loaded.errors.length)
-      throw new UsageError(
-        `${file.path}: ${loaded.errors.length} malformed lines, e.g. line ${loaded.errors[0]!.line}: ${loaded.errors[0]!.message}`,
-      );
-    tasks = file.validated ? loaded.tasks : (await validateAll(loaded.tasks, sandbox, quiet)).valid;
-  } else tasks = (await builtinSuite(sandbox, seed, { quiet })).tasks;
-  return {
-    train: tasks.filter((t) => t.split === 'train'),
-    val: tasks.filter((t) => t.split === 'val'),
-    test: tasks.filter((t) => t.split === 'test'),
-  };
 }
 
 const short: Partial<Record<TaskKind, string>> = {
@@ -180,19 +149,6 @@ export interface TrainJob {
   /** Where the tasks came from, recorded in eval.json (see RunSuiteSource). */
   suite?: RunSuiteSource;
 }
-
-/**
- * Where a run's tasks came from: the built-in suite of a seed (the whole corpus, as the app's
- * "Whole corpus" suite builds it), the quick suite of a seed (as the app's quick demo builds it)
- * or a suite file. eval.json keeps it with the build id of the code that made the tasks and
- * their observations, so that `lab bundle` can tell the app whether it can rebuild what the
- * run's policy saw.
- */
-export type RunSuiteSource = { builtin: number } | { quick: number } | { file: string };
-
-/** `--suite` or the built-in suite of `--suite-seed`, as eval.json records it. */
-export const suiteSource = (seed: number, suite: SuiteFlag | undefined): RunSuiteSource =>
-  !suite ? { builtin: seed } : 'quick' in suite ? { quick: seed } : { file: resolve(suite.path) };
 
 /**
  * A run resuming from its checkpoint at step `from` logs its later steps, and the evaluations
@@ -298,9 +254,6 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
   return output;
 }
 
-/** A run's RunSuiteSource, written when it starts. */
-const SUITE_FILE = 'suite.json';
-
 /** The files a run writes into its directory (see trainToDir). */
 const RUN_FILES = [
   'config.json',
@@ -373,47 +326,6 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
     suite: suiteSource(suiteSeed, suiteArg),
   });
   return JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as Record<string, unknown>;
-}
-
-/**
- * The suite a resumed run continues on: the one it recorded when it started (`recorded`, absent
- * for runs from before runs recorded it), which `--suite` or `--suite-seed` may only name again.
- */
-export function resumedSuite(
-  ctx: CommandContext,
-  out: string,
-  recorded: RunSuiteSource | undefined,
-): { seed: number; arg: SuiteFlag | undefined } {
-  const given = { seed: flagInt(ctx.args, 'suite-seed', 1), arg: suiteFlag(ctx) };
-  if (!recorded) return given;
-  const asFlags = ctx.args.flags.has('suite') || ctx.args.flags.has('suite-seed');
-  if (asFlags && JSON.stringify(suiteSource(given.seed, given.arg)) !== JSON.stringify(recorded))
-    throw new UsageError(
-      `${out} was started on ${JSON.stringify(recorded)}, not ${JSON.stringify(suiteSource(given.seed, given.arg))}: resume it without --suite and --suite-seed (it continues on its own suite)`,
-    );
-  if ('quick' in recorded) return { seed: recorded.quick, arg: { quick: true } };
-  if ('file' in recorded)
-    return {
-      seed: given.seed,
-      arg: { path: recorded.file, validated: ctx.args.flags.has('validated') },
-    };
-  return { seed: recorded.builtin, arg: undefined };
-}
-
-/** The suite a run in `out` recorded when it started, if it did. */
-export function recordedSuite(out: string): RunSuiteSource | undefined {
-  const file = join(out, SUITE_FILE);
-  if (!existsSync(file)) return undefined;
-  return JSON.parse(readFileSync(file, 'utf8')) as RunSuiteSource;
-}
-
-/** `--suite quick` or `--suite <file.jsonl> [--validated]`, when given. */
-export function suiteFlag(ctx: CommandContext): SuiteFlag | undefined {
-  const path = ctx.args.flags.get('suite');
-  if (path === undefined) return undefined;
-  if (typeof path !== 'string') throw new UsageError('--suite needs quick or a file path');
-  if (path === 'quick') return { quick: true };
-  return { path, validated: ctx.args.flags.has('validated') };
 }
 
 export { checkpointPolicy } from '../rl/checkpointPolicy';

@@ -1,0 +1,106 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { SandboxRunner } from '../core/sandbox/types';
+import type { Task } from '../core/tasks/types';
+import { builtinSuite, quickSuite } from '../node/suiteCache';
+import { flagInt, UsageError } from './args';
+import type { CommandContext } from './commands';
+import { loadSuiteFile, validateAll } from './suites';
+
+// Which tasks a `lab train` or `lab experiment` run uses (`--suite`), and what it records of them.
+
+export interface Splits {
+  train: Task[];
+  val: Task[];
+  test: Task[];
+}
+
+/** What `--suite` names for a run: the quick suite, or a suite file (absent: the built-in one). */
+export type SuiteFlag = { quick: true } | { path: string; validated: boolean };
+
+/**
+ * The tasks a run trains and evaluates on, by split: the cached, validated built-in suite, the
+ * quick suite (`--suite quick`), or (`--suite <file.jsonl>`) a suite file. A file is validated
+ * first unless `--validated` says it was written by `lab validate builtin` or `lab suite
+ * export`, which keep only valid tasks.
+ */
+export async function builtinSplits(
+  sandbox: SandboxRunner,
+  seed: number,
+  quiet: boolean,
+  suite?: SuiteFlag,
+): Promise<Splits> {
+  let tasks: Task[];
+  const file = suite && 'path' in suite ? suite : undefined;
+  if (suite && 'quick' in suite) tasks = (await quickSuite(sandbox, seed, { quiet })).tasks;
+  else if (file) {
+    const loaded = await loadSuiteFile(file.path, sandbox, seed, quiet);
+    if (loaded.errors.length)
+      throw new UsageError(
+        `${file.path}: ${loaded.errors.length} malformed lines, e.g. line ${loaded.errors[0]!.line}: ${loaded.errors[0]!.message}`,
+      );
+    tasks = file.validated ? loaded.tasks : (await validateAll(loaded.tasks, sandbox, quiet)).valid;
+  } else tasks = (await builtinSuite(sandbox, seed, { quiet })).tasks;
+  return {
+    train: tasks.filter((t) => t.split === 'train'),
+    val: tasks.filter((t) => t.split === 'val'),
+    test: tasks.filter((t) => t.split === 'test'),
+  };
+}
+
+/** A run's RunSuiteSource, written when it starts. */
+export const SUITE_FILE = 'suite.json';
+
+/**
+ * Where a run's tasks came from: the built-in suite of a seed (the whole corpus, as the app's
+ * "Whole corpus" suite builds it), the quick suite of a seed (as the app's quick demo builds it)
+ * or a suite file. eval.json keeps it with the build id of the code that made the tasks and
+ * their observations, so that `lab bundle` can tell the app whether it can rebuild what the
+ * run's policy saw.
+ */
+export type RunSuiteSource = { builtin: number } | { quick: number } | { file: string };
+
+/** `--suite` or the built-in suite of `--suite-seed`, as eval.json records it. */
+export const suiteSource = (seed: number, suite: SuiteFlag | undefined): RunSuiteSource =>
+  !suite ? { builtin: seed } : 'quick' in suite ? { quick: seed } : { file: resolve(suite.path) };
+
+/**
+ * The suite a resumed run continues on: the one it recorded when it started (`recorded`, absent
+ * for runs from before runs recorded it), which `--suite` or `--suite-seed` may only name again.
+ */
+export function resumedSuite(
+  ctx: CommandContext,
+  out: string,
+  recorded: RunSuiteSource | undefined,
+): { seed: number; arg: SuiteFlag | undefined } {
+  const given = { seed: flagInt(ctx.args, 'suite-seed', 1), arg: suiteFlag(ctx) };
+  if (!recorded) return given;
+  const asFlags = ctx.args.flags.has('suite') || ctx.args.flags.has('suite-seed');
+  if (asFlags && JSON.stringify(suiteSource(given.seed, given.arg)) !== JSON.stringify(recorded))
+    throw new UsageError(
+      `${out} was started on ${JSON.stringify(recorded)}, not ${JSON.stringify(suiteSource(given.seed, given.arg))}: resume it without --suite and --suite-seed (it continues on its own suite)`,
+    );
+  if ('quick' in recorded) return { seed: recorded.quick, arg: { quick: true } };
+  if ('file' in recorded)
+    return {
+      seed: given.seed,
+      arg: { path: recorded.file, validated: ctx.args.flags.has('validated') },
+    };
+  return { seed: recorded.builtin, arg: undefined };
+}
+
+/** The suite a run in `out` recorded when it started, if it did. */
+export function recordedSuite(out: string): RunSuiteSource | undefined {
+  const file = join(out, SUITE_FILE);
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, 'utf8')) as RunSuiteSource;
+}
+
+/** `--suite quick` or `--suite <file.jsonl> [--validated]`, when given. */
+export function suiteFlag(ctx: CommandContext): SuiteFlag | undefined {
+  const path = ctx.args.flags.get('suite');
+  if (path === undefined) return undefined;
+  if (typeof path !== 'string') throw new UsageError('--suite needs quick or a file path');
+  if (path === 'quick') return { quick: true };
+  return { path, validated: ctx.args.flags.has('validated') };
+}
