@@ -23,7 +23,7 @@ import {
 import type { GridResult } from './gridResult';
 import { gridTable, interferenceTable } from '../eval/gridTables';
 import { parseKinds } from './suites';
-import { builtinSplits, suiteFlag, suiteSource } from './runSuite';
+import { runSplits, suiteFlag, suiteSource } from './runSuite';
 import { loadConfig, clearRunDir, trainToDir, useNodeBackend } from './train';
 
 const GRIDS: Record<string, { baselines: Baseline[]; table: (r: GridResult) => string }> = {
@@ -129,7 +129,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     };
     ctx.print(`reusing the warm start in ${reused.dir}`);
   }
-  const suite = await builtinSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteArg);
+  const suite = await runSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteArg);
   // --test-skills: every run's final test on those kinds only (the composites' are the slow ones).
   const splits = testKinds
     ? { ...suite, test: suite.test.filter((t) => testKinds.includes(t.kind)) }

@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { Task } from '../core/tasks/types';
-import { builtinSuite, quickSuite } from '../node/suiteCache';
 import { flagInt, UsageError } from './args';
 import type { CommandContext } from './commands';
-import { loadSuiteFile, validateAll } from './suites';
+import { loadCachedSuite, loadSuiteFile, validateAll } from './suites';
 
 // Which tasks a `lab train` or `lab experiment` run uses (`--suite`), and what it records of them.
 
@@ -24,7 +23,7 @@ export type SuiteFlag = { quick: true } | { path: string; validated: boolean };
  * first unless `--validated` says it was written by `lab validate builtin` or `lab suite
  * export`, which keep only valid tasks.
  */
-export async function builtinSplits(
+export async function runSplits(
   sandbox: SandboxRunner,
   seed: number,
   quiet: boolean,
@@ -32,15 +31,14 @@ export async function builtinSplits(
 ): Promise<Splits> {
   let tasks: Task[];
   const file = suite && 'path' in suite ? suite : undefined;
-  if (suite && 'quick' in suite) tasks = (await quickSuite(sandbox, seed, { quiet })).tasks;
-  else if (file) {
+  if (file) {
     const loaded = await loadSuiteFile(file.path, sandbox, seed, quiet);
     if (loaded.errors.length)
       throw new UsageError(
         `${file.path}: ${loaded.errors.length} malformed lines, e.g. line ${loaded.errors[0]!.line}: ${loaded.errors[0]!.message}`,
       );
     tasks = file.validated ? loaded.tasks : (await validateAll(loaded.tasks, sandbox, quiet)).valid;
-  } else tasks = (await builtinSuite(sandbox, seed, { quiet })).tasks;
+  } else tasks = (await loadCachedSuite(suite ? 'quick' : 'builtin', sandbox, seed, quiet)).tasks;
   return {
     train: tasks.filter((t) => t.split === 'train'),
     val: tasks.filter((t) => t.split === 'val'),

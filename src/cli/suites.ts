@@ -62,7 +62,7 @@ export async function loadSuiteFile(
  * The built-in suite (the whole corpus) or the quick suite (a few corpus projects, as the app's
  * quick demo) for a seed, every split: its valid tasks, from the cache when built before.
  */
-async function loadCachedSuite(
+export async function loadCachedSuite(
   which: 'builtin' | 'quick',
   sandbox: SandboxRunner,
   seed: number,

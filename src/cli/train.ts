@@ -28,7 +28,7 @@ import type { StepMetrics } from '../rl/grpo';
 import { flagInt, flagString, UsageError } from './args';
 import type { CommandContext } from './commands';
 import {
-  builtinSplits,
+  runSplits,
   recordedSuite,
   resumedSuite,
   SUITE_FILE,
@@ -309,7 +309,7 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
   // --force: the old run's files go first, so the directory never mixes two runs.
   if (!resumeFlag) clearRunDir(out);
   ctx.print(`training "${config.name}" (seed ${config.seed}) on ${backend}; writing to ${out}`);
-  const splits = await builtinSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteArg);
+  const splits = await runSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteArg);
   const kinds = new Set(splits.train.map((t) => t.kind));
   if (config.steps > 0 && !config.trainKinds.some((k) => kinds.has(k)))
     throw new UsageError(

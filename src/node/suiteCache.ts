@@ -6,10 +6,10 @@ import { CORPUS } from '../core/corpus';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { buildBuiltinTasks } from '../core/tasks/build';
 import { parseSuite, suiteLines } from '../core/tasks/suite';
-import type { Task, TaskKind } from '../core/tasks/types';
+import type { Task } from '../core/tasks/types';
 import { validateTask, type TaskValidity } from '../core/tasks/validate';
 import { linesOfFile, writeLines } from './lines';
-import { buildSuite, suiteKey } from '../rl/suiteSource';
+import { buildSuite, suiteKey, type InvalidTask } from '../rl/suiteSource';
 import { codeBuildId } from './buildId';
 
 /** Validates tasks a few at a time (the sandbox pool runs them in parallel), in input order. */
@@ -43,11 +43,7 @@ export const DEFAULT_CACHE_DIR = join(
   'atomic-skills-lab',
 );
 
-export interface InvalidTask {
-  id: string;
-  kind: TaskKind;
-  reason: string;
-}
+export type { InvalidTask };
 
 export interface BuiltinSuite {
   /** Valid tasks of every split. */
@@ -211,11 +207,7 @@ export async function quickSuite(
       shown = tenth;
     },
   );
-  // A task id begins with its kind ("editing:money:…").
-  const invalid: InvalidTask[] = built.invalid.map((i) => ({
-    ...i,
-    kind: i.id.split(':')[0] as TaskKind,
-  }));
+  const { invalid } = built;
   writeCached(file, `quick-seed${seed}`, seed, built.tasks, invalid);
   log(
     quiet,

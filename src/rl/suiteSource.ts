@@ -2,7 +2,7 @@ import { CORPUS } from '../core/corpus';
 import { hashString } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { buildBuiltinTasks } from '../core/tasks/build';
-import type { Task } from '../core/tasks/types';
+import type { Task, TaskKind } from '../core/tasks/types';
 import { validateTask } from '../core/tasks/validate';
 
 /** Which built-in tasks a browser run trains and evaluates on. */
@@ -24,10 +24,17 @@ export const QUICK_PROJECTS = [
   'shopping-cart',
 ];
 
+/** A task that failed validation: which, of what kind, and why. */
+export interface InvalidTask {
+  id: string;
+  kind: TaskKind;
+  reason: string;
+}
+
 export interface BuiltSuite {
   key: string;
   tasks: Task[];
-  invalid: { id: string; reason: string }[];
+  invalid: InvalidTask[];
 }
 
 /** A cache key for a suite: the spec, the corpus and a build id of the code that grades it. */
@@ -66,7 +73,7 @@ export async function buildSuite(
     onProgress: (done, total) => onProgress?.('building tasks', done, total),
   });
   const valid: Task[] = [];
-  const invalid: BuiltSuite['invalid'] = [];
+  const invalid: InvalidTask[] = [];
   const seen = new Set<string>();
   for (const [i, task] of tasks.entries()) {
     if (i % 20 === 0) onProgress?.('validating tasks', i, tasks.length);
@@ -75,7 +82,7 @@ export async function buildSuite(
     seen.add(task.id);
     const v = await validateTask(task, sandbox);
     if (v.ok) valid.push(task);
-    else invalid.push({ id: task.id, reason: v.reason });
+    else invalid.push({ id: task.id, kind: task.kind, reason: v.reason });
   }
   return { key: suiteKey(spec, buildId), tasks: valid, invalid };
 }
