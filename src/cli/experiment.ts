@@ -23,7 +23,7 @@ import {
 import type { GridResult } from './gridResult';
 import { gridTable, interferenceTable } from '../eval/gridTables';
 import { parseKinds } from './suites';
-import { runSplits, suiteFlag, suiteSource } from './runSuite';
+import { runSplits, suiteFlag, suiteSource, suiteTasks, tasksDiffer } from './runSuite';
 import { loadConfig, clearRunDir, trainToDir, useNodeBackend } from './train';
 
 const GRIDS: Record<string, { baselines: Baseline[]; table: (r: GridResult) => string }> = {
@@ -130,6 +130,12 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     ctx.print(`reusing the warm start in ${reused.dir}`);
   }
   const suite = await runSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteArg);
+  result.tasks = suiteTasks(suite);
+  const changed = tasksDiffer(previous?.tasks, result.tasks);
+  if (changed)
+    throw new UsageError(
+      `${out} holds an experiment trained on other tasks: ${changed} (the suite was built again, or its file changed, since). Its table would compare runs on different tasks: choose another --out; nothing was trained`,
+    );
   // --test-skills: every run's final test on those kinds only (the composites' are the slow ones).
   const splits = testKinds
     ? { ...suite, test: suite.test.filter((t) => testKinds.includes(t.kind)) }

@@ -135,5 +135,17 @@ describe('lab experiment on a suite without some skills', () => {
     expect(readFileSync(join(out, 'warm-start', 'checkpoint.json'), 'utf8')).toBe(before);
     expect(Object.keys(added.runs).sort()).toEqual(['matched-review', 'warm-start']);
     expect(added.runs['matched-review']!.steps).toBe(3);
+    // Which tasks the suite gave, recorded: runs added later must have had the same ones.
+    expect(added.tasks).toEqual(result.tasks);
+    expect(result.tasks?.digest).toMatch(/^[0-9a-f]{16}$/);
+    expect(result.tasks).toMatchObject({ train: tasks.length - composites.size, val: 0 });
+    const recorded = readFileSync(join(out, 'results.json'), 'utf8');
+    const other = { ...added, tasks: { ...added.tasks!, digest: '0000000000000000' } };
+    writeFileSync(join(out, 'results.json'), JSON.stringify(other));
+    await expect(grid('matched-review', '--force')).rejects.toThrow(
+      /holds an experiment trained on other tasks: its tasks were train \d+, val 0, test \d+ tasks \(digest 0{16}\), the suite now gives .*; nothing was trained$/,
+    );
+    expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))).toEqual(other);
+    expect(recorded).toContain(added.tasks!.digest);
   }, 300_000);
 });

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from './args';
 import type { CommandContext } from './commands';
-import { resumedSuite } from './runSuite';
+import type { Task } from '../core/tasks/types';
+import { resumedSuite, suiteTasks, tasksDiffer } from './runSuite';
 
 const ctx = (...argv: string[]) => ({ args: parseArgs(['train', ...argv]) }) as CommandContext;
 
@@ -41,5 +42,28 @@ describe('the suite a resumed run continues on', () => {
       seed: 4,
       arg: { quick: true },
     });
+  });
+});
+
+describe('which tasks a run had', () => {
+  const task = (id: string) => ({ id }) as Task;
+  const splits = { train: [task('a'), task('b')], val: [task('c')], test: [task('d')] };
+
+  it('counts each split and digests the ids in order, so any other task set differs', () => {
+    const tasks = suiteTasks(splits);
+    expect(tasks).toMatchObject({ train: 2, val: 1, test: 1 });
+    expect(tasks.digest).toMatch(/^[0-9a-f]{16}$/);
+    expect(tasksDiffer(tasks, suiteTasks({ ...splits }))).toBeNull();
+    // Nothing recorded (a run from before runs recorded it): nothing to compare.
+    expect(tasksDiffer(undefined, tasks)).toBeNull();
+    for (const other of [
+      { ...splits, train: [task('b'), task('a')] },
+      { ...splits, train: [task('a')], val: [task('b'), task('c')] },
+      { ...splits, test: [task('e')] },
+    ]) {
+      const now = suiteTasks(other);
+      expect(now.digest).not.toBe(tasks.digest);
+      expect(tasksDiffer(tasks, now)).toContain(`its tasks were train 2, val 1, test 1 tasks`);
+    }
   });
 });

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { Task } from '../core/tasks/types';
+import type { SuiteTasks } from '../eval/grid';
 import { flagInt, UsageError } from './args';
 import type { CommandContext } from './commands';
 import { loadCachedSuite, loadSuiteFile, validateAll } from './suites';
@@ -46,8 +48,40 @@ export async function runSplits(
   };
 }
 
-/** A run's RunSuiteSource, written when it starts. */
+/** A run's RecordedSuite, written when it starts. */
 export const SUITE_FILE = 'suite.json';
+
+/** The SuiteTasks of a run's splits. */
+export function suiteTasks(splits: Splits): SuiteTasks {
+  const hash = createHash('sha256');
+  for (const split of ['train', 'val', 'test'] as const)
+    for (const task of splits[split]) hash.update(`${split}\t${task.id}\n`);
+  return {
+    train: splits.train.length,
+    val: splits.val.length,
+    test: splits.test.length,
+    digest: hash.digest('hex').slice(0, 16),
+  };
+}
+
+export const describeTasks = (t: SuiteTasks): string =>
+  `train ${t.train}, val ${t.val}, test ${t.test} tasks (digest ${t.digest})`;
+
+/**
+ * Why `now` is not the tasks a run or experiment recorded (`then`), or null when they are the
+ * same (or nothing was recorded).
+ */
+export function tasksDiffer(then: SuiteTasks | undefined, now: SuiteTasks): string | null {
+  if (!then || JSON.stringify(then) === JSON.stringify(now)) return null;
+  return `its tasks were ${describeTasks(then)}, the suite now gives ${describeTasks(now)}`;
+}
+
+/** What suite.json holds: where a run's tasks came from, and which they were. */
+export interface RecordedSuite {
+  source: RunSuiteSource;
+  /** Absent in suite.json files written before runs recorded their tasks. */
+  tasks?: SuiteTasks;
+}
 
 /**
  * Where a run's tasks came from: the built-in suite of a seed (the whole corpus, as the app's
@@ -88,10 +122,12 @@ export function resumedSuite(
 }
 
 /** The suite a run in `out` recorded when it started, if it did. */
-export function recordedSuite(out: string): RunSuiteSource | undefined {
+export function recordedSuite(out: string): RecordedSuite | undefined {
   const file = join(out, SUITE_FILE);
   if (!existsSync(file)) return undefined;
-  return JSON.parse(readFileSync(file, 'utf8')) as RunSuiteSource;
+  const value = JSON.parse(readFileSync(file, 'utf8')) as RecordedSuite | RunSuiteSource;
+  // The first suite.json files held the source alone.
+  return 'source' in value ? value : { source: value };
 }
 
 /** `--suite quick` or `--suite <file.jsonl> [--validated]`, when given. */

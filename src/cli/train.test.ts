@@ -15,13 +15,14 @@ import { parseArgs } from './args';
 import { evalCommand } from './commands';
 import { compareCommand } from './compare';
 import { tableCommand } from './table';
-import { recordedSuite } from './runSuite';
+import { recordedSuite, suiteTasks } from './runSuite';
 import { projectTasks, tinyRun } from './testFixtures';
 import {
   checkpointPolicy,
   loadConfig,
   readCheckpoint,
   TEST_EPISODES_FILE,
+  trainCommand,
   trainToDir,
 } from './train';
 
@@ -48,8 +49,9 @@ describe('lab train / eval --policy <run dir>', () => {
       checkpointEvery: 2,
       suite: { builtin: 1 },
     });
-    // Where its tasks came from, for a resume to continue on.
-    expect(recordedSuite(out)).toEqual({ builtin: 1 });
+    // Where its tasks came from and which they were, for a resume to continue on.
+    const splits = { train: tasks, val: tasks, test: tasks };
+    expect(recordedSuite(out)).toEqual({ source: { builtin: 1 }, tasks: suiteTasks(splits) });
     for (const f of ['config.json', 'metrics.jsonl', 'eval.json', 'checkpoint.json'])
       expect(existsSync(join(out, f)), f).toBe(true);
     expect(existsSync(join(out, 'checkpoints', 'step-2.json'))).toBe(true);
@@ -62,8 +64,10 @@ describe('lab train / eval --policy <run dir>', () => {
     const evalJson = JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as {
       test: Record<string, { tasks: number; meanReward: number }>;
       steps: number;
+      suiteTasks: unknown;
     };
     expect(evalJson.steps).toBe(3);
+    expect(evalJson.suiteTasks).toEqual(suiteTasks(splits));
     expect(Object.keys(evalJson.test).length).toBeGreaterThan(0);
     // The final test evaluation's answers, each with its trace: what eval.json's scores average.
     const answers = [...linesOfFile(join(out, TEST_EPISODES_FILE))].map(
@@ -122,6 +126,29 @@ describe('lab train / eval --policy <run dir>', () => {
       });
       expect(logged(), from).toEqual(whole);
     }
+    // A resume whose suite now gives other tasks than the run recorded is refused before it
+    // trains (here: the suite file the run names holds the tasks split by their own splits).
+    const file = join(out, 'tasks.jsonl');
+    writeFileSync(file, [...suiteLines('one-project', tasks, { seed: 5 })].join('\n') + '\n');
+    writeFileSync(
+      join(out, 'suite.json'),
+      JSON.stringify({ source: { file }, tasks: suiteTasks(splits) }),
+    );
+    const before = readFileSync(join(out, 'metrics.jsonl'), 'utf8');
+    await expect(
+      trainCommand({
+        args: parseArgs(['train', '--out', out, '--resume', '--validated', '--steps', '5']),
+        sandbox,
+        quiet: true,
+        print: () => {},
+      }),
+    ).rejects.toThrow(
+      new RegExp(
+        `cannot continue on the tasks it started on: its tasks were train ${tasks.length}, val ${tasks.length}, test ${tasks.length} tasks \\(digest [0-9a-f]{16}\\), the suite now gives train \\d+`,
+      ),
+    );
+    expect(readFileSync(join(out, 'metrics.jsonl'), 'utf8')).toBe(before);
+
     const { policy, dispose } = checkpointPolicy(checkpoint);
     const some = tasks.slice(0, 6);
     const result = await evaluatePolicy(policy, some, sandbox, createRng(1), { samples: 2 });

@@ -30,6 +30,9 @@ import type { CommandContext } from './commands';
 import {
   runSplits,
   recordedSuite,
+  suiteTasks,
+  tasksDiffer,
+  type RecordedSuite,
   resumedSuite,
   SUITE_FILE,
   suiteFlag,
@@ -186,7 +189,11 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'config.json'), JSON.stringify(config, null, 2));
   // Where the tasks come from, from the start: a resumed run reads it (eval.json comes at the end).
-  if (job.suite) writeFileSync(join(out, SUITE_FILE), JSON.stringify(job.suite));
+  const tasks = suiteTasks(job.splits);
+  if (job.suite) {
+    const recorded: RecordedSuite = { source: job.suite, tasks };
+    writeFileSync(join(out, SUITE_FILE), JSON.stringify(recorded));
+  }
   const metricsFile = join(out, 'metrics.jsonl');
   if (job.resume) keepResumedMetrics(metricsFile, job.resume.step, config.steps);
   else writeFileSync(metricsFile, '');
@@ -248,6 +255,7 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
     // Each test task's score, so that runs on the same test tasks compare task by task.
     testPerTask: lastResult('test')?.perTask ?? {},
     ...(job.suite ? { suite: job.suite } : {}),
+    suiteTasks: tasks,
     buildId: codeBuildId(),
   };
   writeFileSync(join(out, 'eval.json'), JSON.stringify(evalJson, null, 2));
@@ -296,8 +304,9 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
   if (flags.has('seed')) config = { ...config, seed: flagInt(ctx.args, 'seed', 1) };
   if (flags.has('steps')) config = { ...config, steps: flagInt(ctx.args, 'steps', 0) };
   const checkpointEvery = flagInt(ctx.args, 'checkpoint-every', 10, 1);
+  const recorded = resume ? recordedSuite(out) : undefined;
   const { seed: suiteSeed, arg: suiteArg } = resume
-    ? resumedSuite(ctx, out, recordedSuite(out))
+    ? resumedSuite(ctx, out, recorded?.source)
     : { seed: flagInt(ctx.args, 'suite-seed', 1), arg: suiteFlag(ctx) };
   if (resume && resume.step >= config.steps && existsSync(join(out, 'eval.json'))) {
     ctx.print(
@@ -310,6 +319,11 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
   if (!resumeFlag) clearRunDir(out);
   ctx.print(`training "${config.name}" (seed ${config.seed}) on ${backend}; writing to ${out}`);
   const splits = await runSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteArg);
+  const changed = tasksDiffer(recorded?.tasks, suiteTasks(splits));
+  if (changed)
+    throw new UsageError(
+      `${out} cannot continue on the tasks it started on: ${changed} (the suite was built again, or its file changed, since the run started). Train a new run (another --out, or --force to replace this one); nothing was trained`,
+    );
   const kinds = new Set(splits.train.map((t) => t.kind));
   if (config.steps > 0 && !config.trainKinds.some((k) => kinds.has(k)))
     throw new UsageError(

@@ -16,6 +16,20 @@ import type { KindScore, PerTaskScores } from './evaluate';
 /** A run's test scores, per task kind. */
 export type Scores = Partial<Record<TaskKind, KindScore>>;
 
+/**
+ * Which tasks a run had: how many of each split, and a digest of their ids in order. Two builds
+ * of one suite under one cache key should give the same tasks; if they did not (a task validated
+ * once and timed out the next), a resumed run or an experiment's later runs would train on other
+ * tasks than its first, and this tells.
+ */
+export interface SuiteTasks {
+  train: number;
+  val: number;
+  test: number;
+  /** The first 16 hex digits of the SHA-256 of every task's split and id, in order. */
+  digest: string;
+}
+
 /** What `lab experiment` writes to results.json: each baseline's test scores, and how they were trained. */
 export interface GridResult {
   base: string;
@@ -27,6 +41,8 @@ export interface GridResult {
   suite?: string;
   /** The warm-start directory every RL baseline forked from (absent in older results). */
   warmStart?: string;
+  /** Which tasks the suite gave its runs (absent in older results). */
+  tasks?: SuiteTasks;
   /** Test-split scores per baseline name. */
   runs: Record<
     string,
