@@ -14,7 +14,8 @@ import { nodeSuiteKey, suiteKey, type SuiteSpec } from '../rl/suiteSource';
 import { checkBundle, type RunBundle } from '../storage/bundle';
 import type { EpisodeRecord, RunRecord } from '../storage/db';
 import { flagString, UsageError } from './args';
-import { checkWritableFile, type CommandContext } from './commands';
+import type { CommandContext } from './commands';
+import { checkWritableFile } from './outPaths';
 import type { RunSuiteSource } from './runSuite';
 import { TEST_EPISODES_FILE } from './train';
 

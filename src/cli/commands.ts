@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { suiteLines } from '../core/tasks/suite';
@@ -10,6 +10,7 @@ import { readModelAnswers, scoreModelAnswers } from '../eval/modelAnswers';
 import { promptsFile } from '../eval/modelPrompt';
 import { oraclePolicy, randomPolicy } from '../eval/policies';
 import { flagInt, flagString, UsageError, type CliArgs } from './args';
+import { checkWritableFile } from './outPaths';
 import { filterKinds, loadSuite, parseKinds, validateAll } from './suites';
 import { builtinSuite } from '../node/suiteCache';
 import type { SuiteLineError } from '../core/tasks/suite';
@@ -51,11 +52,14 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
     }));
   }
   for (const e of errors) ctx.print(`${e.file}:${e.line}: ${e.field}: ${e.message}`);
+  // In the order of TASK_KINDS, as eval and compare give kinds.
   const bySkill: Partial<Record<TaskKind, { valid: number; invalid: number }>> = {};
-  for (const c of checked) {
-    const e = (bySkill[c.kind] ??= { valid: 0, invalid: 0 });
-    if (c.reason === null) e.valid++;
-    else e.invalid++;
+  for (const kind of TASK_KINDS) {
+    const mine = checked.filter((c) => c.kind === kind);
+    if (mine.length > 0) {
+      const valid = mine.filter((c) => c.reason === null).length;
+      bySkill[kind] = { valid, invalid: mine.length - valid };
+    }
   }
   const invalid = checked.flatMap((c) =>
     c.reason === null ? [] : [{ id: c.id, reason: c.reason }],
@@ -260,25 +264,6 @@ export async function sandboxCommand(ctx: CommandContext): Promise<Result> {
       ms: t.ms,
     })),
   };
-}
-
-/**
- * Refuses, before any work, a path that cannot be written as a file (a directory, no folder),
- * or that holds a file already unless `force` (--force) says to replace it.
- */
-export function checkWritableFile(path: string, flag: string, force: boolean): void {
-  if (path.trim() === '') throw new UsageError(`${flag} needs a file path`);
-  if (existsSync(path) && statSync(path).isDirectory())
-    throw new UsageError(
-      `${flag} ${path} is a directory; give a file path such as ${join(path, 'suite.jsonl')}`,
-    );
-  if (existsSync(path) && !force)
-    throw new UsageError(
-      `${path} exists already: choose another ${flag}, or add --force to replace it`,
-    );
-  const folder = dirname(path);
-  if (!existsSync(folder))
-    throw new UsageError(`${flag} ${path}: the folder ${folder} does not exist`);
 }
 
 export async function suiteCommand(ctx: CommandContext): Promise<Result> {

@@ -12,6 +12,7 @@ import {
   type Baseline,
 } from '../rl/presets';
 import { flagInt, flagString, UsageError } from './args';
+import { checkOutFolder } from './outPaths';
 import type { CommandContext } from './commands';
 import {
   checkSameExperiment,
@@ -73,7 +74,13 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     const problem = checkConfig(config);
     if (problem) throw new UsageError(`${config.name}: ${problem}; nothing was trained`);
   }
+  // A new experiment's folder: its own entries are results.json, its tables and a folder per baseline of any grid.
+  const ours = (name: string): boolean =>
+    name === 'results.json' ||
+    /^table(-[a-z]+)?\.md$/.test(name) ||
+    Object.values(GRID_BASELINES).some((names) => names.includes(name));
   const previous = earlierExperiment(out, base, ctx.args.flags.has('force'));
+  if (!previous) checkOutFolder(out, 'experiment', ours, ctx.args.flags.has('force'));
   const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
   const suiteSeed = flagInt(ctx.args, 'suite-seed', 1);
   const suiteArg = suiteFlag(ctx);

@@ -37,6 +37,31 @@ describe('npm run lab: refusals before any work', { timeout: 120_000 }, () => {
     );
     expect(() => readFileSync(join(out, 'results.json'))).toThrow();
     expect(lab('nonsense').code).toBe(2);
+    // Each command's help names --json; --version names the build.
+    expect(lab('eval', '--help').stdout).toMatch(/\[--json: the result as one JSON object/);
+    const version = lab('--version');
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/^atomic-skills-lab \d+\.\d+\.\d+ \(build [0-9a-f]{12}\)\n$/);
+  });
+
+  it('refuses to scatter a run or an experiment among files it did not write', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'notes.txt'), 'mine\n');
+    const run = lab('train', '--config', 'quick', '--suite', 'quick', '--out', dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^error: --out .* holds other files \(notes\.txt\): give a new or empty folder for the run, or add --force/,
+    );
+    // The error, and where the usage is, not the usage itself.
+    expect(run.stderr).toMatch(/\n\(npm run lab -- train --help: its usage\)\n$/);
+    const grid = lab('experiment', '--config', 'quick', '--out', dir);
+    expect(grid.stderr).toMatch(
+      /holds other files \(notes\.txt\): give a new or empty folder for the experiment/,
+    );
+    const file = lab('train', '--config', 'quick', '--out', join(dir, 'notes.txt'));
+    expect(file.stderr).toMatch(/notes\.txt is a file: give a folder for the run/);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine\n');
+    expect(existsSync(join(dir, 'config.json'))).toBe(false);
   });
 
   it('refuses an option the command does not take, naming the ones it does', () => {

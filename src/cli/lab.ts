@@ -1,5 +1,9 @@
 // `npm run lab -- <command>`: the app's core, headless in Node. With --json the last line
 // printed is one JSON object.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { codeBuildId } from '../node/buildId';
 import { createNodeSandbox } from '../node/sandbox';
 import { PRESETS } from '../rl/presets';
 import { checkFlags, checkWords, parseArgs, UsageError, wantsHelp } from './args';
@@ -159,11 +163,26 @@ const SPECS: Record<
   },
 };
 
+const JSON_LINE =
+  '      [--json: the result as one JSON object, the last line on stdout; progress goes to stderr]';
+
+/** One command's usage, as --help prints it. */
+const commandUsage = (lines: string[]): string =>
+  `usage: npm run -s lab -- ${[...lines, JSON_LINE].join('\n')}`;
+
+/** `lab --version`: the package's version and the build id of the code that makes and grades tasks. */
+function version(): string {
+  const pkg = JSON.parse(
+    readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8'),
+  ) as { name: string; version: string };
+  return `${pkg.name} ${pkg.version} (build ${codeBuildId()})`;
+}
+
 const USAGE = `usage: npm run -s lab -- <command> [--json]   (-s: with --json, stdout is that one JSON line)
 ${Object.values(SPECS)
   .flatMap((c) => c.usage.map((u) => `  ${u}`))
   .join('\n')}
-  <command> --help: that command's usage
+  <command> --help: that command's usage; --version: the version and build id
 presets: ${PRESETS.map((p) => p.id).join(', ')}
 baselines (experiment --only): ${Object.entries(GRID_BASELINES)
   .map(([grid, names]) => `--grid ${grid}: ${names.join(', ')}`)
@@ -179,10 +198,12 @@ async function main(): Promise<number> {
   const json = args.flags.has('json');
   const name = args.positional[0] ?? '';
   const spec = SPECS[name];
+  if (argv.includes('--version') || argv.includes('-v')) {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
   if (wantsHelp(argv)) {
-    process.stdout.write(
-      spec ? `usage: npm run -s lab -- ${spec.usage.join('\n')}\n` : `${USAGE}\n`,
-    );
+    process.stdout.write(`${spec ? commandUsage(spec.usage) : USAGE}\n`);
     return 0;
   }
   if (!spec) {
@@ -212,9 +233,8 @@ async function main(): Promise<number> {
     return typeof exitCode === 'number' ? exitCode : 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(
-        `error: ${error.message}\nusage: npm run -s lab -- ${spec.usage.join('\n')}\n`,
-      );
+      // The error alone, and where the usage is (the whole of it would bury the error).
+      process.stderr.write(`error: ${error.message}\n(npm run lab -- ${name} --help: its usage)\n`);
       return 2;
     }
     throw error;

@@ -4,7 +4,7 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng';
-import { ATOMIC_SKILLS, type TaskKind } from '../core/tasks/types';
+import { ATOMIC_SKILLS, TASK_KINDS, type TaskKind } from '../core/tasks/types';
 import { evaluatePolicy } from '../eval/evaluate';
 import { createNodeSandbox } from '../node/sandbox';
 import { linesOfFile } from '../node/lines';
@@ -135,12 +135,13 @@ describe('lab train / eval --policy <run dir>', () => {
       JSON.stringify({ source: { file }, tasks: suiteTasks(splits) }),
     );
     const before = readFileSync(join(out, 'metrics.jsonl'), 'utf8');
+    const said: string[] = [];
     await expect(
       trainCommand({
         args: parseArgs(['train', '--out', out, '--resume', '--validated', '--steps', '5']),
         sandbox,
         quiet: true,
-        print: () => {},
+        print: (t) => said.push(t),
       }),
     ).rejects.toThrow(
       new RegExp(
@@ -148,6 +149,7 @@ describe('lab train / eval --policy <run dir>', () => {
       ),
     );
     expect(readFileSync(join(out, 'metrics.jsonl'), 'utf8')).toBe(before);
+    expect(said[0]).toMatch(/^resuming "cli-test" \(seed 1\) at step 3 of 5 on wasm; writing to /);
 
     const { policy, dispose } = checkpointPolicy(checkpoint);
     const some = tasks.slice(0, 6);
@@ -201,7 +203,9 @@ describe('lab eval --per-task, lab compare, lab table', () => {
   it("keeps every task's score in the JSON, under its kind, only when asked", async () => {
     const tasks = await projectTasks(sandbox);
     const file = join(scratchDir('lab-eval'), 'suite.jsonl');
-    writeFileSync(file, [...suiteLines('one-project', tasks, { seed: 5 })].join('\n') + '\n');
+    // Last kind first: the scores still come in the order of TASK_KINDS.
+    const reversed = [...tasks].reverse();
+    writeFileSync(file, [...suiteLines('one-project', reversed, { seed: 5 })].join('\n') + '\n');
     const evalOf = (...extra: string[]) =>
       evalCommand({
         args: parseArgs(['eval', '--policy', 'oracle', '--suite', file, ...extra]),
@@ -215,6 +219,8 @@ describe('lab eval --per-task, lab compare, lab table', () => {
     };
     const kinds = [...new Set(tasks.map((t) => t.kind))].sort();
     expect(Object.keys(withTasks.perTask).sort()).toEqual(kinds);
+    expect(kinds.length).toBeGreaterThan(1);
+    expect(Object.keys(withTasks.bySkill)).toEqual(TASK_KINDS.filter((k) => kinds.includes(k)));
     for (const kind of kinds) {
       const ids = tasks.filter((t) => t.kind === kind).map((t) => t.id);
       expect(Object.keys(withTasks.perTask[kind]!).sort()).toEqual(ids.sort());

@@ -27,6 +27,7 @@ import { evalsKeptThrough, runTraining, type EvalPoint, type RunOutput } from '.
 import type { StepMetrics } from '../rl/grpo';
 import { flagInt, flagString, UsageError } from './args';
 import type { CommandContext } from './commands';
+import { checkOutFolder } from './outPaths';
 import {
   runSplits,
   recordedSuite,
@@ -273,6 +274,10 @@ const RUN_FILES = [
   'checkpoints',
 ];
 
+/** Whether an entry of a run's directory is one of its files (or one being written). */
+export const isRunFile = (name: string): boolean =>
+  RUN_FILES.some((f) => name === f || name.startsWith(`${f}.`));
+
 /** The run files already in a directory (none when it does not exist). */
 export const runFilesIn = (dir: string): string[] =>
   existsSync(dir) ? RUN_FILES.filter((f) => existsSync(join(dir, f))) : [];
@@ -299,6 +304,7 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
     throw new UsageError(
       `${out} holds a run already (${existing.join(', ')}): continue it with --resume, choose another --out, or add --force to replace it`,
     );
+  if (!resumeFlag) checkOutFolder(out, 'run', isRunFile, flags.has('force'));
   const resume = resumeFlag ? readCheckpoint(out) : undefined;
   let config = resume ? resume.config : loadConfig(flagString(ctx.args, 'config'));
   if (flags.has('seed')) config = { ...config, seed: flagInt(ctx.args, 'seed', 1) };
@@ -317,7 +323,11 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
   const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
   // --force: the old run's files go first, so the directory never mixes two runs.
   if (!resumeFlag) clearRunDir(out);
-  ctx.print(`training "${config.name}" (seed ${config.seed}) on ${backend}; writing to ${out}`);
+  ctx.print(
+    resume
+      ? `resuming "${config.name}" (seed ${config.seed}) at step ${resume.step} of ${config.steps} on ${backend}; writing to ${out}`
+      : `training "${config.name}" (seed ${config.seed}) on ${backend}; writing to ${out}`,
+  );
   const splits = await runSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteArg);
   const changed = tasksDiffer(recorded?.tasks, suiteTasks(splits));
   if (changed)

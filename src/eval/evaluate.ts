@@ -3,7 +3,7 @@ import { drawSalt, keyedRng, type Rng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { verifyAnswer } from '../core/skills/verify';
 import type { Verification } from '../core/skills/types';
-import type { Task, TaskKind } from '../core/tasks/types';
+import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
 import { overlapped } from '../rl/overlap';
 import { standardError, type PerTaskScores } from './stats';
 
@@ -131,7 +131,11 @@ export async function evaluatePolicy(
     if (scores.length === 0) byKind.set(task.kind, scores);
     scores.push(score);
   });
+  // In the order of TASK_KINDS (the five skills, then the composites), whatever the tasks' order.
   const bySkill: EvalResult['bySkill'] = {};
-  for (const [kind, scores] of byKind) bySkill[kind] = kindScore(scores);
+  for (const kind of TASK_KINDS) {
+    const scores = byKind.get(kind);
+    if (scores) bySkill[kind] = kindScore(scores);
+  }
   return { bySkill, episodes: draws.length, perTask };
 }

@@ -6,7 +6,7 @@ import { invalid, type Verification } from '../core/skills/types';
 import { verifyAnswer } from '../core/skills/verify';
 import { readJsonLines } from '../core/tasks/jsonLines';
 import type { SuiteLineError } from '../core/tasks/suite';
-import type { Task, TaskKind } from '../core/tasks/types';
+import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
 import { applyPatch, createSnapshot } from '../core/vfs';
 import { editAnswer } from './editAnswer';
 import { kindScore, type KindScore } from './evaluate';
@@ -235,8 +235,10 @@ export async function scoreModelAnswers(
     (perTask[kind] ??= {})[id] = rs.reduce((s, r) => s + r, 0) / rs.length;
   }
   const bySkill: ModelScore['bySkill'] = {};
-  for (const [kind, scores] of Object.entries(perTask) as [TaskKind, Record<string, number>][])
-    bySkill[kind] = kindScore(Object.values(scores));
+  for (const kind of TASK_KINDS) {
+    const scores = perTask[kind];
+    if (scores) bySkill[kind] = kindScore(Object.values(scores));
+  }
   return {
     bySkill,
     perTask,
