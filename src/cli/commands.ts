@@ -11,7 +11,7 @@ import { promptsFile } from '../eval/modelPrompt';
 import { oraclePolicy, randomPolicy } from '../eval/policies';
 import { flagInt, flagString, UsageError, type CliArgs } from './args';
 import { checkWritableFile } from './outPaths';
-import { filterKinds, loadSuite, parseKinds, validateAll } from './suites';
+import { filterKinds, loadSuite, parseKinds, validateAll, type LoadedSuite } from './suites';
 import { builtinSuite } from '../node/suiteCache';
 import type { SuiteLineError } from '../core/tasks/suite';
 import type { AnswerPolicy } from '../eval/evaluate';
@@ -33,6 +33,7 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
   const seed = flagInt(ctx.args, 'seed', 1);
   let checked: { kind: TaskKind; id: string; reason: string | null }[];
   let errors: SuiteLineError[] = [];
+  let skipped: LoadedSuite['skipped'] = [];
   if (spec === 'builtin') {
     // Always built and validated afresh; the result refreshes the cache train and eval read.
     const suite = await builtinSuite(ctx.sandbox, seed, { quiet: ctx.quiet, refresh: true });
@@ -43,6 +44,7 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
   } else {
     const loaded = await loadSuite(spec, ctx.sandbox, seed, ctx.quiet);
     errors = loaded.errors;
+    skipped = loaded.skipped ?? [];
     const { invalid } = await validateAll(loaded.tasks, ctx.sandbox, ctx.quiet);
     const reasons = new Map(invalid.map((i) => [i.id, i.reason]));
     checked = loaded.tasks.map((t) => ({
@@ -52,6 +54,7 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
     }));
   }
   for (const e of errors) ctx.print(`${e.file}:${e.line}: ${e.field}: ${e.message}`);
+  for (const p of skipped) ctx.print(`${p.project}: no tasks: ${p.reason}`);
   // In the order of TASK_KINDS, as eval and compare give kinds.
   const bySkill: Partial<Record<TaskKind, { valid: number; invalid: number }>> = {};
   for (const kind of TASK_KINDS) {
@@ -85,6 +88,7 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
     invalid,
     bySkill,
     ...(errors.length ? { errors } : {}),
+    ...(skipped.length ? { skipped } : {}),
     ...(failed ? { exitCode: 1 } : {}),
   };
 }

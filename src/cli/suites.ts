@@ -24,6 +24,8 @@ export interface LoadedSuite {
   tasks: Task[];
   errors: SuiteLineError[];
   reports?: ProjectReport[];
+  /** HumanEvalPack records that gave no task, and why (e.g. a buggy solution that passes). */
+  skipped?: { project: string; reason: string }[];
   /** Set when every task was already validated (the cached built-in suite). */
   validated?: boolean;
 }
@@ -51,8 +53,13 @@ export async function loadSuiteFile(
   if (isHumanEvalPackLine(firstLine)) {
     const { projects, errors } = parseHumanEvalPack(readFileSync(path, 'utf8'), path);
     log(quiet, `${path}: HumanEvalPack format, ${projects.length} records; generating tasks...`);
-    const { tasks } = await importedTasks(projects, sandbox, seed);
-    return { tasks, errors };
+    const { tasks, problems } = await importedTasks(projects, sandbox, seed);
+    if (problems.length > 0)
+      log(
+        quiet,
+        `${path}: ${problems.length} of ${projects.length} records gave no tasks, e.g. ${problems[0]!.project}: ${problems[0]!.reason}`,
+      );
+    return { tasks, errors, skipped: problems };
   }
   // Read line by line: an exported suite can be larger than one JavaScript string.
   return parseSuite(linesOfFile(path), path);

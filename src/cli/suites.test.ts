@@ -1,0 +1,33 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createNodeSandbox } from '../node/sandbox';
+import { scratchDir } from '../node/scratchDir';
+import { parseArgs } from './args';
+import { validateCommand } from './commands';
+
+const DATA = new URL('../../../shared/data/humanevalfix-js.dev.jsonl', import.meta.url);
+const sandbox = createNodeSandbox({ size: 2 });
+afterAll(() => sandbox.dispose());
+
+describe('a HumanEvalPack file in lab', () => {
+  it('validate names the records that gave no task, and why', async () => {
+    // The shared file's first record with its bug fixed: the "buggy" solution passes its tests.
+    const record = JSON.parse(readFileSync(DATA, 'utf8').split('\n')[0]!) as Record<string, string>;
+    const fixed = { ...record, buggy_solution: record.canonical_solution };
+    const file = join(scratchDir('lab-hep'), 'fixed.jsonl');
+    writeFileSync(file, `${JSON.stringify(fixed)}\n`);
+    const said: string[] = [];
+    const result = await validateCommand({
+      args: parseArgs(['validate', file]),
+      sandbox,
+      quiet: true,
+      print: (t) => said.push(t),
+    });
+    const { skipped } = result as { skipped: { project: string; reason: string }[] };
+    expect(result).toMatchObject({ tasks: 0, valid: 0, exitCode: 1 });
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]!.reason).toBe('the buggy solution passes the tests');
+    expect(said).toContain(`${skipped[0]!.project}: no tasks: the buggy solution passes the tests`);
+  }, 120_000);
+});
