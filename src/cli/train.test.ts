@@ -65,6 +65,7 @@ describe('lab train / eval --policy <run dir>', () => {
       test: Record<string, { tasks: number; meanReward: number }>;
       steps: number;
       suiteTasks: unknown;
+      testCutShort: Record<string, number>;
     };
     expect(evalJson.steps).toBe(3);
     expect(evalJson.suiteTasks).toEqual(suiteTasks(splits));
@@ -80,6 +81,12 @@ describe('lab train / eval --policy <run dir>', () => {
         score.meanReward,
         12,
       );
+    }
+    // Each kind's share of answers cut short at the step limit, as the answers' own flags say.
+    expect(Object.keys(evalJson.testCutShort)).toEqual(Object.keys(evalJson.test));
+    for (const [kind, share] of Object.entries(evalJson.testCutShort)) {
+      const mine = answers.filter((a) => a.kind === kind);
+      expect(share, kind).toBe(mine.filter((a) => a.truncated).length / mine.length);
     }
     expect(answers.every((a) => a.source === 'test' && a.step === 3)).toBe(true);
     expect(answers.every((a) => a.actionLabels.length === a.actions.length)).toBe(true);

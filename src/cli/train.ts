@@ -105,7 +105,11 @@ export function formatEval(point: EvalPoint): string {
   const parts = Object.entries(point.result.bySkill).map(
     ([k, s]) => `${short[k as TaskKind] ?? k} ${formatScore(s)}`,
   );
-  return `eval ${point.split} @${point.step}: ${parts.join('  ')}`;
+  // Kinds with answers cut short at the decoder's step limit, and what share of them.
+  const cut = Object.entries(point.cutShort ?? {})
+    .filter(([, share]) => share > 0)
+    .map(([k, share]) => `${short[k as TaskKind] ?? k} ${Math.round(share * 100)}%`);
+  return `eval ${point.split} @${point.step}: ${parts.join('  ')}${cut.length ? `  (cut short: ${cut.join(' ')})` : ''}`;
 }
 
 const summary = (r: EvalResult) => r.bySkill;
@@ -223,6 +227,7 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
           step: point.step,
           split: point.split,
           bySkill: summary(point.result),
+          cutShort: point.cutShort,
         });
         print(`[${config.name}] ${formatEval(point)}`);
       },
@@ -255,6 +260,8 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
     bySkill: last('test'),
     // Each test task's score, so that runs on the same test tasks compare task by task.
     testPerTask: lastResult('test')?.perTask ?? {},
+    // Each kind's share of test answers cut short at the decoder's step limit.
+    testCutShort: output.evals.filter((e) => e.split === 'test').at(-1)?.cutShort ?? {},
     ...(job.suite ? { suite: job.suite } : {}),
     suiteTasks: tasks,
     buildId: codeBuildId(),

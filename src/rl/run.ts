@@ -2,7 +2,7 @@ import type { Answer } from '../core/answers/types';
 import { createRng, drawSalt, keyedRng, restoreRng, type Rng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { Verification } from '../core/skills/types';
-import type { Task, TaskKind } from '../core/tasks/types';
+import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
 import { evaluatePolicy, type EvalResult } from '../eval/evaluate';
 import { agentPolicy } from '../eval/agentPolicy';
 import { vocabularyFromWords } from '../policy/encode/vocab';
@@ -20,6 +20,11 @@ export interface EvalPoint {
   step: number;
   split: 'val' | 'test';
   result: EvalResult;
+  /**
+   * The share of each kind's answers cut short at the decoder's step limit (`model.maxActLen`),
+   * in the order of TASK_KINDS; absent in evaluations stored before it was kept.
+   */
+  cutShort?: Partial<Record<TaskKind, number>>;
 }
 
 /** What a stored episode keeps of a decoded answer (not the allowed sets or raw alternatives). */
@@ -216,9 +221,11 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
     hooks.onPhase?.('eval', `${split} at step ${step}`);
     const keep =
       hooks.onEvalEpisodes !== undefined && (hooks.evalEpisodeSplits ?? [split]).includes(split);
-    const traces = keep ? new WeakMap<Answer, SampledAnswer>() : undefined;
+    const traces = new WeakMap<Answer, SampledAnswer>();
     const taskIndex = new Map(keep ? tasks.map((t, i) => [t, i]) : []);
     const episodes: EvalEpisode[] = [];
+    // Each kind's answers, and how many of them the step limit cut short.
+    const answered = new Map<TaskKind, { all: number; cut: number }>();
     const result = await evaluatePolicy(
       agentPolicy(agent, config.temperature, 'policy', traces),
       tasks,
@@ -226,22 +233,30 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
       createRng(config.seed).fork(`eval:${split}:${step}`),
       {
         samples: config.evalSamples,
-        ...(traces && {
-          onEpisode: (task, verification, answer, sampleIndex) => {
-            const sample = traces.get(answer);
-            if (!sample) return;
-            episodes.push({
-              task,
-              taskIndex: taskIndex.get(task)!,
-              sampleIndex,
-              sample: traceOf(sample),
-              verification,
-            });
-          },
-        }),
+        onEpisode: (task, verification, answer, sampleIndex) => {
+          const sample = traces.get(answer);
+          if (!sample) return;
+          const count = answered.get(task.kind) ?? { all: 0, cut: 0 };
+          answered.set(task.kind, count);
+          count.all++;
+          if (sample.truncated) count.cut++;
+          if (!keep) return;
+          episodes.push({
+            task,
+            taskIndex: taskIndex.get(task)!,
+            sampleIndex,
+            sample: traceOf(sample),
+            verification,
+          });
+        },
       },
     );
-    const point = { step, split, result };
+    const cutShort: EvalPoint['cutShort'] = {};
+    for (const kind of TASK_KINDS) {
+      const count = answered.get(kind);
+      if (count) cutShort[kind] = count.cut / count.all;
+    }
+    const point = { step, split, result, cutShort };
     evals.push(point);
     if (keep) hooks.onEvalEpisodes?.(point, episodes);
     hooks.onEval?.(point);
