@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TASK_KINDS } from '../core/tasks/types';
 import { kindTextColor } from './skillColors';
 
-const css = readFileSync(new URL('../styles.css', import.meta.url), 'utf8');
+const css = readFileSync(new URL('../styles/base.css', import.meta.url), 'utf8');
 
 /** A theme block's custom properties (`:root {` or `:root[data-theme='dark'] {`). */
 function themeVars(selector: string): Record<string, string> {

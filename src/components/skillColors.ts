@@ -39,7 +39,7 @@ export function kindColor(kind: TaskKind): string {
 /**
  * A kind's colour for text (table heads, scores): its colour darkened on the light theme and
  * lightened on the dark one until it reads at 4.5:1 or more on the page (WCAG AA), from CSS
- * variables set per theme in styles.css. Lines, swatches and markers keep `kindColor`.
+ * variables set per theme in styles/base.css. Lines, swatches and markers keep `kindColor`.
  */
 export const kindTextColor = (kind: TaskKind): string => `var(--kind-text-${kind})`;
 
