@@ -2,7 +2,7 @@ import type { Locator } from '@playwright/test';
 import { PAPER_BASELINES } from '../src/eval/grid';
 import { expect, test, type App } from './fixtures';
 import { tinyBundle } from './labCli';
-import { openTrain } from './trainStore';
+import { openTrain, seedQuickSuite } from './trainStore';
 
 /** How far (px) each line of an editor's text runs past the editor's right edge, at most. */
 function overflow(editor: Locator): Promise<number> {
@@ -40,6 +40,48 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
     await expect(app.page.getByTestId(`open-run-${made.bundle.run.id}`)).toBeVisible();
     return made.bundle.run.id;
   }
+
+  test('phone width: no page scrolls sideways at 360 px, with a run, its episodes, the grid and a bug to play', async ({
+    app,
+    page,
+  }) => {
+    const runId = await imported(app);
+    await app.open('/train');
+    await app.ready();
+    await seedQuickSuite(page);
+    await page.setViewportSize({ width: 360, height: 800 });
+    /** How far (px) the page runs past the window's right edge, and some of what reaches there. */
+    const sideways = () =>
+      page.evaluate(() => {
+        const root = document.scrollingElement!;
+        // The innermost elements that reach past the edge: what widens the page.
+        const past = [...document.querySelectorAll('body *')].filter(
+          (n) => n.getBoundingClientRect().right > root.clientWidth + 1,
+        );
+        const out = past
+          .filter((n) => !past.some((m) => m !== n && n.contains(m)))
+          .slice(0, 3)
+          .map(
+            (n) =>
+              `${n.tagName.toLowerCase()}.${String(n.className)} "${(n.textContent ?? '').slice(0, 30)}"`,
+          );
+        return { by: root.scrollWidth - root.clientWidth, out };
+      });
+    const pages: [string, Locator][] = [
+      ['/train', page.getByTestId(`open-run-${runId}`)],
+      ['/episodes', page.getByTestId('episode-row').first()],
+      ['/evaluate', page.getByTestId('grid-source-file')],
+      ['/learn', page.getByTestId('learn-bug-select')],
+    ];
+    for (const [path, shown] of pages) {
+      await page
+        .getByRole('link', { name: path.slice(1, 2).toUpperCase() + path.slice(2), exact: true })
+        .click();
+      await expect(shown).toBeVisible({ timeout: 60_000 });
+      const { by, out } = await sideways();
+      expect(by, `${path} is ${by} px too wide (e.g. ${out.join(', ')})`).toBe(0);
+    }
+  });
 
   test('select names: each select is named by its visible label alone, not its options', async ({
     app,
