@@ -40,7 +40,7 @@ describe('lab bundle', () => {
       sandbox,
       out: join(out, 'run'),
       print: () => {},
-      suite: { file: '/somewhere/roman.jsonl' },
+      suite: { source: { file: '/somewhere/roman.jsonl' } },
     });
     const dir = join(out, 'run');
     const evalJson = JSON.parse(readFileSync(join(dir, 'eval.json'), 'utf8')) as {

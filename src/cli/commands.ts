@@ -33,7 +33,7 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
   const seed = flagInt(ctx.args, 'seed', 1);
   let checked: { kind: TaskKind; id: string; reason: string | null }[];
   let errors: SuiteLineError[] = [];
-  let skipped: LoadedSuite['skipped'] = [];
+  let leftOut: LoadedSuite['leftOut'] = [];
   if (spec === 'builtin') {
     // Always built and validated afresh; the result refreshes the cache train and eval read.
     const suite = await builtinSuite(ctx.sandbox, seed, { quiet: ctx.quiet, refresh: true });
@@ -44,7 +44,7 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
   } else {
     const loaded = await loadSuite(spec, ctx.sandbox, seed, ctx.quiet);
     errors = loaded.errors;
-    skipped = loaded.skipped ?? [];
+    leftOut = loaded.leftOut ?? [];
     const { invalid } = await validateAll(loaded.tasks, ctx.sandbox, ctx.quiet);
     const reasons = new Map(invalid.map((i) => [i.id, i.reason]));
     checked = loaded.tasks.map((t) => ({
@@ -54,7 +54,7 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
     }));
   }
   for (const e of errors) ctx.print(`${e.file}:${e.line}: ${e.field}: ${e.message}`);
-  for (const p of skipped) ctx.print(`${p.project}: no tasks: ${p.reason}`);
+  for (const p of leftOut) ctx.print(`${p.project}: left out: ${p.reason}`);
   // In the order of TASK_KINDS, as eval and compare give kinds.
   const bySkill: Partial<Record<TaskKind, { valid: number; invalid: number }>> = {};
   for (const kind of TASK_KINDS) {
@@ -88,7 +88,7 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
     invalid,
     bySkill,
     ...(errors.length ? { errors } : {}),
-    ...(skipped.length ? { skipped } : {}),
+    ...(leftOut.length ? { leftOut } : {}),
     ...(failed ? { exitCode: 1 } : {}),
   };
 }

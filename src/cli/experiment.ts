@@ -17,14 +17,13 @@ import type { CommandContext } from './commands';
 import {
   checkSameExperiment,
   earlierExperiment,
-  fileDigest,
   reuseWarmStart,
   warmStartName,
 } from './experimentDir';
 import type { GridResult } from './gridResult';
 import { gridTable, interferenceTable } from '../eval/gridTables';
 import { parseKinds } from './suites';
-import { runSplits, suiteFlag, suiteSource, suiteTasks, tasksDiffer } from './runSuite';
+import { fileDigest, recordSuite, runSplits, suiteFlag, tasksDiffer } from './runSuite';
 import { loadConfig, clearRunDir, trainToDir, useNodeBackend } from './train';
 
 const GRIDS: Record<string, { baselines: Baseline[]; table: (r: GridResult) => string }> = {
@@ -137,7 +136,9 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     ctx.print(`reusing the warm start in ${reused.dir}`);
   }
   const suite = await runSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteArg);
-  result.tasks = suiteTasks(suite);
+  // What each run records of its suite: the whole suite's tasks, though --test-skills narrows its test.
+  const recorded = recordSuite(suiteSeed, suiteArg, suite);
+  result.tasks = recorded.tasks!;
   const changed = tasksDiffer(previous?.tasks, result.tasks);
   if (changed)
     throw new UsageError(
@@ -195,7 +196,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
       out: join(out, config.name),
       print: ctx.print,
       ...(rl && warm ? { initFrom: warm } : {}),
-      suite: suiteSource(suiteSeed, suiteArg),
+      suite: recorded,
     });
     if (baseline.kind === 'warm-start') warm = output.checkpoint;
     const test = output.evals.filter((e) => e.split === 'test').at(-1);

@@ -1,6 +1,5 @@
 // What an experiment directory holds, and whether new runs may join it: its warm start (reused
 // by --warm-from and by --force additions) and its results.json (checked before --force trains).
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { PerTaskScores } from '../eval/evaluate';
@@ -144,15 +143,6 @@ export function configDifferences(
   }
   const [a, b] = [JSON.stringify(there) ?? 'unset', JSON.stringify(here) ?? 'unset'];
   return a === b ? [] : [style.describe(path, a, b)];
-}
-
-/** The first 16 hex digits of a file's SHA-256 (what a suite file held, wherever it is now). */
-export function fileDigest(path: string): string {
-  try {
-    return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
-  } catch (error) {
-    throw new UsageError(`--suite ${path}: cannot read it (${(error as Error).message})`);
-  }
 }
 
 /**

@@ -42,10 +42,22 @@ describe('npm run lab: refusals before any work', { timeout: 120_000 }, () => {
     const version = lab('--version');
     expect(version.code).toBe(0);
     expect(version.stdout).toMatch(/^atomic-skills-lab \d+\.\d+\.\d+ \(build [0-9a-f]{12}\)\n$/);
+    expect(JSON.parse(lab('--version', '--json').stdout)).toMatchObject({
+      name: 'atomic-skills-lab',
+      buildId: expect.stringMatching(/^[0-9a-f]{12}$/) as unknown,
+    });
+    // After a command it is an option that command does not take: nothing runs.
+    const stray = lab('validate', 'x.jsonl', '--version');
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(
+      /^error: validate: unknown option --version; .*\n\(npm run lab -- validate --help: its usage\)\n$/,
+    );
   });
 
   it('refuses to scatter a run or an experiment among files it did not write', () => {
     const dir = scratch();
+    // Hidden files are not in the way (a folder holding only .DS_Store is empty to its user).
+    writeFileSync(join(dir, '.DS_Store'), '');
     writeFileSync(join(dir, 'notes.txt'), 'mine\n');
     const run = lab('train', '--config', 'quick', '--suite', 'quick', '--out', dir);
     expect(run.code).toBe(2);

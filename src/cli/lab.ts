@@ -171,12 +171,15 @@ const commandUsage = (lines: string[]): string =>
   `usage: npm run -s lab -- ${[...lines, JSON_LINE].join('\n')}`;
 
 /** `lab --version`: the package's version and the build id of the code that makes and grades tasks. */
-function version(): string {
+function version(): { name: string; version: string; buildId: string } {
   const pkg = JSON.parse(
     readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8'),
   ) as { name: string; version: string };
-  return `${pkg.name} ${pkg.version} (build ${codeBuildId()})`;
+  return { name: pkg.name, version: pkg.version, buildId: codeBuildId() };
 }
+
+/** Where a command's usage is, printed after its usage errors (the usage itself would bury them). */
+const helpHint = (name: string): string => `(npm run lab -- ${name} --help: its usage)`;
 
 const USAGE = `usage: npm run -s lab -- <command> [--json]   (-s: with --json, stdout is that one JSON line)
 ${Object.values(SPECS)
@@ -198,8 +201,13 @@ async function main(): Promise<number> {
   const json = args.flags.has('json');
   const name = args.positional[0] ?? '';
   const spec = SPECS[name];
-  if (argv.includes('--version') || argv.includes('-v')) {
-    process.stdout.write(`${version()}\n`);
+  // Alone (with --json at most): elsewhere it is an option the command does not take.
+  const versionWords = argv.filter((w) => w !== '--json');
+  if (versionWords.length === 1 && ['--version', '-v'].includes(versionWords[0]!)) {
+    const v = version();
+    process.stdout.write(
+      `${json ? JSON.stringify(v) : `${v.name} ${v.version} (build ${v.buildId})`}\n`,
+    );
     return 0;
   }
   if (wantsHelp(argv)) {
@@ -214,7 +222,7 @@ async function main(): Promise<number> {
     checkFlags(args, name, spec.flags);
     checkWords(args, name, spec.words, spec.usage[0]!);
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.stderr.write(`error: ${(error as Error).message}\n${helpHint(name)}\n`);
     return 2;
   }
   // Two sandbox workers: validation and grading run two episodes at a time on two cores.
@@ -234,7 +242,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       // The error alone, and where the usage is (the whole of it would bury the error).
-      process.stderr.write(`error: ${error.message}\n(npm run lab -- ${name} --help: its usage)\n`);
+      process.stderr.write(`error: ${error.message}\n${helpHint(name)}\n`);
       return 2;
     }
     throw error;

@@ -37,8 +37,9 @@ export function checkOutFolder(
   if (!existsSync(out)) return;
   if (!statSync(out).isDirectory())
     throw new UsageError(`--out ${out} is a file: give a folder for the ${what}`);
+  // Hidden entries (.DS_Store, .git) are the system's or the user's bookkeeping, not in the way.
   const others = readdirSync(out)
-    .filter((name) => !ours(name))
+    .filter((name) => !name.startsWith('.') && !ours(name))
     .sort();
   if (others.length === 0 || force) return;
   const named =

@@ -3,36 +3,46 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from './args';
 import type { CommandContext } from './commands';
 import type { Task } from '../core/tasks/types';
-import { resumedSuite, suiteTasks, tasksDiffer } from './runSuite';
+import { resumedSuite, resumedSuiteDiffers, suiteTasks, tasksDiffer } from './runSuite';
 
 const ctx = (...argv: string[]) => ({ args: parseArgs(['train', ...argv]) }) as CommandContext;
 
 describe('the suite a resumed run continues on', () => {
   it('is the one it recorded, whatever --suite-seed defaults to', () => {
-    expect(resumedSuite(ctx('--resume'), 'r', { quick: 3 })).toEqual({
+    expect(resumedSuite(ctx('--resume'), 'r', { source: { quick: 3 } })).toEqual({
       seed: 3,
       arg: { quick: true },
     });
-    expect(resumedSuite(ctx('--resume'), 'r', { builtin: 2 })).toEqual({
+    expect(resumedSuite(ctx('--resume'), 'r', { source: { builtin: 2 } })).toEqual({
       seed: 2,
       arg: undefined,
     });
     const file = resolve('tasks.jsonl');
-    expect(resumedSuite(ctx('--resume', '--validated'), 'r', { file })).toEqual({
+    expect(resumedSuite(ctx('--resume', '--validated'), 'r', { source: { file } })).toEqual({
       seed: 1,
       arg: { path: file, validated: true },
+    });
+    // Validated as when the run started, whatever --validated says now.
+    const started = { source: { file }, file: { sha256: '0123456789abcdef', validated: false } };
+    expect(resumedSuite(ctx('--resume', '--validated'), 'r', started)).toEqual({
+      seed: 1,
+      arg: { path: file, validated: false },
     });
   });
 
   it('may be named again, not changed', () => {
-    expect(resumedSuite(ctx('--suite', 'quick', '--suite-seed', '3'), 'r', { quick: 3 })).toEqual({
+    expect(
+      resumedSuite(ctx('--suite', 'quick', '--suite-seed', '3'), 'r', { source: { quick: 3 } }),
+    ).toEqual({
       seed: 3,
       arg: { quick: true },
     });
-    expect(() => resumedSuite(ctx('--suite', 'quick'), 'runs/a', { builtin: 1 })).toThrow(
+    expect(() =>
+      resumedSuite(ctx('--suite', 'quick'), 'runs/a', { source: { builtin: 1 } }),
+    ).toThrow(
       /runs\/a was started on \{"builtin":1\}, not \{"quick":1\}: resume it without --suite/,
     );
-    expect(() => resumedSuite(ctx('--suite-seed', '2'), 'r', { quick: 1 })).toThrow(
+    expect(() => resumedSuite(ctx('--suite-seed', '2'), 'r', { source: { quick: 1 } })).toThrow(
       /not \{"builtin":2\}/,
     );
   });
@@ -65,5 +75,31 @@ describe('which tasks a run had', () => {
       expect(now.digest).not.toBe(tasks.digest);
       expect(tasksDiffer(tasks, now)).toContain(`its tasks were train 2, val 1, test 1 tasks`);
     }
+  });
+});
+
+describe('whether a resumed run may continue on its suite as it is now', () => {
+  const tasks = { train: 2, val: 1, test: 1, digest: '0123456789abcdef' };
+  const source = { file: '/x/tasks.jsonl' };
+  const file = (sha256: string) => ({ sha256, validated: true });
+
+  it('may when its tasks and its file are the same, or nothing was recorded', () => {
+    const now = { source, tasks, file: file('aaaa') };
+    expect(resumedSuiteDiffers({ source, tasks, file: file('aaaa') }, now)).toBeNull();
+    // Keys in another order (a results.json rewritten by another tool) are the same tasks.
+    const reordered = { digest: tasks.digest, test: 1, val: 1, train: 2 };
+    expect(resumedSuiteDiffers({ source, tasks: reordered }, now)).toBeNull();
+    expect(resumedSuiteDiffers(undefined, now)).toBeNull();
+    expect(resumedSuiteDiffers({ source }, now)).toBeNull();
+  });
+
+  it('may not when its suite file changed, or its tasks did', () => {
+    const now = { source, tasks, file: file('bbbb') };
+    expect(resumedSuiteDiffers({ source, tasks, file: file('aaaa') }, now)).toBe(
+      'its suite file held sha256 aaaa when it started, bbbb now (the file changed)',
+    );
+    expect(resumedSuiteDiffers({ source, tasks: { ...tasks, train: 3 } }, now)).toMatch(
+      /^its tasks were train 3, .* \(the suite was built again and came out otherwise\)$/,
+    );
   });
 });

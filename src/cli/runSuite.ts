@@ -72,7 +72,12 @@ export const describeTasks = (t: SuiteTasks): string =>
  * same (or nothing was recorded).
  */
 export function tasksDiffer(then: SuiteTasks | undefined, now: SuiteTasks): string | null {
-  if (!then || JSON.stringify(then) === JSON.stringify(now)) return null;
+  const same =
+    then?.train === now.train &&
+    then.val === now.val &&
+    then.test === now.test &&
+    then.digest === now.digest;
+  if (!then || same) return null;
   return `its tasks were ${describeTasks(then)}, the suite now gives ${describeTasks(now)}`;
 }
 
@@ -81,6 +86,45 @@ export interface RecordedSuite {
   source: RunSuiteSource;
   /** Absent in suite.json files written before runs recorded their tasks. */
   tasks?: SuiteTasks;
+  /** A suite file's content (its SHA-256's first 16 hex digits) and whether it was validated. */
+  file?: { sha256: string; validated: boolean };
+}
+
+/** The first 16 hex digits of a file's SHA-256 (what a suite file held, wherever it is now). */
+export function fileDigest(path: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
+  } catch (error) {
+    throw new UsageError(`--suite ${path}: cannot read it (${(error as Error).message})`);
+  }
+}
+
+/** What a run on `splits` from `--suite`/`--suite-seed` records of its suite. */
+export function recordSuite(
+  seed: number,
+  suite: SuiteFlag | undefined,
+  splits: Splits,
+): RecordedSuite {
+  const file = suite && 'path' in suite ? suite : undefined;
+  return {
+    source: suiteSource(seed, suite),
+    tasks: suiteTasks(splits),
+    ...(file ? { file: { sha256: fileDigest(file.path), validated: file.validated } } : {}),
+  };
+}
+
+/**
+ * Why a resumed run cannot continue on the suite as it is now (`now`), or null when it can:
+ * its tasks differ from those it recorded, or its suite file's content does.
+ */
+export function resumedSuiteDiffers(
+  recorded: RecordedSuite | undefined,
+  now: RecordedSuite,
+): string | null {
+  if (recorded?.file && now.file && recorded.file.sha256 !== now.file.sha256)
+    return `its suite file held sha256 ${recorded.file.sha256} when it started, ${now.file.sha256} now (the file changed)`;
+  const tasks = tasksDiffer(recorded?.tasks, now.tasks!);
+  return tasks && `${tasks} (the suite was built again and came out otherwise)`;
 }
 
 /**
@@ -103,9 +147,10 @@ export const suiteSource = (seed: number, suite: SuiteFlag | undefined): RunSuit
 export function resumedSuite(
   ctx: CommandContext,
   out: string,
-  recorded: RunSuiteSource | undefined,
+  run: RecordedSuite | undefined,
 ): { seed: number; arg: SuiteFlag | undefined } {
   const given = { seed: flagInt(ctx.args, 'suite-seed', 1), arg: suiteFlag(ctx) };
+  const recorded = run?.source;
   if (!recorded) return given;
   const asFlags = ctx.args.flags.has('suite') || ctx.args.flags.has('suite-seed');
   if (asFlags && JSON.stringify(suiteSource(given.seed, given.arg)) !== JSON.stringify(recorded))
@@ -116,7 +161,11 @@ export function resumedSuite(
   if ('file' in recorded)
     return {
       seed: given.seed,
-      arg: { path: recorded.file, validated: ctx.args.flags.has('validated') },
+      // Validated as it was when the run started (recorded since 2026-12-06).
+      arg: {
+        path: recorded.file,
+        validated: run.file?.validated ?? ctx.args.flags.has('validated'),
+      },
     };
   return { seed: recorded.builtin, arg: undefined };
 }

@@ -11,7 +11,7 @@ const sandbox = createNodeSandbox({ size: 2 });
 afterAll(() => sandbox.dispose());
 
 describe('a HumanEvalPack file in lab', () => {
-  it('validate names the records that gave no task, and why', async () => {
+  it('validate names what making the tasks left out, and why', async () => {
     // The shared file's first record with its bug fixed: the "buggy" solution passes its tests.
     const record = JSON.parse(readFileSync(DATA, 'utf8').split('\n')[0]!) as Record<string, string>;
     const fixed = { ...record, buggy_solution: record.canonical_solution };
@@ -24,10 +24,10 @@ describe('a HumanEvalPack file in lab', () => {
       quiet: true,
       print: (t) => said.push(t),
     });
-    const { skipped } = result as { skipped: { project: string; reason: string }[] };
+    const { leftOut } = result as { leftOut: { project: string; reason: string }[] };
     expect(result).toMatchObject({ tasks: 0, valid: 0, exitCode: 1 });
-    expect(skipped).toHaveLength(1);
-    expect(skipped[0]!.reason).toBe('the buggy solution passes the tests');
-    expect(said).toContain(`${skipped[0]!.project}: no tasks: the buggy solution passes the tests`);
+    expect(leftOut).toHaveLength(1);
+    expect(leftOut[0]!.reason).toBe('the buggy solution passes the tests');
+    expect(said).toContain(`${leftOut[0]!.project}: left out: the buggy solution passes the tests`);
   }, 120_000);
 });

@@ -24,8 +24,11 @@ export interface LoadedSuite {
   tasks: Task[];
   errors: SuiteLineError[];
   reports?: ProjectReport[];
-  /** HumanEvalPack records that gave no task, and why (e.g. a buggy solution that passes). */
-  skipped?: { project: string; reason: string }[];
+  /**
+   * What making a HumanEvalPack file's tasks left out, and why: a whole record (e.g. its buggy
+   * solution passes) or some of a record's kinds (e.g. no review tasks).
+   */
+  leftOut?: { project: string; reason: string }[];
   /** Set when every task was already validated (the cached built-in suite). */
   validated?: boolean;
 }
@@ -54,12 +57,15 @@ export async function loadSuiteFile(
     const { projects, errors } = parseHumanEvalPack(readFileSync(path, 'utf8'), path);
     log(quiet, `${path}: HumanEvalPack format, ${projects.length} records; generating tasks...`);
     const { tasks, problems } = await importedTasks(projects, sandbox, seed);
-    if (problems.length > 0)
+    if (problems.length > 0) {
+      const made = new Set(tasks.map((t) => t.project));
+      const none = projects.filter((p) => !made.has(p.name)).length;
       log(
         quiet,
-        `${path}: ${problems.length} of ${projects.length} records gave no tasks, e.g. ${problems[0]!.project}: ${problems[0]!.reason}`,
+        `${path}: ${none} of ${projects.length} records gave no task; ${problems.length} left out in all, e.g. ${problems[0]!.project}: ${problems[0]!.reason} (\`validate\` lists them)`,
       );
-    return { tasks, errors, skipped: problems };
+    }
+    return { tasks, errors, leftOut: problems };
   }
   // Read line by line: an exported suite can be larger than one JavaScript string.
   return parseSuite(linesOfFile(path), path);

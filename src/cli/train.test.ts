@@ -44,7 +44,7 @@ describe('lab train / eval --policy <run dir>', () => {
       out,
       print: (t) => lines.push(t),
       checkpointEvery: 2,
-      suite: { builtin: 1 },
+      suite: { source: { builtin: 1 } },
     });
     // Where its tasks came from and which they were, for a resume to continue on.
     const splits = { train: tasks, val: tasks, test: tasks };

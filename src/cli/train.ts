@@ -31,14 +31,13 @@ import { checkOutFolder } from './outPaths';
 import {
   runSplits,
   recordedSuite,
+  recordSuite,
+  resumedSuiteDiffers,
   suiteTasks,
-  tasksDiffer,
   type RecordedSuite,
   resumedSuite,
   SUITE_FILE,
   suiteFlag,
-  suiteSource,
-  type RunSuiteSource,
   type Splits,
 } from './runSuite';
 
@@ -154,8 +153,12 @@ export interface TrainJob {
   resume?: Checkpoint;
   initFrom?: Checkpoint;
   checkpointEvery?: number;
-  /** Where the tasks came from, recorded in eval.json (see RunSuiteSource). */
-  suite?: RunSuiteSource;
+  /**
+   * Where the tasks came from and which they were (suite.json, and eval.json; see
+   * RunSuiteSource). Its `tasks` are the suite's when `splits` were narrowed (an experiment's
+   * --test-skills); absent, they are those of `splits`.
+   */
+  suite?: RecordedSuite;
 }
 
 /**
@@ -194,11 +197,8 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'config.json'), JSON.stringify(config, null, 2));
   // Where the tasks come from, from the start: a resumed run reads it (eval.json comes at the end).
-  const tasks = suiteTasks(job.splits);
-  if (job.suite) {
-    const recorded: RecordedSuite = { source: job.suite, tasks };
-    writeFileSync(join(out, SUITE_FILE), JSON.stringify(recorded));
-  }
+  const tasks = job.suite?.tasks ?? suiteTasks(job.splits);
+  if (job.suite) writeFileSync(join(out, SUITE_FILE), JSON.stringify({ ...job.suite, tasks }));
   const metricsFile = join(out, 'metrics.jsonl');
   if (job.resume) keepResumedMetrics(metricsFile, job.resume.step, config.steps);
   else writeFileSync(metricsFile, '');
@@ -262,7 +262,7 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
     testPerTask: lastResult('test')?.perTask ?? {},
     // Each kind's share of test answers cut short at the decoder's step limit.
     testCutShort: output.evals.filter((e) => e.split === 'test').at(-1)?.cutShort ?? {},
-    ...(job.suite ? { suite: job.suite } : {}),
+    ...(job.suite ? { suite: job.suite.source } : {}),
     suiteTasks: tasks,
     buildId: codeBuildId(),
   };
@@ -319,7 +319,7 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
   const checkpointEvery = flagInt(ctx.args, 'checkpoint-every', 10, 1);
   const recorded = resume ? recordedSuite(out) : undefined;
   const { seed: suiteSeed, arg: suiteArg } = resume
-    ? resumedSuite(ctx, out, recorded?.source)
+    ? resumedSuite(ctx, out, recorded)
     : { seed: flagInt(ctx.args, 'suite-seed', 1), arg: suiteFlag(ctx) };
   if (resume && resume.step >= config.steps && existsSync(join(out, 'eval.json'))) {
     ctx.print(
@@ -336,10 +336,11 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
       : `training "${config.name}" (seed ${config.seed}) on ${backend}; writing to ${out}`,
   );
   const splits = await runSplits(ctx.sandbox, suiteSeed, ctx.quiet, suiteArg);
-  const changed = tasksDiffer(recorded?.tasks, suiteTasks(splits));
+  const suite = recordSuite(suiteSeed, suiteArg, splits);
+  const changed = resumedSuiteDiffers(recorded, suite);
   if (changed)
     throw new UsageError(
-      `${out} cannot continue on the tasks it started on: ${changed} (the suite was built again, or its file changed, since the run started). Train a new run (another --out, or --force to replace this one); nothing was trained`,
+      `${out} cannot continue on the tasks it started on: ${changed}. Train a new run (another --out, or --force to replace this one); nothing was trained`,
     );
   const kinds = new Set(splits.train.map((t) => t.kind));
   if (config.steps > 0 && !config.trainKinds.some((k) => kinds.has(k)))
@@ -354,7 +355,7 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
     print: ctx.print,
     ...(resume ? { resume } : {}),
     checkpointEvery,
-    suite: suiteSource(suiteSeed, suiteArg),
+    suite,
   });
   return JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as Record<string, unknown>;
 }
