@@ -139,6 +139,12 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
   // What each run records of its suite: the whole suite's tasks, though --test-skills narrows its test.
   const recorded = recordSuite(suiteSeed, suiteArg, suite);
   result.tasks = recorded.tasks!;
+  const warmDir = reused?.dir;
+  const warmChanged = tasksDiffer(reused?.tasks, result.tasks);
+  if (warmChanged)
+    throw new UsageError(
+      `the warm start in ${warmDir} was trained on other tasks: ${warmChanged}; train a new warm start (leave out --warm-from), or give the suite it was trained on; nothing was trained`,
+    );
   const changed = tasksDiffer(previous?.tasks, result.tasks);
   if (changed)
     throw new UsageError(

@@ -7,6 +7,7 @@ import type { Checkpoint } from '../rl/checkpoint';
 import { warmStartLearningRate, type TrainConfig } from '../rl/config';
 import { UsageError } from './args';
 import type { GridResult, Scores } from './gridResult';
+import type { SuiteTasks } from '../eval/grid';
 import { readCheckpoint } from './train';
 
 /** The fields that decide what a warm start learns (besides the suite). */
@@ -38,6 +39,8 @@ export function reuseWarmStart(
   perTask: PerTaskScores | undefined;
   seconds: number;
   dir: string;
+  /** Which tasks its suite gave (absent for runs from before they recorded it). */
+  tasks?: SuiteTasks;
 } {
   const dir = existsSync(join(path, 'warm-start')) ? join(path, 'warm-start') : path;
   const checkpoint = readCheckpoint(dir);
@@ -62,21 +65,24 @@ export function reuseWarmStart(
   let scores: Scores = {};
   let perTask: PerTaskScores | undefined;
   let seconds = 0;
+  let tasks: SuiteTasks | undefined;
   try {
     const evalJson = JSON.parse(readFileSync(join(dir, 'eval.json'), 'utf8')) as {
       test?: Scores;
       testPerTask?: PerTaskScores;
       seconds?: number;
+      suiteTasks?: SuiteTasks;
     };
     scores = evalJson.test ?? {};
     perTask = evalJson.testPerTask;
     seconds = evalJson.seconds ?? 0;
+    tasks = evalJson.suiteTasks;
   } catch (error) {
     throw new UsageError(
       `--warm-from ${path}: cannot read ${join(dir, 'eval.json')} (${(error as Error).message}); the warm-start run must have finished`,
     );
   }
-  return { checkpoint, scores, perTask, seconds, dir };
+  return { checkpoint, scores, perTask, seconds, dir, ...(tasks ? { tasks } : {}) };
 }
 
 /**

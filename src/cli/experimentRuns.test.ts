@@ -147,5 +147,14 @@ describe('lab experiment on a suite without some skills', () => {
     );
     expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))).toEqual(other);
     expect(recorded).toContain(added.tasks!.digest);
+    // Nor does a warm start trained on other tasks seed its RL runs.
+    writeFileSync(join(out, 'results.json'), recorded);
+    const warmEval = join(out, 'warm-start', 'eval.json');
+    const warm = JSON.parse(readFileSync(warmEval, 'utf8')) as { suiteTasks: unknown };
+    expect(warm.suiteTasks).toEqual(added.tasks);
+    writeFileSync(warmEval, JSON.stringify({ ...warm, suiteTasks: other.tasks }));
+    await expect(grid('matched-review', '--force')).rejects.toThrow(
+      /^the warm start in .*warm-start was trained on other tasks: its tasks were .*digest 0{16}.*; train a new warm start/,
+    );
   }, 300_000);
 });
