@@ -81,6 +81,11 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
       const { by, out } = await sideways();
       expect(by, `${path} is ${by} px too wide (e.g. ${out.join(', ')})`).toBe(0);
     }
+    // The episodes list shows each answer's start and its reward without scrolling sideways.
+    await page.getByRole('link', { name: 'Episodes', exact: true }).click();
+    const list = page.locator('.episode-list-box');
+    await expect(list.getByTestId('episode-row').first()).toBeVisible();
+    expect(await list.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
   });
 
   test('select names: each select is named by its visible label alone, not its options', async ({
