@@ -98,7 +98,12 @@ describe('whether a resumed run may continue on its suite as it is now', () => {
     expect(resumedSuiteDiffers({ source, tasks, file: file('aaaa') }, now)).toBe(
       'its suite file held sha256 aaaa when it started, bbbb now (the file changed)',
     );
-    expect(resumedSuiteDiffers({ source, tasks: { ...tasks, train: 3 } }, now)).toMatch(
+    const fewer = { ...tasks, train: 3 };
+    expect(resumedSuiteDiffers({ source, tasks: fewer, file: file('bbbb') }, now)).toMatch(
+      /^its tasks were train 3, .* \(the same file, validated again, kept other tasks\)$/,
+    );
+    const quick = { quick: 1 };
+    expect(resumedSuiteDiffers({ source: quick, tasks: fewer }, { source: quick, tasks })).toMatch(
       /^its tasks were train 3, .* \(the suite was built again and came out otherwise\)$/,
     );
   });

@@ -124,7 +124,10 @@ export function resumedSuiteDiffers(
   if (recorded?.file && now.file && recorded.file.sha256 !== now.file.sha256)
     return `its suite file held sha256 ${recorded.file.sha256} when it started, ${now.file.sha256} now (the file changed)`;
   const tasks = tasksDiffer(recorded?.tasks, now.tasks!);
-  return tasks && `${tasks} (the suite was built again and came out otherwise)`;
+  const why = now.file
+    ? 'the same file, validated again, kept other tasks'
+    : 'the suite was built again and came out otherwise';
+  return tasks && `${tasks} (${why})`;
 }
 
 /**
