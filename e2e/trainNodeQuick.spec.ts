@@ -27,11 +27,23 @@ test.describe('Train page: a run trained in Node on the quick suite @webgpu', ()
       run: { id: string; suiteKey: string };
     };
 
-    // ...imported into an app that has built the same suite: the run carries that suite's key.
-    await openTrain(app, { cachedSuite: true });
+    // ...imported into an app that has not built its suite yet: the trace says which suite to
+    // build, and how.
+    await openTrain(app);
     await page.getByTestId('import-bundle').setInputFiles(file);
     const runId = bundle.run.id;
     await expect(page.getByTestId(`run-row-${runId}`)).toContainText('node-quick');
+    await page.getByTestId(`open-run-${runId}`).click();
+    await page.getByTestId('episodes-section').locator('summary').click();
+    const before = page.getByTestId('run-episodes');
+    await before.getByTestId('episode-row').first().getByRole('button').click();
+    await before.getByTestId('episode-observation').locator('summary').click();
+    await expect(before.getByTestId('observation-unavailable')).toContainText(
+      "This run's tasks (the quick suite (8 projects), seed 1) are not built in this browser: an imported run brings none",
+    );
+
+    // Once the app has built that suite, the run carries its key.
+    await openTrain(app, { cachedSuite: true });
     const { suites } = (await storedRows(page, ['suites'])) as { suites: { key: string }[] };
     expect(
       suites.map((row) => row.key),

@@ -5,12 +5,26 @@ import { vocabularyFromWords } from '../policy/encode/vocab';
 import type { ObservationView, TaskFilesView } from '../protocol/episodes';
 import type { LabDatabase, RunRecord } from '../storage/db';
 import { loadSuiteTask } from '../storage/suites';
-import { nodeSuiteOf, suiteKey } from './suiteSource';
+import { nodeSuiteOf, QUICK_PROJECTS, suiteKey } from './suiteSource';
 
 /** Segment names by number (the observation's segment ids). */
 const SEGMENT_NAMES: Record<number, string> = Object.fromEntries(
   Object.entries(SEGMENTS).map(([name, id]) => [id, name]),
 );
+
+/**
+ * Why a run's tasks cannot be read when its suite is not in this browser: an imported run brings
+ * none, and Storage can clear them. Said with the suite to build and where it gets built.
+ */
+export function notBuilt(run: Pick<RunRecord, 'suite'>): string {
+  const { projects, seed } = run.suite;
+  const which =
+    projects === 'quick'
+      ? `the quick suite (${QUICK_PROJECTS.length} projects), seed ${seed}`
+      : `the whole corpus, seed ${seed}`;
+  const learn = projects === 'quick' && seed === 1 ? '; the Learn page builds it too' : '';
+  return `This run's tasks (${which}) are not built in this browser: an imported run brings none, and Storage can clear them. Starting any run on the same tasks and seed builds them${learn}; then they show here.`;
+}
 
 /**
  * Rebuilds an observation from the run's cached task (only when this build's task and
@@ -46,12 +60,7 @@ export class ObservationReader {
           "Another version of the app built this run's tasks or laid them out for the policy differently, so this one cannot rebuild them exactly.",
       };
     const task = await loadSuiteTask(db, key, taskId, this.parts);
-    if (task === null)
-      return {
-        ok: false,
-        reason:
-          "This run's tasks are not cached (cleared under Storage); resuming it, or starting a run on the same tasks, builds them again.",
-      };
+    if (task === null) return { ok: false, reason: notBuilt(run) };
     if (!task) return { ok: false, reason: `Task ${taskId} is not among this run's tasks.` };
     return { ok: true, task, run };
   }
