@@ -62,7 +62,7 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     // Why, without giving the gold answer away: that is what "Show the gold answer" is for.
     const facts = learn.getByTestId('learn-localization-facts');
     await expect(facts).toContainText(
-      `Named: ${wrong}. 0 of the 1 named file is changed by the fix; the fix also changes`,
+      `Named: ${wrong}. It is not a file the fix changes; the fix also changes`,
     );
     for (const f of goldFiles)
       await expect(learn.getByTestId('learn-localization-verdict')).not.toContainText(f);

@@ -36,7 +36,7 @@ describe('a verdict on the Learn page gives nothing away before the gold answer 
     const shown = learnerVerdict(task, answer, raw);
     for (const f of gold) expect(said(shown)).not.toContain(f);
     expect(shown.facts[0]).toBe(
-      `Named: ${wrong}. 0 of the 1 named file is changed by the fix; the fix also changes 1 file not named (“Show the gold answer” names it).`,
+      `Named: ${wrong}. It is not a file the fix changes; the fix also changes 1 file not named (“Show the gold answer” names it).`,
     );
     expect(shown.reward).toBe(0);
     expect(shown.secondary).toEqual(raw.secondary);
@@ -45,7 +45,7 @@ describe('a verdict on the Learn page gives nothing away before the gold answer 
     const both: Answer = { kind: 'files', files: [gold[0]!, wrong] };
     const partial = learnerVerdict(task, both, await verifyAnswer(task, both, sandbox));
     expect(partial.facts[0]).toContain(
-      '1 of the 2 named files are changed by the fix; no file the fix changes is missing.',
+      '1 of the 2 named files is changed by the fix; no file the fix changes is missing.',
     );
   });
 
@@ -92,6 +92,12 @@ describe('a verdict on the Learn page gives nothing away before the gold answer 
     );
     expect(localizationFact(['a.js'], ['a.js', 'b.js'])).toBe(
       'Named: a.js. It is a file the fix changes; the fix also changes 1 file not named (“Show the gold answer” names it).',
+    );
+    expect(localizationFact(['c.js', 'd.js'], ['a.js'])).toBe(
+      'Named: c.js, d.js. None of the 2 is a file the fix changes; the fix also changes 1 file not named (“Show the gold answer” names it).',
+    );
+    expect(localizationFact(['a.js', 'b.js', 'c.js'], ['a.js', 'b.js'])).toBe(
+      'Named: a.js, b.js, c.js. 2 of the 3 named files are changed by the fix; no file the fix changes is missing.',
     );
   });
 });

@@ -24,7 +24,11 @@ export function localizationFact(named: readonly string[], gold: readonly string
   const right =
     hit === named.length && named.length > 0
       ? `${plural(named.length, 'It is a file', 'Each is a file')} the fix changes`
-      : `${hit} of the ${named.length} named ${plural(named.length, 'file is', 'files are')} changed by the fix`;
+      : hit === 0
+        ? named.length === 1
+          ? 'It is not a file the fix changes'
+          : `None of the ${named.length} is a file the fix changes`
+        : `${hit} of the ${named.length} named files ${hit === 1 ? 'is' : 'are'} changed by the fix`;
   const rest =
     missing === 0
       ? 'no file the fix changes is missing'
