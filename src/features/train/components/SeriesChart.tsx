@@ -19,6 +19,8 @@ export interface SeriesChartProps {
   logY?: boolean;
   height: number;
   formatX: (x: number) => string;
+  /** The x axis counts (steps, episodes): its ticks are whole numbers. */
+  wholeX?: boolean;
   formatY?: (y: number) => string;
   yWidth?: number;
   /** The tooltip for a hovered x (the nearest logged point over all series). */
@@ -46,6 +48,7 @@ export function SeriesChart(props: SeriesChartProps) {
   const [own] = useState(createHoverStore);
   const hover = props.hover ?? own;
   const { logX = false, logY = false, height, formatX, formatY, yWidth = 44, id, children } = props;
+  const wholeX = props.wholeX ?? false;
   const { onPick, label, pickHint } = props;
   const keysId = useId();
   // The Recharts part is one memoised element: new points reach only SeriesLayer (through the
@@ -67,7 +70,7 @@ export function SeriesChart(props: SeriesChartProps) {
           type="number"
           scale={logX ? 'log' : 'linear'}
           domain={x}
-          ticks={logX ? undefined : niceTicks(x[0], x[1])}
+          ticks={logX ? undefined : niceTicks(x[0], x[1], { whole: wholeX })}
           allowDataOverflow
           tickFormatter={formatX}
           stroke="var(--muted)"
@@ -76,7 +79,12 @@ export function SeriesChart(props: SeriesChartProps) {
           type="number"
           scale={logY ? 'log' : 'linear'}
           domain={y}
-          ticks={logY ? undefined : niceTicks(y[0], y[1])}
+          // About one labelled tick per 45 px: a small chart's labels stay evenly spaced.
+          ticks={
+            logY
+              ? undefined
+              : niceTicks(y[0], y[1], { count: Math.max(2, Math.floor(height / 45)) })
+          }
           // A small chart has no room for every tick's label: keep the two ends (a flat series at
           // 0 still reads 0), and lift the floor off the x axis so a line along it shows.
           interval="preserveStartEnd"
@@ -97,6 +105,7 @@ export function SeriesChart(props: SeriesChartProps) {
       logY,
       height,
       formatX,
+      wholeX,
       formatY,
       yWidth,
       hover,

@@ -178,7 +178,15 @@ export function SignalsPanel({
   const shown = useStaggered(charts.length + 1);
   if (!first || !split) return null;
   // What every small chart shares: the hover, the x range and the axes' look.
-  const shared = { hover, xDomain: x, height, formatX, formatY: tick, yWidth: 56 };
+  const shared = {
+    hover,
+    xDomain: x,
+    height,
+    formatX,
+    wholeX: xAxis !== 'time',
+    formatY: tick,
+    yWidth: 56,
+  };
   const label = (v: number) => (xAxis === 'time' ? formatDuration(v) : `${xAxis} ${v}`);
   return (
     <section className="signals-panel" data-testid="signals-panel" aria-label="Training signals">

@@ -89,5 +89,13 @@ describe('nice ticks', () => {
     expect(niceTicks(-0.3, 1)).toEqual([0, 0.5, 1]);
     expect(niceTicks(-1, 1)).toEqual([-1, -0.5, 0, 0.5, 1]);
     expect(niceTicks(3, 3)).toEqual([3]);
+    // A counting axis (steps, episodes) has whole ticks only: no "step 0.5".
+    expect(niceTicks(0, 2)).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(niceTicks(0, 2, { whole: true })).toEqual([0, 1, 2]);
+    expect(niceTicks(0, 12, { whole: true })).toEqual([0, 2, 4, 6, 8, 10, 12]);
+    expect(niceTicks(0, 200, { whole: true })).toEqual([0, 50, 100, 150, 200]);
+    // Fewer intervals for a small chart: its labels stay evenly spaced.
+    expect(niceTicks(0, 1, { count: 2 })).toEqual([0, 0.5, 1]);
+    expect(niceTicks(0, 1, { count: 3 })).toEqual([0, 0.5, 1]);
   });
 });

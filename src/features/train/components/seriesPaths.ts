@@ -112,13 +112,23 @@ export function stableDomain(lo: number, hi: number, log: boolean): [number, num
   return [from, to > from ? to : from + 1];
 }
 
-/** Round tick values inside [lo, hi] for a linear axis: 3-6 multiples of 1, 2, 2.5 or 5 x 10^k. */
-export function niceTicks(lo: number, hi: number): number[] {
+/**
+ * Round tick values inside [lo, hi] for a linear axis: about `count` (default 5) intervals, each
+ * a multiple of 1, 2, 2.5 or 5 x 10^k; whole numbers only when the axis counts (`whole`: steps,
+ * episodes), where "step 0.5" means nothing.
+ */
+export function niceTicks(
+  lo: number,
+  hi: number,
+  { count = 5, whole = false }: { count?: number; whole?: boolean } = {},
+): number[] {
   const span = hi - lo;
   if (!(span > 0) || !Number.isFinite(span)) return [lo];
-  const raw = span / 5;
+  const raw = span / Math.max(1, count);
   const p = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 2.5, 5, 10].find((m) => m * p >= raw * (1 - 1e-9)) ?? 10) * p;
+  const nice = ([1, 2, 2.5, 5, 10].find((m) => m * p >= raw * (1 - 1e-9)) ?? 10) * p;
+  // 2.5 x 10^0 is no whole step either.
+  const step = whole ? Math.max(1, nice === 2.5 ? 2 : nice) : nice;
   const ticks: number[] = [];
   for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step)
     ticks.push(+t.toPrecision(12));
