@@ -62,6 +62,45 @@ test.describe('Keyboard use: every control reachable, visible and left again @we
     await expect(dialog).toBeHidden();
   });
 
+  test('keyboard: the Train page’s skip links pass the form, to the run view or the runs', async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await app.open('/train');
+    await app.ready();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return {
+          text: el?.textContent?.trim() ?? '',
+          id: el?.id ?? '',
+          inWatch: !!el?.closest('.train-watch'),
+          inRuns: !!el?.closest('.train-runs'),
+        };
+      });
+    // Hidden until the keyboard reaches them: after the header's stops, before the form's.
+    const skip = page.getByRole('button', { name: 'Skip to the run view' });
+    await expect(skip).not.toBeInViewport();
+    for (let i = 0; i < 12 && (await focused()).text !== 'Skip to the run view'; i++)
+      await page.keyboard.press('Tab');
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    expect(await focused()).toMatchObject({ id: 'train-watch', inWatch: true });
+    await page.keyboard.press('Tab');
+    expect((await focused()).inWatch, 'the next stop is in the run view').toBe(true);
+
+    await skip.focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Skip to the runs' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    expect(await focused()).toMatchObject({ id: 'train-runs', text: 'Runs', inRuns: true });
+    await expect(page.locator('#train-runs')).toBeInViewport();
+    await page.keyboard.press('Tab');
+    expect((await focused()).inRuns, 'the next stop is in the runs').toBe(true);
+  });
+
   test('keyboard: no control tabbed to is left under the status bar, wide or wrapped', async ({
     app,
     page,

@@ -44,7 +44,9 @@ export function RunsPanel() {
   };
   return (
     <section className="card train-runs">
-      <h2>Runs</h2>
+      <h2 id="train-runs" tabIndex={-1}>
+        Runs
+      </h2>
       <RunsList
         runs={train.runs}
         view={{ query: train.view.query, sort: asRunSort(train.view.sort) }}

@@ -41,9 +41,14 @@ const SUITES: { id: SuiteSpec['projects']; label: string; detail: string }[] = [
 export function TrainPage() {
   return (
     <div className="train-page" data-testid="train-page">
+      <SkipLinks />
       <div className="train-top">
         <ConfigPanel />
         <section className="card train-watch">
+          {/* Where "Skip to the run view" lands: the next Tab is the view's first control. */}
+          <span id="train-watch" tabIndex={-1} className="sr-only">
+            Run view
+          </span>
           <FocusInView>
             <Messages />
             <FocusPanel />
@@ -54,6 +59,28 @@ export function TrainPage() {
       <RunsPanel />
       <StoragePanel />
     </div>
+  );
+}
+
+/**
+ * Past the configuration form to the run view or the runs, for the keyboard: in one column the
+ * form's forty-odd stops come first. Shown only while focused.
+ */
+function SkipLinks() {
+  const skip = (id: string) => () => {
+    const target = document.getElementById(id);
+    target?.focus();
+    target?.scrollIntoView?.({ block: 'start' });
+  };
+  return (
+    <nav className="skip-links" aria-label="Skip to">
+      <button type="button" className="skip-link" onClick={skip('train-watch')}>
+        Skip to the run view
+      </button>
+      <button type="button" className="skip-link" onClick={skip('train-runs')}>
+        Skip to the runs
+      </button>
+    </nav>
   );
 }
 
