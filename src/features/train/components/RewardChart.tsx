@@ -220,12 +220,12 @@ export function RewardChart({
         kinds={present}
         canGroup={runs.length > 1}
       />
-      <p className="reward-chart-title" data-testid="reward-chart-title">
-        Mean reward per task kind, by {s.xAxis}: training groups (lines), validations (dots){' '}
-        {model.series.length > 0 && (
+      {model.series.length > 0 && (
+        <p className="reward-chart-title" data-testid="reward-chart-title">
+          Mean reward per task kind, by {s.xAxis}: training groups (lines), validations (dots){' '}
           <ChartExport target={box} title={title} legend={legend} testId="reward-chart-export" />
-        )}
-      </p>
+        </p>
+      )}
       {model.dropped > 0 && (
         <p className="hint" role="note" data-testid="log-dropped">
           {plural(model.dropped, 'point')} at or below 0 hidden by the log scale.
