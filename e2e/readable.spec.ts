@@ -2,7 +2,7 @@ import type { Locator } from '@playwright/test';
 import { PAPER_BASELINES } from '../src/eval/grid';
 import { expect, test, type App } from './fixtures';
 import { tinyBundle } from './labCli';
-import { openTrain, seedQuickSuite } from './trainStore';
+import { openTrain } from './trainStore';
 
 /** How far (px) each line of an editor's text runs past the editor's right edge, at most. */
 function overflow(editor: Locator): Promise<number> {
@@ -46,9 +46,8 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
     page,
   }) => {
     const runId = await imported(app);
-    await app.open('/train');
-    await app.ready();
-    await seedQuickSuite(page);
+    // Reopened with the quick suite cached: the Learn page's bug comes at once.
+    await openTrain(app, { cachedSuite: true });
     await page.setViewportSize({ width: 360, height: 800 });
     /** How far (px) the page runs past the window's right edge, and some of what reaches there. */
     const sideways = () =>
@@ -68,18 +67,16 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
         return { by: root.scrollWidth - root.clientWidth, out };
       });
     const pages: [string, Locator][] = [
-      ['/train', page.getByTestId(`open-run-${runId}`)],
-      ['/episodes', page.getByTestId('episode-row').first()],
-      ['/evaluate', page.getByTestId('grid-source-file')],
-      ['/learn', page.getByTestId('learn-bug-select')],
+      ['Train', page.getByTestId(`open-run-${runId}`)],
+      ['Episodes', page.getByTestId('episode-row').first()],
+      ['Evaluate', page.getByTestId('grid-source-file')],
+      ['Learn', page.getByTestId('learn-bug-select')],
     ];
-    for (const [path, shown] of pages) {
-      await page
-        .getByRole('link', { name: path.slice(1, 2).toUpperCase() + path.slice(2), exact: true })
-        .click();
+    for (const [name, shown] of pages) {
+      await page.getByRole('link', { name, exact: true }).click();
       await expect(shown).toBeVisible({ timeout: 60_000 });
       const { by, out } = await sideways();
-      expect(by, `${path} is ${by} px too wide (e.g. ${out.join(', ')})`).toBe(0);
+      expect(by, `${name} is ${by} px too wide (e.g. ${out.join(', ')})`).toBe(0);
     }
     // The episodes list shows each answer's start and its reward without scrolling sideways.
     await page.getByRole('link', { name: 'Episodes', exact: true }).click();

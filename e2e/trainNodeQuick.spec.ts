@@ -33,12 +33,17 @@ test.describe('Train page: a run trained in Node on the quick suite @webgpu', ()
     await page.getByTestId('import-bundle').setInputFiles(file);
     const runId = bundle.run.id;
     await expect(page.getByTestId(`run-row-${runId}`)).toContainText('node-quick');
-    await page.getByTestId(`open-run-${runId}`).click();
-    await page.getByTestId('episodes-section').locator('summary').click();
-    const before = page.getByTestId('run-episodes');
-    await before.getByTestId('episode-row').first().getByRole('button').click();
-    await before.getByTestId('episode-observation').locator('summary').click();
-    await expect(before.getByTestId('observation-unavailable')).toContainText(
+    /** The run's first stored answer, opened with its observation shown: its trace. */
+    const firstTrace = async () => {
+      await page.getByTestId(`open-run-${runId}`).click();
+      await page.getByTestId('episodes-section').locator('summary').click();
+      const section = page.getByTestId('run-episodes');
+      await section.getByTestId('episode-row').first().getByRole('button').click();
+      const trace = section.getByTestId('episode-trace');
+      await trace.getByTestId('episode-observation').locator('summary').click();
+      return trace;
+    };
+    await expect((await firstTrace()).getByTestId('observation-unavailable')).toContainText(
       "This run's tasks (the quick suite (8 projects), seed 1) are not built in this browser: an imported run brings none",
     );
 
@@ -52,14 +57,9 @@ test.describe('Train page: a run trained in Node on the quick suite @webgpu', ()
 
     // Its test answers open with the observation its policy saw, rebuilt from that suite.
     const { episodes } = await stored(page, runId, { episodes: true });
-    await page.getByTestId(`open-run-${runId}`).click();
-    await page.getByTestId('episodes-section').locator('summary').click();
-    const section = page.getByTestId('run-episodes');
-    await section.getByTestId('episode-row').first().getByRole('button').click();
-    const trace = section.getByTestId('episode-trace');
+    const trace = await firstTrace();
     const first = episodes.find((e) => e.source === 'test')!;
     await expect(trace.getByTestId('episode-answer')).toHaveText(first.answerText);
-    await trace.getByTestId('episode-observation').locator('summary').click();
     const seen = trace.getByTestId('observation-tokens');
     await expect(seen).toBeVisible();
     await expect(seen.locator('.obs-tok').first()).toHaveText(`<${first.kind}>`);

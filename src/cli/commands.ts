@@ -8,6 +8,7 @@ import { SPLITS, TASK_KINDS, type TaskKind } from '../core/tasks/types';
 import { evaluatePolicy, type KindScore } from '../eval/evaluate';
 import { readModelAnswers, scoreModelAnswers } from '../eval/modelAnswers';
 import { promptsFile } from '../eval/modelPrompt';
+import { inKindOrder } from '../eval/stats';
 import { oraclePolicy, randomPolicy } from '../eval/policies';
 import { flagInt, flagString, UsageError, type CliArgs } from './args';
 import { checkWritableFile } from './outPaths';
@@ -55,15 +56,15 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
   }
   for (const e of errors) ctx.print(`${e.file}:${e.line}: ${e.field}: ${e.message}`);
   for (const p of leftOut) ctx.print(`${p.project}: left out: ${p.reason}`);
-  // In the order of TASK_KINDS, as eval and compare give kinds.
-  const bySkill: Partial<Record<TaskKind, { valid: number; invalid: number }>> = {};
-  for (const kind of TASK_KINDS) {
-    const mine = checked.filter((c) => c.kind === kind);
-    if (mine.length > 0) {
-      const valid = mine.filter((c) => c.reason === null).length;
-      bySkill[kind] = { valid, invalid: mine.length - valid };
-    }
+  const counts = new Map<TaskKind, { valid: number; invalid: number }>();
+  for (const c of checked) {
+    const e = counts.get(c.kind) ?? { valid: 0, invalid: 0 };
+    counts.set(c.kind, e);
+    if (c.reason === null) e.valid++;
+    else e.invalid++;
   }
+  // In the order of TASK_KINDS, as eval and compare give kinds.
+  const bySkill = inKindOrder((kind) => counts.get(kind));
   const invalid = checked.flatMap((c) =>
     c.reason === null ? [] : [{ id: c.id, reason: c.reason }],
   );

@@ -243,8 +243,8 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
       checkpointEvery: job.checkpointEvery ?? 10,
     },
   );
-  const lastResult = (split: 'val' | 'test') =>
-    output.evals.filter((e) => e.split === split).at(-1)?.result;
+  const lastEval = (split: 'val' | 'test') => output.evals.filter((e) => e.split === split).at(-1);
+  const lastResult = (split: 'val' | 'test') => lastEval(split)?.result;
   const last = (split: 'val' | 'test') => lastResult(split)?.bySkill ?? {};
   const evalJson = {
     config: config.name,
@@ -261,7 +261,7 @@ export async function trainToDir(job: TrainJob): Promise<RunOutput> {
     // Each test task's score, so that runs on the same test tasks compare task by task.
     testPerTask: lastResult('test')?.perTask ?? {},
     // Each kind's share of test answers cut short at the decoder's step limit.
-    testCutShort: output.evals.filter((e) => e.split === 'test').at(-1)?.cutShort ?? {},
+    testCutShort: lastEval('test')?.cutShort ?? {},
     ...(job.suite ? { suite: job.suite.source } : {}),
     suiteTasks: tasks,
     buildId: codeBuildId(),

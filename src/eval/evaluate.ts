@@ -3,9 +3,9 @@ import { drawSalt, keyedRng, type Rng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { verifyAnswer } from '../core/skills/verify';
 import type { Verification } from '../core/skills/types';
-import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
+import type { Task, TaskKind } from '../core/tasks/types';
 import { overlapped } from '../rl/overlap';
-import { standardError, type PerTaskScores } from './stats';
+import { inKindOrder, standardError, type PerTaskScores } from './stats';
 
 /** Anything that answers tasks: the oracle, random, a trained model, a person, an LLM. */
 export interface AnswerPolicy {
@@ -131,11 +131,9 @@ export async function evaluatePolicy(
     if (scores.length === 0) byKind.set(task.kind, scores);
     scores.push(score);
   });
-  // In the order of TASK_KINDS (the five skills, then the composites), whatever the tasks' order.
-  const bySkill: EvalResult['bySkill'] = {};
-  for (const kind of TASK_KINDS) {
+  const bySkill = inKindOrder((kind) => {
     const scores = byKind.get(kind);
-    if (scores) bySkill[kind] = kindScore(scores);
-  }
+    return scores && kindScore(scores);
+  });
   return { bySkill, episodes: draws.length, perTask };
 }

@@ -6,11 +6,11 @@ import { invalid, type Verification } from '../core/skills/types';
 import { verifyAnswer } from '../core/skills/verify';
 import { readJsonLines } from '../core/tasks/jsonLines';
 import type { SuiteLineError } from '../core/tasks/suite';
-import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
+import type { Task, TaskKind } from '../core/tasks/types';
 import { applyPatch, createSnapshot } from '../core/vfs';
 import { editAnswer } from './editAnswer';
 import { kindScore, type KindScore } from './evaluate';
-import type { PerTaskScores } from './stats';
+import { inKindOrder, type PerTaskScores } from './stats';
 import { plural } from '../protocol/plural';
 
 /** One answer of a model: the task it answers and the model's text. */
@@ -234,11 +234,10 @@ export async function scoreModelAnswers(
     const kind = byId.get(id)!.kind;
     (perTask[kind] ??= {})[id] = rs.reduce((s, r) => s + r, 0) / rs.length;
   }
-  const bySkill: ModelScore['bySkill'] = {};
-  for (const kind of TASK_KINDS) {
+  const bySkill = inKindOrder((kind) => {
     const scores = perTask[kind];
-    if (scores) bySkill[kind] = kindScore(Object.values(scores));
-  }
+    return scores && kindScore(Object.values(scores));
+  });
   return {
     bySkill,
     perTask,

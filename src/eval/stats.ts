@@ -3,9 +3,24 @@
  * of the evaluation machinery so that a page can import them alone.
  */
 
-import type { TaskKind } from '../core/tasks/types';
+import { TASK_KINDS, type TaskKind } from '../core/tasks/types';
 
 /** Task scores by kind, then by task id (a task's score: its mean reward over its answers). */
+/**
+ * A record by task kind in the order of TASK_KINDS (the five skills, then the composites),
+ * whatever order the values were gathered in: each kind's `value`, kinds without one left out.
+ */
+export function inKindOrder<R>(
+  value: (kind: TaskKind) => R | undefined,
+): Partial<Record<TaskKind, R>> {
+  const out: Partial<Record<TaskKind, R>> = {};
+  for (const kind of TASK_KINDS) {
+    const v = value(kind);
+    if (v !== undefined) out[kind] = v;
+  }
+  return out;
+}
+
 export type PerTaskScores = Partial<Record<TaskKind, Record<string, number>>>;
 
 /** Each task's score, by kind, from the graded answers of one evaluation (k answers a task). */

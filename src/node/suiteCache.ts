@@ -188,30 +188,26 @@ export async function quickSuite(
   options: { quiet?: boolean; cacheDir?: string } = {},
 ): Promise<BuiltinSuite> {
   const quiet = options.quiet ?? false;
-  const key = suiteKey({ projects: 'quick', seed }, codeBuildId());
+  const spec = { projects: 'quick', seed } as const;
+  const buildId = codeBuildId();
+  const key = suiteKey(spec, buildId);
   const hash = createHash('sha256').update(key).digest('hex').slice(0, 16);
   const file = join(options.cacheDir ?? DEFAULT_CACHE_DIR, `quick-seed${seed}-${hash}.jsonl`);
   const cached = readCached(file, quiet, 'quick suite');
   if (cached) return cached;
   const started = Date.now();
   let shown = '';
-  const built = await buildSuite(
-    { projects: 'quick', seed },
-    codeBuildId(),
-    sandbox,
-    (stage, done, total) => {
-      const line = `  quick suite: ${stage} ${done}/${total}`;
-      // Every tenth of the way, not every task.
-      const tenth = `${stage}:${Math.floor((10 * done) / Math.max(1, total))}`;
-      if (tenth !== shown) log(quiet, line);
-      shown = tenth;
-    },
-  );
-  const { invalid } = built;
-  writeCached(file, `quick-seed${seed}`, seed, built.tasks, invalid);
+  const built = await buildSuite(spec, buildId, sandbox, (stage, done, total) => {
+    const line = `  quick suite: ${stage} ${done}/${total}`;
+    // Every tenth of the way, not every task.
+    const tenth = `${stage}:${Math.floor((10 * done) / Math.max(1, total))}`;
+    if (tenth !== shown) log(quiet, line);
+    shown = tenth;
+  });
+  writeCached(file, `quick-seed${seed}`, seed, built.tasks, built.invalid);
   log(
     quiet,
-    `quick suite: ${built.tasks.length} valid, ${invalid.length} invalid, built in ${Math.round((Date.now() - started) / 1000)} s; cached at ${file}`,
+    `quick suite: ${built.tasks.length} valid, ${built.invalid.length} invalid, built in ${Math.round((Date.now() - started) / 1000)} s; cached at ${file}`,
   );
-  return { tasks: built.tasks, invalid, cached: false, file };
+  return { tasks: built.tasks, invalid: built.invalid, cached: false, file };
 }

@@ -2,8 +2,9 @@ import type { Answer } from '../core/answers/types';
 import { createRng, drawSalt, keyedRng, restoreRng, type Rng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { Verification } from '../core/skills/types';
-import { TASK_KINDS, type Task, type TaskKind } from '../core/tasks/types';
+import type { Task, TaskKind } from '../core/tasks/types';
 import { evaluatePolicy, type EvalResult } from '../eval/evaluate';
+import { inKindOrder } from '../eval/stats';
 import { agentPolicy } from '../eval/agentPolicy';
 import { vocabularyFromWords } from '../policy/encode/vocab';
 import { PolicyModel, PolicyTrainer } from '../policy/model';
@@ -251,11 +252,10 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
         },
       },
     );
-    const cutShort: EvalPoint['cutShort'] = {};
-    for (const kind of TASK_KINDS) {
+    const cutShort = inKindOrder((kind) => {
       const count = answered.get(kind);
-      if (count) cutShort[kind] = count.cut / count.all;
-    }
+      return count && count.cut / count.all;
+    });
     const point = { step, split, result, cutShort };
     evals.push(point);
     if (keep) hooks.onEvalEpisodes?.(point, episodes);
