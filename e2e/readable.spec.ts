@@ -83,6 +83,15 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
     const list = page.locator('.episode-list-box');
     await expect(list.getByTestId('episode-row').first()).toBeVisible();
     expect(await list.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+    // The decoded tokens' table is wider than a phone: a shade on its right says it scrolls;
+    // scrolled to its end, the shade moves to the left.
+    await list.getByTestId('episode-row').first().getByRole('button').click();
+    const frame = page.locator('.table-scroll-frame', { has: page.getByTestId('episode-tokens') });
+    await expect(frame).toHaveAttribute('data-hidden-right', 'true');
+    await expect(frame).not.toHaveAttribute('data-hidden-left');
+    await frame.locator('.table-scroll').evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect(frame).toHaveAttribute('data-hidden-left', 'true');
+    await expect(frame).not.toHaveAttribute('data-hidden-right');
   });
 
   test('select names: each select is named by its visible label alone, not its options', async ({

@@ -90,6 +90,9 @@ export interface RecordedSuite {
   file?: { sha256: string; validated: boolean };
 }
 
+/** What a run starting now records of its suite: its tasks are always known. */
+export type CurrentSuite = RecordedSuite & { tasks: SuiteTasks };
+
 /** The first 16 hex digits of a file's SHA-256 (what a suite file held, wherever it is now). */
 export function fileDigest(path: string): string {
   try {
@@ -104,7 +107,7 @@ export function recordSuite(
   seed: number,
   suite: SuiteFlag | undefined,
   splits: Splits,
-): RecordedSuite {
+): CurrentSuite {
   const file = suite && 'path' in suite ? suite : undefined;
   return {
     source: suiteSource(seed, suite),
@@ -119,11 +122,11 @@ export function recordSuite(
  */
 export function resumedSuiteDiffers(
   recorded: RecordedSuite | undefined,
-  now: RecordedSuite,
+  now: CurrentSuite,
 ): string | null {
   if (recorded?.file && now.file && recorded.file.sha256 !== now.file.sha256)
     return `its suite file held sha256 ${recorded.file.sha256} when it started, ${now.file.sha256} now (the file changed)`;
-  const tasks = tasksDiffer(recorded?.tasks, now.tasks!);
+  const tasks = tasksDiffer(recorded?.tasks, now.tasks);
   const why = now.file
     ? 'the same file, validated again, kept other tasks'
     : 'the suite was built again and came out otherwise';

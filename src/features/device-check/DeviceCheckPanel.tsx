@@ -2,6 +2,7 @@ import { useLocation } from 'react-router-dom';
 import { runDeviceCheck } from '../../bridge/compute';
 import { appStore } from '../../state/appStore';
 import { useDevice } from '../../state/hooks';
+import { TableScroll } from '../../components/TableScroll';
 
 const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
@@ -38,7 +39,7 @@ export function DeviceCheckPanel() {
         </p>
       )}
       {check.result && (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="table" data-testid="device-check-results">
             <thead>
               <tr>
@@ -72,7 +73,7 @@ export function DeviceCheckPanel() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {check.agreement && (
         <div className="hint" data-testid="backend-agreement">

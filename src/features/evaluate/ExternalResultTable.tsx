@@ -3,6 +3,7 @@ import { pairedDifference } from '../../eval/compare';
 import type { ExternalEvalResult } from '../../protocol/external';
 import { plural } from '../../protocol/plural';
 import { EstimateCell, signed } from './cells';
+import { TableScroll } from '../../components/TableScroll';
 
 /**
  * Each kind's score under each run, and the first run minus the second, paired over the tasks;
@@ -31,7 +32,7 @@ export function ExternalResultTable({
           </span>
         ))}
       </p>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table">
           <thead>
             <tr>
@@ -77,7 +78,7 @@ export function ExternalResultTable({
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {result.runs
         .filter((r) => r.error)
         .map((r) => (

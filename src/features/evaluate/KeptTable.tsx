@@ -5,6 +5,7 @@ import type { Kept } from '../../protocol/kept';
 import { appStore } from '../../state/appStore';
 import type { EvaluateJob } from '../../state/evaluateSlice';
 import { useApp } from '../../state/hooks';
+import { TableScroll } from '../../components/TableScroll';
 
 export interface KeptColumn<J extends EvaluateJob> {
   head: ReactNode;
@@ -40,7 +41,7 @@ export function KeptTable<J extends EvaluateJob>({
   return (
     <div data-testid={`${job}-kept`}>
       {kept.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="table kept-table">
             <caption>{caption}</caption>
             <thead>
@@ -100,7 +101,7 @@ export function KeptTable<J extends EvaluateJob>({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {removed && (
         <p className="hint" role="status" data-testid={`${job}-kept-removed`}>

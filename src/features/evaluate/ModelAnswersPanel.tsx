@@ -16,6 +16,7 @@ import { KeptTable } from './KeptTable';
 import { modelRows } from './modelRows';
 import { runLabel } from './runLabel';
 import { plural } from '../../protocol/plural';
+import { TableScroll } from '../../components/TableScroll';
 
 const SPLIT_WORDS: Record<Split, string> = {
   test: 'test split (no run trains on it)',
@@ -163,7 +164,7 @@ function ModelTable() {
           {scoresError}
         </p>
       )}
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table" data-testid="model-table">
           <thead>
             <tr>
@@ -215,7 +216,7 @@ function ModelTable() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {done.length === 0 && (
         <p className="hint">
           No finished run in this browser to set beside it: train one on the Train page (or import a

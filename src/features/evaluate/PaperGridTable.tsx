@@ -7,6 +7,7 @@ import { kindTextColor } from '../../components/skillColors';
 import { relativeGain } from '../../eval/gridTables';
 import { CellFacts } from '../../components/CellFacts';
 import { EstimateCell, known, signed } from './cells';
+import { TableScroll } from '../../components/TableScroll';
 
 const plusMinus = (stdErr: number | undefined) =>
   known(stdErr) ? ` ± ${stdErr.toFixed(3)}` : ' (no standard error)';
@@ -107,7 +108,7 @@ export function PaperGridTable({ grid, samples }: { grid: PaperGrid; samples: st
   return (
     <>
       <CellFacts prompt={FACTS_PROMPT} testId="grid-facts">
-        <div className="table-scroll">
+        <TableScroll>
           <table className="table paper-grid" data-testid="paper-grid">
             <thead>
               <tr>
@@ -156,7 +157,7 @@ export function PaperGridTable({ grid, samples }: { grid: PaperGrid; samples: st
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       </CellFacts>
       {grid.rows.some((r) => r.singleSharedWarmStart === false) && (
         <p className="hint" data-testid="grid-own-warm-start">

@@ -4,6 +4,7 @@ import type { TransferRow } from '../../eval/grid';
 import { kindTextColor } from '../../components/skillColors';
 import { CellFacts } from '../../components/CellFacts';
 import { EstimateCell, signed } from './cells';
+import { TableScroll } from '../../components/TableScroll';
 
 /** How a gain reads: clearly up or down (more than two errors from 0), or not told apart. */
 function clarity(d: Difference): 'up' | 'down' | 'unclear' {
@@ -49,7 +50,7 @@ export function TransferTable({
     );
   return (
     <CellFacts prompt={FACTS_PROMPT} testId="transfer-facts">
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table transfer-table" data-testid="transfer-table">
           <thead>
             <tr>
@@ -106,7 +107,7 @@ export function TransferTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </CellFacts>
   );
 }

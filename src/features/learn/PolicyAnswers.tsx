@@ -7,6 +7,7 @@ import { useApp } from '../../state/hooks';
 import { formatValue } from '../train/components/format';
 import { TASK_EPISODES_LIMIT } from '../../protocol/episodes';
 import { answerBatches } from './policyAnswers';
+import { TableScroll } from '../../components/TableScroll';
 
 type Read = { ok: true; rows: RunEpisodeSummary[] } | { ok: false; reason: string };
 const failed = (reason: string): Read => ({ ok: false, reason });
@@ -45,7 +46,7 @@ function AnswersTable({ taskId, testId }: { taskId: string; testId: string }) {
     );
   const name = (runId: string) => runs.find((r) => r.id === runId)?.name ?? runId;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       {got.rows.length >= TASK_EPISODES_LIMIT && (
         <p className="hint">The newest {TASK_EPISODES_LIMIT} stored answers.</p>
       )}
@@ -82,7 +83,7 @@ function AnswersTable({ taskId, testId }: { taskId: string; testId: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

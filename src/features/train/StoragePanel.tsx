@@ -11,6 +11,7 @@ import { appStore } from '../../state/appStore';
 import { useApp, useTrainActions } from '../../state/hooks';
 import { StorageOutcomeView } from './StorageOutcome';
 import { useStorageOutcome } from './useStorageOutcome';
+import { TableScroll } from '../../components/TableScroll';
 
 const total = (r: StorageReport['runs'][number]): number => r.metrics + r.checkpoints + r.episodes;
 
@@ -126,7 +127,7 @@ export function StoragePanel({ undoMs = 10_000 }: { undoMs?: number }) {
               {busy ? 'Measuring…' : 'Measure again'}
             </button>
           </p>
-          <div className="table-scroll">
+          <TableScroll>
             <table className="storage-table" data-testid="storage-table">
               <thead>
                 <tr>
@@ -200,7 +201,7 @@ export function StoragePanel({ undoMs = 10_000 }: { undoMs?: number }) {
                 </tr>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </details>

@@ -15,6 +15,7 @@ import { advantageNote, formatPercent, formatValue } from './format';
 import { GradingFacts, SandboxRuns } from './Grading';
 import { proposedEdits, proposedPatch } from './proposedPatch';
 import { useTaskFiles } from './useTaskFiles';
+import { TableScroll } from '../../../components/TableScroll';
 
 /** The kinds whose answers edit the task's files: code editing and every composite task. */
 const EDITING_KINDS: ReadonlySet<TaskKind> = new Set<TaskKind>(['editing', ...COMPOSITE_KINDS]);
@@ -262,7 +263,7 @@ export function EpisodeTrace({
         Observation panel); an answer&apos;s <code>EDIT file @n</code> counts that file&apos;s own
         tokens instead, from <code>@0</code>.
       </p>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table episode-tokens" data-testid="episode-tokens">
           <thead>
             <tr>
@@ -301,7 +302,7 @@ export function EpisodeTrace({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <SandboxRuns runs={e.runs} byPolicy />
     </div>
   );
