@@ -32,12 +32,13 @@ export function TableScroll({ children }: { children: ReactNode }) {
     };
     measure();
     el.addEventListener('scroll', measure, { passive: true });
-    const resized = new ResizeObserver(measure);
-    resized.observe(el);
-    if (el.firstElementChild) resized.observe(el.firstElementChild);
+    // Without ResizeObserver (jsdom has none) the sides are measured on scroll alone.
+    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    resized?.observe(el);
+    if (el.firstElementChild) resized?.observe(el.firstElementChild);
     return () => {
       el.removeEventListener('scroll', measure);
-      resized.disconnect();
+      resized?.disconnect();
     };
   }, []);
   return (
