@@ -300,3 +300,28 @@ describe('runTraining on wasm', () => {
     expect(drawn.some((n) => n > config.tasksPerStep)).toBe(true);
   }, 600_000);
 });
+
+describe('runTraining: a warm start then RL', () => {
+  beforeAll(async () => {
+    await tf.setBackend('wasm');
+    await tf.ready();
+  });
+
+  it('trains as the grid’s fork of that warm start does: RL starts with an Adam of its own', async () => {
+    const config = { ...tiny, seed: 5, steps: 2 };
+    const whole = await run(config, undefined, []);
+    // The grid: a warm start alone, then an RL run from its weights (a new trainer).
+    const warm = await run({ ...config, steps: 0 }, undefined, []);
+    const forked = await runTraining({
+      config,
+      train: tasks,
+      val: [],
+      test: [],
+      sandbox,
+      now: () => 0,
+      initFrom: warm.checkpoint,
+    });
+    expect(whole.metrics).toHaveLength(2);
+    expect(stable(whole.metrics)).toEqual(stable(forked.metrics));
+  }, 600_000);
+});

@@ -201,10 +201,12 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
     : vocabularyForTasks(bufferTasks, config.model.vocabSize, config.model.maxObsLen);
   const model = createPolicyModel(config, vocab);
   // Constant while cloning; every GRPO step sets its own from the schedule.
-  const trainer = new PolicyTrainer(model, {
-    learningRate: warmStartLearningRate(config),
-    maxGradNorm: config.maxGradNorm,
-  });
+  const newTrainer = () =>
+    new PolicyTrainer(model, {
+      learningRate: warmStartLearningRate(config),
+      maxGradNorm: config.maxGradNorm,
+    });
+  let trainer = newTrainer();
   const agent = new PolicyAgent(model, vocab);
   const streams = resume
     ? { tasks: restoreRng(resume.rng.tasks), decode: restoreRng(resume.rng.decode) }
@@ -283,6 +285,10 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
         forks.warm,
         hooks.onWarmEpoch,
       );
+      // RL starts with an Adam of its own, as a run forked from a warm start does (the grid's):
+      // the cloning's moments would steer its first updates and scale its steps all run long.
+      trainer.dispose();
+      trainer = newTrainer();
     }
     if (!reference && config.klCoef > 0 && config.steps > 0) {
       reference = PolicyModel.create(model.config);
