@@ -83,6 +83,12 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
     const list = page.locator('.episode-list-box');
     await expect(list.getByTestId('episode-row').first()).toBeVisible();
     expect(await list.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+    // Its rows run past its box: a shade at its foot says so, until it is scrolled to its end.
+    const listFrame = page.locator('.table-scroll-frame', { has: list });
+    await expect(listFrame).toHaveAttribute('data-hidden-below', 'true');
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(listFrame).not.toHaveAttribute('data-hidden-below');
+    await list.evaluate((el) => el.scrollTo({ top: 0 }));
     // The decoded tokens' table is wider than a phone: a shade on its right says it scrolls;
     // scrolled to its end, the shade moves to the left.
     await list.getByTestId('episode-row').first().getByRole('button').click();

@@ -11,7 +11,7 @@ import type {
 } from '../protocol/training';
 import { finalScores } from '../protocol/training';
 import { ACTIVE_STATUSES, type LabDatabase, type RunRecord } from '../storage/db';
-import { changeMix, elapsedOf, lastEventOf, type Control } from './runControl';
+import { changeMix, elapsedOf, eventsOnResume, lastEventOf, type Control } from './runControl';
 import { StoredRuns } from './storedRuns';
 import { evaluateExternal, ExternalEvalCancelled, type TaskFileCache } from './externalEval';
 import type {
@@ -191,14 +191,20 @@ export class TrainingSession extends StoredRuns {
       const checkpoint = request.resume
         ? (await db.checkpoints.where('runId').equals(runId).sortBy('step')).at(-1)?.checkpoint
         : undefined;
-      const events = await db.events.where('runId').equals(runId).sortBy('id');
+      // A resumed run continues from its checkpoint: what it makes again goes first.
+      const from = checkpoint?.step ?? 0;
+      const { kept: events, mix } = eventsOnResume(
+        await db.events.where('runId').equals(runId).sortBy('id'),
+        from,
+        run.config.mix,
+      );
       const control: Control = {
         paused: false,
         stop: false,
         wake: null,
-        mix: events.at(-1)?.mix ?? run.config.mix,
+        mix,
         trainKinds: run.config.trainKinds,
-        step: checkpoint?.step ?? 0,
+        step: from,
         stepGoing: false,
         lastEvent: lastEventOf(events),
         elapsedBase: run.elapsedMs,
@@ -213,8 +219,6 @@ export class TrainingSession extends StoredRuns {
         push({ type: 'progress', runId, stage, done, total }),
       );
       const split = (s: string): Task[] => tasks.filter((t) => t.split === s);
-      // A resumed run continues from its checkpoint: what it makes again goes first.
-      const from = checkpoint?.step ?? 0;
       const evalsThrough = evalsKeptThrough(from, run.config.steps);
       await dropAfter(runId, from, evalsThrough, db);
       if (request.resume) push({ type: 'resumed', runId, step: from, evalsThrough });

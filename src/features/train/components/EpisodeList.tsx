@@ -3,6 +3,7 @@ import type { EpisodeSummary } from '../../../protocol/episodes';
 import { KIND_LABELS } from '../../../core/tasks/types';
 import { formatValue } from './format';
 import { isMoveKey, stepIndex } from '../../../components/rovingFocus';
+import { TableScroll } from '../../../components/TableScroll';
 
 /** Rows a list shows at first, and adds at each "show more". */
 export const PAGE_ROWS = 100;
@@ -58,7 +59,7 @@ export function EpisodeList({
   const [rest, setRest] = useState<number | null>(null);
   const stop = [rest, openId].find((id) => visible.some((e) => e.id === id)) ?? visible[0]?.id;
   return (
-    <div className="episode-list-box">
+    <TableScroll box="episode-list-box">
       <table className="table episode-list" data-testid="episode-list">
         <thead>
           <tr>
@@ -119,6 +120,6 @@ export function EpisodeList({
           shown)
         </button>
       )}
-    </div>
+    </TableScroll>
   );
 }
