@@ -21,7 +21,11 @@ export const QUICK_CONFIG: TrainConfig = {
   tasksPerStep: 6,
   groupSize: 8,
   warmStartLearningRate: 2e-3,
-  learningRate: 2e-3,
+  // GRPO has had an Adam of its own since 2026-12-07 (it carried the cloning's moments, which
+  // shrank its steps: 0.22x a fresh Adam's first update in a toy check). At 2e-3 a fresh Adam
+  // drew the demo into over-long edits (55-75% of test edit answers cut short, seeds 1 and 2,
+  // against 10-15% at 5e-4, with a higher five-skill mean; docs/RESULTS.md).
+  learningRate: 5e-4,
   // The demo as measured in the browser e2e (the default recipe changed these on 2026-12-02).
   advantageStd: false,
   keepFlatGroups: false,
