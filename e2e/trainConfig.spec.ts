@@ -83,6 +83,15 @@ test.describe('Train page: the configuration form @webgpu', () => {
     await expect(flatAnswers).toBeDisabled();
     await expect(flatAnswers).toHaveValue('2');
     await expect(start).toBeEnabled();
+    // The skill mix weighs what the run trains on: a slider each, composites too.
+    const sliders = page.getByTestId('mix-sliders').getByRole('slider');
+    await expect(sliders).toHaveCount(5);
+    for (const kind of ['editing', 'testgen', 'reproduction', 'review'])
+      await page.getByTestId(`train-kind-${kind}`).uncheck();
+    await page.getByTestId('train-kind-security-fix').check();
+    await expect(sliders).toHaveCount(2);
+    await expect(page.getByLabel('security fixing weight')).toHaveValue('1');
+    await expect(page.getByTestId('mix-slider-editing')).toHaveCount(0);
   });
 
   test('the skill-tag switch builds a model with the tag path, which trains', async ({

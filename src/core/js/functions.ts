@@ -117,5 +117,36 @@ export function listFunctions(source: string): FunctionInfo[] {
   });
 }
 
+/** Most arguments a test may pass beyond a function's arity to a rest parameter. */
+export const MAX_REST_ARGS = 3;
+
+/**
+ * How many arguments beyond its arity (its parameters without a default) each function of these
+ * files takes: one per defaulted parameter, MAX_REST_ARGS for a rest parameter. What a test of
+ * it may give: the policy's grammar and the Learn page's test form allow them.
+ */
+export function optionalArgs(
+  files: Readonly<Record<string, string>>,
+): (module: string, fn: string) => number {
+  const cache = new Map<string, Map<string, number>>();
+  return (module, fn) => {
+    let byName = cache.get(module);
+    if (!byName) {
+      byName = new Map();
+      try {
+        for (const f of listFunctions(files[module] ?? '')) {
+          const rest = f.params.some((p) => p.startsWith('...'));
+          const required = f.params.filter((p) => !p.includes('=') && !p.startsWith('...'));
+          byName.set(f.name, rest ? MAX_REST_ARGS : f.params.length - required.length);
+        }
+      } catch {
+        // A module that does not parse takes no optional arguments.
+      }
+      cache.set(module, byName);
+    }
+    return byName.get(fn) ?? 0;
+  };
+}
+
 export { listExports, listImports } from './modules';
 export type { ExportInfo, ImportInfo } from './modules';

@@ -16,8 +16,8 @@ import { editAnswer } from '../../eval/editAnswer';
 import { answerFor, COMPOSITE_PARTS, STEPS, stepTasks, type StepKey } from './steps';
 import { IssueText } from './IssueText';
 import { focusLines, NumberedText } from './NumberedText';
-import { testFormProblem, testLine, tooManyTests } from './testForm';
-import { plural } from '../../protocol/plural';
+import { argumentsText, testFormProblem, testLine, tooManyTests } from './testForm';
+import { optionalArgs } from '../../core/js/functions';
 
 const CodeEditor = lazy(() =>
   import('../../components/monaco/CodeViews').then((m) => ({ default: m.CodeEditor })),
@@ -175,7 +175,15 @@ export function TestsPanel({ task }: { task: PlayTask }) {
   const [expect, setExpect] = useState('');
   const fn = task.space.functions[fnIndex];
   const key = task.kind;
-  const problem = testFormProblem(task.space, fn, args, expect, text);
+  const optional = useMemo(() => optionalArgs(task.files), [task.files]);
+  const problem = testFormProblem(
+    task.space,
+    fn,
+    args,
+    expect,
+    text,
+    fn && optional(fn.module, fn.fn),
+  );
   return (
     <>
       <Prompt task={task} />
@@ -198,7 +206,7 @@ export function TestsPanel({ task }: { task: PlayTask }) {
           >
             {task.space.functions.map((f, i) => (
               <option key={`${f.module}:${f.fn}`} value={i}>
-                {f.fn} ({f.module}, {plural(f.arity, 'argument')})
+                {f.fn} ({f.module}, {argumentsText(f.arity, optional(f.module, f.fn))})
               </option>
             ))}
           </select>

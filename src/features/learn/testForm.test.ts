@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testFormProblem, testLine, tooManyTests } from './testForm';
+import { argumentsText, testFormProblem, testLine, tooManyTests } from './testForm';
 
 const fn = { module: 'cents.js', fn: 'groupThousands', arity: 1 };
 const repro = { maxCases: 1, expectRequired: true };
@@ -8,7 +8,7 @@ const unit = { maxCases: 3, expectRequired: false };
 describe('the Learn page’s test form', () => {
   it('refuses a reproduction without arguments or without the EXPECT it requires', () => {
     expect(testFormProblem(repro, fn, '', '', undefined)).toBe(
-      'Arguments are missing: groupThousands takes 1 argument.',
+      'Write the arguments to add the test: groupThousands takes 1 argument.',
     );
     expect(testFormProblem(repro, fn, '1234', ' ', undefined)).toBe(
       'EXPECT is missing: this task requires the value groupThousands should return, as the issue says.',
@@ -52,6 +52,19 @@ describe('the Learn page’s test form', () => {
     expect(testFormProblem(unit, undefined, '', '', undefined)).toBe(
       'This task offers no function to call.',
     );
+  });
+
+  it('allows the optional arguments a function takes (defaulted or rest parameters)', () => {
+    // groupThousands(digits, separator = ','): one argument, or two.
+    expect(testFormProblem(unit, fn, "'1234567', '.'", '', undefined, 1)).toBeNull();
+    expect(testFormProblem(unit, fn, "'1', '.', 3", '', undefined, 1)).toBe(
+      'Too many arguments: groupThousands takes 1 or 2 arguments, the test gives 3.',
+    );
+    expect(testFormProblem(repro, fn, '', '', undefined, 1)).toBe(
+      'Write the arguments to add the test: groupThousands takes 1 or 2 arguments.',
+    );
+    expect(argumentsText(0, 0)).toBe('0 arguments');
+    expect(argumentsText(2, 3)).toBe('2 to 5 arguments');
   });
 
   it('names the EXPECT field, not the answer’s line 1, when the EXPECT does not read', () => {

@@ -13,6 +13,12 @@ export function testLine(fn: CallableFn, args: string, expect: string): string {
 export const testCount = (text: string | undefined): number =>
   (text ?? '').split('\n').filter((l) => l.trim().startsWith('TEST')).length;
 
+/** How many arguments a function takes: its arity, and up to `optional` more. */
+export function argumentsText(arity: number, optional: number): string {
+  if (optional === 0) return plural(arity, 'argument');
+  return `${arity} ${optional === 1 ? 'or' : 'to'} ${arity + optional} arguments`;
+}
+
 /**
  * Why the form's test cannot be added to the answer, or null: the answer is full, or the test
  * lacks what the task requires (arguments, EXPECT), or it does not read. The person fixes the
@@ -24,13 +30,15 @@ export function testFormProblem(
   args: string,
   expect: string,
   text: string | undefined,
+  /** The arguments `fn` takes beyond its arity (defaulted or rest parameters). */
+  optional = 0,
 ): string | null {
   if (!fn) return 'This task offers no function to call.';
+  const takes = `${fn.fn} takes ${argumentsText(fn.arity, optional)}`;
   const held = testCount(text);
   if (held >= space.maxCases)
     return `The answer already holds ${plural(held, 'test')}, the most it may hold (${space.maxCases}): remove one from the answer below to add another.`;
-  if (fn.arity > 0 && !args.trim())
-    return `Arguments are missing: ${fn.fn} takes ${plural(fn.arity, 'argument')}.`;
+  if (fn.arity > 0 && !args.trim()) return `Write the arguments to add the test: ${takes}.`;
   if (space.expectRequired && !expect.trim())
     return `EXPECT is missing: this task requires the value ${fn.fn} should return, as the issue says.`;
   const field = fieldProblem(fn, args, expect);
@@ -38,8 +46,7 @@ export function testFormProblem(
   const read = readAnswer(testLine(fn, args, expect));
   if (!read.ok) return read.reason;
   const given = read.answer.kind === 'tests' ? (read.answer.cases[0]?.args.length ?? 0) : 0;
-  if (given > fn.arity)
-    return `Too many arguments: ${fn.fn} takes ${plural(fn.arity, 'argument')}, the test gives ${given}.`;
+  if (given > fn.arity + optional) return `Too many arguments: ${takes}, the test gives ${given}.`;
   return null;
 }
 

@@ -335,6 +335,7 @@ function FocusPanel() {
           <MixSliders
             mix={draftMix?.mix ?? mix ?? focus.mix ?? {}}
             onChange={(m) => setDraftMix({ runId: focus.id, mix: m })}
+            {...(focus.trainKinds && { skills: focus.trainKinds })}
             trainKinds={focus.trainKinds}
           />
         </div>

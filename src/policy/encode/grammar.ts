@@ -1,5 +1,5 @@
 import type { Answer, Edit, TestCase } from '../../core/answers/types';
-import { listFunctions } from '../../core/js/functions';
+import { optionalArgs } from '../../core/js/functions';
 import { ANSWER_SHAPE } from '../../core/skills/shape';
 import { EDIT_VOCABULARY } from '../../core/tasks/space';
 import type { Task } from '../../core/tasks/types';
@@ -20,8 +20,6 @@ export interface Grammar {
 
 /** Most tokens one replacement may write (the longest built-in gold fix writes 12). */
 export const MAX_REPLACEMENT_TOKENS = 12;
-/** Most arguments a test may pass beyond a function's arity to a rest parameter. */
-const MAX_REST_ARGS = 3;
 
 type CodeAt = EncodedTask['code'][number];
 
@@ -36,28 +34,6 @@ type Phase =
   | { p: 'case'; cases: TestCase[]; room: number }
   | { p: 'args'; cases: TestCase[]; current: TestCase; arity: number; optional: number }
   | { p: 'verdict' };
-
-/** How many arguments beyond its arity (defaulted or rest parameters) each function takes. */
-function optionalArgs(task: Task): (module: string, fn: string) => number {
-  const cache = new Map<string, Map<string, number>>();
-  return (module, fn) => {
-    let byName = cache.get(module);
-    if (!byName) {
-      byName = new Map();
-      try {
-        for (const f of listFunctions(task.files[module] ?? '')) {
-          const rest = f.params.some((p) => p.startsWith('...'));
-          const required = f.params.filter((p) => !p.includes('=') && !p.startsWith('...'));
-          byName.set(f.name, rest ? MAX_REST_ARGS : f.params.length - required.length);
-        }
-      } catch {
-        // A module that does not parse takes no optional arguments.
-      }
-      cache.set(module, byName);
-    }
-    return byName.get(fn) ?? 0;
-  };
-}
 
 export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): Grammar {
   const V = vocab.words.length;
@@ -98,7 +74,7 @@ export function createGrammar(task: Task, enc: EncodedTask, vocab: Vocabulary): 
     const text = seg === SEGMENTS.code || seg === SEGMENTS.focus || seg === SEGMENTS.prompt;
     if (text && !t.startsWith('<') && t.length <= 40) copyable.set(V + pos, t);
   });
-  const optional = optionalArgs(task);
+  const optional = optionalArgs(task.files);
   const steps = ANSWER_SHAPE[task.kind];
   const { space } = task;
 

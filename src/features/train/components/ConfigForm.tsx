@@ -185,7 +185,11 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
           ))}
           {named.has('trainKinds') && <span className="field-error error">{problem}</span>}
         </fieldset>
-        <MixSliders mix={value.mix} onChange={(mix) => onChange({ ...value, mix })} />
+        <MixSliders
+          mix={value.mix}
+          skills={value.trainKinds}
+          onChange={(mix) => onChange({ ...value, mix })}
+        />
         {problem?.startsWith('skill mix') && (
           <span className="field-error error" data-testid="mix-problem">
             {shown}

@@ -36,6 +36,17 @@ describe('MixSliders', () => {
     expect(screen.queryByTestId('mix-refused')).toBeNull();
   });
 
+  it("shows a slider for each kind trained on, composites too, in the kinds' order", () => {
+    const { rerender } = render(
+      <MixSliders mix={{}} onChange={() => {}} skills={['security-fix', 'localization']} />,
+    );
+    const sliders = () => screen.queryAllByRole('slider').map((s) => s.dataset.testid);
+    expect(sliders()).toEqual(['mix-slider-localization', 'mix-slider-security-fix']);
+    rerender(<MixSliders mix={{}} onChange={() => {}} skills={[]} />);
+    expect(sliders()).toEqual([]);
+    expect(screen.getByTestId('mix-none').textContent).toMatch(/Tick a kind under .train on./);
+  });
+
   it('can be disabled', () => {
     render(<MixSliders mix={{}} onChange={() => {}} disabled />);
     expect(screen.getByTestId<HTMLFieldSetElement>('mix-sliders').disabled).toBe(true);

@@ -1,19 +1,17 @@
-import {
-  ATOMIC_SKILLS,
-  KIND_LABELS,
-  type AtomicSkill,
-  type TaskKind,
-} from '../../../core/tasks/types';
+import { ATOMIC_SKILLS, KIND_LABELS, TASK_KINDS, type TaskKind } from '../../../core/tasks/types';
 import { useState } from 'react';
-import { SKILL_COLORS } from '../../../components/skillColors';
+import { kindColor } from '../../../components/skillColors';
 import { mixProblem } from '../../../protocol/trainConfig';
 
 export interface MixSlidersProps {
   /** Mixing weights of the unified buffer (a missing kind weighs 1). */
   mix: Partial<Record<TaskKind, number>>;
   onChange: (mix: Partial<Record<TaskKind, number>>) => void;
-  /** Skills to show (default: the five atomic skills). */
-  skills?: readonly AtomicSkill[];
+  /**
+   * The kinds a run trains on, in any order: a slider each, in TASK_KINDS order (default: the
+   * five atomic skills). Weights of kinds not trained draw nothing, so they get no slider.
+   */
+  skills?: readonly TaskKind[];
   disabled?: boolean;
   /**
    * The kinds a going run trains on: a move that would leave all of them at weight 0 is not
@@ -25,9 +23,10 @@ export interface MixSlidersProps {
 export const MIX_MAX = 3;
 export const MIX_STEP = 0.25;
 
-/** One 0–3 slider per atomic skill: how often the buffer draws it. Usable while a run goes. */
+/** One 0–3 slider per trained kind: how often the buffer draws it. Usable while a run goes. */
 export function MixSliders(props: MixSlidersProps) {
   const { mix, onChange, skills = ATOMIC_SKILLS, disabled, trainKinds } = props;
+  const shown = TASK_KINDS.filter((k) => skills.includes(k));
   const [refused, setRefused] = useState(false);
   const change = (next: MixSlidersProps['mix']) => {
     const blocked = trainKinds !== undefined && mixProblem(trainKinds, next) !== null;
@@ -39,7 +38,12 @@ export function MixSliders(props: MixSlidersProps) {
       <legend title="How often the unified buffer draws each skill, relative to the others (0: never; default 1).">
         skill mix
       </legend>
-      {skills.map((skill) => {
+      {shown.length === 0 && (
+        <p className="hint" data-testid="mix-none">
+          Tick a kind under &ldquo;train on&rdquo; to weigh it here.
+        </p>
+      )}
+      {shown.map((skill) => {
         const weight = mix[skill] ?? 1;
         return (
           <label
@@ -47,7 +51,7 @@ export function MixSliders(props: MixSlidersProps) {
             className="mix-slider"
             title={`Weight of ${KIND_LABELS[skill]} in the buffer (0–${MIX_MAX}).`}
           >
-            <span className="swatch" style={{ background: SKILL_COLORS[skill] }} aria-hidden />
+            <span className="swatch" style={{ background: kindColor(skill) }} aria-hidden />
             <span className="mix-label">{KIND_LABELS[skill]}</span>
             <input
               type="range"

@@ -321,7 +321,7 @@ const ChartPlot = memo(function ChartPlot({
       logY={s.logY}
       height={height}
       formatX={formatX}
-      wholeX={s.xAxis !== 'time'}
+      xTicks={s.xAxis === 'time' ? 'time' : 'whole'}
       tooltip={tooltip}
       {...(onPick ? { onPick } : {})}
     >

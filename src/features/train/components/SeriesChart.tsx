@@ -3,7 +3,7 @@ import { CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
 import { HoverTooltip } from './HoverTooltip';
 import { createHoverStore, type HoverStore } from './chartHover';
 import { SeriesContext, SeriesLayer, type LayerSeries } from './SeriesLayer';
-import { niceTicks } from './seriesPaths';
+import { niceTicks, timeTicks } from './seriesPaths';
 import { useStablePair } from './useStablePair';
 
 export interface SeriesChartProps {
@@ -19,8 +19,11 @@ export interface SeriesChartProps {
   logY?: boolean;
   height: number;
   formatX: (x: number) => string;
-  /** The x axis counts (steps, episodes): its ticks are whole numbers. */
-  wholeX?: boolean;
+  /**
+   * What the x axis holds: counts (steps, episodes), ticked at whole numbers, or time (ms), ticked
+   * at whole seconds, minutes or hours; absent, any round value.
+   */
+  xTicks?: 'whole' | 'time';
   formatY?: (y: number) => string;
   yWidth?: number;
   /** The tooltip for a hovered x (the nearest logged point over all series). */
@@ -48,7 +51,7 @@ export function SeriesChart(props: SeriesChartProps) {
   const [own] = useState(createHoverStore);
   const hover = props.hover ?? own;
   const { logX = false, logY = false, height, formatX, formatY, yWidth = 44, id, children } = props;
-  const wholeX = props.wholeX ?? false;
+  const xTicks = props.xTicks;
   const { onPick, label, pickHint } = props;
   const keysId = useId();
   // The Recharts part is one memoised element: new points reach only SeriesLayer (through the
@@ -70,7 +73,13 @@ export function SeriesChart(props: SeriesChartProps) {
           type="number"
           scale={logX ? 'log' : 'linear'}
           domain={x}
-          ticks={logX ? undefined : niceTicks(x[0], x[1], { whole: wholeX })}
+          ticks={
+            logX
+              ? undefined
+              : xTicks === 'time'
+                ? timeTicks(x[0], x[1])
+                : niceTicks(x[0], x[1], { whole: xTicks === 'whole' })
+          }
           allowDataOverflow
           tickFormatter={formatX}
           stroke="var(--muted)"
@@ -105,7 +114,7 @@ export function SeriesChart(props: SeriesChartProps) {
       logY,
       height,
       formatX,
-      wholeX,
+      xTicks,
       formatY,
       yWidth,
       hover,

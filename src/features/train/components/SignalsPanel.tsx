@@ -183,7 +183,7 @@ export function SignalsPanel({
     xDomain: x,
     height,
     formatX,
-    wholeX: xAxis !== 'time',
+    xTicks: xAxis === 'time' ? ('time' as const) : ('whole' as const),
     formatY: tick,
     yWidth: 56,
   };

@@ -6,6 +6,7 @@ import {
   nearestPoint,
   niceCeil,
   niceTicks,
+  timeTicks,
   stableDomain,
   type Scale,
 } from './seriesPaths';
@@ -77,6 +78,18 @@ describe('stable axis ranges', () => {
     expect(stableDomain(0, 0, false)).toEqual([0, 1]);
     expect(stableDomain(0.02, 0.7, true)).toEqual([0.01, 1]);
     expect(stableDomain(1, 1, true)).toEqual([1, 10]);
+  });
+});
+
+describe('time ticks', () => {
+  it('step by whole seconds, minutes or hours, so m:ss labels are evenly spaced', () => {
+    // 12.5 s: not 2.5 s steps (read 0:03, 0:05, 0:08), but 5 s.
+    expect(timeTicks(0, 12_500)).toEqual([0, 5_000, 10_000]);
+    expect(timeTicks(0, 4_000)).toEqual([0, 1_000, 2_000, 3_000, 4_000]);
+    expect(timeTicks(0, 150_000)).toEqual([0, 30_000, 60_000, 90_000, 120_000, 150_000]);
+    expect(timeTicks(0, 1_200_000)).toEqual([0, 300_000, 600_000, 900_000, 1_200_000]);
+    expect(timeTicks(0, 10 * 3_600_000)).toEqual([0, 2, 4, 6, 8, 10].map((h) => h * 3_600_000));
+    expect(timeTicks(5, 5)).toEqual([5]);
   });
 });
 

@@ -135,6 +135,26 @@ export function niceTicks(
   return ticks;
 }
 
+/** Steps (s) of a time axis's ticks: whole seconds, then whole minutes and hours, as a clock reads. */
+const TIME_STEPS_S = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600];
+
+/**
+ * About `count` ticks over [lo, hi] ms, at a step a clock's labels show evenly (`m:ss` rounds to
+ * the second: 2.5 s steps read 0:03, 0:05, 0:08): whole seconds, minutes or hours.
+ */
+export function timeTicks(lo: number, hi: number, count = 5): number[] {
+  const span = hi - lo;
+  if (!(span > 0) || !Number.isFinite(span)) return [lo];
+  const raw = span / Math.max(1, count) / 1000;
+  const hours = Math.ceil(raw / 3600 - 1e-9);
+  const step = (TIME_STEPS_S.find((s) => s >= raw * (1 - 1e-9)) ?? hours * 3600) * 1000;
+  const ticks: number[] = [];
+  // `|| 0`: not -0 (ceil of a hair below 0).
+  for (let t = (Math.ceil(lo / step - 1e-9) || 0) * step; t <= hi + step * 1e-9; t += step)
+    ticks.push(t);
+  return ticks;
+}
+
 /** `stableDomain` over the finite values (positive only on a log axis), or `empty` if none. */
 export function roundDomain(
   values: Iterable<number>,
