@@ -211,6 +211,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
       perTask: test?.result.perTask,
       seconds: Math.round((performance.now() - started) / 100) / 10,
       steps: output.checkpoint.step,
+      ...(rl ? { trainKinds: config.trainKinds } : {}),
     };
     writeFileSync(join(out, 'results.json'), JSON.stringify(result, null, 2));
   }

@@ -1,3 +1,4 @@
+import { transferRows } from './transfer';
 import { describe, expect, it } from 'vitest';
 import { baselineName, PAPER_GRID } from '../rl/presets';
 import {
@@ -5,7 +6,6 @@ import {
   paperGrid,
   readGridResult,
   sharedWarmStart,
-  transferRows,
   type GridResult,
 } from './grid';
 
@@ -120,8 +120,8 @@ describe('transferRows', () => {
     };
     const rows = transferRows(result);
     expect(rows.map((r) => [r.name, r.trainedOn])).toEqual([
-      ['single-editing', 'editing'],
-      ['composite-only', 'bugfix'],
+      ['single-editing', ['editing']],
+      ['composite-only', ['bugfix']],
     ]);
     // Paired over tasks a and b: differences 1 and 0 on editing, -1 and 1 on review.
     expect(rows[0]!.gains.editing).toMatchObject({ diff: 0.5, stdErr: 0.5, paired: true });

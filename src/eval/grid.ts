@@ -55,6 +55,8 @@ export interface GridResult {
       reusedFrom?: string;
       /** The skills its warm start covered (absent: not recorded; see `sharedWarmStart`). */
       warmStartKinds?: TaskKind[];
+      /** The kinds its RL trained on (absent: not recorded; see `trainedOn`). */
+      trainKinds?: TaskKind[];
     }
   >;
 }
@@ -297,6 +299,10 @@ export function readGridResult(value: unknown): GridResult {
       run.warmStartKinds.every((k) => (TASK_KINDS as readonly unknown[]).includes(k))
         ? { warmStartKinds: run.warmStartKinds as TaskKind[] }
         : {}),
+      ...(Array.isArray(run.trainKinds) &&
+      run.trainKinds.every((k) => (TASK_KINDS as readonly unknown[]).includes(k))
+        ? { trainKinds: run.trainKinds as TaskKind[] }
+        : {}),
     };
   }
   if (Object.keys(runs).length === 0) throw new GridResultError(`${where} has no runs.`);
@@ -308,45 +314,6 @@ export function readGridResult(value: unknown): GridResult {
     ...(typeof value.warmStart === 'string' ? { warmStart: value.warmStart } : {}),
     runs,
   };
-}
-
-/** One trained run's change over the warm start on every task kind: what its training transferred. */
-export interface TransferRow {
-  /** The run's name in the grid, and what it trained on. */
-  name: string;
-  trainedOn: 'all five skills' | TaskKind;
-  /**
-   * Whether it forked from the grid's warm start (or warm-started alike): only then is a gain
-   * off its own skills transfer. False for a run that warm-started on its own skills alone (a
-   * single-skill run trained on the Train page); null when not recorded.
-   */
-  sharedWarmStart: boolean | null;
-  /** Its score minus the warm start's, per kind (null where either lacks the kind). */
-  gains: Partial<Record<TaskKind, Difference | null>>;
-}
-
-/**
- * Transfer between skills: each RL run of the grid (each single-skill run, joint RL,
- * composite-only) against the warm start it forked from, on every task kind. A single-skill
- * run's gain off its own skill is transfer from that skill; a composite task's gain under a run
- * that never trained on it is transfer to it. Rows only for runs the grid has.
- */
-export function transferRows(result: GridResult): TransferRow[] {
-  const trained: { name: string; trainedOn: TransferRow['trainedOn'] }[] = [
-    ...ATOMIC_SKILLS.map((skill) => ({ name: singleRunName(skill), trainedOn: skill })),
-    { name: PAPER_COLUMNS.joint, trainedOn: 'all five skills' as const },
-    { name: PAPER_COLUMNS.compositeOnly, trainedOn: 'bugfix' as const },
-  ];
-  return trained
-    .filter(({ name }) => result.runs[name] && result.runs[PAPER_COLUMNS.warm])
-    .map(({ name, trainedOn }) => ({
-      name,
-      trainedOn,
-      sharedWarmStart: sharedWarmStart(result, name),
-      gains: Object.fromEntries(
-        TASK_KINDS.map((kind) => [kind, difference(result, name, PAPER_COLUMNS.warm, kind)]),
-      ),
-    }));
 }
 
 /**

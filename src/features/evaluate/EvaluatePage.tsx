@@ -8,7 +8,8 @@ import { readInto } from '../../components/useRead';
 import { FileButton } from '../../components/FileButton';
 import { gridTable } from '../../eval/gridTables';
 import type { PerTaskScores } from '../../eval/evaluate';
-import { PAPER_BASELINES, paperGrid, transferRows, type GridResult } from '../../eval/grid';
+import { PAPER_BASELINES, paperGrid, type GridResult } from '../../eval/grid';
+import { baselineMismatch, transferRows } from '../../eval/transfer';
 import type { RunSummary } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
@@ -103,31 +104,40 @@ function GridFromRuns() {
     <>
       <fieldset className="grid-picks" data-testid="grid-picks" style={PICKS_COLUMNS}>
         <legend>A run for each baseline (a finished run named for it is picked at first)</legend>
-        {PAPER_BASELINES.map(({ name, label }, i) => (
-          <label key={name}>
-            <span id={`${labelId}-${name}`}>{label}</span>{' '}
-            <select
-              aria-labelledby={`${labelId}-${name}`}
-              data-testid={`grid-pick-${name}`}
-              value={picks[i]!.run?.id ?? ''}
-              onChange={(e) =>
-                appStore.getState().evaluateActions.pickForGrid(name, e.target.value || null)
-              }
-            >
-              <option value="">— none —</option>
-              {done.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {runLabel(r)}
-                </option>
-              ))}
-            </select>
-            {picks[i]!.run && picks[i]!.run.name !== name && (
-              <span className="hint" data-testid={`grid-pick-${name}-other`}>
-                named {picks[i]!.run.name}, not {name}: check it is this baseline
-              </span>
-            )}
-          </label>
-        ))}
+        {PAPER_BASELINES.map(({ name, label }, i) => {
+          const run = picks[i]!.run;
+          const wrong = run ? baselineMismatch(name, run.trainKinds) : null;
+          return (
+            <label key={name}>
+              <span id={`${labelId}-${name}`}>{label}</span>{' '}
+              <select
+                aria-labelledby={`${labelId}-${name}`}
+                data-testid={`grid-pick-${name}`}
+                value={run?.id ?? ''}
+                onChange={(e) =>
+                  appStore.getState().evaluateActions.pickForGrid(name, e.target.value || null)
+                }
+              >
+                <option value="">— none —</option>
+                {done.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {runLabel(r)}
+                  </option>
+                ))}
+              </select>
+              {run && run.name !== name && (
+                <span className="hint" data-testid={`grid-pick-${name}-other`}>
+                  named {run.name}, not {name}: check it is this baseline
+                </span>
+              )}
+              {wrong && (
+                <span className="field-error error" data-testid={`grid-pick-${name}-kinds`}>
+                  {wrong}
+                </span>
+              )}
+            </label>
+          );
+        })}
       </fieldset>
       {picks.every((p) => !p.run) && (
         <p className="hint" role="status" data-testid="grid-none-picked">

@@ -6,7 +6,7 @@ import { paperGrid, type GridResult } from '../../eval/grid';
 import { gridTable } from '../../eval/gridTables';
 import { PaperGridTable, unscoredKinds } from './PaperGridTable';
 import { TransferTable } from './TransferTable';
-import { transferRows } from '../../eval/grid';
+import { transferRows } from '../../eval/transfer';
 
 afterEach(cleanup);
 

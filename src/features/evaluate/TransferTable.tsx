@@ -1,6 +1,6 @@
-import { ATOMIC_SKILLS, KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
+import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
 import type { Difference } from '../../eval/compare';
-import type { TransferRow } from '../../eval/grid';
+import { kindsText, type TransferRow } from '../../eval/transfer';
 import { kindTextColor } from '../../components/skillColors';
 import { CellFacts } from '../../components/CellFacts';
 import { EstimateCell, signed } from './cells';
@@ -68,10 +68,8 @@ export function TransferTable({
               <tr key={row.name}>
                 <th scope="row">
                   {row.name}
-                  <div className="hint">
-                    {row.trainedOn === 'all five skills'
-                      ? row.trainedOn
-                      : KIND_LABELS[row.trainedOn]}
+                  <div className="hint" data-testid={`transfer-${row.name}-trained-on`}>
+                    {kindsText(row.trainedOn)}
                   </div>
                   {row.sharedWarmStart !== true && (
                     <div className="hint" data-testid={`transfer-${row.name}-caveat`}>
@@ -83,9 +81,7 @@ export function TransferTable({
                 </th>
                 {TASK_KINDS.map((kind) => {
                   const d = row.gains[kind] ?? null;
-                  const own =
-                    row.trainedOn === kind ||
-                    (row.trainedOn === 'all five skills' && isAtomic(kind));
+                  const own = row.trainedOn.includes(kind);
                   // A run that did not start where the warm start did: its gains are not transfer.
                   const how = d && row.sharedWarmStart === true ? clarity(d) : null;
                   return (
@@ -111,5 +107,3 @@ export function TransferTable({
     </CellFacts>
   );
 }
-
-const isAtomic = (kind: TaskKind) => (ATOMIC_SKILLS as readonly TaskKind[]).includes(kind);

@@ -54,6 +54,7 @@ export function gridFromRuns(
       steps: run.step,
       ...(perTask ? { perTask } : {}),
       ...(run.warmStartKinds ? { warmStartKinds: run.warmStartKinds } : {}),
+      ...(run.trainKinds ? { trainKinds: run.trainKinds } : {}),
     };
   return { base: 'this browser’s runs', seed: 0, backend: '', runs };
 }
