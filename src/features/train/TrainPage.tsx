@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   changeMix,
@@ -261,6 +262,12 @@ function FocusPanel() {
   const stopping = useApp(
     (s) => s.train.focusId !== null && s.train.stopping.includes(s.train.focusId),
   );
+  // With no run open, the names of the runs ticked for comparison (what the charts show).
+  const compared = useApp(
+    useShallow((s) =>
+      s.train.compare.flatMap((id) => s.train.runs.find((r) => r.id === id)?.name ?? []),
+    ),
+  );
   const focusPause = useApp(
     (s) => s.train.focusId !== null && s.train.focusPauseOf === s.train.focusId,
   );
@@ -285,7 +292,12 @@ function FocusPanel() {
     return () => clearTimeout(timer);
   }, [draftMix]);
   if (!focus)
-    return (
+    return compared.length > 0 ? (
+      <p className="hint" data-testid="no-run">
+        Comparing {compared.join(', ')} on the charts below. Open one of them from the list for its
+        progress, its episodes and its controls.
+      </p>
+    ) : (
       <p className="hint" data-testid="no-run">
         No run selected: start one, or open one from the list below.
       </p>
