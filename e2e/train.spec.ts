@@ -83,6 +83,15 @@ test.describe('Train page @webgpu', () => {
       await expect
         .poll(async () => (await stored(page, runId)).events.at(-1)?.mix, { timeout: 30_000 })
         .toEqual({ localization: 1, editing: 1, testgen: 1, review: 0 });
+      // While it goes (paused too), Settings keeps the backend from changing under it.
+      await page.getByTestId('status-backend').click();
+      const settings = page.getByTestId('settings-panel');
+      await expect(settings.getByTestId('backend-going-run')).toContainText(
+        'the backend can change once it ends',
+      );
+      await expect(settings.locator('input[name="backend"][value="cpu"]')).toBeDisabled();
+      await expect(settings.getByTestId('run-device-check')).toBeDisabled();
+      await settings.getByRole('button', { name: 'Close settings' }).click();
       await page.getByTestId('resume-run').click();
       await expect(page.getByTestId('run-status')).toHaveText('running');
       // One pause, one change: the last mix, at the step it applies from, marked once.

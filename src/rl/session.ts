@@ -21,10 +21,10 @@ import type {
 } from '../protocol/external';
 import { dropAfter } from '../storage/runs';
 import { isQuotaError } from '../storage/usage';
-import { checkConfig, configGroup, mixProblem, warmStartKinds, type TrainConfig } from './config';
+import { mixProblem, type TrainConfig } from './config';
+import { createRun } from './createRun';
 import { episodeRows, evalEpisodeRows } from './episodeRows';
 import { evalsKeptThrough, runTraining } from './run';
-import { suiteKey } from './suiteSource';
 import { storedSuiteTasks } from './storedSuite';
 import { PlayTasks } from '../learn/playTasks';
 import { WriteQueue, writeFailureCause, writeFailureMessage } from './writeQueue';
@@ -69,8 +69,12 @@ export class TrainingSession extends StoredRuns {
     this.play = new PlayTasks(env);
   }
 
-  isActive(runId: string): boolean {
-    return this.controls.has(runId);
+  /**
+   * Whether a run is going here (`evenPaused`: a paused one counts): an evaluation of external
+   * tasks would share its worker, and a backend change would move its tensors mid-run.
+   */
+  runGoing(evenPaused: boolean): boolean {
+    return this.starting > 0 || [...this.controls.values()].some((c) => evenPaused || !c.paused);
   }
 
   private readonly externalTasks: { last: TaskFileCache | null } = { last: null };
@@ -86,7 +90,7 @@ export class TrainingSession extends StoredRuns {
     request: ExternalEvalRequest,
     onProgress: (p: ExternalEvalProgress) => void,
   ): Promise<ExternalEvalResult> {
-    if (this.starting > 0 || [...this.controls.values()].some((c) => !c.paused))
+    if (this.runGoing(false))
       throw new Error(
         'A run is training in this tab, and the evaluation would share its worker: pause it (or let it end), then evaluate.',
       );
@@ -187,7 +191,7 @@ export class TrainingSession extends StoredRuns {
       counted = false;
     };
     try {
-      run = request.resume ? await this.loadForResume(runId) : await this.create(request);
+      run = request.resume ? await this.loadForResume(runId) : await createRun(this.env, request);
       const checkpoint = request.resume
         ? (await db.checkpoints.where('runId').equals(runId).sortBy('step')).at(-1)?.checkpoint
         : undefined;
@@ -357,37 +361,6 @@ export class TrainingSession extends StoredRuns {
     }
     const summary = await db.runs.get(runId);
     return summary!;
-  }
-
-  private async create(request: StartRunRequest): Promise<RunRecord> {
-    const { config } = request;
-    if (!config) throw new Error('A new run needs a config.');
-    const problem = checkConfig(config);
-    if (problem) throw new Error(`Invalid training config: ${problem}`);
-    if (await this.env.db.runs.get(request.runId))
-      throw new Error(`A run with id ${request.runId} exists already.`);
-    const suite = request.suite ?? { projects: 'quick', seed: 1 };
-    const record: RunRecord = {
-      id: request.runId,
-      name: request.name ?? config.name,
-      status: 'preparing',
-      tags: request.tags ?? [],
-      backend: this.env.backend(),
-      createdAt: this.env.wallClock(),
-      step: 0,
-      steps: config.steps,
-      elapsedMs: 0,
-      finalRewards: {},
-      mix: config.mix,
-      trainKinds: config.trainKinds,
-      warmStartKinds: warmStartKinds(config),
-      group: configGroup(config),
-      config,
-      suiteKey: suiteKey(suite, this.env.buildId),
-      suite,
-    };
-    await this.env.db.runs.add(record);
-    return record;
   }
 
   private async loadForResume(runId: string): Promise<RunRecord> {

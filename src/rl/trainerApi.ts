@@ -33,6 +33,15 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     return stored();
   };
 
+  // A backend change (or the device check's tour of the backends) would move a going run's
+  // tensors to another backend mid-run: refused until it ends or is stopped.
+  const refuseWhileTraining = (what: string): void => {
+    if (session?.runGoing(true))
+      throw new TrainerError(
+        `A run is going in this tab: ${what} once it ends or is stopped (a paused run counts).`,
+      );
+  };
+
   const requireInit = (): BackendInfo => {
     if (!current) throw new TrainerError('The trainer is not initialised: call init() first.');
     return current;
@@ -40,6 +49,7 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
 
   return {
     async init(request: TrainerInitRequest) {
+      refuseWhileTraining('change the backend');
       current = await initBackend(request.preference, request.measuredFastest ?? null, env);
       return current;
     },
@@ -48,6 +58,7 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     },
     async deviceCheck(request: DeviceCheckRequest, onProgress) {
       const info = requireInit();
+      refuseWhileTraining('run the device check');
       const backends =
         request.backends ?? info.availability.filter((a) => a.available).map((a) => a.backend);
       const rows = [];
@@ -139,6 +150,7 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     },
     async backendAgreement() {
       const info = requireInit();
+      refuseWhileTraining('compare the backends');
       const backends = info.availability.filter((a) => a.available).map((a) => a.backend);
       const rows = await backendAgreement(backends).finally(() => useBackend(info.backend));
       if (tf.getBackend() !== info.backend)

@@ -1,7 +1,8 @@
 import { useLocation } from 'react-router-dom';
 import { runDeviceCheck } from '../../bridge/compute';
 import { appStore } from '../../state/appStore';
-import { useDevice } from '../../state/hooks';
+import { useApp, useDevice } from '../../state/hooks';
+import { isGoing } from '../../protocol/training';
 import { TableScroll } from '../../components/TableScroll';
 
 const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -12,6 +13,8 @@ export function DeviceCheckPanel() {
   const { search } = useLocation();
   const { check } = device;
   const running = check.status === 'running';
+  // The check tours every backend in the worker a run trains in: not while one goes.
+  const training = useApp((s) => s.train.runs.some((r) => isGoing(r.status)));
   return (
     <section className="device-check" data-testid="device-check" data-status={check.status}>
       <h3>Device check</h3>
@@ -23,11 +26,18 @@ export function DeviceCheckPanel() {
       <button
         type="button"
         data-testid="run-device-check"
-        disabled={running || device.status !== 'ready'}
+        disabled={running || training || device.status !== 'ready'}
+        aria-describedby={training ? 'device-check-training' : undefined}
         onClick={() => void runDeviceCheck(appStore, search)}
       >
         {running ? 'Checking…' : 'Run device check'}
       </button>
+      {training && (
+        <span className="hint" id="device-check-training" data-testid="device-check-training">
+          {' '}
+          A run is going: the check can run once it ends or is stopped.
+        </span>
+      )}
       {check.progress && (
         <p className="hint" aria-live="polite">
           {check.progress.backend}: {check.progress.stage}…

@@ -2,7 +2,8 @@ import { useLocation } from 'react-router-dom';
 import { changeBackendPreference } from '../../bridge/compute';
 import { BACKEND_NAMES, type BackendPreference } from '../../protocol/backend';
 import { appStore } from '../../state/appStore';
-import { useDevice, useUi, useUiActions } from '../../state/hooks';
+import { useApp, useDevice, useUi, useUiActions } from '../../state/hooks';
+import { isGoing } from '../../protocol/training';
 import type { ThemeSetting } from '../../state/uiSlice';
 import { DeviceCheckPanel } from '../device-check/DeviceCheckPanel';
 import { useModalDialog } from './useModalDialog';
@@ -36,6 +37,8 @@ function SettingsContent() {
   const device = useDevice();
   const { search } = useLocation();
   const availability = device.info?.availability ?? [];
+  // A going run keeps the backend it started on: a choice here applies from the next run.
+  const going = useApp((s) => s.train.runs.find((r) => isGoing(r.status)) ?? null);
   const note = (p: BackendPreference): string => {
     if (p === 'auto')
       return ui.measuredFastest
@@ -83,6 +86,12 @@ function SettingsContent() {
             Unknown <code>?backend={device.invalidUrlBackend}</code>: use webgpu, wasm, cpu or auto.
           </p>
         )}
+        {going && (
+          <p className="hint" data-testid="backend-going-run">
+            The run {going.name} is going on {going.backend ?? 'its backend'}: the backend can
+            change once it ends or is stopped (the switch would move its tensors mid-run).
+          </p>
+        )}
         {PREFERENCES.map((p) => (
           <label key={p} className="radio">
             <input
@@ -90,6 +99,7 @@ function SettingsContent() {
               name="backend"
               value={p}
               checked={ui.backendPreference === p}
+              disabled={going !== null}
               onChange={() => void changeBackendPreference(appStore, p, search)}
             />{' '}
             {p} <span className="hint">{note(p)}</span>
