@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChartRun } from './chartModel';
-import { RewardChart } from './RewardChart';
+import { layerSeries, RewardChart } from './RewardChart';
 import { evalRecord, stepPoint } from './testFixtures';
 import { stubResizeObserver } from './testDom';
 
@@ -156,5 +156,29 @@ describe('RewardChart', () => {
   it('says when there is nothing to draw', () => {
     render(<RewardChart runs={[]} />);
     expect(screen.getByTestId('reward-chart-empty')).toBeTruthy();
+  });
+});
+
+describe('layerSeries', () => {
+  it('draws a kind logged at one step only as a dot, where its line would be invisible', () => {
+    const series = (role: 'smooth' | 'raw' | 'eval', xs: number[]) => ({
+      key: `${role}${xs.length}`,
+      label: 'review',
+      entry: 'r',
+      kind: 'review' as const,
+      role,
+      runIndex: 0,
+      points: xs.map((x) => ({ x, y: 0.5, lo: 0.5, hi: 0.5 })),
+    });
+    const [one, two, raw, evals] = layerSeries([
+      series('smooth', [1]),
+      series('smooth', [1, 2]),
+      series('raw', [1]),
+      series('eval', [0, 3]),
+    ]);
+    expect(one!.dot).toBeGreaterThan(0);
+    expect(two!.dot).toBe(0);
+    expect(raw!.dot).toBe(0);
+    expect(evals!.dot).toBeGreaterThan(0);
   });
 });

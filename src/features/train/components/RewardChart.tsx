@@ -117,7 +117,8 @@ export function layerSeries(series: readonly ChartSeries[]): LayerSeries[] {
       opacity: s.role === 'raw' ? 0.25 : 1,
       width: s.role === 'smooth' ? 2 : 1,
       ...(dashOf(s) ? { dash: dashOf(s) } : {}),
-      dot: s.role === 'eval' ? 3.5 : 0,
+      // A kind drawn at one step only (a line of one point) shows as a dot.
+      dot: s.role === 'eval' ? 3.5 : s.role === 'smooth' && s.points.length === 1 ? 2.5 : 0,
       ...(s.role === 'eval' ? { dotShape: runDot(s.runIndex) } : {}),
       activeDot: s.role === 'raw' ? 0 : 4,
     };
@@ -222,7 +223,8 @@ export function RewardChart({
       />
       {model.series.length > 0 && (
         <p className="reward-chart-title" data-testid="reward-chart-title">
-          Mean reward per task kind, by {s.xAxis}: training groups (lines), validations (dots){' '}
+          Mean reward per task kind, by {s.xAxis}: training groups (bold lines, each step&apos;s own
+          mean faint), validations (dots joined by thin lines){' '}
           <ChartExport target={box} title={title} legend={legend} testId="reward-chart-export" />
         </p>
       )}
