@@ -95,3 +95,24 @@ describe('RunName: an empty name', () => {
     ).toBe(false);
   });
 });
+
+describe('RunName: a name another run has', () => {
+  it('is not taken: the run keeps its name, and why is said; its own name again is no change', () => {
+    const onRename = vi.fn();
+    render(<RunName id="a" name="alpha" onRename={onRename} taken={new Set(['beta'])} />);
+    const rename = (value: string) => {
+      fireEvent.click(screen.getByTestId('rename-a'));
+      fireEvent.change(screen.getByTestId('rename-input-a'), { target: { value } });
+      fireEvent.keyDown(screen.getByTestId('rename-input-a'), { key: 'Enter' });
+    };
+    rename(' beta ');
+    expect(onRename).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Another run is named “beta”, and lists and pickers tell runs apart by name: it keeps its name “alpha”.',
+    );
+    rename('alpha');
+    expect(screen.queryByRole('alert')).toBeNull();
+    rename('gamma');
+    expect(onRename).toHaveBeenCalledWith('gamma');
+  });
+});

@@ -4,17 +4,24 @@ interface Props {
   id: string;
   name: string;
   onRename: (name: string) => void;
+  /** The other runs' names: a name one of them has is not taken (pickers and lists show names). */
+  taken?: ReadonlySet<string>;
 }
 
 /** Why an edit left an empty name: the run keeps the one it had. */
 export const emptyNameProblem = (name: string): string =>
   `A run’s name can’t be empty: it keeps its name “${name}”.`;
 
+/** Why an edit gave the name another run has: the run keeps the one it had. */
+export const takenNameProblem = (name: string, taken: string): string =>
+  `Another run is named “${taken}”, and lists and pickers tell runs apart by name: it keeps its name “${name}”.`;
+
 /**
  * A run's name; the pencil turns it into an input (Enter or leaving saves, Escape cancels). An
- * empty name is not saved: the edit ends, and why is said beside the name until the next edit.
+ * empty name, or another run's, is not saved: the edit ends, and why is said beside the name
+ * until the next edit.
  */
-export function RunName({ id, name, onRename }: Props) {
+export function RunName({ id, name, onRename, taken }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const problemId = useId();
@@ -68,8 +75,13 @@ export function RunName({ id, name, onRename }: Props) {
     cancelled.current = true;
     const next = draft.trim();
     setDraft(null);
-    setProblem(next ? null : emptyNameProblem(name));
-    if (next && next !== name) onRename(next);
+    const problem = !next
+      ? emptyNameProblem(name)
+      : next !== name && taken?.has(next)
+        ? takenNameProblem(name, next)
+        : null;
+    setProblem(problem);
+    if (!problem && next !== name) onRename(next);
   };
   return (
     <input

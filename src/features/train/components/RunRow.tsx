@@ -19,6 +19,8 @@ export interface RunRowProps {
   onToggleSelect: (selected: boolean) => void;
   onOpen?: () => void;
   onRename: (name: string) => void;
+  /** The other runs' names, which a rename may not take. */
+  takenNames?: ReadonlySet<string>;
   onTag: (tags: string[]) => void;
   onDelete: () => void;
   onExportBundle: () => void;
@@ -70,7 +72,7 @@ export function compositeTitle(rewards: RunSummary['finalRewards']): string | un
 }
 
 /** One run in the list: selection, name, status, tags, sizes, final rewards and actions. */
-export function RunRow({ run, selected, active, ...on }: RunRowProps) {
+export function RunRow({ run, selected, active, takenNames, ...on }: RunRowProps) {
   const going = isGoing(run.status);
   const mean = skillMean(run);
   return (
@@ -85,7 +87,12 @@ export function RunRow({ run, selected, active, ...on }: RunRowProps) {
         />
       </td>
       <td>
-        <RunName id={run.id} name={run.name} onRename={on.onRename} />
+        <RunName
+          id={run.id}
+          name={run.name}
+          onRename={on.onRename}
+          {...(takenNames && { taken: takenNames })}
+        />
         {on.onOpen && (
           <button
             type="button"

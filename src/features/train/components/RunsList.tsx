@@ -213,6 +213,7 @@ export function RunsList({
                   onToggleSelect={(v) => toggle(run.id, v)}
                   onOpen={on.onOpen && (() => on.onOpen?.(run.id))}
                   onRename={(name) => on.onRename(run.id, name)}
+                  takenNames={new Set(runs.flatMap((r) => (r.id === run.id ? [] : [r.name])))}
                   onTag={(tags) => on.onTag(run.id, tags)}
                   onDelete={() => {
                     on.onDelete(run.id);
