@@ -18,6 +18,16 @@ describe('describeFile', () => {
     );
   });
 
+  it('names the External models section’s own files, and where they open', () => {
+    const prompt = '{"task":"localization:money:a","kind":"localization","prompt":"Find the file"}';
+    expect(describeFile('prompts.jsonl', `${prompt}\n${prompt}\n`).problem).toMatch(
+      /^prompts\.jsonl is not a task file: it is a prompts file \(from "Download the prompts" under External models\)/,
+    );
+    expect(describeFile('a.jsonl', '{"task":"x","answer":"FILES a.js END"}').problem).toMatch(
+      /^a\.jsonl is not a task file: it holds a model's answers\. Open it under External models/,
+    );
+  });
+
   it('refuses a file with nothing it can read, saying what is wrong with its first line', () => {
     expect(describeFile('e.jsonl', '\n  \n').problem).toMatch(/^e\.jsonl is empty: open /);
     expect(describeFile('n.txt', 'notes\n').problem).toMatch(

@@ -45,6 +45,18 @@ export function describeFile(
       about: null,
       problem: `${name} is not a task file (line 1 is not a JSON object): ${what}`,
     };
+  // The External models section's own files: prompts for a model to answer, or its answers.
+  const fields = value as Record<string, unknown>;
+  if (typeof fields.task === 'string' && typeof fields.prompt === 'string')
+    return {
+      about: null,
+      problem: `${name} is not a task file: it is a prompts file (from "Download the prompts" under External models), prompts for a model to answer. Give them to a model, then open its answers there ("Open a model's answers"). Here, ${what}`,
+    };
+  if (typeof fields.task === 'string' && 'answer' in fields)
+    return {
+      about: null,
+      problem: `${name} is not a task file: it holds a model's answers. Open it under External models ("Open a model's answers"). Here, ${what}`,
+    };
   const read = readTaskLines(text, name);
   const count = read.format === 'HumanEvalPack' ? read.projects.length : read.tasks.length;
   const unit = read.format === 'HumanEvalPack' ? 'record' : 'task';
