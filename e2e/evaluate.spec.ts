@@ -298,6 +298,9 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await expect(models.getByTestId('model-prompts-note')).toContainText(
       `Saved ${testTasks.length} prompts`,
     );
+    // Opened as a task file by mistake, the prompts file is named for what it is.
+    await ext.getByTestId('external-file').setInputFiles(await promptsFile.path());
+    await expect(refused).toContainText('is not a task file: it is a prompts file');
     const jointTested = result.runs['joint-rl']!.perTask!;
     const replies = modelReplies(jointTested, suiteTasks);
     const answersFile = join(dir, 'model-answers.jsonl');
@@ -313,6 +316,7 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await expect(models.getByTestId('model-about')).toContainText(
       '1 named a task not in the suite and was left out (e.g. review:nowhere:0)',
     );
+    await expect(models.getByTestId('model-about')).not.toContainText('answered more than once');
     await expect(models.getByTestId('model-run').locator('option:checked')).toContainText(
       'joint-rl ·',
     );

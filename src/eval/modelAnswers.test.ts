@@ -166,6 +166,8 @@ describe('a language model’s answers', () => {
     expect(score.unread).toEqual([{ task: loc.id, line: 2, reason: 'no FILES line' }]);
     expect(score.unknownTasks).toEqual(['review:elsewhere:1']);
     expect(score.answers).toBe(4);
+    // Three graded for two tasks: the localization task was answered twice.
+    expect(score.graded).toBe(3);
     // Answers to none of the tasks are refused rather than scored as nothing.
     await expect(
       scoreModelAnswers(

@@ -176,6 +176,8 @@ export interface ModelScore {
   bySkill: Partial<Record<TaskKind, KindScore>>;
   perTask: PerTaskScores;
   answers: number;
+  /** The answers graded: those naming one of the tasks (absent in results kept before). */
+  graded?: number;
   /** Answers whose text held no answer (scored 0), up to 20 of them, with the reason. */
   unread: { task: string; line: number; reason: string }[];
   unreadCount: number;
@@ -242,6 +244,7 @@ export async function scoreModelAnswers(
     bySkill,
     perTask,
     answers: answers.length,
+    graded: [...rewards.values()].reduce((n, rs) => n + rs.length, 0),
     unread,
     unreadCount,
     unknownTasks: [...unknown].sort(),

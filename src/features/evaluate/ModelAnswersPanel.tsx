@@ -126,6 +126,7 @@ function ModelTable() {
   const rows = useMemo(() => (result ? modelRows(result, scores) : []), [result, scores]);
   if (!result) return null;
   const run = done.find((r) => r.id === runId);
+  const scored = Object.values(result.perTask).reduce((n, s) => n + Object.keys(s ?? {}).length, 0);
   return (
     <>
       <p className="hint" data-testid="model-about">
@@ -134,7 +135,10 @@ function ModelTable() {
             Earlier file, shown until {fileName} is scored:{' '}
           </strong>
         )}
-        {result.fileName}: {plural(result.answers, 'answer')}, scored on {result.suite}.
+        {result.fileName}: {plural(result.answers, 'answer')}, scored on {result.suite}
+        {(result.graded ?? 0) > scored &&
+          ` (${plural(scored, 'task')} answered: a task answered more than once scores the mean of its answers, Avg@k)`}
+        .
         {result.unreadCount > 0 &&
           ` ${result.unreadCount} held no answer and scored 0 (e.g. line ${result.unread[0]!.line}: ${result.unread[0]!.reason}).`}
         {result.unknownTasks.length > 0 &&
