@@ -257,6 +257,30 @@ describe('ConfigForm', () => {
     expect(start().disabled).toBe(true);
   });
 
+  it('marks every field out of its own bounds at once, each saying what it takes', () => {
+    render(<Harness onStart={() => {}} />);
+    for (const [label, value] of [
+      ['tasks per step', '0'],
+      ['group size', '1'],
+      ['temperature', '0'],
+    ] as const)
+      fireEvent.change(screen.getByLabelText(label), { target: { value } });
+    const said = (label: string) => {
+      const field = screen.getByLabelText(label);
+      const ids = field.getAttribute('aria-describedby')!.split(' ');
+      return [field.getAttribute('aria-invalid'), document.getElementById(ids[1]!)!.textContent];
+    };
+    // The first field the config's reason names says the reason; the others, their range.
+    expect(said('tasks per step')).toEqual([
+      'true',
+      '"tasks per step" must be a whole number from 1 to 1,000',
+    ]);
+    expect(said('group size')).toEqual(['true', 'Takes a whole number from 2 to 256.']);
+    expect(said('temperature')).toEqual(['true', 'Takes a number in (0, 5].']);
+    expect(screen.getByLabelText('steps').getAttribute('aria-invalid')).toBeNull();
+    expect(start().disabled).toBe(true);
+  });
+
   it('refuses a model width that the heads do not divide', () => {
     render(<Harness onStart={() => {}} />);
     fireEvent.change(screen.getByLabelText('attention heads'), { target: { value: '3' } });

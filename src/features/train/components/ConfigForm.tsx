@@ -17,7 +17,7 @@ import {
   type FieldKey,
   type SwitchKey,
 } from './configFields';
-import { unparsedProblem } from './fieldRange';
+import { ownRangeProblem, unparsedProblem } from './fieldRange';
 import { MixSliders } from './MixSliders';
 import { NumberField } from './NumberField';
 
@@ -208,7 +208,13 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
                     : null
                 }
                 value={getField(value, spec.key)}
-                error={spec.key === primary && !unparsed ? shown : null}
+                error={
+                  spec.key === primary && !unparsed
+                    ? shown
+                    : textOf(spec.key) === null
+                      ? ownRangeProblem(spec, value)
+                      : null
+                }
                 flaggedBy={named.has(spec.key) && !unparsed ? problemId : null}
                 text={textOf(spec.key)}
                 onText={(raw) =>

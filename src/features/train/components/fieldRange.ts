@@ -48,15 +48,24 @@ export function fieldRange(spec: FieldSpec, c: TrainConfig): string {
   return `a number in ${below ? '(' : '['}${min}, ${spec.max}${OPEN_ABOVE.has(spec.key) ? ')' : ']'}`;
 }
 
+/**
+ * What a field takes when its own value is outside its own bounds (`Takes a number in (0, 5].`),
+ * or null: said by the field itself, so every such field shows at once, not one per attempt.
+ */
+export function ownRangeProblem(spec: FieldSpec, c: TrainConfig): string | null {
+  const v = getField(c, spec.key);
+  const min = spec.min ?? -Infinity;
+  const out =
+    !Number.isFinite(v) ||
+    (spec.integer && !Number.isInteger(v)) ||
+    (OPEN_BELOW.has(spec.key) ? v <= min : v < min) ||
+    (spec.max !== undefined && (OPEN_ABOVE.has(spec.key) ? v >= spec.max : v > spec.max));
+  return out ? `Takes ${fieldRange(spec, c)}.` : null;
+}
+
 /** Whether a field's own value may start a run (as far as its own bounds and the config say). */
 function valueHolds(spec: FieldSpec, c: TrainConfig): boolean {
-  const v = getField(c, spec.key);
-  if (!Number.isFinite(v) || (spec.integer && !Number.isInteger(v))) return false;
-  const min = spec.min ?? -Infinity;
-  if (OPEN_BELOW.has(spec.key) ? v <= min : v < min) return false;
-  if (spec.max !== undefined && (OPEN_ABOVE.has(spec.key) ? v >= spec.max : v > spec.max))
-    return false;
-  return !fieldsNamed(configProblem(c)).has(spec.key);
+  return ownRangeProblem(spec, c) === null && !fieldsNamed(configProblem(c)).has(spec.key);
 }
 
 /**
