@@ -327,6 +327,17 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       'aria-selected',
       'true',
     );
+    // Another answer opened is a step in the history: Back opens the one before, Forward again.
+    await ep.getByTestId('episode-row').first().locator('td').first().click();
+    const shownId = () => new URL(page.url()).searchParams.get('episode');
+    await expect.poll(shownId).not.toBe(String(deep.id));
+    const other = tested.find((e) => String(e.id) === shownId())!;
+    await expect(epTrace.getByTestId('episode-answer')).toHaveText(other.answerText);
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`[?&]episode=${deep.id}(&|$)`));
+    await expect(epTrace.getByTestId('episode-answer')).toHaveText(deep.answerText);
+    await page.goForward();
+    await expect(epTrace.getByTestId('episode-answer')).toHaveText(other.answerText);
     // A link to a run this browser does not hold says so, and shows one it does.
     await app.open('/episodes', { run: 'no-such-run', episode: '1' });
     await expect(page.getByTestId('episodes-run-missing')).toContainText(

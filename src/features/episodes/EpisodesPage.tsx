@@ -39,18 +39,19 @@ export function EpisodesPage() {
     episodeParam !== null && episode === null ? episodeParam : null,
   );
   const { run, missing } = runToShow(runs, asked, focused);
+  // Another run or an episode opened is a new entry in the history: Back returns to the one
+  // before. A trace closing (or an episode that is not there) only changes the address.
   const pick = (id: string) =>
-    setParams(
-      (p) => {
-        p.set('run', id);
-        p.delete('episode');
-        return p;
-      },
-      { replace: true },
-    );
+    setParams((p) => {
+      p.set('run', id);
+      p.delete('episode');
+      return p;
+    });
   const runId = run?.id ?? null;
   const onOpen = useCallback(
-    (id: number | null) =>
+    (id: number | null) => {
+      // Told of the episode the address already names (opened from it): nothing to add.
+      if (id === episode && (id === null || asked === runId)) return;
       setParams(
         (p) => {
           // The run goes into the address with an episode opened (not before: a link to a run
@@ -62,9 +63,11 @@ export function EpisodesPage() {
           }
           return p;
         },
-        { replace: true },
-      ),
-    [setParams, runId],
+        // The address's own episode, its run added: the same entry.
+        { replace: id === null || id === episode },
+      );
+    },
+    [setParams, runId, episode, asked],
   );
   return (
     <div className="episodes-page" data-testid="episodes-page">
@@ -121,7 +124,7 @@ export function EpisodesPage() {
             runId={run.id}
             // An address naming an episode and no run: the episode of the run shown (the page
             // says so when it is not that run's).
-            initialEpisode={asked === null || asked === run.id ? episode : null}
+            addressEpisode={asked === null || asked === run.id ? episode : null}
             onOpen={onOpen}
           />
         </section>

@@ -37,8 +37,11 @@ const batchOf = (key: string): EpisodeBatch => {
 export interface RunEpisodesProps {
   /** The run (absent: the focused run). */
   runId?: string | null;
-  /** An episode of the run to open first (a deep link), with its batch. */
-  initialEpisode?: number | null;
+  /**
+   * The episode of the run the address names (a deep link): opened with its batch at first,
+   * and again whenever it changes (Back and Forward); null, none.
+   */
+  addressEpisode?: number | null;
   /** Told each episode opened, and null when the trace closes. */
   onOpen?: (id: number | null) => void;
 }
@@ -50,20 +53,20 @@ export interface RunEpisodesProps {
  * Reads through the trainer worker, which writes them. Everything picked or opened belongs to
  * one run: another run starts afresh.
  */
-export function RunEpisodes({ runId: asked, initialEpisode = null, onOpen }: RunEpisodesProps) {
+export function RunEpisodes({ runId: asked, addressEpisode = null, onOpen }: RunEpisodesProps) {
   const focused = useApp((s) => s.train.focusId);
   const runId = asked === undefined ? focused : asked;
   if (!runId) return null;
-  return <EpisodesOf key={runId} runId={runId} initialEpisode={initialEpisode} onOpen={onOpen} />;
+  return <EpisodesOf key={runId} runId={runId} addressEpisode={addressEpisode} onOpen={onOpen} />;
 }
 
 function EpisodesOf({
   runId,
-  initialEpisode,
+  addressEpisode,
   onOpen,
 }: {
   runId: string;
-  initialEpisode: number | null;
+  addressEpisode: number | null;
   onOpen: ((id: number | null) => void) | undefined;
 }) {
   const run = useApp((s) => s.train.runs.find((r) => r.id === runId));
@@ -80,13 +83,24 @@ function EpisodesOf({
   const [more, setMore] = useState({ key: '', rows: PAGE_ROWS });
   // Each answer is kept with what it answers, so a stale one is never shown for a new question.
   const [loaded, setLoaded] = useState<{ key: string; list: EpisodeSummary[] } | null>(null);
-  const [openId, setOpenId] = useState<number | null>(initialEpisode);
+  const [openId, setOpenId] = useState<number | null>(addressEpisode);
   const [opened, setOpened] = useState<EpisodeRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   // An episode asked for (by the address) that is not this run's: said until another opens.
   const [gone, setGone] = useState<{ id: number; elsewhere: boolean } | null>(null);
   // A deep-linked episode: its batch is picked once it is read, and its row is paged into view.
-  const [linked, setLinked] = useState(initialEpisode);
+  const [linked, setLinked] = useState(addressEpisode);
+  // The address changed under the page (Back, Forward): its episode opens, or the trace closes.
+  // (An episode opened here reaches the address already open: nothing to do.)
+  const [address, setAddress] = useState(addressEpisode);
+  if (addressEpisode !== address) {
+    setAddress(addressEpisode);
+    if (addressEpisode !== openId) {
+      setOpenId(addressEpisode);
+      setLinked(addressEpisode);
+      setGone(null);
+    }
+  }
   // A batch asked for from the chart (a click on a validation point): picked, then forgotten.
   const request = useApp((s) => s.train.episodeRequest);
   const requestEpisodes = useApp((s) => s.trainActions.requestEpisodes);
