@@ -37,7 +37,7 @@ function SettingsContent() {
   const device = useDevice();
   const { search } = useLocation();
   const availability = device.info?.availability ?? [];
-  // A going run keeps the backend it started on: a choice here applies from the next run.
+  // While a run goes (paused too) the backend stays: switching would move its tensors mid-run.
   const going = useApp((s) => s.train.runs.find((r) => isGoing(r.status)) ?? null);
   const note = (p: BackendPreference): string => {
     if (p === 'auto')
