@@ -94,6 +94,26 @@ test.describe('Train page: the configuration form @webgpu', () => {
     await expect(page.getByTestId('mix-slider-editing')).toHaveCount(0);
   });
 
+  test('a run on a kind its tasks cannot test says so as it starts, and keeps saying it', async ({
+    app,
+    page,
+  }) => {
+    // The quick suite has security fixing to train on, none to validate or test.
+    await openTrain(app, { cachedSuite: true });
+    await fillSmallRun(page, 'security-only');
+    for (const kind of ['localization', 'editing', 'testgen', 'reproduction', 'review'])
+      await page.getByTestId(`train-kind-${kind}`).uncheck();
+    await page.getByTestId('train-kind-security-fix').check();
+    await page.getByTestId('field-steps').fill('1');
+    await page.getByTestId('start-run').click();
+    const message = page.getByTestId('run-message');
+    await expect(message).toContainText('no test tasks of security fixing (no final score)', {
+      timeout: 120_000,
+    });
+    await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 240_000 });
+    await expect(message).toContainText('only the training rewards will measure it');
+  });
+
   test('the skill-tag switch builds a model with the tag path, which trains', async ({
     app,
     page,

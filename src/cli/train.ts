@@ -1,3 +1,4 @@
+import { unmeasuredKinds } from '../rl/heldOut';
 import * as tf from '@tensorflow/tfjs-core';
 import {
   appendFileSync,
@@ -347,6 +348,8 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
     throw new UsageError(
       `the suite has no training tasks of ${config.trainKinds.join(', ')} (it has ${[...kinds].join(', ') || 'none'}); nothing was trained`,
     );
+  const unmeasured = unmeasuredKinds(config.trainKinds, [...splits.val, ...splits.test]);
+  if (unmeasured && config.steps > 0) ctx.print(`note: ${unmeasured}`);
   await trainToDir({
     config,
     splits,

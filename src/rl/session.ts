@@ -23,6 +23,7 @@ import { dropAfter } from '../storage/runs';
 import { isQuotaError } from '../storage/usage';
 import { mixProblem, type TrainConfig } from './config';
 import { createRun } from './createRun';
+import { unmeasuredKinds } from './heldOut';
 import { episodeRows, evalEpisodeRows } from './episodeRows';
 import { evalsKeptThrough, runTraining } from './run';
 import { storedSuiteTasks } from './storedSuite';
@@ -228,7 +229,7 @@ export class TrainingSession extends StoredRuns {
       if (request.resume) push({ type: 'resumed', runId, step: from, evalsThrough });
       await db.runs.update(runId, { step: from, backend: this.env.backend() });
       control.startedAt = now();
-      await setStatus('running');
+      await setStatus('running', unmeasuredKinds(run.config.trainKinds, tasks) ?? undefined);
       const elapsed = (): number => elapsedOf(control, now());
       let lastCheckpoint = now();
       const output = await runTraining(

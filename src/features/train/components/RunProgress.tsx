@@ -163,7 +163,11 @@ export function RunProgress(p: RunProgressProps) {
         </p>
       )}
       {p.message && (
-        <p className={p.status === 'error' ? 'error' : 'hint'} role="status">
+        <p
+          className={p.status === 'error' ? 'error' : 'hint'}
+          role="status"
+          data-testid="run-message"
+        >
           {p.message}
         </p>
       )}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import type { Task } from '../core/tasks/types';
+import { unmeasuredKinds } from './heldOut';
+
+describe('unmeasuredKinds', () => {
+  const tasks: Pick<Task, 'kind' | 'split'>[] = [
+    { kind: 'localization', split: 'train' },
+    { kind: 'localization', split: 'val' },
+    { kind: 'localization', split: 'test' },
+    { kind: 'security-fix', split: 'train' },
+    { kind: 'review', split: 'train' },
+    { kind: 'review', split: 'test' },
+  ];
+  it('says which trained kinds the tasks cannot test or validate, and nothing when all can', () => {
+    expect(unmeasuredKinds(['localization'], tasks)).toBeNull();
+    expect(unmeasuredKinds(['security-fix'], tasks)).toBe(
+      'These tasks have no test tasks of security fixing (no final score) and no validation tasks of security fixing (no validation curve), though the run trains on it: only the training rewards will measure it.',
+    );
+    expect(unmeasuredKinds(['localization', 'review', 'security-fix'], tasks)).toBe(
+      'These tasks have no test tasks of security fixing (no final score) and no validation tasks of code review, security fixing (no validation curve), though the run trains on them: only the training rewards will measure them.',
+    );
+  });
+});
