@@ -33,17 +33,17 @@ export const SIGNALS: { metric: SignalMetric; title: string; help: string }[] = 
   {
     metric: 'kl',
     title: 'KL to reference',
-    help: 'How far the policy moved from the warm-start policy.',
+    help: 'How far the policy moved from the warm-start policy, on the answers trained on. Measured only with a KL coefficient above 0: without one it reads 0.',
   },
   {
     metric: 'entropy',
     title: 'entropy',
-    help: 'Mean per-token entropy of the sampled answers: falling means more certain.',
+    help: 'Mean per-token entropy: of the answers trained on, weighted as the loss weighs them (of every sampled answer on a step with no update). Falling means more certain.',
   },
   {
     metric: 'clipFraction',
     title: 'clip fraction',
-    help: 'Share of tokens whose probability ratio hit the PPO clip.',
+    help: "Share of tokens whose probability ratio hit the PPO clip, in the step's last inner epoch (with one epoch the ratio stays 1, so about 0).",
   },
   {
     metric: 'gradNorm',
