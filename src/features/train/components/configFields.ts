@@ -83,7 +83,7 @@ export const FIELD_GROUPS: FieldGroup[] = [
       real(
         'temperature',
         'temperature',
-        'Sampling temperature during training, in (0, 5].',
+        'Sampling temperature during training, in (0, 5]. The update scores answers at temperature 1, so away from 1 it learns from answers its own policy did not draw (off-policy, uncorrected); every preset uses 1.',
         0.1,
         0,
         5,
