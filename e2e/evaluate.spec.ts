@@ -6,7 +6,12 @@ import type { PerTaskScores } from '../src/eval/evaluate';
 import type { GridResult } from '../src/eval/grid';
 import { taskPrompt, type PromptLine } from '../src/eval/modelPrompt';
 import { expectAccessible } from './a11y';
-import { expectWholePickLabels, expectWrongFilesNamed, gridTexts } from './evaluatePage';
+import {
+  expectMisfitPickNamed,
+  expectWholePickLabels,
+  expectWrongFilesNamed,
+  gridTexts,
+} from './evaluatePage';
 import { expect, test } from './fixtures';
 import { expectModelRow, modelReplies, type ModelScores } from './modelAnswers';
 import { lab, nodeWorkspace, quickSuiteTasks } from './labCli';
@@ -156,22 +161,7 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await expect(runsView.getByTestId('grid-own-warm-start')).toHaveCount(0);
     await expect(runsView.locator('.transfer-own')).toHaveCount(5 + 5 + 1);
     await expect(evaluate.locator('[data-testid$="-kinds"]')).toHaveCount(0);
-    // Joint RL picked for the single-skill localization run: the page says it is not that
-    // baseline, and its transfer row says what it trained on; picked back, all is as it was.
-    const single = evaluate.getByTestId('grid-pick-single-localization');
-    const own = await single.inputValue();
-    await single.selectOption(await evaluate.getByTestId('grid-pick-joint-rl').inputValue());
-    await expect(evaluate.getByTestId('grid-pick-single-localization-kinds')).toHaveText(
-      'it trained on all five skills, not code localization: its column is not this baseline',
-    );
-    await expect(runsView.getByTestId('transfer-single-localization-trained-on')).toHaveText(
-      'all five skills',
-    );
-    await single.selectOption(own);
-    await expect(evaluate.getByTestId('grid-pick-single-localization-kinds')).toHaveCount(0);
-    await expect(runsView.getByTestId('transfer-single-localization-trained-on')).toHaveText(
-      'code localization',
-    );
+    await expectMisfitPickNamed(evaluate, runsView);
     view = runsView;
     await expectWrongFilesNamed(evaluate, join(folder, 'joint-rl.json'), resultsFile);
 

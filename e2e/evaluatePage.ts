@@ -93,3 +93,22 @@ export async function expectWrongFilesNamed(
     'results.json is not a task file: it looks like a results.json of lab experiment',
   );
 }
+
+/**
+ * Joint RL picked for the single-skill localization run: the page says it is not that baseline,
+ * and its transfer row says what it trained on; picked back, all is as it was.
+ */
+export async function expectMisfitPickNamed(evaluate: Locator, runsView: Locator): Promise<void> {
+  const single = evaluate.getByTestId('grid-pick-single-localization');
+  const own = await single.inputValue();
+  const trainedOn = runsView.getByTestId('transfer-single-localization-trained-on');
+  const misfit = evaluate.getByTestId('grid-pick-single-localization-kinds');
+  await single.selectOption(await evaluate.getByTestId('grid-pick-joint-rl').inputValue());
+  await expect(misfit).toHaveText(
+    'it trained on all five skills, not code localization: its column is not this baseline',
+  );
+  await expect(trainedOn).toHaveText('all five skills');
+  await single.selectOption(own);
+  await expect(misfit).toHaveCount(0);
+  await expect(trainedOn).toHaveText('code localization');
+}
