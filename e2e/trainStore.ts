@@ -67,7 +67,6 @@ export interface Stored {
 type DbOp =
   | { op: 'getAll'; stores: string[] }
   | { op: 'patch'; store: string; key: string; patch: Record<string, unknown> }
-  | { op: 'add'; store: string; row: Record<string, unknown> }
   | { op: 'indexes'; store: string }
   | { op: 'putSuiteFetched'; url: string };
 
@@ -95,10 +94,6 @@ function inDb(page: Page, op: DbOp): Promise<unknown> {
           await request(rows.put({ ...row, ...o.patch }));
           return null;
         }
-        case 'add':
-          return await request(
-            db.transaction(o.store, 'readwrite').objectStore(o.store).add(o.row),
-          );
         case 'indexes':
           return [...db.transaction(o.store).objectStore(o.store).indexNames];
         case 'putSuiteFetched': {
@@ -125,10 +120,6 @@ export const storedRows = (page: Page, stores: string[]) =>
 /** Changes fields of a stored run record behind the app's back (as a crash would leave it). */
 export const patchStoredRun = (page: Page, runId: string, patch: Record<string, unknown>) =>
   inDb(page, { op: 'patch', store: 'runs', key: runId, patch });
-
-/** Adds a row to a store behind the app's back (as an earlier session would have stored it). */
-export const addStoredRow = (page: Page, store: string, row: Record<string, unknown>) =>
-  inDb(page, { op: 'add', store, row });
 
 /** The quick suite's cache rows (`{ suite, parts }`), as the app stored them; saved by `suite.setup.ts`. */
 export const QUICK_SUITE_FILE = fileURLToPath(

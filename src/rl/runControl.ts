@@ -57,19 +57,3 @@ export async function changeMix(
   c.lastEvent = { id: await db.events.add({ runId, ...event }), step: event.step };
   return event;
 }
-
-/**
- * What a run resumed from its checkpoint at step `from` keeps of its stored mix changes (`rows`,
- * in the order they were stored): those that apply from `from` or before, and the mix in effect
- * there (the run's own where none does). A change that applies from a later step was made during
- * steps the run trains again, so it goes with them: the resumed steps draw tasks as those steps
- * did up to the checkpoint.
- */
-export function eventsOnResume<T extends { step: number; mix: TrainConfig['mix'] }>(
-  rows: readonly T[],
-  from: number,
-  runMix: TrainConfig['mix'],
-): { kept: T[]; mix: TrainConfig['mix'] } {
-  const kept = rows.filter((e) => e.step <= from);
-  return { kept, mix: kept.at(-1)?.mix ?? runMix };
-}

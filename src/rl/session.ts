@@ -11,7 +11,7 @@ import type {
 } from '../protocol/training';
 import { finalScores } from '../protocol/training';
 import { ACTIVE_STATUSES, type LabDatabase, type RunRecord } from '../storage/db';
-import { changeMix, elapsedOf, eventsOnResume, lastEventOf, type Control } from './runControl';
+import { changeMix, elapsedOf, lastEventOf, type Control } from './runControl';
 import { StoredRuns } from './storedRuns';
 import { evaluateExternal, ExternalEvalCancelled, type TaskFileCache } from './externalEval';
 import type {
@@ -198,16 +198,12 @@ export class TrainingSession extends StoredRuns {
         : undefined;
       // A resumed run continues from its checkpoint: what it makes again goes first.
       const from = checkpoint?.step ?? 0;
-      const { kept: events, mix } = eventsOnResume(
-        await db.events.where('runId').equals(runId).sortBy('id'),
-        from,
-        run.config.mix,
-      );
+      const events = await db.events.where('runId').equals(runId).sortBy('id');
       const control: Control = {
         paused: false,
         stop: false,
         wake: null,
-        mix,
+        mix: events.at(-1)?.mix ?? run.config.mix,
         trainKinds: run.config.trainKinds,
         step: from,
         stepGoing: false,

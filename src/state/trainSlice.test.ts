@@ -53,19 +53,6 @@ describe('reduceEvents: a resumed run', () => {
     expect(seen(end).points).toHaveLength(10);
   });
 
-  it('drops the mix changes made during the steps it trains again', () => {
-    const mix = (localization: number) => ({ localization, editing: 1 });
-    const start = loaded(6, []);
-    start.series.r!.events = [
-      { step: 3, elapsedMs: 3, mix: mix(0) },
-      { step: 5, elapsedMs: 5, mix: mix(0.5) },
-    ];
-    const resumed = reduceEvents(start, [
-      { type: 'resumed', runId: 'r', step: 4, evalsThrough: 4 },
-    ]);
-    expect(resumed.series.r!.events.map((e) => e.step)).toEqual([3]);
-  });
-
   it('keeps one point a step even when a replayed step comes unannounced', () => {
     const replayed = reduceEvents(loaded(6, []), [
       { type: 'step', runId: 'r', point: point(6).point, elapsedMs: 6 },

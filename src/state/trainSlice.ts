@@ -211,7 +211,6 @@ export function reduceEvents(state: TrainState, events: readonly TrainEvent[]): 
       case 'resumed':
         s.points = s.points.filter((p) => p.step < e.step);
         s.evals = s.evals.filter((x) => x.step <= e.evalsThrough);
-        s.events = s.events.filter((x) => x.step <= e.step);
         break;
       case 'checkpoint':
         l.lastCheckpoint = e.step;

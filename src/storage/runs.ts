@@ -158,8 +158,7 @@ export async function importBundle(text: string, db: LabDatabase = labDb()): Pro
 
 /**
  * Drops what a run resumed from its checkpoint at step `from` makes again, so nothing is stored
- * twice: points and training episodes from `from` on (those steps are sampled again), mix changes
- * that apply after `from` (made during them; see eventsOnResume), and
+ * twice: points and training episodes from `from` on (those steps are sampled again), and
  * evaluations with their answers after `evalsThrough` (see evalsKeptThrough).
  */
 export async function dropAfter(
@@ -169,11 +168,6 @@ export async function dropAfter(
   db: LabDatabase = labDb(),
 ): Promise<void> {
   await db.points.where('[runId+step]').between([runId, from], [runId, Infinity]).delete();
-  await db.events
-    .where('runId')
-    .equals(runId)
-    .filter((e) => e.step > from)
-    .delete();
   await db.evals
     .where('runId')
     .equals(runId)
