@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastEventOf, mixFromStep } from './runControl';
+import { applyDue, lastEventOf, mixFromStep, mixOnStart, type Control } from './runControl';
 
 describe('mixFromStep', () => {
   it('is the next step to begin: between steps (or paused) the one waiting, during a step the one after', () => {
@@ -19,5 +19,50 @@ describe('lastEventOf', () => {
         { id: 7, step: 5 },
       ]),
     ).toEqual({ id: 7, step: 5 });
+  });
+});
+
+describe('mixOnStart and applyDue', () => {
+  const mix = (review: number) => ({ localization: 1, review });
+  const rows = [
+    { id: 1, step: 1, mix: mix(0) },
+    { id: 2, step: 3, mix: mix(0.5) },
+    { id: 4, step: 5, mix: mix(0.25) },
+  ];
+  const control = (from: number): Control => ({
+    paused: false,
+    stop: false,
+    wake: null,
+    ...mixOnStart(rows, from, mix(1)),
+    trainKinds: ['localization', 'review'],
+    step: from,
+    stepGoing: false,
+    elapsedBase: 0,
+    startedAt: null,
+  });
+  /** The mix each step draws with from `from` to step 6, as the session's mix hook reads it. */
+  const drawn = (c: Control, from: number) =>
+    Array.from({ length: 7 - from }, (_, i) => {
+      c.step = from + i;
+      return applyDue(c).review;
+    });
+
+  it('a resumed run draws each step with the mix it first had, pending changes at their steps', () => {
+    expect(drawn(control(0), 0)).toEqual([1, 0, 0, 0.5, 0.5, 0.25, 0.25]);
+    // Resumed from a checkpoint at step 2: change 1 applies, 3 and 5 wait for their steps.
+    const c = control(2);
+    expect(c.mix.review).toBe(0);
+    expect(c.lastEvent).toEqual({ id: 1, step: 1 });
+    expect(c.pending.map((p) => p.step)).toEqual([3, 5]);
+    expect(drawn(c, 2)).toEqual([0, 0.5, 0.5, 0.25, 0.25]);
+    expect(c.lastEvent).toEqual({ id: 4, step: 5 });
+    expect(c.pending).toEqual([]);
+  });
+
+  it('a change at the resumed step applies from it; a run with none has its own mix', () => {
+    expect(control(3).mix.review).toBe(0.5);
+    expect(control(3).pending.map((p) => p.id)).toEqual([4]);
+    const fresh = { ...control(0), ...mixOnStart([], 0, mix(1)) };
+    expect(fresh).toMatchObject({ mix: mix(1), lastEvent: null, pending: [] });
   });
 });

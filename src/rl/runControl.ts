@@ -13,14 +13,27 @@ export interface Control {
   step: number;
   /** A step is going: its mix was read when it began, so a change now applies from the next. */
   stepGoing: boolean;
-  /** The run's last stored mix change (its row id and the step it applies from), if any. */
+  /** The run's last mix change in effect (its row id and the step it applies from), if any. */
   lastEvent: { id: number; step: number } | null;
+  /**
+   * Stored mix changes that apply from a step after the one the run resumed at (made during steps
+   * it trains again), in step order: each applies as the run reaches its step (applyDue), so the
+   * steps trained again draw tasks as they first did.
+   */
+  pending: PendingChange[];
   elapsedBase: number;
   /**
    * When this session's training began (after the suite was built or read), or null while it
    * is preparing: a run's elapsed time counts training, not building its tasks.
    */
   startedAt: number | null;
+}
+
+/** A stored mix change waiting for its step (see Control.pending). */
+export interface PendingChange {
+  id: number;
+  step: number;
+  mix: TrainConfig['mix'];
 }
 
 /** A run's training time so far: earlier sessions' and this one's since training began. */
@@ -38,10 +51,42 @@ export function lastEventOf(rows: readonly { id?: number; step: number }[]): Con
 }
 
 /**
+ * A run's mix as it starts at step `from` (0, or its checkpoint's step on resume), from its stored
+ * mix changes (`rows`, in the order they were stored): the last one applying from `from` or
+ * before (the run's own mix where none does), and those applying later, pending. A change made
+ * during a pause after the last checkpoint applies from a later step than the one the run resumes
+ * at: the steps between are trained again with the mix they first had, and the change, still the
+ * person's last, applies from its own step.
+ */
+export function mixOnStart(
+  rows: readonly { id?: number; step: number; mix: TrainConfig['mix'] }[],
+  from: number,
+  runMix: TrainConfig['mix'],
+): Pick<Control, 'mix' | 'lastEvent' | 'pending'> {
+  const applied = rows.filter((e) => e.step <= from);
+  const pending = rows
+    .filter((e) => e.step > from && e.id !== undefined)
+    .map((e) => ({ id: e.id!, step: e.step, mix: e.mix }))
+    .sort((a, b) => a.step - b.step || a.id - b.id);
+  return { mix: applied.at(-1)?.mix ?? runMix, lastEvent: lastEventOf(applied), pending };
+}
+
+/** Applies the pending changes due by the step about to begin (`c.step`); returns the mix. */
+export function applyDue(c: Control): TrainConfig['mix'] {
+  while (c.pending.length && c.pending[0]!.step <= c.step) {
+    const due = c.pending.shift()!;
+    c.mix = due.mix;
+    c.lastEvent = { id: due.id, step: due.step };
+  }
+  return c.mix;
+}
+
+/**
  * Applies a (checked) mix change to a run's control and stores it as a config event at the step
  * it applies from. Changes made before that step begins (moves of several sliders, or during a
  * pause) are one change: no step drew tasks with the earlier ones, so the last replaces them,
- * and the charts mark one change a step.
+ * and the charts mark one change a step. A change replaces the pending ones too (they would
+ * apply after it): the person's last change is the mix from its step on.
  */
 export async function changeMix(
   db: LabDatabase,
@@ -51,6 +96,10 @@ export async function changeMix(
   now: number,
 ): Promise<ConfigEvent> {
   c.mix = { ...mix };
+  if (c.pending.length) {
+    await db.events.bulkDelete(c.pending.map((p) => p.id));
+    c.pending = [];
+  }
   const event: ConfigEvent = { step: mixFromStep(c), elapsedMs: elapsedOf(c, now), mix: c.mix };
   const last = c.lastEvent;
   if (last?.step === event.step && (await db.events.update(last.id, event)) === 1) return event;

@@ -11,7 +11,7 @@ import type {
 } from '../protocol/training';
 import { finalScores } from '../protocol/training';
 import { ACTIVE_STATUSES, type LabDatabase, type RunRecord } from '../storage/db';
-import { changeMix, elapsedOf, lastEventOf, type Control } from './runControl';
+import { applyDue, changeMix, elapsedOf, mixOnStart, type Control } from './runControl';
 import { StoredRuns } from './storedRuns';
 import { evaluateExternal, ExternalEvalCancelled, type TaskFileCache } from './externalEval';
 import type {
@@ -203,11 +203,10 @@ export class TrainingSession extends StoredRuns {
         paused: false,
         stop: false,
         wake: null,
-        mix: events.at(-1)?.mix ?? run.config.mix,
+        ...mixOnStart(events, from, run.config.mix),
         trainKinds: run.config.trainKinds,
         step: from,
         stepGoing: false,
-        lastEvent: lastEventOf(events),
         elapsedBase: run.elapsedMs,
         startedAt: null,
       };
@@ -319,7 +318,7 @@ export class TrainingSession extends StoredRuns {
           mix: () => {
             // Read as a step begins: a change from here on applies from the next.
             control.stepGoing = true;
-            return control.mix;
+            return applyDue(control);
           },
         },
       );

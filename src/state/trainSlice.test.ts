@@ -109,6 +109,17 @@ describe('reduceEvents: skill-mix changes', () => {
       { step: 5, elapsedMs: 3, mix: mix(0.5) },
     ]);
   });
+
+  it('drops the changes pending after a new one: the last change holds from its step on', () => {
+    const mix = (review: number) => ({ localization: 1, review });
+    // Resumed at step 3 with a change pending at step 6; a change made at step 4 replaces it.
+    const state = reduceEvents(loaded(6, []), [
+      { type: 'config', runId: 'r', event: { step: 2, elapsedMs: 1, mix: mix(1) } },
+      { type: 'config', runId: 'r', event: { step: 6, elapsedMs: 2, mix: mix(0) } },
+      { type: 'config', runId: 'r', event: { step: 4, elapsedMs: 3, mix: mix(0.5) } },
+    ] satisfies TrainEvent[]);
+    expect(state.series.r!.events.map((e) => e.step)).toEqual([2, 4]);
+  });
 });
 
 describe('the interrupted-runs banner', () => {

@@ -189,8 +189,8 @@ export function reduceEvents(state: TrainState, events: readonly TrainEvent[]): 
         if (e.record.split === 'test') patchRun(e.runId, finalScores(e.record.bySkill));
         break;
       case 'config':
-        // A change at a step that already has one replaced it (the worker stores the last).
-        s.events = [...s.events.filter((x) => x.step !== e.event.step), e.event];
+        // A change replaced one at its step and any pending after it (the worker stores the last).
+        s.events = [...s.events.filter((x) => x.step < e.event.step), e.event];
         break;
       case 'status':
         patchRun(e.runId, {
