@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { appStore } from './appStore';
 import type { AppState } from './store';
+import { isGoing, type RunSummary } from '../protocol/training';
 
 /** Any slice of the app state; combine with `useShallow` for arrays and objects built here. */
 export const useApp = <T>(selector: (s: AppState) => T): T => appStore(selector);
@@ -16,3 +17,15 @@ export const useTrain = (): AppState['train'] => useApp((s) => s.train);
 export const useTrainActions = (): AppState['trainActions'] => useApp((s) => s.trainActions);
 export const useLearn = (): AppState['learn'] => useApp((s) => s.learn);
 export const useLearnActions = (): AppState['learnActions'] => useApp((s) => s.learnActions);
+
+/** The run going (running, paused or preparing), as strings: a new step of it re-renders nothing. */
+export type GoingRun = Pick<RunSummary, 'id' | 'name' | 'status' | 'backend'>;
+
+/** The going run (at most one goes at a time), or null. */
+export const useGoingRun = (): GoingRun | null =>
+  useApp(
+    useShallow((s) => {
+      const r = s.train.runs.find((x) => isGoing(x.status));
+      return r ? { id: r.id, name: r.name, status: r.status, backend: r.backend } : null;
+    }),
+  );

@@ -1,8 +1,7 @@
 import { useLocation } from 'react-router-dom';
 import { runDeviceCheck } from '../../bridge/compute';
 import { appStore } from '../../state/appStore';
-import { useApp, useDevice } from '../../state/hooks';
-import { isGoing } from '../../protocol/training';
+import { useDevice, useGoingRun } from '../../state/hooks';
 import { TableScroll } from '../../components/TableScroll';
 
 const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -14,7 +13,7 @@ export function DeviceCheckPanel() {
   const { check } = device;
   const running = check.status === 'running';
   // The check tours every backend in the worker a run trains in: not while one goes.
-  const training = useApp((s) => s.train.runs.some((r) => isGoing(r.status)));
+  const training = useGoingRun() !== null;
   return (
     <section className="device-check" data-testid="device-check" data-status={check.status}>
       <h3>Device check</h3>

@@ -2,8 +2,7 @@ import { useLocation } from 'react-router-dom';
 import { changeBackendPreference } from '../../bridge/compute';
 import { BACKEND_NAMES, type BackendPreference } from '../../protocol/backend';
 import { appStore } from '../../state/appStore';
-import { useApp, useDevice, useUi, useUiActions } from '../../state/hooks';
-import { isGoing } from '../../protocol/training';
+import { useDevice, useGoingRun, useUi, useUiActions } from '../../state/hooks';
 import type { ThemeSetting } from '../../state/uiSlice';
 import { DeviceCheckPanel } from '../device-check/DeviceCheckPanel';
 import { useModalDialog } from './useModalDialog';
@@ -38,7 +37,7 @@ function SettingsContent() {
   const { search } = useLocation();
   const availability = device.info?.availability ?? [];
   // While a run goes (paused too) the backend stays: switching would move its tensors mid-run.
-  const going = useApp((s) => s.train.runs.find((r) => isGoing(r.status)) ?? null);
+  const going = useGoingRun();
   const note = (p: BackendPreference): string => {
     if (p === 'auto')
       return ui.measuredFastest

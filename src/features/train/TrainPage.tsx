@@ -9,9 +9,9 @@ import {
   stopRun,
 } from '../../bridge/training';
 import { QUICK_CONFIG, type TrainConfig } from '../../protocol/trainConfig';
-import { isGoing, type RunSummary, type SuiteSpec } from '../../protocol/training';
+import { type RunSummary, type SuiteSpec } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
-import { useApp, useTrainActions, useUiActions } from '../../state/hooks';
+import { useApp, useGoingRun, useTrainActions, useUiActions } from '../../state/hooks';
 import { interruptedNotice, stillInterrupted } from '../../state/trainSlice';
 import { ConfigForm } from './components/ConfigForm';
 import { goingRunNote } from './components/goingNote';
@@ -110,10 +110,11 @@ function FocusInView({ children }: { children: ReactNode }) {
 /** The form: re-renders only when which run is going (or its status), or the backend, changes. */
 const ConfigPanel = memo(function ConfigPanel() {
   // Its id, name and status only (strings): a new step of the run does not re-render the form.
-  const goingId = useApp((s) => s.train.runs.find((r) => isGoing(r.status))?.id ?? null);
-  const goingName = useApp((s) => s.train.runs.find((r) => r.id === goingId)?.name ?? '');
-  const goingStatus = useApp((s) => s.train.runs.find((r) => r.id === goingId)?.status);
-  const going = goingId !== null;
+  const goingRun = useGoingRun();
+  const goingId = goingRun?.id ?? null;
+  const goingName = goingRun?.name ?? '';
+  const goingStatus = goingRun?.status;
+  const going = goingRun !== null;
   const ready = useApp((s) => s.device.status === 'ready');
   const backendStatus = useApp((s) => s.device.status);
   const config = useApp((s) => s.ui.draftConfig) ?? QUICK_CONFIG;

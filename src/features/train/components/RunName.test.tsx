@@ -99,7 +99,7 @@ describe('RunName: an empty name', () => {
 describe('RunName: a name another run has', () => {
   it('is not taken: the run keeps its name, and why is said; its own name again is no change', () => {
     const onRename = vi.fn();
-    render(<RunName id="a" name="alpha" onRename={onRename} taken={new Set(['beta'])} />);
+    render(<RunName id="a" name="alpha" onRename={onRename} taken={new Set(['alpha', 'beta'])} />);
     const rename = (value: string) => {
       fireEvent.click(screen.getByTestId('rename-a'));
       fireEvent.change(screen.getByTestId('rename-input-a'), { target: { value } });

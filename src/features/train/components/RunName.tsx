@@ -4,7 +4,10 @@ interface Props {
   id: string;
   name: string;
   onRename: (name: string) => void;
-  /** The other runs' names: a name one of them has is not taken (pickers and lists show names). */
+  /**
+   * The runs' names (its own may be among them): a new name one of them has is not taken (pickers
+   * and lists show names).
+   */
   taken?: ReadonlySet<string>;
 }
 

@@ -19,7 +19,7 @@ export interface RunRowProps {
   onToggleSelect: (selected: boolean) => void;
   onOpen?: () => void;
   onRename: (name: string) => void;
-  /** The other runs' names, which a rename may not take. */
+  /** The runs' names (its own may be among them), which a rename may not take. */
   takenNames?: ReadonlySet<string>;
   onTag: (tags: string[]) => void;
   onDelete: () => void;

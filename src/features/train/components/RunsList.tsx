@@ -1,4 +1,4 @@
-import { Fragment, useRef, useState } from 'react';
+import { Fragment, useMemo, useRef, useState } from 'react';
 import { FileButton } from '../../../components/FileButton';
 import { ATOMIC_SKILLS, KIND_LABELS } from '../../../core/tasks/types';
 import { kindTextColor } from '../../../components/skillColors';
@@ -78,6 +78,8 @@ export function RunsList({
   const setView = onViewChange ?? setOwn;
   const setQuery = (q: string) => setView({ query: q, sort });
   const shown = sortRuns(filterRuns(runs, query), sort);
+  // Every run's name (a row's own is no change to it, so one set serves all rows).
+  const names = useMemo(() => new Set(runs.map((r) => r.name)), [runs]);
   const header = (
     key: Exclude<SortKey, 'stored'>,
     label: string,
@@ -213,7 +215,7 @@ export function RunsList({
                   onToggleSelect={(v) => toggle(run.id, v)}
                   onOpen={on.onOpen && (() => on.onOpen?.(run.id))}
                   onRename={(name) => on.onRename(run.id, name)}
-                  takenNames={new Set(runs.flatMap((r) => (r.id === run.id ? [] : [r.name])))}
+                  takenNames={names}
                   onTag={(tags) => on.onTag(run.id, tags)}
                   onDelete={() => {
                     on.onDelete(run.id);
