@@ -236,15 +236,20 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     await expect(learn.getByTestId('learn-step-testgen')).toBeFocused();
     await expect(learn.getByTestId('learn-panel-testgen')).toBeVisible();
 
-    // A reload keeps the place and every answer (a verdict is asked for again).
+    // A reload keeps the place, every answer and what each check scored: the answers checked
+    // are checked again in the sandbox (verdicts are not stored).
     await page.reload();
     await expect(learn.getByTestId('learn-bug')).toHaveAttribute('data-bug', bug.bug.id);
     await expect(learn.getByTestId('learn-testgen-text')).toHaveValue(
       renderAnswer({ kind: 'tests', cases: testgen }),
     );
-    // A saved answer whose verdict was not kept is not "to play": it waits to be checked again.
-    await expect(state('localization')).toHaveText('answer saved, not checked');
-    await expect(state('review')).toHaveText('2 of 2 answered, not checked');
+    await expect(learn.getByTestId('learn-testgen-reward')).toHaveText('Reward 1');
+    await expect(learn.getByTestId('learn-testgen-secondary')).toContainText(
+      'share of mutants caught 1',
+    );
+    for (const step of ['localization', 'editing', 'bugfix', 'reproduction', 'tdd-fix'])
+      await expect(state(step)).toHaveText('reward 1');
+    await expect(state('review')).toHaveText('1 of 2 right');
     await learn.getByTestId('learn-step-bugfix').click();
     await expect(learn.getByTestId('learn-bugfix-answer')).toHaveText(
       `FILES ${goldFiles.join(' ')} END\n---\n${expected.text}`,

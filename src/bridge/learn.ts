@@ -1,5 +1,6 @@
 import { errorText } from '../protocol/errorText';
 import type { Answer } from '../core/answers/types';
+import { parseAnswer } from '../core/answers/text';
 import type { CatalogProgress } from '../protocol/learn';
 import type { AppStore } from '../state/store';
 import { proxy, trainerClient } from './trainerClient';
@@ -40,6 +41,31 @@ export async function checkAnswer(
     actions.checked(taskId, answerText, await trainerClient().learnGrade(taskId, answer));
   } catch (error) {
     actions.checkFailed(taskId, answerText, `Could not check the answer: ${errorText(error)}`);
+  }
+}
+
+/**
+ * Checks again, one after another, the answers to these tasks that were checked before the page
+ * was last loaded (kept as text: verdicts are not stored), skipping any checked since; stops
+ * between checks once `cancelled` says so (another bug opened).
+ */
+export async function recheckSaved(
+  store: AppStore,
+  taskIds: readonly string[],
+  cancelled: () => boolean,
+): Promise<void> {
+  for (const id of taskIds) {
+    if (cancelled()) return;
+    const { checkedBefore, checks } = store.getState().learn;
+    const text = checkedBefore[id];
+    if (text === undefined || checks[id]) continue;
+    let answer: Answer;
+    try {
+      answer = parseAnswer(text);
+    } catch {
+      continue; // Not an answer (storage edited by hand): it waits for the person, unchecked.
+    }
+    await checkAnswer(store, id, text, answer);
   }
 }
 

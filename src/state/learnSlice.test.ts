@@ -31,7 +31,7 @@ describe('the Learn page’s state', () => {
     });
   });
 
-  it('keeps answers, edits and the place across a reload, not verdicts; bad saved values are dropped', () => {
+  it('keeps answers, edits, the place and the texts checked across a reload, not verdicts; bad saved values are dropped', () => {
     const storage = memoryStorage();
     const a = createTestStore(storage).getState().learnActions;
     a.setAnswer('loc:1', 'FILES a END');
@@ -43,11 +43,33 @@ describe('the Learn page’s state', () => {
     expect(again.edited).toEqual({ 'edit:1': { 'a.js': 'x = 1;' } });
     expect(again.place).toEqual({ bug: 'bugfix:p:1', step: 'editing' });
     expect(again.checks).toEqual({});
-    expect(restoreLearn({ answers: { a: 1, b: 'ok' }, edited: [], place: { bug: 3 } })).toEqual({
+    expect(again.checkedBefore).toEqual({ 'loc:1': 'FILES a END' });
+    // Checked again in the next visit (or not yet: those not checked again are kept too).
+    const next = createTestStore(storage).getState().learnActions;
+    next.checked('edit:1', 'EDIT a.js @0 => y', { reward: 0 } as PlayVerdict);
+    next.checkFailed('loc:1', 'FILES a END', 'gone');
+    expect(createTestStore(storage).getState().learn.checkedBefore).toEqual({
+      'loc:1': 'FILES a END',
+      'edit:1': 'EDIT a.js @0 => y',
+    });
+    expect(
+      restoreLearn({
+        answers: { a: 1, b: 'ok' },
+        edited: [],
+        place: { bug: 3 },
+        checkedBefore: { a: null, c: 'FILES c END' },
+      }),
+    ).toEqual({
       answers: { b: 'ok' },
       edited: {},
       place: null,
+      checkedBefore: { c: 'FILES c END' },
     });
-    expect(restoreLearn(undefined)).toEqual({ answers: {}, edited: {}, place: null });
+    expect(restoreLearn(undefined)).toEqual({
+      answers: {},
+      edited: {},
+      place: null,
+      checkedBefore: {},
+    });
   });
 });

@@ -10,8 +10,9 @@ export type Check =
 
 /**
  * The Learn page's play: the bug list, and per task the person's answer text, edited files and
- * last check. Kept across pages; the answers, edits and place also across a reload (verdicts
- * and gold answers are asked for again).
+ * last check. Kept across pages; the answers, edits, place and the texts checked also across a
+ * reload (a verdict is not stored: the sandbox gives it again as the bug opens; gold answers are
+ * asked for again).
  */
 export interface LearnState {
   catalog: {
@@ -25,6 +26,11 @@ export interface LearnState {
   /** Edited files per task id (editing): path to text. */
   edited: Record<string, Record<string, string>>;
   checks: Record<string, Check>;
+  /**
+   * The answer texts checked before the page was last loaded, per task id: checked again as
+   * their bug opens (recheckSaved), so a reload keeps what each step scored.
+   */
+  checkedBefore: Record<string, string>;
   /** Gold answers the person asked to see, per task id. */
   gold: Record<string, string>;
   /** The bug and step last shown: the page opens there again when its address names none. */
@@ -56,6 +62,7 @@ export const initialLearnState: LearnState = {
   answers: {},
   edited: {},
   checks: {},
+  checkedBefore: {},
   gold: {},
   place: null,
 };
@@ -101,13 +108,22 @@ export const createLearnSlice: StateCreator<AppState, [], [], LearnSlice> = (set
   };
 };
 
-/** What of the Learn page survives a reload: the person's answers, edits and place. */
-export type SavedLearn = Pick<LearnState, 'answers' | 'edited' | 'place'>;
+/** What of the Learn page survives a reload: the person's answers, edits, place and checks. */
+export type SavedLearn = Pick<LearnState, 'answers' | 'edited' | 'place' | 'checkedBefore'>;
 
 export const savedLearn = (s: LearnState): SavedLearn => ({
   answers: s.answers,
   edited: s.edited,
   place: s.place,
+  // The texts checked this visit, and those of earlier visits not yet checked again.
+  checkedBefore: {
+    ...s.checkedBefore,
+    ...Object.fromEntries(
+      Object.entries(s.checks).flatMap(([id, c]) =>
+        c.status === 'done' ? [[id, c.answerText]] : [],
+      ),
+    ),
+  },
 });
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -131,5 +147,5 @@ export function restoreLearn(saved: unknown): SavedLearn {
     isRecord(v.place) && typeof v.place.bug === 'string' && typeof v.place.step === 'string'
       ? { bug: v.place.bug, step: v.place.step }
       : null;
-  return { answers: texts(v.answers), edited, place };
+  return { answers: texts(v.answers), edited, place, checkedBefore: texts(v.checkedBefore) };
 }

@@ -1,5 +1,6 @@
-import { useCallback } from 'react';
-import { readBug } from '../../bridge/learn';
+import { useCallback, useEffect } from 'react';
+import { readBug, recheckSaved } from '../../bridge/learn';
+import { appStore } from '../../state/appStore';
 import { onTabListKey } from '../../components/tabKeys';
 import { useRead } from '../../components/useRead';
 import type { BugTasks } from '../../protocol/learn';
@@ -77,6 +78,15 @@ function Play({
   onStep: (s: StepKey) => void;
 }) {
   const words = useStepWords(bug);
+  // Answers checked before a reload are checked again in the sandbox: the map shows their scores.
+  useEffect(() => {
+    let off = false;
+    const ids = [...new Set(STEP_KEYS.flatMap((k) => stepTasks(bug, k).map((t) => t.id)))];
+    void recheckSaved(appStore, ids, () => off);
+    return () => {
+      off = true;
+    };
+  }, [bug]);
   const info = STEPS[step];
   const tasks = stepTasks(bug, step);
   const button = (s: StepKey) => (

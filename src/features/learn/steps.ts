@@ -124,8 +124,8 @@ export function readAnswer(text: string | undefined): ParsedAnswer {
 }
 
 /**
- * Where a task stands: no answer, an answer not checked (answers outlive a reload, verdicts do
- * not), checking, its reward, or checked before the answer changed.
+ * Where a task stands: no answer, an answer not checked, checking (after a reload too: the
+ * answers checked before are checked again), its reward, or checked before the answer changed.
  */
 export type TaskState =
   | { kind: 'open' }
