@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { fillSmallRun, openTrain, runSteps, stored } from './trainStore';
+import { fillSmallRun, openTrain, runSteps, stored, trainOnly } from './trainStore';
 
 test.describe('Train page: the configuration form @webgpu', () => {
   test.setTimeout(12 * 60_000);
@@ -86,9 +86,7 @@ test.describe('Train page: the configuration form @webgpu', () => {
     // The skill mix weighs what the run trains on: a slider each, composites too.
     const sliders = page.getByTestId('mix-sliders').getByRole('slider');
     await expect(sliders).toHaveCount(5);
-    for (const kind of ['editing', 'testgen', 'reproduction', 'review'])
-      await page.getByTestId(`train-kind-${kind}`).uncheck();
-    await page.getByTestId('train-kind-security-fix').check();
+    await trainOnly(page, ['localization', 'security-fix']);
     await expect(sliders).toHaveCount(2);
     await expect(page.getByLabel('security fixing weight')).toHaveValue('1');
     await expect(page.getByTestId('mix-slider-editing')).toHaveCount(0);
@@ -101,9 +99,7 @@ test.describe('Train page: the configuration form @webgpu', () => {
     // The quick suite has security fixing to train on, none to validate or test.
     await openTrain(app, { cachedSuite: true });
     await fillSmallRun(page, 'security-only');
-    for (const kind of ['localization', 'editing', 'testgen', 'reproduction', 'review'])
-      await page.getByTestId(`train-kind-${kind}`).uncheck();
-    await page.getByTestId('train-kind-security-fix').check();
+    await trainOnly(page, ['security-fix']);
     await page.getByTestId('field-steps').fill('1');
     await page.getByTestId('start-run').click();
     const message = page.getByTestId('run-message');

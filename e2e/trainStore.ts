@@ -182,6 +182,16 @@ export async function fillSmallRun(page: Page, name: string): Promise<void> {
     await page.getByTestId(`field-${field}`).fill(value);
 }
 
+/** Ticks the form's "trains on" boxes of these kinds, and only these. */
+export async function trainOnly(page: Page, kinds: readonly string[]): Promise<void> {
+  for (const kind of kinds) await page.getByTestId(`train-kind-${kind}`).check();
+  // Then the others off (never none ticked on the way).
+  for (const box of await page.locator('[data-testid^="train-kind-"]').all()) {
+    const kind = (await box.getAttribute('data-testid'))!.slice('train-kind-'.length);
+    if (!kinds.includes(kind)) await box.uncheck();
+  }
+}
+
 /** "after 1 step", "after 2 steps": how the page says when an evaluation or a batch was made. */
 export const afterSteps = (n: number): string => `after ${plural(n, 'step')}`;
 
