@@ -136,5 +136,26 @@ test.describe('Train page: the runs list says what an import or a rename did @we
       await expect(page.getByTestId(`run-row-${b}`)).toContainText(`badger ${stamp}`);
       expect((await stored(page, null)).runs.find((r) => r.id === b)?.name).toBe(`badger ${stamp}`);
     });
+
+    await test.step("another run's name is refused too: lists and pickers tell runs apart by name", async () => {
+      await page.getByTestId(`rename-${b}`).press('Enter');
+      await page.getByTestId(`rename-input-${b}`).fill(`ant ${stamp}`);
+      await page.getByTestId(`rename-input-${b}`).press('Enter');
+      await expect(page.getByTestId(`rename-problem-${b}`)).toHaveText(
+        `Another run is named “ant ${stamp}”, and lists and pickers tell runs apart by name: it keeps its name “badger ${stamp}”.`,
+      );
+      expect((await stored(page, null)).runs.find((r) => r.id === b)?.name).toBe(`badger ${stamp}`);
+    });
+
+    await test.step('runs compared with none open: the page names them', async () => {
+      await page.getByTestId(`select-run-${b}`).check();
+      await page.getByTestId(`select-run-${a}`).check();
+      // The open run (the last imported) deleted: nothing is open, two runs are compared.
+      await page.getByTestId(`open-run-${c}`).click();
+      await page.getByTestId(`delete-run-${c}`).click();
+      await expect(page.getByTestId('no-run')).toHaveText(
+        `Comparing badger ${stamp}, zebra ${stamp} on the charts below. Open one of them from the list for its progress, its episodes and its controls.`,
+      );
+    });
   });
 });
