@@ -32,6 +32,10 @@ test('builds the quick suite in the app and keeps its cached row for the trainin
   const [suite] = rows.suites as { key: string; parts: number; taskCount: number }[];
   const parts = rows.suiteParts as { key: string; part: number; tasks: { id: string }[] }[];
   expect(suite!.key).toMatch(/^builtin:quick:seed1:/);
+  // The row names the kinds each split holds (the Train form reads them before a run starts).
+  const { kinds } = rows.suites![0] as { kinds: Record<string, string[]> };
+  expect(Object.keys(kinds).sort()).toEqual(['test', 'train', 'val']);
+  expect(kinds.test).toContain('localization');
   // Stored in parts (one IndexedDB value may not exceed 127 MB): every part there, in order,
   // holding every task once.
   expect(suite!.parts, 'the quick suite takes more than one part').toBeGreaterThan(1);

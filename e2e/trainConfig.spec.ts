@@ -96,10 +96,18 @@ test.describe('Train page: the configuration form @webgpu', () => {
     app,
     page,
   }) => {
-    // The quick suite has security fixing to train on, none to validate or test.
+    // The quick suite has security fixing to train on, none to validate or test. Cached (as a
+    // first run leaves it), the form says so before the run starts.
     await openTrain(app, { cachedSuite: true });
+    await page.reload();
+    await app.ready();
     await fillSmallRun(page, 'security-only');
+    const coverage = page.getByTestId('suite-coverage');
+    await expect(coverage).toHaveCount(0);
     await trainOnly(page, ['security-fix']);
+    await expect(coverage).toContainText(
+      'These tasks have no test tasks of security fixing (no final score) and no validation tasks of security fixing',
+    );
     await page.getByTestId('field-steps').fill('1');
     await page.getByTestId('start-run').click();
     const message = page.getByTestId('run-message');

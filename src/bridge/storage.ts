@@ -1,5 +1,6 @@
 import { plural } from '../protocol/plural';
 import type { PruneTarget, StorageReport } from '../protocol/storage';
+import type { SuiteKinds, SuiteSpec } from '../protocol/training';
 import type { AppStore } from '../state/store';
 import { messageOf } from './training';
 import { trainerClient } from './trainerClient';
@@ -80,6 +81,10 @@ export function releaseDropped(runId: string): void {
       // A worker gone has forgotten them already.
     });
 }
+
+/** The kinds each split of a suite holds, when a run (or the Learn page) has built it. */
+export const readSuiteKinds = (suite: SuiteSpec): Promise<SuiteKinds | null> =>
+  trainerClient().suiteKinds(suite);
 
 /** Drops the cached task suites. */
 export async function clearSuiteCache(): Promise<StorageOutcome> {

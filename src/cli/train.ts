@@ -1,4 +1,4 @@
-import { unmeasuredKinds } from '../rl/heldOut';
+import { unmeasuredKinds } from '../protocol/heldOut';
 import * as tf from '@tensorflow/tfjs-core';
 import {
   appendFileSync,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../core/tasks/types';
-import { unmeasuredKinds } from './heldOut';
+import { kindsOf } from '../storage/suites';
+import { unmeasuredIn, unmeasuredKinds } from './heldOut';
 
 describe('unmeasuredKinds', () => {
   const tasks: Pick<Task, 'kind' | 'split'>[] = [
@@ -19,5 +20,16 @@ describe('unmeasuredKinds', () => {
     expect(unmeasuredKinds(['localization', 'review', 'security-fix'], tasks)).toBe(
       'These tasks have no test tasks of security fixing (no final score) and no validation tasks of code review, security fixing (no validation curve), though the run trains on them: only the training rewards will measure them.',
     );
+  });
+
+  it("says the same from a cached suite's summary of kinds per split", () => {
+    const kinds = kindsOf(tasks);
+    expect(kinds).toEqual({
+      train: ['localization', 'security-fix', 'review'],
+      val: ['localization'],
+      test: ['localization', 'review'],
+    });
+    for (const trained of [['localization'], ['security-fix'], ['review', 'security-fix']] as const)
+      expect(unmeasuredIn(trained, kinds)).toBe(unmeasuredKinds(trained, tasks));
   });
 });

@@ -1,4 +1,5 @@
-import { KIND_LABELS, type Task, type TaskKind } from '../core/tasks/types';
+import { KIND_LABELS, SPLITS, type Task, type TaskKind } from '../core/tasks/types';
+import type { SuiteKinds } from './training';
 
 const words = (kinds: readonly TaskKind[]): string => kinds.map((k) => KIND_LABELS[k]).join(', ');
 
@@ -25,3 +26,10 @@ export function unmeasuredKinds(
     ? `These tasks have ${parts.join(' and ')}, though the run trains on ${it}: only the training rewards will measure ${it}.`
     : null;
 }
+
+/** unmeasuredKinds of a suite known by the kinds each split holds (its cached row's summary). */
+export const unmeasuredIn = (trainKinds: readonly TaskKind[], kinds: SuiteKinds): string | null =>
+  unmeasuredKinds(
+    trainKinds,
+    SPLITS.flatMap((split) => (kinds[split] ?? []).map((kind) => ({ kind, split }))),
+  );

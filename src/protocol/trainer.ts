@@ -25,7 +25,15 @@ import type {
   ModelScoreRequest,
   ModelScoreResult,
 } from './models';
-import type { ConfigEvent, RunSummary, StartRunRequest, TrainConfig, TrainEvent } from './training';
+import type {
+  ConfigEvent,
+  RunSummary,
+  StartRunRequest,
+  SuiteKinds,
+  SuiteSpec,
+  TrainConfig,
+  TrainEvent,
+} from './training';
 
 /** Options for starting the trainer's compute backend. */
 export interface TrainerInitRequest {
@@ -140,6 +148,8 @@ export interface TrainerApi {
   ): Promise<ModelScoreResult>;
   /** Drops the cached task suites (rebuilt when a run needs them). */
   clearSuites(): Promise<void>;
+  /** The kinds each split of a suite holds, when it is cached, else null (not built yet). */
+  suiteKinds(suite: SuiteSpec): Promise<SuiteKinds | null>;
   /**
    * Runs one seeded policy on every available backend (log-probs of a fixed batch, one update,
    * log-probs again), then restores the current backend.

@@ -2,12 +2,15 @@
  * Plain data about training runs, shared by the trainer worker, storage and the Train page.
  * Everything here is structured-cloneable (it crosses the worker boundary and goes to IndexedDB).
  */
-import type { TaskKind } from '../core/tasks/types';
+import type { Split, TaskKind } from '../core/tasks/types';
 import type { BackendName } from './backend';
 import type { TrainConfig } from '../rl/config';
 import type { SuiteSpec } from '../rl/suiteSource';
 
 export type { TrainConfig, SuiteSpec };
+
+/** The task kinds each split of a built suite holds (what a run on it can measure). */
+export type SuiteKinds = Partial<Record<Split, TaskKind[]>>;
 
 /** Start a new run (config given) or continue a stored one from its latest checkpoint. */
 export interface StartRunRequest {

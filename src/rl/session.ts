@@ -23,7 +23,7 @@ import { dropAfter } from '../storage/runs';
 import { isQuotaError } from '../storage/usage';
 import { mixProblem, type TrainConfig } from './config';
 import { createRun } from './createRun';
-import { unmeasuredKinds } from './heldOut';
+import { unmeasuredKinds } from '../protocol/heldOut';
 import { episodeRows, evalEpisodeRows } from './episodeRows';
 import { evalsKeptThrough, runTraining } from './run';
 import { storedSuiteTasks } from './storedSuite';

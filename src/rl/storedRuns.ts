@@ -9,7 +9,9 @@ import type {
 import type { PruneTarget, StorageReport } from '../protocol/storage';
 import type { LabDatabase } from '../storage/db';
 import { episodeBatches, getEpisode, listEpisodes, taskEpisodes } from '../storage/episodes';
-import { clearSuites } from '../storage/suites';
+import { cachedSuiteKinds, clearSuites } from '../storage/suites';
+import type { SuiteKinds } from '../protocol/training';
+import { suiteKey, type SuiteSpec } from './suiteSource';
 import { pruneRun, restoreEpisodes, storageReport, takeEpisodes } from '../storage/usage';
 import { ObservationReader } from './observationReader';
 
@@ -51,6 +53,11 @@ export class StoredRuns {
 
   clearSuites(): Promise<void> {
     return clearSuites(this.storage.db);
+  }
+
+  /** The kinds each split of a suite holds, when it is cached (a run on it built it), else null. */
+  suiteKinds(suite: SuiteSpec): Promise<SuiteKinds | null> {
+    return cachedSuiteKinds(this.storage.db, suiteKey(suite, this.storage.buildId));
   }
 
   episodeBatches(runId: string): Promise<EpisodeBatch[]> {

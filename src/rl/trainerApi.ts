@@ -130,6 +130,9 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     async clearSuites() {
       return stored().clearSuites();
     },
+    async suiteKinds(suite) {
+      return stored().suiteKinds(suite);
+    },
     async episodeBatches(runId) {
       return stored().episodeBatches(runId);
     },

@@ -2,7 +2,13 @@ import Dexie, { type Table } from 'dexie';
 import type { Task } from '../core/tasks/types';
 import type { EpisodeRecord } from '../protocol/episodes';
 import type { Kept } from '../protocol/kept';
-import type { ConfigEvent, EvalRecord, RunSummary, StepPoint } from '../protocol/training';
+import type {
+  ConfigEvent,
+  EvalRecord,
+  RunSummary,
+  StepPoint,
+  SuiteKinds,
+} from '../protocol/training';
 import type { TrainConfig } from '../rl/config';
 import type { Checkpoint } from '../rl/checkpoint';
 import type { SuiteSpec } from '../rl/suiteSource';
@@ -53,6 +59,8 @@ export interface SuiteRow {
   bytes?: number;
   /** Which part holds each task, by id. */
   partOf?: Record<string, number>;
+  /** The task kinds each split holds (absent in rows cached before it was kept). */
+  kinds?: SuiteKinds;
   /** The tasks themselves, in rows cached before parts (schema version 2 and earlier). */
   tasks?: Task[];
 }

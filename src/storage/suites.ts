@@ -8,6 +8,7 @@
  */
 import type { Task } from '../core/tasks/types';
 import type { LabDatabase, SuiteRow } from './db';
+import type { SuiteKinds } from '../protocol/training';
 
 /** Tasks per stored part: small enough for any built-in task to stay far under the value cap. */
 export const SUITE_PART_TASKS = 500;
@@ -56,6 +57,7 @@ export async function storeSuite(
       invalid: suite.invalid,
       parts,
       taskCount: tasks.length,
+      kinds: kindsOf(tasks),
       bytes,
       partOf,
     });
@@ -79,6 +81,26 @@ export async function loadSuite(db: LabDatabase, key: string): Promise<CachedSui
   if (parts.length !== row.parts || parts.some((p, i) => p.part !== i)) return null;
   const tasks = parts.flatMap((p) => p.tasks);
   return tasks.length === row.taskCount ? { key, builtAt, invalid, tasks } : null;
+}
+
+/** The task kinds each split of these tasks holds, in the order they first come. */
+export function kindsOf(tasks: readonly Pick<Task, 'kind' | 'split'>[]): SuiteKinds {
+  const kinds: SuiteKinds = {};
+  for (const t of tasks) {
+    const of = (kinds[t.split] ??= []);
+    if (!of.includes(t.kind)) of.push(t.kind);
+  }
+  return kinds;
+}
+
+/**
+ * The kinds each split of the suite cached under `key` holds, read from its row (not its tasks),
+ * or null when it is not cached or was cached before its row kept them.
+ */
+export async function cachedSuiteKinds(db: LabDatabase, key: string): Promise<SuiteKinds | null> {
+  const row = await db.suites.get(key);
+  if (!row) return null;
+  return row.kinds ?? (row.tasks ? kindsOf(row.tasks) : null);
 }
 
 /**

@@ -18,6 +18,7 @@ import { goingRunNote } from './components/goingNote';
 import { MixSliders } from './components/MixSliders';
 import { RunProgress } from './components/RunProgress';
 import { stoppingNote } from './components/stopping';
+import { SuiteCoverage } from './components/SuiteCoverage';
 import { RunsPanel } from './RunsPanel';
 import { StoragePanel, StorageWarning } from './StoragePanel';
 import { Charts } from './RunCharts';
@@ -157,6 +158,11 @@ const ConfigPanel = memo(function ConfigPanel() {
         onChange={setConfig}
         {...(ready && !going ? { onStart } : {})}
         disabled={going}
+      />
+      <SuiteCoverage
+        suite={{ projects: suite, seed: 1 }}
+        trainKinds={config.trainKinds}
+        reread={`${ready}:${goingId}`}
       />
       {!ready && (
         <p className="hint" role="status">
