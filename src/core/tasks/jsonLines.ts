@@ -25,10 +25,19 @@ export function readJsonLines(
         file,
         line,
         field: '(line)',
-        message: `not valid JSON: ${(error as Error).message}`,
+        message: `not valid JSON: ${inLine((error as Error).message)}`,
       });
       continue;
     }
     onValue(value, line);
   }
 }
+
+/**
+ * JSON.parse's message about one line, placed in it: V8 adds where it stopped as a position
+ * and "(line 1 column N)" of the text it was given, which would read as the file's line 1.
+ */
+export const inLine = (message: string): string =>
+  message
+    .replace(/ \(line \d+ column \d+\)$/, '')
+    .replace(/ in JSON at position (\d+)$/, (_, at: string) => ` at column ${Number(at) + 1}`);
