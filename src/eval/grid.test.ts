@@ -1,7 +1,9 @@
 import { transferRows } from './transfer';
 import { describe, expect, it } from 'vitest';
 import { baselineName, PAPER_GRID } from '../rl/presets';
+import { ATOMIC_SKILLS } from '../core/tasks/types';
 import {
+  meanDifference,
   PAPER_BASELINES,
   paperGrid,
   readGridResult,
@@ -40,6 +42,37 @@ describe('the paper grid', () => {
     expect(grid.rows.find((r) => r.kind === 'review')!.joint).toBeUndefined();
     // Not every skill scored: no mean.
     expect(grid.mean.joint).toBeNull();
+  });
+});
+
+describe('meanDifference', () => {
+  it('counts the skills whose difference is paired over tasks (both runs kept their scores)', () => {
+    const scores = Object.fromEntries(ATOMIC_SKILLS.map((k) => [k, score(0.5)]));
+    const perTask = { localization: { 'p-1': 1, 'p-2': 0 }, editing: { 'p-1': 0, 'p-2': 1 } };
+    const result: GridResult = {
+      base: 'a',
+      seed: 1,
+      backend: 'wasm',
+      runs: {
+        a: { scores, perTask, seconds: 1, steps: 1 },
+        b: { scores, perTask, seconds: 1, steps: 1 },
+      },
+    };
+    expect(
+      meanDifference(
+        result,
+        () => 'a',
+        () => 'b',
+      )!.pairedSkills,
+    ).toBe(2);
+    delete result.runs.b!.perTask;
+    expect(
+      meanDifference(
+        result,
+        () => 'a',
+        () => 'b',
+      )!.pairedSkills,
+    ).toBe(0);
   });
 });
 

@@ -80,6 +80,8 @@ export interface Estimate {
 /** A mean difference over the five skills, with its error by project too (NaN when unknown). */
 export interface MeanDifference extends Estimate {
   byProject: number;
+  /** How many of the five skills' differences are paired over tasks (the others unpaired). */
+  pairedSkills: number;
 }
 
 /** A run's name for each skill: one run for all (`joint-rl`), or one per skill (`single-<skill>`). */
@@ -112,7 +114,11 @@ export function meanDifference(result: GridResult, a: RunFor, b: RunFor): MeanDi
   const diffs = ATOMIC_SKILLS.map((k) => difference(result, a(k), b(k), k));
   if (!diffs.every((d) => d !== null)) return null;
   const m = meanOfEstimates(diffs.map((d) => ({ value: d.diff, stdErr: d.stdErr })))!;
-  return { ...m, byProject: meanDifferenceByProject(result, a, b) };
+  return {
+    ...m,
+    byProject: meanDifferenceByProject(result, a, b),
+    pairedSkills: diffs.filter((d) => d.paired).length,
+  };
 }
 
 /** Run `a`'s score on `kind` minus run `b`'s: paired over tasks when both kept them. */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ATOMIC_SKILLS } from '../../core/tasks/types';
 import { paperGrid, type GridResult } from '../../eval/grid';
 import { gridTable } from '../../eval/gridTables';
-import { PaperGridTable, unscoredKinds } from './PaperGridTable';
+import { meanErrorWords, PaperGridTable, unscoredKinds } from './PaperGridTable';
 import { TransferTable } from './TransferTable';
 import { transferRows } from '../../eval/transfer';
 
@@ -102,7 +102,7 @@ describe('PaperGridTable', () => {
     fireEvent.click(gain);
     fireEvent.blur(gain);
     expect(line.textContent).toMatch(
-      /^Joint vs warm start, mean of the 5 skills: \+0\.200 \(abs\) ± 0\.\d{3}; its standard error combines the five skills’ as independent; joint RL minus the warm start, over the five skills\.$/,
+      /^Joint vs warm start, mean of the 5 skills: \+0\.200 \(abs\) ± 0\.\d{3}; its standard error combines the five skills’ as independent, each unpaired \(the runs’ task scores are not at hand\); joint RL minus the warm start, over the five skills\.$/,
     );
     // Another grid in its place: the picked cell's line tells the new grid's facts.
     result.runs['joint-rl']!.scores.editing!.meanReward = 0.25;
@@ -147,6 +147,16 @@ describe('PaperGridTable', () => {
     fireEvent.mouseEnter(cell);
     expect(screen.getByTestId('transfer-facts').textContent).toBe(
       'joint-rl minus the warm start on code review: +0.200 ± 0.141 (unpaired); it trained on this; where its warm start began is not recorded.',
+    );
+  });
+});
+
+describe('meanErrorWords', () => {
+  it('says whether the skills’ errors under a mean difference were paired', () => {
+    expect(meanErrorWords(5)).toMatch(/each paired over the test tasks both runs answered$/);
+    expect(meanErrorWords(0)).toMatch(/each unpaired \(the runs’ task scores are not at hand\)$/);
+    expect(meanErrorWords(2)).toMatch(
+      /, 2 of them paired over the test tasks both runs answered, the others unpaired/,
     );
   });
 });

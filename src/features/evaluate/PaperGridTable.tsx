@@ -36,6 +36,14 @@ const scoreCell = (testId: string, s: KindScore | Estimate | null | undefined, w
   );
 };
 
+/** How a mean difference's error was made: from the five skills' errors, paired or not. */
+export const meanErrorWords = (paired: number): string =>
+  paired === 5
+    ? 'its standard error combines the five skills’ as independent, each paired over the test tasks both runs answered'
+    : paired === 0
+      ? 'its standard error combines the five skills’ as independent, each unpaired (the runs’ task scores are not at hand)'
+      : `its standard error combines the five skills’ as independent, ${paired} of them paired over the test tasks both runs answered, the others unpaired (those task scores are not at hand)`;
+
 function differenceCell(
   testId: string,
   d: Difference | MeanDifference | null | undefined,
@@ -51,7 +59,7 @@ function differenceCell(
     !known(d.stdErr)
       ? ''
       : !('paired' in d)
-        ? 'its standard error combines the five skills’ as independent'
+        ? meanErrorWords(d.pairedSkills)
         : d.paired
           ? `its standard error is paired over the ${d.tasks} test tasks both runs answered`
           : 'its standard error is unpaired (the runs’ task scores are not at hand)',
