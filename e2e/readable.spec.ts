@@ -78,6 +78,11 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
       const { by, out } = await sideways();
       expect(by, `${name} is ${by} px too wide (e.g. ${out.join(', ')})`).toBe(0);
     }
+    // The status bar scrolls with a phone's page: a table's sticky line keeps no room for it.
+    await page.getByRole('link', { name: 'Evaluate', exact: true }).click();
+    const line = page.locator('.cell-facts').first();
+    await expect(line).toBeAttached();
+    expect(await line.evaluate((el) => getComputedStyle(el).bottom)).toBe('0px');
     // The episodes list shows each answer's start and its reward without scrolling sideways.
     await page.getByRole('link', { name: 'Episodes', exact: true }).click();
     const list = page.locator('.episode-list-box');
