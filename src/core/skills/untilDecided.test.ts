@@ -68,6 +68,11 @@ describe('grading until the reward is decided', () => {
       const { cut: golden } = await both(task, task.gold);
       expect(golden.reward).toBe(1);
       expect(golden.runs).toHaveLength(2 + mutants);
+      // Its first run is one probe test, however many tests the answer has: it says so.
+      expect(golden.runs[0]!.tests).toHaveLength(1);
+      expect(golden.runs[0]!.purpose).toBe(
+        `record expected values from the correct code (one probe test makes the calls of all ${gold.length} of your tests)`,
+      );
       // One case of the gold tests: it may let some mutant live.
       const { full, cut } = await both(task, tests(gold.slice(0, 1)));
       const firstSurvivor = full.runs.slice(2).findIndex((r) => !r.asRequired);

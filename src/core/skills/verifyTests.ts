@@ -19,7 +19,12 @@ export async function verifyTestgen(
   const mutants = task.hidden.mutants ?? [];
   const { outcomes, result: probe } = await probeCases(sandbox, task.files, cases);
   const runs: GradingRun[] = [
-    toRun('record expected values from the correct code', probe, probe.verdict === 'pass'),
+    // One probe test makes every case's call: its count is of probes, not of the answer's tests.
+    toRun(
+      `record expected values from the correct code (one probe test makes the calls of all ${cases.length} of your tests)`,
+      probe,
+      probe.verdict === 'pass',
+    ),
   ];
   const onCorrect = await runCases(sandbox, task.files, cases, outcomes);
   const correctPasses = onCorrect.verdict === 'pass';
