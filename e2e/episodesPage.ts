@@ -1,5 +1,5 @@
 import { proposedEdits, proposedPatch } from '../src/features/train/components/proposedPatch';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, type App } from './fixtures';
 import { quickSuiteTasks } from './labCli';
 import type { Stored } from './trainStore';
@@ -71,4 +71,73 @@ export async function expectSettledGrading(
     expect(e.facts.join(' ')).toMatch(/Hidden mutants caught: \d+ of \d+\./);
     expect(e.facts.join(' ')).not.toMatch(NOT_RUN);
   }
+}
+
+/** A run's final test and validation scores are the means of the answers it stored for them. */
+export function expectScoresFromAnswers(
+  { episodes: all, evals }: Pick<Stored, 'episodes' | 'evals'>,
+  run: Stored['runs'][number],
+): void {
+  const tested = all.filter((e) => e.source === 'test');
+  expect(tested.length, 'the final test evaluation keeps its answers').toBeGreaterThan(0);
+  expect(new Set(tested.map((e) => e.step))).toEqual(new Set([run.step]));
+  for (const [kind, score] of Object.entries(run.finalRewards)) {
+    const rewards = tested.filter((e) => e.kind === kind).map((e) => e.reward);
+    expect(rewards.reduce((a, b) => a + b, 0) / rewards.length, kind).toBeCloseTo(score, 9);
+  }
+
+  // Each validation's answers are what its scores were made of, too.
+  const validations = evals.filter((e) => e.split === 'val');
+  expect(validations.map((e) => e.step)).toEqual([0, run.step]);
+  for (const v of validations) {
+    const answers = all.filter((e) => e.source === 'val' && e.step === v.step);
+    expect(answers.length, `validation after ${v.step} steps keeps its answers`).toBeGreaterThan(0);
+    for (const [kind, score] of Object.entries(v.bySkill)) {
+      const rewards = answers.filter((e) => e.kind === kind).map((e) => e.reward);
+      expect(rewards.reduce((a, b) => a + b, 0) / rewards.length, kind).toBeCloseTo(
+        score.meanReward,
+        9,
+      );
+    }
+  }
+}
+
+/**
+ * On the Episodes page, the `open`th answer of `batch` (step 0's groups) open: the skill and
+ * reward filters go into the address and come back after a reload; a filter that hides the open
+ * trace says so (the address keeps the episode), and Show it brings it back, unfiltered.
+ */
+export async function expectFiltersInAddress(
+  page: Page,
+  runId: string,
+  batch: Stored['episodes'],
+  which: number,
+): Promise<void> {
+  const ep = page.getByTestId('episodes-page');
+  const epTrace = ep.getByTestId('episode-trace');
+  const open = batch[which]!;
+  const hides = open.reward > 0 ? 'unrewarded' : 'rewarded';
+  await ep.getByTestId('episode-kind').selectOption(open.kind);
+  await ep.getByTestId('episode-reward-filter').selectOption(hides);
+  const address = () => Object.fromEntries(new URL(page.url()).searchParams);
+  await expect
+    .poll(address)
+    .toMatchObject({ kind: open.kind, reward: hides, episode: String(open.id) });
+  const hidden = ep.getByTestId('episode-hidden');
+  await expect(hidden).toContainText(`The open episode ${open.id}`);
+  await expect(hidden).toContainText('is hidden by the reward filter');
+  await page.reload();
+  await expect(ep.getByTestId('episode-reward-filter')).toHaveValue(hides);
+  await expect(ep.getByTestId('episode-kind')).toHaveValue(open.kind);
+  await expect(ep.getByTestId('episode-step')).toHaveValue('train:0');
+  await expect(ep.getByTestId('episode-row')).toHaveCount(
+    batch.filter(
+      (e) => e.kind === open.kind && (e.reward > 0 ? 'rewarded' : 'unrewarded') === hides,
+    ).length,
+  );
+  await expect(hidden).toBeVisible();
+  await ep.getByTestId('episode-hidden-show').click();
+  await expect(ep.getByTestId('episode-reward-filter')).toHaveValue('all');
+  await expect(epTrace.getByTestId('episode-answer')).toHaveText(open.answerText);
+  await expect.poll(address).toEqual({ run: runId, batch: 'train-0', episode: String(open.id) });
 }

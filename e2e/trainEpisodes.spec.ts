@@ -2,7 +2,13 @@ import { formatValue } from '../src/features/train/components/format';
 import { bugCatalog } from '../src/learn/decompose';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
-import { expectSettledGrading, expectUnappliedEdits, squashed } from './episodesPage';
+import {
+  expectFiltersInAddress,
+  expectScoresFromAnswers,
+  expectSettledGrading,
+  expectUnappliedEdits,
+  squashed,
+} from './episodesPage';
 import { quickSuiteTasks } from './labCli';
 import { afterSteps, openTrain, patchStoredRun, runSteps, stored } from './trainStore';
 
@@ -26,30 +32,8 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     const mine = training.filter((e) => e.step === 0);
     expect(mine.length, 'step 0 keeps every group').toBeGreaterThan(0);
 
-    // The final test evaluation's answers are what the run's test scores were made of.
-    expect(tested.length, 'the final test evaluation keeps its answers').toBeGreaterThan(0);
-    expect(new Set(tested.map((e) => e.step))).toEqual(new Set([run.step]));
-    for (const [kind, score] of Object.entries(run.finalRewards)) {
-      const rewards = tested.filter((e) => e.kind === kind).map((e) => e.reward);
-      expect(rewards.reduce((a, b) => a + b, 0) / rewards.length, kind).toBeCloseTo(score, 9);
-    }
-
-    // Each validation's answers are what its scores were made of, too.
-    const validations = evals.filter((e) => e.split === 'val');
-    expect(validations.map((e) => e.step)).toEqual([0, run.step]);
-    for (const v of validations) {
-      const answers = all.filter((e) => e.source === 'val' && e.step === v.step);
-      expect(answers.length, `validation after ${v.step} steps keeps its answers`).toBeGreaterThan(
-        0,
-      );
-      for (const [kind, score] of Object.entries(v.bySkill)) {
-        const rewards = answers.filter((e) => e.kind === kind).map((e) => e.reward);
-        expect(rewards.reduce((a, b) => a + b, 0) / rewards.length, kind).toBeCloseTo(
-          score.meanReward,
-          9,
-        );
-      }
-    }
+    // The final test evaluation's and each validation's answers are what their scores were made of.
+    expectScoresFromAnswers({ episodes: all, evals }, run);
 
     // In the order they happened: the validation before step 0, the steps, the final
     // validation and test; the section follows the newest (the test evaluation).
@@ -182,10 +166,10 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await rows.nth(edited).getByRole('button').click();
     const patch = mine[edited]!.rendering!.patch!;
     const patchFiles = trace.getByTestId('episode-patch-files');
-    // The link to the Episodes page takes the open episode along.
+    // The link to the Episodes page takes the batch and the open episode along.
     await expect(page.getByTestId('episodes-full-width')).toHaveAttribute(
       'href',
-      `/episodes?run=${runId}&episode=${mine[edited]!.id}`,
+      `/episodes?run=${runId}&batch=train-0&episode=${mine[edited]!.id}`,
     );
     await expect(patchFiles).toHaveAttribute('data-whole', 'true');
     await expect(patchFiles.getByTestId('episode-patch-files-scope')).toContainText('Whole files');
@@ -293,12 +277,20 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await section.getByTestId('episode-kind').selectOption('all');
     await expect(rows).toHaveCount(all.filter((e) => e.source === 'val' && e.step === 0).length);
 
-    // The Episodes page: the same run's episodes, full width. The address names the open
-    // episode, so a reload (or the link, shared) opens the same trace.
+    // The Episodes page: the same run's episodes, full width, as the section showed them. The
+    // address names the batch, the filters and the open episode, so a reload (or the link,
+    // shared) opens the same list and trace.
     await page.getByTestId('episodes-full-width').click();
-    await expect(page).toHaveURL(new RegExp(`/episodes\\?run=${runId}$`));
+    await expect(page).toHaveURL(new RegExp(`/episodes\\?run=${runId}&batch=val-0$`));
     const ep = page.getByTestId('episodes-page');
     await expect(ep.getByTestId('episodes-run')).toHaveValue(runId);
+    await expect(ep.getByTestId('episode-step')).toHaveValue('val:0');
+    // Back finds the Train page's episodes as they were left: the section open, the same batch.
+    await page.goBack();
+    await expect(page.getByTestId('episodes-section')).toHaveAttribute('open', '');
+    await expect(section.getByTestId('episode-step')).toHaveValue('val:0');
+    await page.goForward();
+    await expect(ep.getByTestId('episode-step')).toHaveValue('val:0');
     await ep.getByTestId('episode-step').selectOption('train:0');
     // Anywhere on the row opens its trace (here its group number), brought into view with its
     // heading focused for a keyboard.
@@ -311,12 +303,18 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await page.reload();
     const epTrace = ep.getByTestId('episode-trace');
     await expect(epTrace.getByTestId('episode-answer')).toHaveText(mine[edited]!.answerText);
+    // The tab and the history name the episode and its run.
+    await expect(page).toHaveTitle(
+      `Episode ${mine[edited]!.id} · ${name} · Episodes · Atomic Skills Lab`,
+    );
     await expect(ep.getByTestId('episode-step')).toHaveValue('train:0');
     await expect(epTrace.getByTestId('episode-patch-files')).toHaveAttribute('data-whole', 'true');
     await expect(
       epTrace.getByTestId('episode-patch-files-diff').locator('.editor.modified .view-lines'),
     ).toBeVisible();
     await expectAccessible(page, 'the Episodes page, an edit’s trace open');
+    // The filters go into the address too; one that hides the open trace says so.
+    await expectFiltersInAddress(page, runId, mine, edited);
     // A link to an answer beyond the list's first page: its batch picked, its row paged in.
     expect(tested.length, 'a test answer beyond the first page').toBeGreaterThan(PAGE + 5);
     const deep = tested[PAGE + 5]!;
@@ -341,8 +339,9 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     // A link to a run this browser does not hold says so, and shows one it does.
     await app.open('/episodes', { run: 'no-such-run', episode: '1' });
     await expect(page.getByTestId('episodes-run-missing')).toContainText(
-      'No run with id no-such-run',
+      'No run with id no-such-run in this browser (deleted, or stored in another browser), so its episode 1 cannot be shown',
     );
+    await expect(page).toHaveURL(/[?&]episode=1(&|$)/);
     await expect(ep.getByTestId('episodes-run')).toHaveValue(runId);
     // So does a link to an episode that is not stored; the address drops it.
     await app.open('/episodes', { episode: '999999' });

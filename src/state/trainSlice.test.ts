@@ -122,6 +122,22 @@ describe('reduceEvents: skill-mix changes', () => {
   });
 });
 
+describe('the charts’ sections and episodes view', () => {
+  it('are kept for the run they belong to; the same view again changes nothing', () => {
+    const store = createTestStore();
+    const a = store.getState().trainActions;
+    a.openSection('episodes', true);
+    const view = { batch: 'val:0', kind: 'all', reward: 'unrewarded', episode: 7 } as const;
+    a.keepEpisodesView('r', view);
+    const kept = store.getState().train;
+    expect(kept.sections).toEqual({ signals: false, episodes: true });
+    expect(kept.episodesView).toEqual({ runId: 'r', view });
+    a.keepEpisodesView('r', { ...view });
+    a.openSection('episodes', true);
+    expect(store.getState().train).toBe(kept);
+  });
+});
+
 describe('the interrupted-runs banner', () => {
   it('counts the runs found interrupted that still are, and goes once none is', () => {
     const run = (id: string, status: RunSummary['status']) => ({ id, status }) as RunSummary;

@@ -8,6 +8,7 @@ import type {
 } from '../protocol/training';
 import { finalScores, isGoing } from '../protocol/training';
 import type { EpisodeBatch } from '../protocol/episodes';
+import { viewKey, type EpisodesView } from '../protocol/episodeView';
 import type { AppState } from './store';
 
 /** A run's curves as the charts read them. */
@@ -90,6 +91,12 @@ export interface TrainState {
   episodesRevision: number;
   /** A batch of stored episodes asked for from elsewhere (a click on a validation point). */
   episodeRequest: { runId: string; batch: EpisodeBatch } | null;
+  /**
+   * The charts' sections open, and what the episodes section shows of which run: kept while the
+   * app is open, so leaving the page and coming back (Back) finds them as they were.
+   */
+  sections: { signals: boolean; episodes: boolean };
+  episodesView: { runId: string; view: EpisodesView } | null;
 }
 
 export interface TrainSlice {
@@ -118,6 +125,9 @@ export interface TrainSlice {
     showStorage: (open: boolean) => void;
     episodesChanged: () => void;
     requestEpisodes: (request: TrainState['episodeRequest']) => void;
+    openSection: (section: keyof TrainState['sections'], open: boolean) => void;
+    /** Keeps what a run's episodes section shows (no change when it is the same). */
+    keepEpisodesView: (runId: string, view: EpisodesView) => void;
   };
 }
 
@@ -138,6 +148,8 @@ export const initialTrainState: TrainState = {
   interruptedIds: [],
   storage: null,
   storageOpen: false,
+  sections: { signals: false, episodes: false },
+  episodesView: null,
   episodesRevision: 0,
   episodeRequest: null,
 };
@@ -275,6 +287,18 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
       episodesChanged: () =>
         set((s) => ({ train: { ...s.train, episodesRevision: s.train.episodesRevision + 1 } })),
       requestEpisodes: (episodeRequest) => patch({ episodeRequest }),
+      openSection: (section, open) =>
+        set((s) =>
+          s.train.sections[section] === open
+            ? s
+            : { train: { ...s.train, sections: { ...s.train.sections, [section]: open } } },
+        ),
+      keepEpisodesView: (runId, view) =>
+        set((s) => {
+          const kept = s.train.episodesView;
+          if (kept?.runId === runId && viewKey(kept.view) === viewKey(view)) return s;
+          return { train: { ...s.train, episodesView: { runId, view } } };
+        }),
       forget: (runId) =>
         set((s) => {
           const series = { ...s.train.series };

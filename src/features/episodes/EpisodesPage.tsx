@@ -1,7 +1,9 @@
 import { useCallback, useId, useState } from 'react';
+import { viewOfAddress, writeView, type EpisodesView } from '../../protocol/episodeView';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { RunSummary } from '../../protocol/training';
 import { useApp } from '../../state/hooks';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { RunEpisodes } from '../train/RunEpisodes';
 import { plural } from '../../protocol/plural';
 
@@ -22,8 +24,9 @@ export function runToShow(
 
 /**
  * Any stored run's episodes, full width: the trace viewer with room for side-by-side code. The
- * URL names the run and the open episode (`?run=<id>&episode=<n>`), so a link opens exactly that
- * trace, and survives a reload.
+ * URL names the run, the batch and filters, and the open episode
+ * (`?run=<id>&batch=val-20&kind=review&reward=unrewarded&episode=<n>`), so a link opens exactly
+ * that list and trace, and survives a reload.
  */
 export function EpisodesPage() {
   const runLabelId = useId();
@@ -39,35 +42,31 @@ export function EpisodesPage() {
     episodeParam !== null && episode === null ? episodeParam : null,
   );
   const { run, missing } = runToShow(runs, asked, focused);
+  useDocumentTitle(episode !== null ? `Episode ${episode}` : null, run?.name, 'Episodes');
   // Another run or an episode opened is a new entry in the history: Back returns to the one
   // before. A trace closing (or an episode that is not there) only changes the address.
-  const pick = (id: string) =>
-    setParams((p) => {
-      p.set('run', id);
-      p.delete('episode');
-      return p;
-    });
+  // Another run starts with its newest batch, unfiltered.
+  const pick = (id: string) => setParams(new URLSearchParams({ run: id }));
   const runId = run?.id ?? null;
-  const onOpen = useCallback(
-    (id: number | null) => {
-      // Told of the episode the address already names (opened from it): nothing to add.
-      if (id === episode && (id === null || asked === runId)) return;
-      setParams(
-        (p) => {
-          // The run goes into the address with an episode opened (not before: a link to a run
-          // that is not here keeps its id, so the page can say so).
-          if (id === null) p.delete('episode');
-          else if (runId !== null) {
-            p.set('run', runId);
-            p.set('episode', String(id));
-          }
-          return p;
-        },
-        // The address's own episode, its run added: the same entry.
-        { replace: id === null || id === episode },
-      );
+  const onView = useCallback(
+    (view: EpisodesView) => {
+      const next = writeView(params, view);
+      // The run goes into the address with an episode opened (not before: a link to a run
+      // that is not here keeps its id, so the page can say so).
+      // A link to a run not here keeps its episode too (said, and kept for when it is imported).
+      if (view.episode === null) {
+        if (!missing) next.delete('episode');
+      } else if (runId !== null) {
+        next.set('run', runId);
+        next.set('episode', String(view.episode));
+      }
+      // Told what the address already says (as shown from it): nothing to change.
+      if (next.toString() === params.toString()) return;
+      // Only another episode opened is a new entry in the history; a batch or filter picked,
+      // or the address's own episode with its run added, changes this one.
+      setParams(next, { replace: view.episode === null || view.episode === episode });
     },
-    [setParams, runId, episode, asked],
+    [setParams, params, runId, episode, missing],
   );
   return (
     <div className="episodes-page" data-testid="episodes-page">
@@ -87,8 +86,10 @@ export function EpisodesPage() {
         )}
         {missing && (
           <p className="error" role="alert" data-testid="episodes-run-missing">
-            No run with id {asked} in this browser (deleted, or stored in another browser); showing{' '}
-            {run ? `“${run.name}”` : 'nothing'}.
+            No run with id {asked} in this browser (deleted, or stored in another browser)
+            {episodeParam !== null ? `, so its episode ${episodeParam} cannot be shown` : ''};
+            showing {run ? `“${run.name}”` : 'nothing'}. Import the run’s bundle on the{' '}
+            <Link to="/train">Train page</Link> to open it here.
           </p>
         )}
         {badEpisode !== null && (episodeParam === null || episodeParam === badEpisode) && (
@@ -122,10 +123,13 @@ export function EpisodesPage() {
           <RunEpisodes
             key={run.id}
             runId={run.id}
-            // An address naming an episode and no run: the episode of the run shown (the page
-            // says so when it is not that run's).
-            addressEpisode={asked === null || asked === run.id ? episode : null}
-            onOpen={onOpen}
+            address={{
+              ...viewOfAddress(params),
+              // An address naming an episode and no run: the episode of the run shown (the page
+              // says so when it is not that run's).
+              episode: asked === null || asked === run.id ? episode : null,
+            }}
+            onView={onView}
           />
         </section>
       )}

@@ -6,6 +6,7 @@ import type { BugSummary } from '../../protocol/learn';
 import { appStore } from '../../state/appStore';
 import { initialLearnState } from '../../state/learnSlice';
 import { LearnPage } from './LearnPage';
+import { STEPS } from './steps';
 
 // No worker here: the list is put in the store, and a bug's read never ends ("Reading the bug…").
 vi.mock('../../bridge/learn', () => ({
@@ -65,6 +66,10 @@ describe('LearnPage: the address and the bug buttons', () => {
     expect(page.address().get('step')).toBe('localization');
     expect(page.previous.disabled).toBe(false);
     expect(page.next.disabled).toBe(true);
+    // The tab names the bug and step.
+    expect(document.title).toBe(
+      `Bug bugfix:b:2 · ${STEPS.localization.title} · Learn · Atomic Skills Lab`,
+    );
   });
 
   it('a bug not in the list leaves Next enabled, to the list’s first bug', () => {

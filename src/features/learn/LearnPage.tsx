@@ -4,7 +4,8 @@ import { loadBugCatalog } from '../../bridge/learn';
 import { appStore } from '../../state/appStore';
 import { useLearn, useLearnActions } from '../../state/hooks';
 import { BugPlay } from './BugPlay';
-import { isStepKey, type StepKey } from './steps';
+import { isStepKey, STEPS, type StepKey } from './steps';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
 
 /** The catalog's progress while the quick suite is built (or read) in the worker. */
 function CatalogStatus() {
@@ -64,6 +65,7 @@ export function LearnPage() {
   }, [bugId, step, params, setParams]);
   // A bug not in the list (index -1) counts as before it: Next opens the list's first bug.
   const index = bugs.findIndex((b) => b.id === bugId);
+  useDocumentTitle(bugs[index]?.listTitle, index >= 0 ? STEPS[step].title : null, 'Learn');
   const previous = index > 0 ? bugs[index - 1] : undefined;
   const next = bugs[index + 1];
   const go = (next: { bug?: string; step?: StepKey }) => {

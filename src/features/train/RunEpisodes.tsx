@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   episodeBatches,
   getEpisode,
@@ -13,37 +13,33 @@ import {
   type EpisodeRecord,
   type EpisodeSummary,
 } from '../../protocol/episodes';
+import {
+  batchKey,
+  batchOf,
+  DEFAULT_VIEW,
+  REWARD_FILTERS,
+  viewKey,
+  type EpisodesView,
+  type RewardFilter,
+} from '../../protocol/episodeView';
 import { useApp } from '../../state/hooks';
 import { readInto } from '../../components/useRead';
 import { EpisodeList, PAGE_ROWS } from './components/EpisodeList';
 import { EpisodeTrace } from './components/EpisodeTrace';
+import { EpisodeControls, GoneNote, HiddenNote } from './components/EpisodeNotes';
 import { plural } from '../../protocol/plural';
-
-/** Which answers a list shows by reward (rewards are 0 or 1). */
-const REWARD_FILTERS = {
-  all: () => true,
-  rewarded: (e: EpisodeSummary) => e.reward > 0,
-  unrewarded: (e: EpisodeSummary) => e.reward <= 0,
-} as const;
-type RewardFilter = keyof typeof REWARD_FILTERS;
-
-/** A batch as a string (a select's value, an effect's dependency) and back. */
-const batchKey = (b: EpisodeBatch): string => `${b.source}:${b.step}`;
-const batchOf = (key: string): EpisodeBatch => {
-  const [source, step] = key.split(':');
-  return { source: source as EpisodeBatch['source'], step: Number(step) };
-};
 
 export interface RunEpisodesProps {
   /** The run (absent: the focused run). */
   runId?: string | null;
   /**
-   * The episode of the run the address names (a deep link): opened with its batch at first,
-   * and again whenever it changes (Back and Forward); null, none.
+   * What the address names (the Episodes page): the batch, filters and episode (a deep link's
+   * episode opens with its batch picked), taken at first and again whenever the address changes
+   * (Back and Forward). Absent, the list keeps its own.
    */
-  addressEpisode?: number | null;
-  /** Told each episode opened, and null when the trace closes. */
-  onOpen?: (id: number | null) => void;
+  address?: EpisodesView;
+  /** Told the view whenever it changes: the batch picked, the filters, the episode open. */
+  onView?: (view: EpisodesView) => void;
 }
 
 /**
@@ -53,22 +49,23 @@ export interface RunEpisodesProps {
  * Reads through the trainer worker, which writes them. Everything picked or opened belongs to
  * one run: another run starts afresh.
  */
-export function RunEpisodes({ runId: asked, addressEpisode = null, onOpen }: RunEpisodesProps) {
+export function RunEpisodes({ runId: asked, address, onView }: RunEpisodesProps) {
   const focused = useApp((s) => s.train.focusId);
   const runId = asked === undefined ? focused : asked;
   if (!runId) return null;
-  return <EpisodesOf key={runId} runId={runId} addressEpisode={addressEpisode} onOpen={onOpen} />;
+  return <EpisodesOf key={runId} runId={runId} address={address} onView={onView} />;
 }
 
 function EpisodesOf({
   runId,
-  addressEpisode,
-  onOpen,
+  address,
+  onView,
 }: {
   runId: string;
-  addressEpisode: number | null;
-  onOpen: ((id: number | null) => void) | undefined;
+  address: EpisodesView | undefined;
+  onView: ((view: EpisodesView) => void) | undefined;
 }) {
+  const start = address ?? DEFAULT_VIEW;
   const run = useApp((s) => s.train.runs.find((r) => r.id === runId));
   const step = run?.step ?? 0;
   const status = run?.status;
@@ -76,30 +73,32 @@ function EpisodesOf({
   // and when episodes were dropped.
   const revision = useApp((s) => s.train.episodesRevision);
   const [batches, setBatches] = useState<EpisodeBatch[] | null>(null);
-  const [picked, setPicked] = useState<string | null>(null);
-  const [kind, setKind] = useState<TaskKind | 'all'>('all');
-  const [rewardFilter, setRewardFilter] = useState<RewardFilter>('all');
-  const labelId = useId();
+  const [picked, setPicked] = useState<string | null>(start.batch);
+  const [kind, setKind] = useState<TaskKind | 'all'>(start.kind);
+  const [rewardFilter, setRewardFilter] = useState<RewardFilter>(start.reward);
   const [more, setMore] = useState({ key: '', rows: PAGE_ROWS });
   // Each answer is kept with what it answers, so a stale one is never shown for a new question.
   const [loaded, setLoaded] = useState<{ key: string; list: EpisodeSummary[] } | null>(null);
-  const [openId, setOpenId] = useState<number | null>(addressEpisode);
+  const [openId, setOpenId] = useState<number | null>(start.episode);
   const [opened, setOpened] = useState<EpisodeRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   // An episode asked for (by the address) that is not this run's: said until another opens.
-  const [gone, setGone] = useState<{ id: number; elsewhere: boolean } | null>(null);
+  const [gone, setGone] = useState<{ id: number; elsewhere: string | null } | null>(null);
   // A deep-linked episode: its batch is picked once it is read, and its row is paged into view.
-  const [linked, setLinked] = useState(addressEpisode);
-  // The address changed under the page (Back, Forward): its episode opens, or the trace closes.
-  // (An episode opened here reaches the address already open: nothing to do.)
-  const [address, setAddress] = useState(addressEpisode);
-  if (addressEpisode !== address) {
-    setAddress(addressEpisode);
-    if (addressEpisode !== openId) {
-      setOpenId(addressEpisode);
-      setLinked(addressEpisode);
+  const [linked, setLinked] = useState(start.episode);
+  // The address changed under the page (Back, Forward): its view is taken, its episode opens or
+  // the trace closes. (What is picked here reaches the address already shown: nothing to do.)
+  const [seen, setSeen] = useState(address ? viewKey(address) : null);
+  if (address && viewKey(address) !== seen) {
+    setSeen(viewKey(address));
+    if (address.episode !== openId) {
+      setOpenId(address.episode);
+      setLinked(address.episode);
       setGone(null);
     }
+    if (address.batch !== picked) setPicked(address.batch);
+    if (address.kind !== kind) setKind(address.kind);
+    if (address.reward !== rewardFilter) setRewardFilter(address.reward);
   }
   // A batch asked for from the chart (a click on a validation point): picked, then forgotten.
   const request = useApp((s) => s.train.episodeRequest);
@@ -132,6 +131,7 @@ function EpisodesOf({
     batches?.find((b) => batchKey(b) === picked) ??
     (batches?.length ? batches[batches.length - 1]! : null);
   const shownKey = shown ? batchKey(shown) : null;
+  const newestKey = batches?.length ? batchKey(batches[batches.length - 1]!) : null;
   const key = `${shownKey}:${revision}`;
   useEffect(() => {
     if (shownKey === null) return;
@@ -155,7 +155,7 @@ function EpisodesOf({
           setGone(null);
         } else {
           // Said where a later read cannot clear it, and dropped from the address (setOpenId).
-          setGone({ id: openId, elsewhere: e !== null });
+          setGone({ id: openId, elsewhere: e?.runId ?? null });
           setOpenId(null);
         }
       },
@@ -163,7 +163,11 @@ function EpisodesOf({
       'the episode',
     );
   }, [openId, runId]);
-  useEffect(() => onOpen?.(openId), [openId, onOpen]);
+  const view = useMemo(
+    (): EpisodesView => ({ batch: picked, kind, reward: rewardFilter, episode: openId }),
+    [picked, kind, rewardFilter, openId],
+  );
+  useEffect(() => onView?.(view), [view, onView]);
   // A deep-linked episode, once read and while open: its batch is picked (and its row paged into
   // view below).
   if (linked !== null && openId === linked && opened?.id === linked) {
@@ -197,6 +201,17 @@ function EpisodesOf({
   // A trace shows only while its row does (not under another step, filter or a dropped list).
   const episode =
     opened && opened.id === openId && visible.some((r) => r.id === openId) ? opened : null;
+  // The open episode, read and of the batch shown, whose row a filter hides: said, with a way
+  // back (the address still names it).
+  const hidden =
+    opened &&
+    opened.id === openId &&
+    list !== null &&
+    batchKey(opened) === shownKey &&
+    list.some((r) => r.id === openId) &&
+    !rows.some((r) => r.id === openId)
+      ? opened
+      : null;
   // A trace opened (from its row or a link) is brought into view, its heading focused, once.
   const traceBox = useRef<HTMLDivElement>(null);
   const broughtIn = useRef<number | null>(null);
@@ -236,11 +251,22 @@ function EpisodesOf({
         </p>
       )}
       {gone && (
-        <p className="error" role="alert" data-testid="episode-missing">
-          {gone.elsewhere
-            ? `Episode ${gone.id} belongs to another run, not “${run?.name ?? runId}”: pick its run under Run, then the answer.`
-            : `No episode ${gone.id} in “${run?.name ?? runId}”: it is not stored in this browser (pruned under Storage, its run deleted, or the address mistyped). Pick an answer from the list below.`}
-        </p>
+        <GoneNote
+          id={gone.id}
+          elsewhere={gone.elsewhere}
+          runName={run?.name ?? runId}
+          noneStored={batches !== null && batches.length === 0}
+        />
+      )}
+      {hidden && (
+        <HiddenNote
+          episode={hidden}
+          by={kind !== 'all' && hidden.kind !== kind ? 'skill' : 'reward'}
+          onShow={() => {
+            setKind('all');
+            setRewardFilter('all');
+          }}
+        />
       )}
       {batches !== null && batches.length === 0 && (
         <p className="hint" data-testid="episodes-none">
@@ -250,69 +276,19 @@ function EpisodesOf({
         </p>
       )}
       {batches !== null && batches.length > 0 && (
-        <div className="episode-controls">
-          <label>
-            <span id={`${labelId}-step`}>Episodes of</span>{' '}
-            <select
-              aria-labelledby={`${labelId}-step`}
-              data-testid="episode-step"
-              value={shownKey ?? ''}
-              onChange={(e) => {
-                setPicked(e.target.value);
-                setOpenId(null);
-              }}
-            >
-              {batches.map((b) => (
-                <option key={batchKey(b)} value={batchKey(b)}>
-                  {batchName(b)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span id={`${labelId}-kind`}>Skill</span>{' '}
-            <select
-              aria-labelledby={`${labelId}-kind`}
-              data-testid="episode-kind"
-              value={kind}
-              onChange={(e) => setKind(e.target.value as TaskKind | 'all')}
-            >
-              <option value="all">all</option>
-              {kinds.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span id={`${labelId}-reward`}>Reward</span>{' '}
-            <select
-              aria-labelledby={`${labelId}-reward`}
-              data-testid="episode-reward-filter"
-              value={rewardFilter}
-              onChange={(e) => setRewardFilter(e.target.value as RewardFilter)}
-            >
-              {Object.keys(REWARD_FILTERS).map((f) => (
-                <option key={f} value={f}>
-                  {f}
-                </option>
-              ))}
-            </select>
-          </label>
-          {picked !== null && (
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                setPicked(null);
-                setOpenId(null);
-              }}
-            >
-              follow the newest
-            </button>
-          )}
-        </div>
+        <EpisodeControls
+          batches={batches}
+          shownKey={shownKey}
+          kinds={kinds}
+          view={view}
+          following={picked === null || picked === newestKey}
+          onBatch={(b) => {
+            setPicked(b);
+            setOpenId(null);
+          }}
+          onKind={setKind}
+          onReward={setRewardFilter}
+        />
       )}
       {wanted !== null &&
         wanted === picked &&

@@ -11,6 +11,7 @@ import {
 import { QUICK_CONFIG, type TrainConfig } from '../../protocol/trainConfig';
 import { type RunSummary, type SuiteSpec } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useApp, useGoingRun, useTrainActions, useUiActions } from '../../state/hooks';
 import { interruptedNotice, stillInterrupted } from '../../state/trainSlice';
 import { ConfigForm } from './components/ConfigForm';
@@ -41,6 +42,9 @@ const SUITES: { id: SuiteSpec['projects']; label: string; detail: string }[] = [
 
 /** Configure, run, watch and compare joint-RL runs; every run is kept in IndexedDB. */
 export function TrainPage() {
+  // The run in view names the tab (a tab left open shows which run it watches).
+  const focusName = useApp((s) => s.train.runs.find((r) => r.id === s.train.focusId)?.name);
+  useDocumentTitle(focusName, 'Train');
   return (
     <div className="train-page" data-testid="train-page">
       <SkipLinks />
