@@ -7,6 +7,7 @@ import type { GridResult } from '../src/eval/grid';
 import { taskPrompt, type PromptLine } from '../src/eval/modelPrompt';
 import { expectAccessible } from './a11y';
 import {
+  expectFileGridKept,
   expectMisfitPickNamed,
   expectWholePickLabels,
   expectWrongFilesNamed,
@@ -128,11 +129,8 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
       'Could not read bad.json: results.json: runs["joint-rl"].scores has "fixing", which is not a task kind',
     );
     expect(await gridTexts(fileView)).toEqual(fromFile);
-    // The other source and back: the file's table is still there.
-    await evaluate.getByTestId('grid-source-runs').click();
-    await expect(fileView).toBeHidden();
-    await evaluate.getByTestId('grid-source-file').click();
-    await expect(fileView.getByTestId('grid-file-about')).toBeVisible();
+    // The other source and back, another page and back: the file's table is still there.
+    await expectFileGridKept(page, evaluate, fileView, fromFile);
 
     // The same nine runs as bundles, imported on the Train page: the Evaluate page picks each
     // baseline's run by its name, pairs the differences over their stored test answers, and

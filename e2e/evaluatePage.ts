@@ -112,3 +112,25 @@ export async function expectMisfitPickNamed(evaluate: Locator, runsView: Locator
   await expect(misfit).toHaveCount(0);
   await expect(trainedOn).toHaveText('code localization');
 }
+
+/**
+ * The grid of an opened results.json stays while the app is open: shown again after the other
+ * source is picked and back, and after another page and Back, source and table as they were.
+ */
+export async function expectFileGridKept(
+  page: Page,
+  evaluate: Locator,
+  fileView: Locator,
+  table: Record<string, string>,
+): Promise<void> {
+  await evaluate.getByTestId('grid-source-runs').click();
+  await expect(fileView).toBeHidden();
+  await evaluate.getByTestId('grid-source-file').click();
+  await expect(fileView.getByTestId('grid-file-about')).toBeVisible();
+  await page.getByRole('link', { name: 'Episodes', exact: true }).click();
+  await expect(page.getByTestId('episodes-page')).toBeVisible();
+  await page.goBack();
+  await expect(evaluate.getByTestId('grid-source-file')).toHaveAttribute('aria-pressed', 'true');
+  await expect(fileView.getByTestId('grid-file-about')).toBeVisible();
+  expect(await gridTexts(fileView)).toEqual(table);
+}

@@ -58,21 +58,15 @@ describe('meanDifference', () => {
         b: { scores, perTask, seconds: 1, steps: 1 },
       },
     };
-    expect(
+    const paired = () =>
       meanDifference(
         result,
         () => 'a',
         () => 'b',
-      )!.pairedSkills,
-    ).toBe(2);
+      )!.pairedSkills;
+    expect(paired()).toBe(2);
     delete result.runs.b!.perTask;
-    expect(
-      meanDifference(
-        result,
-        () => 'a',
-        () => 'b',
-      )!.pairedSkills,
-    ).toBe(0);
+    expect(paired()).toBe(0);
   });
 });
 

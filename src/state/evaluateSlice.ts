@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ExternalEvalProgress } from '../protocol/external';
 import type { Kept, KeptJob, KeptResults } from '../protocol/kept';
 import type { ModelScoreProgress } from '../protocol/models';
+import type { GridResult } from '../eval/grid';
 import type { AppState } from './store';
 
 /** A job in the trainer worker the page follows: its progress, then its result or error. */
@@ -41,7 +42,20 @@ export type EvaluateState = { [J in EvaluateJob]: Job<Progresses[J], KeptResults
    * baseline not here takes its default (the newest finished run named for it). Persisted.
    */
   gridPicks: Record<string, string | null>;
+  /**
+   * Where the grid's runs come from, and the results.json opened: kept while the app is open, so
+   * a look at another page (and Back) finds the same table.
+   */
+  gridSource: 'runs' | 'file';
+  gridFile: GridFile | null;
 };
+
+/** A `lab experiment` results.json, read: its name, runs, and Avg@k's k when it says. */
+export interface GridFile {
+  name: string;
+  result: GridResult;
+  samples: number | undefined;
+}
 
 export type EvaluateJob = KeptJob;
 
@@ -72,6 +86,8 @@ export interface EvaluateSlice {
     forgot: (job: EvaluateJob, id: number) => void;
     /** The person picked a run (or none) for one of the grid's baselines. */
     pickForGrid: (baseline: string, runId: string | null) => void;
+    setGridSource: (source: EvaluateState['gridSource']) => void;
+    openGridFile: (file: GridFile) => void;
   };
 }
 
@@ -91,6 +107,8 @@ export const initialEvaluateState: EvaluateState = {
   model: idle,
   kept: { external: [], model: [], loaded: false },
   gridPicks: {},
+  gridSource: 'runs',
+  gridFile: null,
 };
 
 /** The grid's picks as read back from storage: run ids or null, by baseline; anything else dropped. */
@@ -190,6 +208,8 @@ export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> 
         patch(job, (j, s) =>
           j.status === 'running' ? {} : showing(list(s, job).find((k) => k.id === id)),
         ),
+      setGridSource: (gridSource) => set((s) => ({ evaluate: { ...s.evaluate, gridSource } })),
+      openGridFile: (gridFile) => set((s) => ({ evaluate: { ...s.evaluate, gridFile } })),
       pickForGrid: (baseline, runId) =>
         set((s) => ({
           evaluate: { ...s.evaluate, gridPicks: { ...s.evaluate.gridPicks, [baseline]: runId } },

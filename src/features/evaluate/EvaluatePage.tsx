@@ -20,6 +20,7 @@ import { PaperGridTable, unscoredKinds } from './PaperGridTable';
 import { TransferTable } from './TransferTable';
 import { runLabel } from './runLabel';
 import { readGridFile } from './gridFile';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
 
 const NAMES = PAPER_BASELINES.map((b) => b.name);
 
@@ -154,11 +155,9 @@ function GridFromRuns() {
 
 /** The grid of a results.json written by `npm run lab -- experiment`. */
 function GridFromFile() {
-  const [file, setFile] = useState<{
-    name: string;
-    result: GridResult;
-    samples: number | undefined;
-  } | null>(null);
+  // Kept in the store while the app is open: leaving the page and coming back shows it again.
+  const file = useApp((s) => s.evaluate.gridFile);
+  const setFile = useApp((s) => s.evaluateActions.openGridFile);
   const [error, setError] = useState<string | null>(null);
   // Only the newest file opened is shown (an older one read more slowly is dropped).
   const latest = useRef(0);
@@ -254,14 +253,14 @@ function GridTables({ result, samples }: { result: GridResult; samples: string }
   );
 }
 
-type Source = 'runs' | 'file';
-
 /**
  * Evaluate: the paper's experiment grid, from this browser's runs or from a `lab experiment`
  * results.json.
  */
 export function EvaluatePage() {
-  const [source, setSource] = useState<Source>('runs');
+  useDocumentTitle('Evaluate');
+  const source = useApp((s) => s.evaluate.gridSource);
+  const setSource = useApp((s) => s.evaluateActions.setGridSource);
   const [keptError, setKeptError] = useState<string | null>(null);
   useEffect(() => {
     loadKeptResults(appStore).then(
