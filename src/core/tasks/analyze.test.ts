@@ -28,5 +28,7 @@ describe('analyzeProject', () => {
     const frozenClock = await analyse(frozen);
     expect(withClock.dropped['ends in timeout']).toBeGreaterThan(0);
     expect(kept(frozenClock)).toEqual(kept(withClock));
-  }, 60_000);
+    // About 23 s alone on this 2-core machine; with the suite's other files beside it (and the
+    // machine shared) it has taken over 60.
+  }, 180_000);
 });
