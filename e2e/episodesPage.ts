@@ -141,3 +141,37 @@ export async function expectFiltersInAddress(
   await expect(epTrace.getByTestId('episode-answer')).toHaveText(open.answerText);
   await expect.poll(address).toEqual({ run: runId, batch: 'train-0', episode: String(open.id) });
 }
+
+/**
+ * An open answer beyond the list's first page, hidden by a filter: Show it clears the filters
+ * and pages its row in again, its trace shown.
+ */
+export async function expectShowItPagesIn(
+  page: Page,
+  open: Stored['episodes'][number],
+): Promise<void> {
+  const ep = page.getByTestId('episodes-page');
+  await ep
+    .getByTestId('episode-reward-filter')
+    .selectOption(open.reward > 0 ? 'unrewarded' : 'rewarded');
+  await expect(ep.getByTestId('episode-hidden')).toContainText(`The open episode ${open.id}`);
+  await ep.getByTestId('episode-hidden-show').click();
+  await expect(ep.getByTestId('episode-trace').getByTestId('episode-answer')).toHaveText(
+    open.answerText,
+  );
+  await expect(ep.getByTestId('episode-reward-filter')).toHaveValue('all');
+}
+
+/**
+ * An answer opened and at once closed from the keyboard stays closed, and the address drops it
+ * (the address's navigation commits later than the second press).
+ */
+export async function expectQuickToggleKept(page: Page): Promise<void> {
+  const ep = page.getByTestId('episodes-page');
+  const row = ep.getByTestId('episode-row').nth(1).getByRole('button');
+  await row.press('Enter');
+  await row.press('Enter');
+  await expect(ep.getByTestId('episode-trace')).toHaveCount(0);
+  await expect.poll(() => new URL(page.url()).searchParams.get('episode')).toBeNull();
+  await expect(ep.getByTestId('episode-trace')).toHaveCount(0);
+}

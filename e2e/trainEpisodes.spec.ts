@@ -4,6 +4,8 @@ import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import {
   expectFiltersInAddress,
+  expectQuickToggleKept,
+  expectShowItPagesIn,
   expectScoresFromAnswers,
   expectSettledGrading,
   expectUnappliedEdits,
@@ -325,6 +327,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       'aria-selected',
       'true',
     );
+    await expectShowItPagesIn(page, deep);
     // Another answer opened is a step in the history: Back opens the one before, Forward again.
     await ep.getByTestId('episode-row').first().locator('td').first().click();
     const shownId = () => new URL(page.url()).searchParams.get('episode');
@@ -336,6 +339,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(epTrace.getByTestId('episode-answer')).toHaveText(deep.answerText);
     await page.goForward();
     await expect(epTrace.getByTestId('episode-answer')).toHaveText(other.answerText);
+    await expectQuickToggleKept(page);
     // A link to a run this browser does not hold says so, and shows one it does.
     await app.open('/episodes', { run: 'no-such-run', episode: '1' });
     await expect(page.getByTestId('episodes-run-missing')).toContainText(

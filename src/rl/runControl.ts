@@ -95,13 +95,14 @@ export async function changeMix(
   mix: TrainConfig['mix'],
   now: number,
 ): Promise<ConfigEvent> {
+  // The control changes at once, before any await: a step beginning meanwhile draws with this
+  // mix, and no pending change falls due over it.
   c.mix = { ...mix };
-  if (c.pending.length) {
-    await db.events.bulkDelete(c.pending.map((p) => p.id));
-    c.pending = [];
-  }
+  const dropped = c.pending;
+  c.pending = [];
   const event: ConfigEvent = { step: mixFromStep(c), elapsedMs: elapsedOf(c, now), mix: c.mix };
   const last = c.lastEvent;
+  if (dropped.length) await db.events.bulkDelete(dropped.map((p) => p.id));
   if (last?.step === event.step && (await db.events.update(last.id, event)) === 1) return event;
   c.lastEvent = { id: await db.events.add({ runId, ...event }), step: event.step };
   return event;

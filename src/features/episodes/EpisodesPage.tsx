@@ -50,10 +50,15 @@ export function EpisodesPage() {
   const runId = run?.id ?? null;
   const onView = useCallback(
     (view: EpisodesView) => {
-      const next = writeView(params, view);
-      // The run goes into the address with an episode opened (not before: a link to a run
-      // that is not here keeps its id, so the page can say so).
-      // A link to a run not here keeps its episode too (said, and kept for when it is imported).
+      // The address as it is now: a navigation commits in a transition, so this render's
+      // params may not have caught up with the last one written (a trace opened and at once
+      // closed would be opened again).
+      const now = new URLSearchParams(window.location.search);
+      const next = writeView(now, view);
+      // The run shown goes into the address with its view, so a reload or a link shows the
+      // same run's list. A link to a run that is not here keeps its id (the page says so) and
+      // its episode (kept for when the run is imported), until an episode is opened.
+      if (!missing && runId !== null) next.set('run', runId);
       if (view.episode === null) {
         if (!missing) next.delete('episode');
       } else if (runId !== null) {
@@ -61,12 +66,13 @@ export function EpisodesPage() {
         next.set('episode', String(view.episode));
       }
       // Told what the address already says (as shown from it): nothing to change.
-      if (next.toString() === params.toString()) return;
+      if (next.toString() === now.toString()) return;
       // Only another episode opened is a new entry in the history; a batch or filter picked,
       // or the address's own episode with its run added, changes this one.
-      setParams(next, { replace: view.episode === null || view.episode === episode });
+      const replace = view.episode === null || String(view.episode) === now.get('episode');
+      setParams(next, { replace });
     },
-    [setParams, params, runId, episode, missing],
+    [setParams, runId, missing],
   );
   return (
     <div className="episodes-page" data-testid="episodes-page">

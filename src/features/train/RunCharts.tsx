@@ -84,7 +84,7 @@ export function Charts() {
         {episodes && (
           <>
             <FullWidthLink view={episodesView} />
-            <RunEpisodes address={episodesView} onView={keepView} />
+            <RunEpisodes address={episodesView} onView={keepView} kept />
           </>
         )}
       </details>

@@ -40,6 +40,11 @@ export interface RunEpisodesProps {
   address?: EpisodesView;
   /** Told the view whenever it changes: the batch picked, the filters, the episode open. */
   onView?: (view: EpisodesView) => void;
+  /**
+   * The address is the list's own view kept while the app is open (the Train page), not a link:
+   * an episode opened while the newest batch was followed does not pin its batch on return.
+   */
+  kept?: boolean;
 }
 
 /**
@@ -49,21 +54,23 @@ export interface RunEpisodesProps {
  * Reads through the trainer worker, which writes them. Everything picked or opened belongs to
  * one run: another run starts afresh.
  */
-export function RunEpisodes({ runId: asked, address, onView }: RunEpisodesProps) {
+export function RunEpisodes({ runId: asked, address, onView, kept = false }: RunEpisodesProps) {
   const focused = useApp((s) => s.train.focusId);
   const runId = asked === undefined ? focused : asked;
   if (!runId) return null;
-  return <EpisodesOf key={runId} runId={runId} address={address} onView={onView} />;
+  return <EpisodesOf key={runId} runId={runId} address={address} onView={onView} kept={kept} />;
 }
 
 function EpisodesOf({
   runId,
   address,
   onView,
+  kept,
 }: {
   runId: string;
   address: EpisodesView | undefined;
   onView: ((view: EpisodesView) => void) | undefined;
+  kept: boolean;
 }) {
   const start = address ?? DEFAULT_VIEW;
   const run = useApp((s) => s.train.runs.find((r) => r.id === runId));
@@ -85,7 +92,9 @@ function EpisodesOf({
   // An episode asked for (by the address) that is not this run's: said until another opens.
   const [gone, setGone] = useState<{ id: number; elsewhere: string | null } | null>(null);
   // A deep-linked episode: its batch is picked once it is read, and its row is paged into view.
-  const [linked, setLinked] = useState(start.episode);
+  // A link's episode: its batch is picked once it is read (not a kept view's while following).
+  const linkOf = (v: EpisodesView): number | null => (kept && v.batch === null ? null : v.episode);
+  const [linked, setLinked] = useState(linkOf(start));
   // The address changed under the page (Back, Forward): its view is taken, its episode opens or
   // the trace closes. (What is picked here reaches the address already shown: nothing to do.)
   const [seen, setSeen] = useState(address ? viewKey(address) : null);
@@ -93,7 +102,7 @@ function EpisodesOf({
     setSeen(viewKey(address));
     if (address.episode !== openId) {
       setOpenId(address.episode);
-      setLinked(address.episode);
+      setLinked(linkOf(address));
       setGone(null);
     }
     if (address.batch !== picked) setPicked(address.batch);
@@ -196,7 +205,13 @@ function EpisodesOf({
     setLinked(null);
     setMore({ key: listKey, rows: Math.ceil((linkedRow + 1) / PAGE_ROWS) * PAGE_ROWS });
   }
-  const limit = more.key === listKey ? more.rows : PAGE_ROWS;
+  // The open answer's row stays in view when a filter changes (the list then starts again at
+  // one page): as many pages as reach it.
+  const openRow = opened && opened.id === openId ? rows.findIndex((r) => r.id === openId) : -1;
+  const limit = Math.max(
+    more.key === listKey ? more.rows : PAGE_ROWS,
+    Math.ceil((openRow + 1) / PAGE_ROWS) * PAGE_ROWS,
+  );
   const visible = rows.slice(0, limit);
   // A trace shows only while its row does (not under another step, filter or a dropped list).
   const episode =
@@ -228,6 +243,8 @@ function EpisodesOf({
   }, [episodeId]);
   const toggle = (id: number) => {
     setGone(null);
+    // Closed, its row stays where it is: the pages shown for it stay.
+    if (openId === id) setMore({ key: listKey, rows: limit });
     setOpenId(openId === id ? null : id);
   };
   // One function per task, so the trace's observation is read once, not at every redraw.

@@ -13,7 +13,7 @@ import { type RunSummary, type SuiteSpec } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useApp, useGoingRun, useTrainActions, useUiActions } from '../../state/hooks';
-import { interruptedNotice, stillInterrupted } from '../../state/trainSlice';
+import { interruptedNotice, pendingMixFrom, stillInterrupted } from '../../state/trainSlice';
 import { ConfigForm } from './components/ConfigForm';
 import { goingRunNote } from './components/goingNote';
 import { MixSliders } from './components/MixSliders';
@@ -270,6 +270,12 @@ function FocusPanel() {
   const mix = useApp((s) =>
     s.train.focusId ? s.train.series[s.train.focusId]?.events.at(-1)?.mix : undefined,
   );
+  // The sliders show the last change; after a resume it may wait for a later step.
+  const pendingFrom = useApp((s) => {
+    const id = s.train.focusId;
+    const step = s.train.runs.find((r) => r.id === id)?.step ?? 0;
+    return id ? pendingMixFrom(s.train.series[id]?.events ?? [], step) : null;
+  });
   const stopping = useApp(
     (s) => s.train.focusId !== null && s.train.stopping.includes(s.train.focusId),
   );
@@ -355,6 +361,13 @@ function FocusPanel() {
       {going && (
         <div className="live-mix" data-testid="live-mix">
           <h3>Skill mix (changes apply from the next step)</h3>
+          {pendingFrom !== null && (
+            <p className="hint" data-testid="mix-pending">
+              This mix applies from step {pendingFrom}: it was set after the checkpoint the run
+              resumed from, and the steps before it, trained again, draw with the mix they first
+              had. A change now replaces it from the next step.
+            </p>
+          )}
           <MixSliders
             mix={draftMix?.mix ?? mix ?? focus.mix ?? {}}
             onChange={(m) => setDraftMix({ runId: focus.id, mix: m })}
