@@ -114,6 +114,7 @@ test.describe('Train page @webgpu', () => {
         .getByRole('button', { name: /^Open “.+”$/ })
         .click();
       await expect(page.getByTestId('run-status')).toHaveText('interrupted');
+      await expect(page.getByTestId('resume-run')).toBeFocused();
       await page.getByTestId('resume-run').click();
       await expect(page.getByTestId('run-status')).toHaveText('running', { timeout: 60_000 });
       // No run is left interrupted: the banner goes.

@@ -16,6 +16,10 @@ test.describe('Train page: the configuration form @webgpu', () => {
     await expect(detail).toHaveText('8 corpus projects, built in about a minute.');
     await suite.selectOption('all');
     await expect(detail).toContainText('All 46 corpus projects: the first run builds them');
+    // Kept with the form's other edits, over a reload.
+    await page.reload();
+    await app.ready();
+    await expect(suite).toHaveValue('all');
     await suite.selectOption('quick');
     const problem = page.getByTestId('config-problem');
     const start = page.getByTestId('start-run');

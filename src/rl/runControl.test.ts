@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyDue, lastEventOf, mixFromStep, mixOnStart, type Control } from './runControl';
+import {
+  applyDue,
+  lastEventOf,
+  mixFromStep,
+  mixOnStart,
+  mixTooLate,
+  type Control,
+} from './runControl';
 
 describe('mixFromStep', () => {
   it('is the next step to begin: between steps (or paused) the one waiting, during a step the one after', () => {
@@ -7,6 +14,17 @@ describe('mixFromStep', () => {
     expect(mixFromStep({ step: 5, stepGoing: false })).toBe(5);
     // Pause pressed while step 5 goes: its mix was read as it began.
     expect(mixFromStep({ step: 5, stepGoing: true })).toBe(6);
+  });
+});
+
+describe('mixTooLate', () => {
+  it('refuses a change once every step has begun: it would apply to none', () => {
+    expect(mixTooLate({ step: 9, stepGoing: false, steps: 10 })).toBeNull();
+    // The last step going: a change would apply from step 10, past the run.
+    expect(mixTooLate({ step: 9, stepGoing: true, steps: 10 })).toMatch(
+      /^The run has begun all its 10 steps .* a mix change would apply to none$/,
+    );
+    expect(mixTooLate({ step: 10, stepGoing: false, steps: 10 })).not.toBeNull();
   });
 });
 
@@ -35,6 +53,7 @@ describe('mixOnStart and applyDue', () => {
     wake: null,
     ...mixOnStart(rows, from, mix(1)),
     trainKinds: ['localization', 'review'],
+    steps: 10,
     step: from,
     stepGoing: false,
     elapsedBase: 0,

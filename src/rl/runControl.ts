@@ -9,6 +9,8 @@ export interface Control {
   wake: (() => void) | null;
   mix: TrainConfig['mix'];
   trainKinds: TrainConfig['trainKinds'];
+  /** The run's planned steps: once they have all begun, a mix change would apply to none. */
+  steps: number;
   /** The next step to start, or the step going while `stepGoing`. */
   step: number;
   /** A step is going: its mix was read when it began, so a change now applies from the next. */
@@ -106,4 +108,14 @@ export async function changeMix(
   if (last?.step === event.step && (await db.events.update(last.id, event)) === 1) return event;
   c.lastEvent = { id: await db.events.add({ runId, ...event }), step: event.step };
   return event;
+}
+
+/**
+ * Why a mix change cannot be taken now, or null: every step of the run has begun (its last
+ * evaluation may still be going), so it would apply to none.
+ */
+export function mixTooLate(c: Pick<Control, 'step' | 'stepGoing' | 'steps'>): string | null {
+  return mixFromStep(c) >= c.steps
+    ? `The run has begun all its ${c.steps} steps (it is finishing or evaluating), so a mix change would apply to none`
+    : null;
 }

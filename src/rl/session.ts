@@ -11,7 +11,7 @@ import type {
 } from '../protocol/training';
 import { finalScores } from '../protocol/training';
 import { ACTIVE_STATUSES, type LabDatabase, type RunRecord } from '../storage/db';
-import { applyDue, changeMix, elapsedOf, mixOnStart, type Control } from './runControl';
+import { applyDue, changeMix, elapsedOf, mixOnStart, mixTooLate, type Control } from './runControl';
 import { StoredRuns } from './storedRuns';
 import { evaluateExternal, ExternalEvalCancelled, type TaskFileCache } from './externalEval';
 import type {
@@ -153,7 +153,7 @@ export class TrainingSession extends StoredRuns {
   async setMix(runId: string, mix: TrainConfig['mix']): Promise<ConfigEvent | null> {
     const c = this.controls.get(runId);
     if (!c) return null;
-    const problem = mixProblem(c.trainKinds, mix);
+    const problem = mixProblem(c.trainKinds, mix) ?? mixTooLate(c);
     if (problem) throw new Error(`${problem}. The run keeps its current mix.`);
     return changeMix(this.env.db, runId, c, mix, this.env.now());
   }
@@ -205,6 +205,7 @@ export class TrainingSession extends StoredRuns {
         wake: null,
         ...mixOnStart(events, from, run.config.mix),
         trainKinds: run.config.trainKinds,
+        steps: run.config.steps,
         step: from,
         stepGoing: false,
         elapsedBase: run.elapsedMs,

@@ -42,6 +42,20 @@ describe('app store', () => {
     expect(restoreDraft([1])).toBeNull();
   });
 
+  it("keeps the form's choice of tasks across a reload; an unknown saved value is the quick suite", () => {
+    const storage = memoryStorage();
+    const first = createTestStore(storage);
+    expect(first.getState().ui.draftSuite).toBe('quick');
+    first.getState().uiActions.setDraftSuite('all');
+    expect(createTestStore(storage).getState().ui.draftSuite).toBe('all');
+    const saved = JSON.parse(storage.getItem('atomic-skills-lab:settings')!) as {
+      state: { ui: Record<string, unknown> };
+    };
+    saved.state.ui.draftSuite = 'everything';
+    storage.setItem('atomic-skills-lab:settings', JSON.stringify(saved));
+    expect(createTestStore(storage).getState().ui.draftSuite).toBe('quick');
+  });
+
   it('remembers how the trace viewer shows code; an unknown saved value is the editor', () => {
     const storage = memoryStorage();
     const first = createTestStore(storage);

@@ -37,6 +37,7 @@ export function createAppStore(storage?: Storage): AppStore {
             backendPreference: s.ui.backendPreference,
             measuredFastest: s.ui.measuredFastest,
             draftConfig: s.ui.draftConfig,
+            draftSuite: s.ui.draftSuite,
             codeView: s.ui.codeView,
           },
           learn: savedLearn(s.learn),
@@ -50,9 +51,10 @@ export function createAppStore(storage?: Storage): AppStore {
           const draftConfig = restoreDraft(saved.draftConfig);
           // Anything but 'text' (absent, or a value this version does not know) is the editor.
           const codeView = saved.codeView === 'text' ? 'text' : 'editor';
+          const draftSuite = saved.draftSuite === 'all' ? 'all' : 'quick';
           return {
             ...current,
-            ui: { ...current.ui, ...saved, draftConfig, codeView, settingsOpen: false },
+            ui: { ...current.ui, ...saved, draftConfig, draftSuite, codeView, settingsOpen: false },
             learn: { ...current.learn, ...restoreLearn(stored?.learn) },
             evaluate: {
               ...current.evaluate,

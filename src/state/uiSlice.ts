@@ -16,6 +16,8 @@ export interface UiState {
   measuredFastest: BackendName | null;
   /** The Train page's form as last edited (kept over reloads); null: the quick preset. */
   draftConfig: TrainConfig | null;
+  /** The form's choice of tasks (the built-in suite), kept with its draft. */
+  draftSuite: 'quick' | 'all';
   codeView: CodeViewSetting;
 }
 
@@ -45,6 +47,7 @@ export interface UiSlice {
     setBackendPreference: (preference: BackendPreference) => void;
     setMeasuredFastest: (backend: BackendName | null) => void;
     setDraftConfig: (config: TrainConfig | null) => void;
+    setDraftSuite: (suite: UiState['draftSuite']) => void;
     setCodeView: (view: CodeViewSetting) => void;
   };
 }
@@ -55,6 +58,7 @@ export const initialUiState: UiState = {
   backendPreference: 'auto',
   measuredFastest: null,
   draftConfig: null,
+  draftSuite: 'quick',
   codeView: 'editor',
 };
 
@@ -68,6 +72,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => {
       setBackendPreference: (backendPreference) => patch({ backendPreference }),
       setMeasuredFastest: (measuredFastest) => patch({ measuredFastest }),
       setDraftConfig: (draftConfig) => patch({ draftConfig }),
+      setDraftSuite: (draftSuite) => patch({ draftSuite }),
       setCodeView: (codeView) => patch({ codeView }),
     },
   };

@@ -40,8 +40,8 @@ function AnswersTable({ taskId, testId }: { taskId: string; testId: string }) {
     return (
       <p className="hint" data-testid={`${testId}-none`}>
         No run in this browser has a stored answer to this task. A run stores its final test
-        evaluation’s answers (the test-split bugs, when it trained on the quick suite) and every
-        group of every fifth training step.
+        evaluation’s answers, to the test tasks it drew (its “test tasks per kind” of each kind, so
+        not every test-split bug), and every group of every fifth training step.
       </p>
     );
   const name = (runId: string) => runs.find((r) => r.id === runId)?.name ?? runId;

@@ -12,6 +12,7 @@ import { QUICK_CONFIG, type TrainConfig } from '../../protocol/trainConfig';
 import { type RunSummary, type SuiteSpec } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { refocus } from '../../components/focus';
 import { useApp, useGoingRun, useTrainActions, useUiActions } from '../../state/hooks';
 import { interruptedNotice, pendingMixFrom, stillInterrupted } from '../../state/trainSlice';
 import { ConfigForm } from './components/ConfigForm';
@@ -124,7 +125,9 @@ const ConfigPanel = memo(function ConfigPanel() {
   const backendStatus = useApp((s) => s.device.status);
   const config = useApp((s) => s.ui.draftConfig) ?? QUICK_CONFIG;
   const { setDraftConfig: setConfig } = useUiActions();
-  const [suite, setSuite] = useState<SuiteSpec['projects']>('quick');
+  // Kept with the form's draft (over reloads too).
+  const suite = useApp((s) => s.ui.draftSuite);
+  const { setDraftSuite: setSuite } = useUiActions();
   const { setFocusPauseOf } = useTrainActions();
   const onStart = (c: TrainConfig): void => {
     // The form, disabled while the run goes, loses the focus: the run's Pause takes it.
@@ -218,7 +221,17 @@ function Messages() {
             .filter((r) => r.id !== focusId)
             .slice(0, 3)
             .map((r) => (
-              <button key={r.id} type="button" onClick={() => actions.focus(r.id, true)}>
+              <button
+                key={r.id}
+                type="button"
+                onClick={() => {
+                  actions.focus(r.id, true);
+                  // The button goes (the run is in view): the focus moves on to its Resume.
+                  requestAnimationFrame(() =>
+                    refocus(document.querySelector<HTMLElement>('[data-testid="resume-run"]')),
+                  );
+                }}
+              >
                 Open “{r.name}”
               </button>
             ))}{' '}
@@ -270,7 +283,6 @@ function FocusPanel() {
   const mix = useApp((s) =>
     s.train.focusId ? s.train.series[s.train.focusId]?.events.at(-1)?.mix : undefined,
   );
-  // The sliders show the last change; after a resume it may wait for a later step.
   const pendingFrom = useApp((s) => {
     const id = s.train.focusId;
     const step = s.train.runs.find((r) => r.id === id)?.step ?? 0;
@@ -368,11 +380,18 @@ function FocusPanel() {
               had. A change now replaces it from the next step.
             </p>
           )}
+          {focus.step >= focus.steps && (
+            <p className="hint" data-testid="mix-too-late">
+              Every one of the run&apos;s {focus.steps} steps has been trained: the mix no longer
+              changes (the run is evaluating or finishing).
+            </p>
+          )}
           <MixSliders
             mix={draftMix?.mix ?? mix ?? focus.mix ?? {}}
             onChange={(m) => setDraftMix({ runId: focus.id, mix: m })}
             {...(focus.trainKinds && { skills: focus.trainKinds })}
             trainKinds={focus.trainKinds}
+            disabled={focus.step >= focus.steps}
           />
         </div>
       )}

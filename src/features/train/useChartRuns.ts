@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { RunSummary } from '../../protocol/training';
+import { isGoing, type RunSummary } from '../../protocol/training';
 import { useApp } from '../../state/hooks';
 import type { RunSeries, TrainState } from '../../state/trainSlice';
 import type { ChartRun } from './components/chartModel';
@@ -8,10 +8,12 @@ import type { ChartRun } from './components/chartModel';
 /** Chart runs by the series object they were made from (series are replaced, never mutated). */
 const made = new WeakMap<RunSeries, ChartRun>();
 
-function chartRun(summary: RunSummary, s: RunSeries): ChartRun {
+export function chartRun(summary: RunSummary, s: RunSeries): ChartRun {
   const group = summary.group ?? summary.id;
+  // Only a going run has an end to size the axis to: a stopped (or interrupted) one fits its data.
+  const planned = isGoing(summary.status) ? summary.steps : undefined;
   const hit = made.get(s);
-  if (hit && hit.name === summary.name && hit.group === group && hit.plannedSteps === summary.steps)
+  if (hit && hit.name === summary.name && hit.group === group && hit.plannedSteps === planned)
     return hit;
   const run: ChartRun = {
     id: summary.id,
@@ -21,7 +23,8 @@ function chartRun(summary: RunSummary, s: RunSeries): ChartRun {
     events: s.events,
     elapsed: s.points.map((p) => p.elapsedMs),
     group,
-    plannedSteps: summary.steps,
+    ...(planned !== undefined && { plannedSteps: planned }),
+    ...(summary.trainKinds && { trainKinds: summary.trainKinds }),
   };
   made.set(s, run);
   return run;

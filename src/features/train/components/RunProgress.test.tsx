@@ -67,6 +67,24 @@ describe('RunProgress', () => {
     expect(document.activeElement).toBe(screen.getByTestId('start-run'));
   });
 
+  it('moves the focus on when the run ends by itself, its controls going from under it', () => {
+    const props = {
+      name: 'quick',
+      step: 10,
+      steps: 10,
+      elapsedMs: 3000,
+      onPause: noop,
+      onResume: noop,
+      onStop: noop,
+    };
+    const { rerender } = render(<RunProgress status="running" {...props} />);
+    screen.getByTestId('pause-run').focus();
+    rerender(<RunProgress status="done" {...props} />);
+    expect(screen.queryByTestId('pause-run')).toBeNull();
+    // No Start here (another run may be going): the run's name.
+    expect(document.activeElement).toBe(screen.getByTestId('focus-name'));
+  });
+
   it('shows step, elapsed, ETA, throughput and backend, and calls back', () => {
     const onPause = vi.fn();
     render(

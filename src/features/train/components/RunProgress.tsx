@@ -110,6 +110,16 @@ export function RunProgress(p: RunProgressProps) {
       if (stopping) stoppedTo.current = target;
     }
   });
+  // The run ended by itself (done, or an error) while the focus was on its controls: they go,
+  // and the focus moves on to Start, else the run's name, rather than falling to the page.
+  const hadControls = useRef(controls);
+  useEffect(() => {
+    if (hadControls.current && !controls) {
+      const start = startRef.current && !startRef.current.disabled ? startRef.current : null;
+      refocus(start ?? nameRef.current);
+    }
+    hadControls.current = controls;
+  });
   const eta = p.etaMs !== undefined ? p.etaMs : defaultEta(p.status, p.step, p.steps, p.elapsedMs);
   const stats: [id: string, label: string, value: string][] = [
     ['step', 'step', `${p.step} / ${p.steps}`],

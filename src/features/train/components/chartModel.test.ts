@@ -3,6 +3,7 @@ import {
   buildChartModel,
   cachedRunLines,
   runLines,
+  mixLabel,
   validationAt,
   valueNear,
   type ChartOptions,
@@ -156,5 +157,16 @@ describe('validationAt', () => {
     const x = buildChartModel(byTime, options()).series.find((s) => s.role === 'eval')!.points[0]!
       .x;
     expect(validationAt(byTime, x)).toEqual({ runId: 'a', step: 2 });
+  });
+});
+
+describe('mixLabel', () => {
+  it('lists the whole mix: every trained kind, 1 where the change names none', () => {
+    const kinds = ['localization', 'editing', 'testgen', 'reproduction', 'review'] as const;
+    expect(mixLabel({ localization: 0, editing: 0, testgen: 0, reproduction: 0 }, kinds)).toBe(
+      'loc 0, edit 0, test 0, repro 0, review 1',
+    );
+    // Without the run's kinds (an older run's summary), what the change names.
+    expect(mixLabel({ review: 3 })).toBe('review 3');
   });
 });

@@ -28,6 +28,8 @@ export interface ChartRun {
   group?: string;
   /** Steps the run will have when done (a live run's x axis is sized to it). */
   plannedSteps?: number;
+  /** The kinds it trains on: a mix change lists each with its weight (1 where it names none). */
+  trainKinds?: readonly TaskKind[];
 }
 
 export interface ChartOptions {
@@ -108,8 +110,15 @@ const SHORT: Partial<Record<TaskKind, string>> = {
   review: 'review',
 };
 
-const mixLabel = (mix: ConfigEvent['mix']): string =>
-  Object.entries(mix)
+/**
+ * A mix in words, whole: every kind the run trains on with its weight (a kind the mix does not
+ * name weighs 1), then any other the mix names. Without the run's kinds, what the mix names.
+ */
+export const mixLabel = (mix: ConfigEvent['mix'], trainKinds?: readonly TaskKind[]): string =>
+  [
+    ...(trainKinds ?? []).map((k): [string, number] => [k, mix[k] ?? 1]),
+    ...Object.entries(mix).filter(([k]) => !trainKinds?.includes(k as TaskKind)),
+  ]
     .map(([k, w]) => `${SHORT[k as TaskKind] ?? k} ${w}`)
     .join(', ');
 
@@ -149,7 +158,7 @@ export function runLines(run: ChartRun, axis: XAxisKind): RunLines {
   }
   const markers = run.events.map((ev) => ({
     x: axis === 'time' ? ev.elapsedMs : xAtStep(run.points, xs, ev.step, axis),
-    label: mixLabel(ev.mix),
+    label: mixLabel(ev.mix, run.trainKinds),
   }));
   return { run, train, evals, markers, end: projectedEnd(run.points, xs, run.plannedSteps, axis) };
 }

@@ -95,7 +95,8 @@ export function xValues(
 /**
  * Where a run that is still going will end on the x axis: its planned last step, or for
  * episodes and time the pace so far carried to the planned steps. Charts size their x axis to it
- * so the axis stays put while points arrive. Null when the run has no plan or is done.
+ * so the axis stays put while points arrive. Null when the run has no plan (it is not going:
+ * a stopped run fits its data) or is done.
  */
 export function projectedEnd(
   points: readonly StepPoint[],

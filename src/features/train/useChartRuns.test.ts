@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../protocol/training';
+import { chartRun } from './useChartRuns';
+
+const summary = (status: RunSummary['status']) =>
+  ({ id: 'r', name: 'r', status, steps: 40 }) as RunSummary;
+
+describe('chartRun', () => {
+  it('sizes the x axis to the planned steps only while the run goes', () => {
+    expect(chartRun(summary('running'), { points: [], evals: [], events: [] }).plannedSteps).toBe(
+      40,
+    );
+    expect(chartRun(summary('paused'), { points: [], evals: [], events: [] }).plannedSteps).toBe(
+      40,
+    );
+    // Stopped at 4 of 40 steps: its 4 steps fill the axis, not its first tenth.
+    for (const status of ['stopped', 'interrupted', 'error', 'done'] as const)
+      expect(
+        chartRun(summary(status), { points: [], evals: [], events: [] }).plannedSteps,
+      ).toBeUndefined();
+  });
+
+  it('is made again when the run stops (same series)', () => {
+    const series = { points: [], evals: [], events: [] };
+    const going = chartRun(summary('running'), series);
+    expect(chartRun(summary('running'), series)).toBe(going);
+    expect(chartRun(summary('stopped'), series)).not.toBe(going);
+  });
+});
