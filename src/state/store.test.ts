@@ -3,6 +3,15 @@ import { QUICK_CONFIG } from '../protocol/trainConfig';
 import { createTestStore, memoryStorage } from './store';
 import { restoreDraft } from './uiSlice';
 
+/** Puts a value in the saved settings' ui, as another version (or a hand) may have left it. */
+function saveUiValue(storage: Storage, key: string, value: unknown): void {
+  const saved = JSON.parse(storage.getItem('atomic-skills-lab:settings')!) as {
+    state: { ui: Record<string, unknown> };
+  };
+  saved.state.ui[key] = value;
+  storage.setItem('atomic-skills-lab:settings', JSON.stringify(saved));
+}
+
 describe('app store', () => {
   it('updates ui settings and keeps device state separate', () => {
     const store = createTestStore();
@@ -48,11 +57,7 @@ describe('app store', () => {
     expect(first.getState().ui.draftSuite).toBe('quick');
     first.getState().uiActions.setDraftSuite('all');
     expect(createTestStore(storage).getState().ui.draftSuite).toBe('all');
-    const saved = JSON.parse(storage.getItem('atomic-skills-lab:settings')!) as {
-      state: { ui: Record<string, unknown> };
-    };
-    saved.state.ui.draftSuite = 'everything';
-    storage.setItem('atomic-skills-lab:settings', JSON.stringify(saved));
+    saveUiValue(storage, 'draftSuite', 'everything');
     expect(createTestStore(storage).getState().ui.draftSuite).toBe('quick');
   });
 
@@ -62,11 +67,7 @@ describe('app store', () => {
     expect(first.getState().ui.codeView).toBe('editor');
     first.getState().uiActions.setCodeView('text');
     expect(createTestStore(storage).getState().ui.codeView).toBe('text');
-    const saved = JSON.parse(storage.getItem('atomic-skills-lab:settings')!) as {
-      state: { ui: Record<string, unknown> };
-    };
-    saved.state.ui.codeView = 'hologram';
-    storage.setItem('atomic-skills-lab:settings', JSON.stringify(saved));
+    saveUiValue(storage, 'codeView', 'hologram');
     expect(createTestStore(storage).getState().ui.codeView).toBe('editor');
   });
 
