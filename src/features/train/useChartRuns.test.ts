@@ -1,6 +1,9 @@
+// @vitest-environment jsdom
+import { renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { appStore } from '../../state/appStore';
 import type { RunSummary } from '../../protocol/training';
-import { chartRun } from './useChartRuns';
+import { chartRun, useChartRuns } from './useChartRuns';
 
 const summary = (status: RunSummary['status']) =>
   ({ id: 'r', name: 'r', status, steps: 40 }) as RunSummary;
@@ -25,5 +28,32 @@ describe('chartRun', () => {
     const going = chartRun(summary('running'), series);
     expect(chartRun(summary('running'), series)).toBe(going);
     expect(chartRun(summary('stopped'), series)).not.toBe(going);
+  });
+});
+
+describe('useChartRuns', () => {
+  it('gives the focused run its planned steps while it goes, and its kinds, from the store', () => {
+    const run = {
+      ...summary('paused'),
+      name: 'quick',
+      trainKinds: ['localization', 'review'],
+    } as RunSummary;
+    appStore.setState((s) => ({
+      train: {
+        ...s.train,
+        runs: [run],
+        series: { r: { points: [], evals: [], events: [] } },
+        focusId: 'r',
+      },
+    }));
+    const { result, rerender } = renderHook(() => useChartRuns());
+    expect(result.current[0]).toMatchObject({
+      name: 'quick',
+      plannedSteps: 40,
+      trainKinds: ['localization', 'review'],
+    });
+    appStore.setState((s) => ({ train: { ...s.train, runs: [{ ...run, status: 'stopped' }] } }));
+    rerender();
+    expect(result.current[0]!.plannedSteps).toBeUndefined();
   });
 });

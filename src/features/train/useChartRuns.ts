@@ -48,15 +48,27 @@ export function useChartRuns(): ChartRun[] {
     useShallow((s) =>
       shownRunIds(s.train).map((id) => {
         const r = s.train.runs.find((x) => x.id === id)!;
-        return `${r.id}\u0000${r.name}\u0000${r.group ?? r.id}\u0000${r.steps}`;
+        // Whether it goes, not its status: a pause or resume changes nothing drawn.
+        const going = isGoing(r.status) ? 'running' : 'ended';
+        const kinds = r.trainKinds?.join(',') ?? '';
+        return [r.id, r.name, r.group ?? r.id, r.steps, going, kinds].join('\u0000');
       }),
     ),
   );
   return useMemo(
     () =>
       labels.map((label, i) => {
-        const [id = '', name = '', group = '', steps = '0'] = label.split('\u0000');
-        return chartRun({ id, name, group, steps: Number(steps) } as RunSummary, series[i]!);
+        const [id = '', name = '', group = '', steps = '0', going = '', kinds = ''] =
+          label.split('\u0000');
+        const summary = {
+          id,
+          name,
+          group,
+          steps: Number(steps),
+          status: going === 'running' ? 'running' : 'done',
+          ...(kinds && { trainKinds: kinds.split(',') }),
+        } as RunSummary;
+        return chartRun(summary, series[i]!);
       }),
     [series, labels],
   );
