@@ -186,6 +186,12 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     await expect(add).toBeDisabled();
     await expect(addProblem).toContainText('EXPECT is missing');
     await learn.getByTestId('learn-reproduction-expect').fill(repro.expect!);
+    // The test being written waits while another step is looked at.
+    await learn.getByTestId('learn-step-localization').click();
+    await learn.getByTestId('learn-step-reproduction').click();
+    await expect(form.getByRole('combobox')).toHaveValue(String(fnIndex));
+    await expect(learn.getByTestId('learn-reproduction-args')).toHaveValue(repro.args.join(', '));
+    await expect(learn.getByTestId('learn-reproduction-expect')).toHaveValue(repro.expect!);
     await add.click();
     await expect(learn.getByTestId('learn-reproduction-text')).toHaveValue(
       renderAnswer({ kind: 'tests', cases: [repro] }),

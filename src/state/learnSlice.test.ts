@@ -19,6 +19,18 @@ describe('the Learn page’s state', () => {
     expect(s.checks['loc:1']).toMatchObject({ status: 'done', answerText: 'FILES src/a.js END' });
   });
 
+  it('keeps a test being written per task, field by field', () => {
+    const store = createTestStore();
+    const a = store.getState().learnActions;
+    a.setTestForm('repro:1', { fn: 2 });
+    a.setTestForm('repro:1', { args: '1000, 3' });
+    a.setTestForm('testgen:1', { expect: '4' });
+    expect(store.getState().learn.testForms).toEqual({
+      'repro:1': { fn: 2, args: '1000, 3', expect: '' },
+      'testgen:1': { fn: 0, args: '', expect: '4' },
+    });
+  });
+
   it('a failed read of the bugs keeps the list already there', () => {
     const store = createTestStore();
     const a = store.getState().learnActions;

@@ -31,11 +31,25 @@ export interface LearnState {
    * their bug opens (recheckSaved), so a reload keeps what each step scored.
    */
   checkedBefore: Record<string, string>;
+  /**
+   * A test being written in a tests step's form (function picked, arguments, EXPECT), per task
+   * id: it waits while the person looks at another step (kept while the app is open).
+   */
+  testForms: Record<string, TestFormDraft>;
   /** Gold answers the person asked to see, per task id. */
   gold: Record<string, string>;
   /** The bug and step last shown: the page opens there again when its address names none. */
   place: { bug: string; step: string } | null;
 }
+
+/** A test being written in the form: the function's index in the task's list, its text fields. */
+export interface TestFormDraft {
+  fn: number;
+  args: string;
+  expect: string;
+}
+
+export const EMPTY_TEST_FORM: TestFormDraft = { fn: 0, args: '', expect: '' };
 
 export interface LearnSlice {
   learn: LearnState;
@@ -53,6 +67,7 @@ export interface LearnSlice {
     checked: (taskId: string, answerText: string, verdict: PlayVerdict) => void;
     checkFailed: (taskId: string, answerText: string, error: string) => void;
     showGold: (taskId: string, text: string) => void;
+    setTestForm: (taskId: string, patch: Partial<TestFormDraft>) => void;
     setPlace: (bug: string, step: string) => void;
   };
 }
@@ -63,6 +78,7 @@ export const initialLearnState: LearnState = {
   edited: {},
   checks: {},
   checkedBefore: {},
+  testForms: {},
   gold: {},
   place: null,
 };
@@ -103,6 +119,13 @@ export const createLearnSlice: StateCreator<AppState, [], [], LearnSlice> = (set
           checks: { ...s.checks, [taskId]: { status: 'error', answerText, error } },
         })),
       showGold: (taskId, text) => patch((s) => ({ gold: { ...s.gold, [taskId]: text } })),
+      setTestForm: (taskId, p) =>
+        patch((s) => ({
+          testForms: {
+            ...s.testForms,
+            [taskId]: { ...EMPTY_TEST_FORM, ...s.testForms[taskId], ...p },
+          },
+        })),
       setPlace: (bug, step) => patch(() => ({ place: { bug, step } })),
     },
   };

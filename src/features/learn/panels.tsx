@@ -8,6 +8,7 @@ import { renderAnswer } from '../../core/answers/text';
 import type { BugTasks, PlayTask } from '../../protocol/learn';
 import type { TaskFilesView } from '../../protocol/episodes';
 import { useApp, useLearnActions } from '../../state/hooks';
+import { EMPTY_TEST_FORM } from '../../state/learnSlice';
 import { CodeBlock, PatchFiles } from '../train/components/CodeBlock';
 import { FileTabs } from '../train/components/FileTabs';
 import { chosenFiles, TaskFiles } from '../train/components/TaskFilesPanel';
@@ -167,12 +168,15 @@ export function EditingPanel({ task }: { task: PlayTask }) {
 
 export function TestsPanel({ task }: { task: PlayTask }) {
   const text = useApp((s) => s.learn.answers[task.id]);
-  const { setAnswer } = useLearnActions();
+  const { setAnswer, setTestForm } = useLearnActions();
   const read = useFilesReader(task);
-  const [fnIndex, setFnIndex] = useState(0);
+  // The test being written waits in the store while the person looks at another step.
+  const form = useApp((s) => s.learn.testForms[task.id]) ?? EMPTY_TEST_FORM;
+  const { fn: fnIndex, args, expect } = form;
+  const setFnIndex = (fn: number) => setTestForm(task.id, { fn });
+  const setArgs = (value: string) => setTestForm(task.id, { args: value });
+  const setExpect = (value: string) => setTestForm(task.id, { expect: value });
   const fnLabelId = useId();
-  const [args, setArgs] = useState('');
-  const [expect, setExpect] = useState('');
   const fn = task.space.functions[fnIndex];
   const key = task.kind;
   const optional = useMemo(() => optionalArgs(task.files), [task.files]);
