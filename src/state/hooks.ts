@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { appStore } from './appStore';
 import type { AppState } from './store';
@@ -5,6 +6,23 @@ import { isGoing, type RunSummary } from '../protocol/training';
 
 /** Any slice of the app state; combine with `useShallow` for arrays and objects built here. */
 export const useApp = <T>(selector: (s: AppState) => T): T => appStore(selector);
+
+/**
+ * A selector that keeps its last result while `equal` says the new one is the same: for
+ * results built in the selector that `useShallow` cannot compare (arrays of objects).
+ */
+export function useEqualBy<T>(
+  selector: (s: AppState) => T,
+  equal: (a: T, b: T) => boolean,
+): (s: AppState) => T {
+  const prev = useRef<{ value: T } | null>(null);
+  return (s) => {
+    const next = selector(s);
+    if (prev.current && equal(prev.current.value, next)) return prev.current.value;
+    prev.current = { value: next };
+    return next;
+  };
+}
 
 export const useUi = (): AppState['ui'] => useApp((s) => s.ui);
 export const useUiActions = (): AppState['uiActions'] => useApp((s) => s.uiActions);

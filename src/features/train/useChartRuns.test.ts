@@ -3,10 +3,10 @@ import { renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { appStore } from '../../state/appStore';
 import type { RunSummary } from '../../protocol/training';
-import { chartRun, useChartRuns } from './useChartRuns';
+import { chartFacts, chartRun, useChartRuns } from './useChartRuns';
 
 const summary = (status: RunSummary['status']) =>
-  ({ id: 'r', name: 'r', status, steps: 40 }) as RunSummary;
+  chartFacts({ id: 'r', name: 'r', status, steps: 40 } as RunSummary);
 
 describe('chartRun', () => {
   it('sizes the x axis to the planned steps only while the run goes', () => {
@@ -34,7 +34,9 @@ describe('chartRun', () => {
 describe('useChartRuns', () => {
   it('gives the focused run its planned steps while it goes, and its kinds, from the store', () => {
     const run = {
-      ...summary('paused'),
+      id: 'r',
+      status: 'paused',
+      steps: 40,
       name: 'quick',
       trainKinds: ['localization', 'review'],
     } as RunSummary;
@@ -52,6 +54,11 @@ describe('useChartRuns', () => {
       plannedSteps: 40,
       trainKinds: ['localization', 'review'],
     });
+    // A resume (a new summary, the same facts) redraws nothing.
+    const before = result.current;
+    appStore.setState((s) => ({ train: { ...s.train, runs: [{ ...run, status: 'running' }] } }));
+    rerender();
+    expect(result.current).toBe(before);
     appStore.setState((s) => ({ train: { ...s.train, runs: [{ ...run, status: 'stopped' }] } }));
     rerender();
     expect(result.current[0]!.plannedSteps).toBeUndefined();
