@@ -329,16 +329,3 @@ export function interruptedNotice(count: number): string | null {
   if (count === 0) return null;
   return `${count} run${count > 1 ? 's were' : ' was'} interrupted by a reload or a closed tab; resume continues from the last checkpoint.`;
 }
-
-/**
- * The step a run's last mix change waits for, when it is after the next one: a change made after
- * the checkpoint a resumed run went back to (the steps before it are trained again with the mix
- * they first had). Null when the last change is in effect or applies from the next step.
- */
-export function pendingMixFrom(
-  events: readonly Pick<ConfigEvent, 'step'>[],
-  runStep: number,
-): number | null {
-  const last = events.at(-1);
-  return last && last.step > runStep + 1 ? last.step : null;
-}

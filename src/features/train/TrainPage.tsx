@@ -14,7 +14,8 @@ import { appStore } from '../../state/appStore';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { refocus } from '../../components/focus';
 import { useApp, useGoingRun, useTrainActions, useUiActions } from '../../state/hooks';
-import { interruptedNotice, pendingMixFrom, stillInterrupted } from '../../state/trainSlice';
+import { interruptedNotice, stillInterrupted } from '../../state/trainSlice';
+import { usePendingMixFrom } from './pendingMix';
 import { ConfigForm } from './components/ConfigForm';
 import { goingRunNote } from './components/goingNote';
 import { MixSliders } from './components/MixSliders';
@@ -283,11 +284,7 @@ function FocusPanel() {
   const mix = useApp((s) =>
     s.train.focusId ? s.train.series[s.train.focusId]?.events.at(-1)?.mix : undefined,
   );
-  const pendingFrom = useApp((s) => {
-    const id = s.train.focusId;
-    const step = s.train.runs.find((r) => r.id === id)?.step ?? 0;
-    return id ? pendingMixFrom(s.train.series[id]?.events ?? [], step) : null;
-  });
+  const pendingFrom = usePendingMixFrom();
   const stopping = useApp(
     (s) => s.train.focusId !== null && s.train.stopping.includes(s.train.focusId),
   );
