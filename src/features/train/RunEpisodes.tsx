@@ -198,15 +198,12 @@ function EpisodesOf({
   // more" adds a page to the list it was pressed on, and any other batch or filter shows its
   // first page.
   const listKey = `${key}:${kind}:${rewardFilter}`;
-  // A deep-linked answer further down its list than a page: as many pages as reach it.
-  const linkedRow =
-    linked !== null && opened?.id === linked ? rows.findIndex((r) => r.id === linked) : -1;
-  if (linkedRow >= 0) {
+  // A deep link is done with once its row is listed (its batch is no longer forced).
+  if (linked !== null && opened?.id === linked && rows.some((r) => r.id === linked))
     setLinked(null);
-    setMore({ key: listKey, rows: Math.ceil((linkedRow + 1) / PAGE_ROWS) * PAGE_ROWS });
-  }
-  // The open answer's row stays in view when a filter changes (the list then starts again at
-  // one page): as many pages as reach it.
+  // The open answer's row stays in view, a deep-linked one further down than a page or one a
+  // filter change (the list then starts again at one page) would page out: as many pages as
+  // reach it.
   const openRow = opened && opened.id === openId ? rows.findIndex((r) => r.id === openId) : -1;
   const limit = Math.max(
     more.key === listKey ? more.rows : PAGE_ROWS,
