@@ -103,10 +103,13 @@ test.describe('Train page @webgpu', () => {
     let trainingLongTasks: number[] = [];
     await test.step('a reload mid-run marks it interrupted; resume continues from the checkpoint', async () => {
       await expect.poll(step, { timeout: 120_000, intervals: [1000] }).toBeGreaterThanOrEqual(16);
+      // The tab closed, then the app opened again: a new tab keeps no open run (a reload does).
+      await page.evaluate(() => sessionStorage.clear());
       await page.reload();
       await app.ready();
       await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('interrupted');
       await expect(page.getByTestId('interrupted-notice')).toContainText('1 run was interrupted');
+      await expect(page.getByTestId('no-run')).toBeVisible();
       before = await step();
       // The banner opens the run it names; its Resume is then at hand.
       await page

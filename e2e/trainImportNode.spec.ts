@@ -206,6 +206,15 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
       'aria-sort',
       'descending',
     );
+
+    // A reload keeps the run open and the pair compared, curves and difference with them.
+    await page.reload();
+    await app.ready();
+    await expect(page.getByTestId('focus-name')).toHaveText('node-warm8');
+    await expect(page.getByTestId('compare-count')).toHaveText('2 selected for comparison');
+    await expect(legend).toContainText('node-tiny');
+    await expect(legend).toContainText('node-warm8');
+    await expect(difference).toContainText('node-tiny − node-warm8');
   });
 });
 

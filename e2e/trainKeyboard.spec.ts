@@ -58,7 +58,8 @@ test.describe('Train page: the keyboard after each action @webgpu', () => {
       await page.reload();
       await app.ready();
       await expect(listed).toHaveText('interrupted');
-      await page.getByTestId(`open-run-${runId}`).click();
+      // Still open after the reload, its Resume at hand.
+      await expect(status).toHaveText('interrupted');
       await page.getByTestId('resume-run').press('Enter');
       await expect(pause).toBeFocused({ timeout: 120_000 });
       await stop.click();

@@ -7,6 +7,7 @@ import {
   type TrainEvent,
 } from '../protocol/training';
 import type { AppStore } from '../state/store';
+import { viewOfRuns } from '../state/trainView';
 import {
   deleteRun,
   exportBundle,
@@ -49,6 +50,8 @@ export async function checkStorage(store: AppStore): Promise<void> {
 /** Reads the stored runs into the store (after marking runs a closed tab left behind). */
 export async function loadRuns(store: AppStore, opts: { afterReload?: boolean } = {}) {
   const actions = store.getState().trainActions;
+  // The open and compared runs the tab kept over a reload (trainView.ts).
+  const kept = { focusId: store.getState().train.focusId, compare: store.getState().train.compare };
   try {
     if (opts.afterReload) {
       // Said above the charts while any of them is still interrupted (trainSlice).
@@ -56,11 +59,23 @@ export async function loadRuns(store: AppStore, opts: { afterReload?: boolean } 
     }
     const runs = await listRuns();
     actions.setRuns(runs);
+    const train = store.getState().train;
+    const view = viewOfRuns(train, kept, new Set(runs.map((r) => r.id)));
+    if (view.focusId !== train.focusId) actions.focus(view.focusId);
+    if (view.compare.length !== train.compare.length) actions.setCompare(view.compare);
     void checkStorage(store);
-    for (const run of runs.slice(0, 8)) await loadSeries(store, run.id);
+    const shown = [view.focusId ?? [], view.compare].flat();
+    for (const id of new Set([...shown, ...runs.slice(0, 8).map((r) => r.id)]))
+      await loadSeries(store, id);
   } catch (error) {
     actions.setError(`Could not read the stored runs: ${messageOf(error)}`);
   }
+}
+
+/** Opens a run in the progress panel (brought into view), its curves read if not yet. */
+export function openRun(store: AppStore, runId: string): void {
+  store.getState().trainActions.focus(runId, true);
+  if (!store.getState().train.series[runId]) void loadSeries(store, runId);
 }
 
 /** Loads one run's full curves from IndexedDB. */

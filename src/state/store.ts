@@ -4,6 +4,7 @@ import { createDeviceSlice, type DeviceSlice } from './deviceSlice';
 import { createEvaluateSlice, restoreGridPicks, type EvaluateSlice } from './evaluateSlice';
 import { createLearnSlice, restoreLearn, savedLearn, type LearnSlice } from './learnSlice';
 import { createTrainSlice, type TrainSlice } from './trainSlice';
+import { keepTrainView } from './trainView';
 import { createUiSlice, restoreDraft, type UiSlice } from './uiSlice';
 
 /** The whole app state: one store built from slices. */
@@ -15,10 +16,11 @@ const PERSIST_KEY = 'atomic-skills-lab:settings';
 
 /**
  * The app's store; settings (theme, backend choice, measured fastest), the Train form's draft,
- * the Learn page's answers and the Evaluate grid's picks persist in localStorage.
+ * the Learn page's answers and the Evaluate grid's picks persist in localStorage; the Train
+ * page's open and compared runs in `tab`, the tab's sessionStorage (see trainView.ts).
  */
-export function createAppStore(storage?: Storage): AppStore {
-  return create<AppState>()(
+export function createAppStore(storage?: Storage, tab: Storage | null = null): AppStore {
+  const store = create<AppState>()(
     persist(
       (...a) => ({
         ...createUiSlice(...a),
@@ -65,6 +67,8 @@ export function createAppStore(storage?: Storage): AppStore {
       },
     ),
   );
+  keepTrainView(store, tab);
+  return store;
 }
 
 /** A `Storage` kept in memory, for tests and for browsers that refuse localStorage. */
@@ -83,6 +87,9 @@ export function memoryStorage(): Storage {
 }
 
 /** A store with the real slices and an in-memory storage, for tests. */
-export function createTestStore(storage: Storage = memoryStorage()): AppStore {
-  return createAppStore(storage);
+export function createTestStore(
+  storage: Storage = memoryStorage(),
+  tab: Storage | null = null,
+): AppStore {
+  return createAppStore(storage, tab);
 }

@@ -54,6 +54,12 @@ export interface RunsOutcome {
   text: string;
 }
 
+/** A run's control that takes the focus once shown. */
+export interface FocusControl {
+  runId: string;
+  control: 'pause' | 'resume';
+}
+
 export interface TrainState {
   runs: RunSummary[];
   runsView: RunsTableView;
@@ -66,10 +72,11 @@ export interface TrainState {
   /** Runs asked to stop that have not ended yet (Stop waits for the work under way). */
   stopping: string[];
   /**
-   * A run started from the form: its Pause takes the keyboard's focus once shown (the form,
-   * disabled while the run goes, loses it).
+   * A run control to take the keyboard's focus once shown, when its run is open: Pause of a
+   * run started from the form (the form, disabled while the run goes, loses it), Resume of an
+   * interrupted run opened from the banner (its button goes once the run is open).
    */
-  focusPauseOf: string | null;
+  focusControl: FocusControl | null;
   /** Counts focus changes that should bring the run into view (opened, imported, started). */
   revealFocus: number;
   /** Runs overlaid on the charts. */
@@ -113,7 +120,7 @@ export interface TrainSlice {
      * all (asking it failed: it goes on).
      */
     markStopping: (runId: string, stopping?: boolean) => void;
-    setFocusPauseOf: (runId: string | null) => void;
+    setFocusControl: (target: FocusControl | null) => void;
     toggleCompare: (runId: string) => void;
     setCompare: (ids: string[]) => void;
     setError: (error: string | null) => void;
@@ -139,7 +146,7 @@ export const initialTrainState: TrainState = {
   live: {},
   focusId: null,
   stopping: [],
-  focusPauseOf: null,
+  focusControl: null,
   revealFocus: 0,
   compare: [],
   error: null,
@@ -268,7 +275,7 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
             },
           };
         }),
-      setFocusPauseOf: (focusPauseOf) => patch({ focusPauseOf }),
+      setFocusControl: (focusControl) => patch({ focusControl }),
       toggleCompare: (runId) =>
         set((s) => {
           const has = s.train.compare.includes(runId);

@@ -4,6 +4,7 @@ import {
   finalTestScores,
   importRunFiles,
   loadSeries,
+  openRun,
   removeRun,
   rename,
   retag,
@@ -38,10 +39,7 @@ export function RunsPanel() {
   // Each deleted run's bundle, as the delete resolves: an Undo pressed before it has (the Undo
   // takes the focus at once) waits for it rather than doing nothing.
   const deleted = useRef(new Map<string, Promise<RunBundle>>());
-  const open = (id: string): void => {
-    actions.focus(id, true);
-    if (!loaded(id)) void loadSeries(appStore, id);
-  };
+  const open = (id: string): void => openRun(appStore, id);
   return (
     <section className="card train-runs">
       <h2 id="train-runs" tabIndex={-1}>

@@ -4,6 +4,7 @@ import {
   changeMix,
   continueRun,
   pauseRun,
+  openRun,
   resumeStoredRun,
   startRun,
   stopRun,
@@ -12,7 +13,6 @@ import { QUICK_CONFIG, type TrainConfig } from '../../protocol/trainConfig';
 import { type RunSummary, type SuiteSpec } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { refocus } from '../../components/focus';
 import { useApp, useGoingRun, useTrainActions, useUiActions } from '../../state/hooks';
 import { interruptedNotice, stillInterrupted } from '../../state/trainSlice';
 import { usePendingMixFrom } from './pendingMix';
@@ -129,10 +129,11 @@ const ConfigPanel = memo(function ConfigPanel() {
   // Kept with the form's draft (over reloads too).
   const suite = useApp((s) => s.ui.draftSuite);
   const { setDraftSuite: setSuite } = useUiActions();
-  const { setFocusPauseOf } = useTrainActions();
+  const { setFocusControl } = useTrainActions();
   const onStart = (c: TrainConfig): void => {
     // The form, disabled while the run goes, loses the focus: the run's Pause takes it.
-    setFocusPauseOf(startRun(appStore, c, { suite: { projects: suite, seed: 1 } }).runId);
+    const { runId } = startRun(appStore, c, { suite: { projects: suite, seed: 1 } });
+    setFocusControl({ runId, control: 'pause' });
   };
   return (
     <section className="card train-config">
@@ -187,14 +188,13 @@ const ConfigPanel = memo(function ConfigPanel() {
 /** Why Start is not offered while a run goes, with a way to its controls when it is not in view. */
 function GoingNote({ run }: { run: Pick<RunSummary, 'id' | 'name' | 'status'> }) {
   const inView = useApp((s) => s.train.focusId === run.id);
-  const actions = useTrainActions();
   return (
     <p className="hint" role="status" data-testid="going-note">
       {goingRunNote(run)}
       {!inView && (
         <>
           {' '}
-          <button type="button" onClick={() => actions.focus(run.id, true)}>
+          <button type="button" onClick={() => openRun(appStore, run.id)}>
             Show it
           </button>
         </>
@@ -226,11 +226,9 @@ function Messages() {
                 key={r.id}
                 type="button"
                 onClick={() => {
-                  actions.focus(r.id, true);
                   // The button goes (the run is in view): the focus moves on to its Resume.
-                  requestAnimationFrame(() =>
-                    refocus(document.querySelector<HTMLElement>('[data-testid="resume-run"]')),
-                  );
+                  actions.setFocusControl({ runId: r.id, control: 'resume' });
+                  openRun(appStore, r.id);
                 }}
               >
                 Open “{r.name}”
@@ -294,8 +292,8 @@ function FocusPanel() {
       s.train.compare.flatMap((id) => s.train.runs.find((r) => r.id === id)?.name ?? []),
     ),
   );
-  const focusPause = useApp(
-    (s) => s.train.focusId !== null && s.train.focusPauseOf === s.train.focusId,
+  const focusControl = useApp((s) =>
+    s.train.focusControl?.runId === s.train.focusId ? s.train.focusControl.control : null,
   );
   const actions = useTrainActions();
   // Slider moves are sent once they settle: one config event per change, not one per pixel.
@@ -336,8 +334,8 @@ function FocusPanel() {
       <RunProgress
         name={focus.name}
         stopping={stopping ? stoppingNote(live?.stage ?? null) : null}
-        focusPause={focusPause}
-        onPauseFocused={() => actions.setFocusPauseOf(null)}
+        focusControl={focusControl}
+        onControlFocused={() => actions.setFocusControl(null)}
         status={focus.status}
         step={focus.step}
         steps={focus.steps}

@@ -221,21 +221,49 @@ describe('RunProgress: stopping and the focus', () => {
   });
 
   it('a run started from the form takes the focus to Stop while it prepares, then to Pause', () => {
-    const onPauseFocused = vi.fn();
+    const onControlFocused = vi.fn();
     const form = document.createElement('button');
     document.body.append(form);
     form.focus();
     form.remove(); // the form's Start goes once the run is going
     const { rerender } = render(
-      <RunProgress status="preparing" focusPause onPauseFocused={onPauseFocused} {...props} />,
+      <RunProgress
+        status="preparing"
+        focusControl="pause"
+        onControlFocused={onControlFocused}
+        {...props}
+      />,
     );
     expect(document.activeElement).toBe(screen.getByTestId('stop-run'));
-    expect(onPauseFocused).not.toHaveBeenCalled();
+    expect(onControlFocused).not.toHaveBeenCalled();
     rerender(
-      <RunProgress status="running" focusPause onPauseFocused={onPauseFocused} {...props} />,
+      <RunProgress
+        status="running"
+        focusControl="pause"
+        onControlFocused={onControlFocused}
+        {...props}
+      />,
     );
     expect(document.activeElement).toBe(screen.getByTestId('pause-run'));
-    expect(onPauseFocused).toHaveBeenCalledOnce();
+    expect(onControlFocused).toHaveBeenCalledOnce();
+  });
+
+  it('an interrupted run opened from a button that then goes takes the focus to Resume', () => {
+    const onControlFocused = vi.fn();
+    const open = document.createElement('button');
+    document.body.append(open);
+    open.focus();
+    open.remove(); // the banner's Open goes once its run is open
+    render(
+      <RunProgress
+        status="interrupted"
+        focusControl="resume"
+        onControlFocused={onControlFocused}
+        {...props}
+      />,
+    );
+    expect(document.activeElement).toBe(screen.getByTestId('resume-run'));
+    expect(onControlFocused).toHaveBeenCalledOnce();
   });
 
   it('leaves the focus where a person has put it meanwhile', () => {

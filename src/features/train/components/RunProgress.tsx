@@ -30,9 +30,12 @@ export interface RunProgressProps {
    * run goes on (asking it to stop failed), Stop is offered again.
    */
   stopping?: string | null;
-  /** Focus Pause once it is shown (the run was started from the form, which lost the focus). */
-  focusPause?: boolean;
-  onPauseFocused?: () => void;
+  /**
+   * The control to focus once it is shown: Pause (the run was started from the form, which lost
+   * the focus) or Resume (an interrupted run opened from a button that then goes).
+   */
+  focusControl?: 'pause' | 'resume' | null;
+  onControlFocused?: () => void;
   /** Without it there is no Start button here (e.g. when the config form has one). */
   onStart?: () => void;
   /** Why Start is refused (e.g. an invalid config); disables it and is shown as its tooltip. */
@@ -85,19 +88,22 @@ export function RunProgress(p: RunProgressProps) {
   const stoppedTo = useRef<HTMLElement | null>(null);
   // Pause, Resume and Stop show only while one of them can act (not for a finished run).
   const controls = can.pause || can.resume || can.stop || stopping;
-  const { focusPause, onPauseFocused } = p;
+  const { focusControl, onControlFocused } = p;
+  // Focusing a control is what pressing the other one does: Resume shows Pause, Pause Resume.
+  const asked: Intent | null =
+    focusControl === 'pause' ? 'resume' : focusControl === 'resume' ? 'pause' : null;
   useEffect(() => {
     if (stoppedTo.current && !stopping) {
       if (can.stop) refocus(stopRef.current, stoppedTo.current);
       stoppedTo.current = null;
     }
-    const intent = pressed.current ?? (focusPause ? 'resume' : null);
+    const intent = pressed.current ?? asked;
     if (!intent) return;
     const done = (target: HTMLElement | null) => {
       refocus(target, stopgap.current);
       pressed.current = null;
       stopgap.current = null;
-      if (focusPause) onPauseFocused?.();
+      if (asked) onControlFocused?.();
     };
     if (intent === 'pause' && can.resume) done(resumeRef.current);
     else if (intent === 'resume' && can.pause) done(pauseRef.current);
