@@ -105,7 +105,8 @@ export function expectScoresFromAnswers(
 /**
  * On the Episodes page, the `open`th answer of `batch` (step 0's groups) open: the skill and
  * reward filters go into the address and come back after a reload; a filter that hides the open
- * trace says so (the address keeps the episode), and Show it brings it back, unfiltered.
+ * trace says so (the address keeps the episode), and Show it brings it back, unfiltered. A
+ * mistyped filter in the address is said.
  */
 export async function expectFiltersInAddress(
   page: Page,
@@ -140,6 +141,15 @@ export async function expectFiltersInAddress(
   await expect(ep.getByTestId('episode-reward-filter')).toHaveValue('all');
   await expect(epTrace.getByTestId('episode-answer')).toHaveText(open.answerText);
   await expect.poll(address).toEqual({ run: runId, batch: 'train-0', episode: String(open.id) });
+  // Values the filters do not take are said, with what they take, until another is picked.
+  await page.goto(`/episodes?run=${runId}&kind=${open.kind}s&reward=yes`);
+  const bad = ep.getByTestId('episodes-bad-filter');
+  await expect(bad).toContainText(`“kind=${open.kind}s” in the address is not a skill`);
+  await expect(bad).toContainText('“reward=yes” in the address is not a reward filter');
+  await expect(ep.getByTestId('episode-kind')).toHaveValue('all');
+  await ep.getByTestId('episode-kind').selectOption(open.kind);
+  await expect(bad).not.toContainText('kind=');
+  await expect(bad).toContainText('reward=yes');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, viewOfAddress, writeView } from './episodeView';
+import { addressMistakes, DEFAULT_VIEW, viewOfAddress, writeView } from './episodeView';
 
 describe('the episodes view in an address', () => {
   it('goes into the address and back, defaults left out and the other parameters kept', () => {
@@ -23,5 +23,19 @@ describe('the episodes view in an address', () => {
       kind: 'security-fix',
       reward: 'all',
     });
+  });
+
+  it('names each value that is not one, with what its parameter takes', () => {
+    const mistakes = addressMistakes(
+      new URLSearchParams('run=r&batch=val20&kind=reviews&reward=yes&episode=x'),
+    );
+    expect(mistakes.map((m) => [m.name, m.value])).toEqual([
+      ['batch', 'val20'],
+      ['kind', 'reviews'],
+      ['reward', 'yes'],
+    ]);
+    expect(mistakes[1]!.text).toContain('one of localization, editing');
+    expect(addressMistakes(new URLSearchParams('batch=val-20&kind=review&reward=all'))).toEqual([]);
+    expect(addressMistakes(new URLSearchParams('kind=all&reward=all'))).toEqual([]);
   });
 });

@@ -51,6 +51,40 @@ export function viewOfAddress(params: URLSearchParams): Omit<EpisodesView, 'epis
   };
 }
 
+/** A value of the address that is not one of its filter's (see `viewOfAddress`). */
+export interface AddressMistake {
+  name: 'batch' | 'kind' | 'reward';
+  value: string;
+  /** What the parameter takes, and what is shown instead. */
+  text: string;
+}
+
+/** The address's batch, skill and reward values that name none, each with what it takes. */
+export function addressMistakes(params: URLSearchParams): AddressMistake[] {
+  const read = viewOfAddress(params);
+  const mistakes: AddressMistake[] = [];
+  const check = (name: AddressMistake['name'], taken: boolean, text: string) => {
+    const value = params.get(name);
+    if (value !== null && !taken) mistakes.push({ name, value, text });
+  };
+  check(
+    'batch',
+    read.batch !== null,
+    'is not a batch (one like train-0, val-20 or test-40): the newest batch is shown',
+  );
+  check(
+    'kind',
+    read.kind !== 'all' || params.get('kind') === 'all',
+    `is not a skill (one of ${TASK_KINDS.join(', ')}): every skill is shown`,
+  );
+  check(
+    'reward',
+    read.reward !== 'all' || params.get('reward') === 'all',
+    'is not a reward filter (rewarded or unrewarded): every reward is shown',
+  );
+  return mistakes;
+}
+
 /** An address's parameters with the view written in (defaults left out), the rest kept. */
 export function writeView(
   params: URLSearchParams,

@@ -1,5 +1,10 @@
 import { useCallback, useId, useState } from 'react';
-import { viewOfAddress, writeView, type EpisodesView } from '../../protocol/episodeView';
+import {
+  addressMistakes,
+  viewOfAddress,
+  writeView,
+  type EpisodesView,
+} from '../../protocol/episodeView';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { RunSummary } from '../../protocol/training';
 import { useApp } from '../../state/hooks';
@@ -41,6 +46,9 @@ export function EpisodesPage() {
   const [badEpisode] = useState(() =>
     episodeParam !== null && episode === null ? episodeParam : null,
   );
+  // So are a batch, skill or reward filter that name none, until another is picked.
+  const [mistakes] = useState(() => addressMistakes(params));
+  const mistaken = mistakes.filter((m) => [null, m.value].includes(params.get(m.name)));
   const { run, missing } = runToShow(runs, asked, focused);
   useDocumentTitle(episode !== null ? `Episode ${episode}` : null, run?.name, 'Episodes');
   // Another run or an episode opened is a new entry in the history: Back returns to the one
@@ -102,6 +110,16 @@ export function EpisodesPage() {
           <p className="error" role="alert" data-testid="episodes-bad-episode">
             “{badEpisode}” in the address is not an episode number (the address ends{' '}
             <code>episode=</code> and a whole number, as a copied link does); pick an episode below.
+          </p>
+        )}
+        {mistaken.length > 0 && (
+          <p className="error" role="alert" data-testid="episodes-bad-filter">
+            {mistaken.map((m) => (
+              <span key={m.name}>
+                “{m.name}={m.value}” in the address {m.text}.{' '}
+              </span>
+            ))}
+            Pick {mistaken.length > 1 ? 'them' : 'it'} below.
           </p>
         )}
         {run && (
