@@ -81,6 +81,16 @@ test.describe('Train page: the runs list says what an import or a rename did @we
     await expect(outcome).toHaveText(
       /^Imported run "twice" \(a copy: the run was already here as "baseline", kept as it was\)\./,
     );
+    // A bundle without the scores the runs table reads is refused, naming what it lacks: once
+    // imported, it blanked every page on every load.
+    const unscored = bundleOf(`unscored-${Date.now()}`, 'unscored');
+    delete (unscored.run as Partial<RunBundle['run']>).finalRewards;
+    await importBundles(page, unscored);
+    await expect(page.getByTestId('runs-list').getByRole('alert')).toContainText(
+      'unscored.run.json: This file cannot be imported: run: finalRewards: expected an object of task kinds to numbers',
+    );
+    expect((await stored(page, null)).runs.map((r) => r.name)).not.toContain('unscored');
+    await expect(page.getByTestId(`run-row-${id}`)).toBeVisible();
   });
 
   test('a renamed row keeps the focus wherever the sort moves it; a rename to nothing says why and keeps the name', async ({

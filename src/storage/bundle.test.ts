@@ -17,9 +17,11 @@ const bundle = (run: Record<string, unknown> = {}) => ({
     elapsedMs: 500,
     finalRewards: {},
     config: DEFAULT_CONFIG,
+    suite: { projects: 'quick', seed: 1 },
+    suiteKey: 'builtin:quick:seed1:b:1',
     ...run,
   },
-  points: [{ step: 0, point: { rewardMean: 0.5 } }],
+  points: [{ step: 0, point: { rewardMean: 0.5, reward: { editing: 0.5 } } }],
   evals: [],
   events: [],
   checkpoints: [],
@@ -51,6 +53,46 @@ describe('checkBundle', () => {
     expect(checkBundle(bundle({ config: { ...DEFAULT_CONFIG, groupSize: -5 } }))).toBe(
       'run: its config is not valid (groupSize must be a whole number from 2 to 256)',
     );
+  });
+
+  it('refuses what the runs table, the charts or a resume read unguarded (review 39code)', () => {
+    const refused = (run: Record<string, unknown>, rows: Record<string, unknown[]> = {}) =>
+      checkBundle({ ...bundle(run), ...rows });
+    // Each of these was imported and then blanked the app, or failed with a raw error.
+    expect(refused({ finalRewards: undefined })).toBe(
+      'run: finalRewards: expected an object of task kinds to numbers, not undefined',
+    );
+    expect(refused({ finalRewards: null })).toMatch(/^run: finalRewards: expected an object/);
+    expect(refused({ finalRewards: { editing: '0.5' } })).toBe(
+      'run: finalRewards: editing: expected numbers, not "0.5"',
+    );
+    expect(refused({ finalRewards: { fixing: 1 } })).toBe(
+      'run: finalRewards: "fixing" is not a task kind',
+    );
+    expect(refused({ suite: undefined })).toMatch(/^run: suite must be \{ projects/);
+    expect(refused({ suiteKey: 3 })).toBe('run: suiteKey must be text, not 3');
+    expect(refused({ config: 5 })).toBe('run: its config must be an object of settings, not 5');
+    expect(refused({ trainKinds: ['editing', 'x'] })).toMatch(/^run: trainKinds must be a list/);
+    expect(refused({ backend: 'gpu' })).toMatch(/^run: backend "gpu" is not one of/);
+    expect(refused({}, { evals: [null] })).toBe('evals[0]: needs a step (a number >= 0)');
+    expect(refused({}, { evals: [{ step: 2, split: 'nope', bySkill: {} }] })).toBe(
+      'evals[0]: split "nope" is not val or test',
+    );
+    expect(refused({}, { evals: [{ step: 2, split: 'val', bySkill: 7 }] })).toMatch(
+      /^evals\[0\]: bySkill: expected an object/,
+    );
+    expect(refused({}, { events: [{ step: 1, elapsedMs: 3, mix: 'x' }] })).toMatch(
+      /^events\[0\]: mix: expected an object/,
+    );
+    expect(refused({}, { checkpoints: [{}] })).toBe('checkpoints[0]: needs a step (a number >= 0)');
+    expect(refused({}, { points: [{ step: 0, point: { rewardMean: 1, reward: null } }] })).toMatch(
+      /^points\[0\]: point.reward: expected an object/,
+    );
+    const fine = {
+      evals: [{ step: 2, split: 'test', bySkill: { editing: { tasks: 3, meanReward: 0.5 } } }],
+      events: [{ step: 1, elapsedMs: 3, mix: { editing: 2 } }],
+    };
+    expect(refused({ finalRewards: { editing: 0.5 }, trainKinds: ['editing'] }, fine)).toBeNull();
   });
 
   it('refuses an episode the trace could not show, naming it and what it lacks', () => {
@@ -99,6 +141,15 @@ describe('checkBundle', () => {
     );
     expect(checkBundle(withEpisode({ ...episode, top: [1] }))).toBe(
       'episodes[1]: top: expected a list of alternatives per token',
+    );
+    expect(checkBundle(withEpisode({ ...episode, kind: 'fixing' }))).toBe(
+      'episodes[1]: kind "fixing" is not a task kind',
+    );
+    expect(checkBundle(withEpisode({ ...episode, logProbs: ['x'] }))).toBe(
+      'episodes[1]: logProbs: expected a list of numbers',
+    );
+    expect(checkBundle(withEpisode({ ...episode, top: [[{ label: 1 }]] }))).toBe(
+      'episodes[1]: top: expected a label and a prob per alternative',
     );
     expect(checkBundle(withEpisode({ ...episode, runs: [{}] }))).toBe(
       'episodes[1]: runs: each needs a purpose and its tests',

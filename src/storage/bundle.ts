@@ -1,8 +1,16 @@
-import { isTaskKind } from '../core/tasks/types';
 import { RUN_STATUSES } from '../protocol/training';
 import type { EncodedCheckpoint } from '../rl/checkpointCodec';
 import { checkConfig, DEFAULT_CONFIG, type TrainConfig } from '../rl/config';
 import type { CheckpointRow, EpisodeRecord, EvalRow, EventRow, PointRecord, RunRecord } from './db';
+import {
+  checkpointRowProblem,
+  episodeListsProblem,
+  evalProblem,
+  eventProblem,
+  isObject,
+  pointProblem,
+  runExtrasProblem,
+} from './bundleRows';
 
 /** A whole run as one portable file: config, metrics, config events, checkpoints, episodes. */
 export interface RunBundle {
@@ -21,6 +29,16 @@ const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
 const count = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
+/**
+ * A bundle's config as checked and stored: a field it was saved without (an older version's)
+ * is the default's, as the trainer reads it.
+ */
+export const configWithDefaults = (saved: Partial<TrainConfig>): TrainConfig => ({
+  ...DEFAULT_CONFIG,
+  ...saved,
+  model: { ...DEFAULT_CONFIG.model, ...saved.model },
+});
+
 /** Why a bundle's run record would not show or resume as stored, or null. */
 function checkRunFields(run: Partial<RunRecord>): string | null {
   if (run.name!.trim() === '') return 'its name is empty';
@@ -31,20 +49,9 @@ function checkRunFields(run: Partial<RunRecord>): string | null {
     return `status ${JSON.stringify(run.status)} is not one of ${RUN_STATUSES.join(', ')}`;
   if (!isArray(run.tags) || run.tags.some((t) => typeof t !== 'string'))
     return 'tags must be a list of strings';
-  if (
-    run.warmStartKinds !== undefined &&
-    (!isArray(run.warmStartKinds) || run.warmStartKinds.some((k) => !isTaskKind(k)))
-  )
-    return `warmStartKinds must be a list of task kinds, not ${JSON.stringify(run.warmStartKinds)}`;
-  // Configs saved before a field existed read it as its default, as the trainer does.
-  const saved = run.config as Partial<TrainConfig>;
-  const config = {
-    ...DEFAULT_CONFIG,
-    ...saved,
-    model: { ...DEFAULT_CONFIG.model, ...saved.model },
-  };
-  const problem = checkConfig(config);
-  return problem ? `its config is not valid (${problem})` : null;
+  const problem = checkConfig(configWithDefaults(run.config as Partial<TrainConfig>));
+  if (problem) return `its config is not valid (${problem})`;
+  return runExtrasProblem(run);
 }
 
 /** Why a parsed file is not a run bundle this app can import, or null. */
@@ -56,21 +63,26 @@ export function checkBundle(value: unknown): string | null {
   if (b.version !== 1)
     return `bundle version ${String(b.version)} is not supported (this app reads version 1)`;
   const run = b.run as Partial<RunRecord> | undefined;
-  if (!run || typeof run.id !== 'string' || typeof run.name !== 'string' || !run.config)
+  if (!isObject(run) || typeof run.id !== 'string' || typeof run.name !== 'string')
     return 'run: needs an id, a name and a config';
+  if (!isObject(run.config) || (run.config.model !== undefined && !isObject(run.config.model)))
+    return `run: its config must be an object of settings, not ${JSON.stringify(run.config)}`;
   const runProblem = checkRunFields(run);
   if (runProblem) return `run: ${runProblem}`;
   for (const field of ['points', 'evals', 'events', 'checkpoints', 'episodes'] as const)
     if (!isArray(b[field])) return `${field}: expected an array`;
-  for (const [i, p] of b.points!.entries()) {
-    const q = p as Partial<PointRecord>;
-    if (typeof q.step !== 'number' || !q.point || typeof q.point.rewardMean !== 'number')
-      return `points[${i}]: needs a step and a point with rewardMean`;
-  }
-  for (const [i, e] of b.episodes!.entries()) {
-    const problem = episodeProblem(e);
-    if (problem) return `episodes[${i}]: ${problem}`;
-  }
+  const rows = [
+    ['points', pointProblem],
+    ['evals', evalProblem],
+    ['events', eventProblem],
+    ['checkpoints', checkpointRowProblem],
+    ['episodes', episodeProblem],
+  ] as const;
+  for (const [field, check] of rows)
+    for (const [i, row] of (b[field] as unknown[]).entries()) {
+      const problem = check(row);
+      if (problem) return `${field}[${i}]: ${problem}`;
+    }
   return null;
 }
 
@@ -127,5 +139,5 @@ function episodeProblem(value: unknown): string | null {
       ['patch', 'tests'].some((f) => r[f] !== undefined && typeof r[f] !== 'string'))
   )
     return 'rendering: expected an object with a patch and tests as text';
-  return null;
+  return episodeListsProblem(e);
 }
