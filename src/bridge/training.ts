@@ -7,6 +7,7 @@ import {
   type TrainEvent,
 } from '../protocol/training';
 import type { AppStore } from '../state/store';
+import { heldRunIds } from '../storage/runLocks';
 import { viewOfRuns } from '../state/trainView';
 import {
   deleteRun,
@@ -55,7 +56,10 @@ export async function loadRuns(store: AppStore, opts: { afterReload?: boolean } 
   try {
     if (opts.afterReload) {
       // Said above the charts while any of them is still interrupted (trainSlice).
-      actions.setInterrupted(await markInterrupted());
+      // Except runs another tab trains: said in their progress panel instead.
+      const elsewhere = await heldRunIds();
+      actions.setInterrupted(await markInterrupted(elsewhere));
+      actions.setTrainingElsewhere([...elsewhere]);
     }
     const runs = await listRuns();
     actions.setRuns(runs);
@@ -102,7 +106,9 @@ async function drive(store: AppStore, request: StartRunRequest): Promise<void> {
   actions.setError(null);
   actions.focus(request.runId, true);
   let listing: Promise<void> | null = null;
+  let heard = false;
   const onEvents = proxy((events: TrainEvent[]) => {
+    heard = true;
     actions.applyEvents(events);
     // Each checkpoint grows what is stored: re-read the estimate so the banner can warn in time.
     if (events.some((e) => e.type === 'checkpoint')) void checkStorage(store);
@@ -117,7 +123,10 @@ async function drive(store: AppStore, request: StartRunRequest): Promise<void> {
   try {
     await run;
   } catch (error) {
-    actions.setError(`The run stopped with an error: ${messageOf(error)}`);
+    // Refused before it began (another run going: the worker said nothing of it), or ended
+    // by an error.
+    const message = messageOf(error);
+    actions.setError(heard ? `The run stopped with an error: ${message}` : message);
   } finally {
     await refreshRuns(store);
     await checkStorage(store);
@@ -144,14 +153,39 @@ export function startRun(
   return { runId, done };
 }
 
+/** Runs asked to resume whose trainer has not answered yet: a second press asks nothing. */
+const resuming = new Set<string>();
+
 /** Continues an interrupted or stopped run from its latest checkpoint. */
 export async function resumeStoredRun(store: AppStore, runId: string): Promise<void> {
-  await loadSeries(store, runId);
-  await drive(store, { runId, resume: true });
+  if (resuming.has(runId)) return;
+  resuming.add(runId);
+  try {
+    await loadSeries(store, runId).catch(() => {
+      // Its curves are read again as the run's events come; the resume goes on.
+    });
+    await drive(store, { runId, resume: true });
+  } finally {
+    resuming.delete(runId);
+  }
 }
 
-export const pauseRun = (runId: string) => trainerClient().pauseRun(runId);
-export const continueRun = (runId: string) => trainerClient().resumeRun(runId);
+/** Asks the trainer something of a run; a refusal is said on the page, not dropped. */
+async function ask(store: AppStore, what: string, runId: string, call: () => Promise<unknown>) {
+  try {
+    await call();
+  } catch (error) {
+    const name = store.getState().train.runs.find((r) => r.id === runId)?.name ?? runId;
+    store.getState().trainActions.setError(`Could not ${what} “${name}”: ${messageOf(error)}`);
+  }
+}
+
+/** Pauses a run after its step under way. */
+export const pauseRun = (store: AppStore, runId: string) =>
+  ask(store, 'pause', runId, () => trainerClient().pauseRun(runId));
+/** Continues a paused run. */
+export const continueRun = (store: AppStore, runId: string) =>
+  ask(store, 'resume', runId, () => trainerClient().resumeRun(runId));
 /**
  * Asks a run to stop. It ends once the work under way is done (a step, or an evaluation, which
  * finishes so the run keeps its scores), which can take a while: the store says it is stopping
@@ -192,8 +226,12 @@ export async function rename(store: AppStore, runId: string, name: string): Prom
 }
 
 export async function retag(store: AppStore, runId: string, tags: string[]): Promise<void> {
-  await setRunTags(runId, tags);
-  await refreshRuns(store);
+  try {
+    await setRunTags(runId, tags);
+    await refreshRuns(store);
+  } catch (error) {
+    store.getState().trainActions.setError(`Could not change the tags: ${messageOf(error)}`);
+  }
 }
 
 /** Deletes a run; returns its bundle so "undo" can put it back exactly. */

@@ -20,6 +20,7 @@ import type {
   ExternalEvalResult,
 } from '../protocol/external';
 import { dropAfter } from '../storage/runs';
+import { holdRunLock } from '../storage/runLocks';
 import { isQuotaError } from '../storage/usage';
 import { mixProblem, type TrainConfig } from './config';
 import { createRun } from './createRun';
@@ -82,6 +83,8 @@ export class TrainingSession extends StoredRuns {
   private evaluating = false;
   /** Runs between `start()` and their control's creation (an evaluation waits for none). */
   private starting = 0;
+  /** Runs from `start()` to their end: at most one. */
+  private readonly claimed = new Set<string>();
 
   /**
    * Scores runs on an external task file (see `evaluateExternal`). Refused while a run trains
@@ -162,11 +165,33 @@ export class TrainingSession extends StoredRuns {
   async start(request: StartRunRequest, emit: (events: TrainEvent[]) => void): Promise<RunSummary> {
     const { db, now } = this.env;
     const { runId } = request;
-    if (this.controls.has(runId)) throw new Error(`Run ${runId} is already going.`);
+    // Checked and claimed at once, before any await: a second Resume pressed while the first
+    // reads the run is refused rather than training the run twice.
+    if (this.claimed.has(runId)) throw new Error(`Run ${runId} is already going.`);
+    if (this.claimed.size > 0)
+      throw new Error(
+        'Another run is going: one run trains at a time. Stop it, or let it end, then try again.',
+      );
     if (this.evaluating)
       throw new Error(
         'An evaluation of external tasks is going (Evaluate page); start the run once it ends.',
       );
+    this.claimed.add(runId);
+    this.starting++;
+    let counted = true;
+    const started = () => {
+      if (counted) this.starting--;
+      counted = false;
+    };
+    // Held while the run goes: another tab leaves it alone (and cannot resume it meanwhile).
+    let release: () => void;
+    try {
+      release = await holdRunLock(runId);
+    } catch (error) {
+      started();
+      this.claimed.delete(runId);
+      throw error;
+    }
     const queue: TrainEvent[] = [];
     const push = (e: TrainEvent): void => void queue.push(e);
     const flush = (): void => {
@@ -185,12 +210,6 @@ export class TrainingSession extends StoredRuns {
     const writes = new WriteQueue();
     // The evaluations whose answers could not be stored, and why (said when the run ends).
     const unstored: string[] = [];
-    this.starting++;
-    let counted = true;
-    const started = () => {
-      if (counted) this.starting--;
-      counted = false;
-    };
     try {
       run = request.resume ? await this.loadForResume(runId) : await createRun(this.env, request);
       const checkpoint = request.resume
@@ -354,6 +373,8 @@ export class TrainingSession extends StoredRuns {
       started();
       clearInterval(timer);
       this.controls.delete(runId);
+      this.claimed.delete(runId);
+      release();
       flush();
     }
     const summary = await db.runs.get(runId);

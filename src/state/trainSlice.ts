@@ -90,6 +90,8 @@ export interface TrainState {
   runsOutcome: RunsOutcome | null;
   /** The runs found interrupted when the page loaded: said above the charts while any still is. */
   interruptedIds: string[];
+  /** Runs another tab of this browser was training when this one opened (runLocks.ts). */
+  trainingElsewhere: string[];
   /** The origin's storage use, as last estimated (null until known). */
   storage: { usage: number | null; quota: number | null } | null;
   /** Whether the storage panel is open. */
@@ -127,6 +129,7 @@ export interface TrainSlice {
     setNotice: (notice: string | null) => void;
     setRunsOutcome: (outcome: RunsOutcome | null) => void;
     setInterrupted: (ids: string[]) => void;
+    setTrainingElsewhere: (ids: string[]) => void;
     forget: (runId: string) => void;
     setStorage: (storage: TrainState['storage']) => void;
     showStorage: (open: boolean) => void;
@@ -153,6 +156,7 @@ export const initialTrainState: TrainState = {
   notice: null,
   runsOutcome: null,
   interruptedIds: [],
+  trainingElsewhere: [],
   storage: null,
   storageOpen: false,
   sections: { signals: false, episodes: false },
@@ -289,6 +293,7 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
       setNotice: (notice) => patch({ notice }),
       setRunsOutcome: (runsOutcome) => patch({ runsOutcome }),
       setInterrupted: (interruptedIds) => patch({ interruptedIds }),
+      setTrainingElsewhere: (trainingElsewhere) => patch({ trainingElsewhere }),
       setStorage: (storage) => patch({ storage }),
       showStorage: (storageOpen) => patch({ storageOpen }),
       episodesChanged: () =>

@@ -1,5 +1,6 @@
 import { decodeCheckpoint, encodeCheckpoint } from '../rl/checkpointCodec';
-import { checkBundle, type RunBundle } from './bundle';
+import { checkBundle, configWithDefaults, type RunBundle } from './bundle';
+import { isObject } from './bundleRows';
 import {
   ACTIVE_STATUSES,
   labDb,
@@ -20,7 +21,18 @@ export interface RunData {
 }
 
 export async function listRuns(db: LabDatabase = labDb()): Promise<RunRecord[]> {
-  return (await db.runs.orderBy('createdAt').toArray()).reverse();
+  const runs = (await db.runs.orderBy('createdAt').toArray()).reverse();
+  // What the runs table reads of every run, whole even in a row an older import let in
+  // without it (its bundle was not checked for them).
+  return runs.map((r) =>
+    isObject(r.finalRewards) && Array.isArray(r.tags)
+      ? r
+      : {
+          ...r,
+          finalRewards: isObject(r.finalRewards) ? r.finalRewards : {},
+          tags: Array.isArray(r.tags) ? r.tags : [],
+        },
+  );
 }
 
 export async function loadRunData(
@@ -41,8 +53,14 @@ export async function loadRunData(
  * Runs left "running" by a closed or reloaded tab: their worker is gone. They are marked
  * interrupted (their metrics and checkpoints stay) so they can be resumed.
  */
-export async function markInterrupted(db: LabDatabase = labDb()): Promise<string[]> {
-  const stale = await db.runs.where('status').anyOf(ACTIVE_STATUSES).toArray();
+export async function markInterrupted(
+  trainingElsewhere: ReadonlySet<string> = new Set(),
+  db: LabDatabase = labDb(),
+): Promise<string[]> {
+  // A run another tab trains (it holds the run's lock, runLocks.ts) is left as it is.
+  const stale = (await db.runs.where('status').anyOf(ACTIVE_STATUSES).toArray()).filter(
+    (r) => !trainingElsewhere.has(r.id),
+  );
   for (const r of stale)
     await db.runs.update(r.id, {
       status: 'interrupted',
@@ -123,10 +141,13 @@ export async function importBundle(text: string, db: LabDatabase = labDb()): Pro
   const bundle = value as RunBundle;
   let checkpoints: CheckpointRow[];
   try {
-    checkpoints = bundle.checkpoints.map((c) => ({
-      ...c,
-      checkpoint: decodeCheckpoint(c.checkpoint),
-    }));
+    checkpoints = bundle.checkpoints.map((c, i) => {
+      try {
+        return { ...c, checkpoint: decodeCheckpoint(c.checkpoint) };
+      } catch (error) {
+        throw new Error(`checkpoints[${i}]: ${(error as Error).message}`);
+      }
+    });
   } catch (error) {
     throw new Error(
       `This file cannot be imported: ${(error as Error).message}. Nothing was changed.`,
@@ -138,7 +159,8 @@ export async function importBundle(text: string, db: LabDatabase = labDb()): Pro
   let name = bundle.run.name;
   for (let n = 2; exists && names.has(name); n++) name = `${bundle.run.name} (import ${n - 1})`;
   const status = ACTIVE_STATUSES.includes(bundle.run.status) ? 'interrupted' : bundle.run.status;
-  const run: RunRecord = { ...bundle.run, id, name, status };
+  const config = configWithDefaults(bundle.run.config);
+  const run: RunRecord = { ...bundle.run, id, name, status, config };
   const withId = <T extends { runId: string; id?: number }>(rows: T[]): T[] =>
     rows.map(({ id: _drop, ...rest }) => ({ ...(rest as unknown as T), runId: id }));
   await db.transaction(

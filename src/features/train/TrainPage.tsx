@@ -286,6 +286,9 @@ function FocusPanel() {
   const stopping = useApp(
     (s) => s.train.focusId !== null && s.train.stopping.includes(s.train.focusId),
   );
+  const elsewhere = useApp(
+    (s) => s.train.focusId !== null && s.train.trainingElsewhere.includes(s.train.focusId),
+  );
   // With no run open, the names of the runs ticked for comparison (what the charts show).
   const compared = useApp(
     useShallow((s) =>
@@ -357,15 +360,16 @@ function FocusPanel() {
               : (live?.phase ?? null)
         }
         message={focus.message ?? null}
-        onPause={() => void pauseRun(focus.id)}
+        elsewhere={elsewhere}
+        onPause={() => void pauseRun(appStore, focus.id)}
         onResume={() =>
           void (focus.status === 'paused'
-            ? continueRun(focus.id)
+            ? continueRun(appStore, focus.id)
             : resumeStoredRun(appStore, focus.id))
         }
         onStop={() => void stopRun(appStore, focus.id)}
       />
-      {going && (
+      {going && !elsewhere && (
         <div className="live-mix" data-testid="live-mix">
           <h3>Skill mix (changes apply from the next step)</h3>
           {pendingFrom !== null && (

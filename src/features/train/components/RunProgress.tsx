@@ -40,6 +40,11 @@ export interface RunProgressProps {
   onStart?: () => void;
   /** Why Start is refused (e.g. an invalid config); disables it and is shown as its tooltip. */
   startBlocked?: string | null;
+  /**
+   * Trained by another tab of this browser: its controls are there, and this one shows what is
+   * stored (no Pause, Resume or Stop here).
+   */
+  elsewhere?: boolean;
   onPause: () => void;
   onResume: () => void;
   onStop: () => void;
@@ -67,7 +72,7 @@ type Intent = 'pause' | 'resume' | 'stop';
 export function RunProgress(p: RunProgressProps) {
   const stopping = isGoing(p.status) && Boolean(p.stopping);
   const can = allowedActions(p.status);
-  if (stopping) {
+  if (stopping || p.elsewhere) {
     can.pause = false;
     can.resume = false;
     can.stop = false;
@@ -176,6 +181,12 @@ export function RunProgress(p: RunProgressProps) {
       {stopping && (
         <p className="hint" role="status" data-testid="run-stopping">
           {p.stopping}
+        </p>
+      )}
+      {p.elsewhere && isGoing(p.status) && (
+        <p className="hint" role="status" data-testid="run-elsewhere">
+          This run is training in another tab of this browser: pause, stop or resume it there. This
+          tab shows it as stored when the tab opened; reload for its latest steps.
         </p>
       )}
       {p.message && (
