@@ -8,6 +8,14 @@ test.describe('@cpu', () => {
     await app.ready();
     await expect(page.getByTestId('status-backend')).toContainText('cpu');
     await expect(page.getByTestId('status-adapter')).toContainText('WebGPU: no adapter');
+    await page.getByTestId('open-settings').click();
+    // No adapter: webgpu cannot be picked (its note says why).
+    await expect(page.getByRole('radio', { name: /^webgpu/ })).toBeDisabled();
+    // The address's backend is said, with a way to the remembered choice (auto) at once.
+    await expect(page.getByTestId('backend-from-url')).toContainText('(cpu is in use)');
+    await page.getByTestId('backend-use-setting').click();
+    await expect(page.getByTestId('status-backend')).not.toContainText('cpu');
+    await expect(page.getByTestId('backend-from-url')).toHaveCount(0);
   });
 
   test('device check measures WASM and CPU and reports WebGPU as missing', async ({ app }) => {

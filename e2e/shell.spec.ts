@@ -1,3 +1,4 @@
+import { test as baseTest } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 test('navigates between pages with deep links that survive a reload', async ({ app }) => {
@@ -13,6 +14,16 @@ test('navigates between pages with deep links that survive a reload', async ({ a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Learn');
   await app.open('/no-such-page');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  // Under a page's path: no page, so none marked current; the tab says so.
+  await app.open('/train/xyz');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page).toHaveTitle('Page not found · Atomic Skills Lab');
+  await expect(page.getByRole('banner').locator('[aria-current="page"]')).toHaveCount(0);
+  // Settings open, then Back: the dialog closes with the page left.
+  await page.getByTestId('open-settings').click();
+  await expect(page.getByTestId('settings-panel')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('settings-panel')).toBeHidden();
 });
 
 test('follows the system colour scheme until a theme is chosen', async ({ app }) => {
@@ -49,3 +60,16 @@ test('an unknown ?backend= value is reported and the app still runs', async ({ a
     'Unknown ?backend=webgl',
   );
 });
+
+// Not the `app` fixture: the 404 of the worker's script is the point (a console error).
+baseTest(
+  'a compute worker whose script does not load is said in the status bar',
+  async ({ page }) => {
+    await page.route('**/trainer.worker-*.js', (route) => route.fulfill({ status: 404 }));
+    await page.goto('/train');
+    const bar = page.getByTestId('status-bar');
+    await expect(bar).toHaveAttribute('data-status', 'error');
+    await expect(bar).toContainText('The compute worker stopped');
+    await expect(bar).toContainText('reload the page');
+  },
+);

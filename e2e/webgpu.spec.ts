@@ -17,10 +17,14 @@ test.describe('@webgpu', () => {
     await app.open('/train');
     await app.ready();
     await page.getByTestId('open-settings').click();
-    await page.getByTestId('run-device-check').click();
+    await page.getByTestId('run-device-check').press('Enter');
+    // The button keeps the keyboard's focus while it checks, and after.
+    await expect(page.getByTestId('run-device-check')).toHaveAttribute('aria-disabled', 'true');
+    await expect(page.getByTestId('run-device-check')).toBeFocused();
     await expect(page.getByTestId('device-check')).toHaveAttribute('data-status', 'done', {
       timeout: 150_000,
     });
+    await expect(page.getByTestId('run-device-check')).toBeFocused();
     for (const backend of ['webgpu', 'wasm', 'cpu']) {
       await expect(page.getByTestId(`device-row-${backend}`)).toHaveAttribute('data-ok', 'true');
     }

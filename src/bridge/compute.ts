@@ -1,21 +1,29 @@
 import type { BackendPreference, DeviceCheckProgress } from '../protocol/backend';
 import type { AppStore } from '../state/store';
 import { effectivePreference, invalidBackendParam } from './backendPreference';
-import { proxy, trainerClient } from './trainerClient';
+import { proxy, trainerClient, trainerFailed } from './trainerClient';
 
 const messageOf = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+
+/** Counts the starts asked for: only the last one's outcome is shown. */
+let asked = 0;
 
 /** Starts (or restarts) the compute worker with the preference in force and records the result. */
 export async function startCompute(store: AppStore, search: string): Promise<void> {
   const { ui, deviceActions } = store.getState();
   const { preference, source } = effectivePreference(search, ui.backendPreference);
+  const mine = ++asked;
   deviceActions.starting(source, invalidBackendParam(search));
   try {
-    const info = await trainerClient().init({ preference, measuredFastest: ui.measuredFastest });
-    deviceActions.ready(info);
+    const info = await Promise.race([
+      trainerClient().init({ preference, measuredFastest: ui.measuredFastest }),
+      trainerFailed(),
+    ]);
+    // The worker takes them in turn: an earlier one's answer is not what is in force.
+    if (mine === asked) deviceActions.ready(info);
   } catch (error) {
-    deviceActions.failed(messageOf(error));
+    if (mine === asked) deviceActions.failed(messageOf(error));
   }
 }
 
@@ -42,6 +50,7 @@ export async function runDeviceCheck(store: AppStore, search: string): Promise<v
       proxy((progress: DeviceCheckProgress) => deviceActions.checkProgress(progress)),
     );
     // The policy itself on every backend: each one's largest difference from WASM (or the first).
+    deviceActions.checkProgress('agreement');
     const rows = await trainerClient().backendAgreement();
     const base = rows.find((r) => r.backend === 'wasm') ?? rows[0];
     const diff = (a: number[], b: number[]) =>

@@ -44,6 +44,18 @@ describe('createTrainerApi in Node', () => {
     expect(auto.choice).toMatch(/device check/);
   });
 
+  it('takes backend changes in turn: one asked before the last has started is not its failure', async () => {
+    const api = createTrainerApi({ now });
+    // The Settings radios right after load: wasm asked, then cpu, both in flight (review 39code).
+    const [wasm, cpu] = await Promise.all([
+      api.init({ preference: 'wasm' }),
+      api.init({ preference: 'cpu' }),
+    ]);
+    expect([wasm.backend, wasm.fallbacks]).toEqual(['wasm', []]);
+    expect(cpu.backend).toBe('cpu');
+    expect((await api.info()).backend).toBe('cpu');
+  });
+
   it('runs the device check on wasm and cpu, trains, and restores the backend', async () => {
     const api = createTrainerApi({ now });
     await api.init({ preference: 'wasm' });

@@ -5,7 +5,7 @@ import { initBackend, useBackend, type BackendEnvironment } from '../policy/tf/b
 import * as tf from '@tensorflow/tfjs-core';
 import { checkBackend, fastestBackend } from '../policy/tf/deviceCheck';
 import { backendAgreement } from '../policy/tf/agreement';
-import type { BackendName } from '../protocol/backend';
+import type { BackendName, DeviceCheckProgress } from '../protocol/backend';
 import type { TrainingSession } from './session';
 
 export interface TrainerEnvironment extends BackendEnvironment {
@@ -42,41 +42,73 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
       );
   };
 
+  // Backend changes and tours of the backends (the device check, the agreement check) take
+  // turns: each switches tf's one global backend, and two at once read each other's switch as
+  // their own failure. A run starts once the one under way is done.
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const mine = turn.then(work, work);
+    turn = mine.catch(() => undefined);
+    return mine;
+  };
+
   const requireInit = (): BackendInfo => {
     if (!current) throw new TrainerError('The trainer is not initialised: call init() first.');
     return current;
   };
 
+  /** Times each backend in turn, then returns to the one in use. */
+  const tourBackends = async (
+    request: DeviceCheckRequest,
+    onProgress?: (progress: DeviceCheckProgress) => void,
+  ) => {
+    const info = requireInit();
+    refuseWhileTraining('run the device check');
+    const backends =
+      request.backends ?? info.availability.filter((a) => a.available).map((a) => a.backend);
+    const rows = [];
+    for (const backend of backends) {
+      rows.push(
+        await checkBackend(backend, {
+          matmulSize: request.matmulSize ?? 256,
+          steps: request.steps ?? 3,
+          now: env.now,
+          ...(onProgress ? { onProgress } : {}),
+        }),
+      );
+    }
+    const restored = await useBackend(info.backend);
+    if (restored) throw new TrainerError(`Could not return to ${info.backend}: ${restored}`);
+    return { rows, fastest: fastestBackend(rows) };
+  };
+
+  /** The policy's log-probs before and after one update on each backend. */
+  const agreement = async () => {
+    const info = requireInit();
+    refuseWhileTraining('compare the backends');
+    const backends = info.availability.filter((a) => a.available).map((a) => a.backend);
+    const rows = await backendAgreement(backends).finally(() => useBackend(info.backend));
+    if (tf.getBackend() !== info.backend)
+      throw new TrainerError(`Could not return to ${info.backend} after the agreement check.`);
+    return rows;
+  };
+
   return {
-    async init(request: TrainerInitRequest) {
-      refuseWhileTraining('change the backend');
-      current = await initBackend(request.preference, request.measuredFastest ?? null, env);
-      return current;
+    init(request: TrainerInitRequest) {
+      return inTurn(async () => {
+        refuseWhileTraining('change the backend');
+        current = await initBackend(request.preference, request.measuredFastest ?? null, env);
+        return current;
+      });
     },
     info() {
       return Promise.resolve().then(requireInit);
     },
-    async deviceCheck(request: DeviceCheckRequest, onProgress) {
-      const info = requireInit();
-      refuseWhileTraining('run the device check');
-      const backends =
-        request.backends ?? info.availability.filter((a) => a.available).map((a) => a.backend);
-      const rows = [];
-      for (const backend of backends) {
-        rows.push(
-          await checkBackend(backend, {
-            matmulSize: request.matmulSize ?? 256,
-            steps: request.steps ?? 3,
-            now: env.now,
-            ...(onProgress ? { onProgress } : {}),
-          }),
-        );
-      }
-      const restored = await useBackend(info.backend);
-      if (restored) throw new TrainerError(`Could not return to ${info.backend}: ${restored}`);
-      return { rows, fastest: fastestBackend(rows) };
+    deviceCheck(request: DeviceCheckRequest, onProgress) {
+      return inTurn(() => tourBackends(request, onProgress));
     },
     async startRun(request, onEvents) {
+      await turn;
       return runs().start(request, onEvents);
     },
     pauseRun(runId) {
@@ -151,14 +183,8 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     async taskFiles(runId, taskId) {
       return stored().taskFiles(runId, taskId);
     },
-    async backendAgreement() {
-      const info = requireInit();
-      refuseWhileTraining('compare the backends');
-      const backends = info.availability.filter((a) => a.available).map((a) => a.backend);
-      const rows = await backendAgreement(backends).finally(() => useBackend(info.backend));
-      if (tf.getBackend() !== info.backend)
-        throw new TrainerError(`Could not return to ${info.backend} after the agreement check.`);
-      return rows;
+    backendAgreement() {
+      return inTurn(agreement);
     },
     dispose() {
       current = null;

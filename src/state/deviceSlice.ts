@@ -12,7 +12,8 @@ export interface DeviceState {
   invalidUrlBackend: string | null;
   check: {
     status: 'idle' | 'running' | 'done' | 'error';
-    progress: DeviceCheckProgress | null;
+    /** The backend and stage timed now, or `agreement`: the policy compared across backends. */
+    progress: DeviceCheckProgress | 'agreement' | null;
     result: DeviceCheckResult | null;
     error: string | null;
     /** The policy run on every backend: the largest log-prob difference from the current one. */
@@ -27,7 +28,7 @@ export interface DeviceSlice {
     ready: (info: BackendInfo) => void;
     failed: (error: string) => void;
     checkStarted: () => void;
-    checkProgress: (progress: DeviceCheckProgress) => void;
+    checkProgress: (progress: DeviceCheckProgress | 'agreement') => void;
     checkDone: (result: DeviceCheckResult) => void;
     checkFailed: (error: string) => void;
     checkAgreement: (agreement: DeviceState['check']['agreement']) => void;

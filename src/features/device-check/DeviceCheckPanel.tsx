@@ -25,9 +25,14 @@ export function DeviceCheckPanel() {
       <button
         type="button"
         data-testid="run-device-check"
-        disabled={running || training || device.status !== 'ready'}
+        // While it checks the button keeps the keyboard's focus (aria-disabled, not disabled:
+        // a disabled button drops it to the page, outside the dialog).
+        disabled={!running && (training || device.status !== 'ready')}
+        aria-disabled={running || undefined}
         aria-describedby={training ? 'device-check-training' : undefined}
-        onClick={() => void runDeviceCheck(appStore, search)}
+        onClick={() => {
+          if (!running) void runDeviceCheck(appStore, search);
+        }}
       >
         {running ? 'Checking…' : 'Run device check'}
       </button>
@@ -39,7 +44,9 @@ export function DeviceCheckPanel() {
       )}
       {check.progress && (
         <p className="hint" aria-live="polite">
-          {check.progress.backend}: {check.progress.stage}…
+          {check.progress === 'agreement'
+            ? 'comparing the policy’s answers across the backends…'
+            : `${check.progress.backend}: ${check.progress.stage}…`}
         </p>
       )}
       {check.error && (

@@ -1,5 +1,5 @@
 import { useLocation } from 'react-router-dom';
-import { changeBackendPreference } from '../../bridge/compute';
+import { changeBackendPreference, startCompute } from '../../bridge/compute';
 import { BACKEND_NAMES, type BackendPreference } from '../../protocol/backend';
 import { appStore } from '../../state/appStore';
 import { useDevice, useGoingRun, useUi, useUiActions } from '../../state/hooks';
@@ -76,8 +76,18 @@ function SettingsContent() {
       <fieldset data-testid="backend-choice">
         <legend>Compute backend</legend>
         {device.preferenceSource === 'url' && (
-          <p className="hint">
-            The page URL sets <code>?backend=</code>; it overrides this setting for this visit.
+          <p className="hint" data-testid="backend-from-url">
+            This visit opened with <code>?backend=</code> in its address, which overrides the choice
+            below until a reload{device.info ? ` (${device.info.backend} is in use)` : ''}.{' '}
+            {going === null && (
+              <button
+                type="button"
+                data-testid="backend-use-setting"
+                onClick={() => void startCompute(appStore, '')}
+              >
+                Use {ui.backendPreference} now
+              </button>
+            )}
           </p>
         )}
         {device.invalidUrlBackend && (
@@ -98,7 +108,8 @@ function SettingsContent() {
               name="backend"
               value={p}
               checked={ui.backendPreference === p}
-              disabled={going !== null}
+              // A backend this browser lacks cannot be picked (its note says why).
+              disabled={going !== null || availability.some((a) => a.backend === p && !a.available)}
               onChange={() => void changeBackendPreference(appStore, p, search)}
             />{' '}
             {p} <span className="hint">{note(p)}</span>

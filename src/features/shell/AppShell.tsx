@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
 import { startCompute } from '../../bridge/compute';
+import { PageBoundary } from '../../components/PageBoundary';
 import { loadRuns } from '../../bridge/training';
 import { appStore } from '../../state/appStore';
 import { SettingsPanel } from '../settings/SettingsPanel';
@@ -10,7 +11,7 @@ import { useThemeAttribute } from './useThemeAttribute';
 
 /** Header, the current page, the settings panel and the status bar. */
 export function AppShell() {
-  const { search } = useLocation();
+  const { search, pathname } = useLocation();
   useThemeAttribute();
   useEffect(() => {
     void startCompute(appStore, search);
@@ -19,11 +20,15 @@ export function AppShell() {
     // Started once per visit: later preference changes restart it from the settings panel.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // Back or a link to another page closes Settings rather than leaving it over that page.
+  useEffect(() => appStore.getState().uiActions.setSettingsOpen(false), [pathname]);
   return (
     <div className="shell">
       <Header />
       <main className="page" data-testid="page">
-        <Outlet />
+        <PageBoundary key={pathname}>
+          <Outlet />
+        </PageBoundary>
       </main>
       <SettingsPanel />
       <StatusBar />

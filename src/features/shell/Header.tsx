@@ -18,7 +18,13 @@ export function Header() {
       </div>
       <nav aria-label="Pages" className="nav">
         {PAGES.map((p) => (
-          <NavLink key={p.to} to={p.to} className={({ isActive }) => (isActive ? 'active' : '')}>
+          // `end`: a path under a page's (`/train/x`) is no page, and marks none current.
+          <NavLink
+            key={p.to}
+            to={p.to}
+            end
+            className={({ isActive }) => (isActive ? 'active' : '')}
+          >
             {p.label}
           </NavLink>
         ))}
