@@ -322,6 +322,17 @@ test.describe('Train page @webgpu', () => {
       await expect(outcome).toContainText('not a run bundle');
       await expect(outcome).not.toContainText('broken.run.json');
       expect((await stored(page, null)).runs.length).toBe(runsBefore);
+      // A good file picked with a refused one: one line each, and the page stays on them.
+      const foreign = {
+        name: 'foreign.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{}'),
+      };
+      const again = { ...foreign, name: 'again.run.json', buffer: readFileSync(bundlePath) };
+      await page.getByTestId('import-bundle').setInputFiles([again, foreign]);
+      await expect(outcome).toHaveText(/^Imported run "[^"\n]+"[^\n]*\nforeign\.json: This file/);
+      await expect(outcome).toBeInViewport();
+      expect((await stored(page, null)).runs.length).toBe(runsBefore + 1);
     });
 
     await test.step('the page never froze while training', () => {

@@ -125,11 +125,20 @@ test.describe('Train page: the keyboard after each action @webgpu', () => {
     });
 
     await test.step('deleting a run: the focus goes to its Undo, then back to the runs list', async () => {
+      const ids = async () =>
+        (await stored(page, runId, { episodes: true })).episodes.map((e) => e.id);
+      const before = await ids();
       await page.getByTestId(`delete-run-${runId}`).press('Enter');
       const undo = page.getByTestId(`undo-delete-${runId}`);
       await expect(undo).toBeFocused();
+      // The open Storage panel follows: the run's row goes, and comes back with it.
+      const storageRow = page.getByTestId(`storage-row-${runId}`);
+      await expect(storageRow).toHaveCount(0);
       await undo.press('Enter');
       await expect(page.getByTestId(`run-row-${runId}`)).toBeVisible();
+      await expect(storageRow).toBeVisible();
+      // Put back as it was: its episodes under their own ids (links to them work again).
+      expect(await ids()).toEqual(before);
       await expect(page.getByTestId('runs-list')).toBeFocused();
     });
   });

@@ -72,6 +72,11 @@ test.describe('Train page: the runs list says what an import or a rename did @we
     );
     const names = (await stored(page, null)).runs.map((r) => r.name).sort();
     expect(names).toEqual(['fresh', 'twice', 'twice (import 1)', 'twice (import 2)']);
+    // Another run named alike (not a copy) is named apart too, and said.
+    await importBundles(page, bundleOf(`other-${Date.now()}`, 'fresh'));
+    await expect(outcome).toHaveText(
+      /^Imported run "fresh \(import 1\)" \(another run here is named "fresh"\)\./,
+    );
     // Renamed since, the run already here is named as it is now; its copy takes the free name.
     await page.getByTestId(`rename-${id}`).click();
     await page.getByTestId(`rename-input-${id}`).fill('baseline');

@@ -24,4 +24,11 @@ describe('importedText', () => {
       'Imported 2 runs: "quick" (a copy: the run was already here as "baseline", kept as it was), "new".',
     );
   });
+
+  it('says of another run named alike that the import is named apart', () => {
+    const apart = { ...imported('quick (import 1)'), nameTaken: 'quick' };
+    expect(importedText([apart])).toBe(
+      'Imported run "quick (import 1)" (another run here is named "quick").',
+    );
+  });
 });

@@ -1,10 +1,10 @@
 import type { ImportedRun } from '../storage/runs';
 
 /** An imported run as the outcome names it; a copy says which run was already here. */
-function named({ run, copyOf }: ImportedRun): string {
-  return copyOf === null
-    ? `"${run.name}"`
-    : `"${run.name}" (a copy: the run was already here as "${copyOf}", kept as it was)`;
+function named({ run, copyOf, nameTaken }: ImportedRun): string {
+  if (copyOf !== null)
+    return `"${run.name}" (a copy: the run was already here as "${copyOf}", kept as it was)`;
+  return nameTaken ? `"${run.name}" (another run here is named "${nameTaken}")` : `"${run.name}"`;
 }
 
 /** What importing these runs came to, in words ('' for none). */

@@ -16,7 +16,7 @@ describe('importRunFiles', () => {
     const outcome = store.getState().train.runsOutcome;
     expect(outcome?.kind).toBe('error');
     expect(outcome?.text).toMatch(
-      /^broken\.run\.json: This file is not valid JSON \(.+\); nothing was imported: open a run bundle \(\.json\) exported from the Train page or by lab bundle\. foreign\.json: This file cannot be imported: .*not a run bundle.* empty\.json: This file is empty; nothing was imported: open a run bundle/,
+      /^broken\.run\.json: This file is not valid JSON \(.+\); nothing was imported: open a run bundle \(\.json\) exported from the Train page or by lab bundle\.\nforeign\.json: This file cannot be imported: .*not a run bundle.*\nempty\.json: This file is empty; nothing was imported: open a run bundle/,
     );
     expect(outcome?.text).not.toContain('Imported run');
     // The page's own messages (above the charts) are left alone.

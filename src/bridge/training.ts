@@ -10,7 +10,6 @@ import type { AppStore } from '../state/store';
 import { heldRunIds } from '../storage/runLocks';
 import { viewOfRuns } from '../state/trainView';
 import {
-  deleteRun,
   exportBundle,
   importBundle,
   listRuns,
@@ -18,9 +17,11 @@ import {
   markInterrupted,
   renameRun,
   setRunTags,
+  putRunBack,
+  takeRun,
+  type HeldRun,
   type ImportedRun,
 } from '../storage/runs';
-import type { RunBundle } from '../storage/bundle';
 import { estimateStorage, isQuotaError } from '../storage/usage';
 import type {
   EpisodeBatch,
@@ -234,19 +235,38 @@ export async function retag(store: AppStore, runId: string, tags: string[]): Pro
   }
 }
 
-/** Deletes a run; returns its bundle so "undo" can put it back exactly. */
-export async function removeRun(store: AppStore, runId: string): Promise<RunBundle> {
-  const bundle = await exportBundle(runId);
-  await deleteRun(runId);
-  store.getState().trainActions.forget(runId);
-  await refreshRuns(store);
-  return bundle;
+/**
+ * Deletes a run; resolves with its rows, so Undo can put it back exactly (ids and all), or
+ * with null when it could not be deleted (said in the runs panel).
+ */
+export async function removeRun(store: AppStore, runId: string): Promise<HeldRun | null> {
+  const actions = store.getState().trainActions;
+  try {
+    const held = await takeRun(runId);
+    actions.forget(runId);
+    await refreshRuns(store);
+    return held;
+  } catch (error) {
+    actions.setRunsOutcome({
+      kind: 'error',
+      text: `Could not delete the run: ${messageOf(error)}`,
+    });
+    return null;
+  }
 }
 
-export async function undoRemove(store: AppStore, bundle: RunBundle): Promise<void> {
-  const { run } = await importBundle(JSON.stringify(bundle));
-  await refreshRuns(store);
-  await loadSeries(store, run.id);
+/** Puts a deleted run back; a failure (a full storage) is said in the runs panel. */
+export async function undoRemove(store: AppStore, held: HeldRun): Promise<void> {
+  try {
+    await putRunBack(held);
+    await refreshRuns(store);
+    await loadSeries(store, held.run.id);
+  } catch (error) {
+    store.getState().trainActions.setRunsOutcome({
+      kind: 'error',
+      text: `Could not put "${held.run.name}" back: ${messageOf(error)}`,
+    });
+  }
 }
 
 /**
@@ -273,18 +293,21 @@ export async function importRunFiles(
     if (imported.length) {
       await refreshRuns(store);
       for (const { run } of imported) await loadSeries(store, run.id);
-      // Show what was just imported, unless the run in view is still training.
+      // Show what was just imported, unless the run in view is still training; brought into
+      // view only when no file was refused (the page would scroll away from why).
       const { focusId, runs } = store.getState().train;
       const inView = runs.find((r) => r.id === focusId);
-      if (!inView || !isGoing(inView.status)) actions.focus(imported.at(-1)!.run.id, true);
+      if (!inView || !isGoing(inView.status))
+        actions.focus(imported.at(-1)!.run.id, refused.length === 0);
     }
   } catch (error) {
     refused.push(`Imported, but the runs could not be read back: ${messageOf(error)}`);
   }
+  // One line each: what was imported first, then each file refused and why.
   const done = importedText(imported);
   actions.setRunsOutcome(
     refused.length
-      ? { kind: 'error', text: [...refused, done].filter(Boolean).join(' ') }
+      ? { kind: 'error', text: [done, ...refused].filter(Boolean).join('\n') }
       : { kind: 'done', text: done },
   );
   return imported.map((i) => i.run);

@@ -37,6 +37,16 @@ describe('checkBundle', () => {
     expect(checkBundle(bundle({ config: older }))).toBeNull();
   });
 
+  it('says what a file that is not a bundle is, and which file to import instead', () => {
+    expect(checkBundle({ format: 'atomic-skills-lab/checkpoint' })).toMatch(
+      /^this is a checkpoint, not a run bundle\. .* npm run lab -- bundle --run <folder>/,
+    );
+    // A lab train folder's eval.json or config.json.
+    expect(checkBundle({ test: {}, bySkill: {} })).toMatch(
+      /^this is a JSON file with no bundle "format" in it, not a run bundle\./,
+    );
+  });
+
   it('refuses run fields that would show or resume wrongly, naming them', () => {
     expect(checkBundle(bundle({ step: 'lots' }))).toBe(
       'run: step must be a number >= 0, not "lots"',

@@ -58,8 +58,16 @@ function checkRunFields(run: Partial<RunRecord>): string | null {
 export function checkBundle(value: unknown): string | null {
   const b = value as Partial<RunBundle> | null;
   if (!b || typeof b !== 'object') return 'the file is not a JSON object';
-  if (b.format !== 'atomic-skills-lab/run-bundle')
-    return `not a run bundle (format is ${JSON.stringify(b.format ?? null)}, expected "atomic-skills-lab/run-bundle")`;
+  const format: unknown = b.format;
+  if (format !== 'atomic-skills-lab/run-bundle') {
+    const what =
+      format === 'atomic-skills-lab/checkpoint'
+        ? 'a checkpoint'
+        : typeof format === 'string'
+          ? `a "${format}" file`
+          : 'a JSON file with no bundle "format" in it';
+    return `this is ${what}, not a run bundle. Import the file a run's "bundle" button downloads or, for a run trained in Node (a lab train folder), the one npm run lab -- bundle --run <folder> --out run.json makes`;
+  }
   if (b.version !== 1)
     return `bundle version ${String(b.version)} is not supported (this app reads version 1)`;
   const run = b.run as Partial<RunRecord> | undefined;

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { decodeCheckpoint, encodeCheckpoint } from '../rl/checkpointCodec';
 import { checkBundle, configWithDefaults, type RunBundle } from './bundle';
 import { isObject } from './bundleRows';
@@ -5,6 +6,7 @@ import {
   ACTIVE_STATUSES,
   labDb,
   type CheckpointRow,
+  type EpisodeRecord,
   type EvalRow,
   type EventRow,
   type LabDatabase,
@@ -98,6 +100,58 @@ export async function exportBundle(runId: string, db: LabDatabase = labDb()): Pr
   };
 }
 
+/** A deleted run's rows as stored (ids kept), held for its Undo. */
+export interface HeldRun {
+  run: RunRecord;
+  points: PointRecord[];
+  evals: EvalRow[];
+  events: EventRow[];
+  checkpoints: CheckpointRow[];
+  episodes: EpisodeRecord[];
+}
+
+/** Deletes a run and returns its rows, read and deleted in one transaction. */
+export async function takeRun(runId: string, db: LabDatabase = labDb()): Promise<HeldRun> {
+  return db.transaction(
+    'rw',
+    [db.runs, db.points, db.evals, db.events, db.checkpoints, db.episodes],
+    async () => {
+      const run = await db.runs.get(runId);
+      if (!run) throw new Error(`No run ${runId}: deleted already?`);
+      const of = <T>(table: Table<T>) => table.where('runId').equals(runId);
+      const held: HeldRun = {
+        run,
+        points: await of(db.points).toArray(),
+        evals: await of(db.evals).toArray(),
+        events: await of(db.events).toArray(),
+        checkpoints: await of(db.checkpoints).toArray(),
+        episodes: await of(db.episodes).toArray(),
+      };
+      await deleteRun(runId, db);
+      return held;
+    },
+  );
+}
+
+/**
+ * Puts a run `takeRun` deleted back as it was, ids included (links to its episodes work again),
+ * in one transaction: no file is made, however large the run.
+ */
+export async function putRunBack(held: HeldRun, db: LabDatabase = labDb()): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.runs, db.points, db.evals, db.events, db.checkpoints, db.episodes],
+    async () => {
+      await db.runs.add(held.run);
+      await db.points.bulkAdd(held.points);
+      await db.evals.bulkAdd(held.evals);
+      await db.events.bulkAdd(held.events);
+      await db.checkpoints.bulkAdd(held.checkpoints);
+      await db.episodes.bulkAdd(held.episodes);
+    },
+  );
+}
+
 export async function deleteRun(runId: string, db: LabDatabase = labDb()): Promise<void> {
   await db.transaction(
     'rw',
@@ -118,6 +172,8 @@ export interface ImportedRun {
    * a copy beside it, under a new id), or null when the run was not here.
    */
   copyOf: string | null;
+  /** The bundle's name, when another run here has it (the import is named apart). */
+  nameTaken?: string;
 }
 
 /**
@@ -157,7 +213,8 @@ export async function importBundle(text: string, db: LabDatabase = labDb()): Pro
   const names = new Set((await db.runs.toArray()).map((r) => r.name));
   const id = exists ? `${bundle.run.id}-import-${Date.now().toString(36)}` : bundle.run.id;
   let name = bundle.run.name;
-  for (let n = 2; exists && names.has(name); n++) name = `${bundle.run.name} (import ${n - 1})`;
+  // Any run here of the same name (a copy, or another run named alike): named apart.
+  for (let n = 2; names.has(name); n++) name = `${bundle.run.name} (import ${n - 1})`;
   const status = ACTIVE_STATUSES.includes(bundle.run.status) ? 'interrupted' : bundle.run.status;
   const config = configWithDefaults(bundle.run.config);
   const run: RunRecord = { ...bundle.run, id, name, status, config };
@@ -175,7 +232,11 @@ export async function importBundle(text: string, db: LabDatabase = labDb()): Pro
       await db.episodes.bulkAdd(withId(bundle.episodes));
     },
   );
-  return { run, copyOf: exists?.name ?? null };
+  return {
+    run,
+    copyOf: exists?.name ?? null,
+    ...(!exists && name !== bundle.run.name && { nameTaken: bundle.run.name }),
+  };
 }
 
 /**

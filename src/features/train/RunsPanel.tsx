@@ -11,7 +11,7 @@ import {
   undoRemove,
 } from '../../bridge/training';
 import { download, fileSafe } from '../../components/download';
-import type { RunBundle } from '../../storage/bundle';
+import type { HeldRun } from '../../storage/runs';
 import { appStore } from '../../state/appStore';
 import { isGoing } from '../../protocol/training';
 import { useShallow } from 'zustand/react/shallow';
@@ -36,9 +36,9 @@ export function RunsPanel() {
   const actions = useTrainActions();
   // Episodes dropped: the difference of two runs reads their test scores again.
   const scoresRevision = useApp((s) => s.train.episodesRevision);
-  // Each deleted run's bundle, as the delete resolves: an Undo pressed before it has (the Undo
+  // Each deleted run's rows, as the delete resolves: an Undo pressed before it has (the Undo
   // takes the focus at once) waits for it rather than doing nothing.
-  const deleted = useRef(new Map<string, Promise<RunBundle>>());
+  const deleted = useRef(new Map<string, Promise<HeldRun | null>>());
   const open = (id: string): void => openRun(appStore, id);
   return (
     <section className="card train-runs">
@@ -69,21 +69,26 @@ export function RunsPanel() {
             });
             return;
           }
-          const bundle = removeRun(appStore, id);
-          deleted.current.set(id, bundle);
-          bundle.catch(() => deleted.current.delete(id));
+          deleted.current.set(id, removeRun(appStore, id));
         }}
         onUndoDelete={(id) => {
-          const bundle = deleted.current.get(id);
+          const held = deleted.current.get(id);
           deleted.current.delete(id);
-          if (bundle) void bundle.then((b) => undoRemove(appStore, b));
+          if (held) void held.then((h) => h && undoRemove(appStore, h));
         }}
         // A bundle holds the run's checkpoints and episodes (tens of MB): not kept past its Undo.
         onUndoExpired={(id) => deleted.current.delete(id)}
         onExportBundle={(id) =>
-          void exportBundle(id).then((b) =>
-            download(`${fileSafe(b.run.name)}.run.json`, JSON.stringify(b), 'application/json'),
-          )
+          void exportBundle(id)
+            .then((b) =>
+              download(`${fileSafe(b.run.name)}.run.json`, JSON.stringify(b), 'application/json'),
+            )
+            .catch((error: unknown) =>
+              actions.setRunsOutcome({
+                kind: 'error',
+                text: `Could not export the run: ${error instanceof Error ? error.message : String(error)}`,
+              }),
+            )
         }
         onExportCsv={(id) => {
           const run = train.runs.find((r) => r.id === id);

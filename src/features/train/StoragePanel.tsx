@@ -59,9 +59,12 @@ export function StoragePanel({ undoMs = 10_000 }: { undoMs?: number }) {
       ),
     [],
   );
+  // Measured when opened, and again when a run is deleted, put back or imported meanwhile (a
+  // deleted run's row would otherwise stay, its buttons acting on nothing).
+  const runIds = useApp((s) => s.train.runs.map((r) => r.id).join('\n'));
   useEffect(() => {
     if (open) void refresh();
-  }, [open, refresh]);
+  }, [open, refresh, runIds]);
   /**
    * Runs a storage change, then measures again and says what came of it (replacing the last
    * message, whose dropped episodes are released unless this is their Undo); buttons are

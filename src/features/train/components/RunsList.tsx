@@ -119,7 +119,17 @@ export function RunsList({
           >
             {on.outcome.text}{' '}
             {on.onDismissOutcome && (
-              <button type="button" onClick={on.onDismissOutcome}>
+              <button
+                type="button"
+                onClick={(e) => {
+                  // The button goes with the message: the focus goes back to the import button.
+                  e.currentTarget
+                    .closest('.runs-toolbar')
+                    ?.querySelector<HTMLInputElement>('[data-testid="import-bundle"]')
+                    ?.focus();
+                  on.onDismissOutcome?.();
+                }}
+              >
                 Dismiss
               </button>
             )}
