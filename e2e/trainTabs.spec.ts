@@ -12,9 +12,14 @@ test.describe('Train page: two tabs of one browser @webgpu', () => {
     const name = `tabs-${Date.now()}`;
     await fillSmallRun(page, name);
     await page.getByLabel('steps', { exact: true }).fill('30');
-    await page.getByTestId('start-run').click();
+    // Pressed twice: one run, open, and nothing refused (review 40code finding 5).
+    await page.getByTestId('start-run').dblclick();
     await expect(page.getByTestId('run-status')).toHaveText('running', { timeout: 120_000 });
-    const runId = (await stored(page, null)).runs.find((r) => r.name === name)!.id;
+    await expect(page.getByTestId('focus-name')).toHaveText(name);
+    await expect(page.getByTestId('train-error')).toHaveCount(0);
+    const mine = (await stored(page, null)).runs.filter((r) => r.name === name);
+    expect(mine).toHaveLength(1);
+    const runId = mine[0]!.id;
 
     // The second tab: the run is as stored (its trainer holds its lock), not "interrupted".
     const other = await page.context().newPage();
@@ -28,13 +33,17 @@ test.describe('Train page: two tabs of one browser @webgpu', () => {
     );
     for (const control of ['pause-run', 'resume-run', 'stop-run'])
       await expect(other.getByTestId(control)).toHaveCount(0);
-    await other.close();
 
-    // Still the first tab's: it trains on, and stops from there.
+    // Still the first tab's: it trains on, and stops from there. The second tab then sees it
+    // stopped (its lock let go), its note gone.
     expect((await stored(page, null)).runs.find((r) => r.id === runId)?.status).toBe('running');
     await page.getByTestId('stop-run').click();
     await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('stopped', {
       timeout: 120_000,
     });
+    await expect(other.getByTestId(`run-status-${runId}`)).toHaveText('stopped');
+    await expect(other.getByTestId('run-elsewhere')).toHaveCount(0);
+    await expect(other.getByTestId(`delete-run-${runId}`)).toBeEnabled();
+    await other.close();
   });
 });

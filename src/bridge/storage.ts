@@ -65,10 +65,12 @@ export async function undoDropEpisodes(store: AppStore, runId: string): Promise<
     store.getState().trainActions.episodesChanged();
     return { kind: 'done', runId, text: `Put back ${plural(n, 'episode')} of "${name}".` };
   } catch (error) {
+    // Still held by the worker: the Undo stays, to try again once space is freed.
     return {
       kind: 'error',
       runId,
-      text: `Could not put the episodes back: ${messageOf(error)}`,
+      undo: true,
+      text: `Could not put the episodes back: ${messageOf(error)}. They are still held: free some space, then Undo again.`,
     };
   }
 }

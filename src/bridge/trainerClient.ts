@@ -12,28 +12,37 @@ export function trainerClient(): Remote<TrainerApi> {
       type: 'module',
       name: 'trainer',
     });
-    // A worker whose script does not load (or that dies) answers nothing: its calls would
-    // wait for ever. Its error event is turned into one, for whoever races it.
-    failed = new Promise<never>((_, reject) =>
-      spawned.addEventListener(
-        'error',
-        (e) =>
+    // A worker whose script does not load answers nothing: its calls would wait for ever. Its
+    // error event before it has answered once is turned into one, for whoever races it (a
+    // later stray error in a live worker is not: the worker goes on).
+    failed = new Promise<never>((_, reject) => {
+      const onError = (e: ErrorEvent) => {
+        spawned.removeEventListener('error', onError);
+        if (!answered)
           reject(
             new Error(
-              `The compute worker stopped (${e.message || 'its script did not load'}): reload the page.`,
+              `The compute worker did not start (${e.message || 'its script did not load'}): reload the page.`,
             ),
-          ),
-        { once: true },
-      ),
-    );
+          );
+      };
+      spawned.addEventListener('error', onError);
+    });
     failed.catch(() => {});
     worker = spawned;
     remote = wrap<TrainerApi>(spawned);
+    // Any answer (a refusal too) says the script loaded.
+    const loaded = () => {
+      if (worker === spawned) answered = true;
+    };
+    void remote.info().then(loaded, loaded);
   }
   return remote;
 }
 
-/** Rejects once the trainer worker has failed to load or died (see `trainerClient`). */
+/** The worker has answered a call: it loaded, and a later error event is not its failure. */
+let answered = false;
+
+/** Rejects once the trainer worker has failed to load (see `trainerClient`). */
 export function trainerFailed(): Promise<never> {
   trainerClient();
   return failed!;
@@ -48,4 +57,5 @@ export function disposeTrainerClient(): void {
   worker = null;
   remote = null;
   failed = null;
+  answered = false;
 }

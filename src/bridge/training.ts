@@ -7,14 +7,11 @@ import {
   type TrainEvent,
 } from '../protocol/training';
 import type { AppStore } from '../state/store';
-import { heldRunIds } from '../storage/runLocks';
-import { viewOfRuns } from '../state/trainView';
 import {
   exportBundle,
   importBundle,
   listRuns,
   loadRunData,
-  markInterrupted,
   renameRun,
   setRunTags,
   putRunBack,
@@ -49,34 +46,6 @@ export async function checkStorage(store: AppStore): Promise<void> {
   }
 }
 
-/** Reads the stored runs into the store (after marking runs a closed tab left behind). */
-export async function loadRuns(store: AppStore, opts: { afterReload?: boolean } = {}) {
-  const actions = store.getState().trainActions;
-  // The open and compared runs the tab kept over a reload (trainView.ts).
-  const kept = { focusId: store.getState().train.focusId, compare: store.getState().train.compare };
-  try {
-    if (opts.afterReload) {
-      // Said above the charts while any of them is still interrupted (trainSlice).
-      // Except runs another tab trains: said in their progress panel instead.
-      const elsewhere = await heldRunIds();
-      actions.setInterrupted(await markInterrupted(elsewhere));
-      actions.setTrainingElsewhere([...elsewhere]);
-    }
-    const runs = await listRuns();
-    actions.setRuns(runs);
-    const train = store.getState().train;
-    const view = viewOfRuns(train, kept, new Set(runs.map((r) => r.id)));
-    if (view.focusId !== train.focusId) actions.focus(view.focusId);
-    if (view.compare.length !== train.compare.length) actions.setCompare(view.compare);
-    void checkStorage(store);
-    const shown = [view.focusId ?? [], view.compare].flat();
-    for (const id of new Set([...shown, ...runs.slice(0, 8).map((r) => r.id)]))
-      await loadSeries(store, id);
-  } catch (error) {
-    actions.setError(`Could not read the stored runs: ${messageOf(error)}`);
-  }
-}
-
 /** Opens a run in the progress panel (brought into view), its curves read if not yet. */
 export function openRun(store: AppStore, runId: string): void {
   store.getState().trainActions.focus(runId, true);
@@ -105,6 +74,8 @@ export function newRunId(): string {
 async function drive(store: AppStore, request: StartRunRequest): Promise<void> {
   const actions = store.getState().trainActions;
   actions.setError(null);
+  // Refused before it began, the run opened in its place goes back to the one open before.
+  const before = store.getState().train.focusId;
   actions.focus(request.runId, true);
   let listing: Promise<void> | null = null;
   let heard = false;
@@ -128,13 +99,15 @@ async function drive(store: AppStore, request: StartRunRequest): Promise<void> {
     // by an error.
     const message = messageOf(error);
     actions.setError(heard ? `The run stopped with an error: ${message}` : message);
+    if (!heard && store.getState().train.focusId === request.runId) actions.focus(before);
   } finally {
     await refreshRuns(store);
     await checkStorage(store);
   }
 }
 
-async function refreshRuns(store: AppStore): Promise<void> {
+/** Reads the stored runs again into the store. */
+export async function refreshRuns(store: AppStore): Promise<void> {
   store.getState().trainActions.setRuns(await listRuns());
 }
 
@@ -144,6 +117,8 @@ export function startRun(
   config: TrainConfig,
   opts: { name?: string; suite?: StartRunRequest['suite'] } = {},
 ): { runId: string; done: Promise<void> } {
+  // Start pressed again before the trainer has said anything of the first: the same run.
+  if (starting) return starting;
   const runId = newRunId();
   const done = drive(store, {
     runId,
@@ -151,8 +126,23 @@ export function startRun(
     name: opts.name ?? config.name,
     ...(opts.suite ? { suite: opts.suite } : {}),
   });
-  return { runId, done };
+  const started = { runId, done };
+  starting = started;
+  let listed = (): void => {};
+  const settle = () => {
+    if (starting === started) starting = null;
+    listed();
+  };
+  // Once the run is listed (its record written) or has ended, a new Start is a new run.
+  listed = store.subscribe((s) => {
+    if (s.train.runs.some((r) => r.id === runId)) settle();
+  });
+  void done.finally(settle);
+  return started;
 }
+
+/** The run just started whose trainer has not yet written it (see startRun). */
+let starting: { runId: string; done: Promise<void> } | null = null;
 
 /** Runs asked to resume whose trainer has not answered yet: a second press asks nothing. */
 const resuming = new Set<string>();

@@ -29,6 +29,8 @@ export interface Control {
    * is preparing: a run's elapsed time counts training, not building its tasks.
    */
   startedAt: number | null;
+  /** The mix change being stored, if any: the next waits for it (one at a time). */
+  mixing?: Promise<unknown>;
 }
 
 /** A stored mix change waiting for its step (see Control.pending). */
@@ -99,15 +101,24 @@ export async function changeMix(
 ): Promise<ConfigEvent> {
   // The control changes at once, before any await: a step beginning meanwhile draws with this
   // mix, and no pending change falls due over it.
-  c.mix = { ...mix };
+  const before = { mix: c.mix, pending: c.pending };
+  const next = { ...mix };
+  c.mix = next;
   const dropped = c.pending;
   c.pending = [];
-  const event: ConfigEvent = { step: mixFromStep(c), elapsedMs: elapsedOf(c, now), mix: c.mix };
+  const event: ConfigEvent = { step: mixFromStep(c), elapsedMs: elapsedOf(c, now), mix: next };
   const last = c.lastEvent;
-  if (dropped.length) await db.events.bulkDelete(dropped.map((p) => p.id));
-  if (last?.step === event.step && (await db.events.update(last.id, event)) === 1) return event;
-  c.lastEvent = { id: await db.events.add({ runId, ...event }), step: event.step };
-  return event;
+  try {
+    if (dropped.length) await db.events.bulkDelete(dropped.map((p) => p.id));
+    if (last?.step === event.step && (await db.events.update(last.id, event)) === 1) return event;
+    c.lastEvent = { id: await db.events.add({ runId, ...event }), step: event.step };
+    return event;
+  } catch (error) {
+    // Not stored: the run goes back to the mix its record has (a step begun meanwhile drew
+    // with this one; the failed write stops the run at the next step boundary in any case).
+    if (c.mix === next) Object.assign(c, before);
+    throw error;
+  }
 }
 
 /**

@@ -158,7 +158,13 @@ export class TrainingSession extends StoredRuns {
     if (!c) return null;
     const problem = mixProblem(c.trainKinds, mix) ?? mixTooLate(c);
     if (problem) throw new Error(`${problem}. The run keeps its current mix.`);
-    return changeMix(this.env.db, runId, c, mix, this.env.now());
+    // One change of a run at a time: a second sent while the first is stored would miss its
+    // event and store another at the same step.
+    const change = (c.mixing ?? Promise.resolve()).then(() =>
+      changeMix(this.env.db, runId, c, mix, this.env.now()),
+    );
+    c.mixing = change.catch(() => undefined);
+    return change;
   }
 
   /** Runs (or resumes) a run to its end; resolves with its final summary. */

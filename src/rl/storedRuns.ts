@@ -39,11 +39,16 @@ export class StoredRuns {
     return rows.length;
   }
 
-  /** Puts back the episodes last dropped of a run; how many (0 once released). */
+  /**
+   * Puts back the episodes last dropped of a run; how many (0 once released). Held until they
+   * are back: a failed write (a full storage) can be tried again.
+   */
   async restoreEpisodes(runId: string): Promise<number> {
     const rows = this.dropped.get(runId) ?? [];
-    this.dropped.delete(runId);
-    return rows.length ? restoreEpisodes(rows, this.storage.db) : 0;
+    if (!rows.length) return 0;
+    const restored = await restoreEpisodes(rows, this.storage.db);
+    if (this.dropped.get(runId) === rows) this.dropped.delete(runId);
+    return restored;
   }
 
   /** Forgets the episodes dropped of a run: they can no longer be put back. */

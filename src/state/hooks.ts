@@ -39,11 +39,16 @@ export const useLearnActions = (): AppState['learnActions'] => useApp((s) => s.l
 /** The run going (running, paused or preparing), as strings: a new step of it re-renders nothing. */
 export type GoingRun = Pick<RunSummary, 'id' | 'name' | 'status' | 'backend'>;
 
-/** The going run (at most one goes at a time), or null. */
+/**
+ * The run going in this tab (at most one goes at a time), or null: not one another tab trains
+ * (this tab's trainer is free to start a run, change backend or check the device meanwhile).
+ */
 export const useGoingRun = (): GoingRun | null =>
   useApp(
     useShallow((s) => {
-      const r = s.train.runs.find((x) => isGoing(x.status));
+      const r = s.train.runs.find(
+        (x) => isGoing(x.status) && !s.train.trainingElsewhere.includes(x.id),
+      );
       return r ? { id: r.id, name: r.name, status: r.status, backend: r.backend } : null;
     }),
   );

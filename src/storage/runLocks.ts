@@ -32,7 +32,8 @@ export function holdRunLock(runId: string): Promise<() => void> {
   });
 }
 
-/** The runs whose lock a tab of this browser holds now (training there). */
+/** The runs whose lock a tab of this browser holds now (training there, or a reloaded tab's
+ * worker not yet gone: see `whenRunFree`). */
 export async function heldRunIds(): Promise<Set<string>> {
   const manager = lockManager();
   if (!manager) return new Set();
@@ -40,4 +41,14 @@ export async function heldRunIds(): Promise<Set<string>> {
   return new Set(
     held.flatMap((l) => (l.name?.startsWith(PREFIX) ? [l.name.slice(PREFIX.length)] : [])),
   );
+}
+
+/**
+ * Resolves once no tab holds the run's lock: the tab that trained it has ended the run, closed,
+ * or (a reload) let its old worker go. Asked in a queue, the lock is let go at once.
+ */
+export function whenRunFree(runId: string): Promise<void> {
+  const manager = lockManager();
+  if (!manager) return Promise.resolve();
+  return manager.request(`${PREFIX}${runId}`, () => undefined).then(() => undefined);
 }

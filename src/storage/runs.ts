@@ -22,19 +22,21 @@ export interface RunData {
   events: EventRow[];
 }
 
+/**
+ * A stored run with what the runs table reads of it (and an import checks), whole even in a row
+ * an older import let in without it (its bundle was not checked for them).
+ */
+const whole = (r: RunRecord): RunRecord =>
+  isObject(r.finalRewards) && Array.isArray(r.tags)
+    ? r
+    : {
+        ...r,
+        finalRewards: isObject(r.finalRewards) ? r.finalRewards : {},
+        tags: Array.isArray(r.tags) ? r.tags : [],
+      };
+
 export async function listRuns(db: LabDatabase = labDb()): Promise<RunRecord[]> {
-  const runs = (await db.runs.orderBy('createdAt').toArray()).reverse();
-  // What the runs table reads of every run, whole even in a row an older import let in
-  // without it (its bundle was not checked for them).
-  return runs.map((r) =>
-    isObject(r.finalRewards) && Array.isArray(r.tags)
-      ? r
-      : {
-          ...r,
-          finalRewards: isObject(r.finalRewards) ? r.finalRewards : {},
-          tags: Array.isArray(r.tags) ? r.tags : [],
-        },
-  );
+  return (await db.runs.orderBy('createdAt').toArray()).reverse().map(whole);
 }
 
 export async function loadRunData(
@@ -48,7 +50,8 @@ export async function loadRunData(
     db.evals.where('runId').equals(runId).sortBy('id'),
     db.events.where('runId').equals(runId).sortBy('id'),
   ]);
-  return { run, points, evals, events };
+  // Whole, so its bundle (exportBundle) imports again.
+  return { run: whole(run), points, evals, events };
 }
 
 /**
@@ -56,12 +59,12 @@ export async function loadRunData(
  * interrupted (their metrics and checkpoints stay) so they can be resumed.
  */
 export async function markInterrupted(
-  trainingElsewhere: ReadonlySet<string> = new Set(),
+  which: { except?: ReadonlySet<string>; only?: readonly string[] } = {},
   db: LabDatabase = labDb(),
 ): Promise<string[]> {
   // A run another tab trains (it holds the run's lock, runLocks.ts) is left as it is.
   const stale = (await db.runs.where('status').anyOf(ACTIVE_STATUSES).toArray()).filter(
-    (r) => !trainingElsewhere.has(r.id),
+    (r) => !which.except?.has(r.id) && (!which.only || which.only.includes(r.id)),
   );
   for (const r of stale)
     await db.runs.update(r.id, {

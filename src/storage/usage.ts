@@ -18,31 +18,35 @@ export async function storageReport(db: LabDatabase = labDb()): Promise<StorageR
   const runs: RunUsage[] = [];
   for (const run of await db.runs.orderBy('createdAt').reverse().toArray()) {
     const of = { runId: run.id };
-    const [points, evals, events, checkpoints, episodes] = await Promise.all([
+    const [points, evals, events] = await Promise.all([
       db.points.where(of).toArray(),
       db.evals.where(of).toArray(),
       db.events.where(of).toArray(),
-      db.checkpoints.where(of).toArray(),
-      db.episodes.where(of).toArray(),
     ]);
+    // Episodes and checkpoints (most of a run's bytes) measured one row at a time, never all
+    // held at once: the panel is opened when storage is large.
+    let checkpointBytes = 0;
+    let checkpointCount = 0;
+    await db.checkpoints.where(of).each(({ checkpoint: c }) => {
+      checkpointCount++;
+      for (const a of [...c.weights, ...c.optimizer, ...(c.reference ?? [])])
+        checkpointBytes += a.values.byteLength;
+    });
+    let episodeBytes = 0;
+    let episodeCount = 0;
+    await db.episodes.where(of).each((e) => {
+      episodeCount++;
+      episodeBytes += jsonSize(e);
+    });
     runs.push({
       runId: run.id,
       name: run.name,
       status: run.status,
       metrics: jsonBytes(points) + jsonBytes(evals) + jsonBytes(events),
-      checkpoints: checkpoints.reduce(
-        (n, c) =>
-          n +
-          [
-            ...c.checkpoint.weights,
-            ...c.checkpoint.optimizer,
-            ...(c.checkpoint.reference ?? []),
-          ].reduce((m, a) => m + a.values.byteLength, 0),
-        0,
-      ),
-      checkpointCount: checkpoints.length,
-      episodes: jsonBytes(episodes),
-      episodeCount: episodes.length,
+      checkpoints: checkpointBytes,
+      checkpointCount,
+      episodes: episodeBytes,
+      episodeCount,
     });
   }
   return { ...(await estimateStorage()), runs, suites: await suiteUsage(db) };

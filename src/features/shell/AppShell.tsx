@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
 import { startCompute } from '../../bridge/compute';
 import { PageBoundary } from '../../components/PageBoundary';
-import { loadRuns } from '../../bridge/training';
+import { loadRuns } from '../../bridge/loadRuns';
 import { appStore } from '../../state/appStore';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { Header } from './Header';
