@@ -16,6 +16,8 @@ test.describe('@cpu', () => {
     await page.getByTestId('backend-use-setting').click();
     await expect(page.getByTestId('status-backend')).not.toContainText('cpu');
     await expect(page.getByTestId('backend-from-url')).toHaveCount(0);
+    // Out of the address too: a reload keeps the remembered choice.
+    await expect(page).not.toHaveURL(/backend=/);
   });
 
   test('device check measures WASM and CPU and reports WebGPU as missing', async ({ app }) => {

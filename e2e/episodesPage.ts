@@ -150,6 +150,10 @@ export async function expectFiltersInAddress(
   await ep.getByTestId('episode-kind').selectOption(open.kind);
   await expect(bad).not.toContainText('kind=');
   await expect(bad).toContainText('reward=yes');
+  // Gone for good: not back with the default picked again.
+  await ep.getByTestId('episode-kind').selectOption('all');
+  await expect(bad).toContainText('reward=yes');
+  await expect(bad).not.toContainText('kind=');
 }
 
 /**

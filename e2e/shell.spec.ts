@@ -69,7 +69,7 @@ baseTest(
     await page.goto('/train');
     const bar = page.getByTestId('status-bar');
     await expect(bar).toHaveAttribute('data-status', 'error');
-    await expect(bar).toContainText('The compute worker stopped');
+    await expect(bar).toContainText('The compute worker did not start');
     await expect(bar).toContainText('reload the page');
   },
 );

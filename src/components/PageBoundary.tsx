@@ -30,8 +30,10 @@ export class PageBoundary extends Component<{ children: ReactNode }, State> {
         <p className="error">{error.message || error.name}</p>
         <p>
           The other pages still work (the links above), and nothing stored was changed. Try again
-          below or reload the tab; if it happens again, a stored run may hold data this version
-          cannot read: delete it from the Train page&apos;s runs list, or import its bundle again.
+          below or reload the tab. If it happens on every load, a stored run may hold data this
+          version cannot read: where the Train page still draws, delete the run from its runs list;
+          otherwise the browser&apos;s site settings can clear this app&apos;s data (every run with
+          it).
         </p>
         <button type="button" onClick={() => this.setState({ error: null })}>
           Try again

@@ -47,14 +47,20 @@ export function EpisodesPage() {
     episodeParam !== null && episode === null ? episodeParam : null,
   );
   // So are a batch, skill or reward filter that name none, until another is picked.
-  const [mistakes] = useState(() => addressMistakes(params));
+  const [mistakes, setMistakes] = useState(() => addressMistakes(params));
+  // Once another value is picked (or another run, whose address starts afresh) it is gone for
+  // good, not back when the default is picked again.
   const mistaken = mistakes.filter((m) => [null, m.value].includes(params.get(m.name)));
+  if (mistaken.length !== mistakes.length) setMistakes(mistaken);
   const { run, missing } = runToShow(runs, asked, focused);
   useDocumentTitle(episode !== null ? `Episode ${episode}` : null, run?.name, 'Episodes');
   // Another run or an episode opened is a new entry in the history: Back returns to the one
   // before. A trace closing (or an episode that is not there) only changes the address.
   // Another run starts with its newest batch, unfiltered.
-  const pick = (id: string) => setParams(new URLSearchParams({ run: id }));
+  const pick = (id: string) => {
+    setMistakes([]);
+    setParams(new URLSearchParams({ run: id }));
+  };
   const runId = run?.id ?? null;
   const onView = useCallback(
     (view: EpisodesView) => {

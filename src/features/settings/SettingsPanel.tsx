@@ -1,4 +1,4 @@
-import { useLocation } from 'react-router-dom';
+import { useLocation, useSearchParams } from 'react-router-dom';
 import { changeBackendPreference, startCompute } from '../../bridge/compute';
 import { BACKEND_NAMES, type BackendPreference } from '../../protocol/backend';
 import { appStore } from '../../state/appStore';
@@ -35,6 +35,7 @@ function SettingsContent() {
   const { setTheme, setSettingsOpen } = useUiActions();
   const device = useDevice();
   const { search } = useLocation();
+  const [, setParams] = useSearchParams();
   const availability = device.info?.availability ?? [];
   // While a run goes (paused too) the backend stays: switching would move its tensors mid-run.
   const going = useGoingRun();
@@ -78,12 +79,19 @@ function SettingsContent() {
         {device.preferenceSource === 'url' && (
           <p className="hint" data-testid="backend-from-url">
             This visit opened with <code>?backend=</code> in its address, which overrides the choice
-            below until a reload{device.info ? ` (${device.info.backend} is in use)` : ''}.{' '}
+            below while the address holds it
+            {device.info ? ` (${device.info.backend} is in use)` : ''}.{' '}
             {going === null && (
               <button
                 type="button"
                 data-testid="backend-use-setting"
-                onClick={() => void startCompute(appStore, '')}
+                onClick={() => {
+                  // Out of the address too, so the choice below holds from now on.
+                  const next = new URLSearchParams(window.location.search);
+                  next.delete('backend');
+                  setParams(next, { replace: true });
+                  void startCompute(appStore, '');
+                }}
               >
                 Use {ui.backendPreference} now
               </button>
