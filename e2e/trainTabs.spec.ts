@@ -27,6 +27,10 @@ test.describe('Train page: two tabs of one browser @webgpu', () => {
     await expect(other.getByTestId(`run-status-${runId}`)).toHaveText(/^(running|paused)$/);
     await expect(other.getByTestId('interrupted-notice')).toHaveCount(0);
     await expect(other.getByTestId(`delete-run-${runId}`)).toBeDisabled();
+    await expect(other.getByTestId(`delete-run-${runId}`)).toHaveAttribute(
+      'title',
+      /training in another tab of this browser: stop it there/,
+    );
     await other.getByTestId(`open-run-${runId}`).click();
     await expect(other.getByTestId('run-elsewhere')).toContainText(
       'This run is training in another tab of this browser',

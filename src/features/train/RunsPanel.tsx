@@ -30,6 +30,7 @@ export function RunsPanel() {
       focusId: s.train.focusId,
       view: s.train.runsView,
       outcome: s.train.runsOutcome,
+      elsewhere: s.train.trainingElsewhere,
     })),
   );
   const loaded = (id: string): boolean => Boolean(appStore.getState().train.series[id]);
@@ -51,6 +52,7 @@ export function RunsPanel() {
         onViewChange={actions.setRunsView}
         selected={train.compare}
         activeId={train.focusId}
+        elsewhere={train.elsewhere}
         loadTestScores={finalTestScores}
         scoresRevision={scoresRevision}
         onSelect={(ids) => {

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   changeMix,
   continueRun,
@@ -14,7 +14,6 @@ import { type RunSummary, type SuiteSpec } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useApp, useGoingRun, useTrainActions, useUiActions } from '../../state/hooks';
-import { interruptedNotice, stillInterrupted } from '../../state/trainSlice';
 import { usePendingMixFrom } from './pendingMix';
 import { ConfigForm } from './components/ConfigForm';
 import { goingRunNote } from './components/goingNote';
@@ -23,7 +22,8 @@ import { RunProgress } from './components/RunProgress';
 import { stoppingNote } from './components/stopping';
 import { SuiteCoverage } from './components/SuiteCoverage';
 import { RunsPanel } from './RunsPanel';
-import { StoragePanel, StorageWarning } from './StoragePanel';
+import { StoragePanel } from './StoragePanel';
+import { Messages } from './TrainMessages';
 import { Charts } from './RunCharts';
 import { averageEpisodesPerSecond } from './components/series';
 
@@ -203,62 +203,6 @@ function GoingNote({ run }: { run: Pick<RunSummary, 'id' | 'name' | 'status'> })
   );
 }
 
-function Messages() {
-  const notice = useApp((s) => s.train.notice);
-  const error = useApp((s) => s.train.error);
-  const runs = useApp((s) => s.train.runs);
-  const ids = useApp((s) => s.train.interruptedIds);
-  const focusId = useApp((s) => s.train.focusId);
-  const still = useMemo(() => stillInterrupted(runs, ids), [runs, ids]);
-  const interrupted = interruptedNotice(still.length);
-  const actions = useTrainActions();
-  return (
-    <>
-      <StorageWarning />
-      {interrupted && (
-        <p className="notice" role="status" data-testid="interrupted-notice">
-          {interrupted} {/* A way to each (the first three): opened, its Resume is at hand. */}
-          {still
-            .filter((r) => r.id !== focusId)
-            .slice(0, 3)
-            .map((r) => (
-              <button
-                key={r.id}
-                type="button"
-                onClick={() => {
-                  // The button goes (the run is in view): the focus moves on to its Resume.
-                  actions.setFocusControl({ runId: r.id, control: 'resume' });
-                  openRun(appStore, r.id);
-                }}
-              >
-                Open “{r.name}”
-              </button>
-            ))}{' '}
-          <button type="button" onClick={() => actions.setInterrupted([])}>
-            Dismiss
-          </button>
-        </p>
-      )}
-      {notice && (
-        <p className="notice" role="status" data-testid="train-notice">
-          {notice}{' '}
-          <button type="button" onClick={() => actions.setNotice(null)}>
-            Dismiss
-          </button>
-        </p>
-      )}
-      {error && (
-        <p className="error" role="alert" data-testid="train-error">
-          {error}{' '}
-          <button type="button" onClick={() => actions.setError(null)}>
-            Dismiss
-          </button>
-        </p>
-      )}
-    </>
-  );
-}
-
 /** The focused run: progress, controls, and the skill mix while it goes. */
 function FocusPanel() {
   const focus = useApp((s) => s.train.runs.find((r) => r.id === s.train.focusId) ?? null);
@@ -289,6 +233,8 @@ function FocusPanel() {
   const elsewhere = useApp(
     (s) => s.train.focusId !== null && s.train.trainingElsewhere.includes(s.train.focusId),
   );
+  // Another run going in this tab: this one resumes once it ends (one run trains at a time).
+  const other = useGoingRun();
   // With no run open, the names of the runs ticked for comparison (what the charts show).
   const compared = useApp(
     useShallow((s) =>
@@ -361,6 +307,11 @@ function FocusPanel() {
         }
         message={focus.message ?? null}
         elsewhere={elsewhere}
+        resumeBlocked={
+          other && other.id !== focus.id
+            ? `“${other.name}” is going: one run trains at a time. Resume this one once it ends or is stopped.`
+            : null
+        }
         onPause={() => void pauseRun(appStore, focus.id)}
         onResume={() =>
           void (focus.status === 'paused'

@@ -266,6 +266,13 @@ describe('RunProgress: stopping and the focus', () => {
     expect(onControlFocused).toHaveBeenCalledOnce();
   });
 
+  it('refuses Resume while another run goes, saying why', () => {
+    render(<RunProgress status="interrupted" resumeBlocked="“a” is going." {...props} />);
+    const resume = screen.getByTestId('resume-run');
+    expect(resume).toHaveProperty('disabled', true);
+    expect(resume.getAttribute('title')).toBe('“a” is going.');
+  });
+
   it('leaves the focus where a person has put it meanwhile', () => {
     const elsewhere = document.createElement('input');
     document.body.append(elsewhere);

@@ -40,6 +40,8 @@ export interface RunProgressProps {
   onStart?: () => void;
   /** Why Start is refused (e.g. an invalid config); disables it and is shown as its tooltip. */
   startBlocked?: string | null;
+  /** Why Resume is refused (another run goes); disables it and is shown as its tooltip. */
+  resumeBlocked?: string | null;
   /**
    * Trained by another tab of this browser: its controls are there, and this one shows what is
    * stored (no Pause, Resume or Stop here).
@@ -230,12 +232,12 @@ export function RunProgress(p: RunProgressProps) {
               type="button"
               data-testid="resume-run"
               ref={resumeRef}
-              disabled={!can.resume}
+              disabled={!can.resume || !!p.resumeBlocked}
               onClick={() => {
                 pressed.current = 'resume';
                 p.onResume();
               }}
-              title="Continue from the last checkpoint."
+              title={p.resumeBlocked ?? 'Continue from the last checkpoint.'}
             >
               Resume
             </button>

@@ -16,6 +16,8 @@ export interface RunRowProps {
   run: RunSummary;
   selected: boolean;
   active: boolean;
+  /** Trained by another tab of this browser (its controls are there). */
+  elsewhere?: boolean;
   onToggleSelect: (selected: boolean) => void;
   onOpen?: () => void;
   onRename: (name: string) => void;
@@ -163,7 +165,9 @@ export function RunRow({ run, selected, active, takenNames, ...on }: RunRowProps
             disabled={going}
             title={
               going
-                ? 'Stop the run before deleting it.'
+                ? on.elsewhere
+                  ? 'It is training in another tab of this browser: stop it there before deleting it.'
+                  : 'Stop the run before deleting it.'
                 : 'Delete the run and everything stored with it (Undo for a few seconds).'
             }
             onClick={on.onDelete}

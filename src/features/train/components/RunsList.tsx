@@ -24,6 +24,8 @@ export interface RunsListProps {
   onSelect: (ids: string[]) => void;
   /** The run whose details are shown, if any (highlighted). */
   activeId?: string | null;
+  /** Runs another tab of this browser trains. */
+  elsewhere?: readonly string[];
   onOpen?: (id: string) => void;
   onRename: (id: string, name: string) => void;
   /** The run's whole new tag list (one tag added or removed). */
@@ -222,6 +224,7 @@ export function RunsList({
                   run={run}
                   selected={selected.includes(run.id)}
                   active={run.id === on.activeId}
+                  elsewhere={on.elsewhere?.includes(run.id) ?? false}
                   onToggleSelect={(v) => toggle(run.id, v)}
                   onOpen={on.onOpen && (() => on.onOpen?.(run.id))}
                   onRename={(name) => on.onRename(run.id, name)}
