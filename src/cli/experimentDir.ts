@@ -9,6 +9,7 @@ import { UsageError } from './args';
 import type { GridResult, Scores } from './gridResult';
 import type { SuiteTasks } from '../eval/grid';
 import { readCheckpoint } from './train';
+import { isRecord } from '../core/guards';
 
 /** The fields that decide what a warm start learns (besides the suite). */
 function warmStartFields(c: TrainConfig): Record<string, unknown> {
@@ -139,9 +140,7 @@ export function configDifferences(
   path = '',
 ): string[] {
   if (there === undefined && style.missing === 'skipped') return [];
-  const isObject = (x: unknown): x is Record<string, unknown> =>
-    typeof x === 'object' && x !== null && !Array.isArray(x);
-  if (isObject(there) && isObject(here)) {
+  if (isRecord(there) && isRecord(here)) {
     const keys = [...new Set([...Object.keys(there), ...Object.keys(here)])].sort();
     return keys.flatMap((k) =>
       configDifferences(there[k], here[k], style, path ? `${path}.${k}` : k),

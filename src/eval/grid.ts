@@ -12,6 +12,7 @@ import {
   type Difference,
 } from './compare';
 import type { KindScore, PerTaskScores } from './evaluate';
+import { isFiniteNumber, isRecord } from '../core/guards';
 
 /** A run's test scores, per task kind. */
 export type Scores = Partial<Record<TaskKind, KindScore>>;
@@ -241,10 +242,6 @@ export class GridResultError extends Error {
   override name = 'GridResultError';
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
 /** A kind-keyed record's entries, refusing keys that are not task kinds. */
 function kindEntries(value: unknown, where: string): [TaskKind, unknown][] {
   if (!isRecord(value)) throw new GridResultError(`${where} must be an object keyed by task kind.`);
@@ -258,9 +255,9 @@ function kindEntries(value: unknown, where: string): [TaskKind, unknown][] {
 }
 
 function readScore(value: unknown, where: string): KindScore {
-  if (!isRecord(value) || !isNumber(value.meanReward) || !isNumber(value.tasks))
+  if (!isRecord(value) || !isFiniteNumber(value.meanReward) || !isFiniteNumber(value.tasks))
     throw new GridResultError(`${where} must hold a number "meanReward" and a number "tasks".`);
-  if (value.stdErr !== undefined && !isNumber(value.stdErr))
+  if (value.stdErr !== undefined && !isFiniteNumber(value.stdErr))
     throw new GridResultError(`${where}.stdErr must be a number when given.`);
   return {
     tasks: value.tasks,
@@ -272,7 +269,7 @@ function readScore(value: unknown, where: string): KindScore {
 function readPerTask(value: unknown, where: string): PerTaskScores {
   const perTask: PerTaskScores = {};
   for (const [kind, tasks] of kindEntries(value, where)) {
-    if (!isRecord(tasks) || !Object.values(tasks).every(isNumber))
+    if (!isRecord(tasks) || !Object.values(tasks).every(isFiniteNumber))
       throw new GridResultError(`${where}.${kind} must map each task id to its score (a number).`);
     perTask[kind] = tasks as Record<string, number>;
   }
@@ -297,8 +294,8 @@ export function readGridResult(value: unknown): GridResult {
       scores[kind] = readScore(score, `${at}.scores.${kind}`);
     runs[name] = {
       scores,
-      seconds: isNumber(run.seconds) ? run.seconds : 0,
-      steps: isNumber(run.steps) ? run.steps : 0,
+      seconds: isFiniteNumber(run.seconds) ? run.seconds : 0,
+      steps: isFiniteNumber(run.steps) ? run.steps : 0,
       ...(run.perTask !== undefined ? { perTask: readPerTask(run.perTask, `${at}.perTask`) } : {}),
       ...(typeof run.reusedFrom === 'string' ? { reusedFrom: run.reusedFrom } : {}),
       ...(Array.isArray(run.warmStartKinds) &&
@@ -314,7 +311,7 @@ export function readGridResult(value: unknown): GridResult {
   if (Object.keys(runs).length === 0) throw new GridResultError(`${where} has no runs.`);
   return {
     base: typeof value.base === 'string' ? value.base : '',
-    seed: isNumber(value.seed) ? value.seed : 0,
+    seed: isFiniteNumber(value.seed) ? value.seed : 0,
     backend: typeof value.backend === 'string' ? value.backend : '',
     ...(typeof value.suite === 'string' ? { suite: value.suite } : {}),
     ...(typeof value.warmStart === 'string' ? { warmStart: value.warmStart } : {}),

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { BugCatalog, CatalogProgress, PlayVerdict } from '../protocol/learn';
 import type { AppState } from './store';
+import { isRecord } from '../core/guards';
 
 /** A check of one answer: going, done (the verdict on the text checked) or failed. */
 export type Check =
@@ -148,9 +149,6 @@ export const savedLearn = (s: LearnState): SavedLearn => ({
     ),
   },
 });
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Only text of the expected shape is taken back from storage; anything else is dropped. */
 const texts = (v: unknown): Record<string, string> =>

@@ -7,10 +7,10 @@ import {
   episodeListsProblem,
   evalProblem,
   eventProblem,
-  isObject,
   pointProblem,
   runExtrasProblem,
 } from './bundleRows';
+import { isRecord } from '../core/guards';
 
 /** A whole run as one portable file: config, metrics, config events, checkpoints, episodes. */
 export interface RunBundle {
@@ -71,9 +71,9 @@ export function checkBundle(value: unknown): string | null {
   if (b.version !== 1)
     return `bundle version ${String(b.version)} is not supported (this app reads version 1)`;
   const run = b.run as Partial<RunRecord> | undefined;
-  if (!isObject(run) || typeof run.id !== 'string' || typeof run.name !== 'string')
+  if (!isRecord(run) || typeof run.id !== 'string' || typeof run.name !== 'string')
     return 'run: needs an id, a name and a config';
-  if (!isObject(run.config) || (run.config.model !== undefined && !isObject(run.config.model)))
+  if (!isRecord(run.config) || (run.config.model !== undefined && !isRecord(run.config.model)))
     return `run: its config must be an object of settings, not ${JSON.stringify(run.config)}`;
   const runProblem = checkRunFields(run);
   if (runProblem) return `run: ${runProblem}`;

@@ -5,19 +5,15 @@
  */
 import { isTaskKind } from '../core/tasks/types';
 import { BACKEND_NAMES } from '../protocol/backend';
+import { isFiniteNumber, isRecord } from '../core/guards';
 
 type Problem = string | null;
-
-export const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 const shown = (v: unknown): string => JSON.stringify(v) ?? String(v);
 
 /** A map of task kinds to what `ok` accepts (`what` names it). */
 export function kindMapProblem(v: unknown, ok: (x: unknown) => boolean, what: string): Problem {
-  if (!isObject(v)) return `expected an object of task kinds to ${what}, not ${shown(v)}`;
+  if (!isRecord(v)) return `expected an object of task kinds to ${what}, not ${shown(v)}`;
   for (const [k, x] of Object.entries(v)) {
     if (!isTaskKind(k)) return `${shown(k)} is not a task kind`;
     if (!ok(x)) return `${k}: expected ${what}, not ${shown(x)}`;
@@ -30,15 +26,15 @@ const kindList = (v: unknown): boolean =>
 
 /** A run record's fields besides its name, counts, status, tags and config. */
 export function runExtrasProblem(run: Record<string, unknown>): Problem {
-  const rewards = kindMapProblem(run.finalRewards, isNumber, 'numbers');
+  const rewards = kindMapProblem(run.finalRewards, isFiniteNumber, 'numbers');
   if (rewards) return `finalRewards: ${rewards}`;
   if (run.finalStdErr !== undefined) {
-    const ok = (x: unknown) => isObject(x) && isNumber(x.stdErr) && isNumber(x.tasks);
+    const ok = (x: unknown) => isRecord(x) && isFiniteNumber(x.stdErr) && isFiniteNumber(x.tasks);
     const problem = kindMapProblem(run.finalStdErr, ok, '{ stdErr, tasks }');
     if (problem) return `finalStdErr: ${problem}`;
   }
   if (run.mix !== undefined) {
-    const problem = kindMapProblem(run.mix, isNumber, 'weights');
+    const problem = kindMapProblem(run.mix, isFiniteNumber, 'weights');
     if (problem) return `mix: ${problem}`;
   }
   for (const field of ['trainKinds', 'warmStartKinds'] as const)
@@ -51,52 +47,52 @@ export function runExtrasProblem(run: Record<string, unknown>): Problem {
       return `${field} must be text, not ${shown(run[field])}`;
   const suite = run.suite;
   if (
-    !isObject(suite) ||
+    !isRecord(suite) ||
     !['quick', 'all'].includes(suite.projects as string) ||
-    !isNumber(suite.seed)
+    !isFiniteNumber(suite.seed)
   )
     return `suite must be { projects: "quick" or "all", seed }, not ${shown(suite)}`;
   if (typeof run.suiteKey !== 'string') return `suiteKey must be text, not ${shown(run.suiteKey)}`;
   return null;
 }
 
-const step = (v: Record<string, unknown>): boolean => isNumber(v.step) && v.step >= 0;
+const step = (v: Record<string, unknown>): boolean => isFiniteNumber(v.step) && v.step >= 0;
 
 /** A training step's logged point. */
 export function pointProblem(value: unknown): Problem {
-  if (!isObject(value) || !step(value)) return 'needs a step (a number >= 0)';
+  if (!isRecord(value) || !step(value)) return 'needs a step (a number >= 0)';
   const point = value.point;
-  if (!isObject(point) || !isNumber(point.rewardMean)) return 'needs a point with rewardMean';
-  const reward = kindMapProblem(point.reward, isNumber, 'numbers');
+  if (!isRecord(point) || !isFiniteNumber(point.rewardMean)) return 'needs a point with rewardMean';
+  const reward = kindMapProblem(point.reward, isFiniteNumber, 'numbers');
   return reward && `point.reward: ${reward}`;
 }
 
 /** A validation or test evaluation. */
 export function evalProblem(value: unknown): Problem {
-  if (!isObject(value) || !step(value)) return 'needs a step (a number >= 0)';
+  if (!isRecord(value) || !step(value)) return 'needs a step (a number >= 0)';
   if (value.split !== 'val' && value.split !== 'test')
     return `split ${shown(value.split)} is not val or test`;
   const score = (x: unknown) =>
-    isObject(x) &&
-    isNumber(x.tasks) &&
-    isNumber(x.meanReward) &&
-    (x.stdErr === undefined || isNumber(x.stdErr));
+    isRecord(x) &&
+    isFiniteNumber(x.tasks) &&
+    isFiniteNumber(x.meanReward) &&
+    (x.stdErr === undefined || isFiniteNumber(x.stdErr));
   const problem = kindMapProblem(value.bySkill, score, '{ tasks, meanReward }');
   return problem && `bySkill: ${problem}`;
 }
 
 /** A change of the skill mix. */
 export function eventProblem(value: unknown): Problem {
-  if (!isObject(value) || !step(value)) return 'needs a step (a number >= 0)';
-  if (!isNumber(value.elapsedMs)) return 'needs elapsedMs (a number)';
-  const problem = kindMapProblem(value.mix, isNumber, 'weights');
+  if (!isRecord(value) || !step(value)) return 'needs a step (a number >= 0)';
+  if (!isFiniteNumber(value.elapsedMs)) return 'needs elapsedMs (a number)';
+  const problem = kindMapProblem(value.mix, isFiniteNumber, 'weights');
   return problem && `mix: ${problem}`;
 }
 
 /** A checkpoint row (its encoded checkpoint is decoded, and checked, on import). */
 export function checkpointRowProblem(value: unknown): Problem {
-  if (!isObject(value) || !step(value)) return 'needs a step (a number >= 0)';
-  if (!isObject(value.checkpoint)) return 'needs a checkpoint';
+  if (!isRecord(value) || !step(value)) return 'needs a step (a number >= 0)';
+  if (!isRecord(value.checkpoint)) return 'needs a checkpoint';
   return null;
 }
 
@@ -111,7 +107,7 @@ export function episodeListsProblem(e: Record<string, unknown>): Problem {
     if (!(e[field] as unknown[]).every((x) => typeof x === 'string'))
       return `${field}: expected a list of text`;
   const alternative = (x: unknown) =>
-    isObject(x) && typeof x.label === 'string' && isNumber(x.prob);
+    isRecord(x) && typeof x.label === 'string' && isFiniteNumber(x.prob);
   if (!(e.top as unknown[][]).every((t) => t.every(alternative)))
     return 'top: expected a label and a prob per alternative';
   return null;

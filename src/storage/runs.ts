@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import { decodeCheckpoint, encodeCheckpoint } from '../rl/checkpointCodec';
 import { checkBundle, configWithDefaults, type RunBundle } from './bundle';
-import { isObject } from './bundleRows';
+import { isRecord } from '../core/guards';
 import {
   ACTIVE_STATUSES,
   labDb,
@@ -27,11 +27,11 @@ export interface RunData {
  * an older import let in without it (its bundle was not checked for them).
  */
 const whole = (r: RunRecord): RunRecord =>
-  isObject(r.finalRewards) && Array.isArray(r.tags)
+  isRecord(r.finalRewards) && Array.isArray(r.tags)
     ? r
     : {
         ...r,
-        finalRewards: isObject(r.finalRewards) ? r.finalRewards : {},
+        finalRewards: isRecord(r.finalRewards) ? r.finalRewards : {},
         tags: Array.isArray(r.tags) ? r.tags : [],
       };
 

@@ -1,9 +1,7 @@
 import { isTaskKind, SPLITS, type Task } from './types';
+import { isRecord } from '../guards';
 
 type Check = (value: unknown, path: string) => string | null;
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const str: Check = (v, p) => (typeof v === 'string' ? null : `${p} must be a string`);
 const num: Check = (v, p) =>
@@ -20,14 +18,14 @@ const arrayOf =
     return null;
   };
 const fileMap: Check = (v, p) => {
-  if (!isObject(v)) return `${p} must be an object of path -> file content`;
+  if (!isRecord(v)) return `${p} must be an object of path -> file content`;
   const bad = Object.entries(v).find(([, c]) => typeof c !== 'string');
   return bad ? `${p}["${bad[0]}"] must be a string` : null;
 };
 const fields =
   (spec: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
   (v, p) => {
-    if (!isObject(v)) return `${p} must be an object`;
+    if (!isRecord(v)) return `${p} must be an object`;
     for (const [k, check] of Object.entries(spec)) {
       const r = check(v[k], `${p}.${k}`);
       if (r) return r;
@@ -42,7 +40,7 @@ const fields =
   };
 
 const edit: Check = (v, p) => {
-  if (!isObject(v)) return `${p} must be an object`;
+  if (!isRecord(v)) return `${p} must be an object`;
   if (v.op === 'replace') return fields({ file: str, token: num, text: str })(v, p);
   if (v.op === 'insert') return fields({ file: str, line: num, text: str })(v, p);
   if (v.op === 'delete') return fields({ file: str, line: num })(v, p);
@@ -51,7 +49,7 @@ const edit: Check = (v, p) => {
 const testCase = fields({ module: str, fn: str, args: arrayOf(str) }, { expect: str });
 
 const answer: Check = (v, p) => {
-  if (!isObject(v)) return `${p} must be an object`;
+  if (!isRecord(v)) return `${p} must be an object`;
   switch (v.kind) {
     case 'files':
       return fields({ files: arrayOf(str) })(v, p);
@@ -86,7 +84,7 @@ const hidden = fields(
     mutants: arrayOf(fields({ id: str, file: str, content: str, description: str })),
     label: (v, p) => (v === 'YES' || v === 'NO' ? null : `${p} must be YES or NO`),
     structural: (v, p) =>
-      isObject(v) && (v.type === 'renamed' || v.type === 'constant')
+      isRecord(v) && (v.type === 'renamed' || v.type === 'constant')
         ? null
         : `${p}.type must be renamed or constant`,
   },
@@ -111,7 +109,7 @@ const taskCheck = fields(
     gold: answer,
     hidden,
     space,
-    meta: (v, p) => (isObject(v) ? null : `${p} must be an object`),
+    meta: (v, p) => (isRecord(v) ? null : `${p} must be an object`),
   },
   { patch: str, focus: fields({ file: str }) },
 );
