@@ -32,5 +32,13 @@ test.describe('@cpu', () => {
     await expect(page.getByTestId('device-row-cpu')).toHaveAttribute('data-ok', 'true');
     await expect(page.getByTestId('device-row-webgpu')).toHaveCount(0);
     await expect(page.getByTestId('status-backend')).toContainText('cpu');
+    // Kept over a reload, with its time: the table says why `auto` picks what it does.
+    await page.reload();
+    await app.ready();
+    await page.getByTestId('open-settings').click();
+    await expect(page.getByTestId('device-check')).toHaveAttribute('data-status', 'idle');
+    await expect(page.getByTestId('device-check-when')).toContainText('Checked');
+    await expect(page.getByTestId('device-row-cpu')).toHaveAttribute('data-ok', 'true');
+    await expect(page.getByTestId('status-backend')).toContainText('cpu');
   });
 });

@@ -55,22 +55,23 @@ export async function runDeviceCheck(store: AppStore, search: string): Promise<v
     const base = rows.find((r) => r.backend === 'wasm') ?? rows[0];
     const diff = (a: number[], b: number[]) =>
       Math.max(0, ...a.map((x, i) => Math.abs(x - (b[i] ?? NaN))));
-    if (base)
-      deviceActions.checkAgreement({
-        reference: base.backend,
-        differences: Object.fromEntries(
-          rows.map((r) => [
-            r.backend,
-            Math.max(
-              diff(r.before, base.before),
-              diff(r.after, base.after),
-              Math.abs(r.loss - base.loss),
-            ),
-          ]),
-        ),
-      });
-    deviceActions.checkDone(result);
-    uiActions.setMeasuredFastest(result.fastest);
+    const agreement = base
+      ? {
+          reference: base.backend,
+          differences: Object.fromEntries(
+            rows.map((r) => [
+              r.backend,
+              Math.max(
+                diff(r.before, base.before),
+                diff(r.after, base.after),
+                Math.abs(r.loss - base.loss),
+              ),
+            ]),
+          ),
+        }
+      : null;
+    uiActions.setLastCheck({ at: Date.now(), result, agreement });
+    deviceActions.checkDone();
     const info = store.getState().device.info;
     const { preference } = effectivePreference(search, store.getState().ui.backendPreference);
     if (preference === 'auto' && result.fastest && info?.backend !== result.fastest) {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { BackendInfo, DeviceCheckProgress, DeviceCheckResult } from '../protocol/backend';
+import type { BackendInfo, DeviceCheckProgress } from '../protocol/backend';
 import type { AppState } from './store';
 
 export interface DeviceState {
@@ -14,10 +14,7 @@ export interface DeviceState {
     status: 'idle' | 'running' | 'done' | 'error';
     /** The backend and stage timed now, or `agreement`: the policy compared across backends. */
     progress: DeviceCheckProgress | 'agreement' | null;
-    result: DeviceCheckResult | null;
     error: string | null;
-    /** The policy run on every backend: the largest log-prob difference from the current one. */
-    agreement: { reference: string; differences: Record<string, number> } | null;
   };
 }
 
@@ -29,9 +26,9 @@ export interface DeviceSlice {
     failed: (error: string) => void;
     checkStarted: () => void;
     checkProgress: (progress: DeviceCheckProgress | 'agreement') => void;
-    checkDone: (result: DeviceCheckResult) => void;
+    /** Its results are kept with the settings: `uiActions.setLastCheck`. */
+    checkDone: () => void;
     checkFailed: (error: string) => void;
-    checkAgreement: (agreement: DeviceState['check']['agreement']) => void;
   };
 }
 
@@ -41,7 +38,7 @@ export const initialDeviceState: DeviceState = {
   error: null,
   preferenceSource: 'settings',
   invalidUrlBackend: null,
-  check: { status: 'idle', progress: null, result: null, error: null, agreement: null },
+  check: { status: 'idle', progress: null, error: null },
 };
 
 export const createDeviceSlice: StateCreator<AppState, [], [], DeviceSlice> = (set) => {
@@ -57,9 +54,8 @@ export const createDeviceSlice: StateCreator<AppState, [], [], DeviceSlice> = (s
       failed: (error) => patch({ status: 'error', error }),
       checkStarted: () => patchCheck({ status: 'running', progress: null, error: null }),
       checkProgress: (progress) => patchCheck({ progress }),
-      checkDone: (result) => patchCheck({ status: 'done', result, progress: null }),
+      checkDone: () => patchCheck({ status: 'done', progress: null }),
       checkFailed: (error) => patchCheck({ status: 'error', error, progress: null }),
-      checkAgreement: (agreement) => patchCheck({ agreement }),
     },
   };
 };

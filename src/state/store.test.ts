@@ -21,7 +21,7 @@ describe('app store', () => {
     expect(store.getState().device.check.status).toBe('running');
   });
 
-  it('remembers settings across a reload but not the open panel or device results', () => {
+  it('remembers settings across a reload but not the open panel or the backend status', () => {
     const storage = memoryStorage();
     const first = createTestStore(storage);
     first.getState().uiActions.setTheme('dark');
@@ -183,6 +183,65 @@ describe('app store', () => {
     expect(createTestStore(storage).getState().evaluate.gridPicks).toEqual({
       'joint-rl': 'run-7',
       untrained: null,
+    });
+  });
+
+  it('keeps the last device check across a reload, with its timings and agreement', () => {
+    const storage = memoryStorage();
+    const first = createTestStore(storage);
+    first.getState().uiActions.setLastCheck({
+      at: 1_765_000_000_000,
+      result: {
+        fastest: 'wasm',
+        rows: [
+          {
+            backend: 'wasm',
+            ok: true,
+            matmulSize: 256,
+            matmulGflops: 3.5,
+            stepMs: 41.2,
+            steps: 3,
+            lossStart: 2.1,
+            lossEnd: 1.9,
+          },
+          {
+            backend: 'webgpu',
+            ok: false,
+            error: 'no adapter',
+            matmulSize: 256,
+            matmulGflops: NaN,
+            stepMs: NaN,
+            steps: 0,
+            lossStart: NaN,
+            lossEnd: NaN,
+          },
+        ],
+      },
+      agreement: { reference: 'wasm', differences: { wasm: 0, cpu: 5e-7 } },
+    });
+    expect(first.getState().ui.measuredFastest).toBe('wasm');
+    const second = createTestStore(storage).getState().ui;
+    expect(second.measuredFastest).toBe('wasm');
+    // NaN goes through JSON as null and comes back NaN (shown as a dash).
+    expect(second.lastCheck).toEqual(first.getState().ui.lastCheck);
+    expect(second.lastCheck?.result.rows[1]?.stepMs).toBeNaN();
+    // Not a check (another version, or a hand): none is shown; the rest of the settings stay.
+    for (const bad of [
+      'x',
+      { at: 'today', result: { rows: [], fastest: null } },
+      { at: 1, result: { rows: [{ backend: 'tpu', ok: true }], fastest: 'tpu' } },
+      { at: 1, result: { rows: 'none' } },
+    ]) {
+      saveUiValue(storage, 'lastCheck', bad);
+      const third = createTestStore(storage).getState().ui;
+      expect(third.lastCheck).toBeNull();
+      expect(third.measuredFastest).toBe('wasm');
+    }
+    saveUiValue(storage, 'lastCheck', { at: 2, result: { rows: [], fastest: 'gpu' } });
+    expect(createTestStore(storage).getState().ui.lastCheck).toEqual({
+      at: 2,
+      result: { rows: [], fastest: null },
+      agreement: null,
     });
   });
 });

@@ -5,7 +5,7 @@ import { createEvaluateSlice, restoreGridPicks, type EvaluateSlice } from './eva
 import { createLearnSlice, restoreLearn, savedLearn, type LearnSlice } from './learnSlice';
 import { createTrainSlice, type TrainSlice } from './trainSlice';
 import { keepTrainView } from './trainView';
-import { createUiSlice, restoreDraft, type UiSlice } from './uiSlice';
+import { createUiSlice, restoreDraft, restoreLastCheck, type UiSlice } from './uiSlice';
 
 /** The whole app state: one store built from slices. */
 export type AppState = UiSlice & DeviceSlice & TrainSlice & EvaluateSlice & LearnSlice;
@@ -38,6 +38,7 @@ export function createAppStore(storage?: Storage, tab: Storage | null = null): A
             theme: s.ui.theme,
             backendPreference: s.ui.backendPreference,
             measuredFastest: s.ui.measuredFastest,
+            lastCheck: s.ui.lastCheck,
             draftConfig: s.ui.draftConfig,
             draftSuite: s.ui.draftSuite,
             codeView: s.ui.codeView,
@@ -54,9 +55,18 @@ export function createAppStore(storage?: Storage, tab: Storage | null = null): A
           // Anything but 'text' (absent, or a value this version does not know) is the editor.
           const codeView = saved.codeView === 'text' ? 'text' : 'editor';
           const draftSuite = saved.draftSuite === 'all' ? 'all' : 'quick';
+          const lastCheck = restoreLastCheck(saved.lastCheck);
           return {
             ...current,
-            ui: { ...current.ui, ...saved, draftConfig, draftSuite, codeView, settingsOpen: false },
+            ui: {
+              ...current.ui,
+              ...saved,
+              draftConfig,
+              draftSuite,
+              codeView,
+              lastCheck,
+              settingsOpen: false,
+            },
             learn: { ...current.learn, ...restoreLearn(stored?.learn) },
             evaluate: {
               ...current.evaluate,

@@ -1,5 +1,12 @@
 import type { StateCreator } from 'zustand';
-import type { BackendName, BackendPreference } from '../protocol/backend';
+import { isFiniteNumber, isRecord } from '../core/guards';
+import {
+  isBackendName,
+  type BackendName,
+  type BackendPreference,
+  type DeviceCheckResult,
+  type DeviceCheckRow,
+} from '../protocol/backend';
 import { QUICK_CONFIG, type TrainConfig } from '../protocol/trainConfig';
 import type { AppState } from './store';
 
@@ -14,11 +21,68 @@ export interface UiState {
   backendPreference: BackendPreference;
   /** Fastest backend from the last device check on this device, used by `auto`. */
   measuredFastest: BackendName | null;
+  /** The last device check on this device, shown until the next one (kept over reloads). */
+  lastCheck: LastDeviceCheck | null;
   /** The Train page's form as last edited (kept over reloads); null: the quick preset. */
   draftConfig: TrainConfig | null;
   /** The form's choice of tasks (the built-in suite), kept with its draft. */
   draftSuite: 'quick' | 'all';
   codeView: CodeViewSetting;
+}
+
+/** A finished device check: its timings and the policy's agreement across backends. */
+export interface LastDeviceCheck {
+  /** When it finished (ms since the epoch). */
+  at: number;
+  result: DeviceCheckResult;
+  /** The largest log-prob difference of each backend from `reference`; null if not measured. */
+  agreement: { reference: BackendName; differences: Record<string, number> } | null;
+}
+
+/** A number kept in JSON: NaN and infinities come back as null, and go back to NaN. */
+const savedNumber = (v: unknown): number => (isFiniteNumber(v) ? v : NaN);
+
+function restoreCheckRow(saved: unknown): DeviceCheckRow | null {
+  if (!isRecord(saved) || !isBackendName(saved.backend) || typeof saved.ok !== 'boolean')
+    return null;
+  return {
+    backend: saved.backend,
+    ok: saved.ok,
+    ...(typeof saved.error === 'string' ? { error: saved.error } : {}),
+    matmulSize: savedNumber(saved.matmulSize),
+    matmulGflops: savedNumber(saved.matmulGflops),
+    stepMs: savedNumber(saved.stepMs),
+    steps: savedNumber(saved.steps),
+    lossStart: savedNumber(saved.lossStart),
+    lossEnd: savedNumber(saved.lossEnd),
+  };
+}
+
+/** A saved device check as it was, or null when it is not one (another version, or a hand). */
+export function restoreLastCheck(saved: unknown): LastDeviceCheck | null {
+  if (!isRecord(saved) || !isFiniteNumber(saved.at) || !isRecord(saved.result)) return null;
+  const { rows, fastest } = saved.result;
+  if (!Array.isArray(rows)) return null;
+  const restored = rows.map(restoreCheckRow);
+  if (restored.some((r) => r === null)) return null;
+  const agreement = saved.agreement;
+  const keptAgreement =
+    isRecord(agreement) && isBackendName(agreement.reference) && isRecord(agreement.differences)
+      ? {
+          reference: agreement.reference,
+          differences: Object.fromEntries(
+            Object.entries(agreement.differences).map(([b, d]) => [b, savedNumber(d)]),
+          ),
+        }
+      : null;
+  return {
+    at: saved.at,
+    result: {
+      rows: restored as DeviceCheckRow[],
+      fastest: isBackendName(fastest) ? fastest : null,
+    },
+    agreement: keptAgreement,
+  };
 }
 
 /**
@@ -45,7 +109,8 @@ export interface UiSlice {
     setTheme: (theme: ThemeSetting) => void;
     setSettingsOpen: (open: boolean) => void;
     setBackendPreference: (preference: BackendPreference) => void;
-    setMeasuredFastest: (backend: BackendName | null) => void;
+    /** Keeps a finished device check; its fastest backend is the one `auto` uses. */
+    setLastCheck: (check: LastDeviceCheck) => void;
     setDraftConfig: (config: TrainConfig | null) => void;
     setDraftSuite: (suite: UiState['draftSuite']) => void;
     setCodeView: (view: CodeViewSetting) => void;
@@ -57,6 +122,7 @@ export const initialUiState: UiState = {
   settingsOpen: false,
   backendPreference: 'auto',
   measuredFastest: null,
+  lastCheck: null,
   draftConfig: null,
   draftSuite: 'quick',
   codeView: 'editor',
@@ -70,7 +136,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => {
       setTheme: (theme) => patch({ theme }),
       setSettingsOpen: (settingsOpen) => patch({ settingsOpen }),
       setBackendPreference: (backendPreference) => patch({ backendPreference }),
-      setMeasuredFastest: (measuredFastest) => patch({ measuredFastest }),
+      setLastCheck: (lastCheck) => patch({ lastCheck, measuredFastest: lastCheck.result.fastest }),
       setDraftConfig: (draftConfig) => patch({ draftConfig }),
       setDraftSuite: (draftSuite) => patch({ draftSuite }),
       setCodeView: (codeView) => patch({ codeView }),

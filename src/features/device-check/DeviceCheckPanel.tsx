@@ -1,16 +1,19 @@
 import { useLocation } from 'react-router-dom';
 import { runDeviceCheck } from '../../bridge/compute';
 import { appStore } from '../../state/appStore';
-import { useDevice, useGoingRun } from '../../state/hooks';
+import { useDevice, useGoingRun, useUi } from '../../state/hooks';
 import { TableScroll } from '../../components/TableScroll';
 
 const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
 /** Runs a matmul benchmark and a few training steps on every backend, side by side. */
 export function DeviceCheckPanel() {
   const device = useDevice();
   const { search } = useLocation();
   const { check } = device;
+  // The last check on this device, kept over reloads: its table says why `auto` picks what it does.
+  const last = useUi().lastCheck;
   const running = check.status === 'running';
   // The check tours every backend in the worker a run trains in: not while one goes.
   const training = useGoingRun() !== null;
@@ -54,7 +57,16 @@ export function DeviceCheckPanel() {
           {check.error}
         </p>
       )}
-      {check.result && (
+      {last && (
+        <p className="hint" data-testid="device-check-when">
+          {running ? 'The last check, ' : 'Checked '}
+          <time dateTime={new Date(last.at).toISOString()}>
+            {new Date(last.at).toLocaleString(undefined, WHEN)}
+          </time>
+          {running ? ', until this one ends:' : ':'}
+        </p>
+      )}
+      {last && (
         <TableScroll>
           <table className="table" data-testid="device-check-results">
             <thead>
@@ -66,11 +78,11 @@ export function DeviceCheckPanel() {
               </tr>
             </thead>
             <tbody>
-              {check.result.rows.map((r) => (
+              {last.result.rows.map((r) => (
                 <tr key={r.backend} data-testid={`device-row-${r.backend}`} data-ok={r.ok}>
                   <td>
                     {r.backend}
-                    {check.result?.fastest === r.backend && <span className="badge">fastest</span>}
+                    {last.result.fastest === r.backend && <span className="badge">fastest</span>}
                   </td>
                   {r.ok ? (
                     <>
@@ -91,14 +103,14 @@ export function DeviceCheckPanel() {
           </table>
         </TableScroll>
       )}
-      {check.agreement && (
+      {last?.agreement && (
         <div className="hint" data-testid="backend-agreement">
           <p title="The same seeded policy scores a fixed batch, takes one update and scores it again on each backend.">
-            The policy on each backend vs {check.agreement.reference}: largest difference in
+            The policy on each backend vs {last.agreement.reference}: largest difference in
             log-probs and after one update (tolerance 1e-3).
           </p>
           <ul>
-            {Object.entries(check.agreement.differences).map(([b, d]) => (
+            {Object.entries(last.agreement.differences).map(([b, d]) => (
               <li key={b} data-testid={`agreement-${b}`} data-difference={d}>
                 {b}: {d.toExponential(1)} {d <= 1e-3 ? '✓ agrees' : '✗ disagrees'}
               </li>
