@@ -1,3 +1,5 @@
+import type { Ref } from 'react';
+
 /** A button that opens files (a label around a hidden file input); hands over what was picked. */
 export function FileButton({
   label,
@@ -6,6 +8,7 @@ export function FileButton({
   multiple = false,
   title,
   onFiles,
+  inputRef,
 }: {
   label: string;
   testId: string;
@@ -13,11 +16,14 @@ export function FileButton({
   multiple?: boolean;
   title?: string;
   onFiles: (files: File[]) => void;
+  /** The file input, to give it the keyboard's focus. */
+  inputRef?: Ref<HTMLInputElement>;
 }) {
   return (
     <label className="button-like" {...(title ? { title } : {})}>
       {label}
       <input
+        ref={inputRef}
         type="file"
         className="sr-only"
         data-testid={testId}

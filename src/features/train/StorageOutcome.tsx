@@ -1,5 +1,6 @@
 import { forwardRef } from 'react';
 import type { StorageOutcome } from '../../bridge/storage';
+import { Message } from '../../components/Message';
 import { UndoToast } from './components/UndoToast';
 
 interface Props {
@@ -32,18 +33,14 @@ export const StorageOutcomeView = forwardRef<HTMLParagraphElement, Props>(
         </UndoToast>
       );
     return (
-      <p
+      <Message
         ref={ref}
-        tabIndex={-1}
-        className={outcome.kind === 'error' ? 'error' : 'notice'}
-        role={outcome.kind === 'error' ? 'alert' : 'status'}
-        data-testid="storage-outcome"
+        kind={outcome.kind === 'error' ? 'error' : 'notice'}
+        testId="storage-outcome"
+        onDismiss={onDismiss}
       >
-        {outcome.text}{' '}
-        <button type="button" onClick={onDismiss}>
-          Dismiss
-        </button>
-      </p>
+        {outcome.text}
+      </Message>
     );
   },
 );

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { openRun } from '../../bridge/training';
+import { Message } from '../../components/Message';
 import { appStore } from '../../state/appStore';
 import { useApp, useTrainActions } from '../../state/hooks';
 import { interruptedNotice, stillInterrupted } from '../../state/trainSlice';
@@ -22,7 +23,11 @@ export function Messages() {
     <>
       <StorageWarning />
       {interrupted && (
-        <p className="notice" role="status" data-testid="interrupted-notice">
+        <Message
+          kind="notice"
+          testId="interrupted-notice"
+          onDismiss={() => actions.setInterrupted([])}
+        >
           {interrupted} {/* A way to each (the first three): opened, its Resume is at hand. */}
           {still
             .filter((r) => r.id !== focusId)
@@ -39,27 +44,18 @@ export function Messages() {
               >
                 Open “{r.name}”
               </button>
-            ))}{' '}
-          <button type="button" onClick={() => actions.setInterrupted([])}>
-            Dismiss
-          </button>
-        </p>
+            ))}
+        </Message>
       )}
       {notice && (
-        <p className="notice" role="status" data-testid="train-notice">
-          {notice}{' '}
-          <button type="button" onClick={() => actions.setNotice(null)}>
-            Dismiss
-          </button>
-        </p>
+        <Message kind="notice" testId="train-notice" onDismiss={() => actions.setNotice(null)}>
+          {notice}
+        </Message>
       )}
       {error && (
-        <p className="error" role="alert" data-testid="train-error">
-          {error}{' '}
-          <button type="button" onClick={() => actions.setError(null)}>
-            Dismiss
-          </button>
-        </p>
+        <Message kind="error" testId="train-error" onDismiss={() => actions.setError(null)}>
+          {error}
+        </Message>
       )}
     </>
   );

@@ -209,6 +209,8 @@ describe('RunsList', () => {
     expect(screen.getByTestId('runs-outcome').getAttribute('role')).toBe('status');
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(onDismissOutcome).toHaveBeenCalled();
+    // The message's button goes with it: the keyboard's focus goes back to import bundle.
+    expect(document.activeElement).toBe(screen.getByTestId('import-bundle'));
   });
 
   it('shows final rewards in the skill colours, status, steps and backend', () => {

@@ -1,4 +1,5 @@
 import { Fragment, useMemo, useRef, useState } from 'react';
+import { Message } from '../../../components/Message';
 import { FileButton } from '../../../components/FileButton';
 import { ATOMIC_SKILLS, KIND_LABELS } from '../../../core/tasks/types';
 import { kindTextColor } from '../../../components/skillColors';
@@ -62,6 +63,7 @@ export function RunsList({
   // Every run deleted in the last undoMs keeps its own Undo (a second delete does not take the
   // first one's away).
   const [deleted, setDeleted] = useState<RunSummary[]>([]);
+  const importButton = useRef<HTMLInputElement>(null);
   // The Undo offer goes; with it the keyboard's focus, if it held it: to the runs list.
   const list = useRef<HTMLElement>(null);
   const forget = (id: string, hadFocus = false) => {
@@ -112,30 +114,24 @@ export function RunsList({
           multiple
           title="Import run bundles: exported from this app, or made from a run trained in Node with npm run lab -- bundle."
           onFiles={on.onImport}
+          inputRef={importButton}
         />
         {on.outcome && (
-          <p
-            className={on.outcome.kind === 'error' ? 'error runs-outcome' : 'notice runs-outcome'}
-            role={on.outcome.kind === 'error' ? 'alert' : 'status'}
-            data-testid="runs-outcome"
+          <Message
+            kind={on.outcome.kind === 'error' ? 'error' : 'notice'}
+            className="runs-outcome"
+            testId="runs-outcome"
+            onDismiss={
+              on.onDismissOutcome &&
+              (() => {
+                // The button goes with the message: the focus goes back to the import button.
+                importButton.current?.focus();
+                on.onDismissOutcome?.();
+              })
+            }
           >
-            {on.outcome.text}{' '}
-            {on.onDismissOutcome && (
-              <button
-                type="button"
-                onClick={(e) => {
-                  // The button goes with the message: the focus goes back to the import button.
-                  e.currentTarget
-                    .closest('.runs-toolbar')
-                    ?.querySelector<HTMLInputElement>('[data-testid="import-bundle"]')
-                    ?.focus();
-                  on.onDismissOutcome?.();
-                }}
-              >
-                Dismiss
-              </button>
-            )}
-          </p>
+            {on.outcome.text}
+          </Message>
         )}
         {/* Shown while a filter is typed even if runs were deleted down to one: it can be cleared. */}
         {(runs.length > 1 || query !== '') && (
