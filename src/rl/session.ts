@@ -10,7 +10,7 @@ import type {
   TrainEvent,
 } from '../protocol/training';
 import { finalScores } from '../protocol/training';
-import { ACTIVE_STATUSES, type LabDatabase, type RunRecord } from '../storage/db';
+import type { LabDatabase, RunRecord } from '../storage/db';
 import { applyDue, changeMix, elapsedOf, mixOnStart, mixTooLate, type Control } from './runControl';
 import { StoredRuns } from './storedRuns';
 import { evaluateExternal, ExternalEvalCancelled, type TaskFileCache } from './externalEval';
@@ -61,7 +61,16 @@ const unstoredNote = (unstored: readonly string[]): string | undefined =>
  * events in batches. Pause, resume, stop and skill-mix changes act between steps.
  */
 export class TrainingSession extends StoredRuns {
-  private readonly controls = new Map<string, Control>();
+  /**
+   * The run from `start()` to its end (one trains at a time), and its control once the run is
+   * read (null before: it is starting).
+   */
+  private going: { runId: string; control: Control | null } | null = null;
+
+  /** The going run's control, if `runId` is that run and it has one. */
+  private control(runId: string): Control | null {
+    return this.going?.runId === runId ? this.going.control : null;
+  }
 
   /** The Learn page's bugs, played by a person and graded in this worker's sandbox. */
   readonly play: PlayTasks;
@@ -76,15 +85,13 @@ export class TrainingSession extends StoredRuns {
    * tasks would share its worker, and a backend change would move its tensors mid-run.
    */
   runGoing(evenPaused: boolean): boolean {
-    return this.starting > 0 || [...this.controls.values()].some((c) => evenPaused || !c.paused);
+    if (!this.going) return false;
+    const { control } = this.going;
+    return !control || evenPaused || !control.paused;
   }
 
   private readonly externalTasks: { last: TaskFileCache | null } = { last: null };
   private evaluating = false;
-  /** Runs between `start()` and their control's creation (an evaluation waits for none). */
-  private starting = 0;
-  /** Runs from `start()` to their end: at most one. */
-  private readonly claimed = new Set<string>();
 
   /**
    * Scores runs on an external task file (see `evaluateExternal`). Refused while a run trains
@@ -126,12 +133,12 @@ export class TrainingSession extends StoredRuns {
   }
 
   pause(runId: string): void {
-    const c = this.controls.get(runId);
+    const c = this.control(runId);
     if (c) c.paused = true;
   }
 
   resume(runId: string): void {
-    const c = this.controls.get(runId);
+    const c = this.control(runId);
     if (!c) return;
     if (this.evaluating)
       throw new Error(
@@ -142,7 +149,7 @@ export class TrainingSession extends StoredRuns {
   }
 
   stop(runId: string): void {
-    const c = this.controls.get(runId);
+    const c = this.control(runId);
     if (!c) return;
     c.stop = true;
     c.paused = false;
@@ -154,7 +161,7 @@ export class TrainingSession extends StoredRuns {
    * every trained skill at weight 0 is refused (mixProblem) and the run keeps its mix.
    */
   async setMix(runId: string, mix: TrainConfig['mix']): Promise<ConfigEvent | null> {
-    const c = this.controls.get(runId);
+    const c = this.control(runId);
     if (!c) return null;
     const problem = mixProblem(c.trainKinds, mix) ?? mixTooLate(c);
     if (problem) throw new Error(`${problem}. The run keeps its current mix.`);
@@ -173,8 +180,8 @@ export class TrainingSession extends StoredRuns {
     const { runId } = request;
     // Checked and claimed at once, before any await: a second Resume pressed while the first
     // reads the run is refused rather than training the run twice.
-    if (this.claimed.has(runId)) throw new Error(`Run ${runId} is already going.`);
-    if (this.claimed.size > 0)
+    if (this.going?.runId === runId) throw new Error(`Run ${runId} is already going.`);
+    if (this.going)
       throw new Error(
         'Another run is going: one run trains at a time. Stop it, or let it end, then try again.',
       );
@@ -182,20 +189,14 @@ export class TrainingSession extends StoredRuns {
       throw new Error(
         'An evaluation of external tasks is going (Evaluate page); start the run once it ends.',
       );
-    this.claimed.add(runId);
-    this.starting++;
-    let counted = true;
-    const started = () => {
-      if (counted) this.starting--;
-      counted = false;
-    };
+    const going: NonNullable<TrainingSession['going']> = { runId, control: null };
+    this.going = going;
     // Held while the run goes: another tab leaves it alone (and cannot resume it meanwhile).
     let release: () => void;
     try {
       release = await holdRunLock(runId);
     } catch (error) {
-      started();
-      this.claimed.delete(runId);
+      this.going = null;
       throw error;
     }
     const queue: TrainEvent[] = [];
@@ -236,8 +237,7 @@ export class TrainingSession extends StoredRuns {
         elapsedBase: run.elapsedMs,
         startedAt: null,
       };
-      this.controls.set(runId, control);
-      started();
+      going.control = control;
       // A new session starts without the last one's message (e.g. "the tab closed...").
       await setStatus('preparing', '');
       flush();
@@ -359,7 +359,7 @@ export class TrainingSession extends StoredRuns {
       if (run && (writes.error || isQuotaError(error))) {
         // Not an error of the run: it stays resumable from its last stored checkpoint.
         const message = [
-          writeFailureMessage(writes.cause ?? error, this.controls.get(runId)?.step ?? 0),
+          writeFailureMessage(writes.cause ?? error, going.control?.step ?? 0),
           unstoredNote(unstored),
         ]
           .filter(Boolean)
@@ -376,10 +376,8 @@ export class TrainingSession extends StoredRuns {
       flush();
       throw error;
     } finally {
-      started();
       clearInterval(timer);
-      this.controls.delete(runId);
-      this.claimed.delete(runId);
+      this.going = null;
       release();
       flush();
     }
@@ -391,8 +389,6 @@ export class TrainingSession extends StoredRuns {
     const run = await this.env.db.runs.get(runId);
     if (!run) throw new Error(`No stored run ${runId} to resume.`);
     if (run.status === 'done') throw new Error(`Run ${run.name} is finished; nothing to resume.`);
-    if (ACTIVE_STATUSES.includes(run.status) && this.controls.has(runId))
-      throw new Error(`Run ${run.name} is already going.`);
     return run;
   }
 }
