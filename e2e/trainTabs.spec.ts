@@ -4,11 +4,15 @@ import { fillSmallRun, openTrain, stored } from './trainStore';
 test.describe('Train page: two tabs of one browser @webgpu', () => {
   test.setTimeout(8 * 60_000);
 
-  test('a tab opened while another trains leaves its run alone: not interrupted, no controls, no delete', async ({
+  test('a tab leaves a run another trains alone (not interrupted, no controls, no delete) and follows it', async ({
     app,
     page,
   }) => {
     await openTrain(app, { cachedSuite: true });
+    // A tab open from before the run starts: it hears of the run from the tab that trains it.
+    const early = await page.context().newPage();
+    await early.goto(page.url());
+    await expect(early.getByTestId('runs-list')).toBeVisible();
     const name = `tabs-${Date.now()}`;
     await fillSmallRun(page, name);
     await page.getByLabel('steps', { exact: true }).fill('30');
@@ -20,6 +24,17 @@ test.describe('Train page: two tabs of one browser @webgpu', () => {
     const mine = (await stored(page, null)).runs.filter((r) => r.name === name);
     expect(mine).toHaveLength(1);
     const runId = mine[0]!.id;
+
+    // The early tab lists it, as training there (no controls, no delete), and follows its steps.
+    await expect(early.getByTestId(`run-status-${runId}`)).toHaveText(/^(running|paused)$/);
+    await expect(early.getByTestId(`delete-run-${runId}`)).toBeDisabled();
+    await early.getByTestId(`open-run-${runId}`).click();
+    await expect(early.getByTestId('run-elsewhere')).toContainText('follows its steps');
+    await expect(early.getByTestId('pause-run')).toHaveCount(0);
+    const earlyStep = async () =>
+      Number(await early.getByTestId('run-progress-bar').getAttribute('value'));
+    const firstSeen = await earlyStep();
+    await expect.poll(earlyStep, { timeout: 120_000 }).toBeGreaterThan(firstSeen);
 
     // The second tab: the run is as stored (its trainer holds its lock), not "interrupted".
     const other = await page.context().newPage();
@@ -48,6 +63,14 @@ test.describe('Train page: two tabs of one browser @webgpu', () => {
     await expect(other.getByTestId(`run-status-${runId}`)).toHaveText('stopped');
     await expect(other.getByTestId('run-elsewhere')).toHaveCount(0);
     await expect(other.getByTestId(`delete-run-${runId}`)).toBeEnabled();
+    await expect(early.getByTestId(`run-status-${runId}`)).toHaveText('stopped');
+    await expect(early.getByTestId('run-elsewhere')).toHaveCount(0);
     await other.close();
+
+    // Deleted in the first tab: gone from the early one too, and from its view.
+    await page.getByTestId(`delete-run-${runId}`).click();
+    await expect(early.getByTestId(`run-row-${runId}`)).toHaveCount(0);
+    await expect(early.getByTestId('focus-name')).toHaveCount(0);
+    await early.close();
   });
 });

@@ -2,6 +2,7 @@ import type { AppStore } from '../state/store';
 import { viewOfRuns } from '../state/trainView';
 import { heldRunIds, whenRunFree } from '../storage/runLocks';
 import { listRuns, markInterrupted } from '../storage/runs';
+import { tellOtherTabs } from '../storage/runsChannel';
 import { checkStorage, loadSeries, messageOf, refreshRuns } from './training';
 
 /** Reads the stored runs into the store (after marking runs a closed tab left behind). */
@@ -14,7 +15,9 @@ export async function loadRuns(store: AppStore, opts: { afterReload?: boolean } 
       // Said above the charts while any of them is still interrupted (trainSlice).
       // Except runs another tab trains: said in their progress panel instead.
       const elsewhere = await heldRunIds();
-      actions.setInterrupted(await markInterrupted({ except: elsewhere }));
+      const marked = await markInterrupted({ except: elsewhere });
+      actions.setInterrupted(marked);
+      if (marked.length) tellOtherTabs({ runId: null, training: false });
       actions.setTrainingElsewhere([...elsewhere]);
       for (const id of elsewhere) void whenRunFree(id).then(() => runFreed(store, id));
     } catch (error) {
@@ -45,7 +48,7 @@ export async function loadRuns(store: AppStore, opts: { afterReload?: boolean } 
  * tab, or this tab's reload whose old worker outlived the new page's first look): then it is
  * marked interrupted, ready to resume, as at a load.
  */
-async function runFreed(store: AppStore, runId: string): Promise<void> {
+export async function runFreed(store: AppStore, runId: string): Promise<void> {
   const actions = store.getState().trainActions;
   try {
     const marked = await markInterrupted({ only: [runId] });

@@ -19,6 +19,7 @@ import {
   type HeldRun,
   type ImportedRun,
 } from '../storage/runs';
+import { tellOtherTabs } from '../storage/runsChannel';
 import { estimateStorage, isQuotaError } from '../storage/usage';
 import type {
   EpisodeBatch,
@@ -82,6 +83,8 @@ async function drive(store: AppStore, request: StartRunRequest): Promise<void> {
   const onEvents = proxy((events: TrainEvent[]) => {
     heard = true;
     actions.applyEvents(events);
+    // Other tabs follow it (otherTabs.ts): its step, status and curves.
+    tellOtherTabs({ runId: request.runId, training: true });
     // Each checkpoint grows what is stored: re-read the estimate so the banner can warn in time.
     if (events.some((e) => e.type === 'checkpoint')) void checkStorage(store);
     // The worker writes the run record before its first event: list it as soon as one arrives.
@@ -102,13 +105,15 @@ async function drive(store: AppStore, request: StartRunRequest): Promise<void> {
     if (!heard && store.getState().train.focusId === request.runId) actions.focus(before);
   } finally {
     await refreshRuns(store);
+    if (heard) tellOtherTabs({ runId: request.runId, training: false });
     await checkStorage(store);
   }
 }
 
-/** Reads the stored runs again into the store. */
+/** Reads the stored runs again into the store, after a change here: other tabs hear of it. */
 export async function refreshRuns(store: AppStore): Promise<void> {
   store.getState().trainActions.setRuns(await listRuns());
+  tellOtherTabs({ runId: null, training: false });
 }
 
 /** Starts a new run in the trainer worker; resolves when it ends. */

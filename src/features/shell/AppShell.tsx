@@ -3,6 +3,7 @@ import { Outlet, useLocation } from 'react-router-dom';
 import { startCompute } from '../../bridge/compute';
 import { PageBoundary } from '../../components/PageBoundary';
 import { loadRuns } from '../../bridge/loadRuns';
+import { followOtherTabs } from '../../bridge/otherTabs';
 import { appStore } from '../../state/appStore';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { Header } from './Header';
@@ -20,6 +21,8 @@ export function AppShell() {
     // Started once per visit: later preference changes restart it from the settings panel.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // Runs other tabs of this browser train, delete or import show here as they change.
+  useEffect(() => followOtherTabs(appStore), []);
   // Back or a link to another page closes Settings rather than leaving it over that page.
   useEffect(() => appStore.getState().uiActions.setSettingsOpen(false), [pathname]);
   return (

@@ -188,7 +188,7 @@ export function RunProgress(p: RunProgressProps) {
       {p.elsewhere && isGoing(p.status) && (
         <p className="hint" role="status" data-testid="run-elsewhere">
           This run is training in another tab of this browser: pause, stop or resume it there. This
-          tab shows it as stored when the tab opened; reload for its latest steps.
+          tab follows its steps and curves as they are stored.
         </p>
       )}
       {p.message && (
