@@ -6,9 +6,12 @@
  */
 import { DEFAULT_DEADLINE_MS } from './engine';
 import { hostFailure } from './outcome';
+import { SandboxPoolError } from './poolError';
 import { createProgressBuffer, isPosted, readProgress, resetProgress } from './progress';
 import type { SandboxWorkerMessage, WorkerLike } from './protocol';
 import type { SandboxResult, SandboxRunner, SandboxRunRequest, TestResult } from './types';
+
+export { isSandboxPoolError, SandboxPoolError } from './poolError';
 
 /**
  * Default time allowed past a run's deadline before the watchdog terminates its worker. The
@@ -29,11 +32,6 @@ export interface SandboxPoolOptions {
   graceMs?: number;
   /** Workers in a row that may fail to start before the pool gives up (default 3). */
   maxStartFailures?: number;
-}
-
-/** The pool itself failed (workers cannot start, or it was disposed): not a verdict on code. */
-export class SandboxPoolError extends Error {
-  override name = 'SandboxPoolError';
 }
 
 interface Job {

@@ -1,4 +1,5 @@
 import type { Answer } from '../answers/types';
+import { isSandboxPoolError } from '../sandbox/poolError';
 import type { SandboxRunner } from '../sandbox/types';
 import type { Task } from '../tasks/types';
 import { checkAnswerShape, stepsOf } from './shape';
@@ -88,6 +89,9 @@ export async function verifyAnswer(
   try {
     return await grade(task, answer, sandbox, options);
   } catch (error) {
+    // The sandbox itself failing is no verdict on the answer: reward 0 for it would train and
+    // score on zeros with no word (review 41core finding 2). The caller stops and says so.
+    if (isSandboxPoolError(error)) throw error;
     // Whatever an answer contains, grading ends in a reward, never in a crash of the caller.
     const message = error instanceof Error ? error.message : String(error);
     return {

@@ -1,4 +1,5 @@
 import { applyPatch, createSnapshot } from '../vfs';
+import { isSandboxPoolError } from '../sandbox/poolError';
 import type { SandboxRunner } from '../sandbox/types';
 import { runHidden } from '../skills/grading';
 import { checkAnswerShape, checkDecodable } from '../skills/shape';
@@ -63,6 +64,8 @@ export async function validateTask(task: Task, sandbox: SandboxRunner): Promise<
       return { ok: false, reason: `the gold answer earns reward 0: ${oracle.facts.join(' ')}` };
     return { ok: true };
   } catch (error) {
+    // A failed pool says nothing of the task: a suite built on would be cached without it.
+    if (isSandboxPoolError(error)) throw error;
     return {
       ok: false,
       reason: `validation crashed: ${error instanceof Error ? error.message : String(error)}`,

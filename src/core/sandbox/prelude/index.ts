@@ -1,7 +1,7 @@
 /**
  * The test-API prelude evaluated in every fresh QuickJS context. It evaluates to a function of
  * a host object `{ log(text), record(key, json), chunk(name), memoryPressure() }`; calling it installs the
- * globals test code sees and returns the runner the host drives: `beginFile()`; `collect()`,
+ * globals test code sees, locks the realm (lockdown.ts) and returns the runner the host drives: `beginFile()`; `collect()`,
  * JSON of `{ names, topLevelAsserts, topLevelFailures }`; `runTest(i)`, JSON of
  * `{ name, status, label?, message?, at? }` or a promise of it.
  *
@@ -12,6 +12,7 @@
 import { CHUNK_EQUAL } from './equal';
 import { CHUNK_MATCHERS, PRELUDE_EXPECT } from './expect';
 import { CHUNK_INSPECT } from './inspect';
+import { PRELUDE_LOCKDOWN } from './lockdown';
 import { PRELUDE_RUNNER } from './runner';
 
 /** File name the prelude is evaluated under (its frames are hidden from failure locations). */
@@ -82,6 +83,7 @@ const INSTALL = String.raw`
   for (const name of Object.keys(globals)) {
     Object.defineProperty(globalThis, name, { value: globals[name], writable: true, configurable: true });
   }
+  lockdown();
   return { beginFile, collect, runTest };
 `;
 
@@ -105,6 +107,7 @@ export const PRELUDE_SOURCE = compact(
     LAZY,
     PRELUDE_EXPECT,
     PRELUDE_RUNNER,
+    PRELUDE_LOCKDOWN,
     INSTALL,
     '})',
   ].join('\n'),

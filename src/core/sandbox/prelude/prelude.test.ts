@@ -152,7 +152,7 @@ describe('test registration and hooks', () => {
     });
   });
 
-  it('honours .only and .skip', async () => {
+  it('honours .skip; .only runs as a plain test (the code under test could drop the hidden tests)', async () => {
     const skipped = await outcomes(
       "test('a', () => {}); test.skip('b', () => {}); describe.skip('s', () => { it('c', () => {}); }); it.todo('d');",
     );
@@ -160,7 +160,7 @@ describe('test registration and hooks', () => {
     const only = await outcomes(
       "test('a', () => {}); describe.only('s', () => { it('b', () => {}); });",
     );
-    expect(Object.keys(only)).toEqual(['s > b']);
+    expect(Object.keys(only)).toEqual(['a', 's > b']);
   });
 
   it('labels thrown values, stack overflows and non-errors', async () => {

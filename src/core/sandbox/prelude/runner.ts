@@ -17,8 +17,20 @@ export const PRELUDE_RUNNER = String.raw`
   }
 
   function modeOf(parentMode, own) {
-    if (parentMode === 'skip' || own === 'skip') return 'skip';
-    return own === 'only' || parentMode === 'only' ? 'only' : 'run';
+    return parentMode === 'skip' || own === 'skip' ? 'skip' : 'run';
+  }
+
+  // Read by the host as JSON: copied first onto objects and arrays with no prototype, so
+  // nothing test code adds to Object.prototype or Array.prototype (a toJSON, a setter for '0';
+  // lockdown keeps them extensible) takes part.
+  function bare(value) {
+    if (value === null || typeof value !== 'object') return value;
+    const out = Object.setPrototypeOf(Array.isArray(value) ? [] : {}, null);
+    for (const key of Object.keys(value)) out[key] = bare(value[key]);
+    return out;
+  }
+  function json(value) {
+    return JSON.stringify(bare(value));
   }
 
   function register(mode) {
@@ -153,8 +165,8 @@ export const PRELUDE_RUNNER = String.raw`
     activeTest = null;
     const bad = failed !== null ? failure(failed.error)
       : asserts.length > 0 ? { label: 'assertion', message: asserts[0] } : null;
-    if (bad === null) return JSON.stringify({ name: fullName(test), status: 'pass' });
-    return JSON.stringify({ name: fullName(test), status: 'fail', label: bad.label, message: bad.message, at: bad.at });
+    if (bad === null) return json({ name: fullName(test), status: 'pass' });
+    return json({ name: fullName(test), status: 'fail', label: bad.label, message: bad.message, at: bad.at });
   }
 
   /** Runs test i of the current file: JSON outcome, or a promise of it if the test is async. */
@@ -174,15 +186,15 @@ export const PRELUDE_RUNNER = String.raw`
     topLevel = { calls: 0, failures: [] };
   }
 
-  /** After a test file was evaluated: the runnable tests, honouring .only and .skip. */
+  // After a test file was evaluated: the runnable tests, honouring .skip. Not .only (a plain
+  // test): the code under test is evaluated as the test file imports it, so its it.only would
+  // silently drop the hidden tests (review 41core); no test this sandbox grades needs it.
   function collect() {
-    const all = flatten(root, []);
-    const only = all.some((test) => test.mode === 'only');
-    flat = all.filter((test) => (only ? test.mode === 'only' : test.mode !== 'skip'));
+    flat = flatten(root, []).filter((test) => test.mode !== 'skip');
     flat.forEach((test, index) => {
       for (const suite of chainOf(test.suite)) suite.last = index;
     });
-    return JSON.stringify({
+    return json({
       names: flat.map(fullName),
       topLevelAsserts: topLevel.calls,
       topLevelFailures: topLevel.failures,

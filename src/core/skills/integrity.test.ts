@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectTasks } from '../../cli/testFixtures';
+import { createNodeSandbox } from '../../node/sandbox';
+import { parseAnswer } from '../answers/text';
+import { SandboxPoolError } from '../sandbox/poolError';
+import type { Task } from '../tasks/types';
+import { validateTask } from '../tasks/validate';
+import { verifyAnswer, verifyGroup } from './verify';
+
+const sandbox = createNodeSandbox({ size: 2 });
+afterAll(() => sandbox.dispose());
+let tasks: Task[] = [];
+beforeAll(async () => {
+  tasks = await projectTasks(sandbox);
+}, 120_000);
+
+// Review 41core finding 1: lines an answer inserts into the code under test that once forged
+// the hidden tests' verdicts (reward 1 for a fix that fixes nothing).
+const FORGERIES = [
+  "const s = JSON.stringify; JSON.stringify = (v, ...r) => s(v && v.status === 'fail' ? { name: v.name, status: 'pass' } : v, ...r);",
+  "it.only('fine', () => {});",
+  "globalThis.it = (name) => test(name + '', () => {});",
+  'Object.is = () => true;',
+];
+
+describe('grading integrity', () => {
+  it('gives no reward to an edit that forges the verdict instead of fixing the code', async () => {
+    const editing = tasks.filter((t) => t.kind === 'editing').slice(0, 2);
+    expect(editing).toHaveLength(2);
+    for (const task of editing) {
+      const file = task.space.files[0]!;
+      // The gold fix earns 1; the forgeries (alone, the bug left in) earn 0.
+      expect((await verifyAnswer(task, task.gold, sandbox)).reward).toBe(1);
+      for (const line of FORGERIES) {
+        const answer = parseAnswer(`INSERT ${file} 1 | ${line}`);
+        const verdict = await verifyAnswer(task, answer, sandbox);
+        expect([task.id, line, verdict.reward]).toEqual([task.id, line, 0]);
+      }
+    }
+  });
+
+  it('stops, rather than grading reward 0, when the sandbox pool itself has failed', async () => {
+    const task = tasks.find((t) => t.kind === 'editing')!;
+    const gone = createNodeSandbox({ size: 1 });
+    await gone.dispose();
+    await expect(verifyAnswer(task, task.gold, gone)).rejects.toThrow(SandboxPoolError);
+    await expect(verifyGroup(task, [task.gold, task.gold], gone)).rejects.toThrow(SandboxPoolError);
+    // Nor is a task marked invalid for it: a suite built on would be cached without it.
+    await expect(validateTask(task, gone)).rejects.toThrow(SandboxPoolError);
+  });
+});
