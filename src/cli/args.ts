@@ -8,6 +8,12 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * Options that are on or off: they never take the next word as their value (`table --json
+ * a=x.json` would otherwise lose `a=x.json` to --json).
+ */
+const SWITCHES = new Set(['json', 'force', 'resume', 'validated', 'per-task', 'help']);
+
 export function parseArgs(argv: readonly string[]): CliArgs {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
@@ -19,7 +25,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     const [name, inline] = word.slice(2).split('=', 2) as [string, string | undefined];
     const next = argv[i + 1];
-    if (inline !== undefined) flags.set(name, inline);
+    if (SWITCHES.has(name)) {
+      if (inline !== undefined)
+        throw new UsageError(
+          `--${name} takes no value (got "--${name}=${inline}"): write --${name}`,
+        );
+      flags.set(name, true);
+    } else if (inline !== undefined) flags.set(name, inline);
     else if (next !== undefined && !next.startsWith('--')) {
       flags.set(name, next);
       i++;
@@ -30,7 +42,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 
 export function flagString(args: CliArgs, name: string, fallback?: string): string {
   const v = args.flags.get(name);
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') {
+    // `--out=` or `--out "$DIR"` with DIR unset: never the current folder by accident.
+    if (v.trim() === '') throw new UsageError(`--${name} is empty: give it a value`);
+    return v;
+  }
   if (fallback !== undefined) return fallback;
   throw new UsageError(`--${name} <value> is required`);
 }

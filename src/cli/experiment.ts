@@ -105,7 +105,8 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
   const warmFrom = ctx.args.flags.get('warm-from');
   let reused: ReturnType<typeof reuseWarmStart> | null = null;
   if (warmFrom !== undefined) {
-    if (typeof warmFrom !== 'string') throw new UsageError('--warm-from needs a directory');
+    if (typeof warmFrom !== 'string' || warmFrom.trim() === '')
+      throw new UsageError('--warm-from needs a directory');
     reused = reuseWarmStart(warmFrom, baselineConfig(base, { kind: 'warm-start' }));
   }
   // The warm start runs when wanted or when an RL baseline forks from it.

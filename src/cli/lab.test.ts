@@ -137,6 +137,45 @@ describe('npm run lab: refusals before any work', { timeout: 120_000 }, () => {
     expect(lab('eval', '--policy', join(dir, 'plain'), '--suite', 'x.jsonl').stderr).toMatch(
       /holds no checkpoint\.json: it is not a run directory/,
     );
+    // A run resumes on its own seed (review 41cli F3).
+    expect(lab('train', '--out', run, '--resume', '--seed', '7').stderr).toMatch(
+      /--seed cannot be given with --resume: a run resumes with its own seed/,
+    );
+  });
+
+  it('train --force keeps the old run when the new one cannot start (review 41cli F1, F2)', () => {
+    const run = join(scratch(), 'run');
+    mkdirSync(run);
+    writeFileSync(join(run, 'metrics.jsonl'), 'earlier\n');
+    writeFileSync(join(run, 'eval.json'), '{}');
+    const force = (...more: string[]) =>
+      lab('train', '--config', 'quick', '--out', run, '--force', ...more);
+    const badSuite = force('--suite', join(run, 'no-such-suite.jsonl'));
+    expect(badSuite.code).toBe(2);
+    expect(badSuite.stderr).toMatch(/no-such-suite\.jsonl/);
+    const badSteps = force('--steps', '200000');
+    expect(badSteps.code).toBe(2);
+    expect(badSteps.stderr).toMatch(
+      /invalid training config: steps must be a whole number from 0 to 100,000; nothing was done/,
+    );
+    const badModel = join(run, 'heads.json');
+    writeFileSync(badModel, JSON.stringify({ extends: 'quick', model: { heads: 3 } }));
+    expect(lab('train', '--config', badModel, '--out', run, '--force').stderr).toMatch(
+      /heads\.json: model: dModel \(\d+\) must divide by heads/,
+    );
+    expect(readFileSync(join(run, 'metrics.jsonl'), 'utf8')).toBe('earlier\n');
+    expect(readFileSync(join(run, 'eval.json'), 'utf8')).toBe('{}');
+  });
+
+  it('a switch never takes the next word; an empty --out is refused (review 41cli F9, F15)', () => {
+    // --json before the file: the file is still the file (not --json's value).
+    const missing = lab('validate', '--json', join(scratch(), 'none.jsonl'));
+    expect(missing.stderr).not.toMatch(/validate <file/);
+    expect(missing.stderr).toMatch(/none\.jsonl/);
+    expect(lab('validate', '--json=yes', 'x.jsonl').stderr).toMatch(/--json takes no value/);
+    const empty = lab('train', '--config', 'quick', '--out=');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--out is empty: give it a value/);
   });
 
   it('experiment: unknown baselines and an existing experiment are refused', () => {

@@ -1,7 +1,7 @@
 // Where `lab` commands write (--out): refused before any work when writing there would replace
 // or mix with what is there already.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './args';
 
 /**
@@ -21,6 +21,25 @@ export function checkWritableFile(path: string, flag: string, force: boolean): v
   const folder = dirname(path);
   if (!existsSync(folder))
     throw new UsageError(`${flag} ${path}: the folder ${folder} does not exist`);
+  checkCanWrite(folder, `${flag} ${path}`);
+}
+
+/** Refuses, before any work, a folder that is not one or that this user cannot write in. */
+function checkCanWrite(folder: string, what: string): void {
+  if (!statSync(folder).isDirectory())
+    throw new UsageError(`${what}: ${folder} is a file, not a folder`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new UsageError(`${what}: the folder ${folder} cannot be written here`);
+  }
+}
+
+/** The nearest folder of `path` that exists (its parent, or further up). */
+function existingAncestor(path: string): string {
+  let at = resolve(path);
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  return at;
 }
 
 /**
@@ -34,9 +53,15 @@ export function checkOutFolder(
   ours: (name: string) => boolean,
   force: boolean,
 ): void {
-  if (!existsSync(out)) return;
+  if (out.trim() === '') throw new UsageError(`--out needs a folder for the ${what}`);
+  if (!existsSync(out)) {
+    // Made when the work starts: the nearest folder that exists must be one, and writable.
+    checkCanWrite(existingAncestor(out), `--out ${out}`);
+    return;
+  }
   if (!statSync(out).isDirectory())
     throw new UsageError(`--out ${out} is a file: give a folder for the ${what}`);
+  checkCanWrite(out, `--out ${out}`);
   // Hidden entries (.DS_Store, .git) are the system's or the user's bookkeeping, not in the way.
   const others = readdirSync(out)
     .filter((name) => !name.startsWith('.') && !ours(name))

@@ -189,7 +189,8 @@ export function recordedSuite(out: string): RecordedSuite | undefined {
 export function suiteFlag(ctx: CommandContext): SuiteFlag | undefined {
   const path = ctx.args.flags.get('suite');
   if (path === undefined) return undefined;
-  if (typeof path !== 'string') throw new UsageError('--suite needs quick or a file path');
+  if (typeof path !== 'string' || path.trim() === '')
+    throw new UsageError('--suite needs quick or a file path');
   if (path === 'quick') return { quick: true };
   return { path, validated: ctx.args.flags.has('validated') };
 }

@@ -20,7 +20,7 @@ import { linesOfFile, writeLines } from '../node/lines';
 import { codeBuildId } from '../node/buildId';
 import type { Checkpoint } from '../rl/checkpoint';
 import { decodeCheckpoint, encodeCheckpoint } from '../rl/checkpointCodec';
-import { warmStartKinds, type TrainConfig } from '../rl/config';
+import { checkConfig, warmStartKinds, type TrainConfig } from '../rl/config';
 import { resolveConfig } from '../rl/configFile';
 import { findPreset, PRESETS } from '../rl/presets';
 import { evalEpisodeRows } from '../rl/episodeRows';
@@ -303,6 +303,12 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
     throw new UsageError(
       '--config cannot be given with --resume: a run resumes with its own config (--steps N trains it further)',
     );
+  // A run resumes on its own seed: another would fork new task streams from its checkpoint and
+  // record a run trained on two seeds as one of the second.
+  if (resumeFlag && flags.has('seed'))
+    throw new UsageError(
+      '--seed cannot be given with --resume: a run resumes with its own seed (train a new run for another)',
+    );
   if (!resumeFlag && !flags.has('config'))
     throw new UsageError(
       `--config is required: a preset (${PRESETS.map((p) => p.id).join(', ')}) or a config file`,
@@ -317,6 +323,13 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
   let config = resume ? resume.config : loadConfig(flagString(ctx.args, 'config'));
   if (flags.has('seed')) config = { ...config, seed: flagInt(ctx.args, 'seed', 1) };
   if (flags.has('steps')) config = { ...config, steps: flagInt(ctx.args, 'steps', 0) };
+  if (resume && flags.has('steps') && config.steps < resume.step)
+    throw new UsageError(
+      `--steps ${config.steps} is below the step ${out} is at already (${resume.step}): give --steps ${resume.step} or more`,
+    );
+  // Checked before anything is written (or, with --force, removed).
+  const problem = checkConfig(config);
+  if (problem) throw new UsageError(`invalid training config: ${problem}; nothing was done`);
   const checkpointEvery = flagInt(ctx.args, 'checkpoint-every', 10, 1);
   const recorded = resume ? recordedSuite(out) : undefined;
   const { seed: suiteSeed, arg: suiteArg } = resume
@@ -329,8 +342,6 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
     return JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as Record<string, unknown>;
   }
   const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
-  // --force: the old run's files go first, so the directory never mixes two runs.
-  if (!resumeFlag) clearRunDir(out);
   ctx.print(
     resume
       ? `resuming "${config.name}" (seed ${config.seed}) at step ${resume.step} of ${config.steps} on ${backend}; writing to ${out}`
@@ -350,6 +361,9 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
     );
   const unmeasured = unmeasuredKinds(config.trainKinds, [...splits.val, ...splits.test]);
   if (unmeasured && config.steps > 0) ctx.print(`note: ${unmeasured}`);
+  // --force: the old run's files go, so the directory never mixes two runs; only now, with the
+  // config and the suite checked, so a mistake in either loses nothing.
+  if (!resumeFlag) clearRunDir(out);
   await trainToDir({
     config,
     splits,

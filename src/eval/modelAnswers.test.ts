@@ -192,8 +192,29 @@ describe('a language model’s answers', () => {
         expect(prompt).toMatch(/1\. A line `FILES[\s\S]*2\. Your change as a unified diff/);
     }
     const lines = promptsFile(tasks.slice(0, 3)).trimEnd().split('\n');
-    expect(lines.map((l) => (JSON.parse(l) as { task: string }).task)).toEqual(
-      tasks.slice(0, 3).map((t) => t.id),
+    expect(lines.map((l) => (JSON.parse(l) as { task: string }).task).sort()).toEqual(
+      tasks
+        .slice(0, 3)
+        .map((t) => t.id)
+        .sort(),
     );
+  });
+
+  it("writes a code review's two candidates apart: the file's order gives no verdict away", () => {
+    const review = tasks.filter((t) => t.kind === 'review');
+    expect(review.length).toBeGreaterThan(8);
+    const verdictOf = (t: Task) => (t.gold.kind === 'verdict' ? t.gold.verdict : null);
+    const byId = new Map(review.map((t) => [t.id, t]));
+    const inFile = promptsFile(review)
+      .trimEnd()
+      .split('\n')
+      .map((l) => byId.get((JSON.parse(l) as { task: string }).task)!);
+    expect(inFile.map((t) => t.id).sort()).toEqual(review.map((t) => t.id).sort());
+    // In the suite's order the verdicts alternate; answering by a line's parity scores them all.
+    const parity = (ts: Task[]) =>
+      ts.filter((t, i) => verdictOf(t) === (i % 2 === 0 ? 'YES' : 'NO')).length;
+    expect(parity(review)).toBe(review.length);
+    expect(parity(inFile)).toBeLessThan(review.length * 0.8);
+    expect(parity(inFile)).toBeGreaterThan(review.length * 0.2);
   });
 });

@@ -1,3 +1,4 @@
+import { hashString } from '../core/rng';
 import { ANSWER_SHAPE } from '../core/skills/shape';
 import { KIND_LABELS, type Task } from '../core/tasks/types';
 import { plural } from '../protocol/plural';
@@ -83,9 +84,21 @@ export interface PromptLine {
   prompt: string;
 }
 
-/** The tasks' prompts as JSONL, one task a line; answers come back keyed by `task`. */
+/**
+ * The tasks' prompts as JSONL, one task a line; answers come back keyed by `task`. Kind by kind,
+ * in an order fixed by each id's hash, not the suite's: the suite keeps a code review's two
+ * candidates (the right patch, then a wrong one) side by side, so its order alone would give the
+ * verdicts away (YES, NO, YES, NO...) to a model or a person answering the file in turn.
+ */
 export function promptsFile(tasks: readonly Task[]): string {
-  return tasks
+  const kinds = [...new Set(tasks.map((t) => t.kind))];
+  const key = (t: Task) => [kinds.indexOf(t.kind), hashString(t.id), t.id] as const;
+  const ordered = [...tasks].sort((a, b) => {
+    const [ka, ha, ia] = key(a);
+    const [kb, hb, ib] = key(b);
+    return ka - kb || ha - hb || (ia < ib ? -1 : ia > ib ? 1 : 0);
+  });
+  return ordered
     .map((t) =>
       JSON.stringify({ task: t.id, kind: t.kind, prompt: taskPrompt(t) } satisfies PromptLine),
     )

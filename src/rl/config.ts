@@ -3,7 +3,7 @@ import { ATOMIC_SKILLS, isTaskKind, type AtomicSkill, type TaskKind } from '../c
 import { SEGMENT_TYPES } from '../policy/encode/segments';
 import { parameterCount } from '../policy/model/paramSpecs';
 import { PASS_BYTES, passBytes } from '../policy/model/passBytes';
-import type { ModelConfig } from '../policy/model/types';
+import { validateConfig, type ModelConfig } from '../policy/model/types';
 
 /** Everything that defines a training run; saved with every checkpoint. */
 export interface TrainConfig {
@@ -267,6 +267,10 @@ export function checkConfig(c: TrainConfig): string | null {
   if (!(c.clipEps > 0 && c.clipEps < 1)) return 'clipEps must be in (0, 1)';
   if (c.klCoef < 0 || c.entropyCoef < 0) return 'klCoef and entropyCoef must be >= 0';
   if (!(c.maxGradNorm > 0)) return 'maxGradNorm must be > 0';
+  if (!(c.minLrRatio >= 0 && c.minLrRatio <= 1))
+    return 'minLrRatio must be in [0, 1]: the share of the peak learning rate the schedule ends at';
+  if (!Array.isArray(c.trainKinds))
+    return 'trainKinds must be a list of task kinds, e.g. ["localization", "editing"]';
   if (c.trainKinds.length === 0 && c.steps > 0)
     return 'trainKinds must name at least one task kind when steps > 0';
   const bad = c.trainKinds.find((k) => !isTaskKind(k));
@@ -334,8 +338,16 @@ export function modelSize(c: TrainConfig): ModelSize {
   };
 }
 
-/** Why the network a config describes is too big to train here (see ModelSize), or null. */
+/**
+ * Why the network a config describes cannot be built (a size that is not a positive whole
+ * number, heads that do not divide dModel) or is too big to train here (see ModelSize), or null.
+ */
 function sizeProblem(c: TrainConfig): string | null {
+  try {
+    validateConfig(networkConfig(c));
+  } catch (error) {
+    return `model: ${error instanceof Error ? error.message.replace(/^ModelConfig\./, '') : String(error)}`;
+  }
   const { parameters, groupBytes } = modelSize(c);
   if (parameters > MAX_PARAMETERS)
     return `model: ${(parameters / 1e6).toFixed(1)}M parameters, over the ${MAX_PARAMETERS / 1e6}M the policy may have; lower model.dModel, model.ffDim, model.vocabSize, model.maxObsLen, model.maxActLen or the layers`;

@@ -14,6 +14,24 @@ import type { Checkpoint } from './checkpoint';
 import { lengthBatches } from './warmStart';
 import { createRng } from '../core/rng';
 
+describe('checkConfig', () => {
+  it('names a learning-rate floor out of range, a kinds list that is not one, and a model that cannot be built', () => {
+    const base = DEFAULT_CONFIG;
+    expect(checkConfig({ ...base, minLrRatio: -5 })).toMatch(/^minLrRatio must be in \[0, 1\]/);
+    expect(checkConfig({ ...base, minLrRatio: 5 })).toMatch(/^minLrRatio/);
+    expect(checkConfig({ ...base, minLrRatio: 0 })).toBeNull();
+    expect(checkConfig({ ...base, trainKinds: {} as never })).toMatch(
+      /^trainKinds must be a list of task kinds/,
+    );
+    expect(checkConfig({ ...base, model: { ...base.model, heads: 3 } })).toMatch(
+      /^model: dModel \(\d+\) must divide by heads/,
+    );
+    expect(checkConfig({ ...base, model: { ...base.model, dModel: 0 } })).toMatch(
+      /^model: dModel must be a positive integer, got 0/,
+    );
+  });
+});
+
 describe('presets', () => {
   it('are all valid configs, and the grid has the paper’s nine baselines', () => {
     for (const p of PRESETS) expect(checkConfig(p.config), p.id).toBeNull();
