@@ -5,7 +5,7 @@ import type { ProjectReport } from '../core/tasks/build';
 import { builtinSuite, quickSuite } from '../node/suiteCache';
 import { linesOfFile } from '../node/lines';
 import { parseHumanEvalPack } from '../core/tasks/humanEval';
-import { isHumanEvalPackLine } from '../eval/taskFile';
+import { isHumanEvalPackFile } from '../eval/taskFile';
 import { importedTasks } from '../core/tasks/importTasks';
 import { parseSuite, type SuiteLineError } from '../core/tasks/suite';
 import {
@@ -44,16 +44,15 @@ export async function loadSuiteFile(
   seed: number,
   quiet: boolean,
 ): Promise<LoadedSuite> {
-  let firstLine: string;
+  let humanEval: boolean;
   try {
     const lines = linesOfFile(path, 1 << 16);
-    const first = lines.next();
+    humanEval = isHumanEvalPackFile(lines);
     lines.return(undefined);
-    firstLine = first.done ? '' : first.value;
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
   }
-  if (isHumanEvalPackLine(firstLine)) {
+  if (humanEval) {
     const { projects, errors } = parseHumanEvalPack(readFileSync(path, 'utf8'), path);
     log(quiet, `${path}: HumanEvalPack format, ${projects.length} records; generating tasks...`);
     const { tasks, problems } = await importedTasks(projects, sandbox, seed);

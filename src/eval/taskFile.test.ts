@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { serializeSuite } from '../core/tasks/suite';
+import { parseSuite, serializeSuite } from '../core/tasks/suite';
 import { createNodeSandbox } from '../node/sandbox';
 import { isHumanEvalPackLine, readTaskFile, readTaskLines } from './taskFile';
 
@@ -69,5 +69,27 @@ describe('readTaskLines', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^h\.jsonl line 3: \w/);
     expect(errors[0]).not.toContain('(line)');
+  });
+
+  it('tells a HumanEvalPack file by its first JSON line: a blank or unreadable first line does not make it a suite', () => {
+    for (const text of [`\n${twoRecords}`, `garbage\n${twoRecords}`, `\uFEFF${twoRecords}`]) {
+      const read = readTaskLines(text, 'h.jsonl');
+      expect(read.format).toBe('HumanEvalPack');
+      if (read.format === 'HumanEvalPack') expect(read.projects).toHaveLength(2);
+    }
+  });
+
+  it('says when a suite file holds other than the tasks its header counts', () => {
+    const { header, tasks, errors } = parseSuite(
+      [JSON.stringify({ format: 'atomic-skills-lab/suite', version: 1, name: 's', tasks: 3 })].join(
+        '\n',
+      ),
+      's.jsonl',
+    );
+    expect(header).not.toBeNull();
+    expect(tasks).toEqual([]);
+    expect(errors.map((e) => `${e.line} ${e.field}: ${e.message}`)).toEqual([
+      '1 tasks: the header says 3 tasks, the file holds 0 task lines: it may have been cut short or added to; export it again',
+    ]);
   });
 });

@@ -21,6 +21,27 @@ export function isHumanEvalPackLine(line: string): boolean {
   }
 }
 
+/**
+ * Whether a file's lines are HumanEvalPack-style records: told by its first line that is JSON
+ * (blank lines, a byte-order mark and an unreadable first line do not decide it, so the page and
+ * `lab` read such a file alike). Reads at most `limit` lines.
+ */
+export function isHumanEvalPackFile(lines: Iterable<string>, limit = 1000): boolean {
+  let read = 0;
+  for (const raw of lines) {
+    if (++read > limit) break;
+    const line = raw.replace(/^\uFEFF/, '').trim();
+    if (line === '') continue;
+    try {
+      JSON.parse(line);
+    } catch {
+      continue;
+    }
+    return isHumanEvalPackLine(line);
+  }
+  return false;
+}
+
 /** `f.jsonl line 3: entry_point: …`; a fault of the whole line names no field. */
 export const lineError = (e: SuiteLineError) =>
   `${e.file} line ${e.line}: ${e.field === '(line)' ? '' : `${e.field}: `}${e.message}`;
@@ -36,8 +57,7 @@ export type TaskFileLines =
  * Cheap enough for the page to check a file as it is opened.
  */
 export function readTaskLines(text: string, fileName: string): TaskFileLines {
-  const first = text.trimStart().split('\n', 1)[0] ?? '';
-  if (isHumanEvalPackLine(first)) {
+  if (isHumanEvalPackFile(text.split('\n'))) {
     const { projects, errors } = parseHumanEvalPack(text, fileName);
     return { format: 'HumanEvalPack', projects, errors: errors.map(lineError) };
   }

@@ -52,4 +52,22 @@ describe('HumanEvalPack importer', () => {
     ]);
     expect(errors[0]!.file).toBe('mixed.jsonl');
   });
+
+  it('refuses a record whose task_id names a task already read; reads past a byte-order mark', () => {
+    const [first, second] = readFileSync(DATA, 'utf8').split('\n') as [string, string];
+    const renamed = JSON.stringify({ ...JSON.parse(second), task_id: 'javascript 0' });
+    const { projects, errors } = parseHumanEvalPack(
+      ['\uFEFF' + first, first, renamed, second].join('\n'),
+      'dup.jsonl',
+    );
+    expect(projects.map((p) => p.taskId)).toEqual([
+      'JavaScript/0',
+      (JSON.parse(second) as { task_id: string }).task_id,
+    ]);
+    expect(errors.map((e) => [e.line, e.field])).toEqual([
+      [2, 'task_id'],
+      [3, 'task_id'],
+    ]);
+    expect(errors[1]!.message).toMatch(/^task_id javascript 0 names the same task as line 1/);
+  });
 });

@@ -126,6 +126,9 @@ export function parseHumanEvalPack(
 ): { projects: ImportedProject[]; errors: SuiteLineError[] } {
   const projects: ImportedProject[] = [];
   const errors: SuiteLineError[] = [];
+  // A project's name is made from its task_id: two records of one name would give tasks of one
+  // id (answers graded against the other record's task).
+  const lineOfName = new Map<string, number>();
   readJsonLines(text, file, errors, (value, line) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       errors.push({ file, line, field: '(line)', message: 'expected a JSON object' });
@@ -138,7 +141,19 @@ export function parseHumanEvalPack(
       return;
     }
     try {
-      projects.push(recordToProject(record as unknown as HumanEvalRecord));
+      const project = recordToProject(record as unknown as HumanEvalRecord);
+      const earlier = lineOfName.get(project.name);
+      if (earlier !== undefined) {
+        errors.push({
+          file,
+          line,
+          field: 'task_id',
+          message: `task_id ${String(record.task_id)} names the same task as line ${earlier} (a repeated record, or an id that differs only in punctuation or case); give each record its own task_id`,
+        });
+        return;
+      }
+      lineOfName.set(project.name, line);
+      projects.push(project);
     } catch (error) {
       const message = (error as Error).message;
       errors.push({ file, line, field: message.split(':')[0] ?? '(line)', message });

@@ -3,7 +3,8 @@ import type { SuiteLineError } from './suite';
 /**
  * Calls `onValue` with each non-blank line of a JSONL text (or of its lines, for files too
  * large to hold as one string) parsed as JSON (1-based line
- * numbers). A line that is not valid JSON is reported as a `(line)` error and skipped.
+ * numbers). A line that is not valid JSON is reported as a `(line)` error and skipped. A
+ * byte-order mark (as some editors save UTF-8) is not part of the first line.
  */
 export function readJsonLines(
   text: string | Iterable<string>,
@@ -13,8 +14,9 @@ export function readJsonLines(
 ): void {
   const lines = typeof text === 'string' ? text.split(/\r?\n/) : text;
   let i = -1;
-  for (const raw of lines) {
+  for (const read of lines) {
     i++;
+    const raw = i === 0 ? read.replace(/^\uFEFF/, '') : read;
     const line = i + 1;
     if (raw.trim() === '') continue;
     let value: unknown;

@@ -99,5 +99,15 @@ export function parseSuite(
     seen.add(task.id);
     tasks.push(task);
   });
+  // A file cut at a line's end reads whole: its header says how many tasks it was written with.
+  const written = (header as SuiteHeader | null)?.tasks;
+  const read = tasks.length + errors.filter((e) => e.line > 1).length;
+  if (typeof written === 'number' && written !== read)
+    errors.push({
+      file,
+      line: 1,
+      field: 'tasks',
+      message: `the header says ${written} tasks, the file holds ${read} task lines: it may have been cut short or added to; export it again`,
+    });
   return { header, tasks, errors };
 }
