@@ -76,6 +76,24 @@ describe('lab prompts, then lab eval --answers: a language model’s replies sco
     expect(result.bySkill.localization?.meanReward).toBe(0);
     expect(result.unreadCount).toBe(asked.length - reviews);
     expect(Object.keys(result.perTask.review!)).toHaveLength(reviews);
+
+    // Half the review tasks answered (the easy ones, say): scored over those, and said so.
+    const half = lines.filter((l) => l.kind === 'review').slice(0, Math.floor(reviews / 2));
+    writeFileSync(
+      answers,
+      half.map((l) => JSON.stringify({ task: l.task, output: 'VERDICT YES' })).join('\n'),
+    );
+    const printed: string[] = [];
+    const partial = (await evalCommand({
+      args: parseArgs(['eval', '--answers', answers, '--suite', suite]),
+      sandbox,
+      quiet: true,
+      print: (line) => printed.push(line),
+    })) as { coverage: Record<string, { answered: number; inSuite: number }> };
+    expect(partial.coverage).toEqual({ review: { answered: half.length, inSuite: reviews } });
+    expect(printed.join('\n')).toContain(
+      `scored over the tasks answered only: review ${half.length} of ${reviews}`,
+    );
   }, 120_000);
 
   it('refuses --policy with --answers, and an answers file with bad lines, saying which', async () => {

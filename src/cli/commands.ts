@@ -96,7 +96,8 @@ export async function validateCommand(ctx: CommandContext): Promise<Result> {
 
 /**
  * The tasks `--suite` (and `--skills`) name, and of them only those `only` names when given,
- * validated unless the suite says it was (the built-in one) or `--validated` does.
+ * validated unless the suite says it was (the built-in one) or `--validated` does. `offered`:
+ * how many tasks of each kind the suite (and `--skills`) has, before `only`.
  */
 async function evalTasks(ctx: CommandContext, seed: number, only?: ReadonlySet<string>) {
   const suiteSpec = flagString(ctx.args, 'suite');
@@ -110,9 +111,10 @@ async function evalTasks(ctx: CommandContext, seed: number, only?: ReadonlySet<s
       `${suiteSpec}: ${loaded.errors.length} unreadable line(s), e.g. line ${e.line}: ${e.field}: ${e.message} (\`validate ${suiteSpec}\` lists them all); nothing was evaluated`,
     );
   }
-  const tasks = filterKinds(loaded.tasks, typeof skills === 'string' ? skills : undefined).filter(
-    (t) => !only || only.has(t.id),
-  );
+  const ofKinds = filterKinds(loaded.tasks, typeof skills === 'string' ? skills : undefined);
+  const offered: Partial<Record<TaskKind, number>> = {};
+  for (const t of ofKinds) offered[t.kind] = (offered[t.kind] ?? 0) + 1;
+  const tasks = ofKinds.filter((t) => !only || only.has(t.id));
   if (tasks.length === 0)
     throw new UsageError(
       `${suiteSpec} has no tasks${skills ? ` of ${String(skills)}` : ''}${only ? ' that the answers name' : ''} to evaluate`,
@@ -123,7 +125,7 @@ async function evalTasks(ctx: CommandContext, seed: number, only?: ReadonlySet<s
       : await validateAll(tasks, ctx.sandbox, ctx.quiet);
   if (invalid.length)
     ctx.print(`${invalid.length} invalid tasks excluded (run \`validate\` for the reasons)`);
-  return valid;
+  return { valid, offered };
 }
 
 const printScores = (ctx: CommandContext, bySkill: Record<string, KindScore>): void => {
@@ -149,13 +151,29 @@ async function answersEval(ctx: CommandContext, file: string): Promise<Result> {
     );
   }
   // Only the tasks answered are validated: a suite's others play no part.
-  const tasks = await evalTasks(
+  const { valid: tasks, offered } = await evalTasks(
     ctx,
     flagInt(ctx.args, 'seed', 1),
     new Set(answers.map((a) => a.task)),
   );
   const score = await scoreModelAnswers(tasks, answers, ctx.sandbox);
   printScores(ctx, score.bySkill);
+  // Only what was answered is scored: say how much of the suite that is, kind by kind (an
+  // answers file of the easy half would otherwise read as a perfect score).
+  const coverage = Object.fromEntries(
+    Object.keys(score.bySkill).map((kind) => [
+      kind,
+      {
+        answered: Object.keys(score.perTask[kind as TaskKind] ?? {}).length,
+        inSuite: offered[kind as TaskKind] ?? 0,
+      },
+    ]),
+  );
+  const partial = Object.entries(coverage).filter(([, c]) => c.answered < c.inSuite);
+  if (partial.length)
+    ctx.print(
+      `scored over the tasks answered only: ${partial.map(([k, c]) => `${k} ${c.answered} of ${c.inSuite}`).join(', ')}; a task left out counts for nothing (answer it, even with null, for a score over the whole suite)`,
+    );
   if (score.unreadCount)
     ctx.print(
       `${score.unreadCount} answer(s) held no answer and scored 0, e.g. line ${score.unread[0]!.line}: ${score.unread[0]!.reason}`,
@@ -171,6 +189,7 @@ async function answersEval(ctx: CommandContext, file: string): Promise<Result> {
     unreadCount: score.unreadCount,
     unread: score.unread,
     unknownTasks: score.unknownTasks,
+    coverage,
     ...(ctx.args.flags.has('per-task') ? { perTask: score.perTask } : {}),
   };
 }
@@ -196,7 +215,7 @@ export async function evalCommand(ctx: CommandContext): Promise<Result> {
   const samples = flagInt(ctx.args, 'samples', 1, 1);
   let result;
   try {
-    const valid = await evalTasks(ctx, seed);
+    const { valid } = await evalTasks(ctx, seed);
     result = await evaluatePolicy(policy, valid, ctx.sandbox, createRng(seed).fork('eval'), {
       samples,
     });
@@ -216,7 +235,7 @@ export async function evalCommand(ctx: CommandContext): Promise<Result> {
 export async function promptsCommand(ctx: CommandContext): Promise<Result> {
   const out = flagString(ctx.args, 'out');
   checkWritableFile(out, '--out', ctx.args.flags.has('force'));
-  const tasks = await evalTasks(ctx, flagInt(ctx.args, 'seed', 1));
+  const { valid: tasks } = await evalTasks(ctx, flagInt(ctx.args, 'seed', 1));
   writeFileSync(out, promptsFile(tasks));
   ctx.print(`wrote ${tasks.length} prompts to ${out}`);
   return { out, prompts: tasks.length };
