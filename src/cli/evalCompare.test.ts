@@ -153,8 +153,8 @@ describe('lab eval --per-task, lab compare, lab table', () => {
         sandbox,
         quiet: true,
         print: (t) => printed.push(t),
-      })) as { table: string; runs: Record<string, string[]> };
-      expect(printed).toEqual([out.table]);
+      })) as { table: string; runs: Record<string, string[]>; notes: string[] };
+      expect(printed).toEqual([out.table, ...out.notes.map((n) => `note: ${n}`)]);
       return out;
     };
     const skill = kinds.find((k) => (ATOMIC_SKILLS as readonly string[]).includes(k))!;
@@ -193,6 +193,33 @@ describe('lab eval --per-task, lab compare, lab table', () => {
     await expect(tableOf(`joint-rl=${oracleFile}`, `joint-rl=${randomFile}`)).rejects.toThrow(
       /joint-rl: [a-z-]+ is scored in both .*oracle\.json and .*random\.json; give each kind/,
     );
+    // Evaluations of other tasks (another suite, split or seed) are refused; some in common
+    // are laid out, and said (review 41cli F7).
+    const scoresOf = withTasks.perTask[kind]!;
+    const renamed = (keep: number) =>
+      Object.fromEntries(
+        Object.entries(scoresOf).map(([id, v], i) => [i < keep ? id : `${id}-elsewhere`, v]),
+      );
+    const elsewhere = save('elsewhere.json', { policy: 'oracle', perTask: { [kind]: renamed(0) } });
+    await expect(tableOf(`joint-rl=${oracleFile}`, `warm-start=${elsewhere}`)).rejects.toThrow(
+      new RegExp(`${kind}: joint-rl .* and warm-start .* share no scored task`),
+    );
+    if (Object.keys(scoresOf).length > 1) {
+      const part = save('part.json', { policy: 'oracle', perTask: { [kind]: renamed(1) } });
+      const printed: string[] = [];
+      const out = (await tableCommand({
+        args: parseArgs(['table', `joint-rl=${oracleFile}`, `warm-start=${part}`]),
+        sandbox,
+        quiet: true,
+        print: (t) => printed.push(t),
+      })) as { notes: string[] };
+      expect(out.notes).toEqual([
+        expect.stringMatching(
+          new RegExp(`^${kind}: joint-rl \\d+, warm-start \\d+ tasks, 1 in common`),
+        ),
+      ]);
+      expect(printed.at(-1)).toBe(`note: ${out.notes[0]!}`);
+    }
     // One baseline's kinds may come from several files: the other kinds of the run's eval.json.
     const rest = save('rest.json', {
       policy: 'oracle',

@@ -63,6 +63,23 @@ export function reuseWarmStart(
     throw new UsageError(
       `--warm-from ${path}: its warm start used ${differences.join(', ')}; train a new warm start (leave out --warm-from)`,
     );
+  // Its test scores go into this grid's table beside the new runs': measured on other tasks, or
+  // as a mean of another number of answers, its column would not compare (review 41cli F8).
+  const testDifferences = configDifferences(
+    {
+      testTasksPerKind: checkpoint.config.testTasksPerKind,
+      evalSamples: checkpoint.config.evalSamples,
+    },
+    { testTasksPerKind: config.testTasksPerKind, evalSamples: config.evalSamples },
+    {
+      missing: 'differs',
+      describe: (field, used, wanted) => `${field} ${used} (this grid ${wanted})`,
+    },
+  );
+  if (testDifferences.length > 0)
+    throw new UsageError(
+      `--warm-from ${path}: its test scores were measured with ${testDifferences.join(', ')}, so its column would be over other tasks or answers; give this grid the same test settings, or train a new warm start (leave out --warm-from)`,
+    );
   let scores: Scores = {};
   let perTask: PerTaskScores | undefined;
   let seconds = 0;

@@ -57,6 +57,13 @@ describe('lab experiment --warm-from', () => {
     expect(() => reuseWarmStart(grid, baselineConfig(twoFields, { kind: 'warm-start' }))).toThrow(
       /warm start used model.dModel 16 \(this grid 32\), warmStartPerKind 3 \(this grid 4\); train/,
     );
+    // Its test scores join this grid's table: measured otherwise, they would not compare.
+    const otherTest = { ...tinyRun, evalSamples: tinyRun.evalSamples + 1 };
+    expect(() => reuseWarmStart(grid, baselineConfig(otherTest, { kind: 'warm-start' }))).toThrow(
+      new RegExp(
+        `test scores were measured with evalSamples ${tinyRun.evalSamples} \\(this grid ${tinyRun.evalSamples + 1}\\)`,
+      ),
+    );
     const otherSeed = { ...tinyRun, seed: 2 };
     expect(() => reuseWarmStart(grid, baselineConfig(otherSeed, { kind: 'warm-start' }))).toThrow(
       /seed 1 \(this grid 2\)/,

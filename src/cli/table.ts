@@ -61,7 +61,40 @@ function buildTable(ctx: CommandContext): Record<string, unknown> {
     result.runs[name] = { scores: scoresOf(merged), perTask: merged, seconds: 0, steps: 0 };
     files[name] = [...(files[name] ?? []), file];
   }
+  const notes = sameTasks(result, files);
   const table = grid.table(result);
   ctx.print(table);
-  return { grid: gridName, runs: files, table };
+  for (const note of notes) ctx.print(`note: ${note}`);
+  return { grid: gridName, runs: files, table, notes };
+}
+
+/**
+ * Whether the baselines scoring a kind scored it on the same tasks (review 41cli F7). None in
+ * common is refused: they were evaluated on other tasks (another suite, split or seed), and a
+ * table of them compares nothing. Some in common is said, kind by kind: the cells are means over
+ * different tasks, the differences paired over the shared ones.
+ */
+function sameTasks(result: GridResult, files: Record<string, string[]>): string[] {
+  const notes: string[] = [];
+  for (const kind of TASK_KINDS) {
+    const scored = Object.entries(result.runs).flatMap(([name, run]) => {
+      const tasks = run.perTask?.[kind];
+      return tasks ? [{ name, ids: new Set(Object.keys(tasks)) }] : [];
+    });
+    const [first, ...rest] = scored;
+    if (!first) continue;
+    for (const other of rest) {
+      const shared = [...other.ids].filter((id) => first.ids.has(id)).length;
+      const counts = `${first.name} ${first.ids.size}, ${other.name} ${other.ids.size}`;
+      if (shared === 0)
+        throw new UsageError(
+          `${kind}: ${first.name} (${files[first.name]!.join(', ')}) and ${other.name} (${files[other.name]!.join(', ')}) share no scored task (${counts} tasks): they were evaluated on other tasks (another suite, split or seed); evaluate them on the same tasks`,
+        );
+      if (shared !== first.ids.size || shared !== other.ids.size)
+        notes.push(
+          `${kind}: ${counts} tasks, ${shared} in common: their cells are means over different tasks (the differences are paired over the ${shared})`,
+        );
+    }
+  }
+  return notes;
 }
