@@ -39,6 +39,38 @@ describe('grading integrity', () => {
     }
   });
 
+  it('refuses a task whose localization label or reference tests cannot be right (imported suites)', async () => {
+    const localization = tasks.find((t) => t.kind === 'localization')!;
+    expect(await validateTask(localization, sandbox)).toEqual({ ok: true });
+    const other = Object.keys(localization.files).find(
+      (f) => !(localization.gold.kind === 'files' && localization.gold.files.includes(f)),
+    )!;
+    const mislabelled: Task = { ...localization, gold: { kind: 'files', files: [other] } };
+    const refused = await validateTask(mislabelled, sandbox);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.reason).toMatch(new RegExp(`^the gold names ${other} but the fix changes `));
+    const testgen = tasks.find((t) => t.kind === 'testgen')!;
+    expect(await validateTask(testgen, sandbox)).toEqual({ ok: true });
+    // Reference tests that always fail "catch" every mutant.
+    const failing: Task = {
+      ...testgen,
+      hidden: {
+        ...testgen.hidden,
+        tests: Object.fromEntries(
+          Object.keys(testgen.hidden.tests).map((f) => [
+            f,
+            "test('never', () => { expect(1).toBe(2); });",
+          ]),
+        ),
+      },
+    };
+    expect(await validateTask(failing, sandbox)).toEqual({
+      ok: false,
+      reason: 'the reference tests fail on the correct code',
+    });
+  });
+
   it('stops, rather than grading reward 0, when the sandbox pool itself has failed', async () => {
     const task = tasks.find((t) => t.kind === 'editing')!;
     const gone = createNodeSandbox({ size: 1 });

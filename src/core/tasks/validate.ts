@@ -18,7 +18,27 @@ const BUG_KINDS: ReadonlySet<TaskKind> = new Set([
   'security-fix',
 ]);
 
+/**
+ * A localization label (the task's gold files, or a composite's first step's) that is not the
+ * set of files the fix changes: the right answer would then earn 0 (review 41core finding 4, for
+ * suite files made elsewhere). Null when it holds, or when the task records no fix.
+ */
+function localizationLabelProblem(task: Task): string | null {
+  const fixed = task.hidden.fixedFiles;
+  if (!fixed) return null;
+  const first = task.gold.kind === 'steps' ? task.gold.steps[0] : task.gold;
+  if (first?.kind !== 'files') return null;
+  const changed = Object.keys(fixed)
+    .filter((f) => fixed[f] !== task.files[f])
+    .sort();
+  const named = [...first.files].sort();
+  if (changed.join('\n') === named.join('\n')) return null;
+  return `the gold names ${named.join(', ') || 'no file'} but the fix changes ${changed.join(', ') || 'no file'}`;
+}
+
 async function kindChecks(task: Task, sandbox: SandboxRunner): Promise<string | null> {
+  const label = localizationLabelProblem(task);
+  if (label) return label;
   if (BUG_KINDS.has(task.kind)) {
     const buggy = await runHidden(sandbox, task, task.files);
     if (buggy.verdict === 'pass')
@@ -27,6 +47,9 @@ async function kindChecks(task: Task, sandbox: SandboxRunner): Promise<string | 
   if (task.kind === 'testgen') {
     const mutants = task.hidden.mutants ?? [];
     if (mutants.length === 0) return 'no hidden mutants';
+    // A mutant "caught" by tests that fail anyway proves nothing: they must pass on the code.
+    const correct = await runHidden(sandbox, task, task.files);
+    if (correct.verdict !== 'pass') return 'the reference tests fail on the correct code';
     for (const m of mutants) {
       const run = await runHidden(sandbox, task, { ...task.files, [m.file]: m.content });
       if (run.verdict === 'pass')
