@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCapture } from './capture';
 
-const limits = { maxLines: 3, maxLineChars: 5, maxRecords: 2, maxRecordChars: 10 };
+const limits = { maxLines: 3, maxLineChars: 5, maxRecords: 2, maxRecordChars: 10, maxKeyChars: 12 };
 
 describe('createCapture', () => {
   it('splits, truncates and caps console lines, noting what was dropped', () => {
@@ -46,6 +46,15 @@ describe('createCapture', () => {
     expect(capture.lines()).toEqual([
       "[sandbox] record 'b' dropped: more than 2 records",
       "[sandbox] record 'c' dropped: larger than 10 chars",
+    ]);
+  });
+
+  it('drops a record whose key is too long, naming only its start', () => {
+    const capture = createCapture(limits);
+    capture.record('k'.repeat(100_000), '1');
+    expect(capture.records()).toEqual({});
+    expect(capture.lines()).toEqual([
+      `[sandbox] record '${'k'.repeat(40)}...' dropped: a key longer than 12 chars`,
     ]);
   });
 });

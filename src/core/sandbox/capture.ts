@@ -13,6 +13,8 @@ export interface CaptureLimits {
   maxRecords: number;
   /** JSON characters kept per record value (default 20,000). */
   maxRecordChars: number;
+  /** Characters a record key may have (default 200; a longer one is dropped). */
+  maxKeyChars: number;
 }
 
 export const DEFAULT_CAPTURE_LIMITS: CaptureLimits = {
@@ -20,6 +22,7 @@ export const DEFAULT_CAPTURE_LIMITS: CaptureLimits = {
   maxLineChars: 500,
   maxRecords: 200,
   maxRecordChars: 20_000,
+  maxKeyChars: 200,
 };
 
 export interface Capture {
@@ -55,6 +58,12 @@ export function createCapture(limits: CaptureLimits = DEFAULT_CAPTURE_LIMITS): C
       for (const line of text.split('\n')) pushLine(line);
     },
     record(key, json) {
+      if (key.length > limits.maxKeyChars) {
+        note(
+          `record '${key.slice(0, 40)}...' dropped: a key longer than ${limits.maxKeyChars} chars`,
+        );
+        return;
+      }
       const isNew = !Object.prototype.hasOwnProperty.call(records, key);
       if (json.length > limits.maxRecordChars) {
         note(`record '${key}' dropped: larger than ${limits.maxRecordChars} chars`);

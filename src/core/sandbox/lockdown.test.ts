@@ -84,3 +84,19 @@ describe('lockdown: the code under test cannot forge a verdict', () => {
     expect(result.tests).toMatchObject([{ status: 'pass' }]);
   });
 });
+
+describe('caps on what test code chooses', () => {
+  it("cuts a test's huge name and failure message to size", async () => {
+    const result = await engine.run({
+      files: {
+        't.test.js': "test('n'.repeat(1e6), () => { throw new Error('m'.repeat(1e6)); });",
+      },
+      deadlineMs: 2000,
+    });
+    const [test] = result.tests;
+    expect(test?.status).toBe('fail');
+    expect(test!.name.length).toBeLessThan(600);
+    expect(test!.message!.length).toBeLessThan(4_100);
+    expect(test!.message).toMatch(/\.\.\. \(\d+ more chars\)$/);
+  });
+});

@@ -19,7 +19,17 @@ export interface RunState {
   checks: number;
 }
 
-function addTest(state: RunState, test: TestResult): void {
+/** Characters kept of a test's name and of its failure message (test code chooses both). */
+export const MAX_NAME_CHARS = 500;
+export const MAX_MESSAGE_CHARS = 4_000;
+
+const cut = (text: string, max: number): string =>
+  text.length > max ? `${text.slice(0, max)}... (${text.length - max} more chars)` : text;
+
+function addTest(state: RunState, whole: TestResult): void {
+  // Kept with the episode that graded it: a name or message of megabytes is cut to size.
+  const test = { ...whole, name: cut(whole.name, MAX_NAME_CHARS) };
+  if (test.message !== undefined) test.message = cut(test.message, MAX_MESSAGE_CHARS);
   state.tests.push(test);
   state.onTest?.(test);
 }
@@ -103,7 +113,8 @@ function runFile(session: Session, file: string, state: RunState, now: () => num
       const test = JSON.parse(String(outcome.value)) as Omit<TestResult, 'file' | 'ms'>;
       addTest(state, { ...test, file, ms });
       if (test.label !== undefined && isFatal(test.label)) {
-        state.fatal = { label: test.label, message: `${test.name}: ${test.message ?? ''}` };
+        const message = `${cut(test.name, MAX_NAME_CHARS)}: ${test.message ?? ''}`;
+        state.fatal = { label: test.label, message: cut(message, MAX_MESSAGE_CHARS) };
       }
     } else if (outcome.kind === 'stalled') addTest(state, failTest(file, name, STALLED, ms));
     else {
