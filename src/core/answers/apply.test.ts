@@ -21,6 +21,23 @@ describe('applyFileEdits', () => {
     );
   });
 
+  it('gives one result whichever order a line is deleted and replaced in (review 41core 8)', () => {
+    const del = { op: 'delete', file: 'a.js', line: 2 } as const;
+    const ins = { op: 'insert', file: 'a.js', line: 2, text: '  if (x <= lo) return lo;' } as const;
+    const want = src.replace('x < lo', 'x <= lo');
+    expect(applyFileEdits(src, [ins, del])).toBe(want);
+    expect(applyFileEdits(src, [del, ins])).toBe(want);
+    // A token at a line's start edited, and a line inserted there: either order.
+    const edit = { op: 'replace', file: 'a.js', token: 0, text: 'export' } as const;
+    const first = { op: 'insert', file: 'a.js', line: 1, text: '// head' } as const;
+    expect(applyFileEdits(src, [edit, first])).toBe(`// head
+${src}`);
+    expect(applyFileEdits(src, [first, edit])).toBe(`// head
+${src}`);
+    // Two edits of the same text still overlap.
+    expect(() => applyFileEdits(src, [del, { ...del }])).toThrow(/overlaps another edit/);
+  });
+
   it('applies several edits against the original positions', () => {
     const out = applyFileEdits(src, [
       { op: 'replace', file: 'a.js', token: 14, text: '>' },

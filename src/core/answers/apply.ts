@@ -54,10 +54,13 @@ export function applyFileEdits(source: string, edits: readonly Edit[]): string {
   const tokens = (): { start: number; end: number }[] => (cached ??= tokenize(source));
   const starts = lineStarts(source);
   const splices = edits.map((e) => toSplice(e, source, tokens, starts));
-  // Inserts at the same point keep their given order; later splices are applied first.
+  // Later splices are applied first. At one point, what replaces or deletes the original goes
+  // first and the inserts then before it (in their given order), whichever order they were
+  // written in: `DELETE 2` + `INSERT 2 | x` replaces line 2 as `INSERT 2 | x` + `DELETE 2` does.
+  const inserts = (s: Splice) => (s.start === s.end ? 1 : 0);
   const ordered = splices
     .map((s, i) => ({ s, i }))
-    .sort((a, b) => b.s.start - a.s.start || b.i - a.i);
+    .sort((a, b) => b.s.start - a.s.start || inserts(a.s) - inserts(b.s) || b.i - a.i);
   let out = source;
   let limit = Infinity;
   for (const { s } of ordered) {
