@@ -81,7 +81,9 @@ export function bundleRunDir(dir: string, name?: string): RunBundle {
     throw new UsageError(`${dir} holds no config.json: it is not a run directory of lab train`);
   if (!existsSync(join(dir, 'eval.json')) || !existsSync(join(dir, 'checkpoint.json')))
     throw new UsageError(
-      `${dir} has not finished (no eval.json or checkpoint.json): finish it with \`npm run lab -- train --out ${dir} --resume\`, then bundle it`,
+      existsSync(join(dir, 'checkpoint.json'))
+        ? `${dir} has not finished (no eval.json): finish it with \`npm run lab -- train --out ${dir} --resume\`, then bundle it`
+        : `${dir} has not finished and holds no checkpoint to resume from: train it again (in an experiment, \`npm run lab -- experiment ... --force --only ${basename(dir)}\`), then bundle it`,
     );
   const config = readJson(join(dir, 'config.json'), 'the config') as TrainConfig;
   const done = readJson(join(dir, 'eval.json'), 'the final evaluation') as FinishedRun;
@@ -117,11 +119,22 @@ export function bundleRunDir(dir: string, name?: string): RunBundle {
       points.push({ runId: id, step: line.step!, elapsedMs: elapsed, point: rest as StepPoint });
     } else if (type === 'eval') evals.push({ runId: id, ...(rest as EvalRecord) });
   }
-  const episodes: EpisodeRecord[] = existsSync(join(dir, TEST_EPISODES_FILE))
-    ? [...linesOfFile(join(dir, TEST_EPISODES_FILE))]
-        .filter((l) => l.trim())
-        .map((l) => ({ ...(JSON.parse(l) as EpisodeRecord), runId: id }))
-    : [];
+  const episodesFile = join(dir, TEST_EPISODES_FILE);
+  const episodes: EpisodeRecord[] = [];
+  if (existsSync(episodesFile)) {
+    let at = 0;
+    for (const l of linesOfFile(episodesFile)) {
+      at++;
+      if (!l.trim()) continue;
+      try {
+        episodes.push({ ...(JSON.parse(l) as EpisodeRecord), runId: id });
+      } catch {
+        throw new UsageError(
+          `${episodesFile}: line ${at} is not JSON (the file was cut short or edited); nothing was written`,
+        );
+      }
+    }
+  }
   const { suite, suiteKey: key, note } = runSuite(done);
   const backend = (['webgpu', 'wasm', 'cpu'] as const).find((b) => b === done.backend) ?? null;
   const run: RunRecord = {

@@ -188,12 +188,21 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
       throw new UsageError(
         `${config.name}: the suite has no training tasks of ${config.trainKinds.join(', ')} (it has ${[...kinds].join(', ') || 'none'}); ${instead} or give a suite that has them; nothing was trained`,
       );
+  // One table per grid: the runs of both can share a directory (--force adds to it).
+  const tableFile = join(out, gridName === 'paper' ? 'table.md' : `table-${gridName}.md`);
   for (const baseline of grid.baselines) {
     const config = baselineConfig(base, baseline, present);
     const rl = baseline.kind !== 'untrained' && baseline.kind !== 'warm-start';
     if (baseline.kind === 'warm-start' && warm) continue;
     if (!wanted(baseline) && !(baseline.kind === 'warm-start' && forked)) continue;
     const started = performance.now();
+    // Its old scores go from the results before its files do: stopped half-way, the table then
+    // lacks the run rather than showing scores its directory no longer holds.
+    if (result.runs[config.name]) {
+      delete result.runs[config.name];
+      writeFileSync(join(out, 'results.json'), JSON.stringify(result, null, 2));
+      writeFileSync(tableFile, `${grid.table(result)}\n`);
+    }
     clearRunDir(join(out, config.name));
     // Every RL baseline forks from the one warm-start checkpoint, as in the paper.
     const output = await trainToDir({
@@ -217,11 +226,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     writeFileSync(join(out, 'results.json'), JSON.stringify(result, null, 2));
   }
   const table = grid.table(result);
-  // One table per grid: the runs of both can share a directory (--force adds to it).
-  writeFileSync(
-    join(out, gridName === 'paper' ? 'table.md' : `table-${gridName}.md`),
-    `${table}\n`,
-  );
+  writeFileSync(tableFile, `${table}\n`);
   ctx.print(table);
   return result as unknown as Record<string, unknown>;
 }
