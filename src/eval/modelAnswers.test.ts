@@ -89,15 +89,33 @@ describe('a language model’s answers', () => {
 
   it('reads answer lines as models dress them, and a diff indented under a list item', async () => {
     const review = tasks.find((t) => t.kind === 'review')!;
-    for (const text of ['**VERDICT: NO**', '`VERDICT NO`.', 'VERDICT NO.', '1. VERDICT NO'])
+    for (const text of [
+      '**VERDICT: NO**',
+      '`VERDICT NO`.',
+      'VERDICT NO.',
+      '1. VERDICT NO',
+      '**VERDICT:** NO',
+      '**VERDICT**: NO',
+      'Verdict: NO',
+      '> VERDICT NO',
+      '### VERDICT NO',
+      'VERDICT NO\nso: VERDICT NO',
+    ])
       expect(answerFromText(review, text), text).toEqual({
         answer: { kind: 'verdict', verdict: 'NO' },
       });
+    // Two verdicts that differ: no answer to take (not the first one).
+    expect(answerFromText(review, 'VERDICT YES\nOn reflection:\nVERDICT NO')).toEqual({
+      reason: '2 different VERDICT lines (VERDICT YES; VERDICT NO): give one',
+    });
+    // Prose that starts like an instruction, without its colon, is prose.
+    expect(answerFromText(review, 'Verdict is hard here.')).toEqual({ reason: 'no VERDICT line' });
     const loc = tasks.find((t) => t.kind === 'localization')!;
     const [a, b] = loc.space.files;
-    expect(answerFromText(loc, `FILES: ${a}, ${b}`)).toEqual({
-      answer: { kind: 'files', files: [a, b] },
-    });
+    for (const text of [`FILES: ${a}, ${b}`, `**FILES:** \`${a}\`, \`${b}\``, `Files: ${a} ${b}`])
+      expect(answerFromText(loc, text), text).toEqual({
+        answer: { kind: 'files', files: [a, b] },
+      });
     const editing = tasks.find((t) => t.kind === 'editing')!;
     const edits = stepsOf(editing.gold)[0]!;
     if (edits.kind !== 'edits') throw new Error('an editing gold answer holds edits');

@@ -53,22 +53,36 @@ export function readModelAnswers(
 const HEAD = /^(FILES|EDIT|INSERT|DELETE|TEST|VERDICT)\b/;
 const EDIT_HEAD = /^(EDIT|INSERT|DELETE)\b/;
 
+/** An instruction as written, with bold or backticks around it and a colon after it. */
+const DRESSED_HEAD = /^(FILES|EDIT|INSERT|DELETE|TEST|VERDICT)(?:[*_`]*\s*:)?[*_`]*(?=\s|$)\s*/;
+/** Any case, but then only with its colon (`Verdict: YES`): prose such as "Test the ..." is not one. */
+const LABEL_HEAD = /^(files|edit|insert|delete|test|verdict)[*_`]*\s*:[*_`]*\s*/i;
+
 /**
- * An answer line as a model may dress it: a list bullet or number before it, backticks or
- * bold around it, a colon after its instruction (`VERDICT: YES`), a full stop after a verdict,
- * commas between files, a FILES line without its END.
+ * An answer line as a model may dress it: a list bullet or number, a quote mark or a heading's
+ * hashes before it, backticks or bold around it or around its instruction (`**VERDICT:** YES`),
+ * a colon after the instruction, in any case (`Verdict: YES`), a full stop after a verdict,
+ * commas between files and backticks around them, a FILES line without its END.
  */
 function cleanLine(raw: string): string {
   let line = raw
     .trim()
+    .replace(/^(?:>\s*)+/, '')
+    .replace(/^#{1,6}\s+/, '')
     .replace(/^(?:[-*+]\s+|\d+[.)]\s+)/, '')
     .replace(/^[`*_]+/, '')
     .replace(/[`*_]+[.!,;]?$/, '')
-    .trim()
-    .replace(/^(FILES|EDIT|INSERT|DELETE|TEST|VERDICT):\s*/, '$1 ');
-  if (line.startsWith('VERDICT ')) line = line.replace(/[.!]+$/, '');
+    .trim();
+  const head = DRESSED_HEAD.exec(line) ?? LABEL_HEAD.exec(line);
+  if (head) line = `${head[1]!.toUpperCase()} ${line.slice(head[0].length)}`.trim();
+  if (line.startsWith('VERDICT ')) line = line.replace(/[.!]+$/, '').replace(/\s+/g, ' ');
   if (line.startsWith('FILES ')) {
-    const words = line.replace(/,/g, ' ').replace(/\.$/, '').split(/\s+/);
+    const words = line
+      .replace(/,/g, ' ')
+      .replace(/\.$/, '')
+      .split(/\s+/)
+      .map((w) => w.replace(/^[`*_'"]+|[`*_'"]+$/g, ''))
+      .filter(Boolean);
     line = (words.at(-1) === 'END' ? words : [...words, 'END']).join(' ');
   }
   return line;
@@ -161,8 +175,13 @@ export function answerFromText(task: Task, text: string): { answer: Answer } | {
     } else {
       const head = { files: 'FILES', tests: 'TEST', verdict: 'VERDICT', steps: '' }[kind];
       const own = lines.filter((l) => l.startsWith(`${head} `) || l === head);
+      // One FILES or VERDICT line stands (said again alike, it is the same answer); two that
+      // differ leave no answer to take (not the first of them, review 41cli F18).
+      const differing = [...new Set(own)];
       const take = kind === 'tests' ? own : own.slice(0, 1);
-      step = take.length ? read(take) : `no ${head} line`;
+      if (kind !== 'tests' && differing.length > 1)
+        step = `${differing.length} different ${head} lines (${differing.slice(0, 2).join('; ')}): give one`;
+      else step = take.length ? read(take) : `no ${head} line`;
     }
     if (typeof step === 'string') return { reason: step };
     steps.push(step);
