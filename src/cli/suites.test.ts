@@ -5,6 +5,9 @@ import { createNodeSandbox } from '../node/sandbox';
 import { scratchDir } from '../node/scratchDir';
 import { parseArgs } from './args';
 import { validateCommand } from './commands';
+import { loadSuite } from './suites';
+import { projectTasks } from './testFixtures';
+import { suiteLines } from '../core/tasks/suite';
 
 const DATA = new URL('../../../shared/data/humanevalfix-js.dev.jsonl', import.meta.url);
 const sandbox = createNodeSandbox({ size: 2 });
@@ -29,5 +32,21 @@ describe('a HumanEvalPack file in lab', () => {
     expect(leftOut).toHaveLength(1);
     expect(leftOut[0]!.reason).toBe('the buggy solution passes the tests');
     expect(said).toContain(`${leftOut[0]!.project}: left out: the buggy solution passes the tests`);
+  }, 120_000);
+});
+
+describe('a suite file in lab', () => {
+  it('takes one split of a file as <file>:<split>, as builtin:test does (review 41cli F21)', async () => {
+    const tasks = (await projectTasks(sandbox)).map((t, i) => ({
+      ...t,
+      split: i % 2 ? ('train' as const) : ('test' as const),
+    }));
+    const file = join(scratchDir('lab-split'), 'two-splits.jsonl');
+    writeFileSync(file, [...suiteLines('two', tasks)].join('\n') + '\n');
+    const test = await loadSuite(`${file}:test`, sandbox, 1, true);
+    expect(test.tasks.map((t) => t.id)).toEqual(
+      tasks.filter((t) => t.split === 'test').map((t) => t.id),
+    );
+    expect((await loadSuite(file, sandbox, 1, true)).tasks).toHaveLength(tasks.length);
   }, 120_000);
 });

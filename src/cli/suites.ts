@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRng } from '../core/rng';
 import type { SandboxRunner } from '../core/sandbox/types';
 import type { ProjectReport } from '../core/tasks/build';
@@ -103,7 +103,21 @@ export async function loadSuite(
     const all = await loadCachedSuite(name, sandbox, seed, quiet);
     return split ? { ...all, tasks: all.tasks.filter((t) => t.split === (split as Split)) } : all;
   }
-  return loadSuiteFile(spec, sandbox, seed, quiet);
+  // A file's split too (`suite.jsonl:test`), unless the file is named so.
+  const named = /^(.+):(train|val|test)$/.exec(spec);
+  if (named && !existsSync(spec)) {
+    const all = await loadSuiteFile(named[1]!, sandbox, seed, quiet);
+    return { ...all, tasks: all.tasks.filter((t) => t.split === named[2]) };
+  }
+  const all = await loadSuiteFile(spec, sandbox, seed, quiet);
+  // A policy scored on every split of a file is scored on the tasks it may have trained on.
+  const splits = SPLITS.map((s) => [s, all.tasks.filter((t) => t.split === s).length] as const);
+  if (splits.filter(([, n]) => n > 0).length > 1)
+    log(
+      quiet,
+      `note: ${spec} holds ${splits.map(([s, n]) => `${n} ${s}`).join(', ')} tasks, and all of them are used; give ${spec}:test for its test split alone`,
+    );
+  return all;
 }
 
 /** `a,b,c` of task kinds, where `atomic` stands for the five skills and `composite` for the rest. */
