@@ -58,6 +58,11 @@ export function flagInt(args: CliArgs, name: string, fallback: number, least = 0
   const n = Number(v);
   if (v.trim() === '' || !Number.isInteger(n) || n < least)
     throw new UsageError(`--${name} must be a whole number of at least ${least}, got "${v}"`);
+  // The generator takes 32 bits: a larger seed would silently repeat a smaller one's run.
+  if ((name === 'seed' || name === 'suite-seed') && n > 0xffffffff)
+    throw new UsageError(
+      `--${name} must be a whole number from 0 to 4294967295 (seeds are 32 bits), got "${v}"`,
+    );
   return n;
 }
 

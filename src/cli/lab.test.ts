@@ -167,12 +167,15 @@ describe('npm run lab: refusals before any work', { timeout: 120_000 }, () => {
     expect(readFileSync(join(run, 'eval.json'), 'utf8')).toBe('{}');
   });
 
-  it('a switch never takes the next word; an empty --out is refused (review 41cli F9, F15)', () => {
+  it('a switch never takes the next word; an empty --out and a seed over 32 bits are refused (review 41cli F9, F15, F19)', () => {
     // --json before the file: the file is still the file (not --json's value).
     const missing = lab('validate', '--json', join(scratch(), 'none.jsonl'));
     expect(missing.stderr).not.toMatch(/validate <file/);
     expect(missing.stderr).toMatch(/none\.jsonl/);
     expect(lab('validate', '--json=yes', 'x.jsonl').stderr).toMatch(/--json takes no value/);
+    expect(
+      lab('eval', '--policy', 'oracle', '--suite', 'quick', '--seed', '4294967297').stderr,
+    ).toMatch(/--seed must be a whole number from 0 to 4294967295 \(seeds are 32 bits\)/);
     const empty = lab('train', '--config', 'quick', '--out=');
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/--out is empty: give it a value/);
