@@ -22,6 +22,8 @@ import {
 } from './experimentDir';
 import type { GridResult } from './gridResult';
 import { gridTable, interferenceTable } from '../eval/gridTables';
+import { buildsNote } from '../eval/grid';
+import { codeBuildId } from '../node/buildId';
 import { parseKinds } from './suites';
 import { fileDigest, recordSuite, runSplits, suiteFlag, tasksDiffer } from './runSuite';
 import { loadConfig, clearRunDir, trainToDir, useNodeBackend } from './train';
@@ -133,6 +135,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
       seconds: reused.seconds,
       steps: 0,
       reusedFrom: reused.dir,
+      ...(reused.buildId ? { buildId: reused.buildId } : {}),
     };
     ctx.print(`reusing the warm start in ${reused.dir}`);
   }
@@ -222,10 +225,12 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
       seconds: Math.round((performance.now() - started) / 100) / 10,
       steps: output.checkpoint.step,
       ...(rl ? { trainKinds: config.trainKinds } : {}),
+      buildId: codeBuildId(),
     };
     writeFileSync(join(out, 'results.json'), JSON.stringify(result, null, 2));
   }
-  const table = grid.table(result);
+  const note = buildsNote(result);
+  const table = note ? `${grid.table(result)}\n\nNote: ${note}.` : grid.table(result);
   writeFileSync(tableFile, `${table}\n`);
   ctx.print(table);
   return result as unknown as Record<string, unknown>;

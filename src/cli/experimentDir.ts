@@ -42,6 +42,8 @@ export function reuseWarmStart(
   dir: string;
   /** Which tasks its suite gave (absent for runs from before they recorded it). */
   tasks?: SuiteTasks;
+  /** The build of the code that made it (absent for runs from before they recorded it). */
+  buildId?: string;
 } {
   const dir = existsSync(join(path, 'warm-start')) ? join(path, 'warm-start') : path;
   const checkpoint = readCheckpoint(dir);
@@ -84,23 +86,34 @@ export function reuseWarmStart(
   let perTask: PerTaskScores | undefined;
   let seconds = 0;
   let tasks: SuiteTasks | undefined;
+  let buildId: string | undefined;
   try {
     const evalJson = JSON.parse(readFileSync(join(dir, 'eval.json'), 'utf8')) as {
       test?: Scores;
       testPerTask?: PerTaskScores;
       seconds?: number;
       suiteTasks?: SuiteTasks;
+      buildId?: string;
     };
     scores = evalJson.test ?? {};
     perTask = evalJson.testPerTask;
     seconds = evalJson.seconds ?? 0;
     tasks = evalJson.suiteTasks;
+    buildId = typeof evalJson.buildId === 'string' ? evalJson.buildId : undefined;
   } catch (error) {
     throw new UsageError(
       `--warm-from ${path}: cannot read ${join(dir, 'eval.json')} (${(error as Error).message}); the warm-start run must have finished`,
     );
   }
-  return { checkpoint, scores, perTask, seconds, dir, ...(tasks ? { tasks } : {}) };
+  return {
+    checkpoint,
+    scores,
+    perTask,
+    seconds,
+    dir,
+    ...(tasks ? { tasks } : {}),
+    ...(buildId ? { buildId } : {}),
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { baselineName, PAPER_GRID } from '../rl/presets';
 import { ATOMIC_SKILLS } from '../core/tasks/types';
 import {
+  buildsNote,
   meanDifference,
   PAPER_BASELINES,
   paperGrid,
@@ -200,5 +201,26 @@ describe('sharedWarmStart', () => {
       ['single-review', null],
       ['joint-rl', true],
     ]);
+  });
+});
+
+describe('buildsNote', () => {
+  it('says when a grid’s runs were made by more than one build of the code', () => {
+    const run = (buildId?: string) => ({
+      scores: {},
+      seconds: 0,
+      steps: 0,
+      ...(buildId ? { buildId } : {}),
+    });
+    const result = (runs: Record<string, ReturnType<typeof run>>) => ({
+      base: 'b',
+      seed: 1,
+      backend: 'wasm',
+      runs,
+    });
+    expect(buildsNote(result({ a: run('x'), b: run('x'), c: run() }))).toBeNull();
+    expect(buildsNote(result({ a: run('x'), b: run('y'), c: run('x') }))).toBe(
+      'these runs were made by 2 builds of the code (build x: a, c; build y: b): a change to the tasks or their grading between them shows as a difference here',
+    );
   });
 });

@@ -58,8 +58,24 @@ export interface GridResult {
       warmStartKinds?: TaskKind[];
       /** The kinds its RL trained on (absent: not recorded; see `trainedOn`). */
       trainKinds?: TaskKind[];
+      /** The build of the code that made and graded it (absent in older results). */
+      buildId?: string;
     }
   >;
+}
+
+/**
+ * A note when a grid's runs were made by more than one build of the code (an experiment added
+ * to with --force after the code changed): a change to the tasks or their grading between them
+ * would show as a difference in the table. Null when they share one (or did not record it).
+ */
+export function buildsNote(result: GridResult): string | null {
+  const byBuild = new Map<string, string[]>();
+  for (const [name, run] of Object.entries(result.runs))
+    if (run.buildId) byBuild.set(run.buildId, [...(byBuild.get(run.buildId) ?? []), name]);
+  if (byBuild.size < 2) return null;
+  const builds = [...byBuild].map(([id, names]) => `build ${id}: ${names.join(', ')}`);
+  return `these runs were made by ${byBuild.size} builds of the code (${builds.join('; ')}): a change to the tasks or their grading between them shows as a difference here`;
 }
 
 /** The paper grid's baselines by the names its runs take (the default recipe's). */
