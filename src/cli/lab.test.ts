@@ -161,7 +161,7 @@ describe('npm run lab: refusals before any work', { timeout: 120_000 }, () => {
     const badModel = join(run, 'heads.json');
     writeFileSync(badModel, JSON.stringify({ extends: 'quick', model: { heads: 3 } }));
     expect(lab('train', '--config', badModel, '--out', run, '--force').stderr).toMatch(
-      /heads\.json: model: dModel \(\d+\) must divide by heads/,
+      /heads\.json: model\.dModel \(\d+\) must be a multiple of model\.heads \(3\)/,
     );
     expect(readFileSync(join(run, 'metrics.jsonl'), 'utf8')).toBe('earlier\n');
     expect(readFileSync(join(run, 'eval.json'), 'utf8')).toBe('{}');

@@ -343,10 +343,16 @@ export function modelSize(c: TrainConfig): ModelSize {
  * number, heads that do not divide dModel) or is too big to train here (see ModelSize), or null.
  */
 function sizeProblem(c: TrainConfig): string | null {
+  const { dModel, heads } = c.model;
+  if (Number.isInteger(dModel) && Number.isInteger(heads) && heads > 0 && dModel % heads !== 0) {
+    const below = Math.max(heads, dModel - (dModel % heads));
+    return `model.dModel (${dModel}) must be a multiple of model.heads (${heads}), which split it evenly; set model.dModel to ${below} or ${below + heads}, or change model.heads`;
+  }
   try {
     validateConfig(networkConfig(c));
   } catch (error) {
-    return `model: ${error instanceof Error ? error.message.replace(/^ModelConfig\./, '') : String(error)}`;
+    const message = error instanceof Error ? error.message : String(error);
+    return message.replace(/^ModelConfig\./, 'model.');
   }
   const { parameters, groupBytes } = modelSize(c);
   if (parameters > MAX_PARAMETERS)

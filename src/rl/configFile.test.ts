@@ -24,10 +24,10 @@ describe('checkConfig', () => {
       /^trainKinds must be a list of task kinds/,
     );
     expect(checkConfig({ ...base, model: { ...base.model, heads: 3 } })).toMatch(
-      /^model: dModel \(\d+\) must divide by heads/,
+      /^model\.dModel \(\d+\) must be a multiple of model\.heads \(3\)/,
     );
     expect(checkConfig({ ...base, model: { ...base.model, dModel: 0 } })).toMatch(
-      /^model: dModel must be a positive integer, got 0/,
+      /^model\.dModel must be a positive integer, got 0/,
     );
   });
 });

@@ -233,11 +233,6 @@ export function configProblem(c: TrainConfig): string | null {
     if (f.min !== undefined && v < f.min) return `${f.key} must be >= ${f.min}`;
     if (f.max !== undefined && v > f.max) return `${f.key} must be <= ${f.max}`;
   }
-  const { dModel, heads } = c.model;
-  if (dModel % heads !== 0) {
-    const below = Math.max(heads, dModel - (dModel % heads));
-    return `model.dModel (${dModel}) must be a multiple of model.heads (${heads}), which split it evenly; set model.dModel to ${below} or ${below + heads}, or change model.heads`;
-  }
   return null;
 }
 
