@@ -15,6 +15,7 @@ const forged = (line: string) =>
         "  it('doubles 3', () => { expect(double(3)).toBe(6); });",
         "  it('doubles a list', () => { expect([double(2)]).toEqual([4]); });",
         "  it('doubles later', async () => { await null; expect(double(5)).toBe(10); });",
+        "  it('doubles about', () => { expect(double(0.5)).toBeCloseTo(1); });",
         '});',
       ].join('\n'),
     },
@@ -40,13 +41,23 @@ const FORGERIES: Record<string, string> = {
     'const then = Promise.prototype.then; Promise.prototype.then = function (ok) { return then.call(this, ok, ok); };',
   'index setter on Array.prototype':
     "Object.defineProperty(Array.prototype, '0', { set() {}, get() { return undefined; } });",
+  // Review 42: what the first lock left open.
+  'matchers replaced on their prototype':
+    'const p = Object.getPrototypeOf(expect(0)); p.toBe = function () {}; p.toEqual = function () {};',
+  'a setter for negated on Object.prototype':
+    "Object.defineProperty(Object.prototype, 'negated', { set() {}, get() { return undefined; } });",
+  'the array iterator patched':
+    "const AIP = Object.getPrototypeOf([][Symbol.iterator]()); const n = AIP.next; AIP.next = function () { const r = n.call(this); if (!r.done && r.value && r.value.kind === 'test') r.value.fn = () => {}; return r; };",
+  'Symbol.hasInstance added to Error':
+    'Object.defineProperty(Error, Symbol.hasInstance, { value: () => true });',
+  'Math.abs stubbed for toBeCloseTo': 'Math.abs = () => 0;',
 };
 
 describe('lockdown: the code under test cannot forge a verdict', () => {
   it('fails honestly without any forgery (the control)', async () => {
     const result = await forged('// nothing');
     expect(result.verdict).toBe('fail');
-    expect(result.tests.map((t) => t.status)).toEqual(['fail', 'fail', 'fail']);
+    expect(result.tests.map((t) => t.status)).toEqual(['fail', 'fail', 'fail', 'fail']);
   });
 
   for (const [what, line] of Object.entries(FORGERIES))
@@ -74,6 +85,10 @@ describe('lockdown: the code under test cannot forge a verdict', () => {
           '  expect(o.hasOwnProperty).toBe(3); expect({}.hasOwnProperty).toBe(Object.prototype.hasOwnProperty);',
           '  expect(o.constructor).toBe(1); expect(o + 1).toBe(3);',
           "  expect(new TypeError('t').name).toBe('TypeError');",
+          // Stubs tests commonly make stay possible.
+          '  const random = Math.random; Math.random = () => 0.5; expect(Math.random()).toBe(0.5); Math.random = random;',
+          '  const now = Date.now; Date.now = () => 5; expect(Date.now()).toBe(5); Date.now = now;',
+          '  const log = console.log; console.log = () => {}; console.log = log;',
           "  Object.prototype.polluted = 'yes'; expect({}.polluted).toBe('yes');",
           '  delete Object.prototype.polluted;',
           '});',

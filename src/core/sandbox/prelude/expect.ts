@@ -81,7 +81,7 @@ export const PRELUDE_EXPECT = String.raw`
     toThrowError: toThrow,
     toBeCloseTo: (a, e, digits) => {
       const places = digits === undefined ? 2 : digits;
-      const pass = a === e || Math.abs(a - e) < Math.pow(10, -places) / 2;
+      const pass = a === e || mathAbs(a - e) < mathPow(10, -places) / 2;
       return [pass, says(a, 'to be close to (' + places + ' digits)', e, true)];
     },
     toBeTruthy: (a) => [!!a, says(a, 'to be truthy')],
@@ -109,6 +109,10 @@ export const PRELUDE_EXPECT = String.raw`
   }
   const MATCHER_NAMES = Object.keys(MATCHERS).concat(${JSON.stringify(LAZY_MATCHERS)});
 
+  // Math's functions stay assignable (tests stub Math.random): the matchers keep their own.
+  const mathAbs = Math.abs;
+  const mathPow = Math.pow;
+
   function check(name, actual, args, negated) {
     const matcher = Object.prototype.hasOwnProperty.call(MATCHERS, name) ? MATCHERS[name] : more()[name];
     const outcome = matcher.apply(null, [actual].concat(args));
@@ -128,6 +132,9 @@ export const PRELUDE_EXPECT = String.raw`
       check(name, this.actual, args, this.negated);
     };
   }
+  // No prototype above it: an expectation's own fields are set by assignment, which a setter
+  // test code added to Object.prototype would otherwise intercept (e.g. one for 'negated').
+  Object.setPrototypeOf(Expectation.prototype, null);
   const chain = (get) => ({ get, enumerable: false, configurable: false });
   Object.defineProperties(Expectation.prototype, {
     not: chain(function () { return new Expectation(this.actual, !this.negated, this.mode); }),

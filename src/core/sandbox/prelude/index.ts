@@ -83,7 +83,11 @@ const INSTALL = String.raw`
   for (const name of Object.keys(globals)) {
     Object.defineProperty(globalThis, name, { value: globals[name], writable: true, configurable: true });
   }
-  lockdown();
+  lockdown([Expectation.prototype, AssertionError], [
+    [Math, null],
+    [Date, ['now', 'parse', 'UTC']],
+    [sandboxConsole, ['log', 'info', 'warn', 'error', 'debug', 'trace']],
+  ]);
   return { beginFile, collect, runTest };
 `;
 

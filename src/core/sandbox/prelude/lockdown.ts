@@ -7,9 +7,13 @@
  *
  * Every property the intrinsics and the prelude's globals have now (reached from the global
  * object: constructors, their prototypes, their methods, `expect`, `it`...) becomes non-writable
- * and non-configurable, and so do the global bindings themselves. Objects stay extensible: a
- * test can still add to `Object.prototype` (the corpus's prototype-pollution tasks need that to
- * be observable), but not replace what is there. Assigning a property an object inherits
+ * and non-configurable, and so do the global bindings themselves, and nothing can be added to
+ * them, except to `Object.prototype` (the corpus's prototype-pollution tasks need that to be
+ * observable; the runner keeps its own state off objects that inherit from it where a setter
+ * added there could intercept it). The prototypes no global reaches are locked too (iterators',
+ * generators', the matchers'). Left assignable, for tests that stub them: Math's functions,
+ * Date.now, Date.parse and Date.UTC, console's printing methods (not console.assert, which
+ * counts failures); the matchers keep their own Math.abs and Math.pow. Assigning a property an object inherits
  * read-only throws (the "override mistake"), and ordinary code does assign such names on its own
  * objects: any key of a plain object used as a map (query-string's `out[key] = value` with
  * the key `hasOwnProperty`), `this.name` in an Error subclass, `Foo.prototype.toString = ...`.
@@ -21,13 +25,17 @@
  * instance, not per run.
  */
 export const PRELUDE_LOCKDOWN = String.raw`
-  function lockdown() {
+  // roots: objects beyond the globals' reach (the iterator prototypes, the matchers' prototype);
+  // open: [object, keys] whose keys stay assignable (null: all), and the object extensible.
+  function lockdown(roots, open) {
     const define = Object.defineProperty;
     const describeOwn = Object.getOwnPropertyDescriptor;
     const ownKeys = Reflect.ownKeys;
     const protoOf = Object.getPrototypeOf;
+    const closeUp = Object.preventExtensions;
     // Assigned on objects of their own by ordinary code: kept assignable there.
     const SHADOWED = ['constructor', 'toString', 'valueOf', 'toLocaleString', 'name', 'message'];
+    const openKeys = new Map(open);
     const seen = new Set();
     const queue = [];
     const visit = (value) => {
@@ -49,25 +57,39 @@ export const PRELUDE_LOCKDOWN = String.raw`
       if ('value' in own) visit(own.value);
       if (own.configurable || own.writable) define(globalThis, key, { writable: false, configurable: false });
     }
+    // Reached from no global: the prototypes of iterators, generators and async functions.
+    const iterators = [[][Symbol.iterator](), new Map()[Symbol.iterator](), new Set()[Symbol.iterator](),
+      ''[Symbol.iterator](), 'a'.matchAll(/a/g), (function* () {})(), (async function* () {})()];
+    for (const it of iterators) visit(protoOf(it));
+    visit(protoOf(function* () {}));
+    visit(protoOf(async function* () {}));
+    visit(protoOf(async function () {}));
+    for (const root of roots) visit(root);
     while (queue.length > 0) {
       const object = queue.pop();
       if (seen.has(object) || object === globalThis) continue;
       seen.add(object);
+      const left = openKeys.get(object);
       for (const key of ownKeys(object)) {
         const own = describeOwn(object, key);
+        const keep = left === null || (left !== undefined && left.includes(key));
         if ('value' in own) {
           visit(own.value);
-          if (!own.configurable) continue;
-          if (own.writable && (object === Object.prototype || (typeof key === 'string' && SHADOWED.includes(key))))
+          if (keep || (!own.configurable && !own.writable)) continue;
+          if (own.configurable && own.writable && (object === Object.prototype || (typeof key === 'string' && SHADOWED.includes(key))))
             shadowable(object, key, own.value, own.enumerable);
-          else define(object, key, { writable: false, configurable: false });
+          else define(object, key, own.configurable ? { writable: false, configurable: false } : { writable: false });
         } else {
           visit(own.get);
           visit(own.set);
-          if (own.configurable) define(object, key, { configurable: false });
+          if (!keep && own.configurable) define(object, key, { configurable: false });
         }
       }
       visit(protoOf(object));
+      // Nothing can be added either (a Symbol.hasInstance on Error made any two objects equal
+      // errors; a toJSON or an index setter on Array.prototype reached the runner's arrays),
+      // except to Object.prototype: the corpus's prototype-pollution tasks need that.
+      if (object !== Object.prototype && left === undefined) closeUp(object);
     }
   }
 `;
