@@ -125,7 +125,9 @@ async function evalTasks(ctx: CommandContext, seed: number, only?: ReadonlySet<s
       : await validateAll(tasks, ctx.sandbox, ctx.quiet);
   if (invalid.length)
     ctx.print(`${invalid.length} invalid tasks excluded (run \`validate\` for the reasons)`);
-  return { valid, offered };
+  // Counted before validation unless the suite was validated already (its invalid tasks have
+  // no prompt: `lab prompts` writes valid tasks only).
+  return { valid, offered, offeredValid: loaded.validated || ctx.args.flags.has('validated') };
 }
 
 const printScores = (ctx: CommandContext, bySkill: Record<string, KindScore>): void => {
@@ -151,11 +153,11 @@ async function answersEval(ctx: CommandContext, file: string): Promise<Result> {
     );
   }
   // Only the tasks answered are validated: a suite's others play no part.
-  const { valid: tasks, offered } = await evalTasks(
-    ctx,
-    flagInt(ctx.args, 'seed', 1),
-    new Set(answers.map((a) => a.task)),
-  );
+  const {
+    valid: tasks,
+    offered,
+    offeredValid,
+  } = await evalTasks(ctx, flagInt(ctx.args, 'seed', 1), new Set(answers.map((a) => a.task)));
   const score = await scoreModelAnswers(tasks, answers, ctx.sandbox);
   printScores(ctx, score.bySkill);
   // Only what was answered is scored: say how much of the suite that is, kind by kind (an
@@ -172,7 +174,7 @@ async function answersEval(ctx: CommandContext, file: string): Promise<Result> {
   const partial = Object.entries(coverage).filter(([, c]) => c.answered < c.inSuite);
   if (partial.length)
     ctx.print(
-      `scored over the tasks answered only: ${partial.map(([k, c]) => `${k} ${c.answered} of ${c.inSuite}`).join(', ')}; a task left out counts for nothing (answer it, even with null, for a score over the whole suite)`,
+      `scored over the tasks answered only: ${partial.map(([k, c]) => `${k} ${c.answered} of ${c.inSuite}`).join(', ')}${offeredValid ? '' : " (of the suite's tasks before validation: `lab validate` says which are valid)"}; a task left out counts for nothing (answer it, even with null, for a score over the whole suite)`,
     );
   if (score.unreadCount)
     ctx.print(

@@ -81,20 +81,20 @@ function sameTasks(result: GridResult, files: Record<string, string[]>): string[
       const tasks = run.perTask?.[kind];
       return tasks ? [{ name, ids: new Set(Object.keys(tasks)) }] : [];
     });
-    const [first, ...rest] = scored;
-    if (!first) continue;
-    for (const other of rest) {
-      const shared = [...other.ids].filter((id) => first.ids.has(id)).length;
-      const counts = `${first.name} ${first.ids.size}, ${other.name} ${other.ids.size}`;
-      if (shared === 0)
-        throw new UsageError(
-          `${kind}: ${first.name} (${files[first.name]!.join(', ')}) and ${other.name} (${files[other.name]!.join(', ')}) share no scored task (${counts} tasks): they were evaluated on other tasks (another suite, split or seed); evaluate them on the same tasks`,
-        );
-      if (shared !== first.ids.size || shared !== other.ids.size)
-        notes.push(
-          `${kind}: ${counts} tasks, ${shared} in common: their cells are means over different tasks (the differences are paired over the ${shared})`,
-        );
-    }
+    // Every pair: two later baselines may be on other tasks than each other (review 42).
+    for (const [i, first] of scored.entries())
+      for (const other of scored.slice(i + 1)) {
+        const shared = [...other.ids].filter((id) => first.ids.has(id)).length;
+        const counts = `${first.name} ${first.ids.size}, ${other.name} ${other.ids.size}`;
+        if (shared === 0)
+          throw new UsageError(
+            `${kind}: ${first.name} (${files[first.name]!.join(', ')}) and ${other.name} (${files[other.name]!.join(', ')}) share no scored task (${counts} tasks): they were evaluated on other tasks (another suite, split or seed); evaluate them on the same tasks`,
+          );
+        if (shared !== first.ids.size || shared !== other.ids.size)
+          notes.push(
+            `${kind}: ${counts} tasks, ${shared} in common: their cells are means over different tasks (the differences are paired over the ${shared})`,
+          );
+      }
   }
   return notes;
 }

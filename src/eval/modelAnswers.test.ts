@@ -108,11 +108,20 @@ describe('a language model’s answers', () => {
     expect(answerFromText(review, 'VERDICT YES\nOn reflection:\nVERDICT NO')).toEqual({
       reason: '2 different VERDICT lines (VERDICT YES; VERDICT NO): give one',
     });
-    // Prose that starts like an instruction, without its colon, is prose.
+    // Prose that starts like an instruction, without its colon or without a verdict after it,
+    // is prose; so is code (review 42).
     expect(answerFromText(review, 'Verdict is hard here.')).toEqual({ reason: 'no VERDICT line' });
+    expect(answerFromText(review, 'Verdict: the change looks risky.\nVERDICT YES')).toEqual({
+      answer: { kind: 'verdict', verdict: 'YES' },
+    });
     const loc = tasks.find((t) => t.kind === 'localization')!;
     const [a, b] = loc.space.files;
-    for (const text of [`FILES: ${a}, ${b}`, `**FILES:** \`${a}\`, \`${b}\``, `Files: ${a} ${b}`])
+    for (const text of [
+      `FILES: ${a}, ${b}`,
+      `**FILES:** \`${a}\`, \`${b}\``,
+      `Files: ${a} ${b}`,
+      `FILES ${a} ${b} END\n\`\`\`js\nconst config = {\n  files: ['other.js'],\n};\n\`\`\``,
+    ])
       expect(answerFromText(loc, text), text).toEqual({
         answer: { kind: 'files', files: [a, b] },
       });

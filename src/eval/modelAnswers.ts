@@ -55,8 +55,29 @@ const EDIT_HEAD = /^(EDIT|INSERT|DELETE)\b/;
 
 /** An instruction as written, with bold or backticks around it and a colon after it. */
 const DRESSED_HEAD = /^(FILES|EDIT|INSERT|DELETE|TEST|VERDICT)(?:[*_`]*\s*:)?[*_`]*(?=\s|$)\s*/;
-/** Any case, but then only with its colon (`Verdict: YES`): prose such as "Test the ..." is not one. */
-const LABEL_HEAD = /^(files|edit|insert|delete|test|verdict)[*_`]*\s*:[*_`]*\s*/i;
+/**
+ * `Verdict: yes`, `Files: a.js, b.js`: any case, with its colon, and only when what follows is a
+ * verdict or file names (review 42: prose such as "Verdict: the change looks risky" or a code
+ * line `files: ['b.js'],` is not an answer line).
+ */
+const LABEL_HEAD = /^(files|verdict)[*_`]*\s*:[*_`]*\s*/i;
+const FILE_NAME = /^[\w./-]+\.[A-Za-z]+$/;
+
+function labelled(line: string): string | null {
+  const head = LABEL_HEAD.exec(line);
+  if (!head) return null;
+  const rest = line.slice(head[0].length).trim();
+  if (head[1]!.toLowerCase() === 'verdict') {
+    const verdict = /^(yes|no)\b[.!]?$/i.exec(rest.replace(/[*_`]/g, ''));
+    return verdict ? `VERDICT ${verdict[1]!.toUpperCase()}` : null;
+  }
+  const names = rest
+    .replace(/,/g, ' ')
+    .split(/\s+/)
+    .map((w) => w.replace(/^[`*_'"]+|[`*_'".]+$/g, ''))
+    .filter((w) => w && w !== 'END');
+  return names.length && names.every((n) => FILE_NAME.test(n)) ? `FILES ${names.join(' ')}` : null;
+}
 
 /**
  * An answer line as a model may dress it: a list bullet or number, a quote mark or a heading's
@@ -73,8 +94,9 @@ function cleanLine(raw: string): string {
     .replace(/^[`*_]+/, '')
     .replace(/[`*_]+[.!,;]?$/, '')
     .trim();
-  const head = DRESSED_HEAD.exec(line) ?? LABEL_HEAD.exec(line);
-  if (head) line = `${head[1]!.toUpperCase()} ${line.slice(head[0].length)}`.trim();
+  const head = DRESSED_HEAD.exec(line);
+  if (head) line = `${head[1]!} ${line.slice(head[0].length)}`.trim();
+  else line = labelled(line) ?? line;
   if (line.startsWith('VERDICT ')) line = line.replace(/[.!]+$/, '').replace(/\s+/g, ' ');
   if (line.startsWith('FILES ')) {
     const words = line
