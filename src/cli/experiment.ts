@@ -193,6 +193,10 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
       );
   // One table per grid: the runs of both can share a directory (--force adds to it).
   const tableFile = join(out, gridName === 'paper' ? 'table.md' : `table-${gridName}.md`);
+  const tableText = (): string => {
+    const note = buildsNote(result);
+    return note ? `${grid.table(result)}\n\nNote: ${note}.` : grid.table(result);
+  };
   for (const baseline of grid.baselines) {
     const config = baselineConfig(base, baseline, present);
     const rl = baseline.kind !== 'untrained' && baseline.kind !== 'warm-start';
@@ -204,7 +208,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     if (result.runs[config.name]) {
       delete result.runs[config.name];
       writeFileSync(join(out, 'results.json'), JSON.stringify(result, null, 2));
-      writeFileSync(tableFile, `${grid.table(result)}\n`);
+      writeFileSync(tableFile, `${tableText()}\n`);
     }
     clearRunDir(join(out, config.name));
     // Every RL baseline forks from the one warm-start checkpoint, as in the paper.
@@ -229,8 +233,7 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
     };
     writeFileSync(join(out, 'results.json'), JSON.stringify(result, null, 2));
   }
-  const note = buildsNote(result);
-  const table = note ? `${grid.table(result)}\n\nNote: ${note}.` : grid.table(result);
+  const table = tableText();
   writeFileSync(tableFile, `${table}\n`);
   ctx.print(table);
   return result as unknown as Record<string, unknown>;

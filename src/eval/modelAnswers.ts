@@ -63,6 +63,14 @@ const DRESSED_HEAD = /^(FILES|EDIT|INSERT|DELETE|TEST|VERDICT)(?:[*_`]*\s*:)?[*_
 const LABEL_HEAD = /^(files|verdict)[*_`]*\s*:[*_`]*\s*/i;
 const FILE_NAME = /^[\w./-]+\.[A-Za-z]+$/;
 
+/** A FILES line's words: commas as spaces, quotes, bold and backticks around each dropped. */
+const fileWords = (text: string): string[] =>
+  text
+    .replace(/,/g, ' ')
+    .split(/\s+/)
+    .map((w) => w.replace(/^[`*_'"]+|[`*_'"]+$/g, ''))
+    .filter(Boolean);
+
 function labelled(line: string): string | null {
   const head = LABEL_HEAD.exec(line);
   if (!head) return null;
@@ -71,11 +79,7 @@ function labelled(line: string): string | null {
     const verdict = /^(yes|no)\b[.!]?$/i.exec(rest.replace(/[*_`]/g, ''));
     return verdict ? `VERDICT ${verdict[1]!.toUpperCase()}` : null;
   }
-  const names = rest
-    .replace(/,/g, ' ')
-    .split(/\s+/)
-    .map((w) => w.replace(/^[`*_'"]+|[`*_'".]+$/g, ''))
-    .filter((w) => w && w !== 'END');
+  const names = fileWords(rest.replace(/\.$/, '')).filter((w) => w !== 'END');
   return names.length && names.every((n) => FILE_NAME.test(n)) ? `FILES ${names.join(' ')}` : null;
 }
 
@@ -99,12 +103,7 @@ function cleanLine(raw: string): string {
   else line = labelled(line) ?? line;
   if (line.startsWith('VERDICT ')) line = line.replace(/[.!]+$/, '').replace(/\s+/g, ' ');
   if (line.startsWith('FILES ')) {
-    const words = line
-      .replace(/,/g, ' ')
-      .replace(/\.$/, '')
-      .split(/\s+/)
-      .map((w) => w.replace(/^[`*_'"]+|[`*_'"]+$/g, ''))
-      .filter(Boolean);
+    const words = fileWords(line.replace(/\.$/, ''));
     line = (words.at(-1) === 'END' ? words : [...words, 'END']).join(' ');
   }
   return line;
