@@ -1,9 +1,12 @@
-// Shared by the CLI's training tests: one small corpus project's valid tasks, and a tiny run.
+// Test support (imported by tests only): one small corpus project's valid tasks, a Node sandbox
+// pool for a test file, and a tiny run.
+import { afterAll, beforeAll } from 'vitest';
 import { CORPUS } from '../core/corpus';
 import type { SandboxRunner } from '../core/sandbox/types';
 import { buildBuiltinTasks } from '../core/tasks/build';
 import type { Task } from '../core/tasks/types';
 import { validateTask } from '../core/tasks/validate';
+import { createNodeSandbox } from '../node/sandbox';
 import { QUICK_CONFIG } from '../rl/presets';
 
 let validTasks: Promise<Task[]> | null = null;
@@ -17,6 +20,22 @@ export function projectTasks(sandbox: SandboxRunner): Promise<Task[]> {
     return tasks;
   })();
   return validTasks;
+}
+
+/**
+ * A sandbox pool of 2 for the test file (disposed after it) and, once `beforeAll` has run, the
+ * first `count` of the project's valid tasks in `bed.tasks`.
+ */
+export function taskBed(count = Infinity): {
+  sandbox: ReturnType<typeof createNodeSandbox>;
+  tasks: Task[];
+} {
+  const bed = { sandbox: createNodeSandbox({ size: 2 }), tasks: [] as Task[] };
+  afterAll(() => bed.sandbox.dispose());
+  beforeAll(async () => {
+    bed.tasks = (await projectTasks(bed.sandbox)).slice(0, count);
+  }, 120_000);
+  return bed;
 }
 
 /** A run small enough for a unit test: a tiny model, a few steps, few evaluations. */

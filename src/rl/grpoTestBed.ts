@@ -2,30 +2,20 @@
 // and a trainer whose update batches are recorded.
 import '../node/tf';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
 import { createRng } from '../core/rng';
 import type { Task } from '../core/tasks/types';
-import { createNodeSandbox } from '../node/sandbox';
 import type { PolicyTrainer, TrainBatch } from '../policy/model';
-import { projectTasks } from '../cli/testFixtures';
+import { taskBed } from '../cli/testFixtures';
 import { TaskBuffer } from './buffer';
 import type { GrpoContext } from './grpo';
 
 /**
- * A sandbox pool of 2 for the test file (disposed after it) and, once `beforeAll` has run, the
- * first `count` corpus tasks in `bed.tasks`, on the CPU backend.
+ * `taskBed(count)` on the CPU backend.
  */
-export function grpoTestBed(count = 60): {
-  sandbox: ReturnType<typeof createNodeSandbox>;
-  tasks: Task[];
-} {
-  const bed = { sandbox: createNodeSandbox({ size: 2 }), tasks: [] as Task[] };
-  afterAll(() => bed.sandbox.dispose());
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-    bed.tasks = (await projectTasks(bed.sandbox)).slice(0, count);
-  }, 120_000);
-  return bed;
+export function grpoTestBed(count = 60): ReturnType<typeof taskBed> {
+  beforeAll(() => tf.setBackend('cpu'));
+  return taskBed(count);
 }
 
 /** Records every batch `trainer.grpoStep` trains on (advantages copied), then trains on it. */

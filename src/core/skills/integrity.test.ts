@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectTasks } from '../../cli/testFixtures';
+import { describe, expect, it } from 'vitest';
+import { taskBed } from '../../cli/testFixtures';
 import { createNodeSandbox } from '../../node/sandbox';
 import { parseAnswer } from '../answers/text';
 import { SandboxPoolError } from '../sandbox/poolError';
@@ -7,12 +7,8 @@ import type { Task } from '../tasks/types';
 import { validateTask } from '../tasks/validate';
 import { verifyAnswer, verifyGroup } from './verify';
 
-const sandbox = createNodeSandbox({ size: 2 });
-afterAll(() => sandbox.dispose());
-let tasks: Task[] = [];
-beforeAll(async () => {
-  tasks = await projectTasks(sandbox);
-}, 120_000);
+const bed = taskBed();
+const { sandbox } = bed;
 
 // Review 41core finding 1: lines an answer inserts into the code under test that once forged
 // the hidden tests' verdicts (reward 1 for a fix that fixes nothing).
@@ -25,7 +21,7 @@ const FORGERIES = [
 
 describe('grading integrity', () => {
   it('gives no reward to an edit that forges the verdict instead of fixing the code', async () => {
-    const editing = tasks.filter((t) => t.kind === 'editing').slice(0, 2);
+    const editing = bed.tasks.filter((t) => t.kind === 'editing').slice(0, 2);
     expect(editing).toHaveLength(2);
     for (const task of editing) {
       const file = task.space.files[0]!;
@@ -40,7 +36,7 @@ describe('grading integrity', () => {
   });
 
   it('refuses a task whose localization label or reference tests cannot be right (imported suites)', async () => {
-    const localization = tasks.find((t) => t.kind === 'localization')!;
+    const localization = bed.tasks.find((t) => t.kind === 'localization')!;
     expect(await validateTask(localization, sandbox)).toEqual({ ok: true });
     const other = Object.keys(localization.files).find(
       (f) => !(localization.gold.kind === 'files' && localization.gold.files.includes(f)),
@@ -50,7 +46,7 @@ describe('grading integrity', () => {
     expect(refused.ok).toBe(false);
     if (!refused.ok)
       expect(refused.reason).toMatch(new RegExp(`^the gold names ${other} but the fix changes `));
-    const testgen = tasks.find((t) => t.kind === 'testgen')!;
+    const testgen = bed.tasks.find((t) => t.kind === 'testgen')!;
     expect(await validateTask(testgen, sandbox)).toEqual({ ok: true });
     // Reference tests that always fail "catch" every mutant.
     const failing: Task = {
@@ -72,7 +68,7 @@ describe('grading integrity', () => {
   });
 
   it('stops, rather than grading reward 0, when the sandbox pool itself has failed', async () => {
-    const task = tasks.find((t) => t.kind === 'editing')!;
+    const task = bed.tasks.find((t) => t.kind === 'editing')!;
     const gone = createNodeSandbox({ size: 1 });
     await gone.dispose();
     await expect(verifyAnswer(task, task.gold, gone)).rejects.toThrow(SandboxPoolError);

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeSandbox } from '../../node/sandbox';
-import { projectTasks } from '../../cli/testFixtures';
+import { describe, expect, it } from 'vitest';
+import { taskBed } from '../../cli/testFixtures';
 import type { Answer, TestCase } from '../answers/types';
 import type { SandboxRunner, SandboxRunRequest } from '../sandbox/types';
 import type { Task } from '../tasks/types';
@@ -8,12 +7,8 @@ import { stepsOf } from './shape';
 import type { Verification } from './types';
 import { verifyAnswer, verifyGroup } from './verify';
 
-const sandbox = createNodeSandbox({ size: 2 });
-afterAll(() => sandbox.dispose());
-let tasks: Task[] = [];
-beforeAll(async () => {
-  tasks = await projectTasks(sandbox);
-}, 120_000);
+const bed = taskBed();
+const { sandbox } = bed;
 
 const casesOf = (a: Answer): TestCase[] =>
   stepsOf(a).flatMap((s) => (s.kind === 'tests' ? s.cases : []));
@@ -57,7 +52,7 @@ async function both(
 
 describe('grading until the reward is decided', () => {
   it('stops unit-test generation at the first surviving mutant, or before the mutants when the tests fail on the correct code, with the same reward', async () => {
-    const testgen = tasks.filter((t) => t.kind === 'testgen');
+    const testgen = bed.tasks.filter((t) => t.kind === 'testgen');
     expect(testgen.length).toBeGreaterThanOrEqual(3);
     let stoppedAmongMutants = 0;
     let stoppedBeforeMutants = 0;
@@ -95,10 +90,10 @@ describe('grading until the reward is decided', () => {
   }, 300_000);
 
   it('runs a reproduction that passes on the buggy code only there, with the same reward', async () => {
-    const repro = tasks.filter((t) => t.kind === 'reproduction');
+    const repro = bed.tasks.filter((t) => t.kind === 'reproduction');
     expect(repro.length).toBeGreaterThanOrEqual(3);
     // Other tasks' test cases with stated values: some pass on a task's buggy code too.
-    const stated = tasks.flatMap((t) => casesOf(t.gold)).filter((c) => c.expect !== undefined);
+    const stated = bed.tasks.flatMap((t) => casesOf(t.gold)).filter((c) => c.expect !== undefined);
     let stopped = 0;
     for (const task of repro) {
       const { cut: golden } = await both(task, task.gold);
@@ -117,7 +112,7 @@ describe('grading until the reward is decided', () => {
   }, 300_000);
 
   it('grades each distinct answer of a group once, sharing the verdict', async () => {
-    const task = tasks.find((t) => t.kind === 'testgen')!;
+    const task = bed.tasks.find((t) => t.kind === 'testgen')!;
     const gold = casesOf(task.gold);
     const one = tests(gold.slice(0, 1));
     const group = [task.gold, one, structuredClone(task.gold), one, tests(gold.slice(0, 1))];
