@@ -1,11 +1,20 @@
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs } from './args';
 import type { CommandContext } from './commands';
 import type { Task } from '../core/tasks/types';
-import { resumedSuite, resumedSuiteDiffers, suiteTasks, tasksDiffer } from './runSuite';
+import { fileDigest, resumedSuite, resumedSuiteDiffers, suiteTasks, tasksDiffer } from './runSuite';
 
 const ctx = (...argv: string[]) => ({ args: parseArgs(['train', ...argv]) }) as CommandContext;
+const dir = mkdtempSync(join(tmpdir(), 'resume-suite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const suiteFile = (name: string, text: string): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
 
 describe('the suite a resumed run continues on', () => {
   it('is the one it recorded, whatever --suite-seed defaults to', () => {
@@ -17,7 +26,7 @@ describe('the suite a resumed run continues on', () => {
       seed: 2,
       arg: undefined,
     });
-    const file = resolve('tasks.jsonl');
+    const file = suiteFile('tasks.jsonl', 'a\n');
     expect(resumedSuite(ctx('--resume', '--validated'), 'r', { source: { file } })).toEqual({
       seed: 1,
       arg: { path: file, validated: true },
@@ -44,6 +53,33 @@ describe('the suite a resumed run continues on', () => {
     );
     expect(() => resumedSuite(ctx('--suite-seed', '2'), 'r', { source: { quick: 1 } })).toThrow(
       /not \{"builtin":2\}/,
+    );
+  });
+
+  it('is a suite file named at another path when it holds what the run started on', () => {
+    const moved = suiteFile('moved.jsonl', 'tasks\n');
+    const gone = resolve(dir, 'gone.jsonl');
+    const content = { sha256: fileDigest(moved), validated: true };
+    const run = { source: { file: gone }, file: content };
+    // Not given: the file is gone, and the refusal says how to go on.
+    expect(() => resumedSuite(ctx('--resume'), 'r', run)).toThrow(
+      `r was started on the suite file ${gone}, which is gone: give the same file (sha256 ${content.sha256}) where it is now with --suite <path>`,
+    );
+    // Given where it is now: the run continues on it, validated as it was.
+    expect(resumedSuite(ctx('--resume', '--suite', moved), 'r', run)).toEqual({
+      seed: 1,
+      arg: { path: moved, validated: true },
+    });
+    // Another file's content is refused, as is a path when no digest was recorded.
+    const other = suiteFile('other.jsonl', 'other tasks\n');
+    expect(() => resumedSuite(ctx('--resume', '--suite', other), 'r', run)).toThrow(
+      /other\.jsonl is not the suite file r was started on: that one \(sha256 [0-9a-f]{16}\) was .*gone\.jsonl, this one holds sha256 [0-9a-f]{16}/,
+    );
+    expect(() =>
+      resumedSuite(ctx('--resume', '--suite', moved), 'r', { source: { file: gone } }),
+    ).toThrow(/recorded no digest of it/);
+    expect(() => resumedSuite(ctx('--resume', '--suite', 'quick'), 'r', run)).toThrow(
+      /not the quick suite/,
     );
   });
 
@@ -96,7 +132,7 @@ describe('whether a resumed run may continue on its suite as it is now', () => {
   it('may not when its suite file changed, or its tasks did', () => {
     const now = { source, tasks, file: file('bbbb') };
     expect(resumedSuiteDiffers({ source, tasks, file: file('aaaa') }, now)).toBe(
-      'its suite file held sha256 aaaa when it started, bbbb now (the file changed)',
+      'its suite file held sha256 aaaa when it started, bbbb now (the file changed; give the file it started on with --suite <path>)',
     );
     const fewer = { ...tasks, train: 3 };
     expect(resumedSuiteDiffers({ source, tasks: fewer, file: file('bbbb') }, now)).toMatch(

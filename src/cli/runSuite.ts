@@ -125,7 +125,7 @@ export function resumedSuiteDiffers(
   now: CurrentSuite,
 ): string | null {
   if (recorded?.file && now.file && recorded.file.sha256 !== now.file.sha256)
-    return `its suite file held sha256 ${recorded.file.sha256} when it started, ${now.file.sha256} now (the file changed)`;
+    return `its suite file held sha256 ${recorded.file.sha256} when it started, ${now.file.sha256} now (the file changed; give the file it started on with --suite <path>)`;
   const tasks = tasksDiffer(recorded?.tasks, now.tasks);
   const why = now.file
     ? 'the same file, validated again, kept other tasks'
@@ -149,6 +149,8 @@ export const suiteSource = (seed: number, suite: SuiteFlag | undefined): RunSuit
 /**
  * The suite a resumed run continues on: the one it recorded when it started (`recorded`, absent
  * for runs from before runs recorded it), which `--suite` or `--suite-seed` may only name again.
+ * A suite file may be named at another path (moved, or the run copied elsewhere) when its content
+ * is the recorded one; suite.json then records the new path.
  */
 export function resumedSuite(
   ctx: CommandContext,
@@ -158,22 +160,48 @@ export function resumedSuite(
   const given = { seed: flagInt(ctx.args, 'suite-seed', 1), arg: suiteFlag(ctx) };
   const recorded = run?.source;
   if (!recorded) return given;
+  if ('file' in recorded) return resumedFile(ctx, out, recorded.file, run.file, given);
   const asFlags = ctx.args.flags.has('suite') || ctx.args.flags.has('suite-seed');
   if (asFlags && JSON.stringify(suiteSource(given.seed, given.arg)) !== JSON.stringify(recorded))
     throw new UsageError(
       `${out} was started on ${JSON.stringify(recorded)}, not ${JSON.stringify(suiteSource(given.seed, given.arg))}: resume it without --suite and --suite-seed (it continues on its own suite)`,
     );
   if ('quick' in recorded) return { seed: recorded.quick, arg: { quick: true } };
-  if ('file' in recorded)
-    return {
-      seed: given.seed,
-      // Validated as it was when the run started (recorded since 2026-12-06).
-      arg: {
-        path: recorded.file,
-        validated: run.file?.validated ?? ctx.args.flags.has('validated'),
-      },
-    };
   return { seed: recorded.builtin, arg: undefined };
+}
+
+/** `resumedSuite` for a run on a suite file (`path`, with what it held: `content`). */
+function resumedFile(
+  ctx: CommandContext,
+  out: string,
+  path: string,
+  content: RecordedSuite['file'],
+  given: { seed: number; arg: SuiteFlag | undefined },
+): { seed: number; arg: SuiteFlag } {
+  const named = given.arg && 'path' in given.arg ? resolve(given.arg.path) : undefined;
+  if (given.arg && !named)
+    throw new UsageError(
+      `${out} was started on the suite file ${path}, not the quick suite: resume it without --suite, or with --suite <that file>`,
+    );
+  // Validated as it was when the run started (recorded since 2026-12-06).
+  const validated = content?.validated ?? ctx.args.flags.has('validated');
+  const held = content ? ` (sha256 ${content.sha256})` : '';
+  if (named && named !== path) {
+    if (!content)
+      throw new UsageError(
+        `${out} was started on ${path}, not ${named}, and recorded no digest of it to tell whether they hold the same tasks: resume it without --suite`,
+      );
+    const now = fileDigest(named);
+    if (now !== content.sha256)
+      throw new UsageError(
+        `${named} is not the suite file ${out} was started on: that one${held} was ${path}, this one holds sha256 ${now}; give that file's content with --suite`,
+      );
+  }
+  if (!named && !existsSync(path))
+    throw new UsageError(
+      `${out} was started on the suite file ${path}, which is gone: give the same file${held} where it is now with --suite <path>`,
+    );
+  return { seed: given.seed, arg: { path: named ?? path, validated } };
 }
 
 /** The suite a run in `out` recorded when it started, if it did. */
