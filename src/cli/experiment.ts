@@ -18,6 +18,7 @@ import {
   checkSameExperiment,
   earlierExperiment,
   reuseWarmStart,
+  warmStartDigest,
   warmStartName,
 } from './experimentDir';
 import type { GridResult } from './gridResult';
@@ -126,6 +127,9 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
   if (reused || forked)
     result.warmStart = warmStartName(out, reused?.dir ?? join(out, 'warm-start'));
   else if (previous?.warmStart) result.warmStart = previous.warmStart;
+  // Known now for a warm start reused; for one trained here, once it is.
+  if (reused) result.warmStartDigest = warmStartDigest(reused.dir);
+  else if (!forked && previous?.warmStartDigest) result.warmStartDigest = previous.warmStartDigest;
   if (previous) checkSameExperiment(out, previous, result);
   if (reused) {
     warm = reused.checkpoint;
@@ -221,7 +225,10 @@ export async function experimentCommand(ctx: CommandContext): Promise<Record<str
       ...(rl && warm ? { initFrom: warm } : {}),
       suite: recorded,
     });
-    if (baseline.kind === 'warm-start') warm = output.checkpoint;
+    if (baseline.kind === 'warm-start') {
+      warm = output.checkpoint;
+      result.warmStartDigest = warmStartDigest(join(out, config.name));
+    }
     const test = output.evals.filter((e) => e.split === 'test').at(-1);
     result.runs[config.name] = {
       scores: test?.result.bySkill ?? {},

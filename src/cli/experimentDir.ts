@@ -1,5 +1,6 @@
 // What an experiment directory holds, and whether new runs may join it: its warm start (reused
 // by --warm-from and by --force additions) and its results.json (checked before --force trains).
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { PerTaskScores } from '../eval/evaluate';
@@ -180,6 +181,13 @@ export function configDifferences(
   return a === b ? [] : [style.describe(path, a, b)];
 }
 
+/** `GridResult.warmStartDigest` of the warm-start run in `dir`. */
+export const warmStartDigest = (dir: string): string =>
+  createHash('sha256')
+    .update(readFileSync(join(dir, 'checkpoint.json')))
+    .digest('hex')
+    .slice(0, 16);
+
 /**
  * A warm start's directory as results.json records it: `<out>/warm-start` when it lies inside
  * the experiment (so a moved or copied experiment keeps its identity), else its absolute path.
@@ -190,6 +198,20 @@ export function warmStartName(out: string, dir: string): string {
     ? `<out>/${inside.split(sep).join('/')}`
     : resolve(dir);
 }
+
+/**
+ * Whether two results' RL runs fork from one warm start: the same checkpoint (by its digest,
+ * wherever it lies) when both know it, else the same directory.
+ */
+function sameWarmStart(earlier: GridResult, now: GridResult): boolean {
+  if (earlier.warmStart === undefined || now.warmStart === undefined) return true;
+  if (earlier.warmStartDigest !== undefined && now.warmStartDigest !== undefined)
+    return earlier.warmStartDigest === now.warmStartDigest;
+  return earlier.warmStart === now.warmStart;
+}
+
+const warmStartWords = (r: GridResult): string =>
+  r.warmStartDigest ? `${r.warmStart} (sha256 ${r.warmStartDigest})` : `${r.warmStart}`;
 
 /**
  * Refuses to add runs to an experiment whose runs were trained otherwise: another base config
@@ -206,10 +228,10 @@ export function checkSameExperiment(out: string, earlier: GridResult, now: GridR
     ...(earlier.backend !== now.backend
       ? [`backend ${earlier.backend} there, ${now.backend} here`]
       : []),
-    ...(earlier.warmStart !== undefined &&
-    now.warmStart !== undefined &&
-    earlier.warmStart !== now.warmStart
-      ? [`RL runs forked from the warm start in ${earlier.warmStart} there, ${now.warmStart} here`]
+    ...(!sameWarmStart(earlier, now)
+      ? [
+          `RL runs forked from the warm start in ${warmStartWords(earlier)} there, ${warmStartWords(now)} here`,
+        ]
       : []),
   ];
   if (problems.length > 0)

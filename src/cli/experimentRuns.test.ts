@@ -1,6 +1,6 @@
 import '../node/tf';
 import * as tf from '@tensorflow/tfjs-core';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { suiteLines } from '../core/tasks/suite';
@@ -93,7 +93,7 @@ describe('lab experiment on a suite without some skills', () => {
     writeFileSync(config, JSON.stringify({ ...tinyRun, extends: 'quick', tasksPerStep: 12 }));
     const lines: string[] = [];
     const out = join(dir, 'grid');
-    const grid = (only: string, ...extra: string[]) =>
+    const gridIn = (where: string, only: string, ...extra: string[]) =>
       experimentCommand({
         args: parseArgs(
           ['experiment', '--grid', 'interference', '--config', config, '--suite', file].concat([
@@ -101,7 +101,7 @@ describe('lab experiment on a suite without some skills', () => {
             '--only',
             only,
             '--out',
-            out,
+            where,
             ...extra,
           ]),
         ),
@@ -109,6 +109,7 @@ describe('lab experiment on a suite without some skills', () => {
         quiet: true,
         print: (t) => lines.push(t),
       });
+    const grid = (only: string, ...extra: string[]) => gridIn(out, only, ...extra);
     await expect(grid('matched-review,single-editing')).rejects.toThrow(
       /^single-editing: the suite has no training tasks of editing \(it has (?!.*editing).*review.*\); leave it out of --only or give a suite that has them; nothing was trained$/,
     );
@@ -146,6 +147,42 @@ describe('lab experiment on a suite without some skills', () => {
     expect(added.tasks).toEqual(result.tasks);
     expect(result.tasks?.digest).toMatch(/^[0-9a-f]{16}$/);
     expect(result.tasks).toMatchObject({ train: tasks.length - composites.size, val: 0 });
+    // A grid forked from another's warm start takes more runs from the same checkpoint moved
+    // elsewhere (known by its digest), not from another one (review 41cli F20).
+    const forked = join(dir, 'forked');
+    const fromOut = (await gridIn(
+      forked,
+      'matched-review',
+      '--warm-from',
+      out,
+    )) as unknown as GridResult;
+    expect(fromOut.warmStart).toBe(join(out, 'warm-start'));
+    expect(fromOut.warmStartDigest).toMatch(/^[0-9a-f]{16}$/);
+    expect(added.warmStartDigest).toBe(fromOut.warmStartDigest);
+    const moved = join(dir, 'moved');
+    cpSync(join(out, 'warm-start'), moved, { recursive: true });
+    const more = (await gridIn(
+      forked,
+      'single-review',
+      '--force',
+      '--warm-from',
+      moved,
+    )) as unknown as GridResult;
+    expect(Object.keys(more.runs).sort()).toEqual([
+      'matched-review',
+      'single-review',
+      'warm-start',
+    ]);
+    expect(more.warmStart).toBe(moved);
+    // Changed where it lies now, it is another warm start.
+    const checkpoint = join(moved, 'checkpoint.json');
+    writeFileSync(
+      checkpoint,
+      JSON.stringify(JSON.parse(readFileSync(checkpoint, 'utf8')), null, 1),
+    );
+    await expect(gridIn(forked, 'single-review', '--force', '--warm-from', moved)).rejects.toThrow(
+      /RL runs forked from the warm start in .*moved \(sha256 [0-9a-f]{16}\) there, .*moved \(sha256 [0-9a-f]{16}\) here/,
+    );
     const recorded = readFileSync(join(out, 'results.json'), 'utf8');
     const other = { ...added, tasks: { ...added.tasks!, digest: '0000000000000000' } };
     writeFileSync(join(out, 'results.json'), JSON.stringify(other));

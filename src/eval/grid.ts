@@ -42,6 +42,11 @@ export interface GridResult {
   suite?: string;
   /** The warm-start directory every RL baseline forked from (absent in older results). */
   warmStart?: string;
+  /**
+   * What that warm start is, wherever it lies now: the first 16 hex digits of its
+   * checkpoint.json's SHA-256 (absent in older results).
+   */
+  warmStartDigest?: string;
   /** Which tasks the suite gave its runs (absent in older results). */
   tasks?: SuiteTasks;
   /** Test-split scores per baseline name. */
