@@ -5,6 +5,7 @@ import { pairedDifference } from '../src/eval/compare';
 import type { PerTaskScores } from '../src/eval/evaluate';
 import type { GridResult } from '../src/eval/grid';
 import { taskPrompt, type PromptLine } from '../src/eval/modelPrompt';
+import { serializeSuite } from '../src/core/tasks/suite';
 import { expectAccessible } from './a11y';
 import {
   expectFileGridKept,
@@ -382,6 +383,50 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await page.reload();
     await expect(keptModels).toHaveCount(2);
     await expect(keptModels.nth(1)).toContainText('model-answers.jsonl');
+
+    // A suite file with training and test tasks: its test split is evaluated unless another is
+    // chosen, and scores as lab eval scores <file>:test in Node.
+    const reviews = quickSuiteTasks().filter((t) => t.kind === 'review');
+    const mixed = [
+      ...reviews.filter((t) => t.split === 'train').slice(0, 2),
+      ...reviews.filter((t) => t.split === 'test').slice(0, 2),
+    ];
+    const mixedFile = join(dir, 'mixed-splits.jsonl');
+    writeFileSync(mixedFile, serializeSuite('mixed', mixed));
+    await ext.getByTestId('external-file').setInputFiles(mixedFile);
+    await expect(ext.getByTestId('external-file-about')).toHaveText(
+      'mixed-splits.jsonl: a suite file of 4 tasks (2 train, 0 val, 2 test).',
+    );
+    await expect(ext.getByTestId('external-split')).toHaveValue('test');
+    await ext.getByTestId('external-kind-bugfix').uncheck();
+    await ext.getByTestId('external-kind-review').check();
+    await ext.getByTestId('external-start').click();
+    await expect(table).toContainText(
+      'mixed-splits.jsonl (suite, test split): 2 code review tasks',
+      {
+        timeout: 120_000,
+      },
+    );
+    const splitNode = JSON.parse(
+      lab([
+        'eval',
+        '--policy',
+        join(out, 'joint-rl'),
+        '--suite',
+        `${mixedFile}:test`,
+        '--validated',
+        '--skills',
+        'review',
+        '--json',
+      ]),
+    ) as { bySkill: GridResult['runs'][string]['scores'] };
+    const reviewed = splitNode.bySkill.review!;
+    await expect(ext.getByTestId('external-review-0')).toHaveText(
+      `${reviewed.meanReward.toFixed(3)}${reviewed.stdErr === undefined ? '' : `± ${reviewed.stdErr.toFixed(3)}`}`,
+    );
+    await expect(ext.getByTestId('external-kept-row').first()).toContainText(
+      'test split: 2 code review',
+    );
 
     // Another run picked for a baseline changes its column; none leaves it empty.
     await evaluate.getByTestId('grid-pick-untrained').selectOption('');

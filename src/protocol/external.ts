@@ -3,7 +3,7 @@
  * command line exported) in the trainer worker: what the Evaluate page asks, hears and gets.
  * Structured-cloneable: it crosses the worker boundary.
  */
-import type { TaskKind } from '../core/tasks/types';
+import type { Split, TaskKind } from '../core/tasks/types';
 import type { KindScore, PerTaskScores } from '../eval/evaluate';
 
 export interface ExternalEvalRequest {
@@ -14,6 +14,8 @@ export interface ExternalEvalRequest {
   runIds: string[];
   /** The task kinds to evaluate (none: every kind the file gives). */
   kinds: TaskKind[];
+  /** A suite file's split to evaluate (absent: every split; a HumanEvalPack file has none). */
+  split?: Split;
   /** Answers a task per run (Avg@k), and the seed of tasks made from records and of sampling. */
   samples: number;
   seed: number;
@@ -51,6 +53,8 @@ export interface ExternalRunScores {
 export interface ExternalEvalResult {
   fileName: string;
   format: 'HumanEvalPack' | 'suite';
+  /** The suite file's split evaluated (absent: every split, or a HumanEvalPack file). */
+  split?: Split;
   /** Tasks evaluated per kind (valid ones of the kinds asked for). */
   tasks: Partial<Record<TaskKind, number>>;
   /** Lines that could not be read, records no task could be made from, tasks that failed validation. */

@@ -82,8 +82,19 @@ export async function evaluateExternal(
     );
     cache.last = { key, read };
   }
-  const { format, tasks, skipped, offered } = cache.last.read;
-  if (tasks.length === 0) throw new Error(noTasks(request, skipped, offered));
+  const { format, skipped, offered } = cache.last.read;
+  // A suite file's split is taken from the tasks made: another split of the same file and kinds
+  // needs no making again.
+  const split = format === 'suite' ? request.split : undefined;
+  const tasks = split
+    ? cache.last.read.tasks.filter((t) => t.split === split)
+    : cache.last.read.tasks;
+  if (tasks.length === 0)
+    throw new Error(
+      cache.last.read.tasks.length > 0 && split
+        ? `${request.fileName} gave no valid tasks of the kinds ticked in its ${split} split: choose another split, or every split.`
+        : noTasks(request, skipped, offered),
+    );
   const counts: ExternalEvalResult['tasks'] = {};
   for (const t of tasks) counts[t.kind] = (counts[t.kind] ?? 0) + 1;
   const scored: ExternalEvalResult['runs'] = [];
@@ -146,6 +157,7 @@ export async function evaluateExternal(
   return {
     fileName: request.fileName,
     format,
+    ...(split ? { split } : {}),
     tasks: counts,
     skipped,
     notGiven: notGiven(request.kinds, offered),

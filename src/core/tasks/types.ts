@@ -26,6 +26,13 @@ export const TASK_KINDS: readonly TaskKind[] = [...ATOMIC_SKILLS, ...COMPOSITE_K
 export const SPLITS = ['train', 'val', 'test'] as const;
 export type Split = (typeof SPLITS)[number];
 
+/** A split's name in the app's words. */
+export const SPLIT_LABELS: Record<Split, string> = {
+  train: 'training',
+  val: 'validation',
+  test: 'test',
+};
+
 export const isAtomicSkill = (k: string): k is AtomicSkill =>
   (ATOMIC_SKILLS as readonly string[]).includes(k);
 export const isTaskKind = (k: string): k is TaskKind =>

@@ -1,4 +1,4 @@
-import { KIND_LABELS, TASK_KINDS } from '../../core/tasks/types';
+import { KIND_LABELS, SPLIT_LABELS, TASK_KINDS } from '../../core/tasks/types';
 import { pairedDifference } from '../../eval/compare';
 import type { ExternalEvalResult } from '../../protocol/external';
 import { plural } from '../../protocol/plural';
@@ -22,7 +22,8 @@ export function ExternalResultTable({
     <div data-testid="external-result">
       <p className="hint">
         {earlier && <strong data-testid="external-earlier">{earlier} </strong>}
-        {result.fileName} ({result.format}):{' '}
+        {result.fileName} ({result.format}
+        {result.split && `, ${SPLIT_LABELS[result.split]} split`}):{' '}
         {kinds.map((k) => `${result.tasks[k]} ${KIND_LABELS[k]}`).join(', ')} tasks;{' '}
         {plural(result.samples, 'answer')} a task, seed {result.seed}.
         {result.notGiven?.map((k) => (

@@ -5,6 +5,8 @@ import type { ExternalEvalResult } from '../../protocol/external';
 import type { RunSummary } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
 import { initialEvaluateState } from '../../state/evaluateSlice';
+import { serializeSuite } from '../../core/tasks/suite';
+import type { Split, Task } from '../../core/tasks/types';
 import { ExternalTasksPanel } from './ExternalTasksPanel';
 
 // IndexedDB is not in jsdom: the kept results' storage does nothing (the store is the app's).
@@ -18,12 +20,17 @@ vi.mock('../../storage/kept', () => ({
 // The trainer worker: an evaluation that goes until it is cancelled, then fails as the worker's
 // does when cancelled while making its tasks, or (`answering`) gives what it gives when cancelled
 // while the first run answers: every run without scores.
-const worker = vi.hoisted(() => ({ stop: null as (() => void) | null, answering: false }));
+const worker = vi.hoisted(() => ({
+  stop: null as (() => void) | null,
+  answering: false,
+  asked: [] as unknown[],
+}));
 vi.mock('../../bridge/trainerClient', () => ({
   proxy: <F,>(f: F) => f,
   trainerClient: () => ({
     evaluateExternal: (request: { fileName: string }) =>
       new Promise((resolve, reject) => {
+        worker.asked.push(request);
         worker.stop = () =>
           worker.answering
             ? resolve({
@@ -99,11 +106,35 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-async function openFile() {
+/** A suite file's localization task in `split` (describeFile reads its shape, no sandbox). */
+const suiteTask = (id: string, split: Split): Task => ({
+  id,
+  kind: 'localization',
+  split,
+  project: 'p',
+  origin: 'builtin',
+  prompt: { title: 't', body: 'b' },
+  files: { 'a.js': 'export const a = 1;\n' },
+  gold: { kind: 'files', files: ['a.js'] },
+  hidden: { tests: { 'a.test.js': "it('a', () => {});\n" } },
+  space: {
+    files: ['a.js', 'a.test.js'],
+    literals: [],
+    functions: [],
+    maxCases: 0,
+    expectRequired: false,
+    maxEdits: 0,
+    replacements: [],
+    insertLines: [],
+  },
+  meta: {},
+});
+
+async function openFile(name = 'one.jsonl', text = RECORD) {
   const input = screen.getByTestId<HTMLInputElement>('external-file');
   // jsdom's File has no text(): the browser's, for the one record.
-  const file = Object.assign(new File([RECORD], 'one.jsonl'), {
-    text: () => Promise.resolve(RECORD),
+  const file = Object.assign(new File([text], name), {
+    text: () => Promise.resolve(text),
   });
   fireEvent.change(input, { target: { files: [file] } });
   await screen.findByTestId('external-file-about');
@@ -129,6 +160,47 @@ describe('ExternalTasksPanel', () => {
     expect(start().disabled).toBe(true);
     fireEvent.change(screen.getByTestId('external-seed'), { target: { value: '0' } });
     expect(screen.queryByTestId('external-problem')).toBeNull();
+  });
+
+  it('evaluates a suite file’s test split when it has others too, or any split chosen', async () => {
+    render(<ExternalTasksPanel />);
+    // A HumanEvalPack file has no splits to choose.
+    await openFile();
+    expect(screen.queryByTestId('external-split')).toBeNull();
+    const tasks = [suiteTask('t1', 'train'), suiteTask('t2', 'train'), suiteTask('s1', 'test')];
+    await openFile('suite.jsonl', serializeSuite('s', tasks));
+    await waitFor(() =>
+      expect(screen.getByTestId('external-file-about').textContent).toBe(
+        'suite.jsonl: a suite file of 3 tasks (2 train, 0 val, 1 test).',
+      ),
+    );
+    const split = screen.getByTestId<HTMLSelectElement>('external-split');
+    expect(split.value).toBe('test');
+    expect([...split.options].map((o) => [o.text, o.disabled])).toEqual([
+      ['test (1 task)', false],
+      ['validation (0 tasks)', true],
+      ['training (2 tasks)', false],
+      ['every split', false],
+    ]);
+    fireEvent.click(start());
+    expect(worker.asked.at(-1)).toMatchObject({ fileName: 'suite.jsonl', split: 'test' });
+    worker.stop?.();
+    await waitFor(() => expect(start().disabled).toBe(false));
+    // Every split: said to include the training tasks, and asked without a split.
+    fireEvent.change(split, { target: { value: 'all' } });
+    expect(screen.getByTestId('external-split-note').textContent).toContain(
+      'scored on its training tasks too',
+    );
+    fireEvent.click(start());
+    expect(worker.asked.at(-1)).not.toHaveProperty('split');
+    worker.stop?.();
+    await waitFor(() => expect(start().disabled).toBe(false));
+    // A file of test tasks alone: nothing to choose between.
+    await openFile('test.jsonl', serializeSuite('s', [suiteTask('s1', 'test')]));
+    await waitFor(() =>
+      expect(screen.getByTestId<HTMLSelectElement>('external-split').value).toBe('all'),
+    );
+    expect(screen.queryByTestId('external-split-note')).toBeNull();
   });
 
   it('says in the result which ticked kinds the file gives none of', () => {

@@ -2,14 +2,27 @@ import { plural } from '../../protocol/plural';
 import { useMemo, useState } from 'react';
 import { cancelExternalTasks, evaluateExternalTasks } from '../../bridge/evaluation';
 import { FileButton } from '../../components/FileButton';
-import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
+import {
+  KIND_LABELS,
+  SPLIT_LABELS,
+  SPLITS,
+  TASK_KINDS,
+  type Split,
+  type TaskKind,
+} from '../../core/tasks/types';
 import { MAX_EXTERNAL_SAMPLES, samplingProblem } from '../../protocol/external';
 import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
 import { ExternalResultTable } from './ExternalResultTable';
 import { defaultPicks, isGridRun } from './gridFromRuns';
-import { describeFile } from './describeFile';
+import { describeFile, type SplitCounts } from './describeFile';
 import { KeptTable } from './KeptTable';
+
+/** A suite file's test split when it has other tasks too, else every split. */
+function defaultSplit(splits: SplitCounts | null): Split | 'all' {
+  if (!splits || splits.test === 0) return 'all';
+  return SPLITS.some((s) => s !== 'test' && splits[s] > 0) ? 'test' : 'all';
+}
 
 /**
  * External tasks: a HumanEvalPack-style file (HumanEvalFix's fields, as in
@@ -23,7 +36,15 @@ export function ExternalTasksPanel() {
   const done = useMemo(() => runs.filter(isGridRun), [runs]);
   // The file evaluated: the last one opened that can be read. One that cannot is refused, saying
   // why, and the one before stays.
-  const [file, setFile] = useState<{ name: string; text: string; about: string } | null>(null);
+  const [file, setFile] = useState<{
+    name: string;
+    text: string;
+    about: string;
+    splits: SplitCounts | null;
+  } | null>(null);
+  // A suite file's split: its test split when it has others too (a run trained on the file's
+  // training split would be scored on tasks it trained on), else every split.
+  const [split, setSplit] = useState<Split | 'all'>('all');
   const [refused, setRefused] = useState<string | null>(null);
   const [kinds, setKinds] = useState<TaskKind[]>(['bugfix']);
   const [picked, setPicked] = useState<string[] | null>(null);
@@ -75,7 +96,8 @@ export function ExternalTasksPanel() {
             const described = describeFile(f.name, text);
             if (described.problem !== null) setRefused(described.problem);
             else {
-              setFile({ name: f.name, text, about: described.about });
+              setFile({ name: f.name, text, about: described.about, splits: described.splits });
+              setSplit(defaultSplit(described.splits));
               setRefused(null);
             }
             // The last evaluation's error was about another file.
@@ -93,6 +115,31 @@ export function ExternalTasksPanel() {
           {refused}
           {file && ` Still using ${file.name}.`}
         </p>
+      )}
+      {file?.splits && (
+        <div className="external-options">
+          <label>
+            split{' '}
+            <select
+              data-testid="external-split"
+              value={split}
+              onChange={(e) => setSplit(e.target.value as Split | 'all')}
+            >
+              {(['test', 'val', 'train'] as const).map((s) => (
+                <option key={s} value={s} disabled={file.splits![s] === 0}>
+                  {SPLIT_LABELS[s]} ({plural(file.splits![s], 'task')})
+                </option>
+              ))}
+              <option value="all">every split</option>
+            </select>
+          </label>
+          {split === 'all' && SPLITS.filter((s) => file.splits![s] > 0).length > 1 && (
+            <span className="hint" data-testid="external-split-note">
+              {' '}
+              Every split: a run trained on this file is scored on its training tasks too.
+            </span>
+          )}
+        </div>
       )}
       <fieldset className="external-options">
         <legend>Task kinds</legend>
@@ -159,6 +206,7 @@ export function ExternalTasksPanel() {
               text: file.text,
               runIds: chosen,
               kinds,
+              ...(file.splits && split !== 'all' ? { split } : {}),
               samples,
               seed,
             })
@@ -228,6 +276,7 @@ export function ExternalTasksPanel() {
           {
             head: 'Tasks',
             cell: ({ result }) =>
+              (result.split ? `${SPLIT_LABELS[result.split]} split: ` : '') +
               TASK_KINDS.filter((k) => result.tasks[k] !== undefined)
                 .map((k) => `${result.tasks[k]} ${KIND_LABELS[k]}`)
                 .join(', '),

@@ -11,6 +11,7 @@ describe('describeFile', () => {
     expect(describeFile('two.jsonl', records.slice(0, 2).join('\n'))).toEqual({
       about: 'two.jsonl: 2 HumanEvalPack-style records (each made into tasks of several kinds).',
       problem: null,
+      splits: null,
     });
     const mixed = describeFile('m.jsonl', `${records[0]}\n{"task_id": "x", "prompt": 1}\n`);
     expect(mixed.about).toBe(

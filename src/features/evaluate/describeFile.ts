@@ -1,6 +1,10 @@
 import { plural } from '../../protocol/plural';
+import { SPLITS, type Split } from '../../core/tasks/types';
 import { readTaskLines } from '../../eval/taskFile';
 import { labFileKind, OPEN_BUNDLE, OPEN_RESULTS, parseDocument } from './labFiles';
+
+/** A suite file's tasks in each split (a HumanEvalPack file's records have none). */
+export type SplitCounts = Record<Split, number>;
 
 /**
  * What a task file holds, read as it is opened (its records or tasks, not yet made or checked
@@ -9,7 +13,7 @@ import { labFileKind, OPEN_BUNDLE, OPEN_RESULTS, parseDocument } from './labFile
 export function describeFile(
   name: string,
   text: string,
-): { about: string; problem: null } | { about: null; problem: string } {
+): { about: string; problem: null; splits: SplitCounts | null } | { about: null; problem: string } {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   const first = lines[0]?.trim();
   const what = 'open HumanEvalPack-style records (JSONL) or a suite file from lab suite export.';
@@ -66,12 +70,17 @@ export function describeFile(
       about: null,
       problem: `${name} has no ${unit} the app can read (${plural(read.errors.length, 'line')} left out; the first: ${firstError}): ${what}`,
     };
-  const format =
-    read.format === 'HumanEvalPack'
-      ? `${plural(count, 'HumanEvalPack-style record')} (each made into tasks of several kinds)`
-      : `a suite file of ${plural(count, 'task')}`;
+  const splits =
+    read.format === 'suite'
+      ? (Object.fromEntries(
+          SPLITS.map((s) => [s, read.tasks.filter((t) => t.split === s).length]),
+        ) as SplitCounts)
+      : null;
+  const format = splits
+    ? `a suite file of ${plural(count, 'task')} (${SPLITS.map((s) => `${splits[s]} ${s}`).join(', ')})`
+    : `${plural(count, 'HumanEvalPack-style record')} (each made into tasks of several kinds)`;
   const leftOut = read.errors.length
     ? ` ${plural(read.errors.length, 'line')} cannot be read and will be left out; the first: ${firstError}.`
     : '';
-  return { about: `${name}: ${format}.${leftOut}`, problem: null };
+  return { about: `${name}: ${format}.${leftOut}`, problem: null, splits };
 }
