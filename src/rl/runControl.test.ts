@@ -5,6 +5,7 @@ import {
   mixFromStep,
   mixOnStart,
   mixTooLate,
+  untilWoken,
   type Control,
 } from './runControl';
 
@@ -83,5 +84,22 @@ describe('mixOnStart and applyDue', () => {
     expect(control(3).pending.map((p) => p.id)).toEqual([4]);
     const fresh = { ...control(0), ...mixOnStart([], 0, mix(1)) };
     expect(fresh).toMatchObject({ mix: mix(1), lastEvent: null, pending: [] });
+  });
+});
+
+describe('untilWoken', () => {
+  it('waits for a Resume or Stop, and goes on at once after one that came before it began', async () => {
+    const c = { paused: true, wake: null as (() => void) | null };
+    let woken = false;
+    const waiting = untilWoken(c).then(() => (woken = true));
+    await Promise.resolve();
+    expect(woken).toBe(false);
+    // What stop() does: paused cleared, then wake.
+    c.paused = false;
+    c.wake?.();
+    await waiting;
+    expect(c.wake).toBeNull();
+    // Stop pressed while the pause was being stored (paused already cleared, nobody to wake).
+    await expect(untilWoken({ paused: false, wake: null })).resolves.toBeUndefined();
   });
 });

@@ -40,6 +40,19 @@ export interface PendingChange {
   mix: TrainConfig['mix'];
 }
 
+/**
+ * Waits for a paused run's Resume or Stop (each clears `paused`, then calls `wake`). One that
+ * came before the wait began (while the pause was being stored) has woken nobody: it goes on at
+ * once rather than waiting for good.
+ */
+export async function untilWoken(c: Pick<Control, 'paused' | 'wake'>): Promise<void> {
+  await new Promise<void>((resolve) => {
+    c.wake = resolve;
+    if (!c.paused) resolve();
+  });
+  c.wake = null;
+}
+
 /** A run's training time so far: earlier sessions' and this one's since training began. */
 export const elapsedOf = (c: Control, now: number): number =>
   c.elapsedBase + (c.startedAt === null ? 0 : now - c.startedAt);

@@ -11,7 +11,15 @@ import type {
 } from '../protocol/training';
 import { finalScores } from '../protocol/training';
 import type { LabDatabase, RunRecord } from '../storage/db';
-import { applyDue, changeMix, elapsedOf, mixOnStart, mixTooLate, type Control } from './runControl';
+import {
+  applyDue,
+  changeMix,
+  elapsedOf,
+  mixOnStart,
+  mixTooLate,
+  untilWoken,
+  type Control,
+} from './runControl';
 import { StoredRuns } from './storedRuns';
 import { evaluateExternal, ExternalEvalCancelled, type TaskFileCache } from './externalEval';
 import type {
@@ -334,10 +342,7 @@ export class TrainingSession extends StoredRuns {
             await db.runs.update(runId, { elapsedMs: elapsed() });
             await setStatus('paused');
             const pausedAt = now();
-            await new Promise<void>((resolve) => {
-              control.wake = resolve;
-            });
-            control.wake = null;
+            await untilWoken(control);
             if (control.startedAt !== null) control.startedAt += now() - pausedAt;
             if (!control.stop) await setStatus('running');
           },
