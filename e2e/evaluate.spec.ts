@@ -317,6 +317,14 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
       Object.keys(jointTested).sort(),
     );
     for (const kind of kinds) await expectModelRow(models, kind, modelNode, jointTested);
+    // Two answers a kind, of the kind's test tasks: the table and the note say so.
+    for (const kind of kinds)
+      await expect(models.getByTestId(`model-${kind}-tasks`)).toHaveText(
+        `${Object.keys(modelNode.perTask[kind]!).length} of ${testTasks.filter((t) => t.kind === kind).length}`,
+      );
+    await expect(models.getByTestId('model-partial')).toContainText(
+      'Scored over the tasks answered only (2 of',
+    );
     // A file with a bad line is refused, naming it; the table stays.
     const badAnswers = join(dir, 'bad-answers.jsonl');
     writeFileSync(badAnswers, '{"task": "x", "answer": "VERDICT NO"}\n{"answer": 1}\n');

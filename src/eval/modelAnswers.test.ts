@@ -10,7 +10,12 @@ import type { Task } from '../core/tasks/types';
 import { validateTask } from '../core/tasks/validate';
 import { diffFiles } from '../core/vfs';
 import { createNodeSandbox } from '../node/sandbox';
-import { answerFromText, readModelAnswers, scoreModelAnswers } from './modelAnswers';
+import {
+  answerCoverage,
+  answerFromText,
+  readModelAnswers,
+  scoreModelAnswers,
+} from './modelAnswers';
 import { promptsFile, taskPrompt } from './modelPrompt';
 
 const sandbox = createNodeSandbox({ size: 2 });
@@ -243,5 +248,29 @@ describe('a language model’s answers', () => {
     expect(parity(review)).toBe(review.length);
     expect(parity(inFile)).toBeLessThan(review.length * 0.8);
     expect(parity(inFile)).toBeGreaterThan(review.length * 0.2);
+  });
+});
+
+describe('answerCoverage', () => {
+  const task = (id: string, kind: Task['kind'], split: Task['split']) =>
+    ({ id, kind, split }) as Task;
+  const tasks = [
+    task('r1', 'review', 'test'),
+    task('r2', 'review', 'test'),
+    task('r3', 'review', 'train'),
+    task('l1', 'localization', 'test'),
+    task('l2', 'localization', 'val'),
+  ];
+
+  it('counts each kind answered against its tasks in the splits answered', () => {
+    expect(answerCoverage(tasks, { review: { r1: 1 }, localization: { l1: 0 } })).toEqual({
+      splits: ['test'],
+      byKind: { review: { answered: 1, of: 2 }, localization: { answered: 1, of: 1 } },
+    });
+    // Answers to two splits: measured against both.
+    expect(answerCoverage(tasks, { review: { r1: 1, r3: 1 } })).toEqual({
+      splits: ['train', 'test'],
+      byKind: { review: { answered: 2, of: 3 } },
+    });
   });
 });

@@ -6,7 +6,7 @@ import { invalid, type Verification } from '../core/skills/types';
 import { verifyAnswer } from '../core/skills/verify';
 import { readJsonLines } from '../core/tasks/jsonLines';
 import type { SuiteLineError } from '../core/tasks/suite';
-import type { Task, TaskKind } from '../core/tasks/types';
+import { SPLITS, type Split, type Task, type TaskKind } from '../core/tasks/types';
 import { applyPatch, createSnapshot } from '../core/vfs';
 import { editAnswer } from './editAnswer';
 import { kindScore, type KindScore } from './evaluate';
@@ -289,4 +289,30 @@ export async function scoreModelAnswers(
     unreadCount,
     unknownTasks: [...unknown].sort(),
   };
+}
+
+/** How much of the tasks a model's answers cover, kind by kind (see `answerCoverage`). */
+export interface AnswerCoverage {
+  /** The splits of the tasks answered. */
+  splits: Split[];
+  /** Per kind scored: the tasks answered, of the kind's tasks in those splits. */
+  byKind: Partial<Record<TaskKind, { answered: number; of: number }>>;
+}
+
+/**
+ * What a model's scores (`perTask`) cover of `tasks`: a score over the tasks answered says
+ * nothing of the ones left out, so an answers file of the easy half would read as a perfect
+ * score without it. Measured against the splits answered: prompts are downloaded a split at a
+ * time.
+ */
+export function answerCoverage(tasks: readonly Task[], perTask: PerTaskScores): AnswerCoverage {
+  const answered = new Set(Object.values(perTask).flatMap((byTask) => Object.keys(byTask ?? {})));
+  const splits = SPLITS.filter((s) => tasks.some((t) => t.split === s && answered.has(t.id)));
+  const byKind: AnswerCoverage['byKind'] = {};
+  for (const [kind, byTask] of Object.entries(perTask) as [TaskKind, Record<string, number>][])
+    byKind[kind] = {
+      answered: Object.keys(byTask).length,
+      of: tasks.filter((t) => t.kind === kind && splits.includes(t.split)).length,
+    };
+  return { splits, byKind };
 }

@@ -2,7 +2,12 @@ import type { Answer } from '../core/answers/types';
 import { renderAnswer } from '../core/answers/text';
 import { verifyAnswer } from '../core/skills/verify';
 import type { Split, Task } from '../core/tasks/types';
-import { NoTaskAnswered, readModelAnswers, scoreModelAnswers } from '../eval/modelAnswers';
+import {
+  answerCoverage,
+  NoTaskAnswered,
+  readModelAnswers,
+  scoreModelAnswers,
+} from '../eval/modelAnswers';
 import { promptsFile } from '../eval/modelPrompt';
 import type {
   ModelPromptsFile,
@@ -104,7 +109,12 @@ export class PlayTasks {
         `${error.message}. Answer the prompts this page downloads (${this.name()}), keeping each line's task id.`,
       );
     });
-    return { ...score, fileName: request.fileName, suite: this.name() };
+    return {
+      ...score,
+      fileName: request.fileName,
+      suite: this.name(),
+      coverage: answerCoverage(tasks, score.perTask),
+    };
   }
 
   /** One bug and the tasks made from it; a clear error when the id names no bug. */

@@ -3,7 +3,7 @@
  * its prompts go out as a file, its answers come back as one, and the trainer worker grades
  * them with the policy's verifiers. Structured-cloneable: it crosses the worker boundary.
  */
-import type { ModelScore } from '../eval/modelAnswers';
+import type { AnswerCoverage, ModelScore } from '../eval/modelAnswers';
 
 export interface ModelPromptsFile {
   fileName: string;
@@ -23,4 +23,6 @@ export interface ModelScoreResult extends ModelScore {
   fileName: string;
   /** The tasks the answers were scored on, in words. */
   suite: string;
+  /** How much of those tasks the answers cover (absent in results kept before it was said). */
+  coverage?: AnswerCoverage;
 }

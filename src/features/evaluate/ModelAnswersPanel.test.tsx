@@ -72,6 +72,25 @@ describe('ModelAnswersPanel', () => {
     expect(screen.queryByTestId('model-earlier')).toBeNull();
   });
 
+  it('says how much of the split the answers cover, kind by kind', () => {
+    appStore.getState().evaluateActions.done('model', {
+      ...RESULT,
+      coverage: { splits: ['test'], byKind: { review: { answered: 3, of: 9 } } },
+    });
+    render(<ModelAnswersPanel />);
+    expect(screen.getByTestId('model-review-tasks').textContent).toBe('3 of 9');
+    expect(screen.getByTestId('model-partial').textContent).toBe(
+      ' Scored over the tasks answered only (3 of 9 code review test tasks): a task left out counts for nothing; answer every prompt of the split for a score over all of it.',
+    );
+  });
+
+  it('shows the tasks answered alone for a result kept before coverage was said', () => {
+    appStore.getState().evaluateActions.done('model', RESULT);
+    render(<ModelAnswersPanel />);
+    expect(screen.getByTestId('model-review-tasks').textContent).toBe('3');
+    expect(screen.queryByTestId('model-partial')).toBeNull();
+  });
+
   it('names the kinds in the kept models’ heads as the grid does', () => {
     appStore.getState().evaluateActions.keptLoaded({
       external: [],

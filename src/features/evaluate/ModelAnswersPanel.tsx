@@ -5,7 +5,7 @@ import { modelPrompts, scoreModelAnswers } from '../../bridge/evaluation';
 import { download } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
 import { readInto } from '../../components/useRead';
-import { KIND_LABELS, SPLITS, TASK_KINDS, type Split } from '../../core/tasks/types';
+import { KIND_LABELS, SPLIT_LABELS, SPLITS, TASK_KINDS, type Split } from '../../core/tasks/types';
 import type { PerTaskScores } from '../../eval/evaluate';
 import type { Kept } from '../../protocol/kept';
 import { appStore } from '../../state/appStore';
@@ -127,6 +127,16 @@ function ModelTable() {
   if (!result) return null;
   const run = done.find((r) => r.id === runId);
   const scored = Object.values(result.perTask).reduce((n, s) => n + Object.keys(s ?? {}).length, 0);
+  const coverage = result.coverage;
+  const splitWords = coverage?.splits.map((s) => SPLIT_LABELS[s]).join(' and ') ?? '';
+  const partial = coverage
+    ? TASK_KINDS.flatMap((k) => {
+        const c = coverage.byKind[k];
+        return c && c.answered < c.of
+          ? [`${c.answered} of ${c.of} ${KIND_LABELS[k]} ${splitWords} tasks`]
+          : [];
+      }).join(', ')
+    : '';
   return (
     <>
       <p className="hint" data-testid="model-about">
@@ -143,6 +153,13 @@ function ModelTable() {
           ` ${result.unreadCount} held no answer and scored 0 (e.g. line ${result.unread[0]!.line}: ${result.unread[0]!.reason}).`}
         {result.unknownTasks.length > 0 &&
           ` ${result.unknownTasks.length} named a task not in the suite and ${result.unknownTasks.length === 1 ? 'was' : 'were'} left out (e.g. ${result.unknownTasks[0]!}).`}
+        {partial && (
+          <span data-testid="model-partial">
+            {' '}
+            Scored over the tasks answered only ({partial}): a task left out counts for nothing;
+            answer every prompt of the split for a score over all of it.
+          </span>
+        )}
       </p>
       {done.length > 0 && (
         <label className="field">
@@ -173,7 +190,16 @@ function ModelTable() {
           <thead>
             <tr>
               <th scope="col">Kind</th>
-              <th scope="col">Tasks</th>
+              <th
+                scope="col"
+                title={
+                  coverage
+                    ? `Tasks answered, of the kind's tasks in the ${splitWords} split`
+                    : 'Tasks answered'
+                }
+              >
+                Tasks
+              </th>
               <th scope="col" title="The model's mean reward over every task it answered">
                 {result.fileName}
               </th>
@@ -193,7 +219,11 @@ function ModelTable() {
             {rows.map((r) => (
               <tr key={r.kind} data-testid={`model-row-${r.kind}`}>
                 <th scope="row">{KIND_LABELS[r.kind]}</th>
-                <td className="num">{r.model.tasks}</td>
+                <td className="num" data-testid={`model-${r.kind}-tasks`}>
+                  {coverage?.byKind[r.kind]
+                    ? `${coverage.byKind[r.kind]!.answered} of ${coverage.byKind[r.kind]!.of}`
+                    : r.model.tasks}
+                </td>
                 <EstimateCell
                   testId={`model-${r.kind}-score`}
                   value={r.model.meanReward.toFixed(3)}
