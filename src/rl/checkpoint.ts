@@ -30,5 +30,16 @@ export function checkCheckpoint(value: unknown): string | null {
   if (!Array.isArray(c.weights) || !Array.isArray(c.vocabulary))
     return 'weights or vocabulary missing';
   if (typeof c.step !== 'number') return 'step missing';
+  if (!c.config || typeof c.config !== 'object') return 'config missing';
+  if (!Array.isArray(c.optimizer)) return 'optimizer state missing';
+  if (c.reference != null && !Array.isArray(c.reference)) return 'reference is not a list';
+  if (!Array.isArray(c.metrics)) return 'metrics missing';
+  const rngState = (s: unknown): boolean =>
+    Array.isArray(s) &&
+    s.length === 4 &&
+    s.every((x) => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 0xffffffff);
+  if (!c.rng || !rngState(c.rng.tasks) || !rngState(c.rng.decode))
+    return 'rng is not two RNG states (tasks, decode) of four unsigned 32-bit integers each';
+  if (c.replay !== undefined && !Array.isArray(c.replay)) return 'replay is not a list';
   return null;
 }

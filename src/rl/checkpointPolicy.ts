@@ -14,7 +14,12 @@ export function checkpointPolicy(checkpoint: Checkpoint): {
 } {
   const vocab = vocabularyFromWords(checkpoint.vocabulary);
   const model = createPolicyModel(checkpoint.config, vocab);
-  model.setWeights(checkpoint.weights);
+  try {
+    model.setWeights(checkpoint.weights);
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
   const agent = new PolicyAgent(model, vocab);
   return {
     policy: agentPolicy(

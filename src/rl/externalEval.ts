@@ -184,3 +184,45 @@ export function noTasks(
   const why = skipped.length ? ` (${skipped.length} left out; the first: ${skipped[0]})` : '';
   return `${request.fileName} gave no valid tasks${why}: open HumanEvalPack-style records (task_id, prompt, buggy_solution, test…) or a suite file from lab suite export.`;
 }
+
+/**
+ * The trainer worker's evaluations of external tasks: one at a time, cancellable, the last
+ * file's tasks kept for the next.
+ */
+export class ExternalEvaluations {
+  private readonly cache: { last: TaskFileCache | null } = { last: null };
+  private cancelAsked = false;
+  /** An evaluation is going. */
+  going = false;
+
+  constructor(private readonly env: { db: LabDatabase; sandbox: SandboxRunner }) {}
+
+  async run(
+    request: ExternalEvalRequest,
+    onProgress: (p: ExternalEvalProgress) => void,
+  ): Promise<ExternalEvalResult> {
+    if (this.going) throw new Error('An evaluation of external tasks is already going.');
+    this.going = true;
+    this.cancelAsked = false;
+    try {
+      return await evaluateExternal(
+        this.env,
+        request,
+        onProgress,
+        this.cache,
+        () => this.cancelAsked,
+      );
+    } catch (error) {
+      if (error instanceof ExternalEvalCancelled)
+        throw new Error('Cancelled while making the tasks; nothing was scored.');
+      throw error;
+    } finally {
+      this.going = false;
+    }
+  }
+
+  /** Stops the evaluation going at its next answer (the runs scored are kept). */
+  cancel(): void {
+    if (this.going) this.cancelAsked = true;
+  }
+}

@@ -11,7 +11,13 @@ import { decodeCheckpoint, encodeCheckpoint } from './checkpointCodec';
 import { QUICK_CONFIG } from './presets';
 import type { StepEpisode, StepMetrics } from './grpo';
 import { episodeRows, evalEpisodeRows } from './episodeRows';
-import { evalsKeptThrough, runTraining, type EvalEpisode, type EvalPoint } from './run';
+import {
+  evalsKeptThrough,
+  runTraining,
+  StoppedInWarmStart,
+  type EvalEpisode,
+  type EvalPoint,
+} from './run';
 import type { TrainConfig } from './config';
 
 const sandbox = createNodeSandbox({ size: 2 });
@@ -85,6 +91,11 @@ describe('runTraining on CPU', () => {
     );
     const resumed = await run(config, reloaded);
     expect(stable(resumed.metrics)).toEqual(stable(a.metrics));
+    // The warm start is kept as soon as it is made (before the step-0 validation), and a run
+    // resumed from it trains the same steps.
+    const atZero = checkpoints.find((c) => c.step === 0)!;
+    expect(atZero.metrics).toEqual([]);
+    expect(stable((await run(config, atZero, [])).metrics)).toEqual(stable(a.metrics));
     const finalA = a.evals.filter((e) => e.split === 'test').at(-1)!.result;
     const finalR = resumed.evals.filter((e) => e.split === 'test').at(-1)!.result;
     expect(finalR).toEqual(finalA);
@@ -323,5 +334,48 @@ describe('runTraining: a warm start then RL', () => {
     });
     expect(whole.metrics).toHaveLength(2);
     expect(stable(whole.metrics)).toEqual(stable(forked.metrics));
+  }, 600_000);
+
+  it('stops, and pauses, between the warm start’s batches; stopped before step 0, evaluates nothing', async () => {
+    const config = { ...tiny, seed: 6, warmStartPerKind: 8, warmStartEpochs: 2 };
+    const inputs = { config, train: tasks, val: tasks, test: tasks, sandbox, now: () => 0 };
+    const before = tf.memory().numTensors;
+    // Stop pressed during the first epoch: the cloning ends at the next batch, nothing is kept.
+    let batches = 0;
+    let stop = false;
+    const kept: Checkpoint[] = [];
+    const phases: string[] = [];
+    await expect(
+      runTraining(inputs, {
+        waitIfPaused: () => {
+          batches++;
+          return Promise.resolve();
+        },
+        shouldStop: () => stop,
+        onWarmEpoch: () => (stop = true),
+        onCheckpoint: (c) => void kept.push(c),
+        onPhase: (phase) => void phases.push(phase),
+      }),
+    ).rejects.toThrow(StoppedInWarmStart);
+    // Awaited before each batch (a pause waits there): the first epoch's, then the second's first.
+    expect(batches).toBeGreaterThan(2);
+    expect(kept).toEqual([]);
+    expect(phases).toEqual(['warm-start']);
+    expect(tf.memory().numTensors).toBe(before);
+    // Stopped once the warm start is done: its checkpoint, no evaluation, no step.
+    let epochs = 0;
+    const out = await runTraining(inputs, {
+      shouldStop: () => epochs === config.warmStartEpochs,
+      onWarmEpoch: () => void epochs++,
+      onCheckpoint: (c) => void kept.push(c),
+      onPhase: (phase) => void phases.push(phase),
+    });
+    expect(out.evals).toEqual([]);
+    expect(out.metrics).toEqual([]);
+    expect(out.checkpoint.step).toBe(0);
+    expect(out.warmStart?.losses).toHaveLength(2);
+    expect(kept.map((c) => c.step)).toEqual([0, 0]);
+    expect(phases.slice(1)).toEqual(['warm-start', 'done']);
+    expect(tf.memory().numTensors).toBe(before);
   }, 600_000);
 });

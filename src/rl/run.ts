@@ -85,15 +85,26 @@ export interface RunHooks {
   /** Which evaluations' answers `onEvalEpisodes` gets (default: every one's). */
   evalEpisodeSplits?: readonly EvalPoint['split'][];
   onCheckpoint?: (checkpoint: Checkpoint) => Promise<void> | void;
-  /** Checked between steps: `stop` ends the run early (it still checkpoints). */
+  /**
+   * Checked between steps, and between the warm start's batches: `stop` ends the run early (it
+   * still checkpoints; see `StoppedInWarmStart` and `runTraining` for a stop before step 0).
+   */
   shouldStop?: () => boolean;
-  /** Awaited between steps (pause). */
+  /** Awaited where `shouldStop` is checked (pause). */
   waitIfPaused?: () => Promise<void>;
   checkpointEvery?: number;
   /** Checkpoint after this step too (e.g. every few seconds of wall time). */
   shouldCheckpoint?: (done: number) => boolean;
   /** The skill mix for the next step (sliders may change it while the run goes). */
   mix?: () => TrainConfig['mix'];
+}
+
+/** A run stopped before its warm start was done: nothing of it was kept. */
+export class StoppedInWarmStart extends Error {
+  override name = 'StoppedInWarmStart';
+  constructor() {
+    super('Stopped during its warm start: nothing was kept, so Resume starts it again.');
+  }
 }
 
 export interface RunOutput {
@@ -263,6 +274,14 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
     if (keep) hooks.onEvalEpisodes?.(point, episodes);
     hooks.onEval?.(point);
   };
+  // Awaited (a pause waits there) before each step and each batch of the warm start.
+  const control =
+    hooks.shouldStop || hooks.waitIfPaused
+      ? async (): Promise<boolean> => {
+          await hooks.waitIfPaused?.();
+          return hooks.shouldStop?.() === true;
+        }
+      : undefined;
   try {
     if (resume) {
       model.setWeights(resume.weights);
@@ -284,7 +303,9 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
         config.warmStartEpochs,
         forks.warm,
         hooks.onWarmEpoch,
+        control,
       );
+      if (warm.stopped) throw new StoppedInWarmStart();
       // RL starts with an Adam of its own, as a run forked from a warm start does (the grid's):
       // the cloning's moments would steer its first updates and scale its steps all run long.
       trainer.dispose();
@@ -299,7 +320,20 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
       replayPerStep(config) > 0
         ? ReplayStore.restore(resume?.replay ?? [], bufferTasks)
         : undefined;
+    const at = (step: number): Promise<Checkpoint> =>
+      snapshot(config, step, agent, trainer, reference, streams, metrics, replay);
+    // A warm start just made is kept at once: the step-0 validation and step 0 come before the
+    // first step's checkpoint, and a run cut short then would clone it all again.
+    if (warm && hooks.onCheckpoint && config.steps > 0) await hooks.onCheckpoint(await at(0));
     let step = resume?.step ?? 0;
+    // Stopped before its first step: nothing RL-trained to evaluate, so no evaluation is made
+    // (its warm start is in the step-0 checkpoint).
+    if (step === 0 && config.steps > 0 && (await control?.())) {
+      const checkpoint = await at(0);
+      await hooks.onCheckpoint?.(checkpoint);
+      hooks.onPhase?.('done');
+      return { metrics, evals, warmStart: warm, checkpoint, parameters: model.parameterCount() };
+    }
     if (step === 0 && validatedOnSchedule(0, config)) await evaluate(0, 'val', valTasks);
     hooks.onPhase?.('rl');
     for (; step < config.steps; step++) {
@@ -331,26 +365,14 @@ export async function runTraining(inputs: RunInputs, hooks: RunHooks = {}): Prom
       const due =
         (hooks.checkpointEvery && done % hooks.checkpointEvery === 0) ||
         hooks.shouldCheckpoint?.(done);
-      if (hooks.onCheckpoint && due && done < config.steps) {
-        await hooks.onCheckpoint(
-          await snapshot(config, done, agent, trainer, reference, streams, metrics, replay),
-        );
-      }
+      if (hooks.onCheckpoint && due && done < config.steps)
+        await hooks.onCheckpoint(await at(done));
     }
     // The final validation, unless the schedule made it at this step already (a run stopped,
     // or resumed, right after a validation).
     if (!validatedOnSchedule(step, config)) await evaluate(step, 'val', valTasks);
     await evaluate(step, 'test', sampleByKind(inputs.test, config.testTasksPerKind, forks.test));
-    const checkpoint = await snapshot(
-      config,
-      step,
-      agent,
-      trainer,
-      reference,
-      streams,
-      metrics,
-      replay,
-    );
+    const checkpoint = await at(step);
     await hooks.onCheckpoint?.(checkpoint);
     hooks.onPhase?.('done');
     return { metrics, evals, warmStart: warm, checkpoint, parameters: model.parameterCount() };

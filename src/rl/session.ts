@@ -21,7 +21,7 @@ import {
   type Control,
 } from './runControl';
 import { StoredRuns } from './storedRuns';
-import { evaluateExternal, ExternalEvalCancelled, type TaskFileCache } from './externalEval';
+import { ExternalEvaluations } from './externalEval';
 import type {
   ExternalEvalProgress,
   ExternalEvalRequest,
@@ -34,7 +34,7 @@ import { mixProblem, type TrainConfig } from './config';
 import { createRun } from './createRun';
 import { unmeasuredKinds } from '../protocol/heldOut';
 import { episodeRows, evalEpisodeRows } from './episodeRows';
-import { evalsKeptThrough, runTraining } from './run';
+import { evalsKeptThrough, runTraining, StoppedInWarmStart } from './run';
 import { storedSuiteTasks } from './storedSuite';
 import { PlayTasks } from '../learn/playTasks';
 import { WriteQueue, writeFailureCause, writeFailureMessage } from './writeQueue';
@@ -86,6 +86,7 @@ export class TrainingSession extends StoredRuns {
   constructor(private readonly env: SessionEnvironment) {
     super(env);
     this.play = new PlayTasks(env);
+    this.external = new ExternalEvaluations(env);
   }
 
   /**
@@ -95,11 +96,11 @@ export class TrainingSession extends StoredRuns {
   runGoing(evenPaused: boolean): boolean {
     if (!this.going) return false;
     const { control } = this.going;
-    return !control || evenPaused || !control.paused;
+    // Paused once it waits (a pause pressed mid-step takes effect at the step's end).
+    return !control || evenPaused || control.wake === null;
   }
 
-  private readonly externalTasks: { last: TaskFileCache | null } = { last: null };
-  private evaluating = false;
+  private readonly external: ExternalEvaluations;
 
   /**
    * Scores runs on an external task file (see `evaluateExternal`). Refused while a run trains
@@ -113,31 +114,12 @@ export class TrainingSession extends StoredRuns {
       throw new Error(
         'A run is training in this tab, and the evaluation would share its worker: pause it (or let it end), then evaluate.',
       );
-    if (this.evaluating) throw new Error('An evaluation of external tasks is already going.');
-    this.evaluating = true;
-    this.cancelExternalAsked = false;
-    try {
-      return await evaluateExternal(
-        this.env,
-        request,
-        onProgress,
-        this.externalTasks,
-        () => this.cancelExternalAsked,
-      );
-    } catch (error) {
-      if (error instanceof ExternalEvalCancelled)
-        throw new Error('Cancelled while making the tasks; nothing was scored.');
-      throw error;
-    } finally {
-      this.evaluating = false;
-    }
+    return await this.external.run(request, onProgress);
   }
-
-  private cancelExternalAsked = false;
 
   /** Stops the evaluation of external tasks at its next answer (the runs scored are kept). */
   cancelExternal(): void {
-    if (this.evaluating) this.cancelExternalAsked = true;
+    this.external.cancel();
   }
 
   pause(runId: string): void {
@@ -148,7 +130,7 @@ export class TrainingSession extends StoredRuns {
   resume(runId: string): void {
     const c = this.control(runId);
     if (!c) return;
-    if (this.evaluating)
+    if (this.external.going)
       throw new Error(
         'An evaluation of external tasks is going (Evaluate page); resume the run once it ends.',
       );
@@ -193,7 +175,7 @@ export class TrainingSession extends StoredRuns {
       throw new Error(
         'Another run is going: one run trains at a time. Stop it, or let it end, then try again.',
       );
-    if (this.evaluating)
+    if (this.external.going)
       throw new Error(
         'An evaluation of external tasks is going (Evaluate page); start the run once it ends.',
       );
@@ -359,8 +341,17 @@ export class TrainingSession extends StoredRuns {
         elapsedMs: elapsed(),
         step: output.checkpoint.step,
       });
-      await setStatus(control.stop ? 'stopped' : 'done', unstoredNote(unstored));
+      await setStatus(
+        control.stop ? 'stopped' : 'done',
+        output.evals.length === 0 && control.stop
+          ? 'Stopped before its first step: nothing was evaluated. Resume goes on from there.'
+          : unstoredNote(unstored),
+      );
     } catch (error) {
+      if (run && error instanceof StoppedInWarmStart) {
+        await setStatus('stopped', error.message);
+        return (await db.runs.get(runId)) ?? run;
+      }
       if (run && (writes.error || isQuotaError(error))) {
         // Not an error of the run: it stays resumable from its last stored checkpoint.
         const message = [

@@ -1,4 +1,5 @@
 import '../node/tf';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { createTrainerApi } from './trainerApi';
 
@@ -60,6 +61,7 @@ describe('createTrainerApi in Node', () => {
     const api = createTrainerApi({ now });
     await api.init({ preference: 'wasm' });
     const stages: string[] = [];
+    const tensors = tf.memory().numTensors;
     const result = await api.deviceCheck({ matmulSize: 64, steps: 3 }, (p) =>
       stages.push(`${p.backend}:${p.stage}`),
     );
@@ -72,5 +74,7 @@ describe('createTrainerApi in Node', () => {
     expect(stages).toContain('cpu:done');
     expect(result.fastest).not.toBeNull();
     expect((await api.info()).backend).toBe('wasm');
+    // It leaves no tensor behind on any backend it timed (review 43rl F3).
+    expect(tf.memory().numTensors).toBe(tensors);
   });
 });

@@ -8,6 +8,8 @@ export interface WarmStartReport {
   examples: Partial<Record<TaskKind, number>>;
   /** Mean negative log-likelihood per epoch. */
   losses: number[];
+  /** Stopped between batches (`between`), before its last epoch was done. */
+  stopped?: true;
 }
 
 const BATCH = 16;
@@ -46,6 +48,8 @@ export async function warmStart(
   epochs: number,
   rng: Rng,
   onEpoch?: (epoch: number, loss: number) => void,
+  /** Awaited before each batch (a pause waits there); true stops the cloning. */
+  between?: () => Promise<boolean>,
 ): Promise<WarmStartReport> {
   const examples: {
     observation: ScoredBatch['observations'][number];
@@ -73,6 +77,7 @@ export async function warmStart(
     let total = 0;
     let batches = 0;
     for (const chunk of lengthBatches(rng.shuffle(examples), rng)) {
+      if (between && (await between())) return { examples: counts, losses, stopped: true };
       const stats = await trainer.supervisedStep({
         observations: chunk.map((e) => e.observation),
         actions: chunk.map((e) => e.actions),

@@ -50,8 +50,9 @@ async function benchTraining(
   const { tokens, width, hidden } = BENCH_BLOCK;
   const x = tf.randomNormal([tokens, width], 0, 1, 'float32', 3);
   const y = tf.randomNormal([tokens, width], 0, 1, 'float32', 4);
-  const w1 = tf.variable(tf.randomNormal([width, hidden], 0, 0.2, 'float32', 5));
-  const w2 = tf.variable(tf.randomNormal([hidden, width], 0, 0.2, 'float32', 6));
+  // The initial values are copied into the variables: tidy frees them.
+  const w1 = tf.tidy(() => tf.variable(tf.randomNormal([width, hidden], 0, 0.2, 'float32', 5)));
+  const w2 = tf.tidy(() => tf.variable(tf.randomNormal([hidden, width], 0, 0.2, 'float32', 6)));
   const optimizer = tf.train.adam(0.01);
   const loss = (): tf.Scalar =>
     tf.tidy(() => tf.mean(tf.square(tf.sub(tf.matMul(tf.relu(tf.matMul(x, w1)), w2), y))));
