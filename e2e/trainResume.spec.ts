@@ -52,5 +52,21 @@ test.describe('Train page: resuming a run @webgpu', () => {
     expect(after.evals.find((e) => e.split === 'test')!.bySkill).toEqual(
       before.evals.find((e) => e.split === 'test')!.bySkill,
     );
+
+    // Its tasks built by another version of the app (as after an update): resuming would train
+    // it on other observations, so it is refused, saying why, and the run stays as it was.
+    const suiteKey = run(after).suiteKey;
+    await patchStoredRun(page, runId, { status: 'running', suiteKey: `${suiteKey}-older` });
+    await page.reload();
+    await app.ready();
+    await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('interrupted');
+    await page.getByTestId(`open-run-${runId}`).click();
+    await page.getByTestId('resume-run').click();
+    await expect(page.getByTestId('train-error')).toContainText(
+      'was trained on tasks another version of the app built or laid out for the policy otherwise',
+    );
+    await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('interrupted');
+    const refused = await stored(page, runId);
+    expect(refused.evals.length).toBe(after.evals.length);
   });
 });

@@ -2,7 +2,7 @@ import type { StartRunRequest } from '../protocol/training';
 import type { RunRecord } from '../storage/db';
 import { checkConfig, configGroup, warmStartKinds } from './config';
 import type { SessionEnvironment } from './session';
-import { suiteKey } from './suiteSource';
+import { nodeSuiteOf, suiteKey } from './suiteSource';
 
 /** Stores a new run's record (status "preparing"), its config checked first; refused when its id is taken. */
 export async function createRun(
@@ -37,4 +37,18 @@ export async function createRun(
   };
   await env.db.runs.add(record);
   return record;
+}
+
+/**
+ * Why a stored run cannot be resumed by this build of the app, or null: its tasks were built
+ * (or laid out for the policy) by another version, or in Node on tasks the app cannot rebuild.
+ * Resumed anyway, it would go on training on other observations than its checkpoint learned
+ * from, with no word of it (review 43rl F5).
+ */
+export function resumeProblem(run: RunRecord, buildId: string): string | null {
+  if (nodeSuiteOf(run.suiteKey))
+    return `"${run.name}" was trained in Node on tasks this app cannot rebuild, so it cannot be resumed here: go on with it in Node (lab train --resume).`;
+  if (run.suiteKey !== suiteKey(run.suite, buildId))
+    return `"${run.name}" was trained on tasks another version of the app built or laid out for the policy otherwise, so resuming it here would train it on other observations. Start a new run with its settings instead (its curves and episodes stay as they are).`;
+  return null;
 }

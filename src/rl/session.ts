@@ -31,7 +31,7 @@ import { dropAfter } from '../storage/runs';
 import { holdRunLock } from '../storage/runLocks';
 import { isQuotaError } from '../storage/usage';
 import { mixProblem, type TrainConfig } from './config';
-import { createRun } from './createRun';
+import { createRun, resumeProblem } from './createRun';
 import { unmeasuredKinds } from '../protocol/heldOut';
 import { episodeRows, evalEpisodeRows } from './episodeRows';
 import { evalsKeptThrough, runTraining, StoppedInWarmStart } from './run';
@@ -366,9 +366,9 @@ export class TrainingSession extends StoredRuns {
         flush();
         return (await db.runs.get(runId).catch(() => undefined)) ?? run;
       }
-      const message = errorText(error);
-      if (run) await setStatus('error', message);
-      else push({ type: 'status', runId, status: 'error', message });
+      // Refused before the run was read (no such run, one this build cannot resume, a bad
+      // config): it is as it was, and the page says why.
+      if (run) await setStatus('error', errorText(error));
       flush();
       throw error;
     } finally {
@@ -385,6 +385,8 @@ export class TrainingSession extends StoredRuns {
     const run = await this.env.db.runs.get(runId);
     if (!run) throw new Error(`No stored run ${runId} to resume.`);
     if (run.status === 'done') throw new Error(`Run ${run.name} is finished; nothing to resume.`);
+    const problem = resumeProblem(run, this.env.buildId);
+    if (problem) throw new Error(problem);
     return run;
   }
 }
