@@ -121,6 +121,26 @@ describe('readGridResult', () => {
         return v;
       }),
     ).toThrow(/perTask\.editing must map each task id to its score/);
+    // Scores no evaluation can give (a hand-edited file): refused, naming the field.
+    const score = (change: Record<string, unknown>) =>
+      bad((v) => {
+        Object.assign(v.runs['joint-rl'].scores.editing as Record<string, unknown>, change);
+        return v;
+      });
+    expect(score({ meanReward: 5 })).toThrow(
+      /scores\.editing\.meanReward is 5: a mean reward lies between 0 and 1/,
+    );
+    expect(score({ stdErr: -1 })).toThrow(/scores\.editing\.stdErr must be a number of at least 0/);
+    expect(score({ tasks: 0 })).toThrow(
+      /scores\.editing\.tasks is 0: a score is over a whole number/,
+    );
+    expect(score({ tasks: 2.5 })).toThrow(/tasks is 2\.5/);
+    expect(
+      bad((v) => {
+        (v.runs['joint-rl'].perTask.editing as Record<string, unknown>)['p-1'] = 7;
+        return v;
+      }),
+    ).toThrow(/perTask\.editing must map each task id to its score \(a number between 0 and 1\)/);
   });
 });
 

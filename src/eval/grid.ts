@@ -275,11 +275,22 @@ function kindEntries(value: unknown, where: string): [TaskKind, unknown][] {
   });
 }
 
+/** A reward: every episode's is 0 or 1, so a mean of them lies in [0, 1]. */
+const isReward = (x: unknown): boolean => isFiniteNumber(x) && x >= 0 && x <= 1;
+
 function readScore(value: unknown, where: string): KindScore {
   if (!isRecord(value) || !isFiniteNumber(value.meanReward) || !isFiniteNumber(value.tasks))
     throw new GridResultError(`${where} must hold a number "meanReward" and a number "tasks".`);
-  if (value.stdErr !== undefined && !isFiniteNumber(value.stdErr))
-    throw new GridResultError(`${where}.stdErr must be a number when given.`);
+  if (!isReward(value.meanReward))
+    throw new GridResultError(
+      `${where}.meanReward is ${value.meanReward}: a mean reward lies between 0 and 1.`,
+    );
+  if (!Number.isInteger(value.tasks) || value.tasks < 1)
+    throw new GridResultError(
+      `${where}.tasks is ${value.tasks}: a score is over a whole number of tasks, at least 1.`,
+    );
+  if (value.stdErr !== undefined && !(isFiniteNumber(value.stdErr) && value.stdErr >= 0))
+    throw new GridResultError(`${where}.stdErr must be a number of at least 0 when given.`);
   return {
     tasks: value.tasks,
     meanReward: value.meanReward,
@@ -290,8 +301,10 @@ function readScore(value: unknown, where: string): KindScore {
 function readPerTask(value: unknown, where: string): PerTaskScores {
   const perTask: PerTaskScores = {};
   for (const [kind, tasks] of kindEntries(value, where)) {
-    if (!isRecord(tasks) || !Object.values(tasks).every(isFiniteNumber))
-      throw new GridResultError(`${where}.${kind} must map each task id to its score (a number).`);
+    if (!isRecord(tasks) || !Object.values(tasks).every(isReward))
+      throw new GridResultError(
+        `${where}.${kind} must map each task id to its score (a number between 0 and 1).`,
+      );
     perTask[kind] = tasks as Record<string, number>;
   }
   return perTask;

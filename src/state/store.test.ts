@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { QUICK_CONFIG } from '../protocol/trainConfig';
 import { createTestStore, memoryStorage } from './store';
 import { restoreDraft } from './uiSlice';
@@ -33,6 +33,27 @@ describe('app store', () => {
     expect(second.getState().ui.backendPreference).toBe('wasm');
     expect(second.getState().ui.settingsOpen).toBe(false);
     expect(second.getState().device.status).toBe('idle');
+  });
+
+  it('goes on when the browser refuses to save (its quota), keeping what was saved last', () => {
+    const storage = memoryStorage();
+    const first = createTestStore(storage);
+    first.getState().uiActions.setTheme('dark');
+    const full = {
+      ...storage,
+      setItem: () => {
+        throw new DOMException('exceeded the quota', 'QuotaExceededError');
+      },
+    } as Storage;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const second = createTestStore(full);
+    expect(() => second.getState().uiActions.setTheme('light')).not.toThrow();
+    expect(() => second.getState().uiActions.setTheme('dark')).not.toThrow();
+    expect(second.getState().ui.theme).toBe('dark');
+    // Said once, not at every change.
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+    expect(createTestStore(storage).getState().ui.theme).toBe('dark');
   });
 
   it("keeps the Train form's draft across a reload, in today's fields", () => {

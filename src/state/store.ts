@@ -32,7 +32,7 @@ export function createAppStore(storage?: Storage, tab: Storage | null = null): A
       {
         name: PERSIST_KEY,
         version: 1,
-        storage: createJSONStorage(() => storage ?? localStorage),
+        storage: createJSONStorage(() => keepGoing(storage ?? localStorage)),
         partialize: (s) => ({
           ui: {
             theme: s.ui.theme,
@@ -79,6 +79,31 @@ export function createAppStore(storage?: Storage, tab: Storage | null = null): A
   );
   keepTrainView(store, tab);
   return store;
+}
+
+/**
+ * `storage`, whose writes never throw: a write refused (the browser's quota) keeps the last
+ * saved state and the page goes on; it is said once in the console.
+ */
+function keepGoing(storage: Storage): Storage {
+  let said = false;
+  return {
+    get length() {
+      return storage.length;
+    },
+    clear: () => storage.clear(),
+    getItem: (k) => storage.getItem(k),
+    key: (i) => storage.key(i),
+    removeItem: (k) => storage.removeItem(k),
+    setItem: (k, v) => {
+      try {
+        storage.setItem(k, v);
+      } catch (error) {
+        if (!said) console.warn(`Settings and answers could not be saved: ${String(error)}`);
+        said = true;
+      }
+    },
+  };
 }
 
 /** A `Storage` kept in memory, for tests and for browsers that refuse localStorage. */

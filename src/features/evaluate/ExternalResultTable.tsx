@@ -24,7 +24,8 @@ export function ExternalResultTable({
         {earlier && <strong data-testid="external-earlier">{earlier} </strong>}
         {result.fileName} ({result.format}
         {result.split && `, ${SPLIT_LABELS[result.split]} split`}):{' '}
-        {kinds.map((k) => `${result.tasks[k]} ${KIND_LABELS[k]}`).join(', ')} tasks;{' '}
+        {kinds.map((k) => `${result.tasks[k]} ${KIND_LABELS[k]}`).join(', ')}{' '}
+        {kinds.reduce((n, k) => n + (result.tasks[k] ?? 0), 0) === 1 ? 'task' : 'tasks'};{' '}
         {plural(result.samples, 'answer')} a task, seed {result.seed}.
         {result.notGiven?.map((k) => (
           <span key={k} data-testid={`external-not-given-${k}`}>

@@ -48,7 +48,10 @@ export function ExternalTasksPanel() {
   const [refused, setRefused] = useState<string | null>(null);
   const [kinds, setKinds] = useState<TaskKind[]>(['bugfix']);
   const [picked, setPicked] = useState<string[] | null>(null);
-  const [samples, setSamples] = useState(1);
+  // As typed, as the seed is: an emptied box is refused, not read as 0 (and "3" typed after it
+  // is 3, not "03").
+  const [samplesText, setSamplesText] = useState('1');
+  const samples = samplesText.trim() === '' ? NaN : Number(samplesText);
   // As typed: an empty box is no seed (refused), not seed 0.
   const [seedText, setSeedText] = useState('1');
   const seed = seedText.trim() === '' ? NaN : Number(seedText);
@@ -181,8 +184,8 @@ export function ExternalTasksPanel() {
             min={1}
             max={MAX_EXTERNAL_SAMPLES}
             data-testid="external-samples"
-            value={samples}
-            onChange={(e) => setSamples(Number(e.target.value))}
+            value={samplesText}
+            onChange={(e) => setSamplesText(e.target.value)}
           />
         </label>{' '}
         <label>

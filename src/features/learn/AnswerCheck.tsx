@@ -78,6 +78,14 @@ export function AnswerCheck({
           {goldError}
         </p>
       )}
+      {/* Present before the sandbox answers, so a screen reader announces the reward when it does. */}
+      <p className="sr-only" role="status" data-testid={`${testId}-announce`}>
+        {state.kind === 'checking'
+          ? 'Checking in the sandbox…'
+          : check?.status === 'done' && check.answerText === text
+            ? `Reward ${check.verdict.reward}${check.verdict.valid ? '' : ' (invalid answer)'}.`
+            : ''}
+      </p>
       {gold !== undefined && (
         <>
           <h3>The gold answer</h3>

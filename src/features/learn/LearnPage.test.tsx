@@ -72,6 +72,12 @@ describe('LearnPage: the address and the bug buttons', () => {
     );
   });
 
+  it('an unknown step in the address is replaced by the step shown', () => {
+    const page = open('/learn?bug=bugfix:b:2&step=nonsense');
+    expect(page.address().get('bug')).toBe('bugfix:b:2');
+    expect(page.address().get('step')).toBe('localization');
+  });
+
   it('a bug not in the list leaves Next enabled, to the list’s first bug', () => {
     const page = open('/learn?bug=bugfix:nowhere:0&step=editing');
     expect(page.previous.disabled).toBe(true);

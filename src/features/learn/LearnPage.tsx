@@ -57,7 +57,8 @@ export function LearnPage() {
   // The address names the place shown from the first visit on, so a link copied at once
   // reopens it (replaced, not pushed: Back does not return to the bare address).
   useEffect(() => {
-    if (!bugId || (params.get('bug') !== null && params.get('step') !== null)) return;
+    // An unknown step in it is replaced by the one shown (a link copied then names it).
+    if (!bugId || (params.get('bug') !== null && params.get('step') === step)) return;
     const p = new URLSearchParams(params);
     p.set('bug', bugId);
     p.set('step', step);

@@ -58,6 +58,8 @@ export function NumberedText({
         spellCheck={false}
         wrap="off"
         rows={Math.min(30, count + 1)}
+        // A paste gone wrong stops here (the corpus's files are a few thousand characters).
+        maxLength={Math.max(200_000, value.length)}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onScroll={(e) => {

@@ -20,6 +20,9 @@ import { focusLines, NumberedText } from './NumberedText';
 import { argumentsText, testFormProblem, testLine, tooManyTests } from './testForm';
 import { optionalArgs } from '../../core/js/functions';
 
+/** The longest answer typed or pasted here (a task's tests take a few hundred characters). */
+const MAX_ANSWER_CHARS = 20_000;
+
 const CodeEditor = lazy(() =>
   import('../../components/monaco/CodeViews').then((m) => ({ default: m.CodeEditor })),
 );
@@ -258,9 +261,16 @@ export function TestsPanel({ task }: { task: PlayTask }) {
           rows={Math.max(3, (text ?? '').split('\n').length + 1)}
           spellCheck={false}
           data-testid={`learn-${key}-text`}
+          maxLength={MAX_ANSWER_CHARS}
           onChange={(e) => setAnswer(task.id, e.target.value)}
         />
       </label>
+      {(text ?? '').length >= MAX_ANSWER_CHARS && (
+        <p className="hint" role="status" data-testid={`learn-${key}-too-long`}>
+          The answer is cut at {MAX_ANSWER_CHARS.toLocaleString('en')} characters (a task takes at
+          most {task.space.maxCases} tests).
+        </p>
+      )}
       {task.space.literals.length > 0 && (
         <p className="hint">
           Values the task offers (a policy may only copy these; you may write any literal):{' '}
@@ -296,7 +306,11 @@ function ReviewOne({ task, label }: { task: PlayTask; label: string }) {
         editor={<PatchFiles patch={task.patch ?? ''} readFiles={read} testId={`${testId}-files`} />}
         text={<pre className="episode-code">{task.patch}</pre>}
       />
-      <p className="segmented" role="group" aria-label={`Does patch ${label} fix the issue?`}>
+      <p
+        className="segmented question"
+        role="group"
+        aria-label={`Does patch ${label} fix the issue?`}
+      >
         Does it make every hidden test pass?{' '}
         {(['YES', 'NO'] as const).map((v) => (
           <button
