@@ -34,7 +34,11 @@ describe('readTaskFile', () => {
     expect(new Set(file.tasks.map((t) => t.kind))).toEqual(new Set(['bugfix', 'localization']));
     expect(file.tasks.filter((t) => t.kind === 'localization')).toHaveLength(2);
     expect(file.skipped[0]).toMatch(/^two\.jsonl line 3: /);
-    expect(messages[0]).toBe('Making tasks from 2 records…');
+    expect(messages.slice(0, 3)).toEqual([
+      'Making tasks from the records: 0 of 2…',
+      'Making tasks from the records: 1 of 2…',
+      'Making tasks from the records: 2 of 2…',
+    ]);
     // The same seed makes the same tasks; a suite file of them reads back as a suite.
     const again = await readTaskFile(text, 'two.jsonl', ['bugfix', 'localization'], sandbox, 1);
     expect(again.tasks).toEqual(file.tasks);

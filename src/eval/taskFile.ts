@@ -94,8 +94,10 @@ export async function readTaskFile(
   const skipped = [...lines.errors];
   let all: Task[];
   if (lines.format === 'HumanEvalPack') {
-    onProgress(`Making tasks from ${lines.projects.length} records…`);
-    const made = await importedTasks(lines.projects, sandbox, seed);
+    // Said before each record: a cancel (thrown from onProgress) stops between records.
+    const made = await importedTasks(lines.projects, sandbox, seed, {
+      onRecord: (done, total) => onProgress(`Making tasks from the records: ${done} of ${total}…`),
+    });
     skipped.push(...made.problems.map((p) => `${p.project}: ${p.reason}`));
     all = made.tasks;
   } else all = lines.tasks;

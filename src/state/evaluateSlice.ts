@@ -3,6 +3,7 @@ import type { ExternalEvalProgress } from '../protocol/external';
 import type { Kept, KeptJob, KeptResults } from '../protocol/kept';
 import type { ModelScoreProgress } from '../protocol/models';
 import type { GridResult } from '../eval/grid';
+import type { Split, TaskKind } from '../core/tasks/types';
 import type { AppState } from './store';
 
 /** A job in the trainer worker the page follows: its progress, then its result or error. */
@@ -48,6 +49,30 @@ export type EvaluateState = { [J in EvaluateJob]: Job<Progresses[J], KeptResults
    */
   gridSource: 'runs' | 'file';
   gridFile: GridFile | null;
+  /** The External tasks form as the person left it: kept while the app is open, like the grid's file. */
+  externalForm: ExternalForm;
+};
+
+/** The External tasks form: the file opened and the choices made for its evaluation. */
+export interface ExternalForm {
+  /** The file evaluated: the last one opened that could be read. */
+  file: { name: string; text: string; about: string; splits: Record<Split, number> | null } | null;
+  split: Split | 'all';
+  kinds: TaskKind[];
+  /** The runs ticked (null: the default picks). */
+  picked: string[] | null;
+  /** Answers per task and the seed, as typed. */
+  samplesText: string;
+  seedText: string;
+}
+
+export const initialExternalForm: ExternalForm = {
+  file: null,
+  split: 'all',
+  kinds: ['bugfix'],
+  picked: null,
+  samplesText: '1',
+  seedText: '1',
 };
 
 /** A `lab experiment` results.json, read: its name, runs, and Avg@k's k when it says. */
@@ -88,6 +113,8 @@ export interface EvaluateSlice {
     pickForGrid: (baseline: string, runId: string | null) => void;
     setGridSource: (source: EvaluateState['gridSource']) => void;
     openGridFile: (file: GridFile) => void;
+    /** Changes some of the External tasks form's fields. */
+    setExternalForm: (change: Partial<ExternalForm>) => void;
   };
 }
 
@@ -109,6 +136,7 @@ export const initialEvaluateState: EvaluateState = {
   gridPicks: {},
   gridSource: 'runs',
   gridFile: null,
+  externalForm: initialExternalForm,
 };
 
 /** The grid's picks as read back from storage: run ids or null, by baseline; anything else dropped. */
@@ -210,6 +238,10 @@ export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> 
         ),
       setGridSource: (gridSource) => set((s) => ({ evaluate: { ...s.evaluate, gridSource } })),
       openGridFile: (gridFile) => set((s) => ({ evaluate: { ...s.evaluate, gridFile } })),
+      setExternalForm: (change) =>
+        set((s) => ({
+          evaluate: { ...s.evaluate, externalForm: { ...s.evaluate.externalForm, ...change } },
+        })),
       pickForGrid: (baseline, runId) =>
         set((s) => ({
           evaluate: { ...s.evaluate, gridPicks: { ...s.evaluate.gridPicks, [baseline]: runId } },

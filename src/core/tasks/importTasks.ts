@@ -105,11 +105,16 @@ export async function importedTasks(
   projects: readonly ImportedProject[],
   sandbox: SandboxRunner,
   seed: number,
-  options: { maxMutants?: number } = {},
+  options: {
+    maxMutants?: number;
+    /** Called before each record (and once all are done): a throw from it stops the making. */
+    onRecord?: (done: number, total: number) => void;
+  } = {},
 ): Promise<{ tasks: Task[]; problems: { project: string; reason: string }[] }> {
   const tasks: Task[] = [];
   const problems: { project: string; reason: string }[] = [];
-  for (const p of projects) {
+  for (const [i, p] of projects.entries()) {
+    options.onRecord?.(i, projects.length);
     try {
       tasks.push(...(await tasksForProject(p, sandbox, seed, problems, options.maxMutants ?? 40)));
     } catch (error) {
@@ -120,6 +125,7 @@ export async function importedTasks(
       });
     }
   }
+  options.onRecord?.(projects.length, projects.length);
   return { tasks, problems };
 }
 

@@ -203,6 +203,19 @@ describe('ExternalTasksPanel', () => {
     expect(screen.queryByTestId('external-split-note')).toBeNull();
   });
 
+  it('finds the file and the choices as they were after another page (unmounted and back)', async () => {
+    render(<ExternalTasksPanel />);
+    await openFile();
+    fireEvent.change(screen.getByTestId('external-seed'), { target: { value: '7' } });
+    fireEvent.click(screen.getByTestId('external-kind-review'));
+    cleanup();
+    render(<ExternalTasksPanel />);
+    expect(screen.getByTestId('external-file-about').textContent).toMatch(/^one\.jsonl: 1/);
+    expect(screen.getByTestId<HTMLInputElement>('external-seed').value).toBe('7');
+    expect(screen.getByTestId<HTMLInputElement>('external-kind-review').checked).toBe(true);
+    expect(screen.getByTestId<HTMLInputElement>('external-kind-bugfix').checked).toBe(true);
+  });
+
   it('says in the result which ticked kinds the file gives none of', () => {
     const result = evaluated('hef3.jsonl', {
       tasks: { bugfix: 3, review: 6 },
@@ -238,7 +251,7 @@ describe('ExternalTasksPanel', () => {
     fireEvent.click(screen.getByTestId('external-cancel'));
     expect(screen.getByTestId<HTMLButtonElement>('external-cancel').disabled).toBe(true);
     expect(screen.getByTestId('external-progress').textContent).toContain(
-      'Cancelling: it stops once the records in hand are made into tasks',
+      'Cancelling: it stops after the record or task in hand; nothing will be kept.',
     );
     stop!();
     const cancelled = await screen.findByTestId('external-cancelled');

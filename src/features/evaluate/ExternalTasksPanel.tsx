@@ -2,14 +2,7 @@ import { plural } from '../../protocol/plural';
 import { useMemo, useState } from 'react';
 import { cancelExternalTasks, evaluateExternalTasks } from '../../bridge/evaluation';
 import { FileButton } from '../../components/FileButton';
-import {
-  KIND_LABELS,
-  SPLIT_LABELS,
-  SPLITS,
-  TASK_KINDS,
-  type Split,
-  type TaskKind,
-} from '../../core/tasks/types';
+import { KIND_LABELS, SPLIT_LABELS, SPLITS, TASK_KINDS, type Split } from '../../core/tasks/types';
 import { MAX_EXTERNAL_SAMPLES, samplingProblem } from '../../protocol/external';
 import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
@@ -34,26 +27,18 @@ export function ExternalTasksPanel() {
   const runs = useApp((s) => s.train.runs);
   const external = useApp((s) => s.evaluate.external);
   const done = useMemo(() => runs.filter(isGridRun), [runs]);
-  // The file evaluated: the last one opened that can be read. One that cannot is refused, saying
-  // why, and the one before stays.
-  const [file, setFile] = useState<{
-    name: string;
-    text: string;
-    about: string;
-    splits: SplitCounts | null;
-  } | null>(null);
-  // A suite file's split: its test split when it has others too (a run trained on the file's
-  // training split would be scored on tasks it trained on), else every split.
-  const [split, setSplit] = useState<Split | 'all'>('all');
+  // The form is kept in the store: another page and Back find it as it was. The file is the
+  // last one opened that can be read (one that cannot is refused, saying why, and the one
+  // before stays); a suite file's split is its test split when it has others too (a run trained
+  // on the file's training split would be scored on tasks it trained on), else every split.
+  const { file, split, kinds, picked, samplesText, seedText } = useApp(
+    (s) => s.evaluate.externalForm,
+  );
+  const setForm = appStore.getState().evaluateActions.setExternalForm;
   const [refused, setRefused] = useState<string | null>(null);
-  const [kinds, setKinds] = useState<TaskKind[]>(['bugfix']);
-  const [picked, setPicked] = useState<string[] | null>(null);
-  // As typed, as the seed is: an emptied box is refused, not read as 0 (and "3" typed after it
-  // is 3, not "03").
-  const [samplesText, setSamplesText] = useState('1');
+  // As typed: an emptied box is refused, not read as 0 (and "3" typed after it is 3, not "03");
+  // an empty seed box is no seed, not seed 0.
   const samples = samplesText.trim() === '' ? NaN : Number(samplesText);
-  // As typed: an empty box is no seed (refused), not seed 0.
-  const [seedText, setSeedText] = useState('1');
   const seed = seedText.trim() === '' ? NaN : Number(seedText);
   // At first: joint RL and the warm start when there are runs named so, else the newest run.
   const defaults = useMemo(() => {
@@ -99,8 +84,10 @@ export function ExternalTasksPanel() {
             const described = describeFile(f.name, text);
             if (described.problem !== null) setRefused(described.problem);
             else {
-              setFile({ name: f.name, text, about: described.about, splits: described.splits });
-              setSplit(defaultSplit(described.splits));
+              setForm({
+                file: { name: f.name, text, about: described.about, splits: described.splits },
+                split: defaultSplit(described.splits),
+              });
               setRefused(null);
             }
             // The last evaluation's error was about another file.
@@ -126,7 +113,7 @@ export function ExternalTasksPanel() {
             <select
               data-testid="external-split"
               value={split}
-              onChange={(e) => setSplit(e.target.value as Split | 'all')}
+              onChange={(e) => setForm({ split: e.target.value as Split | 'all' })}
             >
               {(['test', 'val', 'train'] as const).map((s) => (
                 <option key={s} value={s} disabled={file.splits![s] === 0}>
@@ -152,7 +139,7 @@ export function ExternalTasksPanel() {
               type="checkbox"
               data-testid={`external-kind-${k}`}
               checked={kinds.includes(k)}
-              onChange={() => setKinds((ks) => toggle(ks, k))}
+              onChange={() => setForm({ kinds: toggle(kinds, k) })}
             />{' '}
             {KIND_LABELS[k]}
           </label>
@@ -170,7 +157,7 @@ export function ExternalTasksPanel() {
               type="checkbox"
               data-testid={`external-run-${r.id}`}
               checked={chosen.includes(r.id)}
-              onChange={() => setPicked(toggle(chosen, r.id))}
+              onChange={() => setForm({ picked: toggle(chosen, r.id) })}
             />{' '}
             {r.name} <span className="hint">({plural(r.step, 'step')})</span>
           </label>
@@ -185,7 +172,7 @@ export function ExternalTasksPanel() {
             max={MAX_EXTERNAL_SAMPLES}
             data-testid="external-samples"
             value={samplesText}
-            onChange={(e) => setSamplesText(e.target.value)}
+            onChange={(e) => setForm({ samplesText: e.target.value })}
           />
         </label>{' '}
         <label>
@@ -194,7 +181,7 @@ export function ExternalTasksPanel() {
             type="number"
             data-testid="external-seed"
             value={seedText}
-            onChange={(e) => setSeedText(e.target.value)}
+            onChange={(e) => setForm({ seedText: e.target.value })}
           />
         </label>{' '}
         <button
@@ -245,7 +232,7 @@ export function ExternalTasksPanel() {
           {external.cancelling &&
             (progress?.stage === 'answers'
               ? ' Cancelling: it stops at the next answer; the runs already scored are kept.'
-              : ' Cancelling: it stops once the records in hand are made into tasks (that can take a while); nothing will be kept.')}
+              : ' Cancelling: it stops after the record or task in hand; nothing will be kept.')}
         </p>
       )}
       {external.cancelled && (
