@@ -4,6 +4,7 @@ import { SEGMENT_TYPES } from '../policy/encode/segments';
 import { parameterCount } from '../policy/model/paramSpecs';
 import { PASS_BYTES, passBytes } from '../policy/model/passBytes';
 import { validateConfig, type ModelConfig } from '../policy/model/types';
+import { fieldTypeProblem } from './configTypes';
 
 /** Everything that defines a training run; saved with every checkpoint. */
 export interface TrainConfig {
@@ -251,6 +252,8 @@ export function checkConfig(c: TrainConfig): string | null {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
       return `${k} must be a whole number from ${min} to ${max.toLocaleString('en-US')}`;
   }
+  const typed = fieldTypeProblem(c);
+  if (typed) return typed;
   const signal = minSignalGroups(c);
   if (!Number.isInteger(signal) || signal < 0 || signal > c.tasksPerStep)
     return `minSignalGroups must be a whole number from 0 to tasksPerStep (${c.tasksPerStep})`;

@@ -18,6 +18,13 @@ describe('checkConfig', () => {
   it('names a learning-rate floor out of range, a kinds list that is not one, and a model that cannot be built', () => {
     const base = DEFAULT_CONFIG;
     expect(checkConfig({ ...base, minLrRatio: -5 })).toMatch(/^minLrRatio must be in \[0, 1\]/);
+    // Of the wrong type (a hand-edited bundle's config): named, not coerced (review 43rl F10).
+    const typed = (change: Record<string, unknown>) => checkConfig({ ...base, ...change });
+    expect(typed({ clipEps: '0.2' })).toBe('clipEps must be a number, got "0.2"');
+    expect(typed({ advantageStd: 'false' })).toBe(
+      'advantageStd must be true or false, got "false"',
+    );
+    expect(typed({ temperature: Infinity })).toMatch(/^temperature must be a number/);
     expect(checkConfig({ ...base, minLrRatio: 5 })).toMatch(/^minLrRatio/);
     expect(checkConfig({ ...base, minLrRatio: 0 })).toBeNull();
     expect(checkConfig({ ...base, trainKinds: {} as never })).toMatch(

@@ -230,7 +230,8 @@ export async function grpoStep(
     gradNorm: 0,
     passes: 0,
   };
-  if (batch.actions.length > 0) {
+  // Rows of empty answers carry no log-prob: a batch of only those has nothing to update.
+  if (batch.actions.some((a) => a.length > 0)) {
     const t0 = now();
     if (ctx.reference && config.klCoef > 0) batch.refLogProbs = await ctx.reference.logProbs(batch);
     for (let e = 0; e < config.innerEpochs; e++) {

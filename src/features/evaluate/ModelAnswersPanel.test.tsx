@@ -73,11 +73,18 @@ describe('ModelAnswersPanel', () => {
   });
 
   it('says how much of the split the answers cover, kind by kind', () => {
-    appStore.getState().evaluateActions.done('model', {
+    const covered: ModelScoreResult = {
       ...RESULT,
       coverage: { splits: ['test'], byKind: { review: { answered: 3, of: 9 } } },
+    };
+    appStore.getState().evaluateActions.done('model', covered);
+    appStore.getState().evaluateActions.keptLoaded({
+      external: [],
+      model: [{ id: 1, job: 'model', createdAt: 1, result: covered }],
     });
     render(<ModelAnswersPanel />);
+    // The kept list says it too: a model's few easy answers do not read as a whole split's.
+    expect(screen.getByTestId('model-kept-review').textContent).toBe('0.667 (3 of 9)');
     expect(screen.getByTestId('model-review-tasks').textContent).toBe('3 of 9');
     expect(screen.getByTestId('model-partial').textContent).toBe(
       ' Scored over the tasks answered only (3 of 9 code review test tasks): a task left out counts for nothing; answer every prompt of the split for a score over all of it.',

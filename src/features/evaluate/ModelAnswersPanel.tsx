@@ -275,12 +275,14 @@ function KeptModels() {
         // kinds fit side by side in a wide window; a narrow one scrolls.
         ...kinds.map((kind) => ({
           head: <span style={{ whiteSpace: 'normal' }}>{KIND_LABELS[kind]}</span>,
-          title: `${KIND_LABELS[kind]}: mean reward (tasks answered)`,
+          title: `${KIND_LABELS[kind]}: mean reward (tasks answered, of the split's)`,
           cell: ({ result }: Kept<'model'>) => {
             const s = result.bySkill[kind];
+            const of = result.coverage?.byKind[kind]?.of;
             return s ? (
               <span className="num" data-testid={`model-kept-${kind}`}>
-                {s.meanReward.toFixed(3)} <span className="hint">({s.tasks})</span>
+                {s.meanReward.toFixed(3)}{' '}
+                <span className="hint">({of !== undefined ? `${s.tasks} of ${of}` : s.tasks})</span>
               </span>
             ) : (
               '–'
