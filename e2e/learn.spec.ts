@@ -135,6 +135,18 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
       'Reward 1: every hidden test passes.',
     );
     await expect(learn.getByTestId('learn-editing-runs')).toContainText('pass');
+    // The edits read as the change they make, and so does the gold answer's `@N` token edit:
+    // the same change as the person's here.
+    await expect(learn.getByTestId('learn-editing-patch-files')).toBeVisible();
+    await page.getByTestId('code-view-text').click();
+    const mine = learn.getByTestId('learn-editing-patch');
+    await expect(mine).toContainText(`+++ b/${file}`);
+    await learn.getByTestId('learn-editing-show-gold').click();
+    await expect(learn.getByTestId('learn-editing-gold')).toContainText(file);
+    await expect(learn.getByTestId('learn-editing-gold-patch')).toHaveText(
+      (await mine.textContent())!,
+    );
+    await page.getByTestId('code-view-editor').click();
 
     // 3. Bug fixing: never a task of its own to play, it is the two answers above as one episode.
     await learn.getByTestId('learn-step-bugfix').click();

@@ -1,10 +1,13 @@
 import { errorText } from '../../protocol/errorText';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { checkAnswer, revealGold } from '../../bridge/learn';
 import type { PlayTask } from '../../protocol/learn';
 import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
 import { GradingFacts, SandboxRuns } from '../train/components/Grading';
+import { Patch } from '../train/components/PatchView';
+import { proposedEdits, proposedPatch } from '../train/components/proposedPatch';
+import { useFilesReader } from './filesReader';
 import { PolicyAnswers } from './PolicyAnswers';
 import { readAnswer, taskState } from './steps';
 
@@ -35,6 +38,16 @@ export function AnswerCheck({
   const parsed = readAnswer(text);
   const reason = problem ?? (parsed.ok ? null : parsed.reason);
   const state = taskState(check, text);
+  const readFiles = useFilesReader(task);
+  // An edit's gold answer names tokens by index (`@47`): applied to the task's files here, it
+  // reads as the change it makes (nothing runs).
+  const goldPatch = useMemo(() => {
+    if (gold === undefined) return null;
+    const edits = proposedEdits(gold);
+    if (edits.length === 0) return null;
+    const made = proposedPatch(task.files, edits);
+    return 'patch' in made && made.patch !== '' ? made.patch : null;
+  }, [gold, task.files]);
   return (
     <div className="learn-check" data-testid={testId}>
       <h3>Your answer</h3>
@@ -92,6 +105,17 @@ export function AnswerCheck({
           <pre className="episode-answer" data-testid={`${testId}-gold`}>
             {gold}
           </pre>
+          {goldPatch && (
+            <>
+              <h3>What the gold answer changes</h3>
+              <Patch
+                patch={goldPatch}
+                readFiles={readFiles}
+                testId={`${testId}-gold-patch-files`}
+                textTestId={`${testId}-gold-patch`}
+              />
+            </>
+          )}
         </>
       )}
       {check?.status === 'error' && check.answerText === text && (
@@ -114,6 +138,17 @@ export function AnswerCheck({
             runs={check.verdict.runs}
             testId={testId}
           />
+          {check.verdict.rendering?.patch && (
+            <>
+              <h3>What your edits changed</h3>
+              <Patch
+                patch={check.verdict.rendering.patch}
+                readFiles={readFiles}
+                testId={`${testId}-patch-files`}
+                textTestId={`${testId}-patch`}
+              />
+            </>
+          )}
           {check.verdict.rendering?.tests && (
             <>
               <h3>The test file your answer became</h3>

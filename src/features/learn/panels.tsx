@@ -6,10 +6,10 @@
 import { lazy, useId, useMemo, useState } from 'react';
 import { renderAnswer } from '../../core/answers/text';
 import type { BugTasks, PlayTask } from '../../protocol/learn';
-import type { TaskFilesView } from '../../protocol/episodes';
 import { useApp, useLearnActions } from '../../state/hooks';
 import { EMPTY_TEST_FORM } from '../../state/learnSlice';
 import { CodeBlock, PatchFiles } from '../train/components/CodeBlock';
+import { useFilesReader } from './filesReader';
 import { FileTabs } from '../train/components/FileTabs';
 import { chosenFiles, TaskFiles } from '../train/components/TaskFilesPanel';
 import { AnswerCheck } from './AnswerCheck';
@@ -26,19 +26,6 @@ const MAX_ANSWER_CHARS = 20_000;
 const CodeEditor = lazy(() =>
   import('../../components/monaco/CodeViews').then((m) => ({ default: m.CodeEditor })),
 );
-
-/** A reader of a task's files for the shared file views (they are at hand: no worker call). */
-function useFilesReader(task: PlayTask): () => Promise<TaskFilesView> {
-  return useMemo(
-    () => () =>
-      Promise.resolve({
-        ok: true,
-        files: task.files,
-        ...(task.focus ? { focus: task.focus } : {}),
-      }),
-    [task],
-  );
-}
 
 function Prompt({ task }: { task: PlayTask }) {
   return (

@@ -7,7 +7,8 @@ import {
   type ObservationView,
   type TaskFilesView,
 } from '../../../protocol/episodes';
-import { CodeBlock, CodeViewSwitch, PatchFiles, CodeFile } from './CodeBlock';
+import { CodeBlock, CodeViewSwitch, CodeFile } from './CodeBlock';
+import { Patch } from './PatchView';
 import { ObservationPanel } from './ObservationPanel';
 import { chosenFiles, TaskFilesPanel } from './TaskFilesPanel';
 import { plural } from '../../../protocol/plural';
@@ -33,59 +34,6 @@ const place = (e: EpisodeRecord): string =>
   e.source === 'train'
     ? `Step ${e.step}, group ${e.groupIndex + 1}`
     : `${batchName(e)}, task ${e.groupIndex + 1}`;
-
-/**
- * How each line of a unified diff reads: a file's header (from `diff --git` to its first hunk),
- * a hunk header, an added or a removed line, or context. Within a hunk a removed line that
- * reads "--- x" is a removed line, not a header.
- */
-function diffLineClasses(lines: readonly string[]): (string | undefined)[] {
-  let header = false;
-  return lines.map((line) => {
-    if (line.startsWith('diff --git')) header = true;
-    else if (line.startsWith('@@')) header = false;
-    if (header) return 'diff-file';
-    if (line.startsWith('@@')) return 'diff-hunk';
-    if (line.startsWith('+')) return 'diff-add';
-    if (line.startsWith('-')) return 'diff-del';
-    return undefined;
-  });
-}
-
-/** A unified diff, a block per line (every line has its +, - or space), changes marked. */
-function Diff({ text, testId }: { text: string; testId: string }) {
-  const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
-  const classes = diffLineClasses(lines);
-  return (
-    <pre className="episode-code episode-diff" data-testid={testId}>
-      {lines.map((line, i) => (
-        <span key={i} className={classes[i]}>
-          {line}
-        </span>
-      ))}
-    </pre>
-  );
-}
-
-/** A patch side by side in the editor, or as a unified diff. */
-function Patch({
-  patch,
-  readFiles,
-  testId,
-  textTestId,
-}: {
-  patch: string;
-  readFiles: (() => Promise<TaskFilesView>) | undefined;
-  testId: string;
-  textTestId: string;
-}) {
-  return (
-    <CodeBlock
-      editor={<PatchFiles patch={patch} testId={testId} {...(readFiles ? { readFiles } : {})} />}
-      text={<Diff text={patch} testId={textTestId} />}
-    />
-  );
-}
 
 /**
  * What an answer's edits would have changed, for edits the grader did not apply: worked out
