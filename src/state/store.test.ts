@@ -35,6 +35,23 @@ describe('app store', () => {
     expect(second.getState().device.status).toBe('idle');
   });
 
+  it('takes back what it can read of state another version saved', () => {
+    const storage = memoryStorage();
+    storage.setItem(
+      'atomic-skills-lab:settings',
+      JSON.stringify({
+        state: { ui: { theme: 'dark' }, learn: { answers: { t1: 'VERDICT NO' } } },
+        version: 2,
+      }),
+    );
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const store = createTestStore(storage);
+    expect(error).not.toHaveBeenCalled();
+    error.mockRestore();
+    expect(store.getState().ui.theme).toBe('dark');
+    expect(store.getState().learn.answers).toEqual({ t1: 'VERDICT NO' });
+  });
+
   it('goes on when the browser refuses to save (its quota), keeping what was saved last', () => {
     const storage = memoryStorage();
     const first = createTestStore(storage);

@@ -12,7 +12,7 @@ export type AppState = UiSlice & DeviceSlice & TrainSlice & EvaluateSlice & Lear
 
 export type AppStore = UseBoundStore<StoreApi<AppState>>;
 
-const PERSIST_KEY = 'atomic-skills-lab:settings';
+export const PERSIST_KEY = 'atomic-skills-lab:settings';
 
 /**
  * The app's store; settings (theme, backend choice, measured fastest), the Train form's draft,
@@ -32,6 +32,9 @@ export function createAppStore(storage?: Storage, tab: Storage | null = null): A
       {
         name: PERSIST_KEY,
         version: 1,
+        // Saved by another version (a newer build, then an older tab): kept for `merge`, which
+        // takes back each part it can read, rather than dropped whole.
+        migrate: (persisted) => persisted as AppState,
         storage: createJSONStorage(() => keepGoing(storage ?? localStorage)),
         partialize: (s) => ({
           ui: {

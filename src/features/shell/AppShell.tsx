@@ -5,6 +5,7 @@ import { PageBoundary } from '../../components/PageBoundary';
 import { loadRuns } from '../../bridge/loadRuns';
 import { followOtherTabs } from '../../bridge/otherTabs';
 import { appStore } from '../../state/appStore';
+import { followLearnAcrossTabs } from '../../state/learnAcrossTabs';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { Header } from './Header';
 import { StatusBar } from './StatusBar';
@@ -23,6 +24,8 @@ export function AppShell() {
   }, []);
   // Runs other tabs of this browser train, delete or import show here as they change.
   useEffect(() => followOtherTabs(appStore), []);
+  // So do the Learn page's answers: a save here would otherwise erase those made there.
+  useEffect(() => followLearnAcrossTabs(appStore), []);
   // Back or a link to another page closes Settings rather than leaving it over that page.
   useEffect(() => appStore.getState().uiActions.setSettingsOpen(false), [pathname]);
   return (
