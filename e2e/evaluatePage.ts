@@ -69,8 +69,8 @@ export async function expectWholePickLabels(page: Page, evaluate: Locator): Prom
 }
 
 /**
- * A run bundle opened as the grid's results.json, and the results.json as a task file: each is
- * said to be what it is, with where it opens. Before that, with no task file, why Evaluate is
+ * A run bundle opened as the grid's results.json and as a model's answers, and the results.json
+ * as a task file: each is said to be what it is, with where it opens. Before that, with no task file, why Evaluate is
  * disabled is said beside it, not only in its tooltip.
  */
 export async function expectWrongFilesNamed(
@@ -91,6 +91,12 @@ export async function expectWrongFilesNamed(
   await tasks.getByTestId('external-file').setInputFiles(resultsFile);
   await expect(tasks.getByTestId('external-file-problem')).toContainText(
     'results.json is not a task file: it looks like a results.json of lab experiment',
+  );
+  // So is the bundle opened as a model's answers.
+  const models = evaluate.getByTestId('model-panel');
+  await models.getByTestId('model-answers-file').setInputFiles(bundleFile);
+  await expect(models.getByTestId('model-error')).toContainText(
+    "joint-rl.json is not a model's answers: it is a run bundle of lab bundle",
   );
 }
 

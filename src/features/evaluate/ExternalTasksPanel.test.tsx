@@ -301,9 +301,17 @@ describe('ExternalTasksPanel', () => {
     await screen.findByTestId('external-kept-removed');
     expect(screen.queryByTestId('external-result')).toBeNull();
     expect(screen.getAllByTestId('external-kept-row')).toHaveLength(1);
+    // Keyboard focus follows: to Undo (the Remove pressed is gone), then to the row put back.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByTestId('external-kept-undo')),
+    );
     fireEvent.click(screen.getByTestId('external-kept-undo'));
     await waitFor(() =>
       expect(screen.getByTestId('external-result').textContent).toMatch(/^hef3\.jsonl/),
+    );
+    const back = screen.getAllByTestId('external-kept-row')[0]!;
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(back).getByTestId('external-kept-remove')),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { errorText } from '../../protocol/errorText';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { forgetKept, unforget } from '../../bridge/evaluation';
 import type { Kept } from '../../protocol/kept';
 import { appStore } from '../../state/appStore';
@@ -32,6 +32,23 @@ export function KeptTable<J extends EvaluateJob>({
   const { shownId, status } = useApp((s) => s.evaluate[job]);
   const [removed, setRemoved] = useState<Kept<J> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Where keyboard focus goes once a Remove or an Undo has landed (its button is gone): to the
+  // Undo, then back to the row put back.
+  const [focusTo, setFocusTo] = useState<'undo' | number | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusTo === null) return;
+    const target =
+      focusTo === 'undo'
+        ? box.current?.querySelector<HTMLElement>(`[data-testid="${job}-kept-undo"]`)
+        : box.current?.querySelector<HTMLElement>(
+            `[data-kept-id="${focusTo}"] [data-testid="${job}-kept-remove"]`,
+          );
+    if (target) {
+      target.focus();
+      setFocusTo(null);
+    }
+  }, [focusTo, job, kept, removed]);
   const act = (what: string, work: Promise<unknown>) =>
     work.then(
       () => setError(null),
@@ -39,7 +56,7 @@ export function KeptTable<J extends EvaluateJob>({
     );
   if (kept.length === 0 && !removed && !error) return null;
   return (
-    <div data-testid={`${job}-kept`}>
+    <div data-testid={`${job}-kept`} ref={box}>
       {kept.length > 0 && (
         <TableScroll>
           <table className="table kept-table">
@@ -62,6 +79,7 @@ export function KeptTable<J extends EvaluateJob>({
                 <tr
                   key={k.id}
                   data-testid={`${job}-kept-row`}
+                  data-kept-id={k.id}
                   aria-current={k.id === shownId ? 'true' : undefined}
                   className={k.id === shownId ? 'current' : undefined}
                 >
@@ -90,7 +108,10 @@ export function KeptTable<J extends EvaluateJob>({
                       onClick={() =>
                         void act(
                           `remove ${k.result.fileName}`,
-                          forgetKept(appStore, k).then(setRemoved),
+                          forgetKept(appStore, k).then((entry) => {
+                            setRemoved(entry);
+                            setFocusTo('undo');
+                          }),
                         )
                       }
                     >
@@ -113,7 +134,10 @@ export function KeptTable<J extends EvaluateJob>({
             onClick={() =>
               void act(
                 `put ${removed.result.fileName} back`,
-                unforget(appStore, removed).then(() => setRemoved(null)),
+                unforget(appStore, removed).then(() => {
+                  setFocusTo(removed.id);
+                  setRemoved(null);
+                }),
               )
             }
           >

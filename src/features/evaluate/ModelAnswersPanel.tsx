@@ -13,6 +13,7 @@ import { useApp } from '../../state/hooks';
 import { EstimateCell, signed } from './cells';
 import { isGridRun } from './gridFromRuns';
 import { KeptTable } from './KeptTable';
+import { labFileKind, OPEN_BUNDLE, OPEN_RESULTS, parseDocument } from './labFiles';
 import { modelRows } from './modelRows';
 import { runLabel } from './runLabel';
 import { plural } from '../../protocol/plural';
@@ -327,7 +328,16 @@ export function ModelAnswersPanel() {
               return;
             }
             file.text().then(
-              (text) => scoreModelAnswers(appStore, { fileName: file.name, text }),
+              (text) => {
+                // A file of the lab's opened here by mistake is named for what it is.
+                const kind = labFileKind(parseDocument(text));
+                if (kind)
+                  failed(
+                    'model',
+                    `${file.name} is not a model's answers: it is ${kind === 'bundle' ? `a run bundle of lab bundle; to evaluate its run, ${OPEN_BUNDLE}` : `a results.json of lab experiment; to see its grid, ${OPEN_RESULTS}`}. Here, open JSONL answers, one {"task": <id>, "answer": <text>} a line.`,
+                  );
+                else void scoreModelAnswers(appStore, { fileName: file.name, text });
+              },
               (e: unknown) => failed('model', `Could not read ${file.name}: ${errorText(e)}`),
             );
           }}

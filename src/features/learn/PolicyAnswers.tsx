@@ -96,7 +96,10 @@ export function PolicyAnswers({ taskId, testId }: { taskId: string; testId: stri
       data-testid={`${testId}-policies`}
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
-      <summary>How this browser’s runs answered it (their answers and rewards)</summary>
+      <summary>
+        How this browser’s runs answered it (their answers and rewards: a rewarded one gives the
+        answer away)
+      </summary>
       {open && <AnswersTable taskId={taskId} testId={`${testId}-policy-answers`} />}
     </details>
   );
