@@ -137,7 +137,9 @@ async function openFile(name = 'one.jsonl', text = RECORD) {
     text: () => Promise.resolve(text),
   });
   fireEvent.change(input, { target: { files: [file] } });
-  await screen.findByTestId('external-file-about');
+  // Said at once, then read.
+  expect(screen.getByTestId('external-file-reading').textContent).toBe(`Reading ${name}…`);
+  await waitFor(() => expect(screen.queryByTestId('external-file-reading')).toBeNull());
 }
 
 describe('ExternalTasksPanel', () => {

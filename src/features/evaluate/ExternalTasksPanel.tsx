@@ -1,3 +1,4 @@
+import { errorText } from '../../protocol/errorText';
 import { plural } from '../../protocol/plural';
 import { useMemo, useState } from 'react';
 import { cancelExternalTasks, evaluateExternalTasks } from '../../bridge/evaluation';
@@ -36,6 +37,7 @@ export function ExternalTasksPanel() {
   );
   const setForm = appStore.getState().evaluateActions.setExternalForm;
   const [refused, setRefused] = useState<string | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
   // As typed: an emptied box is refused, not read as 0 (and "3" typed after it is 3, not "03");
   // an empty seed box is no seed, not seed 0.
   const samples = samplesText.trim() === '' ? NaN : Number(samplesText);
@@ -78,23 +80,38 @@ export function ExternalTasksPanel() {
         label="open a task file"
         testId="external-file"
         accept=".jsonl,.json,application/json,text/plain"
-        onFiles={([f]) =>
-          f &&
-          void f.text().then((text) => {
-            const described = describeFile(f.name, text);
-            if (described.problem !== null) setRefused(described.problem);
-            else {
-              setForm({
-                file: { name: f.name, text, about: described.about, splits: described.splits },
-                split: defaultSplit(described.splits),
-              });
-              setRefused(null);
-            }
-            // The last evaluation's error was about another file.
-            appStore.getState().evaluateActions.dismissed('external');
-          })
-        }
+        onFiles={([f]) => {
+          if (!f) return;
+          // Said at once: a large file takes seconds to read and count.
+          setReading(f.name);
+          void f
+            .text()
+            // A frame for the page to show "Reading…" before the count holds the thread.
+            .then((text) => new Promise<string>((resolve) => setTimeout(() => resolve(text), 30)))
+            .then(
+              (text) => {
+                const described = describeFile(f.name, text);
+                if (described.problem !== null) setRefused(described.problem);
+                else {
+                  setForm({
+                    file: { name: f.name, text, about: described.about, splits: described.splits },
+                    split: defaultSplit(described.splits),
+                  });
+                  setRefused(null);
+                }
+                // The last evaluation's error was about another file.
+                appStore.getState().evaluateActions.dismissed('external');
+              },
+              (e: unknown) => setRefused(`Could not read ${f.name}: ${errorText(e)}`),
+            )
+            .finally(() => setReading(null));
+        }}
       />
+      {reading && (
+        <p className="hint" role="status" data-testid="external-file-reading">
+          Reading {reading}…
+        </p>
+      )}
       {file && (
         <p className="hint" data-testid="external-file-about">
           {file.about}
