@@ -2,6 +2,7 @@ import { errorText } from '../protocol/errorText';
 import type { Split } from '../core/tasks/types';
 import type { ExternalEvalRequest } from '../protocol/external';
 import type { ModelScoreRequest } from '../protocol/models';
+import type { CatalogProgress } from '../protocol/learn';
 import type { Kept, KeptResults } from '../protocol/kept';
 import type { EvaluateJob, Progresses } from '../state/evaluateSlice';
 import type { AppStore } from '../state/store';
@@ -100,7 +101,8 @@ export function cancelExternalTasks(store: AppStore): Promise<void> {
 }
 
 /** One split of the built-in tasks as prompts for a language model, as a file to save. */
-export const modelPrompts = (split: Split) => trainerClient().modelPrompts(split);
+export const modelPrompts = (split: Split, onProgress: (p: CatalogProgress) => void) =>
+  trainerClient().modelPrompts(split, proxy(onProgress));
 
 /** Grades an external model's answers in the trainer worker. */
 export const scoreModelAnswers = (store: AppStore, request: ModelScoreRequest) =>

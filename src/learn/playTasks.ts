@@ -72,8 +72,11 @@ export class PlayTasks {
   }
 
   /** The tasks of one split as prompts for a language model (`lab prompts`), as a file. */
-  async prompts(split: Split): Promise<ModelPromptsFile> {
-    const tasks = (await this.tasks()).filter((t) => t.split === split);
+  async prompts(
+    split: Split,
+    onProgress?: (p: CatalogProgress) => void,
+  ): Promise<ModelPromptsFile> {
+    const tasks = (await this.tasks(onProgress)).filter((t) => t.split === split);
     const { projects, seed } = this.suite;
     return {
       fileName: `prompts-${projects}-seed${seed}-${split}.jsonl`,

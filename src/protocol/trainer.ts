@@ -140,7 +140,11 @@ export interface TrainerApi {
   /** A task's gold answer in the answer language (asked for by the person). */
   learnGold(taskId: string): Promise<string>;
   /** One split of the Learn page's suite as prompts for a language model (`lab prompts`). */
-  modelPrompts(split: Split): Promise<ModelPromptsFile>;
+  modelPrompts(
+    split: Split,
+    /** The suite's build, the first time (about a minute): its stage and count. */
+    onProgress?: (progress: CatalogProgress) => void,
+  ): Promise<ModelPromptsFile>;
   /** A model's answers to those tasks, graded like a policy's (`lab eval --answers`). */
   scoreModel(
     request: ModelScoreRequest,

@@ -153,8 +153,8 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     async learnGold(taskId) {
       return stored().play.gold(taskId);
     },
-    async modelPrompts(split) {
-      return stored().play.prompts(split);
+    async modelPrompts(split, onProgress) {
+      return stored().play.prompts(split, onProgress);
     },
     async scoreModel(request, onProgress) {
       return stored().play.scoreModel(request, onProgress);

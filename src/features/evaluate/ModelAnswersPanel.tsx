@@ -57,7 +57,16 @@ function PromptsDownload() {
         data-testid="model-prompts"
         onClick={() => {
           setState({ busy: true, note: 'Preparing the prompts…', error: null });
-          modelPrompts(split).then(
+          modelPrompts(split, (p) =>
+            setState((s) =>
+              s.busy
+                ? {
+                    ...s,
+                    note: `Preparing the prompts: building the tasks the first time (about a minute): ${p.stage} (${p.done} of ${p.total})…`,
+                  }
+                : s,
+            ),
+          ).then(
             (file) => {
               download(file.fileName, file.text, 'application/x-ndjson');
               setState({
