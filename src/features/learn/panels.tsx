@@ -17,7 +17,7 @@ import { editAnswer } from '../../eval/editAnswer';
 import { answerFor, COMPOSITE_PARTS, STEPS, stepTasks, type StepKey } from './steps';
 import { IssueText } from './IssueText';
 import { focusLines, NumberedText } from './NumberedText';
-import { argumentsText, testFormProblem, testLine, tooManyTests } from './testForm';
+import { argumentsText, testFormProblem, testLine, typedTestsProblem } from './testForm';
 import { optionalArgs } from '../../core/js/functions';
 
 /** The longest answer typed or pasted here (a task's tests take a few hundred characters). */
@@ -274,7 +274,7 @@ export function TestsPanel({ task }: { task: PlayTask }) {
       <AnswerCheck
         task={task}
         text={text}
-        problem={tooManyTests(text, task.space.maxCases)}
+        problem={typedTestsProblem(task.space, text)}
         testId={`learn-${key}`}
       />
     </>

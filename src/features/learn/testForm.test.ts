@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { argumentsText, testFormProblem, testLine, tooManyTests } from './testForm';
+import {
+  argumentsText,
+  testFormProblem,
+  testLine,
+  tooManyTests,
+  typedTestsProblem,
+} from './testForm';
 
 const fn = { module: 'cents.js', fn: 'groupThousands', arity: 1 };
 const repro = { maxCases: 1, expectRequired: true };
@@ -35,6 +41,25 @@ describe('the Learn page’s test form', () => {
     expect(tooManyTests(`${line}\n${line}`, 2)).toBeNull();
     expect(tooManyTests(`${line}\n\n${line}\n${line}`, 1)).toBe(
       'The answer holds 3 tests; this task takes at most 1: remove 2 before checking.',
+    );
+  });
+
+  it('says, before checking, what a hand-written test lacks that the form would have said', () => {
+    const space = { ...repro, functions: [fn] };
+    expect(typedTestsProblem(space, "TEST cents.js groupThousands(1) EXPECT '1'")).toBeNull();
+    expect(typedTestsProblem(space, "TEST cents.js groupThousands('1234')")).toBe(
+      'Test 1 (groupThousands): EXPECT is missing: this task requires the value groupThousands should return, as the issue says.',
+    );
+    expect(typedTestsProblem(space, 'TEST cents.js nosuch(1) EXPECT 1')).toBe(
+      'Test 1 (nosuch): the task offers no function nosuch in cents.js; it offers groupThousands in cents.js.',
+    );
+    expect(
+      typedTestsProblem({ ...unit, functions: [fn] }, 'TEST cents.js groupThousands(1)'),
+    ).toBeNull();
+    // Text that does not read is the parser's to say; the limit is said first.
+    expect(typedTestsProblem(space, 'TEST nothing here')).toBeNull();
+    expect(typedTestsProblem(space, 'TEST cents.js nosuch(1)\nTEST cents.js nosuch(2)')).toMatch(
+      /^The answer holds 2 tests/,
     );
   });
 

@@ -82,3 +82,28 @@ export function tooManyTests(text: string | undefined, maxCases: number): string
     ? `The answer holds ${held} tests; this task takes at most ${maxCases}: remove ${held - maxCases} before checking.`
     : null;
 }
+
+/**
+ * What the task will refuse in tests written by hand in the answer box, said before they are
+ * checked, as the form says it of its test: a call of a function the task does not offer, or a
+ * missing EXPECT where the task requires one. Also the limit of tests (`tooManyTests`).
+ */
+export function typedTestsProblem(
+  space: Pick<AnswerSpace, 'maxCases' | 'expectRequired' | 'functions'>,
+  text: string | undefined,
+): string | null {
+  const many = tooManyTests(text, space.maxCases);
+  if (many) return many;
+  const read = readAnswer(text);
+  if (!read.ok || read.answer.kind !== 'tests') return null;
+  for (const [i, c] of read.answer.cases.entries()) {
+    const which = `Test ${i + 1} (${c.fn})`;
+    if (!space.functions.some((f) => f.module === c.module && f.fn === c.fn)) {
+      const offered = space.functions.map((f) => `${f.fn} in ${f.module}`).join(', ');
+      return `${which}: the task offers no function ${c.fn} in ${c.module}; it offers ${offered || 'none'}.`;
+    }
+    if (space.expectRequired && c.expect === undefined)
+      return `${which}: EXPECT is missing: this task requires the value ${c.fn} should return, as the issue says.`;
+  }
+  return null;
+}
