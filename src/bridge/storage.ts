@@ -63,7 +63,14 @@ export async function undoDropEpisodes(store: AppStore, runId: string): Promise<
   try {
     const n = await trainerClient().restoreEpisodes(runId);
     store.getState().trainActions.episodesChanged();
-    return { kind: 'done', runId, text: `Put back ${plural(n, 'episode')} of "${name}".` };
+    return {
+      kind: 'done',
+      runId,
+      text:
+        n > 0
+          ? `Put back ${plural(n, 'episode')} of "${name}".`
+          : `Nothing to put back of "${name}": its episodes are held no more (it was resumed since, and its steps trained again store their own).`,
+    };
   } catch (error) {
     // Still held by the worker: the Undo stays, to try again once space is freed.
     return {

@@ -237,6 +237,9 @@ export class TrainingSession extends StoredRuns {
       const split = (s: string): Task[] => tasks.filter((t) => t.split === s);
       const evalsThrough = evalsKeptThrough(from, run.config.steps);
       await dropAfter(runId, from, evalsThrough, db);
+      // Episodes dropped earlier and held for an Undo would come back beside the ones the
+      // resumed run stores again for the same steps: the Undo is withdrawn (review 43rl F8).
+      if (request.resume) this.releaseEpisodes(runId);
       if (request.resume) push({ type: 'resumed', runId, step: from, evalsThrough });
       await db.runs.update(runId, { step: from, backend: this.env.backend() });
       control.startedAt = now();
