@@ -38,6 +38,7 @@ export function AnswerCheck({
   const parsed = readAnswer(text);
   const reason = problem ?? (parsed.ok ? null : parsed.reason);
   const state = taskState(check, text);
+  const canCheck = parsed.ok && reason === null && state.kind !== 'checking';
   const readFiles = useFilesReader(task);
   // An edit's gold answer names tokens by index (`@47`): applied to the task's files here, it
   // reads as the change it makes (nothing runs).
@@ -62,7 +63,7 @@ export function AnswerCheck({
       <p className="learn-actions">
         <button
           type="button"
-          disabled={!parsed.ok || reason !== null || state.kind === 'checking'}
+          disabled={!canCheck}
           data-testid={`${testId}-check`}
           onClick={() => {
             if (parsed.ok && text !== undefined)
@@ -129,7 +130,11 @@ export function AnswerCheck({
             Reward <strong>{check.verdict.reward}</strong>
             {check.verdict.valid ? '' : ' (invalid answer)'}
             {state.kind === 'stale' && (
-              <span className="hint"> · for the answer as it was when checked: check again</span>
+              <span className="hint">
+                {' '}
+                · for the answer as it was when checked
+                {canCheck ? ': check again' : ''}
+              </span>
             )}
           </p>
           <GradingFacts
