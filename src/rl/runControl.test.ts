@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { TaskKind } from '../core/tasks/types';
 import {
   applyDue,
   lastEventOf,
+  mixChangeProblem,
   mixFromStep,
   mixOnStart,
   mixTooLate,
@@ -101,5 +103,28 @@ describe('untilWoken', () => {
     expect(c.wake).toBeNull();
     // Stop pressed while the pause was being stored (paused already cleared, nobody to wake).
     await expect(untilWoken({ paused: false, wake: null })).resolves.toBeUndefined();
+  });
+});
+
+describe('mixChangeProblem', () => {
+  const c = {
+    trainKinds: ['localization', 'testgen'] as TaskKind[],
+    present: ['localization'] as TaskKind[],
+    step: 1,
+    stepGoing: false,
+    steps: 10,
+  };
+  it('refuses a mix leaning only on trained kinds the run has no training tasks of (review 43rl F9)', () => {
+    expect(mixChangeProblem(c, { localization: 1, testgen: 1 })).toBeNull();
+    expect(mixChangeProblem(c, { localization: 0, testgen: 1 })).toBe(
+      'skill mix: every skill trained on that this run has training tasks of (localization) has weight 0, so no task could be drawn; give one of them a weight above 0',
+    );
+    // Before its tasks are read, every trained kind counts; every one at 0 is refused as before.
+    expect(mixChangeProblem({ ...c, present: null }, { localization: 0, testgen: 1 })).toBeNull();
+    expect(mixChangeProblem(c, { localization: 0, testgen: 0 })).toMatch(
+      /^skill mix: every skill trained on/,
+    );
+    // And no step left for it.
+    expect(mixChangeProblem({ ...c, step: 10 }, { localization: 1 })).not.toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import type { TrainConfig } from './config';
+import { mixProblem, type TrainConfig } from './config';
+import type { TaskKind } from '../core/tasks/types';
 import type { ConfigEvent } from '../protocol/training';
 import type { LabDatabase } from '../storage/db';
 
@@ -29,6 +30,11 @@ export interface Control {
    * is preparing: a run's elapsed time counts training, not building its tasks.
    */
   startedAt: number | null;
+  /**
+   * The trained kinds the run's training tasks hold, once its tasks are read (null before): a
+   * mix may only lean on those.
+   */
+  present?: readonly TaskKind[] | null;
   /** The mix change being stored, if any: the next waits for it (one at a time). */
   mixing?: Promise<unknown>;
 }
@@ -138,6 +144,22 @@ export async function changeMix(
  * Why a mix change cannot be taken now, or null: every step of the run has begun (its last
  * evaluation may still be going), so it would apply to none.
  */
+/**
+ * Why a skill mix cannot replace a going run's, or null: every trained kind its training tasks
+ * hold would be at weight 0 (the buffer could draw nothing, at this step and at every resume),
+ * or no step is left for it.
+ */
+export function mixChangeProblem(
+  c: Pick<Control, 'trainKinds' | 'present' | 'step' | 'stepGoing' | 'steps'>,
+  mix: TrainConfig['mix'],
+): string | null {
+  const present = c.present ? c.trainKinds.filter((k) => c.present!.includes(k)) : c.trainKinds;
+  const problem = mixProblem(present, mix);
+  if (problem && present.length < c.trainKinds.length)
+    return `skill mix: every skill trained on that this run has training tasks of (${present.join(', ')}) has weight 0, so no task could be drawn; give one of them a weight above 0`;
+  return problem ?? mixTooLate(c);
+}
+
 export function mixTooLate(c: Pick<Control, 'step' | 'stepGoing' | 'steps'>): string | null {
   return mixFromStep(c) >= c.steps
     ? `The run has begun all its ${c.steps} steps (it is finishing or evaluating), so a mix change would apply to none`

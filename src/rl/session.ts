@@ -16,7 +16,7 @@ import {
   changeMix,
   elapsedOf,
   mixOnStart,
-  mixTooLate,
+  mixChangeProblem,
   untilWoken,
   type Control,
 } from './runControl';
@@ -30,7 +30,7 @@ import type {
 import { dropAfter } from '../storage/runs';
 import { holdRunLock } from '../storage/runLocks';
 import { isQuotaError } from '../storage/usage';
-import { mixProblem, type TrainConfig } from './config';
+import type { TrainConfig } from './config';
 import { createRun, resumeProblem } from './createRun';
 import { unmeasuredKinds } from '../protocol/heldOut';
 import { episodeRows, evalEpisodeRows } from './episodeRows';
@@ -148,12 +148,12 @@ export class TrainingSession extends StoredRuns {
 
   /**
    * Changes the skill mix from the next step on; recorded as a config event. A mix that leaves
-   * every trained skill at weight 0 is refused (mixProblem) and the run keeps its mix.
+   * every trained skill at weight 0 is refused (mixChangeProblem) and the run keeps its mix.
    */
   async setMix(runId: string, mix: TrainConfig['mix']): Promise<ConfigEvent | null> {
     const c = this.control(runId);
     if (!c) return null;
-    const problem = mixProblem(c.trainKinds, mix) ?? mixTooLate(c);
+    const problem = mixChangeProblem(c, mix);
     if (problem) throw new Error(`${problem}. The run keeps its current mix.`);
     // One change of a run at a time: a second sent while the first is stored would miss its
     // event and store another at the same step.
@@ -235,6 +235,7 @@ export class TrainingSession extends StoredRuns {
         push({ type: 'progress', runId, stage, done, total }),
       );
       const split = (s: string): Task[] => tasks.filter((t) => t.split === s);
+      control.present = [...new Set(split('train').map((t) => t.kind))];
       const evalsThrough = evalsKeptThrough(from, run.config.steps);
       await dropAfter(runId, from, evalsThrough, db);
       // Episodes dropped earlier and held for an Undo would come back beside the ones the
