@@ -11,12 +11,16 @@ describe('stoppingNote', () => {
     );
   });
 
-  it('says a step, the warm start or the preparation ends first, then the final evaluations', () => {
+  it('says a step ends first, then the final evaluations; a stop in the warm start or before it keeps nothing to evaluate', () => {
     expect(stoppingNote({ phase: 'rl' })).toMatch(
       /^Stopping after the step under way: the final validation and test evaluation then give the run its scores/,
     );
-    expect(stoppingNote({ phase: 'warm-start' })).toMatch(/^Stopping after the warm start: /);
+    expect(stoppingNote({ phase: 'warm-start' })).toMatch(
+      /^Stopping after the warm start’s batch under way: nothing of the warm start is kept/,
+    );
     expect(stoppingNote({ phase: 'done' })).toMatch(/the final evaluation is done/);
-    expect(stoppingNote(null)).toMatch(/^Stopping once the run's tasks are ready: /);
+    expect(stoppingNote(null)).toMatch(
+      /^Stopping once the run's tasks are ready: a run that has trained no step yet ends there/,
+    );
   });
 });

@@ -5,7 +5,8 @@ const THEN_EVALUATED =
 
 /**
  * What a run asked to stop still does before it ends, by what it was doing when asked: Stop
- * acts between steps, and an evaluation under way finishes (a stopped run keeps its scores).
+ * acts between steps (and the warm start's batches), and an evaluation under way finishes (a
+ * stopped run keeps its scores).
  */
 export function stoppingNote(stage: LiveInfo['stage']): string {
   if (stage?.phase === 'eval') {
@@ -17,6 +18,9 @@ export function stoppingNote(stage: LiveInfo['stage']): string {
   if (stage?.phase === 'done')
     return 'Stopping: the final evaluation is done; the run is being saved.';
   if (stage?.phase === 'rl') return `Stopping after the step under way: ${THEN_EVALUATED}`;
-  if (stage?.phase === 'warm-start') return `Stopping after the warm start: ${THEN_EVALUATED}`;
-  return `Stopping once the run's tasks are ready: ${THEN_EVALUATED}`;
+  // Stop acts between the warm start's batches too; a run stopped before its first step has
+  // nothing RL-trained to evaluate.
+  if (stage?.phase === 'warm-start')
+    return 'Stopping after the warm start’s batch under way: nothing of the warm start is kept (Resume starts it again), and the run ends as stopped.';
+  return "Stopping once the run's tasks are ready: a run that has trained no step yet ends there with nothing to evaluate; one resumed after steps gets its final validation and test evaluation first. It then ends as stopped.";
 }
