@@ -5,11 +5,12 @@ import { pairedDifference } from '../src/eval/compare';
 import type { PerTaskScores } from '../src/eval/evaluate';
 import type { GridResult } from '../src/eval/grid';
 import { taskPrompt, type PromptLine } from '../src/eval/modelPrompt';
-import { serializeSuite } from '../src/core/tasks/suite';
 import { expectAccessible } from './a11y';
 import {
   expectFileGridKept,
+  expectBadTaskFilesRefused,
   expectMisfitPickNamed,
+  expectSuiteSplitEvaluated,
   expectWholePickLabels,
   expectWrongFilesNamed,
   gridTexts,
@@ -244,26 +245,13 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await expect(ext.getByTestId('external-error')).toHaveCount(0);
     await expect(ext.getByTestId('external-earlier')).toHaveText('Earlier evaluation:');
     await expect(table).toContainText('3 code localization, 3 bug fixing tasks');
-    // A file that is not a task file is refused as soon as it is opened, saying why; the last
-    // error goes (it was about the other file), the table stays, and so does the file before.
-    const notes = join(dir, 'notes.txt');
-    writeFileSync(notes, 'just some notes\n');
-    await ext.getByTestId('external-file').setInputFiles(notes);
-    const refused = ext.getByTestId('external-file-problem');
-    await expect(refused).toContainText('notes.txt is not a task file (line 1 is not JSON)');
-    await expect(refused).toContainText('Still using humanevalfix-3.jsonl.');
-    await expect(ext.getByTestId('external-file-about')).toContainText('humanevalfix-3.jsonl: 3');
-    await expect(ext.getByTestId('external-start')).toBeEnabled();
-    await expect(ext.getByTestId('external-error')).toHaveCount(0);
-    await expect(table).toContainText('3 code localization, 3 bug fixing tasks');
-    // So is a file of records none of which can be read, naming the first line's problem.
-    const badRecords = join(dir, 'bad-records.jsonl');
-    writeFileSync(badRecords, '{"task_id": "x", "prompt": 1}\n');
-    await ext.getByTestId('external-file').setInputFiles(badRecords);
-    await expect(refused).toContainText(
-      'bad-records.jsonl has no record the app can read (1 line left out; the first: bad-records.jsonl line 1: entry_point: entry_point is missing or not a string)',
+    await expectBadTaskFilesRefused(
+      ext,
+      dir,
+      'humanevalfix-3.jsonl',
+      '3 code localization, 3 bug fixing tasks',
     );
-    await expect(refused).toContainText('Still using humanevalfix-3.jsonl.');
+    const refused = ext.getByTestId('external-file-problem');
 
     // External models: the quick suite's test split as prompts, then a model's answers to some
     // of the tasks joint RL was tested on (gold answers, edits as a diff in prose; "no idea";
@@ -392,49 +380,7 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await expect(keptModels).toHaveCount(2);
     await expect(keptModels.nth(1)).toContainText('model-answers.jsonl');
 
-    // A suite file with training and test tasks: its test split is evaluated unless another is
-    // chosen, and scores as lab eval scores <file>:test in Node.
-    const reviews = quickSuiteTasks().filter((t) => t.kind === 'review');
-    const mixed = [
-      ...reviews.filter((t) => t.split === 'train').slice(0, 2),
-      ...reviews.filter((t) => t.split === 'test').slice(0, 2),
-    ];
-    const mixedFile = join(dir, 'mixed-splits.jsonl');
-    writeFileSync(mixedFile, serializeSuite('mixed', mixed));
-    await ext.getByTestId('external-file').setInputFiles(mixedFile);
-    await expect(ext.getByTestId('external-file-about')).toHaveText(
-      'mixed-splits.jsonl: a suite file of 4 tasks (2 train, 0 val, 2 test).',
-    );
-    await expect(ext.getByTestId('external-split')).toHaveValue('test');
-    await ext.getByTestId('external-kind-bugfix').uncheck();
-    await ext.getByTestId('external-kind-review').check();
-    await ext.getByTestId('external-start').click();
-    await expect(table).toContainText(
-      'mixed-splits.jsonl (suite, test split): 2 code review tasks',
-      {
-        timeout: 120_000,
-      },
-    );
-    const splitNode = JSON.parse(
-      lab([
-        'eval',
-        '--policy',
-        join(out, 'joint-rl'),
-        '--suite',
-        `${mixedFile}:test`,
-        '--validated',
-        '--skills',
-        'review',
-        '--json',
-      ]),
-    ) as { bySkill: GridResult['runs'][string]['scores'] };
-    const reviewed = splitNode.bySkill.review!;
-    await expect(ext.getByTestId('external-review-0')).toHaveText(
-      `${reviewed.meanReward.toFixed(3)}${reviewed.stdErr === undefined ? '' : `± ${reviewed.stdErr.toFixed(3)}`}`,
-    );
-    await expect(ext.getByTestId('external-kept-row').first()).toContainText(
-      'test split: 2 code review',
-    );
+    await expectSuiteSplitEvaluated(ext, dir, join(out, 'joint-rl'));
 
     // Another run picked for a baseline changes its column; none leaves it empty.
     await evaluate.getByTestId('grid-pick-untrained').selectOption('');

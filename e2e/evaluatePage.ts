@@ -1,10 +1,15 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { applyEdits } from '../src/core/answers/apply';
 import { renderAnswer } from '../src/core/answers/text';
 import { stepsOf } from '../src/core/skills/shape';
 import { ATOMIC_SKILLS, TASK_KINDS, type Task } from '../src/core/tasks/types';
+import { serializeSuite } from '../src/core/tasks/suite';
 import { diffFiles } from '../src/core/vfs';
+import type { GridResult } from '../src/eval/grid';
 import { expect } from './fixtures';
+import { lab, quickSuiteTasks } from './labCli';
 
 const COLUMNS = ['untrained', 'warm', 'joint', 'single', 'composite-only', 'joint-single', 'gain'];
 
@@ -139,4 +144,88 @@ export async function expectFileGridKept(
   await expect(evaluate.getByTestId('grid-source-file')).toHaveAttribute('aria-pressed', 'true');
   await expect(fileView.getByTestId('grid-file-about')).toBeVisible();
   expect(await gridTexts(fileView)).toEqual(table);
+}
+
+/**
+ * A suite file with training and test tasks opened under External tasks: its test split is
+ * evaluated unless another is chosen, and the first run (`jointRun`, a run directory) scores as
+ * `lab eval` scores `<file>:test` in Node.
+ */
+export async function expectSuiteSplitEvaluated(
+  ext: Locator,
+  dir: string,
+  jointRun: string,
+): Promise<void> {
+  const reviews = quickSuiteTasks().filter((t) => t.kind === 'review');
+  const mixed = [
+    ...reviews.filter((t) => t.split === 'train').slice(0, 2),
+    ...reviews.filter((t) => t.split === 'test').slice(0, 2),
+  ];
+  const mixedFile = join(dir, 'mixed-splits.jsonl');
+  writeFileSync(mixedFile, serializeSuite('mixed', mixed));
+  await ext.getByTestId('external-file').setInputFiles(mixedFile);
+  await expect(ext.getByTestId('external-file-about')).toHaveText(
+    'mixed-splits.jsonl: a suite file of 4 tasks (2 train, 0 val, 2 test).',
+  );
+  await expect(ext.getByTestId('external-split')).toHaveValue('test');
+  await ext.getByTestId('external-kind-bugfix').uncheck();
+  await ext.getByTestId('external-kind-review').check();
+  await ext.getByTestId('external-start').click();
+  await expect(ext.getByTestId('external-result')).toContainText(
+    'mixed-splits.jsonl (suite, test split): 2 code review tasks',
+    { timeout: 120_000 },
+  );
+  const node = JSON.parse(
+    lab([
+      'eval',
+      '--policy',
+      jointRun,
+      '--suite',
+      `${mixedFile}:test`,
+      '--validated',
+      '--skills',
+      'review',
+      '--json',
+    ]),
+  ) as { bySkill: GridResult['runs'][string]['scores'] };
+  const reviewed = node.bySkill.review!;
+  await expect(ext.getByTestId('external-review-0')).toHaveText(
+    `${reviewed.meanReward.toFixed(3)}${reviewed.stdErr === undefined ? '' : `± ${reviewed.stdErr.toFixed(3)}`}`,
+  );
+  await expect(ext.getByTestId('external-kept-row').first()).toContainText(
+    'test split: 2 code review',
+  );
+}
+
+/**
+ * Files that are not task files, opened under External tasks after `shown` was evaluated (its
+ * table says `tableSays`): each
+ * is refused as soon as it is opened, saying why; the last error goes (it was about the other
+ * file), the table stays, and so does the file before.
+ */
+export async function expectBadTaskFilesRefused(
+  ext: Locator,
+  dir: string,
+  shown: string,
+  tableSays: string,
+): Promise<void> {
+  const table = ext.getByTestId('external-result');
+  const notes = join(dir, 'notes.txt');
+  writeFileSync(notes, 'just some notes\n');
+  await ext.getByTestId('external-file').setInputFiles(notes);
+  const refused = ext.getByTestId('external-file-problem');
+  await expect(refused).toContainText('notes.txt is not a task file (line 1 is not JSON)');
+  await expect(refused).toContainText(`Still using ${shown}.`);
+  await expect(ext.getByTestId('external-file-about')).toContainText(`${shown}: 3`);
+  await expect(ext.getByTestId('external-start')).toBeEnabled();
+  await expect(ext.getByTestId('external-error')).toHaveCount(0);
+  await expect(table).toContainText(tableSays);
+  // So is a file of records none of which can be read, naming the first line's problem.
+  const badRecords = join(dir, 'bad-records.jsonl');
+  writeFileSync(badRecords, '{"task_id": "x", "prompt": 1}\n');
+  await ext.getByTestId('external-file').setInputFiles(badRecords);
+  await expect(refused).toContainText(
+    'bad-records.jsonl has no record the app can read (1 line left out; the first: bad-records.jsonl line 1: entry_point: entry_point is missing or not a string)',
+  );
+  await expect(refused).toContainText(`Still using ${shown}.`);
 }

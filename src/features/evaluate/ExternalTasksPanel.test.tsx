@@ -5,6 +5,7 @@ import type { ExternalEvalResult } from '../../protocol/external';
 import type { RunSummary } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
 import { initialEvaluateState } from '../../state/evaluateSlice';
+import { emptySpace } from '../../core/tasks/space';
 import { serializeSuite } from '../../core/tasks/suite';
 import type { Split, Task } from '../../core/tasks/types';
 import { ExternalTasksPanel } from './ExternalTasksPanel';
@@ -117,16 +118,7 @@ const suiteTask = (id: string, split: Split): Task => ({
   files: { 'a.js': 'export const a = 1;\n' },
   gold: { kind: 'files', files: ['a.js'] },
   hidden: { tests: { 'a.test.js': "it('a', () => {});\n" } },
-  space: {
-    files: ['a.js', 'a.test.js'],
-    literals: [],
-    functions: [],
-    maxCases: 0,
-    expectRequired: false,
-    maxEdits: 0,
-    replacements: [],
-    insertLines: [],
-  },
+  space: { ...emptySpace(), files: ['a.js', 'a.test.js'] },
   meta: {},
 });
 
