@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createRng, hashString, restoreRng } from './rng';
+import { createRng, hashString, isRngState, restoreRng } from './rng';
 
 describe('rng', () => {
   it('is deterministic for a seed and differs across seeds', () => {
@@ -20,6 +20,22 @@ describe('rng', () => {
     const b = restoreRng(saved);
     expect([b.next(), b.next(), b.int(10)]).toEqual(expected);
     expect(() => restoreRng([1, 2, 3])).toThrow(/four unsigned/);
+  });
+
+  it('tells a saved state from anything else', () => {
+    expect(isRngState(createRng(3).state())).toBe(true);
+    for (const bad of [
+      null,
+      '1,2,3,4',
+      [1, 2, 3],
+      [1, 2, 3, 4, 5],
+      [1, 2, 3, -1],
+      [1, 2, 3, 2 ** 32],
+      [1, 2, 3, 0.5],
+      [1, 2, 3, '4'],
+    ]) {
+      expect(isRngState(bad)).toBe(false);
+    }
   });
 
   it('keeps values in range and shuffles into a permutation', () => {

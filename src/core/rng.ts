@@ -83,10 +83,14 @@ export const keyedRng = (salt: number, key: string): Rng => createRng(salt ^ has
 /** A salt for {@link keyedRng}, drawn from `rng`. */
 export const drawSalt = (rng: Rng): number => rng.int(0x100000000);
 
+/** Whether a value is a generator's saved `state()`: four unsigned 32-bit integers. */
+export const isRngState = (value: unknown): value is number[] =>
+  Array.isArray(value) &&
+  value.length === 4 &&
+  value.every((x) => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 0xffffffff);
+
 /** Restores a generator saved with `state()`. */
 export function restoreRng(state: readonly number[]): Rng {
-  if (state.length !== 4 || state.some((x) => !Number.isInteger(x) || x < 0 || x > 0xffffffff)) {
-    throw new RangeError('An RNG state is four unsigned 32-bit integers.');
-  }
+  if (!isRngState(state)) throw new RangeError('An RNG state is four unsigned 32-bit integers.');
   return fromState([state[0]!, state[1]!, state[2]!, state[3]!]);
 }

@@ -1,3 +1,4 @@
+import { isRngState } from '../core/rng';
 import type { NamedArray } from '../policy/model';
 import type { TrainConfig } from './config';
 import type { StepMetrics } from './grpo';
@@ -34,11 +35,7 @@ export function checkCheckpoint(value: unknown): string | null {
   if (!Array.isArray(c.optimizer)) return 'optimizer state missing';
   if (c.reference != null && !Array.isArray(c.reference)) return 'reference is not a list';
   if (!Array.isArray(c.metrics)) return 'metrics missing';
-  const rngState = (s: unknown): boolean =>
-    Array.isArray(s) &&
-    s.length === 4 &&
-    s.every((x) => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 0xffffffff);
-  if (!c.rng || !rngState(c.rng.tasks) || !rngState(c.rng.decode))
+  if (!c.rng || !isRngState(c.rng.tasks) || !isRngState(c.rng.decode))
     return 'rng is not two RNG states (tasks, decode) of four unsigned 32-bit integers each';
   if (c.replay !== undefined && !Array.isArray(c.replay)) return 'replay is not a list';
   return null;
