@@ -44,6 +44,17 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     // The address names the bug shown before any click: a link copied at once reopens it.
     await expect.poll(() => new URL(page.url()).searchParams.get('bug')).toBe(bugs[0]!.id);
     expect(bugs[0]!.split, 'held-out bugs first').toBe('test');
+    // Arrowing through the closed list opens each bug, but as one history entry: one Back
+    // returns to the bug shown before.
+    const bugInAddress = () => new URL(page.url()).searchParams.get('bug');
+    await select.focus();
+    for (let i = 1; i <= 3; i++) {
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(bugInAddress).toBe(bugs[i]!.id);
+    }
+    await page.goBack();
+    await expect.poll(bugInAddress).toBe(bugs[0]!.id);
+    await expect(select).toHaveValue(bugs[0]!.id);
     await select.selectOption(bug.bug.id);
     await expect(learn.getByTestId('learn-bug')).toHaveAttribute('data-bug', bug.bug.id);
     // The title in full, as the select may cut it short.

@@ -1,5 +1,6 @@
 import { errorText } from '../protocol/errorText';
 import type { Split } from '../core/tasks/types';
+import type { DescribedFile } from '../eval/describeFile';
 import type { ExternalEvalRequest } from '../protocol/external';
 import type { ModelScoreRequest } from '../protocol/models';
 import type { CatalogProgress } from '../protocol/learn';
@@ -78,6 +79,10 @@ export async function unforget<K extends EvaluateJob>(store: AppStore, entry: Ke
   await restoreResult(entry);
   store.getState().evaluateActions.kept(entry.job, entry);
 }
+
+/** What a task file holds, or why it is not one: read and counted in the trainer worker. */
+export const describeTaskFile = (file: File): Promise<DescribedFile> =>
+  trainerClient().describeTaskFile(file.name, file);
 
 /** Scores stored runs on an external task file in the trainer worker. */
 export const evaluateExternalTasks = (store: AppStore, request: ExternalEvalRequest) =>

@@ -7,9 +7,9 @@ import type { Split, TaskKind } from '../core/tasks/types';
 import type { KindScore, PerTaskScores } from '../eval/evaluate';
 
 export interface ExternalEvalRequest {
-  /** The file's name (for messages) and its whole text. */
+  /** The file's name (for messages) and the file, read in the worker. */
   fileName: string;
-  text: string;
+  file: Blob;
   /** Runs whose latest checkpoints answer the tasks, in the order their columns show. */
   runIds: string[];
   /** The task kinds to evaluate (none: every kind the file gives). */

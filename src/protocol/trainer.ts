@@ -19,6 +19,7 @@ import type { PruneTarget, StorageReport } from './storage';
 import type { BugCatalog, BugTasks, CatalogProgress, PlayVerdict } from './learn';
 import type { Answer } from '../core/answers/types';
 import type { Split } from '../core/tasks/types';
+import type { DescribedFile } from '../eval/describeFile';
 import type {
   ModelPromptsFile,
   ModelScoreProgress,
@@ -79,6 +80,11 @@ export interface TrainerApi {
    * Scores stored runs' latest checkpoints on an external task file (HumanEvalPack-style or a
    * suite file), as `lab eval` does; refused while a run trains (not paused) in this worker.
    */
+  /**
+   * What a task file holds (records, or a suite's tasks by split) or why it is not one, read
+   * and counted here so a large file does not hold the page's thread. Needs no backend.
+   */
+  describeTaskFile(name: string, file: Blob): Promise<DescribedFile>;
   evaluateExternal(
     request: ExternalEvalRequest,
     onProgress: (progress: ExternalEvalProgress) => void,

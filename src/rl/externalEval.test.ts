@@ -4,7 +4,7 @@ import { notGiven, noTasks } from './externalEval';
 
 const request = (kinds: ExternalEvalRequest['kinds']): ExternalEvalRequest => ({
   fileName: 'f.jsonl',
-  text: '',
+  file: new Blob([]),
   runIds: ['r'],
   kinds,
   samples: 1,

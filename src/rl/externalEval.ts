@@ -29,7 +29,6 @@ export interface TaskFileCache {
 
 /** A request's problem in words, or null: checked before any work. */
 export function externalRequestProblem(r: ExternalEvalRequest): string | null {
-  if (r.text.trim() === '') return `${r.fileName} is empty.`;
   if (r.runIds.length === 0) return 'Pick at least one run to answer the tasks.';
   return samplingProblem(r);
 }
@@ -63,17 +62,25 @@ export async function evaluateExternal(
       throw new Error(`"${run.name}" has no checkpoint to answer with; pick a run that has one.`);
     runs.push(run);
   }
+  // Read again at each evaluation (a File is a handle, not its bytes): moved, or changed on
+  // disk since it was opened, it says so rather than evaluate something else.
+  const text = await request.file.text().catch((e: unknown) => {
+    throw new Error(
+      `Could not read ${request.fileName} again (${errorText(e)}): was it moved or changed since it was opened? Open it again.`,
+    );
+  });
+  if (text.trim() === '') throw new Error(`${request.fileName} is empty.`);
   const key = [
     request.fileName,
-    request.text.length,
-    hashString(request.text),
+    text.length,
+    hashString(text),
     request.seed,
     [...request.kinds].sort().join(','),
   ].join(':');
   if (cache.last?.key !== key) {
     cache.last = null;
     const read = await readTaskFile(
-      request.text,
+      text,
       request.fileName,
       request.kinds,
       sandbox,

@@ -7,6 +7,7 @@ import { checkBackend, fastestBackend } from '../policy/tf/deviceCheck';
 import { backendAgreement } from '../policy/tf/agreement';
 import type { BackendName, DeviceCheckProgress } from '../protocol/backend';
 import type { TrainingSession } from './session';
+import { describeBlob } from '../eval/describeFile';
 
 export interface TrainerEnvironment extends BackendEnvironment {
   /** Monotonic clock in ms, for measurements only. */
@@ -122,6 +123,9 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
     },
     async setMix(runId, mix) {
       return runs().setMix(runId, mix);
+    },
+    describeTaskFile(name, file) {
+      return describeBlob(name, file);
     },
     async evaluateExternal(request, onProgress) {
       return runs().evaluateExternal(request, onProgress);

@@ -55,8 +55,8 @@ export type EvaluateState = { [J in EvaluateJob]: Job<Progresses[J], KeptResults
 
 /** The External tasks form: the file opened and the choices made for its evaluation. */
 export interface ExternalForm {
-  /** The file evaluated: the last one opened that could be read. */
-  file: { name: string; text: string; about: string; splits: Record<Split, number> | null } | null;
+  /** The file evaluated: the last one opened that could be read (a handle: the worker reads it). */
+  file: { name: string; blob: Blob; about: string; splits: Record<Split, number> | null } | null;
   split: Split | 'all';
   kinds: TaskKind[];
   /** The runs ticked (null: the default picks). */

@@ -8,6 +8,7 @@ import { initialEvaluateState } from '../../state/evaluateSlice';
 import { emptySpace } from '../../core/tasks/space';
 import { serializeSuite } from '../../core/tasks/suite';
 import type { Split, Task } from '../../core/tasks/types';
+import { describeBlob } from '../../eval/describeFile';
 import { ExternalTasksPanel } from './ExternalTasksPanel';
 
 // IndexedDB is not in jsdom: the kept results' storage does nothing (the store is the app's).
@@ -18,7 +19,7 @@ vi.mock('../../storage/kept', () => ({
   keptResults: () => Promise.resolve([]),
 }));
 
-// The trainer worker: an evaluation that goes until it is cancelled, then fails as the worker's
+// The trainer worker: the file described as the worker does, and an evaluation that goes until it is cancelled, then fails as the worker's
 // does when cancelled while making its tasks, or (`answering`) gives what it gives when cancelled
 // while the first run answers: every run without scores.
 const worker = vi.hoisted(() => ({
@@ -29,6 +30,8 @@ const worker = vi.hoisted(() => ({
 vi.mock('../../bridge/trainerClient', () => ({
   proxy: <F,>(f: F) => f,
   trainerClient: () => ({
+    // The worker's own reading of the file (the real describeFile).
+    describeTaskFile: (name: string, file: Blob) => describeBlob(name, file),
     evaluateExternal: (request: { fileName: string }) =>
       new Promise((resolve, reject) => {
         worker.asked.push(request);

@@ -1,7 +1,11 @@
 import { errorText } from '../../protocol/errorText';
 import { plural } from '../../protocol/plural';
 import { useMemo, useState } from 'react';
-import { cancelExternalTasks, evaluateExternalTasks } from '../../bridge/evaluation';
+import {
+  cancelExternalTasks,
+  describeTaskFile,
+  evaluateExternalTasks,
+} from '../../bridge/evaluation';
 import { FileButton } from '../../components/FileButton';
 import { KIND_LABELS, SPLIT_LABELS, SPLITS, TASK_KINDS, type Split } from '../../core/tasks/types';
 import { MAX_EXTERNAL_SAMPLES, samplingProblem } from '../../protocol/external';
@@ -9,7 +13,7 @@ import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
 import { ExternalResultTable } from './ExternalResultTable';
 import { defaultPicks, isGridRun } from './gridFromRuns';
-import { describeFile, type SplitCounts } from './describeFile';
+import type { SplitCounts } from '../../eval/describeFile';
 import { KeptTable } from './KeptTable';
 
 /** A suite file's test split when it has other tasks too, else every split. */
@@ -82,19 +86,20 @@ export function ExternalTasksPanel() {
         accept=".jsonl,.json,application/json,text/plain"
         onFiles={([f]) => {
           if (!f) return;
-          // Said at once: a large file takes seconds to read and count.
+          // Said at once: a large file takes seconds to read and count (in the worker).
           setReading(f.name);
-          void f
-            .text()
-            // A frame for the page to show "Reading…" before the count holds the thread.
-            .then((text) => new Promise<string>((resolve) => setTimeout(() => resolve(text), 30)))
+          void describeTaskFile(f)
             .then(
-              (text) => {
-                const described = describeFile(f.name, text);
+              (described) => {
                 if (described.problem !== null) setRefused(described.problem);
                 else {
                   setForm({
-                    file: { name: f.name, text, about: described.about, splits: described.splits },
+                    file: {
+                      name: f.name,
+                      blob: f,
+                      about: described.about,
+                      splits: described.splits,
+                    },
                     split: defaultSplit(described.splits),
                   });
                   setRefused(null);
@@ -210,7 +215,7 @@ export function ExternalTasksPanel() {
             file &&
             void evaluateExternalTasks(appStore, {
               fileName: file.name,
-              text: file.text,
+              file: file.blob,
               runIds: chosen,
               kinds,
               ...(file.splits && split !== 'all' ? { split } : {}),

@@ -13,7 +13,7 @@ import { useApp } from '../../state/hooks';
 import { EstimateCell, signed } from './cells';
 import { isGridRun } from './gridFromRuns';
 import { KeptTable } from './KeptTable';
-import { labFileKind, OPEN_BUNDLE, OPEN_RESULTS, parseDocument } from './labFiles';
+import { labFileKind, OPEN_BUNDLE, OPEN_RESULTS, parseDocument } from '../../eval/labFiles';
 import { modelRows } from './modelRows';
 import { runLabel } from './runLabel';
 import { plural } from '../../protocol/plural';

@@ -1,6 +1,6 @@
 import { GridResultError, readGridResult, type GridResult } from '../../eval/grid';
 import { errorText } from '../../protocol/errorText';
-import { labFileKind, OPEN_BUNDLE } from './labFiles';
+import { labFileKind, OPEN_BUNDLE } from '../../eval/labFiles';
 
 const PICK = 'Pick the results.json that npm run lab -- experiment wrote to its --out folder.';
 

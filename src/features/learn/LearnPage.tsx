@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { loadBugCatalog } from '../../bridge/learn';
 import { appStore } from '../../state/appStore';
@@ -69,11 +69,19 @@ export function LearnPage() {
   useDocumentTitle(bugs[index]?.listTitle, index >= 0 ? STEPS[step].title : null, 'Learn');
   const previous = index > 0 ? bugs[index - 1] : undefined;
   const next = bugs[index + 1];
-  const go = (next: { bug?: string; step?: StepKey }) => {
+  const go = (next: { bug?: string; step?: StepKey }, replace = false) => {
     const p = new URLSearchParams(params);
     p.set('bug', next.bug ?? bugId ?? '');
     p.set('step', next.step ?? step);
-    setParams(p);
+    setParams(p, { replace });
+  };
+  // Arrow keys in the closed select change the bug at each press: the first pick is one
+  // history entry and the picks right after it replace it, so one Back returns to where the
+  // person was. Leaving the select, or a move not made by it (Back...), ends the run of picks.
+  const picked = useRef<string | null>(null);
+  const pick = (bug: string) => {
+    go({ bug, step: 'localization' }, picked.current !== null && picked.current === bugId);
+    picked.current = bug;
   };
   return (
     <div className="learn-page" data-testid="learn-page">
@@ -95,7 +103,10 @@ export function LearnPage() {
                   aria-labelledby={bugLabelId}
                   value={known && bugId ? bugId : ''}
                   data-testid="learn-bug-select"
-                  onChange={(e) => go({ bug: e.target.value, step: 'localization' })}
+                  onChange={(e) => pick(e.target.value)}
+                  onBlur={() => {
+                    picked.current = null;
+                  }}
                 >
                   {!known && <option value="">(not in the list)</option>}
                   {bugs.map((b) => (

@@ -1,19 +1,24 @@
-import { plural } from '../../protocol/plural';
-import { SPLITS, type Split } from '../../core/tasks/types';
-import { readTaskLines } from '../../eval/taskFile';
+import { plural } from '../protocol/plural';
+import { SPLITS, type Split } from '../core/tasks/types';
+import { readTaskLines } from './taskFile';
 import { labFileKind, OPEN_BUNDLE, OPEN_RESULTS, parseDocument } from './labFiles';
 
 /** A suite file's tasks in each split (a HumanEvalPack file's records have none). */
 export type SplitCounts = Record<Split, number>;
 
+/** A task file's description for the page, or why it is not one. */
+export type DescribedFile =
+  { about: string; problem: null; splits: SplitCounts | null } | { about: null; problem: string };
+
+/** {@link describeFile} of a file's bytes, read as UTF-8 (in the trainer worker, off the page's thread). */
+export const describeBlob = async (name: string, file: Blob): Promise<DescribedFile> =>
+  describeFile(name, await file.text());
+
 /**
  * What a task file holds, read as it is opened (its records or tasks, not yet made or checked
  * in the sandbox), or why it cannot be one: empty, not JSON lines, or no line the app can read.
  */
-export function describeFile(
-  name: string,
-  text: string,
-): { about: string; problem: null; splits: SplitCounts | null } | { about: null; problem: string } {
+export function describeFile(name: string, text: string): DescribedFile {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   const first = lines[0]?.trim();
   const what = 'open HumanEvalPack-style records (JSONL) or a suite file from lab suite export.';

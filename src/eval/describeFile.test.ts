@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { serializeSuite } from '../../core/tasks/suite';
+import { serializeSuite } from '../core/tasks/suite';
 import { describeFile } from './describeFile';
 
-const DATA = new URL('../../../../shared/data/humanevalfix-js.dev.jsonl', import.meta.url);
+const DATA = new URL('../../../shared/data/humanevalfix-js.dev.jsonl', import.meta.url);
 const records = readFileSync(DATA, 'utf8').split('\n').filter(Boolean);
 
 describe('describeFile', () => {

@@ -1,9 +1,10 @@
+import { isRecord } from '../core/guards';
+
 // Files the lab writes, recognised when one is opened where another kind is expected.
 
 /** Where each kind of file is opened, said when it is opened in the wrong place. */
 export const OPEN_RESULTS =
   'open it above, under "The grid of a results.json from lab experiment" (open results.json)';
-import { isRecord } from '../../core/guards';
 export const OPEN_BUNDLE =
   'import it on the Train page ("import bundle" under its runs), then pick it in the grid of this browser\'s runs';
 
