@@ -80,7 +80,10 @@ export interface TrainConfig {
   replayPerStep: number;
   learningRate: number;
   warmupSteps: number;
-  /** Final learning rate as a fraction of the peak (cosine decay). */
+  /**
+   * The learning rate the cosine decay ends at, as a fraction of the peak. It is reached at step
+   * `steps` (one past the last), so the last step trains a little above it; see `learningRateAt`.
+   */
   minLrRatio: number;
   maxGradNorm: number;
   /**
@@ -195,7 +198,13 @@ export const MAX_REPLAY_PER_STEP = 1_000;
 export const extraDrawLimit = (c: TrainConfig): number =>
   minSignalGroups(c) > 0 ? 2 * c.tasksPerStep : 0;
 
-/** Learning rate of a GRPO step: linear warm-up, then cosine decay to `minLrRatio` of the peak. */
+/**
+ * Learning rate of a GRPO step: linear warm-up to the peak, then cosine decay towards `minLrRatio`
+ * of the peak, reached at step `steps`, one past the last. So the last step trains a little
+ * above it (0.1001 of the peak at the default's 200 steps, 0.1016 at the quick preset's 40), and
+ * a run of at most `warmupSteps + 1` steps does not decay. Kept as it is: every run and result
+ * so far was trained on this schedule, and a change would make them unrepeatable.
+ */
 export function learningRateAt(config: TrainConfig, step: number): number {
   const peak = config.learningRate;
   if (step < config.warmupSteps) return (peak * (step + 1)) / config.warmupSteps;

@@ -137,7 +137,7 @@ export const FIELD_GROUPS: FieldGroup[] = [
       real(
         'minLrRatio',
         'final LR ratio',
-        'Learning rate at the end of the cosine decay, as a fraction of the peak.',
+        'Learning rate the cosine decay ends at, as a fraction of the peak (reached one step past the last, so the last step trains a little above it).',
         0.05,
         0,
         1,
