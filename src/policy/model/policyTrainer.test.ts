@@ -161,6 +161,26 @@ describe('PolicyTrainer.grpoStep', () => {
     dispose();
   });
 
+  it('refuses a step whose gradients are not finite, changing no weight and no Adam moment', async () => {
+    const { model, trainer, dispose } = pair();
+    const batch = await sampledBatch(model, 8);
+    await trainer.grpoStep(batch, plain);
+    // One layer norm's gain gone NaN: every forward, and so every gradient, is NaN.
+    const broken = (await model.getWeights()).map((w) =>
+      w.name === 'enc.0.ln1.g' ? { ...w, values: w.values.map(() => NaN) } : w,
+    );
+    model.setWeights(broken);
+    const optimizer = await trainer.getState();
+    const tensors = tf.memory().numTensors;
+    await expect(trainer.grpoStep(batch, plain)).rejects.toThrow(
+      /^The gradients are not finite \(global norm NaN.*the weights and optimiser are as they were/,
+    );
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(await model.getWeights()).toEqual(broken);
+    expect(await trainer.getState()).toEqual(optimizer);
+    dispose();
+  });
+
   it('clips the global gradient norm before Adam', async () => {
     const changes = [];
     for (const maxGradNorm of [1e-12, 10]) {

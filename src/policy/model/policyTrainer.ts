@@ -231,16 +231,24 @@ export class PolicyTrainer {
     const norm = tf.tidy(() =>
       tf.sqrt(sumInOrder([...sums.values()].map((g) => tf.sum(tf.square(g))))),
     );
+    const shown = [...figures, norm];
+    const packedStats = tf.stack(shown);
+    const data = await packedStats.data();
+    const [loss = NaN, policyLoss = NaN, entropy = NaN, kl = NaN, clipFraction = NaN] = data;
+    const gradNorm = data[5] ?? NaN;
+    // A non-finite norm would write NaN into every weight and every Adam moment, and those
+    // weights would then replace the good checkpoints: the step is refused, nothing changed.
+    if (!Number.isFinite(gradNorm)) {
+      tf.dispose([...shown, packedStats, ...sums.values()]);
+      throw new RangeError(
+        `The gradients are not finite (global norm ${gradNorm}, loss ${loss}): the update is not applied, and the weights and optimiser are as they were. A lower learning rate or maxGradNorm, or a resume from an earlier checkpoint, may get past it.`,
+      );
+    }
     const scale = tf.tidy(() =>
       tf.minimum(tf.scalar(1), tf.div(tf.scalar(this.maxGradNorm), tf.add(norm, 1e-6))),
     );
     this.adam.apply(sums, scale as tf.Scalar);
-    const shown = [...figures, norm];
-    const packedStats = tf.stack(shown);
-    const data = await packedStats.data();
     tf.dispose([...shown, packedStats, scale, ...sums.values()]);
-    const [loss = NaN, policyLoss = NaN, entropy = NaN, kl = NaN, clipFraction = NaN] = data;
-    const gradNorm = data[5] ?? NaN;
     return { loss, policyLoss, entropy, kl, clipFraction, gradNorm, passes: passes.length };
   }
 }
