@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { TaskKind } from '../core/tasks/types';
 import {
   applyDue,
+  askStop,
   lastEventOf,
   mixChangeProblem,
   mixFromStep,
   mixOnStart,
   mixTooLate,
+  startingRun,
   untilWoken,
   type Control,
 } from './runControl';
@@ -91,18 +93,27 @@ describe('mixOnStart and applyDue', () => {
 
 describe('untilWoken', () => {
   it('waits for a Resume or Stop, and goes on at once after one that came before it began', async () => {
-    const c = { paused: true, wake: null as (() => void) | null };
+    const c = { paused: true, stop: false, wake: null as (() => void) | null };
     let woken = false;
     const waiting = untilWoken(c).then(() => (woken = true));
     await Promise.resolve();
     expect(woken).toBe(false);
-    // What stop() does: paused cleared, then wake.
-    c.paused = false;
-    c.wake?.();
+    askStop(c);
     await waiting;
-    expect(c.wake).toBeNull();
+    expect(c).toEqual({ paused: false, stop: true, wake: null });
     // Stop pressed while the pause was being stored (paused already cleared, nobody to wake).
     await expect(untilWoken({ paused: false, wake: null })).resolves.toBeUndefined();
+  });
+});
+
+describe('startingRun', () => {
+  it('holds a pause or stop asked before the run is read, for its control to begin with', () => {
+    const going = startingRun('r1');
+    expect(going.control).toBeNull();
+    going.asked.paused = true;
+    askStop(going.asked);
+    expect(going.asked).toEqual({ paused: false, stop: true, wake: null });
+    expect(startingRun('r2').asked).toEqual({ paused: false, stop: false, wake: null });
   });
 });
 

@@ -39,6 +39,32 @@ export interface Control {
   mixing?: Promise<unknown>;
 }
 
+/** A pause, resume or stop as asked: held by the run's control, or before it is made. */
+export type Intent = Pick<Control, 'paused' | 'stop' | 'wake'>;
+
+/**
+ * A run from `start()` to its end: its control once the run is read (null before: it is
+ * starting), and a pause or stop asked while it starts, which the control begins with.
+ */
+export interface GoingRun {
+  runId: string;
+  control: Control | null;
+  asked: Intent;
+}
+
+export const startingRun = (runId: string): GoingRun => ({
+  runId,
+  control: null,
+  asked: { paused: false, stop: false, wake: null },
+});
+
+/** Stop asked: a paused run wakes to stop, at the next step boundary. */
+export function askStop(c: Intent): void {
+  c.stop = true;
+  c.paused = false;
+  c.wake?.();
+}
+
 /** A stored mix change waiting for its step (see Control.pending). */
 export interface PendingChange {
   id: number;

@@ -13,12 +13,16 @@ import { finalScores } from '../protocol/training';
 import type { LabDatabase, RunRecord } from '../storage/db';
 import {
   applyDue,
+  askStop,
   changeMix,
   elapsedOf,
   mixOnStart,
   mixChangeProblem,
+  startingRun,
   untilWoken,
   type Control,
+  type GoingRun,
+  type Intent,
 } from './runControl';
 import { StoredRuns } from './storedRuns';
 import { ExternalEvaluations } from './externalEval';
@@ -69,15 +73,12 @@ const unstoredNote = (unstored: readonly string[]): string | undefined =>
  * events in batches. Pause, resume, stop and skill-mix changes act between steps.
  */
 export class TrainingSession extends StoredRuns {
-  /**
-   * The run from `start()` to its end (one trains at a time), and its control once the run is
-   * read (null before: it is starting).
-   */
-  private going: { runId: string; control: Control | null } | null = null;
+  /** The run going (one trains at a time). */
+  private going: GoingRun | null = null;
 
-  /** The going run's control, if `runId` is that run and it has one. */
-  private control(runId: string): Control | null {
-    return this.going?.runId === runId ? this.going.control : null;
+  /** Where a pause, resume or stop of `runId` goes: its control, or `asked` while it starts. */
+  private intent(runId: string): Intent | null {
+    return this.going?.runId === runId ? (this.going.control ?? this.going.asked) : null;
   }
 
   /** The Learn page's bugs, played by a person and graded in this worker's sandbox. */
@@ -123,12 +124,12 @@ export class TrainingSession extends StoredRuns {
   }
 
   pause(runId: string): void {
-    const c = this.control(runId);
+    const c = this.intent(runId);
     if (c) c.paused = true;
   }
 
   resume(runId: string): void {
-    const c = this.control(runId);
+    const c = this.intent(runId);
     if (!c) return;
     if (this.external.going)
       throw new Error(
@@ -139,11 +140,8 @@ export class TrainingSession extends StoredRuns {
   }
 
   stop(runId: string): void {
-    const c = this.control(runId);
-    if (!c) return;
-    c.stop = true;
-    c.paused = false;
-    c.wake?.();
+    const c = this.intent(runId);
+    if (c) askStop(c);
   }
 
   /**
@@ -151,7 +149,7 @@ export class TrainingSession extends StoredRuns {
    * every trained skill at weight 0 is refused (mixChangeProblem) and the run keeps its mix.
    */
   async setMix(runId: string, mix: TrainConfig['mix']): Promise<ConfigEvent | null> {
-    const c = this.control(runId);
+    const c = this.going?.runId === runId ? this.going.control : null;
     if (!c) return null;
     const problem = mixChangeProblem(c, mix);
     if (problem) throw new Error(`${problem}. The run keeps its current mix.`);
@@ -179,7 +177,7 @@ export class TrainingSession extends StoredRuns {
       throw new Error(
         'An evaluation of external tasks is going (Evaluate page); start the run once it ends.',
       );
-    const going: NonNullable<TrainingSession['going']> = { runId, control: null };
+    const going = startingRun(runId);
     this.going = going;
     // Held while the run goes: another tab leaves it alone (and cannot resume it meanwhile).
     let release: () => void;
@@ -216,8 +214,9 @@ export class TrainingSession extends StoredRuns {
       const from = checkpoint?.step ?? 0;
       const events = await db.events.where('runId').equals(runId).sortBy('id');
       const control: Control = {
-        paused: false,
-        stop: false,
+        // A pause or stop asked while the run was read holds from its start.
+        paused: going.asked.paused,
+        stop: going.asked.stop,
         wake: null,
         ...mixOnStart(events, from, run.config.mix),
         trainKinds: run.config.trainKinds,
