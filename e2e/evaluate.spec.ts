@@ -7,6 +7,7 @@ import type { GridResult } from '../src/eval/grid';
 import { taskPrompt, type PromptLine } from '../src/eval/modelPrompt';
 import { expectAccessible } from './a11y';
 import {
+  expectBackendHeldWhileEvaluating,
   expectFileGridKept,
   expectBadTaskFilesRefused,
   expectMisfitPickNamed,
@@ -207,6 +208,7 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await ext.getByTestId('external-seed').fill('3');
     await ext.getByTestId('external-start').click();
     await expect(ext.getByTestId('external-progress')).toBeVisible();
+    await expectBackendHeldWhileEvaluating(page);
     const table = ext.getByTestId('external-result');
     await expect(table).toBeVisible({ timeout: 180_000 });
     await expect(table).toContainText(
@@ -379,7 +381,6 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
     await page.reload();
     await expect(keptModels).toHaveCount(2);
     await expect(keptModels.nth(1)).toContainText('model-answers.jsonl');
-
     await expectSuiteSplitEvaluated(ext, dir, join(out, 'joint-rl'));
 
     // Another run picked for a baseline changes its column; none leaves it empty.

@@ -229,3 +229,21 @@ export async function expectBadTaskFilesRefused(
   );
   await expect(refused).toContainText(`Still using ${shown}.`);
 }
+
+/**
+ * While runs answer external tasks in the trainer worker, Settings keeps the backend (and the
+ * device check's tour of the backends) from moving their tensors mid-answer, and says why.
+ */
+export async function expectBackendHeldWhileEvaluating(page: Page): Promise<void> {
+  await page.getByTestId('status-backend').click();
+  const settings = page.getByTestId('settings-panel');
+  await expect(settings.getByTestId('backend-external-eval')).toContainText(
+    'An evaluation of external tasks is going (Evaluate page): the backend can change once it ends',
+  );
+  await expect(settings.locator('input[name="backend"][value="cpu"]')).toBeDisabled();
+  await expect(settings.getByTestId('run-device-check')).toBeDisabled();
+  await expect(settings.getByTestId('device-check-training')).toContainText(
+    'An evaluation of external tasks is going',
+  );
+  await settings.getByRole('button', { name: 'Close settings' }).click();
+}

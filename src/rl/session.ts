@@ -101,7 +101,8 @@ export class TrainingSession extends StoredRuns {
     return !control || evenPaused || control.wake === null;
   }
 
-  private readonly external: ExternalEvaluations;
+  /** Evaluations of external tasks: runs' policies answering on the backend in use. */
+  readonly external: ExternalEvaluations;
 
   /**
    * Scores runs on an external task file (see `evaluateExternal`). Refused while a run trains

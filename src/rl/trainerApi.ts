@@ -35,11 +35,15 @@ export function createTrainerApi(env: TrainerEnvironment): TrainerApi {
   };
 
   // A backend change (or the device check's tour of the backends) would move a going run's
-  // tensors to another backend mid-run: refused until it ends or is stopped.
+  // tensors to another backend mid-run, or an evaluating run's mid-answer: refused until it ends.
   const refuseWhileTraining = (what: string): void => {
     if (session?.runGoing(true))
       throw new TrainerError(
         `A run is going in this tab: ${what} once it ends or is stopped (a paused run counts).`,
+      );
+    if (session?.external.going)
+      throw new TrainerError(
+        `An evaluation of external tasks is going (Evaluate page): ${what} once it ends or is cancelled.`,
       );
   };
 

@@ -52,3 +52,10 @@ export const useGoingRun = (): GoingRun | null =>
       return r ? { id: r.id, name: r.name, status: r.status, backend: r.backend } : null;
     }),
   );
+
+/**
+ * An evaluation of external tasks is going (Evaluate page): its runs' policies answer in the
+ * trainer worker, so, as for a run, the backend stays until it ends.
+ */
+export const useEvaluatingExternal = (): boolean =>
+  useApp((s) => s.evaluate.external.status === 'running');

@@ -1,7 +1,7 @@
 import { useLocation } from 'react-router-dom';
 import { runDeviceCheck } from '../../bridge/compute';
 import { appStore } from '../../state/appStore';
-import { useDevice, useGoingRun, useUi } from '../../state/hooks';
+import { useDevice, useEvaluatingExternal, useGoingRun, useUi } from '../../state/hooks';
 import { TableScroll } from '../../components/TableScroll';
 
 const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -15,8 +15,11 @@ export function DeviceCheckPanel() {
   // The last check on this device, kept over reloads: its table says why `auto` picks what it does.
   const last = useUi().lastCheck;
   const running = check.status === 'running';
-  // The check tours every backend in the worker a run trains in: not while one goes.
+  // The check tours every backend in the worker a run trains in: not while one goes, nor while
+  // runs answer external tasks there.
   const training = useGoingRun() !== null;
+  const evaluating = useEvaluatingExternal();
+  const held = training || evaluating;
   return (
     <section className="device-check" data-testid="device-check" data-status={check.status}>
       <h3>Device check</h3>
@@ -30,19 +33,21 @@ export function DeviceCheckPanel() {
         data-testid="run-device-check"
         // While it checks the button keeps the keyboard's focus (aria-disabled, not disabled:
         // a disabled button drops it to the page, outside the dialog).
-        disabled={!running && (training || device.status !== 'ready')}
+        disabled={!running && (held || device.status !== 'ready')}
         aria-disabled={running || undefined}
-        aria-describedby={training ? 'device-check-training' : undefined}
+        aria-describedby={held ? 'device-check-training' : undefined}
         onClick={() => {
           if (!running) void runDeviceCheck(appStore, search);
         }}
       >
         {running ? 'Checking…' : 'Run device check'}
       </button>
-      {training && (
+      {held && (
         <span className="hint" id="device-check-training" data-testid="device-check-training">
           {' '}
-          A run is going: the check can run once it ends or is stopped.
+          {training
+            ? 'A run is going: the check can run once it ends or is stopped.'
+            : 'An evaluation of external tasks is going (Evaluate page): the check can run once it ends or is cancelled.'}
         </span>
       )}
       {check.progress && (

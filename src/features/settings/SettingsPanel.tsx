@@ -2,7 +2,13 @@ import { useLocation, useSearchParams } from 'react-router-dom';
 import { changeBackendPreference, startCompute } from '../../bridge/compute';
 import { BACKEND_NAMES, type BackendPreference } from '../../protocol/backend';
 import { appStore } from '../../state/appStore';
-import { useDevice, useGoingRun, useUi, useUiActions } from '../../state/hooks';
+import {
+  useDevice,
+  useEvaluatingExternal,
+  useGoingRun,
+  useUi,
+  useUiActions,
+} from '../../state/hooks';
 import type { ThemeSetting } from '../../state/uiSlice';
 import { DeviceCheckPanel } from '../device-check/DeviceCheckPanel';
 import { useModalDialog } from './useModalDialog';
@@ -39,6 +45,8 @@ function SettingsContent() {
   const availability = device.info?.availability ?? [];
   // While a run goes (paused too) the backend stays: switching would move its tensors mid-run.
   const going = useGoingRun();
+  // So too while runs answer external tasks in the worker (Evaluate page).
+  const evaluating = useEvaluatingExternal();
   const note = (p: BackendPreference): string => {
     if (p === 'auto')
       return ui.measuredFastest
@@ -81,7 +89,7 @@ function SettingsContent() {
             This visit opened with <code>?backend=</code> in its address, which overrides the choice
             below while the address holds it
             {device.info ? ` (${device.info.backend} is in use)` : ''}.{' '}
-            {going === null && (
+            {going === null && !evaluating && (
               <button
                 type="button"
                 data-testid="backend-use-setting"
@@ -109,6 +117,12 @@ function SettingsContent() {
             change once it ends or is stopped (the switch would move its tensors mid-run).
           </p>
         )}
+        {!going && evaluating && (
+          <p className="hint" data-testid="backend-external-eval">
+            An evaluation of external tasks is going (Evaluate page): the backend can change once it
+            ends or is cancelled (the switch would move its runs&apos; tensors mid-answer).
+          </p>
+        )}
         {PREFERENCES.map((p) => (
           <label key={p} className="radio">
             <input
@@ -117,7 +131,11 @@ function SettingsContent() {
               value={p}
               checked={ui.backendPreference === p}
               // A backend this browser lacks cannot be picked (its note says why).
-              disabled={going !== null || availability.some((a) => a.backend === p && !a.available)}
+              disabled={
+                going !== null ||
+                evaluating ||
+                availability.some((a) => a.backend === p && !a.available)
+              }
               onChange={() => void changeBackendPreference(appStore, p, search)}
             />{' '}
             {p} <span className="hint">{note(p)}</span>
