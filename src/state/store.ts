@@ -3,6 +3,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import { createDeviceSlice, type DeviceSlice } from './deviceSlice';
 import { createEvaluateSlice, restoreGridPicks, type EvaluateSlice } from './evaluateSlice';
 import { createLearnSlice, restoreLearn, savedLearn, type LearnSlice } from './learnSlice';
+import { sharedSave, type SharedSave } from './sharedSave';
 import { createTrainSlice, type TrainSlice } from './trainSlice';
 import { keepTrainView } from './trainView';
 import { createUiSlice, restoreDraft, restoreLastCheck, type UiSlice } from './uiSlice';
@@ -14,12 +15,28 @@ export type AppStore = UseBoundStore<StoreApi<AppState>>;
 
 export const PERSIST_KEY = 'atomic-skills-lab:settings';
 
+/** What is saved of the app's state: settings, the form's draft, Learn answers, grid picks. */
+const saved = (s: AppState) => ({
+  ui: {
+    theme: s.ui.theme,
+    backendPreference: s.ui.backendPreference,
+    measuredFastest: s.ui.measuredFastest,
+    lastCheck: s.ui.lastCheck,
+    draftConfig: s.ui.draftConfig,
+    draftSuite: s.ui.draftSuite,
+    codeView: s.ui.codeView,
+  },
+  learn: savedLearn(s.learn),
+  evaluate: { gridPicks: s.evaluate.gridPicks },
+});
+
 /**
  * The app's store; settings (theme, backend choice, measured fastest), the Train form's draft,
  * the Learn page's answers and the Evaluate grid's picks persist in localStorage; the Train
  * page's open and compared runs in `tab`, the tab's sessionStorage (see trainView.ts).
  */
 export function createAppStore(storage?: Storage, tab: Storage | null = null): AppStore {
+  const save = sharedSave(PERSIST_KEY);
   const store = create<AppState>()(
     persist(
       (...a) => ({
@@ -35,20 +52,13 @@ export function createAppStore(storage?: Storage, tab: Storage | null = null): A
         // Saved by another version (a newer build, then an older tab): kept for `merge`, which
         // takes back each part it can read, rather than dropped whole.
         migrate: (persisted) => persisted as AppState,
-        storage: createJSONStorage(() => keepGoing(storage ?? localStorage)),
-        partialize: (s) => ({
-          ui: {
-            theme: s.ui.theme,
-            backendPreference: s.ui.backendPreference,
-            measuredFastest: s.ui.measuredFastest,
-            lastCheck: s.ui.lastCheck,
-            draftConfig: s.ui.draftConfig,
-            draftSuite: s.ui.draftSuite,
-            codeView: s.ui.codeView,
-          },
-          learn: savedLearn(s.learn),
-          evaluate: { gridPicks: s.evaluate.gridPicks },
-        }),
+        // Open in several tabs, each writes only what it changed itself (sharedSave.ts).
+        storage: createJSONStorage(() => keepGoing(save.wrap(storage ?? localStorage))),
+        partialize: saved,
+        // What the tab holds once read is what it measures its own changes from.
+        onRehydrateStorage: () => (state) => {
+          if (state) save.loaded(saved(state));
+        },
         merge: (persisted, current) => {
           const stored = persisted as
             | { ui?: Partial<AppState['ui']>; learn?: unknown; evaluate?: { gridPicks?: unknown } }
@@ -81,8 +91,18 @@ export function createAppStore(storage?: Storage, tab: Storage | null = null): A
     ),
   );
   keepTrainView(store, tab);
+  saves.set(store, save);
   return store;
 }
+
+const saves = new WeakMap<AppStore, SharedSave>();
+
+/**
+ * Makes a change taken from what another tab saved (a `storage` event): not written back, as it
+ * is saved already.
+ */
+export const adoptSaved = (store: AppStore, apply: () => void): void =>
+  saves.has(store) ? saves.get(store)!.adopt(apply) : apply();
 
 /**
  * `storage`, whose writes never throw: a write refused (the browser's quota) keeps the last
