@@ -65,7 +65,22 @@ test.describe('Train page: two tabs of one browser @webgpu', () => {
     await expect(other.getByTestId(`delete-run-${runId}`)).toBeEnabled();
     await expect(early.getByTestId(`run-status-${runId}`)).toHaveText('stopped');
     await expect(early.getByTestId('run-elsewhere')).toHaveCount(0);
+    // A tab resuming it takes its lock before it reads the run: a Delete pressed meanwhile in
+    // another tab (not yet told) is refused, with no Undo, and the run is kept.
+    const lock = `atomic-skills-lab:run:${runId}`;
+    await other.evaluate((name) => {
+      void navigator.locks.request(name, () => new Promise(() => {}));
+    }, lock);
+    await page.getByTestId(`delete-run-${runId}`).click();
+    await expect(page.getByTestId('runs-outcome')).toContainText(
+      'This run is going in a tab of this browser (or starting there): stop it there, then delete it.',
+    );
+    await expect(page.getByTestId(`undo-delete-${runId}`)).toHaveCount(0);
+    await expect(page.getByTestId(`run-row-${runId}`)).toBeVisible();
     await other.close();
+    const held = async () =>
+      ((await page.evaluate(() => navigator.locks.query())).held ?? []).length;
+    await expect.poll(held).toBe(0);
 
     // Deleted in the first tab: gone from the early one too, and from its view.
     await page.getByTestId(`delete-run-${runId}`).click();

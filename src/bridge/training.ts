@@ -250,18 +250,23 @@ export async function removeRun(store: AppStore, runId: string): Promise<HeldRun
   }
 }
 
-/** Puts a deleted run back; a failure (a full storage) is said in the runs panel. */
-export async function undoRemove(store: AppStore, held: HeldRun): Promise<void> {
+/**
+ * Puts a deleted run back; resolves whether it is. A failure (a full storage) is said in the
+ * runs panel, and nothing of the run is stored (one transaction): its Undo is offered again.
+ */
+export async function undoRemove(store: AppStore, held: HeldRun): Promise<boolean> {
   try {
     await putRunBack(held);
-    await refreshRuns(store);
-    await loadSeries(store, held.run.id);
   } catch (error) {
     store.getState().trainActions.setRunsOutcome({
       kind: 'error',
-      text: `Could not put "${held.run.name}" back: ${messageOf(error)}`,
+      text: `Could not put "${held.run.name}" back: ${messageOf(error).replace(/\.?$/, '.')} Its Undo is offered again for a while.`,
     });
+    return false;
   }
+  await refreshRuns(store);
+  await loadSeries(store, held.run.id);
+  return true;
 }
 
 /**

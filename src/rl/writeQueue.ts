@@ -10,8 +10,18 @@ export function writeFailureCause(error: unknown): string {
     : `saving failed (${errorText(error)})`;
 }
 
+/** A step's write found its run gone: deleted while it trained (no tab should let that happen). */
+export class RunDeleted extends Error {
+  constructor() {
+    super('the run was deleted while it trained');
+    this.name = 'RunDeleted';
+  }
+}
+
 /** Why a run stopped because the browser would not store it (it stays resumable). */
 export function writeFailureMessage(error: unknown, step: number): string {
+  if (error instanceof RunDeleted)
+    return `Stopped at step ${step}: the run was deleted while it trained; nothing more of it is stored.`;
   const cause = writeFailureCause(error);
   return (
     `Stopped at step ${step}: ${cause}. Everything up to the last checkpoint is kept. ` +

@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import { holdRunLock } from './runLocks';
 import { decodeCheckpoint, encodeCheckpoint } from '../rl/checkpointCodec';
 import { checkBundle, configWithDefaults, type RunBundle } from './bundle';
 import { isRecord } from '../core/guards';
@@ -115,6 +116,21 @@ export interface HeldRun {
 
 /** Deletes a run and returns its rows, read and deleted in one transaction. */
 export async function takeRun(runId: string, db: LabDatabase = labDb()): Promise<HeldRun> {
+  // Held across the delete: a run a tab trains (or resumes: it takes the lock before it reads
+  // the run) is not deleted under it, and a resume waits out the delete.
+  const release = await holdRunLock(runId).catch(() => {
+    throw new Error(
+      'This run is going in a tab of this browser (or starting there): stop it there, then delete it.',
+    );
+  });
+  try {
+    return await takeUnlocked(runId, db);
+  } finally {
+    release();
+  }
+}
+
+function takeUnlocked(runId: string, db: LabDatabase): Promise<HeldRun> {
   return db.transaction(
     'rw',
     [db.runs, db.points, db.evals, db.events, db.checkpoints, db.episodes],

@@ -69,14 +69,19 @@ export function RunsPanel() {
               kind: 'error',
               text: `"${run.name}" is still going: stop it before deleting it.`,
             });
-            return;
+            return Promise.resolve(false);
           }
-          deleted.current.set(id, removeRun(appStore, id));
+          const taken = removeRun(appStore, id);
+          deleted.current.set(id, taken);
+          return taken.then((held) => held !== null);
         }}
-        onUndoDelete={(id) => {
-          const held = deleted.current.get(id);
-          deleted.current.delete(id);
-          if (held) void held.then((h) => h && undoRemove(appStore, h));
+        onUndoDelete={async (id) => {
+          const held = await deleted.current.get(id);
+          if (!held) return true;
+          // Kept until it is back: a put-back refused (the storage full) can be tried again.
+          const back = await undoRemove(appStore, held);
+          if (back) deleted.current.delete(id);
+          return back;
         }}
         // A bundle holds the run's checkpoints and episodes (tens of MB): not kept past its Undo.
         onUndoExpired={(id) => deleted.current.delete(id)}

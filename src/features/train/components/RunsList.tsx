@@ -31,8 +31,13 @@ export interface RunsListProps {
   onRename: (id: string, name: string) => void;
   /** The run's whole new tag list (one tag added or removed). */
   onTag: (id: string, tags: string[]) => void;
-  onDelete: (id: string) => void;
-  onUndoDelete: (id: string) => void;
+  /** Deletes a run; resolves false when it was not (said in the runs' message): no Undo then. */
+  onDelete: (id: string) => Promise<boolean> | void;
+  /**
+   * Puts a deleted run back; resolves false when it could not (said in the runs' message), and
+   * the run's Undo is offered again (what was kept to undo it is kept).
+   */
+  onUndoDelete: (id: string) => Promise<boolean> | void;
   /** A deleted run's Undo is withdrawn: what was kept to undo it can go. */
   onUndoExpired?: (id: string) => void;
   onExportBundle: (id: string) => void;
@@ -164,8 +169,10 @@ export function RunsList({
           undoLabel={`Undo deleting ${run.name}`}
           undoMs={undoMs}
           onUndo={() => {
-            on.onUndoDelete(run.id);
             forget(run.id, true);
+            void Promise.resolve(on.onUndoDelete(run.id)).then((back) => {
+              if (back === false) setDeleted((d) => [...d.filter((r) => r.id !== run.id), run]);
+            });
           }}
           onExpire={(hadFocus) => {
             on.onUndoExpired?.(run.id);
@@ -227,8 +234,12 @@ export function RunsList({
                   takenNames={names}
                   onTag={(tags) => on.onTag(run.id, tags)}
                   onDelete={() => {
-                    on.onDelete(run.id);
                     setDeleted((d) => [...d.filter((r) => r.id !== run.id), run]);
+                    void Promise.resolve(on.onDelete(run.id)).then((gone) => {
+                      // Not deleted: no Undo (and its focus, if it had it, to the list).
+                      const undo = document.activeElement?.getAttribute('data-testid');
+                      if (gone === false) forget(run.id, undo === `undo-delete-${run.id}`);
+                    });
                   }}
                   onExportBundle={() => on.onExportBundle(run.id)}
                   onExportCsv={() => on.onExportCsv(run.id)}

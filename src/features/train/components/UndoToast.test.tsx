@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RunsList } from './RunsList';
 import { runSummary } from './testFixtures';
@@ -63,6 +63,41 @@ describe('RunsList: deleting a run from the keyboard', () => {
     fireEvent.click(undo);
     expect(onUndoDelete).toHaveBeenCalledWith('a');
     expect(document.activeElement).toBe(screen.getByTestId('runs-list'));
+  });
+
+  it('withdraws the Undo of a delete that was refused (nothing to undo)', async () => {
+    render(
+      <RunsList
+        runs={[runSummary('a', { name: 'alpha' })]}
+        {...props}
+        onDelete={() => Promise.resolve(false)}
+        onUndoDelete={vi.fn()}
+      />,
+    );
+    fireEvent.click(screen.getByTestId('delete-run-a'));
+    await waitFor(() => expect(screen.queryByTestId('undo-delete-a')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByTestId('runs-list'));
+  });
+
+  it('offers the Undo again when the run could not be put back', async () => {
+    const onUndoDelete = vi.fn(() => Promise.resolve(false));
+    render(
+      <RunsList
+        runs={[runSummary('a', { name: 'alpha' })]}
+        {...props}
+        onUndoDelete={onUndoDelete}
+      />,
+    );
+    fireEvent.click(screen.getByTestId('delete-run-a'));
+    fireEvent.click(screen.getByTestId('undo-delete-a'));
+    expect(onUndoDelete).toHaveBeenCalledWith('a');
+    const again = await screen.findByTestId('undo-delete-a');
+    await waitFor(() => expect(document.activeElement).toBe(again));
+    onUndoDelete.mockReturnValue(Promise.resolve(true));
+    fireEvent.click(again);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(screen.queryByTestId('undo-delete-a')).toBeNull();
   });
 
   it('gives the focus to the runs list when the Undo it held is withdrawn, and says it went', () => {
