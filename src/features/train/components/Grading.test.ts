@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GradingRun } from '../../../core/skills/types';
-import { compositeWording, secondaryLabel } from './Grading';
+import { compositeWording, policyWording, secondaryLabel } from './Grading';
 
 const run = (verdict: GradingRun['verdict'], passed: number): GradingRun => ({
   purpose: 'hidden tests on the edited code',
@@ -35,24 +35,23 @@ describe('secondaryLabel', () => {
 
 describe('compositeWording', () => {
   it('says which part each reward is and how the composite reward follows', () => {
-    // Test-driven fixing: the reproduction, the fix, the reproduction on the fix.
+    // Test-driven fixing, as verify.ts writes it: the reproduction, the fix, then the
+    // reproduction on the fix, whose fact says whether it passes (no "Reward N" line of its own).
     expect(
       compositeWording([
         'The test fails on the buggy code.',
         'Reward 1: the test reproduces the issue.',
-        'Hidden tests on the edited code: 2 fail.',
-        'Reward 0.',
-        'Your reproduction on your fix passes.',
+        'Hidden tests on the edited code: every one passes.',
         'Reward 1.',
+        'Your reproduction on your fix: 1 of 2 tests fail (it should pass).',
         'Composite reward 0.',
       ]),
     ).toEqual([
       'The test fails on the buggy code.',
       'Part 1 of 3, reward 1: the test reproduces the issue.',
-      'Hidden tests on the edited code: 2 fail.',
-      'Part 2 of 3, reward 0.',
-      'Your reproduction on your fix passes.',
-      'Part 3 of 3, reward 1.',
+      'Hidden tests on the edited code: every one passes.',
+      'Part 2 of 3, reward 1.',
+      'Part 3 of 3, your reproduction on your fix: 1 of 2 tests fail (it should pass).',
       "Composite reward 0: 1 only when all 3 parts' rewards are 1.",
     ]);
     // Bug fixing: one rewarded part (the fix; the localization is a secondary metric).
@@ -67,8 +66,22 @@ describe('compositeWording', () => {
       'Reward 1: every hidden test passes.',
       'Composite reward 1: the reward above.',
     ]);
+    // Its edits refused before grading: no part's reward to point at.
+    expect(
+      compositeWording([
+        'Named: a.test.js. The gold fix changes: a.js.',
+        'The edit touches a.js, which the localization step did not name.',
+        'Composite reward 0.',
+      ]).at(-1),
+    ).toBe('Composite reward 0: no part was graded.');
     // An atomic task's facts are kept as they are.
     const atomic = ['Named: a.js. The gold fix changes: a.js.', 'Reward 1: exact set match.'];
     expect(compositeWording(atomic)).toEqual(atomic);
+  });
+
+  it("words the third part as the policy's when a policy answered", () => {
+    expect(policyWording('Part 3 of 3, your reproduction on your fix: it passes.')).toBe(
+      'Part 3 of 3, the policy’s reproduction on its fix: it passes.',
+    );
   });
 });

@@ -72,17 +72,30 @@ export function secondaryLabel(name: string, runs: readonly GradingRun[]): strin
 export function compositeWording(facts: readonly string[]): string[] {
   const last = /^Composite reward ([01])\.$/.exec(facts.at(-1) ?? '');
   if (!last) return [...facts];
-  const parts = facts.filter((f) => /^Reward [01]\b/.test(f)).length;
-  if (parts < 2) return [...facts.slice(0, -1), `Composite reward ${last[1]}: the reward above.`];
+  const parts = facts.filter(isPart).length;
+  const body = facts.slice(0, -1);
+  // None graded: a bug fix whose edits were refused says why above, and no part's reward.
+  if (parts === 0) return [...body, `Composite reward ${last[1]}: no part was graded.`];
+  if (parts === 1) return [...body, `Composite reward ${last[1]}: the reward above.`];
   let part = 0;
-  return facts.map((f, i) => {
-    if (i === facts.length - 1)
-      return `Composite reward ${last[1]}: 1 only when all ${parts} parts' rewards are 1.`;
-    if (!/^Reward [01]\b/.test(f)) return f;
-    part++;
-    return `Part ${part} of ${parts}, r${f.slice(1)}`;
-  });
+  return [
+    ...body.map((f) => {
+      if (!isPart(f)) return f;
+      part++;
+      return REPRO_ON_FIX.test(f)
+        ? `Part ${part} of ${parts}, y${f.slice(1)}`
+        : `Part ${part} of ${parts}, r${f.slice(1)}`;
+    }),
+    `Composite reward ${last[1]}: 1 only when all ${parts} parts' rewards are 1.`,
+  ];
 }
+
+/**
+ * Test-driven fixing's third part, the reproduction run on the fix (`verifyReproOnFix`): its
+ * fact says whether it passes, with no "Reward N" line of its own (1 when it passes).
+ */
+const REPRO_ON_FIX = /^Your reproduction on your fix:/;
+const isPart = (fact: string): boolean => /^Reward [01]\b/.test(fact) || REPRO_ON_FIX.test(fact);
 
 /** The verifier's facts, in order, and the secondary metrics beside the reward. */
 export function GradingFacts({
