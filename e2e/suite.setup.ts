@@ -28,6 +28,10 @@ test('builds the quick suite in the app and keeps its cached row for the trainin
   await expect(status, 'the run that built the suite is the one listed').toHaveCount(1);
   await page.getByTestId('stop-run').click();
   await expect(status).not.toHaveText('running', { timeout: 60_000 });
+  // Stopped before its first step (in its warm start, most likely): it kept nothing to end, so
+  // Resume is offered, as its message says.
+  await expect(status).toHaveText('stopped');
+  await expect(page.getByTestId('resume-run')).toBeEnabled();
   const rows = await storedRows(page, ['suites', 'suiteParts']);
   const [suite] = rows.suites as { key: string; parts: number; taskCount: number }[];
   const parts = rows.suiteParts as { key: string; part: number; tasks: { id: string }[] }[];

@@ -65,6 +65,13 @@ export function askStop(c: Intent): void {
   c.wake?.();
 }
 
+/**
+ * One turn of the worker's event loop: its messages (Stop, Pause, a mix change) are heard and
+ * its timers (the events' flush) run. A warm start on WASM awaits only reads that settle at
+ * once, and would otherwise hold the loop until it ends.
+ */
+export const nextTurn = (): Promise<void> => new Promise((turn) => setTimeout(turn, 0));
+
 /** A stored mix change waiting for its step (see Control.pending). */
 export interface PendingChange {
   id: number;

@@ -18,6 +18,7 @@ import {
   elapsedOf,
   mixOnStart,
   mixChangeProblem,
+  nextTurn,
   startingRun,
   untilWoken,
   type Control,
@@ -41,7 +42,7 @@ import { episodeRows, evalEpisodeRows } from './episodeRows';
 import { evalsKeptThrough, runTraining, StoppedInWarmStart } from './run';
 import { storedSuiteTasks } from './storedSuite';
 import { PlayTasks } from '../learn/playTasks';
-import { WriteQueue, writeFailureCause, writeFailureMessage } from './writeQueue';
+import { RunDeleted, WriteQueue, writeFailureCause, writeFailureMessage } from './writeQueue';
 import { plural } from '../protocol/plural';
 
 export interface SessionEnvironment {
@@ -272,7 +273,8 @@ export class TrainingSession extends StoredRuns {
             writes.push(() =>
               db.transaction('rw', [db.points, db.runs, db.episodes], async () => {
                 await db.points.put({ runId, step: point.step, elapsedMs: at, point });
-                await db.runs.update(runId, { step: point.step + 1, elapsedMs: at });
+                if ((await db.runs.update(runId, { step: point.step + 1, elapsedMs: at })) === 0)
+                  throw new RunDeleted();
                 if (rows.length) await db.episodes.bulkAdd(rows);
               }),
             );
@@ -323,6 +325,7 @@ export class TrainingSession extends StoredRuns {
           shouldCheckpoint: () => now() - lastCheckpoint >= (this.env.checkpointMs ?? 5000),
           shouldStop: () => control.stop,
           waitIfPaused: async () => {
+            await nextTurn();
             if (writes.error) throw writes.error;
             if (!control.paused) return;
             await db.runs.update(runId, { elapsedMs: elapsed() });

@@ -18,21 +18,23 @@ const AT_STEP_3 = {
 
 describe('RunProgress', () => {
   type Shown = 'on' | 'off' | 'gone';
-  it.each<[ProgressStatus, Shown, Shown, Shown, Shown]>([
-    // status, start, pause, resume, stop: enabled, disabled, or not shown (a finished run's)
-    ['idle', 'on', 'gone', 'gone', 'gone'],
-    ['preparing', 'off', 'off', 'off', 'on'],
-    ['running', 'off', 'on', 'off', 'on'],
-    ['paused', 'off', 'off', 'on', 'on'],
-    ['done', 'on', 'gone', 'gone', 'gone'],
-    ['stopped', 'on', 'gone', 'gone', 'gone'],
-    ['interrupted', 'on', 'off', 'on', 'off'],
-    ['error', 'on', 'gone', 'gone', 'gone'],
-  ])('%s: start %s, pause %s, resume %s, stop %s', (status, ...expected) => {
+  it.each<[ProgressStatus, number, Shown, Shown, Shown, Shown]>([
+    // status, step, start, pause, resume, stop: enabled, disabled, or not shown (a finished run's)
+    ['idle', 3, 'on', 'gone', 'gone', 'gone'],
+    ['preparing', 3, 'off', 'off', 'off', 'on'],
+    ['running', 3, 'off', 'on', 'off', 'on'],
+    ['paused', 3, 'off', 'off', 'on', 'on'],
+    ['done', 3, 'on', 'gone', 'gone', 'gone'],
+    ['stopped', 3, 'on', 'gone', 'gone', 'gone'],
+    // Stopped before its first step (in its warm start, or right after): Resume goes on.
+    ['stopped', 0, 'on', 'off', 'on', 'off'],
+    ['interrupted', 3, 'on', 'off', 'on', 'off'],
+    ['error', 3, 'on', 'gone', 'gone', 'gone'],
+  ])('%s at step %s: start %s, pause %s, resume %s, stop %s', (status, step, ...expected) => {
     render(
       <RunProgress
         status={status}
-        step={3}
+        step={step}
         steps={10}
         elapsedMs={3000}
         onStart={noop}

@@ -52,12 +52,15 @@ export interface RunProgressProps {
   onStop: () => void;
 }
 
-/** Which controls a status allows. */
-export function allowedActions(status: ProgressStatus) {
+/**
+ * Which controls a status allows. A run stopped before it trained a step (`step` 0: stopped in
+ * its warm start, or right after it) has kept nothing to end: Resume goes on from there.
+ */
+export function allowedActions(status: ProgressStatus, step: number | null = null) {
   return {
     start: !isGoing(status),
     pause: status === 'running',
-    resume: status === 'paused' || status === 'interrupted',
+    resume: status === 'paused' || status === 'interrupted' || (status === 'stopped' && step === 0),
     stop: isGoing(status),
   };
 }
@@ -73,7 +76,7 @@ type Intent = 'pause' | 'resume' | 'stop';
 /** Progress of the current run (step, time, ETA, throughput, backend) and its controls. */
 export function RunProgress(p: RunProgressProps) {
   const stopping = isGoing(p.status) && Boolean(p.stopping);
-  const can = allowedActions(p.status);
+  const can = allowedActions(p.status, p.step);
   if (stopping || p.elsewhere) {
     can.pause = false;
     can.resume = false;
