@@ -144,6 +144,8 @@ test.describe('Train page: the configuration form @webgpu', () => {
     await page.getByTestId('start-run').click();
     await expect(page.locator('[data-testid^="run-row-"]')).toHaveCount(2);
     await expect(page.getByTestId('stop-run')).toBeVisible();
+    // Started under the name the first run has: numbered apart, as a rename would have to be.
+    await expect(page.getByTestId('focus-name')).toHaveText('tag (2)');
     await page.getByTestId(`open-run-${runId}`).click();
     await expect(page.getByTestId('stop-run')).toHaveCount(0);
     const note = page.getByTestId('going-note');

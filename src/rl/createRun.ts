@@ -4,7 +4,10 @@ import { checkConfig, configGroup, warmStartKinds } from './config';
 import type { SessionEnvironment } from './session';
 import { nodeSuiteOf, suiteKey } from './suiteSource';
 
-/** Stores a new run's record (status "preparing"), its config checked first; refused when its id is taken. */
+/**
+ * Stores a new run's record (status "preparing"), its config checked first; refused when its id
+ * is taken. A name another run has is numbered apart.
+ */
 export async function createRun(
   env: Pick<SessionEnvironment, 'db' | 'backend' | 'wallClock' | 'buildId'>,
   request: StartRunRequest,
@@ -16,9 +19,14 @@ export async function createRun(
   if (await env.db.runs.get(request.runId))
     throw new Error(`A run with id ${request.runId} exists already.`);
   const suite = request.suite ?? { projects: 'quick', seed: 1 };
+  // Named apart from the runs here (a second quick demo is "quick (2)"), as a rename must be.
+  const asked = request.name ?? config.name;
+  const names = new Set((await env.db.runs.toArray()).map((r) => r.name));
+  let name = asked;
+  for (let n = 2; names.has(name); n++) name = `${asked} (${n})`;
   const record: RunRecord = {
     id: request.runId,
-    name: request.name ?? config.name,
+    name,
     status: 'preparing',
     tags: request.tags ?? [],
     backend: env.backend(),
