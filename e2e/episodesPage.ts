@@ -154,6 +154,11 @@ export async function expectFiltersInAddress(
   await ep.getByTestId('episode-kind').selectOption('all');
   await expect(bad).toContainText('reward=yes');
   await expect(bad).not.toContainText('kind=');
+  // A batch of the right form that the run has not stored (a link cut short) is said too.
+  await page.goto(`/episodes?run=${runId}&batch=train-99`);
+  await expect(ep.getByTestId('episodes-not-stored')).toContainText(
+    'No answers stored for step 99 (a step with none',
+  );
 }
 
 /**

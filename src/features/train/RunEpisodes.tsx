@@ -119,7 +119,6 @@ function EpisodesOf({
     setPicked(batchKey(request.batch));
     setOpenId(null);
   }
-  const wanted = taken ? batchKey(taken.batch) : null;
   useEffect(() => {
     if (request && request === taken) requestEpisodes(null);
   }, [request, taken, requestEpisodes]);
@@ -304,13 +303,15 @@ function EpisodesOf({
           onReward={setRewardFilter}
         />
       )}
-      {wanted !== null &&
-        wanted === picked &&
+      {/* A batch asked for (from the chart, or in the address) that is not stored: said. */}
+      {picked !== null &&
         batches !== null &&
-        !batches.some((b) => batchKey(b) === wanted) && (
+        batches.length > 0 &&
+        !batches.some((b) => batchKey(b) === picked) && (
           <p className="hint" data-testid="episodes-not-stored">
-            No answers stored for {batchName(batchOf(wanted))} (dropped under Storage, or kept by an
-            older version only for the final test); showing {shown ? batchName(shown) : 'nothing'}.
+            No answers stored for {batchName(batchOf(picked))} (a step with none, dropped under
+            Storage, or kept by an older version only for the final test); showing{' '}
+            {shown ? batchName(shown) : 'nothing'}.
           </p>
         )}
       {list === null && shown !== null && (
