@@ -334,17 +334,18 @@ const ChartPlot = memo(function ChartPlot({
 
 /** The skill-mix changes the chart numbers, each with where it applies from and its whole mix. */
 function MixChanges({ markers, xAxis }: { markers: ChartModel['markers']; xAxis: XAxisKind }) {
-  const labelled = markers.filter((m) => m.label !== '');
-  if (labelled.length === 0) return null;
+  if (markers.length === 0) return null;
+  // Every change, a repeat (another run's, or a later step's) too, with the runs that made it
+  // when several runs are drawn.
   return (
     <ol className="mix-changes hint" data-testid="mix-changes" aria-label="Skill-mix changes">
-      {labelled.map((m) => (
-        <li key={m.label}>
-          <strong>{m.label}</strong> from{' '}
+      {markers.map((m, i) => (
+        <li key={i}>
+          <strong>{m.name}</strong> from{' '}
           {xAxis === 'time'
             ? formatDuration(m.x)
             : `${xAxis === 'step' ? 'step' : 'episode'} ${m.x}`}
-          : {m.text}
+          {m.runs.length > 0 && ` (${m.runs.join(', ')})`}: {m.text}
         </li>
       ))}
     </ol>

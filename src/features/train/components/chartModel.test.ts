@@ -52,7 +52,9 @@ describe('buildChartModel', () => {
       [3, 0.6],
     ]);
     expect(xy(2)).toEqual([[2, 0.5]]);
-    expect(m.markers).toEqual([{ x: 2, label: 'mix 1', text: 'loc 2', row: 0 }]);
+    expect(m.markers).toEqual([
+      { x: 2, label: 'mix 1', text: 'loc 2', row: 0, name: 'mix 1', runs: [] },
+    ]);
   });
 
   it('numbers mix changes and staggers the labels of near ones so they do not overlap', () => {
@@ -63,7 +65,7 @@ describe('buildChartModel', () => {
     ];
     const rewards = [...Array(40).keys()].map(() => 0.5);
     const m = buildChartModel([runLines(run('a', rewards, { events }), 'step')], options());
-    expect(m.markers).toEqual([
+    expect(m.markers.map(({ runs: _, name: __, ...drawn }) => drawn)).toEqual([
       { x: 5, label: 'mix 1', text: 'loc 0, edit 0', row: 0 },
       { x: 6, label: 'mix 2', text: 'loc 1, edit 0.5', row: 1 },
       { x: 30, label: 'mix 3', text: 'loc 1, edit 1', row: 0 },
@@ -77,6 +79,20 @@ describe('buildChartModel', () => {
       options(),
     );
     expect(twice.markers.map((x) => x.label)).toEqual(['mix 1', '']);
+    // Runs compared: each change names its run; the same change at the same step in two runs
+    // (a run and its imported copy) is one marker naming both.
+    expect(twice.markers.map((x) => [x.name, x.runs])).toEqual([
+      ['mix 1', ['run a']],
+      ['mix 1', ['run b']],
+    ]);
+    const copies = buildChartModel(
+      [
+        runLines(run('a', rewards, { events: events.slice(0, 1) }), 'step'),
+        runLines(run('b', rewards, { events: events.slice(0, 1) }), 'step'),
+      ],
+      options(),
+    );
+    expect(copies.markers.map((x) => [x.label, x.runs])).toEqual([['mix 1', ['run a', 'run b']]]);
   });
 
   it('adds the faint raw curve under a smoothed one', () => {

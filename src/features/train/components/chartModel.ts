@@ -66,6 +66,8 @@ export interface ChartSeries {
 export interface ChartMarker {
   x: number;
   label: string;
+  /** The run (its name) that made the change. */
+  run: string;
 }
 
 /** A skill-mix change as drawn: a short numbered label, the whole mix, and its label's row. */
@@ -77,6 +79,10 @@ export interface DrawnMarker {
   text: string;
   /** Which line its label sits on: changes close together are staggered so none overlap. */
   row: number;
+  /** Its number (`mix 2`), labelled on the chart or not. */
+  name: string;
+  /** The runs that made it, when several runs are drawn (none: the one run's). */
+  runs: string[];
 }
 
 /** Changes nearer than this share of the x axis get their labels on different lines. */
@@ -159,6 +165,7 @@ export function runLines(run: ChartRun, axis: XAxisKind): RunLines {
   const markers = run.events.map((ev) => ({
     x: axis === 'time' ? ev.elapsedMs : xAtStep(run.points, xs, ev.step, axis),
     label: mixLabel(ev.mix, run.trainKinds),
+    run: run.name,
   }));
   return { run, train, evals, markers, end: projectedEnd(run.points, xs, run.plannedSteps, axis) };
 }
@@ -252,9 +259,17 @@ export function buildChartModel(lines: readonly RunLines[], o: ChartOptions): Ch
       const points = downsample(safe.points, o.maxPoints, (p) => p.y);
       return { ...d, key: `s${i}`, points };
     });
-  const markers = new Map<string, ChartMarker>();
+  // The same change at the same place in several runs is one marker, naming each run.
+  const markers = new Map<string, { x: number; label: string; runs: string[] }>();
   for (const l of lines)
-    for (const m of l.markers) if (!(o.logX && m.x <= 0)) markers.set(`${m.x}|${m.label}`, m);
+    for (const m of l.markers) {
+      if (o.logX && m.x <= 0) continue;
+      const at = `${m.x}|${m.label}`;
+      const same = markers.get(at);
+      if (same) same.runs.push(m.run);
+      else markers.set(at, { x: m.x, label: m.label, runs: [m.run] });
+    }
+  const whose = (runs: string[]): string[] => (lines.length > 1 ? runs : []);
   // Each distinct change gets a number, printed on the chart (the same change in several runs,
   // seeds of one config, is labelled once); the whole mix goes in the list under the chart.
   // Labels of changes close together go on successive lines instead of over each other.
@@ -267,15 +282,16 @@ export function buildChartModel(lines: readonly RunLines[], o: ChartOptions): Ch
   for (const m of [...markers.values()].sort((a, b) => a.x - b.x)) {
     const known = numbers.has(m.label);
     if (!known) numbers.set(m.label, numbers.size + 1);
+    const name = `mix ${numbers.get(m.label)}`;
     if (known) {
-      shown.push({ x: m.x, label: '', text: m.label, row: 0 });
+      shown.push({ x: m.x, label: '', text: m.label, row: 0, name, runs: whose(m.runs) });
       continue;
     }
     const before: { x: number; row: number } | null = last;
     const row: number =
       before && pos(m.x) - pos(before.x) < span * NEAR_MARKERS ? (before.row + 1) % MARKER_ROWS : 0;
     last = { x: m.x, row };
-    shown.push({ x: m.x, label: `mix ${numbers.get(m.label)}`, text: m.label, row });
+    shown.push({ x: m.x, label: name, text: m.label, row, name, runs: whose(m.runs) });
   }
   return {
     series,
