@@ -311,9 +311,10 @@ describe('configProblem', () => {
     expect(withLabels('model.dModel must be a multiple of model.heads')).toBe(
       '"width (dModel)" must be a multiple of "attention heads"',
     );
-    // A word that is no field's key stays.
+    // The "train on" checkboxes by their legend; a word that is no field's key stays.
     expect(withLabels('trainKinds must name at least one task kind')).toBe(
-      'trainKinds must name at least one task kind',
+      '"train on" must name at least one task kind',
     );
+    expect(withLabels('kinds must be known')).toBe('kinds must be known');
   });
 });

@@ -241,16 +241,20 @@ export function fieldsNamed(problem: string | null): Set<string> {
   return new Set(problem?.match(/[a-zA-Z]+(\.[a-zA-Z]+)?/g) ?? []);
 }
 
-const LABELS = new Map(FIELD_GROUPS.flatMap((g) => g.fields).map((f) => [f.key, f.label]));
+const LABELS = new Map<string, string>([
+  ...FIELD_GROUPS.flatMap((g) => g.fields).map((f): [string, string] => [f.key, f.label]),
+  // Not a field of its own: the "train on" checkboxes.
+  ['trainKinds', 'train on'],
+]);
 
 /**
  * A problem message for the form: each config key it names is replaced by the label the form
  * shows for that field, quoted (`groupSize` reads `"group size"`), so the message names what
- * the person sees. Keys without a field (e.g. `trainKinds`) stay as they are.
+ * the person sees (`trainKinds` reads `"train on"`, its checkboxes). Other words stay.
  */
 export function withLabels(problem: string): string {
   return problem.replace(/[a-zA-Z]+(\.[a-zA-Z]+)?/g, (word) => {
-    const label = LABELS.get(word as FieldKey);
+    const label = LABELS.get(word);
     return label ? `"${label}"` : word;
   });
 }
