@@ -88,12 +88,18 @@ export async function setRunTags(runId: string, tags: string[], db: LabDatabase 
 
 /** The stored run as a bundle (also what "delete" keeps in memory for undo). */
 export async function exportBundle(runId: string, db: LabDatabase = labDb()): Promise<RunBundle> {
-  const data = await loadRunData(runId, db);
+  // One read transaction: one snapshot of the run (a step or checkpoint stored meanwhile, or a
+  // delete, lands wholly before or after it), so its checkpoints never run past its points.
+  const { data, checkpoints, episodes } = await db.transaction(
+    'r',
+    [db.runs, db.points, db.evals, db.events, db.checkpoints, db.episodes],
+    async () => ({
+      data: await loadRunData(runId, db),
+      checkpoints: await db.checkpoints.where('runId').equals(runId).sortBy('step'),
+      episodes: await db.episodes.where('runId').equals(runId).sortBy('id'),
+    }),
+  );
   if (!data) throw new Error(`No run ${runId}.`);
-  const [checkpoints, episodes] = await Promise.all([
-    db.checkpoints.where('runId').equals(runId).sortBy('step'),
-    db.episodes.where('runId').equals(runId).sortBy('id'),
-  ]);
   return {
     format: 'atomic-skills-lab/run-bundle',
     version: 1,
