@@ -29,14 +29,31 @@ export function trainerClient(): Remote<TrainerApi> {
     });
     failed.catch(() => {});
     worker = spawned;
-    remote = wrap<TrainerApi>(spawned);
+    const wrapped = wrap<TrainerApi>(spawned);
+    remote = racingFailure(wrapped, failed);
     // Any answer (a refusal too) says the script loaded.
     const loaded = () => {
       if (worker === spawned) answered = true;
     };
-    void remote.info().then(loaded, loaded);
+    void wrapped.info().then(loaded, loaded);
   }
   return remote;
+}
+
+/**
+ * `remote` whose every call also ends when the worker fails to load (`failed`): each caller's
+ * own error path runs (a panel says it could not read, a job ends in error) instead of waiting
+ * for ever on a worker that will never answer.
+ */
+function racingFailure(remote: Remote<TrainerApi>, failed: Promise<never>): Remote<TrainerApi> {
+  return new Proxy(remote, {
+    get(target, key) {
+      // Not thenable (an awaited client is the client), and symbols as Comlink has them.
+      if (key === 'then' || typeof key !== 'string') return Reflect.get(target, key) as unknown;
+      const call = Reflect.get(target, key) as (...args: unknown[]) => Promise<unknown>;
+      return (...args: unknown[]) => Promise.race([call(...args), failed]);
+    },
+  });
 }
 
 /** The worker has answered a call: it loaded, and a later error event is not its failure. */
