@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildChartModel,
+  groupLabel,
   cachedRunLines,
   runLines,
   mixLabel,
@@ -110,7 +111,9 @@ describe('buildChartModel', () => {
     ];
     const m = buildChartModel(lines, options({ groupRuns: true, kinds: ['localization'] }));
     expect(m.series.map((s) => s.role)).toEqual(['band', 'smooth']);
-    expect(m.series[1]!.label).toBe('cfg (mean of 2) · code localization');
+    // Named by its runs, not the config's hash.
+    expect(m.series[1]!.label).toBe('run a, run b (mean of 2) · code localization');
+    expect(groupLabel(['a', 'b', 'c', 'd'])).toBe('a, b +2 (mean of 4)');
     expect(m.series[0]!.points[0]).toMatchObject({ x: 1, lo: 0.2, hi: 0.6 });
     expect(m.series[1]!.points[0]!.y).toBeCloseTo(0.4, 12);
     const ungrouped = buildChartModel(lines, options({ kinds: ['localization'] }));

@@ -233,6 +233,13 @@ function entrySeries(members: RunLines[], label: string, runIndex: number, o: Ch
   return out;
 }
 
+/** A group of runs of one config, by its runs' names: `a, b (mean of 2)`, `a, b +2 (mean of 4)`. */
+export function groupLabel(names: readonly string[]): string {
+  const shown = names.slice(0, 2).join(', ');
+  const more = names.length > 2 ? ` +${names.length - 2}` : '';
+  return `${shown}${more} (mean of ${names.length})`;
+}
+
 /** Overlay entries: each run, or (grouping) each group of runs with its member count. */
 function entries(lines: readonly RunLines[], groupRuns: boolean) {
   if (!groupRuns) return lines.map((l) => ({ label: l.run.name, members: [l] }));
@@ -243,7 +250,9 @@ function entries(lines: readonly RunLines[], groupRuns: boolean) {
   }
   return [...groups.entries()].map(([key, members]) => ({
     label:
-      members.length > 1 ? `${key} (mean of ${members.length})` : (members[0]?.run.name ?? key),
+      members.length > 1
+        ? groupLabel(members.map((m) => m.run.name))
+        : (members[0]?.run.name ?? key),
     members,
   }));
 }
