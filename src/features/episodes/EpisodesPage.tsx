@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import {
   addressMistakes,
   viewOfAddress,
@@ -10,6 +10,7 @@ import type { RunSummary } from '../../protocol/training';
 import { useApp } from '../../state/hooks';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { RunEpisodes } from '../train/RunEpisodes';
+import { getEpisode } from '../../bridge/training';
 import { plural } from '../../protocol/plural';
 
 /** The run a visit shows: the one the link names, else the focused one, else the newest. */
@@ -53,7 +54,36 @@ export function EpisodesPage() {
   const mistaken = mistakes.filter((m) => [null, m.value].includes(params.get(m.name)));
   if (mistaken.length !== mistakes.length) setMistakes(mistaken);
   const { run, missing } = runToShow(runs, asked, focused);
-  useDocumentTitle(episode !== null ? `Episode ${episode}` : null, run?.name, 'Episodes');
+  // No episode is open when the link's run is not here: the title does not name one.
+  useDocumentTitle(
+    episode !== null && !missing ? `Episode ${episode}` : null,
+    run?.name,
+    'Episodes',
+  );
+  // A link naming an episode and no run: its run is looked up and named in the address (the
+  // same entry), so it opens in its run. Not found, the run shown says there is no such episode.
+  const [lookedUp, setLookedUp] = useState<number | null>(null);
+  const finding = asked === null && episode !== null && lookedUp !== episode;
+  useEffect(() => {
+    if (!finding || episode === null) return;
+    let live = true;
+    const done = (runOf: string | null) => {
+      if (!live) return;
+      if (runOf !== null) {
+        const next = new URLSearchParams(window.location.search);
+        next.set('run', runOf);
+        setParams(next, { replace: true });
+      }
+      setLookedUp(episode);
+    };
+    getEpisode(episode).then(
+      (e) => done(e?.runId ?? null),
+      () => done(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [finding, episode, setParams]);
   // Another run or an episode opened is a new entry in the history: Back returns to the one
   // before. A trace closing (or an episode that is not there) only changes the address.
   // Another run starts with its newest batch, unfiltered.
@@ -148,7 +178,12 @@ export function EpisodesPage() {
           </label>
         )}
       </section>
-      {run && (
+      {finding && (
+        <p className="hint" data-testid="episodes-finding">
+          Finding the run of episode {episode}…
+        </p>
+      )}
+      {run && !finding && (
         <section className="card">
           <RunEpisodes
             key={run.id}
