@@ -46,15 +46,15 @@ describe('RunsList: deleting a run from the keyboard', () => {
     onImport: vi.fn(),
   };
 
+  /** One run, "alpha", listed with `on`'s handlers over the defaults. */
+  const listAlpha = (
+    on: Pick<Parameters<typeof RunsList>[0], 'onUndoDelete'> &
+      Partial<Parameters<typeof RunsList>[0]>,
+  ) => render(<RunsList runs={[runSummary('a', { name: 'alpha' })]} {...props} {...on} />);
+
   it('moves the focus to Undo, then, once pressed, to the runs list', () => {
     const onUndoDelete = vi.fn();
-    render(
-      <RunsList
-        runs={[runSummary('a', { name: 'alpha' })]}
-        {...props}
-        onUndoDelete={onUndoDelete}
-      />,
-    );
+    listAlpha({ onUndoDelete });
     const del = screen.getByTestId('delete-run-a');
     del.focus();
     fireEvent.click(del);
@@ -66,14 +66,7 @@ describe('RunsList: deleting a run from the keyboard', () => {
   });
 
   it('withdraws the Undo of a delete that was refused (nothing to undo)', async () => {
-    render(
-      <RunsList
-        runs={[runSummary('a', { name: 'alpha' })]}
-        {...props}
-        onDelete={() => Promise.resolve(false)}
-        onUndoDelete={vi.fn()}
-      />,
-    );
+    listAlpha({ onDelete: () => Promise.resolve(false), onUndoDelete: vi.fn() });
     fireEvent.click(screen.getByTestId('delete-run-a'));
     await waitFor(() => expect(screen.queryByTestId('undo-delete-a')).toBeNull());
     expect(document.activeElement).toBe(screen.getByTestId('runs-list'));
@@ -81,13 +74,7 @@ describe('RunsList: deleting a run from the keyboard', () => {
 
   it('offers the Undo again when the run could not be put back', async () => {
     const onUndoDelete = vi.fn(() => Promise.resolve(false));
-    render(
-      <RunsList
-        runs={[runSummary('a', { name: 'alpha' })]}
-        {...props}
-        onUndoDelete={onUndoDelete}
-      />,
-    );
+    listAlpha({ onUndoDelete });
     fireEvent.click(screen.getByTestId('delete-run-a'));
     fireEvent.click(screen.getByTestId('undo-delete-a'));
     expect(onUndoDelete).toHaveBeenCalledWith('a');
@@ -103,15 +90,7 @@ describe('RunsList: deleting a run from the keyboard', () => {
   it('gives the focus to the runs list when the Undo it held is withdrawn, and says it went', () => {
     vi.useFakeTimers();
     const onUndoExpired = vi.fn();
-    render(
-      <RunsList
-        runs={[runSummary('a', { name: 'alpha' })]}
-        {...props}
-        onUndoDelete={vi.fn()}
-        onUndoExpired={onUndoExpired}
-        undoMs={500}
-      />,
-    );
+    listAlpha({ onUndoDelete: vi.fn(), onUndoExpired, undoMs: 500 });
     fireEvent.click(screen.getByTestId('delete-run-a'));
     act(() => {
       vi.advanceTimersByTime(500);
