@@ -62,6 +62,10 @@ test.describe('Train page: the keyboard after each action @webgpu', () => {
       await expect(status).toHaveText('interrupted');
       await page.getByTestId('resume-run').press('Enter');
       await expect(pause).toBeFocused({ timeout: 120_000 });
+      // Past its warm start (a Stop there keeps nothing): a step stored, with its episodes.
+      await expect
+        .poll(async () => (await stored(page, runId)).points.length, { timeout: 120_000 })
+        .toBeGreaterThan(0);
       await stop.click();
       await expect(status).toHaveText('stopping…', { timeout: 2000 });
       await expect(listed).toHaveText('stopped', { timeout: 120_000 });
@@ -134,8 +138,11 @@ test.describe('Train page: the keyboard after each action @webgpu', () => {
       // The open Storage panel follows: the run's row goes, and comes back with it.
       const storageRow = page.getByTestId(`storage-row-${runId}`);
       await expect(storageRow).toHaveCount(0);
+      await expect(heading).toHaveCount(0);
       await undo.press('Enter');
       await expect(page.getByTestId(`run-row-${runId}`)).toBeVisible();
+      // Shown again as it was: open.
+      await expect(heading).toHaveText(`${name}-renamed`);
       await expect(storageRow).toBeVisible();
       // Put back as it was: its episodes under their own ids (links to them work again).
       expect(await ids()).toEqual(before);

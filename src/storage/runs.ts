@@ -67,13 +67,27 @@ export async function markInterrupted(
   const stale = (await db.runs.where('status').anyOf(ACTIVE_STATUSES).toArray()).filter(
     (r) => !which.except?.has(r.id) && (!which.only || which.only.includes(r.id)),
   );
-  for (const r of stale)
-    await db.runs.update(r.id, {
-      status: 'interrupted',
-      message:
-        'The tab closed or reloaded during training; resume continues from the last checkpoint.',
-    });
-  return stale.map((r) => r.id);
+  const marked: string[] = [];
+  for (const r of stale) {
+    // Marked only while its lock is free: a tab that starts or resumes it since `except` was
+    // read holds it (taken before the run is read), and the run is then left as it is.
+    const release = await holdRunLock(r.id).catch(() => null);
+    if (!release) continue;
+    try {
+      // Read again under the lock: a run that ended meanwhile keeps its status.
+      const now = await db.runs.get(r.id);
+      if (!now || !ACTIVE_STATUSES.includes(now.status)) continue;
+      await db.runs.update(r.id, {
+        status: 'interrupted',
+        message:
+          'The tab closed or reloaded during training; resume continues from the last checkpoint.',
+      });
+      marked.push(r.id);
+    } finally {
+      release();
+    }
+  }
+  return marked;
 }
 
 export async function renameRun(runId: string, name: string, db: LabDatabase = labDb()) {

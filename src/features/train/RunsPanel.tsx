@@ -39,7 +39,10 @@ export function RunsPanel() {
   const scoresRevision = useApp((s) => s.train.episodesRevision);
   // Each deleted run's rows, as the delete resolves: an Undo pressed before it has (the Undo
   // takes the focus at once) waits for it rather than doing nothing.
-  const deleted = useRef(new Map<string, Promise<HeldRun | null>>());
+  // With how it was shown (open, ticked for comparison): its Undo shows it so again.
+  const deleted = useRef(
+    new Map<string, { held: Promise<HeldRun | null>; open: boolean; compared: boolean }>(),
+  );
   const open = (id: string): void => openRun(appStore, id);
   return (
     <section className="card train-runs">
@@ -72,16 +75,26 @@ export function RunsPanel() {
             return Promise.resolve(false);
           }
           const taken = removeRun(appStore, id);
-          deleted.current.set(id, taken);
+          const { focusId, compare } = appStore.getState().train;
+          deleted.current.set(id, {
+            held: taken,
+            open: focusId === id,
+            compared: compare.includes(id),
+          });
           return taken.then((held) => held !== null);
         }}
         onUndoDelete={async (id) => {
-          const held = await deleted.current.get(id);
-          if (!held) return true;
+          const gone = deleted.current.get(id);
+          const held = await gone?.held;
+          if (!gone || !held) return true;
           // Kept until it is back: a put-back refused (the storage full) can be tried again.
           const back = await undoRemove(appStore, held);
-          if (back) deleted.current.delete(id);
-          return back;
+          if (!back) return false;
+          deleted.current.delete(id);
+          // Shown again as it was: open (where it was: no scroll), ticked. Its curves are read.
+          if (gone.compared) actions.setCompare([...appStore.getState().train.compare, id]);
+          if (gone.open && appStore.getState().train.focusId === null) actions.focus(id);
+          return true;
         }}
         // A bundle holds the run's checkpoints and episodes (tens of MB): not kept past its Undo.
         onUndoExpired={(id) => deleted.current.delete(id)}
