@@ -3,6 +3,7 @@ import type { RunRecord } from '../storage/db';
 import { checkConfig, configGroup, warmStartKinds } from './config';
 import type { SessionEnvironment } from './session';
 import { nodeSuiteOf, suiteKey } from './suiteSource';
+import { nameApart } from '../storage/runs';
 
 /**
  * Stores a new run's record (status "preparing"), its config checked first; refused when its id
@@ -21,9 +22,7 @@ export async function createRun(
   const suite = request.suite ?? { projects: 'quick', seed: 1 };
   // Named apart from the runs here (a second quick demo is "quick (2)"), as a rename must be.
   const asked = request.name ?? config.name;
-  const names = new Set((await env.db.runs.toArray()).map((r) => r.name));
-  let name = asked;
-  for (let n = 2; names.has(name); n++) name = `${asked} (${n})`;
+  const name = await nameApart(env.db, asked, (n) => `${asked} (${n + 1})`);
   const record: RunRecord = {
     id: request.runId,
     name,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { followLearnAcrossTabs } from './learnAcrossTabs';
 import { merge3 } from './sharedSave';
-import { createTestStore, PERSIST_KEY, type AppStore } from './store';
+import { createTestStore, memoryStorage, PERSIST_KEY, type AppStore } from './store';
+import { withSetItem } from './withSetItem';
 
 type TabName = 'A' | 'B';
 
@@ -10,27 +11,19 @@ type TabName = 'A' | 'B';
  * heard later, in order, by the other tab only (an unchanged value is heard by none).
  */
 function twoTabs() {
-  const map = new Map<string, string>();
+  const local = memoryStorage();
   const queues: Record<TabName, string[]> = { A: [], B: [] };
   const refused = { next: false };
-  const storage = (me: TabName): Storage => ({
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (k) => map.get(k) ?? null,
-    key: (i) => [...map.keys()][i] ?? null,
-    removeItem: (k) => void map.delete(k),
-    setItem: (k, v) => {
+  const storage = (me: TabName): Storage =>
+    withSetItem(local, (k, v) => {
       if (refused.next) {
         refused.next = false;
         throw new DOMException('full', 'QuotaExceededError');
       }
-      if (map.get(k) === v) return;
-      map.set(k, v);
+      if (local.getItem(k) === v) return;
+      local.setItem(k, v);
       if (k === PERSIST_KEY) queues[me === 'A' ? 'B' : 'A'].push(v);
-    },
-  });
+    });
   const windows = { A: new EventTarget(), B: new EventTarget() };
   const tabs = {} as Record<TabName, AppStore>;
   for (const t of ['A', 'B'] as const) {

@@ -1,4 +1,5 @@
 import { isRecord } from '../core/guards';
+import { withSetItem } from './withSetItem';
 
 /**
  * The app's saved state is one localStorage key that every open tab of the app writes (zustand's
@@ -85,15 +86,8 @@ export function sharedSave(key: string): SharedSave {
         adopting = false;
       }
     },
-    wrap: (storage) => ({
-      get length() {
-        return storage.length;
-      },
-      clear: () => storage.clear(),
-      key: (i) => storage.key(i),
-      removeItem: (k) => storage.removeItem(k),
-      getItem: (k) => storage.getItem(k),
-      setItem: (k, text) => {
+    wrap: (storage) =>
+      withSetItem(storage, (k, text) => {
         const mine = k === key ? parse(text) : null;
         if (!mine) return storage.setItem(k, text);
         if (adopting) {
@@ -105,7 +99,6 @@ export function sharedSave(key: string): SharedSave {
         // Thrown (the quota), base stays: the next write carries this one's changes too.
         storage.setItem(k, JSON.stringify({ ...mine, state }));
         base = mine.state;
-      },
-    }),
+      }),
   };
 }

@@ -4,6 +4,7 @@ import { createDeviceSlice, type DeviceSlice } from './deviceSlice';
 import { createEvaluateSlice, restoreGridPicks, type EvaluateSlice } from './evaluateSlice';
 import { createLearnSlice, restoreLearn, savedLearn, type LearnSlice } from './learnSlice';
 import { sharedSave, type SharedSave } from './sharedSave';
+import { withSetItem } from './withSetItem';
 import { createTrainSlice, type TrainSlice } from './trainSlice';
 import { keepTrainView } from './trainView';
 import { createUiSlice, restoreDraft, restoreLastCheck, type UiSlice } from './uiSlice';
@@ -110,23 +111,14 @@ export const adoptSaved = (store: AppStore, apply: () => void): void =>
  */
 function keepGoing(storage: Storage): Storage {
   let said = false;
-  return {
-    get length() {
-      return storage.length;
-    },
-    clear: () => storage.clear(),
-    getItem: (k) => storage.getItem(k),
-    key: (i) => storage.key(i),
-    removeItem: (k) => storage.removeItem(k),
-    setItem: (k, v) => {
-      try {
-        storage.setItem(k, v);
-      } catch (error) {
-        if (!said) console.warn(`Settings and answers could not be saved: ${String(error)}`);
-        said = true;
-      }
-    },
-  };
+  return withSetItem(storage, (k, v) => {
+    try {
+      storage.setItem(k, v);
+    } catch (error) {
+      if (!said) console.warn(`Settings and answers could not be saved: ${String(error)}`);
+      said = true;
+    }
+  });
 }
 
 /** A `Storage` kept in memory, for tests and for browsers that refuse localStorage. */

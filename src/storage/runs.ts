@@ -216,6 +216,21 @@ export interface ImportedRun {
 }
 
 /**
+ * `asked`, or, when a stored run has that name, the first of `nth(1)`, `nth(2)`... that none
+ * has: runs are named apart.
+ */
+export async function nameApart(
+  db: LabDatabase,
+  asked: string,
+  nth: (n: number) => string,
+): Promise<string> {
+  const names = new Set((await db.runs.toArray()).map((r) => r.name));
+  let name = asked;
+  for (let n = 1; names.has(name); n++) name = nth(n);
+  return name;
+}
+
+/**
  * Imports a bundle: validated whole first (a corrupt or foreign file changes nothing), then
  * written in one transaction. A run that already exists is kept; the import gets a new id and,
  * if its name is taken, "name (import n)".
@@ -249,11 +264,9 @@ export async function importBundle(text: string, db: LabDatabase = labDb()): Pro
     );
   }
   const exists = await db.runs.get(bundle.run.id);
-  const names = new Set((await db.runs.toArray()).map((r) => r.name));
   const id = exists ? `${bundle.run.id}-import-${Date.now().toString(36)}` : bundle.run.id;
-  let name = bundle.run.name;
   // Any run here of the same name (a copy, or another run named alike): named apart.
-  for (let n = 2; names.has(name); n++) name = `${bundle.run.name} (import ${n - 1})`;
+  const name = await nameApart(db, bundle.run.name, (n) => `${bundle.run.name} (import ${n})`);
   const status = ACTIVE_STATUSES.includes(bundle.run.status) ? 'interrupted' : bundle.run.status;
   const config = configWithDefaults(bundle.run.config);
   const run: RunRecord = { ...bundle.run, id, name, status, config };
