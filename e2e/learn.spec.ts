@@ -51,6 +51,8 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     for (let i = 1; i <= 3; i++) {
       await page.keyboard.press('ArrowDown');
       await expect.poll(bugInAddress).toBe(bugs[i]!.id);
+      // Shown, before the next press (a press before would move from the bug shown before).
+      await expect(select).toHaveValue(bugs[i]!.id);
     }
     await page.goBack();
     await expect.poll(bugInAddress).toBe(bugs[0]!.id);

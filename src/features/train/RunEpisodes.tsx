@@ -236,17 +236,6 @@ function EpisodesOf({
     const box = traceBox.current;
     box?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
     box?.scrollIntoView?.({ block: 'start' });
-    // Its row, in the list's own scroll box, to the middle of that box when out of its sight.
-    const row = document.querySelector<HTMLElement>(
-      `[data-testid="episode-row"][data-episode-id="${episodeId}"]`,
-    );
-    const list = row?.closest<HTMLElement>('.episode-list-box');
-    if (row && list) {
-      const r = row.getBoundingClientRect();
-      const b = list.getBoundingClientRect();
-      if (r.top < b.top || r.bottom > b.bottom)
-        list.scrollTop += r.top - b.top - (b.height - r.height) / 2;
-    }
   }, [episodeId]);
   const toggle = (id: number) => {
     setGone(null);
