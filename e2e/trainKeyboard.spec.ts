@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { fillSmallRun, openTrain, patchStoredRun, stored } from './trainStore';
+import { stoppingSeen } from './uiStates';
 
 test.describe('Train page: the keyboard after each action @webgpu', () => {
   test.setTimeout(10 * 60_000);
@@ -41,12 +42,13 @@ test.describe('Train page: the keyboard after each action @webgpu', () => {
     const listed = page.getByTestId(`run-status-${runId}`);
 
     await test.step('Stop is acknowledged at once, says what it waits for, and the focus goes to the run', async () => {
-      await stop.press('Enter');
-      await expect(status).toHaveText('stopping…', { timeout: 2000 });
-      await expect(stop).toBeDisabled();
-      await expect(pause).toBeDisabled();
-      await expect(page.getByTestId('run-stopping')).toHaveText(/^Stopping/);
-      await expect(heading).toBeFocused();
+      const seen = await stoppingSeen(page, () => stop.press('Enter'));
+      for (const s of seen) {
+        expect(s.text['run-stopping']).toMatch(/^Stopping/);
+        expect(s.disabled['stop-run']).toBe(true);
+        expect(s.disabled['pause-run']).toBe(true);
+      }
+      expect(seen.some((s) => s.focused === 'focus-name')).toBe(true);
       await expect(listed).toHaveText('stopped', { timeout: 120_000 });
       await expect(page.getByTestId('run-stopping')).toHaveCount(0);
       await expect(status).toHaveText('stopped');
@@ -66,8 +68,7 @@ test.describe('Train page: the keyboard after each action @webgpu', () => {
       await expect
         .poll(async () => (await stored(page, runId)).points.length, { timeout: 120_000 })
         .toBeGreaterThan(0);
-      await stop.click();
-      await expect(status).toHaveText('stopping…', { timeout: 2000 });
+      expect(await stoppingSeen(page, () => stop.click())).not.toHaveLength(0);
       await expect(listed).toHaveText('stopped', { timeout: 120_000 });
     });
 
