@@ -14,6 +14,7 @@ import {
   loadRunData,
   renameRun,
   setRunTags,
+  storedConfig,
   putRunBack,
   takeRun,
   type HeldRun,
@@ -31,6 +32,8 @@ import type {
 import { perTaskScores, type PerTaskScores } from '../eval/stats';
 import { importedText } from './importOutcome';
 import { proxy, trainerClient } from './trainerClient';
+import { updateRule } from '../rl/updateRule';
+import type { UpdateRule } from '../protocol/advantage';
 
 /** An error in words; the browser's storage being full says what to do. */
 export const messageOf = (error: unknown): string =>
@@ -346,6 +349,15 @@ export async function evalSamplesByRun(): Promise<Record<string, number>> {
       typeof r.config.evalSamples === 'number' ? [[r.id, r.config.evalSamples]] : [],
     ),
   );
+}
+
+/**
+ * What of a run's config decided which of its training answers entered an update (the trace
+ * viewer says it of each), or null when the run is not stored.
+ */
+export async function runUpdateRule(runId: string): Promise<UpdateRule | null> {
+  const config = await storedConfig(runId);
+  return config ? updateRule(config) : null;
 }
 
 /** One stored episode, whole, or null when it is gone. */

@@ -25,3 +25,38 @@ export function groupAdvantages(rewards: readonly number[], useStd: boolean): nu
   const stats = groupStats(rewards);
   return rewards.map((r) => advantageOf(r, stats, useStd));
 }
+
+/** Whether a group's rewards disagree, i.e. carry a reward signal. */
+export const groupDisagrees = (rewards: readonly number[]): boolean =>
+  rewards.some((r) => r !== rewards[0]);
+
+/** What of a run's config decides which answers of a GRPO step enter its update. */
+export interface UpdateRule {
+  /** Groups whose rewards all agree are kept at advantage 0 (else left out). */
+  keepFlatGroups: boolean;
+  /** How many of a kept flat group's answers enter: its first ones (`flatGroupAnswers`). */
+  flatAnswers: number;
+  /** The groups a step plans (`tasksPerStep`); any past them are dynamic sampling's extra draws. */
+  planned: number;
+}
+
+/**
+ * Whether one answer of a step's group entered the update, and if not why: a group whose rewards
+ * disagree enters whole; a flat one only when kept, with its first `flatAnswers` answers, and
+ * never for an extra draw. The trainer (src/rl/grpo.ts) and the trace viewer both ask this.
+ */
+export type UpdateShare =
+  { entered: true; flat: boolean } | { entered: false; why: 'flat' | 'extra-draw' | 'past-kept' };
+
+export function updateShare(
+  rewards: readonly number[],
+  groupIndex: number,
+  sampleIndex: number,
+  rule: UpdateRule,
+): UpdateShare {
+  if (groupDisagrees(rewards)) return { entered: true, flat: false };
+  if (!rule.keepFlatGroups) return { entered: false, why: 'flat' };
+  if (groupIndex >= rule.planned) return { entered: false, why: 'extra-draw' };
+  if (sampleIndex >= rule.flatAnswers) return { entered: false, why: 'past-kept' };
+  return { entered: true, flat: true };
+}

@@ -3,7 +3,8 @@ import { PolicyTrainer } from '../policy/model';
 import { tinyRun } from '../cli/testFixtures';
 import { createPolicyModel, PolicyAgent } from './agent';
 import { checkConfig, flatGroupAnswers, type TrainConfig } from './config';
-import { grpoStep, groupDisagrees } from './grpo';
+import { grpoStep } from './grpo';
+import { groupDisagrees } from '../protocol/advantage';
 import { bedContext, grpoTestBed, recordBatches } from './grpoTestBed';
 import { vocabularyForTasks } from './vocabulary';
 

@@ -10,7 +10,6 @@ import { overlapped } from './overlap';
 import type { TaskBuffer } from './buffer';
 import {
   extraDrawLimit,
-  flatGroupAnswers,
   learningRateAt,
   minSignalGroups,
   mixWeights,
@@ -18,7 +17,8 @@ import {
   type TrainConfig,
 } from './config';
 import type { ReplayStore } from './replay';
-import { groupAdvantages } from '../protocol/advantage';
+import { groupAdvantages, groupDisagrees, updateShare } from '../protocol/advantage';
+import { updateRule } from './updateRule';
 
 /**
  * The advantage a replayed answer trains at: a typical good answer's in group-std units
@@ -61,10 +61,6 @@ export interface GrpoContext {
   replay?: ReplayStore;
 }
 
-/** Whether a group's rewards disagree, i.e. carry a reward signal. */
-export const groupDisagrees = (rewards: readonly number[]): boolean =>
-  rewards.some((r) => r !== rewards[0]);
-
 const avg = (xs: number[]): number => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
 
 /**
@@ -95,6 +91,7 @@ export async function grpoStep(
     ctx.replay?.draw(replayPerStep(config), mixWeights(config), ctx.streams.tasks) ?? [];
   const tasks = ctx.buffer.draw(config.tasksPerStep, mixWeights(config), ctx.streams.tasks);
   const planned = tasks.length;
+  const rule = updateRule(config);
   const wantSignal = minSignalGroups(config);
   const extraLimit = extraDrawLimit(config);
   let signal = 0;
@@ -136,14 +133,15 @@ export async function grpoStep(
         advantage: adv[i]!,
       }),
     );
-    // A flat group enters the update only when kept (not for the extra draws).
-    const disagrees = groupDisagrees(rewards);
-    if (disagrees) signal++;
+    if (groupDisagrees(rewards)) signal++;
     else flat++;
-    if (!disagrees && !(config.keepFlatGroups === true && g < planned)) return;
+    // A flat group enters the update only when kept, with its first answers (not for the extra
+    // draws); the trace viewer says the same of each stored answer.
+    const kept = group.flatMap((_, i) => (updateShare(rewards, g, i, rule).entered ? [i] : []));
+    if (kept.length === 0) return;
     const observation = agent.prepare(task).observation;
-    const kept = disagrees ? group : group.slice(0, flatGroupAnswers(config));
-    kept.forEach((s, i) => {
+    kept.forEach((i) => {
+      const s = group[i]!;
       batch.observations.push(observation);
       batch.actions.push(s.actions);
       batch.allowed.push(s.allowed);

@@ -40,6 +40,14 @@ export async function listRuns(db: LabDatabase = labDb()): Promise<RunRecord[]> 
   return (await db.runs.orderBy('createdAt').toArray()).reverse().map(whole);
 }
 
+/** A stored run's config as it was saved (no defaults filled in), or null when there is no such run. */
+export async function storedConfig(
+  runId: string,
+  db: LabDatabase = labDb(),
+): Promise<RunRecord['config'] | null> {
+  return (await db.runs.get(runId))?.config ?? null;
+}
+
 export async function loadRunData(
   runId: string,
   db: LabDatabase = labDb(),

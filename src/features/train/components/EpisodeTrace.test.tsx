@@ -85,6 +85,8 @@ describe('EpisodeTrace', () => {
         .map((li) => li.textContent),
     ).toEqual(episode.facts);
     expect(screen.getByTestId('episode-answer').textContent).toBe('EDIT a.js @12 y');
+    // Without its run's rule nothing is said of the update; with it, nothing for a group with signal.
+    expect(screen.queryByTestId('episode-update')).toBeNull();
     const tokens = screen.getAllByTestId('episode-token').map((r) => r.textContent);
     expect(tokens).toHaveLength(3);
     expect(tokens[0]).toContain('@12:x');
@@ -277,5 +279,24 @@ describe('EpisodeTrace', () => {
     expect(screen.getByTestId('episode-reward').textContent).toContain(
       'advantage -0.25 = reward − group mean 0.25 · group rewards [0, 1, 0, 0]',
     );
+  });
+
+  it('says what a flat group’s answer did in the update, from its run’s rule', () => {
+    const flat = { ...episode, groupRewards: [0, 0, 0, 0], advantage: 0 };
+    const rule = { keepFlatGroups: false, flatAnswers: 4, planned: 6 };
+    render(<EpisodeTrace episode={{ ...episode, advantage: -0.25 }} rule={rule} />);
+    expect(screen.queryByTestId('episode-update')).toBeNull();
+    cleanup();
+    render(<EpisodeTrace episode={flat} rule={rule} />);
+    expect(screen.getByTestId('episode-update').textContent).toMatch(
+      /leaves such groups out of the update, so this answer was not trained on/,
+    );
+    cleanup();
+    render(<EpisodeTrace episode={flat} rule={{ ...rule, keepFlatGroups: true }} />);
+    expect(screen.getByTestId('episode-update').textContent).toMatch(/keeps such groups/);
+    cleanup();
+    // An evaluation's answer took no part in any update: nothing said.
+    render(<EpisodeTrace episode={{ ...flat, source: 'test', split: 'test' }} rule={rule} />);
+    expect(screen.queryByTestId('episode-update')).toBeNull();
   });
 });

@@ -12,7 +12,8 @@ import { Patch } from './PatchView';
 import { ObservationPanel } from './ObservationPanel';
 import { chosenFiles, TaskFilesPanel } from './TaskFilesPanel';
 import { plural } from '../../../protocol/plural';
-import { advantageNote, formatPercent, formatValue } from './format';
+import { advantageNote, formatPercent, formatValue, updateNote } from './format';
+import type { UpdateRule } from '../../../protocol/advantage';
 import { GradingFacts, SandboxRuns } from './Grading';
 import { proposedEdits, proposedPatch } from './proposedPatch';
 import { useTaskFiles } from './useTaskFiles';
@@ -90,8 +91,11 @@ export function EpisodeTrace({
   episode,
   observe,
   readFiles,
+  rule,
 }: {
   episode: EpisodeRecord;
+  /** What of its run's config decided which training answers entered an update (absent: not said). */
+  rule?: UpdateRule | null;
   /** Rebuilds what the policy saw of the task (absent: not offered). */
   observe?: () => Promise<ObservationView>;
   /** Reads the task's files, for patches shown whole (absent: their hunks alone). */
@@ -101,6 +105,7 @@ export function EpisodeTrace({
   // A training answer is one of a GRPO group; an evaluation answer one of a task's Avg@k.
   const training = e.source === 'train';
   const n = e.groupRewards.length;
+  const update = training && rule ? updateNote(e, rule) : null;
   // Edits the grader did not apply, to work out again against the task's files.
   const unapplied = readFiles !== undefined && e.valid && !e.rendering?.patch;
   const proposed = useMemo(
@@ -129,6 +134,11 @@ export function EpisodeTrace({
           : `the task's score (Avg@${n}) ${formatValue(mean(e.groupRewards), 3)} from rewards`}{' '}
         [{e.groupRewards.join(', ')}]
       </p>
+      {update && (
+        <p className="hint" data-testid="episode-update">
+          {update}
+        </p>
+      )}
       {e.prompt && (
         <div className="episode-prompt" data-testid="episode-prompt">
           <h4>Task: {e.prompt.title}</h4>

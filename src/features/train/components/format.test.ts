@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advantageNote, formatDuration, formatPercent, formatValue } from './format';
+import { advantageNote, formatDuration, formatPercent, formatValue, updateNote } from './format';
 
 describe('format', () => {
   it('formats durations', () => {
@@ -40,5 +40,23 @@ describe('format', () => {
     expect(advantageNote(0, [0, 0], 0)).toBe('reward − group mean 0');
     expect(advantageNote(1, group, 0.5)).toBeNull();
     expect(advantageNote(1, [], 0)).toBeNull();
+  });
+
+  it('updateNote says what a flat group’s answer did in the update, and nothing of one with signal', () => {
+    const kept = { keepFlatGroups: true, flatAnswers: 2, planned: 6 };
+    const flat = { groupIndex: 1, sampleIndex: 0, groupRewards: [0, 0, 0, 0] };
+    expect(updateNote({ ...flat, groupRewards: [0, 1, 0, 0] }, kept)).toBeNull();
+    expect(updateNote(flat, kept)).toMatch(
+      /no reward signal: this run keeps such groups in the update at advantage 0 .*KL and entropy/,
+    );
+    expect(updateNote({ ...flat, sampleIndex: 2 }, kept)).toMatch(
+      /keeps the first 2 answers of such a group .* so this one \(answer 3\) was not trained on\.$/,
+    );
+    expect(updateNote({ ...flat, groupIndex: 6 }, kept)).toMatch(
+      /extra draw of dynamic sampling \(group 7, past the step's 6 planned\).*not trained on\.$/,
+    );
+    expect(updateNote(flat, { ...kept, keepFlatGroups: false })).toMatch(
+      /leaves such groups out of the update, so this answer was not trained on\.$/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 /** Number and duration formats shared by the Train components. */
-import { advantageOf, groupStats } from '../../../protocol/advantage';
+import { advantageOf, groupStats, updateShare, type UpdateRule } from '../../../protocol/advantage';
+import { plural } from '../../../protocol/plural';
 
 /** `m:ss` under an hour, else `h:mm:ss`; '–' for a missing or negative duration. */
 export function formatDuration(ms: number | null | undefined): string {
@@ -51,4 +52,28 @@ export function advantageNote(
   if (std > 0 && Math.abs(advantage - advantageOf(reward, stats, true)) < 1e-4)
     return `(reward − group mean ${m}) / group std ${formatValue(std, 3)}`;
   return null;
+}
+
+/**
+ * What a training answer did in its step's update, in words, when that is not plain from its
+ * advantage: a flat group's answer (every reward of its group the same) kept at advantage 0, or
+ * left out (and why). Null for an answer of a group whose rewards disagree: it trained at its
+ * advantage.
+ */
+export function updateNote(
+  e: { groupIndex: number; sampleIndex: number; groupRewards: readonly number[] },
+  rule: UpdateRule,
+): string | null {
+  const share = updateShare(e.groupRewards, e.groupIndex, e.sampleIndex, rule);
+  const flat =
+    'Every answer of its group got the same reward, so the group carries no reward signal';
+  if (share.entered)
+    return share.flat
+      ? `${flat}: this run keeps such groups in the update at advantage 0 (keep flat groups), where only the KL and entropy terms act on this answer.`
+      : null;
+  if (share.why === 'flat')
+    return `${flat}: this run leaves such groups out of the update, so this answer was not trained on.`;
+  if (share.why === 'extra-draw')
+    return `${flat}. It is an extra draw of dynamic sampling (group ${e.groupIndex + 1}, past the step's ${rule.planned} planned), and an extra group enters the update only when its rewards disagree: this answer was not trained on.`;
+  return `${flat}: this run keeps the first ${plural(rule.flatAnswers, 'answer')} of such a group in the update at advantage 0, so this one (answer ${e.sampleIndex + 1}) was not trained on.`;
 }
