@@ -162,7 +162,7 @@ export async function expectFiltersInAddress(
 }
 
 /**
- * An open answer beyond the list's first page (row `row`), linked: its row selected.
+ * An open answer beyond the list's first page (row `row`), linked: its row selected and in view.
  * Hidden by a filter, Show it clears the filters and pages its row in again, its trace shown.
  */
 export async function expectShowItPagesIn(
@@ -171,7 +171,10 @@ export async function expectShowItPagesIn(
   row: number,
 ): Promise<void> {
   const ep = page.getByTestId('episodes-page');
-  await expect(ep.getByTestId('episode-row').nth(row)).toHaveAttribute('aria-selected', 'true');
+  // Its row selected, and within the list's own scroll box.
+  const selected = ep.getByTestId('episode-row').nth(row);
+  await expect(selected).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => selected.evaluate(inItsBox)).toBe(true);
   await ep
     .getByTestId('episode-reward-filter')
     .selectOption(open.reward > 0 ? 'unrewarded' : 'rewarded');
@@ -181,6 +184,11 @@ export async function expectShowItPagesIn(
     open.answerText,
   );
   await expect(ep.getByTestId('episode-reward-filter')).toHaveValue('all');
+  // Its row scrolled back into the list's box. (Waited for before any other click: a row
+  // clicked while the list scrolls may be another row than the one aimed at.)
+  const again = ep.locator(`[data-testid="episode-row"][data-episode-id="${open.id}"]`);
+  await expect(again).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => again.evaluate(inItsBox)).toBe(true);
 }
 
 /**
@@ -195,4 +203,48 @@ export async function expectQuickToggleKept(page: Page): Promise<void> {
   await expect(ep.getByTestId('episode-trace')).toHaveCount(0);
   await expect.poll(() => new URL(page.url()).searchParams.get('episode')).toBeNull();
   await expect(ep.getByTestId('episode-trace')).toHaveCount(0);
+}
+
+/** Whether a list row is within the sight of the list's own scroll box. */
+export function inItsBox(row: Element): boolean {
+  const box = row.closest('.episode-list-box');
+  if (!box) return false;
+  const r = row.getBoundingClientRect();
+  const b = box.getBoundingClientRect();
+  return r.top >= b.top && r.bottom <= b.bottom;
+}
+
+/**
+ * A training answer of a flat group (every reward of its group the same) says what it did in
+ * the update, as the run's config has it; one of a group whose rewards disagree says nothing more.
+ */
+export async function expectUpdateSaid(
+  app: App,
+  runId: string,
+  training: Stored['episodes'],
+  config: Stored['runs'][number]['config'],
+): Promise<void> {
+  const groupOf = (e: Stored['episodes'][number]) =>
+    training.filter((o) => o.step === e.step && o.groupIndex === e.groupIndex);
+  const isFlat = (e: Stored['episodes'][number]) => groupOf(e).every((o) => o.reward === e.reward);
+  const flat = training.find(isFlat);
+  const signal = training.find((e) => !isFlat(e));
+  expect(flat, 'a training answer of a flat group').toBeDefined();
+  const trace = app.page.getByTestId('episodes-page').getByTestId('episode-trace');
+  await app.open('/episodes', { run: runId, episode: String(flat!.id) });
+  await expect(trace.getByTestId('episode-answer')).toHaveText(flat!.answerText);
+  await expect(trace.getByTestId('episode-reward')).toContainText('advantage 0 ');
+  const keptAnswers = config.flatGroupAnswers || groupOf(flat!).length;
+  await expect(trace.getByTestId('episode-update')).toHaveText(
+    !config.keepFlatGroups
+      ? /this run leaves such groups out of the update, so this answer was not trained on\.$/
+      : flat!.sampleIndex < keptAnswers
+        ? /this run keeps such groups in the update at advantage 0/
+        : /so this one \(answer \d+\) was not trained on\.$/,
+  );
+  if (signal) {
+    await app.open('/episodes', { run: runId, episode: String(signal.id) });
+    await expect(trace.getByTestId('episode-answer')).toHaveText(signal.answerText);
+    await expect(trace.getByTestId('episode-update')).toHaveCount(0);
+  }
 }

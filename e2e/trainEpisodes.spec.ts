@@ -9,6 +9,7 @@ import {
   expectScoresFromAnswers,
   expectSettledGrading,
   expectUnappliedEdits,
+  expectUpdateSaid,
   squashed,
 } from './episodesPage';
 import { quickSuiteTasks } from './labCli';
@@ -124,8 +125,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(trace.getByTestId('episode-answer')).toHaveText(first.answerText);
     await expect(trace.getByTestId('episode-reward')).toContainText(`Reward ${first.reward}`);
     await expect(trace.getByTestId('episode-facts').locator('li')).toHaveText(first.facts);
-    // What the policy saw, rebuilt from the task and the run's vocabulary: the tokens its
-    // pointers chose are marked.
+    // What the policy saw, rebuilt from the task and vocabulary: its pointers' tokens marked.
     await trace.getByTestId('episode-observation').locator('summary').click();
     const seen = trace.getByTestId('observation-tokens');
     await expect(seen).toBeVisible();
@@ -192,8 +192,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       .poll(async () => squashed(await sides.locator('.editor.modified .view-lines').innerText()))
       .toContain(squashed(added[0]!));
     await expect(sides.locator('.editor.modified .line-insert').first()).toBeVisible();
-    // The task's files, as its policy was given them: the one the task is about first, its
-    // lines marked.
+    // The task's files as its policy was given them: the task's one first, its lines marked.
     const task = quickSuiteTasks().find((t) => t.id === mine[edited]!.taskId)!;
     const focus = task.focus!.file;
     const ordered = [
@@ -269,8 +268,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await section.getByTestId('episode-kind').selectOption(kind);
     await expect(rows).toHaveCount(mine.filter((e) => e.kind === kind).length);
 
-    // A click on the reward chart where a validation is drawn (step 0, its left edge) opens
-    // that validation's answers here.
+    // A click on the reward chart at a validation (step 0, its left edge) opens its answers.
     const pad = page.locator('.reward-chart [data-testid="chart-hover-pad"]');
     await pad.hover({ position: { x: 1, y: 20 } });
     await expect(page.getByTestId('chart-pick-hint')).toContainText('after 0 steps');
@@ -361,6 +359,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     );
     await expect(ep.getByTestId('episodes-run')).toHaveValue(runId);
     await expectUnappliedEdits(app, runId, tested);
+    await expectUpdateSaid(app, runId, training, run.config);
 
     // The Learn page: a bug the run's test evaluation answered shows those answers beside the
     // person's, and opens them in the trace viewer.
@@ -381,10 +380,11 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(page).toHaveURL(new RegExp(`[?&]episode=${opened.id}(&|$)`));
     await expect(epTrace.getByTestId('episode-answer')).toHaveText(opened.answerText);
 
-    // Back on the Train page, its episodes open again under the charts.
+    // Back on the Train page, its episodes open again under the charts (checked once listed).
     await page.getByRole('link', { name: 'Train', exact: true }).click();
     await page.getByTestId(`open-run-${runId}`).click();
     await page.getByTestId('episodes-section').locator('summary').click();
+    await expect(rows.first()).toBeVisible();
     await expectAccessible(page, 'the Train page, a finished run open');
 
     // Dropping the run's episodes under Storage empties the section, open trace included.

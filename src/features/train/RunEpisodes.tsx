@@ -4,8 +4,10 @@ import {
   getEpisode,
   listEpisodes,
   observation,
+  runUpdateRule,
   taskFiles,
 } from '../../bridge/training';
+import type { UpdateRule } from '../../protocol/advantage';
 import { KIND_LABELS, TASK_KINDS, type TaskKind } from '../../core/tasks/types';
 import {
   batchName,
@@ -171,11 +173,23 @@ function EpisodesOf({
       'the episode',
     );
   }, [openId, runId]);
+  // What decided which of its training answers entered an update: each trace says it of its own.
+  const [rule, setRule] = useState<UpdateRule | null>(null);
+  useEffect(() => readInto(runUpdateRule(runId), setRule, setError, "the run's config"), [runId]);
   const view = useMemo(
     (): EpisodesView => ({ batch: picked, kind, reward: rewardFilter, episode: openId }),
     [picked, kind, rewardFilter, openId],
   );
-  useEffect(() => onView?.(view), [view, onView]);
+  // Told of a view when it changes, not again when `onView` changes (the Episodes page's does
+  // with each address): a navigation that commits after a quick Back would otherwise tell the
+  // view Back left, and push it again.
+  const told = useRef<string | null>(null);
+  useEffect(() => {
+    const key = viewKey(view);
+    if (told.current === key) return;
+    told.current = key;
+    onView?.(view);
+  }, [view, onView]);
   // A deep-linked episode, once read and while open: its batch is picked (and its row paged into
   // view below).
   if (linked !== null && openId === linked && opened?.id === linked) {
@@ -236,6 +250,17 @@ function EpisodesOf({
     const box = traceBox.current;
     box?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
     box?.scrollIntoView?.({ block: 'start' });
+    // Its row, in the list's own scroll box, to the middle of that box when out of its sight.
+    const row = document.querySelector<HTMLElement>(
+      `[data-testid="episode-row"][data-episode-id="${episodeId}"]`,
+    );
+    const list = row?.closest<HTMLElement>('.episode-list-box');
+    if (row && list) {
+      const r = row.getBoundingClientRect();
+      const b = list.getBoundingClientRect();
+      if (r.top < b.top || r.bottom > b.bottom)
+        list.scrollTop += r.top - b.top - (b.height - r.height) / 2;
+    }
   }, [episodeId]);
   const toggle = (id: number) => {
     setGone(null);
@@ -364,6 +389,7 @@ function EpisodesOf({
             episode={episode}
             observe={observe}
             readFiles={readFiles}
+            rule={rule}
           />
         </div>
       )}
