@@ -1,6 +1,6 @@
 /**
  * Training benchmark (part of `npm run bench`, a few minutes): milliseconds per GRPO step and
- * episodes per second of the default config (DEFAULT_CONFIG: 10 tasks × 8 samples, model
+ * episodes per second of the default config (DEFAULT_CONFIG: 16 tasks × 8 samples, model
  * dModel 64 with 2+2 layers, one inner epoch, KL to a reference) on every TensorFlow.js backend
  * available: WASM and CPU in Node, WebGPU, WASM and CPU in headless Chromium, side by side.
  *

@@ -12,7 +12,14 @@ import { inKindOrder } from '../eval/stats';
 import { oraclePolicy, randomPolicy } from '../eval/policies';
 import { flagInt, flagString, UsageError, type CliArgs } from './args';
 import { checkWritableFile } from './outPaths';
-import { filterKinds, loadSuite, parseKinds, validateAll, type LoadedSuite } from './suites';
+import {
+  filterKinds,
+  loadSuite,
+  parseKinds,
+  validateAll,
+  wholeSuiteNote,
+  type LoadedSuite,
+} from './suites';
 import { builtinSuite } from '../node/suiteCache';
 import type { SuiteLineError } from '../core/tasks/suite';
 import type { AnswerPolicy } from '../eval/evaluate';
@@ -111,6 +118,8 @@ async function evalTasks(ctx: CommandContext, seed: number, only?: ReadonlySet<s
       `${suiteSpec}: ${loaded.errors.length} unreadable line(s), e.g. line ${e.line}: ${e.field}: ${e.message} (\`validate ${suiteSpec}\` lists them all); nothing was evaluated`,
     );
   }
+  const whole = wholeSuiteNote(suiteSpec, loaded.tasks);
+  if (whole && !ctx.quiet) ctx.print(whole);
   const ofKinds = filterKinds(loaded.tasks, typeof skills === 'string' ? skills : undefined);
   const offered: Partial<Record<TaskKind, number>> = {};
   for (const t of ofKinds) offered[t.kind] = (offered[t.kind] ?? 0) + 1;

@@ -5,7 +5,7 @@ import { createNodeSandbox } from '../node/sandbox';
 import { scratchDir } from '../node/scratchDir';
 import { parseArgs } from './args';
 import { validateCommand } from './commands';
-import { loadSuite } from './suites';
+import { loadSuite, wholeSuiteNote } from './suites';
 import { projectTasks } from './testFixtures';
 import { suiteLines } from '../core/tasks/suite';
 
@@ -48,5 +48,11 @@ describe('a suite file in lab', () => {
       tasks.filter((t) => t.split === 'test').map((t) => t.id),
     );
     expect((await loadSuite(file, sandbox, 1, true)).tasks).toHaveLength(tasks.length);
+    // Used whole, it is said (as `builtin` and `quick` are: evalTasks says it of any suite).
+    const n = (split: string) => tasks.filter((t) => t.split === split).length;
+    expect(wholeSuiteNote(file, tasks)).toBe(
+      `note: ${file} holds ${n('train')} train, 0 val, ${n('test')} test tasks, and all of them are used; give ${file}:test for its test split alone`,
+    );
+    expect(wholeSuiteNote('quick:test', test.tasks)).toBeNull();
   }, 120_000);
 });

@@ -109,15 +109,18 @@ export async function loadSuite(
     const all = await loadSuiteFile(named[1]!, sandbox, seed, quiet);
     return { ...all, tasks: all.tasks.filter((t) => t.split === named[2]) };
   }
-  const all = await loadSuiteFile(spec, sandbox, seed, quiet);
-  // A policy scored on every split of a file is scored on the tasks it may have trained on.
-  const splits = SPLITS.map((s) => [s, all.tasks.filter((t) => t.split === s).length] as const);
-  if (splits.filter(([, n]) => n > 0).length > 1)
-    log(
-      quiet,
-      `note: ${spec} holds ${splits.map(([s, n]) => `${n} ${s}`).join(', ')} tasks, and all of them are used; give ${spec}:test for its test split alone`,
-    );
-  return all;
+  return loadSuiteFile(spec, sandbox, seed, quiet);
+}
+
+/**
+ * What to say of a suite used whole that holds several splits (`builtin`, `quick` or a file
+ * given without one): a policy scored on every split is scored on tasks it may have trained on.
+ * Null when it names a split or holds one.
+ */
+export function wholeSuiteNote(spec: string, tasks: readonly Task[]): string | null {
+  const splits = SPLITS.map((s) => [s, tasks.filter((t) => t.split === s).length] as const);
+  if (splits.filter(([, n]) => n > 0).length < 2) return null;
+  return `note: ${spec} holds ${splits.map(([s, n]) => `${n} ${s}`).join(', ')} tasks, and all of them are used; give ${spec}:test for its test split alone`;
 }
 
 /** `a,b,c` of task kinds, where `atomic` stands for the five skills and `composite` for the rest. */
