@@ -15,7 +15,8 @@ test.describe('Train page: two tabs of one browser @webgpu', () => {
     await expect(early.getByTestId('runs-list')).toBeVisible();
     const name = `tabs-${Date.now()}`;
     await fillSmallRun(page, name);
-    await page.getByLabel('steps', { exact: true }).fill('30');
+    // More steps than the test can use up: it stops the run itself.
+    await page.getByLabel('steps', { exact: true }).fill('1000');
     // Pressed twice: one run, open, and nothing refused (review 40code finding 5).
     await page.getByTestId('start-run').dblclick();
     await expect(page.getByTestId('run-status')).toHaveText('running', { timeout: 120_000 });
@@ -55,7 +56,9 @@ test.describe('Train page: two tabs of one browser @webgpu', () => {
 
     // Still the first tab's: it trains on, and stops from there. The second tab then sees it
     // stopped (its lock let go), its note gone.
-    expect((await stored(page, null)).runs.find((r) => r.id === runId)?.status).toBe('running');
+    await expect
+      .poll(async () => (await stored(page, null)).runs.find((r) => r.id === runId)?.status)
+      .toBe('running');
     await page.getByTestId('stop-run').click();
     await expect(page.getByTestId(`run-status-${runId}`)).toHaveText('stopped', {
       timeout: 120_000,
@@ -65,12 +68,21 @@ test.describe('Train page: two tabs of one browser @webgpu', () => {
     await expect(other.getByTestId(`delete-run-${runId}`)).toBeEnabled();
     await expect(early.getByTestId(`run-status-${runId}`)).toHaveText('stopped');
     await expect(early.getByTestId('run-elsewhere')).toHaveCount(0);
-    // A tab resuming it takes its lock before it reads the run: a Delete pressed meanwhile in
-    // another tab (not yet told) is refused, with no Undo, and the run is kept.
+    // Its episodes dropped here, Undo offered; then a tab resuming it takes its lock before it
+    // reads the run: an Undo pressed meanwhile puts nothing back beside the steps the resumed
+    // run stores again, and a Delete (this tab not yet told) is refused, with no Undo, the run kept.
+    await page.locator('[data-testid="storage-panel"] > summary').click();
+    await page.getByTestId(`prune-episodes-${runId}`).click();
+    await expect(page.getByTestId('storage-outcome')).toContainText('Dropped ');
     const lock = `atomic-skills-lab:run:${runId}`;
     await other.evaluate((name) => {
       void navigator.locks.request(name, () => new Promise(() => {}));
     }, lock);
+    await page.getByTestId('undo-drop-episodes').click();
+    await expect(page.getByTestId('storage-outcome')).toContainText(
+      'Nothing to put back of "' + name + '": its episodes are held no more (it was resumed since',
+    );
+    expect((await stored(page, runId, { episodes: true })).episodes).toHaveLength(0);
     await page.getByTestId(`delete-run-${runId}`).click();
     await expect(page.getByTestId('runs-outcome')).toContainText(
       'This run is going in a tab of this browser (or starting there): stop it there, then delete it.',

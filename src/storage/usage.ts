@@ -81,8 +81,10 @@ export function takeEpisodes(runId: string, db: LabDatabase = labDb()): Promise<
 
 /**
  * Puts back episodes `takeEpisodes` removed, under their own ids (links to them work again).
- * Left out: those of a run no longer stored, and batches (a step's or an evaluation's) that
- * hold episodes again (a resumed run made them anew). Resolves with how many were put back.
+ * Left out: those of a run no longer stored, batches (a step's or an evaluation's) that hold
+ * episodes again (a resumed run made them anew), and batches past the run's steps as stored now
+ * (resumed from an earlier checkpoint and stopped before them: they are another policy's).
+ * Resolves with how many were put back.
  */
 export function restoreEpisodes(
   rows: readonly EpisodeRecord[],
@@ -90,12 +92,14 @@ export function restoreEpisodes(
 ): Promise<number> {
   return db.transaction('rw', db.runs, db.episodes, async () => {
     const back: EpisodeRecord[] = [];
-    const stored = new Map<string, boolean>();
+    // Each run's steps done, as stored now (null: the run is gone).
+    const steps = new Map<string, number | null>();
     const present = new Map<string, boolean>();
     for (const row of rows) {
-      if (!stored.has(row.runId))
-        stored.set(row.runId, (await db.runs.get(row.runId)) !== undefined);
-      if (!stored.get(row.runId)) continue;
+      if (!steps.has(row.runId)) steps.set(row.runId, (await db.runs.get(row.runId))?.step ?? null);
+      const done = steps.get(row.runId);
+      // Step n's answers, and the evaluations after n steps, of a run n steps into its training.
+      if (done == null || (row.source === 'train' ? row.step >= done : row.step > done)) continue;
       const batch = [row.runId, row.source, row.step] as const;
       const key = batch.join('\u0000');
       if (!present.has(key))
