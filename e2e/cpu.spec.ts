@@ -27,7 +27,9 @@ test.describe('@cpu', () => {
     await page.getByTestId('open-settings').click();
     await expect(page.getByTestId('backend-choice')).toContainText('WebGPU: no adapter');
     await page.getByTestId('run-device-check').click();
-    await expect(page.getByTestId('device-check')).toHaveAttribute('data-status', 'done');
+    await expect(page.getByTestId('device-check')).toHaveAttribute('data-status', 'done', {
+      timeout: 120_000,
+    });
     await expect(page.getByTestId('device-row-wasm')).toHaveAttribute('data-ok', 'true');
     await expect(page.getByTestId('device-row-cpu')).toHaveAttribute('data-ok', 'true');
     await expect(page.getByTestId('device-row-webgpu')).toHaveCount(0);

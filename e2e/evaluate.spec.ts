@@ -10,6 +10,7 @@ import {
   expectBackendHeldWhileEvaluating,
   expectFileGridKept,
   expectBadTaskFilesRefused,
+  expectCancelKeepsEarlier,
   expectMisfitPickNamed,
   expectSuiteSplitEvaluated,
   expectWholePickLabels,
@@ -230,22 +231,7 @@ test.describe('Evaluate page: the paper’s grid @webgpu', () => {
       `${paired.diff >= 0 ? '+' : '−'}${Math.abs(paired.diff).toFixed(3)}± ${paired.stdErr.toFixed(3)}`,
     );
 
-    // A second evaluation, cancelled while it makes its tasks: it says so at once, then that
-    // nothing was kept, and the first one's table stays, marked as the earlier one.
-    await ext.getByTestId('external-kind-review').check();
-    await ext.getByTestId('external-start').click();
-    await expect(ext.getByTestId('external-earlier')).toHaveText(
-      'Earlier evaluation, shown until that of humanevalfix-3.jsonl is done:',
-    );
-    await ext.getByTestId('external-cancel').click();
-    await expect(ext.getByTestId('external-progress')).toContainText('Cancelling');
-    await expect(ext.getByTestId('external-cancelled')).toHaveText(
-      'Cancelled: evaluating humanevalfix-3.jsonl; nothing was kept. The table below is still the earlier evaluation of humanevalfix-3.jsonl.',
-      { timeout: 120_000 },
-    );
-    await expect(ext.getByTestId('external-cancel')).toHaveCount(0);
-    await expect(ext.getByTestId('external-error')).toHaveCount(0);
-    await expect(ext.getByTestId('external-earlier')).toHaveText('Earlier evaluation:');
+    await expectCancelKeepsEarlier(page, ext);
     await expect(table).toContainText('3 code localization, 3 bug fixing tasks');
     await expectBadTaskFilesRefused(
       ext,

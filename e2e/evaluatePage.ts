@@ -10,6 +10,7 @@ import { diffFiles } from '../src/core/vfs';
 import type { GridResult } from '../src/eval/grid';
 import { expect } from './fixtures';
 import { lab, quickSuiteTasks } from './labCli';
+import { expectTextSeen } from './uiStates';
 
 const COLUMNS = ['untrained', 'warm', 'joint', 'single', 'composite-only', 'joint-single', 'gain'];
 
@@ -246,4 +247,28 @@ export async function expectBackendHeldWhileEvaluating(page: Page): Promise<void
     'An evaluation of external tasks is going',
   );
   await settings.getByRole('button', { name: 'Close settings' }).click();
+}
+
+/**
+ * A second evaluation of humanevalfix-3.jsonl, cancelled while it makes its tasks: it says so at
+ * once, then that nothing was kept, and the first one's table stays, marked as the earlier one.
+ */
+export async function expectCancelKeepsEarlier(page: Page, ext: Locator): Promise<void> {
+  await ext.getByTestId('external-kind-review').check();
+  await ext.getByTestId('external-start').click();
+  await expect(ext.getByTestId('external-earlier')).toHaveText(
+    'Earlier evaluation, shown until that of humanevalfix-3.jsonl is done:',
+  );
+  // Acted on at the next record, "Cancelling" may show for less than an assertion's round
+  // trip: the page's own record of what it showed is read.
+  await expectTextSeen(page, 'external-progress', /Cancelling/, () =>
+    ext.getByTestId('external-cancel').click(),
+  );
+  await expect(ext.getByTestId('external-cancelled')).toHaveText(
+    'Cancelled: evaluating humanevalfix-3.jsonl; nothing was kept. The table below is still the earlier evaluation of humanevalfix-3.jsonl.',
+    { timeout: 120_000 },
+  );
+  await expect(ext.getByTestId('external-cancel')).toHaveCount(0);
+  await expect(ext.getByTestId('external-error')).toHaveCount(0);
+  await expect(ext.getByTestId('external-earlier')).toHaveText('Earlier evaluation:');
 }

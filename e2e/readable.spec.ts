@@ -167,7 +167,11 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
       // Every line shown (both sides, or the one column with the removed lines in it) ends
       // inside its editor: long lines wrap, none runs off.
       for (const side of sideBySide ? ['original', 'modified'] : ['modified'])
-        expect(await overflow(diff.locator(`.editor.${side}`)), `${width} px, ${side}`).toBe(0);
+        await expect
+          .poll(() => overflow(diff.locator(`.editor.${side}`)), {
+            message: `${width} px, ${side}`,
+          })
+          .toBe(0);
       await expect(diff.locator('.editor.modified .line-insert').first()).toBeVisible();
     }
     // The Train page's episodes section at 1280 px (a column of ~760 px) keeps two sides.
@@ -182,7 +186,9 @@ test.describe('Readable: select names, narrow diffs, flat signal charts @webgpu'
     const diff = section.getByTestId('episode-patch-files-diff').first();
     await expect(diff.locator('.monaco-diff-editor')).toHaveClass(/\bside-by-side\b/);
     for (const side of ['original', 'modified'])
-      expect(await overflow(diff.locator(`.editor.${side}`)), `Train page, ${side}`).toBe(0);
+      await expect
+        .poll(() => overflow(diff.locator(`.editor.${side}`)), { message: `Train page, ${side}` })
+        .toBe(0);
   });
 
   test('flat signal: a clip fraction of 0 at every step draws a line at a labelled 0, clear of the x axis', async ({

@@ -20,9 +20,11 @@ test('builds the quick suite in the app and keeps its cached row for the trainin
   await openTrain(app);
   await fillSmallRun(page, 'suite-setup');
   await page.getByTestId('start-run').click();
+  // Polled often: Stop is to land before step 0 ends (the suite row is written just before the
+  // warm start), so that the run keeps nothing and offers Resume.
   const suites = async () => (await storedRows(page, ['suites'])).suites ?? [];
   await expect
-    .poll(async () => (await suites()).length, { timeout: 5 * 60_000, intervals: [2000] })
+    .poll(async () => (await suites()).length, { timeout: 5 * 60_000, intervals: [250] })
     .toBe(1);
   const status = page.locator('[data-testid^="run-status-"]');
   await expect(status, 'the run that built the suite is the one listed').toHaveCount(1);

@@ -44,10 +44,19 @@ test.describe('Train page: a run trained in Node @webgpu', () => {
     // Coming back to the page later does not scroll to the run again.
     await page.getByRole('link', { name: 'Evaluate' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Evaluate');
+    // Any scroll of the page meanwhile is recorded (one scrolled back would leave scrollY at 0).
+    await page.evaluate(() => {
+      const w = window as Window & { scrolled?: number[] };
+      w.scrolled = [];
+      addEventListener('scroll', () => w.scrolled!.push(scrollY));
+    });
     await page.getByRole('link', { name: 'Train', exact: true }).click();
     await expect(page.getByTestId('focus-name')).toHaveText('node-tiny');
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(
+      await page.evaluate(() => (window as Window & { scrolled?: number[] }).scrolled),
+    ).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 720 });
     await expect(page.getByTestId('runs-outcome')).toContainText('Imported run');
     const row = page.getByTestId(`run-row-${runId}`);

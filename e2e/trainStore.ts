@@ -222,9 +222,10 @@ export async function runSteps(
       intervals: [2000],
     })
     .toBeGreaterThanOrEqual(n);
+  // A Stop ends the step under way, then runs the final validation and test evaluation.
   await page.getByTestId('stop-run').click();
   await expect(page.getByTestId(`run-status-${runId!}`)).not.toHaveText('running', {
-    timeout: 60_000,
+    timeout: 240_000,
   });
   return runId!;
 }

@@ -74,3 +74,25 @@ export async function stoppingSeen(page: Page, act: () => Promise<void>): Promis
   await expect(page.getByTestId('run-status')).not.toHaveText('stopping…', { timeout: 120_000 });
   return (await uiStates(page)).filter(stopping);
 }
+
+/**
+ * Does `act`, then expects the element `testId` to show a text matching `pattern` within
+ * `timeout` ms, however briefly (read from the page's own record): for a state too short-lived
+ * to assert on with a round trip.
+ */
+export async function expectTextSeen(
+  page: Page,
+  testId: string,
+  pattern: RegExp,
+  act: () => Promise<void>,
+  timeout = 5000,
+): Promise<void> {
+  await recordUiStates(page, [testId]);
+  await act();
+  await expect
+    .poll(async () => (await uiStates(page)).some((s) => pattern.test(s.text[testId] ?? '')), {
+      message: `${testId} showed ${String(pattern)}`,
+      timeout,
+    })
+    .toBe(true);
+}
