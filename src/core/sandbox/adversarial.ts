@@ -43,10 +43,13 @@ export const ADVERSARIAL_CASES: AdversarialCase[] = [
     label: 'timeout',
   },
   {
+    // Reaches the default cap in well under the default deadline on an idle machine; a loaded
+    // one (a CI run beside a browser training) took longer, and it ended as a timeout.
     name: 'memory bomb (doubling strings)',
     files: inTest("const a = []; for (let s = 'xy'; ; s = s + s) { s.charCodeAt(1); a.push(s); }"),
     verdict: 'error',
     label: 'memory',
+    deadlineMs: 3000,
   },
   {
     // String building runs at ~100 MB/s in QuickJS: a longer deadline lets it reach the cap.
