@@ -51,6 +51,13 @@ test.describe('Train page: the runs list says what an import or a rename did @we
     page,
   }) => {
     await openTrain(app);
+    // No run in view yet: the sections under the chart say how to fill them.
+    for (const section of ['signals', 'episodes']) {
+      const summary = page.getByTestId(`${section}-section`).locator('summary');
+      await summary.click();
+      await expect(page.getByTestId(`${section}-no-run`)).toContainText('open one from the list');
+      await summary.click();
+    }
     const id = `again-${Date.now()}`;
     const bundle = bundleOf(id, 'twice');
     const outcome = page.getByTestId('runs-outcome');
@@ -172,5 +179,21 @@ test.describe('Train page: the runs list says what an import or a rename did @we
         `Comparing badger ${stamp}, zebra ${stamp} on the charts below. Open one of them from the list for its progress, its episodes and its controls.`,
       );
     });
+  });
+
+  test('Evaluate says which runs it does not offer: those not run to their end', async ({
+    app,
+    page,
+  }) => {
+    await openTrain(app);
+    const stopped = { ...bundleOf(`stopped-${Date.now()}`, 'halfway') };
+    stopped.run = { ...stopped.run, status: 'stopped' };
+    await importBundles(page, stopped, bundleOf(`done-${Date.now()}`, 'finished'));
+    await expect(page.getByTestId('runs-outcome')).toContainText('Imported 2 runs');
+    await page.getByRole('link', { name: 'Evaluate', exact: true }).click();
+    const note =
+      '1 run here has not run to its end (stopped, interrupted, going or failed). It is not offered';
+    await expect(page.getByTestId('grid-unfinished')).toContainText(note);
+    await expect(page.getByTestId('external-unfinished')).toContainText(note);
   });
 });

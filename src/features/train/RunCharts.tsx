@@ -37,6 +37,7 @@ export function Charts() {
   // the Episodes page, say) finds them as they were.
   const { signals, episodes } = useApp((s) => s.train.sections);
   const focusId = useApp((s) => s.train.focusId);
+  const anyRun = useApp((s) => s.train.focusId !== null || s.train.compare.length > 0);
   const kept = useApp((s) => s.train.episodesView);
   const episodesView = kept && kept.runId === focusId ? kept.view : DEFAULT_VIEW;
   const section = useRef<HTMLDetailsElement>(null);
@@ -72,7 +73,15 @@ export function Charts() {
         <summary>
           Training signals: KL, entropy, clipping, gradients, learning rate, answers cut short, time
         </summary>
-        {signals && <SignalsPanel runs={runs} />}
+        {signals &&
+          (anyRun ? (
+            <SignalsPanel runs={runs} />
+          ) : (
+            <p className="hint" data-testid="signals-no-run">
+              No run in view: open one from the list below, or tick runs to compare, and their
+              signals show here.
+            </p>
+          ))}
       </details>
       <details
         ref={section}
@@ -81,12 +90,18 @@ export function Charts() {
         data-testid="episodes-section"
       >
         <summary>Episodes of this run: the answers sampled, and why each got its reward</summary>
-        {episodes && (
-          <>
-            <FullWidthLink view={episodesView} />
-            <RunEpisodes address={episodesView} onView={keepView} kept />
-          </>
-        )}
+        {episodes &&
+          (focusId ? (
+            <>
+              <FullWidthLink view={episodesView} />
+              <RunEpisodes address={episodesView} onView={keepView} kept />
+            </>
+          ) : (
+            <p className="hint" data-testid="episodes-no-run">
+              No run open: open one from the list below (its “open” link), and its episodes show
+              here.
+            </p>
+          ))}
       </details>
     </>
   );

@@ -19,6 +19,7 @@ import { ConfigForm } from './components/ConfigForm';
 import { goingRunNote } from './components/goingNote';
 import { MixSliders } from './components/MixSliders';
 import { RunProgress } from './components/RunProgress';
+import { useLiveElapsed } from './components/useLiveElapsed';
 import { stoppingNote } from './components/stopping';
 import { SuiteCoverage } from './components/SuiteCoverage';
 import { RunsPanel } from './RunsPanel';
@@ -233,6 +234,12 @@ function FocusPanel() {
   const elsewhere = useApp(
     (s) => s.train.focusId !== null && s.train.trainingElsewhere.includes(s.train.focusId),
   );
+  // Counted on between steps while it trains here (another tab's shows what it stores).
+  const elapsedMs = useLiveElapsed(
+    focus?.id ?? null,
+    focus?.elapsedMs ?? 0,
+    focus?.status === 'running' && !elsewhere,
+  );
   // Another run going in this tab: this one resumes once it ends (one run trains at a time).
   const other = useGoingRun();
   // With no run open, the names of the runs ticked for comparison (what the charts show).
@@ -272,7 +279,8 @@ function FocusPanel() {
       </p>
     ) : (
       <p className="hint" data-testid="no-run">
-        No run selected: start one, or open one from the list below.
+        No run selected: start one (Start, at the foot of the form), or open one from the list
+        below.
       </p>
     );
   const going = focus.status === 'running' || focus.status === 'paused';
@@ -288,7 +296,7 @@ function FocusPanel() {
         status={focus.status}
         step={focus.step}
         steps={focus.steps}
-        elapsedMs={focus.elapsedMs}
+        elapsedMs={elapsedMs}
         episodesPerSecond={(training ? lastRate : averageRate) ?? null}
         rateOf={training ? 'last step' : 'run average'}
         etaMs={

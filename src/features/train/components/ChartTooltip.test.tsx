@@ -32,7 +32,7 @@ describe('ChartTooltip', () => {
     );
     expect(cells).toEqual([
       'step 2',
-      'reward',
+      'smoothed',
       'raw',
       'val',
       'code localization',

@@ -52,6 +52,8 @@ export function ChartTooltip({ active, label, series, formatX }: Props) {
   const lines = tooltipLines(series, x);
   if (lines.length === 0) return null;
   const columns = COLUMNS.filter((c) => lines.some((l) => l.values[c.role] !== undefined));
+  // Beside the raw value, the curve's is the smoothed one (alone, it is the reward itself).
+  const smoothed = columns.some((c) => c.role === 'raw');
   const several = new Set(lines.map((l) => l.entry)).size > 1;
   return (
     <div className="chart-tooltip" data-testid="chart-tooltip">
@@ -61,7 +63,7 @@ export function ChartTooltip({ active, label, series, formatX }: Props) {
             <th className="chart-tooltip-x">{formatX(x)}</th>
             {columns.map((c) => (
               <th key={c.role} className="num">
-                {c.title}
+                {c.role === 'smooth' && smoothed ? 'smoothed' : c.title}
               </th>
             ))}
           </tr>

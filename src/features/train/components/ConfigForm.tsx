@@ -243,16 +243,19 @@ export function ConfigForm({ value, onChange, onStart, disabled = false }: Confi
           </fieldset>
         ))}
       </fieldset>
-      {problem && (
-        <p id={problemId} className="error" role="alert" data-testid="config-problem">
-          Cannot start: {shown}
-        </p>
-      )}
-      {onStart && (
-        <button type="submit" data-testid="start-run" disabled={disabled || problem !== null}>
-          Start
-        </button>
-      )}
+      {/* Kept in sight at the foot of the form while its fields scroll (a wide window). */}
+      <div className="config-start">
+        {problem && (
+          <p id={problemId} className="error" role="alert" data-testid="config-problem">
+            Cannot start: {shown}
+          </p>
+        )}
+        {onStart && (
+          <button type="submit" data-testid="start-run" disabled={disabled || problem !== null}>
+            Start
+          </button>
+        )}
+      </div>
     </form>
   );
 }
