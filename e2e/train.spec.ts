@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { mean, openTrain, stored } from './trainStore';
+import { recordUiStates, uiStates } from './uiStates';
 
 test.describe('Train page @webgpu', () => {
   test.setTimeout(12 * 60_000);
@@ -29,6 +30,7 @@ test.describe('Train page @webgpu', () => {
       timeout: 240_000,
     });
     const training = Date.now();
+    await recordUiStates(page, ['run-step', 'run-elapsed']);
 
     await test.step('points for all five skills arrive', async () => {
       await expect.poll(step, { timeout: 240_000, intervals: [2000] }).toBeGreaterThanOrEqual(10);
@@ -36,6 +38,10 @@ test.describe('Train page @webgpu', () => {
       // A run's elapsed time counts its training, not the building of its tasks before it.
       const preparing = training - clicked;
       expect(points.at(-1)!.elapsedMs).toBeLessThan(Date.now() - training + preparing / 2);
+      // The elapsed time moves before the first step ends (the warm start, the validation at
+      // step 0), counted on in the page between the worker's figures.
+      const early = (await uiStates(page)).filter((s) => s.text['run-step']?.startsWith('0 /'));
+      expect(early.map((s) => s.text['run-elapsed'])).toContain('0:01');
       const kinds = new Set(points.flatMap((p) => Object.keys(p.point.reward)));
       for (const skill of ['localization', 'editing', 'testgen', 'reproduction', 'review'])
         expect(kinds, `a point for ${skill}`).toContain(skill);
@@ -239,6 +245,11 @@ test.describe('Train page @webgpu', () => {
     });
 
     await test.step('delete the run, import the bundle, and get the same curves', async () => {
+      // Its answers come back under their own numbers: a link to one opens again.
+      const ids = async () =>
+        (await stored(page, runId, { episodes: true })).episodes.map((e) => e.id).sort();
+      const episodeIds = await ids();
+      expect(episodeIds.length).toBeGreaterThan(0);
       await page.getByTestId(`delete-run-${runId}`).click();
       await expect(page.getByTestId(`run-row-${runId}`)).toHaveCount(0);
       expect((await stored(page, runId)).points).toHaveLength(0);
@@ -246,6 +257,8 @@ test.describe('Train page @webgpu', () => {
       await expect(page.getByTestId(`run-row-${runId}`)).toBeVisible();
       expect((await stored(page, runId)).points).toEqual(points);
       await expect(page.getByTestId('runs-outcome')).toContainText('Imported run');
+      await expect(page.getByTestId('runs-outcome')).not.toContainText('numbered anew');
+      expect(await ids()).toEqual(episodeIds);
       // Nothing was in view, so the imported run opens by itself.
       await expect(page.getByTestId(`run-row-${runId}`)).toHaveClass(/active/);
       // In a narrow window the table scrolls sideways, its actions staying in view.

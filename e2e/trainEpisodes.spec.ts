@@ -349,7 +349,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     // So does a link to an episode that is not stored; the address drops it.
     await app.open('/episodes', { episode: '999999' });
     await expect(ep.getByTestId('episode-missing')).toContainText(
-      /^No episode 999999 in “.+”: it is not stored in this browser \(pruned under Storage, its run deleted, or the address mistyped\)/,
+      /^No episode 999999 in “.+”: it is not stored in this browser \(pruned under Storage, its run deleted or imported as a copy, or the address mistyped\)/,
     );
     await expect(page).not.toHaveURL(/episode=999999/);
     // An episode in the address that is not a number is said too.

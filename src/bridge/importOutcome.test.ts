@@ -31,4 +31,14 @@ describe('importedText', () => {
       'Imported run "quick (import 1)" (another run here is named "quick").',
     );
   });
+
+  it('says when the answers could not keep their numbers', () => {
+    const renumbered = { ...imported('quick'), renumbered: true as const };
+    expect(importedText([renumbered])).toBe(
+      'Imported run "quick" (its answers are numbered anew, so links to them from elsewhere do not open).',
+    );
+    expect(importedText([{ ...renumbered, nameTaken: 'x' }])).toMatch(
+      /\(another run here is named "x"; its answers are numbered anew/,
+    );
+  });
 });

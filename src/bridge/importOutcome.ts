@@ -1,10 +1,16 @@
 import type { ImportedRun } from '../storage/runs';
 
 /** An imported run as the outcome names it; a copy says which run was already here. */
-function named({ run, copyOf, nameTaken }: ImportedRun): string {
+function named({ run, copyOf, nameTaken, renumbered }: ImportedRun): string {
   if (copyOf !== null)
     return `"${run.name}" (a copy: the run was already here as "${copyOf}", kept as it was)`;
-  return nameTaken ? `"${run.name}" (another run here is named "${nameTaken}")` : `"${run.name}"`;
+  const notes = [
+    ...(nameTaken ? [`another run here is named "${nameTaken}"`] : []),
+    ...(renumbered
+      ? ['its answers are numbered anew, so links to them from elsewhere do not open']
+      : []),
+  ];
+  return notes.length ? `"${run.name}" (${notes.join('; ')})` : `"${run.name}"`;
 }
 
 /** What importing these runs came to, in words ('' for none). */

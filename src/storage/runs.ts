@@ -221,6 +221,12 @@ export interface ImportedRun {
   copyOf: string | null;
   /** The bundle's name, when another run here has it (the import is named apart). */
   nameTaken?: string;
+  /**
+   * Set when the run came under its own id but its answers could not keep their episode numbers
+   * (answers here hold them): links to them from elsewhere do not open. (A run trained in Node
+   * has none to keep.)
+   */
+  renumbered?: true;
 }
 
 /**
@@ -278,6 +284,7 @@ export async function importBundle(text: string, db: LabDatabase = labDb()): Pro
   const status = ACTIVE_STATUSES.includes(bundle.run.status) ? 'interrupted' : bundle.run.status;
   const config = configWithDefaults(bundle.run.config);
   const run: RunRecord = { ...bundle.run, id, name, status, config };
+  let renumbered = false as boolean;
   const withId = <T extends { runId: string; id?: number }>(rows: T[]): T[] =>
     rows.map(({ id: _drop, ...rest }) => ({ ...(rest as unknown as T), runId: id }));
   await db.transaction(
@@ -289,13 +296,25 @@ export async function importBundle(text: string, db: LabDatabase = labDb()): Pro
       await db.evals.bulkAdd(withId(bundle.evals));
       await db.events.bulkAdd(withId(bundle.events));
       await db.checkpoints.bulkPut(checkpoints.map((c) => ({ ...c, runId: id })));
-      await db.episodes.bulkAdd(withId(bundle.episodes));
+      // Under the run's own id its answers keep their numbers, so a link to one (an Episodes
+      // address) opens here too; numbered anew where they have none or answers here hold them.
+      // (A bundle of a run trained in Node has none: its rows were never stored.)
+      const numbers = bundle.episodes.flatMap((e): number[] =>
+        typeof (e.id as unknown) === 'number' ? [e.id!] : [],
+      );
+      const own =
+        !exists &&
+        numbers.length === bundle.episodes.length &&
+        (await db.episodes.bulkGet(numbers)).every((e) => e === undefined);
+      renumbered = !exists && !own && numbers.length > 0;
+      await db.episodes.bulkAdd(own ? bundle.episodes : withId(bundle.episodes));
     },
   );
   return {
     run,
     copyOf: exists?.name ?? null,
     ...(!exists && name !== bundle.run.name && { nameTaken: bundle.run.name }),
+    ...(renumbered && { renumbered: true as const }),
   };
 }
 

@@ -46,7 +46,7 @@ export function GoneNote({
       ) : noneStored ? (
         `No episode ${id} in “${runName}”: this run has no episodes stored (dropped under Storage, or never kept), so there is none to open.`
       ) : (
-        `No episode ${id} in “${runName}”: it is not stored in this browser (pruned under Storage, its run deleted, or the address mistyped). Pick an answer from the list below.`
+        `No episode ${id} in “${runName}”: it is not stored in this browser (pruned under Storage, its run deleted or imported as a copy, or the address mistyped). Pick an answer from the list below.`
       )}
     </p>
   );
