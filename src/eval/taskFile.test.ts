@@ -12,6 +12,21 @@ afterAll(() => sandbox.dispose());
 const twoRecords = readFileSync(DATA, 'utf8').split('\n').slice(0, 2).join('\n');
 
 describe('readTaskFile', () => {
+  it('lists a record left out of a kind only when that kind is asked for', async () => {
+    // JavaScript/124 gives no bug fixing task, JavaScript/144 no review task; both give
+    // localization tasks.
+    const lines = readFileSync(DATA, 'utf8').split('\n');
+    const text = lines.filter((l) => /"JavaScript\/(124|144)"/.test(l)).join('\n');
+    const all = await readTaskFile(text, 'two.jsonl', [], sandbox, 1);
+    expect(all.skipped).toEqual([
+      expect.stringMatching(/^humaneval-javascript-124: the fix is not expressible/),
+      expect.stringMatching(/^humaneval-javascript-144: no review tasks: /),
+    ]);
+    const loc = await readTaskFile(text, 'two.jsonl', ['localization'], sandbox, 1);
+    expect(loc.skipped).toEqual([]);
+    expect(loc.tasks.filter((t) => t.kind === 'localization').length).toBeGreaterThan(1);
+  }, 120_000);
+
   it('makes tasks of the asked kinds from HumanEvalPack records, validated, and lists what it left out', async () => {
     expect(isHumanEvalPackLine(twoRecords.split('\n')[0]!)).toBe(true);
     // A record is one by its task_id, whatever else it lacks; a suite's lines have none.

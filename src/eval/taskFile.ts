@@ -98,7 +98,13 @@ export async function readTaskFile(
     const made = await importedTasks(lines.projects, sandbox, seed, {
       onRecord: (done, total) => onProgress(`Making tasks from the records: ${done} of ${total}…`),
     });
-    skipped.push(...made.problems.map((p) => `${p.project}: ${p.reason}`));
+    // Only what kept a record from giving the kinds asked for (a record with no review task
+    // says nothing of its localization tasks).
+    skipped.push(
+      ...made.problems
+        .filter((p) => p.kind === undefined || kinds.length === 0 || kinds.includes(p.kind))
+        .map((p) => `${p.project}: ${p.reason}`),
+    );
     all = made.tasks;
   } else all = lines.tasks;
   const offered = [...new Set(all.map((t) => t.kind))];

@@ -13,7 +13,7 @@ import type { ImportedProject } from './humanEval';
 import { distinguishing } from './outcomes';
 import { EDIT_VOCABULARY, tokenTexts, uniq } from './space';
 import { fixEditsBetween } from './tokenFix';
-import type { Task } from './types';
+import type { Task, TaskKind } from './types';
 
 /** Index just after the bracket that closes the one at `open` (strings skipped), or -1. */
 function closing(text: string, open: number): number {
@@ -101,6 +101,13 @@ async function knownBug(
  * point (`maxMutants` tried per project, default 40). All go to the `test` split and carry
  * origin `humanevalpack`.
  */
+/** A record that gave no tasks, or none of one kind (`kind`: that kind's alone). */
+export interface ImportProblem {
+  project: string;
+  reason: string;
+  kind?: TaskKind;
+}
+
 export async function importedTasks(
   projects: readonly ImportedProject[],
   sandbox: SandboxRunner,
@@ -110,9 +117,9 @@ export async function importedTasks(
     /** Called before each record (and once all are done): a throw from it stops the making. */
     onRecord?: (done: number, total: number) => void;
   } = {},
-): Promise<{ tasks: Task[]; problems: { project: string; reason: string }[] }> {
+): Promise<{ tasks: Task[]; problems: ImportProblem[] }> {
   const tasks: Task[] = [];
-  const problems: { project: string; reason: string }[] = [];
+  const problems: ImportProblem[] = [];
   for (const [i, p] of projects.entries()) {
     options.onRecord?.(i, projects.length);
     try {
@@ -163,7 +170,7 @@ async function tasksForProject(
   p: ImportedProject,
   sandbox: SandboxRunner,
   seed: number,
-  problems: { project: string; reason: string }[],
+  problems: ImportProblem[],
   maxMutants: number,
 ): Promise<Task[]> {
   const rng = createRng(seed).fork(p.name);
@@ -191,6 +198,7 @@ async function tasksForProject(
     problems.push({
       project: p.name,
       reason: `no review tasks: ${error instanceof Error ? error.message : String(error)}`,
+      kind: 'review',
     });
   }
   const made = [
@@ -204,6 +212,7 @@ async function tasksForProject(
       reason: bug.fixEdits
         ? 'no input shows the bug with a value to expect'
         : 'the fix is not expressible as a few token or line edits',
+      kind: 'bugfix',
     });
   return made.map((t) => ({
     ...t,

@@ -14,6 +14,7 @@ import type { RunSummary } from '../../protocol/training';
 import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
 import { defaultPicks, gridFromRuns, isGridRun, samplesNote } from './gridFromRuns';
+import { UnfinishedNote } from './UnfinishedNote';
 import { ExternalTasksPanel } from './ExternalTasksPanel';
 import { ModelAnswersPanel } from './ModelAnswersPanel';
 import { PaperGridTable, unscoredKinds } from './PaperGridTable';
@@ -95,11 +96,14 @@ function GridFromRuns() {
   }, [picks, scores]);
   if (loaded && done.length === 0)
     return (
-      <p className="hint" data-testid="grid-no-runs">
-        No finished runs in this browser yet. Train the paper&apos;s baselines on the{' '}
-        <Link to="/train">Train page</Link> (its presets under &quot;The paper&apos;s grid&quot;),
-        or import bundles of runs trained in Node there (<code>npm run lab -- bundle</code>).
-      </p>
+      <>
+        <p className="hint" data-testid="grid-no-runs">
+          No finished runs in this browser yet. Train the paper&apos;s baselines on the{' '}
+          <Link to="/train">Train page</Link> (its presets under &quot;The paper&apos;s grid&quot;),
+          or import bundles of runs trained in Node there (<code>npm run lab -- bundle</code>).
+        </p>
+        <UnfinishedNote runs={runs} testId="grid-unfinished" />
+      </>
     );
   return (
     <>
@@ -140,6 +144,7 @@ function GridFromRuns() {
           );
         })}
       </fieldset>
+      <UnfinishedNote runs={runs} testId="grid-unfinished" />
       {picks.every((p) => !p.run) && (
         <p className="hint" role="status" data-testid="grid-none-picked">
           No run is picked for any baseline, so every cell is empty. A finished run named for a

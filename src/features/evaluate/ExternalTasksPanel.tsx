@@ -13,6 +13,7 @@ import { appStore } from '../../state/appStore';
 import { useApp } from '../../state/hooks';
 import { ExternalResultTable } from './ExternalResultTable';
 import { defaultPicks, isGridRun } from './gridFromRuns';
+import { UnfinishedNote } from './UnfinishedNote';
 import type { SplitCounts } from '../../eval/describeFile';
 import { KeptTable } from './KeptTable';
 
@@ -173,6 +174,7 @@ export function ExternalTasksPanel() {
       <fieldset className="external-options">
         <legend>Runs (their latest checkpoints answer)</legend>
         {done.length === 0 && <span className="hint">No finished runs in this browser yet.</span>}
+        <UnfinishedNote runs={runs} testId="external-unfinished" />
         {done.map((r) => (
           <label key={r.id}>
             <input

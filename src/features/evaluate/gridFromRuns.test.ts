@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paperGrid } from '../../eval/grid';
 import type { RunSummary } from '../../protocol/training';
-import { defaultPicks, gridFromRuns, samplesNote } from './gridFromRuns';
+import { defaultPicks, gridFromRuns, samplesNote, unfinishedNote } from './gridFromRuns';
 
 const run = (id: string, over: Partial<RunSummary>): RunSummary => ({
   id,
@@ -71,6 +71,19 @@ describe('the grid from the browser’s runs', () => {
     expect(samplesNote({}, whose)).toBe('');
     expect(samplesNote({ a: 4, b: 1, c: undefined, d: 1 }, whose)).toBe(
       'Here k differs between the runs (their configs): 1 (b, d); 4 (a); not recorded (c): their scores are not measured alike.',
+    );
+  });
+});
+
+describe('unfinishedNote', () => {
+  const of = (status: RunSummary['status']) => ({ status }) as RunSummary;
+  it('says how many runs are not offered and why, or nothing', () => {
+    expect(unfinishedNote([of('done')])).toBeNull();
+    expect(unfinishedNote([of('done'), of('stopped')])).toMatch(
+      /^1 run here has not run to its end \(stopped, interrupted, going or failed\)\. It is not offered: only runs that ran to their end are/,
+    );
+    expect(unfinishedNote([of('interrupted'), of('running')])).toMatch(
+      /^2 runs here have not run to their end .*\. They are not offered/,
     );
   });
 });
