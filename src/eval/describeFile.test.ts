@@ -39,7 +39,11 @@ describe('describeFile', () => {
     expect(describeFile('b.jsonl', '{"task_id": "x", "prompt": 1}').problem).toBe(
       'b.jsonl has no record the app can read (1 line left out; the first: b.jsonl line 1: entry_point: entry_point is missing or not a string): open HumanEvalPack-style records (JSONL) or a suite file from lab suite export.',
     );
-    // A JSON object that is neither a record nor a suite's task.
+    // A JSON object with neither format's fields says so, naming both.
+    expect(describeFile('f.jsonl', '{"foo": 1}').problem).toBe(
+      "f.jsonl is not a task file: line 1 has neither a HumanEvalPack record's task_id (with prompt, buggy_solution, test…) nor a suite task's id and kind: open HumanEvalPack-style records (JSONL) or a suite file from lab suite export.",
+    );
+    // A JSON object that is a suite's task, unreadable.
     expect(describeFile('c.jsonl', '{"id": 3}').problem).toMatch(
       /^c\.jsonl has no task the app can read \(1 line left out; the first: c\.jsonl line 1: /,
     );
