@@ -6,14 +6,13 @@ import { appStore } from '../../state/appStore';
 import type { EvaluateJob } from '../../state/evaluateSlice';
 import { useApp } from '../../state/hooks';
 import { TableScroll } from '../../components/TableScroll';
+import { compactTime } from './runLabel';
 
 export interface KeptColumn<J extends EvaluateJob> {
   head: ReactNode;
   title?: string;
   cell: (entry: Kept<J>) => ReactNode;
 }
-
-const SHORT_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'short' };
 
 /**
  * The results of one of the Evaluate page's jobs kept in this browser, newest first: one shows
@@ -85,9 +84,7 @@ export function KeptTable<J extends EvaluateJob>({
                 >
                   <th scope="row">
                     {k.result.fileName}
-                    <div className="hint">
-                      kept {new Date(k.createdAt).toLocaleString(undefined, SHORT_TIME)}
-                    </div>
+                    <div className="hint">kept {compactTime(k.createdAt)}</div>
                   </th>
                   {columns.map((c, i) => (
                     <td key={i}>{c.cell(k)}</td>
@@ -126,8 +123,7 @@ export function KeptTable<J extends EvaluateJob>({
       )}
       {removed && (
         <p className="hint" role="status" data-testid={`${job}-kept-removed`}>
-          Removed {removed.result.fileName} (kept{' '}
-          {new Date(removed.createdAt).toLocaleString(undefined, SHORT_TIME)}).{' '}
+          Removed {removed.result.fileName} (kept {compactTime(removed.createdAt)}).{' '}
           <button
             type="button"
             data-testid={`${job}-kept-undo`}
