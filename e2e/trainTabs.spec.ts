@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { fillSmallRun, openTrain, stored } from './trainStore';
+import { fillSmallRun, openTrain, patchStoredRun, stored } from './trainStore';
 
 test.describe('Train page: two tabs of one browser @webgpu', () => {
   test.setTimeout(8 * 60_000);
@@ -68,21 +68,31 @@ test.describe('Train page: two tabs of one browser @webgpu', () => {
     await expect(other.getByTestId(`delete-run-${runId}`)).toBeEnabled();
     await expect(early.getByTestId(`run-status-${runId}`)).toHaveText('stopped');
     await expect(early.getByTestId('run-elsewhere')).toHaveCount(0);
-    // Its episodes dropped here, Undo offered; then a tab resuming it takes its lock before it
-    // reads the run: an Undo pressed meanwhile puts nothing back beside the steps the resumed
-    // run stores again, and a Delete (this tab not yet told) is refused, with no Undo, the run kept.
+    // Its episodes dropped here, Undo offered; then another tab resumes it from an earlier
+    // checkpoint (its record back at step 0, as a resume writes it before it trains): an Undo
+    // pressed meanwhile puts back only what that resume does not make anew.
+    const { episodes: before, runs } = await stored(page, runId, { episodes: true });
+    const step = runs.find((r) => r.id === runId)!.step;
+    const kept = before.filter((e) => e.source !== 'train' && e.step === 0);
+    expect(kept.length, 'the validation before step 0').toBeGreaterThan(0);
+    expect(kept.length, 'answers of its steps too').toBeLessThan(before.length);
     await page.locator('[data-testid="storage-panel"] > summary').click();
     await page.getByTestId(`prune-episodes-${runId}`).click();
     await expect(page.getByTestId('storage-outcome')).toContainText('Dropped ');
+    await patchStoredRun(other, runId, { step: 0 });
+    await page.getByTestId('undo-drop-episodes').click();
+    await expect(page.getByTestId('storage-outcome')).toContainText(
+      `Put back ${kept.length} episodes of "${name}"`,
+    );
+    const back = (await stored(page, runId, { episodes: true })).episodes;
+    expect(back.map((e) => e.id).sort()).toEqual(kept.map((e) => e.id).sort());
+    await patchStoredRun(other, runId, { step });
+    // A tab resuming it takes its lock before it reads the run: a Delete pressed meanwhile in
+    // another tab (not yet told) is refused, with no Undo, and the run is kept.
     const lock = `atomic-skills-lab:run:${runId}`;
     await other.evaluate((name) => {
       void navigator.locks.request(name, () => new Promise(() => {}));
     }, lock);
-    await page.getByTestId('undo-drop-episodes').click();
-    await expect(page.getByTestId('storage-outcome')).toContainText(
-      'Nothing to put back of "' + name + '": its episodes are held no more (it was resumed since',
-    );
-    expect((await stored(page, runId, { episodes: true })).episodes).toHaveLength(0);
     await page.getByTestId(`delete-run-${runId}`).click();
     await expect(page.getByTestId('runs-outcome')).toContainText(
       'This run is going in a tab of this browser (or starting there): stop it there, then delete it.',

@@ -14,7 +14,6 @@ import type { SuiteKinds } from '../protocol/training';
 import { suiteKey, type SuiteSpec } from './suiteSource';
 import { pruneRun, restoreEpisodes, storageReport, takeEpisodes } from '../storage/usage';
 import { ObservationReader } from './observationReader';
-import { holdRunLock } from '../storage/runLocks';
 
 /**
  * What the trainer worker reads and tidies in stored runs without training (no backend needed):
@@ -47,23 +46,9 @@ export class StoredRuns {
   async restoreEpisodes(runId: string): Promise<number> {
     const rows = this.dropped.get(runId) ?? [];
     if (!rows.length) return 0;
-    // Put back under the run's lock, so no tab resumes it meanwhile. Held by another tab, the
-    // run was resumed there since (this worker's own resume releases them): its steps trained
-    // again store their own, so nothing is put back beside them.
-    let release: () => void;
-    try {
-      release = await holdRunLock(runId);
-    } catch {
-      this.dropped.delete(runId);
-      return 0;
-    }
-    try {
-      const restored = await restoreEpisodes(rows, this.storage.db);
-      if (this.dropped.get(runId) === rows) this.dropped.delete(runId);
-      return restored;
-    } finally {
-      release();
-    }
+    const restored = await restoreEpisodes(rows, this.storage.db);
+    if (this.dropped.get(runId) === rows) this.dropped.delete(runId);
+    return restored;
   }
 
   /** Forgets the episodes dropped of a run: they can no longer be put back. */

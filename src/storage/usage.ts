@@ -82,9 +82,10 @@ export function takeEpisodes(runId: string, db: LabDatabase = labDb()): Promise<
 /**
  * Puts back episodes `takeEpisodes` removed, under their own ids (links to them work again).
  * Left out: those of a run no longer stored, batches (a step's or an evaluation's) that hold
- * episodes again (a resumed run made them anew), and batches past the run's steps as stored now
- * (resumed from an earlier checkpoint and stopped before them: they are another policy's).
- * Resolves with how many were put back.
+ * episodes again (a resumed run made them anew), batches past the run's steps as stored now
+ * (resumed, in this tab or another, from an earlier checkpoint: it stores them anew, or they
+ * are another policy's), and rows whose id another row holds now. Resolves with how many were
+ * put back.
  */
 export function restoreEpisodes(
   rows: readonly EpisodeRecord[],
@@ -95,7 +96,14 @@ export function restoreEpisodes(
     // Each run's steps done, as stored now (null: the run is gone).
     const steps = new Map<string, number | null>();
     const present = new Map<string, boolean>();
+    // An id another row holds now (a run imported since under its own numbers) is not taken.
+    const taken = new Set(
+      (await db.episodes.bulkGet(rows.flatMap((r) => (r.id === undefined ? [] : [r.id])))).flatMap(
+        (e) => (e?.id === undefined ? [] : [e.id]),
+      ),
+    );
     for (const row of rows) {
+      if (row.id !== undefined && taken.has(row.id)) continue;
       if (!steps.has(row.runId)) steps.set(row.runId, (await db.runs.get(row.runId))?.step ?? null);
       const done = steps.get(row.runId);
       // Step n's answers, and the evaluations after n steps, of a run n steps into its training.
