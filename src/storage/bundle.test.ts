@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../rl/config';
-import { checkBundle } from './bundle';
+import { checkBundle, configWithDefaults } from './bundle';
+import { updateRule } from '../rl/updateRule';
 
 const bundle = (run: Record<string, unknown> = {}) => ({
   format: 'atomic-skills-lab/run-bundle',
@@ -173,5 +174,18 @@ describe('checkBundle', () => {
     expect(
       checkBundle(withEpisode({ ...episode, prompt: { title: 't', body: 'b', patch: [] } })),
     ).toBe('episodes[1]: prompt: expected a title and a body (and a patch) as text');
+  });
+});
+
+describe('configWithDefaults', () => {
+  it('reads a field saved without as its absence meant, where that is not the default', () => {
+    const older: Partial<typeof DEFAULT_CONFIG> = { ...DEFAULT_CONFIG };
+    delete older.keepFlatGroups;
+    delete older.flatGroupAnswers;
+    const filled = configWithDefaults(older);
+    // Trained with flat groups left out (grpo.ts read the absent flag as false): said so.
+    expect(updateRule(filled)).toEqual({ keepFlatGroups: false, flatAnswers: 8, planned: 16 });
+    expect(filled.advantageStd).toBe(DEFAULT_CONFIG.advantageStd);
+    expect(configWithDefaults(DEFAULT_CONFIG)).toEqual(DEFAULT_CONFIG);
   });
 });

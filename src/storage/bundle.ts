@@ -30,11 +30,18 @@ const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 const count = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 /**
+ * Fields whose absence, in a config saved before they existed, meant other than today's default:
+ * such a run trained that way (grpo.ts reads them so), and resumes and explains itself so.
+ */
+const ABSENT_MEANT: Partial<TrainConfig> = { keepFlatGroups: false, flatGroupAnswers: 0 };
+
+/**
  * A bundle's config as checked and stored: a field it was saved without (an older version's)
- * is the default's, as the trainer reads it.
+ * is the default's, or what its absence meant (`ABSENT_MEANT`), as the trainer read it.
  */
 export const configWithDefaults = (saved: Partial<TrainConfig>): TrainConfig => ({
   ...DEFAULT_CONFIG,
+  ...ABSENT_MEANT,
   ...saved,
   model: { ...DEFAULT_CONFIG.model, ...saved.model },
 });

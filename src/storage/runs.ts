@@ -298,16 +298,20 @@ export async function importBundle(text: string, db: LabDatabase = labDb()): Pro
       await db.checkpoints.bulkPut(checkpoints.map((c) => ({ ...c, runId: id })));
       // Under the run's own id its answers keep their numbers, so a link to one (an Episodes
       // address) opens here too; numbered anew where they have none or answers here hold them.
-      // (A bundle of a run trained in Node has none: its rows were never stored.)
+      // (A bundle of a run trained in Node has none: its rows were never stored.) Only whole
+      // numbers an auto-increment could have given, each once, and none held here.
       const numbers = bundle.episodes.flatMap((e): number[] =>
-        typeof (e.id as unknown) === 'number' ? [e.id!] : [],
+        Number.isSafeInteger(e.id) && e.id! > 0 && e.id! < 2 ** 32 ? [e.id!] : [],
       );
       const own =
         !exists &&
         numbers.length === bundle.episodes.length &&
+        new Set(numbers).size === numbers.length &&
         (await db.episodes.bulkGet(numbers)).every((e) => e === undefined);
       renumbered = !exists && !own && numbers.length > 0;
-      await db.episodes.bulkAdd(own ? bundle.episodes : withId(bundle.episodes));
+      await db.episodes.bulkAdd(
+        own ? bundle.episodes.map((e) => ({ ...e, runId: id })) : withId(bundle.episodes),
+      );
     },
   );
   return {
