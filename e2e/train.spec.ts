@@ -41,7 +41,7 @@ test.describe('Train page @webgpu', () => {
       // The elapsed time moves before the first step ends (the warm start, the validation at
       // step 0), counted on in the page between the worker's figures.
       const early = (await uiStates(page)).filter((s) => s.text['run-step']?.startsWith('0 /'));
-      expect(early.map((s) => s.text['run-elapsed'])).toContain('0:01');
+      expect(early.map((s) => s.text['run-elapsed']).filter((t) => t !== '0:00')).not.toEqual([]);
       const kinds = new Set(points.flatMap((p) => Object.keys(p.point.reward)));
       for (const skill of ['localization', 'editing', 'testgen', 'reproduction', 'review'])
         expect(kinds, `a point for ${skill}`).toContain(skill);

@@ -204,6 +204,10 @@ function GoingNote({ run }: { run: Pick<RunSummary, 'id' | 'name' | 'status'> })
   );
 }
 
+/** Whether a run is training now, as the store has it (not only as a view shows it). */
+const trainingNow = (runId: string): boolean =>
+  appStore.getState().train.runs.find((r) => r.id === runId)?.status === 'running';
+
 /** The focused run: progress, controls, and the skill mix while it goes. */
 function FocusPanel() {
   const focus = useApp((s) => s.train.runs.find((r) => r.id === s.train.focusId) ?? null);
@@ -239,6 +243,7 @@ function FocusPanel() {
     focus?.id ?? null,
     focus?.elapsedMs ?? 0,
     focus?.status === 'running' && !elsewhere,
+    trainingNow,
   );
   // Another run going in this tab: this one resumes once it ends (one run trains at a time).
   const other = useGoingRun();
