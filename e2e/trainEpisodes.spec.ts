@@ -38,8 +38,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     // The final test evaluation's and each validation's answers are what their scores were made of.
     expectScoresFromAnswers({ episodes: all, evals }, run);
 
-    // In the order they happened: the validation before step 0, the steps, the final
-    // validation and test; the section follows the newest (the test evaluation).
+    // In order: validation at 0, the steps, the final validation and test (shown: the newest).
     const section = page.getByTestId('run-episodes');
     const steps = [...new Set(training.map((e) => e.step))].sort((a, b) => a - b);
     const picker = section.getByTestId('episode-step');
@@ -292,8 +291,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await page.goForward();
     await expect(ep.getByTestId('episode-step')).toHaveValue('val:0');
     await ep.getByTestId('episode-step').selectOption('train:0');
-    // Anywhere on the row opens its trace (here its group number), brought into view with its
-    // heading focused for a keyboard.
+    // Anywhere on the row opens its trace (its group number here), in view, its heading focused.
     await ep.getByTestId('episode-row').nth(edited).locator('td').first().click();
     await expect(page).toHaveURL(new RegExp(`[?&]episode=${mine[edited]!.id}(&|$)`));
     const heading = ep.getByTestId('episode-trace-heading');
@@ -358,11 +356,13 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
       '“-1abc” in the address is not an episode number',
     );
     await expect(ep.getByTestId('episodes-run')).toHaveValue(runId);
+    // An address naming no run (the header's link) names the one shown.
+    await page.getByRole('link', { name: 'Episodes', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/episodes\\?run=${runId}$`));
     await expectUnappliedEdits(app, runId, tested);
     await expectUpdateSaid(app, runId, training, run.config);
 
-    // The Learn page: a bug the run's test evaluation answered shows those answers beside the
-    // person's, and opens them in the trace viewer.
+    // Learn: a bug the run's test evaluation answered shows those answers, opened in the viewer.
     const playable = new Set(bugCatalog(quickSuiteTasks()).map((b) => b.id));
     const bugId = tested.find((e) => e.kind === 'bugfix' && playable.has(e.taskId))?.taskId;
     expect(bugId, 'the test evaluation answered a bug the Learn page lists').toBeDefined();

@@ -186,13 +186,15 @@ test.describe('Train page: the runs list says what an import or a rename did @we
     page,
   }) => {
     await openTrain(app);
-    const stopped = { ...bundleOf(`stopped-${Date.now()}`, 'halfway') };
+    const stopped = bundleOf(`stopped-${Date.now()}`, 'halfway');
     stopped.run = { ...stopped.run, status: 'stopped' };
-    await importBundles(page, stopped, bundleOf(`done-${Date.now()}`, 'finished'));
+    const finished = bundleOf(`done-${Date.now()}`, 'finished');
+    finished.run = { ...finished.run, finalRewards: { review: 0.5 } };
+    await importBundles(page, stopped, finished);
     await expect(page.getByTestId('runs-outcome')).toContainText('Imported 2 runs');
     await page.getByRole('link', { name: 'Evaluate', exact: true }).click();
     const note =
-      '1 run here has not run to its end (stopped, interrupted, going or failed). It is not offered';
+      '1 run here has no final test evaluation yet (stopped, interrupted, failed or still going). It is not offered';
     await expect(page.getByTestId('grid-unfinished')).toContainText(note);
     await expect(page.getByTestId('external-unfinished')).toContainText(note);
   });

@@ -119,7 +119,8 @@ async function evalTasks(ctx: CommandContext, seed: number, only?: ReadonlySet<s
     );
   }
   const whole = wholeSuiteNote(suiteSpec, loaded.tasks);
-  if (whole && !ctx.quiet) ctx.print(whole);
+  // On stderr, as the progress is: beside the scores, not in output redirected from them.
+  if (whole && !ctx.quiet) process.stderr.write(`${whole}\n`);
   const ofKinds = filterKinds(loaded.tasks, typeof skills === 'string' ? skills : undefined);
   const offered: Partial<Record<TaskKind, number>> = {};
   for (const t of ofKinds) offered[t.kind] = (offered[t.kind] ?? 0) + 1;

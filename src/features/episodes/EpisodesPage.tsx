@@ -84,6 +84,16 @@ export function EpisodesPage() {
       live = false;
     };
   }, [finding, episode, setParams]);
+  const runId = run?.id ?? null;
+  // An address naming no run (the header's link) names the one shown, in the same entry, so a
+  // reload or a copy of it shows that run (RunEpisodes tells of its view only when it changes).
+  useEffect(() => {
+    if (asked !== null || finding || runId === null) return;
+    const next = new URLSearchParams(window.location.search);
+    if (next.has('run')) return;
+    next.set('run', runId);
+    setParams(next, { replace: true });
+  }, [asked, finding, runId, setParams]);
   // Another run or an episode opened is a new entry in the history: Back returns to the one
   // before. A trace closing (or an episode that is not there) only changes the address.
   // Another run starts with its newest batch, unfiltered.
@@ -91,7 +101,6 @@ export function EpisodesPage() {
     setMistakes([]);
     setParams(new URLSearchParams({ run: id }));
   };
-  const runId = run?.id ?? null;
   const onView = useCallback(
     (view: EpisodesView) => {
       // The address as it is now: a navigation commits in a transition, so this render's

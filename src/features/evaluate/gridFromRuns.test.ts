@@ -76,14 +76,17 @@ describe('the grid from the browser’s runs', () => {
 });
 
 describe('unfinishedNote', () => {
-  const of = (status: RunSummary['status']) => ({ status }) as RunSummary;
+  const of = (status: RunSummary['status']) =>
+    ({ status, finalRewards: { review: 0.5 } }) as unknown as RunSummary;
   it('says how many runs are not offered and why, or nothing', () => {
     expect(unfinishedNote([of('done')])).toBeNull();
+    // Finished with no test evaluation (0 steps tested, say): not offered either.
+    expect(unfinishedNote([{ ...of('done'), finalRewards: {} }])).toMatch(/^1 run here/);
     expect(unfinishedNote([of('done'), of('stopped')])).toMatch(
-      /^1 run here has not run to its end \(stopped, interrupted, going or failed\)\. It is not offered: only runs that ran to their end are/,
+      /^1 run here has no final test evaluation yet \(stopped, interrupted, failed or still going\)\. It is not offered: only runs that ran to their end are\. Resume/,
     );
     expect(unfinishedNote([of('interrupted'), of('running')])).toMatch(
-      /^2 runs here have not run to their end .*\. They are not offered/,
+      /^2 runs here have no final test evaluation yet .*\. They are not offered/,
     );
   });
 });

@@ -8,14 +8,14 @@ export const isGridRun = (r: RunSummary): boolean =>
   r.status === 'done' && Object.keys(r.finalRewards).length > 0;
 
 /**
- * What to say of the runs here a grid or an evaluation does not offer (stopped, interrupted,
- * paused, failed: not run to their end), or null when there are none.
+ * What to say of the runs here a grid or an evaluation does not offer (not run to their end
+ * with a final test evaluation: stopped, interrupted, failed, going), or null when there are none.
  */
 export function unfinishedNote(runs: readonly RunSummary[]): string | null {
-  const left = runs.filter((r) => r.status !== 'done').length;
+  const left = runs.filter((r) => !isGridRun(r)).length;
   if (left === 0) return null;
-  const them = left === 1 ? 'It is' : 'They are';
-  return `${left === 1 ? '1 run here has not run to its end' : `${left} runs here have not run to their end`} (stopped, interrupted, going or failed). ${them} not offered: only runs that ran to their end are (their final test evaluation and checkpoint are the run's). Resume one on the Train page to finish it.`;
+  const them = left === 1 ? 'It is not offered' : 'They are not offered';
+  return `${left === 1 ? '1 run here has' : `${left} runs here have`} no final test evaluation yet (stopped, interrupted, failed or still going). ${them}: only runs that ran to their end are. Resume a stopped or interrupted one on the Train page to finish it.`;
 }
 
 /** Whether a run's name marks it as `baseline`'s: the name itself, or it and a space ("joint-rl 2"). */
