@@ -70,17 +70,14 @@ export function describeFile(name: string, text: string): DescribedFile {
   const count = read.format === 'HumanEvalPack' ? read.projects.length : read.tasks.length;
   const unit = read.format === 'HumanEvalPack' ? 'record' : 'task';
   const firstError = read.errors[0] ?? '';
-  // Nothing read, and line 1 neither format's: said by the fields each is told by, not by one
+  // Nothing read: with line 1 neither format's, said by the fields each is told by, not by one
   // format's first complaint.
-  if (count === 0 && !['task_id', 'id', 'kind', 'format'].some((k) => k in fields))
-    return {
-      about: null,
-      problem: `${name} is not a task file: line 1 has neither a HumanEvalPack record's task_id (with prompt, buggy_solution, test…) nor a suite task's id and kind: ${what}`,
-    };
   if (count === 0)
     return {
       about: null,
-      problem: `${name} has no ${unit} the app can read (${plural(read.errors.length, 'line')} left out; the first: ${firstError}): ${what}`,
+      problem: ['task_id', 'id', 'kind', 'format'].some((k) => k in fields)
+        ? `${name} has no ${unit} the app can read (${plural(read.errors.length, 'line')} left out; the first: ${firstError}): ${what}`
+        : `${name} is not a task file: line 1 has neither a HumanEvalPack record's task_id (with prompt, buggy_solution, test…) nor a suite task's id and kind: ${what}`,
     };
   const splits =
     read.format === 'suite'

@@ -62,6 +62,15 @@ export function EpisodesPage() {
   );
   // A link naming an episode and no run: its run is looked up and named in the address (the
   // same entry), so it opens in its run. Not found, the run shown says there is no such episode.
+  // Names a run in the address, in the same entry (a link's episode looked up, or none named).
+  const nameRun = useCallback(
+    (id: string) => {
+      const next = new URLSearchParams(window.location.search);
+      next.set('run', id);
+      setParams(next, { replace: true });
+    },
+    [setParams],
+  );
   const [lookedUp, setLookedUp] = useState<number | null>(null);
   const finding = asked === null && episode !== null && lookedUp !== episode;
   useEffect(() => {
@@ -69,11 +78,7 @@ export function EpisodesPage() {
     let live = true;
     const done = (runOf: string | null) => {
       if (!live) return;
-      if (runOf !== null) {
-        const next = new URLSearchParams(window.location.search);
-        next.set('run', runOf);
-        setParams(next, { replace: true });
-      }
+      if (runOf !== null) nameRun(runOf);
       setLookedUp(episode);
     };
     getEpisode(episode).then(
@@ -83,17 +88,14 @@ export function EpisodesPage() {
     return () => {
       live = false;
     };
-  }, [finding, episode, setParams]);
+  }, [finding, episode, nameRun]);
   const runId = run?.id ?? null;
   // An address naming no run (the header's link) names the one shown, in the same entry, so a
   // reload or a copy of it shows that run (RunEpisodes tells of its view only when it changes).
   useEffect(() => {
     if (asked !== null || finding || runId === null) return;
-    const next = new URLSearchParams(window.location.search);
-    if (next.has('run')) return;
-    next.set('run', runId);
-    setParams(next, { replace: true });
-  }, [asked, finding, runId, setParams]);
+    if (!new URLSearchParams(window.location.search).has('run')) nameRun(runId);
+  }, [asked, finding, runId, nameRun]);
   // Another run or an episode opened is a new entry in the history: Back returns to the one
   // before. A trace closing (or an episode that is not there) only changes the address.
   // Another run starts with its newest batch, unfiltered.

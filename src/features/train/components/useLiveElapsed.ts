@@ -49,12 +49,9 @@ export function useLiveElapsed(
     };
   }, [counting, runId, elapsedMs, stillTraining]);
   if (runId === null) return elapsedMs;
-  const ticked = shown?.runId === runId && shown.base === elapsedMs ? shown.ms : null;
-  if (!counting) {
-    // Stood still at a pause (or, in the render that stops counting, at its last second).
-    const a = anchors.get(runId);
-    if (a?.base === elapsedMs && a.held !== null) return elapsedMs + a.held;
-    return elapsedMs + (ticked ?? 0);
-  }
-  return elapsedMs + (ticked ?? 0);
+  // Not counting, it stands still where a pause held it (or, in the render that stops counting,
+  // at its last second).
+  const held = counting ? undefined : anchors.get(runId);
+  if (held?.base === elapsedMs && held.held !== null) return elapsedMs + held.held;
+  return elapsedMs + (shown?.runId === runId && shown.base === elapsedMs ? shown.ms : 0);
 }
