@@ -192,6 +192,39 @@ export async function expectShowItPagesIn(
 }
 
 /**
+ * Back at once after another answer is opened, on a slowed CPU: React Router renders each
+ * address in a transition, so the pushed address and Back's can render as one, as if the
+ * address never changed. The trace still follows Back to the open episode (`open`, its row in
+ * view on the list's first page: another row is clicked each time).
+ */
+export async function expectQuickBackFollowed(
+  page: Page,
+  open: Stored['episodes'][number],
+  times = 3,
+): Promise<void> {
+  const ep = page.getByTestId('episodes-page');
+  const shownId = () => new URL(page.url()).searchParams.get('episode');
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    for (let i = 0; i < times; i++) {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+      await ep.getByTestId('episode-row').nth(i).locator('td').first().click();
+      await expect.poll(shownId, { intervals: [10] }).not.toBe(String(open.id));
+      await page.goBack();
+      await expect(page).toHaveURL(new RegExp(`[?&]episode=${open.id}(&|$)`));
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await expect(
+        ep.getByTestId('episode-trace').getByTestId('episode-answer'),
+        `Back at once, try ${i + 1}`,
+      ).toHaveText(open.answerText);
+    }
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  }
+}
+
+/**
  * An answer opened and at once closed from the keyboard stays closed, and the address drops it
  * (the address's navigation commits later than the second press).
  */

@@ -4,6 +4,7 @@ import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import {
   expectFiltersInAddress,
+  expectQuickBackFollowed,
   expectQuickToggleKept,
   expectShowItPagesIn,
   expectScoresFromAnswers,
@@ -158,8 +159,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expectSettledGrading(rows, trace, mine, tested);
 
     // What an edit answer and a test answer became, as the sandbox ran them. In the editor
-    // (Monaco, the default): the edited file whole, before and after side by side, the added
-    // lines marked; the test file coloured.
+    // (Monaco, the default): the edited file whole, before and after, added lines marked.
     const edited = mine.findIndex((e) => e.rendering?.patch);
     const tester = mine.findIndex((e) => e.rendering?.tests);
     expect(edited, 'an edit answer that applied').toBeGreaterThanOrEqual(0);
@@ -276,9 +276,8 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await section.getByTestId('episode-kind').selectOption('all');
     await expect(rows).toHaveCount(all.filter((e) => e.source === 'val' && e.step === 0).length);
 
-    // The Episodes page: the same run's episodes, full width, as the section showed them. The
-    // address names the batch, the filters and the open episode, so a reload (or the link,
-    // shared) opens the same list and trace.
+    // The Episodes page: the same run's episodes, full width. The address names the batch, the
+    // filters and the open episode, so a reload (or the link, shared) opens the same list.
     await page.getByTestId('episodes-full-width').click();
     await expect(page).toHaveURL(new RegExp(`/episodes\\?run=${runId}&batch=val-0$`));
     const ep = page.getByTestId('episodes-page');
@@ -320,6 +319,7 @@ test.describe('Train page: a run’s stored episodes @webgpu', () => {
     await expect(ep.getByTestId('episode-step')).toHaveValue(`test:${run.step}`);
     await expect(epTrace.getByTestId('episode-answer')).toHaveText(deep.answerText);
     await expectShowItPagesIn(page, deep, PAGE + 5);
+    await expectQuickBackFollowed(page, deep);
     // Another answer opened is a step in the history: Back opens the one before, Forward again.
     await ep.getByTestId('episode-row').first().locator('td').first().click();
     const shownId = () => new URL(page.url()).searchParams.get('episode');

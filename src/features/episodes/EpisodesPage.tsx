@@ -9,6 +9,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { RunSummary } from '../../protocol/training';
 import { useApp } from '../../state/hooks';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { useHistoryMoves } from '../../components/useHistoryMoves';
 import { RunEpisodes } from '../train/RunEpisodes';
 import { getEpisode } from '../../bridge/training';
 import { plural } from '../../protocol/plural';
@@ -40,6 +41,7 @@ export function EpisodesPage() {
   const loaded = useApp((s) => s.train.runsLoaded);
   const focused = useApp((s) => s.train.focusId);
   const [params, setParams] = useSearchParams();
+  const moves = useHistoryMoves();
   const asked = params.get('run');
   const episodeParam = params.get('episode');
   const episode = episodeParam !== null && /^\d+$/.test(episodeParam) ? Number(episodeParam) : null;
@@ -205,6 +207,7 @@ export function EpisodesPage() {
               // says so when it is not that run's).
               episode: asked === null || asked === run.id ? episode : null,
             }}
+            moves={moves}
             onView={onView}
           />
         </section>

@@ -30,6 +30,7 @@ import { EpisodeList, PAGE_ROWS } from './components/EpisodeList';
 import { EpisodeTrace } from './components/EpisodeTrace';
 import { EpisodeControls, GoneNote, HiddenNote } from './components/EpisodeNotes';
 import { plural } from '../../protocol/plural';
+import { useTraceInView } from './useTraceInView';
 
 export interface RunEpisodesProps {
   /** The run (absent: the focused run). */
@@ -40,6 +41,11 @@ export interface RunEpisodesProps {
    * (Back and Forward). Absent, the list keeps its own.
    */
   address?: EpisodesView;
+  /**
+   * The browser's moves through the history so far (useHistoryMoves): after one, the address is
+   * taken again even when it reads as before (an entry pushed and left again before it rendered).
+   */
+  moves?: number;
   /** Told the view whenever it changes: the batch picked, the filters, the episode open. */
   onView?: (view: EpisodesView) => void;
   /**
@@ -56,21 +62,38 @@ export interface RunEpisodesProps {
  * Reads through the trainer worker, which writes them. Everything picked or opened belongs to
  * one run: another run starts afresh.
  */
-export function RunEpisodes({ runId: asked, address, onView, kept = false }: RunEpisodesProps) {
+export function RunEpisodes({
+  runId: asked,
+  address,
+  moves = 0,
+  onView,
+  kept = false,
+}: RunEpisodesProps) {
   const focused = useApp((s) => s.train.focusId);
   const runId = asked === undefined ? focused : asked;
   if (!runId) return null;
-  return <EpisodesOf key={runId} runId={runId} address={address} onView={onView} kept={kept} />;
+  return (
+    <EpisodesOf
+      key={runId}
+      runId={runId}
+      address={address}
+      moves={moves}
+      onView={onView}
+      kept={kept}
+    />
+  );
 }
 
 function EpisodesOf({
   runId,
   address,
+  moves,
   onView,
   kept,
 }: {
   runId: string;
   address: EpisodesView | undefined;
+  moves: number;
   onView: ((view: EpisodesView) => void) | undefined;
   kept: boolean;
 }) {
@@ -99,9 +122,11 @@ function EpisodesOf({
   const [linked, setLinked] = useState(linkOf(start));
   // The address changed under the page (Back, Forward): its view is taken, its episode opens or
   // the trace closes. (What is picked here reaches the address already shown: nothing to do.)
-  const [seen, setSeen] = useState(address ? viewKey(address) : null);
-  if (address && viewKey(address) !== seen) {
-    setSeen(viewKey(address));
+  // A move through the history counts as a change even when the address reads as before.
+  const addressKey = address ? `${viewKey(address)}@${moves}` : null;
+  const [seen, setSeen] = useState(addressKey);
+  if (address && addressKey !== seen) {
+    setSeen(addressKey);
     if (address.episode !== openId) {
       setOpenId(address.episode);
       setLinked(linkOf(address));
@@ -238,30 +263,7 @@ function EpisodesOf({
       ? opened
       : null;
   // A trace opened (from its row or a link) is brought into view, its heading focused, once.
-  const traceBox = useRef<HTMLDivElement>(null);
-  const broughtIn = useRef<number | null>(null);
-  const episodeId = episode?.id ?? null;
-  useEffect(() => {
-    if (episodeId === null || broughtIn.current === episodeId) {
-      if (episodeId === null) broughtIn.current = null;
-      return;
-    }
-    broughtIn.current = episodeId;
-    const box = traceBox.current;
-    box?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
-    box?.scrollIntoView?.({ block: 'start' });
-    // Its row, in the list's own scroll box, to the middle of that box when out of its sight.
-    const row = document.querySelector<HTMLElement>(
-      `[data-testid="episode-row"][data-episode-id="${episodeId}"]`,
-    );
-    const list = row?.closest<HTMLElement>('.episode-list-box');
-    if (row && list) {
-      const r = row.getBoundingClientRect();
-      const b = list.getBoundingClientRect();
-      if (r.top < b.top || r.bottom > b.bottom)
-        list.scrollTop += r.top - b.top - (b.height - r.height) / 2;
-    }
-  }, [episodeId]);
+  const traceBox = useTraceInView(episode?.id ?? null);
   const toggle = (id: number) => {
     setGone(null);
     // Closed, its row stays where it is: the pages shown for it stay.
