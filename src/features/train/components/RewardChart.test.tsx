@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChartRun } from './chartModel';
-import { layerSeries, RewardChart } from './RewardChart';
+import { chartDomains, layerSeries, RewardChart } from './RewardChart';
 import { evalRecord, stepPoint } from './testFixtures';
 import { stubResizeObserver } from './testDom';
 
@@ -180,5 +180,29 @@ describe('layerSeries', () => {
     expect(two!.dot).toBe(0);
     expect(raw!.dot).toBe(0);
     expect(evals!.dot).toBeGreaterThan(0);
+  });
+});
+
+describe('chartDomains', () => {
+  const at = (xs: number[]) => [
+    {
+      key: 's',
+      label: 'review',
+      entry: 'r',
+      kind: 'review' as const,
+      role: 'smooth' as const,
+      runIndex: 0,
+      points: xs.map((x) => ({ x, y: 0.5, lo: 0.4, hi: 0.6 })),
+    },
+  ];
+  it('ends a finished run’s x axis at its last point, from 0', () => {
+    expect(chartDomains(at([1, 5, 16]), false, false).x).toEqual([0, 16]);
+  });
+  it('rounds it past the projected end while a run is going, so it rarely changes', () => {
+    expect(chartDomains(at([1, 5]), false, false, 16).x).toEqual([0, 20]);
+  });
+  it('keeps whole decades on a log axis, and a unit range for one point at 0', () => {
+    expect(chartDomains(at([1, 16]), true, false).x).toEqual([1, 100]);
+    expect(chartDomains(at([0]), false, false).x).toEqual([0, 1]);
   });
 });

@@ -18,7 +18,7 @@ import { formatDuration } from './format';
 import { SeriesChart } from './SeriesChart';
 import { Dot, type LayerSeries } from './SeriesLayer';
 import { runDash, runDot, type DotShape } from './runStyles';
-import { roundDomain } from './seriesPaths';
+import { extent, roundDomain } from './seriesPaths';
 import type { XAxisKind } from './series';
 import { plural } from '../../../protocol/plural';
 
@@ -126,9 +126,11 @@ export function layerSeries(series: readonly ChartSeries[]): LayerSeries[] {
 }
 
 /**
- * The axes' ranges: x from 0 (log: the first point) to a round number past the last point; y is
- * [0, 1] unless log (then whole decades around the drawn extent). Both change rarely while a
- * run grows, so Recharts redraws its axes only then, not at every new point.
+ * The axes' ranges. While a run is going (`xEnd`, its projected end), x runs from 0 (log: the
+ * first point) to a round number past its end, so it changes rarely and Recharts redraws its
+ * axes only then, not at every new point; with none going, a linear x ends at the last point
+ * (a 16-step run's axis ends at 16, not 20). y is [0, 1] unless log (then whole decades around
+ * the drawn extent).
  */
 export function chartDomains(
   series: readonly ChartSeries[],
@@ -136,11 +138,12 @@ export function chartDomains(
   logY: boolean,
   xEnd: number | null = null,
 ): { x: [number, number]; y: [number, number] } {
-  const x = roundDomain(
-    [...series.flatMap((s) => s.points.map((p) => p.x)), ...(xEnd === null ? [] : [xEnd])],
-    logX,
-    logX ? [1, 10] : [0, 1],
-  );
+  const xs = series.flatMap((s) => s.points.map((p) => p.x));
+  const reach = !logX && xEnd === null ? extent(xs) : null;
+  const x: [number, number] =
+    reach && reach[1] > Math.min(0, reach[0])
+      ? [Math.min(0, reach[0]), reach[1]]
+      : roundDomain([...xs, ...(xEnd === null ? [] : [xEnd])], logX, logX ? [1, 10] : [0, 1]);
   if (!logY) return { x, y: [0, 1] };
   const y = roundDomain(
     series.flatMap((s) => s.points.flatMap((p) => [p.lo, p.hi])),
