@@ -217,6 +217,8 @@ export async function expectQuickBackFollowed(
         ep.getByTestId('episode-trace').getByTestId('episode-answer'),
         `Back at once, try ${i + 1}`,
       ).toHaveText(open.answerText);
+      // And nothing pushed the answer Back left over the entry it went to.
+      expect(shownId(), 'the address after Back').toBe(String(open.id));
     }
   } finally {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   episodeBatches,
   getEpisode,
@@ -31,6 +31,7 @@ import { EpisodeTrace } from './components/EpisodeTrace';
 import { EpisodeControls, GoneNote, HiddenNote } from './components/EpisodeNotes';
 import { plural } from '../../protocol/plural';
 import { useTraceInView } from './useTraceInView';
+import { useTellView, type Heard } from './useTellView';
 
 export interface RunEpisodesProps {
   /** The run (absent: the focused run). */
@@ -122,11 +123,14 @@ function EpisodesOf({
   const [linked, setLinked] = useState(linkOf(start));
   // The address changed under the page (Back, Forward): its view is taken, its episode opens or
   // the trace closes. (What is picked here reaches the address already shown: nothing to do.)
-  // A move through the history counts as a change even when the address reads as before.
+  // A move through the history counts as a change even when the address reads as before. A
+  // view taken from the address is not told back (useTellView).
   const addressKey = address ? `${viewKey(address)}@${moves}` : null;
   const [seen, setSeen] = useState(addressKey);
+  const [heard, setHeard] = useState<Heard | null>(null);
   if (address && addressKey !== seen) {
     setSeen(addressKey);
+    setHeard({ key: viewKey(address) });
     if (address.episode !== openId) {
       setOpenId(address.episode);
       setLinked(linkOf(address));
@@ -205,16 +209,7 @@ function EpisodesOf({
     (): EpisodesView => ({ batch: picked, kind, reward: rewardFilter, episode: openId }),
     [picked, kind, rewardFilter, openId],
   );
-  // Told of a view when it changes, not again when `onView` changes (the Episodes page's does
-  // with each address): a navigation that commits after a quick Back would otherwise tell the
-  // view Back left, and push it again.
-  const told = useRef<string | null>(null);
-  useEffect(() => {
-    const key = viewKey(view);
-    if (told.current === key) return;
-    told.current = key;
-    onView?.(view);
-  }, [view, onView]);
+  useTellView(view, onView, heard);
   // A deep-linked episode, once read and while open: its batch is picked (and its row paged into
   // view below).
   if (linked !== null && openId === linked && opened?.id === linked) {
