@@ -1,35 +1,47 @@
 import { listFunctions } from '../js/functions';
-import { tokenize } from '../js/tokens';
+import { tryTokenize, type JsToken } from '../js/tokens';
 import type { StructuralCheck } from '../tasks/types';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function exportsName(source: string, name: string): boolean {
-  const n = escape(name);
-  return (
-    new RegExp(`\\bexport\\s+(?:async\\s+)?(?:function\\*?|const|let|var|class)\\s+${n}\\b`).test(
-      source,
-    ) || new RegExp(`\\bexport\\s*\\{[^}]*\\b${n}\\b[^}]*\\}`).test(source)
-  );
+const DECLARES = new Set(['function', 'const', 'let', 'var', 'class']);
+
+/**
+ * Whether the module's tokens export `name`: `export [async] function[*] name`,
+ * `export const|let|var|class name`, or a list `export { …, x as name, … }` (the name it is
+ * exported as). Read from tokens, in one pass: a regex over the raw text backtracked for
+ * minutes on a long answer.
+ */
+function exportsName(tokens: readonly JsToken[], name: string): boolean {
+  const at = (i: number) => tokens[i]?.value;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.type !== 'keyword' || at(i) !== 'export') continue;
+    let j = i + 1;
+    if (at(j) === '{') {
+      // Each specifier's last name before `,` or `}` is the name it is exported as.
+      let last: string | undefined;
+      for (j += 1; j < tokens.length && at(j) !== '}'; j++) {
+        if (at(j) !== ',') last = at(j);
+        else if (last === name) return true;
+      }
+      if (j < tokens.length && last === name) return true;
+      i = j;
+      continue;
+    }
+    if (at(j) === 'async') j++;
+    if (!DECLARES.has(at(j) ?? '')) continue;
+    j++;
+    if (at(j) === '*') j++;
+    if (at(j) === name) return true;
+  }
+  return false;
 }
 
 function namesIn(source: string): string[] {
-  try {
-    return tokenize(source)
-      .filter((t) => t.type === 'name')
-      .map((t) => t.value);
-  } catch {
-    return [];
-  }
+  return (tryTokenize(source) ?? []).filter((t) => t.type === 'name').map((t) => t.value);
 }
 
-function namesAndNumbers(source: string): { type: string; value: string }[] {
-  try {
-    return tokenize(source);
-  } catch {
-    return [];
-  }
-}
+const namesAndNumbers = (source: string): JsToken[] => tryTokenize(source) ?? [];
 
 /** Why the files break a refactoring's structural property, or null when it holds. */
 export function checkStructure(
@@ -39,11 +51,17 @@ export function checkStructure(
   const module = files[check.module];
   if (module === undefined) return `${check.module} is missing`;
   if (check.type === 'renamed') {
-    const stale = Object.keys(files)
-      .sort()
-      .find((f) => f.endsWith('.js') && namesIn(files[f]!).includes(check.from));
-    if (stale) return `${stale} still uses the old name ${check.from}`;
-    if (!exportsName(module, check.to)) return `${check.module} does not export ${check.to}`;
+    // Every source file is read as tokens: one that does not tokenize fails the check (read as
+    // holding no names, a file broken on purpose would hide the old name it still uses).
+    for (const f of Object.keys(files).sort()) {
+      if (!f.endsWith('.js')) continue;
+      const tokens = tryTokenize(files[f]!);
+      if (tokens === null) return `${f} does not tokenize (an unterminated string or comment?)`;
+      if (tokens.some((t) => t.type === 'name' && t.value === check.from))
+        return `${f} still uses the old name ${check.from}`;
+    }
+    if (!exportsName(tryTokenize(module) ?? [], check.to))
+      return `${check.module} does not export ${check.to}`;
     return null;
   }
   const declared = new RegExp(
