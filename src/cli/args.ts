@@ -23,7 +23,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       positional.push(word);
       continue;
     }
-    const [name, inline] = word.slice(2).split('=', 2) as [string, string | undefined];
+    // Split at the first `=` only: `--out=runs/seed=1.jsonl` names that whole path.
+    const rest = word.slice(2);
+    const at = rest.indexOf('=');
+    const name = at < 0 ? rest : rest.slice(0, at);
+    const inline = at < 0 ? undefined : rest.slice(at + 1);
     const next = argv[i + 1];
     if (SWITCHES.has(name)) {
       if (inline !== undefined)
@@ -47,17 +51,28 @@ export function flagString(args: CliArgs, name: string, fallback?: string): stri
     if (v.trim() === '') throw new UsageError(`--${name} is empty: give it a value`);
     return v;
   }
+  // Given with no value (`--out --force`, or `--out $DIR` with DIR unset, unquoted): never the
+  // default by accident; the default is for a flag left out.
+  if (v === true) throw new UsageError(`--${name} needs a value (--${name} X or --${name}=X)`);
   if (fallback !== undefined) return fallback;
   throw new UsageError(`--${name} <value> is required`);
 }
 
-export function flagInt(args: CliArgs, name: string, fallback: number, least = 0): number {
+export function flagInt(
+  args: CliArgs,
+  name: string,
+  fallback: number,
+  least = 0,
+  most = Number.MAX_SAFE_INTEGER,
+): number {
   const v = args.flags.get(name);
   if (v === undefined) return fallback;
   if (v === true) throw new UsageError(`--${name} needs a value (--${name} N or --${name}=N)`);
   const n = Number(v);
   if (v.trim() === '' || !Number.isInteger(n) || n < least)
     throw new UsageError(`--${name} must be a whole number of at least ${least}, got "${v}"`);
+  if (n > most)
+    throw new UsageError(`--${name} must be a whole number from ${least} to ${most}, got "${v}"`);
   // The generator takes 32 bits: a larger seed would silently repeat a smaller one's run.
   if ((name === 'seed' || name === 'suite-seed') && n > 0xffffffff)
     throw new UsageError(

@@ -279,7 +279,8 @@ export async function sandboxCommand(ctx: CommandContext): Promise<Result> {
   if (!folder) throw new UsageError('sandbox <folder>');
   const result = await ctx.sandbox.run({
     files: readFolder(folder),
-    deadlineMs: flagInt(ctx.args, 'deadline', 2000),
+    // In ms; up to ten minutes (a timer cannot wait past 2^31 - 1 ms: it would fire at once).
+    deadlineMs: flagInt(ctx.args, 'deadline', 2000, 1, 600_000),
     ...(ctx.args.flags.has('steps') ? { stepBudget: flagInt(ctx.args, 'steps', 0, 1) } : {}),
   });
   for (const t of result.tests)

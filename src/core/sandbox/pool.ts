@@ -75,8 +75,11 @@ const NO_WORKER: WorkerLike = {
   onExit: () => {},
 };
 
+/** The longest delay a timer takes: a longer one fires at once (Node and browsers alike). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 function limitOf(request: SandboxRunRequest, graceMs: number): number {
-  return (request.deadlineMs ?? DEFAULT_DEADLINE_MS) + graceMs;
+  return Math.min((request.deadlineMs ?? DEFAULT_DEADLINE_MS) + graceMs, MAX_TIMER_MS);
 }
 
 class SandboxPool implements SandboxRunner {
