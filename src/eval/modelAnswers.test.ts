@@ -109,6 +109,11 @@ describe('a language model’s answers', () => {
       expect(answerFromText(review, text), text).toEqual({
         answer: { kind: 'verdict', verdict: 'NO' },
       });
+    // Long runs of marks are read once, not tried from every position (a regex took minutes).
+    const marks = '*'.repeat(100_000);
+    expect(
+      answerFromText(review, `a${marks}x\nVERDICT NO${'.'.repeat(100_000)}\n**VERDICT NO${marks}.`),
+    ).toEqual({ answer: { kind: 'verdict', verdict: 'NO' } });
     // Two verdicts that differ: no answer to take (not the first one).
     expect(answerFromText(review, 'VERDICT YES\nOn reflection:\nVERDICT NO')).toEqual({
       reason: '2 different VERDICT lines (VERDICT YES; VERDICT NO): give one',

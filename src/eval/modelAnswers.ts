@@ -83,6 +83,24 @@ function labelled(line: string): string | null {
   return names.length && names.every((n) => FILE_NAME.test(n)) ? `FILES ${names.join(' ')}` : null;
 }
 
+/** Where the run of `chars` that ends `s` starts (s.length when none does). */
+function tailStart(s: string, chars: string, end = s.length): number {
+  let i = end;
+  while (i > 0 && chars.includes(s[i - 1]!)) i--;
+  return i;
+}
+
+/**
+ * Backticks, asterisks or underscores closing a line, with a full stop or the like after them
+ * (`**VERDICT YES**.`), dropped. Read back from the end once: a regex over the line took
+ * quadratic time on a long run of asterisks.
+ */
+function dropMarkedTail(s: string): string {
+  const end = s.length > 0 && '.!,;'.includes(s.at(-1)!) ? s.length - 1 : s.length;
+  const start = tailStart(s, '`*_', end);
+  return start < end ? s.slice(0, start) : s;
+}
+
 /**
  * An answer line as a model may dress it: a list bullet or number, a quote mark or a heading's
  * hashes before it, backticks or bold around it or around its instruction (`**VERDICT:** YES`),
@@ -90,18 +108,18 @@ function labelled(line: string): string | null {
  * commas between files and backticks around them, a FILES line without its END.
  */
 function cleanLine(raw: string): string {
-  let line = raw
-    .trim()
-    .replace(/^(?:>\s*)+/, '')
-    .replace(/^#{1,6}\s+/, '')
-    .replace(/^(?:[-*+]\s+|\d+[.)]\s+)/, '')
-    .replace(/^[`*_]+/, '')
-    .replace(/[`*_]+[.!,;]?$/, '')
-    .trim();
+  let line = dropMarkedTail(
+    raw
+      .trim()
+      .replace(/^(?:>\s*)+/, '')
+      .replace(/^#{1,6}\s+/, '')
+      .replace(/^(?:[-*+]\s+|\d+[.)]\s+)/, '')
+      .replace(/^[`*_]+/, ''),
+  ).trim();
   const head = DRESSED_HEAD.exec(line);
   if (head) line = `${head[1]!} ${line.slice(head[0].length)}`.trim();
   else line = labelled(line) ?? line;
-  if (line.startsWith('VERDICT ')) line = line.replace(/[.!]+$/, '').replace(/\s+/g, ' ');
+  if (line.startsWith('VERDICT ')) line = line.slice(0, tailStart(line, '.!')).replace(/\s+/g, ' ');
   if (line.startsWith('FILES ')) {
     const words = fileWords(line.replace(/\.$/, ''));
     line = (words.at(-1) === 'END' ? words : [...words, 'END']).join(' ');
