@@ -1,11 +1,18 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseArgs } from './args';
+import { parseArgs, UsageError } from './args';
 import type { CommandContext } from './commands';
 import type { Task } from '../core/tasks/types';
-import { fileDigest, resumedSuite, resumedSuiteDiffers, suiteTasks, tasksDiffer } from './runSuite';
+import {
+  fileDigest,
+  recordedSuite,
+  resumedSuite,
+  resumedSuiteDiffers,
+  suiteTasks,
+  tasksDiffer,
+} from './runSuite';
 
 const ctx = (...argv: string[]) => ({ args: parseArgs(['train', ...argv]) }) as CommandContext;
 const dir = mkdtempSync(join(tmpdir(), 'resume-suite-'));
@@ -142,5 +149,19 @@ describe('whether a resumed run may continue on its suite as it is now', () => {
     expect(resumedSuiteDiffers({ source: quick, tasks: fewer }, { source: quick, tasks })).toMatch(
       /^its tasks were train 3, .* \(the suite was built again and came out otherwise\)$/,
     );
+  });
+});
+
+describe('a run folder whose suite.json is damaged', () => {
+  it('is said to be damaged, with the file and what to do, not thrown as a SyntaxError', () => {
+    const run = join(dir, 'damaged');
+    mkdirSync(run);
+    writeFileSync(join(run, 'suite.json'), '{"source": {"qu');
+    expect(() => recordedSuite(run)).toThrow(
+      new RegExp(
+        `^${join(run, 'suite.json')} is not valid JSON \\(.+\\): the run folder is damaged`,
+      ),
+    );
+    expect(() => recordedSuite(run)).toThrow(UsageError);
   });
 });

@@ -204,11 +204,22 @@ function resumedFile(
   return { seed: given.seed, arg: { path: named ?? path, validated } };
 }
 
+/** A JSON file of a run folder, or a usage error saying it is damaged (not a stack trace). */
+export function readRunJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(
+      `${file} is not valid JSON (${(error as Error).message}): the run folder is damaged; put the file back from a copy, or train into another --out`,
+    );
+  }
+}
+
 /** The suite a run in `out` recorded when it started, if it did. */
 export function recordedSuite(out: string): RecordedSuite | undefined {
   const file = join(out, SUITE_FILE);
   if (!existsSync(file)) return undefined;
-  const value = JSON.parse(readFileSync(file, 'utf8')) as RecordedSuite | RunSuiteSource;
+  const value = readRunJson(file) as RecordedSuite | RunSuiteSource;
   // The first suite.json files held the source alone.
   return 'source' in value ? value : { source: value };
 }

@@ -36,6 +36,7 @@ import {
   resumedSuiteDiffers,
   suiteTasks,
   type RecordedSuite,
+  readRunJson,
   resumedSuite,
   SUITE_FILE,
   suiteFlag,
@@ -339,7 +340,7 @@ export async function trainCommand(ctx: CommandContext): Promise<Record<string, 
     ctx.print(
       `${out} finished at step ${resume.step} of ${config.steps} already; --steps N (more than ${resume.step}) trains it further`,
     );
-    return JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8')) as Record<string, unknown>;
+    return readRunJson(join(out, 'eval.json')) as Record<string, unknown>;
   }
   const backend = await useNodeBackend(flagString(ctx.args, 'backend', 'wasm'));
   ctx.print(
