@@ -206,14 +206,28 @@ async function answersEval(ctx: CommandContext, file: string): Promise<Result> {
   };
 }
 
+/** Refuses options that mean nothing for what was asked (taken silently, they would mislead). */
+function refuseFlags(ctx: CommandContext, names: readonly string[], why: string): void {
+  const given = names.filter((n) => ctx.args.flags.has(n));
+  if (given.length > 0)
+    throw new UsageError(`${given.map((n) => `--${n}`).join(' and ')}: ${why}; leave it out`);
+}
+
 export async function evalCommand(ctx: CommandContext): Promise<Result> {
   if (ctx.args.flags.has('answers')) {
     if (ctx.args.flags.has('policy')) throw new UsageError('give --policy or --answers, not both');
+    refuseFlags(
+      ctx,
+      ['samples', 'backend'],
+      'a file of answers is scored as it is (one answer a task, no model run)',
+    );
     return answersEval(ctx, flagString(ctx.args, 'answers'));
   }
   const policyName = flagString(ctx.args, 'policy');
   let policy: AnswerPolicy;
   let dispose = (): void => {};
+  if (policyName === 'oracle' || policyName === 'random')
+    refuseFlags(ctx, ['backend'], `the ${policyName} policy runs no model`);
   if (policyName === 'oracle') policy = oraclePolicy;
   else if (policyName === 'random') policy = randomPolicy;
   else if (existsSync(policyName)) {

@@ -301,5 +301,16 @@ describe('npm run lab: exit codes say whether it worked', { timeout: 120_000 }, 
     expect(lab('eval', '--policy', 'oracle', '--suite', garbage, '--samples', '0').stderr).toMatch(
       /--samples must be a whole number of at least 1, got "0"/,
     );
+    // Options that mean nothing for what is asked are refused, not silently taken.
+    const answers = lab('eval', '--answers', garbage, '--suite', garbage, '--samples', '5');
+    expect([answers.code, answers.stderr]).toEqual([
+      2,
+      expect.stringMatching(/--samples: a file of answers is scored as it is .*; leave it out/),
+    ]);
+    expect(
+      lab('eval', '--policy', 'random', '--suite', garbage, '--backend', 'gpu').stderr,
+    ).toMatch(/--backend: the random policy runs no model; leave it out/);
+    // A flag given without its value is refused, not given its default.
+    expect(lab('eval', '--policy', '--suite', garbage).stderr).toMatch(/--policy needs a value/);
   });
 });
