@@ -1,7 +1,11 @@
 import type { BugSummary, BugTasks, PlayTask } from '../protocol/learn';
 import type { Split, Task } from '../core/tasks/types';
+import { gradingTests } from '../protocol/episodes';
 
-/** A task without its gold answer and hidden material: what the policy is shown, and no more. */
+/**
+ * A task without its gold answer and hidden material: what the policy is shown, and the names of
+ * the test files that grade it (whether each is shown).
+ */
 export function playTask(task: Task): PlayTask {
   return {
     id: task.id,
@@ -13,6 +17,7 @@ export function playTask(task: Task): PlayTask {
     ...(task.patch !== undefined ? { patch: task.patch } : {}),
     ...(task.focus ? { focus: task.focus } : {}),
     space: task.space,
+    graders: gradingTests(task.files, task.hidden.tests),
   };
 }
 

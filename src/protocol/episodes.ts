@@ -116,14 +116,39 @@ export interface ObservationToken {
 }
 
 /**
+ * A test file that grades a task's answers, and how it stands to the files the task shows: the
+ * same file (`shown`), a file of that name that grading replaces (`replaced`), or one only
+ * grading adds (`hidden`).
+ */
+export interface GradingTest {
+  path: string;
+  as: 'shown' | 'replaced' | 'hidden';
+}
+
+/** The test files that grade a task (its hidden tests), each said against the files it shows. */
+export function gradingTests(
+  files: Readonly<Record<string, string>>,
+  tests: Readonly<Record<string, string>>,
+): GradingTest[] {
+  return Object.keys(tests)
+    .sort()
+    .map((path) => ({
+      path,
+      as: !(path in files) ? 'hidden' : files[path] === tests[path] ? 'shown' : 'replaced',
+    }));
+}
+
+/**
  * A task's files as its policy was given them (the place the task is about, for editing and
- * unit-test generation), or why the app cannot read them.
+ * unit-test generation), and the test files that grade its answers, or why the app cannot read
+ * them.
  */
 export type TaskFilesView =
   | {
       ok: true;
       files: Record<string, string>;
       focus?: { file: string; fn?: string; startLine?: number; endLine?: number };
+      graders?: GradingTest[];
     }
   | { ok: false; reason: string };
 

@@ -1,11 +1,13 @@
 /**
  * The Learn page's view of the built-in tasks: one bug (a bug-fixing task) and the atomic tasks
  * made from the same bug, as a person plays them. Tasks cross the worker boundary without their
- * gold answers and hidden material (tests, mutants, review labels): grading stays in the worker.
+ * gold answers and hidden material (test contents, mutants, review labels): grading stays in the
+ * worker. Only the names of the test files that grade a task cross, with whether each is shown.
  */
 import type { Answer } from '../core/answers/types';
 import type { Verification } from '../core/skills/types';
 import type { AnswerSpace, Split, Task, TaskKind } from '../core/tasks/types';
+import type { GradingTest } from './episodes';
 
 /** A task as the person playing it sees it: what the policy is shown, nothing hidden. */
 export interface PlayTask {
@@ -18,6 +20,8 @@ export interface PlayTask {
   patch?: string;
   focus?: Task['focus'];
   space: AnswerSpace;
+  /** The test files that grade it: their names, and whether each is among `files` as it is. */
+  graders?: GradingTest[];
 }
 
 /** One bug of the list: its bug-fixing task's id, project, split and issue title. */

@@ -2,7 +2,7 @@
 import type { Task } from '../core/tasks/types';
 import { encodeTask, SEGMENTS } from '../policy/encode/observation';
 import { vocabularyFromWords } from '../policy/encode/vocab';
-import type { ObservationView, TaskFilesView } from '../protocol/episodes';
+import { gradingTests, type ObservationView, type TaskFilesView } from '../protocol/episodes';
 import type { LabDatabase, RunRecord } from '../storage/db';
 import { loadSuiteTask } from '../storage/suites';
 import { nodeSuiteOf, QUICK_PROJECTS, suiteKey } from './suiteSource';
@@ -65,12 +65,20 @@ export class ObservationReader {
     return { ok: true, task, run };
   }
 
-  /** The task's files as the policy was given them (the hidden tests and the gold answer stay out). */
+  /**
+   * The task's files as the policy was given them, and which test files grade it (their names,
+   * and whether each is among the files shown; the gold answer stays out).
+   */
   async files(runId: string, taskId: string): Promise<TaskFilesView> {
     const read = await this.task(runId, taskId);
     if (!read.ok) return read;
-    const { files, focus } = read.task;
-    return { ok: true, files, ...(focus ? { focus } : {}) };
+    const { files, focus, hidden } = read.task;
+    return {
+      ok: true,
+      files,
+      ...(focus ? { focus } : {}),
+      graders: gradingTests(files, hidden.tests),
+    };
   }
 
   async read(runId: string, taskId: string): Promise<ObservationView> {

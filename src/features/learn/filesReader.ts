@@ -10,6 +10,7 @@ export function useFilesReader(task: PlayTask): () => Promise<TaskFilesView> {
         ok: true,
         files: task.files,
         ...(task.focus ? { focus: task.focus } : {}),
+        ...(task.graders ? { graders: task.graders } : {}),
       }),
     [task],
   );

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TaskFilesView } from '../../../protocol/episodes';
+import { gradingTests, type TaskFilesView } from '../../../protocol/episodes';
 import { appStore } from '../../../state/appStore';
-import { chosenFiles, orderedFiles, TaskFilesPanel } from './TaskFilesPanel';
+import { chosenFiles, gradersNote, orderedFiles, TaskFilesPanel } from './TaskFilesPanel';
 
 afterEach(cleanup);
 // Code as text: the editor (Monaco) is drawn in the browser, and tested there (e2e).
@@ -87,6 +87,25 @@ describe('TaskFilesPanel', () => {
     expect(panel.textContent).toContain(
       'The answer chose a.js, src/gone.js (not among them): marked "chosen".',
     );
+  });
+
+  it('says which test files grade an answer, and whether each is the one shown', async () => {
+    const graded: TaskFilesView = {
+      ...view,
+      graders: gradingTests(
+        { 'a.test.js': 'same', 'b.test.js': 'mine', 'a.js': '' },
+        { 'a.test.js': 'same', 'b.test.js': 'theirs', 'c.test.js': 'new' },
+      ),
+    };
+    render(<TaskFilesPanel read={() => Promise.resolve(graded)} />);
+    const panel = screen.getByTestId('episode-files');
+    open(panel);
+    await screen.findByTestId('episode-file-text');
+    expect(panel.textContent).toContain(
+      'The tests that grade an answer, run in the sandbox on its code: a.test.js (shown here as it is); b.test.js (another version than the one shown); c.test.js (not shown).',
+    );
+    expect(gradersNote([])).toBe('');
+    expect(gradersNote(undefined)).toBe('');
   });
 
   it('names a lone file instead of offering tabs', async () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { parseAnswer } from '../../../core/answers/text';
 import type { Answer } from '../../../core/answers/types';
-import type { TaskFilesView } from '../../../protocol/episodes';
+import type { GradingTest, TaskFilesView } from '../../../protocol/episodes';
 import { CodeBlock, CodeFile } from './CodeBlock';
 import { FileTabs } from './FileTabs';
 import { NumberedCode } from './NumberedCode';
@@ -9,6 +9,27 @@ import { useTaskFiles } from './useTaskFiles';
 import { plural } from '../../../protocol/plural';
 
 type Files = Extract<TaskFilesView, { ok: true }>;
+
+const AS_SAID: Record<GradingTest['as'], (one: boolean) => string> = {
+  shown: (one) => (one ? 'shown here as it is' : 'shown here as they are'),
+  replaced: (one) =>
+    one ? 'another version than the one shown' : 'other versions than the ones shown',
+  hidden: () => 'not shown',
+};
+
+/**
+ * Which test files grade an answer, said against the files shown (a task whose tests grade its
+ * answers in the open says so; one whose grading adds or replaces files says which), or nothing
+ * when none do (a unit-test task is graded by hidden mutants) or the view does not say.
+ */
+export function gradersNote(graders: readonly GradingTest[] | undefined): string {
+  if (!graders?.length) return '';
+  const parts = (['shown', 'replaced', 'hidden'] as const).flatMap((as) => {
+    const paths = graders.filter((g) => g.as === as).map((g) => g.path);
+    return paths.length ? [`${paths.join(', ')} (${AS_SAID[as](paths.length === 1)})`] : [];
+  });
+  return ` The tests that grade an answer, run in the sandbox on its code: ${parts.join('; ')}.`;
+}
 
 /** The files in reading order: the one the task is about first, then by path. */
 export function orderedFiles(view: Files): string[] {
@@ -67,7 +88,7 @@ export function TaskFiles({
         {view.focus
           ? `; the task is about ${view.focus.fn ? `${view.focus.fn} in ` : ''}${view.focus.file}${lines ? `, ${lines.start === lines.end ? `line ${lines.start}` : `lines ${lines.start}-${lines.end}`} (marked)` : ''}`
           : ''}
-        . The hidden tests that grade the answer are not among them.
+        .{gradersNote(view.graders)}
         {chosen.length > 0 &&
           ` The answer chose ${chosen.map((c) => (c in view.files ? c : `${c} (not among them)`)).join(', ')}: marked "chosen".`}
       </p>
