@@ -178,7 +178,7 @@ test.describe('Learn page: a bug decomposed into skills, played by a person @web
     for (const [i, label] of ['A', 'B'].entries()) {
       const truth = full(bug.review[i]!.id).hidden.label!;
       const said = i === 0 ? truth : truth === 'YES' ? 'NO' : 'YES';
-      const one = learn.getByTestId(`learn-review-${label}`);
+      const one = learn.getByTestId(`learn-review-${label}-section`);
       await one.getByTestId(`learn-review-${label}-${said.toLowerCase()}`).click();
       await one.getByTestId(`learn-review-${label}-check`).click();
       await expect(one.getByTestId(`learn-review-${label}-reward`)).toHaveText(

@@ -55,4 +55,39 @@ test.describe('Learn page in two tabs @webgpu', () => {
       `FILES ${fileOf(b)} END`,
     );
   });
+
+  test('edits made in one tab show in the other’s editor, and its next keystroke keeps them', async ({
+    app,
+    page,
+  }) => {
+    const tasks = quickSuiteTasks();
+    const bug = decomposeBug(tasks, bugCatalog(tasks)[0]!.id)!;
+    await openTrain(app, { cachedSuite: true });
+    const url = `/learn?bug=${encodeURIComponent(bug.bug.id)}&step=editing`;
+    const lines = (tab: typeof page) => tab.getByTestId('learn-editor').locator('.view-lines');
+    await page.goto(url);
+    await expect(lines(page)).toBeVisible({ timeout: 120_000 });
+    const other = await page.context().newPage();
+    await other.goto(url);
+    await expect(lines(other)).toBeVisible({ timeout: 120_000 });
+    // This tab edits as text; the other's editor (Monaco) starts again from that edit.
+    await page.getByTestId('code-view-text').click();
+    const text = page.getByTestId('learn-editor-text');
+    await text.fill((await text.inputValue()).replace(/\n/, '\nexport const fromTabOne = 1;\n'));
+    // (Monaco draws only the lines in view: its top, where the line went, is brought in.)
+    await expect(async () => {
+      await lines(other).click();
+      await other.keyboard.press('Control+Home');
+      await expect(lines(other)).toContainText('fromTabOne', { timeout: 1000 });
+    }).toPass();
+    // Its own line typed there keeps this tab's: both tabs' answers hold both.
+    await other.keyboard.press('Control+End');
+    await other.keyboard.type('\nexport const fromTabTwo = 2;');
+    for (const tab of [other, page])
+      await expect(tab.getByTestId('learn-editing-answer')).toContainText(
+        /fromTabOne[\s\S]*fromTabTwo/,
+      );
+    await expect(text).toHaveValue(/fromTabOne[\s\S]*fromTabTwo/);
+    await other.close();
+  });
 });

@@ -33,4 +33,25 @@ describe('followLearnAcrossTabs', () => {
     unsubscribe();
     stop();
   });
+
+  it('counts the edits it takes in, so an editor starts again from them, and not answers alone', () => {
+    const here = createTestStore(memoryStorage());
+    const there = createTestStore(memoryStorage());
+    const stop = followLearnAcrossTabs(here);
+    const heard = () =>
+      window.dispatchEvent(
+        new StorageEvent('storage', {
+          key: PERSIST_KEY,
+          newValue: JSON.stringify({ state: { learn: { ...there.getState().learn } }, version: 1 }),
+        }),
+      );
+    there.getState().learnActions.setAnswer('t2', 'VERDICT NO');
+    heard();
+    expect(here.getState().learn.editsTakenIn).toBe(0);
+    there.getState().learnActions.setEdited('t1', 'a.js', 'export const one = 1;\n');
+    heard();
+    expect(here.getState().learn.edited).toEqual({ t1: { 'a.js': 'export const one = 1;\n' } });
+    expect(here.getState().learn.editsTakenIn).toBe(1);
+    stop();
+  });
 });

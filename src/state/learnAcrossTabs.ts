@@ -32,6 +32,7 @@ export function followLearnAcrossTabs(store: AppStore, target: Window = window):
           ...s.learn,
           answers: other.answers,
           edited: other.edited,
+          editsTakenIn: s.learn.editsTakenIn + (same([other.edited], [s.learn.edited]) ? 0 : 1),
           checkedBefore: other.checkedBefore,
         },
       })),

@@ -26,6 +26,11 @@ export interface LearnState {
   answers: Record<string, string>;
   /** Edited files per task id (editing): path to text. */
   edited: Record<string, Record<string, string>>;
+  /**
+   * How many times edits another tab saved were taken in (followLearnAcrossTabs): an editor
+   * starts again from them, rather than show old code and write it back at its next keystroke.
+   */
+  editsTakenIn: number;
   checks: Record<string, Check>;
   /**
    * The answer texts checked before the page was last loaded, per task id: checked again as
@@ -77,6 +82,7 @@ export const initialLearnState: LearnState = {
   catalog: { status: 'idle', progress: null, value: null, error: null },
   answers: {},
   edited: {},
+  editsTakenIn: 0,
   checks: {},
   checkedBefore: {},
   testForms: {},

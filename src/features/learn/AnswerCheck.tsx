@@ -1,5 +1,5 @@
 import { errorText } from '../../protocol/errorText';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { checkAnswer, revealGold } from '../../bridge/learn';
 import type { PlayTask } from '../../protocol/learn';
 import { appStore } from '../../state/appStore';
@@ -22,6 +22,7 @@ export function AnswerCheck({
   problem,
   empty = '(none yet)',
   testId,
+  of,
 }: {
   task: PlayTask;
   /** The answer text to check (undefined: none yet). */
@@ -31,6 +32,8 @@ export function AnswerCheck({
   /** What "Your answer" says when there is no text: "(none yet)" unless the page knows why. */
   empty?: string;
   testId: string;
+  /** What the answer is to, when a step holds several (`patch A`): its buttons say so. */
+  of?: string;
 }) {
   const check = useApp((s) => s.learn.checks[task.id]);
   const gold = useApp((s) => s.learn.gold[task.id]);
@@ -40,6 +43,15 @@ export function AnswerCheck({
   const state = taskState(check, text);
   const canCheck = parsed.ok && reason === null && state.kind !== 'checking';
   const readFiles = useFilesReader(task);
+  // The button disables itself once the gold answer shows: the keyboard's place moves to it.
+  const goldHeading = useRef<HTMLHeadingElement>(null);
+  const askedGold = useRef(false);
+  useEffect(() => {
+    if (gold === undefined || !askedGold.current) return;
+    askedGold.current = false;
+    goldHeading.current?.focus();
+  }, [gold]);
+  const forWhat = of ? <span className="sr-only"> for {of}</span> : null;
   // An edit's gold answer names tokens by index (`@47`): applied to the task's files here, it
   // reads as the change it makes (nothing runs).
   const goldPatch = useMemo(() => {
@@ -71,6 +83,7 @@ export function AnswerCheck({
           }}
         >
           {state.kind === 'checking' ? 'Checking in the sandbox…' : 'Check my answer'}
+          {forWhat}
         </button>
         <button
           type="button"
@@ -79,12 +92,14 @@ export function AnswerCheck({
           disabled={gold !== undefined}
           onClick={() => {
             setGoldError(null);
+            askedGold.current = true;
             revealGold(appStore, task.id).catch((e: unknown) =>
               setGoldError(`Could not read the gold answer: ${errorText(e)}`),
             );
           }}
         >
           Show the gold answer
+          {forWhat}
         </button>
       </p>
       {goldError && (
@@ -102,7 +117,9 @@ export function AnswerCheck({
       </p>
       {gold !== undefined && (
         <>
-          <h3>The gold answer</h3>
+          <h3 ref={goldHeading} tabIndex={-1}>
+            The gold answer
+          </h3>
           <pre className="episode-answer" data-testid={`${testId}-gold`}>
             {gold}
           </pre>

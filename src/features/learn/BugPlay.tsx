@@ -6,7 +6,8 @@ import { useRead } from '../../components/useRead';
 import type { BugTasks } from '../../protocol/learn';
 import { useApp } from '../../state/hooks';
 import { CodeViewSwitch } from '../train/components/CodeBlock';
-import { CompositePanel, EditingPanel, LocalizationPanel, ReviewPanel, TestsPanel } from './panels';
+import { CompositePanel, LocalizationPanel, ReviewPanel, TestsPanel } from './panels';
+import { EditingPanel } from './EditingPanel';
 import { answerFor, STEP_KEYS, STEPS, stepTasks, stepWord, taskState, type StepKey } from './steps';
 
 type Read = { ok: true; bug: BugTasks } | { ok: false; reason: string };

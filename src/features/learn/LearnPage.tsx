@@ -45,7 +45,8 @@ export function LearnPage() {
   }, [catalog.status]);
   const bugs = catalog.value?.bugs ?? [];
   // An address without a bug opens the one last shown (leaving the page loses nothing).
-  const fromAddress = params.get('bug');
+  // An empty one (`?bug=`) is none.
+  const fromAddress = params.get('bug') || null;
   const asked = fromAddress ?? place?.bug ?? null;
   const known = asked === null || bugs.some((b) => b.id === asked);
   const bugId = asked ?? bugs[0]?.id ?? null;
@@ -58,12 +59,12 @@ export function LearnPage() {
   // reopens it (replaced, not pushed: Back does not return to the bare address).
   useEffect(() => {
     // An unknown step in it is replaced by the one shown (a link copied then names it).
-    if (!bugId || (params.get('bug') !== null && params.get('step') === step)) return;
+    if (!bugId || (fromAddress !== null && params.get('step') === step)) return;
     const p = new URLSearchParams(params);
     p.set('bug', bugId);
     p.set('step', step);
     setParams(p, { replace: true });
-  }, [bugId, step, params, setParams]);
+  }, [bugId, step, fromAddress, params, setParams]);
   // A bug not in the list (index -1) counts as before it: Next opens the list's first bug.
   const index = bugs.findIndex((b) => b.id === bugId);
   useDocumentTitle(bugs[index]?.listTitle, index >= 0 ? STEPS[step].title : null, 'Learn');
@@ -88,10 +89,11 @@ export function LearnPage() {
       <section className="card">
         <h1>Learn</h1>
         <p className="lead">
-          Fixing a bug is a composite task: the policy never trains on it. It trains on five atomic
-          skills, and bug fixing is two of them in a row, finding the file and then fixing the code.
-          Play each skill on one real bug from the corpus: your answers are written in the same
-          answer language a policy decodes, and graded by the same verifiers in the same sandbox.
+          Fixing a bug is a composite task: the joint policy never trains on it. It trains on five
+          atomic skills, and bug fixing is two of them in a row, finding the file and then fixing
+          the code. Play each skill on one real bug from the corpus: your answers are written in the
+          same answer language a policy decodes, and graded by the same verifiers in the same
+          sandbox.
         </p>
         <CatalogStatus />
         {catalog.value && (
@@ -134,8 +136,8 @@ export function LearnPage() {
               </button>
             </p>
             <p className="hint" data-testid="learn-source">
-              From {catalog.value.source}. Test-split bugs come first: no run trains on their
-              projects.
+              From {catalog.value.source}. Test-split bugs come first: no run on the quick suite
+              trains on their projects.
             </p>
           </>
         )}

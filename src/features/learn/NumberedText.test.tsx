@@ -5,7 +5,7 @@ import { appStore } from '../../state/appStore';
 import { initialLearnState } from '../../state/learnSlice';
 import { NumberedText } from './NumberedText';
 import { editingTask } from './testTasks';
-import { EditingPanel } from './panels';
+import { EditingPanel } from './EditingPanel';
 
 afterEach(cleanup);
 

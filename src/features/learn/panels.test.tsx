@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appStore } from '../../state/appStore';
 import { initialLearnState } from '../../state/learnSlice';
 import { editingTask } from './testTasks';
-import { EditingPanel } from './panels';
+import { EditingPanel } from './EditingPanel';
 
 afterEach(cleanup);
 

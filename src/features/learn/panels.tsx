@@ -3,31 +3,25 @@
  * panel turns that into answer text in the answer language (the same a policy decodes), which
  * AnswerCheck grades with the policy's verifier.
  */
-import { lazy, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { renderAnswer } from '../../core/answers/text';
 import type { BugTasks, PlayTask } from '../../protocol/learn';
 import { useApp, useLearnActions } from '../../state/hooks';
 import { EMPTY_TEST_FORM } from '../../state/learnSlice';
 import { CodeBlock, PatchFiles } from '../train/components/CodeBlock';
 import { useFilesReader } from './filesReader';
-import { FileTabs } from '../train/components/FileTabs';
 import { chosenFiles, TaskFiles } from '../train/components/TaskFilesPanel';
 import { AnswerCheck } from './AnswerCheck';
-import { editAnswer } from '../../eval/editAnswer';
+import { plural } from '../../protocol/plural';
 import { answerFor, COMPOSITE_PARTS, STEPS, stepTasks, type StepKey } from './steps';
 import { IssueText } from './IssueText';
-import { focusLines, NumberedText } from './NumberedText';
 import { argumentsText, testFormProblem, testLine, typedTestsProblem } from './testForm';
 import { optionalArgs } from '../../core/js/functions';
 
 /** The longest answer typed or pasted here (a task's tests take a few hundred characters). */
 const MAX_ANSWER_CHARS = 20_000;
 
-const CodeEditor = lazy(() =>
-  import('../../components/monaco/CodeViews').then((m) => ({ default: m.CodeEditor })),
-);
-
-function Prompt({ task }: { task: PlayTask }) {
+export function Prompt({ task }: { task: PlayTask }) {
   return (
     <div className="episode-prompt" data-testid="learn-prompt">
       <h3>{task.prompt.title}</h3>
@@ -64,98 +58,6 @@ export function LocalizationPanel({ task }: { task: PlayTask }) {
   );
 }
 
-export function EditingPanel({ task }: { task: PlayTask }) {
-  const text = useApp((s) => s.learn.answers[task.id]);
-  const edited = useApp((s) => s.learn.edited[task.id]);
-  const { setAnswer, setEdited, resetEdits } = useLearnActions();
-  const paths = task.space.files;
-  const [picked, setPicked] = useState(0);
-  // A reset starts the editor again from the task's files.
-  const [round, setRound] = useState(0);
-  const path = paths[Math.min(picked, paths.length - 1)] ?? '';
-  const current = edited?.[path] ?? task.files[path] ?? '';
-  const made = useMemo(() => editAnswer(task, edited ?? {}), [task, edited]);
-  const change = (value: string) => {
-    const next = { ...edited, [path]: value };
-    setEdited(task.id, path, value);
-    const answer = editAnswer(task, next);
-    setAnswer(task.id, answer.ok ? answer.text : '');
-  };
-  const focus = task.focus;
-  const highlight =
-    focus?.file === path && focus.startLine !== undefined
-      ? { start: focus.startLine, end: focus.endLine ?? focus.startLine }
-      : undefined;
-  return (
-    <>
-      <Prompt task={task} />
-      <p className="hint" data-testid="learn-edit-hint">
-        Edit the code below.{' '}
-        {focus?.startLine !== undefined &&
-          `The task points to ${focusLines(focus.startLine, focus.endLine)} of ${focus.file}, marked in the code. `}
-        At most {task.space.maxEdits} edits; spacing and comments do not count.
-      </p>
-      <FileTabs
-        files={paths.map((p) => ({ path: p }))}
-        picked={Math.min(picked, paths.length - 1)}
-        onPick={setPicked}
-        label="Files you may edit"
-      />
-      <CodeBlock
-        editor={
-          <CodeEditor
-            key={`${path}:${round}`}
-            initial={current}
-            path={path}
-            onChange={change}
-            label={`Edit ${path}`}
-            testId="learn-editor"
-            {...(highlight ? { highlight } : {})}
-          />
-        }
-        text={
-          <NumberedText
-            key={`${path}:${round}`}
-            label={`Edit ${path}`}
-            testId="learn-editor-text"
-            value={current}
-            onChange={change}
-            {...(highlight ? { mark: highlight } : {})}
-          />
-        }
-      />
-      {made.ok && made.warning && (
-        <p className="hint" role="status" data-testid="learn-edit-warning">
-          {made.warning}
-        </p>
-      )}
-      <p className="learn-actions">
-        <button
-          type="button"
-          className="link-button"
-          data-testid="learn-edit-reset"
-          disabled={edited === undefined}
-          onClick={() => {
-            resetEdits(task.id);
-            setRound((r) => r + 1);
-          }}
-        >
-          Undo all my changes
-        </button>
-      </p>
-      <AnswerCheck
-        task={task}
-        text={text}
-        problem={made.ok ? null : made.reason}
-        {...(made.ok || made.empty
-          ? {}
-          : { empty: '(none: your changes cannot be written as an answer, see below)' })}
-        testId="learn-editing"
-      />
-    </>
-  );
-}
-
 export function TestsPanel({ task }: { task: PlayTask }) {
   const text = useApp((s) => s.learn.answers[task.id]);
   const { setAnswer, setTestForm } = useLearnActions();
@@ -167,6 +69,7 @@ export function TestsPanel({ task }: { task: PlayTask }) {
   const setArgs = (value: string) => setTestForm(task.id, { args: value });
   const setExpect = (value: string) => setTestForm(task.id, { expect: value });
   const fnLabelId = useId();
+  const answerBox = useRef<HTMLTextAreaElement>(null);
   const fn = task.space.functions[fnIndex];
   const key = task.kind;
   const optional = useMemo(() => optionalArgs(task.files), [task.files]);
@@ -188,7 +91,11 @@ export function TestsPanel({ task }: { task: PlayTask }) {
           e.preventDefault();
           if (!fn || problem) return;
           const line = testLine(fn, args, expect);
-          setAnswer(task.id, text?.trim() ? `${text.trimEnd()}\n${line}` : line);
+          const next = text?.trim() ? `${text.trimEnd()}\n${line}` : line;
+          setAnswer(task.id, next);
+          // Full, the button disables itself: the keyboard's place moves to the answer.
+          if (next.split('\n').filter((l) => l.trim()).length >= task.space.maxCases)
+            answerBox.current?.focus();
         }}
       >
         <label className="field">
@@ -247,6 +154,7 @@ export function TestsPanel({ task }: { task: PlayTask }) {
           value={text ?? ''}
           rows={Math.max(3, (text ?? '').split('\n').length + 1)}
           spellCheck={false}
+          ref={answerBox}
           data-testid={`learn-${key}-text`}
           maxLength={MAX_ANSWER_CHARS}
           onChange={(e) => setAnswer(task.id, e.target.value)}
@@ -255,7 +163,7 @@ export function TestsPanel({ task }: { task: PlayTask }) {
       {(text ?? '').length >= MAX_ANSWER_CHARS && (
         <p className="hint" role="status" data-testid={`learn-${key}-too-long`}>
           The answer is cut at {MAX_ANSWER_CHARS.toLocaleString('en')} characters (a task takes at
-          most {task.space.maxCases} tests).
+          most {plural(task.space.maxCases, 'test')}): a line cut short may no longer read.
         </p>
       )}
       {task.space.literals.length > 0 && (
@@ -287,7 +195,7 @@ function ReviewOne({ task, label }: { task: PlayTask; label: string }) {
   const read = useFilesReader(task);
   const testId = `learn-review-${label}`;
   return (
-    <section className="learn-review" data-testid={testId}>
+    <section className="learn-review" data-testid={`${testId}-section`}>
       <h3>Candidate patch {label}</h3>
       <CodeBlock
         editor={<PatchFiles patch={task.patch ?? ''} readFiles={read} testId={`${testId}-files`} />}
@@ -312,7 +220,7 @@ function ReviewOne({ task, label }: { task: PlayTask; label: string }) {
           </button>
         ))}
       </p>
-      <AnswerCheck task={task} text={text} testId={testId} />
+      <AnswerCheck task={task} text={text} testId={testId} of={`patch ${label}`} />
     </section>
   );
 }

@@ -71,7 +71,7 @@ export const STEPS: Record<StepKey, StepInfo> = {
     title: 'Bug fixing',
     skill: 'bug fixing (composite)',
     composite: true,
-    how: 'Bug fixing is never trained on: it is your localization answer, then your editing answer, graded as one episode. Reward 1 when the edits, made only in the files you named, make every hidden test pass; whether you named exactly the gold fix’s files is reported beside.',
+    how: 'The joint policy never trains on bug fixing: it is your localization answer, then your editing answer, graded as one episode. Reward 1 when the edits, made only in the files you named, make every hidden test pass; whether you named exactly the gold fix’s files is reported beside.',
   },
   'tdd-fix': {
     key: 'tdd-fix',
