@@ -79,7 +79,7 @@ test.describe('Learn page in two tabs @webgpu', () => {
       await lines(other).click();
       await other.keyboard.press('Control+Home');
       await expect(lines(other)).toContainText('fromTabOne', { timeout: 1000 });
-    }).toPass();
+    }).toPass({ timeout: 60_000 });
     // Its own line typed there keeps this tab's: both tabs' answers hold both.
     await other.keyboard.press('Control+End');
     await other.keyboard.type('\nexport const fromTabTwo = 2;');

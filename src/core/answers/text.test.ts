@@ -67,5 +67,12 @@ describe('answer text', () => {
     expect(() => parseAnswer('PATCH x')).toThrow(/unknown instruction "PATCH"/);
     expect(() => parseAnswer('   \n')).toThrow(/empty/);
     expect(() => parseAnswer('FILES a END\nVERDICT YES')).toThrow(/cannot mix/);
+    // Said at the line of the other kind, not at the step's first line.
+    expect(() => parseAnswer('\n\nTEST a.js f(1) EXPECT 3\nFILES a.js END')).toThrow(
+      /^line 4: cannot mix tests and files in one step/,
+    );
+    expect(() => parseAnswer('VERDICT YES\n\nVERDICT NO')).toThrow(
+      /^line 3: only one VERDICT line is allowed/,
+    );
   });
 });

@@ -112,29 +112,34 @@ function parseTestLine(body: string, line: number): TestCase {
 }
 
 /** Merges consecutive lines of one kind into one answer (several EDITs, several TESTs). */
-function mergeSection(parts: Answer[], firstLine: number): Answer {
+function mergeSection(lines: { answer: Answer; line: number }[], firstLine: number): Answer {
+  const parts = lines.map((l) => l.answer);
   const first = parts[0];
   if (!first) throw new AnswerSyntaxError('the answer is empty', firstLine);
-  for (const p of parts) {
-    if (p.kind !== first.kind) {
-      throw new AnswerSyntaxError(
-        `cannot mix ${first.kind} and ${p.kind} in one step (separate steps with ---)`,
-        firstLine,
-      );
-    }
-  }
+  // Said at the first line of another kind (a one-step task takes lines of one kind only).
+  const other = lines.find((l) => l.answer.kind !== first.kind);
+  if (other)
+    throw new AnswerSyntaxError(
+      `cannot mix ${first.kind} and ${other.answer.kind} in one step (a composite task's steps are separated by ---)`,
+      other.line,
+    );
   if (first.kind === 'edits')
     return { kind: 'edits', edits: parts.flatMap((p) => (p.kind === 'edits' ? p.edits : [])) };
   if (first.kind === 'tests')
     return { kind: 'tests', cases: parts.flatMap((p) => (p.kind === 'tests' ? p.cases : [])) };
   if (parts.length > 1)
-    throw new AnswerSyntaxError(`only one ${first.kind.toUpperCase()} line is allowed`, firstLine);
+    throw new AnswerSyntaxError(
+      `only one ${first.kind.toUpperCase()} line is allowed`,
+      lines[1]!.line,
+    );
   return first;
 }
 
 /** Parses answer text; steps of a composite answer are separated by a line `---`. */
 export function parseAnswer(text: string): Answer {
-  const sections: { parts: Answer[]; line: number }[] = [{ parts: [], line: 1 }];
+  const sections: { parts: { answer: Answer; line: number }[]; line: number }[] = [
+    { parts: [], line: 1 },
+  ];
   text.split(/\r?\n/).forEach((raw, i) => {
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
@@ -142,7 +147,7 @@ export function parseAnswer(text: string): Answer {
       sections.push({ parts: [], line: i + 2 });
       return;
     }
-    sections[sections.length - 1]!.parts.push(parseLine(trimmed, i + 1));
+    sections[sections.length - 1]!.parts.push({ answer: parseLine(trimmed, i + 1), line: i + 1 });
   });
   const steps = sections
     .filter((s) => s.parts.length > 0)
