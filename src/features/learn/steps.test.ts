@@ -66,6 +66,9 @@ describe('the Learn page’s steps', () => {
     expect(taskState(done('VERDICT NO', 1), 'VERDICT NO')).toEqual({ kind: 'scored', reward: 1 });
     expect(taskState(done('VERDICT NO', 1), 'VERDICT YES')).toEqual({ kind: 'stale', reward: 1 });
     expect(taskState({ status: 'checking', answerText: '' }, '')).toEqual({ kind: 'checking' });
+    const failed = { status: 'error' as const, answerText: 'VERDICT NO', error: 'no sandbox' };
+    expect(taskState(failed, 'VERDICT NO')).toEqual({ kind: 'failed' });
+    expect(taskState(failed, 'VERDICT YES')).toEqual({ kind: 'answered' });
   });
 
   it('words a step from its tasks: review counts its patches', () => {

@@ -138,7 +138,11 @@ export type TaskState =
 export function taskState(check: Check | undefined, answerText: string | undefined): TaskState {
   if (!check) return answerText?.trim() ? { kind: 'answered' } : { kind: 'open' };
   if (check.status === 'checking') return { kind: 'checking' };
-  if (check.status === 'error') return { kind: 'failed' };
+  // A failed check holds for the text it was given: another answer since is not checked yet.
+  if (check.status === 'error')
+    return check.answerText === (answerText ?? '')
+      ? { kind: 'failed' }
+      : taskState(undefined, answerText);
   const reward = check.verdict.reward;
   return check.answerText === (answerText ?? '')
     ? { kind: 'scored', reward }
