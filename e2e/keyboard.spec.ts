@@ -162,6 +162,15 @@ test.describe('Keyboard use: every control reachable, visible and left again @we
     // Tab moved focus and typed nothing: the file is as it was.
     await page.getByTestId('code-view-text').click();
     await expect(learn.getByTestId('learn-editor-text')).toHaveValue(before);
+    // Arrows through the step map are one history entry: one Back returns to the step left.
+    await learn.getByTestId('learn-step-editing').focus();
+    for (const step of ['bugfix', 'reproduction']) {
+      await page.keyboard.press('ArrowRight');
+      await expect(page).toHaveURL(new RegExp(`[?&]step=${step}(&|$)`));
+    }
+    await page.goBack();
+    await expect(page).toHaveURL(/[?&]step=editing(&|$)/);
+    await expect(learn.getByTestId('learn-step-editing')).toHaveAttribute('aria-selected', 'true');
   });
 
   test('keyboard: the reward chart is a named stop whose arrows, Enter and Escape work as the mouse', async ({

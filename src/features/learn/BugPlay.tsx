@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { readBug, recheckSaved } from '../../bridge/learn';
 import { appStore } from '../../state/appStore';
 import { onTabListKey } from '../../components/tabKeys';
@@ -76,9 +76,19 @@ function Play({
 }: {
   bug: BugTasks;
   step: StepKey;
-  onStep: (s: StepKey) => void;
+  onStep: (s: StepKey, replace: boolean) => void;
 }) {
   const words = useStepWords(bug);
+  // Arrow keys pick a step at each press: the first move of a run is one history entry and the
+  // moves right after it replace it, so one Back returns to where the person was. A click, or
+  // focus leaving the map, ends the run.
+  const arrowing = useRef(false);
+  const arrowRun = useRef(false);
+  const pick = (s: StepKey) => {
+    const replace = arrowing.current && arrowRun.current;
+    arrowRun.current = arrowing.current;
+    onStep(s, replace);
+  };
   // Answers checked before a reload are checked again in the sandbox: the map shows their scores.
   useEffect(() => {
     let off = false;
@@ -91,7 +101,7 @@ function Play({
   const info = STEPS[step];
   const tasks = stepTasks(bug, step);
   const button = (s: StepKey) => (
-    <StepButton key={s} step={s} word={words[s]} active={s === step} onPick={onStep} />
+    <StepButton key={s} step={s} word={words[s]} active={s === step} onPick={pick} />
   );
   return (
     <>
@@ -99,7 +109,14 @@ function Play({
         className="learn-map"
         role="tablist"
         aria-label="The bug's skills and composite tasks"
-        onKeyDown={onTabListKey}
+        onKeyDown={(e) => {
+          arrowing.current = true;
+          onTabListKey(e);
+          arrowing.current = false;
+        }}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget)) arrowRun.current = false;
+        }}
       >
         <div className="learn-row">
           <span className="learn-row-label">Bug fixing =</span>
@@ -169,7 +186,7 @@ export function BugPlay({
 }: {
   bugId: string;
   step: StepKey;
-  onStep: (s: StepKey) => void;
+  onStep: (s: StepKey, replace: boolean) => void;
 }) {
   const read = useCallback(() => readBug(bugId).then((bug): Read => ({ ok: true, bug })), [bugId]);
   const got = useRead(read, failed, 'the bug');

@@ -150,7 +150,7 @@ export function LearnPage() {
             key={`${bugId}|${catalog.value ? 'listed' : 'unlisted'}`}
             bugId={bugId}
             step={step}
-            onStep={(s) => go({ step: s })}
+            onStep={(s, replace) => go({ step: s }, replace)}
           />
         </section>
       )}
