@@ -37,12 +37,6 @@ function exportsName(tokens: readonly JsToken[], name: string): boolean {
   return false;
 }
 
-function namesIn(source: string): string[] {
-  return (tryTokenize(source) ?? []).filter((t) => t.type === 'name').map((t) => t.value);
-}
-
-const namesAndNumbers = (source: string): JsToken[] => tryTokenize(source) ?? [];
-
 /** Why the files break a refactoring's structural property, or null when it holds. */
 export function checkStructure(
   check: StructuralCheck,
@@ -53,14 +47,16 @@ export function checkStructure(
   if (check.type === 'renamed') {
     // Every source file is read as tokens: one that does not tokenize fails the check (read as
     // holding no names, a file broken on purpose would hide the old name it still uses).
+    const read = new Map<string, JsToken[]>();
     for (const f of Object.keys(files).sort()) {
       if (!f.endsWith('.js')) continue;
       const tokens = tryTokenize(files[f]!);
       if (tokens === null) return `${f} does not tokenize (an unterminated string or comment?)`;
       if (tokens.some((t) => t.type === 'name' && t.value === check.from))
         return `${f} still uses the old name ${check.from}`;
+      read.set(f, tokens);
     }
-    if (!exportsName(tryTokenize(module) ?? [], check.to))
+    if (!exportsName(read.get(check.module) ?? tryTokenize(module) ?? [], check.to))
       return `${check.module} does not export ${check.to}`;
     return null;
   }
@@ -78,11 +74,10 @@ export function checkStructure(
   const fn = fns.find((f) => f.name === check.fn);
   if (!fn) return `${check.module} no longer defines ${check.fn}`;
   const body = module.slice(fn.start, fn.end);
-  const tokens = namesIn(body);
-  if (!tokens.includes(check.name)) return `${check.fn} does not use ${check.name}`;
-  const literalLeft = namesAndNumbers(body).some(
-    (t) => t.type === 'num' && t.value === check.value,
-  );
+  const tokens = tryTokenize(body) ?? [];
+  if (!tokens.some((t) => t.type === 'name' && t.value === check.name))
+    return `${check.fn} does not use ${check.name}`;
+  const literalLeft = tokens.some((t) => t.type === 'num' && t.value === check.value);
   if (literalLeft) return `${check.fn} still contains the literal ${check.value}`;
   return null;
 }

@@ -95,12 +95,6 @@ async function knownBug(
   };
 }
 
-/**
- * Tasks from imported HumanEvalPack projects: for the dataset's bug, localization, editing,
- * reproduction, review and bug fixing; unit-test generation against AST mutants of the entry
- * point (`maxMutants` tried per project, default 40). All go to the `test` split and carry
- * origin `humanevalpack`.
- */
 /** A record that gave no tasks, or none of one kind (`kind`: that kind's alone). */
 export interface ImportProblem {
   project: string;
@@ -108,6 +102,12 @@ export interface ImportProblem {
   kind?: TaskKind;
 }
 
+/**
+ * Tasks from imported HumanEvalPack projects: for the dataset's bug, localization, editing,
+ * reproduction, review and bug fixing; unit-test generation against AST mutants of the entry
+ * point (`maxMutants` tried per project, default 40). All go to the `test` split and carry
+ * origin `humanevalpack`.
+ */
 export async function importedTasks(
   projects: readonly ImportedProject[],
   sandbox: SandboxRunner,

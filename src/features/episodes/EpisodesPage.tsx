@@ -62,8 +62,6 @@ export function EpisodesPage() {
     run?.name,
     'Episodes',
   );
-  // A link naming an episode and no run: its run is looked up and named in the address (the
-  // same entry), so it opens in its run. Not found, the run shown says there is no such episode.
   // Names a run in the address, in the same entry (a link's episode looked up, or none named).
   const nameRun = useCallback(
     (id: string) => {
@@ -73,6 +71,8 @@ export function EpisodesPage() {
     },
     [setParams],
   );
+  // A link naming an episode and no run: its run is looked up and named in the address (the
+  // same entry), so it opens in its run. Not found, the run shown says there is no such episode.
   const [lookedUp, setLookedUp] = useState<number | null>(null);
   const finding = asked === null && episode !== null && lookedUp !== episode;
   useEffect(() => {
